@@ -1,0 +1,89 @@
+/**
+ * What an engine's introspection returns: the database's objects as plain, immutable data.
+ * Few queries for the whole database, never one per table. The completion engine and \d read it.
+ */
+
+export type RelationKind = 'table' | 'view' | 'materialized-view' | 'foreign-table' | 'system-table' | 'table-function';
+
+export interface ColumnDef {
+  readonly name: string;
+  /** Type as the engine shows it: 'integer', 'character varying(20)', 'DECIMAL(10,2)'. */
+  readonly type: string;
+  readonly nullable: boolean;
+  /** Default expression text, when there is one. */
+  readonly default?: string;
+  readonly comment?: string;
+}
+
+export interface RelationDef {
+  /** Schema name; '' for engines without schemas. SQLite: 'main' (or the attached database name). */
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: RelationKind;
+  readonly columns: readonly ColumnDef[];
+  /** Primary key column names in key order; empty when none. */
+  readonly primaryKey: readonly string[];
+  readonly comment?: string;
+  /** Approximate row count or size in bytes, when cheap to get. */
+  readonly estimatedRows?: number;
+  readonly sizeBytes?: number;
+}
+
+export interface ForeignKeyDef {
+  readonly name?: string;
+  readonly schema: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+  readonly refSchema: string;
+  readonly refTable: string;
+  readonly refColumns: readonly string[];
+  readonly onDelete?: string;
+  readonly onUpdate?: string;
+}
+
+export interface IndexDef {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  /** Column names or expressions, in index order. */
+  readonly columns: readonly string[];
+  readonly unique: boolean;
+  readonly primary: boolean;
+  /** Full definition text when the engine gives one ('CREATE INDEX ... USING btree (...)'). */
+  readonly definition?: string;
+}
+
+export interface FunctionDef {
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: 'function' | 'aggregate' | 'window' | 'table' | 'procedure';
+  /** Argument list text: 'integer, text'. */
+  readonly args?: string;
+  readonly returns?: string;
+}
+
+export interface CatalogData {
+  readonly schemas: readonly string[];
+  /** Schemas whose objects are visible unqualified, in lookup order (PostgreSQL search_path; 'main' in SQLite). */
+  readonly searchPath: readonly string[];
+  readonly relations: readonly RelationDef[];
+  readonly foreignKeys: readonly ForeignKeyDef[];
+  readonly indexes: readonly IndexDef[];
+  /** User-defined and built-in functions visible in the database (the dialect also lists built-ins). */
+  readonly functions: readonly FunctionDef[];
+  /** User-defined type names (enums, domains, composite types), schema-qualified where not in the search path. */
+  readonly datatypes: readonly string[];
+  /** Other databases on the server, for \c and \l. */
+  readonly databases: readonly string[];
+}
+
+export const EMPTY_CATALOG_DATA: CatalogData = Object.freeze({
+  schemas: [],
+  searchPath: [],
+  relations: [],
+  foreignKeys: [],
+  indexes: [],
+  functions: [],
+  datatypes: [],
+  databases: [],
+});

@@ -1,0 +1,56 @@
+/**
+ * Errors with a meaning the shell and the CLI act on. Messages follow one style:
+ * say what failed, quote the value, say the way out. They never contain a password.
+ */
+
+/** A statement failed on the server or in the engine. The session is still usable. */
+export class SqlError extends Error {
+  override readonly name = 'SqlError';
+  /** Engine error code: SQLSTATE for PostgreSQL/MySQL, the result code name for SQLite ('SQLITE_ERROR'). */
+  readonly code?: string;
+  /** 0-based character offset of the error inside the statement text, when the engine reports one. */
+  readonly position?: number;
+  readonly detail?: string;
+  readonly hint?: string;
+  constructor(message: string, opts: { code?: string; position?: number; detail?: string; hint?: string; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    if (opts.code !== undefined) this.code = opts.code;
+    if (opts.position !== undefined) this.position = opts.position;
+    if (opts.detail !== undefined) this.detail = opts.detail;
+    if (opts.hint !== undefined) this.hint = opts.hint;
+  }
+}
+
+/** Could not connect: unreachable host, bad credentials, missing file, unknown target. Exit code 2 in scripts. */
+export class ConnectError extends Error {
+  override readonly name = 'ConnectError';
+  /** True when the server asked for a password and none was given, so the caller may prompt and retry. */
+  readonly needsPassword: boolean;
+  constructor(message: string, opts: { needsPassword?: boolean; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.needsPassword = opts.needsPassword ?? false;
+  }
+}
+
+/** The running statement was cancelled by the user (Ctrl-C) or by an AbortSignal. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor(message = 'canceling statement due to user request') {
+    super(message);
+  }
+}
+
+/** The connection to the server was lost. wasInTransaction: an open transaction was rolled back by the loss. */
+export class ConnectionLostError extends Error {
+  override readonly name = 'ConnectionLostError';
+  readonly wasInTransaction: boolean;
+  constructor(message: string, opts: { wasInTransaction?: boolean; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.wasInTransaction = opts.wasInTransaction ?? false;
+  }
+}
+
+/** Bad command-line usage or configuration: exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,46 @@
+/**
+ * The plain data that flows from an engine to a renderer. Every layer speaks it,
+ * so it lives here, apart from both engines/ and output/.
+ *
+ * Values keep their precision: integers beyond 2^53 are bigint, decimals and other
+ * non-text types arrive as the exact text their engine's own client would show.
+ */
+
+/** Exact text of a value whose type is not plain text, tagged so renderers can align and type it. */
+export interface TypedText {
+  /** decimal: exact numeric text (right-aligned; a JSON number when finite). json: valid JSON text.
+   *  temporal: ISO-8601-like date/time/interval text. other: anything else shown as text (uuid, inet, arrays...). */
+  readonly kind: 'decimal' | 'json' | 'temporal' | 'other';
+  readonly text: string;
+}
+
+export type Value =
+  | null
+  | boolean
+  | number // a double, or an integer exactly representable in JS
+  | bigint // 64-bit (or wider) integers
+  | string // text
+  | Uint8Array // binary (blob, bytea): printed as hex
+  | TypedText;
+
+export type Row = readonly Value[];
+
+export interface ColumnInfo {
+  readonly name: string;
+  /** The engine's type name as declared or reported ('integer', 'varchar(20)', 'numeric'); '' when unknown. */
+  readonly type: string;
+}
+
+export type ResultEvent =
+  /** Start of a result set. A statement may produce more than one (MySQL procedures). */
+  | { readonly type: 'columns'; readonly columns: readonly ColumnInfo[] }
+  /** A batch of rows of the current result set; batches are bounded (a few hundred to a few thousand rows). */
+  | { readonly type: 'rows'; readonly rows: readonly Row[] }
+  /** A server message: PostgreSQL NOTICE, MySQL warning text, SQLite/DuckDB informational message. */
+  | { readonly type: 'notice'; readonly message: string; readonly severity?: string }
+  /** The statement finished. command: the status tag in the engine's style ('SELECT 3', 'INSERT 0 1', 'CREATE TABLE'). */
+  | { readonly type: 'done'; readonly command?: string; readonly affected?: number; readonly rowCount?: number; readonly warnings?: number };
+
+export function isTypedText(v: Value): v is TypedText {
+  return typeof v === 'object' && v !== null && !(v instanceof Uint8Array);
+}

@@ -1,0 +1,96 @@
+/**
+ * The engine-neutral interfaces. One folder per engine implements them with the same file names:
+ * <e>-engine.ts (connect), <e>-connection.ts (execute/cancel/close), <e>-introspector.ts (CatalogData),
+ * and the dialect data in src/sql/dialects/<e>.ts. Driver packages are imported only inside the
+ * engine's folder, lazily, on connect.
+ */
+import type { EngineId, SqlDialect } from '../sql/dialect.js';
+import type { ResultEvent } from '../core/result.js';
+import type { CatalogData } from '../catalog/catalog-data.js';
+
+/** Where to connect, as parsed from the command line, a URI, a saved connection or \c. */
+export interface ConnectionTarget {
+  readonly engine: EngineId;
+  /** SQLite and DuckDB: a file path or ':memory:'. */
+  readonly path?: string;
+  /** Server engines: the URI as given. May contain a password: never print it (use ConnectionInfo.url). */
+  readonly url?: string;
+  /** Flag-style parts (psql -h -p -U -d, mysql -h -P -u -D); they override the URI's. */
+  readonly host?: string;
+  readonly port?: number;
+  readonly user?: string;
+  readonly database?: string;
+  readonly password?: string;
+  /** Open read-only (DuckDB/SQLite files; a read-only transaction mode elsewhere where cheap). */
+  readonly readOnly?: boolean;
+}
+
+export interface ConnectOptions {
+  /** Asked when the server wants a password and none was given; undefined means "no terminal: fail". */
+  readonly promptPassword?: (prompt: string) => Promise<string>;
+  /** Environment to read PG and MySQL variables from (defaults to process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** What the prompt, \conninfo and the banner show. Never holds a password. */
+export interface ConnectionInfo {
+  readonly engine: EngineId;
+  /** Short label for the prompt: 'demo.db', 'alice@localhost/shop', ':memory:'. */
+  readonly label: string;
+  /** Printable URI without password: 'postgres://alice@localhost:5432/shop', 'sqlite:/home/a/demo.db'. */
+  readonly url: string;
+  readonly database?: string;
+  readonly user?: string;
+  readonly host?: string;
+  readonly port?: number;
+  /** SQLite/DuckDB: the file's absolute path, or ':memory:'. */
+  readonly file?: string;
+  readonly serverVersion?: string;
+  readonly readOnly?: boolean;
+}
+
+export type TransactionStatus = 'idle' | 'in-transaction' | 'failed';
+
+export interface ExecuteOptions {
+  /** Aborting cancels the statement (like cancel()) and makes the iterator throw CancelledError. */
+  readonly signal?: AbortSignal;
+  /** Rows per 'rows' event; engines pick a sensible default (about 1000). */
+  readonly batchSize?: number;
+}
+
+export interface Connection {
+  readonly info: ConnectionInfo;
+  readonly dialect: SqlDialect;
+  /**
+   * Run one statement and stream its results: 'columns', then 'rows' batches, 'notice's at any time,
+   * and a final 'done'. Memory stays bounded by one batch. Throws SqlError (statement failed),
+   * CancelledError (cancelled) or ConnectionLostError (the connection died; the next execute reconnects).
+   */
+  execute(sql: string, opts?: ExecuteOptions): AsyncIterable<ResultEvent>;
+  /** Cancel the running statement on the server, if any. Resolves quickly; never throws. */
+  cancel(): Promise<void>;
+  transactionStatus(): TransactionStatus;
+  /** Read the whole catalog in a few queries (on a separate connection where the engine has them). */
+  introspect(signal?: AbortSignal): Promise<CatalogData>;
+  close(): Promise<void>;
+}
+
+export interface Engine {
+  readonly id: EngineId;
+  /** Throws ConnectError with a clear message (exit code 2 in scripts). */
+  connect(target: ConnectionTarget, opts?: ConnectOptions): Promise<Connection>;
+}
+
+/** One row of the engine registry: enough to parse targets and pick a dialect without loading a driver. */
+export interface EngineDescriptor {
+  readonly id: EngineId;
+  readonly name: string;
+  /** URI schemes, without ':'. */
+  readonly schemes: readonly string[];
+  /** File extensions (with the dot) that select this engine for a bare path. */
+  readonly fileExtensions: readonly string[];
+  /** Loads the engine module (and so its driver) on first use. */
+  load(): Promise<Engine>;
+  /** Loads the dialect data. */
+  dialect(): Promise<SqlDialect>;
+}

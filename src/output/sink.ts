@@ -1,0 +1,45 @@
+/** Renderers are streaming sinks: they write rows as they arrive and keep memory bounded. */
+import type { ColumnInfo, Row } from '../core/result.js';
+
+/** Where rendered text goes. write() resolves when the destination can take more (backpressure). */
+export interface TextOutput {
+  write(text: string): void | Promise<void>;
+  /** Terminal width in cells when writing to a terminal; undefined for files and pipes. */
+  readonly columns?: number;
+  /** True when the destination is a terminal (escape control characters, colours allowed). */
+  readonly isTTY?: boolean;
+}
+
+export interface ResultSummary {
+  readonly rowCount: number;
+  /** Status tag from the engine ('SELECT 3', 'INSERT 0 1'). */
+  readonly command?: string;
+  readonly affected?: number;
+  readonly elapsedMs?: number;
+}
+
+export interface ResultSink {
+  begin(columns: readonly ColumnInfo[]): void | Promise<void>;
+  rows(batch: readonly Row[]): void | Promise<void>;
+  end(summary: ResultSummary): void | Promise<void>;
+}
+
+export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown']);
+
+/** Table border styles for the 'table' format (\T). */
+export type TableStyle = 'psql' | 'unicode' | 'ascii' | 'markdown';
+export const TABLE_STYLES: readonly TableStyle[] = Object.freeze(['psql', 'unicode', 'ascii', 'markdown']);
+
+export interface RenderOptions {
+  readonly format: OutputFormat;
+  readonly tableStyle: TableStyle;
+  /** How NULL is shown in table/expanded/csv/tsv/markdown (json always uses null). Default '' for csv/tsv, 'NULL' styled for tables. */
+  readonly nullString: string;
+  /** Print the header row (csv, tsv, table, markdown). */
+  readonly header: boolean;
+  /** Print the '(N rows)' footer in table/expanded formats. */
+  readonly footer: boolean;
+  /** Colour/attributes allowed (dim NULLs, bold headers). */
+  readonly color: boolean;
+}

@@ -1,0 +1,46 @@
+/** Per-engine SQL facts as plain data: lexical flags, keywords, functions, types, quoting rules. */
+
+export type EngineId = 'sqlite' | 'postgres' | 'mysql' | 'duckdb';
+
+export const ENGINE_IDS: readonly EngineId[] = Object.freeze(['sqlite', 'postgres', 'mysql', 'duckdb']);
+
+/** Lexical switches: the only differences between dialects that the lexer needs to know. */
+export interface LexOptions {
+  /** PostgreSQL/DuckDB $$...$$ and $tag$...$tag$ strings. */
+  readonly dollarQuotes: boolean;
+  /** PostgreSQL: /* /* nested *\/ *\/ comments. */
+  readonly nestedComments: boolean;
+  /** MySQL: # starts a line comment. */
+  readonly hashComments: boolean;
+  /** MySQL (and SQLite): `identifier`. */
+  readonly backtickIdents: boolean;
+  /** SQLite: [identifier]. */
+  readonly bracketIdents: boolean;
+  /** MySQL: backslash escapes inside '...' and "..." strings. (E'...' strings always honour backslashes where eStrings is on.) */
+  readonly backslashEscapes: boolean;
+  /** PostgreSQL: E'...' strings with backslash escapes. */
+  readonly eStrings: boolean;
+  /** MySQL: "..." is a string, not an identifier (the default sql_mode). */
+  readonly doubleQuoteStrings: boolean;
+}
+
+export interface SqlDialect {
+  readonly id: EngineId;
+  /** Human name: 'SQLite', 'PostgreSQL', 'MySQL/MariaDB', 'DuckDB'. */
+  readonly name: string;
+  readonly lex: LexOptions;
+  /** Upper-case keywords known to this dialect (for highlighting and completion). */
+  readonly keywords: ReadonlySet<string>;
+  /** Upper-case reserved words: an identifier spelled like one must be quoted. */
+  readonly reserved: ReadonlySet<string>;
+  /** Built-in function names, lower case. */
+  readonly functions: readonly string[];
+  /** Built-in type names, lower case. */
+  readonly datatypes: readonly string[];
+  /** How unquoted identifiers are folded by the engine: PostgreSQL 'lower', others 'none' (case-insensitive or preserved). */
+  readonly identifierFolding: 'lower' | 'none';
+  /** Quote an identifier for this dialect, doubling the quote character inside. */
+  quoteIdent(name: string): string;
+  /** True when `name` cannot be written bare (reserved word, special characters, or case folding would change it). */
+  needsQuoting(name: string): boolean;
+}
