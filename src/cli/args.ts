@@ -1,0 +1,158 @@
+/**
+ * Command-line parsing: argv → CliOptions, psql-like where psql has a convention. Small and
+ * hand-written because -h is both psql's host flag and the usual help flag: `-h HOST` sets the host,
+ * a bare `-h` shows help.
+ */
+import { UsageError } from '../core/errors.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/sink.js';
+import type { EngineId } from '../sql/dialect.js';
+
+export type ScriptSource = { readonly type: 'command'; readonly sql: string } | { readonly type: 'file'; readonly path: string };
+
+export interface CliOptions {
+  readonly target?: string;
+  readonly scripts: readonly ScriptSource[];
+  readonly format?: OutputFormat;
+  readonly output?: string;
+  readonly header?: boolean;
+  readonly nullString?: string;
+  readonly continueOnError?: boolean;
+  readonly confirmDestructive?: boolean;
+  readonly demo: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly readOnly?: boolean;
+  readonly host?: string;
+  readonly port?: number;
+  readonly user?: string;
+  readonly database?: string;
+  readonly flagEngine?: EngineId;
+}
+
+interface FlagDef {
+  readonly names: readonly string[];
+  readonly value: boolean;
+  apply(o: Mutable, v: string, name: string): void;
+}
+type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[] };
+
+function port(v: string, name: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > 65535) throw new UsageError(`${name} expects a port number from 1 to 65535, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+function setEngine(o: Mutable, e: EngineId, name: string): void {
+  if (o.flagEngine && o.flagEngine !== e) {
+    throw new UsageError(`${name} is a ${e === 'mysql' ? 'MySQL' : 'PostgreSQL'} flag but PostgreSQL/MySQL flags were mixed; use -h -p -U -d (PostgreSQL) or -h -P -u -D (MySQL)`);
+  }
+  o.flagEngine = e;
+}
+
+const FLAGS: readonly FlagDef[] = [
+  { names: ['-c', '--command'], value: true, apply: (o, v) => o.scripts.push({ type: 'command', sql: v }) },
+  { names: ['-f', '--file'], value: true, apply: (o, v) => o.scripts.push({ type: 'file', path: v }) },
+  {
+    names: ['--format'],
+    value: true,
+    apply: (o, v) => {
+      const f = v.toLowerCase() as OutputFormat;
+      if (!OUTPUT_FORMATS.includes(f)) throw new UsageError(`--format expects one of ${OUTPUT_FORMATS.join(', ')}, got ${JSON.stringify(v)}`);
+      o.format = f;
+    },
+  },
+  { names: ['-o', '--output'], value: true, apply: (o, v) => void (o.output = v) },
+  { names: ['--no-header'], value: false, apply: (o) => void (o.header = false) },
+  { names: ['--null'], value: true, apply: (o, v) => void (o.nullString = v) },
+  { names: ['--continue-on-error'], value: false, apply: (o) => void (o.continueOnError = true) },
+  { names: ['--confirm-destructive'], value: false, apply: (o) => void (o.confirmDestructive = true) },
+  { names: ['--demo'], value: false, apply: (o) => void (o.demo = true) },
+  { names: ['--help', '-?'], value: false, apply: (o) => void (o.help = true) },
+  { names: ['-V', '--version'], value: false, apply: (o) => void (o.version = true) },
+  { names: ['--read-only'], value: false, apply: (o) => void (o.readOnly = true) },
+  { names: ['--host'], value: true, apply: (o, v) => void (o.host = v) },
+  { names: ['-p'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.port = port(v, n))) },
+  { names: ['-P'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.port = port(v, n))) },
+  { names: ['--port'], value: true, apply: (o, v, n) => void (o.port = port(v, n)) },
+  { names: ['-U'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.user = v)) },
+  { names: ['-u'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.user = v)) },
+  { names: ['--user', '--username'], value: true, apply: (o, v) => void (o.user = v) },
+  { names: ['-d'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.database = v)) },
+  { names: ['-D'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.database = v)) },
+  { names: ['--dbname', '--database'], value: true, apply: (o, v) => void (o.database = v) },
+];
+
+const ALL_NAMES = FLAGS.flatMap((f) => f.names).concat(['-h']);
+
+function closest(name: string): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const n of ALL_NAMES) {
+    const d = editDistance(name, n);
+    if (d < bestD) [best, bestD] = [n, d];
+  }
+  return best;
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const o: Mutable = { scripts: [], demo: false, help: false, version: false };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '-h') {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith('-')) {
+        o.host = next;
+        i++;
+      } else o.help = true;
+      continue;
+    }
+    let name = arg;
+    let inline: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) [name, inline] = [arg.slice(0, eq), arg.slice(eq + 1)];
+    else if (!arg.startsWith('--') && arg.length > 2) [name, inline] = [arg.slice(0, 2), arg.slice(2)]; // -cSQL, -p5432
+    const def = FLAGS.find((f) => f.names.includes(name));
+    if (!def) {
+      const guess = closest(arg.startsWith('--') ? name : arg);
+      throw new UsageError(`unknown option ${JSON.stringify(arg)}${guess ? ` (did you mean ${guess}?)` : ''}; see sqlsh --help`);
+    }
+    if (def.value) {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value; see sqlsh --help`);
+      def.apply(o, v, name);
+    } else {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value, got ${JSON.stringify(arg)}`);
+      def.apply(o, '', name);
+    }
+  }
+  if (positional.length > 1) {
+    throw new UsageError(`expected at most one database target, got ${positional.map((p) => JSON.stringify(p)).join(' ')}; put SQL in -c "..."`);
+  }
+  if (positional[0] !== undefined) o.target = positional[0];
+  if (o.demo && o.target !== undefined) throw new UsageError(`--demo opens the demo database; it cannot be combined with the target ${JSON.stringify(o.target)}`);
+  if (o.host !== undefined && !o.flagEngine) o.flagEngine = 'postgres';
+  return Object.freeze(o);
+}

@@ -1,0 +1,47 @@
+/** The --help text. Kept next to the flag table's behaviour; examples first, like a user reads it. */
+export function helpText(version: string): string {
+  return `sqlsh ${version}: a smart SQL shell for SQLite, PostgreSQL, MySQL/MariaDB and DuckDB
+
+Usage: sqlsh [OPTIONS] [TARGET]
+
+TARGET is a database file (.db, .sqlite, .sqlite3, .duckdb), a URI (sqlite:PATH, duckdb:PATH,
+duckdb::memory:, postgres://..., postgresql://..., mysql://..., mariadb://...), or the name of a
+connection saved in the config file. Without one: an in-memory SQLite database.
+
+Examples:
+  sqlsh --demo                                   open the bundled demo database
+  sqlsh music.db                                 a SQLite file
+  sqlsh postgres://alice@localhost/shop          PostgreSQL (PG* variables, ~/.pgpass honoured)
+  sqlsh -h localhost -U alice -d shop            the same, psql style
+  sqlsh mysql://bob@localhost/shop               MySQL/MariaDB (~/.my.cnf honoured)
+  sqlsh data.duckdb -c "select 42"               run one statement and exit
+  sqlsh demo.db -c "select * from genres" --format csv > genres.csv
+  sqlsh shop.db -f migrate.sql --continue-on-error
+  echo "select 1;" | sqlsh demo.db --format json
+
+Running SQL and exiting:
+  -c, --command SQL        run SQL and exit (repeatable, runs in order with -f)
+  -f, --file PATH          run a script file and exit (- reads stdin)
+      --continue-on-error  go on after a failed statement (exit code still 1)
+      --confirm-destructive  ask before destructive statements in scripts too
+
+Output:
+      --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown
+  -o, --output PATH        write results to PATH
+      --no-header          leave out the header row
+      --null STRING        how NULL is shown
+
+Connection:
+      --demo               open the demo database (created on first use)
+      --read-only          open the database read-only (SQLite, DuckDB)
+  -h, --host HOST          server host or socket directory
+  -p PORT / -U USER / -d DB      PostgreSQL port, user, database (psql style)
+  -P PORT / -u USER / -D DB      MySQL port, user, database (mysql style)
+
+  -V, --version            print the version
+      --help               this help (a bare -h also shows it)
+
+Exit codes: 0 success, 1 a statement failed, 2 usage error or unreachable database.
+Inside the shell, \\? lists the backslash commands. Config: ~/.config/sqlsh/config.toml
+`;
+}

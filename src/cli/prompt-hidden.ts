@@ -1,0 +1,35 @@
+/** Reads a line from the terminal without echoing it (passwords). */
+export function promptHidden(prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const input = process.stdin;
+    const output = process.stderr;
+    if (!input.isTTY) {
+      reject(new Error('no terminal to ask for a password on'));
+      return;
+    }
+    output.write(prompt);
+    const wasRaw = input.isRaw;
+    input.setRawMode(true);
+    input.resume();
+    let value = '';
+    const done = (err?: Error) => {
+      input.setRawMode(wasRaw);
+      input.pause();
+      input.off('data', onData);
+      output.write('\n');
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new Error('password entry cancelled'));
+        if (ch === '\u0004' && value === '') return done(new Error('password entry cancelled'));
+        if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
+        else if (ch === '\u0015') value = '';
+        else if (ch >= ' ') value += ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}

@@ -1,0 +1,93 @@
+/** Scripting mode: -c, -f and piped stdin run in order; results to stdout or -o; errors to stderr. */
+import { readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import type { Connection } from '../engines/engine.js';
+import type { Settings } from '../config/settings.js';
+import type { SqlshPaths } from '../config/paths.js';
+import type { SavedConnection } from '../config/load-config.js';
+import type { CliOptions } from './args.js';
+import { Session } from '../shell/session.js';
+import { runScript } from '../shell/run-script.js';
+import { streamOutput } from '../output/stream-output.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runBatch(init: {
+  connection: Connection;
+  settings: Settings;
+  opts: CliOptions;
+  paths: SqlshPaths;
+  connections: ReadonlyMap<string, SavedConnection>;
+}): Promise<number> {
+  const abort = new AbortController();
+  let stdout = streamOutput(process.stdout);
+  let file: ReturnType<typeof createWriteStream> | undefined;
+  if (init.opts.output !== undefined) {
+    file = createWriteStream(init.opts.output);
+    const opened = await new Promise<Error | undefined>((res) => {
+      file!.once('open', () => res(undefined));
+      file!.once('error', (e) => res(e));
+    });
+    if (opened) {
+      process.stderr.write(`sqlsh: cannot write to ${JSON.stringify(init.opts.output)}: ${(opened as NodeJS.ErrnoException).code ?? opened.message}\n`);
+      await init.connection.close();
+      return 2;
+    }
+    stdout = streamOutput(file);
+  }
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      abort.abort();
+      process.exit(0); // the reader went away (| head): stop quietly, like other shells
+    }
+  });
+  process.on('SIGINT', () => abort.abort());
+  const session = new Session({
+    connection: init.connection,
+    settings: init.settings,
+    interactive: false,
+    paths: init.paths,
+    connections: init.connections,
+    io: {
+      stdout,
+      message: (t) => process.stderr.write(`${t}\n`),
+      error: (t) => process.stderr.write(`${t}\n`),
+    },
+  });
+  const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];
+  let ok = true;
+  try {
+    for (const src of sources) {
+      let text: string;
+      let label: string | undefined;
+      if (src.type === 'command') {
+        text = src.sql;
+        label = undefined;
+      } else {
+        label = src.path === '-' ? '<stdin>' : src.path;
+        try {
+          text = src.path === '-' ? await readStdin() : await readFile(src.path, 'utf8');
+        } catch (e) {
+          process.stderr.write(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+          return 2;
+        }
+      }
+      const r = await runScript(session, text, {
+        source: label,
+        signal: abort.signal,
+        stopOnError: !session.settings.continue_on_error,
+        confirmDestructive: Boolean(init.opts.confirmDestructive),
+      });
+      if (!r.ok) ok = false;
+      if (r.quit || (!r.ok && !session.settings.continue_on_error)) break;
+    }
+  } finally {
+    await session.close();
+    if (file) await new Promise<void>((res) => file!.end(() => res()));
+  }
+  return ok ? 0 : 1;
+}

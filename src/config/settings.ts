@@ -1,0 +1,103 @@
+/**
+ * One typed table of settings. It drives the config file (keys, validation, the commented default
+ * file), the command-line flags that set the same things, \set, and the help text. Every setting
+ * says where it can be set: a flag or an explicit `flag: null`.
+ */
+import { OUTPUT_FORMATS, TABLE_STYLES } from '../output/sink.js';
+
+export interface Settings {
+  readonly format: 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown';
+  readonly table_style: 'psql' | 'unicode' | 'ascii' | 'markdown';
+  readonly expanded: 'off' | 'on' | 'auto';
+  readonly null_string: string | null; // null: the format's own default
+  readonly header: boolean;
+  readonly timing: boolean;
+  readonly pager: string; // '' = off
+  readonly theme: 'dark' | 'light' | 'ansi';
+  readonly key_mode: 'emacs' | 'vi';
+  readonly keyword_case: 'upper' | 'lower' | 'auto';
+  readonly complete_while_typing: boolean;
+  readonly smart_completion: boolean;
+  readonly multi_line: boolean;
+  readonly confirm_destructive: boolean;
+  readonly continue_on_error: boolean;
+  readonly prompt: string;
+  readonly history_size: number;
+}
+
+export type SettingKey = keyof Settings;
+
+export interface SettingSpec<K extends SettingKey = SettingKey> {
+  readonly key: K;
+  readonly default: Settings[K];
+  readonly doc: string;
+  /** The command-line flag that sets it, or null when it is only a config choice. */
+  readonly flag: string | null;
+  /** Allowed values for enumerations (shown in errors and help). */
+  readonly values?: readonly string[];
+  /** Parse a config/\set value; returns the value or an error message. */
+  parse(raw: unknown): { ok: true; value: Settings[K] } | { ok: false; error: string };
+}
+
+function oneOf<K extends SettingKey>(values: readonly string[]) {
+  return (raw: unknown) =>
+    typeof raw === 'string' && values.includes(raw.toLowerCase())
+      ? { ok: true as const, value: raw.toLowerCase() as Settings[K] }
+      : { ok: false as const, error: `expected one of ${values.join(', ')}, got ${JSON.stringify(raw)}` };
+}
+
+function bool<K extends SettingKey>() {
+  return (raw: unknown) => {
+    if (typeof raw === 'boolean') return { ok: true as const, value: raw as Settings[K] };
+    if (typeof raw === 'string') {
+      const s = raw.toLowerCase();
+      if (['on', 'true', 'yes', '1'].includes(s)) return { ok: true as const, value: true as Settings[K] };
+      if (['off', 'false', 'no', '0'].includes(s)) return { ok: true as const, value: false as Settings[K] };
+    }
+    return { ok: false as const, error: `expected true or false, got ${JSON.stringify(raw)}` };
+  };
+}
+
+function str<K extends SettingKey>(nullable = false) {
+  return (raw: unknown) =>
+    typeof raw === 'string' || (nullable && raw === null)
+      ? { ok: true as const, value: raw as Settings[K] }
+      : { ok: false as const, error: `expected a string, got ${JSON.stringify(raw)}` };
+}
+
+function int<K extends SettingKey>(min: number, max: number) {
+  return (raw: unknown) => {
+    const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
+    return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max
+      ? { ok: true as const, value: n as Settings[K] }
+      : { ok: false as const, error: `expected a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}` };
+  };
+}
+
+export const SETTINGS: readonly SettingSpec[] = Object.freeze([
+  { key: 'format', default: 'table', doc: 'output format', flag: '--format', values: OUTPUT_FORMATS, parse: oneOf(OUTPUT_FORMATS) },
+  { key: 'table_style', default: 'psql', doc: 'table borders (\\T)', flag: null, values: TABLE_STYLES, parse: oneOf(TABLE_STYLES) },
+  { key: 'expanded', default: 'auto', doc: 'expanded records: off, on, or auto when a table is wider than the terminal (\\x)', flag: null, values: ['off', 'on', 'auto'], parse: oneOf(['off', 'on', 'auto']) },
+  { key: 'null_string', default: null, doc: 'how NULL is shown (default: NULL in tables, empty in csv/tsv)', flag: '--null', parse: str(true) },
+  { key: 'header', default: true, doc: 'print the header row', flag: '--no-header', parse: bool() },
+  { key: 'timing', default: false, doc: 'print the time each statement took (\\timing)', flag: null, parse: bool() },
+  { key: 'pager', default: 'less -SRXF', doc: 'pager for output taller or wider than the screen; "" for none ($PAGER wins when set)', flag: null, parse: str() },
+  { key: 'theme', default: 'dark', doc: 'colour theme: dark, light, or ansi (16 colours)', flag: null, values: ['dark', 'light', 'ansi'], parse: oneOf(['dark', 'light', 'ansi']) },
+  { key: 'key_mode', default: 'emacs', doc: 'key bindings: emacs or vi (F4)', flag: null, values: ['emacs', 'vi'], parse: oneOf(['emacs', 'vi']) },
+  { key: 'keyword_case', default: 'upper', doc: 'case of completed keywords: upper, lower, or auto (follow your typing)', flag: null, values: ['upper', 'lower', 'auto'], parse: oneOf(['upper', 'lower', 'auto']) },
+  { key: 'complete_while_typing', default: true, doc: 'open the completion menu as you type (otherwise on Tab)', flag: null, parse: bool() },
+  { key: 'smart_completion', default: true, doc: 'context-aware completion (F2)', flag: null, parse: bool() },
+  { key: 'multi_line', default: true, doc: 'Enter runs only a complete statement (F3)', flag: null, parse: bool() },
+  { key: 'confirm_destructive', default: true, doc: 'ask before DROP, TRUNCATE, DELETE/UPDATE without WHERE (interactive; scripts need --confirm-destructive)', flag: '--confirm-destructive', parse: bool() },
+  { key: 'continue_on_error', default: false, doc: 'in scripts, go on after a failed statement', flag: '--continue-on-error', parse: bool() },
+  { key: 'prompt', default: '{engine} {db}{tx}> ', doc: 'prompt: {engine} {db} {user} {host} {tx} (transaction marker)', flag: null, parse: str() },
+  { key: 'history_size', default: 10000, doc: 'entries kept in the history file', flag: null, parse: int(0, 1000000) },
+] satisfies SettingSpec[] as SettingSpec[]);
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze(
+  Object.fromEntries(SETTINGS.map((s) => [s.key, s.default])) as unknown as Settings,
+);
+
+export function settingSpec(key: string): SettingSpec | undefined {
+  return SETTINGS.find((s) => s.key === key);
+}

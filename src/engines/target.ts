@@ -1,0 +1,127 @@
+/**
+ * Turns what the user typed (a path, a URI, a saved connection's name, psql/mysql-style flags) into a
+ * ConnectionTarget, without loading any driver. Used by the command line and by \c.
+ */
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import type { EngineId } from '../sql/dialect.js';
+import type { ConnectionTarget } from './engine.js';
+import { ENGINES, engineByScheme } from './registry.js';
+
+export interface TargetFlags {
+  readonly host?: string;
+  readonly port?: number;
+  readonly user?: string;
+  readonly database?: string;
+  /** Which client's flags were used: -U/-d/-p are psql's (postgres), -u/-D/-P are mysql's. */
+  readonly flagEngine?: EngineId;
+  readonly readOnly?: boolean;
+}
+
+export interface TargetContext {
+  /** Saved connections from the config file: name → URI or path. */
+  readonly connections?: ReadonlyMap<string, { readonly url: string }>;
+  readonly flags?: TargetFlags;
+  /** Base directory for relative paths (default: process.cwd()). */
+  readonly cwd?: string;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** Sniff a file's engine from its first bytes: SQLite's header string, DuckDB's 'DUCK' magic at byte 8. */
+export function sniffFileEngine(path: string): EngineId | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    if (n >= 16 && buf.toString('latin1', 0, 16) === SQLITE_HEADER) return 'sqlite';
+    if (n >= 12 && buf.toString('latin1', 8, 12) === 'DUCK') return 'duckdb';
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function withFlags(t: ConnectionTarget, flags: TargetFlags | undefined): ConnectionTarget {
+  if (!flags) return Object.freeze(t);
+  const out: { -readonly [K in keyof ConnectionTarget]?: ConnectionTarget[K] } = { ...t };
+  if (flags.host !== undefined) out.host = flags.host;
+  if (flags.port !== undefined) out.port = flags.port;
+  if (flags.user !== undefined) out.user = flags.user;
+  if (flags.database !== undefined) out.database = flags.database;
+  if (flags.readOnly) out.readOnly = true;
+  return Object.freeze(out as ConnectionTarget);
+}
+
+function fileTarget(engine: EngineId, path: string, cwd: string, flags?: TargetFlags): ConnectionTarget {
+  const p = path === ':memory:' || path === '' ? ':memory:' : resolve(cwd, path);
+  return withFlags({ engine, path: p }, flags);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function parseTarget(text: string | undefined, ctx: TargetContext = {}, seen: readonly string[] = []): ConnectionTarget {
+  const cwd = ctx.cwd ?? process.cwd();
+  const flags = ctx.flags;
+  if (text === undefined || text === '') {
+    if (flags?.flagEngine && (flags.host || flags.port || flags.user || flags.database)) {
+      return withFlags({ engine: flags.flagEngine }, flags);
+    }
+    return { engine: 'sqlite', path: ':memory:' };
+  }
+  // Saved connection names win over everything but an explicit URI or path.
+  const saved = ctx.connections?.get(text);
+  if (saved && !text.includes('/') && !text.includes(':')) {
+    if (seen.includes(text)) throw new UsageError(`saved connection "${text}" refers to itself`);
+    return parseTarget(saved.url, { ...ctx }, [...seen, text]);
+  }
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(text);
+  if (scheme && scheme[1]!.length > 1) {
+    const desc = engineByScheme(scheme[1]!);
+    if (!desc) {
+      const known = ENGINES.flatMap((e) => e.schemes).join(', ');
+      throw new UsageError(`unknown scheme "${scheme[1]}:" in ${JSON.stringify(redactUrl(text))}; known schemes: ${known}`);
+    }
+    if (desc.id === 'sqlite' || desc.id === 'duckdb') {
+      let rest = text.slice(scheme[0].length);
+      if (rest.startsWith('//')) rest = rest.slice(2); // sqlite:///abs/path or sqlite://rel
+      if (rest === '' || rest === ':memory:' || rest === 'memory') return fileTarget(desc.id, ':memory:', cwd, flags);
+      return fileTarget(desc.id, decodeURIComponent(rest.split('?')[0]!), cwd, flags);
+    }
+    return withFlags({ engine: desc.id, url: text }, flags);
+  }
+  if (text === ':memory:') return fileTarget('sqlite', ':memory:', cwd, flags);
+  const abs = resolve(cwd, text);
+  const ext = extname(text).toLowerCase();
+  const byExt = ENGINES.find((e) => e.fileExtensions.includes(ext));
+  if (isFile(abs)) {
+    const sniffed = sniffFileEngine(abs);
+    if (sniffed) return fileTarget(sniffed, abs, cwd, flags);
+    if (byExt) return fileTarget(byExt.id, abs, cwd, flags); // empty or foreign file: the engine will say what is wrong
+    throw new UsageError(
+      `${JSON.stringify(text)} is neither a SQLite nor a DuckDB database file; give a URI such as sqlite:${text} to open it anyway`,
+    );
+  }
+  if (byExt) return fileTarget(byExt.id, abs, cwd, flags);
+  const names = ctx.connections ? [...ctx.connections.keys()] : [];
+  throw new UsageError(
+    `no file or saved connection named ${JSON.stringify(text)}. ` +
+      `Give a database file (.db, .sqlite, .duckdb), a URI (sqlite:, duckdb:, postgres://, mysql://)` +
+      (names.length ? `, or one of the saved connections: ${names.join(', ')}` : ', or save a connection in the config file'),
+  );
+}
+
+/** A URI with its password replaced by '***', safe to print. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)([^@/]*)@/i, '$1***@').replace(/([?&]password=)[^&]*/i, '$1***');
+}

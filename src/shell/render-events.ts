@@ -1,0 +1,71 @@
+/** Drives a statement's result events into sinks: one sink per result set, notices and status aside. */
+import type { ResultEvent } from '../core/result.js';
+import { createSink } from '../output/create-sink.js';
+import type { RenderOptions, ResultSink, TextOutput } from '../output/sink.js';
+
+export interface RenderHooks {
+  /** Server notices and warnings (stderr in scripts, the screen interactively). */
+  notice(message: string, severity?: string): void | Promise<void>;
+  /** Status line for a statement without a result set ('INSERT 0 1'); called only for human formats. */
+  status?(command: string): void | Promise<void>;
+}
+
+export interface RenderedSummary {
+  readonly rowCount: number;
+  readonly command?: string;
+  readonly affected?: number;
+  readonly resultSets: number;
+}
+
+export async function renderEvents(
+  events: AsyncIterable<ResultEvent>,
+  out: TextOutput,
+  options: RenderOptions & { expanded?: 'off' | 'on' | 'auto' },
+  hooks: RenderHooks,
+  startedAt: number = performance.now(),
+): Promise<RenderedSummary> {
+  let sink: ResultSink | undefined;
+  let rowCount = 0;
+  let totalRows = 0;
+  let resultSets = 0;
+  let command: string | undefined;
+  let affected: number | undefined;
+  const finishSink = async (cmd?: string) => {
+    if (!sink) return;
+    const s = sink;
+    sink = undefined;
+    await s.end({ rowCount, command: cmd, elapsedMs: performance.now() - startedAt });
+  };
+  for await (const ev of events) {
+    switch (ev.type) {
+      case 'columns': {
+        await finishSink();
+        const created = createSink(out, options);
+        sink = created;
+        resultSets++;
+        rowCount = 0;
+        await created.begin(ev.columns);
+        break;
+      }
+      case 'rows':
+        if (sink) {
+          rowCount += ev.rows.length;
+          totalRows += ev.rows.length;
+          await sink.rows(ev.rows);
+        }
+        break;
+      case 'notice':
+        await hooks.notice(ev.message, ev.severity);
+        break;
+      case 'done':
+        command = ev.command;
+        affected = ev.affected;
+        if (sink) await finishSink(ev.command);
+        else if (ev.command && hooks.status && (options.format === 'table' || options.format === 'expanded')) await hooks.status(ev.command);
+        if (ev.warnings) await hooks.notice(`${ev.warnings} warning${ev.warnings === 1 ? '' : 's'}`, 'WARNING');
+        break;
+    }
+  }
+  await finishSink(command);
+  return { rowCount: totalRows, command, affected, resultSets };
+}

@@ -1,0 +1,144 @@
+/**
+ * The interactive loop: read (the line editor) → run (run-script) → render, until \q or Ctrl-D.
+ * The editor owns the terminal while reading; while a statement runs the terminal is in normal mode
+ * and Ctrl-C (SIGINT) cancels the statement on the server, keeping the session.
+ */
+import { createInterface } from 'node:readline';
+import type { Connection } from '../engines/engine.js';
+import type { Settings } from '../config/settings.js';
+import type { SqlshPaths } from '../config/paths.js';
+import type { SavedConnection } from '../config/load-config.js';
+import { Session } from './session.js';
+import { runScript } from './run-script.js';
+import { formatPrompt, continuationHint } from './prompt-format.js';
+import { streamOutput } from '../output/stream-output.js';
+import { banner } from './banner.js';
+
+function askLine(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    });
+    rl.on('SIGINT', () => {
+      rl.close();
+      resolve('');
+    });
+  });
+}
+
+export async function runRepl(init: {
+  connection: Connection;
+  settings: Settings;
+  paths: SqlshPaths;
+  connections: ReadonlyMap<string, SavedConnection>;
+  demoCreated: boolean;
+  configWarnings: readonly string[];
+}): Promise<number> {
+  const [{ LineEditor, installTerminalRestore }, { History }, { complete }, { buildCatalog }] = await Promise.all([
+    import('../editor/line-editor.js'),
+    import('../editor/history.js'),
+    import('../complete/complete.js'),
+    import('../catalog/catalog.js'),
+  ]);
+  installTerminalRestore?.(process.stdout);
+  const session = new Session({
+    connection: init.connection,
+    settings: init.settings,
+    interactive: true,
+    paths: init.paths,
+    connections: init.connections,
+    io: {
+      stdout: streamOutput(process.stdout),
+      message: (t) => process.stdout.write(`${t}\n`),
+      error: (t) => process.stderr.write(`${t}\n`),
+      confirm: async (q) => /^y(es)?$/i.test((await askLine(q)).trim()),
+      promptPassword: async (p) => (await import('../cli/prompt-hidden.js')).promptHidden(p),
+    },
+  });
+  process.stdout.write(banner(session.connection.info, init.demoCreated));
+  session.refreshCatalog();
+
+  const emptyCatalogs = new Map<string, ReturnType<typeof buildCatalog>>();
+  const emptyCatalog = () => {
+    const d = session.dialect;
+    let c = emptyCatalogs.get(d.id);
+    if (!c) {
+      c = buildCatalog({ schemas: [], searchPath: [], relations: [], foreignKeys: [], indexes: [], functions: [], datatypes: [], databases: [] }, d);
+      emptyCatalogs.set(d.id, c);
+    }
+    return c;
+  };
+  const history = await History.open(init.paths.historyFile, { maxEntries: session.settings.history_size });
+  const metaNames = await import('../meta/meta-names.js').then((m) => m.metaCommandNames()).catch(() => [] as string[]);
+  const editor = new LineEditor({
+    input: process.stdin,
+    output: process.stdout,
+    dialect: () => session.dialect,
+    history,
+    complete: (text, cursor) =>
+      complete(text, cursor, session.catalog ?? emptyCatalog(), {
+        keywordCase: session.settings.keyword_case,
+        smart: session.settings.smart_completion,
+        metaCommands: metaNames,
+      }),
+    settings: () => ({
+      keyMode: session.settings.key_mode,
+      theme: session.settings.theme,
+      completeWhileTyping: session.settings.complete_while_typing,
+      multiLine: session.settings.multi_line,
+      smartCompletion: session.settings.smart_completion,
+      color: !process.env.NO_COLOR,
+    }),
+    onToggle: (what) => {
+      if (what === 'smart-completion') session.set('smart_completion', !session.settings.smart_completion);
+      if (what === 'multi-line') session.set('multi_line', !session.settings.multi_line);
+      if (what === 'key-mode') session.set('key_mode', session.settings.key_mode === 'emacs' ? 'vi' : 'emacs');
+    },
+  });
+
+  let pendingText: string | undefined;
+  try {
+    for (;;) {
+      const prompt = formatPrompt(session.settings.prompt, session.connection.info, session.connection.transactionStatus());
+      const r = await editor.read(
+        { prompt, continuation: (reason) => `${' '.repeat(Math.max(0, prompt.length - 2))}${continuationHint(reason)}> ` },
+        pendingText,
+      );
+      pendingText = undefined;
+      if (r.type === 'eof') {
+        if (session.connection.transactionStatus() !== 'idle') {
+          const yes = /^y(es)?$/i.test((await askLine('A transaction is open; quit anyway and roll it back? [y/N] ')).trim());
+          if (!yes) continue;
+        }
+        break;
+      }
+      const text = r.text;
+      if (text.trim() === '') continue;
+      await history.add(text);
+      const abort = new AbortController();
+      const onSigint = () => abort.abort();
+      process.on('SIGINT', onSigint);
+      let result;
+      try {
+        result = await runScript(session, text, {
+          signal: abort.signal,
+          stopOnError: false,
+          confirmDestructive: session.settings.confirm_destructive,
+        });
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+      if (result.quit) break;
+      if (session.pendingEdit !== undefined) {
+        pendingText = session.pendingEdit;
+        session.pendingEdit = undefined;
+      }
+    }
+  } finally {
+    editor.close();
+    await session.close();
+  }
+  return 0;
+}

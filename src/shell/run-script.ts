@@ -1,0 +1,126 @@
+/**
+ * Runs a piece of input (what the user submitted, a -c string, a file) statement by statement:
+ * split → classify → confirm if destructive → execute → render. Meta-commands go to src/meta.
+ */
+import { splitStatements } from '../sql/splitter.js';
+import { classifyStatement } from '../sql/classify.js';
+import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
+import { formatSqlError } from '../output/error-format.js';
+import { escapeForTerminal } from '../output/escape.js';
+import { renderEvents } from './render-events.js';
+import type { Session } from './session.js';
+
+export interface RunOptions {
+  /** File name for messages ('migrate.sql'), or a label like '-c 1'. */
+  readonly source?: string;
+  /** 1-based line in the file where this text starts. */
+  readonly firstLine?: number;
+  readonly signal?: AbortSignal;
+  /** Stop at the first failure (scripts without --continue-on-error). */
+  readonly stopOnError: boolean;
+  /** Ask before destructive statements. */
+  readonly confirmDestructive: boolean;
+}
+
+export interface RunResult {
+  readonly ok: boolean;
+  readonly quit: boolean;
+  /** Cancelled by the user (Ctrl-C). */
+  readonly cancelled?: boolean;
+}
+
+export async function runScript(session: Session, text: string, opts: RunOptions): Promise<RunResult> {
+  const statements = splitStatements(text, session.dialect.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql' });
+  let ok = true;
+  for (const st of statements) {
+    if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
+    const line = (opts.firstLine ?? 1) + st.line - 1;
+    if (st.kind === 'delimiter') continue;
+    if (st.kind === 'meta') {
+      const { runMeta } = await import('../meta/run-meta.js');
+      const r = await runMeta(session, st.text, { ...opts, line });
+      if (r.type === 'quit') return { ok, quit: true };
+      if (r.type === 'error') {
+        ok = false;
+        if (opts.stopOnError) return { ok, quit: false };
+      }
+      continue;
+    }
+    if (st.text.trim() === '') continue;
+    const r = await runStatement(session, st.text, { ...opts, line, terminator: st.terminator });
+    if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
+    if (!r) {
+      ok = false;
+      if (opts.stopOnError) return { ok, quit: false };
+    }
+  }
+  return { ok, quit: false };
+}
+
+function where(opts: RunOptions & { line: number }): string {
+  return opts.source ? `${opts.source}:${opts.line}: ` : '';
+}
+
+/** Runs one SQL statement. true: ok; false: failed (error printed); 'cancelled'. */
+export async function runStatement(
+  session: Session,
+  sql: string,
+  opts: RunOptions & { line: number; terminator?: string },
+): Promise<boolean | 'cancelled'> {
+  const cls = classifyStatement(sql, session.dialect);
+  if (cls.destructive && opts.confirmDestructive) {
+    const confirm = session.io.confirm;
+    const yes = confirm ? await confirm(`${cls.destructive.reason}. Run it? [y/N] `) : false;
+    if (!yes) {
+      session.io.message(confirm ? 'Not run: nothing was changed.' : `${where(opts)}not run: ${cls.destructive.reason} (no terminal to confirm)`);
+      return !confirm ? false : true;
+    }
+  }
+  session.lastSql = sql;
+  const term = opts.terminator?.trim() ?? '';
+  const expandedOnce = term === '\\G' || term === '\\gx';
+  const render = session.renderOptions();
+  const options = expandedOnce ? { ...render, expanded: 'on' as const } : render;
+  const started = performance.now();
+  try {
+    const summary = await renderEvents(
+      session.connection.execute(sql, { signal: opts.signal }),
+      session.out,
+      options,
+      {
+        notice: (m, severity) => session.io.message(`${severity ?? 'NOTICE'}:  ${escapeForTerminal(m)}`),
+        status: async (command) => void (await session.out.write(`${command}\n`)),
+      },
+      started,
+    );
+    if (session.settings.timing) {
+      const ms = performance.now() - started;
+      session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
+    }
+    if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
+    return true;
+  } catch (e) {
+    if (e instanceof CancelledError) {
+      session.io.error(`${where(opts)}Cancelled: ${escapeForTerminal(e.message)}`);
+      return 'cancelled';
+    }
+    if (e instanceof SqlError) {
+      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }));
+      if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
+      return false;
+    }
+    if (e instanceof ConnectionLostError) {
+      session.io.error(
+        `${where(opts)}the connection to the server was lost: ${escapeForTerminal(e.message)}` +
+          (e.wasInTransaction ? '\nThe open transaction was rolled back by the server; its changes are lost.' : '') +
+          '\nThe next statement will reconnect.',
+      );
+      return false;
+    }
+    if (e instanceof UsageError) {
+      session.io.error(`${where(opts)}${e.message}`);
+      return false;
+    }
+    throw e;
+  }
+}

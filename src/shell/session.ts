@@ -1,0 +1,139 @@
+/**
+ * The session: the current connection, the settings the user changed with \x, \T, \pset..., where
+ * results go (\o), and the latest catalog snapshot, rebuilt in the background and swapped in whole.
+ * Mutable state lives here, at the edge; everything it hands out (settings, catalog) is immutable.
+ */
+import type { Connection, ConnectionTarget, ConnectOptions } from '../engines/engine.js';
+import { engineById } from '../engines/registry.js';
+import type { Settings } from '../config/settings.js';
+import type { SavedConnection } from '../config/load-config.js';
+import type { SqlshPaths } from '../config/paths.js';
+import type { TextOutput, RenderOptions } from '../output/sink.js';
+import type { Catalog } from '../catalog/catalog.js';
+
+export interface SessionIO {
+  /** Where results go by default (stdout). */
+  readonly stdout: TextOutput;
+  /** Messages: notices, status, timing. stdout when interactive, stderr in scripts. */
+  message(text: string): void;
+  /** Errors: always stderr. */
+  error(text: string): void;
+  /** Ask a yes/no question (interactive only); undefined in scripts without a terminal. */
+  readonly confirm?: (question: string) => Promise<boolean>;
+  readonly promptPassword?: (prompt: string) => Promise<string>;
+}
+
+export class Session {
+  connection: Connection;
+  settings: Settings;
+  readonly interactive: boolean;
+  readonly io: SessionIO;
+  readonly paths: SqlshPaths;
+  readonly connections: ReadonlyMap<string, SavedConnection>;
+  /** \o redirection; undefined = io.stdout. */
+  output: (TextOutput & { close?(): Promise<void>; readonly description?: string }) | undefined;
+  /** The last SQL statement run, for \g, \watch and \e. */
+  lastSql: string | undefined;
+  /** Text a meta-command (\e) wants in the editor's buffer at the next prompt. */
+  pendingEdit: string | undefined;
+  private catalogSnapshot: Catalog | undefined;
+  private catalogLoading: Promise<void> | undefined;
+  private catalogAbort: AbortController | undefined;
+  private catalogGeneration = 0;
+  /** Called when a new catalog snapshot is swapped in (the editor may redraw its menu). */
+  onCatalog: ((c: Catalog) => void) | undefined;
+
+  constructor(init: {
+    connection: Connection;
+    settings: Settings;
+    interactive: boolean;
+    io: SessionIO;
+    paths: SqlshPaths;
+    connections: ReadonlyMap<string, SavedConnection>;
+  }) {
+    this.connection = init.connection;
+    this.settings = init.settings;
+    this.interactive = init.interactive;
+    this.io = init.io;
+    this.paths = init.paths;
+    this.connections = init.connections;
+  }
+
+  get dialect() {
+    return this.connection.dialect;
+  }
+
+  get catalog(): Catalog | undefined {
+    return this.catalogSnapshot;
+  }
+
+  /** Where results are written now. */
+  get out(): TextOutput {
+    return this.output ?? this.io.stdout;
+  }
+
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void {
+    this.settings = Object.freeze({ ...this.settings, [key]: value });
+  }
+
+  renderOptions(): RenderOptions & { expanded: 'off' | 'on' | 'auto' } {
+    const s = this.settings;
+    const format = s.format;
+    const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl';
+    const out = this.out;
+    return {
+      format,
+      tableStyle: format === 'markdown' ? 'markdown' : s.table_style,
+      nullString: s.null_string ?? (machine ? '' : 'NULL'),
+      header: s.header,
+      footer: this.interactive || format === 'table' || format === 'expanded',
+      color: Boolean(out.isTTY) && !process.env.NO_COLOR,
+      expanded: format === 'expanded' ? 'on' : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : 'off',
+    };
+  }
+
+  /** Connect to a new target; the old connection is closed only once the new one works. */
+  async reconnect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<void> {
+    const engine = await engineById(target.engine).load();
+    const conn = await engine.connect(target, { promptPassword: this.io.promptPassword, ...opts });
+    const old = this.connection;
+    this.connection = conn;
+    this.catalogSnapshot = undefined;
+    this.refreshCatalog();
+    await old.close().catch(() => undefined);
+  }
+
+  /** Rebuild the catalog in the background; typing never waits for it. */
+  refreshCatalog(): Promise<void> {
+    this.catalogAbort?.abort();
+    const abort = new AbortController();
+    this.catalogAbort = abort;
+    const generation = ++this.catalogGeneration;
+    const conn = this.connection;
+    const p = (async () => {
+      try {
+        const [data, { buildCatalog }] = await Promise.all([conn.introspect(abort.signal), import('../catalog/catalog.js')]);
+        if (abort.signal.aborted || generation !== this.catalogGeneration || conn !== this.connection) return;
+        this.catalogSnapshot = buildCatalog(data, conn.dialect);
+        this.onCatalog?.(this.catalogSnapshot);
+      } catch (e) {
+        if (!abort.signal.aborted && this.interactive) this.io.error(`sqlsh: could not read the database catalog for completion: ${(e as Error).message}`);
+      }
+    })();
+    this.catalogLoading = p;
+    return p;
+  }
+
+  /** Waits for the current catalog load (for \d and tests); never throws. */
+  async catalogReady(): Promise<Catalog | undefined> {
+    if (!this.catalogSnapshot && !this.catalogLoading) this.refreshCatalog();
+    await this.catalogLoading;
+    return this.catalogSnapshot;
+  }
+
+  async close(): Promise<void> {
+    this.catalogAbort?.abort();
+    await this.output?.close?.().catch(() => undefined);
+    await this.connection.close().catch(() => undefined);
+  }
+}

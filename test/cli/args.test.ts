@@ -1,0 +1,80 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArgs } from '../../src/cli/args.js';
+import { UsageError } from '../../src/core/errors.js';
+
+describe('parseArgs', () => {
+  test('a target and repeated -c keep their order with -f', () => {
+    const o = parseArgs(['demo.db', '-c', 'select 1', '-f', 'a.sql', '--command=select 2']);
+    assert.equal(o.target, 'demo.db');
+    assert.deepEqual(o.scripts, [
+      { type: 'command', sql: 'select 1' },
+      { type: 'file', path: 'a.sql' },
+      { type: 'command', sql: 'select 2' },
+    ]);
+  });
+
+  test('-f - reads stdin', () => {
+    assert.deepEqual(parseArgs(['-f', '-']).scripts, [{ type: 'file', path: '-' }]);
+  });
+
+  test('output options', () => {
+    const o = parseArgs(['--format', 'csv', '-o', 'out.csv', '--no-header', '--null', '(null)', '--continue-on-error']);
+    assert.equal(o.format, 'csv');
+    assert.equal(o.output, 'out.csv');
+    assert.equal(o.header, false);
+    assert.equal(o.nullString, '(null)');
+    assert.equal(o.continueOnError, true);
+  });
+
+  test('bare -h is help, -h HOST is the host (psql style)', () => {
+    assert.equal(parseArgs(['-h']).help, true);
+    assert.equal(parseArgs(['--help']).help, true);
+    const o = parseArgs(['-h', 'db.local', '-p', '5433', '-U', 'alice', '-d', 'shop']);
+    assert.equal(o.help, false);
+    assert.equal(o.host, 'db.local');
+    assert.equal(o.port, 5433);
+    assert.equal(o.user, 'alice');
+    assert.equal(o.database, 'shop');
+    assert.equal(o.flagEngine, 'postgres');
+  });
+
+  test('mysql-style flags select mysql', () => {
+    const o = parseArgs(['-h', 'localhost', '-P', '3306', '-u', 'bob', '-D', 'shop']);
+    assert.equal(o.flagEngine, 'mysql');
+    assert.equal(o.port, 3306);
+  });
+
+  test('mixing psql and mysql flags is an error that names both styles', () => {
+    assert.throws(() => parseArgs(['-U', 'alice', '-u', 'bob']), /PostgreSQL.*MySQL|-h -p -U -d/);
+  });
+
+  test('-V and --version', () => {
+    assert.equal(parseArgs(['-V']).version, true);
+    assert.equal(parseArgs(['--version']).version, true);
+  });
+
+  test('unknown option suggests the closest one', () => {
+    assert.throws(() => parseArgs(['--formt', 'csv']), (e: unknown) => e instanceof UsageError && /did you mean --format/.test(e.message));
+  });
+
+  test('bad format names the allowed ones', () => {
+    assert.throws(() => parseArgs(['--format', 'xml']), /table, expanded, csv, tsv, json, jsonl, markdown/);
+  });
+
+  test('missing value', () => {
+    assert.throws(() => parseArgs(['-c']), /-c needs a value/);
+  });
+
+  test('bad port', () => {
+    assert.throws(() => parseArgs(['-p', 'abc']), /port number/);
+  });
+
+  test('two targets is a usage error that hints at -c', () => {
+    assert.throws(() => parseArgs(['a.db', 'select 1']), /at most one database target.*-c/);
+  });
+
+  test('--demo with a target is refused', () => {
+    assert.throws(() => parseArgs(['--demo', 'x.db']), /--demo/);
+  });
+});
