@@ -70,7 +70,7 @@ export async function runRepl(init: {
     }
     return c;
   };
-  const history = await History.open(init.paths.historyFile, { maxEntries: session.settings.history_size });
+  const history = History.load(init.paths.historyFile, { maxEntries: session.settings.history_size });
   const metaNames = await import('../meta/meta-names.js').then((m) => m.metaCommandNames()).catch(() => [] as string[]);
   const editor = new LineEditor({
     input: process.stdin,
@@ -116,7 +116,7 @@ export async function runRepl(init: {
       }
       const text = r.text;
       if (text.trim() === '') continue;
-      await history.add(text);
+      history.add(text);
       const abort = new AbortController();
       const onSigint = () => abort.abort();
       process.on('SIGINT', onSigint);

@@ -8,6 +8,7 @@ import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../co
 import { formatSqlError } from '../output/error-format.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { renderEvents } from './render-events.js';
+import { PagingOutput } from './paging-output.js';
 import type { Session } from './session.js';
 
 export interface RunOptions {
@@ -82,14 +83,20 @@ export async function runStatement(
   const render = session.renderOptions();
   const options = expandedOnce ? { ...render, expanded: 'on' as const } : render;
   const started = performance.now();
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort();
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (opts.signal?.aborted) abort.abort();
+  const paging = pagingOutput(session, () => abort.abort());
+  const out = paging ?? session.out;
   try {
     const summary = await renderEvents(
-      session.connection.execute(sql, { signal: opts.signal }),
-      session.out,
+      session.connection.execute(sql, { signal: abort.signal }),
+      out,
       options,
       {
         notice: (m, severity) => session.io.message(`${severity ?? 'NOTICE'}:  ${escapeForTerminal(m)}`),
-        status: async (command) => void (await session.out.write(`${command}\n`)),
+        status: async (command) => void (await out.write(`${command}\n`)),
       },
       started,
     );
@@ -101,6 +108,8 @@ export async function runStatement(
     return true;
   } catch (e) {
     if (e instanceof CancelledError) {
+      // Quitting the pager early cancels the query quietly: the user has seen what they wanted.
+      if (paging?.quit && !opts.signal?.aborted) return true;
       session.io.error(`${where(opts)}Cancelled: ${escapeForTerminal(e.message)}`);
       return 'cancelled';
     }
@@ -122,5 +131,21 @@ export async function runStatement(
       return false;
     }
     throw e;
+  } finally {
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+    await paging?.close();
   }
+}
+
+/** Interactive results to the terminal go through the pager when they do not fit the screen. */
+function pagingOutput(session: Session, onQuit: () => void): (PagingOutput & { quit: boolean }) | undefined {
+  const stdout = process.stdout;
+  const command = process.env.PAGER ?? session.settings.pager;
+  if (!session.interactive || session.output || !stdout.isTTY || !command.trim()) return undefined;
+  const p = new PagingOutput(session.io.stdout, command, { columns: stdout.columns || 80, rows: stdout.rows || 24 }, () => {
+    p.quit = true;
+    onQuit();
+  }) as PagingOutput & { quit: boolean };
+  p.quit = false;
+  return p;
 }

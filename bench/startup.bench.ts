@@ -1,0 +1,70 @@
+/**
+ * Time to a usable prompt in a real pseudo-terminal: sqlsh (in-memory SQLite and the demo database)
+ * against Node's own start-up and the sqlite3 shell. Target: within 1.5x of Node's start-up.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+async function timeToText(file: string, args: string[], marker: RegExp, env: Record<string, string>): Promise<number> {
+  const pty = await import('@lydell/node-pty');
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = pty.spawn(file, args, { cols: 120, rows: 40, cwd: root, env: { ...process.env, ...env } as Record<string, string> });
+    let out = '';
+    const timer = setTimeout(() => {
+      p.kill();
+      reject(new Error(`no prompt from ${file} ${args.join(' ')} after 10 s; saw: ${JSON.stringify(out.slice(-300))}`));
+    }, 10000);
+    p.onData((d) => {
+      out += d;
+      if (marker.test(out)) {
+        const ms = performance.now() - t0;
+        clearTimeout(timer);
+        p.kill();
+        resolve(ms);
+      }
+    });
+  });
+}
+
+function stats(xs: number[]): { median: number; min: number; p90: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, p90: s[Math.min(s.length - 1, Math.floor(s.length * 0.9))]! };
+}
+
+async function main(): Promise<void> {
+  const home = mkdtempSync(join(tmpdir(), 'sqlsh-bench-home-'));
+  const env = { HOME: home, XDG_CONFIG_HOME: join(home, 'c'), XDG_DATA_HOME: join(home, 'd'), XDG_STATE_HOME: join(home, 's'), TERM: 'xterm-256color' };
+  // Create the demo database once, outside the timing.
+  await timeToText(process.execPath, ['bin/sqlsh.js', '--demo'], /demo\.db.*> /s, env).catch(() => undefined);
+  const cases: { name: string; file: string; args: string[]; marker: RegExp }[] = [
+    { name: 'node (prints a prompt and waits)', file: process.execPath, args: ['-e', "process.stdout.write('> '); setTimeout(()=>{}, 1e6)"], marker: /> / },
+    { name: 'sqlsh (in-memory SQLite)', file: process.execPath, args: ['bin/sqlsh.js'], marker: /sqlite :memory:> / },
+    { name: 'sqlsh --demo', file: process.execPath, args: ['bin/sqlsh.js', '--demo'], marker: /demo\.db> / },
+    { name: 'sqlite3 shell', file: '/usr/bin/sqlite3', args: [':memory:'], marker: /sqlite> / },
+  ];
+  const rows: string[] = [];
+  let nodeMedian = 0;
+  for (const c of cases) {
+    const xs: number[] = [];
+    try {
+      for (let i = 0; i < RUNS; i++) xs.push(await timeToText(c.file, c.args, c.marker, env));
+    } catch (e) {
+      rows.push(`${c.name.padEnd(36)} failed: ${(e as Error).message}`);
+      continue;
+    }
+    const s = stats(xs);
+    if (c.name.startsWith('node')) nodeMedian = s.median;
+    const ratio = nodeMedian ? ` ${(s.median / nodeMedian).toFixed(2)}x node` : '';
+    rows.push(`${c.name.padEnd(36)} median ${s.median.toFixed(1).padStart(6)} ms  min ${s.min.toFixed(1).padStart(6)} ms  p90 ${s.p90.toFixed(1).padStart(6)} ms${ratio}`);
+  }
+  console.log(`time to prompt in a pty, ${RUNS} runs each (target: sqlsh within 1.5x of node)`);
+  for (const r of rows) console.log(r);
+}
+
+await main();

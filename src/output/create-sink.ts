@@ -1,0 +1,42 @@
+/**
+ * The one way to get a renderer: format + options -> a streaming ResultSink.
+ *
+ * format 'expanded' or expanded 'on' -> expanded records; expanded 'auto' -> a table that switches
+ * to expanded records when it would be wider than out.columns; format 'table' with tableStyle
+ * 'markdown' -> the markdown sink.
+ */
+import { CsvSink } from './csv-sink.js';
+import { ExpandedSink } from './expanded-sink.js';
+import { JsonSink } from './json-sink.js';
+import { JsonlSink } from './jsonl-sink.js';
+import { MarkdownSink } from './markdown-sink.js';
+import type { RenderOptions, ResultSink, TextOutput } from './sink.js';
+import { TableSink } from './table-sink.js';
+import { BORDER_STYLES } from './table-style.js';
+import { TsvSink } from './tsv-sink.js';
+
+export type ExpandedMode = 'off' | 'on' | 'auto';
+
+export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
+  const { format, nullString, header, footer, color } = options;
+  const style = BORDER_STYLES[options.tableStyle === 'markdown' ? 'psql' : options.tableStyle] ?? BORDER_STYLES.psql;
+  switch (format) {
+    case 'csv':
+      return new CsvSink(out, { nullString, header });
+    case 'tsv':
+      return new TsvSink(out, { nullString, header });
+    case 'json':
+      return new JsonSink(out);
+    case 'jsonl':
+      return new JsonlSink(out);
+    case 'markdown':
+      return new MarkdownSink(out, { nullString, header });
+    case 'expanded':
+      return new ExpandedSink(out, { style, nullString, footer, color });
+    case 'table':
+    default:
+      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, footer, color });
+      if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
+      return new TableSink(out, { style, nullString, header, footer, color, autoExpand: options.expanded === 'auto' });
+  }
+}

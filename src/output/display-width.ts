@@ -1,0 +1,153 @@
+/**
+ * Display width of text in terminal cells, and helpers to truncate, pad and wrap text
+ * to a width without splitting a wide character or a grapheme cluster.
+ *
+ * Width rules (from string-width): East Asian wide/fullwidth and emoji = 2 cells,
+ * combining marks and zero-width characters = 0, everything else 1. Control characters
+ * count as 0, so callers escape text (escape.ts) before measuring it.
+ * The common case, printable ASCII, is measured by a quick scan without the library.
+ */
+import stringWidth from 'string-width';
+
+const WIDTH_OPTIONS = Object.freeze({ countAnsiEscapeCodes: true });
+
+/** True when every char is printable ASCII (0x20-0x7e): width === length. */
+export function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/**
+ * Width of one UTF-16 unit when it is a simple character whose width does not depend on its
+ * neighbours (Latin, Greek, Cyrillic letters; CJK ideographs, kana, Hangul syllables, fullwidth
+ * forms), else -1 (the library decides: marks, joiners, emoji, controls, other scripts).
+ */
+function simpleWidth(c: number): number {
+  if (c >= 0x20 && c < 0x7f) return 1;
+  if (c < 0xa0) return -1;
+  if (c < 0x300) return c === 0xad ? -1 : 1;
+  if (c < 0x370) return -1;
+  if (c < 0x483) return 1;
+  if (c < 0x48a) return -1;
+  if (c < 0x530) return 1;
+  if (c >= 0x4e00 && c <= 0x9fff) return 2;
+  if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa)) return 2;
+  if (c >= 0xac00 && c <= 0xd7a3) return 2;
+  if ((c >= 0xff01 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)) return 2;
+  return -1;
+}
+
+const CACHE_LIMIT = 4096;
+let cache = new Map<string, number>();
+
+/** Width of text in terminal cells. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const w = simpleWidth(text.charCodeAt(i));
+    if (w < 0) return libraryWidth(text);
+    width += w;
+  }
+  return width;
+}
+
+function libraryWidth(text: string): number {
+  if (text.length > 256) return stringWidth(text, WIDTH_OPTIONS);
+  let w = cache.get(text);
+  if (w === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache = new Map();
+    w = stringWidth(text, WIDTH_OPTIONS);
+    cache.set(text, w);
+  }
+  return w;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The grapheme clusters of text (user-perceived characters). */
+export function graphemes(text: string): string[] {
+  if (isPrintableAscii(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) out.push(s.segment);
+  return out;
+}
+
+/** Pads text with spaces on the right up to width cells (never truncates). */
+export function padEndToWidth(text: string, width: number, textWidth = displayWidth(text)): string {
+  return textWidth >= width ? text : text + ' '.repeat(width - textWidth);
+}
+
+/** Pads text with spaces on the left up to width cells (never truncates). */
+export function padStartToWidth(text: string, width: number, textWidth = displayWidth(text)): string {
+  return textWidth >= width ? text : ' '.repeat(width - textWidth) + text;
+}
+
+/**
+ * Cuts text to at most width cells, ending it with ellipsis when something was cut.
+ * Never splits a grapheme cluster; a wide character that does not fit is left out whole.
+ */
+export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  const ellipsisWidth = displayWidth(ellipsis);
+  if (ellipsisWidth > width) return '';
+  const room = width - ellipsisWidth;
+  let used = 0;
+  let out = '';
+  for (const g of graphemes(text)) {
+    const w = displayWidth(g);
+    if (used + w > room) break;
+    out += g;
+    used += w;
+  }
+  return out + ellipsis;
+}
+
+/**
+ * Splits one line of text (no '\n') into pieces of at most width cells. Breaks after a space
+ * when one is found in the second half of the piece, otherwise at the width (hard break).
+ * Grapheme clusters are never split; a single cluster wider than width gets a piece of its own.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  if (width < 1) width = 1;
+  if (displayWidth(text) <= width) return [text];
+  const pieces: string[] = [];
+  let line: string[] = [];
+  let lineWidth = 0;
+  let lastSpace = -1; // index in line of the last space
+  let widthAtSpace = 0; // width of line up to and including that space
+  const widths: number[] = [];
+  for (const g of graphemes(text)) {
+    const w = displayWidth(g);
+    if (lineWidth + w > width && line.length > 0) {
+      if (lastSpace >= 0 && widthAtSpace * 2 >= width && lastSpace < line.length - 1) {
+        pieces.push(line.slice(0, lastSpace + 1).join(''));
+        line = line.slice(lastSpace + 1);
+        widths.splice(0, lastSpace + 1);
+        lineWidth -= widthAtSpace;
+      } else {
+        pieces.push(line.join(''));
+        line = [];
+        widths.length = 0;
+        lineWidth = 0;
+      }
+      lastSpace = -1;
+      for (let i = 0; i < line.length; i++) if (line[i] === ' ') lastSpace = i;
+      widthAtSpace = 0;
+      for (let i = 0; i <= lastSpace; i++) widthAtSpace += widths[i]!;
+    }
+    line.push(g);
+    widths.push(w);
+    lineWidth += w;
+    if (g === ' ') {
+      lastSpace = line.length - 1;
+      widthAtSpace = lineWidth;
+    }
+  }
+  if (line.length > 0) pieces.push(line.join(''));
+  return pieces;
+}

@@ -1,0 +1,106 @@
+/**
+ * Expanded records (psql's \x): one block per row, streamed record by record:
+ *
+ *   -[ RECORD 1 ]-----
+ *   id   | 1
+ *   name | two+
+ *        | lines
+ *
+ * The value column is wrapped to the terminal width when one is known; control characters are
+ * escaped visibly; NULL shows the null string (dimmed with colour).
+ */
+import type { ColumnInfo, Row } from '../core/result.js';
+import { displayWidth, padEndToWidth } from './display-width.js';
+import { escapeForTerminal } from './escape.js';
+import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { cellLines, valueCell } from './table-layout.js';
+import type { BorderStyle } from './table-style.js';
+
+export interface ExpandedOptions {
+  readonly style: BorderStyle;
+  readonly nullString: string;
+  readonly footer: boolean;
+  readonly color: boolean;
+  /** Visual lines kept per value when fitting a terminal. */
+  readonly maxLines?: number;
+}
+
+export class ExpandedSink implements ResultSink {
+  private names: string[] = [];
+  private nameWidths: number[] = [];
+  private nameWidth = 0;
+  private count = 0;
+  private results = 0;
+
+  constructor(
+    private readonly out: TextOutput,
+    private readonly options: ExpandedOptions,
+  ) {}
+
+  async begin(columns: readonly ColumnInfo[]): Promise<void> {
+    this.names = columns.map((c) => escapeForTerminal(c.name));
+    this.nameWidths = this.names.map((n) => displayWidth(n));
+    this.nameWidth = Math.max(0, ...this.nameWidths);
+    this.count = 0;
+    if (this.results++ > 0) await this.out.write('\n');
+  }
+
+  private record(row: Row): string {
+    const { style, nullString, color } = this.options;
+    const cols = this.out.columns;
+    const cap = cols !== undefined && cols > 0 ? Math.max(10, cols - this.nameWidth - 3) : Number.MAX_SAFE_INTEGER;
+    const maxLines = cols !== undefined && cols > 0 ? (this.options.maxLines ?? 50) : Number.MAX_SAFE_INTEGER;
+    const values = row.map((v) => {
+      const cell = valueCell(v, nullString);
+      return { cell, lines: cellLines(cell, Math.min(cap, Math.max(cell.width, 1)), style, maxLines) };
+    });
+    let valueWidth = 0;
+    for (const v of values) for (const l of v.lines) valueWidth = Math.max(valueWidth, l.width);
+    const label = `${style.recordFill}[ RECORD ${++this.count} ]`;
+    const labelWidth = label.length;
+    let out: string;
+    if (this.names.length === 0) out = label + '\n';
+    else if (labelWidth <= this.nameWidth + 1) {
+      out = label + style.recordFill.repeat(this.nameWidth + 1 - labelWidth) + style.recordJunction + style.recordFill.repeat(valueWidth + 1) + '\n';
+    } else {
+      out = label + style.recordFill.repeat(Math.max(0, this.nameWidth + valueWidth + 3 - labelWidth)) + '\n';
+    }
+    const blankName = ' '.repeat(this.nameWidth);
+    for (let i = 0; i < this.names.length; i++) {
+      const v = values[i];
+      const lines = v?.lines ?? [];
+      if (lines.length === 0) {
+        out += padEndToWidth(this.names[i]!, this.nameWidth, this.nameWidths[i]) + ' ' + style.recordSep + '\n';
+        continue;
+      }
+      for (let j = 0; j < lines.length; j++) {
+        const l = lines[j]!;
+        const name = j === 0 ? padEndToWidth(this.names[i]!, this.nameWidth, this.nameWidths[i]) : blankName;
+        let text = l.text;
+        if (v!.cell.isNull && color && text !== '') text = '\x1b[2m' + text + '\x1b[22m';
+        const body = l.mark === ' ' ? text : padEndToWidth(text, valueWidth, l.width) + l.mark;
+        out += (name + ' ' + style.recordSep + ' ' + body).replace(/ +$/, '') + '\n';
+      }
+    }
+    return out;
+  }
+
+  async rows(batch: readonly Row[]): Promise<void> {
+    if (batch.length === 0) return;
+    let text = '';
+    for (const row of batch) {
+      text += this.record(row);
+      if (text.length > 65536) {
+        await this.out.write(text);
+        text = '';
+      }
+    }
+    if (text !== '') await this.out.write(text);
+  }
+
+  async end(summary: ResultSummary): Promise<void> {
+    if (!this.options.footer) return;
+    const n = summary.rowCount;
+    await this.out.write(`(${n} ${n === 1 ? 'row' : 'rows'})\n`);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Value -> display text, shared by every format.
+ *
+ * - null        -> the null string given by the caller
+ * - boolean     -> 'true' / 'false' (engine-neutral and the same as JSON; psql's t/f is not used)
+ * - number      -> shortest round-trip text; integers never use an exponent (1e21 -> '1000000000000000000000');
+ *                  'Infinity', '-Infinity', 'NaN' as PostgreSQL and DuckDB print them
+ * - bigint      -> exact decimal digits
+ * - Uint8Array  -> '\x' + lowercase hex (psql's bytea style)
+ * - TypedText   -> its text; string -> itself
+ */
+import { isTypedText, type Value } from '../core/result.js';
+
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** '\x' followed by the lowercase hex of the bytes. */
+export function bytesToHex(bytes: Uint8Array): string {
+  let out = '\\x';
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+  return out;
+}
+
+/** Text of a JS number: shortest round-trip, integers without exponent. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return BigInt(n).toString();
+  return String(n); // -0 -> '0', Infinity, NaN
+}
+
+export function formatValue(v: Value, nullString: string): string {
+  if (v === null) return nullString;
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+      return formatNumber(v);
+    case 'bigint':
+      return v.toString();
+    case 'boolean':
+      return v ? 'true' : 'false';
+    default:
+      if (v instanceof Uint8Array) return bytesToHex(v);
+      return isTypedText(v) ? v.text : String(v);
+  }
+}
+
+/** Numbers are right-aligned in tables: number, bigint and decimal TypedText. */
+export function isNumericValue(v: Value): boolean {
+  const t = typeof v;
+  if (t === 'number' || t === 'bigint') return true;
+  return t === 'object' && v !== null && !(v instanceof Uint8Array) && (v as { kind: string }).kind === 'decimal';
+}

@@ -1,0 +1,35 @@
+/**
+ * A TextOutput over a Node writable stream (stdout, a file) with backpressure: write() returns
+ * a promise that resolves on 'drain' when the stream's buffer is full, else nothing.
+ * columns/isTTY are read live (a terminal may be resized).
+ */
+import type { TextOutput } from './sink.js';
+
+type OutStream = NodeJS.WritableStream & { columns?: number; isTTY?: boolean };
+
+export function streamOutput(stream: OutStream): TextOutput {
+  const waitDrain = (): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+      stream.on('error', done);
+    });
+  return {
+    write(text: string): void | Promise<void> {
+      if (text === '') return;
+      if (!stream.write(text)) return waitDrain();
+    },
+    get columns(): number | undefined {
+      return stream.isTTY ? stream.columns : undefined;
+    },
+    get isTTY(): boolean {
+      return stream.isTTY === true;
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The pure part of the aligned table: cells (escaped text split into lines, measured once),
+ * fitting column widths to a terminal, and rendering rules and rows with a border style.
+ */
+import type { Value } from '../core/result.js';
+import { displayWidth, padEndToWidth, padStartToWidth, truncateToWidth, wrapToWidth } from './display-width.js';
+import { escapeForTerminal } from './escape.js';
+import { formatValue, isNumericValue } from './format-value.js';
+import type { BorderStyle, RuleChars } from './table-style.js';
+
+export interface Cell {
+  /** Escaped text, one entry per line of the value. */
+  readonly lines: readonly string[];
+  /** Widest line, in cells. */
+  readonly width: number;
+  readonly numeric: boolean;
+  readonly isNull: boolean;
+}
+
+const DIM = '\x1b[2m';
+const UNDIM = '\x1b[22m';
+
+export function textCell(text: string, numeric = false, isNull = false): Cell {
+  if (text.indexOf('\n') < 0) return { lines: [text], width: displayWidth(text), numeric, isNull };
+  const lines = text.split('\n');
+  let width = 0;
+  for (const l of lines) width = Math.max(width, displayWidth(l));
+  return { lines, width, numeric, isNull };
+}
+
+export function valueCell(v: Value, nullString: string): Cell {
+  if (v === null) return textCell(escapeForTerminal(nullString), false, true);
+  return textCell(escapeForTerminal(formatValue(v, nullString), true), isNumericValue(v));
+}
+
+/**
+ * Column widths that fit budget cells in total: the widest columns are capped at a common
+ * width (water filling), narrow ones keep their natural width. A column never gets less than
+ * its minimum (minWidths[i], used to keep numbers unwrapped) nor less than minWidth; when even
+ * that does not fit, the table is wider than budget (the terminal wraps; better than unreadable).
+ */
+export function fitWidths(natural: readonly number[], budget: number, minWidths: readonly number[] = [], minWidth = 4): number[] {
+  let total = 0;
+  for (const w of natural) total += w;
+  if (total <= budget) return [...natural];
+  const floor = natural.map((w, i) => Math.min(w, Math.max(minWidth, minWidths[i] ?? 0)));
+  // Columns pinned at their floor are taken out and the cap recomputed for the others.
+  const pinned = new Array<boolean>(natural.length).fill(false);
+  let cap = 0;
+  for (let round = 0; round <= natural.length; round++) {
+    let remaining = budget;
+    const free: number[] = [];
+    natural.forEach((w, i) => (pinned[i] ? (remaining -= floor[i]!) : free.push(w)));
+    free.sort((a, b) => a - b);
+    cap = Math.max(0, remaining);
+    for (let k = 0; k < free.length; k++) {
+      const left = free.length - k;
+      if (free[k]! * left > remaining) {
+        cap = Math.floor(Math.max(0, remaining) / left);
+        break;
+      }
+      remaining -= free[k]!;
+    }
+    let changed = false;
+    natural.forEach((w, i) => {
+      if (!pinned[i] && floor[i]! > Math.min(w, cap)) {
+        pinned[i] = true;
+        changed = true;
+      }
+    });
+    if (!changed) break;
+  }
+  const widths = natural.map((w, i) => (pinned[i] ? floor[i]! : Math.min(w, cap)));
+  // Hand out the cells left over by rounding, left to right, to the capped columns.
+  let spare = budget - widths.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < widths.length && spare > 0; i++) {
+    if (natural[i]! > widths[i]!) {
+      widths[i]!++;
+      spare--;
+    }
+  }
+  return widths;
+}
+
+export function renderRule(rule: RuleChars, widths: readonly number[]): string {
+  return rule.left + widths.map((w) => rule.fill.repeat(w + 2)).join(rule.mid) + rule.right + '\n';
+}
+
+interface VisualLine {
+  readonly text: string;
+  readonly width: number;
+  readonly mark: string;
+}
+
+/** The lines a cell takes at width w: wrapped, marked, and cut to maxLines (last line ends in '…'). */
+export function cellLines(cell: Cell, w: number, style: BorderStyle, maxLines: number): VisualLine[] {
+  const out: VisualLine[] = [];
+  const n = cell.lines.length;
+  for (let i = 0; i < n; i++) {
+    const line = cell.lines[i]!;
+    const pieces = cell.width <= w ? [line] : wrapToWidth(line, w);
+    for (let j = 0; j < pieces.length; j++) {
+      const mark = j < pieces.length - 1 ? style.wrapMark : i < n - 1 ? style.newlineMark : ' ';
+      const text = pieces[j]!;
+      out.push({ text, width: cell.width <= w && n === 1 ? cell.width : displayWidth(text), mark });
+    }
+    if (out.length > maxLines) break;
+  }
+  if (out.length > maxLines) {
+    out.length = maxLines;
+    const last = out[maxLines - 1]!;
+    // Always end in '…': append it when there is room, else cut the line to make room.
+    const text = last.width + 1 <= w ? last.text + '…' : truncateToWidth(last.text + '…', w);
+    out[maxLines - 1] = { text, width: displayWidth(text), mark: ' ' };
+  }
+  return out;
+}
+
+export interface RowLayout {
+  readonly style: BorderStyle;
+  readonly widths: readonly number[];
+  readonly maxLines: number;
+  readonly color: boolean;
+}
+
+function place(line: VisualLine, cell: Cell, w: number, layout: RowLayout, header: boolean): string {
+  let text = line.text;
+  if (cell.isNull && layout.color && text !== '') text = DIM + text + UNDIM;
+  if (header && layout.style.centerHeader) {
+    const left = Math.floor((w - line.width) / 2);
+    return padEndToWidth(' '.repeat(left) + text, w, left + line.width);
+  }
+  return cell.numeric && !header ? padStartToWidth(text, w, line.width) : padEndToWidth(text, w, line.width);
+}
+
+/** One table row (possibly several terminal lines), each line ending in '\n'. */
+export function renderRow(cells: readonly Cell[], layout: RowLayout, header = false): string {
+  const { style, widths } = layout;
+  const n = widths.length;
+  // Fast path: every cell is one line that fits.
+  let simple = true;
+  for (let i = 0; i < n; i++) {
+    const c = cells[i]!;
+    if (c.lines.length !== 1 || c.width > widths[i]!) {
+      simple = false;
+      break;
+    }
+  }
+  const columns: VisualLine[][] = [];
+  let height = 1;
+  if (!simple) {
+    for (let i = 0; i < n; i++) {
+      const lines = cellLines(cells[i]!, widths[i]!, style, layout.maxLines);
+      columns.push(lines);
+      height = Math.max(height, lines.length);
+    }
+  }
+  if (simple && !header) return simpleRow(cells, layout) + '\n';
+  let out = '';
+  for (let h = 0; h < height; h++) {
+    let line = style.left;
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i]!;
+      const vl: VisualLine | undefined = simple ? { text: cell.lines[0]!, width: cell.width, mark: ' ' } : columns[i]![h];
+      if (i > 0) line += style.mid;
+      line += ' ' + (vl ? place(vl, cell, widths[i]!, layout, header) + vl.mark : ' '.repeat(widths[i]! + 1));
+    }
+    line += style.right;
+    out += (style.trimRight ? trimSpaces(line) : line) + '\n';
+  }
+  return out;
+}
+
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  if (n < 256) return (SPACES[n] ??= ' '.repeat(n));
+  return ' '.repeat(n);
+}
+
+function trimSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** A row whose cells are all one line that fits: the hot path of big results. */
+function simpleRow(cells: readonly Cell[], layout: RowLayout): string {
+  const { style, widths, color } = layout;
+  let line = style.left;
+  for (let i = 0; i < widths.length; i++) {
+    const cell = cells[i]!;
+    let text = cell.lines[0]!;
+    if (cell.isNull && color && text !== '') text = DIM + text + UNDIM;
+    const pad = spaces(widths[i]! - cell.width);
+    if (i > 0) line += style.mid;
+    line += cell.numeric ? ' ' + pad + text + ' ' : ' ' + text + pad + ' ';
+  }
+  line += style.right;
+  return style.trimRight ? trimSpaces(line) : line;
+}

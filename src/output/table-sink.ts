@@ -1,0 +1,204 @@
+/**
+ * Aligned table (psql, unicode and ascii styles), with bounded memory.
+ *
+ * Rows are buffered in blocks (blockRows rows or about blockBytes of text, whichever comes first).
+ * The first block sets the column widths; it is printed with the header. Later blocks keep those
+ * widths; when a later block has a wider value that would change the layout, the table is closed
+ * (bottom border in boxed styles) and the header is printed again with the wider widths, so the
+ * new section is readable on its own. Only one block is ever held.
+ *
+ * On a terminal (out.columns known), the widest columns are capped so the table fits the width;
+ * their values wrap onto several lines (marked with the style's wrap mark) and a value taking more
+ * than maxLines lines is cut with '…'. Values with newlines show one line per line, marked with
+ * the newline mark ('+' in psql style). NULL shows the null string (dimmed with colour); with the
+ * null string '' it shows as nothing, like psql.
+ *
+ * autoExpand (\x auto): when the first block's natural width exceeds the terminal width, the
+ * result set is shown as expanded records instead.
+ */
+import type { ColumnInfo, Row, Value } from '../core/result.js';
+import { escapeForTerminal } from './escape.js';
+import { ExpandedSink } from './expanded-sink.js';
+import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { fitWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
+import { borderOverhead, type BorderStyle } from './table-style.js';
+
+export interface TableOptions {
+  readonly style: BorderStyle;
+  readonly nullString: string;
+  readonly header: boolean;
+  readonly footer: boolean;
+  readonly color: boolean;
+  readonly autoExpand?: boolean;
+  /** Rows per block (default 1000). */
+  readonly blockRows?: number;
+  /** Approximate characters per block (default 1 MB). */
+  readonly blockBytes?: number;
+  /** Lines kept per cell when fitting a terminal (default 20). */
+  readonly maxLines?: number;
+}
+
+function estimateSize(row: Row): number {
+  let n = 16;
+  for (const v of row) n += typeof v === 'string' ? v.length + 8 : v instanceof Uint8Array ? v.length * 2 + 8 : 16;
+  return n;
+}
+
+export class TableSink implements ResultSink {
+  private columns: readonly ColumnInfo[] = [];
+  private headerCells: Cell[] = [];
+  private buffer: Row[] = [];
+  private bufferedBytes = 0;
+  /** Established natural widths (undefined until the first block is printed) and displayed widths. */
+  private natural: number[] | undefined;
+  private widths: number[] = [];
+  /** Widest numeric value per column seen so far. */
+  private numericWidths: number[] = [];
+  private results = 0;
+  private delegate: ExpandedSink | undefined;
+  /** Test hook: the most rows ever held at once. */
+  peakBufferedRows = 0;
+  /** Test hook: how many times the header was printed for the current result set. */
+  headerCount = 0;
+
+  constructor(
+    private readonly out: TextOutput,
+    private readonly options: TableOptions,
+  ) {}
+
+  private get blockRows(): number {
+    return this.options.blockRows ?? 1000;
+  }
+
+  async begin(columns: readonly ColumnInfo[]): Promise<void> {
+    this.columns = columns;
+    this.headerCells = columns.map((c) => textCell(escapeForTerminal(c.name)));
+    this.buffer = [];
+    this.bufferedBytes = 0;
+    this.natural = undefined;
+    this.widths = [];
+    this.numericWidths = columns.map(() => 0);
+    this.delegate = undefined;
+    this.headerCount = 0;
+    if (this.results++ > 0) await this.out.write('\n');
+  }
+
+  async rows(batch: readonly Row[]): Promise<void> {
+    if (this.delegate) return this.delegate.rows(batch);
+    const limit = this.blockRows;
+    const byteLimit = this.options.blockBytes ?? 1 << 20;
+    for (let k = 0; k < batch.length; k++) {
+      const row = batch[k]!;
+      this.buffer.push(row);
+      this.bufferedBytes += estimateSize(row);
+      if (this.buffer.length > this.peakBufferedRows) this.peakBufferedRows = this.buffer.length;
+      if (this.buffer.length >= limit || this.bufferedBytes >= byteLimit) {
+        await this.flush();
+        const expanded = this.delegate as ExpandedSink | undefined; // set by flush() in auto mode
+        if (expanded) return expanded.rows(batch.slice(k + 1));
+      }
+    }
+  }
+
+  async end(summary: ResultSummary): Promise<void> {
+    if (!this.delegate) await this.flush(true);
+    const expanded = this.delegate as ExpandedSink | undefined;
+    if (expanded) return expanded.end(summary);
+    let text = '';
+    if (this.columns.length > 0 && this.options.style.bottom) text += renderRule(this.options.style.bottom, this.widths);
+    if (this.options.footer) text += `(${summary.rowCount} ${summary.rowCount === 1 ? 'row' : 'rows'})\n`;
+    if (text !== '') await this.out.write(text);
+  }
+
+  private terminalWidth(): number | undefined {
+    const c = this.out.columns;
+    return c !== undefined && c > 0 ? c : undefined;
+  }
+
+  private fit(natural: readonly number[]): number[] {
+    const cols = this.terminalWidth();
+    if (cols === undefined) return [...natural];
+    const budget = cols - borderOverhead(this.options.style, natural.length);
+    // Numbers keep their width (up to half the budget) rather than wrap.
+    const mins = this.numericWidths.map((w) => Math.min(w, Math.floor(budget / 2)));
+    return fitWidths(natural, budget, mins);
+  }
+
+  private headerText(): string {
+    const { style } = this.options;
+    let text = style.top ? renderRule(style.top, this.widths) : '';
+    if (this.options.header) {
+      text += renderRow(this.headerCells, this.layout(), true) + renderRule(style.headerRule, this.widths);
+    }
+    this.headerCount++;
+    return text;
+  }
+
+  private layout(): RowLayout {
+    const maxLines = this.terminalWidth() === undefined ? Number.MAX_SAFE_INTEGER : (this.options.maxLines ?? 20);
+    return { style: this.options.style, widths: this.widths, maxLines, color: this.options.color };
+  }
+
+  private async flush(final = false): Promise<void> {
+    const rows = this.buffer;
+    this.buffer = [];
+    this.bufferedBytes = 0;
+    if (this.columns.length === 0) return;
+    if (rows.length === 0 && !(final && this.natural === undefined)) return;
+    const n = this.columns.length;
+    const cells: Cell[][] = rows.map((r) => {
+      const cs: Cell[] = new Array(n);
+      for (let i = 0; i < n; i++) cs[i] = valueCell((r[i] ?? null) as Value, this.options.nullString);
+      return cs;
+    });
+    const blockNatural = this.headerCells.map((c) => (this.options.header ? c.width : 0));
+    const numeric = this.numericWidths;
+    for (const cs of cells) {
+      for (let i = 0; i < n; i++) {
+        const c = cs[i]!;
+        if (c.width > blockNatural[i]!) blockNatural[i] = c.width;
+        if (c.numeric && c.width > numeric[i]!) numeric[i] = c.width;
+      }
+    }
+
+    let text = '';
+    if (this.natural === undefined) {
+      const cols = this.terminalWidth();
+      const total = blockNatural.reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, n);
+      if (this.options.autoExpand && cols !== undefined && total > cols) {
+        await this.switchToExpanded(rows);
+        return;
+      }
+      this.natural = blockNatural;
+      this.widths = this.fit(blockNatural);
+      text = this.headerText();
+    } else if (blockNatural.some((w, i) => w > this.natural![i]!)) {
+      const natural = this.natural.map((w, i) => Math.max(w, blockNatural[i]!));
+      const widths = this.fit(natural);
+      this.natural = natural;
+      if (widths.some((w, i) => w !== this.widths[i])) {
+        const { bottom } = this.options.style;
+        if (bottom) text += renderRule(bottom, this.widths);
+        this.widths = widths;
+        text += this.headerText();
+      }
+    }
+    const layout = this.layout();
+    for (const cs of cells) {
+      text += renderRow(cs, layout);
+      if (text.length > 65536) {
+        await this.out.write(text);
+        text = '';
+      }
+    }
+    if (text !== '') await this.out.write(text);
+  }
+
+  private async switchToExpanded(rows: readonly Row[]): Promise<void> {
+    const { style, nullString, footer, color } = this.options;
+    const sink = new ExpandedSink(this.out, { style, nullString, footer, color });
+    this.delegate = sink;
+    await sink.begin(this.columns);
+    await sink.rows(rows);
+  }
+}

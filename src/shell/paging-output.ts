@@ -1,0 +1,79 @@
+/**
+ * Interactive result output: holds text back until it is known whether it fits the screen. Output
+ * taller or wider than the terminal goes through the pager; output that fits is written directly,
+ * so a small result never starts a pager process. When the user quits the pager early, onQuit is
+ * called so the running query can be cancelled.
+ */
+import { displayWidth } from '../output/display-width.js';
+import { openPager, type PagerOutput } from '../output/pager.js';
+import type { TextOutput } from '../output/sink.js';
+
+export class PagingOutput implements TextOutput {
+  readonly isTTY = true;
+  readonly columns: number;
+  private readonly rows: number;
+  private held: string[] = [];
+  private lines = 0;
+  private partialWidth = 0;
+  private pager: PagerOutput | undefined;
+  private failed = false;
+
+  constructor(
+    private readonly direct: TextOutput,
+    private readonly pagerCommand: string,
+    size: { columns: number; rows: number },
+    private readonly onQuit: () => void,
+  ) {
+    this.columns = size.columns;
+    this.rows = size.rows;
+  }
+
+  async write(text: string): Promise<void> {
+    if (this.pager) {
+      if (this.pager.closedEarly) return;
+      await this.pager.write(text);
+      if (this.pager.closedEarly) this.onQuit();
+      return;
+    }
+    if (this.failed) return void (await this.direct.write(text));
+    this.held.push(text);
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      const piece = text.slice(start, nl < 0 ? undefined : nl);
+      this.partialWidth += displayWidth(piece.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (this.partialWidth > this.columns) return this.startPager();
+      if (nl < 0) break;
+      this.lines++;
+      this.partialWidth = 0;
+      start = nl + 1;
+    }
+    if (this.lines >= this.rows - 1) await this.startPager();
+  }
+
+  private async startPager(): Promise<void> {
+    try {
+      this.pager = await openPager(this.pagerCommand || undefined, process.env, { columns: this.columns });
+    } catch (e) {
+      this.failed = true;
+      await this.direct.write(`sqlsh: ${(e as Error).message}\n`);
+      await this.flushDirect();
+      return;
+    }
+    const text = this.held.join('');
+    this.held = [];
+    await this.pager.write(text);
+  }
+
+  private async flushDirect(): Promise<void> {
+    const text = this.held.join('');
+    this.held = [];
+    if (text) await this.direct.write(text);
+  }
+
+  /** Everything written: flush what was held, or wait for the pager to be closed by the user. */
+  async close(): Promise<void> {
+    if (this.pager) await this.pager.close();
+    else await this.flushDirect();
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { displayWidth, graphemes, padEndToWidth, padStartToWidth, truncateToWidth, wrapToWidth } from '../../src/output/display-width.js';
+
+describe('displayWidth', () => {
+  test('ASCII counts one cell per char', () => assert.equal(displayWidth('hello, world'), 12));
+  test('CJK counts two cells per char', () => assert.equal(displayWidth('日本語'), 6));
+  test('emoji with skin tone is one two-cell cluster', () => assert.equal(displayWidth('👍🏽'), 2));
+  test('combining mark is zero width', () => assert.equal(displayWidth('e\u0301'), 1));
+  test('zero-width space is zero', () => assert.equal(displayWidth('a\u200bb'), 2));
+  test('empty string', () => assert.equal(displayWidth(''), 0));
+});
+
+describe('graphemes', () => {
+  test('keeps clusters whole', () => assert.deepEqual(graphemes('ae\u0301👍🏽'), ['a', 'e\u0301', '👍🏽']));
+});
+
+describe('pad', () => {
+  test('padEnd by width', () => assert.equal(padEndToWidth('日本', 6), '日本  '));
+  test('padStart by width', () => assert.equal(padStartToWidth('é', 3), '  é'));
+  test('never truncates', () => assert.equal(padEndToWidth('abcdef', 3), 'abcdef'));
+});
+
+describe('truncateToWidth', () => {
+  test('short text unchanged', () => assert.equal(truncateToWidth('abc', 5), 'abc'));
+  test('cuts with an ellipsis', () => assert.equal(truncateToWidth('abcdef', 4), 'abc…'));
+  test('does not split a wide char', () => {
+    const t = truncateToWidth('日本語', 4);
+    assert.equal(t, '日…');
+    assert.ok(displayWidth(t) <= 4);
+  });
+  test('does not split an emoji cluster', () => assert.equal(truncateToWidth('a👍🏽b', 3), 'a…'));
+  test('zero width gives empty', () => assert.equal(truncateToWidth('abc', 0), ''));
+});
+
+describe('wrapToWidth', () => {
+  test('text that fits is one piece', () => assert.deepEqual(wrapToWidth('abc', 3), ['abc']));
+  test('hard wraps at width', () => assert.deepEqual(wrapToWidth('abcdefgh', 3), ['abc', 'def', 'gh']));
+  test('prefers breaking after a space', () => assert.deepEqual(wrapToWidth('hello world foo', 8), ['hello ', 'world ', 'foo']));
+  test('wide chars never split and pieces fit', () => {
+    const pieces = wrapToWidth('日本語日本語', 5);
+    assert.equal(pieces.join(''), '日本語日本語');
+    for (const p of pieces) assert.ok(displayWidth(p) <= 5, p);
+    assert.deepEqual(pieces, ['日本', '語日', '本語']);
+  });
+  test('a cluster wider than the width gets its own piece', () => assert.deepEqual(wrapToWidth('日a', 1), ['日', 'a']));
+  test('combining marks stay with their base', () => {
+    const pieces = wrapToWidth('e\u0301e\u0301e\u0301', 2);
+    assert.deepEqual(pieces, ['e\u0301e\u0301', 'e\u0301']);
+  });
+});
+
+describe('displayWidth fast paths agree with string-width', () => {
+  test('every BMP character, alone and after a letter', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const bad: string[] = [];
+    for (let c = 0x20; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, 'a' + ch, ch + ch]) {
+        if (displayWidth(s) !== stringWidth(s, { countAnsiEscapeCodes: true })) bad.push(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+      if (bad.length > 5) break;
+    }
+    assert.deepEqual(bad, []);
+  });
+});
