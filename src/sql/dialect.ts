@@ -22,6 +22,10 @@ export interface LexOptions {
   readonly eStrings: boolean;
   /** MySQL: "..." is a string, not an identifier (the default sql_mode). */
   readonly doubleQuoteStrings: boolean;
+  /** MySQL: `--` starts a comment only when followed by whitespace, a control character or the end of input. */
+  readonly dashCommentNeedsSpace?: boolean;
+  /** MySQL client: argument-less commands such as \G, \g, \c are two characters; the rest of the line is more input. */
+  readonly shortBackslashCommands?: boolean;
 }
 
 export interface SqlDialect {

@@ -1,0 +1,206 @@
+/**
+ * Splits a buffer or script into statements without a database: `;` (or a custom MySQL delimiter)
+ * outside strings, comments, dollar quotes, parentheses and trigger/procedure BEGIN ... END bodies;
+ * backslash meta-commands; the MySQL client's DELIMITER command.
+ *
+ * The segments [segmentStart, segmentEnd) of the returned statements tile the input exactly.
+ * A statement whose `text` is '' holds only whitespace, comments and/or a terminator (e.g. the
+ * second `;` of `;;`, or trailing comments): callers should skip it when running statements.
+ */
+import type { LexOptions } from './dialect.js';
+import { lexAt } from './lexer.js';
+import type { Token } from './token.js';
+
+export interface Statement {
+  /** sql: a SQL statement; meta: a backslash command line; delimiter: a MySQL client `DELIMITER x` line. */
+  readonly kind: 'sql' | 'meta' | 'delimiter';
+  /**
+   * sql: the statement without its terminator, from its first SQL token to its last one (leading and
+   * trailing whitespace and comments dropped, comments inside kept); '' when there is no SQL.
+   * meta: the command line, e.g. '\\dt foo'. delimiter: the line, e.g. 'DELIMITER //'.
+   */
+  readonly text: string;
+  /** Offset of `text` in the input (for an empty text: the segment start). */
+  readonly start: number;
+  readonly end: number;
+  /** The segments of all statements tile the input: joining them reproduces it exactly. */
+  readonly segmentStart: number;
+  readonly segmentEnd: number;
+  /** sql: ended by a terminator; meta/delimiter: always true. */
+  readonly complete: boolean;
+  /** ';', the custom delimiter, or a backslash command that ended the statement like '\\g', '\\G', '\\watch 2'. */
+  readonly terminator?: string;
+  /** 1-based line number of `start` in the input. */
+  readonly line: number;
+}
+
+export interface SplitOptions {
+  /** The statement delimiter to start with (default ';'). */
+  readonly delimiter?: string;
+  /** Recognise the MySQL client's `DELIMITER x` lines (on for the MySQL dialect). */
+  readonly mysqlDelimiterCommand?: boolean;
+}
+
+/** The statements plus what was still open at the end of the input (used by inputStatus). */
+export interface SplitResult {
+  readonly statements: readonly Statement[];
+  /** The last token when the input ends inside it (unterminated string, quoted identifier, comment, dollar quote). */
+  readonly openToken?: Token;
+  /** Open parentheses in the last statement. */
+  readonly parenDepth: number;
+  /** Open BEGIN/CASE ... END blocks in the last statement. */
+  readonly blockDepth: number;
+  /** The delimiter in force at the end of the input. */
+  readonly delimiter: string;
+}
+
+const BLOCK_OBJECTS = new Set(['TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT']);
+const END_NOT_BLOCK = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
+
+export function splitStatements(text: string, opts: LexOptions, options?: SplitOptions): readonly Statement[] {
+  return splitWithState(text, opts, options).statements;
+}
+
+export function splitWithState(text: string, opts: LexOptions, options?: SplitOptions): SplitResult {
+  const n = text.length;
+  const out: Statement[] = [];
+  let delim = options?.delimiter || ';';
+  const delimCommand = options?.mysqlDelimiterCommand === true;
+
+  // Line numbers: statement starts only increase, so count newlines incrementally.
+  let lineOffset = 0;
+  let lineNo = 1;
+  const lineAt = (offset: number): number => {
+    for (; lineOffset < offset; lineOffset++) if (text.charCodeAt(lineOffset) === 10) lineNo++;
+    return lineNo;
+  };
+
+  let segStart = 0;
+  let firstSql = -1;
+  let lastSqlEnd = -1;
+  let firstWord = '';
+  let eligible = false;
+  let depth = 0;
+  let pendingEnd = false;
+  let paren = 0;
+  let lastToken: Token | undefined;
+
+  const reset = (segEnd: number): void => {
+    segStart = segEnd;
+    firstSql = -1;
+    lastSqlEnd = -1;
+    firstWord = '';
+    eligible = false;
+    depth = 0;
+    pendingEnd = false;
+    paren = 0;
+  };
+  const pushSql = (segEnd: number, complete: boolean, terminator?: string): void => {
+    const hasText = firstSql >= 0;
+    const start = hasText ? firstSql : segStart;
+    const end = hasText ? lastSqlEnd : segStart;
+    const s: Statement = {
+      kind: 'sql',
+      text: hasText ? text.slice(start, end) : '',
+      start,
+      end,
+      segmentStart: segStart,
+      segmentEnd: segEnd,
+      complete,
+      ...(terminator !== undefined ? { terminator } : {}),
+      line: lineAt(start),
+    };
+    out.push(s);
+    reset(segEnd);
+  };
+  const pushLine = (kind: 'meta' | 'delimiter', start: number, lineText: string, segEnd: number): void => {
+    out.push({
+      kind,
+      text: lineText,
+      start,
+      end: start + lineText.length,
+      segmentStart: segStart,
+      segmentEnd: segEnd,
+      complete: true,
+      line: lineAt(start),
+    });
+    reset(segEnd);
+  };
+
+  let pos = 0;
+  while (pos < n) {
+    if (text.startsWith(delim, pos)) {
+      if (pendingEnd) {
+        pendingEnd = false;
+        depth = Math.max(0, depth - 1);
+      }
+      if (delim !== ';' || (depth === 0 && paren === 0)) {
+        pos += delim.length;
+        pushSql(pos, true, delim);
+        continue;
+      }
+    }
+    const t = lexAt(text, opts, pos);
+    lastToken = t;
+    pos = t.end;
+    switch (t.type) {
+      case 'space':
+      case 'line-comment':
+      case 'block-comment':
+        continue;
+      case 'backslash':
+        if (firstSql < 0) pushLine('meta', t.start, t.text.trimEnd(), t.end);
+        else pushSql(t.end, true, t.text.trimEnd());
+        continue;
+      default:
+        break;
+    }
+    if (firstSql < 0 && delimCommand && t.type === 'word' && t.text.toUpperCase() === 'DELIMITER' &&
+        (pos >= n || text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) {
+      let lineEnd = pos;
+      while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+      const lineText = text.slice(t.start, lineEnd).trimEnd();
+      const arg = lineText.slice(9).trim().split(/[ \t]+/)[0] ?? '';
+      pushLine('delimiter', t.start, lineText, lineEnd);
+      if (arg !== '') delim = arg;
+      pos = lineEnd;
+      continue;
+    }
+    if (firstSql < 0) firstSql = t.start;
+    lastSqlEnd = t.end;
+    if (delim !== ';') continue; // blocks and parentheses only matter for ';' (a custom delimiter is explicit)
+    if (t.type === 'punct') {
+      if (t.text === '(') paren++;
+      else if (t.text === ')') paren = Math.max(0, paren - 1);
+    }
+    if (pendingEnd) {
+      pendingEnd = false;
+      const u = t.type === 'word' ? t.text.toUpperCase() : '';
+      if (END_NOT_BLOCK.has(u)) continue; // END IF / END LOOP ... close blocks we do not count
+      depth = Math.max(0, depth - 1);
+      if (u === 'CASE') continue; // END CASE closes one CASE
+    }
+    if (t.type === 'word') {
+      const u = t.text.toUpperCase();
+      if (firstWord === '') firstWord = u;
+      if (firstWord === 'CREATE' && !eligible && BLOCK_OBJECTS.has(u)) eligible = true;
+      if (eligible) {
+        if (u === 'BEGIN' || u === 'CASE') depth++;
+        else if (u === 'END') pendingEnd = true;
+      }
+    }
+  }
+  const finalParen = paren;
+  const finalDepth = Math.max(0, depth - (pendingEnd ? 1 : 0));
+  if (segStart < n) pushSql(n, false);
+  const openToken = lastToken?.unterminated ? lastToken : undefined;
+  const last = out[out.length - 1];
+  const lastOpen = last !== undefined && last.kind === 'sql' && !last.complete;
+  return {
+    statements: out,
+    ...(openToken ? { openToken } : {}),
+    parenDepth: lastOpen ? finalParen : 0,
+    blockDepth: lastOpen ? finalDepth : 0,
+    delimiter: delim,
+  };
+}

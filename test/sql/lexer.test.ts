@@ -1,0 +1,127 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lex } from '../../src/sql/lexer.js';
+import type { LexOptions } from '../../src/sql/dialect.js';
+import { sqliteDialect } from '../../src/sql/dialects/sqlite.js';
+import { postgresDialect } from '../../src/sql/dialects/postgres.js';
+import { mysqlDialect } from '../../src/sql/dialects/mysql.js';
+import { duckdbDialect } from '../../src/sql/dialects/duckdb.js';
+
+const OPTS: Record<string, LexOptions> = {
+  sqlite: sqliteDialect.lex,
+  postgres: postgresDialect.lex,
+  mysql: mysqlDialect.lex,
+  duckdb: duckdbDialect.lex,
+};
+
+/** Compact form: significant tokens as 'type:text' ('!' suffix = unterminated). */
+function sig(text: string, opts: LexOptions): string[] {
+  return lex(text, opts)
+    .filter((t) => t.type !== 'space')
+    .map((t) => `${t.type}:${t.text}${t.unterminated ? '!' : ''}`);
+}
+
+type Case = readonly [dialect: string, input: string, expected: readonly string[]];
+
+const CASES: readonly Case[] = [
+  // strings
+  ['postgres', "'it''s'", ["string:'it''s'"]],
+  ['postgres', "'a\\'", ["string:'a\\'"]], // no backslash escapes in standard strings
+  ['postgres', "E'a\\'b'", ["string:E'a\\'b'"]],
+  ['postgres', "e'\\\\' x", ["string:e'\\\\'", 'word:x']],
+  ['mysql', "'a\\'b' c", ["string:'a\\'b'", 'word:c']],
+  ['mysql', '"a""b\\"c"', ['string:"a""b\\"c"']],
+  ['sqlite', "'a\\' b", ["string:'a\\'", 'word:b']],
+  ['sqlite', "X'0A' x'ff'", ["string:X'0A'", "string:x'ff'"]],
+  ['postgres', "B'101' N'x'", ["string:B'101'", "string:N'x'"]],
+  ['sqlite', "E'x'", ['word:E', "string:'x'"]], // no E-strings outside PostgreSQL/DuckDB
+  ['postgres', "'open", ["string:'open!"]],
+  ['mysql', "'open\\'", ["string:'open\\'!"]],
+  // identifiers
+  ['postgres', '"My ""Table"""', ['quoted-ident:"My ""Table"""']],
+  ['postgres', '"open', ['quoted-ident:"open!']],
+  ['sqlite', '[my col] `b`', ['quoted-ident:[my col]', 'quoted-ident:`b`']],
+  ['sqlite', '[open', ['quoted-ident:[open!']],
+  ['mysql', '`a``b`', ['quoted-ident:`a``b`']],
+  ['postgres', 'a[1]', ['word:a', 'punct:[', 'number:1', 'punct:]']],
+  ['duckdb', '[1, 2]', ['punct:[', 'number:1', 'punct:,', 'number:2', 'punct:]']],
+  ['postgres', 'a$b café_1 _x', ['word:a$b', 'word:café_1', 'word:_x']],
+  // comments
+  ['postgres', '-- hi\nx', ['line-comment:-- hi', 'word:x']],
+  ['postgres', '/* a /* b */ c */ x', ['block-comment:/* a /* b */ c */', 'word:x']],
+  ['sqlite', '/* a /* b */ c */', ['block-comment:/* a /* b */', 'word:c', 'operator:*', 'operator:/']],
+  ['postgres', '/* a /* b */', ['block-comment:/* a /* b */!']],
+  ['mysql', '# note\nx', ['line-comment:# note', 'word:x']],
+  ['mysql', '--x', ['operator:-', 'operator:-', 'word:x']],
+  ['mysql', '-- x', ['line-comment:-- x']],
+  ['mysql', '--', ['line-comment:--']],
+  ['postgres', '--x', ['line-comment:--x']],
+  ['postgres', "a #> '{a}'", ['word:a', 'operator:#>', "string:'{a}'"]],
+  ['postgres', '1--2', ['number:1', 'line-comment:--2']],
+  ['postgres', '*/*x*/', ['operator:*', 'block-comment:/*x*/']],
+  // dollar quotes
+  ['postgres', '$$a;b$$', ['string:$$a;b$$']],
+  ['postgres', '$fn$ $$ $x$ $fn$', ['string:$fn$ $$ $x$ $fn$']],
+  ['postgres', '$$open', ['string:$$open!']],
+  ['postgres', '$1 $23', ['param:$1', 'param:$23']],
+  ['duckdb', '$$x$$ $name', ['string:$$x$$', 'param:$name']],
+  ['sqlite', '$name ?1 ? :n @v', ['param:$name', 'param:?1', 'param:?', 'param::n', 'param:@v']],
+  ['mysql', '$$', ['other:$', 'other:$']],
+  // numbers
+  ['postgres', '42 3.14 .5 1e10 2.5E-3 0x1F 1.', ['number:42', 'number:3.14', 'number:.5', 'number:1e10', 'number:2.5E-3', 'number:0x1F', 'number:1.']],
+  ['postgres', 't.col', ['word:t', 'punct:.', 'word:col']],
+  ['postgres', '1..2', ['number:1', 'punct:.', 'number:.2']],
+  // operators and params
+  ['postgres', "a::int x->>'k' y->'k' p || q", ['word:a', 'operator:::', 'word:int', 'word:x', 'operator:->>', "string:'k'", 'word:y', 'operator:->', "string:'k'", 'word:p', 'operator:||', 'word:q']],
+  ['postgres', 'a<=b>=c<>d!=e', ['word:a', 'operator:<=', 'word:b', 'operator:>=', 'word:c', 'operator:<>', 'word:d', 'operator:!=', 'word:e']],
+  ['postgres', "j #>> '{a}' ? 'k' ?| x", ['word:j', 'operator:#>>', "string:'{a}'", 'param:?', "string:'k'", 'operator:?|', 'word:x']],
+  ['postgres', 'a @> b <@ c', ['word:a', 'operator:@>', 'word:b', 'operator:<@', 'word:c']],
+  ['mysql', '@x := @@global.max_connections <=> 1', ['param:@x', 'operator::=', 'param:@@global.max_connections', 'operator:<=>', 'number:1']],
+  ['postgres', 'f(a => 1)', ['word:f', 'punct:(', 'word:a', 'operator:=>', 'number:1', 'punct:)']],
+  ['postgres', ':name :"id" ::', ['param::name', 'operator::', 'quoted-ident:"id"', 'operator:::']],
+  // punctuation and backslash commands
+  ['postgres', '(a,b);', ['punct:(', 'word:a', 'punct:,', 'word:b', 'punct:)', 'punct:;']],
+  ['postgres', '\\dt public.*\nselect', ['backslash:\\dt public.*', 'word:select']],
+  ['postgres', "select 1 \\g out.txt", ['word:select', 'number:1', 'backslash:\\g out.txt']],
+  ['postgres', "'\\dt'", ["string:'\\dt'"]],
+  ['mysql', 'select 1\\G', ['word:select', 'number:1', 'backslash:\\G']],
+  ['postgres', '\u0001 😀', ['other:\u0001', 'word:😀']],
+];
+
+describe('lex: table of tricky cases', () => {
+  for (const [dialect, input, expected] of CASES) {
+    test(`${dialect}: ${JSON.stringify(input)}`, () => {
+      const opts = OPTS[dialect] as LexOptions;
+      assert.deepEqual(sig(input, opts), expected);
+    });
+  }
+});
+
+describe('lex: token positions', () => {
+  test('start/end match the text slices and tokens are contiguous', () => {
+    const text = "select E'x', \"y\" -- c\nfrom t /* z */;";
+    const toks = lex(text, postgresDialect.lex);
+    let pos = 0;
+    for (const t of toks) {
+      assert.equal(t.start, pos);
+      assert.equal(text.slice(t.start, t.end), t.text);
+      pos = t.end;
+    }
+    assert.equal(pos, text.length);
+  });
+  test('empty input gives no tokens', () => {
+    assert.deepEqual(lex('', postgresDialect.lex), []);
+  });
+  test('space runs are one token including newlines', () => {
+    assert.deepEqual(lex(' \n\t x', sqliteDialect.lex).map((t) => t.type), ['space', 'word']);
+  });
+  test('unterminated is only set on the open token', () => {
+    const toks = lex("a 'b", sqliteDialect.lex);
+    assert.deepEqual(toks.map((t) => t.unterminated === true), [false, false, true]);
+  });
+  test('a long input lexes in linear time-ish without stack growth', () => {
+    const text = "select 'x', $$y$$, /* z */ 1;\n".repeat(20000);
+    const toks = lex(text, postgresDialect.lex);
+    assert.equal(toks.map((t) => t.text).join(''), text);
+  });
+});
