@@ -1,0 +1,177 @@
+/**
+ * A DuckDB session: results streamed chunk by chunk (DuckDB's streaming result, about 2048 rows per
+ * chunk, re-cut to the batch size), cancel by interrupt(), catalog on a second connection of the
+ * same database instance.
+ */
+import { CancelledError, SqlError } from '../../core/errors.js';
+import type { ColumnInfo, ResultEvent } from '../../core/result.js';
+import type { CatalogData } from '../../catalog/catalog-data.js';
+import type { SqlDialect } from '../../sql/dialect.js';
+import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import { convertDuckRow, duckdbConverter, type DuckConverter } from './duckdb-values.js';
+import { duckdbError } from './duckdb-errors.js';
+import { introspectDuckdb } from './duckdb-introspector.js';
+
+/** The parts of @duckdb/node-api that sqlsh uses (typed structurally). */
+export interface DuckChunk {
+  readonly rowCount: number;
+  getRows(): unknown[][];
+}
+export interface DuckResult {
+  readonly returnType: number;
+  readonly rowsChanged: number;
+  readonly columnCount: number;
+  columnName(i: number): string;
+  columnType(i: number): { readonly typeId: number; readonly alias?: string; toString(): string };
+  fetchChunk(): Promise<DuckChunk | null>;
+}
+export interface DuckConn {
+  stream(sql: string): Promise<DuckResult>;
+  interrupt(): void;
+  closeSync(): void;
+}
+export interface DuckInstance {
+  connect(): Promise<DuckConn>;
+  closeSync(): void;
+}
+
+const RESULT_CHANGED_ROWS = 1;
+const RESULT_QUERY = 3;
+
+function firstWords(sql: string): string[] {
+  return sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '').split(/\s+/, 3).map((w) => w.toUpperCase().replace(/[^A-Z_]/g, ''));
+}
+
+function commandTag(words: readonly string[], affected: number | undefined, rowCount: number | undefined): string {
+  const verb = words[0] ?? '';
+  if (rowCount !== undefined) return `${['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', ''].includes(verb) ? 'SELECT' : verb} ${rowCount}`;
+  if (affected !== undefined) return `${verb} ${affected}`;
+  if (['CREATE', 'DROP', 'ALTER'].includes(verb) && words[1]) {
+    const obj = words[1] === 'OR' || words[1] === 'TEMP' || words[1] === 'TEMPORARY' || words[1] === 'UNIQUE' ? words[2] : words[1];
+    return obj ? `${verb} ${obj}` : verb;
+  }
+  return verb;
+}
+
+export class DuckdbConnection implements Connection {
+  readonly info: ConnectionInfo;
+  readonly dialect: SqlDialect;
+  private readonly instance: DuckInstance;
+  private readonly conn: DuckConn;
+  private running = false;
+  private cancelRequested = false;
+  private txStatus: TransactionStatus = 'idle';
+  private closed = false;
+
+  constructor(instance: DuckInstance, conn: DuckConn, info: ConnectionInfo, dialect: SqlDialect) {
+    this.instance = instance;
+    this.conn = conn;
+    this.info = info;
+    this.dialect = dialect;
+  }
+
+  transactionStatus(): TransactionStatus {
+    return this.txStatus;
+  }
+
+  async *execute(sql: string, opts: ExecuteOptions = {}): AsyncGenerator<ResultEvent> {
+    if (this.closed) throw new SqlError('the DuckDB connection is closed');
+    if (this.running) throw new SqlError('another statement is still running on this connection');
+    if (opts.signal?.aborted) throw new CancelledError();
+    const batchSize = Math.max(1, opts.batchSize ?? 1000);
+    const words = firstWords(sql);
+    this.running = true;
+    this.cancelRequested = false;
+    const onAbort = (): void => void this.cancel();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      let result: DuckResult;
+      try {
+        result = await this.conn.stream(sql);
+      } catch (err) {
+        throw this.failed(err, sql);
+      }
+      let rowCount: number | undefined;
+      let affected: number | undefined;
+      if (result.returnType === RESULT_QUERY) {
+        const columns: ColumnInfo[] = [];
+        const converters: DuckConverter[] = [];
+        for (let i = 0; i < result.columnCount; i++) {
+          const t = result.columnType(i);
+          columns.push({ name: result.columnName(i), type: t.alias ?? t.toString() });
+          converters.push(duckdbConverter(t.typeId, t.alias));
+        }
+        yield { type: 'columns', columns };
+        rowCount = 0;
+        for (;;) {
+          if (this.cancelRequested) throw new CancelledError();
+          let chunk: DuckChunk | null;
+          try {
+            chunk = await result.fetchChunk();
+          } catch (err) {
+            throw this.failed(err, sql);
+          }
+          if (!chunk || chunk.rowCount === 0) break;
+          const raw = chunk.getRows();
+          for (let start = 0; start < raw.length; start += batchSize) {
+            const rows = raw.slice(start, start + batchSize).map((r) => convertDuckRow(r, converters));
+            rowCount += rows.length;
+            yield { type: 'rows', rows };
+          }
+        }
+      } else if (result.returnType === RESULT_CHANGED_ROWS) {
+        affected = Number(result.rowsChanged);
+      }
+      if (this.cancelRequested) throw new CancelledError();
+      this.trackTransaction(words);
+      yield {
+        type: 'done',
+        command: commandTag(words, affected, rowCount),
+        ...(affected !== undefined ? { affected } : {}),
+        ...(rowCount !== undefined ? { rowCount } : {}),
+      };
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      this.running = false;
+    }
+  }
+
+  private trackTransaction(words: readonly string[]): void {
+    const verb = words[0];
+    if (verb === 'BEGIN' || (verb === 'START' && words[1] === 'TRANSACTION')) this.txStatus = 'in-transaction';
+    else if (verb === 'COMMIT' || verb === 'ROLLBACK' || verb === 'END' || verb === 'ABORT') this.txStatus = 'idle';
+  }
+
+  private failed(err: unknown, sql: string): Error {
+    const e = duckdbError(err, sql, this.cancelRequested);
+    // In DuckDB an error while executing (not while parsing or binding) aborts an explicit transaction until ROLLBACK.
+    const early = e instanceof SqlError && ['PARSER', 'CATALOG', 'BINDER'].includes(e.code ?? '');
+    if (this.txStatus === 'in-transaction' && !early) this.txStatus = 'failed';
+    if (this.txStatus === 'failed' && /^(ROLLBACK|ABORT)$/.test(firstWords(sql)[0] ?? '')) this.txStatus = 'idle';
+    return e;
+  }
+
+  async cancel(): Promise<void> {
+    if (!this.running || this.closed) return;
+    this.cancelRequested = true;
+    try {
+      this.conn.interrupt();
+    } catch {
+      /* cancel never throws */
+    }
+  }
+
+  introspect(signal?: AbortSignal): Promise<CatalogData> {
+    return introspectDuckdb(() => this.instance.connect(), signal);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.conn.closeSync();
+    } finally {
+      this.instance.closeSync();
+    }
+  }
+}

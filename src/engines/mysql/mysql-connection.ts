@@ -1,0 +1,359 @@
+/**
+ * A live MySQL/MariaDB session: streams results with backpressure (the socket is paused while two
+ * batches wait for the consumer), cancels with KILL QUERY from a second short-lived connection,
+ * tracks the transaction flag from the server status, and reconnects after a lost connection.
+ */
+import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
+import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
+import type { CatalogData } from '../../catalog/catalog-data.js';
+import type { SqlDialect } from '../../sql/dialect.js';
+import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import { convertRow, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
+import { introspectMysql } from './mysql-introspector.js';
+import { mysqlErrorPosition } from './mysql-error-position.js';
+
+/** The parts of mysql2's callback-style connection that sqlsh uses (typed structurally). */
+export interface MysqlCore {
+  threadId: number | null;
+  query(opts: { sql: string; rowsAsArray?: boolean }): QueryEmitter;
+  pause(): void;
+  resume(): void;
+  destroy(): void;
+  end(cb?: (err?: unknown) => void): void;
+  on(event: 'error' | 'end', fn: (err?: unknown) => void): unknown;
+  handlePacket?: (packet: unknown) => void;
+}
+export interface QueryEmitter {
+  on(event: 'fields', fn: (fields: MysqlField[] | undefined) => void): this;
+  on(event: 'result', fn: (row: unknown) => void): this;
+  on(event: 'end', fn: () => void): this;
+  on(event: 'error', fn: (err: MysqlDriverError) => void): this;
+}
+export interface MysqlDriverError extends Error {
+  code?: string;
+  errno?: number;
+  sqlState?: string;
+  sqlMessage?: string;
+  fatal?: boolean;
+}
+interface OkHeader {
+  affectedRows?: number | string;
+  warningStatus?: number;
+  serverStatus?: number;
+  stateChanges?: { schema?: string | null } | null;
+}
+
+export interface MysqlSessionOptions {
+  readonly info: ConnectionInfo;
+  readonly dialect: SqlDialect;
+  /** Opens a new session to the same server as the same user, in the given database. */
+  readonly open: (database: string | undefined) => Promise<MysqlCore>;
+  readonly database: string | undefined;
+}
+
+const SERVER_STATUS_IN_TRANS = 1;
+const ER_QUERY_INTERRUPTED = 1317;
+const LOST_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'ERR_STREAM_WRITE_AFTER_END']);
+
+function commandTag(sql: string, affected: number | undefined, rowCount: number | undefined): string {
+  const words = sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/|#[^\n]*\n)+/, '').split(/\s+/, 2).map((w) => w.toUpperCase().replace(/[^A-Z_]/g, ''));
+  const verb = words[0] ?? '';
+  if (rowCount !== undefined) return `${verb || 'SELECT'} ${rowCount}`;
+  if (['INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'LOAD'].includes(verb)) return `${verb} ${affected ?? 0}`;
+  if (['CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'RENAME'].includes(verb) && words[1]) return `${verb} ${words[1]}`;
+  return verb;
+}
+
+export class MysqlConnection implements Connection {
+  readonly info: ConnectionInfo;
+  readonly dialect: SqlDialect;
+  private core: MysqlCore | undefined;
+  private readonly open: MysqlSessionOptions['open'];
+  private database: string | undefined;
+  private serverStatus = 0;
+  private eofWarnings = 0;
+  private running = false;
+  private cancelRequested = false;
+  private lost = false;
+  private lostInTransaction = false;
+  private closed = false;
+
+  constructor(core: MysqlCore, opts: MysqlSessionOptions) {
+    this.info = opts.info;
+    this.dialect = opts.dialect;
+    this.open = opts.open;
+    this.database = opts.database;
+    this.attach(core);
+  }
+
+  private attach(core: MysqlCore): void {
+    this.core = core;
+    this.lost = false;
+    this.serverStatus = 0;
+    core.on('error', () => this.markLost());
+    core.on('end', () => this.markLost());
+    // mysql2 does not expose the EOF packet that ends a result set; it carries the server status
+    // (transaction flag) and the warning count, so read them as the packets go by.
+    const handle = core.handlePacket;
+    if (typeof handle === 'function') {
+      core.handlePacket = (packet: unknown): void => {
+        const p = packet as { isEOF?: () => boolean; eofStatusFlags?: () => number; eofWarningCount?: () => number } | null;
+        if (this.running && p && typeof p.isEOF === 'function' && p.isEOF()) {
+          this.serverStatus = p.eofStatusFlags!();
+          this.eofWarnings = p.eofWarningCount!();
+        }
+        handle.call(core, packet);
+      };
+    }
+  }
+
+  private markLost(): void {
+    if (this.closed || this.lost) return;
+    this.lost = true;
+    this.lostInTransaction = (this.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
+  }
+
+  transactionStatus(): TransactionStatus {
+    return this.serverStatus & SERVER_STATUS_IN_TRANS ? 'in-transaction' : 'idle';
+  }
+
+  /** The live session; reconnects after a loss (returning a notice), unless a transaction was lost. */
+  private async ensureCore(): Promise<{ core: MysqlCore; notice?: string }> {
+    if (this.closed) throw new ConnectionLostError('the connection is closed');
+    if (this.core && !this.lost) return { core: this.core };
+    if (this.lostInTransaction) {
+      this.lostInTransaction = false;
+      this.serverStatus = 0;
+      throw new ConnectionLostError('the connection to the MySQL server was lost and the open transaction was rolled back; run the statement again to reconnect', { wasInTransaction: true });
+    }
+    try {
+      this.core?.destroy();
+    } catch {
+      /* already gone */
+    }
+    try {
+      const core = await this.open(this.database);
+      this.attach(core);
+      return { core, notice: `connection was lost; reconnected to ${this.info.url}` };
+    } catch (err) {
+      this.core = undefined;
+      this.lost = true;
+      throw new ConnectionLostError(`lost the connection to the MySQL server and could not reconnect: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async *execute(sql: string, opts: ExecuteOptions = {}): AsyncGenerator<ResultEvent> {
+    if (this.running) throw new SqlError('another statement is still running on this connection');
+    if (opts.signal?.aborted) throw new CancelledError();
+    const { core, notice } = await this.ensureCore();
+    if (notice) yield { type: 'notice', message: notice };
+    const batchSize = Math.max(1, opts.batchSize ?? 1000);
+    this.running = true;
+    this.cancelRequested = false;
+    this.eofWarnings = 0;
+    const onAbort = (): void => void this.cancel();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const pending: ResultEvent[] = [];
+    let queuedBatches = 0;
+    let batch: Row[] = [];
+    let converters: readonly Converter[] = [];
+    let inResultSet = false;
+    let rowCount: number | undefined;
+    let affected: number | undefined;
+    let okWarnings = 0;
+    let finished = false;
+    let failure: MysqlDriverError | undefined;
+    let paused = false;
+    let discard = false;
+    let wake: (() => void) | undefined;
+    const poke = (): void => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    const flush = (): void => {
+      if (batch.length === 0) return;
+      pending.push({ type: 'rows', rows: batch });
+      queuedBatches++;
+      batch = [];
+      if (queuedBatches >= 2 && !paused) {
+        paused = true;
+        core.pause();
+      }
+      poke();
+    };
+
+    const q = core.query({ sql, rowsAsArray: true });
+    q.on('fields', (fields) => {
+      if (discard) return;
+      flush();
+      if (!fields) {
+        inResultSet = false;
+        return;
+      }
+      inResultSet = true;
+      rowCount = 0;
+      converters = fields.map(mysqlConverter);
+      const columns: ColumnInfo[] = fields.map(mysqlColumnInfo);
+      pending.push({ type: 'columns', columns });
+      poke();
+    });
+    q.on('result', (row) => {
+      if (discard) return;
+      if (inResultSet) {
+        batch.push(convertRow(row as unknown[], converters));
+        rowCount = (rowCount ?? 0) + 1;
+        if (batch.length >= batchSize) flush();
+        return;
+      }
+      const ok = row as OkHeader;
+      if (ok.serverStatus !== undefined) this.serverStatus = ok.serverStatus;
+      okWarnings += ok.warningStatus ?? 0;
+      affected = (affected ?? 0) + Number(ok.affectedRows ?? 0);
+      if (ok.stateChanges?.schema) this.database = ok.stateChanges.schema;
+    });
+    q.on('error', (err) => {
+      failure = err;
+      finished = true;
+      poke();
+    });
+    q.on('end', () => {
+      finished = true;
+      poke();
+    });
+
+    let completed = false;
+    let partialTimer: NodeJS.Timeout | undefined;
+    try {
+      for (;;) {
+        const ev = pending.shift();
+        if (ev) {
+          if (ev.type === 'rows') queuedBatches--;
+          if (paused && queuedBatches < 2) {
+            paused = false;
+            core.resume();
+          }
+          yield ev;
+          continue;
+        }
+        if (finished) {
+          if (batch.length > 0) {
+            flush();
+            continue;
+          }
+          break;
+        }
+        // A partial batch is handed over if the rows trickle in, so slow statements still show rows.
+        if (batch.length > 0 && !partialTimer) partialTimer = setTimeout(() => ((partialTimer = undefined), flush()), 50);
+        await new Promise<void>((r) => (wake = r));
+      }
+      if (failure) throw this.translate(failure, sql);
+      if (this.cancelRequested) throw new CancelledError();
+      const useDb = /^\s*use\s+(`?)([^`;\s]+|[^`]+)\1\s*;?\s*$/i.exec(sql);
+      if (useDb) this.database = useDb[2];
+      const warnings = okWarnings + (rowCount !== undefined ? this.eofWarnings : 0);
+      if (warnings > 0) yield* this.warningNotices(core, warnings);
+      completed = true;
+      yield {
+        type: 'done',
+        command: commandTag(sql, affected, rowCount),
+        ...(affected !== undefined && rowCount === undefined ? { affected } : {}),
+        ...(rowCount !== undefined ? { rowCount } : {}),
+        ...(warnings > 0 ? { warnings } : {}),
+      };
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (partialTimer) clearTimeout(partialTimer);
+      if (!finished) {
+        // The consumer stopped early: stop the server, drop what still arrives, wait for the end.
+        discard = true;
+        pending.length = 0;
+        if (!completed) void this.killQuery(core.threadId);
+        core.resume();
+        while (!finished) await new Promise<void>((r) => (wake = r));
+      }
+      this.running = false;
+    }
+  }
+
+  private async *warningNotices(core: MysqlCore, count: number): AsyncGenerator<ResultEvent> {
+    yield { type: 'notice', message: `${count} warning${count === 1 ? '' : 's'}`, severity: 'warning' };
+    const rows: unknown[][] = [];
+    await new Promise<void>((resolve) => {
+      const q = core.query({ sql: 'SHOW WARNINGS LIMIT 20', rowsAsArray: true });
+      q.on('result', (r) => void (Array.isArray(r) && rows.push(r)));
+      q.on('error', () => resolve());
+      q.on('end', () => resolve());
+    });
+    for (const [level, code, message] of rows) {
+      yield { type: 'notice', message: `${String(level)} ${String(code)}: ${String(message)}`, severity: String(level).toLowerCase() };
+    }
+  }
+
+  private translate(err: MysqlDriverError, sql: string): Error {
+    if (err.errno === ER_QUERY_INTERRUPTED || this.cancelRequested) return new CancelledError();
+    if (err.fatal || (err.code !== undefined && LOST_CODES.has(err.code))) {
+      const wasInTransaction = (this.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
+      this.lost = true;
+      this.lostInTransaction = false;
+      this.serverStatus = 0;
+      const what = wasInTransaction ? '; the open transaction was rolled back' : '';
+      return new ConnectionLostError(`lost the connection to the MySQL server (${err.code ?? 'error'})${what}; the next statement reconnects`, { wasInTransaction, cause: err });
+    }
+    const message = err.sqlMessage ?? err.message;
+    const position = mysqlErrorPosition(sql, message);
+    return new SqlError(message, {
+      ...(err.sqlState ? { code: err.sqlState } : {}),
+      ...(position !== undefined ? { position } : {}),
+      detail: `MySQL error ${err.errno ?? '?'}${err.code ? ` (${err.code})` : ''}`,
+      cause: err,
+    });
+  }
+
+  private async killQuery(threadId: number | null): Promise<void> {
+    if (threadId === null) return;
+    let killer: MysqlCore | undefined;
+    try {
+      killer = await this.open(undefined);
+      await new Promise<void>((resolve) => {
+        const q = killer!.query({ sql: `KILL QUERY ${Number(threadId)}` });
+        q.on('error', () => resolve());
+        q.on('end', () => resolve());
+      });
+    } catch {
+      /* cancel never throws */
+    } finally {
+      killer?.on('error', () => {});
+      killer?.end(() => {});
+    }
+  }
+
+  async cancel(): Promise<void> {
+    if (!this.running || !this.core) return;
+    this.cancelRequested = true;
+    await this.killQuery(this.core.threadId);
+  }
+
+  async introspect(signal?: AbortSignal): Promise<CatalogData> {
+    return introspectMysql(() => this.open(this.database), signal);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const core = this.core;
+    this.core = undefined;
+    if (!core || this.lost) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        core.destroy();
+        resolve();
+      }, 2000);
+      core.end(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}

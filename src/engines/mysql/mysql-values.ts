@@ -1,0 +1,141 @@
+/**
+ * MySQL/MariaDB wire values to sqlsh Values, decided once per column from the field metadata.
+ * The driver is configured to hand over exact text (supportBigNumbers + bigNumberStrings, dateStrings,
+ * jsonStrings, decimals as strings) and Buffers for binary data; this module only tags and converts:
+ *   BIGINT -> bigint (number when safe) · DECIMAL -> decimal text · DATE/TIME/DATETIME/TIMESTAMP -> temporal
+ *   text as the server sent it (zero dates kept) · JSON -> json text · BIT -> b'101' (the bits, without
+ *   leading zeros, as BIN() shows them) · BLOB/BINARY/VARBINARY/GEOMETRY -> bytes · everything else text.
+ */
+import type { ColumnInfo, Value } from '../../core/result.js';
+
+/** The part of mysql2's column definition this module reads. */
+export interface MysqlField {
+  readonly name: string;
+  readonly columnType: number;
+  readonly characterSet: number;
+  readonly flags: number;
+  readonly columnLength?: number;
+  readonly decimals?: number;
+  readonly extendedTypeName?: string;
+  readonly extendedFormat?: string;
+}
+
+// Protocol column types (stable since MySQL 4.1).
+const T = {
+  DECIMAL: 0, TINY: 1, SHORT: 2, LONG: 3, FLOAT: 4, DOUBLE: 5, NULL: 6, TIMESTAMP: 7, LONGLONG: 8, INT24: 9,
+  DATE: 10, TIME: 11, DATETIME: 12, YEAR: 13, NEWDATE: 14, VARCHAR: 15, BIT: 16, TIMESTAMP2: 17, DATETIME2: 18,
+  TIME2: 19, VECTOR: 242, JSON: 245, NEWDECIMAL: 246, ENUM: 247, SET: 248, TINY_BLOB: 249, MEDIUM_BLOB: 250,
+  LONG_BLOB: 251, BLOB: 252, VAR_STRING: 253, STRING: 254, GEOMETRY: 255,
+} as const;
+const BINARY_CHARSET = 63;
+const UNSIGNED_FLAG = 32;
+const ENUM_FLAG = 256;
+const SET_FLAG = 2048;
+
+const isBinary = (f: MysqlField): boolean => f.characterSet === BINARY_CHARSET;
+
+/** The column's type name, lower case as MySQL writes it in DDL ('bigint unsigned', 'varchar', 'blob'). */
+export function mysqlTypeName(f: MysqlField): string {
+  if (f.extendedTypeName) return f.extendedTypeName.toLowerCase();
+  if (f.extendedFormat === 'json') return 'json';
+  const uns = f.flags & UNSIGNED_FLAG ? ' unsigned' : '';
+  switch (f.columnType) {
+    case T.DECIMAL: case T.NEWDECIMAL: return `decimal${uns}`;
+    case T.TINY: return `tinyint${uns}`;
+    case T.SHORT: return `smallint${uns}`;
+    case T.LONG: return `int${uns}`;
+    case T.INT24: return `mediumint${uns}`;
+    case T.LONGLONG: return `bigint${uns}`;
+    case T.FLOAT: return `float${uns}`;
+    case T.DOUBLE: return `double${uns}`;
+    case T.NULL: return 'null';
+    case T.TIMESTAMP: case T.TIMESTAMP2: return 'timestamp';
+    case T.DATE: case T.NEWDATE: return 'date';
+    case T.TIME: case T.TIME2: return 'time';
+    case T.DATETIME: case T.DATETIME2: return 'datetime';
+    case T.YEAR: return 'year';
+    case T.BIT: return 'bit';
+    case T.JSON: return 'json';
+    case T.VECTOR: return 'vector';
+    case T.GEOMETRY: return 'geometry';
+    case T.ENUM: return 'enum';
+    case T.SET: return 'set';
+    case T.TINY_BLOB: case T.MEDIUM_BLOB: case T.LONG_BLOB: case T.BLOB: return isBinary(f) ? 'blob' : 'text';
+    case T.VARCHAR: case T.VAR_STRING:
+      if (f.flags & ENUM_FLAG) return 'enum';
+      if (f.flags & SET_FLAG) return 'set';
+      return isBinary(f) ? 'varbinary' : 'varchar';
+    case T.STRING:
+      if (f.flags & ENUM_FLAG) return 'enum';
+      if (f.flags & SET_FLAG) return 'set';
+      return isBinary(f) ? 'binary' : 'char';
+    default: return '';
+  }
+}
+
+export function mysqlColumnInfo(f: MysqlField): ColumnInfo {
+  return { name: f.name, type: mysqlTypeName(f) };
+}
+
+/** b'101' from a BIT value's big-endian bytes. */
+export function bitText(bytes: Uint8Array): string {
+  let bits = '';
+  for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+  bits = bits.replace(/^0+(?=.)/, '');
+  return `b'${bits || '0'}'`;
+}
+
+export type Converter = (raw: unknown) => Value;
+
+const asText = (raw: unknown): string => (typeof raw === 'string' ? raw : raw instanceof Uint8Array ? Buffer.from(raw).toString('utf8') : String(raw));
+const bytes = (raw: unknown): Uint8Array => (raw instanceof Uint8Array ? new Uint8Array(raw) : new Uint8Array(Buffer.from(String(raw), 'utf8')));
+
+function integer(raw: unknown): Value {
+  if (typeof raw === 'number' || typeof raw === 'bigint') return raw;
+  const s = String(raw);
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : BigInt(s);
+}
+
+const same: Converter = (raw) => raw as Value;
+const decimal: Converter = (raw) => ({ kind: 'decimal', text: asText(raw) });
+const temporal: Converter = (raw) => ({ kind: 'temporal', text: asText(raw) });
+const json: Converter = (raw) => ({ kind: 'json', text: typeof raw === 'string' ? raw : raw instanceof Uint8Array ? asText(raw) : JSON.stringify(raw) });
+const bit: Converter = (raw) => ({ kind: 'other', text: raw instanceof Uint8Array ? bitText(raw) : String(raw) });
+const binary: Converter = (raw) => bytes(raw);
+const text: Converter = (raw) => (typeof raw === 'string' ? raw : asText(raw));
+const other: Converter = (raw) => ({ kind: 'other', text: typeof raw === 'string' ? raw : JSON.stringify(raw) });
+
+/** One converter per column; each is called only for non-null values. */
+export function mysqlConverter(f: MysqlField): Converter {
+  if (f.extendedFormat === 'json') return json;
+  switch (f.columnType) {
+    case T.TINY: case T.SHORT: case T.LONG: case T.INT24: case T.YEAR: case T.FLOAT: case T.DOUBLE:
+      return same;
+    case T.LONGLONG: return integer;
+    case T.DECIMAL: case T.NEWDECIMAL: return decimal;
+    case T.TIMESTAMP: case T.TIMESTAMP2: case T.DATE: case T.NEWDATE: case T.TIME: case T.TIME2:
+    case T.DATETIME: case T.DATETIME2:
+      return temporal;
+    case T.JSON: return json;
+    case T.BIT: return bit;
+    case T.GEOMETRY: return binary;
+    case T.VECTOR: return other;
+    default: return isBinary(f) ? binary : text;
+  }
+}
+
+/** Converts a row in place-free fashion: a new frozen-shape array with nulls kept. */
+export function convertRow(raw: readonly unknown[], converters: readonly Converter[]): Value[] {
+  const out = new Array<Value>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    out[i] = v === null || v === undefined ? null : converters[i]!(v);
+  }
+  return out;
+}
+
+/** mysql2 typeCast: GEOMETRY as its raw bytes (WKB with SRID, as the server sends it); all else default. */
+export function geometryAsBytes(field: { type: string; buffer(): Buffer | null }, next: () => unknown): unknown {
+  return field.type === 'GEOMETRY' ? field.buffer() : next();
+}
