@@ -1,11 +1,82 @@
-/** Placeholder until the meta-command layer lands: \q only. */
+/**
+ * Runs one backslash command line ('\\dt+ sales.*'): look the command up, check its arguments,
+ * run it, then act on what it returned (render tables, print messages, report errors).
+ */
 import type { Session } from '../shell/session.js';
+import type { MetaOutcome, MetaRunOptions } from './meta-command.js';
+import { parseMetaArgs } from './meta-args.js';
+import { metaRegistry } from './meta-registry.js';
+import { renderMetaTable } from './render-meta-table.js';
+import { CancelledError, ConnectError, SqlError, UsageError } from '../core/errors.js';
 
 export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } | { readonly type: 'error' };
 
-export async function runMeta(session: Session, line: string, _opts: { line: number; source?: string }): Promise<MetaRunResult> {
-  const name = line.trim().split(/\s+/)[0] ?? '';
-  if (name === '\\q' || name === '\\quit') return { type: 'quit' };
-  session.io.error(`unknown command ${JSON.stringify(name)}; \\? lists the commands`);
-  return { type: 'error' };
+/** Splits '\\dt+ foo' into ['\\dt+', 'foo']; '\\o|cmd' into ['\\o', '|cmd']. */
+export function splitCommandWord(line: string): [string, string] {
+  const text = line.trim();
+  const m = /^(\\[^\s|]*)(.*)$/s.exec(text);
+  if (!m) return [text, ''];
+  return [m[1]!, m[2]!.trim()];
+}
+
+export async function runMeta(session: Session, line: string, opts: MetaRunOptions): Promise<MetaRunResult> {
+  const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
+  const [word, rest] = splitCommandWord(line);
+  const registry = metaRegistry();
+  const found = registry.lookup(word);
+  if (!found) {
+    const near = registry.closest(word);
+    session.io.error(
+      `${where}unknown command ${word}` + (near ? `; did you mean ${near}?` : '') + ' (\\? lists the commands)',
+    );
+    return { type: 'error' };
+  }
+  const { command } = found;
+  const args = parseMetaArgs(rest);
+  const n = args.words.length;
+  const syntax = `usage: ${command.syntax}`;
+  if (n < command.args.min) {
+    session.io.error(`${where}${word}: missing argument; ${syntax}`);
+    return { type: 'error' };
+  }
+  if (n > command.args.max) {
+    session.io.error(`${where}${word}: too many arguments (${JSON.stringify(args.words.slice(command.args.max).join(' '))}); ${syntax}`);
+    return { type: 'error' };
+  }
+  const choices = command.args.choices;
+  if (choices && n > 0 && !choices.includes(args.words[0]!.toLowerCase())) {
+    session.io.error(`${where}${word}: unknown value ${JSON.stringify(args.words[0])}; expected one of ${choices.join(', ')}`);
+    return { type: 'error' };
+  }
+  let outcome: MetaOutcome;
+  try {
+    outcome = await command.run({ session, opts, invokedAs: word, plus: found.plus, system: found.system }, args);
+  } catch (e) {
+    if (e instanceof SqlError || e instanceof UsageError || e instanceof ConnectError || e instanceof CancelledError) {
+      outcome = { type: 'error', message: e.message };
+    } else if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {
+      outcome = { type: 'error', message: e.message };
+    } else throw e;
+  }
+  switch (outcome.type) {
+    case 'ok':
+      return { type: 'ok' };
+    case 'quit':
+      return { type: 'quit' };
+    case 'message':
+      session.io.message(outcome.text);
+      return { type: 'ok' };
+    case 'usage':
+      session.io.error(`${where}${word}: ${outcome.message}; ${syntax}`);
+      return { type: 'error' };
+    case 'error':
+      if (outcome.message) session.io.error(`${where}${word}: ${outcome.message}`);
+      return { type: 'error' };
+    case 'tables':
+      for (let i = 0; i < outcome.tables.length; i++) {
+        if (i > 0) await session.out.write('\n');
+        await renderMetaTable(session, outcome.tables[i]!);
+      }
+      return { type: 'ok' };
+  }
 }

@@ -1,0 +1,104 @@
+/**
+ * Completion benchmark: per-call time of complete() on generated catalogs (2,000 and 20,000 tables x 20 columns),
+ * over fixed realistic inputs; and the same for pgcli's completer when the Debian package is installed.
+ * Run: npx tsc -p . && node dist/bench/completion.bench.js
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { buildCatalog } from '../src/catalog/catalog.js';
+import { complete } from '../src/complete/complete.js';
+import { postgresDialect } from '../src/sql/dialects/postgres.js';
+import { benchInputs, generateCatalog } from './generate-catalog.js';
+
+const SIZES = [2000, 20000];
+
+/** Collect the garbage of the previous phase (catalog generation and build) before measuring. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+const RUNS = 200;
+
+function stats(times: number[]): { median: number; p99: number } {
+  const s = [...times].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)]!, p99: s[Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)]! };
+}
+
+/** Split a `|` cursor marker out of an input (no marker: the cursor is at the end). */
+export function withCursor(marked: string): { text: string; cursor: number } {
+  const at = marked.indexOf('|');
+  return at < 0 ? { text: marked, cursor: marked.length } : { text: marked.slice(0, at) + marked.slice(at + 1), cursor: at };
+}
+
+interface Row { size: number; label: string; median: number; p99: number; count: number }
+
+function runOurs(): { rows: Row[]; builds: Map<number, number> } {
+  const rows: Row[] = [];
+  const builds = new Map<number, number>();
+  for (const size of SIZES) {
+    const data = generateCatalog(size);
+    const t0 = performance.now();
+    const catalog = buildCatalog(data, postgresDialect);
+    builds.set(size, performance.now() - t0);
+    collectGarbage();
+    for (const input of benchInputs(data)) {
+      const { label } = input;
+      const { text, cursor } = withCursor(input.text);
+      for (let i = 0; i < 50; i++) complete(text, cursor, catalog); // warm-up
+      const times: number[] = [];
+      let count = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const s = performance.now();
+        count = complete(text, cursor, catalog).length;
+        times.push(performance.now() - s);
+      }
+      rows.push({ size, label, count, ...stats(times) });
+    }
+  }
+  return { rows, builds };
+}
+
+function runPgcli(): Map<string, { median: number; p99: number; count: number }> | string {
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import pgcli.pgcompleter'], { encoding: 'utf8' });
+  if (probe.status !== 0) return 'pgcli not installed (python3 -c "import pgcli.pgcompleter" failed)';
+  const dir = mkdtempSync(join(tmpdir(), 'sqlsh-bench-'));
+  const script = fileURLToPath(new URL('../../bench/pgcli_bench.py', import.meta.url));
+  const out = new Map<string, { median: number; p99: number; count: number }>();
+  for (const size of SIZES) {
+    const data = generateCatalog(size);
+    const file = join(dir, `catalog-${size}.json`);
+    writeFileSync(file, JSON.stringify({ data, inputs: benchInputs(data).map((x) => ({ label: x.label, ...withCursor(x.text) })) }));
+    const r = spawnSync('/usr/bin/python3', [script, file, String(size >= 20000 ? 20 : 50)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) return `pgcli run failed: ${r.stderr.slice(-500)}`;
+    const res = JSON.parse(r.stdout) as { label: string; median: number; p99: number; count: number; build: number }[];
+    for (const x of res) out.set(`${size}\u0000${x.label}`, x);
+  }
+  return out;
+}
+
+const fmt = (ms: number | undefined): string => (ms === undefined ? '-' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+
+function main(): void {
+  const { rows, builds } = runOurs();
+  const pg = process.argv.includes('--no-pgcli') ? 'skipped (--no-pgcli)' : runPgcli();
+  const lines: string[] = [];
+  lines.push('| tables | input | sqlsh median ms | sqlsh p99 ms | pgcli median ms | pgcli p99 ms | candidates sqlsh/pgcli |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const p = typeof pg === 'string' ? undefined : pg.get(`${r.size}\u0000${r.label}`);
+    lines.push(`| ${r.size} | ${r.label} | ${fmt(r.median)} | ${fmt(r.p99)} | ${fmt(p?.median)} | ${fmt(p?.p99)} | ${r.count}/${p?.count ?? '-'} |`);
+  }
+  console.log(lines.join('\n'));
+  for (const [size, ms] of builds) console.log(`catalog build (${size} tables x 20 columns): ${ms.toFixed(1)} ms`);
+  if (typeof pg === 'string') console.log(`pgcli: ${pg}`);
+  const bad = rows.filter((r) => (r.size <= 2000 ? r.median >= 5 || r.p99 >= 15 : r.p99 >= 20));
+  console.log(bad.length === 0 ? 'targets met: <5 ms median and <15 ms p99 at 2,000 tables; <20 ms p99 at 20,000' : `TARGETS MISSED: ${bad.map((b) => `${b.size}/${b.label}`).join(', ')}`);
+}
+
+main();

@@ -1,0 +1,84 @@
+/**
+ * Stage 1 entry: text + cursor -> the word being completed and what is expected there.
+ * Pure and total: never throws, never looks at a database.
+ */
+import type { SqlDialect } from '../sql/dialect.js';
+import { lex } from '../sql/lexer.js';
+import type { Token } from '../sql/token.js';
+import { codeContext } from './code-context.js';
+import { locateCursor } from './cursor-position.js';
+import type { Suggestion, SuggestResult, WordAtCursor } from './suggestion.js';
+
+const FILE_COMMANDS = new Set(['i', 'ir', 'include', 'include_relative', 'o', 'out', 'w', 'write', 'e', 'edit', 'save', 'read', 'output', 'once']);
+const RELATION_COMMANDS = /^d[tvmsEi]*S?\+?$|^z$|^dp$/;
+
+const none = (cursor: number): SuggestResult => ({ word: { start: cursor, end: cursor, prefix: '', quoted: false }, suggestions: [] });
+
+/** A meta-command line: `\cmd arg arg`. Complete the command name, or its argument under the cursor. */
+function metaContext(tok: Token, cursor: number): SuggestResult {
+  const text = tok.text;
+  const rel = cursor - tok.start;
+  const m = /^\\(\S*)/.exec(text)!;
+  const cmdEnd = m[0].length;
+  if (rel <= cmdEnd) {
+    const word: WordAtCursor = { start: tok.start, end: tok.start + cmdEnd, prefix: text.slice(0, rel), quoted: false };
+    return { word, suggestions: [{ kind: 'meta-command' }] };
+  }
+  const cmd = m[1]!;
+  // the argument under the cursor: from the last space (or opening quote) before it to the next space
+  let s = rel;
+  while (s > cmdEnd && !/\s/.test(text[s - 1]!)) s--;
+  let e = rel;
+  while (e < text.length && !/\s/.test(text[e]!)) e++;
+  let prefix = text.slice(s, rel);
+  let start = tok.start + s;
+  const quoteAt = Math.max(prefix.lastIndexOf("'"), prefix.lastIndexOf('"'));
+  const args = text.slice(cmdEnd, s).trim().split(/\s+/).filter((x) => x.length > 0);
+  if (cmd === 'copy') {
+    const prevArg = (args[args.length - 1] ?? '').toLowerCase();
+    if (quoteAt >= 0 || prevArg === 'from' || prevArg === 'to') {
+      if (quoteAt >= 0) {
+        start += quoteAt + 1;
+        prefix = prefix.slice(quoteAt + 1);
+        if (text[e - 1] === "'" || text[e - 1] === '"') e--;
+      }
+      return { word: { start, end: tok.start + e, prefix, quoted: false }, suggestions: [{ kind: 'file-path' }] };
+    }
+    return { word: { start, end: tok.start + e, prefix, quoted: false }, suggestions: args.length === 0 ? [{ kind: 'relation' }] : [] };
+  }
+  const word: WordAtCursor = { start, end: tok.start + e, prefix, quoted: false };
+  const base = cmd.replace(/[+S]+$/, '');
+  let suggestions: Suggestion[];
+  if (FILE_COMMANDS.has(cmd)) suggestions = [{ kind: 'file-path' }];
+  else if (cmd === 'c' || cmd === 'connect' || cmd === 'l' || cmd === 'list') suggestions = args.length === 0 ? [{ kind: 'database' }] : [];
+  else if (base === 'dn') suggestions = [{ kind: 'schema' }];
+  else if (base === 'df' || base === 'sf' || base === 'ef') suggestions = [{ kind: 'function' }];
+  else if (base === 'dT') suggestions = [{ kind: 'datatype' }];
+  else if (RELATION_COMMANDS.test(cmd) || cmd === 'describe' || cmd === 'sv' || cmd === 'ev') {
+    suggestions = prefix.includes('.') ? [] : [{ kind: 'relation' }, { kind: 'schema' }];
+    const dot = prefix.lastIndexOf('.');
+    if (dot >= 0) {
+      return { word: { ...word, start: start + dot + 1, prefix: prefix.slice(dot + 1) }, suggestions: [{ kind: 'relation', schema: prefix.slice(0, dot) }] };
+    }
+  } else suggestions = [{ kind: 'meta-arg', command: cmd }];
+  return { word, suggestions };
+}
+
+/** What is expected at `cursor` in `text` (offsets in UTF-16 code units; the cursor is clamped to the text). */
+export function analyzeCursor(text: string, cursor: number, dialect: SqlDialect): SuggestResult {
+  const c = Math.max(0, Math.min(text.length, Number.isFinite(cursor) ? Math.floor(cursor) : text.length));
+  const tokens = lex(text, dialect.lex);
+  const place = locateCursor(text, c, tokens);
+  switch (place.place) {
+    case 'comment':
+      return none(c);
+    case 'string':
+      return none(c);
+    case 'meta':
+      return metaContext(place.token, c);
+    case 'code': {
+      const sig = place.sig.filter((t) => !(t.start === place.word.start && t.end === place.word.end && place.word.end > place.word.start));
+      return { word: place.word, suggestions: Object.freeze(codeContext(sig, place.before, dialect)) };
+    }
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * Stage 1 for SQL text: from the significant tokens of the statement under the cursor, decide what kinds
+ * of thing may be typed at the cursor and which tables are in scope there.
+ */
+import type { SqlDialect } from '../sql/dialect.js';
+import type { Token } from '../sql/token.js';
+import * as K from './keyword-sets.js';
+import { readLevel } from './read-scope.js';
+import type { Suggestion, TableRef } from './suggestion.js';
+import { identName, isPunct, JOIN_WORDS, kw, matchParens, startsQuery } from './token-utils.js';
+
+/** Clause words that decide the context, found scanning back from the cursor. */
+const CLAUSES = new Set([
+  'SELECT', 'FROM', 'JOIN', 'STRAIGHT_JOIN', 'ON', 'USING', 'WHERE', 'BY', 'HAVING', 'SET', 'INTO', 'UPDATE', 'VALUES',
+  'LIMIT', 'OFFSET', 'RETURNING', 'TABLE', 'WINDOW', 'QUALIFY', 'DELETE', 'INSERT', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE',
+  'WITH', 'USE', 'DESCRIBE', 'DESC', 'EXPLAIN', 'REFERENCES', 'VIEW', 'INDEX', 'SCHEMA', 'DATABASE', 'FUNCTION',
+  'SUMMARIZE', 'PRAGMA', 'ANALYZE', 'COLUMN', 'ADD', 'RENAME', 'COPY', 'SHOW', 'ATTACH', 'DETACH',
+]);
+
+/** True when an operand ended just before the cursor (so an operator or keyword is expected next). */
+function operandEnded(prev: Token | undefined, dialect: SqlDialect): boolean {
+  if (!prev) return false;
+  if (prev.type === 'quoted-ident' || prev.type === 'number' || prev.type === 'string' || prev.type === 'param') return true;
+  if (isPunct(prev, ')') || isPunct(prev, '*')) return true;
+  if (prev.type !== 'word') return false;
+  const k = prev.text.toUpperCase();
+  if (K.EXPECTS_OPERAND.has(k)) return false;
+  if (k === 'NULL' || k === 'TRUE' || k === 'FALSE' || k === 'END' || k.startsWith('CURRENT_') || k === 'ASC' || k === 'DESC') return true;
+  return !dialect.reserved.has(k);
+}
+
+interface Level {
+  readonly a: number;
+  readonly b: number;
+}
+
+/** Analyse the statement. `sig` excludes the word being completed; sig[0..before) precede the cursor. */
+export function codeContext(sig: readonly Token[], before: number, dialect: SqlDialect): readonly Suggestion[] {
+  const pairs = matchParens(sig);
+  // enclosing open parens, outermost first
+  const open: number[] = [];
+  for (let i = 0; i < before; i++) {
+    if (isPunct(sig[i], '(')) open.push(i);
+    else if (isPunct(sig[i], ')') && open.length > 0 && pairs[i] === open[open.length - 1]) open.pop();
+  }
+  const levels: Level[] = [{ a: 0, b: sig.length }];
+  for (const p of open) if (startsQuery(sig[p + 1])) levels.push({ a: p + 1, b: Math.min(pairs[p]!, sig.length) });
+  let ctes: TableRef[] = [];
+  let tables: readonly TableRef[] = [];
+  const outer: TableRef[] = [];
+  for (const lv of levels) {
+    const scope = readLevel(sig, pairs, lv.a, lv.b, before, ctes);
+    ctes = [...scope.ctes, ...ctes];
+    outer.unshift(...tables);
+    tables = scope.tables;
+  }
+  const inner = levels[levels.length - 1]!;
+  const prev = sig[before - 1];
+  const prev2 = sig[before - 2];
+  const P = kw(prev);
+  const beforeCursor = tables.filter((t) => t.offset < (sig[before - 1]?.end ?? 0));
+  const columnsEtc = (ts: readonly TableRef[] = tables): Suggestion[] => [
+    { kind: 'column', tables: ts },
+    { kind: 'function' },
+    { kind: 'alias', tables: ts },
+    { kind: 'keyword', preferred: K.EXPRESSION_START, secondary: true },
+  ];
+  const relation = (withJoin: boolean): Suggestion[] => {
+    const out: Suggestion[] = [];
+    if (withJoin) out.push({ kind: 'join', tables: beforeCursor });
+    out.push({ kind: 'relation', ctes, tableFunctions: true }, { kind: 'schema' });
+    return out;
+  };
+
+  // statement start
+  if (before === 0 || (inner.a === before && levels.length > 1)) {
+    return [{ kind: 'keyword', preferred: before === 0 ? K.STATEMENT_START : K.SUBQUERY_START }];
+  }
+  // qualified name: x. or s.t.
+  if (isPunct(prev, '.')) {
+    const parts: string[] = [];
+    let j = before - 1;
+    while (isPunct(sig[j], '.') && identName(sig[j - 1]) !== undefined) {
+      parts.unshift(identName(sig[j - 1])!);
+      j -= 2;
+    }
+    if (parts.length === 0) return [];
+    const clause = findClause(sig, pairs, j + 1);
+    const relCtx = ['FROM', 'JOIN', 'STRAIGHT_JOIN', 'INTO', 'UPDATE', 'TABLE', 'TRUNCATE', 'REFERENCES', 'DESCRIBE', 'DESC'].includes(clause.word)
+      && (clause.idx === j || isPunct(sig[j], ',') || kw(sig[j]) === 'ONLY' || kw(sig[j]) === 'LATERAL' || kw(sig[j]) === 'EXISTS');
+    const q = parts[parts.length - 1]!;
+    const schema = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
+    if (relCtx) return [{ kind: 'relation', schema: q, tableFunctions: true }];
+    const lq = q.toLowerCase();
+    const ref = [...tables, ...outer].find((t) =>
+      schema === undefined ? (t.alias ?? t.name).toLowerCase() === lq : t.name.toLowerCase() === lq && t.schema?.toLowerCase() === schema.toLowerCase());
+    const target: TableRef = ref ?? { name: q, kind: 'table', offset: -1, ...(schema !== undefined ? { schema } : {}) };
+    const out: Suggestion[] = [{ kind: 'column', tables: [target], qualified: true }];
+    if (parts.length === 1 && !ref) out.push({ kind: 'relation', schema: q }, { kind: 'function', schema: q });
+    return out;
+  }
+  if (isPunct(prev, '::')) return [{ kind: 'datatype' }];
+
+  const clause = findClause(sig, pairs, before);
+  // inside a non-query parenthesis: its own rules first
+  if (clause.paren >= 0) {
+    const special = parenContext(sig, pairs, clause.paren, before, tables, dialect);
+    if (special) return special;
+  }
+  const C = clause.word;
+  const atClause = clause.idx === before - 1;
+  switch (C) {
+    case 'FROM':
+    case 'JOIN':
+    case 'STRAIGHT_JOIN': {
+      if (atClause || isPunct(prev, ',') || P === 'LATERAL' || P === 'ONLY') {
+        if (C === 'FROM' && kw(sig[clause.idx - 1]) === 'DELETE') return relation(false).filter((s) => s.kind !== 'join');
+        return relation(C !== 'FROM');
+      }
+      if (JOIN_WORDS.has(P)) return [{ kind: 'keyword', preferred: K.JOIN_CONTINUATION }];
+      if (P === 'AS') return [];
+      return [{ kind: 'keyword', preferred: K.AFTER_FROM_ITEM }];
+    }
+    case 'INTO':
+      if (atClause) return relation(false);
+      return [{ kind: 'keyword', preferred: K.AFTER_INSERT_TARGET }];
+    case 'TABLE':
+    case 'TRUNCATE':
+    case 'DESCRIBE':
+    case 'DESC':
+    case 'SUMMARIZE':
+    case 'REFERENCES':
+    case 'VIEW':
+    case 'ANALYZE': {
+      const owner = kw(sig[clause.idx - 1]);
+      if (owner === 'CREATE' || kw(sig[clause.idx - 2]) === 'CREATE' && C === 'VIEW') return [];
+      if (atClause || P === 'EXISTS') return relation(false);
+      if (C === 'TABLE' && owner === 'ALTER') return [{ kind: 'keyword', preferred: K.AFTER_ALTER_TABLE_TARGET }];
+      if (C === 'TABLE' && owner === '' && levels.length > 1) return [{ kind: 'keyword', preferred: K.AFTER_FROM_ITEM }];
+      return [{ kind: 'keyword' }];
+    }
+    case 'UPDATE':
+      if (atClause) return relation(false);
+      return [{ kind: 'keyword', preferred: K.AFTER_UPDATE_TARGET }];
+    case 'SET': {
+      if (atClause || isPunct(prev, ',')) {
+        const target = tables.find((t) => t.kind === 'table');
+        return target ? [{ kind: 'column', tables: [target] }] : [{ kind: 'keyword' }];
+      }
+      if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: K.AFTER_SET_ITEM }];
+      return columnsEtc();
+    }
+    case 'ON': {
+      if (kw(sig[0]) === 'CREATE' && sig.slice(0, clause.idx).some((t) => kw(t) === 'INDEX')) {
+        return atClause ? relation(false) : [{ kind: 'keyword' }];
+      }
+      if (atClause || P === 'AND' || P === 'OR') {
+        const joined = beforeCursor[beforeCursor.length - 1];
+        const cond: Suggestion[] = joined ? [{ kind: 'join-condition', tables: beforeCursor, right: joined }] : [];
+        return [...cond, ...columnsEtc()];
+      }
+      if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: K.AFTER_CONDITION_OPERAND }];
+      return columnsEtc();
+    }
+    case 'USING':
+      return [{ kind: 'column', tables }];
+    case 'USE':
+      return atClause ? [{ kind: 'database' }, { kind: 'schema' }] : [];
+    case 'DATABASE':
+      return atClause && ['DROP', 'USE', 'ALTER'].includes(kw(sig[clause.idx - 1])) ? [{ kind: 'database' }] : [];
+    case 'SCHEMA':
+      return atClause && kw(sig[clause.idx - 1]) !== 'CREATE' ? [{ kind: 'schema' }] : [];
+    case 'FUNCTION':
+      return atClause && kw(sig[clause.idx - 1]) !== 'CREATE' ? [{ kind: 'function' }] : [];
+    case 'INDEX':
+      return [];
+    case 'COLUMN':
+    case 'RENAME':
+    case 'ADD': {
+      const target = tables.find((t) => t.kind === 'table');
+      const owner = kw(sig[clause.idx - 1]);
+      if (C === 'COLUMN' && (owner === 'ADD') || C === 'ADD') {
+        return atClause ? [] : [{ kind: 'datatype' }];
+      }
+      return atClause && target ? [{ kind: 'column', tables: [target] }] : [{ kind: 'keyword' }];
+    }
+    case 'CREATE':
+      return atClause ? [{ kind: 'keyword', preferred: K.AFTER_CREATE, only: false }] : [{ kind: 'keyword' }];
+    case 'DROP':
+    case 'ALTER':
+      if (atClause && kw(sig[clause.idx - 1]) === 'TABLE') {
+        const target = tables.find((t) => t.kind === 'table');
+        return target ? [{ kind: 'column', tables: [target] }, { kind: 'keyword', preferred: ['COLUMN'] }] : [];
+      }
+      return atClause ? [{ kind: 'keyword', preferred: K.AFTER_DROP }] : [{ kind: 'keyword' }];
+    case 'LIMIT':
+    case 'OFFSET':
+      return [{ kind: 'keyword', preferred: ['OFFSET'] }];
+    case 'VALUES':
+      return [{ kind: 'function' }, { kind: 'keyword', preferred: ['DEFAULT', 'NULL'] }];
+    case 'SELECT':
+    case 'WHERE':
+    case 'HAVING':
+    case 'BY':
+    case 'RETURNING':
+    case 'QUALIFY':
+    case 'WINDOW': {
+      if (operandEnded(prev, dialect)) {
+        const after = C === 'SELECT' ? K.AFTER_SELECT_ITEM : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM) : K.AFTER_CONDITION_OPERAND;
+        return [{ kind: 'keyword', preferred: after }];
+      }
+      return columnsEtc();
+    }
+    case '':
+      return [{ kind: 'keyword', preferred: K.STATEMENT_START }];
+    default:
+      return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
+  }
+}
+
+/** Scan back from the cursor for the clause word at the cursor's nesting level; note the innermost non-query paren. */
+function findClause(sig: readonly Token[], pairs: Int32Array, before: number): { idx: number; word: string; paren: number } {
+  let paren = -1;
+  for (let i = before - 1; i >= 0; i--) {
+    const t = sig[i]!;
+    if (isPunct(t, ')')) {
+      const o = pairs[i]!;
+      if (o >= 0) i = o;
+      continue;
+    }
+    if (isPunct(t, '(')) {
+      if (startsQuery(sig[i + 1]) && i + 1 < before) return { idx: -1, word: '', paren };
+      if (paren < 0) paren = i;
+      continue;
+    }
+    const k = kw(t);
+    if ((k === 'DESC' || k === 'DESCRIBE' || k === 'EXPLAIN' || k === 'ANALYZE') && i > 0) continue; // only statements start with them
+    if (CLAUSES.has(k) && paren < 0) return { idx: i, word: k, paren };
+    if (CLAUSES.has(k) && paren >= 0 && ['SELECT', 'WHERE', 'BY', 'HAVING', 'ON', 'SET', 'RETURNING', 'VALUES', 'USING', 'QUALIFY', 'WINDOW', 'INTO', 'TABLE', 'REFERENCES', 'FROM', 'JOIN', 'LIMIT'].includes(k)) {
+      return { idx: i, word: k, paren };
+    }
+  }
+  return { idx: -1, word: '', paren };
+}
+
+/** Rules inside a parenthesis that is not a subquery: INSERT column list, CREATE TABLE, CAST, IN (, ... */
+function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, before: number, tables: readonly TableRef[], dialect: SqlDialect): Suggestion[] | undefined {
+  const prev = sig[before - 1];
+  const listStart = isPunct(prev, '(') && before - 1 === p || isPunct(prev, ',');
+  const b1 = kw(sig[p - 1]);
+  // target name before '(' : INTO t ( / INTO s.t ( / TABLE t ( / REFERENCES t ( / ON t (
+  let q = p - 1;
+  while (isPunct(sig[q - 1], '.') && identName(sig[q - 2]) !== undefined) q -= 2;
+  const owner = kw(sig[q - 1]);
+  const nameTok = sig[p - 1];
+  const name = identName(nameTok);
+  const schema = q < p - 1 ? identName(sig[p - 3]) : undefined;
+  if (name !== undefined && nameTok && ['INTO', 'REFERENCES', 'ON', 'TABLE'].includes(owner)) {
+    const target: TableRef = tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? { name, kind: 'table', offset: nameTok.start, ...(schema !== undefined ? { schema } : {}) };
+    if (owner === 'TABLE' && sig.slice(0, q).some((t) => kw(t) === 'CREATE')) {
+      if (listStart) return [{ kind: 'keyword', preferred: K.COLUMN_DEF_START }];
+      if (kw(prev) === 'REFERENCES') return [{ kind: 'relation' }];
+      if ((isPunct(sig[before - 2], ',') || isPunct(sig[before - 2], '(')) && identName(prev) !== undefined) return [{ kind: 'datatype' }];
+      return [{ kind: 'keyword', preferred: K.AFTER_COLUMN_TYPE }];
+    }
+    if (owner === 'ON' && !sig.slice(0, q).some((t) => kw(t) === 'INDEX')) return undefined;
+    return listStart ? [{ kind: 'column', tables: [target] }] : [];
+  }
+  if (kw(prev) === 'AS' && b1 === 'CAST') return [{ kind: 'datatype' }];
+  if (b1 === 'USING') return listStart ? [{ kind: 'column', tables }] : [];
+  if (isPunct(prev, '(') && before - 1 === p && ['IN', 'EXISTS', 'AS', 'ANY', 'ALL', 'SOME'].includes(b1)) {
+    const sub: Suggestion = { kind: 'keyword', preferred: K.SUBQUERY_START };
+    return b1 === 'IN' ? [{ kind: 'column', tables }, { kind: 'function' }, sub] : [sub];
+  }
+  void pairs;
+  void dialect;
+  return undefined;
+}

@@ -1,0 +1,98 @@
+/**
+ * The one ranking: collects matching candidates and returns the best `max` of them, ordered by
+ * match rank (prefix, word boundary, subsequence), then tier (in scope before others), then recent use,
+ * then shorter before longer, then alphabetically. Linear in the number of candidates offered; bodies
+ * are built only for the candidates returned (no per-candidate closures: parallel arrays).
+ */
+import type { Completion, CompletionKind } from './completion.js';
+import { fuzzyMatch } from './fuzzy-match.js';
+
+/** Tiers: 0 = FK-based joins, 1 = names in scope, 2 = functions and aliases, 3 = everything else. */
+export type Tier = 0 | 1 | 2 | 3;
+
+export interface CandidateBody {
+  readonly text: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  readonly display?: string;
+}
+
+/** Builds a body from an argument: lets hot loops offer thousands of names without allocating per name. */
+export type BodyBuilder<A> = (arg: A) => CandidateBody;
+
+export class Collector {
+  private readonly keys: number[] = [];
+  private readonly weights: number[] = [];
+  private readonly lowers: string[] = [];
+  private readonly builders: (BodyBuilder<unknown> | CandidateBody)[] = [];
+  private readonly args: unknown[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly pattern: string,
+    private readonly recent: ReadonlyMap<string, number> | undefined,
+    private readonly prefixOnly: boolean,
+  ) {}
+
+  /**
+   * Offer a candidate named `name` (what the pattern is matched against). `dedupe`, when given, identifies
+   * it (first offer wins). `body` is a ready body, or a builder called with `arg` only if the candidate is returned.
+   */
+  add<A>(name: string, tier: Tier, dedupe: string | undefined, body: CandidateBody | BodyBuilder<A>, lower?: string, arg?: A): void {
+    const ln = lower ?? name.toLowerCase();
+    const rank = fuzzyMatch(this.pattern, name, ln);
+    if (rank < 0 || (this.prefixOnly && rank > 0)) return;
+    if (dedupe !== undefined) {
+      if (this.seen.has(dedupe)) return;
+      this.seen.add(dedupe);
+    }
+    const weight = this.recent ? (this.recent.get(name) ?? this.recent.get(ln) ?? 0) : 0;
+    this.keys.push(((rank * 4 + tier) * 2 + (weight > 0 ? 0 : 1)) * 256 + Math.min(name.length, 255));
+    this.weights.push(weight);
+    this.lowers.push(ln);
+    this.builders.push(body as BodyBuilder<unknown> | CandidateBody);
+    this.args.push(arg);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The best `max` candidates as Completions replacing [start, end). */
+  results(max: number, start: number, end: number): readonly Completion[] {
+    const { keys, weights, lowers } = this;
+    let idx: number[] = [];
+    if (keys.length > max) {
+      // the smallest key threshold that keeps at least `max` entries, without sorting everything
+      const counts = new Map<number, number>();
+      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const sortedKeys = [...counts.keys()].sort((a, b) => a - b);
+      let total = 0;
+      let threshold = sortedKeys[sortedKeys.length - 1]!;
+      for (const k of sortedKeys) {
+        total += counts.get(k)!;
+        if (total >= max) {
+          threshold = k;
+          break;
+        }
+      }
+      // below the threshold: all; at it: the first ones in arrival order (sources offer names sorted)
+      let room = max - (total - counts.get(threshold)!);
+      for (let i = 0; i < keys.length; i++) if (keys[i]! < threshold || (keys[i] === threshold && room-- > 0)) idx.push(i);
+    } else {
+      idx = keys.map((_, i) => i);
+    }
+    idx.sort((a, b) => keys[a]! - keys[b]! || weights[b]! - weights[a]! || (lowers[a]! < lowers[b]! ? -1 : lowers[a]! > lowers[b]! ? 1 : a - b));
+    const out: Completion[] = [];
+    const replace = Object.freeze({ start, end });
+    for (const i of idx.slice(0, Math.max(0, max))) {
+      const body = this.builders[i]!;
+      const b = typeof body === 'function' ? body(this.args[i]) : body;
+      const c: { -readonly [K in keyof Completion]: Completion[K] } = { text: b.text, replace, kind: b.kind };
+      if (b.detail !== undefined) c.detail = b.detail;
+      if (b.display !== undefined) c.display = b.display;
+      out.push(Object.freeze(c));
+    }
+    return Object.freeze(out);
+  }
+}

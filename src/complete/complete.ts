@@ -1,0 +1,72 @@
+/**
+ * The completion engine's entry point: text + cursor + catalog -> ranked candidates.
+ * Stage 1 (analyzeCursor, text only) says what is expected; stage 2 (offerCandidates) finds the names;
+ * the Collector ranks them once. Synchronous, pure, total: no database, no terminal, no fs.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { analyzeCursor } from './analyze-cursor.js';
+import { Collector } from './collector.js';
+import type { CompleteOptions } from './complete-options.js';
+import type { Completion } from './completion.js';
+import { nameWriter } from './name-writer.js';
+import { offerAllColumns, offerCandidates, offerFunctions, offerKeywords, offerRelations, type OfferContext } from './offer-candidates.js';
+import type { Suggestion } from './suggestion.js';
+
+export type { CompleteOptions } from './complete-options.js';
+
+const SQL_KINDS = new Set<Suggestion['kind']>(['keyword', 'schema', 'relation', 'column', 'join', 'join-condition', 'function', 'datatype', 'alias']);
+
+/** 'auto' follows the user: the typed prefix's case, else the case of the last reserved word before it (identifiers like `name` do not count). */
+function keywordCaser(text: string, wordStart: number, prefix: string, mode: CompleteOptions['keywordCase'], keywords: ReadonlySet<string>): (k: string) => string {
+  if (mode === 'upper') return (k) => k;
+  if (mode === 'lower') return (k) => k.toLowerCase();
+  let sample = /[A-Za-z]/.test(prefix) ? prefix : '';
+  if (sample === '') {
+    const re = /[A-Za-z_]+/g;
+    const head = text.slice(Math.max(0, wordStart - 2000), wordStart);
+    for (let m = re.exec(head); m; m = re.exec(head)) if (keywords.has(m[0].toUpperCase())) sample = m[0];
+  }
+  const lower = sample !== '' && sample === sample.toLowerCase();
+  return lower ? (k) => k.toLowerCase() : (k) => k;
+}
+
+/** Built-in type names: upper or lower on request; 'auto' follows a typed prefix, else keeps the dialect's spelling. */
+function typeCaser(prefix: string, mode: CompleteOptions['keywordCase'], builtin: ReadonlySet<string>): (t: string) => string {
+  const typedUpper = /[A-Z]/.test(prefix) && prefix === prefix.toUpperCase();
+  const upper = mode === 'upper' || (mode !== 'lower' && typedUpper);
+  return (t) => (builtin.has(t) ? (upper ? t.toUpperCase() : t.toLowerCase()) : t);
+}
+
+/**
+ * Ranked completion candidates at `cursor` in `text`. Every candidate replaces the word under the cursor
+ * (`replace` contains the cursor). Never throws on any text or cursor.
+ */
+export function complete(text: string, cursor: number, catalog: Catalog, options: CompleteOptions = {}): readonly Completion[] {
+  const { word, suggestions } = analyzeCursor(text, cursor, catalog.dialect);
+  if (suggestions.length === 0) return Object.freeze([]);
+  const smart = options.smart !== false;
+  const max = Math.max(0, Math.floor(options.maxResults ?? 100));
+  // file names are matched on the part after the last '/'
+  const typed = suggestions.some((s) => s.kind === 'file-path') ? word.prefix.slice(word.prefix.lastIndexOf('/') + 1) : word.prefix;
+  const pattern = typed.toLowerCase();
+  const col = new Collector(pattern, options.recent, !smart);
+  const ctx: OfferContext = {
+    catalog,
+    word,
+    options,
+    max,
+    names: nameWriter(catalog, catalog.dialect, word.quoted),
+    keyword: keywordCaser(text, word.start, word.prefix, options.keywordCase ?? 'auto', catalog.dialect.reserved),
+    typeCase: typeCaser(word.prefix, options.keywordCase ?? 'auto', new Set(catalog.dialect.datatypes)),
+  };
+  if (!smart && suggestions.some((s) => SQL_KINDS.has(s.kind))) {
+    // F2 off: keywords and every name that starts with the prefix, no context
+    offerRelations(ctx, col);
+    offerAllColumns(ctx, col);
+    offerFunctions(2, ctx, col);
+    offerKeywords(undefined, false, ctx, col);
+  } else {
+    for (const s of suggestions) offerCandidates(s, ctx, col);
+  }
+  return col.results(max, word.start, word.end);
+}

@@ -1,0 +1,84 @@
+/**
+ * Where the cursor is in the token stream: inside a string, a comment, a meta-command, or a word;
+ * and which statement's significant tokens surround it. Text only, no catalog.
+ */
+import type { Token } from '../sql/token.js';
+import type { WordAtCursor } from './suggestion.js';
+
+export type CursorPlace =
+  | { readonly place: 'code'; readonly word: WordAtCursor; readonly sig: readonly Token[]; readonly before: number }
+  | { readonly place: 'string'; readonly token: Token }
+  | { readonly place: 'comment' }
+  | { readonly place: 'meta'; readonly token: Token };
+
+const isInsignificant = (t: Token): boolean =>
+  t.type === 'space' || t.type === 'line-comment' || t.type === 'block-comment';
+
+/** The closing quote of a quoted identifier, when it has one. */
+function closingQuote(t: Token): string {
+  const open = t.text[0];
+  return open === '[' ? ']' : open ?? '';
+}
+
+function wordOf(tok: Token | undefined, text: string, cursor: number): WordAtCursor {
+  if (tok && tok.start < cursor && (tok.type === 'word' || tok.type === 'quoted-ident')) {
+    if (tok.type === 'word') {
+      return { start: tok.start, end: tok.end, prefix: text.slice(tok.start, cursor), quoted: false };
+    }
+    const closed = !tok.unterminated && tok.text.length >= 2 && tok.text.endsWith(closingQuote(tok));
+    const innerEnd = closed ? Math.min(cursor, tok.end - 1) : cursor;
+    const prefix = text.slice(tok.start + 1, Math.max(tok.start + 1, innerEnd)).replace(/""|``|]]/g, (m) => m[0]!);
+    return { start: tok.start, end: tok.end, prefix, quoted: true };
+  }
+  return { start: cursor, end: cursor, prefix: '', quoted: false };
+}
+
+/** Find what the cursor is in. `tokens` tile `text`. */
+export function locateCursor(text: string, cursor: number, tokens: readonly Token[]): CursorPlace {
+  // The token that holds the cursor: it starts before the cursor and ends at or after it.
+  let at = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.start < cursor && cursor <= t.end) {
+      at = i;
+      if (cursor < t.end) break;
+      // the cursor sits at the end of t: a word continues there; otherwise look at the next one
+      const next = tokens[i + 1];
+      if (next && next.start === cursor && (next.type === 'word' || next.type === 'quoted-ident') && t.type !== 'word' && t.type !== 'quoted-ident') {
+        at = -1; // cursor just before a word: we complete a new word there, not the previous token
+      }
+      break;
+    }
+  }
+  const tok = at >= 0 ? tokens[at] : undefined;
+  if (tok) {
+    const inside = cursor < tok.end || tok.unterminated === true;
+    if (tok.type === 'string' && inside) return { place: 'string', token: tok };
+    if (tok.type === 'line-comment') return { place: 'comment' };
+    if (tok.type === 'block-comment' && inside) return { place: 'comment' };
+    if (tok.type === 'backslash') return { place: 'meta', token: tok };
+  }
+  const word = wordOf(tok, text, cursor);
+  // The statement under the cursor: between the ';' (or meta-command) before it and the one after it.
+  let from = 0;
+  let to = tokens.length;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const boundary = (t.type === 'punct' && t.text === ';') || t.type === 'backslash';
+    if (!boundary) continue;
+    if (t.end <= word.start) from = i + 1;
+    else if (t.start >= word.end) {
+      to = i;
+      break;
+    }
+  }
+  const sig: Token[] = [];
+  let before = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (isInsignificant(t)) continue;
+    if (t.end <= word.start && !(t.start === word.start)) before = sig.length + 1;
+    sig.push(t);
+  }
+  return { place: 'code', word, sig, before };
+}

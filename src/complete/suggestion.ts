@@ -1,0 +1,48 @@
+/** Stage 1's answer: the kinds of thing expected at the cursor, computed from the text alone. */
+
+/** A table reference found in the text (FROM/JOIN/UPDATE/INTO, a CTE, or a derived table). */
+export interface TableRef {
+  readonly schema?: string;
+  /** Name as written, unquoted ('' for a derived table without an alias). */
+  readonly name: string;
+  readonly alias?: string;
+  /** 'cte' and 'subquery' carry their own columns; 'table' columns come from the catalog. */
+  readonly kind: 'table' | 'cte' | 'subquery' | 'function';
+  /** Output column names of a CTE or derived table, as far as the text tells. */
+  readonly columns?: readonly string[];
+  /** Tables whose columns a `*` in a CTE's or derived table's select list brings in. */
+  readonly starFrom?: readonly TableRef[];
+  /** Offset of the reference in the text (to tell tables before the cursor from tables after it). */
+  readonly offset: number;
+}
+
+export type Suggestion =
+  | { readonly kind: 'keyword'; readonly preferred?: readonly string[]; readonly only?: boolean; /** Preferred words rank with functions, after the names in scope. */ readonly secondary?: boolean }
+  | { readonly kind: 'schema' }
+  | { readonly kind: 'relation'; readonly schema?: string; readonly ctes?: readonly TableRef[]; readonly tableFunctions?: boolean }
+  | { readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean }
+  | { readonly kind: 'join'; readonly tables: readonly TableRef[] }
+  | { readonly kind: 'join-condition'; readonly tables: readonly TableRef[]; readonly right?: TableRef }
+  | { readonly kind: 'function'; readonly schema?: string }
+  | { readonly kind: 'datatype' }
+  | { readonly kind: 'alias'; readonly tables: readonly TableRef[] }
+  | { readonly kind: 'database' }
+  | { readonly kind: 'meta-command' }
+  | { readonly kind: 'meta-arg'; readonly command: string }
+  | { readonly kind: 'file-path' };
+
+/** Where the word being completed lies, and what has been typed of it. */
+export interface WordAtCursor {
+  /** Replacement range: the whole word under the cursor (including an opening quote). */
+  readonly start: number;
+  readonly end: number;
+  /** What is typed before the cursor, without the opening quote. */
+  readonly prefix: string;
+  /** The user opened a quote: the completion must be quoted. */
+  readonly quoted: boolean;
+}
+
+export interface SuggestResult {
+  readonly word: WordAtCursor;
+  readonly suggestions: readonly Suggestion[];
+}

@@ -1,0 +1,266 @@
+/**
+ * The main-thread side of an SQLite session. The database lives in a worker thread
+ * (sqlite-worker.ts), so a long statement never blocks the shell's keystroke loop. Requests run
+ * one at a time; rows stream in bounded batches; cancel() stops a streaming statement at its next
+ * row, and a statement stuck inside one long SQLite step is abandoned after about a second: the
+ * worker is stopped and the database reopened in a fresh one.
+ */
+import type { CatalogData } from '../../catalog/catalog-data.js';
+import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
+import type { ResultEvent } from '../../core/result.js';
+import type { SqlDialect } from '../../sql/dialect.js';
+import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import { sqliteCommandTag } from './sqlite-command-tag.js';
+import type { FromWorker, ToWorker, WorkerError } from './sqlite-protocol.js';
+import { SqliteWorkerHost } from './sqlite-worker-host.js';
+
+/** How long cancel() waits for a statement to stop by itself before abandoning the worker. */
+const ABANDON_AFTER_MS = 1000;
+const DEFAULT_BATCH = 1000;
+
+type Terminal = Extract<FromWorker, { type: 'done' | 'catalog' | 'error' | 'cancelled' }>;
+
+/** Messages of one request, in arrival order, read by one awaiting consumer. */
+class Inbox {
+  private readonly items: FromWorker[] = [];
+  private waiter: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | undefined;
+  private failure: Error | undefined;
+
+  push(m: FromWorker): void {
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = undefined;
+      w.resolve(m);
+    } else this.items.push(m);
+  }
+
+  fail(e: Error): void {
+    this.failure ??= e;
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = undefined;
+      w.reject(e);
+    }
+  }
+
+  next(): Promise<FromWorker> {
+    const m = this.items.shift();
+    if (m) return Promise.resolve(m);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
+  }
+}
+
+interface Request {
+  readonly id: number;
+  readonly inbox: Inbox;
+  finished: boolean;
+  cancelRequested: boolean;
+  abandonTimer?: NodeJS.Timeout;
+  /** Lets the next request start. */
+  readonly unlock: () => void;
+}
+
+function toError(e: WorkerError): Error {
+  if (e.kind === 'internal') return new Error(e.message);
+  return new SqlError(e.message, { ...(e.code ? { code: e.code } : {}), ...(e.position !== undefined ? { position: e.position } : {}) });
+}
+
+export class SqliteConnection implements Connection {
+  private host: SqliteWorkerHost | undefined;
+  private current: Request | undefined;
+  private inTransaction = false;
+  private closed = false;
+  private nextId = 1;
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly info: ConnectionInfo,
+    readonly dialect: SqlDialect,
+    host: SqliteWorkerHost,
+    private readonly openPath: string,
+  ) {
+    this.host = host;
+  }
+
+  transactionStatus(): TransactionStatus {
+    return this.inTransaction ? 'in-transaction' : 'idle';
+  }
+
+  async *execute(sql: string, opts: ExecuteOptions = {}): AsyncGenerator<ResultEvent, void, undefined> {
+    const batchSize = Math.max(1, Math.floor(opts.batchSize ?? DEFAULT_BATCH));
+    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize }));
+    const onAbort = (): void => void this.cancel();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      for (;;) {
+        const m = await req.inbox.next();
+        if (m.type === 'columns') yield { type: 'columns', columns: m.columns };
+        else if (m.type === 'rows') {
+          if (req.cancelRequested) continue; // cancelled: the rows still queued are dropped
+          yield { type: 'rows', rows: m.rows };
+          this.host?.ack();
+        } else if (m.type === 'done') {
+          this.finish(req, m);
+          yield m.empty ? { type: 'done' } : { type: 'done', ...sqliteCommandTag(sql, m) };
+          return;
+        } else this.finishOrThrow(req, m);
+      }
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      await this.release(req);
+    }
+  }
+
+  async introspect(signal?: AbortSignal): Promise<CatalogData> {
+    const req = await this.start(signal, (id) => ({ type: 'introspect', id }));
+    const onAbort = (): void => void this.cancel();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      for (;;) {
+        const m = await req.inbox.next();
+        if (m.type === 'catalog') {
+          this.finish(req, m);
+          return m.data;
+        }
+        this.finishOrThrow(req, m);
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      await this.release(req);
+    }
+  }
+
+  async cancel(): Promise<void> {
+    const req = this.current;
+    if (!req || req.finished || req.cancelRequested) return;
+    req.cancelRequested = true;
+    this.host?.requestCancel(req.id);
+    req.abandonTimer = setTimeout(() => void this.abandon(req), ABANDON_AFTER_MS);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const req = this.current;
+    if (req && !req.finished) {
+      req.finished = true;
+      clearTimeout(req.abandonTimer);
+      req.inbox.fail(new CancelledError('the connection was closed'));
+    }
+    const host = this.host;
+    this.host = undefined;
+    if (req) host?.abandon(); // a request may still run in it: do not wait for it
+    else await host?.close();
+  }
+
+  /** Waits for the previous request, makes sure a worker runs, and sends the request. */
+  private async start(signal: AbortSignal | undefined, make: (id: number) => ToWorker): Promise<Request> {
+    if (signal?.aborted) throw new CancelledError();
+    const previous = this.tail;
+    let unlock!: () => void;
+    this.tail = new Promise((resolve) => (unlock = resolve));
+    await previous;
+    try {
+      if (this.closed) throw new ConnectionLostError(`the connection to '${this.info.label}' is closed`);
+      if (signal?.aborted) throw new CancelledError();
+      const host = await this.ensureHost();
+      const req: Request = { id: this.nextId++, inbox: new Inbox(), finished: false, cancelRequested: false, unlock };
+      this.current = req;
+      host.begin(make(req.id), (m) => req.inbox.push(m), (reason) => this.lost(req, reason));
+      return req;
+    } catch (e) {
+      unlock();
+      throw e;
+    }
+  }
+
+  private async ensureHost(): Promise<SqliteWorkerHost> {
+    if (this.host?.alive) return this.host;
+    const { host } = await SqliteWorkerHost.start(this.openPath, this.info.readOnly ?? false);
+    this.host = host;
+    this.inTransaction = false;
+    return host;
+  }
+
+  private finish(req: Request, m: Terminal): void {
+    req.finished = true;
+    this.inTransaction = 'inTransaction' in m ? m.inTransaction : false;
+  }
+
+  private finishOrThrow(req: Request, m: FromWorker): void {
+    if (m.type === 'cancelled') {
+      this.finish(req, m);
+      throw new CancelledError();
+    }
+    if (m.type === 'error') {
+      this.finish(req, m);
+      throw toError(m.error);
+    }
+  }
+
+  /** End of a request: if the consumer left early, stop the statement and wait until it has. */
+  private async release(req: Request): Promise<void> {
+    try {
+      if (!req.finished) {
+        await this.cancel();
+        for (;;) {
+          const m = await req.inbox.next().catch(() => undefined);
+          if (!m || m.type === 'done' || m.type === 'catalog' || m.type === 'error' || m.type === 'cancelled') {
+            if (m) this.finish(req, m);
+            break;
+          }
+        }
+      }
+    } finally {
+      req.finished = true;
+      clearTimeout(req.abandonTimer);
+      if (this.current === req) this.current = undefined;
+      this.host?.done();
+      req.unlock();
+    }
+  }
+
+  /** The statement did not stop in time: stop the worker and reopen the database in a new one. */
+  private async abandon(req: Request): Promise<void> {
+    if (req.finished || this.current !== req) return;
+    const wasInTransaction = this.inTransaction;
+    req.finished = true;
+    this.host?.abandon();
+    this.host = undefined;
+    this.inTransaction = false;
+    const memory = this.info.file === ':memory:';
+    const lost = [
+      memory ? 'the in-memory database was lost' : '',
+      wasInTransaction && !memory ? 'the open transaction was rolled back' : '',
+    ].filter(Boolean);
+    const what = `canceling statement due to user request: it did not stop within ${ABANDON_AFTER_MS / 1000} s, so the connection was reopened`;
+    try {
+      await this.ensureHost();
+      req.inbox.fail(new CancelledError(lost.length ? `${what}; ${lost.join('; ')}` : what));
+    } catch (e) {
+      req.inbox.fail(
+        new ConnectionLostError(`${what}, but reopening '${this.info.label}' failed: ${(e as Error).message}; the next statement tries again`, {
+          wasInTransaction,
+        }),
+      );
+    }
+  }
+
+  /** The worker died on its own (out of memory, crash). The next request starts a new one. */
+  private lost(req: Request, reason: string): void {
+    const wasInTransaction = this.inTransaction;
+    this.host = undefined;
+    this.inTransaction = false;
+    if (req.finished) return;
+    req.finished = true;
+    clearTimeout(req.abandonTimer);
+    const memory = this.info.file === ':memory:' ? '; the in-memory database was lost' : '';
+    const tx = wasInTransaction ? '; the open transaction was rolled back' : '';
+    req.inbox.fail(
+      new ConnectionLostError(`the SQLite worker stopped (${reason})${memory}${tx}; the next statement reopens the database`, {
+        wasInTransaction,
+      }),
+    );
+  }
+}

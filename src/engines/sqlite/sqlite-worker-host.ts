@@ -1,0 +1,116 @@
+/**
+ * Main-thread handle on one database worker: starts it, routes its messages to the request in
+ * progress, keeps it referenced only while a request runs (an idle worker never keeps the process
+ * alive), and stops it cleanly or abandons it.
+ */
+import { Worker } from 'node:worker_threads';
+import { ConnectError } from '../../core/errors.js';
+import { FLAG_ACKS, FLAG_CANCEL, FLAG_COUNT, type FromWorker, type ToWorker, type WorkerStartData } from './sqlite-protocol.js';
+
+export interface HostStarted {
+  readonly host: SqliteWorkerHost;
+  readonly version: string;
+}
+
+export class SqliteWorkerHost {
+  private readonly flags: Int32Array;
+  private listener: ((m: FromWorker) => void) | undefined;
+  private lostListener: ((reason: string) => void) | undefined;
+  private exited = false;
+  private readonly exitPromise: Promise<void>;
+
+  private constructor(private readonly worker: Worker, flags: SharedArrayBuffer) {
+    this.flags = new Int32Array(flags, 0, FLAG_COUNT);
+    let lastError = '';
+    this.worker.on('message', (m: FromWorker) => this.listener?.(m));
+    this.worker.on('error', (e) => {
+      lastError = e instanceof Error ? e.message : String(e);
+    });
+    this.exitPromise = new Promise((resolve) => {
+      this.worker.once('exit', (code) => {
+        this.exited = true;
+        const lost = this.lostListener;
+        this.lostListener = undefined;
+        lost?.(lastError || `the database worker exited with code ${code}`);
+        resolve();
+      });
+    });
+  }
+
+  /** Starts a worker on `path` and waits until the database is open. Throws ConnectError. */
+  static async start(path: string, readOnly: boolean): Promise<HostStarted> {
+    const flags = new SharedArrayBuffer(FLAG_COUNT * Int32Array.BYTES_PER_ELEMENT);
+    const data: WorkerStartData = { path, readOnly, flags };
+    const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData: data });
+    const host = new SqliteWorkerHost(worker, flags);
+    const version = await new Promise<string>((resolve, reject) => {
+      host.listener = (m) => {
+        if (m.type === 'opened') resolve(m.version);
+        else if (m.type === 'open-error') reject(new ConnectError(`cannot open '${path}': ${m.error.message}`));
+      };
+      host.lostListener = (reason) => reject(new ConnectError(`cannot open '${path}': ${reason}`));
+    }).finally(() => {
+      host.listener = undefined;
+      host.lostListener = undefined;
+    });
+    worker.unref();
+    return { host, version };
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** Sends a request; messages go to onMessage until done() is called. onLost: the worker died. */
+  begin(msg: ToWorker, onMessage: (m: FromWorker) => void, onLost: (reason: string) => void): void {
+    this.listener = onMessage;
+    this.lostListener = onLost;
+    this.worker.ref();
+    this.worker.postMessage(msg);
+  }
+
+  /** The request is over: stop routing messages and let the process exit while idle. */
+  done(): void {
+    this.listener = undefined;
+    this.lostListener = undefined;
+    if (!this.exited) this.worker.unref();
+  }
+
+  /** The consumer took one batch of rows. */
+  ack(): void {
+    Atomics.add(this.flags, FLAG_ACKS, 1);
+    Atomics.notify(this.flags, FLAG_ACKS);
+  }
+
+  /** Ask the worker to stop request `id` at its next row. */
+  requestCancel(id: number): void {
+    Atomics.store(this.flags, FLAG_CANCEL, id);
+    Atomics.notify(this.flags, FLAG_ACKS);
+  }
+
+  /** Stop the worker without waiting for it (it may be stuck inside one long SQLite step). */
+  abandon(): void {
+    this.listener = undefined;
+    this.lostListener = undefined;
+    if (this.exited) return;
+    this.worker.unref();
+    void this.worker.terminate().catch(() => undefined);
+  }
+
+  /** Closes the database and waits for the worker to exit (at most timeoutMs, then terminates it). */
+  async close(timeoutMs = 2000): Promise<void> {
+    this.listener = undefined;
+    this.lostListener = undefined;
+    if (this.exited) return;
+    this.worker.ref(); // keep the process alive until the database is closed
+    this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), timeoutMs);
+      timer.unref();
+    });
+    const late = await Promise.race([this.exitPromise.then(() => false), timedOut]);
+    clearTimeout(timer);
+    if (late) this.abandon();
+  }
+}

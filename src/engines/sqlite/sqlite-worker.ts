@@ -1,0 +1,185 @@
+/**
+ * Worker thread entry: hosts one better-sqlite3 database so a long statement never blocks the
+ * main thread. Handles one request at a time, synchronously; while streaming it waits on the
+ * shared flags for the consumer to take batches (at most MAX_BATCHES_IN_FLIGHT ahead) and stops
+ * as soon as the main thread flags the request as cancelled.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Row, Value } from '../../core/result.js';
+import { introspectSqlite } from './sqlite-introspector.js';
+import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
+import {
+  FLAG_ACKS,
+  FLAG_CANCEL,
+  FLAG_COUNT,
+  MAX_BATCHES_IN_FLIGHT,
+  type FromWorker,
+  type ToWorker,
+  type WorkerError,
+  type WorkerStartData,
+} from './sqlite-protocol.js';
+
+type Database = BetterSqlite3.Database;
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = -MAX_SAFE;
+
+class Cancelled extends Error {}
+
+function post(m: FromWorker): void {
+  parentPort!.postMessage(m);
+}
+
+function toValue(v: unknown): Value {
+  if (typeof v === 'bigint') return v <= MAX_SAFE && v >= MIN_SAFE ? Number(v) : v;
+  // A Buffer may be a view on a shared pool: copy it into its own exact-size array.
+  if (v instanceof Uint8Array) return new Uint8Array(v);
+  return v as Value;
+}
+
+function describeError(db: Database, e: unknown, sql: string, SqliteError: new () => Error): WorkerError {
+  if (e instanceof SqliteError) {
+    const err = e as Error & { code?: string };
+    const probe = (prefix: string): string | undefined => {
+      try {
+        db.prepare(prefix);
+        return undefined;
+      } catch (p) {
+        return p instanceof Error ? p.message : String(p);
+      }
+    };
+    const position = sqliteErrorPosition(sql, err.message, probe);
+    return { kind: 'sqlite', message: err.message, ...(err.code ? { code: err.code } : {}), ...(position !== undefined ? { position } : {}) };
+  }
+  if (e instanceof RangeError && /more than one statement/.test(e.message)) {
+    const position = secondStatementStart(sql, (prefix) => {
+      try {
+        db.prepare(prefix);
+        return true;
+      } catch (p) {
+        return !(p instanceof Error && p.message === 'incomplete input');
+      }
+    });
+    const message = 'more than one statement given: run one statement at a time (split the text on its semicolons)';
+    return { kind: 'usage', message, ...(position !== undefined ? { position } : {}) };
+  }
+  if (e instanceof RangeError || e instanceof TypeError) return { kind: 'usage', message: e.message };
+  return { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+async function main(): Promise<void> {
+  const start = workerData as WorkerStartData;
+  const flags = new Int32Array(start.flags, 0, FLAG_COUNT);
+  const isCancelled = (id: number): boolean => Atomics.load(flags, FLAG_CANCEL) === id;
+  const Database = (await import('better-sqlite3')).default;
+  const SqliteError = Database.SqliteError as unknown as new () => Error;
+  let db: Database;
+  try {
+    db = new Database(start.path, { readonly: start.readOnly, fileMustExist: start.readOnly });
+    db.pragma('foreign_keys = ON');
+    // Fail now, not at the first statement, when the file is not a database.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
+    post({ type: 'opened', version, inTransaction: db.inTransaction });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    post({ type: 'open-error', error: { kind: 'sqlite', message: err.message, ...(err.code ? { code: err.code } : {}) } });
+    parentPort!.close();
+    return;
+  }
+
+  /** Blocks until the consumer is at most MAX_BATCHES_IN_FLIGHT-1 batches behind; false when cancelled. */
+  function waitForRoom(id: number, sent: number): boolean {
+    for (;;) {
+      if (isCancelled(id)) return false;
+      const acks = Atomics.load(flags, FLAG_ACKS);
+      if (sent - acks < MAX_BATCHES_IN_FLIGHT) return true;
+      Atomics.wait(flags, FLAG_ACKS, acks, 1000);
+    }
+  }
+
+  function execute(id: number, sql: string, batchSize: number): void {
+    let stmt: BetterSqlite3.Statement;
+    try {
+      stmt = db.prepare(sql);
+    } catch (e) {
+      if (e instanceof RangeError && /contains no statements/.test(e.message)) {
+        post({ type: 'done', id, reader: false, empty: true, rowCount: 0, changes: 0, inTransaction: db.inTransaction });
+      } else {
+        post({ type: 'error', id, error: describeError(db, e, sql, SqliteError), inTransaction: db.inTransaction });
+      }
+      return;
+    }
+    try {
+      if (!stmt.reader) {
+        const r = stmt.run();
+        post({ type: 'done', id, reader: false, empty: false, rowCount: 0, changes: r.changes, inTransaction: db.inTransaction });
+        return;
+      }
+      stmt.raw(true).safeIntegers(true);
+      post({ type: 'columns', id, columns: stmt.columns().map((c) => ({ name: c.name, type: c.type ?? '' })) });
+      Atomics.store(flags, FLAG_ACKS, 0);
+      let batch: Row[] = [];
+      let sent = 0;
+      let rowCount = 0;
+      for (const raw of stmt.iterate() as IterableIterator<unknown[]>) {
+        if (isCancelled(id)) throw new Cancelled(); // leaving the loop resets the statement
+        const row: Value[] = new Array(raw.length);
+        for (let i = 0; i < raw.length; i++) row[i] = toValue(raw[i]);
+        batch.push(row);
+        rowCount++;
+        if (batch.length >= batchSize) {
+          if (!waitForRoom(id, sent)) throw new Cancelled();
+          post({ type: 'rows', id, rows: batch });
+          sent++;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) {
+        if (!waitForRoom(id, sent)) throw new Cancelled();
+        post({ type: 'rows', id, rows: batch });
+      }
+      post({ type: 'done', id, reader: true, empty: false, rowCount, changes: rowCount, inTransaction: db.inTransaction });
+    } catch (e) {
+      if (e instanceof Cancelled) post({ type: 'cancelled', id, inTransaction: db.inTransaction });
+      else post({ type: 'error', id, error: describeError(db, e, sql, SqliteError), inTransaction: db.inTransaction });
+    }
+  }
+
+  function introspect(id: number): void {
+    try {
+      const data = introspectSqlite(
+        { all: (sql, params = []) => db.prepare(sql).raw(true).all(...params) as unknown[][] },
+        () => {
+          if (isCancelled(id)) throw new Cancelled();
+        },
+      );
+      post({ type: 'catalog', id, data, inTransaction: db.inTransaction });
+    } catch (e) {
+      if (e instanceof Cancelled) post({ type: 'cancelled', id, inTransaction: db.inTransaction });
+      else post({ type: 'error', id, error: describeError(db, e, '', SqliteError), inTransaction: db.inTransaction });
+    }
+  }
+
+  parentPort!.on('message', (m: ToWorker) => {
+    switch (m.type) {
+      case 'execute':
+        execute(m.id, m.sql, m.batchSize);
+        break;
+      case 'introspect':
+        introspect(m.id);
+        break;
+      case 'close':
+        try {
+          db.close();
+        } finally {
+          post({ type: 'closed' });
+          parentPort!.close();
+        }
+        break;
+    }
+  });
+}
+
+void main();

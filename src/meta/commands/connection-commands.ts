@@ -1,0 +1,98 @@
+/** \c, \conninfo, \refresh: which database the session talks to. */
+import type { MetaCommand } from '../meta-command.js';
+import { NO_ARGS, fail, info } from '../meta-command.js';
+import type { ConnectionInfo, ConnectionTarget } from '../../engines/engine.js';
+import { UsageError } from '../../core/errors.js';
+
+const ENGINE_NAMES: Readonly<Record<string, string>> = { sqlite: 'SQLite', duckdb: 'DuckDB', postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB' };
+
+/** One line about the connection, never with a password. */
+export function describeConnection(i: ConnectionInfo): string {
+  const engine = ENGINE_NAMES[i.engine] ?? i.engine;
+  const file = i.engine === 'sqlite' || i.engine === 'duckdb';
+  const version = i.serverVersion ? (file ? ` (${engine} ${i.serverVersion})` : ` (server ${i.serverVersion})`) : '';
+  const ro = i.readOnly ? ', read-only' : '';
+  if (file) {
+    const path = i.file ?? i.label;
+    return path === ':memory:' ? `an in-memory ${engine} database${version}${ro}` : `${engine} database file "${path}"${version}${ro}`;
+  }
+  const parts = [`${engine} database "${i.database ?? ''}"`];
+  if (i.user) parts.push(`as user "${i.user}"`);
+  if (i.host) parts.push(i.host.startsWith('/') ? `via socket in "${i.host}"` : `on host "${i.host}"`);
+  if (i.port) parts.push(`at port "${i.port}"`);
+  return `${parts.join(' ')}${version}${ro}`;
+}
+
+const connect: MetaCommand = {
+  name: '\\c',
+  aliases: ['\\connect'],
+  group: 'Connection',
+  syntax: '\\c TARGET',
+  summary: 'connect to another database, file or URI',
+  details: [
+    'TARGET is anything the command line accepts: demo.db, data.duckdb, postgres://user@host/db,',
+    'mysql://user@host/db, or the name of a saved connection. On a server, a bare name switches',
+    'to that database on the same server. If the new connection fails, the old one stays.',
+  ],
+  args: { min: 1, max: 1, kinds: ['target'] },
+  async run(ctx, args) {
+    const s = ctx.session;
+    const word = args.words[0]!;
+    const { parseTarget } = await import('../../engines/target.js');
+    let target: ConnectionTarget;
+    try {
+      target = parseTarget(word, { connections: s.connections });
+    } catch (e) {
+      const cur = s.connection.info;
+      const serverEngine = cur.engine === 'postgres' || cur.engine === 'mysql';
+      if (!(e instanceof UsageError) || !serverEngine || !/^[\w$-]+$/.test(word)) throw e;
+      target = {
+        engine: cur.engine,
+        ...(cur.host !== undefined ? { host: cur.host } : {}),
+        ...(cur.port !== undefined ? { port: cur.port } : {}),
+        ...(cur.user !== undefined ? { user: cur.user } : {}),
+        database: word,
+      };
+    }
+    try {
+      await s.reconnect(target);
+    } catch (e) {
+      return fail(`${(e as Error).message}\nPrevious connection kept: ${describeConnection(s.connection.info)}.`);
+    }
+    return info(`You are now connected to ${describeConnection(s.connection.info)}.`);
+  },
+};
+
+const conninfo: MetaCommand = {
+  name: '\\conninfo',
+  group: 'Connection',
+  syntax: '\\conninfo',
+  summary: 'show what you are connected to',
+  args: NO_ARGS,
+  async run(ctx) {
+    const i = ctx.session.connection.info;
+    return info(`You are connected to ${describeConnection(i)}.\nURL: ${i.url}`);
+  },
+};
+
+const refresh: MetaCommand = {
+  name: '\\refresh',
+  aliases: ['\\#'],
+  group: 'Connection',
+  syntax: '\\refresh',
+  summary: 'reload table and column names (completion, \\d)',
+  args: NO_ARGS,
+  async run(ctx) {
+    const s = ctx.session;
+    await s.refreshCatalog();
+    const c = s.catalog;
+    if (!c) {
+      await s.connection.introspect(ctx.opts.signal); // throws with the engine's reason
+      return fail('could not read the catalog');
+    }
+    const n = c.data.relations.length;
+    return info(`Catalog reloaded: ${n} relation${n === 1 ? '' : 's'}, ${c.data.schemas.length} schema${c.data.schemas.length === 1 ? '' : 's'}.`);
+  },
+};
+
+export const CONNECTION_COMMANDS: readonly MetaCommand[] = Object.freeze([connect, conninfo, refresh]);

@@ -1,0 +1,87 @@
+/** The describe family: \d, \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx. */
+import type { RelationKind } from '../../catalog/catalog-data.js';
+import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
+import { PATTERN_ARG } from '../meta-command.js';
+import type { DescribeSource } from '../describe/describe-source.js';
+
+type Lister = (src: DescribeSource, pattern: string | undefined) => Promise<MetaOutcome> | MetaOutcome;
+
+async function withSource(ctx: MetaContext, f: (src: DescribeSource) => Promise<MetaOutcome> | MetaOutcome): Promise<MetaOutcome> {
+  const { describeSource } = await import('../describe/describe-source.js');
+  return f(await describeSource(ctx));
+}
+
+function pattern(args: MetaArgs): string | undefined {
+  return args.tokens[0];
+}
+
+function lister(
+  name: string,
+  summary: string,
+  load: () => Promise<Lister>,
+  extra: Partial<MetaCommand> = {},
+): MetaCommand {
+  return {
+    name,
+    modifiers: '+S',
+    group: 'Informational',
+    syntax: `${name}[S+] [PATTERN]`,
+    summary,
+    args: PATTERN_ARG,
+    run: async (ctx, args) => {
+      const f = await load();
+      return withSource(ctx, (src) => f(src, pattern(args)));
+    },
+    ...extra,
+  };
+}
+
+const relations = (kinds: readonly RelationKind[] | 'all', sequences: boolean): (() => Promise<Lister>) => async () => {
+  const { listRelations } = await import('../describe/list-objects.js');
+  return (src, p) => listRelations(src, kinds, p, sequences);
+};
+
+const describe: MetaCommand = {
+  name: '\\d',
+  aliases: ['\\describe'],
+  modifiers: '+S',
+  group: 'Informational',
+  syntax: '\\d[S+] [NAME]',
+  summary: 'describe a table, view or index; alone: list all',
+  details: [
+    '\\d tracks: columns, types, nullability, defaults, indexes, foreign keys both ways, checks, triggers.',
+    '\\d+ adds comments (and view definitions); S includes system objects.',
+    'NAME may be a pattern: \\d tr* describes every matching relation.',
+  ],
+  args: { min: 0, max: 1, kinds: ['relation'] },
+  async run(ctx, args) {
+    const p = pattern(args);
+    if (p === undefined) return withSource(ctx, async (src) => (await relations('all', true)())(src, undefined));
+    const { describeRelations } = await import('../describe/describe-relation.js');
+    return withSource(ctx, (src) => describeRelations(src, p));
+  },
+};
+
+const DETAILS_PATTERN = ['PATTERN: tr* (any text), t?acks (one character), sales.* (a schema); + adds sizes and comments.'];
+
+type ListModule = typeof import('../describe/list-objects.js');
+const mod = (what: Exclude<keyof ListModule, 'listRelations'>) => async (): Promise<Lister> => (await import('../describe/list-objects.js'))[what];
+
+export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
+  describe,
+  lister('\\dt', 'list tables', relations(['table', 'foreign-table', 'system-table'], false), { details: DETAILS_PATTERN }),
+  lister('\\dv', 'list views', relations(['view'], false)),
+  lister('\\dm', 'list materialized views', async () => {
+    const { listRelations } = await import('../describe/list-objects.js');
+    return (src, p) =>
+      src.extras.missing.matviews ? { type: 'message', text: src.extras.missing.matviews } : listRelations(src, ['materialized-view'], p, false);
+  }),
+  lister('\\di', 'list indexes', mod('listIndexes')),
+  lister('\\ds', 'list sequences', mod('listSequences')),
+  lister('\\dn', 'list schemas', mod('listSchemas')),
+  lister('\\df', 'list functions', mod('listFunctions')),
+  lister('\\dT', 'list user-defined data types', mod('listTypes')),
+  lister('\\du', 'list users and roles', mod('listRoles'), { aliases: ['\\dg'] }),
+  lister('\\l', 'list databases', mod('listDatabases'), { aliases: ['\\list'], syntax: '\\l[+] [PATTERN]' }),
+  lister('\\dx', 'list installed extensions', mod('listExtensions')),
+]);

@@ -1,0 +1,102 @@
+/** \q, \?, \h, \echo, \set: leaving, help, and settings. */
+import type { MetaCommand } from '../meta-command.js';
+import { NO_ARGS, fail, info, ok, usage } from '../meta-command.js';
+import { SETTINGS, settingSpec } from '../../config/settings.js';
+
+const quit: MetaCommand = {
+  name: '\\q',
+  aliases: ['\\quit'],
+  group: 'General',
+  syntax: '\\q',
+  summary: 'quit sqlsh',
+  args: NO_ARGS,
+  run: async () => ({ type: 'quit' }),
+};
+
+const help: MetaCommand = {
+  name: '\\?',
+  aliases: ['\\help-commands'],
+  group: 'Help',
+  syntax: '\\? [COMMAND]',
+  summary: 'list the backslash commands, or explain one',
+  details: ['\\? alone lists every command with one line; \\? \\dt (or \\? dt) explains \\dt.'],
+  args: { min: 0, max: 1, kinds: ['command'] },
+  async run(ctx, args) {
+    const { metaRegistry } = await import('../meta-registry.js');
+    const reg = metaRegistry();
+    if (args.words.length === 0) {
+      await ctx.session.io.stdout.write(reg.helpList());
+      return ok;
+    }
+    const word = args.words[0]!;
+    const text = reg.helpFor(word);
+    if (text) {
+      await ctx.session.io.stdout.write(text);
+      return ok;
+    }
+    const w = word.startsWith('\\') ? word : `\\${word}`;
+    const near = reg.closest(w);
+    return fail(`no command ${w}${near ? `; did you mean ${near}?` : ''} (\\? lists the commands)`);
+  },
+};
+
+const sqlHelp: MetaCommand = {
+  name: '\\h',
+  aliases: ['\\help'],
+  group: 'Help',
+  syntax: '\\h [STATEMENT]',
+  summary: 'SQL syntax reminder for this engine',
+  details: ['\\h alone lists the statements it knows; \\h create table shows one.'],
+  args: { min: 0, max: Infinity, kinds: ['keyword'] },
+  async run(ctx, args) {
+    const { sqlHelpText } = await import('../sql-help.js');
+    const r = sqlHelpText(ctx.session.dialect.id, args.words.join(' '));
+    if (!r.ok) return fail(r.text);
+    await ctx.session.io.stdout.write(r.text);
+    return ok;
+  },
+};
+
+const echo: MetaCommand = {
+  name: '\\echo',
+  group: 'General',
+  syntax: '\\echo TEXT',
+  summary: 'print text',
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  async run(ctx, args) {
+    await ctx.session.out.write(`${args.words.join(' ')}\n`);
+    return ok;
+  },
+};
+
+const set: MetaCommand = {
+  name: '\\set',
+  group: 'General',
+  syntax: '\\set [NAME [VALUE]]',
+  summary: 'show or change a setting for this session',
+  details: ['Settings are those of config.toml (format, null_string, timing, keyword_case, ...).'],
+  args: { min: 0, max: Infinity, kinds: ['setting', 'text'], choices: undefined },
+  async run(ctx, args) {
+    const s = ctx.session;
+    if (args.words.length === 0) {
+      const width = Math.max(...SETTINGS.map((x) => x.key.length));
+      const lines = SETTINGS.map((x) => `${x.key.padEnd(width)} = ${JSON.stringify((s.settings as unknown as Record<string, unknown>)[x.key])}`);
+      await s.io.stdout.write(lines.join('\n') + '\n');
+      return ok;
+    }
+    const key = args.words[0]!;
+    const spec = settingSpec(key);
+    if (!spec) {
+      const near = SETTINGS.map((x) => x.key).find((k) => k.startsWith(key.slice(0, 3)));
+      return usage(`unknown setting ${JSON.stringify(key)}${near ? ` (did you mean ${near}?)` : ''}`);
+    }
+    if (args.words.length === 1) return info(`${spec.key} = ${JSON.stringify((s.settings as unknown as Record<string, unknown>)[spec.key])}`);
+    const raw = args.words.slice(1).join(' ');
+    const parsed = spec.parse(spec.key === 'null_string' && raw === 'default' ? null : raw);
+    if (!parsed.ok) return fail(`${spec.key}: ${parsed.error}`);
+    s.set(spec.key, parsed.value as never);
+    return ok;
+  },
+};
+
+export const GENERAL_COMMANDS: readonly MetaCommand[] = Object.freeze([help, sqlHelp, quit, echo, set]);

@@ -1,0 +1,189 @@
+/** \x, \T, \pset, \o, \timing, \pager: how and where results are shown. */
+import type { MetaCommand, MetaContext } from '../meta-command.js';
+import { fail, info, ok, usage } from '../meta-command.js';
+import type { Settings } from '../../config/settings.js';
+
+const ON = ['on', 'true', 'yes', '1'];
+const OFF = ['off', 'false', 'no', '0'];
+
+/** on/off/toggle for a boolean setting. */
+function toggle(current: boolean, word: string | undefined): boolean | undefined {
+  if (word === undefined) return !current;
+  const w = word.toLowerCase();
+  if (ON.includes(w)) return true;
+  if (OFF.includes(w)) return false;
+  return undefined;
+}
+
+const expanded: MetaCommand = {
+  name: '\\x',
+  group: 'Output',
+  syntax: '\\x [on|off|auto]',
+  summary: 'expanded records; auto: when a table is too wide',
+  details: ['\\x alone toggles between on and off.'],
+  args: { min: 0, max: 1, kinds: ['keyword'], choices: ['on', 'off', 'auto'] },
+  async run(ctx, args) {
+    const s = ctx.session;
+    const w = args.words[0]?.toLowerCase();
+    const next: Settings['expanded'] = w === 'on' || w === 'off' || w === 'auto' ? w : s.settings.expanded === 'on' ? 'off' : 'on';
+    s.set('expanded', next);
+    if (s.settings.format === 'expanded' && next !== 'on') s.set('format', 'table');
+    return info(`Expanded display is ${next === 'auto' ? 'used automatically' : next}.`);
+  },
+};
+
+const TABLE_STYLE_NAMES = ['psql', 'unicode', 'ascii', 'markdown'] as const;
+const FORMAT_NAMES = ['csv', 'tsv', 'json', 'jsonl', 'expanded'] as const;
+const T_CHOICES = [...TABLE_STYLE_NAMES, 'table', ...FORMAT_NAMES];
+
+function setFormat(ctx: MetaContext, name: string): string | undefined {
+  const s = ctx.session;
+  const w = name.toLowerCase();
+  if ((TABLE_STYLE_NAMES as readonly string[]).includes(w)) {
+    s.set('format', w === 'markdown' ? 'markdown' : 'table');
+    s.set('table_style', w as Settings['table_style']);
+  } else if (w === 'table') s.set('format', 'table');
+  else if ((FORMAT_NAMES as readonly string[]).includes(w)) s.set('format', w as Settings['format']);
+  else return `unknown format ${JSON.stringify(name)}; expected one of ${T_CHOICES.join(', ')}`;
+  return undefined;
+}
+
+function describeFormat(st: Settings): string {
+  return st.format === 'table' ? `table (${st.table_style} style)` : st.format;
+}
+
+const tableFormat: MetaCommand = {
+  name: '\\T',
+  group: 'Output',
+  syntax: '\\T [FORMAT]',
+  summary: 'format: psql, unicode, ascii, markdown, csv, json...',
+  details: ['\\T alone shows the current format.'],
+  args: { min: 0, max: 1, kinds: ['keyword'], choices: T_CHOICES },
+  async run(ctx, args) {
+    if (args.words.length === 0) return info(`Output format is ${describeFormat(ctx.session.settings)}.`);
+    const err = setFormat(ctx, args.words[0]!);
+    return err ? usage(err) : info(`Output format is ${describeFormat(ctx.session.settings)}.`);
+  },
+};
+
+const PSET_OPTIONS = ['null', 'format', 'expanded', 'header', 'tuples_only', 'border', 'linestyle', 'pager', 'timing'];
+
+const pset: MetaCommand = {
+  name: '\\pset',
+  group: 'Output',
+  syntax: '\\pset [OPTION [VALUE]]',
+  summary: 'output options: null, format, header, expanded...',
+  details: [
+    '\\pset null STRING: how NULL is shown ("\\pset null" alone: back to the default).',
+    '\\pset format csv|tsv|json|jsonl|markdown|table|expanded; \\pset linestyle ascii|unicode|psql.',
+    '\\pset header on|off; \\pset tuples_only on|off (rows only, no header).',
+  ],
+  args: { min: 0, max: 2, kinds: ['keyword', 'text'], choices: PSET_OPTIONS },
+  async run(ctx, args) {
+    const s = ctx.session;
+    const st = s.settings;
+    const [opt, value] = [args.words[0]?.toLowerCase(), args.words[1]];
+    switch (opt) {
+      case undefined: {
+        const lines = [
+          `format      ${describeFormat(st)}`,
+          `expanded    ${st.expanded}`,
+          `null        ${JSON.stringify(st.null_string ?? '(default)')}`,
+          `header      ${st.header ? 'on' : 'off'}`,
+          `pager       ${st.pager ? JSON.stringify(st.pager) : 'off'}`,
+          `timing      ${st.timing ? 'on' : 'off'}`,
+        ];
+        await s.io.stdout.write(lines.join('\n') + '\n');
+        return ok;
+      }
+      case 'null':
+        s.set('null_string', value ?? null);
+        return info(value === undefined ? 'Null display is the default.' : `Null display is ${JSON.stringify(value)}.`);
+      case 'format':
+      case 'linestyle': {
+        if (value === undefined) return info(`Output format is ${describeFormat(st)}.`);
+        const err = setFormat(ctx, value);
+        return err ? usage(err) : info(`Output format is ${describeFormat(s.settings)}.`);
+      }
+      case 'expanded':
+        return expanded.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
+      case 'header':
+      case 'tuples_only': {
+        const cur = opt === 'header' ? st.header : !st.header;
+        const v = toggle(cur, value);
+        if (v === undefined) return usage(`expected on or off, got ${JSON.stringify(value)}`);
+        s.set('header', opt === 'header' ? v : !v);
+        return info(`Header is ${s.settings.header ? 'on' : 'off'}.`);
+      }
+      case 'border':
+        return usage('sqlsh draws borders by table style: use \\T ascii, \\T unicode or \\T psql');
+      case 'pager':
+        return pager.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
+      case 'timing':
+        return timing.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
+      default:
+        return usage(`unknown option ${JSON.stringify(opt)}`);
+    }
+  },
+};
+
+const timing: MetaCommand = {
+  name: '\\timing',
+  group: 'Output',
+  syntax: '\\timing [on|off]',
+  summary: 'show how long each statement took',
+  details: ['\\timing alone toggles.'],
+  args: { min: 0, max: 1, kinds: ['keyword'], choices: [...ON, ...OFF] },
+  async run(ctx, args) {
+    const v = toggle(ctx.session.settings.timing, args.words[0]);
+    if (v === undefined) return usage(`expected on or off, got ${JSON.stringify(args.words[0])}`);
+    ctx.session.set('timing', v);
+    return info(`Timing is ${v ? 'on' : 'off'}.`);
+  },
+};
+
+const pager: MetaCommand = {
+  name: '\\pager',
+  group: 'Output',
+  syntax: '\\pager [on|off|COMMAND]',
+  summary: 'page long results, or pick the pager command',
+  details: ['\\pager alone shows the current pager.'],
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  async run(ctx, args) {
+    const s = ctx.session;
+    if (args.words.length === 0) return info(s.settings.pager ? `Pager is ${JSON.stringify(s.settings.pager)}.` : 'Pager is off.');
+    const w = args.raw;
+    if (OFF.includes(w.toLowerCase())) s.set('pager', '');
+    else if (ON.includes(w.toLowerCase())) s.set('pager', process.env['PAGER']?.trim() || 'less -SRXF');
+    else s.set('pager', w);
+    return info(s.settings.pager ? `Pager is ${JSON.stringify(s.settings.pager)}.` : 'Pager is off.');
+  },
+};
+
+const output: MetaCommand = {
+  name: '\\o',
+  aliases: ['\\out'],
+  group: 'Output',
+  syntax: '\\o [FILE | |COMMAND]',
+  summary: 'results to a file or |command; alone: the screen',
+  details: ['\\o out.txt writes (truncates) out.txt; \\o |grep foo pipes results to a shell command.', 'Messages and errors still go to the screen.'],
+  args: { min: 0, max: Infinity, kinds: ['file'] },
+  async run(ctx, args) {
+    const { openOutput } = await import('../open-output.js');
+    const s = ctx.session;
+    const old = s.output;
+    s.output = undefined;
+    if (old?.close) await old.close();
+    if (args.raw === '') return ok;
+    const target = args.raw.startsWith('|') ? { command: args.raw.slice(1).trim() } : { file: args.words.join(' ') };
+    if ('command' in target && !target.command) return usage('give a command after |');
+    try {
+      s.output = await openOutput(target, ctx.opts.source);
+    } catch (e) {
+      return fail(`cannot write to ${JSON.stringify(args.raw)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    return ok;
+  },
+};
+
+export const OUTPUT_COMMANDS: readonly MetaCommand[] = Object.freeze([expanded, tableFormat, pset, output, timing, pager]);

@@ -1,0 +1,168 @@
+/** \i, \ir, \e, \watch, \g, \gx, \copy: running files, edits, repeats and client-side copies. */
+import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
+import { NO_ARGS, fail, ok, usage } from '../meta-command.js';
+
+/** Nesting limit for \i (a file including itself). */
+const MAX_INCLUDE_DEPTH = 16;
+
+function includeDepth(ctx: MetaContext): number {
+  return (ctx.opts as { includeDepth?: number }).includeDepth ?? 0;
+}
+
+/** The directory relative paths are read from: the current file's, else the working directory. */
+export function baseDir(source: string | undefined, dirname: (p: string) => string): string {
+  if (!source || source.startsWith('<') || source.startsWith('-c')) return process.cwd();
+  return dirname(source);
+}
+
+async function include(ctx: MetaContext, file: string): Promise<MetaOutcome> {
+  const { readFile } = await import('node:fs/promises');
+  const { dirname, resolve, relative, isAbsolute } = await import('node:path');
+  const path = resolve(baseDir(ctx.opts.source, dirname), file);
+  if (includeDepth(ctx) >= MAX_INCLUDE_DEPTH) return fail(`files nested more than ${MAX_INCLUDE_DEPTH} deep (does ${JSON.stringify(file)} include itself?)`);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    return fail(`cannot read ${JSON.stringify(file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const { runScript } = await import('../../shell/run-script.js');
+  const label = isAbsolute(file) ? path : relative(process.cwd(), path) || path;
+  const r = await runScript(ctx.session, text, {
+    source: label.startsWith('..') || isAbsolute(label) ? path : label,
+    stopOnError: ctx.opts.stopOnError,
+    confirmDestructive: ctx.opts.confirmDestructive,
+    ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
+    includeDepth: includeDepth(ctx) + 1,
+  } as Parameters<typeof runScript>[2]);
+  if (r.quit) return { type: 'quit' };
+  return r.ok ? ok : { type: 'error' };
+}
+
+const includeFile: MetaCommand = {
+  name: '\\i',
+  aliases: ['\\include', '\\ir'],
+  group: 'Running',
+  syntax: '\\i FILE',
+  summary: 'run the statements in FILE',
+  args: { min: 1, max: 1, kinds: ['file'] },
+  run: (ctx, args) => include(ctx, args.words[0]!),
+};
+
+const edit: MetaCommand = {
+  name: '\\e',
+  aliases: ['\\edit'],
+  group: 'Running',
+  syntax: '\\e [FILE]',
+  summary: 'edit the last statement (or FILE) in $EDITOR',
+  details: ['Interactively the edited text is put in the input line to review and run; in scripts it runs.'],
+  args: { min: 0, max: 1, kinds: ['file'] },
+  async run(ctx, args) {
+    const { editText } = await import('../edit-text.js');
+    const s = ctx.session;
+    const r = await editText(args.words[0], s.lastSql ?? '');
+    if (!r.ok) return fail(r.error);
+    const text = r.text.replace(/\s+$/, '');
+    if (text === '') return ok;
+    if (s.interactive) {
+      s.pendingEdit = text;
+      return ok;
+    }
+    const { runScript } = await import('../../shell/run-script.js');
+    const res = await runScript(s, text, {
+      stopOnError: ctx.opts.stopOnError,
+      confirmDestructive: ctx.opts.confirmDestructive,
+      ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
+    });
+    return res.quit ? { type: 'quit' } : res.ok ? ok : { type: 'error' };
+  },
+};
+
+async function rerun(ctx: MetaContext, expanded: boolean): Promise<MetaOutcome> {
+  const s = ctx.session;
+  if (!s.lastSql) return fail('no previous statement to run');
+  const { runStatement } = await import('../../shell/run-script.js');
+  const r = await runStatement(s, s.lastSql, {
+    line: ctx.opts.line,
+    stopOnError: ctx.opts.stopOnError,
+    confirmDestructive: ctx.opts.confirmDestructive,
+    ...(ctx.opts.source ? { source: ctx.opts.source } : {}),
+    ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
+    ...(expanded ? { terminator: '\\gx' } : {}),
+  });
+  return r === true ? ok : { type: 'error' };
+}
+
+const go: MetaCommand = {
+  name: '\\g',
+  aliases: ['\\go'],
+  group: 'Running',
+  syntax: '\\g',
+  summary: 'run the last statement again',
+  args: NO_ARGS,
+  run: (ctx) => rerun(ctx, false),
+};
+
+const goExpanded: MetaCommand = {
+  name: '\\gx',
+  group: 'Running',
+  syntax: '\\gx',
+  summary: 'run the last statement again, expanded',
+  args: NO_ARGS,
+  run: (ctx) => rerun(ctx, true),
+};
+
+const watch: MetaCommand = {
+  name: '\\watch',
+  group: 'Running',
+  syntax: '\\watch [SECONDS] [c=COUNT]',
+  summary: 're-run the last statement every SECONDS (Ctrl-C stops)',
+  details: ['On a terminal the screen is cleared before each run and the time is shown. c=N stops after N runs.'],
+  args: { min: 0, max: 2, kinds: ['number', 'text'] },
+  async run(ctx, args) {
+    let seconds = 2;
+    let count = Infinity;
+    for (const w of args.words) {
+      const c = /^c(?:ount)?=(\d+)$/i.exec(w);
+      const i = /^(?:i(?:nterval)?=)?(\d+(?:\.\d*)?|\.\d+)$/i.exec(w);
+      if (c) count = Number(c[1]);
+      else if (i && Number(i[1]) >= 0) seconds = Number(i[1]);
+      else return usage(`expected a number of seconds or c=COUNT, got ${JSON.stringify(w)}`);
+    }
+    if (!ctx.session.lastSql) return fail('no previous statement to watch; run one first');
+    const { watchStatement } = await import('../watch-statement.js');
+    return watchStatement(ctx, seconds, count);
+  },
+};
+
+const copy: MetaCommand = {
+  name: '\\copy',
+  group: 'Running',
+  syntax: "\\copy {TABLE [(COLS)] | (QUERY)} {FROM | TO} 'FILE' [WITH (OPTIONS)]",
+  summary: 'copy between a table or query and a local file',
+  details: [
+    "\\copy (SELECT * FROM t) TO 'out.csv' WITH (FORMAT csv, HEADER)",
+    "\\copy t FROM 'in.csv' WITH (FORMAT csv, HEADER, DELIMITER ';', NULL 'NA')",
+    'Formats: csv (default when the file ends in .csv), text (tab-separated, \\N for NULL).',
+    'FROM inserts in batches inside one transaction; a bad row rolls the whole copy back.',
+    'Relative file names are read from the working directory; TO STDOUT writes to the output.',
+  ],
+  args: { min: 3, max: Infinity, kinds: ['sql'] },
+  async run(ctx, args) {
+    const { parseCopy } = await import('../copy/parse-copy.js');
+    const parsed = parseCopy(args.raw);
+    if (!parsed.ok) return usage(parsed.error);
+    const { resolve } = await import('node:path');
+    const file = parsed.spec.file === undefined ? undefined : resolve(process.cwd(), parsed.spec.file);
+    const spec = { ...parsed.spec, file };
+    if (spec.direction === 'to') {
+      const { copyTo } = await import('../copy/copy-to.js');
+      return copyTo(ctx, spec);
+    }
+    const { copyFrom } = await import('../copy/copy-from.js');
+    return copyFrom(ctx, spec);
+  },
+};
+
+export const RUNNING_COMMANDS: readonly MetaCommand[] = Object.freeze([includeFile, edit, watch, go, goExpanded, copy]);
+export { MAX_INCLUDE_DEPTH };

@@ -1,0 +1,120 @@
+/**
+ * \d NAME: one relation (or index) laid out like psql: a title, a Column | Type | Nullable | Default
+ * table, then Indexes:, Foreign-key constraints:, Referenced by:, Check constraints:, Triggers:.
+ */
+import type { ForeignKeyDef, IndexDef, RelationDef } from '../../catalog/catalog-data.js';
+import type { Row } from '../../core/result.js';
+import type { MetaOutcome, MetaTable } from '../meta-command.js';
+import { matchByPattern, qualified, type DescribeSource } from './describe-source.js';
+
+const col = (name: string) => ({ name, type: 'text' });
+const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+const TITLES: Readonly<Record<RelationDef['kind'], string>> = {
+  table: 'Table',
+  view: 'View',
+  'materialized-view': 'Materialized view',
+  'foreign-table': 'Foreign table',
+  'system-table': 'Table',
+  'table-function': 'Table function',
+};
+
+function indexMethod(ix: IndexDef): string {
+  const m = ix.definition ? /\bUSING\s+(\w+)\s*/i.exec(ix.definition) : null;
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+function indexWhere(ix: IndexDef): string {
+  const m = ix.definition ? /\)\s+WHERE\s+([\s\S]+)$/i.exec(ix.definition) : null;
+  return m ? m[1]!.trim() : '';
+}
+
+function indexLine(ix: IndexDef): string {
+  const kind = ix.primary ? 'PRIMARY KEY' : ix.unique ? 'UNIQUE' : '';
+  const method = indexMethod(ix);
+  const head = [kind && method ? `${kind},` : kind, method].filter(Boolean).join(' ');
+  const where = indexWhere(ix);
+  return `    ${q(ix.name)}${head ? ` ${head}` : ''} (${ix.columns.join(', ')})${where ? ` WHERE ${where}` : ''}`;
+}
+
+function fkText(fk: ForeignKeyDef, fromSchema: string): string {
+  const ref = fk.refSchema && fk.refSchema !== fromSchema ? `${fk.refSchema}.${fk.refTable}` : fk.refTable;
+  let t = `FOREIGN KEY (${fk.columns.join(', ')}) REFERENCES ${ref}(${fk.refColumns.join(', ')})`;
+  const act = (a: string | undefined) => a && !/^no action$/i.test(a) && !/^restrict$/i.test(a);
+  if (act(fk.onUpdate)) t += ` ON UPDATE ${fk.onUpdate!.toUpperCase()}`;
+  if (act(fk.onDelete)) t += ` ON DELETE ${fk.onDelete!.toUpperCase()}`;
+  return t;
+}
+
+function sameTable(schema: string, table: string, rel: RelationDef): boolean {
+  return schema.toLowerCase() === rel.schema.toLowerCase() && table === rel.name;
+}
+
+async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaTable> {
+  const data = src.catalog.data;
+  const columns = [col('Column'), col('Type'), col('Nullable'), col('Default')];
+  if (src.plus) columns.push(col('Description'));
+  const rows: Row[] = rel.columns.map((c) => {
+    const base: Row = [c.name, c.type, c.nullable ? '' : 'not null', c.default ?? ''];
+    return src.plus ? [...base, c.comment ?? ''] : base;
+  });
+  const footer: string[] = [];
+  const section = (title: string, lines: readonly string[]) => {
+    if (lines.length) footer.push(`${title}:`, ...lines);
+  };
+  if (rel.kind === 'view' || rel.kind === 'materialized-view') {
+    if (src.plus && src.extras.viewDefinition) {
+      const def = await src.extras.viewDefinition(src.q, rel.schema, rel.name).catch(() => undefined);
+      if (def) footer.push('View definition:', ...def.split('\n').map((l) => ` ${l}`));
+    }
+  }
+  if (rel.kind !== 'view') {
+    const indexes = data.indexes.filter((i) => sameTable(i.schema, i.table, rel));
+    indexes.sort((a, b) => (a.primary !== b.primary ? (a.primary ? -1 : 1) : a.name < b.name ? -1 : 1));
+    const lines = indexes.map(indexLine);
+    if (rel.primaryKey.length && !indexes.some((i) => i.primary)) lines.unshift(`    PRIMARY KEY (${rel.primaryKey.join(', ')})`);
+    section('Indexes', lines);
+    const from = data.foreignKeys.filter((f) => sameTable(f.schema, f.table, rel));
+    section('Foreign-key constraints', from.map((f) => `    ${f.name ? `${q(f.name)} ` : ''}${fkText(f, rel.schema)}`));
+    const to = data.foreignKeys.filter((f) => sameTable(f.refSchema, f.refTable, rel));
+    section(
+      'Referenced by',
+      to.map((f) => `    TABLE ${q(f.schema && f.schema !== rel.schema ? `${f.schema}.${f.table}` : f.table)}${f.name ? ` CONSTRAINT ${q(f.name)}` : ''} ${fkText(f, f.schema)}`),
+    );
+    if (src.extras.checks) section('Check constraints', (await src.extras.checks(src.q, rel.schema, rel.name)).map((c) => `    ${c}`));
+  }
+  if (src.extras.triggers) section('Triggers', (await src.extras.triggers(src.q, rel.schema, rel.name)).map((t) => `    ${t}`));
+  if (src.plus && rel.comment) footer.push(`Comment: ${rel.comment}`);
+  return { title: `${TITLES[rel.kind]} ${q(qualified(rel.schema, rel.name))}`, columns, rows, footer, rowCount: false };
+}
+
+function describeIndex(src: DescribeSource, ix: IndexDef): MetaTable {
+  const table = src.catalog.data.relations.find((r) => sameTable(ix.schema, ix.table, r));
+  const rows: Row[] = ix.columns.map((c) => [c, table?.columns.find((x) => x.name === c)?.type ?? '']);
+  const parts = [ix.primary ? 'primary key' : ix.unique ? 'unique' : '', indexMethod(ix), `for table ${q(qualified(ix.schema, ix.table))}`];
+  const where = indexWhere(ix);
+  if (where) parts.push(`predicate (${where})`);
+  return {
+    title: `Index ${q(qualified(ix.schema, ix.name))}`,
+    columns: [col('Column'), col('Type')],
+    rows,
+    footer: [parts.filter(Boolean).join(', ')],
+    rowCount: false,
+  };
+}
+
+export async function describeRelations(src: DescribeSource, pattern: string): Promise<MetaOutcome> {
+  // An exact name resolves like the engine would (search path), so `\d tracks` finds main.tracks even with S rules.
+  const exact = /^[^*?]+$/.test(pattern) && !pattern.includes('"') ? src.catalog.findRelation(pattern.split('.').pop()!, pattern.includes('.') ? pattern.split('.').slice(-2)[0] : undefined) : undefined;
+  const rels = exact ? [exact] : matchByPattern(src, src.catalog.data.relations, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern);
+  const indexes = exact ? [] : matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
+  if (rels.length === 0 && indexes.length === 0 && /^[^*?]+$/.test(pattern)) {
+    const ix = src.catalog.data.indexes.find((i) => i.name.toLowerCase() === pattern.split('.').pop()!.toLowerCase());
+    if (ix) indexes.push(ix);
+  }
+  if (rels.length === 0 && indexes.length === 0) return { type: 'error', message: `Did not find any relation named "${pattern}".` };
+  const tables: MetaTable[] = [];
+  for (const r of rels) tables.push(await describeOne(src, r));
+  for (const i of indexes) tables.push(describeIndex(src, i));
+  return { type: 'tables', tables };
+}

@@ -1,0 +1,98 @@
+/** What a describe command works from: a fresh catalog, the engine's extras, and a querier. */
+import type { Catalog } from '../../catalog/catalog.js';
+import type { RelationDef } from '../../catalog/catalog-data.js';
+import type { MetaContext } from '../meta-command.js';
+import { engineExtras, type EngineExtras } from './engine-extras.js';
+import { querier, type Querier } from './query-rows.js';
+import { compileNamePattern } from './name-pattern.js';
+
+export interface DescribeSource {
+  readonly catalog: Catalog;
+  readonly extras: EngineExtras;
+  readonly q: Querier;
+  readonly engineName: string;
+  readonly system: boolean;
+  readonly plus: boolean;
+}
+
+/** The catalog as it is now: in scripts it is re-read (DDL may have just run), interactively the latest snapshot. */
+export async function describeSource(ctx: MetaContext): Promise<DescribeSource> {
+  const s = ctx.session;
+  let catalog: Catalog | undefined;
+  if (s.interactive) catalog = await s.catalogReady();
+  else {
+    await s.refreshCatalog();
+    catalog = s.catalog;
+  }
+  if (!catalog) {
+    const data = await s.connection.introspect(ctx.opts.signal); // throws with the engine's reason
+    const { buildCatalog } = await import('../../catalog/catalog.js');
+    catalog = buildCatalog(data, s.dialect);
+  }
+  return {
+    catalog,
+    extras: await engineExtras(s.connection.info.engine),
+    q: querier(s.connection, ctx.opts.signal),
+    engineName: s.dialect.name,
+    system: ctx.system,
+    plus: ctx.plus,
+  };
+}
+
+/** True for objects hidden without S: system schemas, system tables, SQLite's sqlite_* tables. */
+export function isSystem(src: DescribeSource, schema: string, name: string, kind?: string): boolean {
+  if (kind === 'system-table') return true;
+  if (src.extras.systemSchemas.includes(schema.toLowerCase()) || /^pg_temp_|^pg_toast/.test(schema)) return true;
+  return src.catalog.dialect.id === 'sqlite' && /^sqlite_/i.test(name);
+}
+
+/** Filter (schema, name) items by a psql pattern and the S modifier. No schema in the pattern: visible schemas only. */
+export function matchByPattern<T>(
+  src: DescribeSource,
+  items: readonly T[],
+  key: (t: T) => { schema: string; name: string; kind?: string },
+  pattern: string | undefined,
+): T[] {
+  const search = src.catalog.data.searchPath.map((x) => x.toLowerCase());
+  const visible = (schema: string): boolean => schema === '' || search.length === 0 || search.includes(schema.toLowerCase());
+  const p = pattern === undefined ? undefined : compileNamePattern(pattern);
+  const out = items.filter((t) => {
+    const k = key(t);
+    if (p?.schema) return p.schema.test(k.schema) && p.name.test(k.name);
+    if (!src.system && isSystem(src, k.schema, k.name, k.kind)) return false;
+    if (p && !p.name.test(k.name)) return false;
+    return src.system || visible(k.schema);
+  });
+  return out.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x.schema < y.schema ? -1 : x.schema > y.schema ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : 0;
+  });
+}
+
+/** 'main.tracks', or 'tracks' when the engine has no schemas. */
+export function qualified(schema: string, name: string): string {
+  return schema ? `${schema}.${name}` : name;
+}
+
+export const KIND_NAMES: Readonly<Record<RelationDef['kind'], string>> = {
+  table: 'table',
+  view: 'view',
+  'materialized-view': 'materialized view',
+  'foreign-table': 'foreign table',
+  'system-table': 'system table',
+  'table-function': 'table function',
+};
+
+/** Sizes like pg_size_pretty: '8192 bytes', '16 kB', '3 MB'. */
+export function prettySize(bytes: number | undefined): string {
+  if (bytes === undefined || !Number.isFinite(bytes)) return '';
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let i = 0;
+  while (i < units.length - 1 && Math.abs(v) >= 10240) {
+    v = v / 1024;
+    i++;
+  }
+  return `${Math.round(v)} ${units[i]}`;
+}

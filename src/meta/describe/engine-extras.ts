@@ -1,0 +1,45 @@
+/**
+ * What \d needs beyond the catalog, asked of each engine with a few small queries: check
+ * constraints, triggers, view definitions, sizes, sequences, roles, databases, extensions.
+ * A missing method means "this engine has no such thing": `missing` says why, in one line.
+ */
+import type { EngineId } from '../../sql/dialect.js';
+import type { MetaTable } from '../meta-command.js';
+import type { Querier } from './query-rows.js';
+
+export interface SequenceRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly type?: string;
+}
+
+export interface EngineExtras {
+  /** One-line reasons, for commands that do not apply ('SQLite has no extensions...'). */
+  readonly missing: Partial<Record<'sequences' | 'roles' | 'extensions' | 'matviews' | 'types' | 'triggers' | 'functions', string>>;
+  /** Schemas hidden without S. */
+  readonly systemSchemas: readonly string[];
+  /** Check constraints of a table, each as text: 'name CHECK (expr)' or 'CHECK (expr)'. */
+  checks?(q: Querier, schema: string, table: string): Promise<readonly string[]>;
+  /** Triggers of a table, each as its definition. */
+  triggers?(q: Querier, schema: string, table: string): Promise<readonly string[]>;
+  viewDefinition?(q: Querier, schema: string, name: string): Promise<string | undefined>;
+  /** Sizes in bytes by `${schema}.${name}` (tables and indexes), when cheap. */
+  sizes?(q: Querier): Promise<ReadonlyMap<string, number>>;
+  sequences?(q: Querier): Promise<readonly SequenceRow[]>;
+  roles?(q: Querier): Promise<MetaTable>;
+  databases?(q: Querier): Promise<MetaTable>;
+  extensions?(q: Querier): Promise<MetaTable>;
+}
+
+export async function engineExtras(engine: EngineId): Promise<EngineExtras> {
+  switch (engine) {
+    case 'sqlite':
+      return (await import('./sqlite-extras.js')).sqliteExtras;
+    case 'duckdb':
+      return (await import('./duckdb-extras.js')).duckdbExtras;
+    case 'postgres':
+      return (await import('./postgres-extras.js')).postgresExtras;
+    case 'mysql':
+      return (await import('./mysql-extras.js')).mysqlExtras;
+  }
+}

@@ -1,0 +1,130 @@
+/** The list commands: \d (no name), \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx. */
+import type { RelationDef, RelationKind } from '../../catalog/catalog-data.js';
+import type { Row } from '../../core/result.js';
+import type { MetaOutcome, MetaTable } from '../meta-command.js';
+import { KIND_NAMES, matchByPattern, prettySize, type DescribeSource } from './describe-source.js';
+import { compileNamePattern } from './name-pattern.js';
+
+const col = (name: string, type = 'text') => ({ name, type });
+
+function emptyOrTable(table: MetaTable, pattern: string | undefined, what: string): MetaOutcome {
+  if (table.rows.length === 0) {
+    return { type: 'message', text: pattern === undefined ? `Did not find any ${what}.` : `Did not find any ${what} named "${pattern}".` };
+  }
+  return { type: 'tables', tables: [table] };
+}
+
+export async function listRelations(
+  src: DescribeSource,
+  kinds: readonly RelationKind[] | 'all',
+  pattern: string | undefined,
+  withSequences: boolean,
+): Promise<MetaOutcome> {
+  const rels = src.catalog.data.relations.filter((r) => kinds === 'all' || kinds.includes(r.kind));
+  const items: Array<{ schema: string; name: string; kind: string; rel?: RelationDef }> = matchByPattern(
+    src,
+    rels.map((rel) => ({ schema: rel.schema, name: rel.name, kind: rel.kind, rel })),
+    (x) => x,
+    pattern,
+  );
+  if (withSequences && src.extras.sequences) {
+    const seqs = await src.extras.sequences(src.q);
+    items.push(...matchByPattern(src, seqs.map((s) => ({ schema: s.schema, name: s.name, kind: 'sequence' })), (x) => x, pattern));
+    items.sort((a, b) => (a.schema < b.schema ? -1 : a.schema > b.schema ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+  const sizes = src.plus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
+  const columns = [col('Schema'), col('Name'), col('Type')];
+  if (src.plus) columns.push(col('Rows', 'bigint'), col('Size'), col('Description'));
+  const rows: Row[] = items.map((it) => {
+    const type = it.rel ? KIND_NAMES[it.rel.kind] : it.kind;
+    const base: Row = [it.schema, it.name, type];
+    if (!src.plus) return base;
+    const size = it.rel?.sizeBytes ?? sizes.get(`${it.schema}.${it.name}`);
+    return [...base, it.rel?.estimatedRows ?? '', prettySize(size), it.rel?.comment ?? ''];
+  });
+  return emptyOrTable({ title: 'List of relations', columns, rows, rowCount: true }, pattern, 'relations');
+}
+
+export async function listIndexes(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+  const items = matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
+  const sizes = src.plus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
+  const columns = [col('Schema'), col('Name'), col('Type'), col('Table'), col('Columns')];
+  if (src.plus) columns.push(col('Size'));
+  const rows: Row[] = items.map((i) => {
+    const kind = i.primary ? 'primary key' : i.unique ? 'unique index' : 'index';
+    const base: Row = [i.schema, i.name, kind, i.table, i.columns.join(', ')];
+    return src.plus ? [...base, prettySize(sizes.get(`${i.schema}.${i.name}`))] : base;
+  });
+  return emptyOrTable({ title: 'List of indexes', columns, rows, rowCount: true }, pattern, 'indexes');
+}
+
+export async function listSequences(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+  if (!src.extras.sequences) return { type: 'message', text: src.extras.missing.sequences ?? `${src.engineName} has no sequences` };
+  const seqs = matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern);
+  const rows: Row[] = seqs.map((s) => [s.schema, s.name, 'sequence', s.type ?? '']);
+  return emptyOrTable(
+    { title: 'List of sequences', columns: [col('Schema'), col('Name'), col('Type'), col('Data type')], rows, rowCount: true },
+    pattern,
+    'sequences',
+  );
+}
+
+export function listSchemas(src: DescribeSource, pattern: string | undefined): MetaOutcome {
+  const p = pattern === undefined ? undefined : compileNamePattern(pattern).name;
+  const search = src.catalog.data.searchPath;
+  const rows: Row[] = src.catalog.data.schemas
+    .filter((s) => (p ? p.test(s) : src.system || !src.extras.systemSchemas.includes(s.toLowerCase()) && !/^pg_temp_|^pg_toast/.test(s)))
+    .sort()
+    .map((s) => (src.plus ? [s, search.includes(s) ? 'yes' : ''] : [s]));
+  const columns = src.plus ? [col('Name'), col('In search path')] : [col('Name')];
+  return emptyOrTable({ title: 'List of schemas', columns, rows, rowCount: true }, pattern, 'schemas');
+}
+
+export function listFunctions(src: DescribeSource, pattern: string | undefined): MetaOutcome {
+  const items = matchByPattern(src, src.catalog.data.functions, (f) => ({ schema: f.schema, name: f.name }), pattern);
+  const rows: Row[] = items.map((f) => [f.schema, f.name, f.returns ?? '', f.args ?? '', f.kind === 'function' ? 'func' : f.kind === 'aggregate' ? 'agg' : f.kind === 'procedure' ? 'proc' : f.kind]);
+  return emptyOrTable(
+    {
+      title: 'List of functions',
+      columns: [col('Schema'), col('Name'), col('Result data type'), col('Argument data types'), col('Type')],
+      rows,
+      rowCount: true,
+    },
+    pattern,
+    'functions',
+  );
+}
+
+export function listTypes(src: DescribeSource, pattern: string | undefined): MetaOutcome {
+  if (src.extras.missing.types) return { type: 'message', text: src.extras.missing.types };
+  const split = (t: string) => {
+    const i = t.lastIndexOf('.');
+    return i < 0 ? { schema: src.catalog.data.searchPath[0] ?? '', name: t } : { schema: t.slice(0, i), name: t.slice(i + 1) };
+  };
+  const items = matchByPattern(src, src.catalog.data.datatypes.map(split), (x) => x, pattern);
+  const rows: Row[] = items.map((t) => [t.schema, t.name]);
+  return emptyOrTable({ title: 'List of data types', columns: [col('Schema'), col('Name')], rows, rowCount: true }, pattern, 'data types');
+}
+
+function filterFirstColumn(table: MetaTable, pattern: string | undefined): MetaTable {
+  if (pattern === undefined) return table;
+  const p = compileNamePattern(pattern).name;
+  return { ...table, rows: table.rows.filter((r) => p.test(String(r[0] ?? ''))) };
+}
+
+export async function listRoles(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+  if (!src.extras.roles) return { type: 'message', text: src.extras.missing.roles ?? `${src.engineName} has no roles` };
+  return emptyOrTable(filterFirstColumn(await src.extras.roles(src.q), pattern), pattern, 'roles');
+}
+
+export async function listDatabases(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+  const table: MetaTable = src.extras.databases
+    ? await src.extras.databases(src.q)
+    : { title: 'List of databases', columns: [col('Name')], rows: src.catalog.data.databases.map((d) => [d]), rowCount: true };
+  return emptyOrTable(filterFirstColumn(table, pattern), pattern, 'databases');
+}
+
+export async function listExtensions(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+  if (!src.extras.extensions) return { type: 'message', text: src.extras.missing.extensions ?? `${src.engineName} has no extensions` };
+  return emptyOrTable(filterFirstColumn(await src.extras.extensions(src.q), pattern), pattern, 'extensions');
+}

@@ -1,0 +1,83 @@
+/** PostgreSQL: checks, triggers, view text, sizes, sequences, roles, databases and extensions from pg_catalog. */
+import type { EngineExtras } from './engine-extras.js';
+import { sqlString, text } from './query-rows.js';
+
+const rel = (schema: string, table: string): string =>
+  `(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${sqlString(schema)} AND c.relname = ${sqlString(table)})`;
+
+
+export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
+  missing: {},
+  systemSchemas: ['pg_catalog', 'information_schema', 'pg_toast'],
+  async checks(q, schema, table) {
+    const rows = await q(`SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE contype = 'c' AND conrelid = ${rel(schema, table)} ORDER BY conname`);
+    return rows.map((r) => `"${text(r[0])}" ${text(r[1])}`);
+  },
+  async triggers(q, schema, table) {
+    const rows = await q(`SELECT pg_get_triggerdef(oid, true) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ${rel(schema, table)} ORDER BY tgname`);
+    return rows.map((r) => text(r[0]).replace(/^CREATE (CONSTRAINT )?TRIGGER /, ''));
+  },
+  async viewDefinition(q, schema, name) {
+    const rows = await q(`SELECT pg_get_viewdef(${rel(schema, name)}, true)`);
+    return rows[0]?.[0] == null ? undefined : text(rows[0][0]).trim();
+  },
+  async sizes(q) {
+    const rows = await q(
+      `SELECT n.nspname, c.relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind IN ('r', 'm', 'p', 'i', 'S') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')`,
+    );
+    return new Map(rows.map((r) => [`${text(r[0])}.${text(r[1])}`, Number(text(r[2]))]));
+  },
+  async sequences(q) {
+    const rows = await q(`SELECT schemaname, sequencename, data_type::text FROM pg_sequences ORDER BY 1, 2`);
+    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), type: text(r[2]) }));
+  },
+  async roles(q) {
+    const rows = await q(
+      `SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls FROM pg_roles WHERE rolname !~ '^pg_' ORDER BY 1`,
+    );
+    const attrs = (r: readonly unknown[]): string => {
+      const a: string[] = [];
+      const yes = (v: unknown): boolean => v === true || v === 't';
+      if (yes(r[1])) a.push('Superuser');
+      if (yes(r[2])) a.push('Create role');
+      if (yes(r[3])) a.push('Create DB');
+      if (!yes(r[4])) a.push('Cannot login');
+      if (yes(r[5])) a.push('Replication');
+      if (yes(r[6])) a.push('Bypass RLS');
+      return a.join(', ');
+    };
+    return {
+      title: 'List of roles',
+      columns: [
+        { name: 'Role name', type: 'text' },
+        { name: 'Attributes', type: 'text' },
+      ],
+      rows: rows.map((r) => [text(r[0]), attrs(r)]),
+      rowCount: false,
+    };
+  },
+  async databases(q) {
+    const rows = await q(
+      `SELECT d.datname, pg_get_userbyid(d.datdba), pg_encoding_to_char(d.encoding), d.datcollate FROM pg_database d WHERE NOT d.datistemplate ORDER BY 1`,
+    );
+    return {
+      title: 'List of databases',
+      columns: ['Name', 'Owner', 'Encoding', 'Collate'].map((name) => ({ name, type: 'text' })),
+      rows: rows.map((r) => r.map((v) => text(v))),
+      rowCount: true,
+    };
+  },
+  async extensions(q) {
+    const rows = await q(
+      `SELECT e.extname, e.extversion, n.nspname, coalesce(obj_description(e.oid, 'pg_extension'), '') FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace ORDER BY 1`,
+    );
+    return {
+      title: 'List of installed extensions',
+      columns: ['Name', 'Version', 'Schema', 'Description'].map((name) => ({ name, type: 'text' })),
+      rows: rows.map((r) => r.map((v) => text(v))),
+      rowCount: true,
+    };
+  },
+});
+

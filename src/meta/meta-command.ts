@@ -1,0 +1,112 @@
+/**
+ * The shape of one backslash command: a plain declaration (name, modifiers, syntax, help, argument
+ * spec) plus run(). Help, lookup, "did you mean" and argument completion all come from these.
+ * A command returns what should happen next; it never reaches into the loop.
+ */
+import type { ColumnInfo, Row } from '../core/result.js';
+import type { Session } from '../shell/session.js';
+
+export interface MetaRunOptions {
+  /** 1-based line of the command in its source. */
+  readonly line: number;
+  /** File name ('migrate.sql') or a label ('<stdin>'), when run from a script. */
+  readonly source?: string;
+  readonly signal?: AbortSignal;
+  readonly stopOnError: boolean;
+  readonly confirmDestructive: boolean;
+}
+
+/** What kind of thing an argument is: drives completion and the help text. */
+export type MetaArgKind =
+  | 'pattern'
+  | 'relation'
+  | 'file'
+  | 'target'
+  | 'named-query'
+  | 'command'
+  | 'setting'
+  | 'keyword'
+  | 'number'
+  | 'text'
+  | 'sql';
+
+export interface MetaArgSpec {
+  /** Fewest and most words (max Infinity for "the rest of the line"). */
+  readonly min: number;
+  readonly max: number;
+  /** Kind of each positional argument; the last one repeats. */
+  readonly kinds: readonly MetaArgKind[];
+  /** Fixed choices for the first argument ('on', 'off', 'auto'), for completion and checking. */
+  readonly choices?: readonly string[];
+}
+
+export type MetaGroup = 'General' | 'Help' | 'Informational' | 'Connection' | 'Output' | 'Running' | 'Named queries';
+
+/** Parsed arguments: the raw rest of the line and its words. */
+export interface MetaArgs {
+  /** Text after the command word, trimmed. */
+  readonly raw: string;
+  /** Words with single quotes removed ('a b' → a b); double quotes kept (they matter to patterns). */
+  readonly words: readonly string[];
+  /** Words exactly as typed (quotes kept). */
+  readonly tokens: readonly string[];
+}
+
+export interface MetaContext {
+  readonly session: Session;
+  readonly opts: MetaRunOptions;
+  /** The command word as typed: '\\dt+'. */
+  readonly invokedAs: string;
+  /** '+' given: more detail (sizes, comments). */
+  readonly plus: boolean;
+  /** 'S' given: include system objects. */
+  readonly system: boolean;
+}
+
+/** A small result to render through the normal sinks (\d and friends). */
+export interface MetaTable {
+  readonly title?: string;
+  readonly columns: readonly ColumnInfo[];
+  readonly rows: readonly Row[];
+  /** Lines printed after the table in human formats (Indexes:, Foreign-key constraints: ...). */
+  readonly footer?: readonly string[];
+  /** Print '(N rows)' (lists do, \d NAME does not). */
+  readonly rowCount?: boolean;
+}
+
+export type MetaOutcome =
+  | { readonly type: 'ok' }
+  | { readonly type: 'quit' }
+  /** A failure; message printed by the dispatcher (with file:line in scripts). */
+  | { readonly type: 'error'; readonly message?: string }
+  /** One line of information (printed as a message, not a result). */
+  | { readonly type: 'message'; readonly text: string }
+  /** Wrong arguments: the dispatcher adds the command's syntax. */
+  | { readonly type: 'usage'; readonly message: string }
+  /** Tables to render in order. */
+  | { readonly type: 'tables'; readonly tables: readonly MetaTable[] };
+
+export interface MetaCommand {
+  /** With the backslash: '\\dt'. */
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** Modifier characters accepted after the name: '+', 'S'. */
+  readonly modifiers?: string;
+  readonly group: MetaGroup;
+  /** '\\dt[S+] [PATTERN]'. */
+  readonly syntax: string;
+  /** One line for \?. */
+  readonly summary: string;
+  /** More lines for \? CMD. */
+  readonly details?: readonly string[];
+  readonly args: MetaArgSpec;
+  run(ctx: MetaContext, args: MetaArgs): Promise<MetaOutcome>;
+}
+
+export const ok: MetaOutcome = Object.freeze({ type: 'ok' });
+export const usage = (message: string): MetaOutcome => ({ type: 'usage', message });
+export const fail = (message: string): MetaOutcome => ({ type: 'error', message });
+export const info = (text: string): MetaOutcome => ({ type: 'message', text });
+
+export const NO_ARGS: MetaArgSpec = Object.freeze({ min: 0, max: 0, kinds: [] });
+export const PATTERN_ARG: MetaArgSpec = Object.freeze({ min: 0, max: 1, kinds: ['pattern'] as const });

@@ -1,0 +1,120 @@
+/**
+ * The table of backslash commands, built once from the declarations: lookup (with + and S
+ * modifiers), "did you mean", and the help text for \? and \? CMD.
+ */
+import type { MetaCommand, MetaGroup } from './meta-command.js';
+import { editDistance } from './edit-distance.js';
+import { GENERAL_COMMANDS } from './commands/general-commands.js';
+import { DESCRIBE_COMMANDS } from './commands/describe-commands.js';
+import { CONNECTION_COMMANDS } from './commands/connection-commands.js';
+import { OUTPUT_COMMANDS } from './commands/output-commands.js';
+import { RUNNING_COMMANDS } from './commands/running-commands.js';
+import { NAMED_QUERY_COMMANDS } from './commands/named-query-commands.js';
+
+export interface MetaLookup {
+  readonly command: MetaCommand;
+  readonly plus: boolean;
+  readonly system: boolean;
+}
+
+export interface MetaRegistry {
+  readonly commands: readonly MetaCommand[];
+  /** Every name and alias, with the backslash. */
+  readonly names: readonly string[];
+  lookup(word: string): MetaLookup | undefined;
+  /** The closest valid command to a mistyped one, when one is close enough. */
+  closest(word: string): string | undefined;
+  /** \?: every command, one line each, by group. */
+  helpList(): string;
+  /** \? CMD: the details of one command, or undefined. */
+  helpFor(word: string): string | undefined;
+}
+
+const GROUP_ORDER: readonly MetaGroup[] = ['General', 'Help', 'Informational', 'Connection', 'Output', 'Running', 'Named queries'];
+
+function build(commands: readonly MetaCommand[]): MetaRegistry {
+  const byName = new Map<string, MetaCommand>();
+  for (const c of commands) {
+    for (const n of [c.name, ...(c.aliases ?? [])]) {
+      if (byName.has(n)) throw new Error(`meta-command ${n} is declared twice`);
+      byName.set(n, c);
+    }
+  }
+  const names = Object.freeze([...byName.keys()].sort());
+
+  const lookup = (word: string): MetaLookup | undefined => {
+    const exact = byName.get(word);
+    if (exact) return { command: exact, plus: false, system: false };
+    let best: { name: string; command: MetaCommand; rest: string } | undefined;
+    for (const [name, command] of byName) {
+      if (!command.modifiers || !word.startsWith(name) || word.length === name.length) continue;
+      const rest = word.slice(name.length);
+      const okRest = [...rest].every((ch) => command.modifiers!.includes(ch)) && new Set(rest).size === rest.length;
+      if (okRest && (!best || name.length > best.name.length)) best = { name, command, rest };
+    }
+    return best ? { command: best.command, plus: best.rest.includes('+'), system: best.rest.includes('S') } : undefined;
+  };
+
+  const closest = (word: string): string | undefined => {
+    const bare = word.replace(/[+S]+$/, '') || word;
+    let best: string | undefined;
+    let bestD = Infinity;
+    for (const n of names) {
+      const d = Math.min(editDistance(word, n), editDistance(bare, n));
+      if (d < bestD || (d === bestD && best !== undefined && n.length < best.length)) {
+        bestD = d;
+        best = n;
+      }
+    }
+    const limit = word.length <= 3 ? 1 : 2;
+    return best !== undefined && bestD <= limit ? best : undefined;
+  };
+
+  const helpList = (): string => {
+    const width = Math.min(28, Math.max(...commands.map((c) => c.syntax.length)) + 2);
+    const out: string[] = [];
+    for (const g of GROUP_ORDER) {
+      const list = commands.filter((c) => c.group === g);
+      if (list.length === 0) continue;
+      if (out.length) out.push('');
+      out.push(g);
+      for (const c of list) {
+        const syn = c.syntax.length >= width ? `${c.syntax}\n  ${' '.repeat(width)}` : c.syntax.padEnd(width);
+        out.push(`  ${syn}${c.summary}`);
+      }
+    }
+    out.push('', 'Patterns: * matches any text, ? one character, schema.name a schema; "Quoted" is exact.');
+    out.push('\\? CMD explains one command; \\h KEYWORD reminds SQL syntax.');
+    return out.join('\n') + '\n';
+  };
+
+  const helpFor = (word: string): string | undefined => {
+    const w = word.startsWith('\\') ? word : `\\${word}`;
+    const found = lookup(w);
+    if (!found) return undefined;
+    const c = found.command;
+    const lines = [c.syntax, `  ${c.summary}`];
+    for (const d of c.details ?? []) lines.push(`  ${d}`);
+    if (c.aliases?.length) lines.push(`  Also: ${c.aliases.join(', ')}`);
+    return lines.join('\n') + '\n';
+  };
+
+  return Object.freeze({ commands, names, lookup, closest, helpList, helpFor });
+}
+
+let registry: MetaRegistry | undefined;
+
+/** The registry (built on first use; immutable). */
+export function metaRegistry(): MetaRegistry {
+  registry ??= build(
+    Object.freeze([
+      ...GENERAL_COMMANDS,
+      ...DESCRIBE_COMMANDS,
+      ...CONNECTION_COMMANDS,
+      ...OUTPUT_COMMANDS,
+      ...RUNNING_COMMANDS,
+      ...NAMED_QUERY_COMMANDS,
+    ]),
+  );
+  return registry;
+}

@@ -1,0 +1,41 @@
+/**
+ * Renders a describe result through the normal sinks, so \T, \x and --format apply. Human formats
+ * get psql's dressing: a title centred over the table and footer sections after it.
+ */
+import type { Session } from '../shell/session.js';
+import type { MetaTable } from './meta-command.js';
+import { createSink } from '../output/create-sink.js';
+import { displayWidth } from '../output/display-width.js';
+import type { TextOutput } from '../output/sink.js';
+
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+
+export async function renderMetaTable(session: Session, table: MetaTable): Promise<void> {
+  const base = session.renderOptions();
+  const out = session.out;
+  const human = base.format === 'table' || base.format === 'expanded';
+  const options = { ...base, footer: human && (table.rowCount ?? false) };
+  if (!human) {
+    const sink = createSink(out, options);
+    await sink.begin(table.columns);
+    await sink.rows(table.rows);
+    await sink.end({ rowCount: table.rows.length });
+    return;
+  }
+  let buffered = '';
+  const buffer: TextOutput = { write: (t) => void (buffered += t), columns: out.columns, isTTY: out.isTTY };
+  const sink = createSink(buffer, options);
+  await sink.begin(table.columns);
+  await sink.rows(table.rows);
+  await sink.end({ rowCount: table.rows.length });
+  let text = '';
+  if (table.title) {
+    const first = buffered.split('\n')[0]?.replace(ANSI, '') ?? '';
+    const width = displayWidth(first);
+    const pad = Math.max(0, Math.floor((width - displayWidth(table.title)) / 2));
+    text += `${' '.repeat(pad)}${table.title}\n`;
+  }
+  text += buffered;
+  for (const line of table.footer ?? []) text += `${line}\n`;
+  await out.write(text);
+}

@@ -1,0 +1,120 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { CancelledError } from '../../src/core/errors.js';
+import { sqliteEngine } from '../../src/engines/sqlite/sqlite-engine.js';
+import { collect, tempDir } from './sqlite-test-helpers.js';
+
+const COUNT_200K = 'with recursive c(x) as (select 1 union all select x + 1 from c where x < 200000) select x, x * 2 from c';
+const ENDLESS = 'with recursive c(x) as (select 1 union all select x + 1 from c) select x from c';
+// One long step: no row comes out until the whole count is done (several seconds).
+const SINGLE_STEP = 'with recursive c(x) as (select 1 union all select x + 1 from c where x < 25000000) select count(*) from c';
+
+/** Runs `sql`, calls `cancel` once the first event arrives, and returns the error thrown. */
+async function cancelAfterStart(run: AsyncIterable<unknown>, cancel: () => void): Promise<unknown> {
+  let started = false;
+  try {
+    for await (const _ of run) {
+      if (!started) {
+        started = true;
+        cancel();
+      }
+    }
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
+describe('sqlite streaming and cancel', () => {
+  test('200k rows stream in bounded batches, all arriving in order', async () => {
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
+    try {
+      const r = await collect(conn, COUNT_200K);
+      assert.equal(r.rows.length, 200000);
+      assert.ok(r.batches.length >= 200, `expected many batches, got ${r.batches.length}`);
+      assert.ok(r.batches.every((n) => n > 0 && n <= 1000));
+      assert.deepEqual(r.rows[199999], [200000, 400000]);
+      assert.equal(r.done?.command, 'SELECT 200000');
+      const small = await collect(conn, COUNT_200K, { batchSize: 64 });
+      assert.ok(small.batches.every((n) => n <= 64));
+    } finally {
+      await conn.close();
+    }
+  });
+
+  test('leaving the loop early stops the query and the session goes on', async () => {
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
+    try {
+      let seen = 0;
+      for await (const e of conn.execute(ENDLESS)) {
+        if (e.type === 'rows') seen += e.rows.length;
+        if (seen >= 5000) break;
+      }
+      assert.deepEqual((await collect(conn, 'select 7')).rows, [[7]]);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  test('cancel() stops an endless streaming query with CancelledError; the session keeps its data', async () => {
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
+    try {
+      await collect(conn, 'create table keep (x)');
+      await collect(conn, 'insert into keep values (1)');
+      const err = await cancelAfterStart(conn.execute(ENDLESS), () => void conn.cancel());
+      assert.ok(err instanceof CancelledError, String(err));
+      assert.doesNotMatch(err.message, /reopened/); // stopped between rows, no need to reopen
+      assert.deepEqual((await collect(conn, 'select x from keep')).rows, [[1]]);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  test('an AbortSignal cancels a streaming query', async () => {
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
+    try {
+      const ac = new AbortController();
+      const err = await cancelAfterStart(conn.execute(ENDLESS, { signal: ac.signal }), () => ac.abort());
+      assert.ok(err instanceof CancelledError);
+      const pre = new AbortController();
+      pre.abort();
+      await assert.rejects(collect(conn, 'select 1', { signal: pre.signal }), CancelledError);
+      assert.deepEqual((await collect(conn, 'select 2')).rows, [[2]]);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  test('a query stuck in one long step is abandoned: CancelledError, database reopened, file data kept', async (t) => {
+    const path = join(tempDir(t), 'stuck.db');
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path });
+    try {
+      await collect(conn, 'create table keep (x)');
+      await collect(conn, 'insert into keep values (1)');
+      const started = Date.now();
+      const err = await cancelAfterStart(conn.execute(SINGLE_STEP), () => void conn.cancel());
+      assert.ok(err instanceof CancelledError, String(err));
+      assert.match(err.message, /reopened/);
+      assert.ok(Date.now() - started < 5000, 'cancel took more than 5 s');
+      assert.deepEqual((await collect(conn, 'select x from keep')).rows, [[1]]);
+      assert.deepEqual((await collect(conn, 'pragma foreign_keys')).rows, [[1]]);
+      assert.equal(conn.transactionStatus(), 'idle');
+    } finally {
+      await conn.close();
+    }
+  });
+
+  test('abandoning an in-memory database says the data was lost', async () => {
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
+    try {
+      await collect(conn, 'create table gone (x)');
+      const err = await cancelAfterStart(conn.execute(SINGLE_STEP), () => void conn.cancel());
+      assert.ok(err instanceof CancelledError);
+      assert.match(err.message, /in-memory database was lost/);
+      await assert.rejects(collect(conn, 'select * from gone'), /no such table/);
+    } finally {
+      await conn.close();
+    }
+  });
+});

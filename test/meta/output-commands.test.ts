@@ -1,0 +1,73 @@
+/** \x, \T, \pset, \o, \timing, \pager: the next result's layout and destination change. */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureDb, sqlsh, tempDir } from './cli-helper.js';
+
+for (const engine of ['sqlite', 'duckdb'] as const) {
+  describe(`output commands on ${engine}`, () => {
+    const db = fixtureDb(engine);
+    const q = 'SELECT id, name FROM artists ORDER BY id';
+
+    test('\\x on switches the next result to expanded records, \\x off back', () => {
+      const r = sqlsh(db, [q, '\\x on', q, '\\x off', q]);
+      assert.equal(r.status, 0, r.stderr);
+      const parts = r.stdout.split('(2 rows)\n');
+      assert.match(parts[0]!, /^ id \| name\n/);
+      assert.match(parts[1]!, /^-\[ RECORD 1 \]-*\n/);
+      assert.match(parts[1]!, /\nname +\| Miles\n/);
+      assert.match(parts[2]!, /^ id \| name\n/);
+      assert.match(r.stderr, /Expanded display is on\.\nExpanded display is off\./);
+    });
+
+    test('\\T changes the format of the next result', () => {
+      const r = sqlsh(db, ['\\T csv', q, '\\T json', q, '\\T markdown', q, '\\T ascii', q]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(r.stdout.startsWith('id,name\n1,Miles\n2,Nina\n[{"id":1,"name":"Miles"},{"id":2,"name":"Nina"}]\n') || r.stdout.startsWith('id,name\n1,Miles\n2,Nina\n[\n'), r.stdout);
+      assert.match(r.stdout, /\| id \| name \|\n\| -+: \| -+ \|\n\| 1 \| Miles \|\n/);
+      assert.match(r.stdout, /\+----\+-------\+\n\| id \| name {2}\|\n/);
+      const bad = sqlsh(db, ['\\T html']);
+      assert.equal(bad.status, 1);
+      assert.match(bad.stderr, /expected one of psql, unicode, ascii, markdown, table, csv, tsv, json, jsonl/);
+    });
+
+    test('\\pset null changes how NULL is shown', () => {
+      const r = sqlsh(db, ['\\pset null (none)', 'SELECT price FROM tracks WHERE id = 2']);
+      assert.match(r.stdout, /\(none\)/);
+      const back = sqlsh(db, ['\\pset null (none)', '\\pset null', '\\T csv', 'SELECT price FROM tracks WHERE id = 2']);
+      assert.equal(back.stdout, 'price\n\n');
+    });
+
+    test('\\o FILE writes results to the file byte for byte, \\o goes back', () => {
+      const dir = tempDir();
+      const file = join(dir, 'out.txt');
+      const r = sqlsh(db, ['\\T csv', `\\o ${file}`, q, 'SELECT 42 AS answer', '\\o', 'SELECT 7 AS seven']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(readFileSync(file, 'utf8'), 'id,name\n1,Miles\n2,Nina\nanswer\n42\n');
+      assert.equal(r.stdout, 'seven\n7\n');
+    });
+
+    test('\\o |command pipes results to a shell command', () => {
+      const dir = tempDir();
+      const file = join(dir, 'piped.txt');
+      const r = sqlsh(db, ['\\T csv', `\\o |tr a-z A-Z > ${file}`, q, '\\o']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(readFileSync(file, 'utf8'), 'ID,NAME\n1,MILES\n2,NINA\n');
+    });
+
+    test('\\timing reports the time of each statement', () => {
+      const r = sqlsh(db, ['\\timing on', q, '\\timing off', q]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr.match(/^Time: \d+\.\d{3} ms/gm)?.length, 1);
+      assert.match(r.stderr, /Timing is on\.[\s\S]*Timing is off\./);
+    });
+
+    test('\\pager and \\set change settings', () => {
+      const r = sqlsh(db, ['\\pager off', '\\pager more', '\\set null_string ~', 'SELECT NULL AS n', '\\set nope 1']);
+      assert.match(r.stderr, /Pager is off\.\nPager is "more"\./);
+      assert.match(r.stdout, /^ n\n-+\n ~\n/);
+      assert.match(r.stderr, /unknown setting "nope"/);
+    });
+  });
+}
