@@ -1,0 +1,302 @@
+/**
+ * A PostgreSQL session: every statement runs through a pg-cursor portal (extended protocol, text
+ * format, rowMode 'array') and is read batchSize rows at a time, so memory stays bounded by one batch.
+ *
+ * - Transaction status comes from the protocol's ReadyForQuery status byte ('I', 'T', 'E'), which pg
+ *   keeps per client (getTransactionStatus(), or _txStatus on older pg).
+ * - cancel() sends a protocol CancelRequest on a new socket; the statement then throws CancelledError.
+ * - When the socket dies, the running statement throws ConnectionLostError. The next execute
+ *   reconnects with the same parameters and announces it with a first 'notice' event
+ *   ("connection to the server was lost; reconnected to ..."). If the session died while idle and
+ *   outside a transaction, that next execute simply reconnects and runs; if a transaction was open,
+ *   it throws ConnectionLostError(wasInTransaction) once, and the one after reconnects.
+ */
+import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
+import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
+import type { CatalogData } from '../../catalog/catalog-data.js';
+import type { SqlDialect } from '../../sql/dialect.js';
+import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import { sendCancelRequest } from './postgres-cancel.js';
+import type { PgClient, PgCursor, PgDriver } from './postgres-driver.js';
+import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
+import { introspectPostgres } from './postgres-introspector.js';
+import type { PgEndpoint } from './postgres-target.js';
+import { PgTypeNames } from './postgres-type-names.js';
+
+export interface PgSession {
+  readonly client: PgClient;
+  readonly endpoint: PgEndpoint;
+}
+
+export interface PostgresConnectionInit {
+  readonly driver: PgDriver;
+  readonly dialect: SqlDialect;
+  readonly info: ConnectionInfo;
+  readonly session: PgSession;
+  /** Opens a new session with the same parameters (and password); used to reconnect and to introspect. */
+  readonly reopen: () => Promise<PgSession>;
+}
+
+interface Notice {
+  readonly message: string;
+  readonly severity?: string;
+}
+
+const DEFAULT_BATCH = 1000;
+const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
+const COPY_STDIO = /^copy\b[\s\S]*\b(?:stdin|stdout)\b/i;
+
+export class PostgresConnection implements Connection {
+  readonly info: ConnectionInfo;
+  readonly dialect: SqlDialect;
+  readonly #driver: PgDriver;
+  readonly #reopen: () => Promise<PgSession>;
+  #session: PgSession;
+  #types = new PgTypeNames();
+  #dead = false;
+  /** Transaction status at the moment the session died. */
+  #lostIn: TransactionStatus = 'idle';
+  /** The loss was already reported by a ConnectionLostError. */
+  #lossReported = false;
+  #closed = false;
+  #running = false;
+  #cancelRequested = false;
+  #notices: Notice[] = [];
+  #wake: (() => void) | undefined;
+
+  constructor(init: PostgresConnectionInit) {
+    this.info = init.info;
+    this.dialect = init.dialect;
+    this.#driver = init.driver;
+    this.#reopen = init.reopen;
+    this.#session = init.session;
+    this.#attach(init.session.client);
+  }
+
+  /** Called once by the engine after connect. */
+  async loadTypes(): Promise<void> {
+    await this.#types.load(this.#session.client);
+  }
+
+  #attach(client: PgClient): void {
+    client.on('error', () => this.#markDead(client));
+    client.on('end', () => this.#markDead(client));
+    client.on('notice', (msg: { message?: string; severity?: string }) => {
+      this.#notices.push({ message: msg.message ?? '', ...(msg.severity ? { severity: msg.severity } : {}) });
+      this.#wake?.();
+    });
+  }
+
+  #markDead(client: PgClient): void {
+    if (client !== this.#session.client || this.#dead || this.#closed) return;
+    this.#lostIn = this.transactionStatus();
+    this.#dead = true;
+    this.#lossReported = false;
+    this.#wake?.();
+  }
+
+  transactionStatus(): TransactionStatus {
+    if (this.#dead) return 'idle';
+    const c = this.#session.client;
+    const s = typeof c.getTransactionStatus === 'function' ? c.getTransactionStatus() : c._txStatus;
+    return s === 'T' ? 'in-transaction' : s === 'E' ? 'failed' : 'idle';
+  }
+
+  async cancel(): Promise<void> {
+    const { client, endpoint } = this.#session;
+    if (!this.#running || this.#dead || client.processID === null || client.secretKey === null) return;
+    this.#cancelRequested = true;
+    await sendCancelRequest(endpoint, client.processID, client.secretKey);
+  }
+
+  execute(sql: string, opts: ExecuteOptions = {}): AsyncIterable<ResultEvent> {
+    return this.#run(sql, opts);
+  }
+
+  async *#run(sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
+    if (this.#closed) throw new ConnectionLostError('the connection is closed: reconnect with \\c');
+    if (this.#running) throw new Error('a statement is already running on this connection');
+    if (opts.signal?.aborted) throw new CancelledError();
+    this.#running = true;
+    this.#cancelRequested = false;
+    this.#notices = [];
+    try {
+      if (this.#dead) {
+        const reconnected = await this.#recover();
+        yield { type: 'notice', message: reconnected, severity: 'NOTICE' };
+      }
+      yield* this.#stream(sql, opts);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Reconnect after a loss; throws ConnectionLostError once first when a transaction was lost. */
+  async #recover(): Promise<string> {
+    if (this.#lostIn !== 'idle' && !this.#lossReported) {
+      this.#lossReported = true;
+      throw new ConnectionLostError(
+        'the connection to the server was lost and the open transaction was rolled back; the next statement reconnects',
+        { wasInTransaction: true },
+      );
+    }
+    let session: PgSession;
+    try {
+      session = await this.#reopen();
+    } catch (err) {
+      throw new ConnectionLostError(`the connection to the server was lost and reconnecting failed: ${errorMessage(err)}`, { cause: err });
+    }
+    this.#session = session;
+    this.#attach(session.client);
+    this.#dead = false;
+    this.#lostIn = 'idle';
+    this.#types = new PgTypeNames();
+    await this.#types.load(session.client);
+    return `connection to the server was lost; reconnected to ${this.info.url}`;
+  }
+
+  async *#stream(sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
+    const client = this.#session.client;
+    const txBefore = this.transactionStatus();
+    const batch = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
+    if (COPY_STDIO.test(sql.replace(LEADING_COMMENTS, ''))) {
+      throw new SqlError('COPY ... FROM STDIN and COPY ... TO STDOUT are not supported by sqlsh yet: use COPY with a server-side file', { code: '0A000' });
+    }
+    const cursor: PgCursor = new this.#driver.Cursor(sql, undefined, { rowMode: 'array' });
+    // Safety net for COPY forms the check above misses: refuse input, drop output, never crash pg.
+    Object.assign(cursor, {
+      handleCopyInResponse: (con: { sendCopyFail(msg: string): void }) => con.sendCopyFail('COPY FROM STDIN is not supported by sqlsh'),
+      handleCopyData: () => undefined,
+    });
+    let tag: string | undefined;
+    const onComplete = cursor.handleCommandComplete.bind(cursor);
+    cursor.handleCommandComplete = (msg: { text: string }): void => {
+      tag = msg.text;
+      onComplete(msg);
+    };
+    const onAbort = (): void => void this.cancel();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    let first = true;
+    let rowCount = 0;
+    let failed = false;
+    try {
+      client.query(cursor);
+      let read: Promise<unknown[][]> | undefined;
+      while (true) {
+        read ??= cursor.read(batch);
+        const next = await this.#rowsOrNotice(read);
+        yield* this.#drainNotices();
+        if (next === undefined) continue;
+        read = undefined;
+        if (first) {
+          first = false;
+          const fields = cursor._result.fields;
+          if (fields.length > 0) {
+            const columns: ColumnInfo[] = fields.map((f) => Object.freeze({ name: f.name, type: this.#types.nameOf(f) }));
+            yield { type: 'columns', columns: Object.freeze(columns) };
+          }
+        }
+        if (next.length > 0) {
+          rowCount += next.length;
+          yield { type: 'rows', rows: next as unknown as readonly Row[] };
+        }
+        if (next.length === 0 || cursor.state === 'done') break;
+      }
+      yield* this.#drainNotices();
+      yield doneEvent(tag, rowCount, !first && cursor._result.fields.length > 0);
+    } catch (err) {
+      failed = true;
+      throw this.#translate(err, txBefore, opts);
+    } finally {
+      if (failed && !this.#dead) await readyForQuery(client);
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (!this.#dead && cursor.state !== 'done' && cursor.state !== 'error') {
+        await cursor.close().catch(() => undefined);
+      }
+      if (!this.#dead && this.#types.hasMissing) await this.#types.lookUpMissing(client);
+    }
+  }
+
+  /** The next batch, or undefined when notices (or the loss of the socket) arrived first. */
+  async #rowsOrNotice(read: Promise<unknown[][]>): Promise<unknown[][] | undefined> {
+    if (this.#notices.length > 0) {
+      read.catch(() => undefined); // handled when awaited again
+      return undefined;
+    }
+    const woken = new Promise<undefined>((resolve) => (this.#wake = () => resolve(undefined)));
+    try {
+      return await Promise.race([read, woken]);
+    } finally {
+      this.#wake = undefined;
+    }
+  }
+
+  *#drainNotices(): Generator<ResultEvent> {
+    while (this.#notices.length > 0) {
+      const n = this.#notices.shift()!;
+      yield { type: 'notice', message: n.message, ...(n.severity ? { severity: n.severity } : {}) };
+    }
+  }
+
+  #translate(err: unknown, txBefore: TransactionStatus, opts: ExecuteOptions): Error {
+    const code = (err as { code?: string } | null)?.code;
+    if (code === '57014' && (this.#cancelRequested || opts.signal?.aborted)) return new CancelledError();
+    if (this.#dead || isConnectionLoss(err)) {
+      if (!this.#dead) this.#markDead(this.#session.client);
+      this.#lossReported = true;
+      const inTx = txBefore !== 'idle';
+      return new ConnectionLostError(
+        inTx
+          ? `the connection to the server was lost (${errorMessage(err)}); the open transaction was rolled back. The next statement reconnects.`
+          : `the connection to the server was lost (${errorMessage(err)}). The next statement reconnects.`,
+        { wasInTransaction: inTx, cause: err },
+      );
+    }
+    return toSqlError(err);
+  }
+
+  introspect(signal?: AbortSignal): Promise<CatalogData> {
+    return introspectPostgres(this.#reopen, signal);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#session.client.end().catch(() => undefined);
+  }
+}
+
+/** After an error pg forgets the statement; wait for its ReadyForQuery so the status byte is current. */
+function readyForQuery(client: PgClient): Promise<void> {
+  const con = client.connection;
+  if (client.readyForQuery !== false || !con) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      con.removeListener('readyForQuery', done);
+      con.removeListener('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 5000);
+    con.once('readyForQuery', done);
+    con.once('end', done);
+  });
+}
+
+/**
+ * The final event. A portal read in batches ends with the count of the last batch only
+ * ('SELECT 0'), so for statements that returned rows the tag carries the streamed total.
+ */
+function doneEvent(tag: string | undefined, rowCount: number, returnedRows: boolean): ResultEvent {
+  if (tag === undefined) return { type: 'done' };
+  if (returnedRows && /^(SELECT|FETCH) \d+$/.test(tag)) tag = tag.replace(/\d+$/, String(rowCount));
+  const m = /^(?:INSERT \d+|[A-Z ]+?) (\d+)$/.exec(tag);
+  const n = m ? Number(m[1]) : undefined;
+  const isQuery = /^(SELECT|FETCH|SHOW|EXPLAIN|VALUES|TABLE)\b/.test(tag);
+  return {
+    type: 'done',
+    command: tag,
+    ...(n !== undefined && !isQuery ? { affected: n } : {}),
+    ...(isQuery || rowCount > 0 ? { rowCount: n ?? rowCount } : {}),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The part of `pg` and `pg-cursor` we use, typed structurally, and the one place that loads them
+ * (lazily, on connect) and opens a client for one endpoint.
+ */
+import type { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { pgTypes } from './postgres-values.js';
+import type { PgEndpoint, PgParams } from './postgres-target.js';
+
+export interface PgFieldDesc {
+  readonly name: string;
+  readonly dataTypeID: number;
+  readonly dataTypeModifier: number;
+}
+
+export interface PgQueryResult {
+  readonly rows: unknown[][];
+}
+
+export interface PgClient extends EventEmitter {
+  connect(): Promise<void>;
+  query(config: { text: string; values?: unknown[]; rowMode: 'array' }): Promise<PgQueryResult>;
+  query<C extends PgCursor>(cursor: C): C;
+  end(): Promise<void>;
+  readonly processID: number | null;
+  readonly secretKey: number | null;
+  /** pg >= 8.16: the status byte of the last ReadyForQuery message ('I', 'T' or 'E'). */
+  getTransactionStatus?(): string | null;
+  /** Older pg keeps the same byte here. */
+  readonly _txStatus?: string | null;
+  /** false between sending a statement and the server's ReadyForQuery. */
+  readonly readyForQuery?: boolean;
+  /** The protocol connection: emits 'readyForQuery' and 'end'. */
+  readonly connection?: EventEmitter;
+}
+
+export interface PgCursor {
+  read(rows: number): Promise<unknown[][]>;
+  close(): Promise<void>;
+  /** 'initialized' | 'submitted' | 'idle' | 'busy' | 'done' | 'error' */
+  readonly state: string;
+  readonly _result: { readonly fields: readonly PgFieldDesc[] };
+  handleCommandComplete(msg: { text: string }): void;
+}
+
+export interface PgDriver {
+  readonly Client: new (config: object) => PgClient;
+  readonly Cursor: new (text: string, values: undefined, config: object) => PgCursor;
+}
+
+let driver: Promise<PgDriver> | undefined;
+
+export function loadPgDriver(): Promise<PgDriver> {
+  driver ??= (async () => {
+    const pg = await import('pg');
+    const cursor = await import('pg-cursor');
+    return {
+      Client: pg.default.Client as unknown as PgDriver['Client'],
+      Cursor: cursor.default as unknown as PgDriver['Cursor'],
+    };
+  })();
+  return driver;
+}
+
+/** Thrown from the password callback when the server asks for a password we do not have. */
+export class PasswordNeeded extends Error {
+  override readonly name = 'PasswordNeeded';
+}
+
+function readOptional(path: string | undefined): string | undefined {
+  return path ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** pg's `ssl` option for one attempt. */
+export function sslConfig(p: PgParams, useSsl: boolean): false | object {
+  if (!useSsl) return false;
+  const files = {
+    ...(p.sslrootcert ? { ca: readOptional(p.sslrootcert) } : {}),
+    ...(p.sslcert ? { cert: readOptional(p.sslcert) } : {}),
+    ...(p.sslkey ? { key: readOptional(p.sslkey) } : {}),
+  };
+  if (p.sslmode === 'verify-full') return { ...files, rejectUnauthorized: true };
+  if (p.sslmode === 'verify-ca') return { ...files, rejectUnauthorized: true, checkServerIdentity: () => undefined };
+  return { ...files, rejectUnauthorized: false };
+}
+
+/**
+ * The SSL attempts for an endpoint, in libpq order: prefer = SSL then plain, allow = plain then SSL,
+ * disable = plain, require/verify-* = SSL. Unix sockets never use SSL.
+ */
+export function sslAttempts(p: PgParams, e: PgEndpoint): readonly boolean[] {
+  if (e.host.startsWith('/')) return [false];
+  switch (p.sslmode) {
+    case 'disable':
+      return [false];
+    case 'allow':
+      return [false, true];
+    case 'prefer':
+      return [true, false];
+    default:
+      return [true];
+  }
+}
+
+/** A connected client for one endpoint, one SSL choice. password undefined: fail with PasswordNeeded if asked. */
+export async function openPgClient(d: PgDriver, p: PgParams, e: PgEndpoint, useSsl: boolean, password: string | undefined): Promise<PgClient> {
+  const client = new d.Client({
+    host: e.host,
+    port: e.port,
+    user: p.user,
+    database: p.database,
+    password: async (): Promise<string> => {
+      if (password === undefined) throw new PasswordNeeded('the server asked for a password');
+      return password;
+    },
+    ssl: sslConfig(p, useSsl),
+    application_name: p.applicationName,
+    ...(p.options ? { options: p.options } : {}),
+    connectionTimeoutMillis: p.connectTimeoutMs ?? 0,
+    keepAlive: true,
+    types: pgTypes,
+  });
+  // Errors after connect are handled by the connection; before that, connect() rejects.
+  const swallow = (): void => undefined;
+  client.on('error', swallow);
+  try {
+    await client.connect();
+  } catch (err) {
+    client.end().catch(swallow);
+    throw err;
+  } finally {
+    client.removeListener('error', swallow);
+  }
+  return client;
+}

@@ -1,0 +1,166 @@
+/**
+ * The whole catalog in a few pg_catalog queries (never one per table), on a separate session so it
+ * can run in the background while the user works. Each query stands alone: when one fails (catalogs
+ * of PostgreSQL-compatible servers differ), the others still fill the CatalogData.
+ */
+import type { CatalogData, ColumnDef, ForeignKeyDef, FunctionDef, IndexDef, RelationDef, RelationKind } from '../../catalog/catalog-data.js';
+import { isTypedText, type Value } from '../../core/result.js';
+import type { PgClient } from './postgres-driver.js';
+import type { PgSession } from './postgres-connection.js';
+
+const NOT_TEMP = `n.nspname !~ '^pg_toast' and n.nspname !~ '^pg_temp_'`;
+const USER_SCHEMA = `n.nspname not in ('pg_catalog', 'information_schema') and ${NOT_TEMP}`;
+
+const SQL = {
+  schemas: `select n.nspname from pg_catalog.pg_namespace n where ${NOT_TEMP} order by 1`,
+  searchPath: 'select unnest(current_schemas(false))',
+  relations: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, d.description
+    from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    left join pg_catalog.pg_description d on d.objoid = c.oid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = 0
+    where c.relkind in ('r', 'v', 'm', 'f', 'p') and ${NOT_TEMP}`,
+  columns: `select a.attrelid::int8, a.attnum::int, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+      pg_get_expr(ad.adbin, ad.adrelid), d.description
+    from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    left join pg_catalog.pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+    left join pg_catalog.pg_description d on d.objoid = a.attrelid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = a.attnum
+    where c.relkind in ('r', 'v', 'm', 'f', 'p') and a.attnum > 0 and not a.attisdropped and ${NOT_TEMP}
+    order by a.attrelid, a.attnum`,
+  // column numbers are mapped to names with the columns query (cheaper than joining pg_attribute here)
+  primaryKeys: `select con.conrelid::int8, array_to_string(con.conkey, ' ') from pg_catalog.pg_constraint con where con.contype = 'p'`,
+  foreignKeys: `select con.conname, n.nspname, c.relname, fn.nspname, fc.relname,
+      con.conrelid::int8, array_to_string(con.conkey, ' '), con.confrelid::int8, array_to_string(con.confkey, ' '),
+      con.confdeltype::text, con.confupdtype::text
+    from pg_catalog.pg_constraint con
+    join pg_catalog.pg_class c on c.oid = con.conrelid join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    join pg_catalog.pg_class fc on fc.oid = con.confrelid join pg_catalog.pg_namespace fn on fn.oid = fc.relnamespace
+    where con.contype = 'f' order by n.nspname, c.relname, con.conname`,
+  // pg_get_indexdef is costly (about 50 us per index): only for expression and partial indexes
+  indexes: `select n.nspname, t.relname, i.relname, x.indisunique, x.indisprimary,
+      case when x.indexprs is not null or x.indpred is not null then pg_get_indexdef(x.indexrelid) end,
+      x.indrelid::int8, x.indkey::text,
+      case when x.indexprs is not null then (select json_agg(pg_get_indexdef(x.indexrelid, k.ord::int, true) order by k.ord)
+         from unnest(x.indkey::int2[]) with ordinality k(attnum, ord)) end
+    from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+    join pg_catalog.pg_class t on t.oid = x.indrelid join pg_catalog.pg_namespace n on n.oid = t.relnamespace
+    where ${USER_SCHEMA}`,
+  functions: `select n.nspname, p.proname, p.prokind::text, p.proretset, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+    from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace where ${USER_SCHEMA}`,
+  // PostgreSQL < 11 has no prokind
+  functionsOld: `select n.nspname, p.proname, case when p.proisagg then 'a' when p.proiswindow then 'w' else 'f' end,
+      p.proretset, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+    from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace where ${USER_SCHEMA}`,
+  types: `select n.nspname, t.typname from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace
+    left join pg_catalog.pg_class c on c.oid = t.typrelid
+    where (t.typtype in ('e', 'd') or (t.typtype = 'c' and c.relkind = 'c')) and ${USER_SCHEMA} order by 1, 2`,
+  databases: 'select datname from pg_catalog.pg_database where not datistemplate order by 1',
+};
+
+const RELKIND: Readonly<Record<string, RelationKind>> = { r: 'table', p: 'table', v: 'view', m: 'materialized-view', f: 'foreign-table' };
+const FK_ACTION: Readonly<Record<string, string>> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+const FN_KIND: Readonly<Record<string, FunctionDef['kind']>> = { a: 'aggregate', w: 'window', p: 'procedure', f: 'function' };
+
+const str = (v: Value | undefined): string => (v === null || v === undefined ? '' : isTypedText(v) ? v.text : String(v));
+const jsonList = (v: Value | undefined): string[] => {
+  const t = str(v);
+  return t ? (JSON.parse(t) as string[]) : [];
+};
+
+async function rowsOf(client: PgClient, text: string): Promise<Value[][] | undefined> {
+  try {
+    return (await client.query({ text, rowMode: 'array' })).rows as Value[][];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Open a session with `open`, read the catalog, close the session. Throws only when aborted or when no session opens. */
+export async function introspectPostgres(open: () => Promise<PgSession>, signal?: AbortSignal): Promise<CatalogData> {
+  signal?.throwIfAborted();
+  // Two sessions: the big columns query runs beside all the others.
+  const first = (await open()).client;
+  const second = await open().then((s) => s.client, () => first);
+  const clients = [...new Set([first, second])];
+  const onAbort = (): void => {
+    for (const c of clients) void c.end().catch(() => undefined);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  for (const c of clients) c.on('error', () => undefined);
+  try {
+    const q = async (client: PgClient, text: string): Promise<Value[][] | undefined> => {
+      signal?.throwIfAborted();
+      const r = await rowsOf(client, text);
+      signal?.throwIfAborted();
+      return r;
+    };
+    const big = (async () => [(await q(second, SQL.relations)) ?? [], (await q(second, SQL.columns)) ?? []] as const)();
+    const schemas = (await q(first, SQL.schemas))?.map((r) => str(r[0])) ?? [];
+    const searchPath = (await q(first, SQL.searchPath))?.map((r) => str(r[0])) ?? [];
+    const pkRows = (await q(first, SQL.primaryKeys)) ?? [];
+    const fkRows = (await q(first, SQL.foreignKeys)) ?? [];
+    const ixRows = (await q(first, SQL.indexes)) ?? [];
+    const fnRows = (await q(first, SQL.functions)) ?? (await q(first, SQL.functionsOld)) ?? [];
+    const typeRows = (await q(first, SQL.types)) ?? [];
+    const dbRows = (await q(first, SQL.databases)) ?? [];
+    const [relRows, colRows] = await big;
+
+    const columns = new Map<number, ColumnDef[]>();
+    const attnames = new Map<number, Map<number, string>>();
+    for (const [relid, attnum, name, type, notnull, def, comment] of colRows) {
+      const byNum = attnames.get(Number(relid)) ?? new Map<number, string>();
+      byNum.set(Number(attnum), str(name));
+      attnames.set(Number(relid), byNum);
+      const list = columns.get(Number(relid)) ?? [];
+      list.push(Object.freeze({ name: str(name), type: str(type), nullable: notnull !== true,
+        ...(def !== null ? { default: str(def) } : {}), ...(comment !== null ? { comment: str(comment) } : {}) }));
+      columns.set(Number(relid), list);
+    }
+    const names = (relid: Value | undefined, nums: Value | undefined): string[] =>
+      str(nums).split(' ').filter((x) => x !== '').map((x) => attnames.get(Number(relid))?.get(Number(x)) ?? `#${x}`);
+    const pks = new Map<number, string[]>(pkRows.map((r) => [Number(r[0]), names(r[0], r[1])]));
+    const system = new Set(['pg_catalog', 'information_schema']);
+    const relations: RelationDef[] = relRows.map(([oid, schema, name, kind, tuples, comment]) => Object.freeze({
+      schema: str(schema), name: str(name),
+      kind: system.has(str(schema)) ? 'system-table' : RELKIND[str(kind)] ?? 'table',
+      columns: Object.freeze(columns.get(Number(oid)) ?? []),
+      primaryKey: Object.freeze(pks.get(Number(oid)) ?? []),
+      ...(comment !== null ? { comment: str(comment) } : {}),
+      ...(typeof tuples === 'number' && tuples >= 0 ? { estimatedRows: tuples } : {}),
+    }));
+    relations.sort((a, b) => (a.schema === b.schema ? (a.name < b.name ? -1 : 1) : a.schema < b.schema ? -1 : 1));
+    const foreignKeys: ForeignKeyDef[] = fkRows.map(([name, schema, table, refSchema, refTable, relid, cols, refRelid, refCols, del, upd]) => Object.freeze({
+      name: str(name), schema: str(schema), table: str(table), refSchema: str(refSchema), refTable: str(refTable),
+      columns: Object.freeze(names(relid, cols)), refColumns: Object.freeze(names(refRelid, refCols)),
+      onDelete: FK_ACTION[str(del)] ?? 'NO ACTION', onUpdate: FK_ACTION[str(upd)] ?? 'NO ACTION',
+    }));
+    const indexes: IndexDef[] = ixRows.map(([schema, table, name, unique, primary, def, relid, keys, exprs]) => {
+      const exprList = jsonList(exprs);
+      const cols = str(keys).split(' ').filter((x) => x !== '')
+        .map((x, i) => (x === '0' ? exprList[i] ?? '?' : attnames.get(Number(relid))?.get(Number(x)) ?? `#${x}`));
+      return Object.freeze({
+        schema: str(schema), table: str(table), name: str(name), unique: unique === true, primary: primary === true,
+        columns: Object.freeze(cols), ...(def !== null ? { definition: str(def) } : {}),
+      });
+    });
+    const functions: FunctionDef[] = fnRows.map(([schema, name, kind, retset, args, returns]) => Object.freeze({
+      schema: str(schema), name: str(name),
+      kind: retset === true && str(kind) === 'f' ? 'table' : FN_KIND[str(kind)] ?? 'function',
+      args: str(args), ...(returns !== null ? { returns: str(returns) } : {}),
+    }));
+    const visible = new Set(searchPath);
+    const datatypes = typeRows.map(([schema, name]) => (visible.has(str(schema)) ? str(name) : `${str(schema)}.${str(name)}`));
+    return Object.freeze({
+      schemas: Object.freeze(schemas),
+      searchPath: Object.freeze(searchPath),
+      relations: Object.freeze(relations),
+      foreignKeys: Object.freeze(foreignKeys),
+      indexes: Object.freeze(indexes),
+      functions: Object.freeze(functions),
+      datatypes: Object.freeze(datatypes),
+      databases: Object.freeze(dbRows.map((r) => str(r[0]))),
+    });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,34 @@
+/** Small helpers shared by the PostgreSQL engine tests. */
+import type { Connection, ConnectionTarget, ConnectOptions } from '../../src/engines/engine.js';
+import type { ResultEvent, Row } from '../../src/core/result.js';
+import { postgresEngine } from '../../src/engines/postgres/postgres-engine.js';
+import type { PgServer } from './postgres-server.js';
+
+/** An environment with no PG* variables and no password file, so tests do not see the machine's. */
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  return { HOME: '/nonexistent-home', PGPASSFILE: '/nonexistent-pgpass', PGSERVICEFILE: '/nonexistent-service', PGSYSCONFDIR: '/nonexistent', ...extra };
+}
+
+export function connectTo(server: PgServer, extra: Partial<ConnectionTarget> = {}, opts: ConnectOptions = {}): Promise<Connection> {
+  return postgresEngine.connect({ engine: 'postgres', url: server.url, ...extra }, { env: cleanEnv(), ...opts });
+}
+
+/** Every event of one statement. */
+export async function events(conn: Connection, sql: string): Promise<ResultEvent[]> {
+  const out: ResultEvent[] = [];
+  for await (const e of conn.execute(sql)) out.push(e);
+  return out;
+}
+
+/** All rows of one statement. */
+export async function rows(conn: Connection, sql: string): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const e of await events(conn, sql)) if (e.type === 'rows') out.push(...e.rows);
+  return out;
+}
+
+/** The single value of a one-row, one-column query. */
+export async function scalar(conn: Connection, sql: string): Promise<unknown> {
+  const r = await rows(conn, sql);
+  return r[0]?.[0];
+}
