@@ -96,8 +96,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   if (batch) {
     const { runBatch } = await import('./run-batch.js');
-    return runBatch({ connection, settings, opts, paths, connections: config.connections });
+    return runBatch({ connection, target, settings, opts, paths, connections: config.connections });
   }
   const { runRepl } = await import('../shell/repl.js');
-  return runRepl({ connection, settings, paths, connections: config.connections, demoCreated, configWarnings: config.warnings });
+  return runRepl({ connection, target, settings, paths, connections: config.connections, demoCreated, configWarnings: config.warnings });
 }

@@ -1,7 +1,7 @@
 /** Scripting mode: -c, -f and piped stdin run in order; results to stdout or -o; errors to stderr. */
 import { readFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import type { Connection } from '../engines/engine.js';
+import type { Connection, ConnectionTarget } from '../engines/engine.js';
 import type { Settings } from '../config/settings.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { SavedConnection } from '../config/load-config.js';
@@ -18,6 +18,7 @@ async function readStdin(): Promise<string> {
 
 export async function runBatch(init: {
   connection: Connection;
+  target?: ConnectionTarget;
   settings: Settings;
   opts: CliOptions;
   paths: SqlshPaths;
@@ -48,6 +49,7 @@ export async function runBatch(init: {
   process.on('SIGINT', () => abort.abort());
   const session = new Session({
     connection: init.connection,
+    target: init.target,
     settings: init.settings,
     interactive: false,
     paths: init.paths,

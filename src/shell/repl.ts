@@ -4,7 +4,7 @@
  * and Ctrl-C (SIGINT) cancels the statement on the server, keeping the session.
  */
 import { createInterface } from 'node:readline';
-import type { Connection } from '../engines/engine.js';
+import type { Connection, ConnectionTarget } from '../engines/engine.js';
 import type { Settings } from '../config/settings.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { SavedConnection } from '../config/load-config.js';
@@ -30,6 +30,7 @@ function askLine(question: string): Promise<string> {
 
 export async function runRepl(init: {
   connection: Connection;
+  target?: ConnectionTarget;
   settings: Settings;
   paths: SqlshPaths;
   connections: ReadonlyMap<string, SavedConnection>;
@@ -45,6 +46,7 @@ export async function runRepl(init: {
   installTerminalRestore?.(process.stdout);
   const session = new Session({
     connection: init.connection,
+    target: init.target,
     settings: init.settings,
     interactive: true,
     paths: init.paths,

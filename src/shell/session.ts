@@ -25,6 +25,8 @@ export interface SessionIO {
 
 export class Session {
   connection: Connection;
+  /** What the current connection was made from (may hold a password: never print it). \c NAME reuses it. */
+  target: ConnectionTarget | undefined;
   settings: Settings;
   readonly interactive: boolean;
   readonly io: SessionIO;
@@ -45,6 +47,7 @@ export class Session {
 
   constructor(init: {
     connection: Connection;
+    target?: ConnectionTarget;
     settings: Settings;
     interactive: boolean;
     io: SessionIO;
@@ -52,6 +55,7 @@ export class Session {
     connections: ReadonlyMap<string, SavedConnection>;
   }) {
     this.connection = init.connection;
+    this.target = init.target;
     this.settings = init.settings;
     this.interactive = init.interactive;
     this.io = init.io;
@@ -98,6 +102,7 @@ export class Session {
     const conn = await engine.connect(target, { promptPassword: this.io.promptPassword, ...opts });
     const old = this.connection;
     this.connection = conn;
+    this.target = target;
     this.catalogSnapshot = undefined;
     this.refreshCatalog();
     await old.close().catch(() => undefined);

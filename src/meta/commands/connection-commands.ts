@@ -46,13 +46,16 @@ const connect: MetaCommand = {
       const cur = s.connection.info;
       const serverEngine = cur.engine === 'postgres' || cur.engine === 'mysql';
       if (!(e instanceof UsageError) || !serverEngine || !/^[\w$-]+$/.test(word)) throw e;
-      target = {
-        engine: cur.engine,
-        ...(cur.host !== undefined ? { host: cur.host } : {}),
-        ...(cur.port !== undefined ? { port: cur.port } : {}),
-        ...(cur.user !== undefined ? { user: cur.user } : {}),
-        database: word,
-      };
+      // Same server, same credentials (the URI's password, if any, is kept), another database.
+      target = s.target?.engine === cur.engine
+        ? { ...s.target, database: word }
+        : {
+            engine: cur.engine,
+            ...(cur.host !== undefined ? { host: cur.host } : {}),
+            ...(cur.port !== undefined ? { port: cur.port } : {}),
+            ...(cur.user !== undefined ? { user: cur.user } : {}),
+            database: word,
+          };
     }
     try {
       await s.reconnect(target);
