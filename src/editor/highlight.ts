@@ -1,0 +1,59 @@
+/** SQL text -> styled spans, from the lexer's tokens and the dialect's keywords and functions. */
+import type { SqlDialect } from '../sql/dialect.js';
+import { lex } from '../sql/lexer.js';
+import type { Token } from '../sql/token.js';
+import type { TokenStyle } from './themes.js';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly style: TokenStyle;
+}
+
+function styleOf(t: Token, next: Token | undefined, dialect: SqlDialect, functions: ReadonlySet<string>): TokenStyle {
+  if (t.unterminated) return 'unterminated';
+  switch (t.type) {
+    case 'word': {
+      const upper = t.text.toUpperCase();
+      if (next?.text === '(' && functions.has(t.text.toLowerCase())) return 'function';
+      if (dialect.keywords.has(upper)) return 'keyword';
+      return next?.text === '(' ? 'function' : 'identifier';
+    }
+    case 'line-comment': case 'block-comment': return 'comment';
+    case 'quoted-ident': return 'quoted-ident';
+    case 'string': return 'string';
+    case 'number': return 'number';
+    case 'param': return 'param';
+    case 'operator': return 'operator';
+    case 'punct': return 'punct';
+    case 'backslash': return 'backslash';
+    case 'space': return 'space';
+    default: return 'other';
+  }
+}
+
+const functionSets = new WeakMap<SqlDialect, ReadonlySet<string>>();
+
+/** Styled spans covering `text` in order. Total: never throws (falls back to one plain span). */
+export function highlight(text: string, dialect: SqlDialect): readonly Span[] {
+  if (text === '') return [];
+  let fns = functionSets.get(dialect);
+  if (!fns) {
+    fns = new Set(dialect.functions.map((f) => f.toLowerCase()));
+    functionSets.set(dialect, fns);
+  }
+  let tokens: readonly Token[];
+  try {
+    tokens = lex(text, dialect.lex);
+  } catch {
+    return [{ start: 0, end: text.length, style: 'identifier' }];
+  }
+  const spans: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.type === 'space') j++;
+    spans.push({ start: t.start, end: t.end, style: styleOf(t, tokens[j], dialect, fns) });
+  }
+  return spans;
+}

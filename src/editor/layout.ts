@@ -1,0 +1,239 @@
+/**
+ * The view as a pure function: editor state + prompt + terminal size -> a Frame of screen rows
+ * (each exactly one terminal row, already styled with SGR) and the cursor position. Long lines are
+ * wrapped here (never by the terminal) so the renderer can diff rows and move the cursor exactly.
+ */
+import type { Completion } from '../complete/completion.js';
+import { displayWidth, graphemes } from '../output/display-width.js';
+import type { EditorState } from './editor-state.js';
+import type { Span } from './highlight.js';
+import { searchMatchRange } from './commands/search.js';
+import type { StyleClass, Theme } from './themes.js';
+
+export interface Frame {
+  readonly rows: readonly string[];
+  /** Display width of each row (a full row must not be followed by erase-in-line). */
+  readonly widths: readonly number[];
+  readonly cursorRow: number;
+  readonly cursorCol: number;
+}
+
+export interface LayoutInput {
+  readonly state: EditorState;
+  readonly prompt: string;
+  /** Continuation prompt for buffer line `lineNo` (1-based, > 1). */
+  readonly continuation: (lineNo: number) => string;
+  readonly spans: readonly Span[];
+  readonly theme: Theme;
+  readonly cols: number;
+  readonly rows: number;
+  /** Rest of a history entry shown dimmed after the cursor. */
+  readonly suggestion?: string;
+  readonly toolbar?: string;
+  /** Final frame after submit: no menu, toolbar, message or suggestion. */
+  readonly final?: boolean;
+  readonly menuHeight?: number;
+}
+
+interface Seg { text: string; style: StyleClass | 'raw' }
+interface Row { segs: Seg[]; width: number }
+
+const SGR = /\x1b\[[0-9;:]*m/g;
+
+export function stripSgr(s: string): string {
+  return s.replace(SGR, '');
+}
+
+function charCells(g: string): { text: string; width: number } {
+  if (g === '\t') return { text: '    ', width: 4 };
+  const c = g.charCodeAt(0);
+  if (c < 0x20 || c === 0x7f) return { text: '^' + String.fromCharCode(c ^ 0x40), width: 2 };
+  return { text: g, width: displayWidth(g) };
+}
+
+class RowBuilder {
+  readonly rows: Row[] = [{ segs: [], width: 0 }];
+  constructor(readonly cols: number) {}
+  get row(): number { return this.rows.length - 1; }
+  get col(): number { return this.rows[this.rows.length - 1]!.width; }
+  newRow(): void { this.rows.push({ segs: [], width: 0 }); }
+  /** Will a glyph of width w fit on the current row? If not, wrap first. */
+  ensure(w: number): void { if (w > 0 && this.col + w > this.cols && this.col > 0) this.newRow(); }
+  put(text: string, width: number, style: StyleClass | 'raw'): void {
+    const r = this.rows[this.rows.length - 1]!;
+    const last = r.segs[r.segs.length - 1];
+    if (last && last.style === style && style !== 'raw') last.text += text;
+    else r.segs.push({ text, style });
+    r.width += width;
+  }
+  /** Put a prompt that may contain SGR codes; wraps like text. */
+  putAnsi(s: string): void {
+    let i = 0;
+    for (const m of s.matchAll(SGR)) {
+      this.putPlain(s.slice(i, m.index), 'raw');
+      this.put(m[0], 0, 'raw');
+      i = m.index + m[0].length;
+    }
+    this.putPlain(s.slice(i), 'raw');
+  }
+  putPlain(s: string, style: StyleClass | 'raw'): void {
+    for (const g of graphemes(s)) {
+      const c = charCells(g);
+      this.ensure(c.width);
+      this.put(c.text, c.width, style);
+    }
+  }
+}
+
+export function renderRow(r: Row, theme: Theme): string {
+  let out = '';
+  let cur: string | undefined = '';
+  for (const seg of r.segs) {
+    if (seg.style === 'raw') {
+      out += seg.text;
+      cur = undefined;
+      continue;
+    }
+    const sgr = theme[seg.style];
+    if (sgr !== cur) {
+      out += cur === '' && sgr !== '' ? `\x1b[${sgr}m` : `\x1b[0m${sgr ? `\x1b[${sgr}m` : ''}`;
+      cur = sgr;
+    }
+    out += seg.text;
+  }
+  if (cur !== '') out += '\x1b[0m';
+  return out;
+}
+
+function menuRows(items: readonly Completion[], selected: number, height: number, cols: number, anchor: number): Row[] {
+  const n = items.length;
+  const visible = Math.min(height, n);
+  const top = selected < 0 ? 0 : Math.max(0, Math.min(selected - Math.floor(visible / 2), n - visible));
+  const shown = items.slice(top, top + visible);
+  const labels = shown.map((c) => c.display ?? c.text);
+  const details = shown.map((c) => (!c.detail ? c.kind : c.detail.startsWith(c.kind) ? c.detail : `${c.kind} ${c.detail}`));
+  const scroll = n > visible;
+  const detailW = Math.min(28, Math.max(...details.map(displayWidth)));
+  const labelW = Math.max(1, Math.min(Math.max(...labels.map(displayWidth)), cols - detailW - 5));
+  const width = Math.min(cols, labelW + detailW + 4 + (scroll ? 1 : 0));
+  const x = Math.max(0, Math.min(anchor - 1, cols - width));
+  const thumbStart = Math.floor((top / n) * visible);
+  const thumbLen = Math.max(1, Math.round((visible / n) * visible));
+  return shown.map((_, i) => {
+    const sel = top + i === selected;
+    const label = fit(labels[i]!, labelW);
+    const detail = fit(details[i]!, detailW);
+    const segs: Seg[] = [];
+    if (x > 0) segs.push({ text: ' '.repeat(x), style: 'space' });
+    segs.push({ text: ` ${label} `, style: sel ? 'menu-selected' : 'menu' });
+    segs.push({ text: ` ${detail} `, style: sel ? 'menu-detail-selected' : 'menu-detail' });
+    if (scroll) segs.push({ text: ' ', style: i >= thumbStart && i < thumbStart + thumbLen ? 'menu-scrollbar' : 'menu' });
+    return { segs, width: x + width };
+  });
+}
+
+function fit(s: string, w: number): string {
+  const flat = s.replace(/\s+/g, ' ');
+  const width = displayWidth(flat);
+  if (width <= w) return flat + ' '.repeat(w - width);
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(flat)) {
+    const gw = displayWidth(g);
+    if (used + gw > w - 1) break;
+    out += g;
+    used += gw;
+  }
+  return out + '…' + ' '.repeat(w - 1 - used);
+}
+
+export function layout(inp: LayoutInput): Frame {
+  const { state, theme } = inp;
+  const cols = Math.max(10, inp.cols);
+  const doc = state.doc;
+  const b = new RowBuilder(cols);
+  const search = state.search;
+  if (search) {
+    const label = `(${search.failed ? 'failed ' : ''}reverse-i-search)\`${search.query}': `;
+    b.putPlain(label, 'search-prompt');
+  } else {
+    b.putAnsi(inp.prompt);
+  }
+  const match = searchMatchRange(state);
+  const menu = inp.final ? undefined : state.menu;
+  const anchorOffset = menu ? (menu.items[Math.max(0, menu.selected)]?.replace.start ?? doc.cursor) : -1;
+  let anchorCol = 0;
+  let cursorRow = 0;
+  let cursorCol = 0;
+  let spanIdx = 0;
+  let offset = 0;
+  let lineNo = 1;
+  const text = doc.text;
+  for (const g of graphemes(text)) {
+    if (offset === anchorOffset) anchorCol = b.col;
+    if (g === '\n' || g === '\r\n') {
+      if (offset === doc.cursor) { cursorRow = b.row; cursorCol = b.col; }
+      b.newRow();
+      lineNo++;
+      b.putAnsi(inp.continuation(lineNo));
+      offset += g.length;
+      continue;
+    }
+    while (spanIdx < inp.spans.length - 1 && inp.spans[spanIdx]!.end <= offset) spanIdx++;
+    const span = inp.spans[spanIdx];
+    let style: StyleClass = span && span.start <= offset && offset < span.end ? span.style : 'identifier';
+    if (match && offset >= match.start && offset < match.end) style = 'search-match';
+    const c = charCells(g);
+    b.ensure(c.width);
+    if (offset <= doc.cursor && doc.cursor < offset + g.length) { cursorRow = b.row; cursorCol = b.col; }
+    b.put(c.text, c.width, style);
+    offset += g.length;
+  }
+  if (offset === anchorOffset) anchorCol = b.col;
+  if (doc.cursor >= text.length) {
+    if (b.col >= cols) b.newRow();
+    cursorRow = b.row;
+    cursorCol = b.col;
+  }
+  if (inp.suggestion && !inp.final && !search && !menu && doc.cursor === text.length) {
+    const first = inp.suggestion.split('\n')[0]!;
+    b.putPlain(first + (first.length < inp.suggestion.length ? ' …' : ''), 'suggestion');
+  }
+  let rows = b.rows;
+  const bufferRows = rows.length;
+
+  // Below the buffer: the menu, a message line, the toolbar, as room allows.
+  const extra: Row[] = [];
+  const tail: Row[] = [];
+  if (!inp.final) {
+    if (state.message) tail.push(textRow(state.message, 'message', cols));
+    if (inp.toolbar) tail.push(textRow(inp.toolbar, 'toolbar', cols));
+  }
+  const screen = Math.max(1, inp.rows);
+  const room = screen - bufferRows - tail.length;
+  if (menu && menu.items.length > 0) {
+    const h = Math.min(inp.menuHeight ?? 8, room);
+    if (h >= 1) extra.push(...menuRows(menu.items, menu.selected, h, cols, anchorCol));
+  }
+  rows = [...rows, ...extra, ...(room >= 0 ? tail : [])];
+  // Taller than the screen: keep a window of rows around the cursor.
+  let top = 0;
+  if (rows.length > screen && !inp.final) {
+    // Keep the cursor in view with the rows under it (menu, toolbar) as far as they fit.
+    top = Math.max(0, Math.min(cursorRow, rows.length - screen));
+    rows = rows.slice(top, top + screen);
+  }
+  return {
+    rows: rows.map((r) => renderRow(r, theme)),
+    widths: rows.map((r) => r.width),
+    cursorRow: cursorRow - top,
+    cursorCol,
+  };
+}
+
+function textRow(text: string, style: StyleClass, cols: number): Row {
+  const flat = stripSgr(text).replace(/[\t\r\n]/g, ' ');
+  const shown = displayWidth(flat) > cols ? fit(flat, cols) : flat;
+  const w = displayWidth(shown);
+  return { segs: [{ text: shown + ' '.repeat(Math.max(0, cols - w - 1)), style }], width: Math.max(w, cols - 1) };
+}

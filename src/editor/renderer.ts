@@ -1,0 +1,108 @@
+/**
+ * Writes Frames to the terminal, rewriting only the rows that changed since the previous frame.
+ * Positions are relative to the first row of the editor area; the cursor is moved with CUU/CUD,
+ * and new rows below the area are created with CR LF (which scrolls at the bottom of the screen).
+ */
+import type { Frame } from './layout.js';
+
+export interface TerminalOutput {
+  write(s: string): unknown;
+}
+
+export class Renderer {
+  private prev: readonly string[] = [];
+  /** Terminal cursor row, relative to the area's first row. */
+  private row = 0;
+  /** Rows of the screen that belong to the area (already exist below its first row). */
+  private height = 1;
+  /** Terminal cursor column after the last render. */
+  private col = -1;
+  private prevWidths: readonly number[] = [];
+  /** Width of the terminal at the last render. */
+  private cols = 0;
+
+  constructor(private readonly out: TerminalOutput) {}
+
+  /** Forget the previous frame: the next render rewrites everything from the area's first row. */
+  invalidate(): void {
+    this.prev = [];
+    this.col = -1;
+  }
+
+  private moveTo(r: number): string {
+    let s = '';
+    if (r < this.row) s += `\x1b[${this.row - r}A`;
+    else if (r > this.row) {
+      const existing = Math.min(r, this.height - 1);
+      if (existing > this.row) s += `\x1b[${existing - this.row}B`;
+      for (let k = Math.max(existing, this.row); k < r; k++) s += '\r\n';
+      this.height = Math.max(this.height, r + 1);
+    }
+    this.row = r;
+    return s;
+  }
+
+  /** Draw `f`; returns the bytes written (for tests and the benchmark). */
+  render(f: Frame, cols: number): string {
+    let s = '';
+    const n = f.rows.length;
+    for (let r = 0; r < n; r++) {
+      if (f.rows[r] === this.prev[r]) continue;
+      s += this.moveTo(r) + '\r' + f.rows[r] + ((f.widths[r] ?? 0) < cols ? '\x1b[K' : '');
+    }
+    if (this.prev.length > n) s += this.moveTo(n) + '\r\x1b[J';
+    if (s !== '' || f.cursorRow !== this.row || f.cursorCol !== this.col) {
+      s += this.moveTo(f.cursorRow) + '\r' + (f.cursorCol > 0 ? `\x1b[${f.cursorCol}C` : '');
+    }
+    this.col = f.cursorCol;
+    this.prev = f.rows;
+    this.prevWidths = f.widths;
+    this.cols = cols;
+    if (s !== '') {
+      s = '\x1b[?25l' + s + '\x1b[?25h';
+      this.out.write(s);
+    }
+    return s;
+  }
+
+  /**
+   * Terminal resized: clear from the area's top and redraw. When the width shrinks, most terminals
+   * rewrap rows that no longer fit, which pushes the rows above the cursor down: count them at the
+   * new width to find the area's top again. Whether the cursor moved along with its own rewrapped
+   * row differs between terminals (VTE and kitty move it, xterm.js keeps it on the first part):
+   * `reportedCol` (0-based, from a cursor position report after the resize) tells which.
+   */
+  resized(newCols: number, reportedCol?: number): void {
+    let up = this.row;
+    if (this.cols > 0 && newCols < this.cols) {
+      up = 0;
+      for (let r = 0; r < this.row; r++) up += Math.max(1, Math.ceil((this.prevWidths[r] ?? 0) / newCols));
+      const col = Math.max(0, this.col);
+      const moved = reportedCol === undefined || reportedCol === col % newCols;
+      if (col >= newCols && moved) up += Math.floor(col / newCols);
+    }
+    this.out.write((up > 0 ? `\x1b[${up}A` : '') + '\r\x1b[J');
+    this.row = 0;
+    this.prev = [];
+    this.height = 1;
+    this.col = -1;
+  }
+
+  /** Ctrl-L: clear the screen; the area starts again at the top. */
+  clearScreen(): void {
+    this.out.write('\x1b[H\x1b[2J');
+    this.row = 0;
+    this.height = 1;
+    this.prev = [];
+    this.col = -1;
+  }
+
+  /** After the final frame: move below it and start a fresh line; the next area starts there. */
+  finish(rowsInFrame: number): void {
+    this.out.write(this.moveTo(Math.max(0, rowsInFrame - 1)) + '\r\n');
+    this.row = 0;
+    this.height = 1;
+    this.prev = [];
+    this.col = -1;
+  }
+}
