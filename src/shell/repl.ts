@@ -37,11 +37,10 @@ export async function runRepl(init: {
   demoCreated: boolean;
   configWarnings: readonly string[];
 }): Promise<number> {
-  const [{ LineEditor, installTerminalRestore }, { History }, { complete }, { buildCatalog }] = await Promise.all([
+  const [{ LineEditor, installTerminalRestore }, { History }, { makeCompleter }] = await Promise.all([
     import('../editor/line-editor.js'),
     import('../editor/history.js'),
-    import('../complete/complete.js'),
-    import('../catalog/catalog.js'),
+    import('./completer.js'),
   ]);
   installTerminalRestore?.(process.stdout);
   const session = new Session({
@@ -62,29 +61,14 @@ export async function runRepl(init: {
   process.stdout.write(banner(session.connection.info, init.demoCreated));
   session.refreshCatalog();
 
-  const emptyCatalogs = new Map<string, ReturnType<typeof buildCatalog>>();
-  const emptyCatalog = () => {
-    const d = session.dialect;
-    let c = emptyCatalogs.get(d.id);
-    if (!c) {
-      c = buildCatalog({ schemas: [], searchPath: [], relations: [], foreignKeys: [], indexes: [], functions: [], datatypes: [], databases: [] }, d);
-      emptyCatalogs.set(d.id, c);
-    }
-    return c;
-  };
   const history = History.load(init.paths.historyFile, { maxEntries: session.settings.history_size });
-  const metaNames = await import('../meta/meta-names.js').then((m) => m.metaCommandNames()).catch(() => [] as string[]);
+  const completer = makeCompleter(session);
   const editor = new LineEditor({
     input: process.stdin,
     output: process.stdout,
     dialect: () => session.dialect,
     history,
-    complete: (text, cursor) =>
-      complete(text, cursor, session.catalog ?? emptyCatalog(), {
-        keywordCase: session.settings.keyword_case,
-        smart: session.settings.smart_completion,
-        metaCommands: metaNames,
-      }),
+    complete: completer,
     settings: () => ({
       keyMode: session.settings.key_mode,
       theme: session.settings.theme,
@@ -132,6 +116,7 @@ export async function runRepl(init: {
       } finally {
         process.off('SIGINT', onSigint);
       }
+      completer.noteExecuted(text);
       if (result.quit) break;
       if (session.pendingEdit !== undefined) {
         pendingText = session.pendingEdit;

@@ -94,6 +94,8 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       return r;
     };
     const big = (async () => [(await q(second, SQL.relations)) ?? [], (await q(second, SQL.columns)) ?? []] as const)();
+    // If the other queries throw first (abort), `big` must not become an unhandled rejection.
+    big.catch(() => undefined);
     const schemas = (await q(first, SQL.schemas))?.map((r) => str(r[0])) ?? [];
     const searchPath = (await q(first, SQL.searchPath))?.map((r) => str(r[0])) ?? [];
     const pkRows = (await q(first, SQL.primaryKeys)) ?? [];

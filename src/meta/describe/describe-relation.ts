@@ -69,7 +69,11 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
     }
   }
   if (rel.kind !== 'view') {
-    const indexes = data.indexes.filter((i) => sameTable(i.schema, i.table, rel));
+    let indexes = data.indexes.filter((i) => sameTable(i.schema, i.table, rel));
+    if (src.extras.indexDefinitions && indexes.some((i) => !i.definition)) {
+      const defs = await src.extras.indexDefinitions(src.q, rel.schema, rel.name).catch(() => undefined);
+      if (defs) indexes = indexes.map((i) => (i.definition || !defs.has(i.name) ? i : { ...i, definition: defs.get(i.name)! }));
+    }
     indexes.sort((a, b) => (a.primary !== b.primary ? (a.primary ? -1 : 1) : a.name < b.name ? -1 : 1));
     const lines = indexes.map(indexLine);
     if (rel.primaryKey.length && !indexes.some((i) => i.primary)) lines.unshift(`    PRIMARY KEY (${rel.primaryKey.join(', ')})`);

@@ -23,6 +23,8 @@ export interface EngineExtras {
   /** Triggers of a table, each as its definition. */
   triggers?(q: Querier, schema: string, table: string): Promise<readonly string[]>;
   viewDefinition?(q: Querier, schema: string, name: string): Promise<string | undefined>;
+  /** Full index definitions of one table by index name, when the catalog left them out (it does on big databases). */
+  indexDefinitions?(q: Querier, schema: string, table: string): Promise<ReadonlyMap<string, string>>;
   /** Sizes in bytes by `${schema}.${name}` (tables and indexes), when cheap. */
   sizes?(q: Querier): Promise<ReadonlyMap<string, number>>;
   sequences?(q: Querier): Promise<readonly SequenceRow[]>;

@@ -17,6 +17,10 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     const rows = await q(`SELECT pg_get_triggerdef(oid, true) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ${rel(schema, table)} ORDER BY tgname`);
     return rows.map((r) => text(r[0]).replace(/^CREATE (CONSTRAINT )?TRIGGER /, ''));
   },
+  async indexDefinitions(q, schema, table) {
+    const rows = await q(`SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ${rel(schema, table)}`);
+    return new Map(rows.map((r) => [text(r[0]), text(r[1])]));
+  },
   async viewDefinition(q, schema, name) {
     const rows = await q(`SELECT pg_get_viewdef(${rel(schema, name)}, true)`);
     return rows[0]?.[0] == null ? undefined : text(rows[0][0]).trim();
