@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Tiny entry point: everything else is loaded on demand so start-up stays fast.
-import('../dist/src/cli/main.js')
+import('../dist/bundle/main.js')
   .then((m) => m.main(process.argv.slice(2)))
   .then((code) => {
     if (typeof code === 'number') process.exitCode = code;

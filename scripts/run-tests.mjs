@@ -32,6 +32,9 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(2);
 }
+// The CLI tests run bin/sqlsh.js, which loads the bundle: rebuild it from the sources (fast) so it is never stale.
+const bundled = spawnSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { stdio: 'inherit', cwd: root });
+if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 const args = ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files];
 const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);

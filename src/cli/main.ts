@@ -12,7 +12,11 @@ import { parseTarget, redactUrl } from '../engines/target.js';
 import type { ConnectionTarget } from '../engines/engine.js';
 import { engineById } from '../engines/registry.js';
 
+/** Inlined by the bundler (scripts/bundle.mjs); read from package.json when running the tsc build. */
+declare const SQLSH_VERSION: string | undefined;
+
 function version(): string {
+  if (typeof SQLSH_VERSION === 'string') return SQLSH_VERSION;
   try {
     return JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version as string;
   } catch {
@@ -80,12 +84,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw e;
   }
 
-  const { promptHidden } = await import('./prompt-hidden.js');
+  // Load the shell (or the batch runner) while the engine connects: start-up is the slower of the two, not their sum.
+  const runner = batch ? import('./run-batch.js') : import('../shell/repl.js');
+  runner.catch(() => undefined);
   const canPrompt = stdinIsTTY && Boolean(process.stderr.isTTY);
   let connection;
   try {
     const engine = await engineById(target.engine).load();
-    connection = await engine.connect(target, canPrompt ? { promptPassword: (p) => promptHidden(p) } : {});
+    const promptPassword = async (p: string) => (await import('./prompt-hidden.js')).promptHidden(p);
+    connection = await engine.connect(target, canPrompt ? { promptPassword } : {});
   } catch (e) {
     if (e instanceof ConnectError || e instanceof UsageError) {
       process.stderr.write(`sqlsh: ${redactUrl(e.message)}\n`);
@@ -95,9 +102,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (batch) {
-    const { runBatch } = await import('./run-batch.js');
+    const { runBatch } = (await runner) as typeof import('./run-batch.js');
     return runBatch({ connection, target, settings, opts, paths, connections: config.connections });
   }
-  const { runRepl } = await import('../shell/repl.js');
+  const { runRepl } = (await runner) as typeof import('../shell/repl.js');
   return runRepl({ connection, target, settings, paths, connections: config.connections, demoCreated, configWarnings: config.warnings });
 }
