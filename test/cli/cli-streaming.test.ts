@@ -1,0 +1,105 @@
+/**
+ * Streaming export keeps memory flat (issue 3): the peak RSS of
+ * `sqlsh TARGET -c "select * from t" --format csv` on 1M rows stays below the peak on 100k rows
+ * plus 60 MB, for SQLite and PostgreSQL. Measured with GNU time's maximum resident set size, so
+ * this is a memory assertion, not a timing one. The output lines are counted, so an export that
+ * silently printed nothing cannot pass.
+ */
+import { after, describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, ROOT, runCliAsync, sandboxEnv } from '../helpers/run-cli.js';
+import { serverTestMode, withServer } from '../harness/server-test.js';
+import { sharedPostgres } from '../harness/postgres-server.js';
+
+const TIME = '/usr/bin/time';
+const SMALL = 100_000;
+const LARGE = 1_000_000;
+const SLACK_MB = 60;
+
+interface Export {
+  readonly code: number | null;
+  readonly lines: number;
+  readonly peakMb: number;
+  readonly stderr: string;
+}
+
+/** Runs sqlsh under GNU time, counting the CSV lines it writes; returns the child's peak RSS. */
+function measuredExport(args: readonly string[]): Promise<Export> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(TIME, ['-f', 'peak-kb %M', process.execPath, BIN, ...args], { cwd: ROOT, env: sandboxEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let lines = 0;
+    let stderr = '';
+    p.stdout.on('data', (chunk: Buffer) => {
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+    });
+    p.stderr.on('data', (d) => (stderr += d));
+    p.once('error', reject);
+    p.once('close', (code) => {
+      const m = /peak-kb (\d+)\s*$/.exec(stderr);
+      if (!m) return reject(new Error(`no peak RSS from ${TIME}:\n${stderr}`));
+      resolve({ code, lines, peakMb: Number(m[1]) / 1024, stderr: stderr.slice(0, m.index) });
+    });
+  });
+}
+
+/** True when GNU time is there; otherwise skips (fails under CI=true). */
+function haveTime(t: TestContext): boolean {
+  if (existsSync(TIME)) return true;
+  const why = `${TIME} (GNU time) is not installed: apt-get install time`;
+  if (serverTestMode() === 'required') assert.fail(why);
+  t.skip(why);
+  return false;
+}
+
+async function assertFlat(t: TestContext, target: (rows: number) => string, query: (rows: number) => string): Promise<void> {
+  const runs: Export[] = [];
+  for (const n of [SMALL, LARGE]) {
+    const r = await measuredExport([target(n), '-c', query(n), '--format', 'csv']);
+    assert.equal(r.code, 0, `export of ${n} rows failed:\n${r.stderr}`);
+    assert.equal(r.lines, n + 1, `export of ${n} rows wrote ${r.lines} lines`);
+    runs.push(r);
+  }
+  const [small, large] = runs as [Export, Export];
+  t.diagnostic(`peak RSS: ${SMALL} rows ${small.peakMb.toFixed(1)} MB, ${LARGE} rows ${large.peakMb.toFixed(1)} MB`);
+  assert.ok(
+    large.peakMb < small.peakMb + SLACK_MB,
+    `memory grows with the row count: ${large.peakMb.toFixed(1)} MB for ${LARGE} rows vs ${small.peakMb.toFixed(1)} MB for ${SMALL} (allowed +${SLACK_MB} MB)`,
+  );
+}
+
+const ROW_SQL = (id: string): string =>
+  `${id} as id, 'name ' || ${id} as name, ${id} * 1.25 as amount, ${id} * 1000000007000 as big, 'note, "quoted" ' || ${id} as note`;
+
+describe('streaming export keeps peak memory flat', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sqlsh-stream-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test(`sqlite: ${LARGE} rows need less than ${SLACK_MB} MB more than ${SMALL}`, async (t) => {
+    if (!haveTime(t)) return;
+    const { default: Database } = await import('better-sqlite3');
+    for (const n of [SMALL, LARGE]) {
+      const db = new Database(join(dir, `rows-${n}.db`));
+      db.exec('create table t (id integer primary key, name text, amount real, big integer, note text)');
+      db.exec(`insert into t with recursive c(x) as (select 1 union all select x + 1 from c where x < ${n}) select ${ROW_SQL('x')} from c`);
+      db.close();
+    }
+    await assertFlat(t, (n) => join(dir, `rows-${n}.db`), () => 'select * from t');
+  });
+
+  test(`postgres: ${LARGE} rows need less than ${SLACK_MB} MB more than ${SMALL}`, async (t) => {
+    if (!haveTime(t)) return;
+    const server = await withServer(t, sharedPostgres);
+    if (!server) return;
+    const table = (n: number): string => `sqlsh_stream_${process.pid}_${n}`;
+    for (const n of [SMALL, LARGE]) {
+      const r = await runCliAsync([server.url, '-c', `create table ${table(n)} as select ${ROW_SQL('g')} from generate_series(1, ${n}) g`]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    t.after(() => runCliAsync([server.url, '-c', `drop table ${table(SMALL)}`, '-c', `drop table ${table(LARGE)}`]));
+    await assertFlat(t, () => server.url, (n) => `select * from ${table(n)}`);
+  });
+});
