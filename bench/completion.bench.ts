@@ -38,6 +38,21 @@ export function withCursor(marked: string): { text: string; cursor: number } {
 
 interface Row { size: number; label: string; median: number; p99: number; count: number }
 
+/**
+ * A ~2 KB buffer of several statements with the cursor in a WHERE in the middle one: the per-keystroke cost of
+ * lexing and splitting the whole buffer to find the statement under the cursor (sqlsh only).
+ */
+function bufferInput(data: ReturnType<typeof generateCatalog>): { label: string; text: string } {
+  const t = (i: number): string => data.relations[i]!.name;
+  const parts: string[] = [];
+  for (let i = 0; parts.join('\n').length < 1000; i++) {
+    parts.push(`SELECT a.id, a.name_${i % 5}, count(*) AS n FROM ${t(i + 10)} a JOIN ${t(i + 11)} b ON b.id = a.id WHERE a.status_1 = 'open' -- note ${i}\nGROUP BY 1, 2;`);
+  }
+  const head = parts.join('\n');
+  const tail = parts.map((p) => p.replace('open', 'closed')).join('\n');
+  return { label: '2 KB buffer, WHERE mid-way', text: `${head}\nSELECT * FROM ${t(5)} x WHERE x.na|;\n${tail}` };
+}
+
 function runOurs(): { rows: Row[]; builds: Map<number, number> } {
   const rows: Row[] = [];
   const builds = new Map<number, number>();
@@ -47,7 +62,7 @@ function runOurs(): { rows: Row[]; builds: Map<number, number> } {
     const catalog = buildCatalog(data, postgresDialect);
     builds.set(size, performance.now() - t0);
     collectGarbage();
-    for (const input of benchInputs(data)) {
+    for (const input of [...benchInputs(data), bufferInput(data)]) {
       const { label } = input;
       const { text, cursor } = withCursor(input.text);
       for (let i = 0; i < 50; i++) complete(text, cursor, catalog); // warm-up

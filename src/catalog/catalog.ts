@@ -48,6 +48,21 @@ export interface Catalog {
   functionsIn(schema: string): readonly FunctionDef[];
   /** Table-valued functions of the catalog (kind 'table'), for FROM. */
   readonly tableFunctions: readonly FunctionDef[];
+  /** The signature(s) of the catalog's functions named `name` (case-insensitive), e.g. '(integer) → integer'; undefined for built-ins the catalog does not list. */
+  functionSignature(name: string): string | undefined;
+}
+
+/** One function's signature for a menu: '(integer, text) → bigint', 'aggregate (numeric) → numeric'. */
+export function signatureOf(f: FunctionDef): string {
+  const kind = f.kind === 'function' ? '' : `${f.kind} `;
+  return `${kind}(${f.args ?? ''})${f.returns ? ` → ${f.returns}` : ''}`;
+}
+
+/** Overloads joined, at most three shown. */
+function signaturesOf(list: readonly FunctionDef[]): string {
+  const distinct = [...new Set(list.map(signatureOf))];
+  const shown = distinct.slice(0, 3).join(' | ');
+  return distinct.length > 3 ? `${shown} | +${distinct.length - 3} more` : shown;
 }
 
 const key = (schema: string, name: string): string => `${schema.toLowerCase()}\u0000${name.toLowerCase()}`;
@@ -118,6 +133,9 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
   const fnBySchema = new Map<string, FunctionDef[]>();
   for (const f of data.functions) pushTo(fnBySchema, f.schema.toLowerCase(), f);
   const tableFunctions = Object.freeze(data.functions.filter((f) => f.kind === 'table'));
+  const fnByName = new Map<string, FunctionDef[]>();
+  for (const f of data.functions) pushTo(fnByName, f.name.toLowerCase(), f);
+  const signatures = new Map<string, string>();
   const EMPTY: readonly never[] = Object.freeze([]);
 
   const catalog: Catalog = {
@@ -148,6 +166,17 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
     foreignKeysTo: (rel) => fkTo.get(key(rel.schema, rel.name)) ?? EMPTY,
     functionsIn: (schema) => fnBySchema.get(schema.toLowerCase()) ?? EMPTY,
     tableFunctions,
+    functionSignature(name) {
+      const lower = name.toLowerCase();
+      let sig = signatures.get(lower);
+      if (sig === undefined) {
+        const list = fnByName.get(lower);
+        if (!list) return undefined;
+        sig = signaturesOf(list);
+        signatures.set(lower, sig); // a memo of pure data: the catalog stays observably immutable
+      }
+      return sig;
+    },
   };
   return Object.freeze(catalog);
 }

@@ -7,6 +7,7 @@ import { lex } from '../sql/lexer.js';
 import type { Token } from '../sql/token.js';
 import { codeContext } from './code-context.js';
 import { locateCursor } from './cursor-position.js';
+import { statementRange } from './statement-range.js';
 import type { Suggestion, SuggestResult, WordAtCursor } from './suggestion.js';
 
 const FILE_COMMANDS = new Set(['i', 'ir', 'include', 'include_relative', 'o', 'out', 'w', 'write', 'e', 'edit', 'save', 'read', 'output', 'once']);
@@ -68,7 +69,7 @@ function metaContext(tok: Token, cursor: number): SuggestResult {
 export function analyzeCursor(text: string, cursor: number, dialect: SqlDialect): SuggestResult {
   const c = Math.max(0, Math.min(text.length, Number.isFinite(cursor) ? Math.floor(cursor) : text.length));
   const tokens = lex(text, dialect.lex);
-  const place = locateCursor(text, c, tokens);
+  const place = locateCursor(text, c, tokens, (pos) => statementRange(text, pos, dialect));
   switch (place.place) {
     case 'comment':
       return none(c);

@@ -151,7 +151,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return columnsEtc();
     }
     case 'ON': {
-      if (kw(sig[0]) === 'CREATE' && sig.slice(0, clause.idx).some((t) => kw(t) === 'INDEX')) {
+      if (kw(sig[0]) === 'CREATE' && sig.slice(0, clause.idx).some((t) => kw(t) === 'INDEX' || kw(t) === 'TRIGGER')) {
         return atClause ? relation(false) : [{ kind: 'keyword' }];
       }
       if (atClause || P === 'AND' || P === 'OR') {

@@ -3,6 +3,7 @@
  * and which statement's significant tokens surround it. Text only, no catalog.
  */
 import type { Token } from '../sql/token.js';
+import { blockBodyRange, type TextRange } from './statement-range.js';
 import type { WordAtCursor } from './suggestion.js';
 
 export type CursorPlace =
@@ -14,9 +15,14 @@ export type CursorPlace =
 const isInsignificant = (t: Token): boolean =>
   t.type === 'space' || t.type === 'line-comment' || t.type === 'block-comment';
 
+/** Length of a quoted identifier's opening: 3 for PostgreSQL U&"..", else 1. */
+function openingLength(t: Token): number {
+  return t.text.charCodeAt(1) === 38 /* & */ ? 3 : 1;
+}
+
 /** The closing quote of a quoted identifier, when it has one. */
 function closingQuote(t: Token): string {
-  const open = t.text[0];
+  const open = t.text[openingLength(t) - 1];
   return open === '[' ? ']' : open ?? '';
 }
 
@@ -27,14 +33,18 @@ function wordOf(tok: Token | undefined, text: string, cursor: number): WordAtCur
     }
     const closed = !tok.unterminated && tok.text.length >= 2 && tok.text.endsWith(closingQuote(tok));
     const innerEnd = closed ? Math.min(cursor, tok.end - 1) : cursor;
-    const prefix = text.slice(tok.start + 1, Math.max(tok.start + 1, innerEnd)).replace(/""|``|]]/g, (m) => m[0]!);
+    const open = tok.start + openingLength(tok);
+    const prefix = text.slice(open, Math.max(open, innerEnd)).replace(/""|``|]]/g, (m) => m[0]!);
     return { start: tok.start, end: tok.end, prefix, quoted: true };
   }
   return { start: cursor, end: cursor, prefix: '', quoted: false };
 }
 
-/** Find what the cursor is in. `tokens` tile `text`. */
-export function locateCursor(text: string, cursor: number, tokens: readonly Token[]): CursorPlace {
+/**
+ * Find what the cursor is in. `tokens` tile `text`; `statementAt(pos)` gives the range of the statement that
+ * holds `pos` (from the splitter; asked only when the cursor is in SQL code).
+ */
+export function locateCursor(text: string, cursor: number, tokens: readonly Token[], statementAt: (pos: number) => TextRange): CursorPlace {
   // The token that holds the cursor: it starts before the cursor and ends at or after it.
   let at = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -59,26 +69,21 @@ export function locateCursor(text: string, cursor: number, tokens: readonly Toke
     if (tok.type === 'backslash') return { place: 'meta', token: tok };
   }
   const word = wordOf(tok, text, cursor);
-  // The statement under the cursor: between the ';' (or meta-command) before it and the one after it.
-  let from = 0;
-  let to = tokens.length;
+  // The statement under the cursor, from the splitter; inside a trigger/procedure body, the inner statement.
+  const range = statementAt(word.start);
+  let sig: Token[] = [];
+  let before = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const boundary = (t.type === 'punct' && t.text === ';') || t.type === 'backslash';
-    if (!boundary) continue;
-    if (t.end <= word.start) from = i + 1;
-    else if (t.start >= word.end) {
-      to = i;
-      break;
-    }
-  }
-  const sig: Token[] = [];
-  let before = 0;
-  for (let i = from; i < to; i++) {
-    const t = tokens[i]!;
-    if (isInsignificant(t)) continue;
+    if (t.start < range.start || isInsignificant(t)) continue;
+    if (t.end > range.end && !(t.start === word.start && word.end > word.start)) break;
     if (t.end <= word.start && !(t.start === word.start)) before = sig.length + 1;
     sig.push(t);
+  }
+  const body = blockBodyRange(sig, before);
+  if (body) {
+    sig = sig.slice(body.from, body.to);
+    before -= body.from;
   }
   return { place: 'code', word, sig, before };
 }

@@ -1,5 +1,5 @@
 /** Stage 2: the candidates for one suggestion, from the catalog (and the options' callbacks), into the collector. */
-import type { Catalog } from '../catalog/catalog.js';
+import { signatureOf, type Catalog } from '../catalog/catalog.js';
 import type { RelationDef } from '../catalog/catalog-data.js';
 import { charMask } from '../catalog/char-mask.js';
 import type { CandidateBody, Collector, Tier } from './collector.js';
@@ -69,8 +69,17 @@ export function offerKeywords(preferred: readonly string[] | undefined, only: bo
   for (const k of ctx.catalog.dialect.keywords) col.add(k, 3, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
 }
 
+/**
+ * Function names complete bare (as in pgcli: the user types the parenthesis, and `count(*)`, `now()` or a
+ * name used as a value are not second-guessed); the menu shows `name()` and the signature when the catalog has one.
+ */
 export function offerFunctions(tier: Tier, ctx: OfferContext, col: Collector): void {
-  for (const f of ctx.catalog.functionNames) col.add(f, tier, `fn\u0000${f}`, { text: f, kind: 'function', display: `${f}()` });
+  const catalog = ctx.catalog;
+  const build = (f: string): CandidateBody => {
+    const detail = catalog.functionSignature(f);
+    return detail === undefined ? { text: f, kind: 'function', display: `${f}()` } : { text: f, kind: 'function', display: `${f}()`, detail };
+  };
+  for (const f of catalog.functionNames) col.add(f, tier, `fn\u0000${f}`, build, undefined, f);
 }
 
 /** All visible relations (search path first, other schemas qualified). */
@@ -124,7 +133,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
           col.add(r.def.name, 1, `rel\u0000${r.def.schema}\u0000${r.def.name}`, { text: ctx.names.ident(r.def.name), kind: relationKind(r.def), detail: r.def.kind }, r.lower);
         }
         if (s.tableFunctions) {
-          for (const f of catalog.functionsIn(s.schema)) if (f.kind === 'table') col.add(f.name, 2, `fn\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', detail: f.args ?? '' });
+          for (const f of catalog.functionsIn(s.schema)) if (f.kind === 'table') col.add(f.name, 2, `fn\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', detail: signatureOf(f) });
         }
         return;
       }
@@ -133,7 +142,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       if (s.tableFunctions) {
         for (const f of catalog.tableFunctions) {
           const text = ctx.names.relation({ schema: f.schema, name: f.name, kind: 'table-function', columns: [], primaryKey: [] });
-          col.add(f.name, 2, `fn\u0000${f.name}`, { text, kind: 'function', detail: f.args ?? '' });
+          col.add(f.name, 2, `fn\u0000${f.name}`, { text, kind: 'function', detail: signatureOf(f) });
         }
       }
       return;
@@ -148,7 +157,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       return;
     case 'function':
       if (s.schema !== undefined) {
-        for (const f of catalog.functionsIn(s.schema)) col.add(f.name, 1, `fn\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', detail: f.args ?? '' });
+        for (const f of catalog.functionsIn(s.schema)) col.add(f.name, 1, `fn\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
         return;
       }
       return offerFunctions(2, ctx, col);

@@ -15,9 +15,10 @@ export function identName(t: Token | undefined): string | undefined {
   if (!t) return undefined;
   if (t.type === 'word') return t.text;
   if (t.type === 'quoted-ident') {
-    const open = t.text[0]!;
+    const skip = t.text.charCodeAt(1) === 38 /* U&"..." */ ? 3 : 1;
+    const open = t.text[skip - 1]!;
     const close = open === '[' ? ']' : open;
-    const body = t.text.endsWith(close) && t.text.length >= 2 && !t.unterminated ? t.text.slice(1, -1) : t.text.slice(1);
+    const body = t.text.endsWith(close) && t.text.length > skip && !t.unterminated ? t.text.slice(skip, -1) : t.text.slice(skip);
     return close === ']' ? body : body.split(close + close).join(close);
   }
   return undefined;

@@ -24,8 +24,14 @@ export interface LexOptions {
   readonly doubleQuoteStrings: boolean;
   /** MySQL: `--` starts a comment only when followed by whitespace, a control character or the end of input. */
   readonly dashCommentNeedsSpace?: boolean;
-  /** MySQL client: argument-less commands such as \G, \g, \c are two characters; the rest of the line is more input. */
+  /**
+   * MySQL client: argument-less commands such as \G, \g, \c are two characters when the letter is not
+   * followed by another letter (`select 1\G select 2`); the rest of the line is more input. A backslash
+   * command at the start of a statement, or a longer name (`\conninfo`, `\pset`, `\gx`), takes the whole line.
+   */
   readonly shortBackslashCommands?: boolean;
+  /** PostgreSQL: U&'...' strings and U&"..." identifiers with Unicode escapes (one token each). */
+  readonly unicodeStrings?: boolean;
 }
 
 export interface SqlDialect {

@@ -1,32 +1,36 @@
 /**
- * The SQL lexer: one linear pass over the text with character-code checks (no backtracking regexes).
- * Total: never throws; the tokens cover the input exactly, in order, without gaps.
+ * The SQL lexer: one linear pass over the text with character-code table lookups (no regexes, no
+ * per-character substrings, no backtracking). Total: never throws; the tokens cover the input exactly,
+ * in order, without gaps. It runs on every keystroke (highlighting, completion), so it is kept lean:
+ * `scanToken` finds one token's type and end without allocating (the splitter runs on it directly and
+ * builds no tokens); `lex` adds only the token objects themselves.
+ *
+ * Notes on dialect constructs:
+ * - MySQL `/*! ... *\/` and `/*+ ... *\/` (executable comments and optimizer hints) are block-comment
+ *   tokens: the server runs their content, but to the client they are comments (a `;` inside does not
+ *   end the statement, and completion does not look inside). Highlighting shows them as comments.
+ * - PostgreSQL `U&'...'` strings and `U&"..."` identifiers are one token each (Unicode escapes inside are
+ *   not decoded); a following `UESCAPE '!'` clause is ordinary tokens.
  */
+import { CHAR_CLASS, Cls, isIdentPartCode, isIdentStartCode, scanWord } from './char-class.js';
 import type { LexOptions } from './dialect.js';
 import type { Token, TokenType } from './token.js';
 
 // Character codes used below.
-const TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13, SPACE = 32;
-const BANG = 33, DQUOTE = 34, HASH = 35, DOLLAR = 36, PERCENT = 37, AMP = 38, SQUOTE = 39;
-const LPAREN = 40, RPAREN = 41, STAR = 42, PLUS = 43, COMMA = 44, MINUS = 45, DOT = 46, SLASH = 47;
-const D0 = 48, D9 = 57, COLON = 58, SEMI = 59, LT = 60, EQ = 61, GT = 62, QMARK = 63, AT = 64;
-const LBRACKET = 91, BACKSLASH = 92, RBRACKET = 93, CARET = 94, UNDERSCORE = 95, BACKTICK = 96;
-const LBRACE = 123, PIPE = 124, RBRACE = 125, TILDE = 126;
+const LF = 10, CR = 13, SPACE = 32;
+const DQUOTE = 34, HASH = 35, DOLLAR = 36, AMP = 38, SQUOTE = 39;
+const STAR = 42, PLUS = 43, MINUS = 45, DOT = 46, SLASH = 47;
+const D0 = 48, D9 = 57, COLON = 58, SEMI = 59, QMARK = 63, AT = 64;
+const LBRACKET = 91, BACKSLASH = 92, UNDERSCORE = 95, BACKTICK = 96, PIPE = 124;
 
-function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === CR || c === VT || c === FF;
-}
 function isDigit(c: number): boolean {
   return c >= D0 && c <= D9;
 }
 function isHexDigit(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+  return (c >= D0 && c <= D9) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
-function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === UNDERSCORE || (c >= 128 && c !== 0xa0 && c !== 0xfeff);
-}
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c) || c === DOLLAR;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Multi-character operators, longest first within each leading character. */
@@ -36,61 +40,97 @@ const OPERATORS: readonly string[] = [
   '!~', '~~', '~*', '?|', '?&', '@@', '^@', '**', '|/', '||/', '!!', '-|-', '&<', '&>', '<^', '>^', '?#', '?-', '<%', '%>',
 ];
 
-/** The multi-character operators grouped by first character, longest first. */
-const OPERATORS_BY_CHAR: ReadonlyMap<number, readonly string[]> = (() => {
-  const m = new Map<number, string[]>();
-  for (const op of [...OPERATORS].sort((a, b) => b.length - a.length)) {
-    const list = m.get(op.charCodeAt(0)) ?? [];
-    list.push(op);
-    m.set(op.charCodeAt(0), list);
-  }
+/** The multi-character operators indexed by first character code, longest first. */
+const OPERATORS_BY_CHAR: readonly (readonly string[] | undefined)[] = (() => {
+  const m: string[][] = [];
+  for (const op of [...OPERATORS].sort((a, b) => b.length - a.length)) (m[op.charCodeAt(0)] ??= []).push(op);
   return m;
 })();
 
-/** MySQL client commands that take no argument (\G, \g, \c, \p, \q ...). */
-const SHORT_COMMANDS = 'gGcpqtwWreh#';
+/** MySQL client commands that take no argument (\G, \g, \c, \p, \q ...), by letter code. */
+const SHORT_COMMANDS: ReadonlySet<number> = new Set([...'gGcpqtwWreh#'].map((ch) => ch.charCodeAt(0)));
 
-const OPERATOR_CHARS = new Set([PLUS, MINUS, STAR, SLASH, PERCENT, EQ, LT, GT, BANG, TILDE, CARET, AMP, PIPE, HASH, AT, QMARK, COLON]);
+/** Where the scanner reports the token it found: reused across calls (the scanner allocates nothing). */
+export interface ScanState {
+  type: TokenType;
+  /** True for a string, quoted identifier, comment or dollar quote that the input ends inside of. */
+  unterminated: boolean;
+}
+
+/** A fresh scan state for `scanToken`. */
+export function newScanState(): ScanState {
+  return { type: 'other', unterminated: false };
+}
 
 /** Lex the whole text. */
 export function lex(text: string, opts: LexOptions): readonly Token[] {
   const out: Token[] = [];
+  const st = newScanState();
+  const n = text.length;
   let pos = 0;
-  while (pos < text.length) {
-    const t = lexAt(text, opts, pos);
-    out.push(t);
-    pos = t.end;
+  let atStart = true;
+  while (pos < n) {
+    const end = scanToken(text, opts, pos, atStart, st);
+    const ty = st.type;
+    out.push(makeToken(text, ty, pos, end, st.unterminated));
+    if (ty !== 'space' && ty !== 'line-comment' && ty !== 'block-comment') {
+      atStart = ty === 'backslash' || (ty === 'punct' && text.charCodeAt(pos) === SEMI);
+    }
+    pos = end;
   }
   return out;
 }
 
-function tok(text: string, type: TokenType, start: number, end: number, unterminated = false): Token {
-  const t: Token = unterminated
-    ? { type, text: text.slice(start, end), start, end, unterminated: true }
-    : { type, text: text.slice(start, end), start, end };
-  return t;
+/**
+ * The one token that starts at `pos` (pos < text.length). `atStatementStart`: no SQL precedes it in its
+ * statement (a MySQL backslash command there takes the whole line).
+ */
+export function lexAt(text: string, opts: LexOptions, pos: number, atStatementStart = false): Token {
+  const st = newScanState();
+  const end = scanToken(text, opts, pos, atStatementStart, st);
+  return makeToken(text, st.type, pos, end, st.unterminated);
 }
 
-/** Scan a quoted run starting after the opening quote; returns [end, terminated]. */
-function scanQuoted(text: string, from: number, quote: number, backslash: boolean): [number, boolean] {
+function makeToken(text: string, type: TokenType, start: number, end: number, unterminated: boolean): Token {
+  const t = text.slice(start, end);
+  return unterminated ? { type, text: t, start, end, unterminated: true } : { type, text: t, start, end };
+}
+
+/** Index just past the quoted run that starts after the opening quote at `from`, or -1 when it is not closed. */
+function scanQuoted(text: string, from: number, quote: number, backslash: boolean): number {
   const n = text.length;
   let i = from;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (backslash && c === BACKSLASH) {
-      i += 2;
-      continue;
-    }
-    if (c === quote) {
-      if (i + 1 < n && text.charCodeAt(i + 1) === quote) {
-        i += 2;
+  for (;;) {
+    // jump to the next quote; backslash escapes (MySQL, E'..') need the character scan
+    if (!backslash) {
+      const q = text.indexOf(quote === SQUOTE ? "'" : quote === DQUOTE ? '"' : '`', i);
+      if (q < 0) return -1;
+      if (q + 1 < n && text.charCodeAt(q + 1) === quote) {
+        i = q + 2;
         continue;
       }
-      return [i + 1, true];
+      return q + 1;
     }
-    i++;
+    if (i >= n) return -1;
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i += 2;
+    else if (c === quote) {
+      if (i + 1 < n && text.charCodeAt(i + 1) === quote) i += 2;
+      else return i + 1;
+    } else i++;
   }
-  return [n, false];
+}
+
+/** Report `type` (and whether it is closed) in `st`; return `end`. */
+function set(st: ScanState, type: TokenType, end: number, unterminated = false): number {
+  st.type = type;
+  st.unterminated = unterminated;
+  return end;
+}
+
+function str(text: string, st: ScanState, type: TokenType, from: number, quote: number, backslash: boolean): number {
+  const end = scanQuoted(text, from, quote, backslash);
+  return end < 0 ? set(st, type, text.length, true) : set(st, type, end);
 }
 
 /** If a dollar-quote opening tag ($$ or $tag$) starts at `pos`, return its length, else 0. */
@@ -98,153 +138,143 @@ function dollarTagLength(text: string, pos: number): number {
   let i = pos + 1;
   const n = text.length;
   if (i < n && text.charCodeAt(i) === DOLLAR) return 2;
-  if (i >= n) return 0;
-  const c0 = text.charCodeAt(i);
-  if (!isIdentStart(c0)) return 0;
+  if (i >= n || !isIdentStartCode(text.charCodeAt(i))) return 0;
   i++;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === DOLLAR) return i + 1 - pos;
-    if (!(isIdentStart(c) || isDigit(c))) return 0;
+    if (!(isIdentStartCode(c) || isDigit(c))) return 0;
     i++;
   }
   return 0;
 }
 
-/** The one token that starts at `pos` (pos < text.length). Exported for the splitter, which lexes incrementally. */
-export function lexAt(text: string, opts: LexOptions, pos: number): Token {
+/** Scan the token at `pos`: its type goes to `st`, its end is returned. Allocates nothing (bar dollar-quote tags). */
+export function scanToken(text: string, opts: LexOptions, pos: number, atStart: boolean, st: ScanState): number {
   const n = text.length;
   const c = text.charCodeAt(pos);
   const next = pos + 1 < n ? text.charCodeAt(pos + 1) : -1;
+  const cls = c < 128 ? CHAR_CLASS[c]! : isIdentStartCode(c) ? Cls.Letter : Cls.Other;
 
-  if (isSpace(c)) {
-    let i = pos + 1;
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    return tok(text, 'space', pos, i);
+  switch (cls) {
+    case Cls.Space: {
+      let i = pos + 1;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d >= 128 || CHAR_CLASS[d] !== Cls.Space) break;
+        i++;
+      }
+      return set(st, 'space', i);
+    }
+    case Cls.Letter: {
+      if (next === SQUOTE) {
+        // string prefixes: E'..' (backslash escapes), X'..', B'..', N'..'
+        const lc = c | 0x20;
+        if (lc === 101 /* e */ && opts.eStrings) return str(text, st, 'string', pos + 2, SQUOTE, true);
+        if (lc === 120 /* x */ || lc === 98 /* b */ || lc === 110 /* n */) {
+          return str(text, st, 'string', pos + 2, SQUOTE, lc === 110 && opts.backslashEscapes);
+        }
+      } else if (next === AMP && (c | 0x20) === 117 /* u */ && opts.unicodeStrings && pos + 2 < n) {
+        const q = text.charCodeAt(pos + 2);
+        if (q === SQUOTE) return str(text, st, 'string', pos + 3, SQUOTE, false);
+        if (q === DQUOTE) return str(text, st, 'quoted-ident', pos + 3, DQUOTE, false);
+      }
+      return set(st, 'word', scanWord(text, pos + 1));
+    }
+    case Cls.Digit:
+      return number(text, pos, st);
+    case Cls.Punct:
+      if (c === DOT && isDigit(next)) return number(text, pos, st);
+      if (c === LBRACKET && opts.bracketIdents) {
+        const close = text.indexOf(']', pos + 1);
+        return close < 0 ? set(st, 'quoted-ident', n, true) : set(st, 'quoted-ident', close + 1);
+      }
+      return set(st, 'punct', pos + 1);
+    case Cls.Special:
+      return special(text, opts, pos, c, next, atStart, st);
+    case Cls.Op:
+      return operatorish(text, opts, pos, c, next, st);
+    default: {
+      // Anything else (a control character, NBSP, BOM): one code point of 'other'.
+      const wide = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+      return set(st, 'other', pos + (wide ? 2 : 1));
+    }
   }
+}
 
+/** Quotes, dollar signs and backslashes. */
+function special(text: string, opts: LexOptions, pos: number, c: number, next: number, atStart: boolean, st: ScanState): number {
+  const n = text.length;
+  switch (c) {
+    case SQUOTE:
+      return str(text, st, 'string', pos + 1, SQUOTE, opts.backslashEscapes);
+    case DQUOTE:
+      return opts.doubleQuoteStrings
+        ? str(text, st, 'string', pos + 1, DQUOTE, opts.backslashEscapes)
+        : str(text, st, 'quoted-ident', pos + 1, DQUOTE, false);
+    case BACKTICK:
+      return opts.backtickIdents ? str(text, st, 'quoted-ident', pos + 1, BACKTICK, false) : set(st, 'other', pos + 1);
+    case DOLLAR: {
+      if (isDigit(next)) {
+        let i = pos + 2;
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        return set(st, 'param', i);
+      }
+      if (opts.dollarQuotes) {
+        const tagLen = dollarTagLength(text, pos);
+        if (tagLen > 0) {
+          const close = text.indexOf(text.slice(pos, pos + tagLen), pos + tagLen);
+          return close < 0 ? set(st, 'string', n, true) : set(st, 'string', close + tagLen);
+        }
+      }
+      if (isIdentStartCode(next)) return set(st, 'param', scanWord(text, pos + 1));
+      return set(st, 'other', pos + 1);
+    }
+    default: {
+      // BACKSLASH: a meta-command to the end of the line; MySQL's two-character forms (\G, \g, \c ...) end
+      // there unless a longer name follows (\conninfo, \gx) or the command starts the statement.
+      if (opts.shortBackslashCommands && !atStart && SHORT_COMMANDS.has(next)) {
+        const after = pos + 2 < n ? text.charCodeAt(pos + 2) : -1;
+        if (!isAsciiLetter(after)) return set(st, 'backslash', pos + 2);
+      }
+      return set(st, 'backslash', lineEnd(text, pos + 1));
+    }
+  }
+}
+
+/** Operators, plus what starts with an operator character: comments, parameters, @variables. */
+function operatorish(text: string, opts: LexOptions, pos: number, c: number, next: number, st: ScanState): number {
+  const n = text.length;
   // Line comments: -- (MySQL: only before whitespace/control/end) and # (MySQL).
   if ((c === MINUS && next === MINUS && (!opts.dashCommentNeedsSpace || pos + 2 >= n || text.charCodeAt(pos + 2) <= SPACE)) ||
       (c === HASH && opts.hashComments)) {
-    return lineComment(text, pos);
+    return lineComment(text, pos, st);
   }
-
-  if (c === SLASH && next === STAR) return blockComment(text, pos, opts.nestedComments);
-
-  if (c === SQUOTE) {
-    const [end, ok] = scanQuoted(text, pos + 1, SQUOTE, opts.backslashEscapes);
-    return tok(text, 'string', pos, end, !ok);
-  }
-
-  if (c === DQUOTE) {
-    if (opts.doubleQuoteStrings) {
-      const [end, ok] = scanQuoted(text, pos + 1, DQUOTE, opts.backslashEscapes);
-      return tok(text, 'string', pos, end, !ok);
-    }
-    const [end, ok] = scanQuoted(text, pos + 1, DQUOTE, false);
-    return tok(text, 'quoted-ident', pos, end, !ok);
-  }
-
-  if (c === BACKTICK && opts.backtickIdents) {
-    const [end, ok] = scanQuoted(text, pos + 1, BACKTICK, false);
-    return tok(text, 'quoted-ident', pos, end, !ok);
-  }
-
-  if (c === LBRACKET && opts.bracketIdents) {
-    const close = text.indexOf(']', pos + 1);
-    return close < 0 ? tok(text, 'quoted-ident', pos, n, true) : tok(text, 'quoted-ident', pos, close + 1);
-  }
-
-  // String prefixes: E'..' (backslash escapes), X'..', B'..', N'..'.
-  if (next === SQUOTE) {
-    const lc = c | 0x20;
-    if (lc === 101 /* e */ && opts.eStrings) {
-      const [end, ok] = scanQuoted(text, pos + 2, SQUOTE, true);
-      return tok(text, 'string', pos, end, !ok);
-    }
-    if (lc === 120 /* x */ || lc === 98 /* b */ || lc === 110 /* n */) {
-      const [end, ok] = scanQuoted(text, pos + 2, SQUOTE, lc === 110 && opts.backslashEscapes);
-      return tok(text, 'string', pos, end, !ok);
-    }
-  }
-
-  if (isDigit(c) || (c === DOT && isDigit(next))) return number(text, pos);
-
-  if (isIdentStart(c)) {
+  if (c === SLASH && next === STAR) return blockComment(text, pos, opts.nestedComments, st);
+  if (c === QMARK && !(opts.dollarQuotes && (next === PIPE || next === AMP || next === HASH || next === MINUS))) {
     let i = pos + 1;
-    while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-    return tok(text, 'word', pos, i);
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    return set(st, 'param', i);
   }
-
-  if (c === DOLLAR) {
-    if (isDigit(next)) {
-      let i = pos + 2;
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      return tok(text, 'param', pos, i);
-    }
-    if (opts.dollarQuotes) {
-      const tagLen = dollarTagLength(text, pos);
-      if (tagLen > 0) {
-        const close = text.indexOf(text.slice(pos, pos + tagLen), pos + tagLen);
-        return close < 0 ? tok(text, 'string', pos, n, true) : tok(text, 'string', pos, close + tagLen);
-      }
-    }
-    if (isIdentStart(next)) return identParam(text, pos, pos + 1);
-    return tok(text, 'other', pos, pos + 1);
-  }
-
-  if (c === BACKSLASH) {
-    if (opts.shortBackslashCommands && next >= 0 && SHORT_COMMANDS.includes(String.fromCharCode(next))) {
-      return tok(text, 'backslash', pos, pos + 2);
-    }
-    let i = pos + 1;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (d === LF || d === CR) break;
-      i++;
-    }
-    return tok(text, 'backslash', pos, i);
-  }
-
-  if (c === QMARK) {
-    if (!(opts.dollarQuotes && (next === PIPE || next === AMP || next === HASH || next === MINUS))) {
-      let i = pos + 1;
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      return tok(text, 'param', pos, i);
-    }
-  }
-  if (c === COLON && isIdentStart(next)) return identParam(text, pos, pos + 1);
+  if (c === COLON && isIdentStartCode(next)) return set(st, 'param', scanWord(text, pos + 1));
   if (c === AT) {
-    if (isIdentStart(next)) return identParam(text, pos, pos + 1);
-    if (next === AT && pos + 2 < n && isIdentStart(text.charCodeAt(pos + 2))) {
+    if (isIdentStartCode(next)) return set(st, 'param', scanWord(text, pos + 1));
+    if (next === AT && pos + 2 < n && isIdentStartCode(text.charCodeAt(pos + 2))) {
       // @@name or @@global.name
-      let i = pos + 3;
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      if (i + 1 < n && text.charCodeAt(i) === DOT && isIdentStart(text.charCodeAt(i + 1))) {
-        i += 2;
-        while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      }
-      return tok(text, 'param', pos, i);
+      let i = scanWord(text, pos + 3);
+      if (i + 1 < n && text.charCodeAt(i) === DOT && isIdentStartCode(text.charCodeAt(i + 1))) i = scanWord(text, i + 2);
+      return set(st, 'param', i);
     }
   }
-
-  if (c === LPAREN || c === RPAREN || c === COMMA || c === SEMI || c === DOT || c === LBRACKET || c === RBRACKET ||
-      c === LBRACE || c === RBRACE) {
-    return tok(text, 'punct', pos, pos + 1);
-  }
-
-  if (OPERATOR_CHARS.has(c)) {
-    for (const op of OPERATORS_BY_CHAR.get(c) ?? []) {
-      if (text.startsWith(op, pos) && !startsComment(text, pos, op.length, opts)) {
-        return tok(text, 'operator', pos, pos + op.length);
+  const ops = OPERATORS_BY_CHAR[c];
+  if (ops !== undefined && next >= 0) {
+    for (const op of ops) {
+      if (op.charCodeAt(1) === next && text.startsWith(op, pos) && !startsComment(text, pos, op.length, opts)) {
+        return set(st, 'operator', pos + op.length);
       }
     }
-    return tok(text, 'operator', pos, pos + 1);
   }
-
-  // Anything else (including a lone surrogate-free control character): one code point of 'other'.
-  const cp = text.codePointAt(pos) ?? c;
-  return tok(text, 'other', pos, pos + (cp > 0xffff ? 2 : 1));
+  return set(st, 'operator', pos + 1);
 }
 
 /** True when a comment starts inside the would-be operator text[pos, pos+len) (e.g. `*--`, `+/*`). */
@@ -257,25 +287,28 @@ function startsComment(text: string, pos: number, len: number, opts: LexOptions)
   return false;
 }
 
-function identParam(text: string, pos: number, from: number): Token {
-  let i = from;
-  while (i < text.length && isIdentPart(text.charCodeAt(i))) i++;
-  return tok(text, 'param', pos, i);
-}
-
-function lineComment(text: string, pos: number): Token {
-  let i = pos + 1;
+/** Index of the first LF or CR at or after `from` (or the text's length). */
+function lineEnd(text: string, from: number): number {
   const n = text.length;
+  let i = from;
   while (i < n) {
     const d = text.charCodeAt(i);
     if (d === LF || d === CR) break;
     i++;
   }
-  return tok(text, 'line-comment', pos, i);
+  return i;
 }
 
-function blockComment(text: string, pos: number, nested: boolean): Token {
+function lineComment(text: string, pos: number, st: ScanState): number {
+  return set(st, 'line-comment', lineEnd(text, pos + 1));
+}
+
+function blockComment(text: string, pos: number, nested: boolean, st: ScanState): number {
   const n = text.length;
+  if (!nested) {
+    const close = text.indexOf('*/', pos + 2);
+    return close < 0 ? set(st, 'block-comment', n, true) : set(st, 'block-comment', close + 2);
+  }
   let depth = 1;
   let i = pos + 2;
   while (i < n) {
@@ -283,20 +316,20 @@ function blockComment(text: string, pos: number, nested: boolean): Token {
     if (d === STAR && i + 1 < n && text.charCodeAt(i + 1) === SLASH) {
       depth--;
       i += 2;
-      if (depth === 0) return tok(text, 'block-comment', pos, i);
+      if (depth === 0) return set(st, 'block-comment', i);
       continue;
     }
-    if (nested && d === SLASH && i + 1 < n && text.charCodeAt(i + 1) === STAR) {
+    if (d === SLASH && i + 1 < n && text.charCodeAt(i + 1) === STAR) {
       depth++;
       i += 2;
       continue;
     }
     i++;
   }
-  return tok(text, 'block-comment', pos, n, true);
+  return set(st, 'block-comment', n, true);
 }
 
-function number(text: string, pos: number): Token {
+function number(text: string, pos: number, st: ScanState): number {
   const n = text.length;
   let i = pos;
   const c = text.charCodeAt(pos);
@@ -304,15 +337,19 @@ function number(text: string, pos: number): Token {
   if (c === D0 && x === 120 /* x */ && pos + 2 < n && isHexDigit(text.charCodeAt(pos + 2))) {
     i = pos + 2;
     while (i < n && isHexDigit(text.charCodeAt(i))) i++;
-    return tok(text, 'number', pos, i);
+    return set(st, 'number', i);
   }
   if (c === D0 && x === 98 /* b */ && pos + 2 < n && (text.charCodeAt(pos + 2) === D0 || text.charCodeAt(pos + 2) === D0 + 1)) {
     i = pos + 2;
     while (i < n && (text.charCodeAt(i) === D0 || text.charCodeAt(i) === D0 + 1)) i++;
-    if (i >= n || !isIdentPart(text.charCodeAt(i))) return tok(text, 'number', pos, i);
+    if (i >= n || !isIdentPartCode(text.charCodeAt(i))) return set(st, 'number', i);
     i = pos;
   }
-  while (i < n && (isDigit(text.charCodeAt(i)) || (text.charCodeAt(i) === UNDERSCORE && isDigit(text.charCodeAt(i + 1)) && i > pos))) i++;
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (isDigit(d) || (d === UNDERSCORE && i > pos && isDigit(text.charCodeAt(i + 1)))) i++;
+    else break;
+  }
   if (i < n && text.charCodeAt(i) === DOT && !(i + 1 < n && text.charCodeAt(i + 1) === DOT)) {
     i++;
     while (i < n && isDigit(text.charCodeAt(i))) i++;
@@ -326,5 +363,5 @@ function number(text: string, pos: number): Token {
       while (i < n && isDigit(text.charCodeAt(i))) i++;
     }
   }
-  return tok(text, 'number', pos, i);
+  return set(st, 'number', i);
 }

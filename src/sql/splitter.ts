@@ -8,7 +8,7 @@
  * second `;` of `;;`, or trailing comments): callers should skip it when running statements.
  */
 import type { LexOptions } from './dialect.js';
-import { lexAt } from './lexer.js';
+import { lexAt, newScanState, scanToken } from './lexer.js';
 import type { Token } from './token.js';
 
 export interface Statement {
@@ -83,7 +83,6 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
   let depth = 0;
   let pendingEnd = false;
   let paren = 0;
-  let lastToken: Token | undefined;
 
   const reset = (segEnd: number): void => {
     segStart = segEnd;
@@ -127,9 +126,15 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
     reset(segEnd);
   };
 
+  /** The upper-cased word text[a, b) when it is short enough to be a keyword the splitter cares about. */
+  const upperWord = (a: number, b: number): string => (b - a <= 9 ? text.slice(a, b).toUpperCase() : '');
+  const st = newScanState();
+  let lastStart = -1;
+  let lastUnterminated = false;
   let pos = 0;
   while (pos < n) {
-    if (text.startsWith(delim, pos)) {
+    const d0 = delim.charCodeAt(0);
+    if (text.charCodeAt(pos) === d0 && (delim.length === 1 || text.startsWith(delim, pos))) {
       if (pendingEnd) {
         pendingEnd = false;
         depth = Math.max(0, depth - 1);
@@ -140,49 +145,56 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
         continue;
       }
     }
-    const t = lexAt(text, opts, pos);
-    lastToken = t;
-    pos = t.end;
-    switch (t.type) {
+    const tStart = pos;
+    const tEnd = scanToken(text, opts, pos, firstSql < 0, st);
+    const type = st.type;
+    lastStart = tStart;
+    lastUnterminated = st.unterminated;
+    pos = tEnd;
+    switch (type) {
       case 'space':
       case 'line-comment':
       case 'block-comment':
         continue;
-      case 'backslash':
-        if (firstSql < 0) pushLine('meta', t.start, t.text.trimEnd(), t.end);
-        else pushSql(t.end, true, t.text.trimEnd());
+      case 'backslash': {
+        const line = text.slice(tStart, tEnd).trimEnd();
+        if (firstSql < 0) pushLine('meta', tStart, line, tEnd);
+        else pushSql(tEnd, true, line);
         continue;
+      }
       default:
         break;
     }
-    if (firstSql < 0 && delimCommand && t.type === 'word' && t.text.toUpperCase() === 'DELIMITER' &&
+    const isWord = type === 'word';
+    // the word's upper-case text, only where a keyword matters: statement start, CREATE ... bodies
+    const u = isWord && (firstSql < 0 || firstWord === '' || pendingEnd || firstWord === 'CREATE') ? upperWord(tStart, tEnd) : '';
+    if (firstSql < 0 && delimCommand && u === 'DELIMITER' &&
         (pos >= n || text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) {
       let lineEnd = pos;
       while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-      const lineText = text.slice(t.start, lineEnd).trimEnd();
+      const lineText = text.slice(tStart, lineEnd).trimEnd();
       const arg = lineText.slice(9).trim().split(/[ \t]+/)[0] ?? '';
-      pushLine('delimiter', t.start, lineText, lineEnd);
+      pushLine('delimiter', tStart, lineText, lineEnd);
       if (arg !== '') delim = arg;
       pos = lineEnd;
       continue;
     }
-    if (firstSql < 0) firstSql = t.start;
-    lastSqlEnd = t.end;
+    if (firstSql < 0) firstSql = tStart;
+    lastSqlEnd = tEnd;
     if (delim !== ';') continue; // blocks and parentheses only matter for ';' (a custom delimiter is explicit)
-    if (t.type === 'punct') {
-      if (t.text === '(') paren++;
-      else if (t.text === ')') paren = Math.max(0, paren - 1);
+    if (type === 'punct') {
+      const ch = text.charCodeAt(tStart);
+      if (ch === 40) paren++;
+      else if (ch === 41) paren = Math.max(0, paren - 1);
     }
     if (pendingEnd) {
       pendingEnd = false;
-      const u = t.type === 'word' ? t.text.toUpperCase() : '';
       if (END_NOT_BLOCK.has(u)) continue; // END IF / END LOOP ... close blocks we do not count
       depth = Math.max(0, depth - 1);
       if (u === 'CASE') continue; // END CASE closes one CASE
     }
-    if (t.type === 'word') {
-      const u = t.text.toUpperCase();
-      if (firstWord === '') firstWord = u;
+    if (isWord) {
+      if (firstWord === '') firstWord = u === '' ? '?' : u;
       if (firstWord === 'CREATE' && !eligible && BLOCK_OBJECTS.has(u)) eligible = true;
       if (eligible) {
         if (u === 'BEGIN' || u === 'CASE') depth++;
@@ -193,7 +205,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
   const finalParen = paren;
   const finalDepth = Math.max(0, depth - (pendingEnd ? 1 : 0));
   if (segStart < n) pushSql(n, false);
-  const openToken = lastToken?.unterminated ? lastToken : undefined;
+  const openToken = lastUnterminated ? lexAt(text, opts, lastStart) : undefined;
   const last = out[out.length - 1];
   const lastOpen = last !== undefined && last.kind === 'sql' && !last.complete;
   return {

@@ -86,6 +86,38 @@ const CASES: readonly Case[] = [
   ['postgres', "'\\dt'", ["string:'\\dt'"]],
   ['mysql', 'select 1\\G', ['word:select', 'number:1', 'backslash:\\G']],
   ['postgres', '\u0001 😀', ['other:\u0001', 'word:😀']],
+  // MySQL: two-character commands only when no letter follows, and never at the start of a statement
+  ['mysql', 'select 1 \\g', ['word:select', 'number:1', 'backslash:\\g']],
+  ['mysql', 'select 1\\G\nselect 2', ['word:select', 'number:1', 'backslash:\\G', 'word:select', 'number:2']],
+  ['mysql', 'select 1\\G;', ['word:select', 'number:1', 'backslash:\\G', 'punct:;']],
+  ['mysql', 'select 1\n\\G', ['word:select', 'number:1', 'backslash:\\G']],
+  ['mysql', '\\conninfo', ['backslash:\\conninfo']],
+  ['mysql', "\\copy t to 'out.csv' csv", ["backslash:\\copy t to 'out.csv' csv"]],
+  ['mysql', '\\pset format csv', ['backslash:\\pset format csv']],
+  ['mysql', '\\pager less -S', ['backslash:\\pager less -S']],
+  ['mysql', '\\timing on', ['backslash:\\timing on']],
+  ['mysql', 'select 1 \\watch 2', ['word:select', 'number:1', 'backslash:\\watch 2']],
+  ['mysql', '\\e', ['backslash:\\e']],
+  ['mysql', '\\e query.sql', ['backslash:\\e query.sql']],
+  ['mysql', '\\h select', ['backslash:\\h select']],
+  ['mysql', '\\refresh', ['backslash:\\refresh']],
+  ['mysql', 'select 1 \\gx', ['word:select', 'number:1', 'backslash:\\gx']],
+  ['mysql', '\\dt users', ['backslash:\\dt users']],
+  ['mysql', '\\c otherdb', ['backslash:\\c otherdb']],
+  ['mysql', 'select 1; \\c otherdb', ['word:select', 'number:1', 'punct:;', 'backslash:\\c otherdb']],
+  ['mysql', 'select 1 \\c x', ['word:select', 'number:1', 'backslash:\\c', 'word:x']],
+  ['mysql', "select '\\G'", ['word:select', "string:'\\G'"]],
+  ['postgres', 'select 1 \\G', ['word:select', 'number:1', 'backslash:\\G']],
+  // PostgreSQL U&'...' strings and U&"..." identifiers
+  ['postgres', "U&'d\\0061t\\+000061' x", ["string:U&'d\\0061t\\+000061'", 'word:x']],
+  ['postgres', "u&'it''s' UESCAPE '!'", ["string:u&'it''s'", 'word:UESCAPE', "string:'!'"]],
+  ['postgres', 'U&"d\\0061t" y', ['quoted-ident:U&"d\\0061t"', 'word:y']],
+  ['postgres', "U&'open", ["string:U&'open!"]],
+  ['postgres', 'U & x', ['word:U', 'operator:&', 'word:x']],
+  ['sqlite', "U&'x'", ['word:U', 'operator:&', "string:'x'"]],
+  // MySQL executable comments and optimizer hints stay comments
+  ['mysql', '/*!50001 CREATE ALGORITHM=UNDEFINED */ VIEW v', ['block-comment:/*!50001 CREATE ALGORITHM=UNDEFINED */', 'word:VIEW', 'word:v']],
+  ['mysql', 'select /*+ BKA(t1) */ 1', ['word:select', 'block-comment:/*+ BKA(t1) */', 'number:1']],
 ];
 
 describe('lex: table of tricky cases', () => {

@@ -17,6 +17,7 @@ const FRAGMENTS = [
   "'", '"', '`', '[', ']', '$$', '$a$', '$1', '/*', '*/', '--', '-- ', '#', '\\', '\\g', '\\dt x', '\n', '\r\n', ' ', ';', ';;',
   'select', 'begin', 'end', 'case', 'create trigger t', 'create procedure p', 'DELIMITER //', 'DELIMITER ;', '//', 'E\'', "X'",
   '(', ')', '::', '->>', ':name', '@x', '@@g.x', '?', '0x1F', '1.5e3', '.5', 'é', '😀', '\u0000', "''", '""', 'where', 'if',
+  '\\G', '\\c', '\\conninfo', '\\gx', "U&'", 'U&"', 'u&', '/*!', '\\e ',
 ];
 
 /** SQL-ish strings: fragments from the table glued with arbitrary short strings. */
@@ -37,6 +38,7 @@ const lexOptions: fc.Arbitrary<LexOptions> = fc.record({
   doubleQuoteStrings: fc.boolean(),
   dashCommentNeedsSpace: fc.boolean(),
   shortBackslashCommands: fc.boolean(),
+  unicodeStrings: fc.boolean(),
 });
 
 function assertTiles(text: string, opts: LexOptions): void {

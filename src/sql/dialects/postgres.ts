@@ -129,6 +129,7 @@ export const postgresDialect: SqlDialect = makeDialect({
     backslashEscapes: false,
     eStrings: true,
     doubleQuoteStrings: false,
+    unicodeStrings: true,
   },
   keywords: [...COMMON_WORDS.keywords, ...POSTGRES_KEYWORDS],
   reserved: POSTGRES_RESERVED,
