@@ -89,6 +89,14 @@ export async function runStatement(
   if (opts.signal?.aborted) abort.abort();
   const paging = pagingOutput(session, () => abort.abort());
   const out = paging ?? session.out;
+  // Held result text goes out before anything printed after it (timing, errors), in that order.
+  let pagingClosed = false;
+  const flushPaging = async () => {
+    if (paging && !pagingClosed) {
+      pagingClosed = true;
+      await paging.close();
+    }
+  };
   try {
     const summary = await renderEvents(
       session.connection.execute(sql, { signal: abort.signal }),
@@ -100,13 +108,15 @@ export async function runStatement(
       },
       started,
     );
+    const ms = performance.now() - started;
+    await flushPaging();
     if (session.settings.timing) {
-      const ms = performance.now() - started;
       session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
     }
     if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
     return true;
   } catch (e) {
+    await flushPaging();
     if (e instanceof CancelledError) {
       // Quitting the pager early cancels the query quietly: the user has seen what they wanted.
       if (paging?.quit && !opts.signal?.aborted) return true;
@@ -133,7 +143,7 @@ export async function runStatement(
     throw e;
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
-    await paging?.close();
+    await flushPaging();
   }
 }
 
