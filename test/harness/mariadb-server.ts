@@ -103,7 +103,7 @@ export async function startMariadb(opts: StartMariadbOptions = {}): Promise<Mari
 
   const launch = async (): Promise<void> => {
     const c = spawn(mariadbd, ['--no-defaults', `--datadir=${dataDir}`, ...userArgs, `--port=${port}`, '--bind-address=127.0.0.1',
-      `--socket=${socket}`, `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${logFile}`, '--skip-log-bin',
+      `--socket=${socket}`, `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${logFile}`, '--skip-log-bin', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
       '--innodb-buffer-pool-size=32M', '--max-connections=200', '--skip-name-resolve'], { stdio: 'ignore' });
     c.unref(); // the test process may exit; its 'exit' hook kills the server
     child = c;

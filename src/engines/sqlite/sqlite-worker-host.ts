@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ConnectError } from '../../core/errors.js';
+import { trackRunaway } from './sqlite-runaway.js';
 import { FLAG_ACKS, FLAG_CANCEL, FLAG_COUNT, type FromWorker, type ToWorker, type WorkerStartData } from './sqlite-protocol.js';
 
 export interface HostStarted {
@@ -41,7 +42,8 @@ export class SqliteWorkerHost {
   static async start(path: string, readOnly: boolean): Promise<HostStarted> {
     const flags = new SharedArrayBuffer(FLAG_COUNT * Int32Array.BYTES_PER_ELEMENT);
     const data: WorkerStartData = { path, readOnly, flags };
-    const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData: data });
+    // execArgv: [] — the worker needs none of the process's Node flags, and some (--input-type, ...) make it fail.
+    const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData: data, execArgv: [] });
     const host = new SqliteWorkerHost(worker, flags);
     const version = await new Promise<string>((resolve, reject) => {
       host.listener = (m) => {
@@ -88,13 +90,17 @@ export class SqliteWorkerHost {
     Atomics.notify(this.flags, FLAG_ACKS);
   }
 
-  /** Stop the worker without waiting for it (it may be stuck inside one long SQLite step). */
+  /**
+   * Stop the worker without waiting for it. A worker stuck inside one long SQLite step keeps
+   * running until the step ends; it is tracked so the process can still exit (sqlite-runaway.ts).
+   */
   abandon(): void {
     this.listener = undefined;
     this.lostListener = undefined;
     if (this.exited) return;
-    this.worker.unref();
+    trackRunaway(this.worker);
     void this.worker.terminate().catch(() => undefined);
+    this.worker.unref(); // after terminate(), which refs the worker again
   }
 
   /** Closes the database and waits for the worker to exit (at most timeoutMs, then terminates it). */
