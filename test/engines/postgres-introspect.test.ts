@@ -54,7 +54,8 @@ describe('postgres introspection', () => {
     assert.ok(cat.schemas.includes('shop') && cat.schemas.includes('public') && cat.schemas.includes('pg_catalog'));
     assert.ok(!cat.schemas.some((s) => s.startsWith('pg_toast')));
     // introspection runs on its own session, which has the default search_path
-    assert.deepEqual(cat.searchPath, ['public']);
+    // pg_catalog is searched first even when search_path does not name it, so names in it need no schema.
+    assert.deepEqual(cat.searchPath, ['pg_catalog', 'public']);
     assert.ok(cat.databases.includes('postgres'));
     assert.ok(!cat.databases.includes('template0'));
   });

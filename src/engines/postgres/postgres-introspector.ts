@@ -13,7 +13,8 @@ const USER_SCHEMA = `n.nspname not in ('pg_catalog', 'information_schema') and $
 
 const SQL = {
   schemas: `select n.nspname from pg_catalog.pg_namespace n where ${NOT_TEMP} order by 1`,
-  searchPath: 'select unnest(current_schemas(false))',
+  // Implicit schemas too (pg_catalog is searched even when not listed), but not the session's temp schema.
+  searchPath: "select s from unnest(current_schemas(true)) s where left(s, 7) <> 'pg_temp'",
   relations: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, d.description
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     left join pg_catalog.pg_description d on d.objoid = c.oid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = 0
