@@ -7,7 +7,6 @@ import { ConnectError } from '../../core/errors.js';
 import type { Connection, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
 import { MysqlConnection, type MysqlCore, type MysqlDriverError } from './mysql-connection.js';
 import { mysqlDisplayUrl, mysqlWhere, resolveMysqlTarget, type MysqlParams } from './mysql-target.js';
-import { geometryAsBytes } from './mysql-values.js';
 
 interface Mysql2Module {
   createConnection(config: Record<string, unknown>): MysqlCore & { connect(cb: (err: MysqlDriverError | null) => void): void };
@@ -25,12 +24,14 @@ function driverConfig(p: MysqlParams, database: string | undefined): Record<stri
     ...(p.password !== undefined ? { password: p.password } : {}),
     ...(database ? { database } : {}),
     charset: 'utf8mb4',
+    // BIGINT as a number when safe, else its exact digits (a string): no string per safe value.
     supportBigNumbers: true,
-    bigNumberStrings: true,
+    bigNumberStrings: false,
     decimalNumbers: false,
     dateStrings: true,
     jsonStrings: true,
-    typeCast: geometryAsBytes,
+    // No global typeCast: it costs a closure per value. The connection sets one on queries whose
+    // result has a GEOMETRY column (mysql-connection.ts).
     connectTimeout: 10_000,
     multipleStatements: false,
   };
@@ -96,7 +97,8 @@ export const mysqlEngine: Engine = Object.freeze({
       }
     }
     const handshake = (core as unknown as { _handshakePacket?: { serverVersion?: string } })._handshakePacket;
-    const serverVersion = handshake?.serverVersion;
+    // MariaDB announces itself as '5.5.5-10.11.19-MariaDB-...' so old clients accept it: drop the prefix.
+    const serverVersion = handshake?.serverVersion?.replace(/^5\.5\.5-(?=\d+\.\d+\.\d+-MariaDB)/, '');
     const hostLabel = params.socketPath ? 'localhost' : params.host;
     const dialect = (await import('../../sql/dialects/mysql.js')).mysqlDialect;
     const finalParams = params;
