@@ -4,6 +4,7 @@
  * a bare `-h` shows help.
  */
 import { UsageError } from '../core/errors.js';
+import { editDistance } from '../core/edit-distance.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/sink.js';
 import type { EngineId } from '../sql/dialect.js';
 
@@ -92,20 +93,6 @@ function closest(name: string): string | undefined {
     if (d < bestD) [best, bestD] = [n, d];
   }
   return best;
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {

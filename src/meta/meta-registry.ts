@@ -3,7 +3,7 @@
  * modifiers), "did you mean", and the help text for \? and \? CMD.
  */
 import type { MetaCommand, MetaGroup } from './meta-command.js';
-import { editDistance } from './edit-distance.js';
+import { editDistance } from '../core/edit-distance.js';
 import { GENERAL_COMMANDS } from './commands/general-commands.js';
 import { DESCRIBE_COMMANDS } from './commands/describe-commands.js';
 import { CONNECTION_COMMANDS } from './commands/connection-commands.js';

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { metaRegistry } from '../../src/meta/meta-registry.js';
 import { metaCommandNames, metaArgHint } from '../../src/meta/meta-names.js';
-import { editDistance } from '../../src/meta/edit-distance.js';
+import { editDistance } from '../../src/core/edit-distance.js';
 
 describe('meta registry', () => {
   const reg = metaRegistry();
