@@ -4,9 +4,12 @@
  * mistaken for NULL: with the default null string '' an empty string is written as "" and NULL
  * as nothing; with another null string, a text equal to it is quoted. Data is written exactly
  * (no terminal escaping); blobs as \x hex, booleans true/false.
+ *
+ * Each batch becomes one string and one write. Numbers skip the quoting check when the delimiter
+ * and the null string can never appear in a number's text.
  */
 import type { ColumnInfo, Row, Value } from '../core/result.js';
-import { formatValue } from './format-value.js';
+import { formatNumber, formatValue } from './format-value.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 
 export interface CsvOptions {
@@ -15,48 +18,64 @@ export interface CsvOptions {
   readonly delimiter?: string;
 }
 
+/** Characters that can occur in formatNumber()/bigint/boolean text. */
+const NUMBER_CHARS = /[-+.0-9a-zA-Z]/;
+
 export class CsvSink implements ResultSink {
   private readonly delimiter: string;
+  private readonly nullString: string;
+  private readonly header: boolean;
   private readonly needsQuote: RegExp;
+  /** Number, bigint and boolean text never needs quoting. */
+  private readonly plainNumbers: boolean;
 
   constructor(
     private readonly out: TextOutput,
-    private readonly options: CsvOptions,
+    options: CsvOptions,
   ) {
     this.delimiter = options.delimiter ?? ',';
+    this.nullString = options.nullString;
+    this.header = options.header;
     const d = this.delimiter.replace(/[\\\]^-]/g, '\\$&');
     this.needsQuote = new RegExp(`[${d}"\\r\\n]`);
+    this.plainNumbers = this.nullString === '' && !NUMBER_CHARS.test(this.delimiter);
   }
 
   private field(text: string): string {
-    if (text === this.options.nullString || this.needsQuote.test(text)) {
+    if (text === this.nullString || this.needsQuote.test(text)) {
       return '"' + text.replace(/"/g, '""') + '"';
     }
     return text;
   }
 
   private value(v: Value): string {
-    if (v === null) return this.options.nullString;
-    return this.field(formatValue(v, this.options.nullString));
+    if (v === null) return this.nullString;
+    if (typeof v === 'string') return this.field(v);
+    if (typeof v === 'number' && this.plainNumbers) return formatNumber(v);
+    return this.field(formatValue(v, this.nullString));
   }
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
-    if (!this.options.header || columns.length === 0) return;
+    if (!this.header || columns.length === 0) return;
     await this.out.write(columns.map((c) => this.field(c.name)).join(this.delimiter) + '\n');
   }
 
   async rows(batch: readonly Row[]): Promise<void> {
     if (batch.length === 0) return;
-    const lines: string[] = [];
-    for (const row of batch) {
-      let line = '';
-      for (let i = 0; i < row.length; i++) {
-        if (i > 0) line += this.delimiter;
-        line += this.value(row[i]!);
+    const d = this.delimiter;
+    let text = '';
+    for (let r = 0; r < batch.length; r++) {
+      const row = batch[r]!;
+      const n = row.length;
+      if (n === 0) {
+        text += '\n';
+        continue;
       }
-      lines.push(line);
+      text += this.value(row[0]!);
+      for (let i = 1; i < n; i++) text += d + this.value(row[i]!);
+      text += '\n';
     }
-    await this.out.write(lines.join('\n') + '\n');
+    await this.out.write(text);
   }
 
   end(_summary: ResultSummary): void {}

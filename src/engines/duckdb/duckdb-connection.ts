@@ -4,11 +4,11 @@
  * same database instance.
  */
 import { CancelledError, SqlError } from '../../core/errors.js';
-import type { ColumnInfo, ResultEvent } from '../../core/result.js';
+import type { ColumnInfo, ResultEvent, Value } from '../../core/result.js';
 import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
-import { convertDuckRow, duckdbConverter, type DuckConverter } from './duckdb-values.js';
+import { convertDuckRow, DateTexts, duckdbConverter, readDuckColumn, type DuckConverter, type DuckVector } from './duckdb-values.js';
 import { duckdbError } from './duckdb-errors.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
 
@@ -16,6 +16,7 @@ import { introspectDuckdb } from './duckdb-introspector.js';
 export interface DuckChunk {
   readonly rowCount: number;
   getRows(): unknown[][];
+  getColumnVector?(column: number): DuckVector;
 }
 export interface DuckResult {
   readonly returnType: number;
@@ -51,6 +52,16 @@ function commandTag(words: readonly string[], affected: number | undefined, rowC
     return obj ? `${verb} ${obj}` : verb;
   }
   return verb;
+}
+
+/** A chunk's rows, read column by column (vectorised) when the API gives vectors, else row by row. */
+function convertChunk(chunk: DuckChunk, converters: readonly DuckConverter[], typeIds: readonly number[], dates: DateTexts): Value[][] {
+  if (typeof chunk.getColumnVector !== 'function') return chunk.getRows().map((r) => convertDuckRow(r, converters));
+  const n = chunk.rowCount;
+  const rows: Value[][] = new Array<Value[]>(n);
+  for (let r = 0; r < n; r++) rows[r] = new Array<Value>(converters.length);
+  for (let c = 0; c < converters.length; c++) readDuckColumn(rows, c, chunk.getColumnVector(c), typeIds[c]!, converters[c]!, dates);
+  return rows;
 }
 
 export class DuckdbConnection implements Connection {
@@ -96,10 +107,14 @@ export class DuckdbConnection implements Connection {
       if (result.returnType === RESULT_QUERY) {
         const columns: ColumnInfo[] = [];
         const converters: DuckConverter[] = [];
+        const typeIds: number[] = [];
+        const dates = new DateTexts();
         for (let i = 0; i < result.columnCount; i++) {
           const t = result.columnType(i);
           columns.push({ name: result.columnName(i), type: t.alias ?? t.toString() });
           converters.push(duckdbConverter(t.typeId, t.alias));
+          // An aliased type (JSON) keeps its own converter.
+          typeIds.push(t.alias ? -1 : t.typeId);
         }
         yield { type: 'columns', columns };
         rowCount = 0;
@@ -112,9 +127,9 @@ export class DuckdbConnection implements Connection {
             throw this.failed(err, sql);
           }
           if (!chunk || chunk.rowCount === 0) break;
-          const raw = chunk.getRows();
-          for (let start = 0; start < raw.length; start += batchSize) {
-            const rows = raw.slice(start, start + batchSize).map((r) => convertDuckRow(r, converters));
+          const all = convertChunk(chunk, converters, typeIds, dates);
+          for (let start = 0; start < all.length; start += batchSize) {
+            const rows = all.length <= batchSize ? all : all.slice(start, start + batchSize);
             rowCount += rows.length;
             yield { type: 'rows', rows };
           }

@@ -8,7 +8,7 @@ import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
 import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
-import { convertRow, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
+import { convertRowInPlace, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { mysqlErrorPosition } from './mysql-error-position.js';
 
@@ -52,6 +52,7 @@ export interface MysqlSessionOptions {
 }
 
 const SERVER_STATUS_IN_TRANS = 1;
+const GEOMETRY_TYPE = 255;
 const ER_QUERY_INTERRUPTED = 1317;
 const LOST_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'ERR_STREAM_WRITE_AFTER_END']);
 
@@ -194,6 +195,10 @@ export class MysqlConnection implements Connection {
       }
       inResultSet = true;
       rowCount = 0;
+      // GEOMETRY as raw bytes needs a typeCast; set it only when needed (mysql2 compiles the row
+      // parser from the query's options right after this event), as it costs a closure per value.
+      const options = (q as { options?: { typeCast?: unknown } }).options;
+      if (options && fields.some((f) => f.columnType === GEOMETRY_TYPE)) options.typeCast = geometryAsBytes;
       converters = fields.map(mysqlConverter);
       const columns: ColumnInfo[] = fields.map(mysqlColumnInfo);
       pending.push({ type: 'columns', columns });
@@ -202,7 +207,7 @@ export class MysqlConnection implements Connection {
     q.on('result', (row) => {
       if (discard) return;
       if (inResultSet) {
-        batch.push(convertRow(row as unknown[], converters));
+        batch.push(convertRowInPlace(row as unknown[], converters));
         rowCount = (rowCount ?? 0) + 1;
         if (batch.length >= batchSize) flush();
         return;

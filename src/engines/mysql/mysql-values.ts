@@ -1,6 +1,6 @@
 /**
  * MySQL/MariaDB wire values to sqlsh Values, decided once per column from the field metadata.
- * The driver is configured to hand over exact text (supportBigNumbers + bigNumberStrings, dateStrings,
+ * The driver is configured to hand over exact text (supportBigNumbers: BIGINT as a number when safe, else its digits; dateStrings,
  * jsonStrings, decimals as strings) and Buffers for binary data; this module only tags and converts:
  *   BIGINT -> bigint (number when safe) · DECIMAL -> decimal text · DATE/TIME/DATETIME/TIMESTAMP -> temporal
  *   text as the server sent it (zero dates kept) · JSON -> json text · BIT -> b'101' (the bits, without
@@ -133,6 +133,15 @@ export function convertRow(raw: readonly unknown[], converters: readonly Convert
     out[i] = v === null || v === undefined ? null : converters[i]!(v);
   }
   return out;
+}
+
+/** Converts a row the driver just made (and nobody else holds) in place: no second array per row. */
+export function convertRowInPlace(raw: unknown[], converters: readonly Converter[]): Value[] {
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    raw[i] = v === null || v === undefined ? null : converters[i]!(v);
+  }
+  return raw as Value[];
 }
 
 /** mysql2 typeCast: GEOMETRY as its raw bytes (WKB with SRID, as the server sends it); all else default. */

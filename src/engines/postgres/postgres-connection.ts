@@ -43,6 +43,8 @@ interface Notice {
 }
 
 const DEFAULT_BATCH = 1000;
+/** Largest portal read when the caller did not ask for a batch size. */
+const MAX_READ = 4000;
 const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
 const COPY_STDIO = /^copy\b[\s\S]*\b(?:stdin|stdout)\b/i;
 
@@ -179,11 +181,22 @@ export class PostgresConnection implements Connection {
     let first = true;
     let rowCount = 0;
     let failed = false;
+    // Without an explicit batchSize, portal reads grow from DEFAULT_BATCH to MAX_READ rows (fewer round
+    // trips on big exports) and are handed over in events of at most DEFAULT_BATCH rows.
+    let readSize = batch;
+    const grow = opts.batchSize === undefined;
+    const startRead = (): Promise<unknown[][]> => {
+      const p = cursor.read(readSize);
+      p.catch(() => undefined); // a read-ahead may be abandoned; its error is seen when awaited
+      if (grow && readSize < MAX_READ) readSize = Math.min(MAX_READ, readSize * 2);
+      return p;
+    };
     try {
       client.query(cursor);
+      parseRowsInPlace(cursor);
       let read: Promise<unknown[][]> | undefined;
       while (true) {
-        read ??= cursor.read(batch);
+        read ??= startRead();
         const next = await this.#rowsOrNotice(read);
         yield* this.#drainNotices();
         if (next === undefined) continue;
@@ -196,11 +209,17 @@ export class PostgresConnection implements Connection {
             yield { type: 'columns', columns: Object.freeze(columns) };
           }
         }
-        if (next.length > 0) {
-          rowCount += next.length;
-          yield { type: 'rows', rows: next as unknown as readonly Row[] };
+        const more = next.length > 0 && cursor.state === 'idle';
+        // Read ahead: the server produces the next batch while this one is rendered (memory: two batches).
+        if (more) read = startRead();
+        rowCount += next.length;
+        const rows = next as unknown as Row[];
+        if (rows.length <= batch) {
+          if (rows.length > 0) yield { type: 'rows', rows };
+        } else {
+          for (let i = 0; i < rows.length; i += batch) yield { type: 'rows', rows: rows.slice(i, i + batch) };
         }
-        if (next.length === 0 || cursor.state === 'done') break;
+        if (!more) break;
       }
       yield* this.#drainNotices();
       yield doneEvent(tag, rowCount, !first && cursor._result.fields.length > 0);
@@ -264,6 +283,23 @@ export class PostgresConnection implements Connection {
     this.#closed = true;
     await this.#session.client.end().catch(() => undefined);
   }
+}
+
+/**
+ * pg parses each DataRow into a fresh array of texts and then copies it into a new row; parse the
+ * values in place instead (one array per row instead of two). Falls back to pg's own when the shape differs.
+ */
+function parseRowsInPlace(cursor: PgCursor): void {
+  const result = cursor._result as unknown as { parseRow?: unknown; _parsers?: ((text: string) => unknown)[] };
+  if (typeof result.parseRow !== 'function') return;
+  result.parseRow = (data: unknown[]): unknown[] => {
+    const parsers = result._parsers!;
+    for (let i = 0; i < data.length; i++) {
+      const raw = data[i];
+      if (raw !== null) data[i] = parsers[i]!(raw as string);
+    }
+    return data;
+  };
 }
 
 /** After an error pg forgets the statement; wait for its ReadyForQuery so the status byte is current. */
