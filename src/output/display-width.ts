@@ -6,10 +6,42 @@
  * combining marks and zero-width characters = 0, everything else 1. Control characters
  * count as 0, so callers escape text (escape.ts) before measuring it.
  * The common case, printable ASCII, is measured by a quick scan without the library.
+ *
+ * string-width compiles large Unicode regexes and a segmenter when imported (tens of milliseconds),
+ * so it is loaded on demand: loadDisplayWidth() before rendering results; until it has loaded, other
+ * text is measured by a close approximation (never for results: renderers await the load).
  */
-import stringWidth from 'string-width';
+type StringWidth = (text: string, options?: { countAnsiEscapeCodes?: boolean }) => number;
 
 const WIDTH_OPTIONS = Object.freeze({ countAnsiEscapeCodes: true });
+let stringWidth: StringWidth | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the exact width tables; cheap after the first call. */
+export function loadDisplayWidth(): Promise<void> {
+  loading ??= import('string-width').then((m) => {
+    stringWidth = m.default as StringWidth;
+  });
+  return loading;
+}
+
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+
+/** Width by code point, for the moment before string-width has loaded (editor start-up). */
+function approximateWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (ZERO_WIDTH.test(ch)) continue;
+    const simple = c < 0x10000 ? simpleWidth(c) : -1;
+    if (simple >= 0) width += simple;
+    else if (PICTOGRAPHIC.test(ch) || (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0x20000 && c <= 0x3fffd)) width += 2;
+    else width += 1;
+  }
+  return width;
+}
 
 /** True when every char is printable ASCII (0x20-0x7e): width === length. */
 export function isPrintableAscii(text: string): boolean {
@@ -55,6 +87,10 @@ export function displayWidth(text: string): number {
 }
 
 function libraryWidth(text: string): number {
+  if (!stringWidth) {
+    void loadDisplayWidth();
+    return approximateWidth(text);
+  }
   if (text.length > 256) return stringWidth(text, WIDTH_OPTIONS);
   let w = cache.get(text);
   if (w === undefined) {

@@ -1,6 +1,7 @@
 /** Drives a statement's result events into sinks: one sink per result set, notices and status aside. */
 import type { ResultEvent } from '../core/result.js';
 import { createSink } from '../output/create-sink.js';
+import { loadDisplayWidth } from '../output/display-width.js';
 import type { RenderOptions, ResultSink, TextOutput } from '../output/sink.js';
 
 export interface RenderHooks {
@@ -40,6 +41,7 @@ export async function renderEvents(
     switch (ev.type) {
       case 'columns': {
         await finishSink();
+        await loadDisplayWidth();
         const created = createSink(out, options);
         sink = created;
         resultSets++;

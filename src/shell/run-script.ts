@@ -7,6 +7,7 @@ import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import { formatSqlError } from '../output/error-format.js';
 import { escapeForTerminal } from '../output/escape.js';
+import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
 import { PagingOutput } from './paging-output.js';
 import type { Session } from './session.js';
@@ -124,6 +125,7 @@ export async function runStatement(
       return 'cancelled';
     }
     if (e instanceof SqlError) {
+      await loadDisplayWidth(); // the caret goes under the right cell
       session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }));
       if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
       return false;
