@@ -5,12 +5,13 @@
 import type { Session } from '../shell/session.js';
 import type { MetaTable } from './meta-command.js';
 import { createSink } from '../output/create-sink.js';
-import { displayWidth } from '../output/display-width.js';
+import { displayWidth, loadDisplayWidth } from '../output/display-width.js';
 import type { TextOutput } from '../output/sink.js';
 
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 export async function renderMetaTable(session: Session, table: MetaTable): Promise<void> {
+  await loadDisplayWidth();
   const base = session.renderOptions();
   const out = session.out;
   const human = base.format === 'table' || base.format === 'expanded';

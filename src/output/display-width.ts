@@ -25,15 +25,18 @@ export function loadDisplayWidth(): Promise<void> {
   return loading;
 }
 
-const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Emoji_Modifier}]/u;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
 /** Width by code point, for the moment before string-width has loaded (editor start-up). */
 function approximateWidth(text: string): number {
   let width = 0;
+  let joined = false; // after a zero-width joiner the next character is part of the same emoji
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (ZERO_WIDTH.test(ch)) continue;
+    const wasJoined = joined;
+    joined = c === 0x200d;
+    if (wasJoined || ZERO_WIDTH.test(ch)) continue;
     const simple = c < 0x10000 ? simpleWidth(c) : -1;
     if (simple >= 0) width += simple;
     else if (PICTOGRAPHIC.test(ch) || (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xf900 && c <= 0xfaff) ||

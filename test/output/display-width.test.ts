@@ -1,8 +1,19 @@
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { displayWidth, graphemes, padEndToWidth, padStartToWidth, truncateToWidth, wrapToWidth } from '../../src/output/display-width.js';
+import { displayWidth, graphemes, loadDisplayWidth, padEndToWidth, padStartToWidth, truncateToWidth, wrapToWidth } from '../../src/output/display-width.js';
+
+const TRICKY = ['日本語', '👍🏽', 'e\u0301', 'a\u200bb', '👨‍👩‍👧', 'Ｆｕｌｌ', '한국어', 'ﾊﾝｶｸ', '🇯🇵', '☀️'];
+
+describe('displayWidth before the width tables load (start-up)', () => {
+  test('the approximation agrees with string-width on common wide, emoji and zero-width text', async () => {
+    const approx = TRICKY.map((t) => displayWidth(t));
+    await loadDisplayWidth();
+    assert.deepEqual(approx, TRICKY.map((t) => displayWidth(t)));
+  });
+});
 
 describe('displayWidth', () => {
+  before(() => loadDisplayWidth());
   test('ASCII counts one cell per char', () => assert.equal(displayWidth('hello, world'), 12));
   test('CJK counts two cells per char', () => assert.equal(displayWidth('日本語'), 6));
   test('emoji with skin tone is one two-cell cluster', () => assert.equal(displayWidth('👍🏽'), 2));
