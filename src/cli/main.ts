@@ -58,9 +58,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const stdinIsTTY = Boolean(process.stdin.isTTY);
   const batch = opts.scripts.length > 0 || !stdinIsTTY;
   const interactive = !batch;
-  const config: LoadedConfig = await loadConfig(paths.configFile, { writeDefault: interactive });
-  for (const w of config.warnings) process.stderr.write(`sqlsh: ${w}\n`);
-  const settings = applyCli(config.settings, opts);
+  // Read the config while connecting: only a saved connection's name needs it to find the target.
+  const configLoad = loadConfig(paths.configFile, { writeDefault: interactive });
+  const flags = { host: opts.host, port: opts.port, user: opts.user, database: opts.database, flagEngine: opts.flagEngine, readOnly: opts.readOnly };
 
   let target: ConnectionTarget;
   let demoCreated = false;
@@ -70,11 +70,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const r = await ensureDemoDatabase(paths.demoDatabase);
       demoCreated = r.created;
       target = { engine: 'sqlite', path: r.path, readOnly: opts.readOnly };
+    } else if (opts.target === undefined || /[/:]|\.(db|sqlite3?|db3|duckdb|ddb)$/i.test(opts.target)) {
+      target = parseTarget(opts.target, { flags }); // a path or a URI: never a saved connection's name
     } else {
-      target = parseTarget(opts.target, {
-        connections: config.connections,
-        flags: { host: opts.host, port: opts.port, user: opts.user, database: opts.database, flagEngine: opts.flagEngine, readOnly: opts.readOnly },
-      });
+      target = parseTarget(opts.target, { connections: (await configLoad).connections, flags });
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConnectError) {
@@ -84,15 +83,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw e;
   }
 
-  // Load the shell (or the batch runner) while the engine connects: start-up is the slower of the two, not their sum.
+  // Load the shell (or the batch runner) and read the config while the engine connects: start-up is
+  // the slowest of the three, not their sum.
   const runner = batch ? import('./run-batch.js') : import('../shell/repl.js');
   runner.catch(() => undefined);
   const canPrompt = stdinIsTTY && Boolean(process.stderr.isTTY);
-  let connection;
-  try {
+  const connecting = (async () => {
     const engine = await engineById(target.engine).load();
     const promptPassword = async (p: string) => (await import('./prompt-hidden.js')).promptHidden(p);
-    connection = await engine.connect(target, canPrompt ? { promptPassword } : {});
+    return engine.connect(target, canPrompt ? { promptPassword } : {});
+  })();
+  connecting.catch(() => undefined);
+  const config: LoadedConfig = await configLoad;
+  for (const w of config.warnings) process.stderr.write(`sqlsh: ${w}\n`);
+  const settings = applyCli(config.settings, opts);
+  let connection;
+  try {
+    connection = await connecting;
   } catch (e) {
     if (e instanceof ConnectError || e instanceof UsageError) {
       process.stderr.write(`sqlsh: ${redactUrl(e.message)}\n`);
