@@ -91,7 +91,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   const connecting = (async () => {
     const engine = await engineById(target.engine).load();
     const promptPassword = async (p: string) => (await import('./prompt-hidden.js')).promptHidden(p);
-    return engine.connect(target, canPrompt ? { promptPassword } : {});
+    const opening = engine.connect(target, canPrompt ? { promptPassword } : {});
+    // A file database opens in a worker (tens of milliseconds): the shell need not wait for it.
+    // Its usual errors (no such directory, not a database) are found before the worker starts.
+    const fileEngine = target.engine === 'sqlite' || target.engine === 'duckdb';
+    if (!interactive || !fileEngine) return opening;
+    const settled = await Promise.race([opening.then(() => true, () => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
+    if (settled) return opening;
+    const { PendingConnection, provisionalFileInfo } = await import('../shell/pending-connection.js');
+    const pending = new PendingConnection(opening, await engineById(target.engine).dialect(), provisionalFileInfo(target));
+    pending.ready.catch((e: Error) => {
+      process.stderr.write(`\r\nsqlsh: ${redactUrl(e.message)}\n`);
+      process.exit(2);
+    });
+    return pending;
   })();
   connecting.catch(() => undefined);
   const config: LoadedConfig = await configLoad;

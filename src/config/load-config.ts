@@ -38,6 +38,10 @@ function lineOf(text: string, key: string, table?: string): number | undefined {
 
 /** Parse config text (exported for tests). */
 export async function parseConfig(text: string, path: string): Promise<Omit<LoadedConfig, 'exists'>> {
+  // The default file is all comments: nothing to parse, and no TOML parser to load at start-up.
+  if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
+    return { settings: DEFAULT_SETTINGS, connections: new Map(), warnings: [], path };
+  }
   tomlParse ??= (await import('smol-toml')).parse as (s: string) => Record<string, unknown>;
   return parseConfigWith(text, path);
 }

@@ -10,7 +10,6 @@ import { complete } from '../complete/complete.js';
 import type { CompleteOptions } from '../complete/complete-options.js';
 import type { Completion } from '../complete/completion.js';
 import { DEFAULT_SETTINGS, settingSpec, SETTINGS } from '../config/settings.js';
-import { metaArgHint, metaCommandNames } from '../meta/meta-names.js';
 import type { SqlDialect } from '../sql/dialect.js';
 import { lex } from '../sql/lexer.js';
 import type { Session } from './session.js';
@@ -100,6 +99,14 @@ function identifiersOf(sql: string, dialect: SqlDialect): string[] {
  * A completer for the REPL's editor, reading the session's state at each call (catalog, settings,
  * dialect, saved connections), so it never needs rebuilding after \c, \set or a catalog refresh.
  */
+/** The meta-command declarations, loaded off the start-up path (warmUp); until then `\` completes nothing. */
+let metaNamesModule: typeof import('../meta/meta-names.js') | undefined;
+
+/** Loads what completion needs beyond the first keystroke (the meta-command declarations). */
+export async function warmUpCompleter(): Promise<void> {
+  metaNamesModule ??= await import('../meta/meta-names.js');
+}
+
 export function makeCompleter(session: Session): Completer {
   const empties = new Map<string, Catalog>();
   const relationArgCache = new WeakMap<Catalog, readonly string[]>();
@@ -109,8 +116,12 @@ export function makeCompleter(session: Session): Completer {
   let metaNames: readonly string[] | undefined;
   const commandNames = (): readonly string[] => {
     if (!metaNames) {
+      if (!metaNamesModule) {
+        void warmUpCompleter();
+        return [];
+      }
       try {
-        metaNames = metaCommandNames();
+        metaNames = metaNamesModule.metaCommandNames();
       } catch {
         metaNames = []; // a broken declaration table must not break typing; \? reports it
       }
@@ -146,7 +157,7 @@ export function makeCompleter(session: Session): Completer {
 
   const metaArgs = (command: string, prefix: string): readonly string[] => {
     const index = current && current.command === command ? current.words.length : 0;
-    const hint = metaArgHint(`\\${command}`, index);
+    const hint = metaNamesModule?.metaArgHint(`\\${command}`, index);
     if (!hint) return [];
     if (hint.choices) return hint.choices;
     switch (hint.kind) {

@@ -9,7 +9,6 @@ import type { Settings } from '../config/settings.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { SavedConnection } from '../config/load-config.js';
 import { Session } from './session.js';
-import { runScript } from './run-script.js';
 import { formatPrompt, continuationHint } from './prompt-format.js';
 import { streamOutput } from '../output/stream-output.js';
 import { banner } from './banner.js';
@@ -37,7 +36,7 @@ export async function runRepl(init: {
   demoCreated: boolean;
   configWarnings: readonly string[];
 }): Promise<number> {
-  const [{ LineEditor, installTerminalRestore }, { History }, { makeCompleter }] = await Promise.all([
+  const [{ LineEditor, installTerminalRestore }, { History }, { makeCompleter, warmUpCompleter }] = await Promise.all([
     import('../editor/line-editor.js'),
     import('../editor/history.js'),
     import('./completer.js'),
@@ -84,6 +83,15 @@ export async function runRepl(init: {
     },
   });
 
+  // What the first statement needs (statement runner, renderers, meta-command table) loads once the
+  // prompt is on the screen, not before it.
+  let runner: Promise<typeof import('./run-script.js')> | undefined;
+  const loadRunner = () => (runner ??= import('./run-script.js'));
+  setTimeout(() => {
+    void loadRunner().catch(() => undefined);
+    void warmUpCompleter().catch(() => undefined);
+  }, 0);
+
   let pendingText: string | undefined;
   try {
     for (;;) {
@@ -108,6 +116,7 @@ export async function runRepl(init: {
       process.on('SIGINT', onSigint);
       let result;
       try {
+        const { runScript } = await loadRunner();
         result = await runScript(session, text, {
           signal: abort.signal,
           stopOnError: false,

@@ -9,7 +9,9 @@ import { sqlshPaths } from '../../src/config/paths.js';
 import type { SavedConnection } from '../../src/config/load-config.js';
 import { engineById } from '../../src/engines/registry.js';
 import { Session } from '../../src/shell/session.js';
-import { listDirectory, makeCompleter, type Completer } from '../../src/shell/completer.js';
+import { listDirectory, makeCompleter, warmUpCompleter, type Completer } from '../../src/shell/completer.js';
+
+before(() => warmUpCompleter());
 
 let dir: string;
 let session: Session;
