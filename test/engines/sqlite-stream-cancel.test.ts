@@ -51,6 +51,28 @@ describe('sqlite streaming and cancel', () => {
     }
   });
 
+  test('mixed values keep their exact type across many batches', async () => {
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
+    try {
+      // x * 4e12 passes 2^53 at x = 2252: numbers first, then bigints, within one stream.
+      const sql = `with recursive c(x) as (select 1 union all select x + 1 from c where x < 3000)
+        select x, x * 4000000000000, case x % 3 when 0 then null when 1 then 'ü' || x else x * 0.5 end,
+               case when x % 500 = 0 then x'00ff' end from c`;
+      const r = await collect(conn, sql);
+      assert.equal(r.rows.length, 3000);
+      assert.ok(r.batches.length >= 3 && r.batches.every((n) => n <= 1000));
+      r.rows.forEach((row, i) => {
+        const x = i + 1;
+        const big = BigInt(x) * 4000000000000n;
+        const third = x % 3 === 0 ? null : x % 3 === 1 ? `ü${x}` : x * 0.5;
+        const blob = x % 500 === 0 ? new Uint8Array([0, 255]) : null;
+        assert.deepEqual(row, [x, big > 9007199254740991n ? big : Number(big), third, blob], `row ${x}`);
+      });
+    } finally {
+      await conn.close();
+    }
+  });
+
   test('leaving the loop early stops the query and the session goes on', async () => {
     const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
     try {

@@ -10,6 +10,7 @@ import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors
 import type { ResultEvent } from '../../core/result.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import { BatchReader } from './sqlite-batch-reader.js';
 import { sqliteCommandTag } from './sqlite-command-tag.js';
 import type { FromWorker, ToWorker, WorkerError } from './sqlite-protocol.js';
 import { SqliteWorkerHost } from './sqlite-worker-host.js';
@@ -97,8 +98,9 @@ export class SqliteConnection implements Connection {
         const m = await req.inbox.next();
         if (m.type === 'columns') yield { type: 'columns', columns: m.columns };
         else if (m.type === 'rows') {
-          if (req.cancelRequested) continue; // cancelled: the rows still queued are dropped
-          yield { type: 'rows', rows: m.rows };
+          const reader = new BatchReader(m.batch);
+          // Once cancelled, the rows still queued are dropped.
+          for (let rows; !req.cancelRequested && (rows = reader.next(batchSize)); ) yield { type: 'rows', rows };
           this.host?.ack();
         } else if (m.type === 'done') {
           this.finish(req, m);

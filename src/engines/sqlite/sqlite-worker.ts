@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Row, Value } from '../../core/result.js';
+import { BatchEncoder } from './sqlite-batch-encoder.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
 import {
@@ -22,20 +22,10 @@ import {
 
 type Database = BetterSqlite3.Database;
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const MIN_SAFE = -MAX_SAFE;
-
 class Cancelled extends Error {}
 
 function post(m: FromWorker): void {
   parentPort!.postMessage(m);
-}
-
-function toValue(v: unknown): Value {
-  if (typeof v === 'bigint') return v <= MAX_SAFE && v >= MIN_SAFE ? Number(v) : v;
-  // A Buffer may be a view on a shared pool: copy it into its own exact-size array.
-  if (v instanceof Uint8Array) return new Uint8Array(v);
-  return v as Value;
 }
 
 function describeError(db: Database, e: unknown, sql: string, SqliteError: new () => Error): WorkerError {
@@ -118,28 +108,25 @@ async function main(): Promise<void> {
         return;
       }
       stmt.raw(true).safeIntegers(true);
-      post({ type: 'columns', id, columns: stmt.columns().map((c) => ({ name: c.name, type: c.type ?? '' })) });
+      const columns = stmt.columns();
+      post({ type: 'columns', id, columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) });
       Atomics.store(flags, FLAG_ACKS, 0);
-      let batch: Row[] = [];
+      const encoder = new BatchEncoder(columns.length, batchSize);
       let sent = 0;
       let rowCount = 0;
+      const send = (): void => {
+        if (!waitForRoom(id, sent)) throw new Cancelled();
+        const { batch, transfer } = encoder.take();
+        parentPort!.postMessage({ type: 'rows', id, batch } satisfies FromWorker, [transfer]);
+        sent++;
+      };
       for (const raw of stmt.iterate() as IterableIterator<unknown[]>) {
         if (isCancelled(id)) throw new Cancelled(); // leaving the loop resets the statement
-        const row: Value[] = new Array(raw.length);
-        for (let i = 0; i < raw.length; i++) row[i] = toValue(raw[i]);
-        batch.push(row);
+        encoder.add(raw);
         rowCount++;
-        if (batch.length >= batchSize) {
-          if (!waitForRoom(id, sent)) throw new Cancelled();
-          post({ type: 'rows', id, rows: batch });
-          sent++;
-          batch = [];
-        }
+        if (encoder.full) send();
       }
-      if (batch.length > 0) {
-        if (!waitForRoom(id, sent)) throw new Cancelled();
-        post({ type: 'rows', id, rows: batch });
-      }
+      if (encoder.rowCount > 0) send();
       post({ type: 'done', id, reader: true, empty: false, rowCount, changes: rowCount, inTransaction: db.inTransaction });
     } catch (e) {
       if (e instanceof Cancelled) post({ type: 'cancelled', id, inTransaction: db.inTransaction });
