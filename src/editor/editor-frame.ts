@@ -33,20 +33,23 @@ export function buildFrame(i: FrameInput): Frame {
   const lines = text.split('\n');
   const statusOpts = settings.delimiter ? { delimiter: settings.delimiter } : undefined;
   const statusOf = (t: string): string | undefined => inputStatus(t, dialect.lex, statusOpts).reason;
-  const whole = lines.length > PER_LINE_REASONS ? statusOf(text) : undefined;
+  const manyLines = lines.length > PER_LINE_REASONS;
+  const whole = manyLines ? statusOf(text) : undefined;
   const reasons = new Map<number, string | undefined>();
   // The continuation prompt of line n says why the text up to line n-1 is not a complete statement.
   const continuation = (lineNo: number): string => {
-    if (!reasons.has(lineNo)) reasons.set(lineNo, whole ?? statusOf(lines.slice(0, lineNo - 1).join('\n')));
+    if (!reasons.has(lineNo)) reasons.set(lineNo, manyLines ? whole : statusOf(lines.slice(0, lineNo - 1).join('\n')));
     return i.prompt.continuation(reasons.get(lineNo), lineNo);
   };
   const showSuggestion = state.doc.cursor === text.length && text !== '' && !text.includes('\n');
   const suggestion = showSuggestion ? i.history.suggest(text) : undefined;
+  const window = i.final ? undefined : visibleLines(lines, state.doc.row, i.rows);
   return layout({
     state,
     prompt: i.prompt.prompt,
     continuation,
-    spans: theme.name === 'none' ? [] : highlight(text, dialect),
+    spans: theme.name === 'none' ? [] : highlight(text, dialect, window),
+    ...(window ? { window } : {}),
     theme,
     cols: i.cols,
     rows: i.rows,
@@ -55,6 +58,25 @@ export function buildFrame(i: FrameInput): Frame {
     final: i.final,
     menuHeight: settings.menuHeight ?? 8,
   });
+}
+
+/**
+ * For a buffer taller than the screen, the lines that can be on it: the window of rows shown keeps
+ * the cursor's row in view (layout.ts), so no line more than a screen away from the cursor's line
+ * is. Laying out and highlighting only these keeps a keystroke's cost independent of the buffer's
+ * length. The window has more than a screenful of lines, so layout leaves out the menu and toolbar
+ * exactly as it would for the whole buffer.
+ */
+export function visibleLines(lines: readonly string[], cursorLine: number, screenRows: number): { start: number; end: number; firstLine: number } | undefined {
+  const reach = Math.max(1, screenRows) + 1;
+  if (lines.length <= 2 * reach + 1) return undefined;
+  const first = Math.max(0, cursorLine - reach);
+  const last = Math.min(lines.length - 1, cursorLine + reach);
+  let start = 0;
+  for (let l = 0; l < first; l++) start += lines[l]!.length + 1;
+  let end = start;
+  for (let l = first; l <= last; l++) end += lines[l]!.length + (l < last ? 1 : 0);
+  return { start, end, firstLine: first };
 }
 
 export function toolbarText(settings: EditorSettings, state: EditorState, hints?: string): string {

@@ -34,8 +34,16 @@ function styleOf(t: Token, next: Token | undefined, dialect: SqlDialect, functio
 
 const functionSets = new WeakMap<SqlDialect, ReadonlySet<string>>();
 
-/** Styled spans covering `text` in order. Total: never throws (falls back to one plain span). */
-export function highlight(text: string, dialect: SqlDialect): readonly Span[] {
+/** Characters lexed past the end of a range, so a name followed by `(` there is still a function. */
+const LOOKAHEAD = 256;
+
+/**
+ * Styled spans covering `text` in order. Total: never throws (falls back to one plain span).
+ * With `range`, only the tokens overlapping it get spans (the visible lines of a tall buffer); the
+ * text before it is still lexed, so a string or comment opened above the range is known.
+ */
+export function highlight(text: string, dialect: SqlDialect, range?: { readonly start: number; readonly end: number }): readonly Span[] {
+  if (range) text = text.slice(0, Math.min(text.length, range.end + LOOKAHEAD));
   if (text === '') return [];
   let fns = functionSets.get(dialect);
   if (!fns) {
@@ -49,8 +57,12 @@ export function highlight(text: string, dialect: SqlDialect): readonly Span[] {
     return [{ start: 0, end: text.length, style: 'identifier' }];
   }
   const spans: Span[] = [];
+  const from = range?.start ?? 0;
+  const to = range?.end ?? Infinity;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.end <= from) continue;
+    if (t.start >= to) break;
     let j = i + 1;
     while (j < tokens.length && tokens[j]!.type === 'space') j++;
     spans.push({ start: t.start, end: t.end, style: styleOf(t, tokens[j], dialect, fns) });

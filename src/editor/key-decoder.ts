@@ -146,6 +146,8 @@ export class KeyDecoder {
       const params = s.slice(i + 2, j);
       // A cursor position report (reply to ESC [ 6 n): 'row;col', 1-based.
       if (fin === 'R' && /^\d+;\d+$/.test(params)) return { key: keyPress('cpr', params), next: j + 1 };
+      // Secondary device attributes (reply to ESC [ > c): '>kind;version;...'.
+      if (fin === 'c' && params.startsWith('>')) return { key: keyPress('da2', params.slice(1)), next: j + 1 };
       return { key: keyPress(decodeCsi(params, fin)), next: j + 1 };
     }
     if (next === '\x1b') {

@@ -33,6 +33,11 @@ export interface LayoutInput {
   /** Final frame after submit: no menu, toolbar, message or suggestion. */
   readonly final?: boolean;
   readonly menuHeight?: number;
+  /**
+   * Lay out only buffer lines firstLine.. (0-based) covering text offsets start..end (whole lines),
+   * for buffers much taller than the screen: the rows that can be visible, not the whole buffer.
+   */
+  readonly window?: { readonly start: number; readonly end: number; readonly firstLine: number };
 }
 
 interface Seg { text: string; style: StyleClass | 'raw' }
@@ -157,7 +162,7 @@ export function layout(inp: LayoutInput): Frame {
     const label = `(${search.failed ? 'failed ' : ''}reverse-i-search)\`${search.query}': `;
     b.putPlain(label, 'search-prompt');
   } else {
-    b.putAnsi(inp.prompt);
+    b.putAnsi(inp.window && inp.window.firstLine > 0 ? inp.continuation(inp.window.firstLine + 1) : inp.prompt);
   }
   const match = searchMatchRange(state);
   const menu = inp.final ? undefined : state.menu;
@@ -166,10 +171,11 @@ export function layout(inp: LayoutInput): Frame {
   let cursorRow = 0;
   let cursorCol = 0;
   let spanIdx = 0;
-  let offset = 0;
-  let lineNo = 1;
   const text = doc.text;
-  for (const g of graphemes(text)) {
+  const win = inp.window ?? { start: 0, end: text.length, firstLine: 0 };
+  let offset = win.start;
+  let lineNo = win.firstLine + 1;
+  for (const g of lineGraphemes(text.slice(win.start, win.end))) {
     if (offset === anchorOffset) anchorCol = b.col;
     if (g === '\n' || g === '\r\n') {
       if (offset === doc.cursor) { cursorRow = b.row; cursorCol = b.col; }
@@ -190,7 +196,7 @@ export function layout(inp: LayoutInput): Frame {
     offset += g.length;
   }
   if (offset === anchorOffset) anchorCol = b.col;
-  if (doc.cursor >= text.length) {
+  if (doc.cursor >= offset) {
     if (b.col >= cols) b.newRow();
     cursorRow = b.row;
     cursorCol = b.col;
@@ -229,6 +235,19 @@ export function layout(inp: LayoutInput): Frame {
     cursorRow: cursorRow - top,
     cursorCol,
   };
+}
+
+/** The graphemes of `s` line by line (the ASCII fast path of graphemes() then applies per line); '\r\n' stays one. */
+function* lineGraphemes(s: string): Generator<string> {
+  for (let i = 0; ;) {
+    const j = s.indexOf('\n', i);
+    const line = j < 0 ? s.slice(i) : s.slice(i, j);
+    const cr = j >= 0 && line.endsWith('\r');
+    yield* graphemes(cr ? line.slice(0, -1) : line);
+    if (j < 0) return;
+    yield cr ? '\r\n' : '\n';
+    i = j + 1;
+  }
 }
 
 function textRow(text: string, style: StyleClass, cols: number): Row {

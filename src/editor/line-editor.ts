@@ -18,6 +18,7 @@ import type { SqlDialect } from '../sql/dialect.js';
 import { inputStatus } from '../sql/input-status.js';
 import type { CommandContext, Effect, ToggleName } from './commands/command.js';
 import { openMenu } from './commands/menu.js';
+import { shouldCompleteWhileTyping, typingMenuItems } from './complete-policy.js';
 import { handleKey } from './dispatch.js';
 import { Document } from './document.js';
 import { defaultEditorSettings, type EditorSettings } from './editor-settings.js';
@@ -29,6 +30,7 @@ import { KeyDecoder } from './key-decoder.js';
 import type { KeyPress } from './key-press.js';
 import type { Frame } from './layout.js';
 import { Renderer } from './renderer.js';
+import { ResizeWatcher } from './resize-watcher.js';
 import { installTerminalRestore, RESTORE_SEQUENCE } from './terminal-restore.js';
 
 export { installTerminalRestore } from './terminal-restore.js';
@@ -59,7 +61,6 @@ export interface PromptSpec {
 export type ReadResult = { readonly type: 'submit'; readonly text: string } | { readonly type: 'eof' };
 
 const ESC_TIMEOUT_MS = 30;
-const CPR_TIMEOUT_MS = 150;
 const HELP = 'Enter runs a statement ending in ; (Alt-Enter: newline) · Tab completes · Ctrl-R searches history · Ctrl-X edits in $EDITOR · Ctrl-D exits';
 
 interface Session {
@@ -85,16 +86,16 @@ export class LineEditor {
   /** Cursor shape set for vi modes (block in normal mode, bar in insert mode). */
   private cursorShape = '';
   private readonly onData = (chunk: Buffer | string): void => this.guard(() => this.feed(this.decoder.feed(chunk)));
-  /** Set between a resize and the cursor position report that tells how the terminal rewrapped. */
-  private resizeTimer: NodeJS.Timeout | undefined;
-  private readonly onResize = (): void => this.guard(() => {
-    if (this.resizeTimer) return;
-    this.opts.output.write('\x1b[6n');
-    this.resizeTimer = setTimeout(() => this.guard(() => this.finishResize(undefined)), CPR_TIMEOUT_MS);
-  });
+  private readonly resize: ResizeWatcher;
+  private readonly onResize = (): void => this.guard(() => this.resize.resized((f) => this.guard(f)));
 
   constructor(private readonly opts: LineEditorOptions) {
     this.renderer = new Renderer(opts.output);
+    this.resize = new ResizeWatcher((s) => opts.output.write(s), (report) => {
+      if (!this.session) return;
+      this.renderer.resized(opts.output.columns || 80, report);
+      this.scheduleRender();
+    }, () => opts.output.rows || 24);
   }
 
   /** The effective settings: the shell's, with F2/F3/F4 toggles applied. */
@@ -163,8 +164,7 @@ export class LineEditor {
   }
 
   private clearTimers(): void {
-    clearTimeout(this.resizeTimer);
-    this.resizeTimer = undefined;
+    this.resize.cancel();
     clearTimeout(this.escTimer);
     clearTimeout(this.completeTimer);
   }
@@ -197,10 +197,7 @@ export class LineEditor {
         return;
       }
       const key = keys[i]!;
-      if (key.key === 'cpr') {
-        if (this.resizeTimer) this.finishResize(Number(key.text!.split(';')[1]) - 1);
-        continue;
-      }
+      if (this.resize.reply(key)) continue;
       const out = handleKey(s.state, key, ctx);
       s.state = out.state;
       lastCommand = out.command;
@@ -214,16 +211,10 @@ export class LineEditor {
     const typing = lastCommand === 'self-insert' || lastCommand === 'delete-backward';
     // While the fresh candidates are computed, keep showing the old ones that still match (display
     // only: they cannot be selected), so the menu does not flicker off and on with each key.
-    this.ghost = typing && menuBefore && !this.session.state.menu ? narrowMenu(menuBefore, this.session.state.doc) : undefined;
+    const doc = this.session.state.doc;
+    const narrowed = typing && menuBefore && !this.session.state.menu ? narrowMenu(menuBefore, doc) : undefined;
+    this.ghost = narrowed && typingMenuItems(narrowed.items, doc) ? narrowed : undefined;
     if (typing) this.scheduleCompletion();
-    this.scheduleRender();
-  }
-
-  private finishResize(reportedCol: number | undefined): void {
-    clearTimeout(this.resizeTimer);
-    this.resizeTimer = undefined;
-    if (!this.session) return;
-    this.renderer.resized(this.opts.output.columns || 80, reportedCol);
     this.scheduleRender();
   }
 
@@ -231,8 +222,7 @@ export class LineEditor {
     const settings = this.settings();
     const s = this.session;
     const doc = s?.state.doc;
-    if (!settings.completeWhileTyping || !this.opts.complete || !s || !doc || s.state.menu || s.state.search ||
-        doc.textBefore.trim() === '' || /[;\n]\s*$/.test(doc.textBefore)) {
+    if (!settings.completeWhileTyping || !this.opts.complete || !s || !doc || s.state.menu || s.state.search || !shouldCompleteWhileTyping(doc)) {
       this.ghost = undefined;
       return;
     }
@@ -243,9 +233,8 @@ export class LineEditor {
       if (cur.state.doc !== doc) return;
       this.ghost = undefined;
       this.scheduleRender();
-      const only = items.length === 1 ? items[0]! : undefined;
-      if (only && doc.text.slice(only.replace.start, only.replace.end) === only.text) return;
-      cur.state = openMenu(cur.state, items);
+      const shown = typingMenuItems(items, doc);
+      if (shown) cur.state = openMenu(cur.state, shown);
     }), settings.completionDelayMs ?? 40);
   }
 
@@ -277,7 +266,7 @@ export class LineEditor {
   }
 
   private draw(): void {
-    if (!this.session || this.resizeTimer) return;
+    if (!this.session || this.resize.pending) return;
     const f = this.frame();
     this.session.lastFrame = f;
     const shape = this.settings().keyMode !== 'vi' ? '' : this.session.state.mode === 'vi-normal' ? '\x1b[2 q' : '\x1b[6 q';

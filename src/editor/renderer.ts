@@ -4,6 +4,7 @@
  * and new rows below the area are created with CR LF (which scrolls at the bottom of the screen).
  */
 import type { Frame } from './layout.js';
+import { rowsAboveAfterShrink, type ResizeReport } from './reflow.js';
 
 export interface TerminalOutput {
   write(s: string): unknown;
@@ -66,21 +67,15 @@ export class Renderer {
   }
 
   /**
-   * Terminal resized: clear from the area's top and redraw. When the width shrinks, most terminals
-   * rewrap rows that no longer fit, which pushes the rows above the cursor down: count them at the
-   * new width to find the area's top again. Whether the cursor moved along with its own rewrapped
-   * row differs between terminals (VTE and kitty move it, xterm.js keeps it on the first part):
-   * `reportedCol` (0-based, from a cursor position report after the resize) tells which.
+   * Terminal resized: move to the area's first row, clear to the end of the screen and redraw.
+   * Nothing moves when the width grows (our rows are never soft-wrapped, so no terminal rejoins
+   * them). When it shrinks, terminals differ in what they do with the rows already drawn, and the
+   * way back up to the area's top has to follow what this one did (see `rowsAboveAfterShrink`).
    */
-  resized(newCols: number, reportedCol?: number): void {
-    let up = this.row;
-    if (this.cols > 0 && newCols < this.cols) {
-      up = 0;
-      for (let r = 0; r < this.row; r++) up += Math.max(1, Math.ceil((this.prevWidths[r] ?? 0) / newCols));
-      const col = Math.max(0, this.col);
-      const moved = reportedCol === undefined || reportedCol === col % newCols;
-      if (col >= newCols && moved) up += Math.floor(col / newCols);
-    }
+  resized(newCols: number, after: ResizeReport = {}): void {
+    const up = this.cols > 0 && newCols < this.cols
+      ? rowsAboveAfterShrink({ widths: this.prevWidths, row: this.row, col: Math.max(0, this.col), newCols, ...after })
+      : this.row;
     this.out.write((up > 0 ? `\x1b[${up}A` : '') + '\r\x1b[J');
     this.row = 0;
     this.prev = [];

@@ -110,30 +110,65 @@ describe('line editor in a terminal', () => {
     t.type('select ' + 'x'.repeat(60));
     await t.waitForText(/x{60}/);
     t.resize(40, 20);
-    await pause(150);
-    await t.settle();
+    await t.waitForText(/^x{33}$/m); // 'demo> select ' + 60 x, wrapped at 40
+    await t.until(() => t.cursor().col === 6 + 7 + 60 - 40, 'the cursor at the end of the wrapped text');
     const screen = t.screenText();
     assert.equal(screen.match(/demo> select/g)?.length, 1, screen);
     assert.deepEqual(t.cursor(), { row: (await t.rowOf(/demo> select/)) + 1, col: 6 + 7 + 60 - 40 });
     assert.match(screen, /output line 40\ndemo> select/, 'the output above is kept');
     t.resize(120, 30);
-    await pause(150);
-    await t.settle();
+    await t.waitForText(/demo> select x{60}$/m);
     assert.equal(t.screenText().match(/demo> select/g)?.length, 1, t.screenText());
     t.type(';');
     t.press('enter');
     await t.waitForText(/SUBMITTED: "select x+;"/);
   });
 
+  for (const menu of [false, true]) {
+    test(`narrowing with the prompt mid-screen${menu ? ' and the menu open' : ''} draws the buffer once, under the earlier output`, async () => {
+      const t = await start({ cols: 100, rows: 30, env: { DEMO_PREFILL: '3' } });
+      const text = menu ? `select ${'y'.repeat(70)} from us` : `select '${'x'.repeat(80)}'`;
+      t.type(text);
+      await t.waitForText(menu ? /users\s+table/ : /x{80}'$/m);
+      t.resize(40, 30);
+      const last = text.slice(-((6 + text.length) % 40));
+      await t.waitForText(new RegExp(`^${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+      await t.until(() => t.cursor().col === (6 + text.length) % 40, 'the cursor at the end of the text');
+      const screen = t.screenText();
+      assert.equal(screen.match(/demo> select/g)?.length, 1, `the buffer is drawn once:\n${screen}`);
+      assert.match(screen, /^output line 3\ndemo> select/m, `the earlier output is kept, right above:\n${screen}`);
+      if (menu) assert.equal(screen.match(/users\s+table/g)?.length, 1, `one menu:\n${screen}`);
+    });
+  }
+
+  test('the menu does not open by itself after a closing parenthesis or while naming an alias; it does for a word', async () => {
+    const t = await start();
+    const menuShown = (): boolean => /users\s+table|SELECT\s+keyword/.test(t.screenText());
+    t.type("select length('abc') ");
+    await t.waitForText(/length\('abc'\) $/m);
+    await pause(300); // several times the 40 ms idle after which the menu would open
+    assert.equal(menuShown(), false, `no menu after ') ':\n${t.screenText()}`);
+    t.type('as u');
+    await t.waitForText(/\) as u$/m);
+    await pause(300);
+    assert.equal(menuShown(), false, `no menu while naming an alias:\n${t.screenText()}`);
+    t.type(', u');
+    await t.waitForText(/users\s+table/); // a word being typed: the menu opens by itself
+    t.press('escape');
+    await t.until(() => !menuShown(), 'the menu to close');
+    t.press('left', 'left', 'left', 'tab');
+    await t.waitForText(/users\s+table/); // Tab opens it anywhere
+  });
+
   test('wide characters: the cursor lands after them, counting 2 cells each', async () => {
     const t = await start();
     t.type("select '用户😀'");
     await t.waitForText(/select '用户😀'/);
-    await pause(60);
     const row = await t.rowOf(/demo> select/);
-    assert.deepEqual(t.cursor(), { row, col: 6 + 8 + 6 + 1 });
+    await t.until(() => t.cursor().row === row && t.cursor().col === 6 + 8 + 6 + 1, 'the cursor after the quote (the emoji is 2 cells)');
+    assert.deepEqual(t.cellAttributes(row, 6 + 8 + 4).char, '😀');
     t.press('left', 'left');
-    await pause(60);
+    await t.until(() => t.cursor().col === 6 + 8 + 4, 'the cursor on the emoji');
     assert.deepEqual(t.cursor(), { row, col: 6 + 8 + 4 });
   });
 

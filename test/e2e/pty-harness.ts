@@ -10,6 +10,7 @@
  */
 import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 const { Terminal } = xterm;
 type XTerminal = InstanceType<typeof Terminal>;
@@ -50,6 +51,21 @@ export function keyBytes(name: string): string {
   throw new Error(`unknown key name '${name}': use enter, tab, up, c-a, m-b, f1...`);
 }
 
+/**
+ * xterm.js measures characters with Unicode 6 tables by default, where most emoji are one cell
+ * wide; terminals people use today (VTE, kitty, iTerm2, Windows Terminal, VS Code) draw them two
+ * cells wide. Teach the headless terminal the modern widths (East Asian Width, as
+ * get-east-asian-width reports it; combining marks, zero-width spaces and variation selectors take
+ * no cell) before any output arrives, so every test sees what a person would.
+ */
+export function useModernWidths(term: XTerminal): void {
+  const zero = (cp: number): boolean =>
+    (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x20e3;
+  const wcwidth = (cp: number): 0 | 1 | 2 => (cp < 0x20 ? 0 : zero(cp) ? 0 : eastAsianWidth(cp) === 2 ? 2 : 1);
+  term.unicode.register({ version: 'modern-test', wcwidth, charProperties: (cp: number) => wcwidth(cp) << 1 });
+  term.unicode.activeVersion = 'modern-test';
+}
+
 export class PtySession {
   readonly term: XTerminal;
   readonly pty: IPty;
@@ -84,6 +100,7 @@ export class PtySession {
     if (opts.env?.NO_COLOR !== undefined) env.NO_COLOR = opts.env.NO_COLOR;
     const pty = spawn(file, [...args], { name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env });
     const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+    useModernWidths(term);
     return new PtySession(pty, term);
   }
 
@@ -126,6 +143,17 @@ export class PtySession {
       const m = this.screenText().match(re);
       if (m) return m;
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${re}; screen:\n${this.screenText()}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Poll until `check` holds (after the emulator settled); throws with `what` and the screen on timeout. */
+  async until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.settle();
+      if (check()) return;
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${this.screenText()}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

@@ -150,7 +150,7 @@ describe('sqlsh --demo in a terminal', () => {
     await t.waitForText(/\| 60\n\(1 row\)/m, LONG); // expanded: the table is wider than 40
   });
 
-  test('resizing wide → narrow with the prompt mid-screen leaves no stale copy of the buffer', { todo: 'src/editor/renderer.ts resized(): xterm.js moves the cursor when rows below it rewrap' }, async () => {
+  test('resizing wide → narrow with the prompt mid-screen leaves no stale copy of the buffer', async () => {
     const { t } = await typeThenNarrow();
     const screen = t.screenText();
     assert.equal(screen.match(/sqlite demo\.db> select length/g)?.length, 1, `the buffer is drawn once:\n${screen}`);

@@ -56,3 +56,10 @@ describe('KeyDecoder', () => {
     assert.deepEqual(keys.map((k) => [k.key, k.text]), [['paste', 'a\x1b[Ab']]);
   });
 });
+
+describe('KeyDecoder: terminal replies', () => {
+  test('a secondary device attributes reply is one da2 key with its parameters, not typed text', () => {
+    const keys = new KeyDecoder().feed('\x1b[>0;276;0cx');
+    assert.deepEqual(keys.map((k) => [k.key, k.text]), [['da2', '0;276;0'], ['x', 'x']]);
+  });
+});
