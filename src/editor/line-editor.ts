@@ -218,6 +218,20 @@ export class LineEditor {
     this.scheduleRender();
   }
 
+  /** What completion offers has changed (the catalog finished loading): recompute an open menu the user is
+   *  not choosing in, or open one where typing would have. */
+  refreshCompletions(): void {
+    this.guard(() => {
+      const s = this.session;
+      if (!s || !this.opts.complete || s.state.search) return;
+      const m = s.state.menu;
+      if (!m) return this.scheduleCompletion();
+      if (m.selected >= 0) return;
+      s.state = openMenu(s.state, this.opts.complete(s.state.doc.text, s.state.doc.cursor));
+      this.scheduleRender();
+    });
+  }
+
   private scheduleCompletion(): void {
     const settings = this.settings();
     const s = this.session;

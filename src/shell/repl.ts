@@ -92,6 +92,8 @@ export async function runRepl(init: {
     void warmUpCompleter().catch(() => undefined);
   }, 0);
 
+  session.onCatalog = () => editor.refreshCompletions();
+
   let pendingText: string | undefined;
   try {
     for (;;) {
