@@ -178,7 +178,11 @@ export function layout(inp: LayoutInput): Frame {
   for (const g of lineGraphemes(text.slice(win.start, win.end))) {
     if (offset === anchorOffset) anchorCol = b.col;
     if (g === '\n' || g === '\r\n') {
-      if (offset === doc.cursor) { cursorRow = b.row; cursorCol = b.col; }
+      if (offset === doc.cursor) {
+        if (b.col >= cols) b.newRow(); // a full row: the cursor goes to the start of the next one, as at the end
+        cursorRow = b.row;
+        cursorCol = b.col;
+      }
       b.newRow();
       lineNo++;
       b.putAnsi(inp.continuation(lineNo));

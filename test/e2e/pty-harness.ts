@@ -96,8 +96,12 @@ export class PtySession {
     const rows = opts.rows ?? 30;
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor', ...opts.env })) if (v !== undefined) env[k] = v;
-    delete env.NO_COLOR;
-    if (opts.env?.NO_COLOR !== undefined) env.NO_COLOR = opts.env.NO_COLOR;
+    // The program runs in a terminal, as a person's would: not in CI. (Node's getColorDepth() reports a
+    // 2-colour terminal whenever CI is set, and the tests run under CI=true.)
+    for (const k of ['NO_COLOR', 'CI']) {
+      delete env[k];
+      if (opts.env?.[k] !== undefined) env[k] = opts.env[k]!;
+    }
     const pty = spawn(file, [...args], { name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? process.cwd(), env });
     const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
     useModernWidths(term);

@@ -49,3 +49,12 @@ test('the decoder gives the same keys however the bytes are split', () => {
     { numRuns: 300 },
   );
 });
+
+test('a cursor right after a full row, before a newline, is drawn at the start of the next row', () => {
+  // Found by the property above: "> select中aa" fills 12 columns exactly and the cursor sits before "\n".
+  const s = { ...initialState('select中aa\n2;', 'emacs') };
+  const at = { ...s, doc: { ...s.doc, cursor: 9 } } as typeof s;
+  const f = layout({ state: at, prompt: '> ', continuation: () => '. ', spans: highlight(at.doc.text, sqliteDialect), theme: themes.dark!, cols: 12, rows: 8 });
+  assert.equal(f.cursorCol, 0);
+  assert.equal(f.cursorRow, 1);
+});
