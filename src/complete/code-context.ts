@@ -7,7 +7,7 @@ import type { Token } from '../sql/token.js';
 import * as K from './keyword-sets.js';
 import { readLevel } from './read-scope.js';
 import type { Suggestion, TableRef } from './suggestion.js';
-import { identName, isPunct, JOIN_WORDS, kw, matchParens, startsQuery } from './token-utils.js';
+import { BEFORE_SUBQUERY, identName, isPunct, JOIN_WORDS, kw, matchParens, startsQuery } from './token-utils.js';
 
 /** Clause words that decide the context, found scanning back from the cursor. */
 const CLAUSES = new Set([
@@ -29,6 +29,18 @@ function operandEnded(prev: Token | undefined, dialect: SqlDialect): boolean {
   return !dialect.reserved.has(k);
 }
 
+/**
+ * `count( from t` (a call whose ')' is not typed yet, the FROM clause after it): the FROM belongs to the
+ * outer query, not to a DuckDB-style `(FROM t)` subquery, because a function name stands before '('.
+ */
+function callWithFrom(sig: readonly Token[], p: number, dialect: SqlDialect): boolean {
+  if (kw(sig[p + 1]) !== 'FROM') return false;
+  const callee = sig[p - 1];
+  if (callee?.type === 'quoted-ident') return true;
+  const k = kw(callee);
+  return k !== '' && !BEFORE_SUBQUERY.has(k) && !dialect.reserved.has(k);
+}
+
 interface Level {
   readonly a: number;
   readonly b: number;
@@ -44,7 +56,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     else if (isPunct(sig[i], ')') && open.length > 0 && pairs[i] === open[open.length - 1]) open.pop();
   }
   const levels: Level[] = [{ a: 0, b: sig.length }];
-  for (const p of open) if (startsQuery(sig[p + 1])) levels.push({ a: p + 1, b: Math.min(pairs[p]!, sig.length) });
+  for (const p of open) if (startsQuery(sig[p + 1]) && !callWithFrom(sig, p, dialect)) levels.push({ a: p + 1, b: Math.min(pairs[p]!, sig.length) });
   let ctes: TableRef[] = [];
   let tables: readonly TableRef[] = [];
   const outer: TableRef[] = [];

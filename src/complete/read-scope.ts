@@ -5,7 +5,7 @@
  */
 import type { Token } from '../sql/token.js';
 import type { TableRef } from './suggestion.js';
-import { CLAUSE_WORDS, END_OF_FROM, identName, isPunct, kw } from './token-utils.js';
+import { CLAUSE_WORDS, END_OF_FROM, identName, isPunct, isUnclosedCall, kw } from './token-utils.js';
 
 export interface LevelScope {
   /** Tables of the branch (of a UNION) that holds the focus, in text order. */
@@ -177,6 +177,7 @@ export function readLevel(
         i = j - 1;
         continue;
       }
+      if (isUnclosedCall(sig, pairs, i)) continue;
       i = c;
       continue;
     }

@@ -43,6 +43,21 @@ export function matchParens(sig: readonly Token[]): Int32Array {
   return out;
 }
 
+/** Words that may stand right before a parenthesized subquery: `IN (FROM t)`, `EXISTS (`, `AS (`... */
+export const BEFORE_SUBQUERY: ReadonlySet<string> = new Set(['IN', 'EXISTS', 'AS', 'ANY', 'ALL', 'SOME', 'LATERAL', 'ARRAY', 'JOIN', 'FROM', 'NOT', 'UNION', 'EXCEPT', 'INTERSECT']);
+
+/**
+ * A function call whose ')' is not typed yet: `select count( from t` while the user edits. The rest of
+ * the statement still belongs to the enclosing query, so scope reading looks through it.
+ */
+export function isUnclosedCall(sig: readonly Token[], pairs: Int32Array, open: number): boolean {
+  if (pairs[open]! < sig.length) return false;
+  const callee = sig[open - 1];
+  if (callee?.type === 'quoted-ident') return true;
+  const k = kw(callee);
+  return k !== '' && !BEFORE_SUBQUERY.has(k) && !CLAUSE_WORDS.has(k);
+}
+
 /** Words that start a query inside parentheses. */
 export function startsQuery(t: Token | undefined): boolean {
   const k = kw(t);

@@ -216,7 +216,7 @@ export function layout(inp: LayoutInput): Frame {
   const extra: Row[] = [];
   const tail: Row[] = [];
   if (!inp.final) {
-    if (state.message) tail.push(textRow(state.message, 'message', cols));
+    if (state.message) tail.push(...messageRows(state.message, cols));
     if (inp.toolbar) tail.push(textRow(inp.toolbar, 'toolbar', cols));
   }
   const screen = Math.max(1, inp.rows);
@@ -252,6 +252,28 @@ function* lineGraphemes(s: string): Generator<string> {
     yield cr ? '\r\n' : '\n';
     i = j + 1;
   }
+}
+
+/** At most this many rows for a message, word-wrapped, so F1's help and long errors stay readable. */
+const MESSAGE_ROWS = 3;
+
+/** A message (F1 help, an editor error) word-wrapped to the width; the last row ends in '…' if it still does not fit. */
+function messageRows(text: string, cols: number): Row[] {
+  const flat = stripSgr(text).replace(/[\t\r\n]/g, ' ');
+  const max = Math.max(1, cols - 1);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of flat.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (displayWidth(next) <= max || line === '') line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  if (lines.length > MESSAGE_ROWS) lines.splice(MESSAGE_ROWS - 1, lines.length, lines.slice(MESSAGE_ROWS - 1).join(' '));
+  return lines.map((l) => textRow(l, 'message', cols));
 }
 
 function textRow(text: string, style: StyleClass, cols: number): Row {

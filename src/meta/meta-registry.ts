@@ -57,17 +57,25 @@ function build(commands: readonly MetaCommand[]): MetaRegistry {
 
   const closest = (word: string): string | undefined => {
     const bare = word.replace(/[+S]+$/, '') || word;
-    let best: string | undefined;
+    // a case slip (\X, \Timing) when only one name matches without case
+    const folded = names.filter((n) => n.toLowerCase() === word.toLowerCase());
+    if (folded.length === 1) return folded[0];
+    let ties: string[] = [];
     let bestD = Infinity;
     for (const n of names) {
       const d = Math.min(editDistance(word, n), editDistance(bare, n));
-      if (d < bestD || (d === bestD && best !== undefined && n.length < best.length)) {
+      if (d < bestD) {
         bestD = d;
-        best = n;
-      }
+        ties = [n];
+      } else if (d === bestD) ties.push(n);
     }
     const limit = word.length <= 3 ? 1 : 2;
-    return best !== undefined && bestD <= limit ? best : undefined;
+    if (ties.length === 0 || bestD > limit) return undefined;
+    // Several different commands equally close (\! is one edit from \c, \d, \e...): no real guess.
+    const cmds = new Set(ties.map((n) => byName.get(n)!));
+    if (cmds.size > 1) return undefined;
+    const [cmd] = cmds;
+    return ties.includes(cmd!.name) ? cmd!.name : ties.reduce((a, b) => (b.length < a.length ? b : a));
   };
 
   const helpList = (): string => {

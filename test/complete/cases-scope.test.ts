@@ -28,6 +28,11 @@ const cases: Case[] = [
   { q: 'SELECT * FROM albums a WHERE a.album_id IN (SELECT t.album_id FROM tracks t WHERE t.|)', has: ['milliseconds'] },
   { q: 'SELECT * FROM tracks WHERE album_id IN (|', has: ['SELECT', 'album_id'] },
   { q: 'SELECT * FROM tracks WHERE EXISTS (|', has: ['SELECT'], not: ['album_id'] },
+  // a call whose ')' is not typed yet, with the FROM clause after it: the outer query's tables still count
+  { q: 'SELECT count(| FROM tracks', has: ['milliseconds'], not: ['title'], firstKind: 'column' },
+  { q: 'SELECT max(t.| FROM tracks t', has: ['milliseconds'], not: ['title'] },
+  { q: 'SELECT lower(t.name), count(| FROM tracks t JOIN albums a ON a.album_id = t.album_id', has: ['milliseconds', 'title'] },
+  { q: 'SELECT * FROM tracks WHERE album_id IN (FROM albums SELECT |)', has: ['title'], not: ['milliseconds'], engines: ['duckdb'] },
   { q: 'SELECT * FROM (|', has: ['SELECT'] },
   { q: 'SELECT * FROM (SELECT * FROM |', has: ['tracks'] },
   { q: 'SELECT s.| FROM (SELECT a.title, t.name FROM albums a JOIN tracks t ON t.album_id = a.album_id) s', has: ['title', 'name'], not: ['milliseconds'] },

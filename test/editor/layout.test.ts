@@ -7,6 +7,7 @@ import { Renderer } from '../../src/editor/renderer.js';
 import { pickTheme, themes } from '../../src/editor/themes.js';
 import { sqliteDialect } from '../../src/sql/dialects/sqlite.js';
 import { at } from './helpers.js';
+import { update } from '../../src/editor/editor-state.js';
 
 function frame(marked: string, over: Partial<LayoutInput> = {}) {
   const state = over.state ?? at(marked);
@@ -87,6 +88,13 @@ describe('layout', () => {
     const f = frame('sel|', { suggestion: 'ect 1;', toolbar: '[F2] x' });
     assert.deepEqual(plain(f.rows).map((r) => r.trimEnd()), ['> select 1;', '[F2] x']);
     assert.deepEqual([f.cursorRow, f.cursorCol], [0, 5]);
+  });
+  test('a long message (F1 help) wraps over up to three rows above the toolbar instead of being cut', () => {
+    const state = update(at('x|'), { message: 'Enter runs · Tab completes · Ctrl-R searches history · Ctrl-D exits' });
+    const f = frame('', { state, toolbar: 'tb' });
+    assert.deepEqual(plain(f.rows).map((r) => r.trimEnd()), ['> x', 'Enter runs · Tab', 'completes · Ctrl-R', 'searches history · …', 'tb']);
+    const short = frame('', { state: update(at('x|'), { message: 'saved' }), toolbar: 'tb' });
+    assert.deepEqual(plain(short.rows).map((r) => r.trimEnd()), ['> x', 'saved', 'tb']);
   });
   test('the final frame has no menu, toolbar or suggestion', () => {
     const f = frame('sel|', { suggestion: 'ect', toolbar: 'tb', final: true });

@@ -95,4 +95,21 @@ describe('vi mode', () => {
   test('v opens the external editor', () => {
     assert.deepEqual(normal('|x', 'v').effects, [{ type: 'open-editor' }]);
   });
+  test('/ and ? in normal mode search the history like Ctrl-R; Esc restores the buffer', () => {
+    const c = ctx({ history: ['select * from users;', 'delete from orders;', 'select id from orders;'] });
+    for (const key of ['/', '?']) {
+      const s = type(at('mi|ne', 'vi-normal'), `${key}ord`, c).state;
+      assert.equal(s.search?.query, 'ord', `${key} starts a search`);
+      assert.equal(s.doc.text, 'select id from orders;');
+      assert.equal(s.mode, 'vi-normal');
+      const back = type(s, '\x1b', c).state;
+      assert.equal(back.search, undefined);
+      assert.equal(back.doc.text, 'mine');
+    }
+  });
+  test('f/ still finds a slash instead of starting a search', () => {
+    const s = normal('|a / b', 'f/').state;
+    assert.equal(s.search, undefined);
+    assert.equal(show(s), 'a |/ b');
+  });
 });

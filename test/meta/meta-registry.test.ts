@@ -26,6 +26,15 @@ describe('meta registry', () => {
     assert.equal(reg.closest('\\zzzzzzzz'), undefined);
   });
 
+  test('no guess when several commands are equally close; a case slip is a guess', () => {
+    // \! is one edit from \c, \d, \e, \g...: naming one of them (it used to be the hidden \#) misleads
+    assert.equal(reg.closest('\\!'), undefined);
+    assert.equal(reg.closest('\\dq'), undefined);
+    assert.equal(reg.closest('\\X'), '\\x');
+    assert.equal(reg.closest('\\Timing'), '\\timing');
+    assert.equal(reg.closest('\\copyy'), '\\copy');
+  });
+
   test('help lists every command once, one line each', () => {
     const help = reg.helpList();
     for (const c of reg.commands) {

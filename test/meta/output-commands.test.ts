@@ -37,6 +37,9 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
       assert.match(r.stdout, /\(none\)/);
       const back = sqlsh(db, ['\\pset null (none)', '\\pset null', '\\T csv', 'SELECT price FROM tracks WHERE id = 2']);
       assert.equal(back.stdout, 'price\n\n');
+      const shown = sqlsh(db, ['\\pset', '\\pset null ~', '\\pset']);
+      assert.match(shown.stdout, /^null +"NULL" \(default\)$/m, 'unset: the default that applies, not a string "(default)"');
+      assert.match(shown.stdout, /^null +"~"$/m);
     });
 
     test('\\o FILE writes results to the file byte for byte, \\o goes back', () => {

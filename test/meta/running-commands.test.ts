@@ -20,7 +20,11 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
       assert.deepEqual(r.stdout.match(/main|child|leaf/g), ['main', 'child', 'leaf', 'leaf']);
       const missing = sqlsh(db, ['\\i no-such-file.sql']);
       assert.equal(missing.status, 1);
-      assert.match(missing.stderr, /\\i: cannot read "no-such-file\.sql": ENOENT/);
+      assert.match(missing.stderr, /\\i: cannot read "no-such-file\.sql": no such file or directory\n/);
+      const directory = sqlsh(db, [`\\i ${dir}`, `\\o ${join(dir, 'no-dir', 'out.txt')}`, `\\copy (SELECT 1) TO '${join(dir, 'no-dir', 'x.csv')}'`], { args: ['--continue-on-error'] });
+      assert.match(directory.stderr, /\\i: cannot read ".*": it is a directory\n/);
+      assert.match(directory.stderr, /\\o: cannot write to ".*out\.txt": no such file or directory\n/);
+      assert.match(directory.stderr, /\\copy: cannot write to ".*x\.csv": no such file or directory\n/);
     });
 
     test('\\i of a file that includes itself stops', () => {

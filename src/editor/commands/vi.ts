@@ -4,6 +4,7 @@ import { edit, update, type EditorState } from '../editor-state.js';
 import type { Command, CommandContext, CommandResult } from './command.js';
 import { acceptOrNewline } from './editing.js';
 import { historyNewer, historyOlder } from './motion.js';
+import { search } from './search.js';
 
 interface Target {
   readonly to: number;
@@ -18,7 +19,8 @@ type Parsed =
 
 const MOTIONS = 'hlwbeWBE0^$jkfFtT';
 const NEEDS_ARG = 'fFtTr';
-const SIMPLE = 'xXDCsSaAiIoOpPurv~';
+/** '/' and '?' search the history (as Ctrl-R does): the buffer holds one statement, not a file to search. */
+const SIMPLE = 'xXDCsSaAiIoOpPurv~/?';
 
 /** Parse the keys typed so far in normal mode, e.g. '3dw', 'd2e', 'dd', 'fx', 'rZ'. */
 export function parseVi(keys: readonly string[]): Parsed {
@@ -175,8 +177,8 @@ function simple(s: EditorState, cmd: string, n: number, arg: string | undefined,
       return edit(s, clampNormal(new Document(d.text.slice(0, c) + seg + d.text.slice(end), end)));
     }
     case 'v': return { state: s, effect: { type: 'open-editor' } };
+    case '/': case '?': return search['search-start']!(s, { key: cmd, text: cmd }, ctx);
   }
-  void ctx;
   return s;
 }
 

@@ -2,6 +2,7 @@
 import type { MetaCommand, MetaContext } from '../meta-command.js';
 import { fail, info, ok, usage } from '../meta-command.js';
 import type { Settings } from '../../config/settings.js';
+import { fileErrorReason } from '../file-error.js';
 
 const ON = ['on', 'true', 'yes', '1'];
 const OFF = ['off', 'false', 'no', '0'];
@@ -88,7 +89,8 @@ const pset: MetaCommand = {
         const lines = [
           `format      ${describeFormat(st)}`,
           `expanded    ${st.expanded}`,
-          `null        ${JSON.stringify(st.null_string ?? '(default)')}`,
+          // unset: the format's own default (NULL in tables, empty in csv), not a string '(default)'
+          `null        ${st.null_string == null ? `${JSON.stringify(s.renderOptions().nullString)} (default)` : JSON.stringify(st.null_string)}`,
           `header      ${st.header ? 'on' : 'off'}`,
           `pager       ${st.pager ? JSON.stringify(st.pager) : 'off'}`,
           `timing      ${st.timing ? 'on' : 'off'}`,
@@ -180,7 +182,7 @@ const output: MetaCommand = {
     try {
       s.output = await openOutput(target, ctx.opts.source);
     } catch (e) {
-      return fail(`cannot write to ${JSON.stringify(args.raw)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return fail(`cannot write to ${JSON.stringify(args.raw)}: ${fileErrorReason(e)}`);
     }
     return ok;
   },

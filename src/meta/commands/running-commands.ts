@@ -1,6 +1,7 @@
 /** \i, \ir, \e, \watch, \g, \gx, \copy: running files, edits, repeats and client-side copies. */
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { NO_ARGS, fail, ok, usage } from '../meta-command.js';
+import { fileErrorReason } from '../file-error.js';
 
 /** Nesting limit for \i (a file including itself). */
 const MAX_INCLUDE_DEPTH = 16;
@@ -24,7 +25,7 @@ async function include(ctx: MetaContext, file: string): Promise<MetaOutcome> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    return fail(`cannot read ${JSON.stringify(file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
   }
   const { runScript } = await import('../../shell/run-script.js');
   const label = isAbsolute(file) ? path : relative(process.cwd(), path) || path;

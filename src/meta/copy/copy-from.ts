@@ -8,6 +8,7 @@ import type { MetaContext, MetaOutcome } from '../meta-command.js';
 import type { CopySpec } from './parse-copy.js';
 import { parseDelimited } from './delimited-text.js';
 import { sqlString } from '../describe/query-rows.js';
+import { fileErrorReason } from '../file-error.js';
 
 const ROWS_PER_INSERT = 200;
 
@@ -24,7 +25,7 @@ export async function copyFrom(ctx: MetaContext, spec: CopySpec): Promise<MetaOu
   try {
     input = await readFile(file, 'utf8');
   } catch (e) {
-    return { type: 'error', message: `cannot read ${JSON.stringify(file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { type: 'error', message: `cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}` };
   }
   const records = parseDelimited(input, spec);
   if (spec.header) records.shift();

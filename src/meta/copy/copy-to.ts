@@ -5,6 +5,7 @@ import type { CopySpec } from './parse-copy.js';
 import { formatDelimited, formatHeader } from './delimited-text.js';
 import { streamOutput } from '../../output/stream-output.js';
 import type { TextOutput } from '../../output/sink.js';
+import { fileErrorReason } from '../file-error.js';
 
 export async function copyTo(ctx: MetaContext, spec: CopySpec): Promise<MetaOutcome> {
   const s = ctx.session;
@@ -17,7 +18,7 @@ export async function copyTo(ctx: MetaContext, spec: CopySpec): Promise<MetaOutc
       stream!.once('open', () => resolve(undefined));
       stream!.once('error', resolve);
     });
-    if (err) return { type: 'error', message: `cannot write to ${JSON.stringify(spec.file)}: ${(err as NodeJS.ErrnoException).code ?? err.message}` };
+    if (err) return { type: 'error', message: `cannot write to ${JSON.stringify(spec.file)}: ${fileErrorReason(err)}` };
     out = streamOutput(stream);
   }
   let count = 0;
