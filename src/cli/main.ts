@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 a statement failed, 2 usage error / unreachable database.
  */
 import { readFileSync } from 'node:fs';
-import { ConnectError, UsageError } from '../core/errors.js';
+import { CancelledError, ConnectError, UsageError } from '../core/errors.js';
 import { parseArgs, type CliOptions } from './args.js';
 import { sqlshPaths } from '../config/paths.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
@@ -77,6 +77,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConnectError) {
+      // The config's own complaints first: "connection "x" needs url = ..." explains "no saved connection named x".
+      for (const w of (await configLoad).warnings) process.stderr.write(`sqlsh: ${w}\n`);
       process.stderr.write(`sqlsh: ${e.message}\n`);
       return 2;
     }
@@ -90,7 +92,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   const canPrompt = stdinIsTTY && Boolean(process.stderr.isTTY);
   const connecting = (async () => {
     const engine = await engineById(target.engine).load();
-    const promptPassword = async (p: string) => (await import('./prompt-hidden.js')).promptHidden(p);
+    // A typed password is kept with the target (never printed): \c OTHERDB reuses it, as psql does.
+    const promptPassword = async (p: string) => {
+      const typed = await (await import('./prompt-hidden.js')).promptHidden(p);
+      target = { ...target, password: typed };
+      return typed;
+    };
     const opening = engine.connect(target, canPrompt ? { promptPassword } : {});
     // A file database opens in a worker (tens of milliseconds): the shell need not wait for it.
     // Its usual errors (no such directory, not a database) are found before the worker starts.
@@ -114,6 +121,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     connection = await connecting;
   } catch (e) {
+    if (e instanceof CancelledError) {
+      process.stderr.write(`sqlsh: not connected: ${e.message}\n`); // Ctrl-C at the password prompt
+      return 2;
+    }
     if (e instanceof ConnectError || e instanceof UsageError) {
       process.stderr.write(`sqlsh: ${redactUrl(e.message)}\n`);
       return 2;

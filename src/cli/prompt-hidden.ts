@@ -1,4 +1,6 @@
-/** Reads a line from the terminal without echoing it (passwords). */
+/** Reads a line from the terminal without echoing it (passwords). Ctrl-C / Ctrl-D reject with CancelledError. */
+import { CancelledError } from '../core/errors.js';
+
 export function promptHidden(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const input = process.stdin;
@@ -23,8 +25,8 @@ export function promptHidden(prompt: string): Promise<string> {
     const onData = (chunk: Buffer) => {
       for (const ch of chunk.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new Error('password entry cancelled'));
-        if (ch === '\u0004' && value === '') return done(new Error('password entry cancelled'));
+        if (ch === '\u0003') return done(new CancelledError('password entry cancelled'));
+        if (ch === '\u0004' && value === '') return done(new CancelledError('password entry cancelled'));
         if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
         else if (ch === '\u0015') value = '';
         else if (ch >= ' ') value += ch;

@@ -10,6 +10,23 @@ import { Session } from '../shell/session.js';
 import { runScript } from '../shell/run-script.js';
 import { streamOutput } from '../output/stream-output.js';
 
+/** 'no such file or directory (ENOENT)' rather than a bare error code. */
+function fsReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is not a directory',
+  };
+  const w = err.code ? words[err.code] : undefined;
+  return w ? `${w} (${err.code})` : (err.code ?? err.message);
+}
+
+/** A UTF-8 byte order mark (editors on Windows write one) is not part of the SQL. */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -34,7 +51,7 @@ export async function runBatch(init: {
       file!.once('error', (e) => res(e));
     });
     if (opened) {
-      process.stderr.write(`sqlsh: cannot write to ${JSON.stringify(init.opts.output)}: ${(opened as NodeJS.ErrnoException).code ?? opened.message}\n`);
+      process.stderr.write(`sqlsh: cannot write to ${JSON.stringify(init.opts.output)}: ${fsReason(opened)}\n`);
       await init.connection.close();
       return 2;
     }
@@ -72,9 +89,9 @@ export async function runBatch(init: {
       } else {
         label = src.path === '-' ? '<stdin>' : src.path;
         try {
-          text = src.path === '-' ? await readStdin() : await readFile(src.path, 'utf8');
+          text = withoutBom(src.path === '-' ? await readStdin() : await readFile(src.path, 'utf8'));
         } catch (e) {
-          process.stderr.write(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+          process.stderr.write(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${fsReason(e)}\n`);
           return 2;
         }
       }

@@ -64,7 +64,7 @@ export async function renderEvents(
         affected = ev.affected;
         if (sink) await finishSink(ev.command);
         else if (ev.command && hooks.status && (options.format === 'table' || options.format === 'expanded')) await hooks.status(ev.command);
-        if (ev.warnings) await hooks.notice(`${ev.warnings} warning${ev.warnings === 1 ? '' : 's'}`, 'WARNING');
+        // done.warnings is not printed here: the engine already sent the count and each warning as notices.
         break;
     }
   }

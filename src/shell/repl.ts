@@ -12,6 +12,7 @@ import { Session } from './session.js';
 import { formatPrompt, continuationHint } from './prompt-format.js';
 import { streamOutput } from '../output/stream-output.js';
 import { banner } from './banner.js';
+import { historyText } from './history-text.js';
 
 function askLine(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -112,7 +113,7 @@ export async function runRepl(init: {
       }
       const text = r.text;
       if (text.trim() === '') continue;
-      history.add(text);
+      history.add(historyText(text)); // never a password from \c URI
       const abort = new AbortController();
       const onSigint = () => abort.abort();
       process.on('SIGINT', onSigint);

@@ -131,11 +131,8 @@ export async function runStatement(
       return false;
     }
     if (e instanceof ConnectionLostError) {
-      session.io.error(
-        `${where(opts)}the connection to the server was lost: ${escapeForTerminal(e.message)}` +
-          (e.wasInTransaction ? '\nThe open transaction was rolled back by the server; its changes are lost.' : '') +
-          '\nThe next statement will reconnect.',
-      );
+      // The engine's message already says what was lost and what the next statement does: say it once.
+      session.io.error(`${where(opts)}${escapeForTerminal(e.message)}`);
       return false;
     }
     if (e instanceof UsageError) {

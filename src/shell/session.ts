@@ -99,10 +99,15 @@ export class Session {
   /** Connect to a new target; the old connection is closed only once the new one works. */
   async reconnect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<void> {
     const engine = await engineById(target.engine).load();
-    const conn = await engine.connect(target, { promptPassword: this.io.promptPassword, ...opts });
+    const ask = opts.promptPassword ?? this.io.promptPassword;
+    let typed: string | undefined;
+    const promptPassword = ask ? async (p: string) => (typed = await ask(p)) : undefined;
+    const conn = await engine.connect(target, { ...opts, promptPassword });
     const old = this.connection;
     this.connection = conn;
-    this.target = target;
+    // A password typed at the prompt is kept with the target (never printed), so \c OTHERDB on the
+    // same server does not ask again, as in psql.
+    this.target = typed !== undefined ? { ...target, password: typed } : target;
     this.catalogSnapshot = undefined;
     this.refreshCatalog();
     await old.close().catch(() => undefined);

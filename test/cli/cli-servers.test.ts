@@ -121,6 +121,15 @@ for (const setup of SETUPS) {
       assert.ok(r.stderr.split('\n').filter((l) => l.trim()).length <= 4, `message is not short and clear:\n${r.stderr}`);
     });
 
+    test('a UTF-8 byte order mark at the start of a piped script is not sent as SQL', async (t) => {
+      const url = await setup.url(t);
+      if (!url) return;
+      const r = await runCliAsync([url, '--format', 'csv'], { input: '\ufeffselect 1 as one;\n' });
+      assert.equal(r.stderr, '');
+      assert.equal(r.stdout, 'one\n1\n');
+      assert.equal(r.code, 0);
+    });
+
     test('a failing statement exits 1 with a caret under the error position', async (t) => {
       const url = await setup.url(t);
       if (!url) return;

@@ -1,7 +1,7 @@
 /** The built binary against real SQLite files: stdout, stderr and exit codes, as a script sees them. */
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, sandboxEnv } from '../helpers/run-cli.js';
@@ -138,7 +138,26 @@ describe('usage errors exit 2', () => {
   test('unreadable file', () => {
     const r = runCli([db, '-f', join(dir, 'missing.sql')]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /cannot read .*missing\.sql.*ENOENT/);
+    assert.match(r.stderr, /cannot read .*missing\.sql.*: no such file or directory \(ENOENT\)/);
+  });
+
+  test('a directory given as a script or as the output file', () => {
+    const f = runCli([db, '-f', dir]);
+    assert.equal(f.code, 2);
+    assert.match(f.stderr, /cannot read .*: it is a directory \(EISDIR\)/);
+    const o = runCli([db, '-c', 'select 1', '-o', join(dir, 'no-such-dir', 'out.csv')]);
+    assert.equal(o.code, 2);
+    assert.match(o.stderr, /cannot write to .*out\.csv.*: no such file or directory \(ENOENT\)/);
+  });
+
+  test('a saved connection the config file rejects: the config\'s reason comes with the error', () => {
+    const env = sandboxEnv();
+    mkdirSync(join(env.XDG_CONFIG_HOME!, 'sqlsh'), { recursive: true });
+    writeFileSync(join(env.XDG_CONFIG_HOME!, 'sqlsh', 'config.toml'), '[connections.shop]\nuri = "postgres://a@b/c"\n');
+    const r = runCli(['shop', '-c', 'select 1'], { env });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /connection "shop" needs url = /);
+    assert.match(r.stderr, /no file or saved connection named "shop"/);
   });
 
   test('unreachable target: a directory that does not exist', () => {

@@ -110,6 +110,9 @@ describe('mysql execute', () => {
     const notices = warn.events.filter((e) => e.type === 'notice').map((e) => (e.type === 'notice' ? e.message : ''));
     assert.equal(notices[0], '2 warnings');
     assert.ok(notices.some((m) => /Warning 1264: Out of range/.test(m)), notices.join('\n'));
+    // Severities read like PostgreSQL's ('WARNING:  ...'), so the shell prints both engines alike.
+    const severities = warn.events.flatMap((e) => (e.type === 'notice' ? [e.severity] : []));
+    assert.deepEqual(severities, ['WARNING', 'WARNING', 'WARNING'], JSON.stringify(warn.events));
     const done = warn.events.at(-1);
     assert.ok(done?.type === 'done' && done.warnings === 2);
     const sel = await collect(c(), 'SELECT CAST(\'abc\' AS INT) + 0');

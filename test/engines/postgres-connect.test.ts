@@ -123,6 +123,19 @@ describe('postgres connect', () => {
     });
   });
 
+  test('an empty password (Enter at the prompt, PGPASSWORD=) is no password, as in libpq: a clear ConnectError', async (t) => {
+    const s = await withServer(t, sharedPostgres);
+    if (!s) return;
+    const expectNone = (e: Error) => {
+      assert.ok(e instanceof ConnectError, String(e));
+      assert.match(e.message, /asks for a password for user "[^"]+" and none was given/);
+      assert.doesNotMatch(e.message, /SASL|SCRAM/);
+      return true;
+    };
+    await assert.rejects(connect({ url: noPw(s) }, {}, async () => ''), expectNone);
+    await assert.rejects(connect({ url: noPw(s) }, { PGPASSWORD: '' }), expectNone);
+  });
+
   test('no password: needsPassword, or the prompt is asked once', async (t) => {
     const s = await withServer(t, sharedPostgres);
     if (!s) return;

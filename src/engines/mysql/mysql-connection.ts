@@ -139,7 +139,7 @@ export class MysqlConnection implements Connection {
     } catch (err) {
       this.core = undefined;
       this.lost = true;
-      throw new ConnectionLostError(`lost the connection to the MySQL server and could not reconnect: ${(err as Error).message}`, { cause: err });
+      throw new ConnectionLostError(`lost the connection to the MySQL server and could not reconnect: ${(err as Error).message}\nThe next statement tries again.`, { cause: err });
     }
   }
 
@@ -283,7 +283,8 @@ export class MysqlConnection implements Connection {
   }
 
   private async *warningNotices(core: MysqlCore, count: number): AsyncGenerator<ResultEvent> {
-    yield { type: 'notice', message: `${count} warning${count === 1 ? '' : 's'}`, severity: 'warning' };
+    // Severities in the shape PostgreSQL uses for its notices ('WARNING', 'NOTE'), so both print alike.
+    yield { type: 'notice', message: `${count} warning${count === 1 ? '' : 's'}`, severity: 'WARNING' };
     const rows: unknown[][] = [];
     await new Promise<void>((resolve) => {
       const q = core.query({ sql: 'SHOW WARNINGS LIMIT 20', rowsAsArray: true });
@@ -292,7 +293,7 @@ export class MysqlConnection implements Connection {
       q.on('end', () => resolve());
     });
     for (const [level, code, message] of rows) {
-      yield { type: 'notice', message: `${String(level)} ${String(code)}: ${String(message)}`, severity: String(level).toLowerCase() };
+      yield { type: 'notice', message: `${String(level)} ${String(code)}: ${String(message)}`, severity: String(level).toUpperCase() };
     }
   }
 

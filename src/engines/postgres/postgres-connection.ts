@@ -146,7 +146,7 @@ export class PostgresConnection implements Connection {
     try {
       session = await this.#reopen();
     } catch (err) {
-      throw new ConnectionLostError(`the connection to the server was lost and reconnecting failed: ${errorMessage(err)}`, { cause: err });
+      throw new ConnectionLostError(`the connection to the server was lost and reconnecting failed: ${errorMessage(err)}\nThe next statement tries again.`, { cause: err });
     }
     this.#session = session;
     this.#attach(session.client);
@@ -162,7 +162,7 @@ export class PostgresConnection implements Connection {
     const txBefore = this.transactionStatus();
     const batch = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
     if (COPY_STDIO.test(sql.replace(LEADING_COMMENTS, ''))) {
-      throw new SqlError('COPY ... FROM STDIN and COPY ... TO STDOUT are not supported by sqlsh yet: use COPY with a server-side file', { code: '0A000' });
+      throw new SqlError('COPY ... FROM STDIN and COPY ... TO STDOUT are not supported by sqlsh: use \\copy (it reads and writes files on this machine) or COPY with a server-side file', { code: '0A000' });
     }
     const cursor: PgCursor = new this.#driver.Cursor(sql, undefined, { rowMode: 'array' });
     // Safety net for COPY forms the check above misses: refuse input, drop output, never crash pg.

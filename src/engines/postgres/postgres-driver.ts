@@ -102,7 +102,7 @@ export function sslAttempts(p: PgParams, e: PgEndpoint): readonly boolean[] {
   }
 }
 
-/** A connected client for one endpoint, one SSL choice. password undefined: fail with PasswordNeeded if asked. */
+/** A connected client for one endpoint, one SSL choice. password undefined or '': fail with PasswordNeeded if asked. */
 export async function openPgClient(d: PgDriver, p: PgParams, e: PgEndpoint, useSsl: boolean, password: string | undefined): Promise<PgClient> {
   const client = new d.Client({
     host: e.host,
@@ -110,7 +110,8 @@ export async function openPgClient(d: PgDriver, p: PgParams, e: PgEndpoint, useS
     user: p.user,
     database: p.database,
     password: async (): Promise<string> => {
-      if (password === undefined) throw new PasswordNeeded('the server asked for a password');
+      // As in libpq, an empty password is no password (pg would fail with a SASL error instead).
+      if (password === undefined || password === '') throw new PasswordNeeded('the server asked for a password');
       return password;
     },
     ssl: sslConfig(p, useSsl),
