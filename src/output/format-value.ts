@@ -20,9 +20,13 @@ export function bytesToHex(bytes: Uint8Array): string {
   return out;
 }
 
-/** Text of a JS number: shortest round-trip, integers without exponent. */
+/**
+ * Text of a JS number (a double): shortest round-trip digits. Integers that a double holds exactly
+ * (below 2^53) print without exponent; larger magnitudes print in exponent form as psql shows float8,
+ * because their trailing digits are not real (2^62 → 4.611686018427388e+18, not 4611686018427388000).
+ */
 export function formatNumber(n: number): string {
-  if ((n | 0) === n) return '' + n; // 32-bit integers (and -0 -> '0'): V8's fast path
+  if ((n | 0) === n) return n === 0 && 1 / n < 0 ? '-0' : '' + n; // 32-bit integers: V8's fast path
   if (Number.isInteger(n)) {
     const a = n < 0 ? -n : n;
     // Wider safe integers in two 32-bit halves: V8 prints those much faster than one double.
@@ -32,9 +36,9 @@ export function formatNumber(n: number): string {
       const low = '' + lo;
       return (n < 0 ? '-' : '') + hi + ZEROS[8 - low.length]! + low;
     }
-    if (a >= 1e21) return BigInt(n).toString();
+    return n.toExponential(); // shortest digits that round-trip, with an exponent
   }
-  return String(n); // Infinity, NaN, fractions
+  return String(n); // Infinity, NaN, fractions (every double of 2^53 or more is an integer)
 }
 
 const ZEROS: readonly string[] = ['', '0', '00', '000', '0000', '00000', '000000', '0000000'];
