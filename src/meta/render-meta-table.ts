@@ -7,7 +7,7 @@ import type { MetaTable } from './meta-command.js';
 import { createSink } from '../output/create-sink.js';
 import { displayWidth, loadDisplayWidth } from '../output/display-width.js';
 import type { TextOutput } from '../output/sink.js';
-import { PagingOutput } from '../shell/paging-output.js';
+import { terminalPager } from '../shell/paging-output.js';
 
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
@@ -39,20 +39,8 @@ export async function renderMetaTable(session: Session, table: MetaTable): Promi
   }
   text += buffered;
   for (const line of table.footer ?? []) text += `${line}\n`;
-  const paging = pagerFor(session);
+  const paging = terminalPager(session);
   if (!paging) return void (await out.write(text));
   await paging.write(text);
   await paging.close();
-}
-
-/**
- * A describe listing taller or wider than the screen (\df has hundreds of rows) goes through the
- * pager, like a query result: same conditions as for statements (interactive, no \o, a terminal,
- * a pager command). Nothing to cancel when the pager is quit early: the text is already complete.
- */
-function pagerFor(session: Session): PagingOutput | undefined {
-  const stdout = process.stdout;
-  const command = process.env.PAGER ?? session.settings.pager;
-  if (!session.interactive || session.output || !stdout.isTTY || !command.trim()) return undefined;
-  return new PagingOutput(session.io.stdout, command, { columns: stdout.columns || 80, rows: stdout.rows || 24 }, () => {});
 }

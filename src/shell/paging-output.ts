@@ -7,6 +7,7 @@
 import { displayWidth } from '../output/display-width.js';
 import { openPager, type PagerOutput } from '../output/pager.js';
 import type { TextOutput } from '../output/sink.js';
+import type { Session } from './session.js';
 
 export class PagingOutput implements TextOutput {
   readonly isTTY = true;
@@ -76,4 +77,20 @@ export class PagingOutput implements TextOutput {
     if (this.pager) await this.pager.close();
     else await this.flushDirect();
   }
+}
+
+/**
+ * The pager for output shown to a person: interactive, no \o redirection, a terminal, a pager command
+ * ($PAGER or the setting). Undefined otherwise. onQuit runs when the user quits the pager early.
+ */
+export function terminalPager(session: Session, onQuit: () => void = () => {}): (PagingOutput & { quit: boolean }) | undefined {
+  const stdout = process.stdout;
+  const command = process.env.PAGER ?? session.settings.pager;
+  if (!session.interactive || session.output || !stdout.isTTY || !command.trim()) return undefined;
+  const p = new PagingOutput(session.io.stdout, command, { columns: stdout.columns || 80, rows: stdout.rows || 24 }, () => {
+    p.quit = true;
+    onQuit();
+  }) as PagingOutput & { quit: boolean };
+  p.quit = false;
+  return p;
 }

@@ -9,7 +9,7 @@ import { formatSqlError } from '../output/error-format.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
-import { PagingOutput } from './paging-output.js';
+import { terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
 
 export interface RunOptions {
@@ -38,15 +38,24 @@ export async function runScript(session: Session, text: string, opts: RunOptions
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     const line = (opts.firstLine ?? 1) + st.line - 1;
     if (st.kind === 'delimiter') continue;
-    if (st.kind === 'meta') {
+    const meta = st.kind === 'meta' ? st.text : metaAfterSql(st.text, st.terminator);
+    if (meta !== undefined) {
+      // `select ... \watch 2`: the statement is what \watch repeats.
+      if (st.kind === 'sql' && /^\\watch\b/.test(meta)) session.lastSql = st.text;
       const { runMeta } = await import('../meta/run-meta.js');
-      const r = await runMeta(session, st.text, { ...opts, line });
+      const r = await runMeta(session, meta, { ...opts, line });
       if (r.type === 'quit') return { ok, quit: true };
       if (r.type === 'error') {
         ok = false;
         if (opts.stopOnError) return { ok, quit: false };
       }
-      continue;
+      // Unfinished SQL before another backslash command stays to be finished, as in psql: back in the
+      // editor's buffer interactively; in a script it runs now (nothing else would end it).
+      if (st.kind === 'meta' || /^\\watch\b/.test(meta)) continue;
+      if (session.interactive) {
+        session.pendingEdit = st.text;
+        continue;
+      }
     }
     if (st.text.trim() === '') continue;
     const r = await runStatement(session, st.text, { ...opts, line, terminator: st.terminator });
@@ -57,6 +66,13 @@ export async function runScript(session: Session, text: string, opts: RunOptions
     }
   }
   return { ok, quit: false };
+}
+
+/** A backslash command that ended a SQL statement without running it (\g, \G and \gx run it). */
+function metaAfterSql(sql: string, terminator: string | undefined): string | undefined {
+  const t = terminator?.trim();
+  if (!t || !t.startsWith('\\') || sql.trim() === '' || /^\\(g|G|gx)$/.test(t)) return undefined;
+  return t;
 }
 
 function where(opts: RunOptions & { line: number }): string {
@@ -88,7 +104,7 @@ export async function runStatement(
   const onOuterAbort = () => abort.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (opts.signal?.aborted) abort.abort();
-  const paging = pagingOutput(session, () => abort.abort());
+  const paging = terminalPager(session, () => abort.abort());
   const out = paging ?? session.out;
   // Held result text goes out before anything printed after it (timing, errors), in that order.
   let pagingClosed = false;
@@ -144,17 +160,4 @@ export async function runStatement(
     opts.signal?.removeEventListener('abort', onOuterAbort);
     await flushPaging();
   }
-}
-
-/** Interactive results to the terminal go through the pager when they do not fit the screen. */
-function pagingOutput(session: Session, onQuit: () => void): (PagingOutput & { quit: boolean }) | undefined {
-  const stdout = process.stdout;
-  const command = process.env.PAGER ?? session.settings.pager;
-  if (!session.interactive || session.output || !stdout.isTTY || !command.trim()) return undefined;
-  const p = new PagingOutput(session.io.stdout, command, { columns: stdout.columns || 80, rows: stdout.rows || 24 }, () => {
-    p.quit = true;
-    onQuit();
-  }) as PagingOutput & { quit: boolean };
-  p.quit = false;
-  return p;
 }

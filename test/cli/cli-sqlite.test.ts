@@ -120,6 +120,15 @@ describe('sqlsh -c against a SQLite file', () => {
     assert.equal(runCli([copy, '-c', 'select count(*) as n from t', '--format', 'csv']).stdout, 'n\n0\n');
   });
 
+  test('a backslash command ending a statement: \\watch repeats it, others run and the statement follows', () => {
+    const w = runCli([db, '-c', 'select 3 as c \\watch 0.2 c=2', '--format', 'csv']);
+    assert.equal(w.code, 0, w.stderr);
+    assert.equal((w.stdout.match(/^c\n3$/gm) ?? []).length, 2, w.stdout);
+    const x = runCli([db], { input: 'select 1 as x\n\\x on\n' });
+    assert.equal(x.code, 0, x.stderr);
+    assert.match(x.stdout, /RECORD 1/);
+  });
+
   test('control characters are escaped in tables but exact in csv', () => {
     const r = runCli([db, '-c', "select 'a' || char(27) || '[31mred' as v"]);
     assert.ok(!r.stdout.includes('\x1b'), JSON.stringify(r.stdout));
