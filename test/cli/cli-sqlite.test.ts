@@ -129,6 +129,15 @@ describe('sqlsh -c against a SQLite file', () => {
     assert.match(x.stdout, /RECORD 1/);
   });
 
+  test('\\c with an open transaction says it is rolled back; with --confirm-destructive a script keeps it', () => {
+    const r = runCli(['-c', 'begin', '-c', '\\c :memory:', '-c', 'select 1 as one', '--format', 'csv']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /open transaction was rolled back/);
+    const kept = runCli(['-c', 'begin', '-c', '\\c :memory:', '--confirm-destructive']);
+    assert.equal(kept.code, 1);
+    assert.match(kept.stderr, /not connected: the open transaction was kept/);
+  });
+
   test('control characters are escaped in tables but exact in csv', () => {
     const r = runCli([db, '-c', "select 'a' || char(27) || '[31mred' as v"]);
     assert.ok(!r.stdout.includes('\x1b'), JSON.stringify(r.stdout));

@@ -57,6 +57,13 @@ const connect: MetaCommand = {
             database: word,
           };
     }
+    // Leaving a connection ends its transaction: ask first, as Ctrl-D does.
+    if (s.connection.transactionStatus() !== 'idle') {
+      const question = 'A transaction is open; connecting elsewhere rolls it back. Connect anyway? [y/N] ';
+      const yes = s.io.confirm ? await s.io.confirm(question) : !ctx.opts.confirmDestructive;
+      if (!yes) return fail('not connected: the open transaction was kept. COMMIT or ROLLBACK first.');
+      if (!s.io.confirm) s.io.message('The open transaction was rolled back.');
+    }
     try {
       await s.reconnect(target);
     } catch (e) {
