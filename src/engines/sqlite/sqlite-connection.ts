@@ -145,14 +145,17 @@ export class SqliteConnection implements Connection {
     if (this.closed) return;
     this.closed = true;
     const req = this.current;
-    if (req && !req.finished) {
+    const running = req !== undefined && !req.finished;
+    if (running) {
       req.finished = true;
       clearTimeout(req.abandonTimer);
       req.inbox.fail(new CancelledError('the connection was closed'));
     }
     const host = this.host;
     this.host = undefined;
-    if (req) host?.abandon(); // a request may still run in it: do not wait for it
+    // A request may still run in the worker: do not wait for it. An idle worker closes cleanly (an
+    // abandoned one that has not exited yet when the process ends would make the exit code 130).
+    if (running) host?.abandon();
     else await host?.close();
   }
 
