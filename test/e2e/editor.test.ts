@@ -83,6 +83,9 @@ describe('line editor in a terminal', () => {
     t.type('select 222;');
     t.press('enter');
     await t.waitForText(/SUBMITTED: "select 222;"/);
+    // Wait for the next prompt: between reads the terminal is in normal mode, where its line
+    // discipline takes Ctrl-R for itself (reprint), as in any shell.
+    await t.waitForText(/SUBMITTED: "select 222;"\n(.*\n)*demo> $/m);
     t.press('c-r');
     t.type('11');
     await t.waitForText(/\(reverse-i-search\)`11': select 111;/);
