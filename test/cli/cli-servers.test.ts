@@ -5,11 +5,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { runCliAsync, sandboxEnv } from '../helpers/run-cli.js';
 import { withServer } from '../harness/server-test.js';
 import { sharedPostgres } from '../harness/postgres-server.js';
 import { sharedMariadb } from '../harness/mariadb-server.js';
+import { freePort as closedPort } from '../harness/free-port.js';
 
 interface ServerSetup {
   readonly name: string;
@@ -60,18 +60,6 @@ function passwordOf(url: string): string {
   return decodeURIComponent(new URL(url).password);
 }
 
-/** A loopback port with nothing listening on it. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Asserts that stderr echoes `line` of the statement and puts a caret under `column` of it. */
 function assertCaret(stderr: string, line: string, column: number): void {
