@@ -71,7 +71,7 @@ describe('describe commands on MariaDB', () => {
 
   // The MySQL dialect lexes \c, \p, \t, \w ... as the mysql client's one-letter commands, so
   // \conninfo arrives as \c + "onninfo" (src/sql/lexer.ts SHORT_COMMANDS); reported to the lead.
-  test('\\conninfo, \\timing and \\pset on MariaDB', { todo: 'src/sql lexer splits \\conninfo after \\c in the MySQL dialect' }, async (t) => {
+  test('\\conninfo, \\timing and \\pset on MariaDB', async (t) => {
     const my = await withServer(t, sharedMariadb);
     if (!my) return;
     const r = sqlsh(my.url, ['\\conninfo', '\\timing on', '\\pset null ~']);
