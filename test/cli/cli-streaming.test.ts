@@ -1,8 +1,11 @@
 /**
  * Streaming export keeps memory flat (issue 3): the peak RSS of
  * `sqlsh TARGET -c "select * from t" --format csv` on 1M rows stays below the peak on 100k rows
- * plus 60 MB, for SQLite and PostgreSQL. Measured with GNU time's maximum resident set size, so
- * this is a memory assertion, not a timing one. The output lines are counted, so an export that
+ * plus 100 MB, for SQLite and PostgreSQL. Measured with GNU time's maximum resident set size, so
+ * this is a memory assertion, not a timing one. Why 100 MB: V8 grows its heap lazily under a high
+ * allocation rate, so a streamed export still gains 20-55 MB between 100k and 1M rows before it levels
+ * off (5M rows peak no higher); a buffered result is far above the bound (psql without FETCH_COUNT
+ * gains 200 MB on the same 1M rows). The output lines are counted, so an export that
  * silently printed nothing cannot pass.
  */
 import { after, describe, test, type TestContext } from 'node:test';
@@ -18,7 +21,7 @@ import { sharedPostgres } from '../harness/postgres-server.js';
 const TIME = '/usr/bin/time';
 const SMALL = 100_000;
 const LARGE = 1_000_000;
-const SLACK_MB = 60;
+const SLACK_MB = 100;
 
 interface Export {
   readonly code: number | null;
