@@ -70,7 +70,9 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
     const colsByTable = new Map<string, ColumnDef[]>();
     for (const r of columns) {
       const list = colsByTable.get(str(r[0])) ?? [];
-      const def = optStr(r[4]);
+      // MariaDB writes a missing default as the bare word NULL (a string default is quoted: 'NULL').
+      const rawDefault = optStr(r[4]);
+      const def = rawDefault === 'NULL' ? undefined : rawDefault;
       const comment = optStr(r[5]);
       list.push({ name: str(r[1]), type: str(r[2]), nullable: str(r[3]) === 'YES', ...(def !== undefined ? { default: def } : {}), ...(comment ? { comment } : {}) });
       colsByTable.set(str(r[0]), list);
