@@ -153,10 +153,11 @@ export class SqliteConnection implements Connection {
     }
     const host = this.host;
     this.host = undefined;
-    // A request may still run in the worker: do not wait for it. An idle worker closes cleanly (an
-    // abandoned one that has not exited yet when the process ends would make the exit code 130).
-    if (running) host?.abandon();
-    else await host?.close();
+    // A request still running in the worker (a query, the background catalog read) is cancelled at
+    // its next row; the worker then closes cleanly. Only a worker stuck inside one long SQLite step is
+    // abandoned, after a second (one still running when the process ends makes the exit code 130).
+    if (running && req) host?.requestCancel(req.id);
+    await host?.close(running ? 1000 : 2000);
   }
 
   /** Waits for the previous request, makes sure a worker runs, and sends the request. */
