@@ -53,6 +53,20 @@ function mainVerbIndex(toks: readonly Token[]): number {
 }
 
 /** A display name from the tokens starting at i: words, quoted identifiers and dots, quotes removed. */
+/** The comma-separated names starting at token i (`DROP TABLE a, b`, `TRUNCATE a, b`). */
+function nameListAt(toks: readonly Token[], i: number): string[] {
+  const names: string[] = [];
+  let j = i;
+  for (;;) {
+    const { name, next } = nameAt(toks, j);
+    if (name === '') return names;
+    names.push(name);
+    j = next;
+    if (toks[j]?.text !== ',') return names;
+    j++;
+  }
+}
+
 function nameAt(toks: readonly Token[], i: number): { name: string; next: number } {
   let name = '';
   let j = i;
@@ -101,15 +115,7 @@ function dropReason(toks: readonly Token[], i: number): string {
     if (!['MATERIALIZED', 'FOREIGN', 'FULLTEXT', 'UNIQUE', 'SPATIAL'].includes(u)) break;
   }
   while (DROP_FILLERS.has(upper(toks[j]))) j++;
-  const names: string[] = [];
-  for (;;) {
-    const { name, next } = nameAt(toks, j);
-    if (name === '') break;
-    names.push(name);
-    j = next;
-    if (toks[j]?.text !== ',') break;
-    j++;
-  }
+  const names = nameListAt(toks, j);
   const kind = kindWords.join(' ');
   const noun = kind.toLowerCase() || 'object';
   const what = names.length > 1 ? `the ${noun}s ${quoted(names)}` : names.length === 1 ? `the ${noun} ${quoted(names)}` : `a ${noun}`;
@@ -121,15 +127,7 @@ function dropReason(toks: readonly Token[], i: number): string {
 function truncateReason(toks: readonly Token[], i: number): string {
   let j = i + 1;
   while (['TABLE', 'ONLY'].includes(upper(toks[j]))) j++;
-  const names: string[] = [];
-  for (;;) {
-    const { name, next } = nameAt(toks, j);
-    if (name === '') break;
-    names.push(name);
-    j = next;
-    if (toks[j]?.text !== ',') break;
-    j++;
-  }
+  const names = nameListAt(toks, j);
   return names.length ? `TRUNCATE deletes every row of ${quoted(names)}` : 'TRUNCATE deletes every row of the table';
 }
 

@@ -5,6 +5,9 @@ import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, sandboxEnv } from '../helpers/run-cli.js';
+import { displayWidth, loadDisplayWidth } from '../../src/output/display-width.js';
+
+before(() => loadDisplayWidth());
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlsh-cli-'));
 const db = join(dir, 'shop.db');
@@ -28,9 +31,20 @@ describe('sqlsh -c against a SQLite file', () => {
     assert.match(r.stdout, /NULL/);
     assert.match(r.stdout, /\(3 rows\)/);
     const lines = r.stdout.split('\n');
-    // Every line of the table body has the separator at the same display column.
-    const header = lines[0]!;
-    assert.match(header, /id.*name.*big/);
+    assert.match(lines[0]!, /id.*name.*big/);
+    // Every row has its separators at the same display columns as the header, wide characters included.
+    const bars = (line: string) => {
+      const cols: number[] = [];
+      let col = 0;
+      for (const ch of line) {
+        if (ch === '|') cols.push(col);
+        col += displayWidth(ch);
+      }
+      return cols;
+    };
+    const rows = lines.slice(2, 5);
+    assert.ok(rows.some((l) => l.includes('日本語')), r.stdout);
+    for (const l of rows) assert.deepEqual(bars(l), bars(lines[0]!), `misaligned: ${JSON.stringify(l)}`);
   });
 
   test('csv: exact values, RFC 4180 quoting, NULL empty by default', () => {
