@@ -60,6 +60,22 @@ export interface FunctionDef {
   /** Argument list text: 'integer, text'. */
   readonly args?: string;
   readonly returns?: string;
+  /**
+   * Output columns of a set-returning / table function (RETURNS TABLE(...), SETOF a composite type or a
+   * table's row type, OUT parameters), so `FROM f(...) x` completes `x.`. Absent when unknown or scalar.
+   */
+  readonly columns?: readonly { readonly name: string; readonly type: string }[];
+}
+
+/** A user-defined (or notable built-in) data type, with its schema, for `::`, CAST, column definitions. */
+export interface TypeDef {
+  /** Schema name; '' for engines without schemas. */
+  readonly schema: string;
+  /** Exact name as stored (case preserved). */
+  readonly name: string;
+  readonly kind: 'enum' | 'composite' | 'domain' | 'range' | 'base' | 'other';
+  /** Short extra for the menu: enum labels, a domain's base type, a composite's fields. */
+  readonly detail?: string;
 }
 
 export interface CatalogData {
@@ -73,6 +89,15 @@ export interface CatalogData {
   readonly functions: readonly FunctionDef[];
   /** User-defined type names (enums, domains, composite types), schema-qualified where not in the search path. */
   readonly datatypes: readonly string[];
+  /** User-defined types with their schema and kind (richer than `datatypes`; optional for older snapshots). */
+  readonly types?: readonly TypeDef[];
+  /**
+   * How the engine compares names that were written without quotes. PostgreSQL: folds to lower case, then
+   * compares exactly (quoted names are exact). MySQL/MariaDB: table and schema names are compared exactly when
+   * lower_case_table_names = 0 (`tableNamesCaseSensitive: true`), column names never. SQLite, DuckDB: case-insensitive.
+   * Absent: the dialect's default.
+   */
+  readonly tableNamesCaseSensitive?: boolean;
   /** Other databases on the server, for \c and \l. */
   readonly databases: readonly string[];
 }
