@@ -14,6 +14,7 @@ export interface MetaRunOptions {
   readonly signal?: AbortSignal;
   readonly stopOnError: boolean;
   readonly confirmDestructive: boolean;
+  readonly includeDepth?: number;
 }
 
 /** What kind of thing an argument is: drives completion and the help text. */
@@ -52,8 +53,31 @@ export interface MetaArgs {
   readonly tokens: readonly string[];
 }
 
+/** Options for running statements from a meta-command (\\i, \\e, \\g, \\watch, named queries). */
+export interface RunnerOptions {
+  /** File name for messages ('migrate.sql'), or a label like '-c 1'. */
+  readonly source?: string;
+  readonly signal?: AbortSignal;
+  readonly stopOnError: boolean;
+  readonly confirmDestructive: boolean;
+  /** How deep \\i files are nested (a file including itself stops). */
+  readonly includeDepth?: number;
+}
+
+/**
+ * Runs SQL for the meta-commands that run statements. The shell hands one in through the context, so
+ * meta/ never imports shell/ (the arrow points one way: the shell runs meta-commands, not the reverse).
+ */
+export interface StatementRunner {
+  runScript(text: string, opts: RunnerOptions): Promise<{ readonly ok: boolean; readonly quit: boolean; readonly cancelled?: boolean }>;
+  /** true: ran; false: failed (error printed); 'cancelled'. */
+  runStatement(sql: string, opts: RunnerOptions & { readonly line: number; readonly terminator?: string }): Promise<boolean | 'cancelled'>;
+}
+
 export interface MetaContext {
   readonly session: Session;
+  /** Runs statements on the session (given by the shell). */
+  readonly runner: StatementRunner;
   readonly opts: MetaRunOptions;
   /** The command word as typed: '\\dt+'. */
   readonly invokedAs: string;

@@ -3,7 +3,7 @@
  * run it, then act on what it returned (render tables, print messages, report errors).
  */
 import type { Session } from '../shell/session.js';
-import type { MetaOutcome, MetaRunOptions } from './meta-command.js';
+import type { MetaOutcome, MetaRunOptions, StatementRunner } from './meta-command.js';
 import { parseMetaArgs } from './meta-args.js';
 import { metaRegistry } from './meta-registry.js';
 import { renderMetaTable } from './render-meta-table.js';
@@ -19,7 +19,7 @@ export function splitCommandWord(line: string): [string, string] {
   return [m[1]!, m[2]!.trim()];
 }
 
-export async function runMeta(session: Session, line: string, opts: MetaRunOptions): Promise<MetaRunResult> {
+export async function runMeta(session: Session, line: string, opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
   const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
   const [word, rest] = splitCommandWord(line);
   const registry = metaRegistry();
@@ -50,7 +50,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   }
   let outcome: MetaOutcome;
   try {
-    outcome = await command.run({ session, opts, invokedAs: word, plus: found.plus, system: found.system }, args);
+    outcome = await command.run({ session, runner, opts, invokedAs: word, plus: found.plus, system: found.system }, args);
   } catch (e) {
     if (e instanceof SqlError || e instanceof UsageError || e instanceof ConnectError || e instanceof CancelledError) {
       outcome = { type: 'error', message: e.message };

@@ -26,14 +26,13 @@ export async function watchStatement(ctx: MetaContext, seconds: number, count: n
   if (ctx.opts.signal?.aborted) return ok;
   ctx.opts.signal?.addEventListener('abort', stop);
   process.on('SIGINT', stop);
-  const { runStatement } = await import('../shell/run-script.js');
   try {
     for (let n = 0; n < count && !abort.signal.aborted; n++) {
       const clear = s.out.isTTY ? '\x1b[H\x1b[2J' : '';
       const oneLine = sql.replace(/\s+/g, ' ').trim();
       const shown = oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
       await s.out.write(`${clear}${new Date().toLocaleString()} (every ${seconds}s)  ${shown}\n\n`);
-      const r = await runStatement(s, sql, {
+      const r = await ctx.runner.runStatement(sql, {
         line: ctx.opts.line,
         signal: abort.signal,
         stopOnError: true,

@@ -11,6 +11,7 @@ import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
 import { terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
+import type { StatementRunner } from '../meta/meta-command.js';
 
 export interface RunOptions {
   /** File name for messages ('migrate.sql'), or a label like '-c 1'. */
@@ -22,6 +23,16 @@ export interface RunOptions {
   readonly stopOnError: boolean;
   /** Ask before destructive statements. */
   readonly confirmDestructive: boolean;
+  /** How deep \\i files are nested. */
+  readonly includeDepth?: number;
+}
+
+/** The runner meta-commands get through their context (meta/ does not import shell/). */
+function runnerFor(session: Session): StatementRunner {
+  return {
+    runScript: (text, opts) => runScript(session, text, opts),
+    runStatement: (sql, opts) => runStatement(session, sql, opts),
+  };
 }
 
 export interface RunResult {
@@ -43,7 +54,7 @@ export async function runScript(session: Session, text: string, opts: RunOptions
       // `select ... \watch 2`: the statement is what \watch repeats.
       if (st.kind === 'sql' && /^\\watch\b/.test(meta)) session.lastSql = st.text;
       const { runMeta } = await import('../meta/run-meta.js');
-      const r = await runMeta(session, meta, { ...opts, line });
+      const r = await runMeta(session, meta, { ...opts, line }, runnerFor(session));
       if (r.type === 'quit') return { ok, quit: true };
       if (r.type === 'error') {
         ok = false;

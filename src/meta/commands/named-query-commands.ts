@@ -49,8 +49,7 @@ const runNamed: MetaCommand = {
     }
     const sub = substituteArgs(query, args.tokens.slice(1));
     if (!sub.ok) return fail(`${name} ${sub.error}`);
-    const { runScript } = await import('../../shell/run-script.js');
-    const r = await runScript(s, sub.sql, {
+    const r = await ctx.runner.runScript(sub.sql, {
       stopOnError: ctx.opts.stopOnError,
       confirmDestructive: ctx.opts.confirmDestructive,
       ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),

@@ -7,7 +7,7 @@ import { fileErrorReason } from '../file-error.js';
 const MAX_INCLUDE_DEPTH = 16;
 
 function includeDepth(ctx: MetaContext): number {
-  return (ctx.opts as { includeDepth?: number }).includeDepth ?? 0;
+  return ctx.opts.includeDepth ?? 0;
 }
 
 /** The directory relative paths are read from: the current file's, else the working directory. */
@@ -27,15 +27,14 @@ async function include(ctx: MetaContext, file: string): Promise<MetaOutcome> {
   } catch (e) {
     return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
   }
-  const { runScript } = await import('../../shell/run-script.js');
   const label = isAbsolute(file) ? path : relative(process.cwd(), path) || path;
-  const r = await runScript(ctx.session, text, {
+  const r = await ctx.runner.runScript(text, {
     source: label.startsWith('..') || isAbsolute(label) ? path : label,
     stopOnError: ctx.opts.stopOnError,
     confirmDestructive: ctx.opts.confirmDestructive,
     ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
     includeDepth: includeDepth(ctx) + 1,
-  } as Parameters<typeof runScript>[2]);
+  });
   if (r.quit) return { type: 'quit' };
   return r.ok ? ok : { type: 'error' };
 }
@@ -69,8 +68,7 @@ const edit: MetaCommand = {
       s.pendingEdit = text;
       return ok;
     }
-    const { runScript } = await import('../../shell/run-script.js');
-    const res = await runScript(s, text, {
+    const res = await ctx.runner.runScript(text, {
       stopOnError: ctx.opts.stopOnError,
       confirmDestructive: ctx.opts.confirmDestructive,
       ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
@@ -82,8 +80,7 @@ const edit: MetaCommand = {
 async function rerun(ctx: MetaContext, expanded: boolean): Promise<MetaOutcome> {
   const s = ctx.session;
   if (!s.lastSql) return fail('no previous statement to run');
-  const { runStatement } = await import('../../shell/run-script.js');
-  const r = await runStatement(s, s.lastSql, {
+  const r = await ctx.runner.runStatement(s.lastSql, {
     line: ctx.opts.line,
     stopOnError: ctx.opts.stopOnError,
     confirmDestructive: ctx.opts.confirmDestructive,

@@ -1,0 +1,95 @@
+/**
+ * The house rules of DESIGN.md, checked on the sources: which floors may import which.
+ * - sql/, catalog/, complete/, editor/ and output/ never import engines/ or a driver package;
+ * - driver packages are imported only inside their engine's folder;
+ * - meta/ never imports shell/ at run time (the shell hands meta-commands a statement runner),
+ *   except the pager rule it shares with results (listed below with its reason).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const src = join(root, 'src');
+
+interface Import {
+  readonly file: string;
+  readonly spec: string;
+  readonly typeOnly: boolean;
+}
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...sources(p));
+    else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Static and dynamic imports of every source file, with the path relative to src/. */
+function imports(): Import[] {
+  const out: Import[] = [];
+  for (const path of sources(src)) {
+    const file = relative(src, path);
+    const text = readFileSync(path, 'utf8');
+    for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gm)) {
+      out.push({ file, spec: m[3]!, typeOnly: m[2] !== undefined });
+    }
+    for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ file, spec: m[1]!, typeOnly: false });
+  }
+  return out;
+}
+
+/** The src/ folder an import lands in ('engines', 'shell', ...), or the package name. */
+function target(i: Import): { folder?: string; pkg?: string } {
+  if (!i.spec.startsWith('.')) return { pkg: i.spec.startsWith('@') ? i.spec.split('/').slice(0, 2).join('/') : i.spec.split('/')[0]! };
+  const resolved = relative(src, join(src, i.file, '..', i.spec));
+  return { folder: resolved.split('/')[0]! };
+}
+
+const folderOf = (file: string): string => file.split('/')[0]!;
+const DRIVERS = new Map([
+  ['better-sqlite3', 'engines/sqlite/'],
+  ['libsql', 'engines/sqlite/'],
+  ['pg', 'engines/postgres/'],
+  ['pg-cursor', 'engines/postgres/'],
+  ['pg-copy-streams', 'engines/postgres/'],
+  ['mysql2', 'engines/mysql/'],
+  ['@duckdb/node-api', 'engines/duckdb/'],
+]);
+
+test('the library floors (sql, catalog, complete, editor, output) never import an engine or a driver', () => {
+  const all = imports();
+  assert.ok(all.length > 100, `found only ${all.length} imports: is the scan broken?`);
+  const bad = all.filter((i) => {
+    if (!['sql', 'catalog', 'complete', 'editor', 'output'].includes(folderOf(i.file))) return false;
+    const t = target(i);
+    return t.folder === 'engines' || t.folder === 'shell' || (t.pkg !== undefined && DRIVERS.has(t.pkg));
+  });
+  assert.deepEqual(bad.map((i) => `${i.file} -> ${i.spec}`), []);
+});
+
+test('driver packages are imported only inside their engine folder', () => {
+  const bad = imports().filter((i) => {
+    const t = target(i);
+    const home = t.pkg !== undefined ? DRIVERS.get(t.pkg) : undefined;
+    return home !== undefined && !i.file.startsWith(home);
+  });
+  assert.deepEqual(bad.map((i) => `${i.file} -> ${i.spec}`), []);
+});
+
+/** Run-time imports from meta/ into shell/ that are allowed, with the reason. */
+const META_TO_SHELL_ALLOWED = new Map([
+  // \d output and results share one pager rule (when to page, which pager); it lives with the results.
+  ['meta/render-meta-table.ts -> ../shell/paging-output.js', 'one pager rule for results and meta output'],
+]);
+
+test('meta-commands never import the shell at run time (they get a statement runner through their context)', () => {
+  const bad = imports().filter((i) => folderOf(i.file) === 'meta' && !i.typeOnly && target(i).folder === 'shell'
+    && !META_TO_SHELL_ALLOWED.has(`${i.file} -> ${i.spec}`));
+  assert.deepEqual(bad.map((i) => `${i.file} -> ${i.spec}`), []);
+});
