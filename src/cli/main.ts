@@ -11,6 +11,8 @@ import type { Settings } from '../config/settings.js';
 import { parseTarget, redactUrl } from '../engines/target.js';
 import type { ConnectionTarget } from '../engines/engine.js';
 import { engineById } from '../engines/registry.js';
+import { stderrTerminal, stdoutTerminal } from '../output/terminal-writer.js';
+import { safeLines, term } from '../output/terminal-text.js';
 
 /** Inlined by the bundler (scripts/bundle.mjs); read from package.json when running the tsc build. */
 declare const SQLSH_VERSION: string | undefined;
@@ -40,18 +42,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     opts = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`sqlsh: ${e.message}\n`);
+      stderrTerminal().line(`sqlsh: ${e.message}`);
       return 2;
     }
     throw e;
   }
   if (opts.help) {
     const { helpText } = await import('./help.js');
-    process.stdout.write(helpText(version()));
+    stdoutTerminal().write(safeLines(helpText(version())));
     return 0;
   }
   if (opts.version) {
-    process.stdout.write(`sqlsh ${version()}\n`);
+    stdoutTerminal().line(`sqlsh ${version()}`);
     return 0;
   }
   const paths = sqlshPaths();
@@ -78,8 +80,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConnectError) {
       // The config's own complaints first: "connection "x" needs url = ..." explains "no saved connection named x".
-      for (const w of (await configLoad).warnings) process.stderr.write(`sqlsh: ${w}\n`);
-      process.stderr.write(`sqlsh: ${e.message}\n`);
+      for (const w of (await configLoad).warnings) stderrTerminal().line(`sqlsh: ${w}`);
+      stderrTerminal().line(`sqlsh: ${e.message}`);
       return 2;
     }
     throw e;
@@ -108,25 +110,26 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { PendingConnection, provisionalFileInfo } = await import('../shell/pending-connection.js');
     const pending = new PendingConnection(opening, await engineById(target.engine).dialect(), provisionalFileInfo(target));
     pending.ready.catch((e: Error) => {
-      process.stderr.write(`\r\nsqlsh: ${redactUrl(e.message)}\n`);
+      stderrTerminal().write(term`\r\n`); // the editor may have the terminal in raw mode
+      stderrTerminal().line(`sqlsh: ${redactUrl(e.message)}`);
       process.exit(2);
     });
     return pending;
   })();
   connecting.catch(() => undefined);
   const config: LoadedConfig = await configLoad;
-  for (const w of config.warnings) process.stderr.write(`sqlsh: ${w}\n`);
+  for (const w of config.warnings) stderrTerminal().line(`sqlsh: ${w}`);
   const settings = applyCli(config.settings, opts);
   let connection;
   try {
     connection = await connecting;
   } catch (e) {
     if (e instanceof CancelledError) {
-      process.stderr.write(`sqlsh: not connected: ${e.message}\n`); // Ctrl-C at the password prompt
+      stderrTerminal().line(`sqlsh: not connected: ${e.message}`); // Ctrl-C at the password prompt
       return 2;
     }
     if (e instanceof ConnectError || e instanceof UsageError) {
-      process.stderr.write(`sqlsh: ${redactUrl(e.message)}\n`);
+      stderrTerminal().line(`sqlsh: ${redactUrl(e.message)}`);
       return 2;
     }
     throw e;

@@ -9,6 +9,7 @@ import type { CliOptions } from './args.js';
 import { Session } from '../shell/session.js';
 import { runScript } from '../shell/run-script.js';
 import { streamOutput } from '../output/stream-output.js';
+import { stderrTerminal } from '../output/terminal-writer.js';
 
 /** 'no such file or directory (ENOENT)' rather than a bare error code. */
 function fsReason(e: unknown): string {
@@ -51,7 +52,7 @@ export async function runBatch(init: {
       file!.once('error', (e) => res(e));
     });
     if (opened) {
-      process.stderr.write(`sqlsh: cannot write to ${JSON.stringify(init.opts.output)}: ${fsReason(opened)}\n`);
+      stderrTerminal().line(`sqlsh: cannot write to ${JSON.stringify(init.opts.output)}: ${fsReason(opened)}`);
       await init.connection.close();
       return 2;
     }
@@ -73,8 +74,8 @@ export async function runBatch(init: {
     connections: init.connections,
     io: {
       stdout,
-      message: (t) => process.stderr.write(`${t}\n`),
-      error: (t) => process.stderr.write(`${t}\n`),
+      message: (t) => stderrTerminal().line(t), // the one writer: text from outside is escaped
+      error: (t) => stderrTerminal().line(t),
     },
   });
   const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];
@@ -91,7 +92,7 @@ export async function runBatch(init: {
         try {
           text = withoutBom(src.path === '-' ? await readStdin() : await readFile(src.path, 'utf8'));
         } catch (e) {
-          process.stderr.write(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${fsReason(e)}\n`);
+          stderrTerminal().line(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${fsReason(e)}`);
           return 2;
         }
       }

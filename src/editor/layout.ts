@@ -5,13 +5,15 @@
  */
 import type { Completion } from '../complete/completion.js';
 import { displayWidth, graphemes } from '../output/display-width.js';
+import { joinText, safeText, sgr, type TerminalText } from '../output/terminal-text.js';
 import type { EditorState } from './editor-state.js';
 import type { Span } from './highlight.js';
 import { searchMatchRange } from './commands/search.js';
 import type { StyleClass, Theme } from './themes.js';
 
 export interface Frame {
-  readonly rows: readonly string[];
+  /** Terminal text only: every character from the buffer, prompt, menu or message was escaped. */
+  readonly rows: readonly TerminalText[];
   /** Display width of each row (a full row must not be followed by erase-in-line). */
   readonly widths: readonly number[];
   readonly cursorRow: number;
@@ -40,7 +42,7 @@ export interface LayoutInput {
   readonly window?: { readonly start: number; readonly end: number; readonly firstLine: number };
 }
 
-interface Seg { text: string; style: StyleClass | 'raw' }
+interface Seg { text: TerminalText; style: StyleClass | 'raw' }
 interface Row { segs: Seg[]; width: number }
 
 const SGR = /\x1b\[[0-9;:]*m/g;
@@ -49,11 +51,16 @@ export function stripSgr(s: string): string {
   return s.replace(SGR, '');
 }
 
-function charCells(g: string): { text: string; width: number } {
-  if (g === '\t') return { text: '    ', width: 4 };
-  const c = g.charCodeAt(0);
-  if (c < 0x20 || c === 0x7f) return { text: '^' + String.fromCharCode(c ^ 0x40), width: 2 };
-  return { text: g, width: displayWidth(g) };
+const TAB = safeText('    ');
+
+/**
+ * The cells of one grapheme. Controls, bidi and invisible characters (pasted, typed with a
+ * quoted-insert, or in a name) are shown with the program's visible escapes (`\x1b`, `\u202e`).
+ */
+function charCells(g: string): { text: TerminalText; width: number } {
+  if (g === '\t') return { text: TAB, width: 4 };
+  const text = safeText(g);
+  return { text, width: displayWidth(text) };
 }
 
 class RowBuilder {
@@ -64,19 +71,19 @@ class RowBuilder {
   newRow(): void { this.rows.push({ segs: [], width: 0 }); }
   /** Will a glyph of width w fit on the current row? If not, wrap first. */
   ensure(w: number): void { if (w > 0 && this.col + w > this.cols && this.col > 0) this.newRow(); }
-  put(text: string, width: number, style: StyleClass | 'raw'): void {
+  put(text: TerminalText, width: number, style: StyleClass | 'raw'): void {
     const r = this.rows[this.rows.length - 1]!;
     const last = r.segs[r.segs.length - 1];
-    if (last && last.style === style && style !== 'raw') last.text += text;
+    if (last && last.style === style && style !== 'raw') last.text = joinText([last.text, text]);
     else r.segs.push({ text, style });
     r.width += width;
   }
-  /** Put a prompt that may contain SGR codes; wraps like text. */
+  /** Put a prompt that may contain SGR codes (kept) and text (escaped); wraps like text. */
   putAnsi(s: string): void {
     let i = 0;
     for (const m of s.matchAll(SGR)) {
       this.putPlain(s.slice(i, m.index), 'raw');
-      this.put(m[0], 0, 'raw');
+      this.put(sgr(m[0].slice(2, -1)), 0, 'raw');
       i = m.index + m[0].length;
     }
     this.putPlain(s.slice(i), 'raw');
@@ -90,24 +97,28 @@ class RowBuilder {
   }
 }
 
-export function renderRow(r: Row, theme: Theme): string {
-  let out = '';
+export function renderRow(r: Row, theme: Theme): TerminalText {
+  const out: TerminalText[] = [];
   let cur: string | undefined = '';
   for (const seg of r.segs) {
     if (seg.style === 'raw') {
-      out += seg.text;
+      out.push(seg.text);
       cur = undefined;
       continue;
     }
-    const sgr = theme[seg.style];
-    if (sgr !== cur) {
-      out += cur === '' && sgr !== '' ? `\x1b[${sgr}m` : `\x1b[0m${sgr ? `\x1b[${sgr}m` : ''}`;
-      cur = sgr;
+    const params = theme[seg.style];
+    if (params !== cur) {
+      if (cur === '' && params !== '') out.push(sgr(params));
+      else {
+        out.push(sgr('0'));
+        if (params) out.push(sgr(params));
+      }
+      cur = params;
     }
-    out += seg.text;
+    out.push(seg.text);
   }
-  if (cur !== '') out += '\x1b[0m';
-  return out;
+  if (cur !== '') out.push(sgr('0'));
+  return joinText(out);
 }
 
 function menuRows(items: readonly Completion[], selected: number, height: number, cols: number, anchor: number): Row[] {
@@ -115,8 +126,9 @@ function menuRows(items: readonly Completion[], selected: number, height: number
   const visible = Math.min(height, n);
   const top = selected < 0 ? 0 : Math.max(0, Math.min(selected - Math.floor(visible / 2), n - visible));
   const shown = items.slice(top, top + visible);
-  const labels = shown.map((c) => c.display ?? c.text);
-  const details = shown.map((c) => (!c.detail ? c.kind : c.detail.startsWith(c.kind) ? c.detail : `${c.kind} ${c.detail}`));
+  // Names and details come from the database: flattened to one line, then escaped.
+  const labels = shown.map((c) => menuText(c.display ?? c.text));
+  const details = shown.map((c) => menuText(!c.detail ? c.kind : c.detail.startsWith(c.kind) ? c.detail : `${c.kind} ${c.detail}`));
   const scroll = n > visible;
   const detailW = Math.min(28, Math.max(...details.map(displayWidth)));
   const labelW = Math.max(1, Math.min(Math.max(...labels.map(displayWidth)), cols - detailW - 5));
@@ -129,27 +141,35 @@ function menuRows(items: readonly Completion[], selected: number, height: number
     const label = fit(labels[i]!, labelW);
     const detail = fit(details[i]!, detailW);
     const segs: Seg[] = [];
-    if (x > 0) segs.push({ text: ' '.repeat(x), style: 'space' });
-    segs.push({ text: ` ${label} `, style: sel ? 'menu-selected' : 'menu' });
-    segs.push({ text: ` ${detail} `, style: sel ? 'menu-detail-selected' : 'menu-detail' });
-    if (scroll) segs.push({ text: ' ', style: i >= thumbStart && i < thumbStart + thumbLen ? 'menu-scrollbar' : 'menu' });
+    if (x > 0) segs.push({ text: spaces(x), style: 'space' });
+    segs.push({ text: joinText([SPACE, label, SPACE]), style: sel ? 'menu-selected' : 'menu' });
+    segs.push({ text: joinText([SPACE, detail, SPACE]), style: sel ? 'menu-detail-selected' : 'menu-detail' });
+    if (scroll) segs.push({ text: SPACE, style: i >= thumbStart && i < thumbStart + thumbLen ? 'menu-scrollbar' : 'menu' });
     return { segs, width: x + width };
   });
 }
 
-function fit(s: string, w: number): string {
-  const flat = s.replace(/\s+/g, ' ');
+const SPACE = safeText(' ');
+const spaces = (n: number): TerminalText => safeText(' '.repeat(Math.max(0, n)));
+
+/** Text from outside for one row: runs of whitespace become one space, the rest is escaped. */
+function menuText(s: string): TerminalText {
+  return safeText(s.replace(/[\t\n\v\f\r ]+/g, ' '));
+}
+
+/** Escaped text cut or padded to w cells; a cut ends in '…'. Escapes are never cut in half. */
+function fit(flat: TerminalText, w: number): TerminalText {
   const width = displayWidth(flat);
-  if (width <= w) return flat + ' '.repeat(w - width);
-  let out = '';
+  if (width <= w) return joinText([flat, spaces(w - width)]);
+  const out: TerminalText[] = [];
   let used = 0;
   for (const g of graphemes(flat)) {
     const gw = displayWidth(g);
     if (used + gw > w - 1) break;
-    out += g;
+    out.push(safeText(g)); // a grapheme of escaped text is escaped text: unchanged
     used += gw;
   }
-  return out + '…' + ' '.repeat(w - 1 - used);
+  return joinText([...out, safeText('…'), spaces(w - 1 - used)]);
 }
 
 export function layout(inp: LayoutInput): Frame {
@@ -259,7 +279,7 @@ const MESSAGE_ROWS = 3;
 
 /** A message (F1 help, an editor error) word-wrapped to the width; the last row ends in '…' if it still does not fit. */
 function messageRows(text: string, cols: number): Row[] {
-  const flat = stripSgr(text).replace(/[\t\r\n]/g, ' ');
+  const flat = safeText(stripSgr(text).replace(/[\t\r\n]/g, ' '));
   const max = Math.max(1, cols - 1);
   const lines: string[] = [];
   let line = '';
@@ -277,8 +297,8 @@ function messageRows(text: string, cols: number): Row[] {
 }
 
 function textRow(text: string, style: StyleClass, cols: number): Row {
-  const flat = stripSgr(text).replace(/[\t\r\n]/g, ' ');
+  const flat = safeText(stripSgr(text).replace(/[\t\r\n]/g, ' '));
   const shown = displayWidth(flat) > cols ? fit(flat, cols) : flat;
   const w = displayWidth(shown);
-  return { segs: [{ text: shown + ' '.repeat(Math.max(0, cols - w - 1)), style }], width: Math.max(w, cols - 1) };
+  return { segs: [{ text: joinText([shown, spaces(cols - w - 1)]), style }], width: Math.max(w, cols - 1) };
 }

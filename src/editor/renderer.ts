@@ -5,13 +5,21 @@
  */
 import type { Frame } from './layout.js';
 import { rowsAboveAfterShrink, type ResizeReport } from './reflow.js';
+import { joinText, ownControl, type TerminalText } from '../output/terminal-text.js';
 
+/** Where frames go: only TerminalText (escaped rows and the renderer's own control sequences). */
 export interface TerminalOutput {
-  write(s: string): unknown;
+  write(s: TerminalText): unknown;
 }
 
+const CR = ownControl('\r');
+const ERASE_LINE = ownControl('\x1b[K');
+const ERASE_BELOW = ownControl('\x1b[J');
+const HIDE_CURSOR = ownControl('\x1b[?25l');
+const SHOW_CURSOR = ownControl('\x1b[?25h');
+
 export class Renderer {
-  private prev: readonly string[] = [];
+  private prev: readonly TerminalText[] = [];
   /** Terminal cursor row, relative to the area's first row. */
   private row = 0;
   /** Rows of the screen that belong to the area (already exist below its first row). */
@@ -30,7 +38,7 @@ export class Renderer {
     this.col = -1;
   }
 
-  private moveTo(r: number): string {
+  private moveTo(r: number): TerminalText {
     let s = '';
     if (r < this.row) s += `\x1b[${this.row - r}A`;
     else if (r > this.row) {
@@ -40,29 +48,30 @@ export class Renderer {
       this.height = Math.max(this.height, r + 1);
     }
     this.row = r;
-    return s;
+    return ownControl(s);
   }
 
   /** Draw `f`; returns the bytes written (for tests and the benchmark). */
   render(f: Frame, cols: number): string {
-    let s = '';
+    const parts: TerminalText[] = [];
     const n = f.rows.length;
     for (let r = 0; r < n; r++) {
       if (f.rows[r] === this.prev[r]) continue;
-      s += this.moveTo(r) + '\r' + f.rows[r] + ((f.widths[r] ?? 0) < cols ? '\x1b[K' : '');
+      parts.push(this.moveTo(r), CR, f.rows[r]!);
+      if ((f.widths[r] ?? 0) < cols) parts.push(ERASE_LINE);
     }
-    if (this.prev.length > n) s += this.moveTo(n) + '\r\x1b[J';
-    if (s !== '' || f.cursorRow !== this.row || f.cursorCol !== this.col) {
-      s += this.moveTo(f.cursorRow) + '\r' + (f.cursorCol > 0 ? `\x1b[${f.cursorCol}C` : '');
+    if (this.prev.length > n) parts.push(this.moveTo(n), CR, ERASE_BELOW);
+    if (parts.length > 0 || f.cursorRow !== this.row || f.cursorCol !== this.col) {
+      parts.push(this.moveTo(f.cursorRow), CR, ownControl(f.cursorCol > 0 ? `\x1b[${f.cursorCol}C` : ''));
     }
     this.col = f.cursorCol;
     this.prev = f.rows;
     this.prevWidths = f.widths;
     this.cols = cols;
-    if (s !== '') {
-      s = '\x1b[?25l' + s + '\x1b[?25h';
-      this.out.write(s);
-    }
+    const body = joinText(parts);
+    if (body === '') return '';
+    const s = joinText([HIDE_CURSOR, body, SHOW_CURSOR]);
+    this.out.write(s);
     return s;
   }
 
@@ -76,7 +85,7 @@ export class Renderer {
     const up = this.cols > 0 && newCols < this.cols
       ? rowsAboveAfterShrink({ widths: this.prevWidths, row: this.row, col: Math.max(0, this.col), newCols, ...after })
       : this.row;
-    this.out.write((up > 0 ? `\x1b[${up}A` : '') + '\r\x1b[J');
+    this.out.write(ownControl((up > 0 ? `\x1b[${up}A` : '') + '\r\x1b[J'));
     this.row = 0;
     this.prev = [];
     this.height = 1;
@@ -85,7 +94,7 @@ export class Renderer {
 
   /** Ctrl-L: clear the screen; the area starts again at the top. */
   clearScreen(): void {
-    this.out.write('\x1b[H\x1b[2J');
+    this.out.write(ownControl('\x1b[H\x1b[2J'));
     this.row = 0;
     this.height = 1;
     this.prev = [];
@@ -94,7 +103,7 @@ export class Renderer {
 
   /** After the final frame: move below it and start a fresh line; the next area starts there. */
   finish(rowsInFrame: number): void {
-    this.out.write(this.moveTo(Math.max(0, rowsInFrame - 1)) + '\r\n');
+    this.out.write(joinText([this.moveTo(Math.max(0, rowsInFrame - 1)), ownControl('\r\n')]));
     this.row = 0;
     this.height = 1;
     this.prev = [];

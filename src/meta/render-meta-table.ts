@@ -8,6 +8,7 @@ import { createSink } from '../output/create-sink.js';
 import { displayWidth, loadDisplayWidth } from '../output/display-width.js';
 import type { TextOutput } from '../output/sink.js';
 import { terminalPager } from '../shell/paging-output.js';
+import { safeText } from '../output/terminal-text.js';
 
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
@@ -31,14 +32,16 @@ export async function renderMetaTable(session: Session, table: MetaTable): Promi
   await sink.rows(table.rows);
   await sink.end({ rowCount: table.rows.length });
   let text = '';
+  // Titles and footers quote names from the database ("Table "public.x""): escaped like the values.
   if (table.title) {
+    const title = safeText(table.title);
     const first = buffered.split('\n')[0]?.replace(ANSI, '') ?? '';
     const width = displayWidth(first);
-    const pad = Math.max(0, Math.floor((width - displayWidth(table.title)) / 2));
-    text += `${' '.repeat(pad)}${table.title}\n`;
+    const pad = Math.max(0, Math.floor((width - displayWidth(title)) / 2));
+    text += `${' '.repeat(pad)}${title}\n`;
   }
   text += buffered;
-  for (const line of table.footer ?? []) text += `${line}\n`;
+  for (const line of table.footer ?? []) text += `${safeText(line)}\n`;
   const paging = terminalPager(session);
   if (!paging) return void (await out.write(text));
   await paging.write(text);

@@ -4,6 +4,11 @@
  * format 'expanded' or expanded 'on' -> expanded records; expanded 'auto' -> a table that switches
  * to expanded records when it would be wider than out.columns; format 'table' with tableStyle
  * 'markdown' -> the markdown sink.
+ *
+ * csv, tsv, json and jsonl are exact in files and pipes. Written to a terminal (or the pager),
+ * they are still on a terminal: their text is escaped whole (newlines kept), so a value cannot
+ * carry a raw ESC, C1, BEL or bidi control to the screen (JSON's own escaping leaves C1 and bidi
+ * raw, and an SGR sequence in a csv value would otherwise pass the edge's colour guard).
  */
 import { CsvSink } from './csv-sink.js';
 import { ExpandedSink } from './expanded-sink.js';
@@ -11,6 +16,7 @@ import { JsonSink } from './json-sink.js';
 import { JsonlSink } from './jsonl-sink.js';
 import { MarkdownSink } from './markdown-sink.js';
 import type { RenderOptions, ResultSink, TextOutput } from './sink.js';
+import { safeLines } from './terminal-text.js';
 import { TableSink } from './table-sink.js';
 import { BORDER_STYLES } from './table-style.js';
 import { TsvSink } from './tsv-sink.js';
@@ -19,6 +25,8 @@ export type ExpandedMode = 'off' | 'on' | 'auto';
 
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color } = options;
+  const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl';
+  if (machine && out.isTTY) out = escapedOutput(out);
   const style = BORDER_STYLES[options.tableStyle === 'markdown' ? 'psql' : options.tableStyle] ?? BORDER_STYLES.psql;
   switch (format) {
     case 'csv':
@@ -39,4 +47,15 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
       return new TableSink(out, { style, nullString, header, footer, color, autoExpand: options.expanded === 'auto' });
   }
+}
+
+/** The output seen through the program's escaping: for exact formats written to a terminal. */
+function escapedOutput(out: TextOutput): TextOutput {
+  return {
+    write: (text: string) => out.write(safeLines(text)),
+    get columns() {
+      return out.columns;
+    },
+    isTTY: true,
+  };
 }

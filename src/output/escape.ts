@@ -1,19 +1,33 @@
 /**
  * Makes text safe to write to a terminal: characters that would move the cursor, change
- * colours, reorder text or start an escape sequence are shown as visible escapes instead.
+ * colours, reorder text, start an escape sequence or hide themselves are shown as visible escapes.
+ * This is the one escaping rule of the program; terminal-text.ts builds the TerminalText type on it.
  *
- * Style (one, consistent): `\t` `\r` `\n` `\b` `\f` `\v` `\0` for the usual C escapes,
- * `\xHH` (lowercase hex) for the other C0 controls, DEL and C1 controls (ESC is `\x1b`),
- * `\uHHHH` for bidi controls (U+202A-202E, U+2066-2069, U+200E/200F, U+061C), line/paragraph
- * separators (U+2028/2029) and the BOM (U+FEFF).
- * Backslashes themselves are left alone (readable paths); the escapes are for the eye,
- * not for parsing back — machine formats (csv, json, tsv) never use this.
+ * What is escaped (style: `\t` `\r` `\n` `\b` `\f` `\v` `\0` for the usual C escapes, `\xHH`
+ * (lowercase hex) for code points below U+0100, `\uHHHH` above, `\u{HHHHH}` for astral ones):
+ * - C0 controls (ESC is `\x1b`, BEL `\x07`), DEL, C1 controls U+0080-U+009F (U+009B is a CSI);
+ * - bidi controls: U+061C, U+200E/U+200F, U+202A-U+202E, U+2066-U+2069;
+ * - line/paragraph separators U+2028/U+2029;
+ * - invisible format characters: soft hyphen U+00AD, U+180E, zero-width space U+200B, word joiner
+ *   and invisible operators U+2060-U+2064, deprecated format controls U+206A-U+206F, the BOM /
+ *   zero-width no-break space U+FEFF, interlinear annotation U+FFF9-U+FFFB;
+ * - zero-width non-joiner / joiner U+200C/U+200D, EXCEPT where a script needs them: a ZWJ inside
+ *   an emoji sequence (after a pictograph, skin tone or VS16 and before a pictograph), or either
+ *   one between two non-ASCII letters or marks (Persian, Arabic, Indic shaping);
+ * - tag characters U+E0000-U+E007F, except inside an emoji tag sequence (after U+1F3F4 or a tag);
+ * - lone UTF-16 surrogates (they would reach the terminal as U+FFFD, hiding what is there).
+ *
+ * Backslashes themselves are left alone (readable paths), so the escapes are for the eye, not for
+ * parsing back, and escaping is idempotent: escaped text contains nothing this would change.
+ * Machine formats written to files (csv, json, tsv) never use this.
  */
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
-// eslint-disable-next-line no-control-regex
-const UNSAFE_G = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const CLASS =
+  '\\x00-\\x1f\\x7f-\\x9f\\xad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
+const PATTERN =
+  `[${CLASS}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]|\\udb40[\\udc00-\\udc7f]`;
+const UNSAFE = new RegExp(PATTERN);
+const UNSAFE_G = new RegExp(PATTERN, 'g');
 
 const NAMED: Readonly<Record<string, string>> = Object.freeze({
   '\t': '\\t',
@@ -25,25 +39,70 @@ const NAMED: Readonly<Record<string, string>> = Object.freeze({
   '\0': '\\0',
 });
 
-/** The visible escape for one unsafe character. */
+/** The visible escape for one unsafe character (one UTF-16 unit, or a tag's surrogate pair). */
 export function escapeChar(ch: string): string {
   const named = NAMED[ch];
   if (named !== undefined) return named;
-  const code = ch.charCodeAt(0);
+  const code = ch.codePointAt(0)!;
   if (code < 0x100) return '\\x' + code.toString(16).padStart(2, '0');
+  if (code > 0xffff) return '\\u{' + code.toString(16) + '}';
   return '\\u' + code.toString(16).padStart(4, '0');
 }
 
-/** True when text contains something escapeForTerminal would change (newlines included). */
+const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\ufe0f/u;
+const PICTOGRAPH_AFTER = /\p{Extended_Pictographic}/u;
+const SCRIPT_LETTER = /[^\x00-\x7f]/;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+function codePointBefore(s: string, i: number): string {
+  if (i <= 0) return '';
+  const lo = s.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return s.slice(i - 2, i);
+  }
+  return s[i - 1]!;
+}
+
+function codePointAt(s: string, i: number): string {
+  const c = s.codePointAt(i);
+  return c === undefined ? '' : String.fromCodePoint(c);
+}
+
+/** Joiners and tags that are part of a well-formed sequence stay as they are. */
+function keptInContext(ch: string, s: string, at: number): boolean {
+  const code = ch.codePointAt(0)!;
+  if (code === 0x200c || code === 0x200d) {
+    const before = codePointBefore(s, at);
+    const after = codePointAt(s, at + 1);
+    if (code === 0x200d && PICTOGRAPH.test(before) && PICTOGRAPH_AFTER.test(after)) return true;
+    return SCRIPT_LETTER.test(before) && SCRIPT_LETTER.test(after) && LETTER_OR_MARK.test(before) && LETTER_OR_MARK.test(after);
+  }
+  if (code >= 0xe0000 && code <= 0xe007f) {
+    const before = codePointBefore(s, at);
+    const b = before.codePointAt(0) ?? 0;
+    return b === 0x1f3f4 || (b >= 0xe0020 && b <= 0xe007e);
+  }
+  return false;
+}
+
+/** True when text contains something escapeForTerminal may change (newlines included). */
 export function needsEscape(text: string): boolean {
   return UNSAFE.test(text);
 }
 
 /**
- * Escapes control characters for a terminal. keepNewlines: leave '\n' as is, for layouts that
- * show multi-line values on several lines (a '\r' before it is still shown as `\r`).
+ * Escapes control and invisible characters for a terminal. keepNewlines: leave '\n' as is, for
+ * layouts that show multi-line values on several lines (a '\r' before it is still shown as `\r`).
  */
 export function escapeForTerminal(text: string, keepNewlines = false): string {
   if (!UNSAFE.test(text)) return text;
-  return text.replace(UNSAFE_G, (ch) => (keepNewlines && ch === '\n' ? ch : escapeChar(ch)));
+  return text.replace(UNSAFE_G, (ch: string, at: number, whole: string) => {
+    if (keepNewlines && ch === '\n') return ch;
+    if (ch.length > 1 || ch === '\u200c' || ch === '\u200d') {
+      // a tag (surrogate pair) or a joiner: a script or an emoji may need it here
+      if (keptInContext(ch, whole, at)) return ch;
+    }
+    return escapeChar(ch);
+  });
 }

@@ -7,6 +7,7 @@
  * Command: the given one, else $PAGER, else 'less -SRXF' (run through the shell, so arguments and
  * pipelines work). LESS=-SRXF is set for the pager only when LESS is unset.
  */
+import { scrubForTerminal } from './terminal-text.js';
 import { spawn } from 'node:child_process';
 import type { TextOutput } from './sink.js';
 
@@ -61,7 +62,8 @@ export async function openPager(
   return {
     write(text: string): void | Promise<void> {
       if (gone || closing || text === '') return;
-      if (stdin.write(text)) return;
+      // The pager shows it on the terminal (less -R passes SGR through): the same last guard as stdout.
+      if (stdin.write(scrubForTerminal(text))) return;
       return new Promise<void>((resolve) => {
         if (gone) return resolve();
         waiters.add(resolve);

@@ -2,8 +2,12 @@
  * A TextOutput over a Node writable stream (stdout, a file) with backpressure: write() returns
  * a promise that resolves on 'drain' when the stream's buffer is full, else nothing.
  * columns/isTTY are read live (a terminal may be resized).
+ * On a terminal every write passes the last guard (scrubForTerminal): the sinks escape values,
+ * and nothing but their SGR colours and newlines reaches the screen raw. Files and pipes get the
+ * text exactly.
  */
 import type { TextOutput } from './sink.js';
+import { scrubForTerminal } from './terminal-text.js';
 
 type OutStream = NodeJS.WritableStream & { columns?: number; isTTY?: boolean };
 
@@ -23,7 +27,7 @@ export function streamOutput(stream: OutStream): TextOutput {
   return {
     write(text: string): void | Promise<void> {
       if (text === '') return;
-      if (!stream.write(text)) return waitDrain();
+      if (!stream.write(stream.isTTY ? scrubForTerminal(text) : text)) return waitDrain();
     },
     get columns(): number | undefined {
       return stream.isTTY ? stream.columns : undefined;

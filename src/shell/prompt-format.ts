@@ -1,11 +1,17 @@
-/** Expands the prompt template from the settings: {engine} {db} {user} {host} {tx}. */
+/**
+ * Expands the prompt template from the settings: {engine} {db} {user} {host} {tx}. The template is
+ * the user's own (it may hold SGR colours); the values come from outside (a database or file name
+ * can hold ESC or U+202E) and are escaped, so the editor passes only the template's SGR through.
+ */
 import type { ConnectionInfo, TransactionStatus } from '../engines/engine.js';
+import { safeText } from '../output/terminal-text.js';
 
 const ENGINE_SHORT: Record<string, string> = { sqlite: 'sqlite', postgres: 'pg', mysql: 'mysql', duckdb: 'duckdb' };
 
 export function formatPrompt(template: string, info: ConnectionInfo, tx: TransactionStatus): string {
   const marker = tx === 'in-transaction' ? '*' : tx === 'failed' ? '!' : '';
-  return template.replace(/\{(engine|db|user|host|tx)\}/g, (_, k: string) => {
+  return template.replace(/\{(engine|db|user|host|tx)\}/g, (_, k: string) => safeText(value(k)));
+  function value(k: string): string {
     switch (k) {
       case 'engine':
         return ENGINE_SHORT[info.engine] ?? info.engine;
@@ -18,7 +24,7 @@ export function formatPrompt(template: string, info: ConnectionInfo, tx: Transac
       default:
         return marker;
     }
-  });
+  }
 }
 
 /** What the continuation prompt says about why Enter did not run the statement. */

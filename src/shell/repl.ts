@@ -11,6 +11,8 @@ import type { SavedConnection } from '../config/load-config.js';
 import { Session } from './session.js';
 import { formatPrompt, continuationHint } from './prompt-format.js';
 import { streamOutput } from '../output/stream-output.js';
+import { stderrTerminal, stdoutTerminal } from '../output/terminal-writer.js';
+import { safeLines } from '../output/terminal-text.js';
 import { banner } from './banner.js';
 import { historyText } from './history-text.js';
 
@@ -52,13 +54,14 @@ export async function runRepl(init: {
     connections: init.connections,
     io: {
       stdout: streamOutput(process.stdout),
-      message: (t) => process.stdout.write(`${t}\n`),
-      error: (t) => process.stderr.write(`${t}\n`),
+      // The one terminal writer: plain text from anywhere is escaped there (names, notices, input echoed back).
+      message: (t) => stdoutTerminal().line(t),
+      error: (t) => stderrTerminal().line(t),
       confirm: async (q) => /^y(es)?$/i.test((await askLine(q)).trim()),
       promptPassword: async (p) => (await import('../cli/prompt-hidden.js')).promptHidden(p),
     },
   });
-  process.stdout.write(banner(session.connection.info, init.demoCreated));
+  stdoutTerminal().write(safeLines(banner(session.connection.info, init.demoCreated)));
   session.refreshCatalog();
 
   const history = History.load(init.paths.historyFile, { maxEntries: session.settings.history_size });

@@ -8,6 +8,7 @@ import { pickTheme, themes } from '../../src/editor/themes.js';
 import { sqliteDialect } from '../../src/sql/dialects/sqlite.js';
 import { at } from './helpers.js';
 import { update } from '../../src/editor/editor-state.js';
+import { safeText } from '../../src/output/terminal-text.js';
 
 function frame(marked: string, over: Partial<LayoutInput> = {}) {
   const state = over.state ?? at(marked);
@@ -113,24 +114,24 @@ describe('Renderer', () => {
   test('only changed rows are rewritten', () => {
     let written = '';
     const r = new Renderer({ write: (s: string) => (written += s) });
-    r.render({ rows: ['row0', 'row1', 'row2'], widths: [4, 4, 4], cursorRow: 0, cursorCol: 0 }, 80);
+    r.render({ rows: ['row0', 'row1', 'row2'].map((x) => safeText(x)), widths: [4, 4, 4], cursorRow: 0, cursorCol: 0 }, 80);
     written = '';
-    r.render({ rows: ['row0', 'ROW1', 'row2'], widths: [4, 4, 4], cursorRow: 0, cursorCol: 0 }, 80);
+    r.render({ rows: ['row0', 'ROW1', 'row2'].map((x) => safeText(x)), widths: [4, 4, 4], cursorRow: 0, cursorCol: 0 }, 80);
     assert.match(written, /ROW1/);
     assert.doesNotMatch(written, /row0|row2/);
   });
   test('a shorter frame clears the rows below it', () => {
     let written = '';
     const r = new Renderer({ write: (s: string) => (written += s) });
-    r.render({ rows: ['a', 'b', 'c'], widths: [1, 1, 1], cursorRow: 0, cursorCol: 1 }, 80);
+    r.render({ rows: ['a', 'b', 'c'].map((x) => safeText(x)), widths: [1, 1, 1], cursorRow: 0, cursorCol: 1 }, 80);
     written = '';
-    r.render({ rows: ['a'], widths: [1], cursorRow: 0, cursorCol: 1 }, 80);
+    r.render({ rows: ['a'].map((x) => safeText(x)), widths: [1], cursorRow: 0, cursorCol: 1 }, 80);
     assert.match(written, /\x1b\[J/);
   });
   test('an unchanged frame writes nothing', () => {
     let written = '';
     const r = new Renderer({ write: (s: string) => (written += s) });
-    const f = { rows: ['a'], widths: [1], cursorRow: 0, cursorCol: 1 };
+    const f = { rows: ['a'].map((x) => safeText(x)), widths: [1], cursorRow: 0, cursorCol: 1 };
     r.render(f, 80);
     written = '';
     r.render(f, 80);
@@ -139,7 +140,7 @@ describe('Renderer', () => {
   test('a full-width row is not followed by erase-in-line (it would erase the last cell)', () => {
     let written = '';
     const r = new Renderer({ write: (s: string) => (written += s) });
-    r.render({ rows: ['abcd'], widths: [4], cursorRow: 0, cursorCol: 0 }, 4);
+    r.render({ rows: ['abcd'].map((x) => safeText(x)), widths: [4], cursorRow: 0, cursorCol: 0 }, 4);
     assert.doesNotMatch(written, /abcd\x1b\[K/);
   });
 });

@@ -4,6 +4,7 @@ import { KeyDecoder } from '../../src/editor/key-decoder.js';
 import { rowsAboveAfterShrink, terminalKindFromDa2 } from '../../src/editor/reflow.js';
 import { Renderer } from '../../src/editor/renderer.js';
 import { ResizeWatcher } from '../../src/editor/resize-watcher.js';
+import { safeText } from '../../src/output/terminal-text.js';
 
 // A prompt row 93 cells wide with the cursor at its end, and a toolbar of 99 cells below it,
 // drawn at 100 columns, then the terminal narrows to 40.
@@ -45,7 +46,7 @@ describe('Renderer.resized', () => {
   function drawn(): { r: Renderer; out: () => string; reset: () => void } {
     let written = '';
     const r = new Renderer({ write: (s: string) => (written += s) });
-    r.render({ rows: ['p'.repeat(93), 't'.repeat(99)], widths, cursorRow: 0, cursorCol: 93 }, 100);
+    r.render({ rows: ['p'.repeat(93), 't'.repeat(99)].map((x) => safeText(x)), widths, cursorRow: 0, cursorCol: 93 }, 100);
     return { r, out: () => written, reset: () => (written = '') };
   }
   test('narrowing moves up to where the terminal put the area top, then clears to the end of the screen', () => {
@@ -61,7 +62,7 @@ describe('Renderer.resized', () => {
   test('widening only goes back to the first row of the area', () => {
     let written = '';
     const r = new Renderer({ write: (s: string) => (written += s) });
-    r.render({ rows: ['a', 'b', 'c'], widths: [1, 1, 1], cursorRow: 2, cursorCol: 1 }, 40);
+    r.render({ rows: ['a', 'b', 'c'].map((x) => safeText(x)), widths: [1, 1, 1], cursorRow: 2, cursorCol: 1 }, 40);
     written = '';
     r.resized(100, { terminal: 'xterm.js' });
     assert.equal(written, '\x1b[2A\r\x1b[J');
