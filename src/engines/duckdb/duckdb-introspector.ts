@@ -3,7 +3,7 @@
  * one query per kind of object for the current database. A query that fails leaves its part empty.
  */
 import { CancelledError } from '../../core/errors.js';
-import type { CatalogData, ColumnDef, ForeignKeyDef, FunctionDef, IndexDef, RelationDef } from '../../catalog/catalog-data.js';
+import type { CatalogData, ColumnDef, ForeignKeyDef, FunctionDef, IndexDef, RelationDef, TypeDef } from '../../catalog/catalog-data.js';
 import type { DuckConn } from './duckdb-connection.js';
 
 type Raw = readonly unknown[];
@@ -34,6 +34,39 @@ async function rows(conn: DuckConn, sql: string): Promise<Raw[]> {
 }
 
 const CUR = 'database_name = current_database()';
+const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * The output columns of the user's table macros: DuckDB knows them only by binding a call, so all the
+ * calls are described in one query (each argument NULL); a macro that does not bind so is described
+ * alone, and left without columns when that fails too.
+ */
+async function tableMacroColumns(q: (sql: string) => Promise<Raw[]>, functions: FunctionDef[]): Promise<FunctionDef[]> {
+  const macros = functions.filter((f) => f.kind === 'table' && f.args !== undefined);
+  if (macros.length === 0) return functions;
+  const describe = (f: FunctionDef, i: number, withArgs = true): string => {
+    const nulls = withArgs ? (f.args ?? '').split(',').filter((a) => a.trim() !== '').map(() => 'NULL').join(', ') : '';
+    return `SELECT ${i} AS i, column_name, column_type FROM (DESCRIBE SELECT * FROM ${ident(f.schema)}.${ident(f.name)}(${nulls}))`;
+  };
+  let rows = await q(macros.map((f, i) => describe(f, i)).join(' UNION ALL '));
+  if (rows.length === 0) {
+    // one by one; parameters with defaults (`n := 10`) are named, so also try the call without arguments
+    rows = [];
+    for (const [i, f] of macros.entries()) {
+      const one = await q(describe(f, i));
+      rows.push(...(one.length > 0 ? one : await q(describe(f, i, false))));
+    }
+  }
+  const columns = new Map<FunctionDef, { name: string; type: string }[]>();
+  for (const r of rows) {
+    const f = macros[Number(r[0])];
+    if (!f) continue;
+    const list = columns.get(f) ?? [];
+    list.push({ name: str(r[1]), type: str(r[2]) });
+    columns.set(f, list);
+  }
+  return functions.map((f) => (columns.has(f) ? { ...f, columns: columns.get(f)! } : f));
+}
 
 export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?: AbortSignal): Promise<CatalogData> {
   if (signal?.aborted) throw new CancelledError();
@@ -64,7 +97,9 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
       FROM duckdb_functions() WHERE ${CUR} AND NOT internal`);
     const builtinFns = await q(`SELECT DISTINCT schema_name, function_name, function_type FROM duckdb_functions()
       WHERE internal AND function_type IN ('scalar', 'aggregate', 'table', 'macro', 'table_macro')`);
-    const types = await q(`SELECT schema_name, type_name FROM duckdb_types() WHERE ${CUR} AND NOT internal`);
+    // `labels` is recent (1.1); without it enums have no detail
+    let types = await q(`SELECT schema_name, type_name, logical_type, labels FROM duckdb_types() WHERE ${CUR} AND NOT internal ORDER BY 1, 2`);
+    if (types.length === 0) types = await q(`SELECT schema_name, type_name, logical_type, NULL FROM duckdb_types() WHERE ${CUR} AND NOT internal ORDER BY 1, 2`);
     const databases = (await q('SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY 1')).map((r) => str(r[0]));
 
     const key = (s: string, t: string): string => `${s}\u0000${t}`;
@@ -112,6 +147,7 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
         return { schema, name, kind: 'view', columns: cols.get(key(schema, name)) ?? [], primaryKey: [], ...(comment ? { comment } : {}) };
       }),
     ];
+    // a table macro's parameters with defaults are named (`n := 10`): listed as such
     const kindOf = (t: string): FunctionDef['kind'] => (t === 'aggregate' ? 'aggregate' : t === 'table' || t === 'table_macro' ? 'table' : 'function');
     const functions: FunctionDef[] = userFns.filter((r) => str(r[2]) !== 'pragma').map((r) => {
       const names = list(r[3]);
@@ -128,7 +164,15 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
       functions.push({ schema: str(r[0]), name: str(r[1]), kind: kindOf(str(r[2])) });
     }
     const datatypes = types.map((r) => (searchPath.includes(str(r[0])) ? str(r[1]) : `${str(r[0])}.${str(r[1])}`));
-    return Object.freeze({ schemas, searchPath, relations, foreignKeys, indexes, functions, datatypes, databases });
+    const typeDefs: TypeDef[] = types.map((r) => {
+      const logical = str(r[2]);
+      const labels = list(r[3]);
+      const kind: TypeDef['kind'] = logical === 'ENUM' ? 'enum' : logical === 'STRUCT' ? 'composite' : 'other';
+      const detail = kind === 'enum' && labels.length > 0 ? labels.map((l) => `'${l.replace(/'/g, "''")}'`).join(', ') : kind === 'other' ? logical : undefined;
+      return { schema: str(r[0]), name: str(r[1]), kind, ...(detail ? { detail } : {}) };
+    });
+    const withColumns = await tableMacroColumns(q, functions);
+    return Object.freeze({ schemas, searchPath, relations, foreignKeys, indexes, functions: withColumns, datatypes, types: typeDefs, databases });
   } finally {
     signal?.removeEventListener('abort', onAbort);
     conn.closeSync();

@@ -1,6 +1,6 @@
 /**
  * The MySQL/MariaDB catalog from information_schema, on its own short-lived session, in one query per
- * kind of object for the whole current database (never one per table). A query the server refuses
+ * kind of object for all the user's databases (never one per table); the current one is the search path. A query the server refuses
  * (older versions, TiDB and friends) leaves its part empty instead of failing the whole catalog.
  */
 import { CancelledError } from '../../core/errors.js';
@@ -22,6 +22,8 @@ function run(core: MysqlCore, sql: string): Promise<Raw[]> {
 const str = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : String(v));
 const optStr = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : str(v));
 const lit = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** Databases of the server itself: their tables complete only when named (`information_schema.`), not listed here. */
+const SYSTEM_DATABASES = ['information_schema', 'mysql', 'performance_schema', 'sys'];
 const key = (schema: string, table: string): string => `${schema}\u0000${table}`;
 
 export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: AbortSignal): Promise<CatalogData> {
@@ -41,65 +43,72 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
   try {
     const current = str((await tryRun('SELECT DATABASE()'))[0]?.[0]);
     const schemas = (await tryRun('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME')).map((r) => str(r[0]));
-    if (!current) return freeze({ schemas, searchPath: [], relations: [], foreignKeys: [], indexes: [], functions: [], datatypes: [], databases: schemas });
-    const db = lit(current);
+    // Every user database: `other_db.` completes too. The current one is the search path.
+    const inDbs = (col: string): string => `(${col} NOT IN (${SYSTEM_DATABASES.map(lit).join(', ')}) OR ${col} = ${lit(current)})`;
+    const lowerCaseNames = Number(str((await tryRun('SELECT @@lower_case_table_names'))[0]?.[0]) || 0);
 
-    const tables = await tryRun(`SELECT TABLE_NAME, TABLE_TYPE, TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH, TABLE_COMMENT
-      FROM information_schema.TABLES WHERE TABLE_SCHEMA = ${db} ORDER BY TABLE_NAME`);
-    const columns = await tryRun(`SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, COLUMN_COMMENT
-      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ${db} ORDER BY TABLE_NAME, ORDINAL_POSITION`);
-    const stats = await tryRun(`SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART
-      FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ${db} ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
-    let fks = await tryRun(`SELECT k.CONSTRAINT_NAME, k.TABLE_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,
+    const tables = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH, TABLE_COMMENT
+      FROM information_schema.TABLES WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME`);
+    const columns = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, COLUMN_COMMENT
+      FROM information_schema.COLUMNS WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`);
+    const stats = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART
+      FROM information_schema.STATISTICS WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
+    let fks = await tryRun(`SELECT k.CONSTRAINT_NAME, k.TABLE_SCHEMA, k.TABLE_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,
         k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE
       FROM information_schema.KEY_COLUMN_USAGE k
       LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r
         ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
-      WHERE k.TABLE_SCHEMA = ${db} AND k.REFERENCED_TABLE_NAME IS NOT NULL
-      ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`);
+      WHERE ${inDbs('k.TABLE_SCHEMA')} AND k.REFERENCED_TABLE_NAME IS NOT NULL
+      ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`);
     if (fks.length === 0) {
-      fks = await tryRun(`SELECT CONSTRAINT_NAME, TABLE_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, NULL, NULL
-        FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ${db} AND REFERENCED_TABLE_NAME IS NOT NULL
-        ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION`);
+      fks = await tryRun(`SELECT CONSTRAINT_NAME, TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, NULL, NULL
+        FROM information_schema.KEY_COLUMN_USAGE WHERE ${inDbs('TABLE_SCHEMA')} AND REFERENCED_TABLE_NAME IS NOT NULL
+        ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION`);
     }
-    const routines = await tryRun(`SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, SPECIFIC_NAME
-      FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ${db} ORDER BY ROUTINE_NAME`);
-    const params = routines.length === 0 ? [] : await tryRun(`SELECT SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER
-      FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ${db} AND ORDINAL_POSITION > 0 ORDER BY SPECIFIC_NAME, ORDINAL_POSITION`);
+    const routines = await tryRun(`SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, SPECIFIC_NAME
+      FROM information_schema.ROUTINES WHERE ${inDbs('ROUTINE_SCHEMA')} ORDER BY ROUTINE_SCHEMA, ROUTINE_NAME`);
+    const params = routines.length === 0 ? [] : await tryRun(`SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER
+      FROM information_schema.PARAMETERS WHERE ${inDbs('SPECIFIC_SCHEMA')} AND ORDINAL_POSITION > 0 ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION`);
 
     const colsByTable = new Map<string, ColumnDef[]>();
-    for (const r of columns) {
-      const list = colsByTable.get(str(r[0])) ?? [];
+    for (const row of columns) {
+      const k = key(str(row[0]), str(row[1]));
+      const r = row.slice(1);
+      const list = colsByTable.get(k) ?? [];
       // MariaDB writes a missing default as the bare word NULL (a string default is quoted: 'NULL').
       const rawDefault = optStr(r[4]);
       const def = rawDefault === 'NULL' ? undefined : rawDefault;
       const comment = optStr(r[5]);
       list.push({ name: str(r[1]), type: str(r[2]), nullable: str(r[3]) === 'YES', ...(def !== undefined ? { default: def } : {}), ...(comment ? { comment } : {}) });
-      colsByTable.set(str(r[0]), list);
+      colsByTable.set(k, list);
     }
 
     const indexes: IndexDef[] = [];
     const pkByTable = new Map<string, string[]>();
-    let cur: { table: string; name: string; unique: boolean; columns: string[] } | undefined;
+    let cur: { schema: string; table: string; name: string; unique: boolean; columns: string[] } | undefined;
     const pushIndex = (): void => {
       if (!cur) return;
       const primary = cur.name === 'PRIMARY';
-      if (primary) pkByTable.set(cur.table, cur.columns);
-      indexes.push({ schema: current, table: cur.table, name: cur.name, columns: cur.columns, unique: cur.unique, primary });
+      if (primary) pkByTable.set(key(cur.schema, cur.table), cur.columns);
+      indexes.push({ schema: cur.schema, table: cur.table, name: cur.name, columns: cur.columns, unique: cur.unique, primary });
     };
-    for (const r of stats) {
+    for (const row of stats) {
+      const schema = str(row[0]);
+      const r = row.slice(1);
       const table = str(r[0]);
       const name = str(r[1]);
-      if (!cur || cur.table !== table || cur.name !== name) {
+      if (!cur || cur.schema !== schema || cur.table !== table || cur.name !== name) {
         pushIndex();
-        cur = { table, name, unique: Number(r[2]) === 0, columns: [] };
+        cur = { schema, table, name, unique: Number(r[2]) === 0, columns: [] };
       }
       const sub = optStr(r[4]);
       cur.columns.push(r[3] === null ? '(expression)' : sub ? `${str(r[3])}(${sub})` : str(r[3]));
     }
     pushIndex();
 
-    const relations: RelationDef[] = tables.map((r) => {
+    const relations: RelationDef[] = tables.map((row) => {
+      const schema = str(row[0]);
+      const r = row.slice(1);
       const name = str(r[0]);
       const type = str(r[1]);
       const kind: RelationKind = type === 'VIEW' ? 'view' : type === 'SYSTEM VIEW' ? 'system-table' : 'table';
@@ -107,11 +116,11 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
       const size = r[3] === null ? undefined : Number(r[3]);
       const comment = optStr(r[4]);
       return {
-        schema: current,
+        schema,
         name,
         kind,
-        columns: colsByTable.get(name) ?? [],
-        primaryKey: pkByTable.get(name) ?? [],
+        columns: colsByTable.get(key(schema, name)) ?? [],
+        primaryKey: pkByTable.get(key(schema, name)) ?? [],
         ...(comment && kind !== 'view' ? { comment } : {}),
         ...(rows !== undefined && Number.isFinite(rows) && kind === 'table' ? { estimatedRows: rows } : {}),
         ...(size !== undefined && Number.isFinite(size) && kind === 'table' ? { sizeBytes: size } : {}),
@@ -120,8 +129,10 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
 
     const foreignKeys: ForeignKeyDef[] = [];
     const fkByKey = new Map<string, { def: ForeignKeyDef; columns: string[]; refColumns: string[] }>();
-    for (const r of fks) {
-      const k = key(str(r[1]), str(r[0]));
+    for (const row of fks) {
+      const schema = str(row[1]);
+      const r = [row[0], ...row.slice(2)];
+      const k = `${key(schema, str(r[1]))}\u0000${str(r[0])}`;
       let entry = fkByKey.get(k);
       if (!entry) {
         const columns: string[] = [];
@@ -129,7 +140,7 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
         const onDelete = optStr(r[6]);
         const onUpdate = optStr(r[7]);
         const def: ForeignKeyDef = {
-          name: str(r[0]), schema: current, table: str(r[1]), columns, refSchema: str(r[3]) || current, refTable: str(r[4]), refColumns,
+          name: str(r[0]), schema, table: str(r[1]), columns, refSchema: str(r[3]) || schema, refTable: str(r[4]), refColumns,
           ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}),
         };
         entry = { def, columns, refColumns };
@@ -141,25 +152,32 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
     }
 
     const argsBySpecific = new Map<string, string[]>();
-    for (const r of params) {
-      const list = argsBySpecific.get(str(r[0])) ?? [];
+    for (const row of params) {
+      const r = row.slice(1);
+      const k = key(str(row[0]), str(r[0]));
+      const list = argsBySpecific.get(k) ?? [];
       const mode = str(r[1]);
       list.push(`${mode && mode !== 'IN' ? `${mode} ` : ''}${str(r[2])} ${str(r[3])}`.trim());
-      argsBySpecific.set(str(r[0]), list);
+      argsBySpecific.set(k, list);
     }
-    const functions: FunctionDef[] = routines.map((r) => {
+    const functions: FunctionDef[] = routines.map((row) => {
+      const schema = str(row[0]);
+      const r = row.slice(1);
       const procedure = str(r[1]) === 'PROCEDURE';
       const returns = optStr(r[2]);
       return {
-        schema: current,
+        schema,
         name: str(r[0]),
         kind: procedure ? 'procedure' : 'function',
-        args: (argsBySpecific.get(str(r[3])) ?? []).join(', '),
+        args: (argsBySpecific.get(key(schema, str(r[3]))) ?? []).join(', '),
         ...(returns && !procedure ? { returns } : {}),
       };
     });
 
-    return freeze({ schemas, searchPath: [current], relations, foreignKeys, indexes, functions, datatypes: [], databases: schemas });
+    return freeze({
+      schemas, searchPath: current ? [current] : [], relations, foreignKeys, indexes, functions, datatypes: [], types: [],
+      tableNamesCaseSensitive: lowerCaseNames === 0, databases: schemas,
+    });
   } finally {
     signal?.removeEventListener('abort', onAbort);
     core.end(() => {});

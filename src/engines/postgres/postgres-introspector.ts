@@ -3,13 +3,21 @@
  * can run in the background while the user works. Each query stands alone: when one fails (catalogs
  * of PostgreSQL-compatible servers differ), the others still fill the CatalogData.
  */
-import type { CatalogData, ColumnDef, ForeignKeyDef, FunctionDef, IndexDef, RelationDef, RelationKind } from '../../catalog/catalog-data.js';
+import type { CatalogData, ColumnDef, ForeignKeyDef, FunctionDef, IndexDef, RelationDef, RelationKind, TypeDef } from '../../catalog/catalog-data.js';
 import { isTypedText, type Value } from '../../core/result.js';
 import type { PgClient } from './postgres-driver.js';
 import type { PgSession } from './postgres-connection.js';
 
 const NOT_TEMP = `n.nspname !~ '^pg_toast' and n.nspname !~ '^pg_temp_'`;
 const USER_SCHEMA = `n.nspname not in ('pg_catalog', 'information_schema') and ${NOT_TEMP}`;
+
+const FN_COLUMNS = `coalesce(
+        (select json_agg(json_build_object('name', a.name, 'type', format_type(a.type, null)) order by a.ord)
+          from unnest(p.proallargtypes, p.proargmodes::text[], p.proargnames) with ordinality a(type, mode, name, ord)
+          where a.mode in ('o', 'b', 't')),
+        (select json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) order by a.attnum)
+          from pg_catalog.pg_type t join pg_catalog.pg_attribute a on a.attrelid = t.typrelid
+          where t.oid = p.prorettype and t.typtype = 'c' and a.attnum > 0 and not a.attisdropped))::text`;
 
 const SQL = {
   schemas: `select n.nspname from pg_catalog.pg_namespace n where ${NOT_TEMP} order by 1`,
@@ -45,26 +53,47 @@ const SQL = {
     from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
     join pg_catalog.pg_class t on t.oid = x.indrelid join pg_catalog.pg_namespace n on n.oid = t.relnamespace
     where ${USER_SCHEMA}`,
-  functions: `select n.nspname, p.proname, p.prokind::text, p.proretset, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+  // Output columns of a function: its OUT / INOUT / TABLE parameters, else the fields of the composite (or table row) type it returns.
+  functions: `select n.nspname, p.proname, p.prokind::text, p.proretset, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid),
+      ${FN_COLUMNS}
     from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace where ${USER_SCHEMA}`,
   // PostgreSQL < 11 has no prokind
   functionsOld: `select n.nspname, p.proname, case when p.proisagg then 'a' when p.proiswindow then 'w' else 'f' end,
-      p.proretset, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid)
+      p.proretset, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), ${FN_COLUMNS}
     from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace where ${USER_SCHEMA}`,
-  types: `select n.nspname, t.typname from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace
+  // User-defined types, not the array types made for each of them nor the row types of tables.
+  types: `select n.nspname, t.typname, t.typtype::text,
+      case t.typtype
+        when 'e' then (select string_agg(quote_literal(e.enumlabel), ', ' order by e.enumsortorder) from pg_catalog.pg_enum e where e.enumtypid = t.oid)
+        when 'd' then format_type(t.typbasetype, t.typtypmod)
+        when 'c' then (select string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' order by a.attnum)
+          from pg_catalog.pg_attribute a where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped)
+        when 'r' then (select format_type(r.rngsubtype, null) from pg_catalog.pg_range r where r.rngtypid = t.oid)
+      end
+    from pg_catalog.pg_type t join pg_catalog.pg_namespace n on n.oid = t.typnamespace
     left join pg_catalog.pg_class c on c.oid = t.typrelid
-    where (t.typtype in ('e', 'd') or (t.typtype = 'c' and c.relkind = 'c')) and ${USER_SCHEMA} order by 1, 2`,
+    where t.typtype <> 'p' and (t.typtype <> 'c' or c.relkind = 'c')
+      and not exists (select 1 from pg_catalog.pg_type a where a.typarray = t.oid)
+      and ${USER_SCHEMA} order by 1, 2`,
   databases: 'select datname from pg_catalog.pg_database where not datistemplate order by 1',
 };
 
 const RELKIND: Readonly<Record<string, RelationKind>> = { r: 'table', p: 'table', v: 'view', m: 'materialized-view', f: 'foreign-table' };
 const FK_ACTION: Readonly<Record<string, string>> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+const TYPE_KIND: Readonly<Record<string, TypeDef['kind']>> = { e: 'enum', c: 'composite', d: 'domain', r: 'range', b: 'base' };
 const FN_KIND: Readonly<Record<string, FunctionDef['kind']>> = { a: 'aggregate', w: 'window', p: 'procedure', f: 'function' };
 
 const str = (v: Value | undefined): string => (v === null || v === undefined ? '' : isTypedText(v) ? v.text : String(v));
 const jsonList = (v: Value | undefined): string[] => {
   const t = str(v);
   return t ? (JSON.parse(t) as string[]) : [];
+};
+
+const jsonColumns = (v: Value | undefined): FunctionDef['columns'] | undefined => {
+  const t = str(v);
+  if (!t) return undefined;
+  const list = JSON.parse(t) as { name: string | null; type: string }[];
+  return Object.freeze(list.map((c, i) => Object.freeze({ name: c.name ?? `column${i + 1}`, type: c.type })));
 };
 
 async function rowsOf(client: PgClient, text: string): Promise<Value[][] | undefined> {
@@ -145,13 +174,20 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
         columns: Object.freeze(cols), ...(def !== null ? { definition: str(def) } : {}),
       });
     });
-    const functions: FunctionDef[] = fnRows.map(([schema, name, kind, retset, args, returns]) => Object.freeze({
-      schema: str(schema), name: str(name),
-      kind: retset === true && str(kind) === 'f' ? 'table' : FN_KIND[str(kind)] ?? 'function',
-      args: str(args), ...(returns !== null ? { returns: str(returns) } : {}),
-    }));
+    const functions: FunctionDef[] = fnRows.map(([schema, name, kind, retset, args, returns, cols]) => {
+      const columns = jsonColumns(cols);
+      return Object.freeze({
+        schema: str(schema), name: str(name),
+        kind: retset === true && str(kind) === 'f' ? 'table' : FN_KIND[str(kind)] ?? 'function',
+        args: str(args), ...(returns !== null ? { returns: str(returns) } : {}),
+        ...(columns ? { columns } : {}),
+      });
+    });
     const visible = new Set(searchPath);
-    const datatypes = typeRows.map(([schema, name]) => (visible.has(str(schema)) ? str(name) : `${str(schema)}.${str(name)}`));
+    const types: TypeDef[] = typeRows.map(([schema, name, kind, detail]) => Object.freeze({
+      schema: str(schema), name: str(name), kind: TYPE_KIND[str(kind)] ?? 'other', ...(detail !== null && detail !== undefined ? { detail: str(detail) } : {}),
+    }));
+    const datatypes = types.map((t) => (visible.has(t.schema) ? t.name : `${t.schema}.${t.name}`));
     return Object.freeze({
       schemas: Object.freeze(schemas),
       searchPath: Object.freeze(searchPath),
@@ -160,6 +196,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       indexes: Object.freeze(indexes),
       functions: Object.freeze(functions),
       datatypes: Object.freeze(datatypes),
+      types: Object.freeze(types),
       databases: Object.freeze(dbRows.map((r) => str(r[0]))),
     });
   } finally {

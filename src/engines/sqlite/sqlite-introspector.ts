@@ -217,5 +217,5 @@ export function introspectSqlite(q: SqliteQuerier, checkpoint: () => void = () =
     relations.push({ schema, name: 'sqlite_schema', kind: 'system-table', columns: SCHEMA_TABLE_COLUMNS, primaryKey: [] });
   }
   checkpoint();
-  return { schemas, searchPath, relations, foreignKeys, indexes, functions: readFunctions(q), datatypes: [], databases: [] };
+  return { schemas, searchPath, relations, foreignKeys, indexes, functions: readFunctions(q), datatypes: [], types: [], databases: [] };
 }
