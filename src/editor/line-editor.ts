@@ -9,7 +9,8 @@
  *
  * During read() the editor owns the terminal (raw mode, bracketed paste) and restores it on every
  * way out (submit, eof, error, SIGTERM, uncaught exception); between reads the terminal is in its
- * normal cooked mode, so the shell can run a query and get Ctrl-C as SIGINT. The caller adds
+ * cooked mode, quiet (quiet-terminal.ts), so the shell can run a query and get Ctrl-C as SIGINT while keys
+ * typed meanwhile wait, unechoed, for the next read(). The caller adds
  * submitted input to the history (history.add). Keys typed ahead after Enter are kept for the next read().
  * `editExternally()` (external-editor.ts) is what `\e` uses; pass its result as `initialText`.
  */
@@ -32,6 +33,7 @@ import type { Frame } from './layout.js';
 import { Renderer } from './renderer.js';
 import { ResizeWatcher } from './resize-watcher.js';
 import { installTerminalRestore, RESTORE_SEQUENCE } from './terminal-restore.js';
+import { quietCookedMode } from './quiet-terminal.js';
 
 export { installTerminalRestore } from './terminal-restore.js';
 export type { EditorSettings } from './editor-settings.js';
@@ -302,6 +304,8 @@ export class LineEditor {
     this.session = undefined;
     this.clearTimers();
     this.leaveRaw();
+    // While the submitted statement runs, keys typed are not echoed and wait for the next read.
+    if (result.type === 'submit') quietCookedMode(this.opts.input);
     s.uninstall();
     s.resolve(result);
   }

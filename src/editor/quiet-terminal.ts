@@ -1,0 +1,29 @@
+/**
+ * The terminal between two reads, while a statement runs: quiet and keeping type-ahead.
+ *
+ * Between reads the editor hands the terminal back in cooked mode, so Ctrl-C reaches the shell as
+ * SIGINT and cancels the statement. Plain cooked mode echoes every key typed meanwhile over the
+ * output (`select 1;` and `^C` in the middle of a result) and the kernel throws the typed keys away
+ * when Ctrl-C is pressed. Readline-based shells keep the keys as type-ahead; so do we, with the
+ * terminal's own flags: no echo (-echo), keys passed on as typed (-icanon -icrnl, so Enter stays a
+ * carriage return for the editor), and no flush of the input queue on a signal (noflsh). ISIG
+ * stays on, so Ctrl-C still sends SIGINT. The next read() switches to raw mode and reads the keys
+ * that waited in the queue.
+ *
+ * Node can only switch a terminal between raw and "as it was", so the flags are set once with stty:
+ * libuv saves the terminal state when raw mode starts and restores it when raw mode ends, so from
+ * then on every end of raw mode comes back to this quiet state. Node restores the terminal as it
+ * found it when the process exits (also on a crash or a signal).
+ */
+import { spawnSync } from 'node:child_process';
+
+let quieted = false;
+
+/** Set the quiet cooked mode on the terminal `input` reads from (once; cheap afterwards). */
+export function quietCookedMode(input: NodeJS.ReadStream): void {
+  if (quieted || !input.isTTY || input.isRaw || process.platform === 'win32') return;
+  quieted = true;
+  const fd = (input as NodeJS.ReadStream & { fd?: number }).fd ?? 0;
+  // A failure (no stty) leaves the terminal as it was: keys echo, as before.
+  spawnSync('stty', ['-echo', '-icanon', '-icrnl', 'noflsh'], { stdio: [fd, 'ignore', 'ignore'], timeout: 2000 });
+}
