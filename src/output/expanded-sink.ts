@@ -31,6 +31,8 @@ export class ExpandedSink implements ResultSink {
   private nameWidth = 0;
   private count = 0;
   private results = 0;
+  /** The value width every record header of this result is drawn for (set by the first batch). */
+  private headerValueWidth: number | undefined;
 
   constructor(
     private readonly out: TextOutput,
@@ -42,11 +44,12 @@ export class ExpandedSink implements ResultSink {
     this.nameWidths = this.names.map((n) => displayWidth(n));
     this.nameWidth = Math.max(0, ...this.nameWidths);
     this.count = 0;
+    this.headerValueWidth = undefined;
     if (this.results++ > 0) await this.out.write('\n');
   }
 
-  private record(row: Row): string {
-    const { style, nullString, color } = this.options;
+  private layout(row: Row): { values: { cell: ReturnType<typeof valueCell>; lines: ReturnType<typeof cellLines> }[]; width: number } {
+    const { style, nullString } = this.options;
     const cols = this.out.columns;
     const cap = cols !== undefined && cols > 0 ? Math.max(10, cols - this.nameWidth - 3) : Number.MAX_SAFE_INTEGER;
     const maxLines = cols !== undefined && cols > 0 ? (this.options.maxLines ?? 50) : Number.MAX_SAFE_INTEGER;
@@ -54,8 +57,15 @@ export class ExpandedSink implements ResultSink {
       const cell = valueCell(v, nullString);
       return { cell, lines: cellLines(cell, Math.min(cap, Math.max(cell.width, 1)), style, maxLines) };
     });
-    let valueWidth = 0;
-    for (const v of values) for (const l of v.lines) valueWidth = Math.max(valueWidth, l.width);
+    let width = 0;
+    for (const v of values) for (const l of v.lines) width = Math.max(width, l.width);
+    return { values, width };
+  }
+
+  private record(laid: ReturnType<ExpandedSink['layout']>): string {
+    const { style, color } = this.options;
+    const { values } = laid;
+    const valueWidth = this.headerValueWidth ?? laid.width;
     const label = `${style.recordFill}[ RECORD ${++this.count} ]`;
     const labelWidth = label.length;
     let out: string;
@@ -87,9 +97,13 @@ export class ExpandedSink implements ResultSink {
 
   async rows(batch: readonly Row[]): Promise<void> {
     if (batch.length === 0) return;
+    const laid = batch.map((row) => this.layout(row));
+    // psql draws every record header of one result with the same width (the widest value); the
+    // rows stream, so the first batch sets it and later records keep it.
+    if (this.headerValueWidth === undefined) this.headerValueWidth = laid.reduce((w, l) => Math.max(w, l.width), 0);
     let text = '';
-    for (const row of batch) {
-      text += this.record(row);
+    for (const l of laid) {
+      text += this.record(l);
       if (text.length > 65536) {
         await this.out.write(text);
         text = '';
