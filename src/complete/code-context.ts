@@ -5,16 +5,17 @@
 import type { SqlDialect } from '../sql/dialect.js';
 import type { Token } from '../sql/token.js';
 import * as K from './keyword-sets.js';
-import { readLevel } from './read-scope.js';
+import { objectTarget, typeExpectedAt } from './object-context.js';
+import { readLevel, refKey } from './read-scope.js';
 import type { Suggestion, TableRef } from './suggestion.js';
-import { BEFORE_SUBQUERY, identName, isPunct, JOIN_WORDS, kw, matchParens, startsQuery } from './token-utils.js';
+import { BEFORE_SUBQUERY, identName, isPunct, isQuotedIdent, JOIN_WORDS, kw, matchParens, nameKey, startsQuery } from './token-utils.js';
 
 /** Clause words that decide the context, found scanning back from the cursor. */
 const CLAUSES = new Set([
   'SELECT', 'FROM', 'JOIN', 'STRAIGHT_JOIN', 'ON', 'USING', 'WHERE', 'BY', 'HAVING', 'SET', 'INTO', 'UPDATE', 'VALUES',
   'LIMIT', 'OFFSET', 'RETURNING', 'TABLE', 'WINDOW', 'QUALIFY', 'DELETE', 'INSERT', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE',
   'WITH', 'USE', 'DESCRIBE', 'DESC', 'EXPLAIN', 'REFERENCES', 'VIEW', 'INDEX', 'SCHEMA', 'DATABASE', 'FUNCTION',
-  'SUMMARIZE', 'PRAGMA', 'ANALYZE', 'COLUMN', 'ADD', 'RENAME', 'COPY', 'SHOW', 'ATTACH', 'DETACH',
+  'SUMMARIZE', 'PRAGMA', 'ANALYZE', 'COLUMN', 'ADD', 'RENAME', 'COPY', 'SHOW', 'ATTACH', 'DETACH', 'MODIFY', 'CHANGE', 'CALL',
 ]);
 
 /** True when an operand ended just before the cursor (so an operator or keyword is expected next). */
@@ -41,6 +42,14 @@ function callWithFrom(sig: readonly Token[], p: number, dialect: SqlDialect): bo
   return k !== '' && !BEFORE_SUBQUERY.has(k) && !dialect.reserved.has(k);
 }
 
+/** True when the '(' at `p` opens a function call's arguments (`count(`), not a subquery or a grouping. */
+function isCallParen(sig: readonly Token[], p: number, dialect: SqlDialect): boolean {
+  const callee = sig[p - 1];
+  if (callee?.type === 'quoted-ident') return true;
+  const k = kw(callee);
+  return k !== '' && !BEFORE_SUBQUERY.has(k) && !dialect.reserved.has(k) && !CLAUSES.has(k) && !K.EXPECTS_OPERAND.has(k);
+}
+
 interface Level {
   readonly a: number;
   readonly b: number;
@@ -61,7 +70,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   let tables: readonly TableRef[] = [];
   const outer: TableRef[] = [];
   for (const lv of levels) {
-    const scope = readLevel(sig, pairs, lv.a, lv.b, before, ctes);
+    const scope = readLevel(sig, pairs, lv.a, lv.b, before, ctes, dialect.identifierFolding);
     ctes = [...scope.ctes, ...ctes];
     outer.unshift(...tables);
     tables = scope.tables;
@@ -71,7 +80,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   const prev2 = sig[before - 2];
   const P = kw(prev);
   const beforeCursor = tables.filter((t) => t.offset < (sig[before - 1]?.end ?? 0));
+  // an opening parenthesis that is not a call: a subquery may start there
+  const subqueryMayStart = isPunct(prev, '(') && !isCallParen(sig, before - 1, dialect);
   const columnsEtc = (ts: readonly TableRef[] = tables): Suggestion[] => [
+    ...(subqueryMayStart ? [{ kind: 'keyword', preferred: ['SELECT'], only: true } as const] : []),
     { kind: 'column', tables: ts },
     { kind: 'function' },
     { kind: 'alias', tables: ts },
@@ -90,28 +102,41 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   }
   // qualified name: x. or s.t.
   if (isPunct(prev, '.')) {
-    const parts: string[] = [];
+    const parts: { name: string; quoted: boolean }[] = [];
     let j = before - 1;
     while (isPunct(sig[j], '.') && identName(sig[j - 1]) !== undefined) {
-      parts.unshift(identName(sig[j - 1])!);
+      parts.unshift({ name: identName(sig[j - 1])!, quoted: isQuotedIdent(sig[j - 1]) });
       j -= 2;
     }
     if (parts.length === 0) return [];
+    const q = parts[parts.length - 1]!;
+    const schema = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
+    if (typeExpectedAt(sig, pairs, j + 1)) return parts.length === 1 ? [{ kind: 'datatype', schema: q.name, schemaQuoted: q.quoted }] : [];
+    const target = objectTarget(sig, pairs, j + 1, q);
+    if (target) return parts.length === 1 ? target : [];
     const clause = findClause(sig, pairs, j + 1);
     const relCtx = ['FROM', 'JOIN', 'STRAIGHT_JOIN', 'INTO', 'UPDATE', 'TABLE', 'TRUNCATE', 'REFERENCES', 'DESCRIBE', 'DESC'].includes(clause.word)
       && (clause.idx === j || isPunct(sig[j], ',') || kw(sig[j]) === 'ONLY' || kw(sig[j]) === 'LATERAL' || kw(sig[j]) === 'EXISTS');
-    const q = parts[parts.length - 1]!;
-    const schema = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
-    if (relCtx) return [{ kind: 'relation', schema: q, tableFunctions: true }];
-    const lq = q.toLowerCase();
-    const ref = [...tables, ...outer].find((t) =>
-      schema === undefined ? (t.alias ?? t.name).toLowerCase() === lq : t.name.toLowerCase() === lq && t.schema?.toLowerCase() === schema.toLowerCase());
-    const target: TableRef = ref ?? { name: q, kind: 'table', offset: -1, ...(schema !== undefined ? { schema } : {}) };
-    const out: Suggestion[] = [{ kind: 'column', tables: [target], qualified: true }];
-    if (parts.length === 1 && !ref) out.push({ kind: 'relation', schema: q }, { kind: 'function', schema: q });
-    return out;
+    if (relCtx) return parts.length === 1 ? [{ kind: 'relation', schema: q.name, schemaQuoted: q.quoted, tableFunctions: true }] : [];
+    // names visible here: in an ON condition only the tables joined so far (a later alias is not in scope yet)
+    const visible = clause.word === 'ON' ? tables.filter((t) => t.offset < sig[j + 1]!.start) : tables;
+    const fold = dialect.identifierFolding;
+    const key = nameKey(q.name, q.quoted, fold);
+    const ref = [...visible, ...outer].find((t) =>
+      schema === undefined
+        ? refKey(t, fold) === key
+        : t.alias === undefined && t.schema !== undefined && nameKey(t.name, t.quoted?.name === true, fold) === key
+          && nameKey(t.schema, t.quoted?.schema === true, fold) === nameKey(schema.name, schema.quoted, fold));
+    if (ref) return [{ kind: 'column', tables: [ref], qualified: true }];
+    // not a table of the query: a schema's tables (schema.table.column) and functions, if it is one
+    return parts.length === 1 ? [{ kind: 'relation', schema: q.name, schemaQuoted: q.quoted }, { kind: 'function', schema: q.name, schemaQuoted: q.quoted }] : [];
   }
-  if (isPunct(prev, '::')) return [{ kind: 'datatype' }];
+  if (typeExpectedAt(sig, pairs, before)) {
+    const extra = P === 'RETURNS' ? ['SETOF', 'TABLE', 'TRIGGER'] : isPunct(prev, '(') || isPunct(prev, ',') ? ['IN', 'OUT', 'INOUT'] : [];
+    return [{ kind: 'datatype' }, ...(extra.length > 0 && kw(sig[0]) === 'CREATE' ? [{ kind: 'keyword', preferred: extra, only: true } as const] : [])];
+  }
+  const target = objectTarget(sig, pairs, before);
+  if (target) return target;
 
   const clause = findClause(sig, pairs, before);
   // inside a non-query parenthesis: its own rules first
@@ -169,13 +194,15 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (atClause || P === 'AND' || P === 'OR') {
         const joined = beforeCursor[beforeCursor.length - 1];
         const cond: Suggestion[] = joined ? [{ kind: 'join-condition', tables: beforeCursor, right: joined }] : [];
-        return [...cond, ...columnsEtc()];
+        return [...cond, ...columnsEtc(beforeCursor)];
       }
       if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: K.AFTER_CONDITION_OPERAND }];
-      return columnsEtc();
+      return columnsEtc(beforeCursor);
     }
     case 'USING':
-      return [{ kind: 'column', tables }];
+      return [];
+    case 'CALL':
+      return atClause ? [{ kind: 'function', procedures: true }, { kind: 'schema' }] : columnsEtc();
     case 'USE':
       return atClause ? [{ kind: 'database' }, { kind: 'schema' }] : [];
     case 'DATABASE':
@@ -192,18 +219,25 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       const target = tables.find((t) => t.kind === 'table');
       const owner = kw(sig[clause.idx - 1]);
       if (C === 'COLUMN' && (owner === 'ADD') || C === 'ADD') {
-        return atClause ? [] : [{ kind: 'datatype' }];
+        return atClause ? [] : [{ kind: 'keyword', preferred: K.AFTER_COLUMN_TYPE }];
       }
-      return atClause && target ? [{ kind: 'column', tables: [target] }] : [{ kind: 'keyword' }];
+      if (atClause && target) return [{ kind: 'column', tables: [target] }];
+      if (C === 'COLUMN' && owner === 'ALTER' && clause.idx === before - 2) return [{ kind: 'keyword', preferred: K.AFTER_ALTER_COLUMN, only: true }];
+      return [{ kind: 'keyword' }];
     }
     case 'CREATE':
       return atClause ? [{ kind: 'keyword', preferred: K.AFTER_CREATE, only: false }] : [{ kind: 'keyword' }];
     case 'DROP':
     case 'ALTER':
-      if (atClause && kw(sig[clause.idx - 1]) === 'TABLE') {
+    case 'MODIFY':
+    case 'CHANGE':
+      if (atClause && clause.idx > 0 && kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE') {
+        // ALTER TABLE t ALTER | : COLUMN, or a column (the word COLUMN is optional)
         const target = tables.find((t) => t.kind === 'table');
-        return target ? [{ kind: 'column', tables: [target] }, { kind: 'keyword', preferred: ['COLUMN'] }] : [];
+        const words = C === 'DROP' ? ['COLUMN', 'CONSTRAINT'] : ['COLUMN'];
+        return [{ kind: 'keyword', preferred: words, only: true }, ...(target ? [{ kind: 'column', tables: [target] } as const] : [])];
       }
+      if (C === 'MODIFY' || C === 'CHANGE') return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
       return atClause ? [{ kind: 'keyword', preferred: K.AFTER_DROP }] : [{ kind: 'keyword' }];
     case 'LIMIT':
     case 'OFFSET':
@@ -279,7 +313,12 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
     return listStart ? [{ kind: 'column', tables: [target] }] : [];
   }
   if (kw(prev) === 'AS' && b1 === 'CAST') return [{ kind: 'datatype' }];
-  if (b1 === 'USING') return listStart ? [{ kind: 'column', tables }] : [];
+  if (b1 === 'USING') {
+    // JOIN b USING (| : the columns the joined table shares with a table before it
+    const before2 = tables.filter((t) => t.offset < sig[p]!.start);
+    const right = before2[before2.length - 1];
+    return listStart && right ? [{ kind: 'column', tables: [right], alsoIn: before2.slice(0, -1) }] : [];
+  }
   if (isPunct(prev, '(') && before - 1 === p && ['IN', 'EXISTS', 'AS', 'ANY', 'ALL', 'SOME'].includes(b1)) {
     const sub: Suggestion = { kind: 'keyword', preferred: K.SUBQUERY_START };
     return b1 === 'IN' ? [{ kind: 'column', tables }, { kind: 'function' }, sub] : [sub];

@@ -7,8 +7,16 @@
 import type { Completion, CompletionKind } from './completion.js';
 import { fuzzyMatch } from './fuzzy-match.js';
 
-/** Tiers: 0 = FK-based joins, 1 = names in scope, 2 = functions and aliases, 3 = everything else. */
-export type Tier = 0 | 1 | 2 | 3;
+/**
+ * Tiers, best first: 0 = joins to foreign-key partners not yet in the query; 1 = names in scope (columns of the
+ * tables in scope, the user's relations on the search path, CTEs, the keywords that fit the clause); 2 = the user's
+ * other objects (functions, aliases, relations of other schemas, user types); 3 = built-in functions and other
+ * keywords; 4 = catalog-wide guesses; 5 = system objects (pg_catalog, information_schema).
+ */
+export type Tier = 0 | 1 | 2 | 3 | 4 | 5;
+
+/** Key packing: tier < TIERS, a recent flag, and the name length < 256, below the match rank (the most significant). */
+const TIERS = 8;
 
 export interface CandidateBody {
   readonly text: string;
@@ -47,7 +55,7 @@ export class Collector {
       this.seen.add(dedupe);
     }
     const weight = this.recent ? (this.recent.get(name) ?? this.recent.get(ln) ?? 0) : 0;
-    this.keys.push(((rank * 4 + tier) * 2 + (weight > 0 ? 0 : 1)) * 256 + Math.min(name.length, 255));
+    this.keys.push(((rank * TIERS + tier) * 2 + (weight > 0 ? 0 : 1)) * 256 + Math.min(name.length, 255));
     this.weights.push(weight);
     this.lowers.push(ln);
     this.builders.push(body as BodyBuilder<unknown> | CandidateBody);

@@ -9,8 +9,11 @@ export interface CompleteOptions {
   readonly maxResults?: number;
   /** Recently used names -> weight (higher = more recent or more often). Ranked before unused names of the same match rank. */
   readonly recent?: ReadonlyMap<string, number>;
-  /** Meta-command names, with or without the leading backslash ('d', 'dt', '\\c'). */
-  readonly metaCommands?: readonly string[];
+  /**
+   * Meta-command names, with or without the leading backslash ('d', 'dt', '\\c'), or with their one-line help
+   * (`{ name: '\\dt', summary: 'list tables' }`), shown as the candidate's detail.
+   */
+  readonly metaCommands?: readonly (string | MetaCommandName)[];
   /** Candidates for a meta-command's argument (other than files, databases and relations, which are built in). */
   readonly metaArgs?: (command: string, prefix: string) => readonly string[];
   /**
@@ -18,4 +21,10 @@ export interface CompleteOptions {
    * `dir` is the typed directory part ('' for the current directory, 'data/', '~/x/', '/tmp/'). No fs access happens otherwise.
    */
   readonly listFiles?: (dir: string) => readonly string[];
+}
+
+/** A backslash command for the menu: its name and its one-line help. */
+export interface MetaCommandName {
+  readonly name: string;
+  readonly summary?: string;
 }

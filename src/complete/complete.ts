@@ -63,7 +63,7 @@ export function complete(text: string, cursor: number, catalog: Catalog, options
     // F2 off: keywords and every name that starts with the prefix, no context
     offerRelations(ctx, col);
     offerAllColumns(ctx, col);
-    offerFunctions(2, ctx, col);
+    offerFunctions(ctx, col);
     offerKeywords(undefined, false, ctx, col);
   } else {
     for (const s of suggestions) offerCandidates(s, ctx, col);

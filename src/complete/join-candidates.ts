@@ -12,17 +12,21 @@ function initials(name: string): string {
   return /^[a-z]/.test(s) ? s : `t${s}`;
 }
 
-function uniqueAlias(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
+/** A new alias: not taken, and never one that would need quotes (`in`, `do`, `is` are reserved words). */
+function uniqueAlias(base: string, taken: ReadonlySet<string>, catalog: Catalog): string {
+  const ok = (a: string): boolean => !taken.has(a) && !catalog.dialect.needsQuoting(a) && !catalog.dialect.keywords.has(a.toUpperCase());
+  if (ok(base)) return base;
+  for (let i = 2; ; i++) if (ok(`${base}${i}`)) return `${base}${i}`;
 }
 
 function resolve(catalog: Catalog, t: TableRef): RelationDef | undefined {
-  return t.kind === 'table' ? catalog.findRelation(t.name, t.schema) : undefined;
+  return t.kind === 'table' ? catalog.findRelation(t.name, t.schema, t.quoted) : undefined;
 }
 
-const sameRel = (a: RelationDef, b: RelationDef): boolean =>
-  a.schema.toLowerCase() === b.schema.toLowerCase() && a.name.toLowerCase() === b.name.toLowerCase();
+const sameRel = (a: RelationDef, b: RelationDef): boolean => a === b || (a.schema === b.schema && a.name === b.name);
+
+/** Names stored in the catalog (foreign keys) are exact: look them up as if quoted. */
+const EXACT = Object.freeze({ name: true, schema: true });
 
 /** `x.a = y.b AND x.c = y.d` */
 function condition(w: NameWriter, leftRef: string, leftCols: readonly string[], rightRef: string, rightCols: readonly string[]): string {
@@ -33,20 +37,23 @@ function condition(w: NameWriter, leftRef: string, leftCols: readonly string[], 
 export function offerJoins(tables: readonly TableRef[], catalog: Catalog, w: NameWriter, col: Collector): void {
   const useAliases = tables.some((t) => t.alias !== undefined);
   const taken = new Set(tables.map((t) => (t.alias ?? t.name).toLowerCase()));
+  const inQuery = tables.map((t) => resolve(catalog, t)).filter((r): r is RelationDef => r !== undefined);
   for (const t of tables) {
     const rel = resolve(catalog, t);
     if (!rel) continue;
     const links: { other: RelationDef | undefined; fk: ForeignKeyDef; outgoing: boolean }[] = [
-      ...catalog.foreignKeysFrom(rel).map((fk) => ({ other: catalog.findRelation(fk.refTable, fk.refSchema), fk, outgoing: true })),
-      ...catalog.foreignKeysTo(rel).map((fk) => ({ other: catalog.findRelation(fk.table, fk.schema), fk, outgoing: false })),
+      ...catalog.foreignKeysFrom(rel).map((fk) => ({ other: catalog.findRelation(fk.refTable, fk.refSchema, EXACT), fk, outgoing: true })),
+      ...catalog.foreignKeysTo(rel).map((fk) => ({ other: catalog.findRelation(fk.table, fk.schema, EXACT), fk, outgoing: false })),
     ];
     for (const { other, fk, outgoing } of links) {
       if (!other) continue;
-      const needAlias = useAliases || sameRel(other, rel);
-      const alias = needAlias ? uniqueAlias(initials(other.name), taken) : undefined;
+      const needAlias = useAliases || inQuery.some((r) => sameRel(r, other));
+      const alias = needAlias ? uniqueAlias(initials(other.name), taken, catalog) : undefined;
+      // a partner not yet in the query first; one already joined only after those
+      const tier = inQuery.some((r) => sameRel(r, other)) ? 1 : 0;
       const otherRef = alias ?? w.relation(other);
       const [oCols, tCols] = outgoing ? [fk.refColumns, fk.columns] : [fk.columns, fk.refColumns];
-      col.add(other.name, 0, `join\u0000${other.schema}.${other.name}\u0000${oCols.join(',')}\u0000${w.ref(t)}`, () => {
+      col.add(other.name, tier, `join\u0000${other.schema}.${other.name}\u0000${oCols.join(',')}\u0000${w.ref(t)}`, () => {
         const text = `${w.relation(other)}${alias ? ` ${alias}` : ''} ON ${condition(w, otherRef, oCols, w.ref(t), tCols)}`;
         return { text, kind: 'join', detail: fk.name ?? 'foreign key' };
       });
@@ -65,8 +72,8 @@ export function offerJoinConditions(tables: readonly TableRef[], right: TableRef
     const tRef = w.ref(t);
     if (r && o) {
       const fks = [
-        ...catalog.foreignKeysFrom(r).filter((fk) => catalog.findRelation(fk.refTable, fk.refSchema) === o).map((fk) => [fk.columns, fk.refColumns] as const),
-        ...catalog.foreignKeysTo(r).filter((fk) => catalog.findRelation(fk.table, fk.schema) === o).map((fk) => [fk.refColumns, fk.columns] as const),
+        ...catalog.foreignKeysFrom(r).filter((fk) => catalog.findRelation(fk.refTable, fk.refSchema, EXACT) === o).map((fk) => [fk.columns, fk.refColumns] as const),
+        ...catalog.foreignKeysTo(r).filter((fk) => catalog.findRelation(fk.table, fk.schema, EXACT) === o).map((fk) => [fk.refColumns, fk.columns] as const),
       ];
       for (const [rc, oc] of fks) {
         const text = condition(w, rRef, rc, tRef, oc);

@@ -9,22 +9,24 @@ export interface NameWriter {
   ident(name: string): string;
   /** A relation, schema-qualified only when its schema is not in the search path. */
   relation(def: RelationDef): string;
-  /** How the text refers to a table already in scope: its alias, else its (qualified) name. */
+  /** An object of a schema (function, type): bare when the schema is on the search path, else qualified. */
+  qualified(schema: string, name: string): string;
+  /** How the text refers to a table already in scope: its alias, else its name, exactly as the user wrote them. */
   ref(t: TableRef): string;
 }
 
 export function nameWriter(catalog: Catalog, dialect: SqlDialect, forceQuote: boolean): NameWriter {
-  const searchLower = catalog.data.searchPath.map((s) => s.toLowerCase());
   const q = (name: string): string => (forceQuote || dialect.needsQuoting(name) ? dialect.quoteIdent(name) : name);
   const plain = (name: string): string => (dialect.needsQuoting(name) ? dialect.quoteIdent(name) : name);
+  const qualified = (schema: string, name: string): string => (catalog.isVisibleSchema(schema) ? q(name) : `${plain(schema)}.${plain(name)}`);
   return {
     ident: q,
-    relation(def) {
-      const visible = def.schema === '' || searchLower.length === 0 || searchLower.includes(def.schema.toLowerCase());
-      return visible ? q(def.name) : `${plain(def.schema)}.${plain(def.name)}`;
-    },
+    qualified,
+    relation: (def) => qualified(def.schema, def.name),
     ref(t) {
-      if (t.alias !== undefined) return plain(t.alias);
+      // the user's own spelling: an unquoted `U` stays `U` (PostgreSQL folds it), a quoted `"U"` stays quoted
+      if (t.alias !== undefined) return t.aliasWritten ?? plain(t.alias);
+      if (t.written !== undefined) return t.written;
       return t.schema !== undefined ? `${plain(t.schema)}.${plain(t.name)}` : plain(t.name);
     },
   };

@@ -1,7 +1,8 @@
 /** Stage 2: the candidates for one suggestion, from the catalog (and the options' callbacks), into the collector. */
-import { signatureOf, type Catalog } from '../catalog/catalog.js';
-import type { RelationDef } from '../catalog/catalog-data.js';
+import { isSetReturning, kindIn, signatureOf, SYSTEM_SCHEMA, type Catalog, type IndexedRelation } from '../catalog/catalog.js';
+import type { FunctionDef, RelationDef, RelationKind } from '../catalog/catalog-data.js';
 import { charMask } from '../catalog/char-mask.js';
+import { builtinTableColumns, builtinTableFunctions } from './builtin-table-functions.js';
 import type { CandidateBody, Collector, Tier } from './collector.js';
 import type { CompleteOptions } from './complete-options.js';
 import { offerJoinConditions, offerJoins } from './join-candidates.js';
@@ -21,8 +22,6 @@ export interface OfferContext {
   readonly typeCase: (name: string) => string;
 }
 
-const SYSTEM_SCHEMA = /^(pg_|information_schema$|mysql$|performance_schema$|sys$|temp$)/i;
-
 function relationKind(def: RelationDef): 'table' | 'view' {
   return def.kind === 'view' || def.kind === 'materialized-view' ? 'view' : 'table';
 }
@@ -32,22 +31,48 @@ function relationBody(def: RelationDef, names: NameWriter): CandidateBody {
   return { text, kind: relationKind(def), detail: def.schema ? `${def.kind} ${def.schema}` : def.kind, ...(text !== def.name ? { display: def.name } : {}) };
 }
 
+/** The tier of a relation: the user's on the search path, the user's elsewhere, the engine's own. */
+const relationTier = (r: IndexedRelation): Tier => (r.system ? 5 : r.visible ? 1 : 2);
+
+function addColumn(name: string, detail: string | undefined, ctx: OfferContext, col: Collector): void {
+  col.add(name, 1, `col\u0000${name}`, () => {
+    const text = ctx.names.ident(name);
+    return { text, kind: 'column', ...(detail !== undefined ? { detail } : {}), ...(text !== name ? { display: name } : {}) };
+  });
+}
+
+/** The column names (with types when known) of one table reference, or undefined when unknown. */
+function columnsOf(t: TableRef, catalog: Catalog): readonly { name: string; type?: string }[] | undefined {
+  if (t.kind === 'cte' || t.kind === 'subquery') return (t.columns ?? []).map((name) => ({ name }));
+  const quoted = t.quoted ?? {};
+  if (t.kind === 'function') {
+    if (t.columns && t.columns.length > 0) return t.columns.map((name) => ({ name }));
+    const f = catalog.findFunction(t.name, t.schema, quoted);
+    if (f?.columns && f.columns.length > 0) return f.columns;
+    if (f && catalog.dialect.id === 'postgres' && !isSetReturning(f)) return [{ name: t.alias ?? f.name }];
+    if (f && /^\s*setof\s+/i.test(f.returns ?? '')) {
+      const row = catalog.findRelation(f.returns!.replace(/^\s*setof\s+/i, '').trim().replace(/^.*\./, ''));
+      if (row) return row.columns;
+      if (catalog.dialect.id === 'postgres') return [{ name: t.alias ?? f.name }];
+    }
+    return builtinTableColumns(catalog.dialect.id, t.name, t.alias)?.map((name) => ({ name }));
+  }
+  return catalog.findRelation(t.name, t.schema, quoted)?.columns;
+}
+
 /** Columns of table refs: from the catalog for real tables, from the text for CTEs and derived tables. */
-function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, depth = 0): void {
+function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0): void {
+  let others: Set<string> | undefined;
+  if (alsoIn) {
+    others = new Set();
+    for (const t of alsoIn) for (const c of columnsOf(t, ctx.catalog) ?? []) others.add(ctx.catalog.identKey(c.name, true, 'column'));
+  }
   for (const t of tables) {
-    if (t.kind === 'cte' || t.kind === 'subquery') {
-      for (const c of t.columns ?? []) col.add(c, 1, `col\u0000${c}`, { text: ctx.names.ident(c), kind: 'column', detail: t.alias ?? t.name });
-      if (depth < 8 && t.starFrom) offerColumns(t.starFrom, ctx, col, depth + 1);
-      continue;
+    for (const c of columnsOf(t, ctx.catalog) ?? []) {
+      if (others && !others.has(ctx.catalog.identKey(c.name, true, 'column'))) continue;
+      addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col);
     }
-    const def = ctx.catalog.findRelation(t.name, t.schema);
-    if (!def) continue;
-    for (const c of def.columns) {
-      col.add(c.name, 1, `col\u0000${c.name}`, () => {
-        const text = ctx.names.ident(c.name);
-        return { text, kind: 'column', detail: c.type, ...(text !== c.name ? { display: c.name } : {}) };
-      });
-    }
+    if ((t.kind === 'cte' || t.kind === 'subquery') && depth < 8 && t.starFrom) offerColumns(t.starFrom, ctx, col, alsoIn, depth + 1);
   }
 }
 
@@ -69,21 +94,31 @@ export function offerKeywords(preferred: readonly string[] | undefined, only: bo
   for (const k of ctx.catalog.dialect.keywords) col.add(k, 3, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
 }
 
+function functionBody(f: FunctionDef, ctx: OfferContext): CandidateBody {
+  const text = ctx.names.qualified(f.schema, f.name);
+  return { text, kind: 'function', display: `${f.name}()`, detail: ctx.catalog.functionSignature(f.name) ?? signatureOf(f) };
+}
+
 /**
  * Function names complete bare (as in pgcli: the user types the parenthesis, and `count(*)`, `now()` or a
  * name used as a value are not second-guessed); the menu shows `name()` and the signature when the catalog has one.
+ * The user's functions rank before the built-ins (tier 2 and 3), so a long built-in list never hides them.
  */
-export function offerFunctions(tier: Tier, ctx: OfferContext, col: Collector): void {
+export function offerFunctions(ctx: OfferContext, col: Collector, only?: { user?: boolean; procedures?: boolean }): void {
   const catalog = ctx.catalog;
-  const build = (f: string): CandidateBody => {
-    const detail = catalog.functionSignature(f);
-    return detail === undefined ? { text: f, kind: 'function', display: `${f}()` } : { text: f, kind: 'function', display: `${f}()`, detail };
-  };
-  for (const f of catalog.functionNames) col.add(f, tier, `fn\u0000${f}`, build, undefined, f);
+  const body = (f: FunctionDef): CandidateBody => functionBody(f, ctx);
+  for (const f of catalog.userFunctions) {
+    if (only?.procedures && f.kind !== 'procedure') continue;
+    if (!only?.user && !only?.procedures && f.kind === 'procedure') continue;
+    col.add(f.name, 2, `fn\u0000${f.schema}\u0000${f.name}`, body, undefined, f);
+  }
+  if (only?.user || only?.procedures) return;
+  const build = (f: string): CandidateBody => ({ text: f, kind: 'function', display: `${f}()` });
+  for (const f of catalog.builtinFunctionNames) col.add(f, 3, `fn\u0000\u0000${f}`, build, undefined, f);
 }
 
-/** All visible relations (search path first, other schemas qualified). */
-export function offerRelations(ctx: OfferContext, col: Collector): void {
+/** All relations: the user's on the search path bare, the user's others qualified, the system ones only once a prefix is typed. */
+export function offerRelations(ctx: OfferContext, col: Collector, kinds?: readonly RelationKind[]): void {
   // the hot loop on big schemas: no allocation unless the name matches
   const names = ctx.names;
   const build = (def: RelationDef): CandidateBody => relationBody(def, names);
@@ -92,12 +127,18 @@ export function offerRelations(ctx: OfferContext, col: Collector): void {
     // everything matches: offer the recently used ones, then the best `max` in ranking order, and stop
     const recent = ctx.options.recent;
     if (recent && recent.size > 0) {
-      for (const r of relations) if (recent.has(r.def.name) || recent.has(r.lower)) col.add(r.def.name, r.visible ? 1 : 3, `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
+      for (const r of relations) {
+        if (r.system || !kindIn(kinds, r.def.kind)) continue;
+        if (recent.has(r.def.name) || recent.has(r.lower)) col.add(r.def.name, relationTier(r), `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
+      }
     }
-    const n = Math.min(relationsByLength.length, ctx.max);
-    for (let i = 0; i < n; i++) {
+    let n = 0;
+    for (let i = 0; i < relationsByLength.length && n < ctx.max; i++) {
       const r = relations[relationsByLength[i]!]!;
-      col.add(r.def.name, r.visible ? 1 : 3, `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
+      if (r.system) break; // system relations sort last: offered only once their prefix is typed
+      if (!kindIn(kinds, r.def.kind)) continue;
+      col.add(r.def.name, relationTier(r), `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
+      n++;
     }
     return;
   }
@@ -106,15 +147,44 @@ export function offerRelations(ctx: OfferContext, col: Collector): void {
   for (let i = 0; i < relations.length; i++) {
     if ((masks[i]! & need) !== need) continue; // lacks a typed character: cannot match
     const r = relations[i]!;
-    col.add(r.def.name, r.visible ? 1 : 3, undefined, build, r.lower, r.def);
+    if (kinds && !kindIn(kinds, r.def.kind)) continue;
+    col.add(r.def.name, relationTier(r), undefined, build, r.lower, r.def);
   }
+}
+
+/** Set-returning functions for FROM: the user's (tier 1 on the search path, like tables) and the engine's. */
+function offerTableFunctions(ctx: OfferContext, col: Collector, schema?: { name: string; quoted: boolean }): void {
+  const { catalog } = ctx;
+  const list = schema ? catalog.functionsIn(schema.name, schema.quoted).filter(isSetReturning) : catalog.tableFunctions;
+  for (const f of list) {
+    if (SYSTEM_SCHEMA.test(f.schema)) continue;
+    const text = schema ? ctx.names.ident(f.name) : ctx.names.qualified(f.schema, f.name);
+    col.add(f.name, schema || catalog.isVisibleSchema(f.schema) ? 1 : 2, `fn\u0000${f.schema}\u0000${f.name}`, { text, kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
+  }
+  if (schema) return;
+  for (const f of builtinTableFunctions(catalog.dialect.id)) col.add(f.name, 3, `fn\u0000\u0000${f.name}`, { text: f.name, kind: 'function', display: `${f.name}()` });
 }
 
 /** Distinct column names of the whole catalog that start with the typed prefix (no fuzzy: the list may be huge). */
 export function offerAllColumns(ctx: OfferContext, col: Collector): void {
   const p = ctx.word.prefix.toLowerCase();
   if (p.length === 0) return;
-  for (const c of withPrefix(ctx.catalog.columnNames, p)) col.add(c, 3, `col\u0000${c}`, { text: ctx.names.ident(c), kind: 'column' });
+  for (const c of withPrefix(ctx.catalog.columnNames, p)) col.add(c, 4, `col\u0000${c}`, { text: ctx.names.ident(c), kind: 'column' });
+}
+
+/** Types: the user's (enums, composites, domains; qualified off the search path) and the dialect's built-ins. */
+function offerTypes(s: Extract<Suggestion, { kind: 'datatype' }>, ctx: OfferContext, col: Collector): void {
+  const { catalog } = ctx;
+  if (s.schema !== undefined) {
+    for (const t of catalog.typesIn(s.schema, s.schemaQuoted === true)) col.add(t.name, 1, `type\u0000${t.schema}\u0000${t.name}`, { text: ctx.names.ident(t.name), kind: 'datatype', detail: t.kind });
+    return;
+  }
+  for (const t of catalog.userTypes) {
+    const text = ctx.names.qualified(t.schema, t.name);
+    col.add(t.name, 1, `type\u0000${t.schema}\u0000${t.name}`, { text, kind: 'datatype', detail: t.detail ? `${t.kind} ${t.detail}` : t.kind });
+  }
+  if (s.user) return;
+  for (const t of catalog.dialect.datatypes) col.add(t, 2, `type\u0000\u0000${t}`, { text: ctx.typeCase(t), kind: 'datatype' });
 }
 
 export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector): void {
@@ -124,32 +194,26 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       return offerKeywords(s.preferred, s.only === true, ctx, col, s.secondary === true);
     case 'schema':
       for (const name of catalog.schemas) {
-        col.add(name, SYSTEM_SCHEMA.test(name) ? 3 : 1, `schema\u0000${name}`, { text: ctx.names.ident(name), kind: 'schema' });
+        col.add(name, SYSTEM_SCHEMA.test(name) ? 5 : 2, `schema\u0000${name}`, { text: ctx.names.ident(name), kind: 'schema' });
       }
       return;
     case 'relation': {
       if (s.schema !== undefined) {
-        for (const r of catalog.relationsIn(s.schema)) {
+        for (const r of catalog.relationsIn(s.schema, s.schemaQuoted === true)) {
+          if (!kindIn(s.kinds, r.def.kind)) continue;
           col.add(r.def.name, 1, `rel\u0000${r.def.schema}\u0000${r.def.name}`, { text: ctx.names.ident(r.def.name), kind: relationKind(r.def), detail: r.def.kind }, r.lower);
         }
-        if (s.tableFunctions) {
-          for (const f of catalog.functionsIn(s.schema)) if (f.kind === 'table') col.add(f.name, 2, `fn\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', detail: signatureOf(f) });
-        }
+        if (s.tableFunctions) offerTableFunctions(ctx, col, { name: s.schema, quoted: s.schemaQuoted === true });
         return;
       }
-      for (const c of s.ctes ?? []) col.add(c.name, 1, `rel\u0000\u0000${c.name}`, { text: ctx.names.ident(c.name), kind: 'cte' });
-      offerRelations(ctx, col);
-      if (s.tableFunctions) {
-        for (const f of catalog.tableFunctions) {
-          const text = ctx.names.relation({ schema: f.schema, name: f.name, kind: 'table-function', columns: [], primaryKey: [] });
-          col.add(f.name, 2, `fn\u0000${f.name}`, { text, kind: 'function', detail: signatureOf(f) });
-        }
-      }
+      for (const c of s.ctes ?? []) col.add(c.name, 1, `rel\u0000\u0000${c.name}`, { text: c.written ?? ctx.names.ident(c.name), kind: 'cte' });
+      offerRelations(ctx, col, s.kinds);
+      if (s.tableFunctions) offerTableFunctions(ctx, col);
       return;
     }
     case 'column':
       if (s.tables.length === 0 && !s.qualified) return offerAllColumns(ctx, col);
-      return offerColumns(s.tables, ctx, col);
+      return offerColumns(s.tables, ctx, col, s.alsoIn);
     case 'join':
       return offerJoins(s.tables, catalog, ctx.names, col);
     case 'join-condition':
@@ -157,13 +221,15 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       return;
     case 'function':
       if (s.schema !== undefined) {
-        for (const f of catalog.functionsIn(s.schema)) col.add(f.name, 1, `fn\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
+        for (const f of catalog.functionsIn(s.schema, s.schemaQuoted === true)) {
+          if (s.procedures && f.kind !== 'procedure') continue;
+          col.add(f.name, 1, `fn\u0000${f.schema}\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
+        }
         return;
       }
-      return offerFunctions(2, ctx, col);
+      return offerFunctions(ctx, col, s.user || s.procedures ? { user: s.user === true, procedures: s.procedures === true } : undefined);
     case 'datatype':
-      for (const t of catalog.datatypeNames) col.add(t, 1, `type\u0000${t}`, { text: ctx.typeCase(t), kind: 'datatype' });
-      return;
+      return offerTypes(s, ctx, col);
     case 'alias':
       for (const t of s.tables) {
         const a = t.alias ?? t.name;
@@ -175,8 +241,10 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       return;
     case 'meta-command':
       for (const m of options.metaCommands ?? []) {
-        const name = m.startsWith('\\') ? m : `\\${m}`;
-        col.add(name, 1, `meta\u0000${name}`, { text: name, kind: 'meta-command' });
+        const raw = typeof m === 'string' ? m : m.name;
+        const name = raw.startsWith('\\') ? raw : `\\${raw}`;
+        const summary = typeof m === 'string' ? undefined : m.summary;
+        col.add(name, 1, `meta\u0000${name}`, summary ? { text: name, kind: 'meta-command', detail: summary } : { text: name, kind: 'meta-command' });
       }
       return;
     case 'meta-arg':

@@ -5,7 +5,7 @@
  */
 import type { Token } from '../sql/token.js';
 import type { TableRef } from './suggestion.js';
-import { CLAUSE_WORDS, END_OF_FROM, identName, isPunct, isUnclosedCall, kw } from './token-utils.js';
+import { CLAUSE_WORDS, END_OF_FROM, identName, isPunct, isQuotedIdent, isUnclosedCall, kw, nameKey } from './token-utils.js';
 
 export interface LevelScope {
   /** Tables of the branch (of a UNION) that holds the focus, in text order. */
@@ -19,6 +19,7 @@ export interface LevelScope {
 interface Reader {
   readonly sig: readonly Token[];
   readonly pairs: Int32Array;
+  readonly fold: 'lower' | 'none';
 }
 
 const SET_OPS = new Set(['UNION', 'EXCEPT', 'INTERSECT', 'MINUS']);
@@ -59,7 +60,7 @@ function branch(r: Reader, a: number, b: number, focus: number): [number, number
 
 /** The output columns of the query in [a, b): names from its select list; `*` brings in starFrom. */
 function selectOutput(r: Reader, a: number, b: number, outerCtes: readonly TableRef[]): { columns: string[]; starFrom: TableRef[] } {
-  const level = readLevel(r.sig, r.pairs, a, b, a, outerCtes);
+  const level = readLevel(r.sig, r.pairs, a, b, a, outerCtes, r.fold);
   const [s, e] = branch(r, level.bodyStart, b, level.bodyStart);
   const columns: string[] = [];
   const starFrom: TableRef[] = [];
@@ -76,9 +77,10 @@ function selectOutput(r: Reader, a: number, b: number, outerCtes: readonly Table
     const n = y - x;
     if (n <= 0 || !last) return;
     if (isPunct(last, '*')) {
-      const q = n >= 3 && isPunct(r.sig[y - 2], '.') ? identName(r.sig[y - 3]) : undefined;
-      const lq = q?.toLowerCase();
-      starFrom.push(...level.tables.filter((t) => lq === undefined || (t.alias ?? t.name).toLowerCase() === lq));
+      const qt = n >= 3 && isPunct(r.sig[y - 2], '.') ? r.sig[y - 3] : undefined;
+      const q = identName(qt);
+      const lq = q === undefined ? undefined : nameKey(q, isQuotedIdent(qt), r.fold);
+      starFrom.push(...level.tables.filter((t) => lq === undefined || refKey(t, r.fold) === lq));
       return;
     }
     const name = identName(last);
@@ -130,7 +132,7 @@ function readCtes(r: Reader, a: number, b: number, outer: readonly TableRef[]): 
       out = selectOutput(r, i + 1, c, [...outer, ...ctes]);
       i = c + 1;
     }
-    ctes.push(Object.freeze({ name, kind: 'cte', columns: Object.freeze(explicit ?? out.columns), starFrom: Object.freeze(out.starFrom), offset: nameTok.start }));
+    ctes.push(Object.freeze({ name, kind: 'cte', quoted: { name: isQuotedIdent(nameTok) }, written: nameTok.text, columns: Object.freeze(explicit ?? out.columns), starFrom: Object.freeze(out.starFrom), offset: nameTok.start }));
     if (!isPunct(r.sig[i], ',')) break;
     i++;
   }
@@ -148,8 +150,9 @@ export function readLevel(
   b: number,
   focus: number,
   outerCtes: readonly TableRef[],
+  fold: 'lower' | 'none' = 'none',
 ): LevelScope {
-  const r: Reader = { sig, pairs };
+  const r: Reader = { sig, pairs, fold };
   const { ctes, next } = readCtes(r, a, b, outerCtes);
   const visible = [...ctes, ...outerCtes];
   const [s, e] = branch(r, next, b, Math.max(focus, next));
@@ -172,7 +175,7 @@ export function readLevel(
           columns = nameList(r, j, c2);
           j = c2 + 1;
         }
-        tables.push(Object.freeze({ name: alias.name ?? '', ...(alias.name !== undefined ? { alias: alias.name } : {}), kind: 'subquery', columns: Object.freeze(columns), starFrom: Object.freeze(out.starFrom), offset: t.start }));
+        tables.push(Object.freeze({ name: alias.name ?? '', ...aliasFields(alias), kind: 'subquery', columns: Object.freeze(columns), starFrom: Object.freeze(out.starFrom), offset: t.start }));
         expect = false;
         i = j - 1;
         continue;
@@ -197,6 +200,10 @@ export function readLevel(
       expect = true;
       continue;
     }
+    if (k === 'SELECT' && intro === 'INTO' && focus > i && kw(sig[s]) !== 'SELECT') {
+      // INSERT INTO a [(cols)] SELECT ... : the query's own FROM tables are in scope, not the target
+      for (let x = tables.length - 1; x >= 0; x--) if (tables[x]!.intoTarget) tables.splice(x, 1);
+    }
     if (END_OF_FROM.has(k)) {
       expect = false;
       inFrom = false;
@@ -209,11 +216,14 @@ export function readLevel(
     }
     // a possibly qualified name: a.b.c
     const parts: string[] = [identName(t)!];
+    const quotedParts: boolean[] = [isQuotedIdent(t)];
     let j = i + 1;
     while (isPunct(sig[j], '.') && j + 1 < e && (sig[j + 1]!.type === 'word' || sig[j + 1]!.type === 'quoted-ident')) {
       parts.push(identName(sig[j + 1])!);
+      quotedParts.push(isQuotedIdent(sig[j + 1]));
       j += 2;
     }
+    const written = sig.slice(i, j).map((x) => x.text).join('');
     let kind: TableRef['kind'] = 'table';
     if (isPunct(sig[j], '(') && j < e && intro !== 'INTO' && intro !== 'TABLE' && intro !== 'UPDATE') {
       kind = 'function';
@@ -222,21 +232,49 @@ export function readLevel(
     const name = parts[parts.length - 1]!;
     const schema = parts.length >= 2 ? parts[parts.length - 2] : undefined;
     const alias = readAlias(r, j, e);
-    const cte = schema === undefined ? visible.find((c) => c.name.toLowerCase() === name.toLowerCase()) : undefined;
-    const base = cte ? { name, kind: 'cte' as const, columns: cte.columns ?? [], starFrom: cte.starFrom ?? [] } : { name, kind, ...(schema !== undefined ? { schema } : {}) };
-    tables.push(Object.freeze({ ...base, ...(alias.name !== undefined ? { alias: alias.name } : {}), offset: t.start }));
+    let next = alias.next;
+    let columns: string[] | undefined;
+    if (kind === 'function' && alias.name !== undefined && isPunct(sig[next], '(')) {
+      // f(...) AS g(x, y): the column alias list names the output columns
+      const c2 = close(r, next, e);
+      columns = nameList(r, next, c2);
+      next = c2 + 1;
+    }
+    const key = nameKey(name, quotedParts[quotedParts.length - 1]!, fold);
+    const cte = schema === undefined && kind === 'table' ? visible.find((c) => nameKey(c.name, c.quoted?.name === true, fold) === key) : undefined;
+    const quoted = { name: quotedParts[quotedParts.length - 1]!, schema: parts.length >= 2 && quotedParts[quotedParts.length - 2]!, alias: alias.quoted === true };
+    const base = cte
+      ? { name, kind: 'cte' as const, columns: cte.columns ?? [], starFrom: cte.starFrom ?? [] }
+      : { name, kind, ...(schema !== undefined ? { schema } : {}), ...(columns ? { columns: Object.freeze(columns) } : {}) };
+    tables.push(Object.freeze({ ...base, quoted, written, ...aliasFields(alias), ...(intro === 'INTO' ? { intoTarget: true } : {}), offset: t.start }));
     expect = false;
-    i = alias.next - 1;
+    i = next - 1;
   }
   return { tables, ctes, bodyStart: next };
 }
 
+interface Alias {
+  readonly name?: string;
+  readonly written?: string;
+  readonly quoted?: boolean;
+  readonly next: number;
+}
+
 /** `[AS] alias` at i: the alias and the index after it. */
-function readAlias(r: Reader, i: number, e: number): { name?: string; next: number } {
+function readAlias(r: Reader, i: number, e: number): Alias {
   let j = i;
   const hasAs = kw(r.sig[j]) === 'AS';
   if (hasAs) j++;
   const t = r.sig[j];
-  if (j < e && (isIdent(t) || (hasAs && t?.type === 'word'))) return { name: identName(t)!, next: j + 1 };
+  if (j < e && t && (isIdent(t) || (hasAs && t.type === 'word'))) return { name: identName(t)!, written: t.text, quoted: isQuotedIdent(t), next: j + 1 };
   return { next: i };
+}
+
+function aliasFields(a: Alias): { alias?: string; aliasWritten?: string } {
+  return a.name !== undefined ? { alias: a.name, aliasWritten: a.written! } : {};
+}
+
+/** The key a reference `x.` is compared with: the alias if any, else the name (by the text-only rule). */
+export function refKey(t: TableRef, fold: 'lower' | 'none'): string {
+  return t.alias !== undefined ? nameKey(t.alias, t.quoted?.alias === true, fold) : nameKey(t.name, t.quoted?.name === true, fold);
 }

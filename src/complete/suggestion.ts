@@ -1,4 +1,5 @@
 /** Stage 1's answer: the kinds of thing expected at the cursor, computed from the text alone. */
+import type { RelationKind } from '../catalog/catalog-data.js';
 
 /** A table reference found in the text (FROM/JOIN/UPDATE/INTO, a CTE, or a derived table). */
 export interface TableRef {
@@ -6,6 +7,14 @@ export interface TableRef {
   /** Name as written, unquoted ('' for a derived table without an alias). */
   readonly name: string;
   readonly alias?: string;
+  /** Which parts were written in quotes (compared exactly where the engine folds unquoted names). */
+  readonly quoted?: { readonly name?: boolean; readonly schema?: boolean; readonly alias?: boolean };
+  /** The reference exactly as written (`custom."Users"`, `U`): how inserted text refers back to it. */
+  readonly written?: string;
+  /** The alias exactly as written. */
+  readonly aliasWritten?: string;
+  /** The target of INSERT INTO (out of scope in the SELECT of INSERT ... SELECT). */
+  readonly intoTarget?: boolean;
   /** 'cte' and 'subquery' carry their own columns; 'table' columns come from the catalog. */
   readonly kind: 'table' | 'cte' | 'subquery' | 'function';
   /** Output column names of a CTE or derived table, as far as the text tells. */
@@ -19,12 +28,23 @@ export interface TableRef {
 export type Suggestion =
   | { readonly kind: 'keyword'; readonly preferred?: readonly string[]; readonly only?: boolean; /** Preferred words rank with functions, after the names in scope. */ readonly secondary?: boolean }
   | { readonly kind: 'schema' }
-  | { readonly kind: 'relation'; readonly schema?: string; readonly ctes?: readonly TableRef[]; readonly tableFunctions?: boolean }
-  | { readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean }
+  | {
+      readonly kind: 'relation';
+      readonly schema?: string;
+      readonly schemaQuoted?: boolean;
+      readonly ctes?: readonly TableRef[];
+      readonly tableFunctions?: boolean;
+      /** Only these kinds (TRUNCATE: tables; DROP VIEW: views). */
+      readonly kinds?: readonly RelationKind[];
+    }
+  /** `alsoIn`: only the columns that one of these tables has too (USING). */
+  | { readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean; readonly alsoIn?: readonly TableRef[] }
   | { readonly kind: 'join'; readonly tables: readonly TableRef[] }
   | { readonly kind: 'join-condition'; readonly tables: readonly TableRef[]; readonly right?: TableRef }
-  | { readonly kind: 'function'; readonly schema?: string }
-  | { readonly kind: 'datatype' }
+  /** `user`: only the user's functions (DROP FUNCTION); `procedures`: only procedures. */
+  | { readonly kind: 'function'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly procedures?: boolean }
+  /** `user`: only user-defined types (DROP TYPE). */
+  | { readonly kind: 'datatype'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean }
   | { readonly kind: 'alias'; readonly tables: readonly TableRef[] }
   | { readonly kind: 'database' }
   | { readonly kind: 'meta-command' }

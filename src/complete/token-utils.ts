@@ -83,3 +83,16 @@ export const END_OF_FROM: ReadonlySet<string> = new Set([
   'WHERE', 'GROUP', 'ORDER', 'LIMIT', 'HAVING', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT', 'RETURNING', 'OFFSET',
   'FETCH', 'FOR', 'QUALIFY', 'SET', 'VALUES', 'SELECT', 'ON', 'USING', 'DEFAULT', 'LOCK',
 ]);
+
+/** True for a quoted identifier token. */
+export function isQuotedIdent(t: Token | undefined): boolean {
+  return t !== undefined && t.type === 'quoted-ident';
+}
+
+/**
+ * The text-only key of a name (stage 1 has no catalog): where the engine folds unquoted names
+ * (PostgreSQL), unquoted names fold to lower case and quoted ones are exact; elsewhere case is ignored.
+ */
+export function nameKey(name: string, quoted: boolean, folding: 'lower' | 'none'): string {
+  return folding === 'lower' && quoted ? name : name.toLowerCase();
+}

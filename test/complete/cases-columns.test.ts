@@ -38,7 +38,8 @@ const cases: Case[] = [
   { q: 'SELECT o.| FROM sales.orders o', has: ['amount', 'order_id'], not: ['status'] },
   { q: 'SELECT sales.orders.| FROM sales.orders', has: ['amount'] },
   { q: 'SELECT albums.| FROM albums', has: ['title'] },
-  { q: 'SELECT albums.|', has: ['title'] },
+  // a qualifier that is neither a table of the query nor a schema names nothing (the engine would reject it)
+  { q: 'SELECT albums.|', none: true },
   { q: 'SELECT {order}.| FROM {order}', has: ['status'] },
   { q: 'SELECT * FROM {order} WHERE |', has: ['status'] },
   { q: 'SELECT na|', has: ['name'] },

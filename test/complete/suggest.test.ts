@@ -34,11 +34,11 @@ describe('suggest', () => {
   });
   test('an unknown qualifier may be a schema', () => {
     const s = at('SELECT sales.| ');
-    assert.deepEqual(kinds(s), ['column', 'relation', 'function']);
+    assert.deepEqual(kinds(s), ['relation', 'function']);
     assert.equal(find(s, 'relation')?.schema, 'sales');
   });
   test('schema-qualified FROM', () => {
-    assert.deepEqual(at('SELECT * FROM sales.|'), [{ kind: 'relation', schema: 'sales', tableFunctions: true }]);
+    assert.deepEqual(at('SELECT * FROM sales.|'), [{ kind: 'relation', schema: 'sales', schemaQuoted: false, tableFunctions: true }]);
   });
   test('CTE columns come from its select list', () => {
     const c = find(at('WITH x AS (SELECT a, b AS c, count(*) n FROM t) SELECT x.| FROM x'), 'column');
