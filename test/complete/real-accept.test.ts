@@ -1,0 +1,97 @@
+/**
+ * Acceptance: a candidate the menu offers must be accepted by the real engine at that position.
+ * Every module in real-cases/ exports Case lists; for each case with `accept: true`, each name of `has`
+ * is taken from complete() (on the engine's real catalog snapshot), inserted in place of the word at the
+ * cursor, and the resulting statement is checked by the engine (accept-check.ts: nothing is changed).
+ */
+import { after, describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { complete } from '../../src/complete/complete.js';
+import type { EngineId } from '../../src/sql/dialect.js';
+import { sharedMariadb } from '../harness/mariadb-server.js';
+import { sharedPostgres } from '../harness/postgres-server.js';
+import { withServer } from '../harness/server-test.js';
+import type { Case } from './case-runner.js';
+import { checkAccepted } from './real/accept-check.js';
+import { loadSnapshot } from './real/load-snapshot.js';
+import { openRealDatabase, REAL_ENGINES, type RealDatabase } from './real/real-databases.js';
+
+type AcceptCase = Case & { readonly accept?: boolean };
+
+const casesDir = new URL('./real-cases/', import.meta.url);
+const modules = readdirSync(casesDir).filter((f) => f.endsWith('.js')).sort();
+const cases: { file: string; c: AcceptCase }[] = [];
+for (const file of modules) {
+  const mod = (await import(new URL(file, casesDir).href)) as Record<string, unknown>;
+  for (const value of Object.values(mod)) {
+    if (!Array.isArray(value)) continue;
+    for (const c of value as AcceptCase[]) if (c && typeof c === 'object' && typeof c.q === 'string' && c.accept) cases.push({ file, c });
+  }
+}
+
+const SERVER: Partial<Record<EngineId, () => Promise<unknown>>> = { postgres: sharedPostgres, mysql: sharedMariadb };
+const databases = new Map<EngineId, Promise<RealDatabase>>();
+async function database(t: TestContext, engine: EngineId): Promise<RealDatabase | undefined> {
+  const server = SERVER[engine];
+  if (server && !(await withServer(t, server))) return undefined;
+  let db = databases.get(engine);
+  if (!db) {
+    db = openRealDatabase(engine);
+    databases.set(engine, db);
+  }
+  return db;
+}
+after(async () => {
+  for (const db of databases.values()) await (await db.catch(() => undefined))?.close();
+  for (const [engine, n] of counts) console.log(`acceptance ${engine}: ${n.checked} checked, ${n.rejected} rejected, ${n.skipped} skipped`);
+});
+
+const counts = new Map<EngineId, { checked: number; rejected: number; skipped: number }>();
+const expand = (s: string, engine: EngineId): string => s.replace(/\{([^{}|]+)\}/g, (_, name: string) => loadSnapshot(engine).dialect.quoteIdent(name));
+
+test('there are acceptance cases to check', () => {
+  assert.ok(cases.length > 0, `no case with accept: true in ${modules.join(', ') || 'real-cases/ (empty)'}`);
+});
+
+for (const engine of REAL_ENGINES) {
+  describe(`${engine}: offered candidates are accepted by the engine`, () => {
+    for (const { file, c } of cases) {
+      if (!(c.engines ?? REAL_ENGINES).includes(engine)) continue;
+      test(`${file}: ${c.q.replace(/\n/g, '\\n')}`, async (t) => {
+        const db = await database(t, engine);
+        if (!db) return;
+        const n = counts.get(engine) ?? { checked: 0, rejected: 0, skipped: 0 };
+        counts.set(engine, n);
+        const q = expand(c.q, engine);
+        const cursor = q.indexOf('|');
+        assert.ok(cursor >= 0, `case ${JSON.stringify(c.q)} has no | cursor marker`);
+        const text = q.slice(0, cursor) + q.slice(cursor + 1);
+        const offered = complete(text, cursor, loadSnapshot(engine), { maxResults: 400, ...c.opts });
+        assert.ok((c.has ?? []).length > 0, 'an accept case names the candidates to check in `has`');
+        const problems: string[] = [];
+        for (const name of c.has ?? []) {
+          const want = expand(name, engine);
+          const candidate = offered.find((x) => x.text === want);
+          if (!candidate) {
+            problems.push(`${JSON.stringify(want)} is not offered (got ${JSON.stringify(offered.slice(0, 12).map((x) => x.text))})`);
+            continue;
+          }
+          const statement = text.slice(0, candidate.replace.start) + candidate.text + text.slice(candidate.replace.end);
+          const verdict = await checkAccepted(db.connection, engine, statement);
+          if (verdict.mode === 'skip') {
+            n.skipped++;
+            t.diagnostic(`not checked: ${verdict.reason}`);
+            continue;
+          }
+          n.checked++;
+          if (verdict.error !== undefined) {
+            n.rejected++;
+            problems.push(`${engine} rejected (${verdict.mode}):\n    ${statement}\n    ${verdict.error}`);
+          }
+        }
+        assert.equal(problems.length, 0, problems.join('\n'));
+      });
+    }
+  });
+}
