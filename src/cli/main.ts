@@ -3,7 +3,8 @@
  * Exit codes: 0 success, 1 a statement failed, 2 usage error / unreachable database.
  */
 import { readFileSync } from 'node:fs';
-import { CancelledError, ConnectError, UsageError } from '../core/errors.js';
+import { CancelledError, ConnectError, UsageError, UserError } from '../core/errors.js';
+import { hideSecretArguments } from './process-title.js';
 import { parseArgs, type CliOptions } from './args.js';
 import { sqlshPaths } from '../config/paths.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
@@ -36,7 +37,39 @@ function applyCli(settings: Settings, o: CliOptions): Settings {
   return Object.freeze(s);
 }
 
+/**
+ * The one top-level catch. Expected failures are typed (UserError and its UsageError, ConnectError,
+ * CancelledError) and print one sentence; anything else is a bug: one line and a hint, the stack
+ * only with SQLSH_DEBUG=1. Exit codes: 0 ok, 1 a statement failed, 2 usage / environment / cannot
+ * connect, 70 internal error (a bug), 130 interrupted (see --help and the README).
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  await hideSecretArguments(argv);
+  process.on('uncaughtException', (e) => {
+    const { text } = describeFailure(e);
+    stderrTerminal().line(text);
+    process.exit(70);
+  });
+  try {
+    return await runMain(argv);
+  } catch (e) {
+    const { text, code } = describeFailure(e);
+    stderrTerminal().line(text);
+    return code;
+  }
+}
+
+function describeFailure(e: unknown): { text: string; code: number } {
+  if (e instanceof UserError) return { text: `sqlsh: ${redactUrl(e.message)}`, code: e.exitCode };
+  if (e instanceof ConnectError) return { text: `sqlsh: ${redactUrl(e.message)}`, code: 2 };
+  if (e instanceof CancelledError) return { text: `sqlsh: ${e.message}`, code: 2 };
+  const err = e instanceof Error ? e : new Error(String(e));
+  const first = redactUrl((err.message.split('\n')[0] ?? '').trim());
+  const debug = process.env.SQLSH_DEBUG ? `\n${redactUrl(err.stack ?? '')}` : '';
+  return { text: `sqlsh: internal error: ${err.name}: ${first} (a bug in sqlsh; SQLSH_DEBUG=1 shows where)${debug}`, code: 70 };
+}
+
+async function runMain(argv: readonly string[]): Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);

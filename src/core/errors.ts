@@ -45,12 +45,31 @@ export class ConnectionLostError extends Error {
   override readonly name = 'ConnectionLostError';
   readonly wasInTransaction: boolean;
   constructor(message: string, opts: { wasInTransaction?: boolean; cause?: unknown } = {}) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    // One line: the reason a driver gives may hold line breaks, and a terminal shows them escaped.
+    super(message.replace(/\s*[\r\n]+\s*/g, ' ').trim(), opts.cause === undefined ? undefined : { cause: opts.cause });
     this.wasInTransaction = opts.wasInTransaction ?? false;
   }
 }
 
+/**
+ * An expected failure the user can act on: a file or directory sqlsh needs cannot be read or
+ * written, the environment points somewhere unusable. The message is the words to print (one
+ * sentence, no stack); `exitCode` is what the command line exits with when it cannot go on.
+ * Anything else that reaches the top level is a bug (printed as an internal error).
+ */
+export class UserError extends Error {
+  override readonly name: string = 'UserError';
+  readonly exitCode: number;
+  constructor(message: string, opts: { exitCode?: number; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.exitCode = opts.exitCode ?? 2;
+  }
+}
+
 /** Bad command-line usage or configuration: exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+export class UsageError extends UserError {
+  override readonly name: string = 'UsageError';
+  constructor(message: string, opts: { cause?: unknown } = {}) {
+    super(message, { exitCode: 2, ...opts });
+  }
 }

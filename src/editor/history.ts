@@ -6,6 +6,7 @@
  */
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileErrorReason } from '../core/file-reason.js';
 
 export interface HistoryOptions {
   readonly maxEntries?: number;
@@ -16,6 +17,8 @@ export class History {
   private readonly file: string | undefined;
   private readonly max: number;
   private fileLines: number;
+  /** Why the history file is not used, in words (undefined when it is). */
+  problem: string | undefined;
 
   private constructor(entries: readonly string[], file: string | undefined, max: number, fileLines: number) {
     this.list = Object.freeze(entries.slice(-max));
@@ -29,13 +32,21 @@ export class History {
     return new History(entries, undefined, opts.maxEntries ?? 5000, 0);
   }
 
-  /** Read `file` (a missing file is an empty history); later adds append to it. */
+  /**
+   * Read `file` (a missing file is an empty history); later adds append to it. A file that cannot be
+   * read (a directory, no permission, HOME is a file) gives a history kept in memory only, with
+   * `problem` saying why in words: history is a convenience and never stops the shell.
+   */
   static load(file: string, opts: HistoryOptions = {}): History {
     let raw = '';
     try {
       raw = readFileSync(file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+        const h = History.inMemory([], opts);
+        h.problem = `cannot read the history file ${JSON.stringify(file)}: ${fileErrorReason(e)}; history is kept for this session only`;
+        return h;
+      }
     }
     const lines = raw.split('\n').filter((l) => l !== '');
     const entries: string[] = [];

@@ -35,6 +35,8 @@ export function jsonValue(v: Value): string {
     case 'string':
       return JSON.stringify(v);
     case 'number':
+      // -0 is valid JSON and what PostgreSQL's own to_json gives; JSON.stringify would drop the sign.
+      if (Object.is(v, -0)) return '-0';
       return Number.isFinite(v) ? JSON.stringify(v) : JSON.stringify(String(v));
     case 'bigint':
       return v.toString();

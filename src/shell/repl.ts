@@ -14,7 +14,7 @@ import { streamOutput } from '../output/stream-output.js';
 import { stderrTerminal, stdoutTerminal } from '../output/terminal-writer.js';
 import { safeLines } from '../output/terminal-text.js';
 import { banner } from './banner.js';
-import { historyText } from './history-text.js';
+import { historyEntry } from './history-text.js';
 
 function askLine(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -65,6 +65,7 @@ export async function runRepl(init: {
   session.refreshCatalog();
 
   const history = History.load(init.paths.historyFile, { maxEntries: session.settings.history_size });
+  if (history.problem) stderrTerminal().line(`sqlsh: ${history.problem}`);
   const completer = makeCompleter(session);
   const editor = new LineEditor({
     input: process.stdin,
@@ -116,7 +117,9 @@ export async function runRepl(init: {
       }
       const text = r.text;
       if (text.trim() === '') continue;
-      history.add(historyText(text)); // never a password from \c URI
+      // Never a password: \c passwords are masked, a statement that sets one is not kept at all.
+      const kept = historyEntry(text, session.dialect.lex);
+      if (kept !== undefined) history.add(kept);
       const abort = new AbortController();
       const onSigint = () => abort.abort();
       process.on('SIGINT', onSigint);

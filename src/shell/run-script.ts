@@ -2,7 +2,7 @@
  * Runs a piece of input (what the user submitted, a -c string, a file) statement by statement:
  * split → classify → confirm if destructive → execute → render. Meta-commands go to src/meta.
  */
-import { splitStatements } from '../sql/splitter.js';
+import { splitStatements, unterminatedWhat } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import { formatSqlError } from '../output/error-format.js';
@@ -68,6 +68,15 @@ export async function runScript(session: Session, text: string, opts: RunOptions
         continue;
       }
     }
+    if (st.openToken) {
+      // The input ends inside a string, a quoted name or a comment: an error, as in psql, rather
+      // than a statement run with its end cut off (and exit code 1 in a script).
+      const base = st.text !== '' ? st.start : st.openToken.start;
+      await loadDisplayWidth();
+      const err = new SqlError(`${unterminatedWhat(st.openToken)} at the end of the input`, { position: st.openToken.start - base });
+      session.io.error(formatSqlError(err, { text: text.slice(base), line: (opts.firstLine ?? 1) + lineOfOffset(text, base) - 1, file: opts.source }));
+      return { ok: false, quit: false };
+    }
     if (st.text.trim() === '') continue;
     const r = await runStatement(session, st.text, { ...opts, line, terminator: st.terminator });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
@@ -77,6 +86,13 @@ export async function runScript(session: Session, text: string, opts: RunOptions
     }
   }
   return { ok, quit: false };
+}
+
+/** 1-based line of `offset` in `text`. */
+function lineOfOffset(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** A backslash command that ended a SQL statement without running it (\g, \G and \gx run it). */

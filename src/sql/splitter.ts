@@ -32,6 +32,20 @@ export interface Statement {
   readonly terminator?: string;
   /** 1-based line number of `start` in the input. */
   readonly line: number;
+  /**
+   * Only on the last statement, when the input ends inside a string, quoted identifier, block
+   * comment or dollar quote: that token. A script that ends so is an error (as in psql), not a
+   * statement to run with its end cut off.
+   */
+  readonly openToken?: Token;
+}
+
+/** What an open token at the end of the input is, in words: 'unterminated quoted string'. */
+export function unterminatedWhat(t: Token): string {
+  if (t.type === 'block-comment') return 'unterminated /* comment';
+  if (t.type === 'quoted-ident') return 'unterminated quoted identifier';
+  if (t.type === 'string' && t.text.startsWith('$')) return 'unterminated dollar-quoted string';
+  return 'unterminated quoted string';
 }
 
 export interface SplitOptions {
@@ -206,6 +220,9 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
   const finalDepth = Math.max(0, depth - (pendingEnd ? 1 : 0));
   if (segStart < n) pushSql(n, false);
   const openToken = lastUnterminated ? lexAt(text, opts, lastStart) : undefined;
+  if (openToken && out.length > 0 && out[out.length - 1]!.kind === 'sql' && !out[out.length - 1]!.complete) {
+    out[out.length - 1] = { ...out[out.length - 1]!, openToken };
+  }
   const last = out[out.length - 1];
   const lastOpen = last !== undefined && last.kind === 'sql' && !last.complete;
   return {

@@ -77,7 +77,11 @@ export class MysqlConnection implements Connection {
   private cancelRequested = false;
   private lost = false;
   private lostInTransaction = false;
+  /** The user was already told of the current loss: the reconnect notice then only says it reconnected. */
+  private lossReported = false;
   private closed = false;
+  /** Ends the running statement when the socket dies: mysql2 tells only the connection, not a query without a callback. */
+  private failRunning: ((err: MysqlDriverError) => void) | undefined;
 
   constructor(core: MysqlCore, opts: MysqlSessionOptions) {
     this.info = opts.info;
@@ -91,8 +95,8 @@ export class MysqlConnection implements Connection {
     this.core = core;
     this.lost = false;
     this.serverStatus = 0;
-    core.on('error', () => this.markLost());
-    core.on('end', () => this.markLost());
+    core.on('error', (err) => this.markLost(core, err));
+    core.on('end', () => this.markLost(core));
     // mysql2 does not expose the EOF packet that ends a result set; it carries the server status
     // (transaction flag) and the warning count, so read them as the packets go by.
     const handle = core.handlePacket;
@@ -108,9 +112,15 @@ export class MysqlConnection implements Connection {
     }
   }
 
-  private markLost(): void {
+  private markLost(core: MysqlCore, err?: unknown): void {
+    if (core !== this.core) return;
+    if (this.failRunning) {
+      const lost = (err ?? Object.assign(new Error('the server closed the connection'), { code: 'PROTOCOL_CONNECTION_LOST' })) as MysqlDriverError;
+      this.failRunning(Object.assign(lost, { fatal: true }));
+    }
     if (this.closed || this.lost) return;
     this.lost = true;
+    this.lossReported = false;
     this.lostInTransaction = (this.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
   }
 
@@ -124,8 +134,9 @@ export class MysqlConnection implements Connection {
     if (this.core && !this.lost) return { core: this.core };
     if (this.lostInTransaction) {
       this.lostInTransaction = false;
+      this.lossReported = true;
       this.serverStatus = 0;
-      throw new ConnectionLostError('the connection to the MySQL server was lost and the open transaction was rolled back; run the statement again to reconnect', { wasInTransaction: true });
+      throw new ConnectionLostError('the connection to the server was lost and the open transaction was rolled back. The next statement reconnects.', { wasInTransaction: true });
     }
     try {
       this.core?.destroy();
@@ -135,11 +146,14 @@ export class MysqlConnection implements Connection {
     try {
       const core = await this.open(this.database);
       this.attach(core);
-      return { core, notice: `connection was lost; reconnected to ${this.info.url}` };
+      const notice = this.lossReported ? `reconnected to ${this.info.url}` : `the connection to the server was lost; reconnected to ${this.info.url}`;
+      this.lossReported = false;
+      return { core, notice };
     } catch (err) {
       this.core = undefined;
       this.lost = true;
-      throw new ConnectionLostError(`lost the connection to the MySQL server and could not reconnect: ${(err as Error).message}\nThe next statement tries again.`, { cause: err });
+      this.lossReported = true;
+      throw new ConnectionLostError(`the connection to the server was lost and reconnecting failed (${(err as Error).message}). The next statement tries again.`, { cause: err });
     }
   }
 
@@ -223,6 +237,12 @@ export class MysqlConnection implements Connection {
       finished = true;
       poke();
     });
+    this.failRunning = (err) => {
+      if (finished) return;
+      failure = err;
+      finished = true;
+      poke();
+    };
     q.on('end', () => {
       finished = true;
       poke();
@@ -279,6 +299,7 @@ export class MysqlConnection implements Connection {
         while (!finished) await new Promise<void>((r) => (wake = r));
       }
       this.running = false;
+      this.failRunning = undefined;
     }
   }
 
@@ -302,10 +323,12 @@ export class MysqlConnection implements Connection {
     if (err.fatal || (err.code !== undefined && LOST_CODES.has(err.code))) {
       const wasInTransaction = (this.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
       this.lost = true;
+      this.lossReported = true;
       this.lostInTransaction = false;
       this.serverStatus = 0;
       const what = wasInTransaction ? '; the open transaction was rolled back' : '';
-      return new ConnectionLostError(`lost the connection to the MySQL server (${err.code ?? 'error'})${what}; the next statement reconnects`, { wasInTransaction, cause: err });
+      const reason = (err.sqlMessage ?? err.message ?? err.code ?? 'error').replace(/^Connection lost: /, '');
+      return new ConnectionLostError(`the connection to the server was lost (${reason})${what}. The next statement reconnects.`, { wasInTransaction, cause: err });
     }
     const message = err.sqlMessage ?? err.message;
     const position = mysqlErrorPosition(sql, message);

@@ -2,7 +2,8 @@
  * MySQL/MariaDB wire values to sqlsh Values, decided once per column from the field metadata.
  * The driver is configured to hand over exact text (supportBigNumbers: BIGINT as a number when safe, else its digits; dateStrings,
  * jsonStrings, decimals as strings) and Buffers for binary data; this module only tags and converts:
- *   BIGINT -> bigint (number when safe) · DECIMAL -> decimal text · DATE/TIME/DATETIME/TIMESTAMP -> temporal
+ *   BIGINT -> bigint (number when safe) · YEAR -> temporal text of 4 digits (0000) · ZEROFILL
+ *   integers -> decimal text padded to the display width (00042) · DECIMAL -> decimal text · DATE/TIME/DATETIME/TIMESTAMP -> temporal
  *   text as the server sent it (zero dates kept) · JSON -> json text · BIT -> b'101' (the bits, without
  *   leading zeros, as BIN() shows them) · BLOB/BINARY/VARBINARY/GEOMETRY -> bytes · everything else text.
  */
@@ -29,6 +30,7 @@ const T = {
 } as const;
 const BINARY_CHARSET = 63;
 const UNSIGNED_FLAG = 32;
+const ZEROFILL_FLAG = 64;
 const ENUM_FLAG = 256;
 const SET_FLAG = 2048;
 
@@ -104,13 +106,20 @@ const json: Converter = (raw) => ({ kind: 'json', text: typeof raw === 'string' 
 const bit: Converter = (raw) => ({ kind: 'other', text: raw instanceof Uint8Array ? bitText(raw) : String(raw) });
 const binary: Converter = (raw) => bytes(raw);
 const text: Converter = (raw) => (typeof raw === 'string' ? raw : asText(raw));
+/** YEAR is a date type the server always writes with 4 digits (0000, 2024); the driver hands over a number. */
+const year: Converter = (raw) => ({ kind: 'temporal', text: String(raw).padStart(4, '0') });
+/** A ZEROFILL column is written padded to its display width (00042), as the mysql client shows it. */
+const zerofill = (width: number): Converter => (raw) => ({ kind: 'decimal', text: String(raw).padStart(width, '0') });
 const other: Converter = (raw) => ({ kind: 'other', text: typeof raw === 'string' ? raw : JSON.stringify(raw) });
 
 /** One converter per column; each is called only for non-null values. */
 export function mysqlConverter(f: MysqlField): Converter {
   if (f.extendedFormat === 'json') return json;
+  if (f.columnType === T.YEAR) return year;
+  const integerType = f.columnType === T.TINY || f.columnType === T.SHORT || f.columnType === T.LONG || f.columnType === T.INT24 || f.columnType === T.LONGLONG;
+  if (integerType && f.flags & ZEROFILL_FLAG && (f.columnLength ?? 0) > 1) return zerofill(f.columnLength!);
   switch (f.columnType) {
-    case T.TINY: case T.SHORT: case T.LONG: case T.INT24: case T.YEAR: case T.FLOAT: case T.DOUBLE:
+    case T.TINY: case T.SHORT: case T.LONG: case T.INT24: case T.FLOAT: case T.DOUBLE:
       return same;
     case T.LONGLONG: return integer;
     case T.DECIMAL: case T.NEWDECIMAL: return decimal;

@@ -146,7 +146,8 @@ export class PostgresConnection implements Connection {
     try {
       session = await this.#reopen();
     } catch (err) {
-      throw new ConnectionLostError(`the connection to the server was lost and reconnecting failed: ${errorMessage(err)}\nThe next statement tries again.`, { cause: err });
+      this.#lossReported = true;
+      throw new ConnectionLostError(`the connection to the server was lost and reconnecting failed (${errorMessage(err)}). The next statement tries again.`, { cause: err });
     }
     this.#session = session;
     this.#attach(session.client);
@@ -154,7 +155,10 @@ export class PostgresConnection implements Connection {
     this.#lostIn = 'idle';
     this.#types = new PgTypeNames();
     await this.#types.load(session.client);
-    return `connection to the server was lost; reconnected to ${this.info.url}`;
+    // The loss was reported already (by the statement that met it): now only say that it is over.
+    const reported = this.#lossReported;
+    this.#lossReported = false;
+    return reported ? `reconnected to ${this.info.url}` : `the connection to the server was lost; reconnected to ${this.info.url}`;
   }
 
   async *#stream(sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {

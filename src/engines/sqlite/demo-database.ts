@@ -6,6 +6,8 @@
  */
 import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { fileErrorReason } from '../../core/file-reason.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   ADJECTIVES, CITIES, DemoRandom, FIRST_NAMES, GENRES, LAST_NAMES, MEDIA_TYPES, NOUNS, PLAYLISTS, SPECIAL_ARTISTS, WORDS,
@@ -224,6 +226,19 @@ function fill(db: BetterSqlite3.Database): void {
 /** Creates the demo database at `path` unless a file is already there. */
 export async function ensureDemoDatabase(path: string): Promise<{ path: string; created: boolean }> {
   if (existsSync(path)) return { path, created: false };
+  try {
+    return await buildDemoDatabase(path);
+  } catch (e) {
+    // A read-only or odd HOME (a file, no permission): say so in words, with the way out.
+    const reason = (e as { code?: string }).code === 'SQLITE_CANTOPEN' ? 'cannot create a file there' : fileErrorReason(e);
+    throw new UserError(
+      `cannot create the demo database at ${JSON.stringify(path)}: ${reason}. Set XDG_DATA_HOME (or HOME) to a writable directory.`,
+      { cause: e },
+    );
+  }
+}
+
+async function buildDemoDatabase(path: string): Promise<{ path: string; created: boolean }> {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.building`);

@@ -1,0 +1,51 @@
+/**
+ * Takes passwords out of the process's visible arguments (`ps`, /proc/PID/cmdline), as the MySQL
+ * client does: a URI with user:password@, a password=... parameter, or -c SQL that sets a password.
+ *
+ * On Linux (and macOS) Node's process.title setter writes the new title over the memory that holds
+ * argv, and clears the rest of it, so the old arguments are gone from /proc/PID/cmdline; the title
+ * stays useful: `sqlsh postgres://alice:***@db/shop`. Limits: the arguments are visible from the
+ * exec until this runs (tens of milliseconds: Node's own start-up); a title longer than the original
+ * arguments is cut (the password is still overwritten); on Windows the arguments are not hidden.
+ */
+import { maskConnectionPassword } from '../core/mask-password.js';
+
+/** The arguments as they may be shown, or undefined when none holds a secret. */
+export async function maskedArguments(argv: readonly string[]): Promise<string[] | undefined> {
+  let changed = false;
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const prev = argv[i - 1];
+    const isSql = prev === '-c' || prev === '--command' || /^(-c.|--command=)/.test(arg);
+    let shown = arg;
+    if (isSql && /password|identified/i.test(arg)) {
+      const { setsPassword } = await import('../shell/history-text.js');
+      if (setsPassword(arg)) shown = await maskStrings(arg);
+    } else {
+      shown = maskConnectionPassword(arg);
+    }
+    if (shown !== arg) changed = true;
+    out.push(shown);
+  }
+  return changed ? out : undefined;
+}
+
+/** SQL with every string literal shown as '***' (the password of ALTER USER ... PASSWORD 'x'). */
+async function maskStrings(sql: string): Promise<string> {
+  const { lex } = await import('../sql/lexer.js');
+  const { postgresDialect } = await import('../sql/dialects/postgres.js');
+  return lex(sql, { ...postgresDialect.lex, doubleQuoteStrings: true, backslashEscapes: true })
+    .map((t) => (t.type === 'string' ? "'***'" : t.text))
+    .join('');
+}
+
+/** Replaces the process title when an argument holds a secret. Never throws. */
+export async function hideSecretArguments(argv: readonly string[]): Promise<void> {
+  try {
+    const shown = await maskedArguments(argv);
+    if (shown) process.title = ['sqlsh', ...shown].join(' ');
+  } catch {
+    // A title is cosmetic; failing to set it must not stop the program.
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * A connection argument with its password replaced by '***': the user:password@ of a URI and a
+ * password=VALUE parameter (URI query or libpq key=value string). One rule for the process title,
+ * the history and messages.
+ */
+const URI_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:)([^\s@/'"]*)@/gi;
+const PARAM_PASSWORD = /((?:^|[?&\s'"])password\s*=\s*)('[^']*'|"[^"]*"|[^&\s'"]*)/gi;
+
+export function maskConnectionPassword(text: string): string {
+  return text.replace(URI_PASSWORD, '$1***@').replace(PARAM_PASSWORD, '$1***');
+}
