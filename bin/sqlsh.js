@@ -6,6 +6,8 @@ import('../dist/bundle/main.js')
     if (typeof code === 'number') process.exitCode = code;
   })
   .catch((err) => {
-    process.stderr.write(`sqlsh: internal error: ${err && err.stack ? err.stack : err}\n`);
+    // main() reports every failure itself; this is only reached when the program cannot load.
+    const detail = process.env.SQLSH_DEBUG && err && err.stack ? `\n${err.stack}` : '';
+    process.stderr.write(`sqlsh: internal error: ${err && err.message ? err.message.split('\n')[0] : err} (SQLSH_DEBUG=1 shows where)${detail}\n`);
     process.exitCode = 70;
   });

@@ -105,6 +105,12 @@ export async function runBatch(init: {
       if (!r.ok) ok = false;
       if (r.quit || (!r.ok && !session.settings.continue_on_error)) break;
     }
+    // A script that ends (or quits) inside a transaction loses it: closing the connection rolls it
+    // back. psql does that silently and exits 0; a forgotten COMMIT should not pass unnoticed.
+    if (session.connection.transactionStatus() !== 'idle') {
+      stderrTerminal().line('sqlsh: transaction still open at the end of the script: rolled back (end it with COMMIT or ROLLBACK)');
+      ok = false;
+    }
   } finally {
     await session.close();
     if (file) await new Promise<void>((res) => file!.end(() => res()));

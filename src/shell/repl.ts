@@ -109,10 +109,7 @@ export async function runRepl(init: {
       );
       pendingText = undefined;
       if (r.type === 'eof') {
-        if (session.connection.transactionStatus() !== 'idle') {
-          const yes = /^y(es)?$/i.test((await askLine('A transaction is open; quit anyway and roll it back? [y/N] ')).trim());
-          if (!yes) continue;
-        }
+        if (!(await session.confirmLeavingTransaction())) continue;
         break;
       }
       const text = r.text;

@@ -113,6 +113,16 @@ export class Session {
     await old.close().catch(() => undefined);
   }
 
+  /**
+   * Leaving the connection (Ctrl-D, \q) with a transaction open asks first: true to go on (and roll
+   * it back), false to stay. Without a terminal to ask on (scripts) it goes on; the script's end
+   * says that the transaction was rolled back.
+   */
+  async confirmLeavingTransaction(question = 'A transaction is open; quit anyway and roll it back? [y/N] '): Promise<boolean> {
+    if (this.connection.transactionStatus() === 'idle' || !this.io.confirm) return true;
+    return this.io.confirm(question);
+  }
+
   /** Rebuild the catalog in the background; typing never waits for it. */
   refreshCatalog(): Promise<void> {
     this.catalogAbort?.abort();

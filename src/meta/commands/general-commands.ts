@@ -10,7 +10,8 @@ const quit: MetaCommand = {
   syntax: '\\q',
   summary: 'quit sqlsh',
   args: NO_ARGS,
-  run: async () => ({ type: 'quit' }),
+  // An open transaction asks first, as Ctrl-D does (one question, in the session).
+  run: async (ctx) => ((await ctx.session.confirmLeavingTransaction()) ? { type: 'quit' } : { type: 'ok' }),
 };
 
 const help: MetaCommand = {
