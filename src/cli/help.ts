@@ -38,10 +38,19 @@ Connection:
   -p PORT / -U USER / -d DB      PostgreSQL port, user, database (psql style)
   -P PORT / -u USER / -D DB      MySQL port, user, database (mysql style)
 
+Passwords: a password in a URI (postgres://alice:secret@...) is hidden from ps once sqlsh starts,
+but it is visible for a moment and stays in your shell's history. Safer: PGPASSWORD or ~/.pgpass
+(PostgreSQL), MYSQL_PWD or ~/.my.cnf [client] password= (MySQL), or no password at all, and sqlsh
+asks for it (hidden input):
+  echo 'db.example.com:5432:shop:alice:secret' >> ~/.pgpass && chmod 600 ~/.pgpass
+  sqlsh postgres://alice@db.example.com/shop
+
   -V, --version            print the version
       --help               this help (a bare -h also shows it)
 
-Exit codes: 0 success, 1 a statement failed, 2 usage error or unreachable database.
+Exit codes: 0 success; 1 a statement failed, the script ended inside a quote or comment, or
+ended with a transaction open (it is rolled back); 2 usage error, unusable file or directory, or
+unreachable database; 70 internal error (a bug; SQLSH_DEBUG=1 shows where).
 Inside the shell, \\? lists the backslash commands. Config: ~/.config/sqlsh/config.toml
 `;
 }

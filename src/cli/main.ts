@@ -41,7 +41,7 @@ function applyCli(settings: Settings, o: CliOptions): Settings {
  * The one top-level catch. Expected failures are typed (UserError and its UsageError, ConnectError,
  * CancelledError) and print one sentence; anything else is a bug: one line and a hint, the stack
  * only with SQLSH_DEBUG=1. Exit codes: 0 ok, 1 a statement failed, 2 usage / environment / cannot
- * connect, 70 internal error (a bug), 130 interrupted (see --help and the README).
+ * connect, 70 internal error (a bug) (see --help and the README).
  */
 export async function main(argv: readonly string[]): Promise<number> {
   await hideSecretArguments(argv);
