@@ -1,12 +1,30 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { cpSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tempDir } from './sqlite-test-helpers.js';
 
-const ENGINE = new URL('../../src/engines/sqlite/sqlite-engine.js', import.meta.url).href;
-const RUNAWAY = new URL('../../src/engines/sqlite/sqlite-runaway.js', import.meta.url).href;
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/**
+ * Where the script imports the engine from: the build, or a copy of it with no native helper beside
+ * it (build/Release/sqlsh_interrupt.node), as on a machine where it could not be built: there a
+ * statement inside one long step cannot be interrupted and is abandoned.
+ */
+function engineModules(dir: string, native: boolean): { engine: string; runaway: string } {
+  let src = SRC;
+  if (!native) {
+    const pkg = join(dir, 'pkg');
+    src = join(pkg, 'dist', 'src');
+    cpSync(SRC, src, { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+  }
+  const url = (p: string): string => pathToFileURL(join(src, p)).href;
+  return { engine: url('engines/sqlite/sqlite-engine.js'), runaway: url('engines/sqlite/sqlite-runaway.js') };
+}
 // One native step that runs for minutes: no row comes out until the whole count is done.
 const FOREVER = 'with recursive c(x) as (select 1 union all select x + 1 from c where x < 3000000000) select count(*) from c';
 // One native step of a few seconds: long enough to be abandoned (after 1 s), short enough to end.
@@ -16,10 +34,10 @@ const SECONDS = 'with recursive c(x) as (select 1 union all select x + 1 from c 
  * A script that connects, starts `sql`, cancels it once it has started, closes the connection,
  * prints what it saw, and then ends: by process.exit(3) or by running out of work.
  */
-function script(sql: string, ending: 'exit' | 'natural' | 'wait-then-exit'): string {
+function script(modules: { engine: string; runaway: string }, sql: string, ending: 'exit' | 'natural' | 'wait-then-exit'): string {
   return `
-    import { sqliteEngine } from ${JSON.stringify(ENGINE)};
-    import { runawaySqliteSteps } from ${JSON.stringify(RUNAWAY)};
+    import { sqliteEngine } from ${JSON.stringify(modules.engine)};
+    import { runawaySqliteSteps } from ${JSON.stringify(modules.runaway)};
     const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
     let error = '';
     try {
@@ -71,22 +89,36 @@ function firstLine(r: Ended): { error: string; runaway: number } {
   return JSON.parse(line) as { error: string; runaway: number };
 }
 
-describe('sqlite: a process that cancelled a stuck statement can still exit', () => {
-  // Without the guard, each of these processes would live until its step ends: many minutes.
+describe('sqlite: a process that cancelled a long statement can still exit', () => {
+  test('the statement is interrupted inside its step: no runaway, the exit code is kept, in well under a second', async (t) => {
+    const dir = tempDir(t);
+    const r = await run(dir, script(engineModules(dir, true), FOREVER, 'exit'), 20000);
+    const seen = firstLine(r);
+    assert.doesNotMatch(seen.error, /reopened/);
+    assert.match(seen.error, /canceling statement due to user request/);
+    assert.equal(seen.runaway, 0);
+    assert.equal(r.status, 3, `stderr: ${r.stderr}`);
+    assert.ok(r.ms < 5000, `the process took ${r.ms} ms`);
+  });
+
+  // Without the native helper. Without the guard, each of these processes would live until its step ends: many minutes.
   for (const ending of ['exit', 'natural'] as const) {
-    test(`ending by ${ending === 'exit' ? 'process.exit()' : 'running out of work'} takes seconds, not the statement's minutes`, async (t) => {
-      const r = await run(tempDir(t), script(FOREVER, ending), 20000);
+    test(`without the native helper, ending by ${ending === 'exit' ? 'process.exit()' : 'running out of work'} takes seconds, not the statement's minutes`, async (t) => {
+      const dir = tempDir(t);
+      const r = await run(dir, script(engineModules(dir, false), FOREVER, ending), 20000);
       assert.notEqual(r.signal, 'SIGKILL', `the process did not end within 20 s (${r.ms} ms); stderr: ${r.stderr}`);
       const seen = firstLine(r);
       assert.match(seen.error, /reopened/, 'the statement should have been abandoned');
+      assert.match(seen.error, /the in-memory database was lost/);
       assert.equal(seen.runaway, 1, 'the abandoned step should be reported as still running');
       // Ended by the guard: status 130 as for an interrupted program.
       assert.equal(r.signal, 'SIGINT', `expected the guard's SIGINT; status ${r.status}, stderr: ${r.stderr}`);
     });
   }
 
-  test('once the abandoned step has ended by itself, the exit code is kept', async (t) => {
-    const r = await run(tempDir(t), script(SECONDS, 'wait-then-exit'), 150000);
+  test('without the native helper, once the abandoned step has ended by itself, the exit code is kept', async (t) => {
+    const dir = tempDir(t);
+    const r = await run(dir, script(engineModules(dir, false), SECONDS, 'wait-then-exit'), 150000);
     assert.notEqual(r.signal, 'SIGKILL', `the process did not end in time; stderr: ${r.stderr}`);
     const seen = firstLine(r);
     assert.match(seen.error, /reopened/, 'the statement should have been abandoned');

@@ -1,9 +1,11 @@
 /**
  * The main-thread side of an SQLite session. The database lives in a worker thread
  * (sqlite-worker.ts), so a long statement never blocks the shell's keystroke loop. Requests run
- * one at a time; rows stream in bounded batches; cancel() stops a streaming statement at its next
- * row, and a statement stuck inside one long SQLite step is abandoned after about a second: the
- * worker is stopped and the database reopened in a fresh one.
+ * one at a time; rows stream in bounded batches. cancel() stops a statement as the sqlite3 shell's
+ * Ctrl-C does: sqlite3_interrupt() from this thread (sqlite-native.ts) stops it even inside one
+ * long step and rolls it back, keeping the connection and its data (also for :memory:). Only when
+ * that cannot work (the native helper is missing, or a step that does not stop, such as a wait on
+ * another process's lock) is the worker abandoned after a while and the database reopened.
  */
 import type { CatalogData } from '../../catalog/catalog-data.js';
 import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
@@ -15,8 +17,14 @@ import { sqliteCommandTag } from './sqlite-command-tag.js';
 import type { FromWorker, ToWorker, WorkerError } from './sqlite-protocol.js';
 import { SqliteWorkerHost } from './sqlite-worker-host.js';
 
-/** How long cancel() waits for a statement to stop by itself before abandoning the worker. */
+/** How long cancel() waits for a statement to stop before abandoning the worker, without the native helper. */
 const ABANDON_AFTER_MS = 1000;
+/**
+ * The same with sqlite3_interrupt(), which stops a statement within milliseconds: only a step that
+ * does not check for interrupts (waiting on another process's lock, up to the 5 s busy timeout) is
+ * still running then.
+ */
+const ABANDON_INTERRUPTIBLE_AFTER_MS = 6000;
 const DEFAULT_BATCH = 1000;
 
 type Terminal = Extract<FromWorker, { type: 'done' | 'catalog' | 'error' | 'cancelled' }>;
@@ -57,6 +65,8 @@ interface Request {
   readonly inbox: Inbox;
   finished: boolean;
   cancelRequested: boolean;
+  /** A transaction was open when the request started. */
+  readonly inTransaction: boolean;
   abandonTimer?: NodeJS.Timeout;
   /** Lets the next request start. */
   readonly unlock: () => void;
@@ -137,8 +147,9 @@ export class SqliteConnection implements Connection {
     const req = this.current;
     if (!req || req.finished || req.cancelRequested) return;
     req.cancelRequested = true;
+    const after = this.host?.interruptible ? ABANDON_INTERRUPTIBLE_AFTER_MS : ABANDON_AFTER_MS;
     this.host?.requestCancel(req.id);
-    req.abandonTimer = setTimeout(() => void this.abandon(req), ABANDON_AFTER_MS);
+    req.abandonTimer = setTimeout(() => void this.abandon(req, after), after);
   }
 
   async close(): Promise<void> {
@@ -171,7 +182,7 @@ export class SqliteConnection implements Connection {
       if (this.closed) throw new ConnectionLostError(`the connection to '${this.info.label}' is closed`);
       if (signal?.aborted) throw new CancelledError();
       const host = await this.ensureHost();
-      const req: Request = { id: this.nextId++, inbox: new Inbox(), finished: false, cancelRequested: false, unlock };
+      const req: Request = { id: this.nextId++, inbox: new Inbox(), finished: false, cancelRequested: false, inTransaction: this.inTransaction, unlock };
       this.current = req;
       host.begin(make(req.id), (m) => req.inbox.push(m), (reason) => this.lost(req, reason));
       return req;
@@ -197,7 +208,10 @@ export class SqliteConnection implements Connection {
   private finishOrThrow(req: Request, m: FromWorker): void {
     if (m.type === 'cancelled') {
       this.finish(req, m);
-      throw new CancelledError();
+      // An interrupted write inside a transaction rolls the whole transaction back (as in sqlite3).
+      throw req.inTransaction && !m.inTransaction
+        ? new CancelledError('canceling statement due to user request; the open transaction was rolled back')
+        : new CancelledError();
     }
     if (m.type === 'error') {
       this.finish(req, m);
@@ -228,7 +242,7 @@ export class SqliteConnection implements Connection {
   }
 
   /** The statement did not stop in time: stop the worker and reopen the database in a new one. */
-  private async abandon(req: Request): Promise<void> {
+  private async abandon(req: Request, afterMs: number): Promise<void> {
     if (req.finished || this.current !== req) return;
     const wasInTransaction = this.inTransaction;
     req.finished = true;
@@ -240,7 +254,7 @@ export class SqliteConnection implements Connection {
       memory ? 'the in-memory database was lost' : '',
       wasInTransaction && !memory ? 'the open transaction was rolled back' : '',
     ].filter(Boolean);
-    const what = `canceling statement due to user request: it did not stop within ${ABANDON_AFTER_MS / 1000} s, so the connection was reopened`;
+    const what = `canceling statement due to user request: it did not stop within ${afterMs / 1000} s, so the connection was reopened`;
     try {
       await this.ensureHost();
       req.inbox.fail(new CancelledError(lost.length ? `${what}; ${lost.join('; ')}` : what));

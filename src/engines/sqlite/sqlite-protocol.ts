@@ -17,7 +17,9 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 export const FLAG_CANCEL = 0;
 /** flags[FLAG_ACKS]: row batches of the current request the consumer has taken. */
 export const FLAG_ACKS = 1;
-export const FLAG_COUNT = 2;
+/** flags[FLAG_INTERRUPTS]: sqlite3_interrupt() calls made so far; the worker clears a late one before its next request. */
+export const FLAG_INTERRUPTS = 2;
+export const FLAG_COUNT = 3;
 /** Batches the worker may post ahead of the consumer. */
 export const MAX_BATCHES_IN_FLIGHT = 4;
 
@@ -48,6 +50,8 @@ export interface WorkerStartData {
   readonly path: string;
   readonly readOnly: boolean;
   readonly flags: SharedArrayBuffer;
+  /** The native helper (sqlite-native.ts) to load into the connection, when it was built. */
+  readonly nativePath?: string;
 }
 
 export type ToWorker =
@@ -64,7 +68,13 @@ export interface WorkerError {
 }
 
 export type FromWorker =
-  | { readonly type: 'opened'; readonly version: string; readonly inTransaction: boolean }
+  | {
+      readonly type: 'opened';
+      readonly version: string;
+      readonly inTransaction: boolean;
+      /** The connection's id for SqliteNative.interrupt(); 0 when the helper could not be loaded. */
+      readonly interruptId: number;
+    }
   | { readonly type: 'open-error'; readonly error: WorkerError }
   | { readonly type: 'columns'; readonly id: number; readonly columns: readonly ColumnInfo[] }
   | { readonly type: 'rows'; readonly id: number; readonly batch: RowBatch }

@@ -5,8 +5,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ConnectError } from '../../core/errors.js';
+import { findSqliteNative, loadSqliteNative, type SqliteNative } from './sqlite-native.js';
 import { trackRunaway } from './sqlite-runaway.js';
-import { FLAG_ACKS, FLAG_CANCEL, FLAG_COUNT, type FromWorker, type ToWorker, type WorkerStartData } from './sqlite-protocol.js';
+import { FLAG_ACKS, FLAG_CANCEL, FLAG_COUNT, FLAG_INTERRUPTS, type FromWorker, type ToWorker, type WorkerStartData } from './sqlite-protocol.js';
+
+/** How often an interrupt is repeated while a cancelled request has not ended. */
+const REINTERRUPT_MS = 50;
 
 export interface HostStarted {
   readonly host: SqliteWorkerHost;
@@ -19,6 +23,10 @@ export class SqliteWorkerHost {
   private lostListener: ((reason: string) => void) | undefined;
   private exited = false;
   private readonly exitPromise: Promise<void>;
+  /** Set once the worker has opened the database: how to interrupt its statements from here. */
+  private interrupter: { readonly native: SqliteNative; readonly id: number } | undefined;
+  /** Repeats the interrupt until the request ends (see requestCancel). */
+  private reinterrupt: NodeJS.Timeout | undefined;
 
   private constructor(private readonly worker: Worker, flags: SharedArrayBuffer) {
     this.flags = new Int32Array(flags, 0, FLAG_COUNT);
@@ -30,6 +38,7 @@ export class SqliteWorkerHost {
     this.exitPromise = new Promise((resolve) => {
       this.worker.once('exit', (code) => {
         this.exited = true;
+        this.stopReinterrupt();
         const lost = this.lostListener;
         this.lostListener = undefined;
         lost?.(lastError || `the database worker exited with code ${code}`);
@@ -41,13 +50,18 @@ export class SqliteWorkerHost {
   /** Starts a worker on `path` and waits until the database is open. Throws ConnectError. */
   static async start(path: string, readOnly: boolean): Promise<HostStarted> {
     const flags = new SharedArrayBuffer(FLAG_COUNT * Int32Array.BYTES_PER_ELEMENT);
-    const data: WorkerStartData = { path, readOnly, flags };
+    const nativePath = findSqliteNative();
+    const data: WorkerStartData = { path, readOnly, flags, ...(nativePath ? { nativePath } : {}) };
     // execArgv: [] — the worker needs none of the process's Node flags, and some (--input-type, ...) make it fail.
     const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData: data, execArgv: [] });
     const host = new SqliteWorkerHost(worker, flags);
     const version = await new Promise<string>((resolve, reject) => {
       host.listener = (m) => {
-        if (m.type === 'opened') resolve(m.version);
+        if (m.type === 'opened') {
+          const native = m.interruptId ? loadSqliteNative(nativePath) : undefined;
+          if (native) host.interrupter = { native, id: m.interruptId };
+          resolve(m.version);
+        }
         else if (m.type === 'open-error') reject(new ConnectError(`cannot open '${path}': ${m.error.message}`));
       };
       host.lostListener = (reason) => reject(new ConnectError(`cannot open '${path}': ${reason}`));
@@ -63,6 +77,11 @@ export class SqliteWorkerHost {
     return !this.exited;
   }
 
+  /** True when a statement can be stopped inside a step (sqlite3_interrupt), not only between rows. */
+  get interruptible(): boolean {
+    return this.interrupter !== undefined;
+  }
+
   /** Sends a request; messages go to onMessage until done() is called. onLost: the worker died. */
   begin(msg: ToWorker, onMessage: (m: FromWorker) => void, onLost: (reason: string) => void): void {
     this.listener = onMessage;
@@ -73,6 +92,7 @@ export class SqliteWorkerHost {
 
   /** The request is over: stop routing messages and let the process exit while idle. */
   done(): void {
+    this.stopReinterrupt();
     this.listener = undefined;
     this.lostListener = undefined;
     if (!this.exited) this.worker.unref();
@@ -84,10 +104,32 @@ export class SqliteWorkerHost {
     Atomics.notify(this.flags, FLAG_ACKS);
   }
 
-  /** Ask the worker to stop request `id` at its next row. */
+  /**
+   * Ask the worker to stop request `id`: at its next row, and, with the native helper, inside the
+   * SQLite step it is in (sqlite3_interrupt, which rolls the statement back as the sqlite3 shell's
+   * Ctrl-C does). The flag is set first, so the worker knows the interrupt was a cancel. An
+   * interrupt that comes just before a statement starts is forgotten by SQLite, so it is repeated
+   * every REINTERRUPT_MS until the request ends; a late one is cleared by the worker.
+   */
   requestCancel(id: number): void {
     Atomics.store(this.flags, FLAG_CANCEL, id);
     Atomics.notify(this.flags, FLAG_ACKS);
+    if (!this.interrupter || this.exited) return;
+    this.interrupt();
+    clearInterval(this.reinterrupt);
+    this.reinterrupt = setInterval(() => this.interrupt(), REINTERRUPT_MS);
+    this.reinterrupt.unref();
+  }
+
+  private interrupt(): void {
+    if (!this.interrupter || this.exited) return this.stopReinterrupt();
+    this.interrupter.native.interrupt(this.interrupter.id);
+    Atomics.add(this.flags, FLAG_INTERRUPTS, 1);
+  }
+
+  private stopReinterrupt(): void {
+    clearInterval(this.reinterrupt);
+    this.reinterrupt = undefined;
   }
 
   /**
@@ -95,6 +137,7 @@ export class SqliteWorkerHost {
    * running until the step ends; it is tracked so the process can still exit (sqlite-runaway.ts).
    */
   abandon(): void {
+    this.stopReinterrupt();
     this.listener = undefined;
     this.lostListener = undefined;
     if (this.exited) return;

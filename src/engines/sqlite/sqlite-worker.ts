@@ -9,10 +9,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { BatchEncoder } from './sqlite-batch-encoder.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
+import { loadSqliteNative, NATIVE_ENTRY_POINT, type SqliteNative } from './sqlite-native.js';
 import {
   FLAG_ACKS,
   FLAG_CANCEL,
   FLAG_COUNT,
+  FLAG_INTERRUPTS,
   MAX_BATCHES_IN_FLIGHT,
   type FromWorker,
   type ToWorker,
@@ -23,6 +25,23 @@ import {
 type Database = BetterSqlite3.Database;
 
 class Cancelled extends Error {}
+
+/** The statement stopped because the main thread called sqlite3_interrupt() for a cancel. */
+function isInterrupt(e: unknown): boolean {
+  return e instanceof Error && (e as Error & { code?: string }).code === 'SQLITE_INTERRUPT';
+}
+
+/** Registers the connection with the native helper so the main thread can interrupt it; 0 if it cannot. */
+function registerInterrupt(db: Database, native: SqliteNative | undefined, path: string | undefined): number {
+  if (!native || !path) return 0;
+  try {
+    // better-sqlite3 takes the entry point as a second argument; its typings do not say so.
+    (db as unknown as { loadExtension(file: string, entryPoint: string): void }).loadExtension(path, NATIVE_ENTRY_POINT);
+    return native.claim();
+  } catch {
+    return 0;
+  }
+}
 
 function post(m: FromWorker): void {
   parentPort!.postMessage(m);
@@ -65,13 +84,19 @@ async function main(): Promise<void> {
   const Database = (await import('better-sqlite3')).default;
   const SqliteError = Database.SqliteError as unknown as new () => Error;
   let db: Database;
+  let clearInterrupt: BetterSqlite3.Statement;
+  let interruptsSeen = 0;
+  const native = loadSqliteNative(start.nativePath);
+  let interruptId = 0;
   try {
     db = new Database(start.path, { readonly: start.readOnly, fileMustExist: start.readOnly });
     db.pragma('foreign_keys = ON');
     // Fail now, not at the first statement, when the file is not a database.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
-    post({ type: 'opened', version, inTransaction: db.inTransaction });
+    clearInterrupt = db.prepare('SELECT 0').pluck();
+    interruptId = registerInterrupt(db, native, start.nativePath);
+    post({ type: 'opened', version, inTransaction: db.inTransaction, interruptId });
   } catch (e) {
     const err = e as Error & { code?: string };
     post({ type: 'open-error', error: { kind: 'sqlite', message: err.message, ...(err.code ? { code: err.code } : {}) } });
@@ -96,12 +121,15 @@ async function main(): Promise<void> {
     } catch (e) {
       if (e instanceof RangeError && /contains no statements/.test(e.message)) {
         post({ type: 'done', id, reader: false, empty: true, rowCount: 0, changes: 0, inTransaction: db.inTransaction });
+      } else if (isInterrupt(e) && isCancelled(id)) {
+        post({ type: 'cancelled', id, inTransaction: db.inTransaction });
       } else {
         post({ type: 'error', id, error: describeError(db, e, sql, SqliteError), inTransaction: db.inTransaction });
       }
       return;
     }
     try {
+      if (isCancelled(id)) throw new Cancelled(); // cancelled before it started: an interrupt now would be lost
       if (!stmt.reader) {
         const r = stmt.run();
         post({ type: 'done', id, reader: false, empty: false, rowCount: 0, changes: r.changes, inTransaction: db.inTransaction });
@@ -129,7 +157,7 @@ async function main(): Promise<void> {
       if (encoder.rowCount > 0) send();
       post({ type: 'done', id, reader: true, empty: false, rowCount, changes: rowCount, inTransaction: db.inTransaction });
     } catch (e) {
-      if (e instanceof Cancelled) post({ type: 'cancelled', id, inTransaction: db.inTransaction });
+      if (e instanceof Cancelled || (isInterrupt(e) && isCancelled(id))) post({ type: 'cancelled', id, inTransaction: db.inTransaction });
       else post({ type: 'error', id, error: describeError(db, e, sql, SqliteError), inTransaction: db.inTransaction });
     }
   }
@@ -144,12 +172,28 @@ async function main(): Promise<void> {
       );
       post({ type: 'catalog', id, data, inTransaction: db.inTransaction });
     } catch (e) {
-      if (e instanceof Cancelled) post({ type: 'cancelled', id, inTransaction: db.inTransaction });
+      if (e instanceof Cancelled || (isInterrupt(e) && isCancelled(id))) post({ type: 'cancelled', id, inTransaction: db.inTransaction });
       else post({ type: 'error', id, error: describeError(db, e, '', SqliteError), inTransaction: db.inTransaction });
     }
   }
 
+  /**
+   * An interrupt that came after its statement ended stays pending until a statement starts with
+   * none running; stepping one here keeps it from stopping the next request.
+   */
+  function clearLateInterrupt(): void {
+    const made = Atomics.load(flags, FLAG_INTERRUPTS);
+    if (made === interruptsSeen) return;
+    interruptsSeen = made;
+    try {
+      clearInterrupt.get();
+    } catch {
+      // interrupted itself: the flag is cleared by the next statement that starts
+    }
+  }
+
   parentPort!.on('message', (m: ToWorker) => {
+    if (m.type !== 'close') clearLateInterrupt();
     switch (m.type) {
       case 'execute':
         execute(m.id, m.sql, m.batchSize);

@@ -1,0 +1,153 @@
+/*
+ * sqlsh_interrupt: lets the shell's main thread stop an SQLite statement that runs in a worker
+ * thread, as the sqlite3 shell's Ctrl-C does with sqlite3_interrupt(); and lets the worker read the
+ * exact bytes of a TEXT value of the row it is on (better-sqlite3 decodes text, turning invalid
+ * UTF-8 into U+FFFD).
+ *
+ * One shared library, loaded twice by path (so its statics are shared):
+ * - as an SQLite extension, by better-sqlite3's db.loadExtension(path, 'sqlite3_sqlshinterrupt_init')
+ *   in the worker: it registers the connection under a new id, remembered per thread for claim(),
+ *   and forgotten when the connection closes (client data destructor);
+ * - as a Node-API addon, in the main thread and the worker: interrupt(id), claim(), textBytes(id, column).
+ *
+ * sqlite3_interrupt() may be called from any thread while the connection is open; the mutex keeps
+ * the connection from closing (its destructor takes the same mutex) while interrupt() runs.
+ */
+#include <node_api.h>
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT1
+#include <pthread.h>
+#include <stdint.h>
+
+#define MAX_CONNECTIONS 256
+
+typedef struct {
+  int64_t id;
+  sqlite3 *db;
+} Slot;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static Slot slots[MAX_CONNECTIONS];
+static int64_t last_id = 0;
+/* The id registered last on this thread, for claim(). */
+static _Thread_local int64_t registered_here = 0;
+
+static void forget(void *p) {
+  int64_t id = (int64_t)(intptr_t)p;
+  pthread_mutex_lock(&lock);
+  for (int i = 0; i < MAX_CONNECTIONS; i++) {
+    if (slots[i].id == id) {
+      slots[i].id = 0;
+      slots[i].db = 0;
+    }
+  }
+  pthread_mutex_unlock(&lock);
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_sqlshinterrupt_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
+  SQLITE_EXTENSION_INIT2(api);
+  int64_t id = 0;
+  pthread_mutex_lock(&lock);
+  for (int i = 0; i < MAX_CONNECTIONS; i++) {
+    if (slots[i].id == 0) {
+      id = ++last_id;
+      slots[i].id = id;
+      slots[i].db = db;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&lock);
+  if (id == 0) {
+    *err = sqlite3_mprintf("sqlsh_interrupt: more than %d open connections", MAX_CONNECTIONS);
+    return SQLITE_ERROR;
+  }
+  /* The destructor runs when the connection closes (and if this call fails). */
+  int rc = sqlite3_set_clientdata(db, "sqlsh_interrupt", (void *)(intptr_t)id, forget);
+  if (rc == SQLITE_OK) registered_here = id;
+  return rc;
+}
+
+static int64_t id_argument(napi_env env, napi_callback_info info, size_t want, napi_value *argv) {
+  size_t argc = want;
+  int64_t id = 0;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc < want || napi_get_value_int64(env, argv[0], &id) != napi_ok) return 0;
+  return id;
+}
+
+/* The open connection registered under id, or NULL. Call with the lock held. */
+static sqlite3 *find(int64_t id) {
+  for (int i = 0; id != 0 && i < MAX_CONNECTIONS; i++) {
+    if (slots[i].id == id) return slots[i].db;
+  }
+  return NULL;
+}
+
+/* interrupt(id): sqlite3_interrupt() on that connection; false when it is not open. */
+static napi_value js_interrupt(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  napi_value result;
+  int64_t id = id_argument(env, info, 1, argv);
+  pthread_mutex_lock(&lock);
+  sqlite3 *db = find(id);
+  if (db) sqlite3_interrupt(db);
+  pthread_mutex_unlock(&lock);
+  napi_get_boolean(env, db != NULL, &result);
+  return result;
+}
+
+/* claim(): the id of the connection this thread loaded the extension into last (0: none). */
+static napi_value js_claim(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value result;
+  napi_create_int64(env, registered_here, &result);
+  registered_here = 0;
+  return result;
+}
+
+/*
+ * textBytes(id, column): the UTF-8 bytes of that column of the row the connection's one running
+ * statement is on; undefined when no single statement is running or the column is not TEXT.
+ * Only the thread that owns the connection may call it (between two steps).
+ */
+static napi_value js_text_bytes(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  napi_value result;
+  int32_t column = -1;
+  int64_t id = id_argument(env, info, 2, argv);
+  napi_get_undefined(env, &result);
+  if (id == 0 || napi_get_value_int32(env, argv[1], &column) != napi_ok) return result;
+  pthread_mutex_lock(&lock);
+  sqlite3 *db = find(id);
+  pthread_mutex_unlock(&lock);
+  if (!db) return result;
+  sqlite3_stmt *running = NULL;
+  int count = 0;
+  for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s; s = sqlite3_next_stmt(db, s)) {
+    if (sqlite3_stmt_busy(s)) {
+      running = s;
+      count++;
+    }
+  }
+  if (count != 1 || column < 0 || column >= sqlite3_data_count(running)) return result;
+  if (sqlite3_column_type(running, column) != SQLITE_TEXT) return result;
+  const unsigned char *text = sqlite3_column_text(running, column);
+  int n = sqlite3_column_bytes(running, column);
+  void *copy;
+  if (text) napi_create_buffer_copy(env, (size_t)n, text, &copy, &result);
+  return result;
+}
+
+NAPI_MODULE_INIT() {
+  napi_value fn;
+  napi_create_function(env, "interrupt", NAPI_AUTO_LENGTH, js_interrupt, NULL, &fn);
+  napi_set_named_property(env, exports, "interrupt", fn);
+  napi_create_function(env, "claim", NAPI_AUTO_LENGTH, js_claim, NULL, &fn);
+  napi_set_named_property(env, exports, "claim", fn);
+  napi_create_function(env, "textBytes", NAPI_AUTO_LENGTH, js_text_bytes, NULL, &fn);
+  napi_set_named_property(env, exports, "textBytes", fn);
+  return exports;
+}

@@ -1,0 +1,50 @@
+/**
+ * The small native helper of the SQLite engine (native/sqlsh-interrupt.c, built by node-gyp at
+ * install time as build/Release/sqlsh_interrupt.node): interrupt(id) stops the statement running
+ * on a connection from another thread (sqlite3_interrupt), and textBytes(id, column) reads the
+ * exact bytes of a TEXT value of the current row. The worker loads the same file into its
+ * better-sqlite3 connection as an SQLite extension, which registers the connection under an id.
+ *
+ * When the helper is missing (not built), cancel falls back to abandoning the worker.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface SqliteNative {
+  /** sqlite3_interrupt() on connection `id`; false when that connection is not open. */
+  interrupt(id: number): boolean;
+  /** The id of the connection this thread loaded the extension into last (0: none). */
+  claim(): number;
+  /** The bytes of TEXT column `column` of the current row of the one running statement on `id`. */
+  textBytes(id: number, column: number): Uint8Array | undefined;
+}
+
+/** The SQLite extension entry point of the helper. */
+export const NATIVE_ENTRY_POINT = 'sqlite3_sqlshinterrupt_init';
+
+const RELATIVE = join('build', 'Release', 'sqlsh_interrupt.node');
+
+/** The helper's path: build/Release under the package root (this file is 3 to 4 levels below it). */
+export function findSqliteNative(from: string = fileURLToPath(import.meta.url)): string | undefined {
+  let dir = dirname(from);
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, RELATIVE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Loads the helper as a Node-API addon (once per thread, by Node's module cache); undefined if it cannot. */
+export function loadSqliteNative(path: string | undefined): SqliteNative | undefined {
+  if (!path) return undefined;
+  try {
+    return createRequire(import.meta.url)(path) as SqliteNative;
+  } catch {
+    return undefined;
+  }
+}
