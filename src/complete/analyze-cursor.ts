@@ -7,6 +7,7 @@ import { lex } from '../sql/lexer.js';
 import type { Token } from '../sql/token.js';
 import { codeContext } from './code-context.js';
 import { locateCursor } from './cursor-position.js';
+import { functionBodyRange, procedureStatement } from './function-body.js';
 import { statementRange } from './statement-range.js';
 import type { Suggestion, SuggestResult, WordAtCursor } from './suggestion.js';
 
@@ -68,18 +69,38 @@ function metaContext(tok: Token, cursor: number): SuggestResult {
 /** What is expected at `cursor` in `text` (offsets in UTF-16 code units; the cursor is clamped to the text). */
 export function analyzeCursor(text: string, cursor: number, dialect: SqlDialect): SuggestResult {
   const c = Math.max(0, Math.min(text.length, Number.isFinite(cursor) ? Math.floor(cursor) : text.length));
+  return analyzeAt(text, c, dialect, 0);
+}
+
+/** `depth` > 0: `text` is a function body (nested at most a few times: a DO inside a body). */
+function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number): SuggestResult {
   const tokens = lex(text, dialect.lex);
   const place = locateCursor(text, c, tokens, (pos) => statementRange(text, pos, dialect));
   switch (place.place) {
     case 'comment':
       return none(c);
-    case 'string':
-      return none(c);
+    case 'string': {
+      // the $$ body of CREATE FUNCTION / DO: SQL again, analysed on its own text, offsets mapped back
+      const body = depth < 4 && dialect.lex.dollarQuotes ? functionBodyRange(tokens, place.token, c, statementRange(text, place.token.start, dialect)) : undefined;
+      if (!body) return none(c);
+      const inner = analyzeAt(text.slice(body.start, body.end), c - body.start, dialect, depth + 1);
+      const w = inner.word;
+      return { word: { ...w, start: w.start + body.start, end: w.end + body.start }, suggestions: inner.suggestions };
+    }
     case 'meta':
       return metaContext(place.token, c);
     case 'code': {
-      const sig = place.sig.filter((t) => !(t.start === place.word.start && t.end === place.word.end && place.word.end > place.word.start));
-      return { word: place.word, suggestions: Object.freeze(codeContext(sig, place.before, dialect)) };
+      let all = place.sig;
+      let before = place.before;
+      if (depth > 0) {
+        // inside a PL/pgSQL block: the SQL part of the statement (after BEGIN, IF ... THEN, RETURN QUERY, ...)
+        const st = procedureStatement(all, before);
+        all = all.slice(st.from, st.to);
+        before -= st.from;
+        if (st.perform && all[0]) all = [{ ...all[0], type: 'word', text: 'SELECT' }, ...all.slice(1)];
+      }
+      const sig = all.filter((t) => !(t.start === place.word.start && t.end === place.word.end && place.word.end > place.word.start));
+      return { word: place.word, suggestions: Object.freeze(codeContext(sig, before, dialect)) };
     }
   }
 }

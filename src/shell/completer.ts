@@ -6,8 +6,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
-import { complete } from '../complete/complete.js';
-import type { CompleteOptions } from '../complete/complete-options.js';
+import { complete } from '../index.js'; // the library's entry: one completion path for the shell and for programs
+import type { CompleteOptions, MetaCommandName } from '../complete/complete-options.js';
 import type { Completion } from '../complete/completion.js';
 import { DEFAULT_SETTINGS, settingSpec, SETTINGS } from '../config/settings.js';
 import type { SqlDialect } from '../sql/dialect.js';
@@ -101,10 +101,12 @@ function identifiersOf(sql: string, dialect: SqlDialect): string[] {
  */
 /** The meta-command declarations, loaded off the start-up path (warmUp); until then `\` completes nothing. */
 let metaNamesModule: typeof import('../meta/meta-names.js') | undefined;
+let metaRegistryModule: typeof import('../meta/meta-registry.js') | undefined;
 
 /** Loads what completion needs beyond the first keystroke (the meta-command declarations). */
 export async function warmUpCompleter(): Promise<void> {
   metaNamesModule ??= await import('../meta/meta-names.js');
+  metaRegistryModule ??= await import('../meta/meta-registry.js');
 }
 
 export function makeCompleter(session: Session): Completer {
@@ -114,6 +116,7 @@ export function makeCompleter(session: Session): Completer {
   let tick = 0;
   let seenLastSql: string | undefined;
   let metaNames: readonly string[] | undefined;
+  let metaEntries: readonly MetaCommandName[] | undefined;
   const commandNames = (): readonly string[] => {
     if (!metaNames) {
       if (!metaNamesModule) {
@@ -127,6 +130,22 @@ export function makeCompleter(session: Session): Completer {
       }
     }
     return metaNames;
+  };
+  /** The command names with their one-line help, for the menu's detail column. */
+  const commandEntries = (): readonly MetaCommandName[] => {
+    if (metaEntries) return metaEntries;
+    const names = commandNames();
+    if (!metaRegistryModule || names.length === 0) return names.map((name) => ({ name }));
+    try {
+      const registry = metaRegistryModule.metaRegistry();
+      metaEntries = names.map((name) => {
+        const summary = registry.lookup(name)?.command.summary;
+        return summary ? { name, summary } : { name };
+      });
+    } catch {
+      metaEntries = names.map((name) => ({ name }));
+    }
+    return metaEntries;
   };
   // the meta line of the call in progress (set before `complete`, read by the callbacks)
   let current: MetaLine | undefined;
@@ -203,7 +222,7 @@ export function makeCompleter(session: Session): Completer {
       keywordCase: session.settings.keyword_case,
       maxResults: MAX_RESULTS,
       recent,
-      metaCommands: commandNames(),
+      metaCommands: commandEntries(),
       metaArgs,
       listFiles,
     };

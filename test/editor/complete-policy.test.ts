@@ -11,9 +11,16 @@ describe('complete while typing: when the menu opens by itself', () => {
     for (const t of ['s', 'select na', 'select * from us', 'select u.', 'select u.na', 'select "Us', '\\d', '\\dt us', 'select x1', 'select * from "my table".'])
       assert.equal(opens(t), true, t);
   });
-  test('not after a space, an operator, a parenthesis or a number', () => {
-    for (const t of ['', ' ', 'select ', "select length('abc') ", "select length('abc')", 'select 1', 'select 12', 'select 1.', 'select a +', 'select (', 'select 1;', 'select 1;\n', 'select a,'])
+  test('not after a complete operand, an operator, a parenthesis or a number', () => {
+    for (const t of ['', ' ', 'select a ', "select length('abc') ", "select length('abc')", 'select 1', 'select 12', 'select 1.', 'select a +', 'select (', 'select 1;', 'select 1;\n', 'select a,',
+      'select * from t ', 'select * from t where a = 1 ', 'select 1 as ', 'select * from t limit 10 ', 'select x.from ', 'select "from" ', 'select * from t order by a desc '])
       assert.equal(opens(t), false, JSON.stringify(t));
+  });
+  test('where a name is expected, as pgcli opens it: after FROM, JOIN, ON, WHERE, SELECT, a list comma, a column list', () => {
+    for (const t of ['select ', 'SELECT ', 'select * from ', 'select * FROM\n', 'select * from a join ', 'select * from a join b on ', 'select * from a where ',
+      'select a, ', 'select * from a, ', 'select * from a where x = 1 and ', 'select * from a group by ', 'update t set ', 'insert into ', 'insert into t (', 'insert into s.t(',
+      'select * from a join b using (', 'truncate ', 'select distinct '])
+      assert.equal(opens(t), true, JSON.stringify(t));
   });
   test('not while naming an alias after AS', () => {
     for (const t of ['select 1 as v', 'select 1 AS val', 'select x as\nv', 'select * from t as t', 'select 1 as "My'])
@@ -23,7 +30,7 @@ describe('complete while typing: when the menu opens by itself', () => {
   });
   test('the cursor position counts, not the end of the text', () => {
     assert.equal(opens('select na', ' from t'), true);
-    assert.equal(opens('select ', 'na'), false);
+    assert.equal(opens('select a ', 'na'), false);
   });
 });
 
