@@ -56,8 +56,11 @@ function parseConfigWith(text: string, path: string): Omit<LoadedConfig, 'exists
   try {
     data = tomlParse!(text);
   } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
-    warnings.push(`${path}: not valid TOML (${msg}); using the defaults. Fix the file or delete it to get a fresh one.`);
+    // smol-toml says where (line and column, 1-based), as bad values are reported: config.toml:3:7: ...
+    const err = e as Error & { line?: number; column?: number };
+    const msg = (err.message.split('\n')[0] ?? '').replace(/^Invalid TOML document:\s*/i, '');
+    const at = typeof err.line === 'number' ? `:${err.line}${typeof err.column === 'number' ? `:${err.column}` : ''}` : '';
+    warnings.push(`${path}${at}: not valid TOML: ${msg}; using the defaults. Fix the file or delete it to get a fresh one.`);
     return { settings: Object.freeze(settings) as unknown as Settings, connections, warnings, path };
   }
   const where = (key: string, table?: string) => {

@@ -1,8 +1,18 @@
-/** Splits the text after a backslash command into words, the way psql users expect. */
+/**
+ * Splits the text after a backslash command into words, the way psql users expect, with the
+ * engine's quoting of names: "..." everywhere, and `...` where the engine quotes names with
+ * backquotes (MySQL/MariaDB, SQLite). A backquoted name is handed on in the one form the commands
+ * read, "..." (`my table` → "my table"), so patterns and name lookups need not know the engine.
+ */
 import type { MetaArgs } from './meta-command.js';
 
-/** Words separated by blanks; '...' (with '' inside) and "..." group blanks. Never throws. */
-export function parseMetaArgs(raw: string): MetaArgs {
+export interface MetaArgsOptions {
+  /** The engine quotes identifiers with backquotes (the dialect's lex.backtickIdents). */
+  readonly backtickIdents?: boolean;
+}
+
+/** Words separated by blanks; '...' (with '' inside), "..." and (see options) `...` group blanks. Never throws. */
+export function parseMetaArgs(raw: string, options: MetaArgsOptions = {}): MetaArgs {
   const words: string[] = [];
   const tokens: string[] = [];
   const text = raw.trim();
@@ -12,8 +22,30 @@ export function parseMetaArgs(raw: string): MetaArgs {
     if (i >= text.length) break;
     const start = i;
     let word = '';
+    let token = '';
+    let translated = false;
     while (i < text.length && !/\s/.test(text[i]!)) {
       const ch = text[i]!;
+      if (ch === '`' && options.backtickIdents) {
+        // `a``b` is the name a`b; written as "a`b" (a " inside doubled).
+        translated = true;
+        let name = '';
+        i++;
+        while (i < text.length) {
+          if (text[i] === '`' && text[i + 1] === '`') {
+            name += '`';
+            i += 2;
+          } else if (text[i] === '`') {
+            i++;
+            break;
+          } else name += text[i++];
+        }
+        const quoted = `"${name.replace(/"/g, '""')}"`;
+        word += quoted;
+        token += quoted;
+        continue;
+      }
+      const from = i;
       if (ch === "'") {
         i++;
         while (i < text.length) {
@@ -42,9 +74,10 @@ export function parseMetaArgs(raw: string): MetaArgs {
         word += ch;
         i++;
       }
+      token += text.slice(from, i);
     }
     words.push(word);
-    tokens.push(text.slice(start, i));
+    tokens.push(translated ? token : text.slice(start, i));
   }
   return Object.freeze({ raw: text, words: Object.freeze(words), tokens: Object.freeze(tokens) });
 }

@@ -32,7 +32,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     return { type: 'error' };
   }
   const { command } = found;
-  const args = parseMetaArgs(rest);
+  const args = parseMetaArgs(rest, { backtickIdents: session.dialect.lex.backtickIdents });
   const n = args.words.length;
   const syntax = `usage: ${command.syntax}`;
   if (n < command.args.min) {
