@@ -7,7 +7,7 @@ import { clampNormal, viNormalKey } from './commands/vi.js';
 import { update, type EditorState } from './editor-state.js';
 import { isPrintable, type KeyPress } from './key-press.js';
 import { emacsKeymap, menuKeymap, searchKeymap } from './keymaps/emacs.js';
-import { viInsertKeymap, viNormalKeymap } from './keymaps/vi.js';
+import { viInsertKeymap, viInsertMenuKeymap, viNormalKeymap } from './keymaps/vi.js';
 
 export interface KeyOutcome {
   readonly state: EditorState;
@@ -34,7 +34,7 @@ export function handleKey(input: EditorState, key: KeyPress, ctx: CommandContext
   }
 
   if (state.menu) {
-    const name = menuKeymap[key.key];
+    const name = (state.mode === 'vi-insert' ? viInsertMenuKeymap : menuKeymap)[key.key];
     const enterWithoutSelection = key.key === 'enter' && state.menu.selected < 0;
     if (name && !enterWithoutSelection) return runNamed(state, name, key, ctx);
     state = closeMenu(state);

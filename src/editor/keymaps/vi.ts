@@ -2,10 +2,20 @@
  * Vi bindings. Insert mode uses the emacs table plus these overrides; normal mode keys are parsed
  * by the vi command grammar (counts, operators, motions) in commands/vi.ts, after this table.
  */
-import { emacsKeymap } from './emacs.js';
+import { emacsKeymap, menuKeymap } from './emacs.js';
 
 export const viInsertKeymap: Readonly<Record<string, string>> = Object.freeze({
   ...emacsKeymap,
+  escape: 'vi-normal-mode',
+  'c-[': 'vi-normal-mode',
+});
+
+/**
+ * The completion menu in insert mode: as in vim's popup menu, one Esc leaves insert mode and
+ * closes the menu, keeping the text as it is (with a choice previewed, that choice).
+ */
+export const viInsertMenuKeymap: Readonly<Record<string, string>> = Object.freeze({
+  ...menuKeymap,
   escape: 'vi-normal-mode',
   'c-[': 'vi-normal-mode',
 });
