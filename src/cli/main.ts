@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CancelledError, ConnectError, UsageError, UserError } from '../core/errors.js';
 import { hideSecretArguments } from './process-title.js';
+import { describeFailure } from './describe-failure.js';
 import { parseArgs, type CliOptions } from './args.js';
 import { sqlshPaths } from '../config/paths.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
@@ -57,16 +58,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     stderrTerminal().line(text);
     return code;
   }
-}
-
-function describeFailure(e: unknown): { text: string; code: number } {
-  if (e instanceof UserError) return { text: `sqlsh: ${redactUrl(e.message)}`, code: e.exitCode };
-  if (e instanceof ConnectError) return { text: `sqlsh: ${redactUrl(e.message)}`, code: 2 };
-  if (e instanceof CancelledError) return { text: `sqlsh: ${e.message}`, code: 2 };
-  const err = e instanceof Error ? e : new Error(String(e));
-  const first = redactUrl((err.message.split('\n')[0] ?? '').trim());
-  const debug = process.env.SQLSH_DEBUG ? `\n${redactUrl(err.stack ?? '')}` : '';
-  return { text: `sqlsh: internal error: ${err.name}: ${first} (a bug in sqlsh; SQLSH_DEBUG=1 shows where)${debug}`, code: 70 };
 }
 
 async function runMain(argv: readonly string[]): Promise<number> {
