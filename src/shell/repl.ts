@@ -118,7 +118,9 @@ export async function runRepl(init: {
       const kept = historyEntry(text, session.dialect.lex);
       if (kept !== undefined) history.add(kept);
       const abort = new AbortController();
-      const onSigint = () => abort.abort();
+      // The first Ctrl-C cancels; a later one asks the connection again (a server that does not
+      // answer the cancel request is then dropped, so the prompt always comes back).
+      const onSigint = () => (abort.signal.aborted ? void session.connection.cancel() : abort.abort());
       process.on('SIGINT', onSigint);
       let result;
       try {

@@ -5,6 +5,9 @@
  * - Transaction status comes from the protocol's ReadyForQuery status byte ('I', 'T', 'E'), which pg
  *   keeps per client (getTransactionStatus(), or _txStatus on older pg).
  * - cancel() sends a protocol CancelRequest on a new socket; the statement then throws CancelledError.
+ *   A server that does not answer (a frozen backend, a dead network) gets a notice after
+ *   CANCEL_NOTICE_MS saying so; a second cancel() once that time is past drops the connection: the
+ *   statement throws ConnectionLostError at once and the next execute reconnects.
  * - When the socket dies, the running statement throws ConnectionLostError. The next execute
  *   reconnects with the same parameters and announces it with a first 'notice' event
  *   ("connection to the server was lost; reconnected to ..."). If the session died while idle and
@@ -43,6 +46,8 @@ interface Notice {
 }
 
 const DEFAULT_BATCH = 1000;
+/** How long a cancel may go unanswered before the user is told that a second Ctrl-C drops the connection. */
+const CANCEL_NOTICE_MS = 3000;
 /** Largest portal read when the caller did not ask for a batch size. */
 const MAX_READ = 4000;
 const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
@@ -63,6 +68,11 @@ export class PostgresConnection implements Connection {
   #closed = false;
   #running = false;
   #cancelRequested = false;
+  /** When the first cancel of the running statement was sent (performance.now()), 0 if none. */
+  #cancelSentAt = 0;
+  #cancelNotice: NodeJS.Timeout | undefined;
+  /** Set when the connection was dropped on purpose: why, for the running statement's error. */
+  #dropped: string | undefined;
   #notices: Notice[] = [];
   #wake: (() => void) | undefined;
 
@@ -107,8 +117,33 @@ export class PostgresConnection implements Connection {
   async cancel(): Promise<void> {
     const { client, endpoint } = this.#session;
     if (!this.#running || this.#dead || client.processID === null || client.secretKey === null) return;
+    if (this.#cancelSentAt !== 0 && performance.now() - this.#cancelSentAt >= CANCEL_NOTICE_MS) {
+      this.#drop(`the server did not answer the cancel request within ${CANCEL_NOTICE_MS / 1000} s, so the connection was dropped`);
+      return;
+    }
     this.#cancelRequested = true;
+    if (this.#cancelSentAt === 0) {
+      this.#cancelSentAt = performance.now();
+      this.#cancelNotice = setTimeout(() => {
+        if (!this.#running || this.#dead) return;
+        this.#notices.push({
+          severity: 'WARNING',
+          message: `the server has not answered the cancel request for ${CANCEL_NOTICE_MS / 1000} s; press Ctrl-C again to drop the connection`,
+        });
+        this.#wake?.();
+      }, CANCEL_NOTICE_MS);
+      this.#cancelNotice.unref();
+    }
     await sendCancelRequest(endpoint, client.processID, client.secretKey);
+  }
+
+  /** Closes the socket under the running statement, which then fails with ConnectionLostError(reason). */
+  #drop(reason: string): void {
+    const client = this.#session.client;
+    this.#dropped = reason;
+    this.#markDead(client);
+    const stream = (client.connection as { stream?: { destroy(): void } } | undefined)?.stream;
+    stream?.destroy();
   }
 
   execute(sql: string, opts: ExecuteOptions = {}): AsyncIterable<ResultEvent> {
@@ -121,6 +156,8 @@ export class PostgresConnection implements Connection {
     if (opts.signal?.aborted) throw new CancelledError();
     this.#running = true;
     this.#cancelRequested = false;
+    this.#cancelSentAt = 0;
+    this.#dropped = undefined;
     this.#notices = [];
     try {
       if (this.#dead) {
@@ -130,6 +167,7 @@ export class PostgresConnection implements Connection {
       yield* this.#stream(sql, opts);
     } finally {
       this.#running = false;
+      clearTimeout(this.#cancelNotice);
     }
   }
 
@@ -268,6 +306,12 @@ export class PostgresConnection implements Connection {
       if (!this.#dead) this.#markDead(this.#session.client);
       this.#lossReported = true;
       const inTx = txBefore !== 'idle';
+      if (this.#dropped) {
+        return new ConnectionLostError(
+          `${this.#dropped}${inTx ? '; the open transaction was rolled back' : ''}. The next statement reconnects.`,
+          { wasInTransaction: inTx, cause: err },
+        );
+      }
       return new ConnectionLostError(
         inTx
           ? `the connection to the server was lost (${errorMessage(err)}); the open transaction was rolled back. The next statement reconnects.`
