@@ -17,11 +17,13 @@ export async function maskedArguments(argv: readonly string[]): Promise<string[]
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const prev = argv[i - 1];
-    const isSql = prev === '-c' || prev === '--command' || /^(-c.|--command=)/.test(arg);
+    // -c SQL, -cSQL, --command SQL, --command=SQL
+    const flag = prev === '-c' || prev === '--command' ? '' : (/^(-c(?!-)|--command=)/.exec(arg)?.[0] ?? undefined);
     let shown = arg;
-    if (isSql && /password|identified/i.test(arg)) {
+    if (flag !== undefined && /password|identified/i.test(arg)) {
       const { setsPassword } = await import('../shell/history-text.js');
-      if (setsPassword(arg)) shown = await maskStrings(arg);
+      const sql = arg.slice(flag.length);
+      if (setsPassword(sql)) shown = flag + (await maskStrings(sql));
     } else {
       shown = maskConnectionPassword(arg);
     }
