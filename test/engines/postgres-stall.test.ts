@@ -6,11 +6,14 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConnectionLostError } from '../../src/core/errors.js';
+import { spawnSync } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
+import { ConnectError, ConnectionLostError } from '../../src/core/errors.js';
 import type { ResultEvent } from '../../src/core/result.js';
 import { startPostgres, type PgServer } from '../harness/postgres-server.js';
 import { serverTestMode } from '../harness/server-test.js';
-import { connectTo, events, scalar } from '../harness/postgres-helpers.js';
+import { cleanEnv, connectTo, events, scalar } from '../harness/postgres-helpers.js';
+import { postgresEngine } from '../../src/engines/postgres/postgres-engine.js';
 
 let server: PgServer | undefined;
 let startError: unknown;
@@ -116,6 +119,56 @@ describe('postgres with a frozen backend', () => {
     } finally {
       signal(pid, 'SIGCONT');
       await c.close();
+    }
+  });
+});
+
+/** The keepalive timer of our TCP connections to `port`, in seconds, as ss shows it ('none' when off). */
+function keepaliveTimers(port: number): string[] {
+  const r = spawnSync('ss', ['-tnoH', 'state', 'established', `( dport = :${port} )`], { encoding: 'utf8' });
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => /timer:\(keepalive,([\d.]+)(min|sec|ms)/.exec(l))
+    .map((m) => (m ? String(Number(m[1]) * (m[2] === 'min' ? 60 : m[2] === 'ms' ? 0.001 : 1)) : 'none'));
+}
+
+describe('postgres connection parameters for a stalled network (as in libpq)', () => {
+  test('keepalives_idle sets the TCP keepalive timer; keepalives=0 turns it off', async (t) => {
+    if (!server) return t.skip(`server unavailable: ${String(startError)}`);
+    const port = server.port;
+    const on = await postgresEngine.connect({ engine: 'postgres', url: `${server.url}?sslmode=disable&keepalives_idle=7` }, { env: cleanEnv() });
+    try {
+      const timers = keepaliveTimers(port);
+      assert.equal(timers.length, 1, `expected one connection to port ${port}: ${timers.join(', ')}`);
+      assert.ok(Number(timers[0]) > 0 && Number(timers[0]) <= 7, `keepalive timer ${timers[0]} s, wanted at most 7`);
+    } finally {
+      await on.close();
+    }
+    const off = await postgresEngine.connect({ engine: 'postgres', url: `${server.url}?sslmode=disable&keepalives=0` }, { env: cleanEnv() });
+    try {
+      assert.deepEqual(keepaliveTimers(port), ['none']);
+    } finally {
+      await off.close();
+    }
+  });
+
+  test('connect_timeout ends a connection attempt to a server that never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => void sockets.push(s)); // accepts, then says nothing
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const started = performance.now();
+      await assert.rejects(
+        postgresEngine.connect({ engine: 'postgres', url: `postgres://u@127.0.0.1:${port}/db?sslmode=disable&connect_timeout=2` }, { env: cleanEnv() }),
+        ConnectError,
+      );
+      const ms = performance.now() - started;
+      assert.ok(ms >= 1500 && ms < 6000, `gave up after ${ms.toFixed(0)} ms, wanted about 2 s`);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
     }
   });
 });

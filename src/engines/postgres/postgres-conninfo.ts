@@ -11,8 +11,9 @@ import { ConnectError } from '../../core/errors.js';
 export const PG_KEYWORDS: ReadonlySet<string> = new Set([
   'host', 'hostaddr', 'port', 'dbname', 'user', 'password', 'passfile', 'service', 'sslmode', 'sslrootcert',
   'sslcert', 'sslkey', 'application_name', 'fallback_application_name', 'connect_timeout', 'options',
+  'keepalives', 'keepalives_idle',
   // accepted and ignored (libpq features pg does not have or we do not need)
-  'target_session_attrs', 'keepalives', 'keepalives_idle', 'keepalives_interval', 'keepalives_count',
+  'target_session_attrs', 'keepalives_interval', 'keepalives_count',
   'gssencmode', 'krbsrvname', 'channel_binding', 'requiressl', 'load_balance_hosts', 'sslcompression',
   'client_encoding', 'sslnegotiation', 'tcp_user_timeout',
 ]);

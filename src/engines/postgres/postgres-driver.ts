@@ -118,7 +118,9 @@ export async function openPgClient(d: PgDriver, p: PgParams, e: PgEndpoint, useS
     application_name: p.applicationName,
     ...(p.options ? { options: p.options } : {}),
     connectionTimeoutMillis: p.connectTimeoutMs ?? 0,
-    keepAlive: true,
+    // libpq's keepalives/keepalives_idle; keepalives_interval/_count and tcp_user_timeout have no Node 20 socket option.
+    keepAlive: p.keepalives,
+    ...(p.keepalivesIdleMs !== undefined ? { keepAliveInitialDelayMillis: p.keepalivesIdleMs } : {}),
     types: pgTypes,
   });
   // Errors after connect are handled by the connection; before that, connect() rejects.

@@ -43,6 +43,9 @@ export interface PgParams {
   readonly connectTimeoutMs?: number;
   /** Command-line options sent at connection start (`-c search_path=x`). */
   readonly options?: string;
+  /** TCP keepalive (libpq keepalives, default on) and its idle time before the first probe (keepalives_idle; undefined: the OS default). */
+  readonly keepalives: boolean;
+  readonly keepalivesIdleMs?: number;
 }
 
 export interface ResolveDeps {
@@ -130,8 +133,17 @@ export function resolvePgParams(
     if (!Number.isFinite(s)) throw new ConnectError(`invalid connect_timeout value: "${kw['connect_timeout']}" (seconds)`);
     if (s > 0) connectTimeoutMs = Math.max(2, Math.floor(s)) * 1000;
   }
+  const keepalives = kw['keepalives'] === undefined || kw['keepalives'] === '' || Number(kw['keepalives']) !== 0;
+  let keepalivesIdleMs: number | undefined;
+  if (kw['keepalives_idle']) {
+    const s = Number(kw['keepalives_idle']);
+    if (!Number.isInteger(s) || s < 0) throw new ConnectError(`invalid keepalives_idle value: "${kw['keepalives_idle']}" (seconds)`);
+    if (s > 0) keepalivesIdleMs = s * 1000;
+  }
   return Object.freeze({
     endpoints: Object.freeze(endpoints),
+    keepalives,
+    ...(keepalivesIdleMs !== undefined ? { keepalivesIdleMs } : {}),
     user,
     database: kw['dbname'] || user,
     ...(kw['password'] !== undefined ? { password: kw['password'] } : {}),
