@@ -17,6 +17,7 @@ import { checkAccepted } from './real/accept-check.js';
 import { loadSnapshot } from './real/load-snapshot.js';
 import { openRealDatabase, REAL_ENGINES, type RealDatabase } from './real/real-databases.js';
 
+/** Accept cases always complete on the real catalog (the snapshot of the database the engine checks against). */
 type AcceptCase = Case & { readonly accept?: boolean };
 
 const casesDir = new URL('./real-cases/', import.meta.url);

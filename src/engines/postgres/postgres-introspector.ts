@@ -61,6 +61,9 @@ const SQL = {
   functionsOld: `select n.nspname, p.proname, case when p.proisagg then 'a' when p.proiswindow then 'w' else 'f' end,
       p.proretset, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), ${FN_COLUMNS}
     from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace where ${USER_SCHEMA}`,
+  // servers that read pg_catalog but not the column query (PostgreSQL-compatible ones): functions without their columns
+  functionsPlain: `select n.nspname, p.proname, 'f', p.proretset, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), null
+    from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace where ${USER_SCHEMA}`,
   // User-defined types, not the array types made for each of them nor the row types of tables.
   types: `select n.nspname, t.typname, t.typtype::text,
       case t.typtype
@@ -131,7 +134,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
     const pkRows = (await q(first, SQL.primaryKeys)) ?? [];
     const fkRows = (await q(first, SQL.foreignKeys)) ?? [];
     const ixRows = (await q(first, SQL.indexes)) ?? [];
-    const fnRows = (await q(first, SQL.functions)) ?? (await q(first, SQL.functionsOld)) ?? [];
+    const fnRows = (await q(first, SQL.functions)) ?? (await q(first, SQL.functionsOld)) ?? (await q(first, SQL.functionsPlain)) ?? [];
     const typeRows = (await q(first, SQL.types)) ?? [];
     const dbRows = (await q(first, SQL.databases)) ?? [];
     const [relRows, colRows] = await big;
