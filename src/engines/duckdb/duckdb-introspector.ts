@@ -164,11 +164,15 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
       functions.push({ schema: str(r[0]), name: str(r[1]), kind: kindOf(str(r[2])) });
     }
     const datatypes = types.map((r) => (searchPath.includes(str(r[0])) ? str(r[1]) : `${str(r[0])}.${str(r[1])}`));
+    // A struct type's fields, from typeof() of a typed NULL: all of them in one row of one query.
+    const structs = types.filter((r) => str(r[2]) === 'STRUCT');
+    const structTexts = structs.length === 0 ? [] : ((await q(`SELECT ${structs.map((r) => `typeof(NULL::${ident(str(r[0]))}.${ident(str(r[1]))})`).join(', ')}`))[0] ?? []);
+    const fields = new Map(structs.map((r, i) => [r, str(structTexts[i]).replace(/^STRUCT\((.*)\)$/, '$1')]));
     const typeDefs: TypeDef[] = types.map((r) => {
       const logical = str(r[2]);
       const labels = list(r[3]);
       const kind: TypeDef['kind'] = logical === 'ENUM' ? 'enum' : logical === 'STRUCT' ? 'composite' : 'other';
-      const detail = kind === 'enum' && labels.length > 0 ? labels.map((l) => `'${l.replace(/'/g, "''")}'`).join(', ') : kind === 'other' ? logical : undefined;
+      const detail = kind === 'enum' && labels.length > 0 ? labels.map((l) => `'${l.replace(/'/g, "''")}'`).join(', ') : kind === 'other' ? logical : fields.get(r) || undefined;
       return { schema: str(r[0]), name: str(r[1]), kind, ...(detail ? { detail } : {}) };
     });
     const withColumns = await tableMacroColumns(q, functions);
