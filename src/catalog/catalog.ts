@@ -90,6 +90,19 @@ export function isSetReturning(f: FunctionDef): boolean {
   return f.kind === 'table' || (f.columns !== undefined && f.columns.length > 0) || /^\s*(setof|table)\b/i.test(f.returns ?? '');
 }
 
+/**
+ * True for an engine's own function listed by the catalog: in a system schema, or listed without any
+ * signature (SQLite and DuckDB list their built-ins so, in `main`; user functions and macros have arguments).
+ */
+export function isBuiltin(f: FunctionDef): boolean {
+  return SYSTEM_SCHEMA.test(f.schema) || (f.args === undefined && f.returns === undefined && f.columns === undefined);
+}
+
+/** A function name that can be written as a call (SQLite lists its operators `->` and `->>` as functions). */
+function callable(name: string): boolean {
+  return /^[\p{L}_"`]/u.test(name);
+}
+
 /** Overloads joined, at most three shown. */
 function signaturesOf(list: readonly FunctionDef[]): string {
   const distinct = [...new Set(list.map(signatureOf))];
@@ -148,7 +161,7 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
   const isSystem = (schema: string): boolean => SYSTEM_SCHEMA.test(schema);
 
   const relations: IndexedRelation[] = data.relations.map((def) =>
-    Object.freeze({ def, lower: def.name.toLowerCase(), visible: isVisible(def.schema), system: isSystem(def.schema) }),
+    Object.freeze({ def, lower: def.name.toLowerCase(), visible: isVisible(def.schema), system: isSystem(def.schema) || def.kind === 'system-table' }),
   );
   relations.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.def.schema < b.def.schema ? -1 : 1));
   Object.freeze(relations);
@@ -184,9 +197,9 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
     })()),
   );
   const functionNames = Object.freeze(sortedDistinct([...dialect.functions, ...data.functions.map((f) => f.name)]));
-  const userFunctions = Object.freeze([...data.functions].filter((f) => !isSystem(f.schema)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  const userFunctions = Object.freeze([...data.functions].filter((f) => !isBuiltin(f)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   const userLower = new Set(userFunctions.map((f) => f.name.toLowerCase()));
-  const builtinFunctionNames = Object.freeze(dialect.functions.filter((f) => !userLower.has(f)));
+  const builtinFunctionNames = Object.freeze(sortedDistinct([...dialect.functions, ...data.functions.filter(isBuiltin).map((f) => f.name)]).filter((f) => callable(f) && !userLower.has(f.toLowerCase())));
   const datatypeNames = Object.freeze(sortedDistinct([...dialect.datatypes, ...data.datatypes]));
   const userTypes = Object.freeze((data.types ?? typesFromNames(data.datatypes, data.searchPath)).filter((t) => !isSystem(t.schema)));
   const typesBySchema = new Map<string, TypeDef[]>();

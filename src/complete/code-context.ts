@@ -112,7 +112,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const q = parts[parts.length - 1]!;
     const schema = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
     if (typeExpectedAt(sig, pairs, j + 1)) return parts.length === 1 ? [{ kind: 'datatype', schema: q.name, schemaQuoted: q.quoted }] : [];
-    const target = objectTarget(sig, pairs, j + 1, q);
+    const target = objectTarget(sig, pairs, j + 1, dialect, q);
     if (target) return parts.length === 1 ? target : [];
     const clause = findClause(sig, pairs, j + 1);
     const relCtx = ['FROM', 'JOIN', 'STRAIGHT_JOIN', 'INTO', 'UPDATE', 'TABLE', 'TRUNCATE', 'REFERENCES', 'DESCRIBE', 'DESC'].includes(clause.word)
@@ -135,7 +135,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const extra = P === 'RETURNS' ? ['SETOF', 'TABLE', 'TRIGGER'] : isPunct(prev, '(') || isPunct(prev, ',') ? ['IN', 'OUT', 'INOUT'] : [];
     return [{ kind: 'datatype' }, ...(extra.length > 0 && kw(sig[0]) === 'CREATE' ? [{ kind: 'keyword', preferred: extra, only: true } as const] : [])];
   }
-  const target = objectTarget(sig, pairs, before);
+  const target = objectTarget(sig, pairs, before, dialect);
   if (target) return target;
 
   const clause = findClause(sig, pairs, before);
@@ -202,7 +202,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'USING':
       return [];
     case 'CALL':
-      return atClause ? [{ kind: 'function', procedures: true }, { kind: 'schema' }] : columnsEtc();
+      return atClause ? [{ kind: 'function', kinds: ['procedure'] }, { kind: 'schema' }] : columnsEtc();
     case 'USE':
       return atClause ? [{ kind: 'database' }, { kind: 'schema' }] : [];
     case 'DATABASE':

@@ -3,14 +3,15 @@
  * (`DROP VIEW |` wants views, `TRUNCATE |` tables), and the places where a data type is written
  * (`::`, `CAST(x AS |`, a column definition, `ALTER COLUMN c TYPE |`, a function's arguments and RETURNS).
  */
-import type { RelationKind } from '../catalog/catalog-data.js';
+import type { FunctionDef, RelationKind } from '../catalog/catalog-data.js';
+import type { SqlDialect } from '../sql/dialect.js';
 import type { Token } from '../sql/token.js';
 import type { Suggestion } from './suggestion.js';
 import { identName, isPunct, kw } from './token-utils.js';
 
 type Target =
   | { readonly kind: 'relation'; readonly kinds: readonly RelationKind[] }
-  | { readonly kind: 'function'; readonly procedures?: boolean }
+  | { readonly kind: 'function'; readonly kinds: readonly FunctionDef['kind'][] }
   | { readonly kind: 'datatype' }
   | { readonly kind: 'schema' }
   | { readonly kind: 'database' }
@@ -24,11 +25,12 @@ const OBJECTS: readonly (readonly [readonly string[], Target])[] = [
   [['FOREIGN', 'TABLE'], { kind: 'relation', kinds: ['foreign-table'] }],
   [['TABLE'], TABLES],
   [['VIEW'], { kind: 'relation', kinds: ['view'] }],
-  [['FUNCTION'], { kind: 'function' }],
-  [['PROCEDURE'], { kind: 'function', procedures: true }],
-  [['ROUTINE'], { kind: 'function' }],
-  [['AGGREGATE'], { kind: 'function' }],
-  [['MACRO'], { kind: 'function' }],
+  [['FUNCTION'], { kind: 'function', kinds: ['function', 'table', 'window'] }],
+  [['PROCEDURE'], { kind: 'function', kinds: ['procedure'] }],
+  [['ROUTINE'], { kind: 'function', kinds: ['function', 'table', 'window', 'aggregate', 'procedure'] }],
+  [['AGGREGATE'], { kind: 'function', kinds: ['aggregate'] }],
+  [['MACRO', 'TABLE'], { kind: 'function', kinds: ['table'] }],
+  [['MACRO'], { kind: 'function', kinds: ['function'] }],
   [['TYPE'], { kind: 'datatype' }],
   [['DOMAIN'], { kind: 'datatype' }],
   [['SCHEMA'], { kind: 'schema' }],
@@ -51,7 +53,7 @@ function skipName(sig: readonly Token[], pairs: Int32Array, i: number): number {
  * When the name starting at token `at` is an object of DROP / TRUNCATE / ALTER / REFRESH / COMMENT ON, what it
  * must be; undefined otherwise. `schema`: the name is qualified by it (`DROP VIEW s.|`).
  */
-export function objectTarget(sig: readonly Token[], pairs: Int32Array, at: number, schema?: { name: string; quoted: boolean }): Suggestion[] | undefined {
+export function objectTarget(sig: readonly Token[], pairs: Int32Array, at: number, dialect: SqlDialect, schema?: { name: string; quoted: boolean }): Suggestion[] | undefined {
   const head = kw(sig[0]);
   let i = 1;
   if (head === 'COMMENT' && kw(sig[1]) === 'ON') i = 2;
@@ -92,7 +94,7 @@ export function objectTarget(sig: readonly Token[], pairs: Int32Array, at: numbe
       if (!schema) out.push({ kind: 'schema' });
       break;
     case 'function':
-      out.push({ kind: 'function', user: true, ...(target.procedures ? { procedures: true } : {}), ...s });
+      out.push({ kind: 'function', user: true, kinds: target.kinds, ...s });
       if (!schema) out.push({ kind: 'schema' });
       break;
     case 'datatype':
@@ -106,7 +108,9 @@ export function objectTarget(sig: readonly Token[], pairs: Int32Array, at: numbe
     case 'none':
       break;
   }
-  if (!schema && at === first && !ifExists && head !== 'REFRESH' && head !== 'COMMENT') out.push({ kind: 'keyword', preferred: head === 'DROP' ? ['IF EXISTS'] : head === 'ALTER' || head === 'TRUNCATE' ? ['ONLY'] : [], only: true });
+  // DROP x IF EXISTS everywhere; ALTER TABLE / TRUNCATE ONLY (without inheritance children) in PostgreSQL
+  const words = head === 'DROP' ? ['IF EXISTS'] : (head === 'ALTER' || head === 'TRUNCATE') && dialect.id === 'postgres' && target.kind === 'relation' ? ['ONLY'] : [];
+  if (!schema && at === first && !ifExists && words.length > 0) out.push({ kind: 'keyword', preferred: words, only: true });
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** Stage 2: the candidates for one suggestion, from the catalog (and the options' callbacks), into the collector. */
-import { isSetReturning, kindIn, signatureOf, SYSTEM_SCHEMA, type Catalog, type IndexedRelation } from '../catalog/catalog.js';
+import { isBuiltin, isSetReturning, kindIn, signatureOf, SYSTEM_SCHEMA, type Catalog, type IndexedRelation } from '../catalog/catalog.js';
 import type { FunctionDef, RelationDef, RelationKind } from '../catalog/catalog-data.js';
 import { charMask } from '../catalog/char-mask.js';
 import { builtinTableColumns, builtinTableFunctions } from './builtin-table-functions.js';
@@ -104,15 +104,14 @@ function functionBody(f: FunctionDef, ctx: OfferContext): CandidateBody {
  * name used as a value are not second-guessed); the menu shows `name()` and the signature when the catalog has one.
  * The user's functions rank before the built-ins (tier 2 and 3), so a long built-in list never hides them.
  */
-export function offerFunctions(ctx: OfferContext, col: Collector, only?: { user?: boolean; procedures?: boolean }): void {
+export function offerFunctions(ctx: OfferContext, col: Collector, only?: { user?: boolean; kinds?: readonly FunctionDef['kind'][] }): void {
   const catalog = ctx.catalog;
   const body = (f: FunctionDef): CandidateBody => functionBody(f, ctx);
   for (const f of catalog.userFunctions) {
-    if (only?.procedures && f.kind !== 'procedure') continue;
-    if (!only?.user && !only?.procedures && f.kind === 'procedure') continue;
+    if (only?.kinds ? !only.kinds.includes(f.kind) : f.kind === 'procedure') continue;
     col.add(f.name, 2, `fn\u0000${f.schema}\u0000${f.name}`, body, undefined, f);
   }
-  if (only?.user || only?.procedures) return;
+  if (only?.user || only?.kinds) return;
   const build = (f: string): CandidateBody => ({ text: f, kind: 'function', display: `${f}()` });
   for (const f of catalog.builtinFunctionNames) col.add(f, 3, `fn\u0000\u0000${f}`, build, undefined, f);
 }
@@ -157,12 +156,13 @@ function offerTableFunctions(ctx: OfferContext, col: Collector, schema?: { name:
   const { catalog } = ctx;
   const list = schema ? catalog.functionsIn(schema.name, schema.quoted).filter(isSetReturning) : catalog.tableFunctions;
   for (const f of list) {
-    if (SYSTEM_SCHEMA.test(f.schema)) continue;
+    if (isBuiltin(f)) continue;
     const text = schema ? ctx.names.ident(f.name) : ctx.names.qualified(f.schema, f.name);
     col.add(f.name, schema || catalog.isVisibleSchema(f.schema) ? 1 : 2, `fn\u0000${f.schema}\u0000${f.name}`, { text, kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
   }
   if (schema) return;
   for (const f of builtinTableFunctions(catalog.dialect.id)) col.add(f.name, 3, `fn\u0000\u0000${f.name}`, { text: f.name, kind: 'function', display: `${f.name}()` });
+  for (const f of list) if (isBuiltin(f) && !SYSTEM_SCHEMA.test(f.schema)) col.add(f.name, 3, `fn\u0000\u0000${f.name}`, { text: f.name, kind: 'function', display: `${f.name}()` });
 }
 
 /** Distinct column names of the whole catalog that start with the typed prefix (no fuzzy: the list may be huge). */
@@ -222,12 +222,12 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     case 'function':
       if (s.schema !== undefined) {
         for (const f of catalog.functionsIn(s.schema, s.schemaQuoted === true)) {
-          if (s.procedures && f.kind !== 'procedure') continue;
+          if (s.kinds ? !s.kinds.includes(f.kind) : f.kind === 'procedure') continue;
           col.add(f.name, 1, `fn\u0000${f.schema}\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
         }
         return;
       }
-      return offerFunctions(ctx, col, s.user || s.procedures ? { user: s.user === true, procedures: s.procedures === true } : undefined);
+      return offerFunctions(ctx, col, s.user || s.kinds ? { user: s.user === true, ...(s.kinds ? { kinds: s.kinds } : {}) } : undefined);
     case 'datatype':
       return offerTypes(s, ctx, col);
     case 'alias':

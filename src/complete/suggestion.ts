@@ -1,5 +1,7 @@
 /** Stage 1's answer: the kinds of thing expected at the cursor, computed from the text alone. */
-import type { RelationKind } from '../catalog/catalog-data.js';
+import type { FunctionDef, RelationKind } from '../catalog/catalog-data.js';
+
+type FunctionKind = FunctionDef['kind'];
 
 /** A table reference found in the text (FROM/JOIN/UPDATE/INTO, a CTE, or a derived table). */
 export interface TableRef {
@@ -41,8 +43,8 @@ export type Suggestion =
   | { readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean; readonly alsoIn?: readonly TableRef[] }
   | { readonly kind: 'join'; readonly tables: readonly TableRef[] }
   | { readonly kind: 'join-condition'; readonly tables: readonly TableRef[]; readonly right?: TableRef }
-  /** `user`: only the user's functions (DROP FUNCTION); `procedures`: only procedures. */
-  | { readonly kind: 'function'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly procedures?: boolean }
+  /** `user`: only the user's functions (DROP FUNCTION); `kinds`: only these (CALL: procedures; DROP AGGREGATE: aggregates). */
+  | { readonly kind: 'function'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly kinds?: readonly FunctionKind[] }
   /** `user`: only user-defined types (DROP TYPE). */
   | { readonly kind: 'datatype'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean }
   | { readonly kind: 'alias'; readonly tables: readonly TableRef[] }

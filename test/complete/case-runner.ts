@@ -9,6 +9,7 @@ import type { CompleteOptions } from '../../src/complete/complete-options.js';
 import type { Completion } from '../../src/complete/completion.js';
 import type { EngineId } from '../../src/sql/dialect.js';
 import { DIALECTS, musicCatalog } from './music-catalog.js';
+import { loadSnapshot } from './real/load-snapshot.js';
 
 export interface Case {
   readonly q: string;
@@ -26,6 +27,15 @@ export interface Case {
   readonly none?: boolean;
   readonly engines?: readonly EngineId[];
   readonly opts?: CompleteOptions;
+  /** Which catalog: the synthetic music store (default) or the snapshot introspected from the real database (real/catalog-<engine>.json). */
+  readonly catalog?: 'music' | 'real';
+  /**
+   * Each `has` candidate, inserted in place of the word at the cursor, gives a complete statement the real
+   * engine accepts (checked against the live servers by real-accept.test.ts).
+   */
+  readonly accept?: boolean;
+  /** The context the case belongs to (for the per-context counts). */
+  readonly context?: string;
 }
 
 export const ALL: readonly EngineId[] = ['sqlite', 'postgres', 'mysql', 'duckdb'];
@@ -39,7 +49,7 @@ export function runCase(c: Case, engine: EngineId): readonly Completion[] {
   const cursor = q.indexOf('|');
   assert.ok(cursor >= 0, `case ${JSON.stringify(c.q)} has no | cursor marker`);
   const text = q.slice(0, cursor) + q.slice(cursor + 1);
-  return complete(text, cursor, musicCatalog(engine), { maxResults: 400, ...c.opts });
+  return complete(text, cursor, c.catalog === 'real' ? loadSnapshot(engine) : musicCatalog(engine), { maxResults: 400, ...c.opts });
 }
 
 export function checkCase(c: Case, engine: EngineId): void {
