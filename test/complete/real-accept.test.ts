@@ -8,6 +8,7 @@ import { after, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { complete } from '../../src/complete/complete.js';
+import type { Completion, CompletionKind } from '../../src/complete/completion.js';
 import type { EngineId } from '../../src/sql/dialect.js';
 import { sharedMariadb } from '../harness/mariadb-server.js';
 import { sharedPostgres } from '../harness/postgres-server.js';
@@ -17,8 +18,11 @@ import { checkAccepted } from './real/accept-check.js';
 import { loadSnapshot } from './real/load-snapshot.js';
 import { openRealDatabase, REAL_ENGINES, type RealDatabase } from './real/real-databases.js';
 
-/** Accept cases always complete on the real catalog (the snapshot of the database the engine checks against). */
-type AcceptCase = Case & { readonly accept?: boolean };
+/**
+ * Accept cases always complete on the real catalog (the snapshot of the database the engine checks against).
+ * `acceptOffered` (this runner's own field) checks every offered candidate of those kinds, not only `has`.
+ */
+type AcceptCase = Case & { readonly accept?: boolean; readonly acceptOffered?: readonly CompletionKind[] };
 
 const casesDir = new URL('./real-cases/', import.meta.url);
 const modules = readdirSync(casesDir).filter((f) => f.endsWith('.js')).sort();
@@ -69,15 +73,18 @@ for (const engine of REAL_ENGINES) {
         assert.ok(cursor >= 0, `case ${JSON.stringify(c.q)} has no | cursor marker`);
         const text = q.slice(0, cursor) + q.slice(cursor + 1);
         const offered = complete(text, cursor, loadSnapshot(engine), { maxResults: 400, ...c.opts });
-        assert.ok((c.has ?? []).length > 0, 'an accept case names the candidates to check in `has`');
+        assert.ok((c.has ?? []).length > 0 || (c.acceptOffered ?? []).length > 0, 'an accept case names the candidates to check (`has`, `acceptOffered`)');
         const problems: string[] = [];
+        const toCheck: Completion[] = [];
         for (const name of c.has ?? []) {
           const want = expand(name, engine);
           const candidate = offered.find((x) => x.text === want);
-          if (!candidate) {
-            problems.push(`${JSON.stringify(want)} is not offered (got ${JSON.stringify(offered.slice(0, 12).map((x) => x.text))})`);
-            continue;
-          }
+          if (candidate) toCheck.push(candidate);
+          else problems.push(`${JSON.stringify(want)} is not offered (got ${JSON.stringify(offered.slice(0, 12).map((x) => x.text))})`);
+        }
+        const kinds = c.acceptOffered ?? [];
+        for (const x of offered) if (kinds.includes(x.kind) && !toCheck.includes(x)) toCheck.push(x);
+        for (const candidate of toCheck) {
           const statement = text.slice(0, candidate.replace.start) + candidate.text + text.slice(candidate.replace.end);
           const verdict = await checkAccepted(db.connection, engine, statement);
           if (verdict.mode === 'skip') {

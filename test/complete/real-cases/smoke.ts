@@ -1,33 +1,40 @@
 /**
  * A few acceptance cases on the real catalogs (the engine's fixture), one or more per engine: each offered
- * name in `has`, inserted at the cursor, must give a statement the real engine accepts (real-accept.test.ts).
+ * name in `has` (and with `acceptOffered`, every offered candidate of those kinds), inserted at the cursor, must
+ * give a statement the real engine accepts (real-accept.test.ts).
  */
+import type { Completion } from '../../../src/complete/completion.js';
 import type { Case } from '../case-runner.js';
 
 /** Case, with the fields of the real-database runs (also in Case itself once the runner declares them). */
-type AcceptCase = Case & { readonly accept?: boolean; readonly catalog?: 'music' | 'real' };
+type AcceptCase = Case & { readonly accept?: boolean; readonly catalog?: 'music' | 'real'; readonly acceptOffered?: readonly Completion['kind'][] };
 
 export const SMOKE_CASES: readonly AcceptCase[] = [
   // PostgreSQL: quoted schemas and names, set-returning functions, user types, DDL in a rolled-back transaction
   { q: 'SELECT * FROM "Custom".|', has: ['settings'], engines: ['postgres'], catalog: 'real', accept: true },
-  { q: 'SELECT u.| FROM "Users" u', has: ['"createdAt"', '"displayName"', 'id'], engines: ['postgres'], catalog: 'real', accept: true },
-  { q: 'SELECT * FROM shop.|', has: ['orders', 'order_totals', 'monthly_sales'], engines: ['postgres'], catalog: 'real', accept: true },
-  { q: 'SELECT * FROM shop.orders o JOIN |', has: ['customers c ON c.customer_id = o.customer_id'], engines: ['postgres'], catalog: 'real', accept: true },
+  { q: 'SELECT u.| FROM "Users" u', has: ['"createdAt"', '"displayName"', 'id'], engines: ['postgres'], catalog: 'real', accept: true, acceptOffered: ['column'] },
+  { q: 'SELECT * FROM shop.|', has: ['orders', 'order_totals', 'monthly_sales'], engines: ['postgres'], catalog: 'real', accept: true, acceptOffered: ['table', 'view'] },
+  { q: 'SELECT * FROM shop.orders o JOIN |', has: ['customers c ON c.customer_id = o.customer_id'], engines: ['postgres'], catalog: 'real', accept: true, acceptOffered: ['join'] },
+  { q: 'SELECT * FROM shop.orders o JOIN shop.customers c ON |', has: ['c.customer_id = o.customer_id'], engines: ['postgres'], catalog: 'real', accept: true, acceptOffered: ['join-condition'] },
+  { q: 'SELECT * FROM |', has: ['"Users"', 'users', 'orders'], engines: ['postgres'], catalog: 'real', accept: true, acceptOffered: ['table', 'view'] },
+  { q: 'SELECT * FROM hr.employees e JOIN |', has: [], engines: ['postgres', 'duckdb'], catalog: 'real', accept: true, acceptOffered: ['join'] },
   { q: 'SELECT * FROM shop.order_l|(1)', has: ['order_lines'], engines: ['postgres', 'duckdb'], catalog: 'real', accept: true },
   { q: "SELECT 'paid'::|", has: ['order_status', 'email_address'], engines: ['postgres'], catalog: 'real', accept: true },
   { q: 'ALTER TABLE shop.orders ALTER COLUMN | DROP DEFAULT', has: ['status', 'ordered_at'], engines: ['postgres'], catalog: 'real', accept: true },
   { q: 'TRUNCATE |', has: ['audit_log'], engines: ['postgres'], catalog: 'real', accept: true },
   // MariaDB: other databases, backquoted names, DDL parsed only
   { q: 'SELECT * FROM sqlsh_music.|', has: ['albums', 'tracks'], engines: ['mysql'], catalog: 'real', accept: true },
-  { q: 'SELECT * FROM |', has: ['`Order Notes`', 'Users', 'users'], engines: ['mysql'], catalog: 'real', accept: true },
-  { q: 'SELECT o.| FROM orders o', has: ['status', 'customer_id'], engines: ['mysql'], catalog: 'real', accept: true },
+  { q: 'SELECT * FROM |', has: ['`Order Notes`', 'Users', 'users'], engines: ['mysql'], catalog: 'real', accept: true, acceptOffered: ['table', 'view'] },
+  { q: 'SELECT * FROM orders o JOIN |', has: [], engines: ['mysql', 'sqlite'], catalog: 'real', accept: true, acceptOffered: ['join'] },
+  { q: 'SELECT o.| FROM orders o', has: ['status', 'customer_id'], engines: ['mysql', 'sqlite'], catalog: 'real', accept: true, acceptOffered: ['column'] },
   { q: 'ALTER TABLE customers DROP COLUMN |', has: ['tier'], engines: ['mysql'], catalog: 'real', accept: true },
   // SQLite
-  { q: 'SELECT * FROM |', has: ['"Order Notes"', 'Artists', 'team'], engines: ['sqlite'], catalog: 'real', accept: true },
+  { q: 'SELECT * FROM |', has: ['"Order Notes"', 'Artists', 'team'], engines: ['sqlite'], catalog: 'real', accept: true, acceptOffered: ['table', 'view'] },
   { q: 'SELECT n.| FROM "Order Notes" n', has: ['"Note Text"', 'order_id'], engines: ['sqlite'], catalog: 'real', accept: true },
   { q: 'DELETE FROM orders WHERE |', has: ['status'], engines: ['sqlite'], catalog: 'real', accept: true },
   // DuckDB
-  { q: 'SELECT * FROM shop.|', has: ['"Order Notes"', 'order_totals'], engines: ['duckdb'], catalog: 'real', accept: true },
-  { q: 'SELECT c.| FROM shop.customers c', has: ['"Signed Up At"', 'billing'], engines: ['duckdb'], catalog: 'real', accept: true },
+  { q: 'SELECT * FROM shop.|', has: ['"Order Notes"', 'order_totals'], engines: ['duckdb'], catalog: 'real', accept: true, acceptOffered: ['table', 'view'] },
+  { q: 'SELECT * FROM |', has: ['users'], engines: ['duckdb'], catalog: 'real', accept: true, acceptOffered: ['table', 'view'] },
+  { q: 'SELECT c.| FROM shop.customers c', has: ['"Signed Up At"', 'billing'], engines: ['duckdb'], catalog: 'real', accept: true, acceptOffered: ['column'] },
   { q: 'ALTER TABLE hr.employees DROP COLUMN |', has: ['salary'], engines: ['duckdb'], catalog: 'real', accept: true },
 ];

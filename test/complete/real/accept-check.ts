@@ -14,7 +14,7 @@ export type AcceptMode = 'explain' | 'rolled-back' | 'prepare' | 'skip';
 
 export interface AcceptVerdict {
   readonly mode: AcceptMode;
-  /** The engine's error when it rejected the statement. */
+  /** The engine's error when it rejected the statement, with its code ([42703] SQLSTATE, [SQLITE_ERROR]). */
   readonly error?: string;
   /** Why the statement was not checked (mode 'skip'). */
   readonly reason?: string;
@@ -63,6 +63,8 @@ export async function checkAccepted(conn: Connection, engine: EngineId, statemen
     }
     return { mode };
   } catch (err) {
-    return { mode, error: err instanceof Error ? err.message : String(err) };
+    const code = (err as { code?: unknown }).code;
+    const message = err instanceof Error ? err.message : String(err);
+    return { mode, error: typeof code === 'string' && code !== '' ? `${message} [${code}]` : message };
   }
 }
