@@ -24,6 +24,8 @@ const optStr = (v: unknown): string | undefined => (v === null || v === undefine
 const lit = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 /** Databases of the server itself: their tables complete only when named (`information_schema.`), not listed here. */
 const SYSTEM_DATABASES = ['information_schema', 'mysql', 'performance_schema', 'sys'];
+/** Tables in the other databases above which only the current database is read. */
+const OTHER_TABLES_LIMIT = 2000;
 const key = (schema: string, table: string): string => `${schema}\u0000${table}`;
 
 export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: AbortSignal): Promise<CatalogData> {
@@ -43,8 +45,13 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
   try {
     const current = str((await tryRun('SELECT DATABASE()'))[0]?.[0]);
     const schemas = (await tryRun('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME')).map((r) => str(r[0]));
-    // Every user database: `other_db.` completes too. The current one is the search path.
-    const inDbs = (col: string): string => `(${col} NOT IN (${SYSTEM_DATABASES.map(lit).join(', ')}) OR ${col} = ${lit(current)})`;
+    // Every user database, so `other_db.` completes too, unless the others are many (information_schema then
+    // opens thousands of table definitions): then only the current one. The current one is the search path.
+    const system = SYSTEM_DATABASES.map(lit).join(', ');
+    const otherTables = Number(str((await tryRun(`SELECT COUNT(*) FROM information_schema.TABLES
+      WHERE TABLE_SCHEMA NOT IN (${system}) AND TABLE_SCHEMA <> ${lit(current)}`))[0]?.[0]) || 0);
+    const inDbs = (col: string): string =>
+      (otherTables <= OTHER_TABLES_LIMIT ? `(${col} NOT IN (${system}) OR ${col} = ${lit(current)})` : `${col} = ${lit(current)}`);
     const lowerCaseNames = Number(str((await tryRun('SELECT @@lower_case_table_names'))[0]?.[0]) || 0);
 
     const tables = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH, TABLE_COMMENT
