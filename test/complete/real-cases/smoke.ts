@@ -22,6 +22,9 @@ export const SMOKE_CASES: readonly AcceptCase[] = [
   { q: "SELECT 'paid'::|", has: ['order_status', 'email_address'], engines: ['postgres'], catalog: 'real', accept: true },
   { q: 'ALTER TABLE shop.orders ALTER COLUMN | DROP DEFAULT', has: ['status', 'ordered_at'], engines: ['postgres'], catalog: 'real', accept: true },
   { q: 'TRUNCATE |', has: ['audit_log'], engines: ['postgres'], catalog: 'real', accept: true },
+  // every type offered where a type is expected is one the engine knows (built-in and user-defined)
+  { q: 'CREATE TABLE sqlsh_probe (x |)', has: [], engines: ['postgres', 'mysql', 'duckdb', 'sqlite'], catalog: 'real', accept: true, acceptOffered: ['datatype'] },
+  { q: 'SELECT CAST(NULL AS |)', has: [], engines: ['postgres', 'mysql', 'duckdb'], catalog: 'real', accept: true, acceptOffered: ['datatype'] },
   // MariaDB: other databases, backquoted names, DDL parsed only
   { q: 'SELECT * FROM sqlsh_music.|', has: ['albums', 'tracks'], engines: ['mysql'], catalog: 'real', accept: true },
   { q: 'SELECT * FROM |', has: ['`Order Notes`', 'Users', 'users'], engines: ['mysql'], catalog: 'real', accept: true, acceptOffered: ['table', 'view'] },
