@@ -1,0 +1,32 @@
+/** Backslash commands at the start of a line, with their one-line help as the detail; their arguments. */
+import type { Case } from '../case-runner.js';
+import { all4, my, pg, sl } from '../real-case-builders.js';
+
+const ctx = { context: 'meta-commands' };
+const metaCommands = [
+  { name: '\\d', summary: 'describe a table, view, index or sequence' },
+  { name: '\\dt', summary: 'list tables' },
+  { name: '\\dv', summary: 'list views' },
+  { name: '\\df', summary: 'list functions' },
+  { name: '\\dn', summary: 'list schemas' },
+  { name: '\\dT', summary: 'list data types' },
+  { name: '\\c', summary: 'connect to another database' },
+  { name: '\\i', summary: 'run commands from a file' },
+  { name: '\\x', summary: 'toggle expanded output' },
+  'q',
+];
+const m: Partial<Case> = { ...ctx, opts: { metaCommands } };
+
+export const metaCases: Case[] = [
+  all4('\\|', ['\\d', '\\dt', '\\c', '\\q'], [], m),
+  all4('\\d|', ['\\d', '\\dt', '\\dv', '\\df'], ['\\c'], m),
+  all4('SELECT 1;\n\\|', ['\\dt'], [], m),
+  pg('\\dt |', ['users', 'orders', 'shop'], [], m),
+  pg('\\dt shop.|', ['orders', 'customers'], ['users'], m),
+  pg('\\dn |', ['shop', 'hr', '"Custom"'], [], m),
+  pg('\\df |', ['price_with_tax'], [], m),
+  pg('\\dT |', ['order_status'], [], m),
+  pg('\\d "Cus|', [], [], m),
+  my('\\dt |', ['users', 'orders'], [], m),
+  sl('\\d |', ['users', 'Artists'], [], m),
+];

@@ -1,0 +1,52 @@
+/**
+ * Rank first, then cut: with a small cut (maxResults), the user's objects are not hidden behind built-in
+ * functions or pg_catalog / information_schema relations; clause-starting keywords are not crowded out.
+ */
+import type { Case } from '../case-runner.js';
+import { dk, my, pg, pgA, sl } from '../real-case-builders.js';
+
+const ctx = { context: 'ranking' };
+const cut = (n: number): Partial<Case> => ({ ...ctx, opts: { maxResults: n } });
+
+export const rankingCases: Case[] = [
+  pg('SELECT * FROM |', ['users', 'orders', 'order_lines', 'recent_orders'], ['pg_class', 'tables', 'generate_series'], cut(20)),
+  pg('SELECT * FROM |', ['order_lines', 'addresses_of'], [], cut(20)),
+  pg('SELECT * FROM users WHERE |', ['email', 'price_with_tax', '"normalizeEmail"'], ['abs', 'acos'], cut(30)),
+  pg('SELECT |', ['price_with_tax', '"normalizeEmail"', 'order_lines'], ['acosd', 'atan2d'], cut(40)),
+  pg('SELECT * FROM users WHERE email = |', ['"normalizeEmail"'], [], cut(40)),
+  pg('SELECT * FROM pg_|', ['pg_class', 'pg_namespace', 'pg_proc'], [], cut(100)),
+  pg('SELECT * FROM pg_n|', [], [], { ...cut(5), first: 'pg_namespace' }),
+  pg('SELECT * FROM tab|', ['information_schema.tables'], [], cut(10)),
+  pg('SELECT * FROM us|', [], [], { ...cut(5), order: ['users', 'information_schema.usage_privileges'] }),
+  pg('SELECT * FROM |', [], [], { ...ctx, order: ['users', 'hr.employees', 'pg_catalog'] }),
+  pg('SELECT * FROM information_schema.|', ['tables', 'columns'], [], cut(100)),
+  pgA('ALTER TABLE users ALTER |', ['COLUMN'], [], { ...cut(5), accept: false }),
+  pg('ALTER TABLE users DROP |', ['COLUMN', 'CONSTRAINT'], [], cut(6)),
+  pg('SELECT * FROM users WHERE id IN (|', ['SELECT'], [], cut(10)),
+  pg('SELECT * FROM users WHERE (|', ['SELECT', 'email'], [], cut(10)),
+  pg('SELECT (|', ['SELECT'], [], cut(10)),
+  pg('SELECT * FROM users WHERE id = (|', ['SELECT'], [], cut(10)),
+  pg('SELECT * FROM users WHERE EXISTS (|', ['SELECT'], ['email'], cut(5)),
+  pg('SELECT count(|) FROM users', ['email'], ['SELECT'], cut(30)),
+  pg('SELECT * FROM users |', ['WHERE', 'JOIN', 'ORDER BY', 'GROUP BY'], ['email'], cut(20)),
+  pg('SELECT * FROM users WHERE id = 1 |', ['AND', 'OR', 'ORDER BY', 'LIMIT'], ['email'], cut(20)),
+  pg('SELECT id |', ['FROM', 'AS'], [], cut(10)),
+  pg('SELECT * FROM users ORDER BY id |', ['ASC', 'DESC', 'LIMIT'], [], cut(10)),
+  pg('|', ['SELECT', 'INSERT INTO', 'UPDATE', 'DELETE FROM', 'CREATE TABLE'], [], cut(20)),
+  pg('INSERT INTO users |', ['VALUES', 'SELECT', 'DEFAULT VALUES'], [], cut(10)),
+  pg('UPDATE users |', ['SET'], [], cut(5)),
+  pg('UPDATE users SET name = 1 |', ['WHERE', 'RETURNING'], [], cut(5)),
+  pg('SELECT * FROM orders o JOIN |', [], [], { ...cut(5), firstKind: 'join' }),
+  pg('SELECT * FROM users WHERE e|', [], [], { ...cut(5), first: 'email' }),
+  pg('SELECT * FROM users WHERE p|', ['price_with_tax'], [], cut(20)),
+  my('SELECT * FROM |', ['users', 'orders', '`Order Notes`'], ['information_schema', 'performance_schema'], cut(15)),
+  my('SELECT * FROM customers WHERE |', ['tier', 'price_with_tax', 'normalizeEmail'], [], cut(30)),
+  my('SELECT * FROM customers WHERE id IN (|', ['SELECT'], [], cut(10)),
+  my('ALTER TABLE users MODIFY |', ['COLUMN'], [], cut(5)),
+  sl('SELECT * FROM |', ['users', 'orders'], ['sqlite_schema'], cut(20)),
+  sl('SELECT * FROM orders WHERE |', ['status', 'customer_id'], ['->', '->>'], cut(30)),
+  sl('SELECT * FROM sqlite_s|', ['sqlite_schema'], [], cut(10)),
+  dk('SELECT * FROM users WHERE |', ['email', 'price_with_tax'], [], cut(30)),
+  dk('SELECT * FROM |', ['users', 'UserProfiles', 'shop.orders'], [], cut(30)),
+  dk('SELECT |', ['price_with_tax'], [], cut(40)),
+];
