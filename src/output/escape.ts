@@ -15,7 +15,9 @@
  *   an emoji sequence (after a pictograph, skin tone or VS16 and before a pictograph), or either
  *   one between two non-ASCII letters or marks (Persian, Arabic, Indic shaping);
  * - tag characters U+E0000-U+E007F, except inside an emoji tag sequence (after U+1F3F4 or a tag);
- * - lone UTF-16 surrogates (they would reach the terminal as U+FFFD, hiding what is there).
+ * - lone UTF-16 surrogates (they would reach the terminal as U+FFFD, hiding what is there); a lone
+ *   U+DC80-U+DCFF is a byte of text that is not valid UTF-8 (core/surrogate-escape.ts) and is shown
+ *   as that byte, `\xHH`.
  *
  * Backslashes themselves are left alone (readable paths), so the escapes are for the eye, not for
  * parsing back, and escaping is idempotent: escaped text contains nothing this would change.
@@ -45,6 +47,7 @@ export function escapeChar(ch: string): string {
   if (named !== undefined) return named;
   const code = ch.codePointAt(0)!;
   if (code < 0x100) return '\\x' + code.toString(16).padStart(2, '0');
+  if (code >= 0xdc80 && code <= 0xdcff) return '\\x' + (code - 0xdc00).toString(16); // an escaped byte
   if (code > 0xffff) return '\\u{' + code.toString(16) + '}';
   return '\\u' + code.toString(16).padStart(4, '0');
 }

@@ -4,8 +4,9 @@
  * columns/isTTY are read live (a terminal may be resized).
  * On a terminal every write passes the last guard (scrubForTerminal): the sinks escape values,
  * and nothing but their SGR colours and newlines reaches the screen raw. Files and pipes get the
- * text exactly.
+ * text exactly, including the bytes of text that is not valid UTF-8 (core/surrogate-escape.ts).
  */
+import { encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
 import type { TextOutput } from './sink.js';
 import { scrubForTerminal } from './terminal-text.js';
 
@@ -27,7 +28,8 @@ export function streamOutput(stream: OutStream): TextOutput {
   return {
     write(text: string): void | Promise<void> {
       if (text === '') return;
-      if (!stream.write(stream.isTTY ? scrubForTerminal(text) : text)) return waitDrain();
+      const data = stream.isTTY ? scrubForTerminal(text) : hasEscapedBytes(text) ? encodeUtf8Escaped(text) : text;
+      if (!stream.write(data)) return waitDrain();
     },
     get columns(): number | undefined {
       return stream.isTTY ? stream.columns : undefined;

@@ -25,10 +25,15 @@ export class BatchEncoder {
   private position = 0;
   private readonly targetRows: number;
 
-  /** Batches of at most batchSize rows of columnCount values each. */
+  /**
+   * Batches of at most batchSize rows of columnCount values each. exactText(column): the current
+   * row's TEXT value there when it is not valid UTF-8 (bytes escaped, core/surrogate-escape.ts);
+   * asked only for text holding U+FFFD, which is what the driver makes of such bytes.
+   */
   constructor(
     private readonly columnCount: number,
     batchSize: number,
+    private readonly exactText?: (column: number) => string | undefined,
   ) {
     this.targetRows = Math.max(1, Math.min(batchSize, Math.floor(MAX_BATCH_VALUES / Math.max(1, columnCount))));
     this.start();
@@ -76,12 +81,15 @@ export class BatchEncoder {
           }
           break;
         }
-        case 'string':
-          this.texts.push(v);
-          numbers[p] = v.length;
-          this.bytes += v.length;
+        case 'string': {
+          // A one-byte string cannot hold U+FFFD: V8 answers this without scanning it.
+          const text = v.indexOf('\ufffd') !== -1 ? (this.exactText?.(i) ?? v) : v;
+          this.texts.push(text);
+          numbers[p] = text.length;
+          this.bytes += text.length;
           tags[p] = TAG_TEXT;
           break;
+        }
         case 'number':
           numbers[p] = v;
           tags[p] = TAG_NUMBER;

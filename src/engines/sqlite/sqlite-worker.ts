@@ -4,8 +4,10 @@
  * shared flags for the consumer to take batches (at most MAX_BATCHES_IN_FLIGHT ahead) and stops
  * as soon as the main thread flags the request as cancelled.
  */
+import { isUtf8 } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { decodeUtf8Escaped } from '../../core/surrogate-escape.js';
 import { BatchEncoder } from './sqlite-batch-encoder.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
@@ -104,6 +106,18 @@ async function main(): Promise<void> {
     return;
   }
 
+  /**
+   * The current row's TEXT in `column` when its bytes are not valid UTF-8 (better-sqlite3 would show
+   * U+FFFD): read again through the native helper, each invalid byte escaped (surrogate-escape.ts).
+   */
+  const exactText =
+    native && interruptId
+      ? (column: number): string | undefined => {
+          const bytes = native.textBytes(interruptId, column);
+          return bytes && !isUtf8(bytes) ? decodeUtf8Escaped(bytes) : undefined;
+        }
+      : undefined;
+
   /** Blocks until the consumer is at most MAX_BATCHES_IN_FLIGHT-1 batches behind; false when cancelled. */
   function waitForRoom(id: number, sent: number): boolean {
     for (;;) {
@@ -139,7 +153,7 @@ async function main(): Promise<void> {
       const columns = stmt.columns();
       post({ type: 'columns', id, columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) });
       Atomics.store(flags, FLAG_ACKS, 0);
-      const encoder = new BatchEncoder(columns.length, batchSize);
+      const encoder = new BatchEncoder(columns.length, batchSize, exactText);
       let sent = 0;
       let rowCount = 0;
       const send = (): void => {
