@@ -17,6 +17,10 @@ type AcceptCase = Case & {
 /** Check every offered type, on the real catalog. */
 const TYPES = { catalog: 'real', accept: true, acceptOffered: ['datatype'] } as const;
 
+/** Check every offered column (or relation), on the real catalog. */
+const NAMES = { catalog: 'real', accept: true, acceptOffered: ['column'] } as const;
+const RELATIONS = { catalog: 'real', accept: true, acceptOffered: ['table', 'view'] } as const;
+
 export const SMOKE_CASES: readonly AcceptCase[] = [
   // PostgreSQL: quoted schemas and names, set-returning functions, user types, DDL in a rolled-back transaction
   { q: 'SELECT * FROM "Custom".|', has: ['settings'], engines: ['postgres'], catalog: 'real', accept: true },
@@ -40,6 +44,16 @@ export const SMOKE_CASES: readonly AcceptCase[] = [
   { q: 'CREATE TABLE sqlsh_probe (x |)', has: ['int'], engines: ['mysql'], ...TYPES, acceptExcept: ['varchar', 'nvarchar', 'varbinary', 'set', 'enum'] },
   { q: 'SELECT CAST(NULL AS |)', has: ['date'], engines: ['mysql'], ...TYPES },
   { q: 'CREATE TABLE sqlsh_probe (x |)', has: [], engines: ['sqlite'], ...TYPES },
+  // scope, checked by the engines: every offered name of these kinds must be valid there
+  { q: 'SELECT * FROM users JOIN audit_log USING (|)', has: ['id'], engines: ['postgres'], ...NAMES },
+  { q: 'SELECT * FROM customers JOIN orders USING (|)', has: ['customer_id'], engines: ['mysql', 'sqlite'], ...NAMES },
+  { q: 'TRUNCATE | CASCADE', has: ['audit_log'], engines: ['postgres'], ...RELATIONS },
+  { q: 'TRUNCATE TABLE |', has: ['orders'], engines: ['mysql'], ...RELATIONS },
+  { q: 'DROP VIEW |', has: ['order_totals'], engines: ['postgres', 'mysql', 'sqlite'], ...RELATIONS },
+  { q: 'DROP VIEW |', has: ['shop.order_totals', 'hr.team'], engines: ['duckdb'], ...RELATIONS },
+  { q: 'UPDATE shop.orders SET | = DEFAULT', has: ['status'], engines: ['postgres', 'duckdb'], ...NAMES },
+  { q: 'INSERT INTO orders (|) VALUES (NULL)', has: ['status'], engines: ['mysql', 'sqlite'], ...NAMES },
+  { q: "INSERT INTO hr.departments SELECT o.order_id, 'x' FROM shop.orders o WHERE o.| IS NULL", has: ['status'], engines: ['postgres', 'duckdb'], ...NAMES },
   // MariaDB: other databases, backquoted names, DDL parsed only
   { q: 'SELECT * FROM sqlsh_music.|', has: ['albums', 'tracks'], engines: ['mysql'], catalog: 'real', accept: true },
   { q: 'SELECT * FROM |', has: ['`Order Notes`', 'Users', 'users'], engines: ['mysql'], catalog: 'real', accept: true, acceptOffered: ['table', 'view'] },
