@@ -131,9 +131,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     // not a table of the query: a schema's tables (schema.table.column) and functions, if it is one
     return parts.length === 1 ? [{ kind: 'relation', schema: q.name, schemaQuoted: q.quoted }, { kind: 'function', schema: q.name, schemaQuoted: q.quoted }] : [];
   }
-  if (typeExpectedAt(sig, pairs, before)) {
-    const extra = P === 'RETURNS' ? ['SETOF', 'TABLE', 'TRIGGER'] : isPunct(prev, '(') || isPunct(prev, ',') ? ['IN', 'OUT', 'INOUT'] : [];
-    return [{ kind: 'datatype' }, ...(extra.length > 0 && kw(sig[0]) === 'CREATE' ? [{ kind: 'keyword', preferred: extra, only: true } as const] : [])];
+  const position = typeExpectedAt(sig, pairs, before);
+  if (position) {
+    const extra = P === 'RETURNS' ? ['SETOF', 'TABLE', 'TRIGGER'] : position === 'argument' && (isPunct(prev, '(') || isPunct(prev, ',')) ? ['IN', 'OUT', 'INOUT'] : [];
+    return [{ kind: 'datatype', position }, ...(extra.length > 0 && dialect.id === 'postgres' ? [{ kind: 'keyword', preferred: extra, only: true } as const] : [])];
   }
   const target = objectTarget(sig, pairs, before, dialect);
   if (target) return target;

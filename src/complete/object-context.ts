@@ -7,6 +7,7 @@ import type { FunctionDef, RelationKind } from '../catalog/catalog-data.js';
 import type { SqlDialect } from '../sql/dialect.js';
 import type { Token } from '../sql/token.js';
 import type { Suggestion } from './suggestion.js';
+import type { TypePosition } from './type-positions.js';
 import { identName, isPunct, kw } from './token-utils.js';
 
 type Target =
@@ -129,40 +130,41 @@ function enclosingParen(sig: readonly Token[], pairs: Int32Array, at: number): n
 
 const PARAM_MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC']);
 
-/** True when a data type name may start at token index `at`. */
-export function typeExpectedAt(sig: readonly Token[], pairs: Int32Array, at: number): boolean {
+/** Where a data type name may start at token index `at`: which kind of type position, or undefined. */
+export function typeExpectedAt(sig: readonly Token[], pairs: Int32Array, at: number): TypePosition | undefined {
   const prev = sig[at - 1];
   const P = kw(prev);
-  if (isPunct(prev, '::')) return true;
+  if (isPunct(prev, '::')) return 'cast';
   const head = kw(sig[0]);
   const create = head === 'CREATE';
   const objectWord = (w: string): boolean => sig.slice(0, 6).some((t) => kw(t) === w);
-  if (P === 'RETURNS' || (P === 'SETOF' && kw(sig[at - 2]) === 'RETURNS')) return true;
-  if (create && objectWord('DOMAIN') && P === 'AS') return true;
-  if (head === 'ALTER' && P === 'TYPE' && sig.slice(1, at - 1).some((t) => kw(t) === 'COLUMN' || kw(t) === 'ALTER')) return true;
-  if (head === 'ALTER' && P === 'TYPE' && kw(sig[at - 2]) === 'DATA') return true;
+  if (P === 'RETURNS' || (P === 'SETOF' && kw(sig[at - 2]) === 'RETURNS')) return 'returns';
+  if (create && objectWord('DOMAIN') && P === 'AS') return 'column';
+  // ALTER COLUMN c TYPE t converts existing values: the types a cast accepts (no serial)
+  if (head === 'ALTER' && P === 'TYPE' && sig.slice(1, at - 1).some((t) => kw(t) === 'COLUMN' || kw(t) === 'ALTER')) return 'cast';
+  if (head === 'ALTER' && P === 'TYPE' && kw(sig[at - 2]) === 'DATA') return 'cast';
   const p = enclosingParen(sig, pairs, at);
   const afterItemStart = (k: number): boolean => isPunct(sig[k], ',') || k === p;
   if (p >= 0) {
     const callee = kw(sig[p - 1]);
-    if ((callee === 'CAST' || callee === 'TRY_CAST') && P === 'AS') return true;
+    if ((callee === 'CAST' || callee === 'TRY_CAST') && P === 'AS') return 'cast';
     // CREATE TABLE t (col |  /  CREATE TYPE t AS (field |  /  RETURNS TABLE (col |
     const firstParen = sig.slice(0, p).every((t) => !isPunct(t, '('));
     const q = identName(prev) !== undefined && afterItemStart(at - 2);
-    if (q && create && firstParen && (objectWord('TABLE') || (objectWord('TYPE') && callee === 'AS'))) return !['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'LIKE', 'EXCLUDE'].includes(P);
-    if (q && callee === 'TABLE' && kw(sig[p - 2]) === 'RETURNS') return true;
+    if (q && create && firstParen && (objectWord('TABLE') || (objectWord('TYPE') && callee === 'AS'))) return !['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'LIKE', 'EXCLUDE'].includes(P) ? 'column' : undefined;
+    if (q && callee === 'TABLE' && kw(sig[p - 2]) === 'RETURNS') return 'column';
     // CREATE FUNCTION f(a |, b |  /  f(IN a |  /  f(|  (a bare type is an argument too)
     if (create && (objectWord('FUNCTION') || objectWord('PROCEDURE')) && firstParen) {
-      if (afterItemStart(at - 1) || PARAM_MODES.has(P)) return true;
-      if (identName(prev) !== undefined && (afterItemStart(at - 2) || PARAM_MODES.has(kw(sig[at - 2])))) return true;
+      if (afterItemStart(at - 1) || PARAM_MODES.has(P)) return 'argument';
+      if (identName(prev) !== undefined && (afterItemStart(at - 2) || PARAM_MODES.has(kw(sig[at - 2])))) return 'argument';
     }
   }
   // ALTER TABLE t ADD [COLUMN] c |  /  MySQL MODIFY [COLUMN] c |, CHANGE [COLUMN] old new |
   if (head === 'ALTER' && identName(prev) !== undefined && prev?.type !== undefined) {
     const b2 = kw(sig[at - 2]);
     const b3 = kw(sig[at - 3]);
-    if ((b2 === 'ADD' || b2 === 'MODIFY' || (b2 === 'COLUMN' && (b3 === 'ADD' || b3 === 'MODIFY'))) && !['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'COLUMN'].includes(P)) return true;
-    if (identName(sig[at - 2]) !== undefined && (b3 === 'CHANGE' || (b3 === 'COLUMN' && kw(sig[at - 4]) === 'CHANGE'))) return true;
+    if ((b2 === 'ADD' || b2 === 'MODIFY' || (b2 === 'COLUMN' && (b3 === 'ADD' || b3 === 'MODIFY'))) && !['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'COLUMN'].includes(P)) return 'column';
+    if (identName(sig[at - 2]) !== undefined && (b3 === 'CHANGE' || (b3 === 'COLUMN' && kw(sig[at - 4]) === 'CHANGE'))) return 'column';
   }
-  return false;
+  return undefined;
 }

@@ -1,5 +1,6 @@
 /** Stage 1's answer: the kinds of thing expected at the cursor, computed from the text alone. */
 import type { FunctionDef, RelationKind } from '../catalog/catalog-data.js';
+import type { TypePosition } from './type-positions.js';
 
 type FunctionKind = FunctionDef['kind'];
 
@@ -46,7 +47,7 @@ export type Suggestion =
   /** `user`: only the user's functions (DROP FUNCTION); `kinds`: only these (CALL: procedures; DROP AGGREGATE: aggregates). */
   | { readonly kind: 'function'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly kinds?: readonly FunctionKind[] }
   /** `user`: only user-defined types (DROP TYPE). */
-  | { readonly kind: 'datatype'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean }
+  | { readonly kind: 'datatype'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly position?: TypePosition }
   | { readonly kind: 'alias'; readonly tables: readonly TableRef[] }
   | { readonly kind: 'database' }
   | { readonly kind: 'meta-command' }

@@ -65,7 +65,7 @@ describe('suggest', () => {
     assert.deepEqual(at('SELECT "x|', mysqlDialect), []);
     assert.notDeepEqual(at('SELECT "x|'), []);
   });
-  test(':: expects a type', () => assert.deepEqual(at('SELECT 1::|'), [{ kind: 'datatype' }]));
+  test(':: expects a type (a cast target)', () => assert.deepEqual(at('SELECT 1::|'), [{ kind: 'datatype', position: 'cast' }]));
   test('meta-commands', () => {
     assert.deepEqual(at('\\d|'), [{ kind: 'meta-command' }]);
     assert.deepEqual(at('\\c |'), [{ kind: 'database' }]);

@@ -21,7 +21,7 @@ export const joinCases: Case[] = [
   pg('SELECT * FROM orders o JOIN customers c ON |', [], [], { ...ctx, first: 'c.customer_id = o.customer_id' }),
   pgA('SELECT * FROM order_items i JOIN shipments s ON |', ['s.order_id = i.order_id AND s.line_no = i.line_no'], [], ctx),
   pgA('SELECT * FROM orders o LEFT JOIN order_items i ON |', ['i.order_id = o.order_id'], [], ctx),
-  pgA('SELECT * FROM orders o JOIN customers c ON c.customer_id = o.customer_id AND |', ['c.customer_id = o.customer_id', 'status'], [], ctx),
+  pgA('SELECT * FROM orders o JOIN customers c ON c.customer_id = o.customer_id AND | IS NULL', ['c.customer_id = o.customer_id', 'status'], [], ctx),
   pgA('SELECT * FROM users JOIN audit_log ON |', ['audit_log.user_id = users.id'], [], ctx),
   pgA('SELECT * FROM shop.orders JOIN shop.customers ON |', ['shop.customers.customer_id = shop.orders.customer_id'], [], ctx),
   pgA('WITH t AS (SELECT order_id FROM orders) SELECT * FROM order_items i JOIN t ON |', ['t.order_id = i.order_id'], [], ctx),
