@@ -1,6 +1,7 @@
 /**
  * The DuckDB catalog from the duckdb_* table functions, on a second connection of the same instance,
- * one query per kind of object for the current database. A query that fails leaves its part empty.
+ * one query per kind of object for the current database (user types with their labels or fields, table
+ * macros with their output columns). A query that fails leaves its part empty.
  */
 import { CancelledError } from '../../core/errors.js';
 import type { CatalogData, ColumnDef, ForeignKeyDef, FunctionDef, IndexDef, RelationDef, TypeDef } from '../../catalog/catalog-data.js';
@@ -147,7 +148,6 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
         return { schema, name, kind: 'view', columns: cols.get(key(schema, name)) ?? [], primaryKey: [], ...(comment ? { comment } : {}) };
       }),
     ];
-    // a table macro's parameters with defaults are named (`n := 10`): listed as such
     const kindOf = (t: string): FunctionDef['kind'] => (t === 'aggregate' ? 'aggregate' : t === 'table' || t === 'table_macro' ? 'table' : 'function');
     const functions: FunctionDef[] = userFns.filter((r) => str(r[2]) !== 'pragma').map((r) => {
       const names = list(r[3]);
