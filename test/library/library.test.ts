@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,4 +151,20 @@ void bad;
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   assert.equal(r.status, 0, `tsc failed:\n${r.stdout}${r.stderr}`);
+});
+
+test('one completion path: outside complete/, only the library entry imports the engine, and the shell completes through it', () => {
+  const src = join(root, 'src');
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.ts')) files.push(p.slice(src.length + 1));
+    }
+  };
+  walk(src);
+  const importers = files.filter((f) => !f.startsWith('complete/') && /from '[./]*complete\/complete\.js'/.test(readFileSync(join(src, f), 'utf8')));
+  assert.deepEqual(importers, ['index.ts']);
+  assert.match(readFileSync(join(src, 'shell', 'completer.ts'), 'utf8'), /import \{ complete \} from '\.\.\/index\.js'/);
 });
