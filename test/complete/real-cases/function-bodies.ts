@@ -7,8 +7,8 @@ const fn = (body: string, lang = 'sql', returns = 'int'): string => `CREATE FUNC
 
 export const functionBodyCases: Case[] = [
   pgA(fn('SELECT count(*) FROM |'), ['users', 'orders', 'hr.employees'], [], ctx),
-  pgA(fn('SELECT count(*) FROM users WHERE |'), ['email', 'name'], ['status'], ctx),
-  pgA(fn('SELECT count(*) FROM users u WHERE u.|'), ['email'], [], ctx),
+  pgA(fn('SELECT count(*) FROM users WHERE | IS NULL'), ['email', 'name'], ['status'], ctx),
+  pgA(fn('SELECT count(*) FROM users u WHERE u.| IS NULL'), ['email'], [], ctx),
   pgA(fn('SELECT count(*) FROM orders o JOIN |'), ['customers c ON c.customer_id = o.customer_id', 'order_items oi ON oi.order_id = o.order_id'], [], ctx),
   pgA(fn('SELECT count(|) FROM products'), ['price'], [], ctx),
   pgA(fn('SELECT 1; SELECT count(*) FROM |'), ['audit_log'], [], ctx),

@@ -26,9 +26,9 @@ export const scopeCases: Case[] = [
   dkA('INSERT INTO users (name) SELECT full_name FROM shop.customers WHERE | IS NULL', ['full_name'], ['created_at'], ctx),
   // an alias defined later is not visible in an earlier ON
   pg('SELECT * FROM users u JOIN audit_log a ON x.| JOIN "Users" x ON true', [], [], { ...ctx, none: true }),
-  pgA('SELECT * FROM users u JOIN audit_log a ON | JOIN "Users" x ON true', ['a.user_id = u.id', 'payload'], ['"displayName"', '"isActive"'], ctx),
-  pgA('SELECT * FROM users u JOIN audit_log a ON a.user_id = u.id JOIN "Users" x ON x.|', ['"displayName"'], [], ctx),
-  pgA('SELECT * FROM users u JOIN audit_log a ON u.| JOIN "Users" x ON true', ['id', 'email'], [], ctx),
+  pgA('SELECT * FROM users u JOIN audit_log a ON | IS NULL JOIN "Users" x ON true', ['a.user_id = u.id', 'payload'], ['"displayName"', '"isActive"'], ctx),
+  pgA('SELECT * FROM users u JOIN audit_log a ON a.user_id = u.id JOIN "Users" x ON x.| IS NULL', ['"displayName"'], [], ctx),
+  pgA('SELECT * FROM users u JOIN audit_log a ON u.| IS NULL JOIN "Users" x ON true', ['id', 'email'], [], ctx),
   my('SELECT * FROM users u JOIN customers c ON o.| JOIN orders o ON true', [], [], { ...ctx, none: true }),
   sl('SELECT * FROM users u JOIN customers c ON o.| JOIN orders o ON 1', [], [], { ...ctx, none: true }),
   // x. where x is neither in the query nor a schema
@@ -44,7 +44,7 @@ export const scopeCases: Case[] = [
   pgA('SELECT * FROM users WHERE id IN (SELECT | FROM audit_log)', ['user_id', 'id'], ['email'], ctx),
   pgA('SELECT * FROM users u WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.user_id = u.|)', ['id'], [], ctx),
   pg('SELECT * FROM users u WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.user_id = u.|)', ['email'], [], ctx),
-  pgA('SELECT * FROM users u WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.|)', ['payload'], ['email'], ctx),
+  pgA('SELECT * FROM users u WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.| IS NULL)', ['payload'], ['email'], ctx),
   pgA('SELECT (SELECT max(|) FROM audit_log) FROM users', ['at', 'id'], ['email'], ctx),
   pgA('SELECT * FROM (SELECT id, name AS n FROM users) s WHERE s.| IS NULL', ['id', 'n'], ['name', 'email'], ctx),
   pgA('SELECT s.| FROM (SELECT * FROM users) s', ['email', 'created_at'], [], ctx),
