@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Tiny entry point: everything else is loaded on demand so start-up stays fast.
-import('../dist/bundle/main.js')
+// First of all, passwords leave the process's visible arguments (ps, /proc/PID/cmdline): one small
+// module before the program loads (src/cli/process-title.ts; main() finishes the job for -c SQL).
+import('../dist/src/cli/process-title.js')
+  .then((t) => t.hideUriPasswords(process.argv.slice(2)), () => undefined)
+  .then(() => import('../dist/bundle/main.js'))
   .then((m) => m.main(process.argv.slice(2)))
   .then((code) => {
     if (typeof code === 'number') process.exitCode = code;

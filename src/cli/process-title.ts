@@ -42,6 +42,19 @@ async function maskStrings(sql: string): Promise<string> {
     .join('');
 }
 
+/**
+ * The fast first step, run by bin/sqlsh.js before the program loads: URI and password= passwords
+ * only (no SQL reading), so the window in which they are visible is Node's own start-up.
+ */
+export function hideUriPasswords(argv: readonly string[]): void {
+  try {
+    const shown = argv.map(maskConnectionPassword);
+    if (shown.some((a, i) => a !== argv[i])) process.title = ['sqlsh', ...shown].join(' ');
+  } catch {
+    // cosmetic
+  }
+}
+
 /** Replaces the process title when an argument holds a secret. Never throws. */
 export async function hideSecretArguments(argv: readonly string[]): Promise<void> {
   try {

@@ -34,9 +34,17 @@ const DEFAULT_LEX: LexOptions = Object.freeze({
 export function historyEntry(text: string, lexOptions: LexOptions = DEFAULT_LEX): string | undefined {
   const tokens = lex(text, lexOptions);
   if (statementsOf(tokens).some(setsPasswordWords)) return undefined;
+  // A connection command's arguments run to the end of its line, even where the MySQL client reads
+  // `\c` as a two-character command and the rest of the line as more input.
   let out = '';
-  for (const t of tokens) out += t.type === 'backslash' && CONNECT_COMMAND.test(t.text) ? maskConnectionPassword(t.text) : t.text;
-  return out;
+  let pos = 0;
+  for (const t of tokens) {
+    if (t.start < pos || t.type !== 'backslash' || !CONNECT_COMMAND.test(t.text)) continue;
+    const lineEnd = text.indexOf('\n', t.start) < 0 ? text.length : text.indexOf('\n', t.start);
+    out += text.slice(pos, t.start) + maskConnectionPassword(text.slice(t.start, lineEnd));
+    pos = lineEnd;
+  }
+  return out + text.slice(pos);
 }
 
 /** Kept for callers that only want the masking: the text with \c passwords masked ('' if not to be kept). */

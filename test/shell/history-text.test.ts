@@ -38,6 +38,11 @@ describe('read with the lexer (issue 10)', () => {
     assert.equal(historyEntry('select 1;\nselect 2 \\c "host=h password=pw-Marker"', pg), 'select 1;\nselect 2 \\c "host=h password=***"');
   });
 
+  test('MySQL: a \\c after SQL is a two-character command there, and its line is masked all the same', () => {
+    assert.equal(historyEntry('select 1 \\c mysql://u:pw-Marker@h/db', my), 'select 1 \\c mysql://u:***@h/db');
+    assert.equal(historyEntry('select 1 \\c mysql://u:pw-Marker@h/db\nselect 2;', my), 'select 1 \\c mysql://u:***@h/db\nselect 2;');
+  });
+
   test('a \\c inside a string literal is data and is kept exact', () => {
     const text = "insert into notes values ('type \\c postgres://u:p@h/db to connect');";
     assert.equal(historyEntry(text, pg), text);
