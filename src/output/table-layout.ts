@@ -36,14 +36,16 @@ export function valueCell(v: Value, nullString: string): Cell {
 /**
  * Column widths that fit budget cells in total: the widest columns are capped at a common
  * width (water filling), narrow ones keep their natural width. A column never gets less than
- * its minimum (minWidths[i], used to keep numbers unwrapped) nor less than minWidth; when even
- * that does not fit, the table is wider than budget (the terminal wraps; better than unreadable).
+ * its minimum (minWidths[i]: its header, numbers unwrapped) nor less than minWidth. When even
+ * that does not fit, nothing is wrapped: the natural widths come back, whole rows as psql prints
+ * them, wider than budget (the pager scrolls sideways; cells cut into slivers cannot be read).
  */
 export function fitWidths(natural: readonly number[], budget: number, minWidths: readonly number[] = [], minWidth = 4): number[] {
   let total = 0;
   for (const w of natural) total += w;
   if (total <= budget) return [...natural];
   const floor = natural.map((w, i) => Math.min(w, Math.max(minWidth, minWidths[i] ?? 0)));
+  if (floor.reduce((a, b) => a + b, 0) > budget) return [...natural];
   // Columns pinned at their floor are taken out and the cap recomputed for the others.
   const pinned = new Array<boolean>(natural.length).fill(false);
   let cap = 0;

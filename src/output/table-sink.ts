@@ -9,7 +9,9 @@
  *
  * On a terminal (out.columns known), the widest columns are capped so the table fits the width;
  * their values wrap onto several lines (marked with the style's wrap mark) and a value taking more
- * than maxLines lines is cut with '…'. Values with newlines show one line per line, marked with
+ * than maxLines lines is cut with '…'. A column is never cut narrower than its header (nor than 10
+ * cells): a table that cannot fit so is printed with whole rows, as psql does, and the pager
+ * (less -S) scrolls it sideways. Values with newlines show one line per line, marked with
  * the newline mark ('+' in psql style). NULL shows the null string (dimmed with colour); with the
  * null string '' it shows as nothing, like psql.
  *
@@ -37,6 +39,9 @@ export interface TableOptions {
   /** Lines kept per cell when fitting a terminal (default 20). */
   readonly maxLines?: number;
 }
+
+/** The narrowest piece a wrapped value is cut into (unless the whole value is narrower). */
+const READABLE_WIDTH = 10;
 
 function estimateSize(row: Row): number {
   let n = 16;
@@ -119,9 +124,13 @@ export class TableSink implements ResultSink {
     const cols = this.terminalWidth();
     if (cols === undefined) return [...natural];
     const budget = cols - borderOverhead(this.options.style, natural.length);
-    // Numbers keep their width (up to half the budget) rather than wrap.
-    const mins = this.numericWidths.map((w) => Math.min(w, Math.floor(budget / 2)));
-    return fitWidths(natural, budget, mins);
+    // A value wraps only into pieces still readable: never narrower than its column's header nor
+    // than READABLE_WIDTH cells, and numbers keep their width (up to half the budget). When the
+    // table cannot fit that way, rows are printed whole (the pager scrolls sideways: less -S).
+    const mins = this.numericWidths.map((w, i) =>
+      Math.max(Math.min(w, Math.floor(budget / 2)), this.options.header ? (this.headerCells[i]?.width ?? 0) : 0),
+    );
+    return fitWidths(natural, budget, mins, READABLE_WIDTH);
   }
 
   private headerText(): string {

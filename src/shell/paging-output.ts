@@ -2,7 +2,10 @@
  * Interactive result output: holds text back until it is known whether it fits the screen. Output
  * taller or wider than the terminal goes through the pager; output that fits is written directly,
  * so a small result never starts a pager process. When the user quits the pager early, onQuit is
- * called so the running query can be cancelled.
+ * called so the running query can be cancelled. The time spent waiting for the pager to take more
+ * text (the user reading) is counted in waitedMs, so \timing can leave it out.
+ *
+ * pageText() is the same rule for text that is not a result (\? and other long help).
  */
 import { displayWidth } from '../output/display-width.js';
 import { openPager, type PagerOutput } from '../output/pager.js';
@@ -29,10 +32,18 @@ export class PagingOutput implements TextOutput {
     this.rows = size.rows;
   }
 
+  /** Milliseconds spent waiting for the pager to take text (the user reading): not the statement's time. */
+  waitedMs = 0;
+
   async write(text: string): Promise<void> {
     if (this.pager) {
       if (this.pager.closedEarly) return;
-      await this.pager.write(text);
+      const wait = this.pager.write(text);
+      if (wait) {
+        const from = performance.now();
+        await wait;
+        this.waitedMs += performance.now() - from;
+      }
       if (this.pager.closedEarly) this.onQuit();
       return;
     }
@@ -63,7 +74,9 @@ export class PagingOutput implements TextOutput {
     }
     const text = this.held.join('');
     this.held = [];
+    const from = performance.now();
     await this.pager.write(text);
+    this.waitedMs += performance.now() - from;
   }
 
   private async flushDirect(): Promise<void> {
@@ -93,4 +106,15 @@ export function terminalPager(session: Session, onQuit: () => void = () => {}): 
   }) as PagingOutput & { quit: boolean };
   p.quit = false;
   return p;
+}
+
+/**
+ * Text shown to a person (help, settings lists): on the screen, through the pager when it does not fit
+ * it (the same rule as results); to stdout when there is no terminal or pager (never into \o).
+ */
+export async function pageText(session: Session, text: string): Promise<void> {
+  const paging = terminalPager(session);
+  if (!paging) return void (await session.io.stdout.write(text));
+  await paging.write(text);
+  await paging.close();
 }

@@ -152,7 +152,8 @@ export async function runStatement(
       },
       started,
     );
-    const ms = performance.now() - started;
+    // The statement and the fetching, not the user: time spent waiting on the pager is left out.
+    const ms = performance.now() - started - (paging?.waitedMs ?? 0);
     await flushPaging();
     if (session.settings.timing) {
       session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);

@@ -2,6 +2,7 @@
 import type { MetaCommand } from '../meta-command.js';
 import { NO_ARGS, fail, info, ok, usage } from '../meta-command.js';
 import { SETTINGS, settingSpec } from '../../config/settings.js';
+import { pageText } from '../../shell/paging-output.js';
 
 const quit: MetaCommand = {
   name: '\\q',
@@ -26,13 +27,13 @@ const help: MetaCommand = {
     const { metaRegistry } = await import('../meta-registry.js');
     const reg = metaRegistry();
     if (args.words.length === 0) {
-      await ctx.session.io.stdout.write(reg.helpList());
+      await pageText(ctx.session, reg.helpList());
       return ok;
     }
     const word = args.words[0]!;
     const text = reg.helpFor(word);
     if (text) {
-      await ctx.session.io.stdout.write(text);
+      await pageText(ctx.session, text);
       return ok;
     }
     const w = word.startsWith('\\') ? word : `\\${word}`;
@@ -53,7 +54,7 @@ const sqlHelp: MetaCommand = {
     const { sqlHelpText } = await import('../sql-help.js');
     const r = sqlHelpText(ctx.session.dialect.id, args.words.join(' '));
     if (!r.ok) return fail(r.text);
-    await ctx.session.io.stdout.write(r.text);
+    await pageText(ctx.session, r.text);
     return ok;
   },
 };
@@ -82,7 +83,7 @@ const set: MetaCommand = {
     if (args.words.length === 0) {
       const width = Math.max(...SETTINGS.map((x) => x.key.length));
       const lines = SETTINGS.map((x) => `${x.key.padEnd(width)} = ${JSON.stringify((s.settings as unknown as Record<string, unknown>)[x.key])}`);
-      await s.io.stdout.write(lines.join('\n') + '\n');
+      await pageText(s, lines.join('\n') + '\n');
       return ok;
     }
     const key = args.words[0]!;

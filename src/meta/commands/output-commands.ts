@@ -3,6 +3,7 @@ import type { MetaCommand, MetaContext } from '../meta-command.js';
 import { fail, info, ok, usage } from '../meta-command.js';
 import type { Settings } from '../../config/settings.js';
 import { fileErrorReason } from '../file-error.js';
+import { pageText } from '../../shell/paging-output.js';
 
 const ON = ['on', 'true', 'yes', '1'];
 const OFF = ['off', 'false', 'no', '0'];
@@ -95,7 +96,7 @@ const pset: MetaCommand = {
           `pager       ${st.pager ? JSON.stringify(st.pager) : 'off'}`,
           `timing      ${st.timing ? 'on' : 'off'}`,
         ];
-        await s.io.stdout.write(lines.join('\n') + '\n');
+        await pageText(s, lines.join('\n') + '\n');
         return ok;
       }
       case 'null':

@@ -1,0 +1,94 @@
+/**
+ * Output that does not fit the screen, in the real binary: wide tables with \x off (whole rows, the
+ * pager scrolls sideways), long help through the pager, \timing not counting the pager, expanded
+ * record headers of one width, and start-up text laid out for a narrow terminal.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LONG, allText, killAll, pause, run, shellHome, startShell, waitForIdlePrompt } from './shell-helpers.js';
+
+const home = shellHome();
+after(() => {
+  killAll();
+  home.cleanup();
+});
+
+/** Type a statement that may wrap on screen (run() waits for its end on one line), run it, wait for the prompt. */
+async function submit(t: Awaited<ReturnType<typeof startShell>>, sql: string): Promise<void> {
+  t.type(sql);
+  const tail = sql.slice(-12);
+  await t.until(() => t.screenText().replace(/\n/g, '').includes(tail), `the typed text ending in ${tail}`, LONG);
+  t.press('enter');
+  await pause(50);
+  await waitForIdlePrompt(t);
+}
+
+describe('output that does not fit', () => {
+  test('\\x off on a narrow terminal: whole rows, cells never cut narrower than their header; less -S scrolls sideways', async () => {
+    const t = await startShell(home, ['--demo'], { cols: 60, env: { PAGER: 'less -SRXF' } });
+    await waitForIdlePrompt(t);
+    await run(t, '\\x off');
+    t.type('select * from customers order by customer_id limit 3;');
+    await t.until(() => t.screenText().replace(/\n/g, '').includes('limit 3;'), 'the statement typed', LONG);
+    t.press('enter');
+    // Wider than the screen: it goes to the pager (less -S stays open at the end of a wide result).
+    await t.waitForText(/^\(END\)/m, LONG);
+    const screen = t.screenText();
+    t.type('q');
+    await waitForIdlePrompt(t);
+    // less -S shows each row on one screen line, cut at the right edge: the header names are whole.
+    assert.match(screen, /^ customer_id \| first_name \| last_name \| company \| +city/m, screen);
+    assert.match(screen, /^-{13}\+-{12}\+/m);
+    assert.match(screen, /^ +1 \| Rosa +\| Schmidt +\| NULL +\| Buenos Ai/m, 'a row is whole, not wrapped');
+    assert.match(screen, /^ +3 \| Elena +\|/m, 'one screen line per row');
+    assert.doesNotMatch(screen, /Buen\S*\.|\| os /, 'no value cut into slivers');
+    assert.match(screen, /^\(3 rows\)$/m);
+  });
+
+  test('\\x off without a pager: the terminal wraps whole rows, values are not wrapped into slivers', async () => {
+    const t = await startShell(home, ['--demo'], { cols: 60 });
+    await waitForIdlePrompt(t);
+    await run(t, '\\x off');
+    await submit(t, 'select * from customers order by customer_id limit 2;');
+    const text = allText(t).replace(/\n/g, '');
+    // The screen wraps each 127-cell row over three lines; read back joined, every row is intact.
+    assert.match(text, / +1 \| Rosa +\| Schmidt +\| NULL +\| Buenos Aires \| Argentina \| rosa\.schmidt1@example\.org \| +9 \| +0/);
+  });
+
+  test('\\? longer than the screen goes through the pager, as results do', async () => {
+    const t = await startShell(home, ['--demo'], { rows: 24, env: { PAGER: 'less' } });
+    await waitForIdlePrompt(t);
+    t.type('\\?');
+    t.press('enter');
+    // less holds the first screenful and waits: its prompt on the last row, the prompt not yet back.
+    await t.until(() => /^(:|\(END\))\s*$/.test(t.line(23)), 'the pager prompt on the last row', LONG);
+    assert.doesNotMatch(t.screenText(), /^sqlite demo\.db> $/m);
+    t.type('q');
+    await waitForIdlePrompt(t);
+  });
+
+  test('\\timing counts the statement and the fetching, not the time spent reading in the pager', async () => {
+    const t = await startShell(home, ['--demo'], { env: { PAGER: 'less' } });
+    await waitForIdlePrompt(t);
+    await run(t, '\\timing on');
+    t.type('select t.*, t.name || t.name as twice from tracks t;');
+    t.press('enter');
+    await t.until(() => /^:\s*$/.test(t.line(29)), 'the pager showing the result', LONG);
+    await pause(3000); // the user reads
+    t.type('G'); // to the end: everything is read
+    await t.until(() => /\(END\)/.test(t.line(29)), 'the end of the result in the pager', LONG);
+    t.type('q');
+    const m = await t.waitForText(/^Time: (\d+\.\d{3}) ms \(4669 rows\)$/m, LONG);
+    assert.ok(Number(m[1]) < 2500, `the 3 s in the pager are not counted: ${m[1]} ms`);
+  });
+
+  test('expanded records: every -[ RECORD n ] header of one result has the same width, as psql', async () => {
+    const t = await startShell(home, ['--demo']);
+    await waitForIdlePrompt(t);
+    await run(t, '\\x on');
+    await submit(t, "select 1 as id, 'a' as name union all select 2, 'hello world long' union all select 3, 'x';");
+    const headers = t.screenText().split('\n').filter((l) => /^-\[ RECORD \d+ \]/.test(l));
+    assert.equal(headers.length, 3);
+    assert.deepEqual(headers, ['-[ RECORD 1 ]----------', '-[ RECORD 2 ]----------', '-[ RECORD 3 ]----------']);
+  });
+});
