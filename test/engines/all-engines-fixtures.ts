@@ -124,10 +124,8 @@ export const ENGINE_SETUPS: readonly EngineSetup[] = [
     decimal30: { skip: 'SQLite has no exact decimal type: a 30-digit literal is stored as a REAL (double)' },
     blob: "select x'00ff10'",
     rowsUpTo: (n) => `with recursive c(x) as (select 1 union all select x + 1 from c where x < ${n}) select x from c`,
-    // Never ends by itself: a count over an endless recursive sequence (one long step, no rows).
-    // Endless, but it yields a row now and then, so cancel stops it between rows. (A single endless
-    // step would be abandoned instead, and its thread would end this test process by signal: that
-    // path has its own test in sqlite-exit.test.ts.)
+    // Endless, yielding a row now and then (cancel inside one long step, an interrupt, has its own
+    // tests in sqlite-stream-cancel.test.ts and engine-cancel.test.ts).
     longStatement: 'with recursive c(x) as (select 1 union all select x + 1 from c) select x from c where x % 500009 = 0',
     schemaOf: () => 'main',
     todo: {},
