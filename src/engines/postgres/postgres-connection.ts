@@ -176,7 +176,7 @@ export class PostgresConnection implements Connection {
     if (this.#lostIn !== 'idle' && !this.#lossReported) {
       this.#lossReported = true;
       throw new ConnectionLostError(
-        'the connection to the server was lost and the open transaction was rolled back; the next statement reconnects',
+        'the connection to the server was lost and the open transaction was rolled back. The next statement reconnects.',
         { wasInTransaction: true },
       );
     }
