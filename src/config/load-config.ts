@@ -4,6 +4,7 @@
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fileErrorReason } from '../core/file-reason.js';
 import { DEFAULT_SETTINGS, SETTINGS, settingSpec, type Settings } from './settings.js';
 
 export interface SavedConnection {
@@ -109,7 +110,7 @@ export async function loadConfig(path: string, opts: { writeDefault?: boolean } 
     return {
       settings: DEFAULT_SETTINGS,
       connections: new Map(),
-      warnings: [`${path}: cannot read the config file (${code ?? (e as Error).message}); using the defaults`],
+      warnings: [`cannot read the config file ${JSON.stringify(path)}: ${fileErrorReason(e)}; using the defaults`],
       path,
       exists: false,
     };
