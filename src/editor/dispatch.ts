@@ -29,7 +29,7 @@ export function handleKey(input: EditorState, key: KeyPress, ctx: CommandContext
   if (state.search) {
     const name = searchKeymap[key.key] ?? (isPrintable(key) ? 'search-insert' : undefined);
     if (name) return runNamed(state, name, key, ctx);
-    state = endSearch(state);
+    state = endSearch(state, ctx);
     if (key.key === 'enter' || key.key === 'c-j') return runNamed(state, 'accept-line', key, ctx);
   }
 

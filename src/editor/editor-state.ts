@@ -19,6 +19,8 @@ export interface SearchState {
   readonly failed: boolean;
   /** The buffer before the search began (restored on cancel). */
   readonly original: Document;
+  /** Only entries typed on the current database (Ctrl-R on an empty query switches); default: all. */
+  readonly hereOnly?: boolean;
 }
 
 export interface EditorState {

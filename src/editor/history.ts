@@ -1,8 +1,14 @@
 /**
- * Persistent input history. File format: one JSON string per line (JSON Lines), so multi-line
- * entries stay whole and no separator is ambiguous. The file is created with mode 0600, appended
- * to on each entry, and compacted to `maxEntries` when it grows past a margin. Consecutive
- * duplicates are not stored. A line that is not valid JSON is read as plain text (hand-edited files).
+ * Persistent input history. File format: JSON Lines, one entry a line, so multi-line entries stay
+ * whole and no separator is ambiguous: {"text":"select 1;","db":"sqlite:/home/a/demo.db"} records
+ * the database the entry was typed on (its printable URL, never a password); a plain JSON string
+ * (older files) is an entry of no known database. A line that is not valid JSON is read as plain
+ * text (hand-edited files). The file is created with mode 0600, appended to on each entry, and
+ * compacted to `maxEntries` when it grows past a margin. Consecutive duplicates are not stored.
+ *
+ * One file serves every database. `database` (set by the shell) scopes what is offered: `here`
+ * (Up/Down) holds the entries of the current database and those of no known database; suggest()
+ * prefers them; `entries` is everything (Ctrl-R can widen or narrow, see commands/search.ts).
  */
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -12,15 +18,24 @@ export interface HistoryOptions {
   readonly maxEntries?: number;
 }
 
+export interface HistoryEntry {
+  readonly text: string;
+  /** The database it was typed on (a printable URL), undefined for entries from older files. */
+  readonly db?: string;
+}
+
 export class History {
-  private list: readonly string[];
+  private list: readonly HistoryEntry[];
+  private texts: readonly string[] | undefined;
+  private local: readonly string[] | undefined;
+  private current: string | undefined;
   private readonly file: string | undefined;
   private readonly max: number;
   private fileLines: number;
   /** Why the history file is not used, in words (undefined when it is). */
   problem: string | undefined;
 
-  private constructor(entries: readonly string[], file: string | undefined, max: number, fileLines: number) {
+  private constructor(entries: readonly HistoryEntry[], file: string | undefined, max: number, fileLines: number) {
     this.list = Object.freeze(entries.slice(-max));
     this.file = file;
     this.max = max;
@@ -28,8 +43,9 @@ export class History {
   }
 
   /** A history that lives only in memory (tests, non-interactive use). */
-  static inMemory(entries: readonly string[] = [], opts: HistoryOptions = {}): History {
-    return new History(entries, undefined, opts.maxEntries ?? 5000, 0);
+  static inMemory(entries: readonly (string | HistoryEntry)[] = [], opts: HistoryOptions = {}): History {
+    const list = entries.map((e) => (typeof e === 'string' ? Object.freeze({ text: e }) : Object.freeze({ ...e })));
+    return new History(list, undefined, opts.maxEntries ?? 5000, 0);
   }
 
   /**
@@ -49,31 +65,57 @@ export class History {
       }
     }
     const lines = raw.split('\n').filter((l) => l !== '');
-    const entries: string[] = [];
+    const entries: HistoryEntry[] = [];
     for (const line of lines) {
-      const text = parseLine(line);
-      if (text !== '' && entries[entries.length - 1] !== text) entries.push(text);
+      const e = parseLine(line);
+      const last = entries[entries.length - 1];
+      if (e.text !== '' && !(last && last.text === e.text && last.db === e.db)) entries.push(e);
     }
     return new History(entries, file, opts.maxEntries ?? 5000, lines.length);
   }
 
-  /** Entries, oldest first. */
+  /** The database new entries are recorded with and `here` is scoped to (a printable URL). */
+  get database(): string | undefined {
+    return this.current;
+  }
+
+  set database(db: string | undefined) {
+    if (db === this.current) return;
+    this.current = db;
+    this.local = undefined;
+  }
+
+  /** Every entry's text, oldest first, whatever database it was typed on. */
   get entries(): readonly string[] {
-    return this.list;
+    return (this.texts ??= Object.freeze(this.list.map((e) => e.text)));
+  }
+
+  /** Texts typed on the current database (and those of no known database), oldest first. */
+  get here(): readonly string[] {
+    if (this.current === undefined) return this.entries;
+    return (this.local ??= Object.freeze(this.list.filter((e) => this.isHere(e)).map((e) => e.text)));
+  }
+
+  private isHere(e: HistoryEntry): boolean {
+    return this.current === undefined || e.db === undefined || e.db === this.current;
   }
 
   add(input: string): void {
     const text = input.replace(/^\s*\n|\s+$/g, '');
-    if (text.trim() === '' || this.list[this.list.length - 1] === text) return;
-    this.list = Object.freeze([...this.list.slice(-(this.max - 1)), text]);
+    const last = this.list[this.list.length - 1];
+    if (text.trim() === '' || (last && last.text === text && last.db === this.current)) return;
+    const entry: HistoryEntry = Object.freeze(this.current === undefined ? { text } : { text, db: this.current });
+    this.list = Object.freeze([...this.list.slice(-(this.max - 1)), entry]);
+    this.texts = undefined;
+    this.local = undefined;
     if (!this.file) return;
     try {
       mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
       if (this.fileLines + 1 > this.max + Math.max(50, this.max / 5)) {
-        writeFileSync(this.file, this.list.map((e) => JSON.stringify(e) + '\n').join(''), { mode: 0o600 });
+        writeFileSync(this.file, this.list.map((e) => entryLine(e)).join(''), { mode: 0o600 });
         this.fileLines = this.list.length;
       } else {
-        appendFileSync(this.file, JSON.stringify(text) + '\n', { mode: 0o600 });
+        appendFileSync(this.file, entryLine(entry), { mode: 0o600 });
         this.fileLines++;
       }
       chmodSync(this.file, 0o600);
@@ -85,29 +127,45 @@ export class History {
   /** Index of the newest entry at or before `from` containing `query` (case-insensitive), or -1. */
   search(query: string, from: number = this.list.length - 1): number {
     const q = query.toLowerCase();
-    for (let i = Math.min(from, this.list.length - 1); i >= 0; i--) if (this.list[i]!.toLowerCase().includes(q)) return i;
+    const texts = this.entries;
+    for (let i = Math.min(from, texts.length - 1); i >= 0; i--) if (texts[i]!.toLowerCase().includes(q)) return i;
     return -1;
   }
 
-  /** The rest of the newest entry that starts with `prefix` (fish-style suggestion), if any. */
+  /**
+   * The rest of the newest entry that starts with `prefix` (fish-style suggestion), if any: an entry
+   * typed on the current database first, else one typed on another.
+   */
   suggest(prefix: string): string | undefined {
     if (prefix.trim() === '') return undefined;
+    let other: string | undefined;
     for (let i = this.list.length - 1; i >= 0; i--) {
       const e = this.list[i]!;
-      if (e.length > prefix.length && e.startsWith(prefix)) return e.slice(prefix.length);
+      if (e.text.length > prefix.length && e.text.startsWith(prefix)) {
+        if (this.isHere(e)) return e.text.slice(prefix.length);
+        other ??= e.text.slice(prefix.length);
+      }
     }
-    return undefined;
+    return other;
   }
 }
 
-function parseLine(line: string): string {
-  if (line.startsWith('"')) {
+function entryLine(e: HistoryEntry): string {
+  return (e.db === undefined ? JSON.stringify(e.text) : JSON.stringify({ text: e.text, db: e.db })) + '\n';
+}
+
+function parseLine(line: string): HistoryEntry {
+  if (line.startsWith('"') || line.startsWith('{')) {
     try {
       const v: unknown = JSON.parse(line);
-      if (typeof v === 'string') return v;
+      if (typeof v === 'string') return { text: v };
+      if (v && typeof v === 'object' && typeof (v as HistoryEntry).text === 'string') {
+        const { text, db } = v as HistoryEntry;
+        return Object.freeze(typeof db === 'string' ? { text, db } : { text });
+      }
     } catch {
       // fall through: plain text
     }
   }
-  return line;
+  return Object.freeze({ text: line });
 }

@@ -179,7 +179,7 @@ export function layout(inp: LayoutInput): Frame {
   const b = new RowBuilder(cols);
   const search = state.search;
   if (search) {
-    const label = `(${search.failed ? 'failed ' : ''}reverse-i-search)\`${search.query}': `;
+    const label = `(${search.failed ? 'failed ' : ''}reverse-i-search${search.hereOnly ? ' this database' : ''})\`${search.query}': `;
     b.putPlain(label, 'search-prompt');
   } else {
     b.putAnsi(inp.window && inp.window.firstLine > 0 ? inp.continuation(inp.window.firstLine + 1) : inp.prompt);

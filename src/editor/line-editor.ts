@@ -177,7 +177,8 @@ export class LineEditor {
     const history = this.opts.history;
     return {
       inputStatus: (text) => inputStatus(text, dialect.lex, settings.delimiter ? { delimiter: settings.delimiter } : undefined),
-      history: history.entries,
+      history: history.here,
+      historyAll: history.entries,
       multiLine: settings.multiLine,
       ...(this.opts.complete ? { complete: this.opts.complete } : {}),
       suggestion: (text) => history.suggest(text),

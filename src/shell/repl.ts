@@ -103,6 +103,7 @@ export async function runRepl(init: {
   try {
     for (;;) {
       const prompt = formatPrompt(session.settings.prompt, session.connection.info, session.connection.transactionStatus());
+      history.database = session.connection.info.url; // entries are recorded with it; Up/Down and suggestions prefer it
       const r = await editor.read(
         { prompt, continuation: (reason) => `${' '.repeat(Math.max(0, prompt.length - 2))}${continuationHint(reason)}> ` },
         pendingText,

@@ -26,8 +26,10 @@ export interface InputStatusLike {
 export interface CommandContext {
   /** Is the buffer a complete statement (Enter submits) or not (Enter inserts a newline)? */
   inputStatus(text: string): InputStatusLike;
-  /** History entries, oldest first. */
+  /** History entries of the current database (and of no known one), oldest first: Up/Down. */
   readonly history: readonly string[];
+  /** Every history entry, whatever the database (Ctrl-R); history when absent. */
+  readonly historyAll?: readonly string[];
   readonly multiLine: boolean;
   complete?(text: string, cursor: number): readonly Completion[];
   /** The rest of a history entry that starts with `text`, for the dimmed suggestion. */

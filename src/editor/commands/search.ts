@@ -1,4 +1,8 @@
-/** Ctrl-R: incremental reverse search through history, case-insensitive. */
+/**
+ * Ctrl-R: incremental reverse search through history, case-insensitive. It searches every entry,
+ * whatever database it was typed on; Ctrl-R on an empty query narrows it to the current database
+ * (and again widens it).
+ */
 import { Document } from '../document.js';
 import { update, type EditorState, type SearchState } from '../editor-state.js';
 import type { Command, CommandContext } from './command.js';
@@ -12,11 +16,17 @@ export function findOlder(entries: readonly string[], query: string, from: numbe
   return -1;
 }
 
+/** The entries a search looks through. */
+function searched(ctx: CommandContext, search: SearchState): readonly string[] {
+  return search.hereOnly ? ctx.history : (ctx.historyAll ?? ctx.history);
+}
+
 function show(s: EditorState, ctx: CommandContext, search: SearchState, from: number): EditorState {
   if (search.query === '') return update(s, { search: { ...search, match: -1, failed: false }, doc: search.original });
-  const i = findOlder(ctx.history, search.query, from);
+  const entries = searched(ctx, search);
+  const i = findOlder(entries, search.query, from);
   if (i < 0) return update(s, { search: Object.freeze({ ...search, failed: true }) });
-  const text = ctx.history[i]!;
+  const text = entries[i]!;
   const at = text.toLowerCase().indexOf(search.query.toLowerCase());
   return update(s, { search: Object.freeze({ ...search, match: i, failed: false }), doc: new Document(text, at) });
 }
@@ -29,15 +39,22 @@ export function searchMatchRange(s: EditorState): { start: number; end: number }
   return start < 0 ? undefined : { start, end: start + q.query.length };
 }
 
-export function endSearch(s: EditorState): EditorState {
-  return update(s, { search: undefined, historyIndex: s.search && s.search.match >= 0 ? s.search.match : s.historyIndex });
+export function endSearch(s: EditorState, ctx?: CommandContext): EditorState {
+  const q = s.search;
+  if (!q || q.match < 0) return update(s, { search: undefined });
+  // Up/Down go on from the match when it indexes their list (the current database's entries, a
+  // subsequence of all: the same list when as long).
+  const sameList = q.hereOnly || !ctx?.historyAll || ctx.historyAll.length === ctx.history.length;
+  return update(s, { search: undefined, historyIndex: sameList ? q.match : undefined });
 }
 
 export const search: Record<string, Command> = {
   'search-start': (s, _k, ctx) => {
     if (s.search) {
+      // Ctrl-R on an empty query: this database only, or every database again.
+      if (s.search.query === '') return update(s, { search: Object.freeze({ ...s.search, hereOnly: !s.search.hereOnly }) });
       // Ctrl-R again: the next older match.
-      const from = s.search.match < 0 ? ctx.history.length - 1 : s.search.match - 1;
+      const from = s.search.match < 0 ? searched(ctx, s.search).length - 1 : s.search.match - 1;
       const next = show(s, ctx, s.search, from);
       return next.search?.failed ? update(s, { search: { ...s.search, failed: true } }) : next;
     }
@@ -46,13 +63,13 @@ export const search: Record<string, Command> = {
   'search-insert': (s, k, ctx) => {
     if (!s.search || !k.text) return s;
     const q = { ...s.search, query: s.search.query + k.text };
-    return show(s, ctx, q, s.search.match < 0 ? ctx.history.length - 1 : s.search.match);
+    return show(s, ctx, q, s.search.match < 0 ? searched(ctx, q).length - 1 : s.search.match);
   },
   'search-backspace': (s, _k, ctx) => {
     if (!s.search) return s;
     const q = { ...s.search, query: [...s.search.query].slice(0, -1).join('') };
-    return show(s, ctx, q, ctx.history.length - 1);
+    return show(s, ctx, q, searched(ctx, q).length - 1);
   },
   'search-cancel': (s) => (s.search ? update(s, { doc: s.search.original, search: undefined }) : s),
-  'search-accept': (s) => endSearch(s),
+  'search-accept': (s, _k, ctx) => endSearch(s, ctx),
 };
