@@ -1,6 +1,8 @@
 /**
  * A live MySQL/MariaDB session: streams results with backpressure (the socket is paused while two
- * batches wait for the consumer), cancels with KILL QUERY from a second short-lived connection,
+ * batches wait for the consumer), cancels with KILL QUERY from a second short-lived connection
+ * (a server that does not answer it for CANCEL_NOTICE_MS gets a warning, and a second cancel then
+ * drops the connection, as for PostgreSQL),
  * tracks the transaction flag from the server status, and reconnects after a lost connection.
  */
 import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
@@ -65,6 +67,9 @@ function commandTag(sql: string, affected: number | undefined, rowCount: number 
   return verb;
 }
 
+/** How long a cancel may go unanswered before the user is told that a second Ctrl-C drops the connection. */
+const CANCEL_NOTICE_MS = 3000;
+
 export class MysqlConnection implements Connection {
   readonly info: ConnectionInfo;
   readonly dialect: SqlDialect;
@@ -82,6 +87,13 @@ export class MysqlConnection implements Connection {
   private closed = false;
   /** Ends the running statement when the socket dies: mysql2 tells only the connection, not a query without a callback. */
   private failRunning: ((err: MysqlDriverError) => void) | undefined;
+  /** When the running statement was first cancelled (performance.now()); 0: not yet. */
+  private cancelSentAt = 0;
+  private cancelNotice: NodeJS.Timeout | undefined;
+  /** Hands a notice to the running statement's consumer. */
+  private noticeRunning: ((message: string) => void) | undefined;
+  /** Why the connection was dropped on purpose, for the running statement's error. */
+  private dropped: string | undefined;
 
   constructor(core: MysqlCore, opts: MysqlSessionOptions) {
     this.info = opts.info;
@@ -165,6 +177,8 @@ export class MysqlConnection implements Connection {
     const batchSize = Math.max(1, opts.batchSize ?? 1000);
     this.running = true;
     this.cancelRequested = false;
+    this.cancelSentAt = 0;
+    this.dropped = undefined;
     this.eofWarnings = 0;
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -237,6 +251,10 @@ export class MysqlConnection implements Connection {
       finished = true;
       poke();
     });
+    this.noticeRunning = (message) => {
+      pending.push({ type: 'notice', message, severity: 'WARNING' });
+      poke();
+    };
     this.failRunning = (err) => {
       if (finished) return;
       failure = err;
@@ -300,6 +318,8 @@ export class MysqlConnection implements Connection {
       }
       this.running = false;
       this.failRunning = undefined;
+      this.noticeRunning = undefined;
+      clearTimeout(this.cancelNotice);
     }
   }
 
@@ -319,6 +339,14 @@ export class MysqlConnection implements Connection {
   }
 
   private translate(err: MysqlDriverError, sql: string): Error {
+    if (this.dropped) {
+      const wasInTransaction = (this.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
+      this.lossReported = true;
+      this.lostInTransaction = false;
+      this.serverStatus = 0;
+      const what = wasInTransaction ? '; the open transaction was rolled back' : '';
+      return new ConnectionLostError(`${this.dropped}${what}. The next statement reconnects.`, { wasInTransaction, cause: err });
+    }
     if (err.errno === ER_QUERY_INTERRUPTED || this.cancelRequested) return new CancelledError();
     if (err.fatal || (err.code !== undefined && LOST_CODES.has(err.code))) {
       const wasInTransaction = (this.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
@@ -359,9 +387,24 @@ export class MysqlConnection implements Connection {
   }
 
   async cancel(): Promise<void> {
-    if (!this.running || !this.core) return;
+    const core = this.core;
+    if (!this.running || !core) return;
+    if (this.cancelSentAt !== 0 && performance.now() - this.cancelSentAt >= CANCEL_NOTICE_MS) {
+      this.dropped = `the server did not answer the cancel request within ${CANCEL_NOTICE_MS / 1000} s, so the connection was dropped`;
+      core.destroy();
+      this.markLost(core, Object.assign(new Error(this.dropped), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }));
+      return;
+    }
     this.cancelRequested = true;
-    await this.killQuery(this.core.threadId);
+    if (this.cancelSentAt === 0) {
+      this.cancelSentAt = performance.now();
+      this.cancelNotice = setTimeout(
+        () => this.noticeRunning?.(`the server has not answered the cancel request for ${CANCEL_NOTICE_MS / 1000} s; press Ctrl-C again to drop the connection`),
+        CANCEL_NOTICE_MS,
+      );
+      this.cancelNotice.unref();
+    }
+    await this.killQuery(core.threadId);
   }
 
   async introspect(signal?: AbortSignal): Promise<CatalogData> {
