@@ -127,4 +127,28 @@ describe('sqlite: a process that cancelled a long statement can still exit', () 
     assert.equal(r.status, 3, `stderr: ${r.stderr}`);
     assert.equal(r.signal, null);
   });
+
+  test('without the native helper, a database that cannot be reopened gives ConnectionLostError, never ConnectError', async (t) => {
+    const dir = tempDir(t);
+    const modules = engineModules(dir, false);
+    const dbDir = join(dir, 'db');
+    const source = `
+      import { mkdirSync, rmSync } from 'node:fs';
+      import { sqliteEngine } from ${JSON.stringify(modules.engine)};
+      mkdirSync(${JSON.stringify(dbDir)});
+      const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ${JSON.stringify(join(dbDir, 'x.db'))} });
+      const seen = [];
+      try {
+        for await (const e of conn.execute(${JSON.stringify(SECONDS)})) if (e.type === 'columns') { void conn.cancel(); rmSync(${JSON.stringify(dbDir)}, { recursive: true }); }
+      } catch (e) { seen.push(e.name + ': ' + e.message); }
+      try { for await (const _ of conn.execute('select 1')); seen.push('ok'); } catch (e) { seen.push(e.name + ': ' + e.message); }
+      console.log(JSON.stringify(seen));
+      process.exit(3);
+    `;
+    const r = await run(dir, source, 60000);
+    const seen = JSON.parse(r.stdout.split('\n')[0] || '[]') as string[];
+    assert.equal(seen.length, 2, `stdout: ${r.stdout}, stderr: ${r.stderr}`);
+    assert.match(seen[0]!, /^ConnectionLostError: .*reopened, but reopening .* failed/);
+    assert.match(seen[1]!, /^ConnectionLostError: the database could not be reopened \(.*\); the next statement tries again$/);
+  });
 });

@@ -181,7 +181,11 @@ export class SqliteConnection implements Connection {
     try {
       if (this.closed) throw new ConnectionLostError(`the connection to '${this.info.label}' is closed`);
       if (signal?.aborted) throw new CancelledError();
-      const host = await this.ensureHost();
+      const host = await this.ensureHost().catch((e: unknown) => {
+        // Reopening after a lost or abandoned worker failed (the file is locked by a step still
+        // running, or gone): a message for this statement, and the next one tries again.
+        throw new ConnectionLostError(`the database could not be reopened (${(e as Error).message}); the next statement tries again`, { cause: e });
+      });
       const req: Request = { id: this.nextId++, inbox: new Inbox(), finished: false, cancelRequested: false, inTransaction: this.inTransaction, unlock };
       this.current = req;
       host.begin(make(req.id), (m) => req.inbox.push(m), (reason) => this.lost(req, reason));
