@@ -49,6 +49,11 @@ __declspec(dllexport)
 #endif
 int sqlite3_sqlshinterrupt_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
   SQLITE_EXTENSION_INIT2(api);
+  /* sqlite3_set_clientdata() came with 3.44; an older library has no such entry in its api table. */
+  if (sqlite3_libversion_number() < 3044000) {
+    *err = sqlite3_mprintf("sqlsh_interrupt: SQLite 3.44 or newer is needed (this is %s)", sqlite3_libversion());
+    return SQLITE_ERROR;
+  }
   int64_t id = 0;
   pthread_mutex_lock(&lock);
   for (int i = 0; i < MAX_CONNECTIONS; i++) {
