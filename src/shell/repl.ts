@@ -61,7 +61,7 @@ export async function runRepl(init: {
       promptPassword: async (p) => (await import('../cli/prompt-hidden.js')).promptHidden(p),
     },
   });
-  stdoutTerminal().write(safeLines(banner(session.connection.info, init.demoCreated)));
+  stdoutTerminal().write(safeLines(banner(session.connection.info, init.demoCreated, process.stdout.columns)));
   session.refreshCatalog();
 
   const history = History.load(init.paths.historyFile, { maxEntries: session.settings.history_size });

@@ -91,4 +91,22 @@ describe('output that does not fit', () => {
     assert.equal(headers.length, 3);
     assert.deepEqual(headers, ['-[ RECORD 1 ]----------', '-[ RECORD 2 ]----------', '-[ RECORD 3 ]----------']);
   });
+
+  test('the welcome text and the F1 help are laid out for a narrow terminal: no word cut at the edge', async () => {
+    const h = shellHome();
+    after(() => h.cleanup());
+    const t = await startShell(h, ['--demo'], { cols: 50 });
+    await waitForIdlePrompt(t);
+    const screen = t.screenText();
+    const welcome = screen.slice(0, screen.indexOf('sqlite demo.db>')).trimEnd().split('\n');
+    for (const l of welcome) assert.ok(l.length < 50 || / $|\S{50}/.test(l), `a line ends at a word, not at the edge: ${JSON.stringify(l)}`);
+    assert.match(screen, /^Type SQL ending with ;  \\\? for help$/m, screen);
+    assert.match(screen, /^\\d to describe  Ctrl-D to quit\.$/m, screen);
+    assert.match(screen, /foreign keys to explore\.$/m);
+    assert.match(screen, /\(SQLite\)\.$/m, 'the engine is not cut');
+    t.press('f1');
+    await t.waitForText(/Tab completes/, LONG);
+    const help = t.screenText().split('\n').filter((l) => /Enter runs|Tab completes|Ctrl-D exits/.test(l));
+    for (const l of help) assert.ok(l.length < 50, `the help fits: ${JSON.stringify(l)}`);
+  });
 });
