@@ -1,5 +1,6 @@
 /** `\e` and Ctrl-X: edit text in $VISUAL / $EDITOR (default vi) and return the result. */
 import { spawnSync } from 'node:child_process';
+import { withOriginalTerminal } from './quiet-terminal.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,8 @@ export function editExternally(text: string, env: Readonly<Record<string, string
   try {
     writeFileSync(file, text.endsWith('\n') || text === '' ? text : text + '\n', { mode: 0o600 });
     const cmd = editorCommand(env);
-    const r = spawnSync(`${cmd} '${file.replace(/'/g, `'\\''`)}'`, { shell: true, stdio: 'inherit', env: { ...env } });
+    // The editor gets the terminal as the user set it (echo, line editing), not the quiet mode kept between reads.
+    const r = withOriginalTerminal(() => spawnSync(`${cmd} '${file.replace(/'/g, `'\\''`)}'`, { shell: true, stdio: 'inherit', env: { ...env } }));
     if (r.error) return { text, error: `could not run editor '${cmd}': ${r.error.message}` };
     if (r.status !== 0) return { text, error: `editor '${cmd}' exited with status ${r.status ?? r.signal}` };
     return { text: readFileSync(file, 'utf8').replace(/\r?\n$/, '') };

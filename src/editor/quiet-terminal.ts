@@ -17,13 +17,38 @@
  */
 import { spawnSync } from 'node:child_process';
 
+const QUIET = ['-echo', '-icanon', '-icrnl', 'noflsh'];
+
 let quieted = false;
+/** The terminal's settings before (stty -g), to hand a child program the terminal as it was. */
+let original: string | undefined;
+let ttyFd = 0;
+
+function stty(args: readonly string[]): string | undefined {
+  const r = spawnSync('stty', [...args], { stdio: [ttyFd, 'pipe', 'ignore'], encoding: 'utf8', timeout: 2000 });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
 
 /** Set the quiet cooked mode on the terminal `input` reads from (once; cheap afterwards). */
 export function quietCookedMode(input: NodeJS.ReadStream): void {
   if (quieted || !input.isTTY || input.isRaw || process.platform === 'win32') return;
   quieted = true;
-  const fd = (input as NodeJS.ReadStream & { fd?: number }).fd ?? 0;
-  // A failure (no stty) leaves the terminal as it was: keys echo, as before.
-  spawnSync('stty', ['-echo', '-icanon', '-icrnl', 'noflsh'], { stdio: [fd, 'ignore', 'ignore'], timeout: 2000 });
+  ttyFd = (input as NodeJS.ReadStream & { fd?: number }).fd ?? 0;
+  // One process: save the settings, then quiet them. A failure (no stty) leaves the terminal as it was.
+  const r = spawnSync('sh', ['-c', `stty -g && stty ${QUIET.join(' ')}`], { stdio: [ttyFd, 'pipe', 'ignore'], encoding: 'utf8', timeout: 2000 });
+  original = r.status === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+/**
+ * Run `f` (which starts a program on the terminal: $EDITOR) with the terminal's settings as they
+ * were before quieting (echo, line editing), and quiet it again afterwards. Outside raw mode only.
+ */
+export function withOriginalTerminal<T>(f: () => T): T {
+  if (!quieted || original === undefined) return f();
+  stty([original]);
+  try {
+    return f();
+  } finally {
+    stty(QUIET);
+  }
 }

@@ -3,6 +3,7 @@
  * the editor owning stdin/stdout, and returns the text it left.
  */
 import { spawnSync } from 'node:child_process';
+import { withOriginalTerminal } from '../editor/quiet-terminal.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,7 +28,7 @@ export async function editText(file: string | undefined, initial: string, env: N
   const wasRaw = stdin.isTTY ? stdin.isRaw : false;
   try {
     if (wasRaw) stdin.setRawMode(false);
-    const r = spawnSync(`${editor} ${shellQuote(path)}`, { shell: '/bin/sh', stdio: 'inherit', env });
+    const r = withOriginalTerminal(() => spawnSync(`${editor} ${shellQuote(path)}`, { shell: '/bin/sh', stdio: 'inherit', env }));
     if (r.error) return { ok: false, error: `cannot start the editor ${JSON.stringify(editor)}: ${r.error.message}` };
     if (r.status !== 0) return { ok: false, error: `the editor ${JSON.stringify(editor)} exited with status ${r.status ?? r.signal}; nothing was run` };
     return { ok: true, text: readFileSync(path, 'utf8') };

@@ -4,6 +4,8 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LONG, allText, killAll, pause, shellHome, startShell, waitForIdlePrompt } from './shell-helpers.js';
 
 const home = shellHome();
@@ -62,5 +64,22 @@ describe('type-ahead while a statement runs', () => {
     t.type(';');
     t.press('enter');
     await t.waitForText(/^ +7\n\(1 row\)/m, LONG);
+  });
+
+  test('$EDITOR (\\e, Ctrl-X) gets the terminal as it was: echo and line editing on', async () => {
+    // An "editor" that writes down whether the terminal echoes.
+    const editor = join(home.dir, 'probe-editor.sh');
+    writeFileSync(editor, `#!/bin/sh\nif stty -a | grep -q -- ' -echo '; then m=quiet; else m=cooked; fi\necho "select '$m' as tty_mode;" > "$1"\n`);
+    chmodSync(editor, 0o755);
+    const t = await startShell(home, ['--demo'], { env: { EDITOR: editor } });
+    await waitForIdlePrompt(t);
+    t.type('select 1 as one;');
+    t.press('enter');
+    await waitForIdlePrompt(t);
+    t.press('c-x');
+    await t.waitForText(/^sqlite demo\.db> select '(cooked|quiet)' as tty_mode;$/m, LONG);
+    assert.match(t.screenText(), /select 'cooked' as tty_mode;/);
+    t.press('enter');
+    await t.waitForText(/^ cooked\n\(1 row\)/m, LONG);
   });
 });
