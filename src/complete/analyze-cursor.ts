@@ -90,6 +90,11 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number):
     case 'meta':
       return metaContext(place.token, c);
     case 'code': {
+      // in or right after a number or a parameter (`LIMIT 1|0`, `$1|`), inside an operator (`:|:`): nothing to complete
+      // and right after a lone `:`, `@` or `$` (a word there would become a parameter: `:name`, `@var`)
+      const split = (t: Token): boolean => t.start < c && c <= t.end
+        && (t.type === 'number' || t.type === 'param' || (c < t.end && t.type === 'operator') || (c === t.end && (t.text === ':' || t.text === '@' || t.text === '$')));
+      if (tokens.some(split)) return none(c);
       let all = place.sig;
       let before = place.before;
       if (depth > 0) {

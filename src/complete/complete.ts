@@ -37,6 +37,17 @@ function typeCaser(prefix: string, mode: CompleteOptions['keywordCase'], builtin
   return (t) => (builtin.has(t) ? (upper ? t.toUpperCase() : t.toLowerCase()) : t);
 }
 
+const JOINS_A_WORD = /^[\p{L}\p{N}_$"`[]/u;
+
+/**
+ * With the cursor right before a word (`SELECT |name`), an inserted name would run into it (`absname`):
+ * such candidates end with a space, so the inserted text and the word after it read as they did.
+ */
+function separated(results: readonly Completion[], text: string, end: number): readonly Completion[] {
+  if (results.length === 0 || end >= text.length || !JOINS_A_WORD.test(text.slice(end, end + 2))) return results;
+  return Object.freeze(results.map((c) => (/[\p{L}\p{N}_$"`\]]$/u.test(c.text) ? Object.freeze({ ...c, text: `${c.text} ` }) : c)));
+}
+
 /**
  * Ranked completion candidates at `cursor` in `text`. Every candidate replaces the word under the cursor
  * (`replace` contains the cursor). Never throws on any text or cursor.
@@ -68,5 +79,5 @@ export function complete(text: string, cursor: number, catalog: Catalog, options
   } else {
     for (const s of suggestions) offerCandidates(s, ctx, col);
   }
-  return col.results(max, word.start, word.end);
+  return separated(col.results(max, word.start, word.end), text, word.end);
 }

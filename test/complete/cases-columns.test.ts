@@ -61,7 +61,8 @@ const cases: Case[] = [
   { q: 'SELECT * FROM tracks WHERE NOT |', has: ['milliseconds'] },
   { q: 'SELECT name F|', has: ['FROM'] },
   { q: 'SELECT * FROM tracks WHERE name IS |', has: ['NULL'] },
-  { q: 'SELECT * FROM tracks t WHERE t.|name = 1', has: ['name', 'album_id'] },
+  // right before a word, a candidate ends with a space so that it does not run into that word
+  { q: 'SELECT * FROM tracks t WHERE t.|name = 1', has: ['name ', 'album_id '], not: ['name'] },
   { q: 'SELECT sum(t.|) FROM tracks t', has: ['unit_price'] },
   { q: 'SELECT * FROM tracks ORDER BY unit_price DESC, |', has: ['name'] },
 ];

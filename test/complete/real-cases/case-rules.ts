@@ -44,7 +44,7 @@ export const caseRuleCases: Case[] = [
   pgA('SELECT * FROM "Custom"."Widgets" JOIN |', ['"Custom".settings ON "Custom".settings.id = "Custom"."Widgets".settings_id'], [], ctx),
   pgA('SELECT * FROM |', ['"Users"'], ['Users'], ctx),
   pgA('SELECT "|" FROM "Users"', ['"displayName"', '"isActive"'], [], ctx),
-  pgA('SELECT "disp| FROM "Users"', ['"displayName"'], [], { ...ctx, accept: false }),
+  pg('SELECT * FROM "Users" WHERE "disp|', ['"displayName"'], [], ctx),
   pgA('SELECT * FROM "Us|', ['"Users"'], [], { ...ctx, accept: false }),
   pgA('SELECT * FROM "us|', ['"users"'], [], { ...ctx, accept: false }),
   pgA('SELECT | FROM "Users"', ['"createdAt"'], ['createdAt', 'createdat'], ctx),
