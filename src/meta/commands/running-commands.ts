@@ -115,7 +115,7 @@ const watch: MetaCommand = {
   group: 'Running',
   syntax: '\\watch [SECONDS] [c=COUNT]',
   summary: 're-run the last statement every SECONDS (Ctrl-C stops)',
-  details: ['On a terminal the screen is cleared before each run and the time is shown. c=N stops after N runs.'],
+  details: ['On a terminal the screen is cleared before each run; a header shows the statement, the time and the interval, as psql. c=N stops after N runs.'],
   args: { min: 0, max: 2, kinds: ['number', 'text'] },
   async run(ctx, args) {
     let seconds = 2;
