@@ -2,9 +2,10 @@
  * Reads config.toml. Never fatal: a bad value is reported with its key and line and the default is
  * used; an unknown key is reported once; a file that is not valid TOML is reported and ignored.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileErrorReason } from '../core/file-reason.js';
+import { makeDirectory } from '../core/make-directory.js';
 import { DEFAULT_SETTINGS, SETTINGS, settingSpec, type Settings } from './settings.js';
 
 export interface SavedConnection {
@@ -135,6 +136,6 @@ export function defaultConfigText(): string {
 }
 
 async function writeDefaultConfig(path: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  makeDirectory(dirname(path));
   await writeFile(path, defaultConfigText(), { flag: 'wx', mode: 0o600 });
 }

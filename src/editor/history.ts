@@ -10,9 +10,10 @@
  * (Up/Down) holds the entries of the current database and those of no known database; suggest()
  * prefers them; `entries` is everything (Ctrl-R can widen or narrow, see commands/search.ts).
  */
-import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileErrorReason } from '../core/file-reason.js';
+import { makeDirectory } from '../core/make-directory.js';
 
 export interface HistoryOptions {
   readonly maxEntries?: number;
@@ -110,7 +111,7 @@ export class History {
     this.local = undefined;
     if (!this.file) return;
     try {
-      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+      makeDirectory(dirname(this.file));
       if (this.fileLines + 1 > this.max + Math.max(50, this.max / 5)) {
         writeFileSync(this.file, this.list.map((e) => entryLine(e)).join(''), { mode: 0o600 });
         this.fileLines = this.list.length;

@@ -2,8 +2,9 @@
  * Named queries (\ns, \n, \nd): a TOML file in the config directory, `[queries]` name = "SQL",
  * rewritten atomically (temporary file + rename) on every change.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { makeDirectory } from '../core/make-directory.js';
 
 export type NamedQueries = ReadonlyMap<string, string>;
 
@@ -32,7 +33,7 @@ export async function saveNamedQueries(file: string, queries: NamedQueries): Pro
   const { stringify } = await import('smol-toml');
   const sorted = Object.fromEntries([...queries.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   const body = `# sqlsh named queries: \\ns NAME QUERY saves one, \\n NAME [ARGS...] runs it, \\nd NAME deletes it.\n# $1, $2 ... are replaced by the arguments, $* by all of them.\n\n${stringify({ queries: sorted })}\n`;
-  await mkdir(dirname(file), { recursive: true });
+  makeDirectory(dirname(file), 0o777); // not Node's recursive mkdir: it never returns under /proc
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   await writeFile(tmp, body, { mode: 0o600 });
   await rename(tmp, file);

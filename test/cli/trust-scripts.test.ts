@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { BIN, ROOT, runCli, sandboxEnv } from '../helpers/run-cli.js';
 import { describeFailure } from '../../src/cli/describe-failure.js';
 import { UsageError, UserError } from '../../src/core/errors.js';
+import { makeDirectory } from '../../src/core/make-directory.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlsh-trust-'));
 chmodSync(dir, 0o755);
@@ -146,4 +147,16 @@ test('the top level: a typed failure is one sentence with its exit code; a bug i
   assert.doesNotMatch(plain.text, STACK);
   assert.match(describeFailure(bug, { SQLSH_DEBUG: '1' }).text, STACK);
   assert.doesNotMatch(describeFailure(new Error('failed for postgres://u:hunter2@h/db'), {}).text, /hunter2/);
+});
+
+test('makeDirectory: parents made level by level; under /proc it fails with a reason instead of looping (found by the fuzz test)', () => {
+  const deep = join(dir, 'a', 'b', 'c');
+  makeDirectory(deep);
+  makeDirectory(deep); // already there: fine
+  assert.throws(() => makeDirectory(join(dir, 'open.db', 'x')), /ENOTDIR|not a directory/);
+  if (process.platform === 'linux') {
+    const started = Date.now();
+    assert.throws(() => makeDirectory('/proc/self/sqlsh-h4/x'), (e: NodeJS.ErrnoException) => e.code === 'ENOENT');
+    assert.ok(Date.now() - started < 2000);
+  }
 });

@@ -4,10 +4,11 @@
  * place only when complete, so an interrupted build never leaves a half file and an existing file
  * is never overwritten.
  */
-import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { fileErrorReason } from '../../core/file-reason.js';
+import { makeDirectory } from '../../core/make-directory.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   ADJECTIVES, CITIES, DemoRandom, FIRST_NAMES, GENRES, LAST_NAMES, MEDIA_TYPES, NOUNS, PLAYLISTS, SPECIAL_ARTISTS, WORDS,
@@ -240,7 +241,7 @@ export async function ensureDemoDatabase(path: string): Promise<{ path: string; 
 
 async function buildDemoDatabase(path: string): Promise<{ path: string; created: boolean }> {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirectory(dir);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.building`);
   const Database = (await import('better-sqlite3')).default;
   try {
