@@ -19,6 +19,24 @@ describe('History file', () => {
     assert.equal(statSync(f).mode & 0o777, 0o600);
     assert.deepEqual(History.load(f).entries, ['select 1\nfrom t;', 'select "a\\nb";']);
   });
+  test('entries record their database; older lines (plain strings) still load; Up/Down and suggestions prefer the database', () => {
+    const f = tmpFile();
+    const old = History.load(f);
+    old.add('select 0 as old;'); // no database: written as older versions did
+    const h = History.load(f);
+    h.database = 'sqlite:/a.db';
+    h.add('select 1 as on_a;');
+    h.database = 'duckdb:/b.duckdb';
+    h.add('select 1 as on_b;');
+    const lines = readFileSync(f, 'utf8').trim().split('\n');
+    assert.deepEqual(lines, ['"select 0 as old;"', '{"text":"select 1 as on_a;","db":"sqlite:/a.db"}', '{"text":"select 1 as on_b;","db":"duckdb:/b.duckdb"}']);
+    const again = History.load(f);
+    assert.deepEqual(again.entries, ['select 0 as old;', 'select 1 as on_a;', 'select 1 as on_b;']);
+    again.database = 'sqlite:/a.db';
+    assert.deepEqual(again.here, ['select 0 as old;', 'select 1 as on_a;']);
+    assert.equal(again.suggest('select 1 as on'), '_a;', 'the same database first, though older');
+    assert.equal(again.suggest('select 1 as on_b'), ';', 'another database when nothing here matches');
+  });
   test('consecutive duplicates and blank entries are not stored', () => {
     const h = History.inMemory();
     h.add('select 1;');

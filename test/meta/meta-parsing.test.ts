@@ -17,6 +17,16 @@ describe('meta argument parsing', () => {
     assert.deepEqual(splitCommandWord('\\o|grep x'), ['\\o', '|grep x']);
   });
 
+  test("backquoted names where the engine quotes with backquotes, handed on as \"...\"", () => {
+    const a = parseMetaArgs('`my table` shop.`odd``name` "x y"', { backtickIdents: true });
+    assert.deepEqual(a.words, ['"my table"', 'shop."odd`name"', '"x y"']);
+    assert.deepEqual(a.tokens, ['"my table"', 'shop."odd`name"', '"x y"']);
+    const pattern = compileNamePattern(a.tokens[1]!);
+    assert.ok(pattern.schema!.test('shop') && pattern.name.test('odd`name'));
+    // Elsewhere a backquote is an ordinary character.
+    assert.deepEqual(parseMetaArgs('`my table`').words, ['`my', 'table`']);
+  });
+
   test('psql name patterns', () => {
     const p = compileNamePattern('tr*');
     assert.equal(p.schema, undefined);

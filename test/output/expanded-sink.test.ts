@@ -9,6 +9,12 @@ describe('expanded sink', () => {
     assert.equal(text, '-[ RECORD 1 ]\nid   | 1\nname | ab\n-[ RECORD 2 ]\nid   | 2\nname | NULL\n');
   });
 
+  test('every record header of one result has the same width (the widest value), as psql', async () => {
+    const text = await render(cols('id', 'name'), [[1, 'a'], [2, 'hello world long'], [3, 'x']], { format: 'expanded' });
+    const headers = text.split('\n').filter((l) => l.startsWith('-['));
+    assert.deepEqual(headers, ['-[ RECORD 1 ]----------', '-[ RECORD 2 ]----------', '-[ RECORD 3 ]----------']);
+  });
+
   test('record rule has a junction when names are long enough', async () => {
     const text = await render(cols('a_long_column_name'), [['x']], { format: 'expanded' });
     assert.equal(text.split('\n')[0], '-[ RECORD 1 ]------+--');

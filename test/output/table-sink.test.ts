@@ -139,6 +139,18 @@ describe('table sink, fitting a terminal', () => {
     assert.ok(lines[4]!.endsWith('…'), lines[4]);
   });
 
+  test('a value is never wrapped narrower than its header; when the table cannot fit so, rows are whole', async () => {
+    const names = ['customer_id', 'first_name', 'last_name', 'company', 'city', 'country', 'email'];
+    const row = [1, 'Rosa', 'Schmidt', null, 'Buenos Aires', 'Argentina', 'rosa.schmidt1@example.org'];
+    const text = await render(cols(...names), [row], { width: 40, nullString: 'NULL' });
+    const lines = text.trimEnd().split('\n');
+    assert.equal(lines.length, 3, text);
+    assert.equal(lines[2], '           1 | Rosa       | Schmidt   | NULL    | Buenos Aires | Argentina | rosa.schmidt1@example.org');
+    // A table that fits with readable pieces still wraps its long value.
+    const fits = await render(cols('id', 'note'), [[1, 'lorem ipsum dolor sit amet '.repeat(3).trim()]], { width: 30 });
+    for (const l of fits.trimEnd().split('\n')) assert.ok(displayWidth(l) <= 30, l);
+  });
+
   test('without a terminal nothing is wrapped', async () => {
     const text = await render(cols('t'), [[long]]);
     assert.ok(text.includes(long));
