@@ -96,7 +96,7 @@ const jsonColumns = (v: Value | undefined): FunctionDef['columns'] | undefined =
   const t = str(v);
   if (!t) return undefined;
   const list = JSON.parse(t) as { name: string | null; type: string }[];
-  return Object.freeze(list.map((c, i) => Object.freeze({ name: c.name ?? `column${i + 1}`, type: c.type })));
+  return Object.freeze(list.map((c, i) => Object.freeze({ name: c.name || `column${i + 1}`, type: c.type })));
 };
 
 async function rowsOf(client: PgClient, text: string): Promise<Value[][] | undefined> {

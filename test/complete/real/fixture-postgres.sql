@@ -104,6 +104,8 @@ CREATE FUNCTION hr.reports_of(p_emp int, OUT emp_id int, OUT full_name text, OUT
       UNION ALL SELECT e.emp_id, e.full_name, r.depth + 1 FROM hr.employees e JOIN r ON e.manager_id = r.emp_id)
     SELECT * FROM r
   $$;
+CREATE FUNCTION shop.price_bounds(p_product int, OUT numeric, OUT max_price numeric)
+  LANGUAGE sql STABLE AS $$ SELECT min(price), max(price) FROM shop.products WHERE product_id = p_product $$;
 CREATE FUNCTION public.price_with_tax(amount numeric, rate numeric DEFAULT 0.2) RETURNS numeric
   LANGUAGE sql IMMUTABLE AS $$ SELECT round(amount * (1 + rate), 2) $$;
 CREATE FUNCTION public."normalizeEmail"(text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(trim($1)) $$;

@@ -49,6 +49,8 @@ test('the snapshots hold what completion needs from each engine', () => {
   assert.deepEqual(fn(pg, 'shop', 'addresses_of')?.columns?.map((c) => c.name), ['street', 'city', 'postCode', 'country']);
   assert.deepEqual(fn(pg, 'hr', 'reports_of')?.columns?.map((c) => c.name), ['emp_id', 'full_name', 'depth']);
   assert.equal(fn(pg, 'hr', 'reports_of')?.kind, 'table');
+  // an unnamed OUT parameter is named as PostgreSQL names the result column
+  assert.deepEqual(fn(pg, 'shop', 'price_bounds')?.columns?.map((c) => c.name), ['column1', 'max_price']);
   assert.equal(fn(pg, 'public', 'product')?.kind, 'aggregate');
   assert.equal(fn(pg, 'public', 'price_with_tax')?.columns, undefined);
   assert.deepEqual(pg.types?.filter((x) => x.schema === 'shop' && x.kind !== 'other').map((x) => `${x.name}:${x.kind}`),
