@@ -188,6 +188,32 @@ describe('sqlite streaming and cancel', () => {
   }
 });
 
+test('sqlite: a statement waiting for another connection\'s lock stops at once on cancel', async (t) => {
+  const path = join(tempDir(t), 'locked.db');
+  const conn = await sqliteEngine.connect({ engine: 'sqlite', path });
+  const other = new Database(path);
+  try {
+    await collect(conn, 'create table keep (x)');
+    other.exec('begin immediate; insert into keep values (1)'); // holds the write lock
+    const waiting = collect(conn, 'insert into keep values (2)').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const cancelledAt = performance.now();
+    await conn.cancel();
+    const err = await waiting;
+    const latency = performance.now() - cancelledAt;
+    assert.ok(err instanceof CancelledError, `expected CancelledError, got ${String(err)}`);
+    assert.ok(latency < 1000, `cancel took ${latency.toFixed(0)} ms (the busy timeout is 5 s)`);
+    other.exec('commit');
+    assert.deepEqual((await collect(conn, 'select x from keep')).rows, [[1]]);
+  } finally {
+    other.close();
+    await conn.close();
+  }
+});
+
 /** The process (all its threads) uses less than a fifth of a core over the next second. */
 async function assertIdleCpu(): Promise<void> {
   const before = process.cpuUsage();

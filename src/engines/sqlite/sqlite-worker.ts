@@ -28,9 +28,14 @@ type Database = BetterSqlite3.Database;
 
 class Cancelled extends Error {}
 
-/** The statement stopped because the main thread called sqlite3_interrupt() for a cancel. */
+/**
+ * The statement stopped because the main thread called sqlite3_interrupt() for a cancel: in a step
+ * (SQLITE_INTERRUPT), or while waiting for another connection's lock (the helper's busy handler
+ * then gives up: SQLITE_BUSY).
+ */
 function isInterrupt(e: unknown): boolean {
-  return e instanceof Error && (e as Error & { code?: string }).code === 'SQLITE_INTERRUPT';
+  const code = e instanceof Error ? ((e as Error & { code?: string }).code ?? '') : '';
+  return code === 'SQLITE_INTERRUPT' || code.startsWith('SQLITE_BUSY');
 }
 
 /** Registers the connection with the native helper so the main thread can interrupt it; 0 if it cannot. */

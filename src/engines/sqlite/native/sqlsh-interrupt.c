@@ -10,6 +10,8 @@
  *   and forgotten when the connection closes (client data destructor);
  * - as a Node-API addon, in the main thread and the worker: interrupt(id), claim(), textBytes(id, column).
  *
+ * It also installs a busy handler that stops waiting for another connection's lock when interrupted.
+ *
  * sqlite3_interrupt() may be called from any thread while the connection is open; the mutex keeps
  * the connection from closing (its destructor takes the same mutex) while interrupt() runs.
  */
@@ -44,12 +46,23 @@ static void forget(void *p) {
   pthread_mutex_unlock(&lock);
 }
 
+/*
+ * The busy handler: waits for another connection's lock as better-sqlite3's default 5 s timeout
+ * does, but gives up at once when the statement was interrupted (SQLite's own handler sleeps on).
+ */
+static int busy_wait(void *p, int attempts) {
+  sqlite3 *db = (sqlite3 *)p;
+  if (sqlite3_is_interrupted(db) || attempts >= 500) return 0;
+  sqlite3_sleep(10);
+  return 1;
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
 int sqlite3_sqlshinterrupt_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) {
   SQLITE_EXTENSION_INIT2(api);
-  /* sqlite3_set_clientdata() came with 3.44; an older library has no such entry in its api table. */
+  /* sqlite3_set_clientdata() came with 3.44 (sqlite3_is_interrupted with 3.41); an older library has no such entries. */
   if (sqlite3_libversion_number() < 3044000) {
     *err = sqlite3_mprintf("sqlsh_interrupt: SQLite 3.44 or newer is needed (this is %s)", sqlite3_libversion());
     return SQLITE_ERROR;
@@ -71,8 +84,9 @@ int sqlite3_sqlshinterrupt_init(sqlite3 *db, char **err, const sqlite3_api_routi
   }
   /* The destructor runs when the connection closes (and if this call fails). */
   int rc = sqlite3_set_clientdata(db, "sqlsh_interrupt", (void *)(intptr_t)id, forget);
-  if (rc == SQLITE_OK) registered_here = id;
-  return rc;
+  if (rc != SQLITE_OK) return rc;
+  registered_here = id;
+  return sqlite3_busy_handler(db, busy_wait, db);
 }
 
 static int64_t id_argument(napi_env env, napi_callback_info info, size_t want, napi_value *argv) {
