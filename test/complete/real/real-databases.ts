@@ -22,6 +22,16 @@ export function snapshotPath(engine: EngineId): string {
   return join(REAL_DIR, `catalog-${engine}.json`);
 }
 
+/** The release line a snapshot depends on: PostgreSQL's major version, else major.minor ('15', '10.11', '3.53', '1.5'). */
+export function releaseLine(engine: EngineId, version: string | undefined): string {
+  const m = /(\d+)(?:\.(\d+))?/.exec(version ?? '');
+  if (!m) return '';
+  return engine === 'postgres' ? m[1]! : `${m[1]}.${m[2] ?? '0'}`;
+}
+
+/** Which release line of each engine wrote the snapshots (catalog-versions.json). */
+export const VERSIONS_PATH = join(REAL_DIR, 'catalog-versions.json');
+
 export function fixtureSql(engine: EngineId): string {
   return readFileSync(join(REAL_DIR, `fixture-${engine}.sql`), 'utf8');
 }

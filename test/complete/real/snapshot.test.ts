@@ -11,8 +11,19 @@ import type { EngineId } from '../../../src/sql/dialect.js';
 import { sharedMariadb } from '../../harness/mariadb-server.js';
 import { sharedPostgres } from '../../harness/postgres-server.js';
 import { withServer } from '../../harness/server-test.js';
-import { openRealDatabase, REAL_ENGINES, snapshotPath } from './real-databases.js';
+import { openRealDatabase, REAL_ENGINES, releaseLine, snapshotPath, VERSIONS_PATH } from './real-databases.js';
 import { snapshotText } from './stable-catalog.js';
+
+const VERSIONS = JSON.parse(readFileSync(VERSIONS_PATH, 'utf8')) as Record<string, string>;
+
+/** What does not depend on the engine's release: the fixture's own objects. */
+function fixtureObjects(data: CatalogData): unknown {
+  return {
+    relations: data.relations.filter((r) => r.kind !== 'system-table').map((r) => [r.schema, r.name, r.kind, r.columns.map((c) => c.name), r.primaryKey]),
+    foreignKeys: data.foreignKeys,
+    types: data.types,
+  };
+}
 
 const SERVER: Partial<Record<EngineId, () => Promise<unknown>>> = { postgres: sharedPostgres, mysql: sharedMariadb };
 
@@ -25,6 +36,13 @@ for (const engine of REAL_ENGINES) {
       const fresh = snapshotText(engine, await db.connection.introspect());
       const saved = readFileSync(snapshotPath(engine), 'utf8');
       assert.ok(saved.length < 2_000_000, `snapshot of ${saved.length} bytes: keep it under 2 MB`);
+      const line = releaseLine(engine, db.connection.info.serverVersion);
+      if (line !== VERSIONS[engine]) {
+        // built-ins differ between releases: only the fixture's objects must match
+        t.diagnostic(`${engine} ${line} here, the snapshot was written by ${VERSIONS[engine]}: comparing the fixture's objects only`);
+        assert.deepEqual(fixtureObjects(JSON.parse(fresh) as CatalogData), fixtureObjects(JSON.parse(saved) as CatalogData));
+        return;
+      }
       // compare as data for a readable diff, then as text (order and formatting too)
       assert.deepEqual(JSON.parse(fresh) as CatalogData, JSON.parse(saved) as CatalogData);
       assert.equal(fresh, saved);
