@@ -1,8 +1,7 @@
 /**
  * A live MySQL/MariaDB session: streams results with backpressure (the socket is paused while two
  * batches wait for the consumer), cancels with KILL QUERY from a second short-lived connection
- * (a server that does not answer it for CANCEL_NOTICE_MS gets a warning, and a second cancel then
- * drops the connection, as for PostgreSQL),
+ * (a server that does not answer it: unanswered-cancel.ts),
  * tracks the transaction flag from the server status, and reconnects after a lost connection.
  */
 import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
@@ -10,6 +9,7 @@ import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
 import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import { UnansweredCancel } from '../unanswered-cancel.js';
 import { convertRowInPlace, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { mysqlErrorPosition } from './mysql-error-position.js';
@@ -67,9 +67,6 @@ function commandTag(sql: string, affected: number | undefined, rowCount: number 
   return verb;
 }
 
-/** How long a cancel may go unanswered before the user is told that a second Ctrl-C drops the connection. */
-const CANCEL_NOTICE_MS = 3000;
-
 export class MysqlConnection implements Connection {
   readonly info: ConnectionInfo;
   readonly dialect: SqlDialect;
@@ -87,11 +84,9 @@ export class MysqlConnection implements Connection {
   private closed = false;
   /** Ends the running statement when the socket dies: mysql2 tells only the connection, not a query without a callback. */
   private failRunning: ((err: MysqlDriverError) => void) | undefined;
-  /** When the running statement was first cancelled (performance.now()); 0: not yet. */
-  private cancelSentAt = 0;
-  private cancelNotice: NodeJS.Timeout | undefined;
   /** Hands a notice to the running statement's consumer. */
   private noticeRunning: ((message: string) => void) | undefined;
+  private readonly unanswered = new UnansweredCancel((message) => this.noticeRunning?.(message));
   /** Why the connection was dropped on purpose, for the running statement's error. */
   private dropped: string | undefined;
 
@@ -177,7 +172,7 @@ export class MysqlConnection implements Connection {
     const batchSize = Math.max(1, opts.batchSize ?? 1000);
     this.running = true;
     this.cancelRequested = false;
-    this.cancelSentAt = 0;
+    this.unanswered.reset();
     this.dropped = undefined;
     this.eofWarnings = 0;
     const onAbort = (): void => void this.cancel();
@@ -319,7 +314,7 @@ export class MysqlConnection implements Connection {
       this.running = false;
       this.failRunning = undefined;
       this.noticeRunning = undefined;
-      clearTimeout(this.cancelNotice);
+      this.unanswered.stop();
     }
   }
 
@@ -339,16 +334,8 @@ export class MysqlConnection implements Connection {
   }
 
   private translate(err: MysqlDriverError, sql: string): Error {
-    if (this.dropped) {
-      const wasInTransaction = (this.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
-      this.lossReported = true;
-      this.lostInTransaction = false;
-      this.serverStatus = 0;
-      const what = wasInTransaction ? '; the open transaction was rolled back' : '';
-      return new ConnectionLostError(`${this.dropped}${what}. The next statement reconnects.`, { wasInTransaction, cause: err });
-    }
-    if (err.errno === ER_QUERY_INTERRUPTED || this.cancelRequested) return new CancelledError();
-    if (err.fatal || (err.code !== undefined && LOST_CODES.has(err.code))) {
+    if (!this.dropped && (err.errno === ER_QUERY_INTERRUPTED || this.cancelRequested)) return new CancelledError();
+    if (this.dropped || err.fatal || (err.code !== undefined && LOST_CODES.has(err.code))) {
       const wasInTransaction = (this.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
       this.lost = true;
       this.lossReported = true;
@@ -356,7 +343,8 @@ export class MysqlConnection implements Connection {
       this.serverStatus = 0;
       const what = wasInTransaction ? '; the open transaction was rolled back' : '';
       const reason = (err.sqlMessage ?? err.message ?? err.code ?? 'error').replace(/^Connection lost: /, '');
-      return new ConnectionLostError(`the connection to the server was lost (${reason})${what}. The next statement reconnects.`, { wasInTransaction, cause: err });
+      const lost = this.dropped ?? `the connection to the server was lost (${reason})`;
+      return new ConnectionLostError(`${lost}${what}. The next statement reconnects.`, { wasInTransaction, cause: err });
     }
     const message = err.sqlMessage ?? err.message;
     const position = mysqlErrorPosition(sql, message);
@@ -389,21 +377,13 @@ export class MysqlConnection implements Connection {
   async cancel(): Promise<void> {
     const core = this.core;
     if (!this.running || !core) return;
-    if (this.cancelSentAt !== 0 && performance.now() - this.cancelSentAt >= CANCEL_NOTICE_MS) {
-      this.dropped = `the server did not answer the cancel request within ${CANCEL_NOTICE_MS / 1000} s, so the connection was dropped`;
+    if (this.unanswered.next() === 'drop') {
+      this.dropped = UnansweredCancel.dropReason;
       core.destroy();
       this.markLost(core, Object.assign(new Error(this.dropped), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }));
       return;
     }
     this.cancelRequested = true;
-    if (this.cancelSentAt === 0) {
-      this.cancelSentAt = performance.now();
-      this.cancelNotice = setTimeout(
-        () => this.noticeRunning?.(`the server has not answered the cancel request for ${CANCEL_NOTICE_MS / 1000} s; press Ctrl-C again to drop the connection`),
-        CANCEL_NOTICE_MS,
-      );
-      this.cancelNotice.unref();
-    }
     await this.killQuery(core.threadId);
   }
 

@@ -5,9 +5,8 @@
  * - Transaction status comes from the protocol's ReadyForQuery status byte ('I', 'T', 'E'), which pg
  *   keeps per client (getTransactionStatus(), or _txStatus on older pg).
  * - cancel() sends a protocol CancelRequest on a new socket; the statement then throws CancelledError.
- *   A server that does not answer (a frozen backend, a dead network) gets a notice after
- *   CANCEL_NOTICE_MS saying so; a second cancel() once that time is past drops the connection: the
- *   statement throws ConnectionLostError at once and the next execute reconnects.
+ *   A server that does not answer (a frozen backend, a dead network): see unanswered-cancel.ts; a
+ *   dropped connection makes the statement throw ConnectionLostError and the next execute reconnect.
  * - When the socket dies, the running statement throws ConnectionLostError. The next execute
  *   reconnects with the same parameters and announces it with a first 'notice' event
  *   ("connection to the server was lost; reconnected to ..."). If the session died while idle and
@@ -19,6 +18,7 @@ import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
 import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import { UnansweredCancel } from '../unanswered-cancel.js';
 import { sendCancelRequest } from './postgres-cancel.js';
 import type { PgClient, PgCursor, PgDriver } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
@@ -46,8 +46,6 @@ interface Notice {
 }
 
 const DEFAULT_BATCH = 1000;
-/** How long a cancel may go unanswered before the user is told that a second Ctrl-C drops the connection. */
-const CANCEL_NOTICE_MS = 3000;
 /** Largest portal read when the caller did not ask for a batch size. */
 const MAX_READ = 4000;
 const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
@@ -68,9 +66,11 @@ export class PostgresConnection implements Connection {
   #closed = false;
   #running = false;
   #cancelRequested = false;
-  /** When the first cancel of the running statement was sent (performance.now()), 0 if none. */
-  #cancelSentAt = 0;
-  #cancelNotice: NodeJS.Timeout | undefined;
+  readonly #unanswered = new UnansweredCancel((message) => {
+    if (!this.#running || this.#dead) return;
+    this.#notices.push({ severity: 'WARNING', message });
+    this.#wake?.();
+  });
   /** Set when the connection was dropped on purpose: why, for the running statement's error. */
   #dropped: string | undefined;
   #notices: Notice[] = [];
@@ -117,23 +117,8 @@ export class PostgresConnection implements Connection {
   async cancel(): Promise<void> {
     const { client, endpoint } = this.#session;
     if (!this.#running || this.#dead || client.processID === null || client.secretKey === null) return;
-    if (this.#cancelSentAt !== 0 && performance.now() - this.#cancelSentAt >= CANCEL_NOTICE_MS) {
-      this.#drop(`the server did not answer the cancel request within ${CANCEL_NOTICE_MS / 1000} s, so the connection was dropped`);
-      return;
-    }
+    if (this.#unanswered.next() === 'drop') return this.#drop(UnansweredCancel.dropReason);
     this.#cancelRequested = true;
-    if (this.#cancelSentAt === 0) {
-      this.#cancelSentAt = performance.now();
-      this.#cancelNotice = setTimeout(() => {
-        if (!this.#running || this.#dead) return;
-        this.#notices.push({
-          severity: 'WARNING',
-          message: `the server has not answered the cancel request for ${CANCEL_NOTICE_MS / 1000} s; press Ctrl-C again to drop the connection`,
-        });
-        this.#wake?.();
-      }, CANCEL_NOTICE_MS);
-      this.#cancelNotice.unref();
-    }
     await sendCancelRequest(endpoint, client.processID, client.secretKey);
   }
 
@@ -156,7 +141,7 @@ export class PostgresConnection implements Connection {
     if (opts.signal?.aborted) throw new CancelledError();
     this.#running = true;
     this.#cancelRequested = false;
-    this.#cancelSentAt = 0;
+    this.#unanswered.reset();
     this.#dropped = undefined;
     this.#notices = [];
     try {
@@ -167,7 +152,7 @@ export class PostgresConnection implements Connection {
       yield* this.#stream(sql, opts);
     } finally {
       this.#running = false;
-      clearTimeout(this.#cancelNotice);
+      this.#unanswered.stop();
     }
   }
 
