@@ -36,7 +36,21 @@ export function withCursor(marked: string): { text: string; cursor: number } {
   return at < 0 ? { text: marked, cursor: marked.length } : { text: marked.slice(0, at) + marked.slice(at + 1), cursor: at };
 }
 
-interface Row { size: number; label: string; median: number; p99: number; count: number }
+interface Row { size: number; label: string; median: number; p99: number; count: number; full: { median: number; p99: number; count: number } }
+
+/** Median and p99 of RUNS calls (after a warm-up), and the candidate count. */
+function measure(text: string, cursor: number, catalog: ReturnType<typeof buildCatalog>, maxResults: number): { median: number; p99: number; count: number } {
+  const opts = { maxResults };
+  for (let i = 0; i < 50; i++) complete(text, cursor, catalog, opts); // warm-up
+  const times: number[] = [];
+  let count = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const s = performance.now();
+    count = complete(text, cursor, catalog, opts).length;
+    times.push(performance.now() - s);
+  }
+  return { count, ...stats(times) };
+}
 
 /**
  * A ~2 KB buffer of several statements with the cursor in a WHERE in the middle one: the per-keystroke cost of
@@ -53,6 +67,15 @@ function bufferInput(data: ReturnType<typeof generateCatalog>): { label: string;
   return { label: '2 KB buffer, WHERE mid-way', text: `${head}\nSELECT * FROM ${t(5)} x WHERE x.na|;\n${tail}` };
 }
 
+/** Where nothing is typed yet (the menu opens by itself there): every relation, or every column and function, is a candidate. */
+function emptyPrefixInputs(data: ReturnType<typeof generateCatalog>): { label: string; text: string }[] {
+  const t = data.relations[7]!.name;
+  return [
+    { label: 'nothing typed after FROM', text: 'SELECT * FROM ' },
+    { label: 'nothing typed after WHERE', text: `SELECT * FROM ${t} x WHERE ` },
+  ];
+}
+
 function runOurs(): { rows: Row[]; builds: Map<number, number> } {
   const rows: Row[] = [];
   const builds = new Map<number, number>();
@@ -62,18 +85,13 @@ function runOurs(): { rows: Row[]; builds: Map<number, number> } {
     const catalog = buildCatalog(data, postgresDialect);
     builds.set(size, performance.now() - t0);
     collectGarbage();
-    for (const input of [...benchInputs(data), bufferInput(data)]) {
+    for (const input of [...benchInputs(data), ...emptyPrefixInputs(data), bufferInput(data)]) {
       const { label } = input;
       const { text, cursor } = withCursor(input.text);
-      for (let i = 0; i < 50; i++) complete(text, cursor, catalog); // warm-up
-      const times: number[] = [];
-      let count = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const s = performance.now();
-        count = complete(text, cursor, catalog).length;
-        times.push(performance.now() - s);
-      }
-      rows.push({ size, label, count, ...stats(times) });
+      // the shell's cut (100), and every candidate ranked with no cut at all (so the cut hides no cost)
+      const cut = measure(text, cursor, catalog, 100);
+      const full = measure(text, cursor, catalog, Number.POSITIVE_INFINITY);
+      rows.push({ size, label, ...cut, full });
     }
   }
   return { rows, builds };
@@ -103,17 +121,20 @@ function main(): void {
   const { rows, builds } = runOurs();
   const pg = process.argv.includes('--no-pgcli') ? 'skipped (--no-pgcli)' : runPgcli();
   const lines: string[] = [];
-  lines.push('| tables | input | sqlsh median ms | sqlsh p99 ms | pgcli median ms | pgcli p99 ms | candidates sqlsh/pgcli |');
-  lines.push('|---:|---|---:|---:|---:|---:|---:|');
+  lines.push('| tables | input | sqlsh median ms | sqlsh p99 ms | no cut: median ms | no cut: p99 ms | pgcli median ms | pgcli p99 ms | candidates sqlsh/no cut/pgcli |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const p = typeof pg === 'string' ? undefined : pg.get(`${r.size}\u0000${r.label}`);
-    lines.push(`| ${r.size} | ${r.label} | ${fmt(r.median)} | ${fmt(r.p99)} | ${fmt(p?.median)} | ${fmt(p?.p99)} | ${r.count}/${p?.count ?? '-'} |`);
+    lines.push(`| ${r.size} | ${r.label} | ${fmt(r.median)} | ${fmt(r.p99)} | ${fmt(r.full.median)} | ${fmt(r.full.p99)} | ${fmt(p?.median)} | ${fmt(p?.p99)} | ${r.count}/${r.full.count}/${p?.count ?? '-'} |`);
   }
   console.log(lines.join('\n'));
   for (const [size, ms] of builds) console.log(`catalog build (${size} tables x 20 columns): ${ms.toFixed(1)} ms`);
   if (typeof pg === 'string') console.log(`pgcli: ${pg}`);
-  const bad = rows.filter((r) => (r.size <= 2000 ? r.median >= 5 || r.p99 >= 15 : r.p99 >= 20));
-  console.log(bad.length === 0 ? 'targets met: <5 ms median and <15 ms p99 at 2,000 tables; <20 ms p99 at 20,000' : `TARGETS MISSED: ${bad.map((b) => `${b.size}/${b.label}`).join(', ')}`);
+  const miss = (x: { median: number; p99: number }, size: number): boolean => (size <= 2000 ? x.median >= 5 || x.p99 >= 15 : x.p99 >= 20);
+  const bad = rows.filter((r) => miss(r, r.size));
+  const badFull = rows.filter((r) => miss(r.full, r.size));
+  console.log(bad.length === 0 ? 'targets met (cut at 100): <5 ms median and <15 ms p99 at 2,000 tables; <20 ms p99 at 20,000' : `TARGETS MISSED (cut at 100): ${bad.map((b) => `${b.size}/${b.label}`).join(', ')}`);
+  console.log(badFull.length === 0 ? 'targets met with no cut as well' : `targets missed with no cut: ${badFull.map((b) => `${b.size}/${b.label}`).join(', ')}`);
 }
 
 main();

@@ -93,7 +93,9 @@ export class Collector {
     idx.sort((a, b) => keys[a]! - keys[b]! || weights[b]! - weights[a]! || (lowers[a]! < lowers[b]! ? -1 : lowers[a]! > lowers[b]! ? 1 : a - b));
     const out: Completion[] = [];
     const replace = Object.freeze({ start, end });
-    for (const i of idx.slice(0, Math.max(0, max))) {
+    const n = Math.min(idx.length, Math.max(0, max));
+    for (let k = 0; k < n; k++) {
+      const i = idx[k]!;
       const body = this.builders[i]!;
       const b = typeof body === 'function' ? body(this.args[i]) : body;
       const c: { -readonly [K in keyof Completion]: Completion[K] } = { text: b.text, replace, kind: b.kind };

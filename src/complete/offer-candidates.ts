@@ -133,11 +133,12 @@ export function offerRelations(ctx: OfferContext, col: Collector, kinds?: readon
       }
     }
     let n = 0;
+    const dedupe = recent !== undefined && recent.size > 0; // only the recent ones above can come twice
     for (let i = 0; i < relationsByLength.length && n < ctx.max; i++) {
       const r = relations[relationsByLength[i]!]!;
       if (r.system) break; // system relations sort last: offered only once their prefix is typed
       if (!kindIn(kinds, r.def.kind)) continue;
-      col.add(r.def.name, relationTier(r), `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
+      col.add(r.def.name, relationTier(r), dedupe ? `rel\u0000${r.def.schema}\u0000${r.def.name}` : undefined, build, r.lower, r.def);
       n++;
     }
     return;
