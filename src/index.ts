@@ -26,7 +26,7 @@ import type { EngineId, SqlDialect } from './sql/dialect.js';
 export { complete } from './complete/complete.js';
 export { suggest } from './complete/suggest.js';
 export { buildCatalog, emptyCatalog } from './catalog/catalog.js';
-export { CancelledError, ConnectError, ConnectionLostError, SqlError } from './core/errors.js';
+export { CancelledError, ConnectError, ConnectionLostError, SqlError, UsageError } from './core/errors.js';
 export { ENGINE_IDS } from './sql/dialect.js';
 export type { Catalog, IndexedRelation } from './catalog/catalog.js';
 export type {
@@ -57,6 +57,8 @@ export interface ConnectOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Base directory of a relative file path (default: process.cwd()). */
   readonly cwd?: string;
+  /** Look a bare name up in the saved connections of sqlsh's config file, as `sqlsh NAME` does (default true). */
+  readonly savedConnections?: boolean;
 }
 
 /** A statement's whole result, for small queries: the last result set and the engine's status. */
@@ -92,12 +94,24 @@ export function dialectOf(engine: EngineId): Promise<SqlDialect> {
   return engineById(engine).dialect();
 }
 
+/** A target that is not a path or a URI may be a saved connection's name (the shell's rule). */
+const PATH_OR_URI = /[/:]|\.(db|sqlite3?|db3|duckdb|ddb)$/i;
+
+async function resolveTarget(target: string, options: ConnectOptions): Promise<ConnectionTarget> {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.savedConnections === false || PATH_OR_URI.test(target)) return parseTarget(target, { cwd });
+  const [{ loadConfig }, { sqlshPaths }] = await Promise.all([import('./config/load-config.js'), import('./config/paths.js')]);
+  const config = await loadConfig(sqlshPaths(options.env ?? process.env).configFile);
+  return parseTarget(target, { cwd, connections: config.connections });
+}
+
 /**
  * Connect as the shell does: `target` is a database file, a URI (sqlite:, duckdb:, postgres://, mysql://,
- * mariadb://) or ':memory:'. Throws ConnectError when the database cannot be opened.
+ * mariadb://), ':memory:', or the name of a connection saved in sqlsh's config file. Throws ConnectError
+ * when the database cannot be opened, UsageError when the target names nothing.
  */
 export async function connect(target: string | ConnectionTarget, options: ConnectOptions = {}): Promise<Connection> {
-  const parsed = typeof target === 'string' ? parseTarget(target, { cwd: options.cwd ?? process.cwd() }) : target;
+  const parsed = typeof target === 'string' ? await resolveTarget(target, options) : target;
   const full: ConnectionTarget = {
     ...parsed,
     ...(options.password !== undefined ? { password: options.password } : {}),

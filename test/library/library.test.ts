@@ -90,6 +90,20 @@ test("a program imports 'sqlsh' by name, connects to SQLite and DuckDB files, co
   assert.ok(out.offline.includes('title'));
 });
 
+test("a saved connection's name from sqlsh's config file connects as `sqlsh NAME` does", () => {
+  const config = join(dir, 'xdg-config', 'sqlsh');
+  mkdirSync(config, { recursive: true });
+  writeFileSync(join(config, 'config.toml'), `[connections.shop]\nurl = "sqlite:${join(dir, 'shop.db')}"\n`);
+  writeFileSync(join(dir, 'saved.mjs'), `import { connect } from 'sqlsh';
+const db = await connect('shop');
+console.log(JSON.stringify([db.engine, (await db.catalog()).relations.map((r) => r.def.name).filter((n) => !n.startsWith('sqlite_'))]));
+await db.close();
+await connect('nowhere').catch((e) => console.log(e.name));`);
+  const out = node('saved.mjs', { ...process.env, XDG_CONFIG_HOME: join(dir, 'xdg-config') }).trim().split('\n');
+  assert.deepEqual(JSON.parse(out[0]!), ['sqlite', ['customers', 'orders']]);
+  assert.equal(out[1], 'UsageError');
+});
+
 test('deep imports are closed: only the documented entry is public', () => {
   writeFileSync(join(dir, 'deep.mjs'), "await import('sqlsh/dist/src/complete/complete.js');");
   const r = spawnSync(process.execPath, ['deep.mjs'], { cwd: dir, encoding: 'utf8' });
