@@ -54,10 +54,13 @@ async function database(t: TestContext, engine: EngineId): Promise<RealDatabase 
 }
 after(async () => {
   for (const db of databases.values()) await (await db.catch(() => undefined))?.close();
-  for (const [engine, n] of counts) console.log(`acceptance ${engine}: ${n.checked} checked, ${n.rejected} rejected, ${n.skipped} skipped`);
+  for (const [engine, n] of counts) {
+    const modes = Object.entries(n.modes).map(([m, k]) => `${k} ${m}`).join(', ');
+    console.log(`acceptance ${engine}: ${n.checked} checked (${modes}), ${n.rejected} rejected, ${n.skipped} skipped`);
+  }
 });
 
-const counts = new Map<EngineId, { checked: number; rejected: number; skipped: number }>();
+const counts = new Map<EngineId, { checked: number; rejected: number; skipped: number; modes: Record<string, number> }>();
 const expand = (s: string, engine: EngineId): string => s.replace(/\{([^{}|]+)\}/g, (_, name: string) => loadSnapshot(engine).dialect.quoteIdent(name));
 
 test('there are acceptance cases to check', () => {
@@ -71,7 +74,7 @@ for (const engine of REAL_ENGINES) {
       test(`${file}: ${c.q.replace(/\n/g, '\\n')}`, async (t) => {
         const db = await database(t, engine);
         if (!db) return;
-        const n = counts.get(engine) ?? { checked: 0, rejected: 0, skipped: 0 };
+        const n = counts.get(engine) ?? { checked: 0, rejected: 0, skipped: 0, modes: {} };
         counts.set(engine, n);
         const q = expand(c.q, engine);
         const cursor = q.indexOf('|');
@@ -99,6 +102,7 @@ for (const engine of REAL_ENGINES) {
             continue;
           }
           n.checked++;
+          n.modes[verdict.mode] = (n.modes[verdict.mode] ?? 0) + 1;
           if (verdict.error !== undefined) {
             n.rejected++;
             problems.push(`${engine} rejected (${verdict.mode}):\n    ${statement}\n    ${verdict.error}`);
