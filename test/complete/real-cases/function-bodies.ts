@@ -1,6 +1,6 @@
 /** Inside the $$ body of CREATE FUNCTION / PROCEDURE / DO (SQL or PL/pgSQL), completion works as SQL. */
 import type { Case } from '../case-runner.js';
-import { pg, pgA } from '../real-case-builders.js';
+import { dkA, my, myA, pg, pgA, sl, slA } from '../real-case-builders.js';
 
 const ctx = { context: 'function-bodies' };
 const fn = (body: string, lang = 'sql', returns = 'int'): string => `CREATE FUNCTION f() RETURNS ${returns} LANGUAGE ${lang} AS $$ ${body} $$`;
@@ -31,4 +31,15 @@ export const functionBodyCases: Case[] = [
   pg(fn('SELECT 1', 'plpython3u').replace('SELECT 1', 'SELECT * FROM |'), [], [], { ...ctx, none: true }),
   pg("SELECT $$ SELECT * FROM | $$", [], [], { ...ctx, none: true }),
   pg("SELECT 'SELECT * FROM |'", [], [], { ...ctx, none: true }),
+  // MariaDB and SQLite write bodies as BEGIN ... END (no $$): the inner statement under the cursor counts
+  myA('CREATE PROCEDURE p() BEGIN UPDATE products SET | = NULL; END', ['price', 'title'], ['email'], ctx),
+  myA('CREATE PROCEDURE p() BEGIN SELECT 1; DELETE FROM |; END', ['orders', 'users'], [], ctx),
+  myA('CREATE TRIGGER tr BEFORE INSERT ON orders FOR EACH ROW BEGIN UPDATE customers SET | = NULL; END', ['email'], ['status'], { ...ctx, accept: false }),
+  my('CREATE FUNCTION f() RETURNS INT BEGIN RETURN (SELECT count(*) FROM |); END', ['orders'], [], ctx),
+  slA('CREATE TRIGGER tr AFTER INSERT ON orders BEGIN UPDATE customers SET | = NULL; END', ['email', 'tier'], ['status'], ctx),
+  slA('CREATE TRIGGER tr AFTER INSERT ON orders BEGIN DELETE FROM |; END', ['shipments'], [], ctx),
+  sl('CREATE TRIGGER tr AFTER INSERT ON orders BEGIN SELECT 1; INSERT INTO audit (|', [], ['status'], ctx),
+  // DuckDB macros are plain SQL after AS
+  dkA('CREATE MACRO m(x) AS TABLE SELECT * FROM |', ['users', 'shop.orders'], [], ctx),
+  dkA('CREATE MACRO m(x) AS TABLE SELECT * FROM shop.orders WHERE | IS NULL', ['status'], [], ctx),
 ];
