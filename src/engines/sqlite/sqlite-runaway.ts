@@ -1,7 +1,9 @@
 /**
- * Database worker threads that were abandoned while stuck inside one native SQLite step.
+ * Database worker threads that were abandoned while stuck inside one native SQLite step: only
+ * when the native cancel helper (sqlite-native.ts) is missing, or a step does not stop when
+ * interrupted.
  *
- * better-sqlite3 cannot interrupt a statement, and Node joins every worker thread before the
+ * Such a step cannot be stopped from JavaScript, and Node joins every worker thread before the
  * process ends: even process.exit() waits until such a step finishes by itself (minutes, hours).
  * So while one of these threads still runs, an 'exit' listener ends the process at once with
  * SIGINT (exit status 130, the status of an interrupted program; SIGKILL if SIGINT did not end
