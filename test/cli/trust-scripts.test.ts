@@ -160,3 +160,14 @@ test('makeDirectory: parents made level by level; under /proc it fails with a re
     assert.ok(Date.now() - started < 2000);
   }
 });
+
+test('--help says where a password is safer than on the command line, with an example, and lists the exit codes', () => {
+  const r = runCli(['--help']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /PGPASSWORD/);
+  assert.match(r.stdout, /~\/\.pgpass/);
+  assert.match(r.stdout, /~\/\.my\.cnf/);
+  assert.match(r.stdout, /MYSQL_PWD/);
+  assert.match(r.stdout, /echo '[^']+' >> ~\/\.pgpass && chmod 600 ~\/\.pgpass/);
+  assert.match(r.stdout, /Exit codes: 0 success; 1 [^]*2 usage error[^]*70 internal error/);
+});
