@@ -323,6 +323,7 @@ export class MysqlConnection implements Connection {
     yield { type: 'notice', message: `${count} warning${count === 1 ? '' : 's'}`, severity: 'WARNING' };
     const rows: unknown[][] = [];
     await new Promise<void>((resolve) => {
+      this.failRunning = () => resolve(); // a connection lost meanwhile ends this read too
       const q = core.query({ sql: 'SHOW WARNINGS LIMIT 20', rowsAsArray: true });
       q.on('result', (r) => void (Array.isArray(r) && rows.push(r)));
       q.on('error', () => resolve());
