@@ -15,7 +15,7 @@ const CLAUSES = new Set([
   'SELECT', 'FROM', 'JOIN', 'STRAIGHT_JOIN', 'ON', 'USING', 'WHERE', 'BY', 'HAVING', 'SET', 'INTO', 'UPDATE', 'VALUES',
   'LIMIT', 'OFFSET', 'RETURNING', 'TABLE', 'WINDOW', 'QUALIFY', 'DELETE', 'INSERT', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE',
   'WITH', 'USE', 'DESCRIBE', 'DESC', 'EXPLAIN', 'REFERENCES', 'VIEW', 'INDEX', 'SCHEMA', 'DATABASE', 'FUNCTION',
-  'SUMMARIZE', 'PRAGMA', 'ANALYZE', 'COLUMN', 'ADD', 'RENAME', 'COPY', 'SHOW', 'ATTACH', 'DETACH', 'MODIFY', 'CHANGE', 'CALL',
+  'SUMMARIZE', 'PRAGMA', 'ANALYZE', 'COLUMN', 'ADD', 'RENAME', 'COPY', 'SHOW', 'ATTACH', 'DETACH', 'MODIFY', 'CHANGE', 'CALL', 'VACUUM',
 ]);
 
 /** True when an operand ended just before the cursor (so an operator or keyword is expected next). */
@@ -89,10 +89,11 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     { kind: 'alias', tables: ts },
     { kind: 'keyword', preferred: K.EXPRESSION_START, secondary: true },
   ];
-  const relation = (withJoin: boolean): Suggestion[] => {
+  /** Relations (and CTEs); `fromItem`: a FROM item, where set-returning functions are rows too (not after UPDATE, INTO, TRUNCATE...). */
+  const relation = (withJoin: boolean, fromItem = false): Suggestion[] => {
     const out: Suggestion[] = [];
     if (withJoin) out.push({ kind: 'join', tables: beforeCursor });
-    out.push({ kind: 'relation', ctes, tableFunctions: true }, { kind: 'schema' });
+    out.push({ kind: 'relation', ctes, ...(fromItem ? { tableFunctions: true } : {}) }, { kind: 'schema' });
     return out;
   };
 
@@ -152,8 +153,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'JOIN':
     case 'STRAIGHT_JOIN': {
       if (atClause || isPunct(prev, ',') || P === 'LATERAL' || P === 'ONLY') {
-        if (C === 'FROM' && kw(sig[clause.idx - 1]) === 'DELETE') return relation(false).filter((s) => s.kind !== 'join');
-        return relation(C !== 'FROM');
+        if (C === 'FROM' && kw(sig[clause.idx - 1]) === 'DELETE') return relation(false);
+        return relation(C !== 'FROM', true);
       }
       if (JOIN_WORDS.has(P)) return [{ kind: 'keyword', preferred: K.JOIN_CONTINUATION }];
       if (P === 'AS') return [];
@@ -169,8 +170,12 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'SUMMARIZE':
     case 'REFERENCES':
     case 'VIEW':
+    case 'COPY':
+    case 'VACUUM':
     case 'ANALYZE': {
       const owner = kw(sig[clause.idx - 1]);
+      // VACUUM FULL ANALYZE | , VACUUM (VERBOSE) |
+      if (C === 'VACUUM' && sig.slice(clause.idx + 1, before).every((t) => ['FULL', 'FREEZE', 'VERBOSE', 'ANALYZE', 'ANALYSE'].includes(kw(t)))) return relation(false);
       if (owner === 'CREATE' || kw(sig[clause.idx - 2]) === 'CREATE' && C === 'VIEW') return [];
       if (atClause || P === 'EXISTS') return relation(false);
       if (C === 'TABLE' && owner === 'ALTER') return [{ kind: 'keyword', preferred: K.AFTER_ALTER_TABLE_TARGET }];
@@ -192,6 +197,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (kw(sig[0]) === 'CREATE' && sig.slice(0, clause.idx).some((t) => kw(t) === 'INDEX' || kw(t) === 'TRIGGER')) {
         return atClause ? relation(false) : [{ kind: 'keyword' }];
       }
+      if (kw(sig[0]) === 'GRANT' || kw(sig[0]) === 'REVOKE') {
+        // GRANT SELECT ON [TABLE] t
+        return atClause || (P === 'TABLE' && clause.idx === before - 2) ? [...relation(false), ...(atClause ? [{ kind: 'keyword', preferred: ['TABLE', 'ALL TABLES IN SCHEMA', 'SCHEMA'], only: true } as const] : [])] : [{ kind: 'keyword' }];
+      }
       if (atClause || P === 'AND' || P === 'OR') {
         const joined = beforeCursor[beforeCursor.length - 1];
         const cond: Suggestion[] = joined ? [{ kind: 'join-condition', tables: beforeCursor, right: joined }] : [];
@@ -201,6 +210,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return columnsEtc(beforeCursor);
     }
     case 'USING':
+      // DELETE FROM t USING other, ... (PostgreSQL, MySQL): a FROM list
+      if (kw(sig[0]) === 'DELETE' && (atClause || isPunct(prev, ','))) return relation(false, true);
       return [];
     case 'CALL':
       return atClause ? [{ kind: 'function', kinds: ['procedure'] }, { kind: 'schema' }] : columnsEtc();
@@ -302,7 +313,7 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
   const nameTok = sig[p - 1];
   const name = identName(nameTok);
   const schema = q < p - 1 ? identName(sig[p - 3]) : undefined;
-  if (name !== undefined && nameTok && ['INTO', 'REFERENCES', 'ON', 'TABLE'].includes(owner)) {
+  if (name !== undefined && nameTok && ['INTO', 'REFERENCES', 'ON', 'TABLE', 'COPY'].includes(owner)) {
     const target: TableRef = tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? { name, kind: 'table', offset: nameTok.start, ...(schema !== undefined ? { schema } : {}) };
     if (owner === 'TABLE' && sig.slice(0, q).some((t) => kw(t) === 'CREATE')) {
       if (listStart) return [{ kind: 'keyword', preferred: K.COLUMN_DEF_START }];
@@ -322,7 +333,8 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
   }
   if (isPunct(prev, '(') && before - 1 === p && ['IN', 'EXISTS', 'AS', 'ANY', 'ALL', 'SOME'].includes(b1)) {
     const sub: Suggestion = { kind: 'keyword', preferred: K.SUBQUERY_START };
-    return b1 === 'IN' ? [{ kind: 'column', tables }, { kind: 'function' }, sub] : [sub];
+    // IN ( / = ANY ( take a list or an array as well as a subquery; EXISTS ( only a subquery
+    return b1 === 'IN' || b1 === 'ANY' || b1 === 'ALL' || b1 === 'SOME' ? [{ kind: 'column', tables }, { kind: 'function' }, sub] : [sub];
   }
   void pairs;
   void dialect;

@@ -196,6 +196,13 @@ export function readLevel(
       intro = k;
       continue;
     }
+    if (k === 'USING' && kw(sig[s]) === 'DELETE' && !isPunct(sig[i + 1], '(')) {
+      // DELETE FROM t USING a, b: a FROM list
+      expect = true;
+      inFrom = true;
+      intro = 'FROM';
+      continue;
+    }
     if (isPunct(t, ',') && inFrom) {
       expect = true;
       continue;
