@@ -1,5 +1,6 @@
 /** Reads a line from the terminal without echoing it (passwords). Ctrl-C / Ctrl-D reject with CancelledError. */
 import { CancelledError } from '../core/errors.js';
+import { safeText } from '../output/terminal-text.js';
 
 export function promptHidden(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -9,7 +10,7 @@ export function promptHidden(prompt: string): Promise<string> {
       reject(new Error('no terminal to ask for a password on'));
       return;
     }
-    output.write(prompt);
+    output.write(safeText(prompt)); // 'Password for user NAME:' quotes a name from outside
     const wasRaw = input.isRaw;
     input.setRawMode(true);
     input.resume();
