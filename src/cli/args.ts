@@ -124,7 +124,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const def = FLAGS.find((f) => f.names.includes(name));
     if (!def) {
       const guess = closest(arg.startsWith('--') ? name : arg);
-      throw new UsageError(`unknown option ${JSON.stringify(arg)}${guess ? ` (did you mean ${guess}?)` : ''}; see sqlsh --help`);
+      // The name only: the value of an unknown --name=VALUE may be a secret (--password=...).
+      const shown = inline !== undefined ? name : arg;
+      const hint = /^--?pass(word)?$/i.test(shown) ? '; give the password in PGPASSWORD, ~/.pgpass, MYSQL_PWD or ~/.my.cnf, or let sqlsh ask for it' : '';
+      throw new UsageError(`unknown option ${JSON.stringify(shown)}${guess && !hint ? ` (did you mean ${guess}?)` : ''}${hint}; see sqlsh --help`);
     }
     if (def.value) {
       const v = inline ?? argv[++i];

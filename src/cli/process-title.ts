@@ -28,7 +28,7 @@ export async function maskedArguments(argv: readonly string[]): Promise<string[]
       const sql = arg.slice(flag.length);
       if (setsPassword(sql)) shown = flag + (await maskStrings(sql));
     } else {
-      shown = maskConnectionPassword(arg);
+      shown = /^--?pass(word)?$/i.test(prev ?? '') ? '***' : maskConnectionPassword(arg); // --password VALUE (not a flag of ours, but typed)
     }
     if (shown !== arg) changed = true;
     out.push(shown);
@@ -51,7 +51,7 @@ async function maskStrings(sql: string): Promise<string> {
  */
 export function hideUriPasswords(argv: readonly string[]): void {
   try {
-    const shown = argv.map(maskConnectionPassword);
+    const shown = argv.map((a, i) => (/^--?pass(word)?$/i.test(argv[i - 1] ?? '') ? '***' : maskConnectionPassword(a)));
     if (shown.some((a, i) => a !== argv[i])) process.title = ['sqlsh', ...shown].join(' ');
   } catch {
     // cosmetic

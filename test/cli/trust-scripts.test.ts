@@ -171,3 +171,12 @@ test('--help says where a password is safer than on the command line, with an ex
   assert.match(r.stdout, /echo '[^']+' >> ~\/\.pgpass && chmod 600 ~\/\.pgpass/);
   assert.match(r.stdout, /Exit codes: 0 success; 1 [^]*2 usage error[^]*70 internal error/);
 });
+
+test('an unknown --password=VALUE is refused without echoing the value, and points to the safer ways', () => {
+  for (const args of [['--password=Marker-h4-pw', ':memory:'], ['--password', 'Marker-h4-pw'], ['-W=Marker-h4-pw']]) {
+    const r = runCli(args);
+    assert.equal(r.code, 2);
+    assert.doesNotMatch(r.stderr, /Marker-h4-pw/);
+  }
+  assert.match(runCli(['--password=x']).stderr, /^sqlsh: unknown option "--password"; give the password in PGPASSWORD, ~\/\.pgpass, MYSQL_PWD or ~\/\.my\.cnf, or let sqlsh ask for it/);
+});
