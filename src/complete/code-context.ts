@@ -183,6 +183,12 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return [{ kind: 'keyword' }];
     }
     case 'UPDATE':
+      if (kw(sig[clause.idx - 1]) === 'KEY' && kw(sig[clause.idx - 2]) === 'DUPLICATE') {
+        // MySQL INSERT ... ON DUPLICATE KEY UPDATE col = ..., col = ...: the target's columns
+        const target = tables.find((t) => t.intoTarget) ?? tables[0];
+        if (atClause || isPunct(prev, ',')) return target ? [{ kind: 'column', tables: [target] }] : [];
+        return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc(target ? [target] : tables);
+      }
       if (atClause) return relation(false);
       return [{ kind: 'keyword', preferred: K.AFTER_UPDATE_TARGET }];
     case 'SET': {
@@ -216,7 +222,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'CALL':
       return atClause ? [{ kind: 'function', kinds: ['procedure'] }, { kind: 'schema' }] : columnsEtc();
     case 'USE':
-      return atClause ? [{ kind: 'database' }, { kind: 'schema' }] : [];
+      // MySQL's databases are its schemas: offered once
+      return atClause ? (dialect.id === 'mysql' ? [{ kind: 'database' }] : [{ kind: 'database' }, { kind: 'schema' }]) : [];
     case 'DATABASE':
       return atClause && ['DROP', 'USE', 'ALTER'].includes(kw(sig[clause.idx - 1])) ? [{ kind: 'database' }] : [];
     case 'SCHEMA':
