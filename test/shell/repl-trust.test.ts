@@ -69,6 +69,18 @@ describe('an unusable history path', () => {
     }
   });
 
+  test('HOME=/proc/self (mkdir answers ENOENT there): statements run and are not stuck writing the history', async () => {
+    const t = await startShell(home, [':memory:'], {
+      env: { HOME: '/proc/self', XDG_CONFIG_HOME: undefined as unknown as string, XDG_STATE_HOME: undefined as unknown as string, XDG_DATA_HOME: undefined as unknown as string },
+    });
+    await waitForIdlePrompt(t, 'sqlite :memory:> ');
+    await run(t, 'select 1 as one;', 'sqlite :memory:> ');
+    await run(t, 'select 2 as two;', 'sqlite :memory:> ');
+    assert.doesNotMatch(t.screenText(), STACK);
+    t.press('c-d');
+    assert.equal(await t.waitForExit(LONG), 0);
+  });
+
   test('HOME is a file: one sentence for the config and the history, the shell runs', async () => {
     const file = join(dir, 'home-is-a-file');
     writeFileSync(file, '');
