@@ -5,6 +5,7 @@
  */
 import type { ColumnInfo, Row } from '../core/result.js';
 import type { Session } from '../shell/session.js';
+import type { TextOutput } from '../output/sink.js';
 
 export interface MetaRunOptions {
   /** 1-based line of the command in its source. */
@@ -72,6 +73,11 @@ export interface StatementRunner {
   runScript(text: string, opts: RunnerOptions): Promise<{ readonly ok: boolean; readonly quit: boolean; readonly cancelled?: boolean }>;
   /** true: ran; false: failed (error printed); 'cancelled'. */
   runStatement(sql: string, opts: RunnerOptions & { readonly line: number; readonly terminator?: string }): Promise<boolean | 'cancelled'>;
+  /**
+   * Text shown to a person (help, listings, \\d output): through the pager when it does not fit the screen,
+   * the rule results follow; otherwise to `fallback` (default: the terminal, never into \\o).
+   */
+  page(text: string, fallback?: TextOutput): Promise<void>;
 }
 
 export interface MetaContext {

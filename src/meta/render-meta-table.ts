@@ -3,16 +3,15 @@
  * get psql's dressing: a title centred over the table and footer sections after it.
  */
 import type { Session } from '../shell/session.js';
-import type { MetaTable } from './meta-command.js';
+import type { MetaTable, StatementRunner } from './meta-command.js';
 import { createSink } from '../output/create-sink.js';
 import { displayWidth, loadDisplayWidth } from '../output/display-width.js';
 import type { TextOutput } from '../output/sink.js';
-import { terminalPager } from '../shell/paging-output.js';
 import { safeText } from '../output/terminal-text.js';
 
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
-export async function renderMetaTable(session: Session, table: MetaTable): Promise<void> {
+export async function renderMetaTable(session: Session, table: MetaTable, page: StatementRunner['page']): Promise<void> {
   await loadDisplayWidth();
   const base = session.renderOptions();
   const out = session.out;
@@ -42,8 +41,5 @@ export async function renderMetaTable(session: Session, table: MetaTable): Promi
   }
   text += buffered;
   for (const line of table.footer ?? []) text += `${safeText(line)}\n`;
-  const paging = terminalPager(session);
-  if (!paging) return void (await out.write(text));
-  await paging.write(text);
-  await paging.close();
+  await page(text, out);
 }

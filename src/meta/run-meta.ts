@@ -75,7 +75,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     case 'tables':
       for (let i = 0; i < outcome.tables.length; i++) {
         if (i > 0) await session.out.write('\n');
-        await renderMetaTable(session, outcome.tables[i]!);
+        await renderMetaTable(session, outcome.tables[i]!, runner.page);
       }
       return { type: 'ok' };
   }

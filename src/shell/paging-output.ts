@@ -112,9 +112,9 @@ export function terminalPager(session: Session, onQuit: () => void = () => {}): 
  * Text shown to a person (help, settings lists): on the screen, through the pager when it does not fit
  * it (the same rule as results); to stdout when there is no terminal or pager (never into \o).
  */
-export async function pageText(session: Session, text: string): Promise<void> {
+export async function pageText(session: Session, text: string, fallback: TextOutput = session.io.stdout): Promise<void> {
   const paging = terminalPager(session);
-  if (!paging) return void (await session.io.stdout.write(text));
+  if (!paging) return void (await fallback.write(text));
   await paging.write(text);
   await paging.close();
 }

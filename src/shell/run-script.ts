@@ -9,7 +9,7 @@ import { formatSqlError } from '../output/error-format.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
-import { terminalPager } from './paging-output.js';
+import { pageText, terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';
 
@@ -32,6 +32,7 @@ function runnerFor(session: Session): StatementRunner {
   return {
     runScript: (text, opts) => runScript(session, text, opts),
     runStatement: (sql, opts) => runStatement(session, sql, opts),
+    page: (text, fallback) => pageText(session, text, fallback),
   };
 }
 

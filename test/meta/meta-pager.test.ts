@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderMetaTable } from '../../src/meta/render-meta-table.js';
+import { pageText } from '../../src/shell/paging-output.js';
 import type { Session } from '../../src/shell/session.js';
 import type { MetaTable } from '../../src/meta/meta-command.js';
 import { tempDir } from './cli-helper.js';
@@ -49,7 +50,7 @@ describe('describe output and the pager', () => {
 
   test('a listing taller than the screen is written to the pager, not the terminal', async () => {
     const { session, direct } = fakeSession(true);
-    await renderMetaTable(session, listing(200));
+    await renderMetaTable(session, listing(200), (t, to) => pageText(session, t, to));
     assert.equal(direct.join(''), '', 'nothing written around the pager');
     const paged = readFileSync(file, 'utf8');
     assert.match(paged, /List of functions\n +Name\n-+\n fn_0\n/);
@@ -58,14 +59,14 @@ describe('describe output and the pager', () => {
 
   test('a listing that fits is written directly, without starting the pager', async () => {
     const { session, direct } = fakeSession(true);
-    await renderMetaTable(session, listing(3));
+    await renderMetaTable(session, listing(3), (t, to) => pageText(session, t, to));
     assert.match(direct.join(''), / fn_2\n\(3 rows\)\n$/);
     assert.equal(existsSync(file), false);
   });
 
   test('scripts never page', async () => {
     const { session, direct } = fakeSession(false);
-    await renderMetaTable(session, listing(200));
+    await renderMetaTable(session, listing(200), (t, to) => pageText(session, t, to));
     assert.match(direct.join(''), /\(200 rows\)\n$/);
     assert.equal(existsSync(file), false);
   });

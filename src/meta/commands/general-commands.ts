@@ -2,7 +2,6 @@
 import type { MetaCommand } from '../meta-command.js';
 import { NO_ARGS, fail, info, ok, usage } from '../meta-command.js';
 import { SETTINGS, settingSpec } from '../../config/settings.js';
-import { pageText } from '../../shell/paging-output.js';
 
 const quit: MetaCommand = {
   name: '\\q',
@@ -27,13 +26,13 @@ const help: MetaCommand = {
     const { metaRegistry } = await import('../meta-registry.js');
     const reg = metaRegistry();
     if (args.words.length === 0) {
-      await pageText(ctx.session, reg.helpList());
+      await ctx.runner.page(reg.helpList());
       return ok;
     }
     const word = args.words[0]!;
     const text = reg.helpFor(word);
     if (text) {
-      await pageText(ctx.session, text);
+      await ctx.runner.page(text);
       return ok;
     }
     const w = word.startsWith('\\') ? word : `\\${word}`;
@@ -54,7 +53,7 @@ const sqlHelp: MetaCommand = {
     const { sqlHelpText } = await import('../sql-help.js');
     const r = sqlHelpText(ctx.session.dialect.id, args.words.join(' '));
     if (!r.ok) return fail(r.text);
-    await pageText(ctx.session, r.text);
+    await ctx.runner.page(r.text);
     return ok;
   },
 };
@@ -83,7 +82,7 @@ const set: MetaCommand = {
     if (args.words.length === 0) {
       const width = Math.max(...SETTINGS.map((x) => x.key.length));
       const lines = SETTINGS.map((x) => `${x.key.padEnd(width)} = ${JSON.stringify((s.settings as unknown as Record<string, unknown>)[x.key])}`);
-      await pageText(s, lines.join('\n') + '\n');
+      await ctx.runner.page(lines.join('\n') + '\n');
       return ok;
     }
     const key = args.words[0]!;

@@ -3,7 +3,6 @@ import type { MetaCommand, MetaContext } from '../meta-command.js';
 import { fail, info, ok, usage } from '../meta-command.js';
 import type { Settings } from '../../config/settings.js';
 import { fileErrorReason } from '../file-error.js';
-import { pageText } from '../../shell/paging-output.js';
 
 const ON = ['on', 'true', 'yes', '1'];
 const OFF = ['off', 'false', 'no', '0'];
@@ -96,7 +95,7 @@ const pset: MetaCommand = {
           `pager       ${st.pager ? JSON.stringify(st.pager) : 'off'}`,
           `timing      ${st.timing ? 'on' : 'off'}`,
         ];
-        await pageText(s, lines.join('\n') + '\n');
+        await ctx.runner.page(lines.join('\n') + '\n');
         return ok;
       }
       case 'null':
