@@ -82,9 +82,13 @@ function keptInContext(ch: string, s: string, at: number): boolean {
     return SCRIPT_LETTER.test(before) && SCRIPT_LETTER.test(after) && LETTER_OR_MARK.test(before) && LETTER_OR_MARK.test(after);
   }
   if (code >= 0xe0000 && code <= 0xe007f) {
-    const before = codePointBefore(s, at);
-    const b = before.codePointAt(0) ?? 0;
-    return b === 0x1f3f4 || (b >= 0xe0020 && b <= 0xe007e);
+    // kept when the run of tags it belongs to starts right after U+1F3F4 (a waving black flag)
+    let i = at;
+    for (;;) {
+      const b = codePointBefore(s, i).codePointAt(0) ?? 0;
+      if (b >= 0xe0020 && b <= 0xe007e) i -= 2;
+      else return b === 0x1f3f4;
+    }
   }
   return false;
 }

@@ -12,14 +12,14 @@ import { Session } from './session.js';
 import { formatPrompt, continuationHint } from './prompt-format.js';
 import { streamOutput } from '../output/stream-output.js';
 import { stderrTerminal, stdoutTerminal } from '../output/terminal-writer.js';
-import { safeLines } from '../output/terminal-text.js';
+import { safeLines, safeText } from '../output/terminal-text.js';
 import { banner } from './banner.js';
 import { historyEntry } from './history-text.js';
 
 function askLine(question: string): Promise<string> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    rl.question(question, (answer) => {
+    rl.question(safeText(question), (answer) => { // the question may quote a name (DROP TABLE x)
       rl.close();
       resolve(answer);
     });
