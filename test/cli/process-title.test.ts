@@ -1,7 +1,7 @@
 /** Passwords leave the process's visible arguments at start-up (ps, /proc/PID/cmdline). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { maskedArguments } from '../../src/cli/process-title.js';
 import { BIN, ROOT, sandboxEnv } from '../helpers/run-cli.js';
@@ -18,7 +18,7 @@ test('which arguments are masked, and how the title reads', async () => {
   assert.equal(await maskedArguments(['postgres://alice@db/shop', '--format', 'csv']), undefined);
 });
 
-/** The arguments another process sees, read from /proc while sqlsh waits for its script on stdin. */
+/** The arguments another process sees (/proc/PID/cmdline and `ps -o args`) while sqlsh waits for its script on stdin. */
 async function visibleArguments(args: readonly string[]): Promise<{ cmdline: string; ps: string }> {
   const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: sandboxEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -30,8 +30,8 @@ async function visibleArguments(args: readonly string[]): Promise<{ cmdline: str
       await new Promise((r) => setTimeout(r, 100));
       const raw = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8');
       if (raw.startsWith('sqlsh ') || Date.now() > deadline) {
-        const status = readFileSync(`/proc/${p.pid}/status`, 'utf8');
-        return { cmdline: raw, ps: status.split('\n')[0] ?? '' };
+        const ps = spawnSync('ps', ['-o', 'args=', '-p', String(p.pid)], { encoding: 'utf8' });
+        return { cmdline: raw, ps: ps.status === 0 ? ps.stdout : raw.replace(/\0+/g, ' ') };
       }
     }
   } finally {
@@ -46,6 +46,8 @@ test('/proc/PID/cmdline: a -c that sets a password is replaced by a title withou
   for (const sql of [`ALTER USER alice PASSWORD '${marker}'`, `SET PASSWORD = '${marker}'`]) {
     const seen = await visibleArguments([':memory:', '-f', '-', '-c', sql]);
     assert.doesNotMatch(seen.cmdline, new RegExp(marker), seen.cmdline);
+    assert.doesNotMatch(seen.ps, new RegExp(marker), seen.ps);
+    assert.match(seen.ps, /^sqlsh :memory: -f - -c /);
     // bin/sqlsh.js masks `password = VALUE` first, main() then every string of the statement.
     assert.match(seen.cmdline, /^sqlsh :memory: -f - -c (ALTER USER alice PASSWORD|SET PASSWORD =) ('\*\*\*'|\*\*\*)\0*$/);
   }
@@ -57,5 +59,6 @@ test('/proc/PID/cmdline: a long argument list: the password at its far end is go
   // sits at the far end of the argument memory.
   const seen = await visibleArguments([':memory:', '--format', 'csv', '--null', 'x'.repeat(3000), '-f', '-', '-c', `alter role r password '${marker}'`]);
   assert.doesNotMatch(seen.cmdline, new RegExp(marker));
+  assert.doesNotMatch(seen.ps, new RegExp(marker));
   assert.match(seen.cmdline, /^sqlsh :memory: --format csv --null x+/);
 });
