@@ -11,7 +11,7 @@ import { fuzzyMatch } from './fuzzy-match.js';
  * Tiers, best first: 0 = joins to foreign-key partners not yet in the query; 1 = names in scope (columns of the
  * tables in scope, the user's relations on the search path, CTEs, the keywords that fit the clause); 2 = the user's
  * other objects (functions, aliases, relations of other schemas, user types); 3 = built-in functions and other
- * keywords; 4 = catalog-wide guesses; 5 = system objects (pg_catalog, information_schema).
+ * keywords, catalog-wide column guesses; 4 = unused; 5 = system objects (pg_catalog, information_schema).
  */
 export type Tier = 0 | 1 | 2 | 3 | 4 | 5;
 

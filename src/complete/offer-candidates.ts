@@ -171,7 +171,8 @@ function offerTableFunctions(ctx: OfferContext, col: Collector, schema?: { name:
 export function offerAllColumns(ctx: OfferContext, col: Collector): void {
   const p = ctx.word.prefix.toLowerCase();
   if (p.length === 0) return;
-  for (const c of withPrefix(ctx.catalog.columnNames, p)) col.add(c, 4, `col\u0000${c}`, { text: ctx.names.ident(c), kind: 'column' });
+  // no table in scope yet (`select na` before FROM): a guess, ranked with the built-ins
+  for (const c of withPrefix(ctx.catalog.columnNames, p)) col.add(c, 3, `col\u0000${c}`, { text: ctx.names.ident(c), kind: 'column' });
 }
 
 /** Types: the user's (enums, composites, domains; qualified off the search path) and the dialect's built-ins. */
