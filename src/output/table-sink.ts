@@ -2,10 +2,18 @@
  * Aligned table (psql, unicode and ascii styles), with bounded memory.
  *
  * Rows are buffered in blocks (blockRows rows or about blockBytes of text, whichever comes first).
- * The first block sets the column widths; it is printed with the header. Later blocks keep those
- * widths; when a later block has a wider value that would change the layout, the table is closed
- * (bottom border in boxed styles) and the header is printed again with the wider widths, so the
- * new section is readable on its own. Only one block is ever held.
+ * A result that fits in the first block is printed from memory.
+ *
+ * Files and pipes (out.columns undefined) get one table, as psql prints it: the header once, with
+ * widths that cover the whole result. Once the first block is full, rendered cells go to a spill
+ * file in the temp directory (table-spill.ts: unlinked at once, so nothing is left behind on
+ * Ctrl-C or an error) while the widths are measured; at the end the header is written and the rows
+ * are read back. Memory stays one block whatever the row count; the disk holds the result's text.
+ *
+ * On a terminal (the pager included) the first screen must show at once, so blocks are printed as
+ * they come: the first block sets the column widths; when a later block has a wider value that
+ * would change the layout, the table is closed (bottom border in boxed styles) and the header is
+ * printed again with the wider widths, so the new section is readable on its own.
  *
  * On a terminal (out.columns known), the widest columns are capped so the table fits the width;
  * their values wrap onto several lines (marked with the style's wrap mark) and a value taking more
@@ -23,6 +31,7 @@ import { escapeForTerminal } from './escape.js';
 import { ExpandedSink } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { fitWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
+import { CELL_SEP, ROW_END, TableSpill } from './table-spill.js';
 import { borderOverhead, type BorderStyle } from './table-style.js';
 
 export interface TableOptions {
@@ -61,6 +70,10 @@ export class TableSink implements ResultSink {
   private numericWidths: number[] = [];
   private results = 0;
   private delegate: ExpandedSink | undefined;
+  /** Rows spilled to disk while the widths are measured (files and pipes only). */
+  private spill: TableSpill | undefined;
+  /** Test hook: rows written to the spill file for the current result set. */
+  spilled = 0;
   /** Test hook: the most rows ever held at once. */
   peakBufferedRows = 0;
   /** Test hook: how many times the header was printed for the current result set. */
@@ -85,6 +98,9 @@ export class TableSink implements ResultSink {
     this.numericWidths = columns.map(() => 0);
     this.delegate = undefined;
     this.headerCount = 0;
+    this.spill?.close();
+    this.spill = undefined;
+    this.spilled = 0;
     if (this.results++ > 0) await this.out.write('\n');
   }
 
@@ -107,6 +123,7 @@ export class TableSink implements ResultSink {
 
   async end(summary: ResultSummary): Promise<void> {
     if (!this.delegate) await this.flush(true);
+    if (this.spill) await this.replay();
     const expanded = this.delegate as ExpandedSink | undefined;
     if (expanded) return expanded.end(summary);
     let text = '';
@@ -170,9 +187,13 @@ export class TableSink implements ResultSink {
       }
     }
 
+    const cols = this.terminalWidth();
+    if (this.spill || (cols === undefined && !final && this.natural === undefined)) {
+      this.spillCells(cells, blockNatural);
+      return;
+    }
     let text = '';
     if (this.natural === undefined) {
-      const cols = this.terminalWidth();
       const total = blockNatural.reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, n);
       if (this.options.autoExpand && cols !== undefined && total > cols) {
         await this.switchToExpanded(rows);
@@ -201,6 +222,58 @@ export class TableSink implements ResultSink {
       }
     }
     if (text !== '') await this.out.write(text);
+  }
+
+  /** Files and pipes: the block goes to the spill file; the widths grow to cover it. */
+  private spillCells(cells: readonly Cell[][], blockNatural: readonly number[]): void {
+    this.spill ??= new TableSpill();
+    this.natural = this.natural ? this.natural.map((w, i) => Math.max(w, blockNatural[i]!)) : [...blockNatural];
+    let text = '';
+    for (const cs of cells) {
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[i]!;
+        if (i > 0) text += CELL_SEP;
+        text += (c.isNull ? 'z' : c.numeric ? 'n' : 't') + c.lines.join('\n');
+      }
+      text += ROW_END;
+      if (text.length > 65536) {
+        this.spill.append(text);
+        text = '';
+      }
+    }
+    this.spill.append(text);
+    this.spilled += cells.length;
+  }
+
+  /** The whole result is measured: header once, then the spilled rows read back. */
+  private async replay(): Promise<void> {
+    const spill = this.spill!;
+    try {
+      this.widths = [...this.natural!];
+      let text = this.headerText();
+      const layout = this.layout();
+      const n = this.columns.length;
+      for (const records of spill.records()) {
+        for (const record of records) {
+          const parts = record.split(CELL_SEP);
+          const cs: Cell[] = new Array(n);
+          for (let i = 0; i < n; i++) {
+            const p = parts[i] ?? 't';
+            const flag = p.charCodeAt(0);
+            cs[i] = textCell(p.slice(1), flag === 110 /* n */, flag === 122 /* z */);
+          }
+          text += renderRow(cs, layout);
+          if (text.length > 65536) {
+            await this.out.write(text);
+            text = '';
+          }
+        }
+      }
+      if (text !== '') await this.out.write(text);
+    } finally {
+      spill.close();
+      this.spill = undefined;
+    }
   }
 
   private async switchToExpanded(rows: readonly Row[]): Promise<void> {

@@ -137,7 +137,9 @@ export class Session {
         this.catalogSnapshot = buildCatalog(data, conn.dialect);
         this.onCatalog?.(this.catalogSnapshot);
       } catch (e) {
-        if (!abort.signal.aborted && this.interactive) this.io.error(`sqlsh: could not read the database catalog for completion: ${(e as Error).message}`);
+        // One line: a driver's reason may hold line breaks and tabs, which a terminal shows escaped.
+        const reason = (e as Error).message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+        if (!abort.signal.aborted && this.interactive) this.io.error(`sqlsh: could not read the database catalog for completion: ${reason}`);
       }
     })();
     this.catalogLoading = p;

@@ -179,15 +179,45 @@ describe('table sink, bounded memory', () => {
     await sink.end({ rowCount: total });
     assert.ok(sink.peakBufferedRows <= 500);
     assert.ok(written > total * 10);
-    // header + rule per header print, every row, the footer
-    assert.equal(lines, total + 2 * sink.headerCount + 1);
+    // one header + rule, every row, the footer
+    assert.equal(sink.headerCount, 1);
+    assert.equal(lines, total + 2 + 1);
   });
 
-  test('a later, wider block repeats the header with the new widths', async () => {
-    const out = new Collector();
+  test('on a terminal, a later, wider block repeats the header with the new widths', async () => {
+    const out = new Collector(80);
     const sink = new TableSink(out, { style: BORDER_STYLES.psql, nullString: '', header: true, footer: false, color: false, blockRows: 2 });
     await feed(sink, cols('a'), [['x'], ['y'], ['much wider'], ['z']]);
     assert.equal(sink.headerCount, 2);
     assert.equal(out.text, ' a\n---\n x\n y\n     a\n------------\n much wider\n z\n');
+  });
+
+  test('to a file, a later, wider block widens the one table: header once (rows spilled, not held)', async () => {
+    const out = new Collector();
+    const sink = new TableSink(out, { style: BORDER_STYLES.psql, nullString: '', header: true, footer: true, color: false, blockRows: 2 });
+    await feed(sink, cols('a', 'n'), [['x', 1], ['y', null], ['much wider', 100], ['z\nline', 2]]);
+    assert.equal(sink.headerCount, 1);
+    assert.equal(sink.spilled, 4);
+    assert.ok(sink.peakBufferedRows <= 2);
+    assert.equal(
+      out.text,
+      '     a      |  n\n------------+-----\n x          |   1\n y          |\n much wider | 100\n z         +|   2\n line       |\n(4 rows)\n',
+    );
+  });
+
+  test('to a file, every style gives the same text spilled or held in memory', async () => {
+    const rows: Row[] = [];
+    for (let i = 0; i < 50; i++) rows.push([i * 37, i % 5 === 0 ? null : `v${'x'.repeat(i % 13)}`, i % 3 === 0 ? 'two\nlines' : '日本']);
+    for (const style of ['psql', 'unicode', 'ascii'] as const) {
+      const texts: string[] = [];
+      for (const blockRows of [1000, 3]) {
+        const out = new Collector();
+        const sink = new TableSink(out, { style: BORDER_STYLES[style], nullString: 'NULL', header: true, footer: true, color: false, blockRows });
+        await feed(sink, cols('id', 'name', 'note'), rows, 7);
+        assert.equal(sink.spilled, blockRows === 3 ? 50 : 0);
+        texts.push(out.text);
+      }
+      assert.equal(texts[1], texts[0], style);
+    }
   });
 });
