@@ -28,8 +28,11 @@ after(() => {
 
 interface Tally { tried: number; failed: number; first?: string }
 
-/** Wait until the shell has been quiet for a while (the statement ran and the prompt is back). */
-async function quiet(t: PtySession, since: number, ms = 250): Promise<void> {
+/**
+ * Wait until the output since `since` contains `until` (the next prompt: the editor turns
+ * bracketed paste on each time it reads a line) and then has been quiet for `ms`.
+ */
+async function quiet(t: PtySession, since: number, ms = 200, until = ''): Promise<void> {
   const deadline = Date.now() + LONG;
   let len = t.output.length;
   let stableSince = Date.now();
@@ -38,10 +41,12 @@ async function quiet(t: PtySession, since: number, ms = 250): Promise<void> {
     if (t.output.length !== len) {
       len = t.output.length;
       stableSince = Date.now();
-    } else if (len > since && Date.now() - stableSince >= ms) return;
+    } else if (len > since && Date.now() - stableSince >= ms && t.output.slice(since).includes(until)) return;
     if (Date.now() > deadline) return;
   }
 }
+
+const NEXT_PROMPT = '\x1b[?2004h';
 
 class Prober {
   readonly tallies = new Map<string, Tally>();
@@ -80,7 +85,7 @@ class Prober {
     const since = this.t.output.length;
     this.t.type(text);
     this.t.press('enter');
-    await quiet(this.t, since);
+    await quiet(this.t, since, 200, NEXT_PROMPT);
   }
 
   /** Output written so far (the start-up: banner and prompt). */
@@ -92,10 +97,13 @@ class Prober {
   async line(path: string, text: string, kinds = 1): Promise<void> {
     const since = this.t.output.length;
     this.t.paste(text);
-    await pause(30);
+    await quiet(this.t, since, 150);
+    // What the editor drew for the pasted text is a path of its own (the buffer, its highlighting).
+    const echoed = this.t.output.length;
+    this.record('editor: the pasted line as drawn', this.t.output.slice(since, echoed), kinds);
     this.t.press('enter');
-    await quiet(this.t, since);
-    this.record(path, this.t.output.slice(since), kinds);
+    await quiet(this.t, echoed, 200, NEXT_PROMPT);
+    this.record(path, this.t.output.slice(echoed), kinds);
   }
 
   /** Type text (no Enter), press Tab to open the completion menu, check, then clear the line. */
@@ -105,7 +113,7 @@ class Prober {
     this.t.type(typed);
     await pause(150);
     this.t.press('tab');
-    await quiet(this.t, since, 400);
+    await quiet(this.t, since, 300, 'PWN');
     this.record(path, this.t.output.slice(since), PAYLOAD_LIST.length);
     this.t.press('escape');
     this.t.press('c-c');
@@ -116,7 +124,7 @@ class Prober {
 async function probeEngine(db: HostileDb): Promise<Map<string, Tally>> {
   const t = await startShell(home, [db.target], { cols: 160, rows: 50 });
   const p = new Prober(t, db.promptName);
-  await quiet(t, 0, 500);
+  await quiet(t, 0, 500, NEXT_PROMPT);
   p.recordSoFar('banner and prompt (hostile database name)', 2);
   // The catalog is read in the background: give the completion menu something to show.
   await pause(500);
