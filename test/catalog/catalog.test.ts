@@ -17,7 +17,10 @@ describe('buildCatalog', () => {
     assert.equal(c.findRelation('ALBUMS')?.name, 'albums');
     assert.equal(c.findRelation('orders')?.schema, 'sales');
     assert.equal(c.findRelation('orders', 'public'), undefined);
-    assert.equal(c.findRelation('UserAccounts')?.name, 'UserAccounts');
+    // PostgreSQL: an unquoted name folds to lower case; only the quoted spelling finds "UserAccounts"
+    assert.equal(c.findRelation('UserAccounts'), undefined);
+    assert.equal(c.findRelation('UserAccounts', undefined, { name: true })?.name, 'UserAccounts');
+    assert.equal(c.findRelation('useraccounts', undefined, { name: true }), undefined);
   });
   test('marks visibility from the search path', () => {
     assert.equal(c.relations.find((r) => r.def.name === 'orders')?.visible, false);
