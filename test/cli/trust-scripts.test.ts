@@ -55,6 +55,12 @@ describe('a script that ends inside a quote or a comment', () => {
     assert.match(f.stderr, /open\.sql:3: ERROR: {2}unterminated quoted string/);
   });
 
+  test('DuckDB: an unterminated dollar quote is named as such', () => {
+    const r = runCli(['duckdb::memory:', '-c', 'select $$abc']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /^ERROR: {2}unterminated dollar-quoted string at the end of the input\nLINE 1: select \$\$abc\n {15}\^/);
+  });
+
   test('a complete script with a trailing line comment is fine', () => {
     const r = runCli([db, '--format', 'csv', '-c', 'select 1 as one; -- done']);
     assert.equal(r.code, 0, r.stderr);
