@@ -93,6 +93,22 @@ function keptInContext(ch: string, s: string, at: number): boolean {
   return false;
 }
 
+const SGR_OR_UNSAFE_G = new RegExp(`\\x1b\\[[0-9;:]*m|${PATTERN}`, 'g');
+
+/**
+ * escapeForTerminal with newlines kept, except that complete SGR sequences (colours) pass: the
+ * last guard for text that is meant to be safe already (terminal-text.ts scrubForTerminal).
+ */
+export function escapeKeepingSgr(text: string): string {
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(SGR_OR_UNSAFE_G, (m: string, at: number, whole: string) => {
+    if (m.length > 2 && m.charCodeAt(0) === 0x1b) return m; // an SGR sequence
+    if (m === '\n') return m;
+    if ((m.length > 1 || m === '\u200c' || m === '\u200d') && keptInContext(m, whole, at)) return m;
+    return escapeChar(m);
+  });
+}
+
 /** True when text contains something escapeForTerminal may change (newlines included). */
 export function needsEscape(text: string): boolean {
   return UNSAFE.test(text);

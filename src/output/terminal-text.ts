@@ -14,7 +14,7 @@
  * type is a compile-time brand (a string at run time); a test (test/output/single-writer.test.ts)
  * checks that no file but this one makes the brand by a cast.
  */
-import { escapeForTerminal, needsEscape } from './escape.js';
+import { escapeForTerminal, escapeKeepingSgr } from './escape.js';
 
 declare const TERMINAL_TEXT: unique symbol;
 export type TerminalText = string & { readonly [TERMINAL_TEXT]: true };
@@ -82,8 +82,6 @@ export function ownControl(sequence: string): TerminalText {
   return sequence as TerminalText;
 }
 
-const SGR_ANYWHERE = /\x1b\[[0-9;:]*m/g;
-
 /**
  * The last guard at the terminal's edge for text that is already meant to be safe (a result
  * sink's output, whose values were escaped and whose colours are the program's own): SGR colour
@@ -92,12 +90,5 @@ const SGR_ANYWHERE = /\x1b\[[0-9;:]*m/g;
  * screen, write the clipboard or reorder text.
  */
 export function scrubForTerminal(text: string): TerminalText {
-  if (!needsEscape(text)) return text as TerminalText;
-  let out = '';
-  let at = 0;
-  for (const m of text.matchAll(SGR_ANYWHERE)) {
-    out += escapeForTerminal(text.slice(at, m.index), true) + m[0];
-    at = m.index + m[0].length;
-  }
-  return (out + escapeForTerminal(text.slice(at), true)) as TerminalText;
+  return escapeKeepingSgr(text) as TerminalText;
 }

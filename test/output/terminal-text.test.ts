@@ -116,6 +116,16 @@ describe('property: escaped text is safe, idempotent and visibly distinct', () =
     );
   });
 
+  test('the edge guard lets only SGR and newlines through', () => {
+    fc.assert(
+      fc.property(anyString, (s) => {
+        const out = scrubForTerminal(s).replace(/\x1b\[[0-9;:]*m/g, '').replace(/\n/g, '');
+        assert.doesNotMatch(out.replace(/[\u200c\u200d]|\udb40[\udc00-\udc7f]/g, ''), FORBIDDEN);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test('the escapes are all visible ASCII', () => {
     fc.assert(
       fc.property(anyString, (s) => {
