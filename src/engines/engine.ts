@@ -56,6 +56,12 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
   /** Rows per 'rows' event; engines pick a sensible default (about 1000). */
   readonly batchSize?: number;
+  /**
+   * The caller writes this result as csv with these options to a file or pipe. An engine whose
+   * server can produce the same bytes itself (PostgreSQL COPY ... TO STDOUT) may then send 'text'
+   * events (csv rows, no header) after 'columns' instead of 'rows'; others ignore it.
+   */
+  readonly csv?: { readonly nullString: string };
 }
 
 export interface Connection {

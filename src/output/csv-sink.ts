@@ -5,6 +5,9 @@
  * as nothing; with another null string, a text equal to it is quoted. Data is written exactly
  * (no terminal escaping); blobs as \x hex, booleans true/false.
  *
+ * A one-column row whose value is exactly \. is quoted, as COPY does: unquoted, that line would
+ * read as COPY's end-of-data marker (and it keeps the bytes equal to the COPY fast path).
+ *
  * Each batch becomes one string and one write. Numbers skip the quoting check when the delimiter
  * and the null string can never appear in a number's text.
  */
@@ -28,6 +31,8 @@ export class CsvSink implements ResultSink {
   private readonly needsQuote: RegExp;
   /** Number, bigint and boolean text never needs quoting. */
   private readonly plainNumbers: boolean;
+  /** One column: a lone \. is quoted. */
+  private single = false;
 
   constructor(
     private readonly out: TextOutput,
@@ -56,6 +61,7 @@ export class CsvSink implements ResultSink {
   }
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
+    this.single = columns.length === 1;
     if (!this.header || columns.length === 0) return;
     await this.out.write(columns.map((c) => this.field(c.name)).join(this.delimiter) + '\n');
   }
@@ -69,6 +75,10 @@ export class CsvSink implements ResultSink {
       const n = row.length;
       if (n === 0) {
         text += '\n';
+        continue;
+      }
+      if (this.single && row[0] === '\\.') {
+        text += '"\\."\n';
         continue;
       }
       text += this.value(row[0]!);

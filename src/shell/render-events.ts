@@ -31,6 +31,7 @@ export async function renderEvents(
   let resultSets = 0;
   let command: string | undefined;
   let affected: number | undefined;
+  let preformatted = false;
   const finishSink = async (cmd?: string) => {
     if (!sink) return;
     const s = sink;
@@ -56,10 +57,20 @@ export async function renderEvents(
           await sink.rows(ev.rows);
         }
         break;
+      case 'text': // the server formatted the rows (ExecuteOptions.csv): the sink wrote the header
+        if (sink) {
+          preformatted = true;
+          await out.write(ev.text);
+        }
+        break;
       case 'notice':
         await hooks.notice(ev.message, ev.severity);
         break;
       case 'done':
+        if (preformatted && ev.rowCount !== undefined) {
+          rowCount += ev.rowCount;
+          totalRows += ev.rowCount;
+        }
         command = ev.command;
         affected = ev.affected;
         if (sink) await finishSink(ev.command);

@@ -144,7 +144,11 @@ export async function runStatement(
   };
   try {
     const summary = await renderEvents(
-      session.connection.execute(sql, { signal: abort.signal }),
+      session.connection.execute(sql, {
+        signal: abort.signal,
+        // csv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv)
+        ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
+      }),
       out,
       options,
       {

@@ -23,6 +23,8 @@ import { sendCancelRequest } from './postgres-cancel.js';
 import type { PgClient, PgCursor, PgDriver } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
 import { introspectPostgres } from './postgres-introspector.js';
+import { copyCsv, type CopyHost } from './postgres-copy-csv.js';
+import { copyableQuery } from './postgres-copy-query.js';
 import type { PgEndpoint } from './postgres-target.js';
 import { PgTypeNames } from './postgres-type-names.js';
 
@@ -191,6 +193,8 @@ export class PostgresConnection implements Connection {
     if (COPY_STDIO.test(sql.replace(LEADING_COMMENTS, ''))) {
       throw new SqlError('COPY ... FROM STDIN and COPY ... TO STDOUT are not supported by sqlsh: use \\copy (it reads and writes files on this machine) or COPY with a server-side file', { code: '0A000' });
     }
+    const copyable = opts.csv && txBefore === 'idle' ? copyableQuery(sql, this.dialect.lex) : undefined;
+    if (copyable !== undefined && (yield* copyCsv(this.#copyHost(), copyable, opts))) return;
     const cursor: PgCursor = new this.#driver.Cursor(sql, undefined, { rowMode: 'array' });
     // Safety net for COPY forms the check above misses: refuse input, drop output, never crash pg.
     Object.assign(cursor, {
@@ -261,6 +265,17 @@ export class PostgresConnection implements Connection {
       }
       if (!this.#dead && this.#types.hasMissing) await this.#types.lookUpMissing(client);
     }
+  }
+
+  /** What the COPY fast path (postgres-copy-csv.ts) needs from this connection. */
+  #copyHost(): CopyHost {
+    return {
+      client: this.#session.client,
+      columnType: (f) => this.#types.nameOf(f),
+      cancel: () => this.cancel(),
+      translate: (err, opts) => this.#translate(err, 'idle', opts),
+      isDead: () => this.#dead,
+    };
   }
 
   /** The next batch, or undefined when notices (or the loss of the socket) arrived first. */

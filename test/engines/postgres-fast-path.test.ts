@@ -1,0 +1,212 @@
+/**
+ * The PostgreSQL csv fast path (COPY (query) TO STDOUT) writes the same bytes as sqlsh's own csv
+ * sink fed by the ordinary path, on a real server: many types, NULLs, quotes, newlines, unicode,
+ * float edge cases, bytea in both outputs, a non-empty null string. Each comparison also checks
+ * which path ran, so a fast path that silently fell back cannot pass.
+ */
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Connection } from '../../src/engines/engine.js';
+import type { ResultEvent } from '../../src/core/result.js';
+import { CancelledError, SqlError } from '../../src/core/errors.js';
+import { renderEvents } from '../../src/shell/render-events.js';
+import { sharedPostgres } from '../harness/postgres-server.js';
+import { serverTestMode } from '../harness/server-test.js';
+import { connectTo } from '../harness/postgres-helpers.js';
+import { Collector } from '../output/collect-output.js';
+import { BIN, ROOT, runCliAsync } from '../helpers/run-cli.js';
+
+let conn: Connection | undefined;
+let url = '';
+let startError: unknown;
+
+before(async () => {
+  try {
+    const server = await sharedPostgres();
+    url = server.url;
+    conn = await connectTo(server);
+  } catch (err) {
+    if (serverTestMode() === 'required') throw err;
+    startError = err;
+  }
+});
+after(async () => conn?.close());
+
+function need(t: { skip(msg: string): void }): Connection | undefined {
+  if (!conn) t.skip(`server unavailable: ${String(startError)}`);
+  return conn;
+}
+
+interface Csv {
+  readonly text: string;
+  readonly fast: boolean;
+  readonly rows: number;
+}
+
+async function csvOf(c: Connection, sql: string, fast: boolean, nullString = ''): Promise<Csv> {
+  const out = new Collector();
+  let sawText = false;
+  async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+    for await (const e of events) {
+      if (e.type === 'text') sawText = true;
+      yield e;
+    }
+  }
+  const summary = await renderEvents(
+    tap(c.execute(sql, fast ? { csv: { nullString } } : {})),
+    out,
+    { format: 'csv', tableStyle: 'psql', nullString, header: true, footer: false, color: false },
+    { notice: () => undefined },
+  );
+  return { text: out.text, fast: sawText, rows: summary.rowCount };
+}
+
+async function assertSame(c: Connection, sql: string, nullString = ''): Promise<string> {
+  const ordinary = await csvOf(c, sql, false, nullString);
+  const fast = await csvOf(c, sql, true, nullString);
+  assert.equal(ordinary.fast, false);
+  assert.equal(fast.fast, true, `the fast path was not taken for: ${sql}`);
+  assert.equal(fast.text, ordinary.text, sql);
+  assert.equal(fast.rows, ordinary.rows);
+  return fast.text;
+}
+
+const MANY_TYPES = `select i, i::int2 as small, (i::bigint * 1000000007) as big, 9223372036854775807::int8 as bmax,
+  i::numeric / 7 as num, 'NaN'::numeric as nan, i * 1.25::float8 as f8, (i * 0.1)::float4 as f4,
+  case when i % 3 = 0 then null else 'text ' || i end as t, '' as empty, 'a,b' as comma, 'q"uo"te' as quote,
+  E'line\\nbreak' as nl, E'cr\\rx' as cr, 'héllo 日本 👍🏽 é' as uni, ' padded ' as spaces,
+  i % 2 = 0 as flag, null::bool as nbool, case when i % 4 = 0 then null else i % 3 = 0 end as mbool,
+  '\\x00ff10'::bytea as bytes, case when i % 5 = 0 then null else decode('616263', 'hex') end as nbytes,
+  timestamp '2020-01-02 03:04:05.678' + i * interval '1 hour 1 second' as ts,
+  timestamptz '2020-01-02 03:04:05+02' + i * interval '1 day' as tstz, date '2020-02-28' + i as d,
+  time '10:11:12.5' as tm, interval '1 year 2 mons 3 days 04:05:06' * i as iv,
+  array[i, null, 3] as arr, array['a b', 'c,"d', null] as tarr, array[true, false] as barr, array[1.5e-5, 1e20]::float8[] as farr,
+  json_build_object('k', i, 's', 'x"y', 'n', null) as j, '{"a": [1, 2.50], "b": "é"}'::jsonb as jb,
+  md5(i::text)::uuid as u, '10.0.0.1/8'::inet as ip, 12.5::money as m, 'NULL' as nulltext, '\\.' as dot,
+  point(i, 2) as pt, int4range(i, i + 5) as rng, 'abc'::bytea::text as byt
+  from generate_series(1, 60) i`;
+
+const FLOATS = `select x as f8, case when x = 0 or abs(x) between 1.2e-38 and 3.4e38 or x = 'NaN' then x::float4 end as f4, -x as neg from unnest(array[
+  0, 1, 0.1, 0.5, 1.25, 1e15, 1.5e15, 1e15 + 0.5, 9007199254740991, 9007199254740992, 9.5e15, 1e16, 123456789012345678,
+  1e20, 1e21, 1e300, 1.7976931348623157e308, 1e-4, 1.5e-5, 1e-5, 1e-6, 9.99e-7, 1e-7, 1.5e-8, 5e-324, 2.2250738585072014e-308,
+  1234.5678, 3.4028235e38, 16777217, 1e6, 1.5e7, 123456789, 1e14 + 0.25]::float8[]) x
+  union all select 'NaN', 'NaN', 'NaN' union all select 'Infinity', '-Infinity', '-Infinity' union all select '-0', '-0', '0'`;
+
+describe('postgres csv fast path: same bytes as the ordinary path', () => {
+  test('many types, NULLs, quotes, newlines, unicode', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const text = await assertSame(c, MANY_TYPES);
+    assert.equal(text.split('\n').length > 60, true);
+    assert.match(text, /,true,/);
+  });
+
+  test('float4 and float8 across the exponent boundaries, NaN, infinities, -0', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const text = await assertSame(c, FLOATS);
+    assert.match(text, /^1000000000000000,1000000000000000,/m); // PostgreSQL writes 1e+15
+    assert.match(text, /^16777217,16777216,/m); // float4: PostgreSQL writes 1.6777216e+07
+    assert.match(text, /1\.5e-8/);
+  });
+
+  test('with extra_float_digits = 0 and bytea_output = escape', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    for await (const _ of c.execute('set extra_float_digits = 0')) void _;
+    for await (const _ of c.execute('set bytea_output = escape')) void _;
+    try {
+      // Rounded float text is re-read through a JS double by the ordinary path: floats stay on it.
+      const fast = await csvOf(c, FLOATS, true);
+      assert.equal(fast.fast, false);
+      assert.equal(fast.text, (await csvOf(c, FLOATS, false)).text);
+      await assertSame(c, `select '\\x00ff5c41'::bytea as b, 'a\\\\b'::bytea as c`);
+    } finally {
+      for await (const _ of c.execute('reset extra_float_digits')) void _;
+      for await (const _ of c.execute('reset bytea_output')) void _;
+    }
+  });
+
+  test('VALUES, TABLE, WITH, comments, a trailing semicolon, duplicate column names', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    await assertSame(c, `values (1, 'a'), (2, null) -- trailing comment`);
+    await assertSame(c, `/* lead */ with w(a, b) as (select 1, true) select a, b, a from w order by 1;`);
+    await assertSame(c, `table pg_catalog.pg_am`);
+    await assertSame(c, `select 1 as a, 2 as a, 'x' as "a"`);
+  });
+
+  test('a one-column \\. is quoted, as COPY does; a non-empty null string', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    assert.equal(await assertSame(c, `select '\\.' as v union all select 'x'`), 'v\n"\\."\nx\n');
+    assert.equal(await assertSame(c, `select 'NULL' as a, null as b, '' as c`, 'NULL'), 'a,b,c\n"NULL",NULL,\n');
+  });
+
+  test('statements that are not one plain query take the ordinary path', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    for (const sql of [
+      'create temp table fp_t as select 1 as a',
+      'insert into fp_t values (2) returning a',
+      'with d as (delete from fp_t where a = 5 returning a) select * from d',
+      'select a from fp_t for update',
+      'select 1 into temp fp_u',
+      'show server_version_num',
+      'explain select 1',
+    ]) {
+      const r = await csvOf(c, sql, true);
+      assert.equal(r.fast, false, sql);
+    }
+    for await (const _ of c.execute('begin')) void _;
+    try {
+      assert.equal((await csvOf(c, 'select 1', true)).fast, false, 'inside a transaction');
+    } finally {
+      for await (const _ of c.execute('rollback')) void _;
+    }
+  });
+
+  test('an error is the ordinary one, with its position; the connection stays usable', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    for (const sql of ['select 1/0 as x from generate_series(1, 3)', 'select nosuchcolumn from pg_am']) {
+      const errs: unknown[] = [];
+      for (const fast of [false, true]) await csvOf(c, sql, fast).catch((e) => errs.push(e));
+      assert.ok(errs[0] instanceof SqlError && errs[1] instanceof SqlError, String(errs));
+      assert.equal((errs[1] as SqlError).message, (errs[0] as SqlError).message);
+      assert.equal((errs[1] as SqlError).position, (errs[0] as SqlError).position);
+    }
+    assert.equal((await csvOf(c, 'select 7 as n', true)).text, 'n\n7\n');
+  });
+
+  test('an error in the middle of COPY fails the statement; abort cancels it', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    await assert.rejects(csvOf(c, 'select 1 / (5000 - g) as x from generate_series(1, 100000) g', true), SqlError);
+    const abort = new AbortController();
+    const events = c.execute('select g, pg_sleep(0.001) from generate_series(1, 100000) g', { csv: { nullString: '' }, signal: abort.signal });
+    let texts = 0;
+    await assert.rejects(
+      (async () => {
+        for await (const e of events) {
+          if (e.type === 'columns') setTimeout(() => abort.abort(), 200);
+          if (e.type === 'text') texts++;
+        }
+      })(),
+      CancelledError,
+    );
+    assert.equal((await csvOf(c, 'select 8 as n', true)).text, 'n\n8\n');
+  });
+
+  test('the sqlsh binary writes the same csv through the fast path and inside a transaction (ordinary)', async (t) => {
+    if (!need(t)) return;
+    void BIN;
+    void ROOT;
+    const fast = await runCliAsync([url, '-c', MANY_TYPES, '--format', 'csv']);
+    const ordinary = await runCliAsync([url, '-c', 'begin', '-c', MANY_TYPES, '-c', 'commit', '--format', 'csv']);
+    assert.equal(fast.code, 0, fast.stderr);
+    assert.equal(ordinary.code, 0, ordinary.stderr);
+    assert.equal(fast.stdout, ordinary.stdout.replace(/^(BEGIN|COMMIT)\n/gm, ''));
+    assert.ok(fast.stdout.length > 1000);
+  });
+});
