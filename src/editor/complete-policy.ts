@@ -3,7 +3,7 @@
  * a word (an identifier, keyword or meta-command name, at least one character, not a number), right after
  * a `.` (a qualified name), and where a name is expected as pgcli opens it: after a space that follows a
  * word introducing names (`FROM `, `JOIN `, `ON `, `WHERE `, `SELECT `, `AND `, `BY `, `SET `...), after
- * `, ` and after the `(` of a column list (`INSERT INTO t (`, `USING (`). Not while naming an alias after AS,
+ * `, `, after the `(` of a column list (`INSERT INTO t (`, `USING (`), and after a `\` that starts a line. Not while naming an alias after AS,
  * and not after a complete operand (`select a `), a number, an operator or a closing parenthesis.
  * (Inside strings and comments the engine offers nothing, so no menu opens there either.)
  */
@@ -18,11 +18,13 @@ const NAME_EXPECTED = /(?:^|[^\p{L}\p{N}_$"`\].])(select|from|join|on|where|and|
 /** `, ` (a list goes on), or the `(` of a column list / USING. */
 const LIST_GOES_ON = /,[ \t]+$/;
 const COLUMN_LIST = /(?:\binto\s+[\p{L}\p{N}_$."`\[\]]+\s*\(\s*|\busing\s*\(\s*)$/iu;
+/** A backslash that starts a line: the backslash commands, with their one-line help. */
+const META_START = /(?:^|\n)[ \t]*\\$/;
 
 export function shouldCompleteWhileTyping(doc: Document): boolean {
   const before = doc.textBefore;
   if (before.endsWith('.')) return !NUMBER_DOT.test(before);
-  if (NAME_EXPECTED.test(before) || LIST_GOES_ON.test(before) || COLUMN_LIST.test(before)) return true;
+  if (NAME_EXPECTED.test(before) || LIST_GOES_ON.test(before) || COLUMN_LIST.test(before) || META_START.test(before)) return true;
   const word = WORD_BEFORE.exec(before)?.[0];
   if (!word || /^\d/.test(word)) return false;
   return !AFTER_AS.test(before.slice(0, before.length - word.length));

@@ -22,6 +22,12 @@ describe('complete while typing: when the menu opens by itself', () => {
       'select * from a join b using (', 'truncate ', 'select distinct '])
       assert.equal(opens(t), true, JSON.stringify(t));
   });
+  test('a backslash that starts a line opens the backslash commands; one inside a line does not', () => {
+    assert.equal(opens('\\'), true);
+    assert.equal(opens('select 1;\n  \\'), true);
+    assert.equal(opens("select 'a\\"), false);
+    assert.equal(opens('select 1 \\'), false);
+  });
   test('not while naming an alias after AS', () => {
     for (const t of ['select 1 as v', 'select 1 AS val', 'select x as\nv', 'select * from t as t', 'select 1 as "My'])
       assert.equal(opens(t), false, t);
