@@ -78,6 +78,17 @@ export interface StatementRunner {
    * the rule results follow; otherwise to `fallback` (default: the terminal, never into \\o).
    */
   page(text: string, fallback?: TextOutput): Promise<void>;
+  /**
+   * Runs one statement and hands back its last result set instead of showing it (\\gset, \\gexec).
+   * false: failed (error printed, ERROR/SQLSTATE set as for any statement); 'cancelled'.
+   */
+  queryRows(sql: string, opts: RunnerOptions & { readonly line: number }): Promise<QueryRows | false | 'cancelled'>;
+}
+
+/** A result set kept as data. */
+export interface QueryRows {
+  readonly columns: readonly ColumnInfo[];
+  readonly rows: readonly Row[];
 }
 
 export interface MetaContext {

@@ -10,6 +10,7 @@ import { CONNECTION_COMMANDS } from './commands/connection-commands.js';
 import { OUTPUT_COMMANDS } from './commands/output-commands.js';
 import { RUNNING_COMMANDS } from './commands/running-commands.js';
 import { NAMED_QUERY_COMMANDS } from './commands/named-query-commands.js';
+import { SCRIPT_COMMANDS } from './commands/script-commands.js';
 
 export interface MetaLookup {
   readonly command: MetaCommand;
@@ -117,6 +118,7 @@ export function metaRegistry(): MetaRegistry {
   registry ??= build(
     Object.freeze([
       ...GENERAL_COMMANDS,
+      ...SCRIPT_COMMANDS,
       ...DESCRIBE_COMMANDS,
       ...CONNECTION_COMMANDS,
       ...OUTPUT_COMMANDS,

@@ -12,6 +12,10 @@ import { renderEvents } from './render-events.js';
 import { pageText, terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';
+import { interpolateSql, quotingFor } from '../sql/interpolate.js';
+import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
+import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
+import { queryRows } from './query-rows.js';
 
 export interface RunOptions {
   /** File name for messages ('migrate.sql'), or a label like '-c 1'. */
@@ -33,6 +37,7 @@ function runnerFor(session: Session): StatementRunner {
     runScript: (text, opts) => runScript(session, text, opts),
     runStatement: (sql, opts) => runStatement(session, sql, opts),
     page: (text, fallback) => pageText(session, text, fallback),
+    queryRows: (sql, opts) => queryRows(session, sql, opts),
   };
 }
 
@@ -46,21 +51,32 @@ export interface RunResult {
 export async function runScript(session: Session, text: string, opts: RunOptions): Promise<RunResult> {
   const statements = splitStatements(text, session.dialect.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql' });
   let ok = true;
+  // psql's ON_ERROR_STOP, when the script sets it, decides; else the command line (--continue-on-error).
+  const stopOnError = (): boolean => variableFlag(session.variables, 'ON_ERROR_STOP') ?? opts.stopOnError;
+  const depthAtStart = session.conditionals.length;
   for (const st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     const line = (opts.firstLine ?? 1) + st.line - 1;
     if (st.kind === 'delimiter') continue;
     const meta = st.kind === 'meta' ? st.text : metaAfterSql(st.text, st.terminator);
+    // In a skipped \if branch only the conditionals count; statements and other commands are not run (psql).
+    if (!isActive(session.conditionals) && (meta === undefined || !CONDITIONAL_COMMANDS.has(/^\\[^\s|]*/.exec(meta)![0]))) continue;
     if (meta !== undefined) {
+      // The SQL a backslash command ended is its query buffer (\p, \r, \gset, \gexec may take it).
+      session.queryBuffer = st.kind === 'sql' && st.text !== '' ? interpolate(session, st.text) : undefined;
+      if (echoMode(session) === 'all') await session.io.stdout.write(`${st.kind === 'sql' ? `${st.text} ` : ''}${meta}\n`);
       // `select ... \watch 2`: the statement is what \watch repeats.
       if (st.kind === 'sql' && /^\\watch\b/.test(meta)) session.lastSql = st.text;
       const { runMeta } = await import('../meta/run-meta.js');
-      const r = await runMeta(session, meta, { ...opts, line }, runnerFor(session));
+      const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line }, runnerFor(session));
+      const taken = st.kind === 'sql' && session.queryBuffer === undefined;
+      session.queryBuffer = undefined;
       if (r.type === 'quit') return { ok, quit: true };
       if (r.type === 'error') {
         ok = false;
-        if (opts.stopOnError) return { ok, quit: false };
+        if (stopOnError()) return { ok, quit: false };
       }
+      if (taken) continue;
       // Unfinished SQL before another backslash command stays to be finished, as in psql: back in the
       // editor's buffer interactively; in a script it runs now (nothing else would end it).
       if (st.kind === 'meta' || /^\\watch\b/.test(meta)) continue;
@@ -79,14 +95,30 @@ export async function runScript(session: Session, text: string, opts: RunOptions
       return { ok: false, quit: false };
     }
     if (st.text.trim() === '') continue;
-    const r = await runStatement(session, st.text, { ...opts, line, terminator: st.terminator });
+    const r = await runStatement(session, interpolate(session, st.text), { ...opts, line, terminator: st.terminator });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;
-      if (opts.stopOnError) return { ok, quit: false };
+      if (stopOnError()) return { ok, quit: false };
     }
   }
+  if (!session.interactive && session.conditionals.length > depthAtStart) {
+    session.io.error(`${opts.source ? `${opts.source}: ` : ''}reached the end of the input without finding the closing \\endif`);
+    session.conditionals = session.conditionals.slice(0, depthAtStart);
+    return { ok: false, quit: false };
+  }
   return { ok, quit: false };
+}
+
+/** The statement with psql variables (:name, :'name', :"name", :{?name}) replaced, read with the session's lexer. */
+function interpolate(session: Session, sql: string): string {
+  if (session.variables.size === 0) return sql;
+  return interpolateSql(sql, session.dialect.lex, session.variables, quotingFor(session.dialect));
+}
+
+/** psql's ECHO variable: 'queries' prints each statement before it runs, 'all' also the backslash commands. */
+function echoMode(session: Session): string {
+  return (session.variables.get('ECHO') ?? 'none').toLowerCase();
 }
 
 /** 1-based line of `offset` in `text`. */
@@ -123,6 +155,9 @@ export async function runStatement(
     }
   }
   session.lastSql = sql;
+  const echo = echoMode(session);
+  if (echo === 'queries' || echo === 'all') await session.io.stdout.write(`${sql}${opts.terminator === ';' || opts.terminator === undefined ? ';' : ` ${opts.terminator.trim()}`}\n`);
+  const quiet = variableFlag(session.variables, 'QUIET') === true;
   const term = opts.terminator?.trim() ?? '';
   const expandedOnce = term === '\\G' || term === '\\gx';
   const render = session.renderOptions();
@@ -153,12 +188,13 @@ export async function runStatement(
       options,
       {
         notice: (m, severity) => session.io.message(`${severity ?? 'NOTICE'}:  ${escapeForTerminal(m)}`),
-        status: async (command) => void (await out.write(`${command}\n`)),
+        status: async (command) => void (quiet ? undefined : await out.write(`${command}\n`)),
       },
       started,
     );
     // The statement and the fetching, not the user: time spent waiting on the pager is left out.
     const ms = performance.now() - started - (paging?.waitedMs ?? 0);
+    session.variables = afterSuccess(session.variables, summary.resultSets ? summary.rowCount : summary.affected ?? 0);
     await flushPaging();
     if (session.settings.timing) {
       session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
@@ -172,6 +208,9 @@ export async function runStatement(
       if (paging?.quit && !opts.signal?.aborted) return true;
       session.io.error(`${where(opts)}Cancelled: ${escapeForTerminal(e.message)}`);
       return 'cancelled';
+    }
+    if (e instanceof SqlError || e instanceof ConnectionLostError || e instanceof UsageError) {
+      session.variables = afterFailure(session.variables, e.message, e instanceof SqlError ? e.code : undefined);
     }
     if (e instanceof SqlError) {
       await loadDisplayWidth(); // the caret goes under the right cell

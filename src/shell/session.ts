@@ -10,6 +10,8 @@ import type { SavedConnection } from '../config/load-config.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { TextOutput, RenderOptions } from '../output/sink.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { NO_VARIABLES, type Variables } from '../sql/variables.js';
+import type { ConditionalStack } from '../meta/conditional-stack.js';
 
 export interface SessionIO {
   /** Where results go by default (stdout). */
@@ -38,6 +40,12 @@ export class Session {
   lastSql: string | undefined;
   /** Text a meta-command (\e) wants in the editor's buffer at the next prompt. */
   pendingEdit: string | undefined;
+  /** psql variables (\set, -v, \gset): immutable, replaced whole; interpolation gets them as data. */
+  variables: Variables = NO_VARIABLES;
+  /** The \if / \elif / \else / \endif stack (immutable, replaced whole). */
+  conditionals: ConditionalStack = [];
+  /** The SQL a backslash command ended (`select ... \gset`), for \p, \r, \gset, \gexec; they may take it (undefined). */
+  queryBuffer: string | undefined;
   private catalogSnapshot: Catalog | undefined;
   private catalogLoading: Promise<void> | undefined;
   private catalogAbort: AbortController | undefined;

@@ -67,10 +67,10 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
     });
 
     test('\\pager and \\set change settings', () => {
-      const r = sqlsh(db, ['\\pager off', '\\pager more', '\\set null_string ~', 'SELECT NULL AS n', '\\set nope 1']);
+      // a name that is not a setting is a psql variable (script-commands.ts)
+      const r = sqlsh(db, ['\\pager off', '\\pager more', '\\set null_string ~', 'SELECT NULL AS n', '\\set nope 1', '\\echo :nope']);
       assert.match(r.stderr, /Pager is off\.\nPager is "more"\./);
-      assert.match(r.stdout, /^ n\n-+\n ~\n/);
-      assert.match(r.stderr, /unknown setting "nope"/);
+      assert.match(r.stdout, /^ n\n-+\n ~\n[\s\S]*^1\n/m);
     });
   });
 }

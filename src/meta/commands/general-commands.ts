@@ -58,19 +58,8 @@ const sqlHelp: MetaCommand = {
   },
 };
 
-const echo: MetaCommand = {
-  name: '\\echo',
-  group: 'General',
-  syntax: '\\echo TEXT',
-  summary: 'print text',
-  args: { min: 0, max: Infinity, kinds: ['text'] },
-  async run(ctx, args) {
-    await ctx.session.out.write(`${args.words.join(' ')}\n`);
-    return ok;
-  },
-};
-
-const set: MetaCommand = {
+/** sqlsh's settings part of \\set (script-commands.ts declares \\set: settings, else psql variables). */
+export const SETTINGS_SET: MetaCommand = {
   name: '\\set',
   group: 'General',
   syntax: '\\set [NAME [VALUE]]',
@@ -100,4 +89,5 @@ const set: MetaCommand = {
   },
 };
 
-export const GENERAL_COMMANDS: readonly MetaCommand[] = Object.freeze([help, sqlHelp, quit, echo, set]);
+// \echo and \set are declared in script-commands.ts (psql variables).
+export const GENERAL_COMMANDS: readonly MetaCommand[] = Object.freeze([help, sqlHelp, quit]);

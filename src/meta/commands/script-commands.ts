@@ -1,0 +1,231 @@
+/**
+ * psql's scripting commands: variables (\set, \unset, \getenv), printing (\echo, \qecho, \warn),
+ * the query buffer (\p, \r), conditionals (\if, \elif, \else, \endif) and the commands that run the
+ * buffer and keep its result (\gset, \gexec). Variables and the \if stack are session state held as
+ * immutable data; their arguments are read with psql's rules (src/sql/interpolate.ts).
+ *
+ * `\set NAME VALUE` keeps sqlsh's settings: a NAME that is a sqlsh setting key (format, timing,
+ * null_string, ...) changes the setting; any other NAME is a psql variable.
+ */
+import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
+import { fail, ok } from '../meta-command.js';
+import { SETTINGS, settingSpec } from '../../config/settings.js';
+import { interpolateArgs, quotingFor } from '../../sql/interpolate.js';
+import { isVariableName, parseBoolean, variableFlag, withVariable } from '../../sql/variables.js';
+import { stepElif, stepElse, stepEndif, stepIf, type Step } from '../conditional-stack.js';
+import { formatValue } from '../../output/format-value.js';
+import { SETTINGS_SET } from './general-commands.js';
+
+/** The arguments read psql's way, with the session's variables interpolated. */
+function words(ctx: MetaContext, args: MetaArgs): string[] {
+  return interpolateArgs(args.raw, ctx.session.variables, quotingFor(ctx.session.dialect));
+}
+
+const REST = { min: 0, max: Infinity, kinds: ['text'] } as const;
+
+const set: MetaCommand = {
+  name: '\\set',
+  group: 'General',
+  syntax: '\\set [NAME [VALUE ...]]',
+  summary: 'show or change a setting or a psql variable',
+  details: [
+    'A setting of config.toml (format, null_string, timing, keyword_case, ...) changes the setting;',
+    'any other NAME is a psql variable (values written together are joined): :NAME, :\'NAME\', :"NAME" use it.',
+    '\\set alone lists the settings, then the variables.',
+  ],
+  args: { min: 0, max: Infinity, kinds: ['setting', 'text'] },
+  async run(ctx, args) {
+    const s = ctx.session;
+    const w = words(ctx, args);
+    if (w.length === 0) {
+      const width = Math.max(...SETTINGS.map((x) => x.key.length));
+      const lines = SETTINGS.map((x) => `${x.key.padEnd(width)} = ${JSON.stringify((s.settings as unknown as Record<string, unknown>)[x.key])}`);
+      for (const [name, value] of [...s.variables].sort(([a], [b]) => (a < b ? -1 : 1))) lines.push(`${name} = '${value}'`);
+      await ctx.runner.page(lines.join('\n') + '\n');
+      return ok;
+    }
+    if (settingSpec(w[0]!)) return SETTINGS_SET.run(ctx, { ...args, words: w });
+    if (!isVariableName(w[0]!)) return fail(`invalid variable name: ${JSON.stringify(w[0])}`);
+    s.variables = withVariable(s.variables, w[0]!, w.slice(1).join(''));
+    return ok;
+  },
+};
+
+const unset: MetaCommand = {
+  name: '\\unset',
+  group: 'General',
+  syntax: '\\unset NAME',
+  summary: 'remove a psql variable',
+  args: { min: 1, max: 1, kinds: ['text'] },
+  async run(ctx, args) {
+    const [name] = words(ctx, args);
+    if (!isVariableName(name ?? '')) return fail(`invalid variable name: ${JSON.stringify(name)}`);
+    ctx.session.variables = withVariable(ctx.session.variables, name!, undefined);
+    return ok;
+  },
+};
+
+const getenv: MetaCommand = {
+  name: '\\getenv',
+  group: 'General',
+  syntax: '\\getenv NAME ENVVAR',
+  summary: 'set a psql variable from an environment variable',
+  args: { min: 2, max: 2, kinds: ['text', 'text'] },
+  async run(ctx, args) {
+    const [name, env] = words(ctx, args);
+    if (!isVariableName(name ?? '')) return fail(`invalid variable name: ${JSON.stringify(name)}`);
+    const value = process.env[env!];
+    if (value !== undefined) ctx.session.variables = withVariable(ctx.session.variables, name!, value);
+    return ok;
+  },
+};
+
+/** \echo, \qecho, \warn: -n leaves out the newline. */
+function printer(name: string, summary: string, write: (ctx: MetaContext, text: string) => Promise<void>): MetaCommand {
+  return {
+    name,
+    group: 'General',
+    syntax: `${name} [-n] TEXT`,
+    summary,
+    args: REST,
+    async run(ctx, args) {
+      const w = words(ctx, args);
+      const noNewline = w[0] === '-n';
+      await write(ctx, `${(noNewline ? w.slice(1) : w).join(' ')}${noNewline ? '' : '\n'}`);
+      return ok;
+    },
+  };
+}
+
+const echo = printer('\\echo', 'print text to standard output', async (ctx, t) => void (await ctx.session.io.stdout.write(t)));
+const qecho = printer('\\qecho', 'print text where results go (\\o)', async (ctx, t) => void (await ctx.session.out.write(t)));
+const warn = printer('\\warn', 'print text to standard error', async (ctx, t) => ctx.session.io.error(t.endsWith('\n') ? t.slice(0, -1) : t));
+
+const print: MetaCommand = {
+  name: '\\p',
+  aliases: ['\\print'],
+  group: 'General',
+  syntax: '\\p',
+  summary: 'show the query buffer (or the last query run)',
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  async run(ctx) {
+    const text = ctx.session.queryBuffer ?? ctx.session.lastSql;
+    await ctx.session.io.stdout.write(text === undefined ? 'Query buffer is empty.\n' : `${text}\n`);
+    return ok;
+  },
+};
+
+const reset: MetaCommand = {
+  name: '\\r',
+  aliases: ['\\reset'],
+  group: 'General',
+  syntax: '\\r',
+  summary: 'empty the query buffer (the statement is not run)',
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  async run(ctx) {
+    ctx.session.queryBuffer = undefined;
+    if (variableFlag(ctx.session.variables, 'QUIET') !== true) await ctx.session.io.stdout.write('Query buffer reset (cleared).\n');
+    return ok;
+  },
+};
+
+/** Evaluates an \if / \elif expression: psql's booleans; anything else is an error and counts as false. */
+function condition(ctx: MetaContext, args: MetaArgs, name: string, errors: string[]): () => boolean {
+  return () => {
+    const expr = words(ctx, args).join(' ');
+    const b = parseBoolean(expr);
+    if (b === undefined) errors.push(`unrecognized value ${JSON.stringify(expr)} for "${name} expression": Boolean expected`);
+    return b ?? false;
+  };
+}
+
+function conditional(name: string, syntax: string, summary: string, step: (ctx: MetaContext, args: MetaArgs, errors: string[]) => Step): MetaCommand {
+  return {
+    name,
+    group: 'General',
+    syntax,
+    summary,
+    args: { min: 0, max: Infinity, kinds: ['text'] },
+    async run(ctx, args): Promise<MetaOutcome> {
+      const errors: string[] = [];
+      const r = step(ctx, args, errors);
+      if (!r.ok) return fail(r.message);
+      ctx.session.conditionals = r.stack;
+      return errors.length ? fail(errors.join('; ')) : ok;
+    },
+  };
+}
+
+const ifCmd = conditional('\\if', '\\if EXPR', 'run what follows only when EXPR is true (psql booleans)', (ctx, a, e) =>
+  stepIf(ctx.session.conditionals, condition(ctx, a, '\\if', e)),
+);
+const elifCmd = conditional('\\elif', '\\elif EXPR', 'another branch of \\if', (ctx, a, e) =>
+  stepElif(ctx.session.conditionals, condition(ctx, a, '\\elif', e)),
+);
+const elseCmd = conditional('\\else', '\\else', 'the last branch of \\if', (ctx) => stepElse(ctx.session.conditionals));
+const endifCmd = conditional('\\endif', '\\endif', 'end an \\if block', (ctx) => stepEndif(ctx.session.conditionals));
+
+/** The statement \gset / \gexec run: the buffer it ended, else the last query (as \g does). */
+function takeQuery(ctx: MetaContext): string | undefined {
+  const sql = ctx.session.queryBuffer ?? ctx.session.lastSql;
+  ctx.session.queryBuffer = undefined;
+  return sql;
+}
+
+const gset: MetaCommand = {
+  name: '\\gset',
+  group: 'Running',
+  syntax: '\\gset [PREFIX]',
+  summary: 'run the query; its one row goes into variables',
+  args: { min: 0, max: 1, kinds: ['text'] },
+  async run(ctx, args) {
+    const sql = takeQuery(ctx);
+    if (sql === undefined) return fail('no query to run');
+    const prefix = words(ctx, args)[0] ?? '';
+    const r = await ctx.runner.queryRows(sql, { ...ctx.opts });
+    if (r === false || r === 'cancelled') return { type: 'error' };
+    if (r.rows.length === 0) return fail('no rows returned for \\gset');
+    if (r.rows.length > 1) return fail('more than one row returned for \\gset');
+    let vars = ctx.session.variables;
+    const row = r.rows[0]!;
+    for (let i = 0; i < r.columns.length; i++) {
+      const name = prefix + r.columns[i]!.name;
+      if (!isVariableName(name)) return fail(`invalid variable name: ${JSON.stringify(name)}`);
+      const v = row[i] ?? null;
+      vars = withVariable(vars, name, v === null ? undefined : typeof v === 'boolean' ? (v ? 't' : 'f') : formatValue(v, ''));
+    }
+    ctx.session.variables = vars;
+    return ok;
+  },
+};
+
+const gexec: MetaCommand = {
+  name: '\\gexec',
+  group: 'Running',
+  syntax: '\\gexec',
+  summary: 'run the query, then each value it returns as SQL',
+  args: { min: 0, max: 0, kinds: [] },
+  async run(ctx) {
+    const sql = takeQuery(ctx);
+    if (sql === undefined) return fail('no query to run');
+    const r = await ctx.runner.queryRows(sql, { ...ctx.opts });
+    if (r === false || r === 'cancelled') return { type: 'error' };
+    let good = true;
+    for (const row of r.rows) {
+      for (const v of row) {
+        if (v === null) continue;
+        const done = await ctx.runner.runStatement(formatValue(v, ''), { ...ctx.opts });
+        if (done === 'cancelled') return { type: 'error' };
+        if (!done) {
+          good = false;
+          if (ctx.opts.stopOnError) return { type: 'error' };
+        }
+      }
+    }
+    return good ? ok : { type: 'error' };
+  },
+};
+
+export const SCRIPT_COMMANDS: readonly MetaCommand[] = Object.freeze([
+  set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec,
+]);
