@@ -7,7 +7,7 @@
  * meta-command messages that echo pasted input, and \c with a hostile bad path. The check is on
  * the raw bytes the pty received, not the emulator's screen.
  *
- * One shell per engine with many probes. A table of probes (path x engine, tried/failed) is
+ * One shell per engine with many probes; the four engines run at the same time (about a minute). A table of probes (path x engine, tried/failed) is
  * printed as a diagnostic. (The numbers before the fix were measured by running this file in a
  * checkout of the previous commit.)
  */
@@ -20,10 +20,10 @@ import { withServer } from '../harness/server-test.js';
 import { sharedPostgres } from '../harness/postgres-server.js';
 import { sharedMariadb } from '../harness/mariadb-server.js';
 
-const home: ShellHome = shellHome();
+const homes: ShellHome[] = [];
 after(() => {
   killAll();
-  home.cleanup();
+  for (const h of homes) h.cleanup();
 });
 
 interface Tally { tried: number; failed: number; first?: string }
@@ -122,6 +122,8 @@ class Prober {
 }
 
 async function probeEngine(db: HostileDb): Promise<Map<string, Tally>> {
+  const home = shellHome(); // one per engine: the engines run at the same time
+  homes.push(home);
   const t = await startShell(home, [db.target], { cols: 160, rows: 50 });
   const p = new Prober(t, db.promptName);
   await quiet(t, 0, 500, NEXT_PROMPT);
@@ -182,7 +184,7 @@ const engineTest = (name: string, fn: (t: TestContext) => Promise<void>): void =
   test(name, { skip: only !== undefined && only !== name }, fn);
 };
 
-describe('hostile names and values never reach the terminal raw', { timeout: 600_000 }, () => {
+describe('hostile names and values never reach the terminal raw', { timeout: 600_000, concurrency: true }, () => {
   engineTest('SQLite', async (t) => report(t, 'sqlite', await probeEngine(await hostileSqlite())));
   engineTest('DuckDB', async (t) => report(t, 'duckdb', await probeEngine(await hostileDuckdb())));
   engineTest('PostgreSQL', async (t) => {
