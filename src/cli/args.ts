@@ -7,6 +7,7 @@ import { UsageError } from '../core/errors.js';
 import { editDistance } from '../core/edit-distance.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/sink.js';
 import type { EngineId } from '../sql/dialect.js';
+import { parseAssignment } from '../sql/variables.js';
 
 export type ScriptSource = { readonly type: 'command'; readonly sql: string } | { readonly type: 'file'; readonly path: string };
 
@@ -28,6 +29,8 @@ export interface CliOptions {
   readonly user?: string;
   readonly database?: string;
   readonly flagEngine?: EngineId;
+  /** psql variables from -v NAME=VALUE / --set / --variable, -q (QUIET), -e / -a (ECHO), in order (value undefined: unset). */
+  readonly variables?: readonly { readonly name: string; readonly value: string | undefined }[];
 }
 
 interface FlagDef {
@@ -36,6 +39,13 @@ interface FlagDef {
   apply(o: Mutable, v: string, name: string): void;
 }
 type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[] };
+
+/** -v NAME=VALUE (psql): NAME alone unsets. */
+function setVariable(o: Mutable, v: string, name: string): void {
+  const a = parseAssignment(v);
+  if (!a) throw new UsageError(`${name} expects NAME=VALUE with a name of letters, digits and underscores, got ${JSON.stringify(v)}`);
+  o.variables = [...(o.variables ?? []), a];
+}
 
 function port(v: string, name: string): number {
   const n = Number(v);
@@ -81,6 +91,12 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['-d'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.database = v)) },
   { names: ['-D'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.database = v)) },
   { names: ['--dbname', '--database'], value: true, apply: (o, v) => void (o.database = v) },
+  // psql's script flags: variables, quiet, echo; -X: sqlsh reads no psqlrc, so there is nothing to skip
+  { names: ['-v', '--set', '--variable'], value: true, apply: setVariable },
+  { names: ['-q', '--quiet'], value: false, apply: (o) => setVariable(o, 'QUIET=on', '-q') },
+  { names: ['-e', '--echo-queries'], value: false, apply: (o) => setVariable(o, 'ECHO=queries', '-e') },
+  { names: ['-a', '--echo-all'], value: false, apply: (o) => setVariable(o, 'ECHO=all', '-a') },
+  { names: ['-X', '--no-psqlrc'], value: false, apply: () => undefined },
 ];
 
 const ALL_NAMES = FLAGS.flatMap((f) => f.names).concat(['-h']);

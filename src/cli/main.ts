@@ -164,5 +164,5 @@ async function runMain(argv: readonly string[]): Promise<number> {
     return runBatch({ connection, target, settings, opts, paths, connections: config.connections });
   }
   const { runRepl } = (await runner) as typeof import('../shell/repl.js');
-  return runRepl({ connection, target, settings, paths, connections: config.connections, demoCreated, configWarnings: config.warnings });
+  return runRepl({ connection, target, settings, paths, connections: config.connections, demoCreated, configWarnings: config.warnings, ...(opts.variables ? { variables: opts.variables } : {}) });
 }

@@ -6,6 +6,7 @@ import type { Settings } from '../config/settings.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { SavedConnection } from '../config/load-config.js';
 import type { CliOptions } from './args.js';
+import { variableFlag, withVariable } from '../sql/variables.js';
 import { Session } from '../shell/session.js';
 import { runScript } from '../shell/run-script.js';
 import { streamOutput } from '../output/stream-output.js';
@@ -78,6 +79,7 @@ export async function runBatch(init: {
       error: (t) => stderrTerminal().line(t),
     },
   });
+  for (const v of init.opts.variables ?? []) session.variables = withVariable(session.variables, v.name, v.value);
   const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];
   let ok = true;
   try {
@@ -99,11 +101,11 @@ export async function runBatch(init: {
       const r = await runScript(session, text, {
         source: label,
         signal: abort.signal,
-        stopOnError: !session.settings.continue_on_error,
+        stopOnError: !session.settings.continue_on_error, // ON_ERROR_STOP (\\set, -v) overrides it in runScript
         confirmDestructive: Boolean(init.opts.confirmDestructive),
       });
       if (!r.ok) ok = false;
-      if (r.quit || (!r.ok && !session.settings.continue_on_error)) break;
+      if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? !session.settings.continue_on_error))) break;
     }
     // A script that ends (or quits) inside a transaction loses it: closing the connection rolls it
     // back. psql does that silently and exits 0; a forgotten COMMIT should not pass unnoticed.

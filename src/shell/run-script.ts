@@ -60,7 +60,10 @@ export async function runScript(session: Session, text: string, opts: RunOptions
     if (st.kind === 'delimiter') continue;
     const meta = st.kind === 'meta' ? st.text : metaAfterSql(st.text, st.terminator);
     // In a skipped \if branch only the conditionals count; statements and other commands are not run (psql).
-    if (!isActive(session.conditionals) && (meta === undefined || !CONDITIONAL_COMMANDS.has(/^\\[^\s|]*/.exec(meta)![0]))) continue;
+    // An unknown command is still an error there, as psql says so too.
+    if (!isActive(session.conditionals) && (meta === undefined || !CONDITIONAL_COMMANDS.has(/^\\[^\s|]*/.exec(meta)![0]))) {
+      if (meta === undefined || (await import('../meta/meta-registry.js')).metaRegistry().lookup(/^\\[^\s|]*/.exec(meta)![0])) continue;
+    }
     if (meta !== undefined) {
       // The SQL a backslash command ended is its query buffer (\p, \r, \gset, \gexec may take it).
       session.queryBuffer = st.kind === 'sql' && st.text !== '' ? interpolate(session, st.text) : undefined;

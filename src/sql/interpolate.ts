@@ -117,6 +117,9 @@ export function interpolateArgs(raw: string, vars: Variables, quoting: Quoting):
           const value = vars.get(m[1] ?? m[2] ?? m[3]!)!;
           word += m[1] !== undefined ? value : m[2] !== undefined ? quoting.literal(value).trimStart() : quoting.ident(value);
           i += 1 + m[0].length;
+        } else if (m) {
+          word += ch + m[0]; // not set: left as written, quotes and all (psql)
+          i += 1 + m[0].length;
         } else (word += ch), i++;
       } else (word += ch), i++;
     }

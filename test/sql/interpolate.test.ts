@@ -42,7 +42,7 @@ describe('interpolateArgs (backslash command arguments)', () => {
     assert.deepEqual(args("one 'two three' 'it''s' 'tab\\there' :x :'q' :\"x\" ':x' a'b c'd"), [
       'one', 'two three', "it's", 'tab\there', 'a b', "'it''s'", '"a b"', ':x', 'ab cd',
     ]);
-    assert.deepEqual(args(':{?x} :{?y} :nope'), ['TRUE', 'FALSE', ':nope']);
+    assert.deepEqual(args(":{?x} :{?y} :nope :'nope' :\"nope\""), ['TRUE', 'FALSE', ':nope', ":'nope'", ':"nope"']);
   });
 });
 

@@ -1,0 +1,69 @@
+/**
+ * Scripts written for psql, run by psql and by sqlsh against two fresh databases on one real server:
+ * the same output (stdout; the ERROR lines and \warn lines of stderr), the same success, and the same
+ * final schema and data (pg_dump). The scripts are fixture files in test/scripts/psql/.
+ */
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { postgresBinDir, sharedPostgres, type PgServer } from '../harness/postgres-server.js';
+import { withServer } from '../harness/server-test.js';
+import { BIN, ROOT, tempDir, testEnv } from '../meta/cli-helper.js';
+
+const FIXTURES = join(ROOT, 'test', 'scripts', 'psql');
+const ARGS = ['-X', '-v', 'ON_ERROR_STOP=1', '-v', "from_v=it's"];
+
+let dbCounter = 0;
+function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 60_000, cwd: FIXTURES });
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
+}
+
+function pgEnv(server: PgServer): NodeJS.ProcessEnv {
+  return { ...testEnv(tempDir()), PGPASSWORD: server.password ?? '', PGHOST: server.host, PGPORT: String(server.port), PGUSER: server.user, SQLSH_TEST_GREETING: 'hello there' };
+}
+
+/** A fresh database; its name. */
+function createDb(server: PgServer, env: NodeJS.ProcessEnv): string {
+  const name = `script_${process.pid}_${++dbCounter}`;
+  const r = run(join(postgresBinDir(), 'psql'), ['-X', '-q', '-d', 'postgres', '-c', `create database ${name}`], env);
+  assert.equal(r.status, 0, r.stderr);
+  return name;
+}
+
+/** Output lines compared: no trailing blanks, no blank lines (psql adds one after each table). */
+const lines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+/** stderr: the ERROR and \warn lines, without psql's "psql:FILE:LINE: " or sqlsh's "FILE:LINE: " prefix. */
+const errorLines = (text: string): string[] =>
+  lines(text).map((l) => l.replace(/^(psql:)?[^ ]*\.sql:\d+: /, '')).filter((l) => /^(ERROR|warned)/.test(l));
+
+function dump(server: PgServer, env: NodeJS.ProcessEnv, db: string): string {
+  const r = run(join(postgresBinDir(), 'pg_dump'), ['--no-owner', '--no-privileges', '-d', db], env);
+  assert.equal(r.status, 0, r.stderr);
+  return lines(r.stdout).filter((l) => !l.startsWith('--') && !/^\\(un)?restrict /.test(l)).join('\n');
+}
+
+describe('psql scripts run by psql and by sqlsh', () => {
+  const scripts = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
+  const cleanup: (() => void)[] = [];
+  after(() => cleanup.forEach((f) => f()));
+  test('the fixture folder has scripts', () => assert.ok(scripts.length >= 3, scripts.join(', ')));
+  for (const script of scripts) {
+    test(script, async (t) => {
+      const server = await withServer(t, sharedPostgres);
+      if (!server) return;
+      const env = pgEnv(server);
+      const [a, b] = [createDb(server, env), createDb(server, env)];
+      cleanup.push(() => void run(join(postgresBinDir(), 'psql'), ['-X', '-q', '-d', 'postgres', '-c', `drop database ${a}`, '-c', `drop database ${b}`], env));
+      const psql = run(join(postgresBinDir(), 'psql'), [...ARGS, '-d', a, '-f', script], env);
+      const url = `postgres://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${b}`;
+      const sqlsh = run(process.execPath, [BIN, url, ...ARGS, '-f', script], env);
+      assert.deepEqual(lines(sqlsh.stdout), lines(psql.stdout), `stdout of ${script}\n--- sqlsh stderr:\n${sqlsh.stderr}`);
+      assert.deepEqual(errorLines(sqlsh.stderr), errorLines(psql.stderr), `errors of ${script}`);
+      assert.equal(sqlsh.status === 0, psql.status === 0, `exit codes: psql ${psql.status}, sqlsh ${sqlsh.status}\n${sqlsh.stderr}`);
+      assert.equal(dump(server, env, b), dump(server, env, a), `final schema and data of ${script}`);
+    });
+  }
+});
