@@ -128,9 +128,11 @@ function menuRows(items: readonly Completion[], selected: number, height: number
   const shown = items.slice(top, top + visible);
   // Names and details come from the database: flattened to one line, then escaped.
   const labels = shown.map((c) => menuText(c.display ?? c.text));
-  const details = shown.map((c) => menuText(!c.detail ? c.kind : c.detail.startsWith(c.kind) ? c.detail : `${c.kind} ${c.detail}`));
+  // A backslash command's detail is its one-line help alone (its kind is plain from the backslash).
+  const details = shown.map((c) => menuText(!c.detail ? c.kind : c.kind === 'meta-command' || c.detail.startsWith(c.kind) ? c.detail : `${c.kind} ${c.detail}`));
   const scroll = n > visible;
-  const detailW = Math.min(28, Math.max(...details.map(displayWidth)));
+  // Details (signatures, help lines) take up to ~45% of a wide terminal, at least 28 cells.
+  const detailW = Math.min(Math.max(28, Math.floor(cols * 0.45)), Math.max(...details.map(displayWidth)));
   const labelW = Math.max(1, Math.min(Math.max(...labels.map(displayWidth)), cols - detailW - 5));
   const width = Math.min(cols, labelW + detailW + 4 + (scroll ? 1 : 0));
   const x = Math.max(0, Math.min(anchor - 1, cols - width));
