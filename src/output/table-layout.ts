@@ -158,6 +158,10 @@ export function renderRow(cells: readonly Cell[], layout: RowLayout, header = fa
     }
   }
   if (simple && !header) return simpleRow(cells, layout) + '\n';
+  // psql's open right edge (trimRight): the header line is printed whole; in data lines the last
+  // cell is not padded after its text (nor followed by a space) unless a wrap or newline mark
+  // follows, and a last cell with no line left is just the space after the separator.
+  const openEdge = style.trimRight && !header;
   let out = '';
   for (let h = 0; h < height; h++) {
     let line = style.left;
@@ -165,12 +169,22 @@ export function renderRow(cells: readonly Cell[], layout: RowLayout, header = fa
       const cell = cells[i]!;
       const vl: VisualLine | undefined = simple ? { text: cell.lines[0]!, width: cell.width, mark: ' ' } : columns[i]![h];
       if (i > 0) line += style.mid;
+      if (openEdge && i === n - 1) {
+        if (!vl) line += ' ';
+        else if (vl.mark === ' ' && !cell.numeric) line += ' ' + dimmed(vl.text, cell, layout);
+        else line += ' ' + place(vl, cell, widths[i]!, layout, false) + (vl.mark === ' ' ? '' : vl.mark);
+        continue;
+      }
       line += ' ' + (vl ? place(vl, cell, widths[i]!, layout, header) + vl.mark : ' '.repeat(widths[i]! + 1));
     }
     line += style.right;
-    out += (style.trimRight ? trimSpaces(line) : line) + '\n';
+    out += line + '\n';
   }
   return out;
+}
+
+function dimmed(text: string, cell: Cell, layout: RowLayout): string {
+  return cell.isNull && layout.color && text !== '' ? DIM + text + UNDIM : text;
 }
 
 const SPACES: string[] = [];
@@ -180,24 +194,23 @@ function spaces(n: number): string {
   return ' '.repeat(n);
 }
 
-function trimSpaces(line: string): string {
-  let end = line.length;
-  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
-  return end === line.length ? line : line.slice(0, end);
-}
-
 /** A row whose cells are all one line that fits: the hot path of big results. */
 function simpleRow(cells: readonly Cell[], layout: RowLayout): string {
   const { style, widths, color } = layout;
+  const open = style.trimRight;
+  const last = widths.length - 1;
   let line = style.left;
   for (let i = 0; i < widths.length; i++) {
     const cell = cells[i]!;
     let text = cell.lines[0]!;
     if (cell.isNull && color && text !== '') text = DIM + text + UNDIM;
-    const pad = spaces(widths[i]! - cell.width);
     if (i > 0) line += style.mid;
+    if (open && i === last) {
+      line += cell.numeric ? ' ' + spaces(widths[i]! - cell.width) + text : ' ' + text;
+      break;
+    }
+    const pad = spaces(widths[i]! - cell.width);
     line += cell.numeric ? ' ' + pad + text + ' ' : ' ' + text + pad + ' ';
   }
-  line += style.right;
-  return style.trimRight ? trimSpaces(line) : line;
+  return line + style.right;
 }

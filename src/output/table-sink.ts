@@ -49,6 +49,9 @@ export interface TableOptions {
   readonly maxLines?: number;
 }
 
+/** Types psql right-aligns (and the like in the other engines): their NULLs are right-aligned too. */
+const NUMERIC_TYPE = /^(smallint|integer|bigint|real|double precision|double|float[48]?|numeric|decimal|oid|money|int[248]?|tinyint|mediumint|hugeint|uhugeint|ubigint|uinteger|usmallint|utinyint)\b/i;
+
 /** The narrowest piece a wrapped value is cut into (unless the whole value is narrower). */
 const READABLE_WIDTH = 10;
 
@@ -68,6 +71,8 @@ export class TableSink implements ResultSink {
   private widths: number[] = [];
   /** Widest numeric value per column seen so far. */
   private numericWidths: number[] = [];
+  /** Columns whose declared type is a number. */
+  private numericType: boolean[] = [];
   private results = 0;
   private delegate: ExpandedSink | undefined;
   /** Rows spilled to disk while the widths are measured (files and pipes only). */
@@ -96,6 +101,7 @@ export class TableSink implements ResultSink {
     this.natural = undefined;
     this.widths = [];
     this.numericWidths = columns.map(() => 0);
+    this.numericType = columns.map((c) => NUMERIC_TYPE.test(c.type ?? ''));
     this.delegate = undefined;
     this.headerCount = 0;
     this.spill?.close();
@@ -186,6 +192,13 @@ export class TableSink implements ResultSink {
         if (c.numeric && c.width > numeric[i]!) numeric[i] = c.width;
       }
     }
+    // NULL takes its column's alignment (psql aligns by column): right in a column of numbers.
+    for (const cs of cells) {
+      for (let i = 0; i < n; i++) {
+        const c = cs[i]!;
+        if (c.isNull && !c.numeric && (numeric[i]! > 0 || this.numericType[i])) cs[i] = { ...c, numeric: true };
+      }
+    }
 
     const cols = this.terminalWidth();
     if (this.spill || (cols === undefined && !final && this.natural === undefined)) {
@@ -260,7 +273,8 @@ export class TableSink implements ResultSink {
           for (let i = 0; i < n; i++) {
             const p = parts[i] ?? 't';
             const flag = p.charCodeAt(0);
-            cs[i] = textCell(p.slice(1), flag === 110 /* n */, flag === 122 /* z */);
+            const isNull = flag === 122; /* z */
+            cs[i] = textCell(p.slice(1), flag === 110 /* n */ || (isNull && (this.numericWidths[i]! > 0 || this.numericType[i]!)), isNull);
           }
           text += renderRow(cs, layout);
           if (text.length > 65536) {

@@ -49,5 +49,5 @@ test('MariaDB: YEAR 0 prints 0000 (and a ZEROFILL column keeps its zeros), as th
   const csv = await runCliAsync([my.url, '--format', 'csv', '-c', `select y, z from ${table} order by y is null, y`]);
   assert.equal(csv.stdout, 'y,z\n0000,00042\n2024,00007\n,\n');
   const table_ = await runCliAsync([my.url, '-c', `select y from ${table} where y = 0; drop table ${table}`]);
-  assert.match(table_.stdout, /^ {2}y\n-+\n 0000\n\(1 row\)/m);
+  assert.match(table_.stdout, /^ {2}y *\n-+\n 0000\n\(1 row\)/m);
 });

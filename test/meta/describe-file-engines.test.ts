@@ -3,12 +3,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureDb, sqlsh } from './cli-helper.js';
 
-const SQLITE_D_TRACKS = `             Table "main.tracks"
-  Column   |     Type     | Nullable | Default
+const SQLITE_D_TRACKS = `              Table "main.tracks"
+  Column   |     Type     | Nullable | Default${' '}
 -----------+--------------+----------+---------
- id        | INTEGER      | not null |
- artist_id | INTEGER      |          |
- title     | VARCHAR(200) | not null |
+ id        | INTEGER      | not null |${' '}
+ artist_id | INTEGER      |          |${' '}
+ title     | VARCHAR(200) | not null |${' '}
  price     | DECIMAL(6,2) |          | 0.99
 Indexes:
     PRIMARY KEY (id)
@@ -30,7 +30,7 @@ describe('describe commands on SQLite', () => {
 
   test('\\d artists shows the unique index and who references it', () => {
     const r = sqlsh(db, ['\\d artists']);
-    assert.match(r.stdout, /^ {11}Table "main\.artists"\n/);
+    assert.match(r.stdout, /^ {12}Table "main\.artists"\n/);
     assert.match(r.stdout, /Indexes:\n {4}PRIMARY KEY \(id\)\n {4}"sqlite_autoindex_artists_1" UNIQUE \(name\)\n/);
     assert.match(r.stdout, /Referenced by:\n {4}TABLE "tracks" FOREIGN KEY \(artist_id\) REFERENCES artists\(id\)\n/);
   });
@@ -45,7 +45,7 @@ describe('describe commands on SQLite', () => {
     const r = sqlsh(db, ['\\dt', '\\dt tr*', '\\dt main.a*', '\\dv', '\\di', '\\d']);
     assert.equal(r.status, 0, r.stderr);
     const [dt, dtTr, dtMain, dv, di, d] = r.stdout.split(/(?=^ *List of)/m);
-    assert.equal(dt, '   List of relations\n Schema |  Name   | Type\n--------+---------+-------\n main   | artists | table\n main   | tracks  | table\n(2 rows)\n');
+    assert.equal(dt, '    List of relations\n Schema |  Name   | Type  \n--------+---------+-------\n main   | artists | table\n main   | tracks  | table\n(2 rows)\n');
     assert.match(dtTr!, /tracks/);
     assert.doesNotMatch(dtTr!, /artists/);
     assert.match(dtMain!, /artists/);
@@ -80,7 +80,7 @@ describe('describe commands on SQLite', () => {
   test('\\dn, \\l, \\df', () => {
     const r = sqlsh(db, ['\\dn', '\\l', '\\df abs']);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /List of schemas\n Name\n-+\n main\n/);
+    assert.match(r.stdout, /List of schemas\n Name \n-+\n main\n/);
     assert.match(r.stdout, new RegExp(` main \\| ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\n`));
     assert.match(r.stdout, / main +\| abs +\|/);
   });
@@ -117,7 +117,7 @@ describe('describe commands on DuckDB', () => {
   test('\\d tracks has every section', () => {
     const r = sqlsh(db, ['\\d tracks']);
     assert.equal(r.stderr, '');
-    assert.match(r.stdout, /^ +Table "main\.tracks"\n +Column +\| +Type +\| Nullable \| Default\n/);
+    assert.match(r.stdout, /^ +Table "main\.tracks"\n +Column +\| +Type +\| Nullable \| Default \n/);
     assert.match(r.stdout, /\n id +\| INTEGER +\| not null \|/);
     assert.match(r.stdout, /\n title +\| VARCHAR +\| not null \|/);
     assert.match(r.stdout, /\n price +\| DECIMAL\(6,2\) +\| +\| 0\.99/);
@@ -134,12 +134,12 @@ describe('describe commands on DuckDB', () => {
   test('lists, sequences, types, extensions', () => {
     const r = sqlsh(db, ['CREATE SEQUENCE seq_ids', "CREATE TYPE mood AS ENUM ('sad', 'ok')", '\\dt', '\\ds', '\\dT', '\\dx json', '\\l', '\\dn']);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /List of relations\n Schema \| +Name +\| Type\n-+\+-+\+-+\n main +\| artists \| table\n main +\| tracks +\| table\n\(2 rows\)/);
+    assert.match(r.stdout, /List of relations\n Schema \| +Name +\| Type +\n-+\+-+\+-+\n main +\| artists \| table\n main +\| tracks +\| table\n\(2 rows\)/);
     assert.match(r.stdout, /List of sequences[\s\S]* main +\| seq_ids \| sequence/);
     assert.match(r.stdout, /List of data types[\s\S]* main +\| mood/);
     assert.match(r.stdout, /List of installed extensions[\s\S]* json +\| true/);
     assert.match(r.stdout, /List of databases[\s\S]* music +\|/);
-    assert.match(r.stdout, /List of schemas\n Name\n-+\n main\n/);
+    assert.match(r.stdout, /List of schemas\n Name \n-+\n main\n/);
   });
 
   test('\\du and \\dm do not apply', () => {

@@ -21,7 +21,7 @@ describe('describe commands on PostgreSQL', () => {
     assert.equal(setup.status, 0, setup.stderr);
     const r = sqlsh(pg.url, [`\\d ${schema}.tracks`, `\\d ${schema}.artists`, `\\dt ${schema}.*`, `\\dt+ ${schema}.tr*`, `\\ds ${schema}.*`, `\\dm ${schema}.*`, `\\dn ${schema}`, '\\du', '\\l', '\\dx', `\\df ${schema}.*`]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`Table "${schema}\\.tracks"\\n +Column +\\| +Type +\\| Nullable \\| Default\\n`));
+    assert.match(r.stdout, new RegExp(`Table "${schema}\\.tracks"\\n +Column +\\| +Type +\\| Nullable \\| Default \\n`));
     assert.match(r.stdout, /\n id +\| integer +\| not null \|/);
     assert.match(r.stdout, /\n title +\| character varying\(200\) +\| not null \|/);
     assert.match(r.stdout, /Indexes:\n {4}"tracks_pkey" PRIMARY KEY, btree \(id\)\n {4}"ix_tracks_title" btree \(title\)\n/);
@@ -29,12 +29,12 @@ describe('describe commands on PostgreSQL', () => {
     assert.match(r.stdout, /Check constraints:\n {4}"tracks_price_check" CHECK \(price >= 0::numeric\)\n/);
     assert.match(r.stdout, /Triggers:\n {4}trg_tracks BEFORE INSERT ON meta_\d+\.tracks FOR EACH ROW EXECUTE FUNCTION meta_\d+\.trg_fn\(\)\n/);
     assert.match(r.stdout, /Referenced by:\n {4}TABLE "tracks" CONSTRAINT "tracks_artist_id_fkey" FOREIGN KEY \(artist_id\) REFERENCES artists\(id\)\n/);
-    assert.match(r.stdout, /List of relations\n +Schema +\| +Name +\| Type\n[-+]+\n meta_\d+ \| artists \| table\n meta_\d+ \| tracks +\| table\n\(2 rows\)/);
-    assert.match(r.stdout, /\| Rows \| +Size +\| Description\n[\s\S]* tracks \|[^\n]*\| \d+ kB \| the tracks\n/);
+    assert.match(r.stdout, /List of relations\n +Schema +\| +Name +\| Type *\n[-+]+\n meta_\d+ \| artists \| table\n meta_\d+ \| tracks +\| table\n\(2 rows\)/);
+    assert.match(r.stdout, /\| Rows \| +Size +\| Description *\n[\s\S]* tracks \|[^\n]*\| \d+ kB \| the tracks\n/);
     assert.match(r.stdout, /List of sequences[\s\S]* seq_ids \| sequence \| bigint/);
     assert.match(r.stdout, /\| mv +\| materialized view/);
     assert.match(r.stdout, /List of roles\n[\s\S]*Superuser/);
-    assert.match(r.stdout, /List of databases\n +Name +\| +Owner +\| Encoding +\| Collate\n[\s\S]* postgres /);
+    assert.match(r.stdout, /List of databases\n +Name +\| +Owner +\| Encoding +\| Collate *\n[\s\S]* postgres /);
     assert.match(r.stdout, /List of installed extensions[\s\S]* plpgsql /);
     assert.match(r.stdout, /List of functions[\s\S]* trg_fn +\| trigger/);
     const c = sqlsh(pg.url, ['\\c template1', '\\conninfo'], { env: { PGPASSWORD: pg.password ?? '' } });

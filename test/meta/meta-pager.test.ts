@@ -53,7 +53,7 @@ describe('describe output and the pager', () => {
     await renderMetaTable(session, listing(200), (t, to) => pageText(session, t, to));
     assert.equal(direct.join(''), '', 'nothing written around the pager');
     const paged = readFileSync(file, 'utf8');
-    assert.match(paged, /List of functions\n +Name\n-+\n fn_0\n/);
+    assert.match(paged, /List of functions\n +Name +\n-+\n fn_0\n/);
     assert.match(paged, / fn_199\n\(200 rows\)\n$/);
   });
 

@@ -73,7 +73,7 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
     test('\\g and \\gx re-run the last statement', () => {
       const r = sqlsh(db, ['SELECT 1 AS one', '\\g', '\\gx']);
       assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stdout.match(/^ one\n-----\n +1\n/gm)?.length, 2);
+      assert.equal(r.stdout.match(/^ one \n-----\n +1\n/gm)?.length, 2);
       assert.match(r.stdout, /-\[ RECORD 1 \]-*\none \| 1\n/);
       const none = sqlsh(db, ['\\g']);
       assert.match(none.stderr, /no previous statement/);

@@ -26,7 +26,7 @@ const wide: Row[] = [
 describe('table sink, psql style', () => {
   test('exact layout: centered header, numbers right-aligned, wide chars padded by width', async () => {
     const text = await render(cols('id', 'name'), [[1, '日本語'], [22, 'a']]);
-    assert.equal(text, ' id |  name\n----+--------\n  1 | 日本語\n 22 | a\n');
+    assert.equal(text, ' id |  name  \n----+--------\n  1 | 日本語\n 22 | a\n');
   });
 
   test('columns line up with CJK, emoji and combining marks', async () => {
@@ -46,11 +46,11 @@ describe('table sink, psql style', () => {
 
   test('NULL is distinct from empty string with a visible null string', async () => {
     const text = await render(cols('a', 'b'), [[null, '']], { nullString: '∅' });
-    assert.equal(text.split('\n')[2], ' ∅ |');
+    assert.equal(text.split('\n')[2], ' ∅ | ');
   });
 
   test('NULL with the default null string shows nothing, dimmed null string with colour', async () => {
-    assert.equal((await render(cols('a'), [[null]])).split('\n')[2], '');
+    assert.equal((await render(cols('a'), [[null]])).split('\n')[2], ' '); // psql: the space after the edge, nothing else
     const colored = await render(cols('a'), [[null]], { nullString: 'NULL', color: true });
     assert.ok(colored.includes('\x1b[2mNULL\x1b[22m'));
   });
@@ -61,7 +61,7 @@ describe('table sink, psql style', () => {
   });
 
   test('zero rows prints header and footer', async () => {
-    assert.equal(await render(cols('abc'), [], { footer: true }), ' abc\n-----\n(0 rows)\n');
+    assert.equal(await render(cols('abc'), [], { footer: true }), ' abc \n-----\n(0 rows)\n');
   });
 
   test('zero columns prints only the footer', async () => {
@@ -78,7 +78,7 @@ describe('table sink, psql style', () => {
 
   test('multi-line values continue on the next line with +', async () => {
     const text = await render(cols('a', 'b'), [['one\ntwo', 'x']]);
-    assert.equal(text, '  a  | b\n-----+---\n one+| x\n two |\n');
+    assert.equal(text, '  a  | b \n-----+---\n one+| x\n two | \n');
   });
 
   test('no header', async () => {
@@ -92,7 +92,7 @@ describe('table sink, psql style', () => {
     const sink = createSink(out, options());
     await feed(sink, cols('a'), [[1]]);
     await feed(sink, cols('b'), [[2]]);
-    assert.equal(out.text, ' a\n---\n 1\n\n b\n---\n 2\n');
+    assert.equal(out.text, ' a \n---\n 1\n\n b \n---\n 2\n');
   });
 });
 
@@ -189,7 +189,7 @@ describe('table sink, bounded memory', () => {
     const sink = new TableSink(out, { style: BORDER_STYLES.psql, nullString: '', header: true, footer: false, color: false, blockRows: 2 });
     await feed(sink, cols('a'), [['x'], ['y'], ['much wider'], ['z']]);
     assert.equal(sink.headerCount, 2);
-    assert.equal(out.text, ' a\n---\n x\n y\n     a\n------------\n much wider\n z\n');
+    assert.equal(out.text, ' a \n---\n x\n y\n     a      \n------------\n much wider\n z\n');
   });
 
   test('to a file, a later, wider block widens the one table: header once (rows spilled, not held)', async () => {
@@ -201,7 +201,7 @@ describe('table sink, bounded memory', () => {
     assert.ok(sink.peakBufferedRows <= 2);
     assert.equal(
       out.text,
-      '     a      |  n\n------------+-----\n x          |   1\n y          |\n much wider | 100\n z         +|   2\n line       |\n(4 rows)\n',
+      '     a      |  n  \n------------+-----\n x          |   1\n y          |    \n much wider | 100\n z         +|   2\n line       | \n(4 rows)\n',
     );
   });
 

@@ -34,7 +34,7 @@ describe('\\q with an open transaction', () => {
     await waitForIdlePrompt(t, 'sqlite q.db*> ');
     assert.equal(t.exitCode, undefined, 'still running');
     await run(t, 'select count(*) as n from t;', 'sqlite q.db*> ');
-    assert.match(t.screenText(), /^ n\n-+\n +1\n/m);
+    assert.match(t.screenText(), /^ n *\n-+\n +1\n/m);
     t.type('\\q\r');
     await t.waitForText(/A transaction is open;[^\n]*\n(.*\n)*.*A transaction is open; quit anyway and roll it back\? \[y\/N\] $/m, LONG);
     t.type('y\r');
@@ -42,7 +42,7 @@ describe('\\q with an open transaction', () => {
     const again = await startShell(home, [db]);
     await waitForIdlePrompt(again, prompt);
     await run(again, 'select count(*) as n from t;', prompt);
-    assert.match(again.screenText(), /^ n\n-+\n +0\n/m, 'the insert was rolled back');
+    assert.match(again.screenText(), /^ n *\n-+\n +0\n/m, 'the insert was rolled back');
     again.type('\\q\r');
     assert.equal(await again.waitForExit(LONG), 0, '\\q without a transaction does not ask');
   });
