@@ -10,8 +10,9 @@
  */
 import { after, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, runCliAsync, sandboxEnv } from '../helpers/run-cli.js';
@@ -106,3 +107,94 @@ describe('streaming export keeps peak memory flat', () => {
     await assertFlat(t, () => server.url, (n) => `select * from ${table(n)}`);
   });
 });
+
+/** The SQLite file with n benchmark rows, made once per run. */
+async function sqliteRows(dir: string, n: number): Promise<string> {
+  const path = join(dir, `table-rows-${n}.db`);
+  if (existsSync(path)) return path;
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(path);
+  db.exec('create table t (id integer primary key, name text, amount real, big integer, note text)');
+  db.exec(`insert into t with recursive c(x) as (select 1 union all select x + 1 from c where x < ${n})
+    select x, 'name ' || x, x * 1.25, x * 1000000007000, case when x % 7 = 0 then null else 'note, "quoted" ' || x end from c`);
+  db.close();
+  return path;
+}
+
+/** Reads a psql-style table file: the header, how often it appears, and whether every line's '|' sit where the header's do. */
+async function checkTable(path: string): Promise<{ header: string; headers: number; lines: number; misaligned: string[] }> {
+  const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let header: string | undefined;
+  let bars = '';
+  let headers = 0;
+  let lines = 0;
+  const misaligned: string[] = [];
+  const barsOf = (line: string): string => {
+    let out = '';
+    for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) out += i + ',';
+    return out;
+  };
+  for await (const line of rl) {
+    lines++;
+    if (header === undefined) {
+      header = line;
+      bars = barsOf(line);
+    }
+    if (line === header) headers++;
+    else if (line.includes('|') && barsOf(line) !== bars && misaligned.length < 3) misaligned.push(line);
+  }
+  return { header: header ?? '', headers, lines, misaligned };
+}
+
+describe('one aligned table in a file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sqlsh-table-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const n of [50_000, 1_000_000]) {
+    test(`${n} rows to a file (-o): the header once, every row under it`, async (t) => {
+      if (!haveTime(t)) return;
+      const db = await sqliteRows(dir, n);
+      const out = join(dir, `table-${n}.txt`);
+      // ids grow from 1 to n digits: before the spill, every wider block printed the header again
+      const r = await measuredExport([db, '-c', 'select * from t', '-o', out]);
+      assert.equal(r.code, 0, r.stderr);
+      const table = await checkTable(out);
+      t.diagnostic(`peak RSS ${r.peakMb.toFixed(1)} MB for ${n} rows`);
+      assert.equal(table.headers, 1, 'the header is printed once');
+      assert.deepEqual(table.misaligned, []);
+      assert.equal(table.lines, n + 3, 'header, rule, every row, footer');
+      assert.match(table.header, /^ +id +\| +name +\| +amount +\| +big +\| +note +$/);
+    });
+  }
+
+  test('the same bytes as psql 15 for a small result (psql adds one blank line after the footer)', async (t) => {
+    const server = await withServer(t, sharedPostgres);
+    if (!server) return;
+    const psql = spawnSyncPsql(t);
+    if (!psql) return;
+    const q = `select i as id, 'name ' || i as name, case when i % 3 = 0 then null else i * 1.5 end as amount,
+      case when i % 4 = 0 then E'multi\\nline' else 'x' end as note, '日本' as wide, i::numeric / 3 as num,
+      case when i % 2 = 0 then 'last' end as last, case when i = 5 then null else i end as n
+      from generate_series(1, 12) i`;
+    const mine = await runCliAsync([server.url, '-c', q, '--null', 'NULL']);
+    assert.equal(mine.code, 0, mine.stderr);
+    const theirs = psql(['-X', '-P', 'pager=off', '-P', 'null=NULL', '-c', q, server.url]);
+    assert.equal(mine.stdout, theirs.replace(/\n\n$/, '\n'));
+    assert.match(mine.stdout, /\n {4}\| +\| +\| line +\| +\| +\| *\| *\n/); // continuation line of a multi-line row
+  });
+});
+
+/** psql from the PATH (installed with the server packages); skips (fails under CI=true) without it. */
+function spawnSyncPsql(t: TestContext): ((args: readonly string[]) => string) | undefined {
+  const r = spawnSync('psql', ['--version'], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    if (serverTestMode() === 'required') assert.fail('psql is not installed');
+    t.skip('psql is not installed');
+    return undefined;
+  }
+  return (args) => {
+    const p = spawnSync('psql', args, { encoding: 'utf8', env: { ...process.env, PGPASSFILE: '/nonexistent', PSQLRC: '/nonexistent' } });
+    assert.equal(p.status, 0, p.stderr);
+    return p.stdout;
+  };
+}
