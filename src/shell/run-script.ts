@@ -13,6 +13,7 @@ import { pageText, terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';
 import { interpolateSql, quotingFor } from '../sql/interpolate.js';
+import { lex } from '../sql/lexer.js';
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryRows } from './query-rows.js';
@@ -98,7 +99,11 @@ export async function runScript(session: Session, text: string, opts: RunOptions
       return { ok: false, quit: false };
     }
     if (st.text.trim() === '') continue;
-    const r = await runStatement(session, interpolate(session, st.text), { ...opts, line, terminator: st.terminator });
+    const sql = interpolate(session, st.text);
+    const parts = requestParts(session, sql);
+    const r = parts.length > 1
+      ? await runRequest(session, parts, { ...opts, line })
+      : await runStatement(session, parts[0] ?? sql, { ...opts, line, terminator: st.terminator });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;
@@ -117,6 +122,45 @@ export async function runScript(session: Session, text: string, opts: RunOptions
 function interpolate(session: Session, sql: string): string {
   if (session.variables.size === 0) return sql;
   return interpolateSql(sql, session.dialect.lex, session.variables, quotingFor(session.dialect));
+}
+
+/** psql's `\\;`: the statements of one request (one part when there is no `\\;`). */
+function requestParts(session: Session, sql: string): string[] {
+  if (!session.dialect.lex.escapedSemicolon || !sql.includes('\\;')) return [sql];
+  const parts: string[] = [];
+  let from = 0;
+  for (const t of lex(sql, session.dialect.lex)) {
+    if (t.type === 'punct' && t.text === '\\;') {
+      parts.push(sql.slice(from, t.start).trim());
+      from = t.end;
+    }
+  }
+  parts.push(sql.slice(from).trim());
+  return parts.filter((p) => p !== '');
+}
+
+const TRANSACTION_CONTROL = /^(begin|start|commit|end|rollback|abort|savepoint|release|prepare\s+transaction)\b/i;
+
+/**
+ * The parts of a `\\;` request, each result shown as psql shows them. The server runs one request as one
+ * implicit transaction (a failing part undoes the parts before it and skips the rest): outside a
+ * transaction, and unless a part controls transactions itself, the parts run inside BEGIN ... COMMIT.
+ */
+async function runRequest(session: Session, parts: readonly string[], opts: RunOptions & { line: number }): Promise<boolean | 'cancelled'> {
+  const wrap = session.connection.transactionStatus() === 'idle' && !parts.some((p) => TRANSACTION_CONTROL.test(p));
+  const quietly = async (sql: string): Promise<void> => {
+    for await (const ev of session.connection.execute(sql)) void ev;
+  };
+  if (wrap) await quietly('BEGIN');
+  for (const part of parts) {
+    const r = await runStatement(session, part, { ...opts, terminator: ';' });
+    if (r !== true) {
+      if (wrap) await quietly('ROLLBACK').catch(() => undefined);
+      return r;
+    }
+  }
+  if (wrap) await quietly('COMMIT');
+  return true;
 }
 
 /** psql's ECHO variable: 'queries' prints each statement before it runs, 'all' also the backslash commands. */

@@ -32,6 +32,11 @@ export interface LexOptions {
   readonly shortBackslashCommands?: boolean;
   /** PostgreSQL: U&'...' strings and U&"..." identifiers with Unicode escapes (one token each). */
   readonly unicodeStrings?: boolean;
+  /**
+   * psql: `\;` is a `;` that does not end the statement: the parts go to the server in one request.
+   * One 'punct' token whose text is `\;` (the splitter reads on; run-script sends the parts together).
+   */
+  readonly escapedSemicolon?: boolean;
 }
 
 export interface SqlDialect {

@@ -233,6 +233,8 @@ function special(text: string, opts: LexOptions, pos: number, c: number, next: n
     default: {
       // BACKSLASH: a meta-command to the end of the line; MySQL's two-character forms (\G, \g, \c ...) end
       // there unless a longer name follows (\conninfo, \gx) or the command starts the statement.
+      // psql's \; is a semicolon that does not end the statement.
+      if (next === SEMI && opts.escapedSemicolon) return set(st, 'punct', pos + 2);
       if (opts.shortBackslashCommands && !atStart && SHORT_COMMANDS.has(next)) {
         const after = pos + 2 < n ? text.charCodeAt(pos + 2) : -1;
         if (!isAsciiLetter(after)) return set(st, 'backslash', pos + 2);

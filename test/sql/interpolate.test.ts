@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { interpolateArgs, interpolateSql, quotingFor } from '../../src/sql/interpolate.js';
 import { parseAssignment, parseBoolean, withVariable, NO_VARIABLES, type Variables } from '../../src/sql/variables.js';
+import { lex } from '../../src/sql/lexer.js';
+import { splitStatements } from '../../src/sql/splitter.js';
 import { postgresDialect } from '../../src/sql/dialects/postgres.js';
 import { mysqlDialect } from '../../src/sql/dialects/mysql.js';
 import { sqliteDialect } from '../../src/sql/dialects/sqlite.js';
@@ -32,6 +34,16 @@ describe('interpolateSql', () => {
   });
   test('MySQL # comments are comments', () => {
     assert.equal(interpolateSql('select 1 # :n', mysqlDialect.lex, v, quotingFor(mysqlDialect)), 'select 1 # :n');
+  });
+});
+
+describe("psql's \\;", () => {
+  test('one statement for the splitter, one punct token for the lexer (PostgreSQL only)', () => {
+    const sql = "select 1 \\; select ':n\\;' \\; select 3; select 4";
+    const st = splitStatements(sql, postgresDialect.lex).filter((s) => s.text !== '');
+    assert.deepEqual(st.map((s) => s.text), ["select 1 \\; select ':n\\;' \\; select 3", 'select 4']);
+    assert.deepEqual(lex(sql, postgresDialect.lex).filter((t) => t.text === '\\;').map((t) => t.type), ['punct', 'punct']);
+    assert.equal(splitStatements('select 1 \\; select 2', sqliteDialect.lex)[0]!.terminator, '\\; select 2');
   });
 });
 
@@ -69,7 +81,7 @@ describe('property: interpolation never touches quoted, commented or dollar-quot
   const piece = fc.oneof(
     fc.constantFrom(...PROTECTED).map((text) => ({ text, ref: undefined as undefined | 'raw' | 'lit' | 'ident' | 'test' | 'unknown' })),
     fc.constantFrom('raw', 'lit', 'ident', 'test', 'unknown').map((ref) => ({ text: '', ref: ref as 'raw' | 'lit' | 'ident' | 'test' | 'unknown' })),
-    fc.constantFrom('select', '(', ')', ',', '42', 'from t', ';').map((text) => ({ text, ref: undefined })),
+    fc.constantFrom('select', '(', ')', ',', '42', 'from t', ';', '\\;').map((text) => ({ text, ref: undefined })),
   );
   test('each piece comes out as expected', () => {
     fc.assert(

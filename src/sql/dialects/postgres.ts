@@ -130,6 +130,7 @@ export const postgresDialect: SqlDialect = makeDialect({
     eStrings: true,
     doubleQuoteStrings: false,
     unicodeStrings: true,
+    escapedSemicolon: true,
   },
   keywords: [...COMMON_WORDS.keywords, ...POSTGRES_KEYWORDS],
   reserved: POSTGRES_RESERVED,
