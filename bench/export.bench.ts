@@ -1,12 +1,16 @@
 /**
- * Streaming export: `sqlsh TARGET -c "select * from t" --format csv > /dev/null` on 100k and 1M rows,
+ * Streaming export: `sqlsh TARGET -c "select * from t" [--format csv] > /dev/null` on 100k and 1M rows,
  * wall time and peak memory (GNU time's max RSS), side by side with each engine's own client:
- * SQLite (sqlite3), PostgreSQL (psql, which buffers the whole result unless FETCH_COUNT is set),
- * MariaDB (mariadb --batch, which buffers unless --quick) and DuckDB (sqlsh only: no duckdb CLI here).
- * Flat memory between 100k and 1M rows shows the result is streamed, not buffered.
+ * SQLite (sqlite3 -csv, sqlite3 -box), PostgreSQL (psql --csv and aligned; psql buffers the whole
+ * result unless FETCH_COUNT is set), MariaDB (mariadb --batch / --table, which buffer unless --quick)
+ * and DuckDB (its own COPY ... TO '/dev/stdout' through the same Node binding: no duckdb CLI here).
+ *
+ * Runs are interleaved (run 1 of every tool, then run 2, ...) so a change in the machine's load hits
+ * every tool alike; the table shows medians (BENCH_RUNS, default 5; `--quick`: 1 run, 100k rows only),
+ * the worst peak RSS, and each sqlsh row's ratio to its peer (the row named after 'vs').
  * The servers are throw-away ones from the test harness (bench/servers.ts), stopped at the end.
  */
-import { existsSync, mkdirSync, openSync, closeSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +18,9 @@ import { loadServerTable, makeDuckdb, startBenchServers, tableFor } from './serv
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cache = join(root, '.tmp', 'bench');
-const SIZES = [100_000, 1_000_000] as const;
+const QUICK = process.argv.includes('--quick');
+const SIZES: readonly number[] = QUICK ? [100_000] : [100_000, 1_000_000];
+const RUNS = QUICK ? 1 : Number(process.env.BENCH_RUNS ?? 5);
 
 async function makeSqlite(rows: number): Promise<string> {
   const path = join(cache, `rows-${rows}.db`);
@@ -49,15 +55,32 @@ function measure(cmd: readonly string[], env?: NodeJS.ProcessEnv): Measured {
   return { seconds: Number(sec), maxRssMb: Number(kb) / 1024, ok: r.status === 0, err: lines.slice(0, -1).join(' ').slice(0, 160) };
 }
 
-/** One line of the table: a tool and how to run it for n rows (undefined: not available, with why). */
+/** One line of the table: a tool and how to run it for n rows; peer: the name of the row it is compared with. */
 interface Contender {
   readonly name: string;
   readonly cmd?: (n: number) => readonly string[];
   readonly unavailable?: string;
+  readonly peer?: string;
 }
 
 const sqlsh = (target: string, sql: string, ...extra: string[]): readonly string[] => [process.execPath, 'bin/sqlsh.js', target, '-c', sql, ...extra];
 const has = (bin: string): boolean => existsSync(bin);
+
+/** DuckDB's own csv writer through @duckdb/node-api, to stdout: the reference for sqlsh's DuckDB export. */
+const duckdbCopy = (file: string): readonly string[] => [
+  process.execPath,
+  '--input-type=module',
+  '-e',
+  `import { DuckDBInstance } from '@duckdb/node-api';
+   const db = await DuckDBInstance.create(${JSON.stringify(file)}, { access_mode: 'READ_ONLY' });
+   const c = await db.connect();
+   await c.run("copy (select * from t) to '/dev/stdout' (format csv, header)");`,
+];
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 async function main(): Promise<void> {
   if (!has('/usr/bin/time')) throw new Error('/usr/bin/time (GNU time) is needed: apt-get install time');
@@ -74,50 +97,79 @@ async function main(): Promise<void> {
     if ('url' in pg) for (const n of SIZES) await loadServerTable('postgres', pg.url, n);
     if ('url' in my) for (const n of SIZES) await loadServerTable('mysql', my.url, n);
 
+    const sqlite3 = has('/usr/bin/sqlite3');
     const contenders: Contender[] = [
-      { name: 'sqlsh sqlite --format csv', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t', '--format', 'csv') },
-      { name: 'sqlsh sqlite --format json', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t', '--format', 'json') },
-      { name: 'sqlsh sqlite --format table', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t') },
-      has('/usr/bin/sqlite3')
-        ? { name: 'sqlite3 -csv', cmd: (n) => ['/usr/bin/sqlite3', '-csv', sqliteFiles.get(n)!, 'select * from t'] }
-        : { name: 'sqlite3 -csv', unavailable: 'no /usr/bin/sqlite3' },
+      sqlite3 ? { name: 'sqlite3 -csv', cmd: (n) => ['/usr/bin/sqlite3', '-csv', sqliteFiles.get(n)!, 'select * from t'] } : { name: 'sqlite3 -csv', unavailable: 'no /usr/bin/sqlite3' },
+      { name: 'sqlsh sqlite csv', peer: 'sqlite3 -csv', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t', '--format', 'csv') },
+      sqlite3 ? { name: 'sqlite3 -box', cmd: (n) => ['/usr/bin/sqlite3', '-box', sqliteFiles.get(n)!, 'select * from t'] } : { name: 'sqlite3 -box', unavailable: 'no /usr/bin/sqlite3' },
+      { name: 'sqlsh sqlite table', peer: 'sqlite3 -box', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t') },
+      { name: 'sqlsh sqlite json', peer: 'sqlite3 -csv', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t', '--format', 'json') },
     ];
     if ('url' in pg) {
       const q = (n: number): string => `select * from ${tableFor(n)}`;
       contenders.push(
-        { name: 'sqlsh postgres --format csv', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'csv') },
         { name: 'psql --csv', cmd: (n) => ['psql', '-X', '-q', '--csv', '-c', q(n), pg.url] },
-        { name: 'psql --csv -v FETCH_COUNT=1000', cmd: (n) => ['psql', '-X', '-q', '--csv', '-v', 'FETCH_COUNT=1000', '-c', q(n), pg.url] },
+        { name: 'sqlsh postgres csv (COPY)', peer: 'psql --csv', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'csv') },
+        { name: 'sqlsh postgres tsv', peer: 'psql --csv', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'tsv') },
+        { name: 'psql aligned', cmd: (n) => ['psql', '-X', '-q', '-P', 'pager=off', '-c', q(n), pg.url] },
+        { name: 'sqlsh postgres table', peer: 'psql aligned', cmd: (n) => sqlsh(pg.url, q(n)) },
       );
     } else contenders.push({ name: 'postgres', unavailable: pg.unavailable });
     if ('url' in my) {
       const q = (n: number): string => `select * from ${tableFor(n)}`;
-      const client = ['mariadb', '--no-defaults', '--batch', '-h', my.host, '-P', String(my.port), '-u', my.user, `-p${my.password}`, my.database];
+      const client = ['mariadb', '--no-defaults', '-h', my.host, '-P', String(my.port), '-u', my.user, `-p${my.password}`, my.database];
       contenders.push(
-        { name: 'sqlsh mariadb --format csv', cmd: (n) => sqlsh(my.url, q(n), '--format', 'csv') },
-        { name: 'mariadb --batch', cmd: (n) => [...client, '-e', q(n)] },
-        { name: 'mariadb --batch --quick', cmd: (n) => [...client, '--quick', '-e', q(n)] },
+        { name: 'mariadb --batch', cmd: (n) => [...client, '--batch', '-e', q(n)] },
+        { name: 'sqlsh mariadb csv', peer: 'mariadb --batch', cmd: (n) => sqlsh(my.url, q(n), '--format', 'csv') },
+        { name: 'mariadb --table', cmd: (n) => [...client, '--table', '-e', q(n)] },
+        { name: 'sqlsh mariadb table', peer: 'mariadb --table', cmd: (n) => sqlsh(my.url, q(n)) },
       );
     } else contenders.push({ name: 'mariadb', unavailable: my.unavailable });
-    contenders.push({ name: 'sqlsh duckdb --format csv', cmd: (n) => sqlsh(duckFiles.get(n)!, 'select * from t', '--format', 'csv') });
-    contenders.push({ name: 'duckdb CLI', unavailable: 'not installed here' });
+    contenders.push(
+      { name: 'duckdb COPY (node binding)', cmd: (n) => duckdbCopy(duckFiles.get(n)!) },
+      { name: 'sqlsh duckdb csv', peer: 'duckdb COPY (node binding)', cmd: (n) => sqlsh(duckFiles.get(n)!, 'select * from t', '--format', 'csv') },
+    );
 
-    const head = `${'tool'.padEnd(32)} ${'100k s'.padStart(7)} ${'100k MB'.padStart(8)} ${'1M s'.padStart(7)} ${'1M MB'.padStart(8)} ${'1M-100k MB'.padStart(10)}`;
+    const runnable = contenders.filter((c) => c.cmd);
+    const results = new Map<string, Measured[]>(); // key: name@n
+    for (let run = 0; run < RUNS; run++) {
+      for (const n of SIZES) {
+        for (const c of runnable) {
+          const key = `${c.name}@${n}`;
+          const list = results.get(key) ?? [];
+          list.push(measure(c.cmd!(n)));
+          results.set(key, list);
+        }
+      }
+    }
+    const summary = (name: string, n: number): { s: number; mb: number; failed?: string } | undefined => {
+      const ms = results.get(`${name}@${n}`);
+      if (!ms) return undefined;
+      const bad = ms.find((m) => !m.ok);
+      if (bad) return { s: NaN, mb: NaN, failed: bad.err };
+      return { s: median(ms.map((m) => m.seconds)), mb: Math.max(...ms.map((m) => m.maxRssMb)) };
+    };
+    let head = `${'tool'.padEnd(28)}`;
+    for (const n of SIZES) head += ` | ${`${n / 1000}k s`.padStart(7)} ${'MB'.padStart(6)} ${'ratio'.padStart(6)}`;
     const out: string[] = [head, '-'.repeat(head.length)];
     for (const c of contenders) {
       if (!c.cmd) {
-        out.push(`${c.name.padEnd(32)} (skipped: ${c.unavailable})`);
+        out.push(`${c.name.padEnd(28)} | (skipped: ${c.unavailable})`);
         continue;
       }
-      const [small, large] = SIZES.map((n) => measure(c.cmd!(n))) as [Measured, Measured];
-      const cell = (m: Measured, w: number, v: number): string => (m.ok ? v.toFixed(w === 7 ? 2 : 1) : 'FAIL').padStart(w);
-      const failed = [small, large].filter((m) => !m.ok).map((m) => m.err);
-      out.push(
-        `${c.name.padEnd(32)} ${cell(small, 7, small.seconds)} ${cell(small, 8, small.maxRssMb)} ${cell(large, 7, large.seconds)} ${cell(large, 8, large.maxRssMb)} ` +
-          `${(small.ok && large.ok ? (large.maxRssMb - small.maxRssMb).toFixed(1) : '-').padStart(10)}${failed.length ? `  ${failed[0]}` : ''}`,
-      );
+      let line = c.name.padEnd(28);
+      let failure = '';
+      for (const n of SIZES) {
+        const m = summary(c.name, n)!;
+        const p = c.peer ? summary(c.peer, n) : undefined;
+        const ratio = p && Number.isFinite(p.s) && p.s > 0 ? (m.s / p.s).toFixed(2) + 'x' : '';
+        if (m.failed) failure = m.failed;
+        line += ` | ${(m.failed ? 'FAIL' : m.s.toFixed(2)).padStart(7)} ${(m.failed ? '' : m.mb.toFixed(1)).padStart(6)} ${ratio.padStart(6)}`;
+      }
+      out.push(line + (failure ? `  ${failure}` : ''));
     }
-    console.log('export of `select * from t` to /dev/null: wall time (s) and peak resident memory (MB, GNU time %M)');
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`export of \`select * from t\` to /dev/null: median wall time (s) of ${RUNS} interleaved run(s), worst peak RSS (MB), ratio to the peer; load average ${load}`);
     for (const line of out) console.log(line);
   } finally {
     await servers.stopAll();
