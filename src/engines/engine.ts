@@ -62,6 +62,8 @@ export interface ExecuteOptions {
    * events (csv rows, no header) after 'columns' instead of 'rows'; others ignore it.
    */
   readonly csv?: { readonly nullString: string };
+  /** The data of a COPY ... FROM STDIN (a script's inline lines up to `\\.`, each ending in a newline). */
+  readonly copyData?: string;
 }
 
 export interface Connection {

@@ -61,7 +61,7 @@ export async function renderEvents(
         if (sink) {
           preformatted = true;
           await out.write(ev.text);
-        }
+        } else await out.write(ev.text); // COPY ... TO STDOUT: the server's bytes, as they are
         break;
       case 'notice':
         await hooks.notice(ev.message, ev.severity);

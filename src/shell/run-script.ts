@@ -49,15 +49,20 @@ export interface RunResult {
   readonly cancelled?: boolean;
 }
 
-export async function runScript(session: Session, text: string, opts: RunOptions): Promise<RunResult> {
-  const statements = splitStatements(text, session.dialect.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql' });
+export async function runScript(session: Session, input: string, opts: RunOptions): Promise<RunResult> {
   let ok = true;
   // psql's ON_ERROR_STOP, when the script sets it, decides; else the command line (--continue-on-error).
   const stopOnError = (): boolean => variableFlag(session.variables, 'ON_ERROR_STOP') ?? opts.stopOnError;
   const depthAtStart = session.conditionals.length;
+  // Where the text still to split starts: after a COPY ... FROM STDIN's inline data the rest is split again.
+  let offset = 0;
+  let offsetLine = opts.firstLine ?? 1;
+  restart: for (;;) {
+  const text = offset === 0 ? input : input.slice(offset);
+  const statements = splitStatements(text, session.dialect.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql' });
   for (const st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
-    const line = (opts.firstLine ?? 1) + st.line - 1;
+    const line = offsetLine + st.line - 1;
     if (st.kind === 'delimiter') continue;
     const meta = st.kind === 'meta' ? st.text : metaAfterSql(st.text, st.terminator);
     // In a skipped \if branch only the conditionals count; statements and other commands are not run (psql).
@@ -95,11 +100,24 @@ export async function runScript(session: Session, text: string, opts: RunOptions
       const base = st.text !== '' ? st.start : st.openToken.start;
       await loadDisplayWidth();
       const err = new SqlError(`${unterminatedWhat(st.openToken)} at the end of the input`, { position: st.openToken.start - base });
-      session.io.error(formatSqlError(err, { text: text.slice(base), line: (opts.firstLine ?? 1) + lineOfOffset(text, base) - 1, file: opts.source }));
+      session.io.error(formatSqlError(err, { text: text.slice(base), line: offsetLine + lineOfOffset(text, base) - 1, file: opts.source }));
       return { ok: false, quit: false };
     }
     if (st.text.trim() === '') continue;
     const sql = interpolate(session, st.text);
+    if (st.complete && session.dialect.id === 'postgres' && COPY_FROM_STDIN.test(sql)) {
+      // psql: the lines after COPY ... FROM STDIN are its data, up to a line \. (never SQL); then read on.
+      const data = inlineData(text, st.segmentEnd);
+      const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data });
+      offsetLine += lineOfOffset(text, data.end) - 1;
+      offset += data.end;
+      if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
+      if (!r) {
+        ok = false;
+        if (stopOnError()) return { ok, quit: false };
+      }
+      continue restart;
+    }
     const parts = requestParts(session, sql);
     const r = parts.length > 1
       ? await runRequest(session, parts, { ...opts, line })
@@ -109,6 +127,8 @@ export async function runScript(session: Session, text: string, opts: RunOptions
       ok = false;
       if (stopOnError()) return { ok, quit: false };
     }
+  }
+  break;
   }
   if (!session.interactive && session.conditionals.length > depthAtStart) {
     session.io.error(`${opts.source ? `${opts.source}: ` : ''}reached the end of the input without finding the closing \\endif`);
@@ -122,6 +142,26 @@ export async function runScript(session: Session, text: string, opts: RunOptions
 function interpolate(session: Session, sql: string): string {
   if (session.variables.size === 0) return sql;
   return interpolateSql(sql, session.dialect.lex, session.variables, quotingFor(session.dialect));
+}
+
+const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+p?stdin\b/i;
+
+/**
+ * The inline data of a COPY ... FROM STDIN whose terminator ends at `from`: the lines after that line up
+ * to a line `\\.` (or the end of the text), and the offset just past the `\\.` line.
+ */
+function inlineData(text: string, from: number): { data: string; end: number } {
+  const nl = text.indexOf('\n', from);
+  if (nl < 0) return { data: '', end: text.length };
+  let at = nl + 1;
+  while (at < text.length) {
+    const eol = text.indexOf('\n', at);
+    const lineEnd = eol < 0 ? text.length : eol;
+    if (text.slice(at, lineEnd).replace(/\r$/, '') === '\\.') return { data: text.slice(nl + 1, at), end: eol < 0 ? text.length : eol + 1 };
+    at = lineEnd + 1;
+  }
+  const data = text.slice(nl + 1);
+  return { data: data === '' || data.endsWith('\n') ? data : `${data}\n`, end: text.length };
 }
 
 /** psql's `\\;`: the statements of one request (one part when there is no `\\;`). */
@@ -190,7 +230,7 @@ function where(opts: RunOptions & { line: number }): string {
 export async function runStatement(
   session: Session,
   sql: string,
-  opts: RunOptions & { line: number; terminator?: string },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string },
 ): Promise<boolean | 'cancelled'> {
   const cls = classifyStatement(sql, session.dialect);
   if (cls.destructive && opts.confirmDestructive) {
@@ -228,6 +268,7 @@ export async function runStatement(
     const summary = await renderEvents(
       session.connection.execute(sql, {
         signal: abort.signal,
+        ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
         // csv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv)
         ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
       }),

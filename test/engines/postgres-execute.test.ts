@@ -143,10 +143,19 @@ describe('postgres execute', () => {
     }, CancelledError);
   });
 
-  test('COPY to STDOUT / from STDIN is refused clearly, not crashing the session', async (t) => {
+  test('COPY TO STDOUT streams text; FROM STDIN takes the data given, and without data is refused clearly', async (t) => {
     const c = need(t);
     if (!c) return;
-    await assert.rejects(events(c, '/* x */ copy (select 1) to stdout'), (e: Error) => e instanceof SqlError && /not supported/.test(e.message) && /use \\copy/.test(e.message));
+    const out = await events(c, '/* x */ copy (select 1, \'a\tb\') to stdout');
+    assert.deepEqual(out.filter((e) => e.type === 'text').map((e) => (e as { text: string }).text).join(''), '1\ta\\tb\n');
+    await assert.rejects(events(c, 'copy (select 1) from stdin'), (e: Error) => e instanceof SqlError);
+    await assert.rejects(events(c, 'create temp table cp (i int); copy cp from stdin'), (e: SqlError) => e.code === '42601');
+    await events(c, 'create temp table cp (i int, s text)');
+    await assert.rejects(events(c, 'copy cp from stdin'), (e: Error) => e instanceof SqlError && /reads its data from a script/.test(e.message) && /\\copy/.test(e.message));
+    const got = [];
+    for await (const e of c.execute('copy cp from stdin', { copyData: '1\tx\n2\t\\N\n' })) got.push(e);
+    assert.deepEqual(got, [{ type: 'done', command: 'COPY 2', affected: 2 }]);
+    assert.equal(await scalar(c, 'select count(*)::int from cp where s is null'), 1);
     await assert.rejects(events(c, 'select 1; select 2'), (e: SqlError) => e.code === '42601');
     assert.equal(await scalar(c, 'select 3'), 3);
   });

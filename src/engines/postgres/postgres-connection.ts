@@ -25,6 +25,7 @@ import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js
 import { introspectPostgres } from './postgres-introspector.js';
 import { copyCsv, type CopyHost } from './postgres-copy-csv.js';
 import { copyableQuery } from './postgres-copy-query.js';
+import { copyStdio } from './postgres-copy-stdio.js';
 import type { PgEndpoint } from './postgres-target.js';
 import { PgTypeNames } from './postgres-type-names.js';
 
@@ -191,7 +192,8 @@ export class PostgresConnection implements Connection {
     const txBefore = this.transactionStatus();
     const batch = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
     if (COPY_STDIO.test(sql.replace(LEADING_COMMENTS, ''))) {
-      throw new SqlError('COPY ... FROM STDIN and COPY ... TO STDOUT are not supported by sqlsh: use \\copy (it reads and writes files on this machine) or COPY with a server-side file', { code: '0A000' });
+      yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
+      return;
     }
     const copyable = opts.csv && txBefore === 'idle' ? copyableQuery(sql, this.dialect.lex) : undefined;
     if (copyable !== undefined && (yield* copyCsv(this.#copyHost(), copyable, opts))) return;

@@ -1,0 +1,58 @@
+/**
+ * COPY ... FROM STDIN and COPY ... TO STDOUT through the PostgreSQL COPY protocol (pg-copy-streams).
+ * FROM STDIN sends the data the caller gives (ExecuteOptions.copyData: a script's inline lines up to
+ * `\.`); TO STDOUT yields the server's bytes as 'text' events, written where results go, with no
+ * status line after them (as psql).
+ */
+import { createRequire } from 'node:module';
+import type { Readable, Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { SqlError } from '../../core/errors.js';
+import type { ResultEvent } from '../../core/result.js';
+import type { ExecuteOptions } from '../engine.js';
+import type { CopyHost } from './postgres-copy-csv.js';
+
+type CopyStreams = {
+  from(text: string): Writable & { readonly rowCount: number };
+  to(text: string): Readable & { readonly rowCount: number };
+};
+let streams: CopyStreams | undefined;
+const load = (): CopyStreams => (streams ??= createRequire(import.meta.url)('pg-copy-streams') as CopyStreams);
+
+/** Direction of a COPY that uses the client's standard input or output. */
+export function copyDirection(sql: string): 'in' | 'out' {
+  return /\bfrom\s+(?:stdin|pstdin)\b/i.test(sql) ? 'in' : 'out';
+}
+
+export async function* copyStdio(host: CopyHost, sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
+  const onAbort = (): void => void host.cancel();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (copyDirection(sql) === 'in') {
+      if (opts.copyData === undefined) {
+        throw new SqlError('COPY ... FROM STDIN reads its data from a script (the lines after it, up to a line \\.); interactively use \\copy ... FROM a file', { code: '0A000' });
+      }
+      const stream = host.client.query(load().from(sql) as never) as unknown as Writable & { readonly rowCount: number };
+      await new Promise<void>((resolve, reject) => {
+        stream.once('finish', resolve).once('error', reject);
+        stream.end(opts.copyData, 'utf8');
+      });
+      yield { type: 'done', command: `COPY ${stream.rowCount}`, affected: stream.rowCount };
+      return;
+    }
+    const stream = host.client.query(load().to(sql) as never) as unknown as Readable & { readonly rowCount: number };
+    const decoder = new StringDecoder('utf8');
+    for await (const chunk of stream) {
+      const text = decoder.write(chunk as Buffer);
+      if (text !== '') yield { type: 'text', text };
+    }
+    const tail = decoder.end();
+    if (tail !== '') yield { type: 'text', text: tail };
+    yield { type: 'done' }; // no status line, and ROW_COUNT 0 after it, as psql
+  } catch (err) {
+    if (err instanceof SqlError) throw err;
+    throw host.translate(err, opts);
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
