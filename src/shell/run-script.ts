@@ -14,6 +14,7 @@ import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';
 import { interpolateSql, quotingFor } from '../sql/interpolate.js';
 import { lex } from '../sql/lexer.js';
+import { lexChangesFor, lexSettingQuery, mayChangeLexing } from '../sql/session-lex.js';
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryRows } from './query-rows.js';
@@ -59,7 +60,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
   let offsetLine = opts.firstLine ?? 1;
   restart: for (;;) {
   const text = offset === 0 ? input : input.slice(offset);
-  const statements = splitStatements(text, session.dialect.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql' });
+  const statements = splitStatements(text, session.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql' });
   for (const st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     const line = offsetLine + st.line - 1;
@@ -127,6 +128,12 @@ export async function runScript(session: Session, input: string, opts: RunOption
       ok = false;
       if (stopOnError()) return { ok, quit: false };
     }
+    if (r === true && mayChangeLexing(session.dialect.id, sql) && (await followLexSettings(session))) {
+      // The server now reads strings differently: the rest of the script is split the same way.
+      offsetLine += lineOfOffset(text, st.segmentEnd) - 1;
+      offset += st.segmentEnd;
+      continue restart;
+    }
   }
   break;
   }
@@ -141,7 +148,24 @@ export async function runScript(session: Session, input: string, opts: RunOption
 /** The statement with psql variables (:name, :'name', :"name", :{?name}) replaced, read with the session's lexer. */
 function interpolate(session: Session, sql: string): string {
   if (session.variables.size === 0) return sql;
-  return interpolateSql(sql, session.dialect.lex, session.variables, quotingFor(session.dialect));
+  return interpolateSql(sql, session.lex, session.variables, quotingFor(session.dialect, session.lex));
+}
+
+/** Reads the settings the lexer follows back from the server; true when the lexing changed. */
+async function followLexSettings(session: Session): Promise<boolean> {
+  const query = lexSettingQuery(session.dialect.id);
+  if (query === undefined) return false;
+  let value: string | undefined;
+  try {
+    for await (const ev of session.connection.execute(query)) if (ev.type === 'rows' && ev.rows[0]) value = String(ev.rows[0][0]);
+  } catch {
+    return false;
+  }
+  if (value === undefined) return false;
+  const before = JSON.stringify(session.lex);
+  const changes = lexChangesFor(session.dialect.id, value);
+  session.lexChanges = Object.keys(changes).length ? Object.freeze(changes) : undefined;
+  return JSON.stringify(session.lex) !== before;
 }
 
 const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+p?stdin\b/i;
@@ -166,10 +190,10 @@ function inlineData(text: string, from: number): { data: string; end: number } {
 
 /** psql's `\\;`: the statements of one request (one part when there is no `\\;`). */
 function requestParts(session: Session, sql: string): string[] {
-  if (!session.dialect.lex.escapedSemicolon || !sql.includes('\\;')) return [sql];
+  if (!session.lex.escapedSemicolon || !sql.includes('\\;')) return [sql];
   const parts: string[] = [];
   let from = 0;
-  for (const t of lex(sql, session.dialect.lex)) {
+  for (const t of lex(sql, session.lex)) {
     if (t.type === 'punct' && t.text === '\\;') {
       parts.push(sql.slice(from, t.start).trim());
       from = t.end;

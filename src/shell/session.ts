@@ -10,6 +10,7 @@ import type { SavedConnection } from '../config/load-config.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { TextOutput, RenderOptions } from '../output/sink.js';
 import type { Catalog } from '../catalog/catalog.js';
+import type { LexOptions } from '../sql/dialect.js';
 import { NO_VARIABLES, type Variables } from '../sql/variables.js';
 import type { ConditionalStack } from '../meta/conditional-stack.js';
 
@@ -44,6 +45,8 @@ export class Session {
   variables: Variables = NO_VARIABLES;
   /** The \if / \elif / \else / \endif stack (immutable, replaced whole). */
   conditionals: ConditionalStack = [];
+  /** Lexer flags the server's settings changed (standard_conforming_strings, sql_mode); see `lex`. */
+  lexChanges: Partial<LexOptions> | undefined;
   /** The SQL a backslash command ended (`select ... \gset`), for \p, \r, \gset, \gexec; they may take it (undefined). */
   queryBuffer: string | undefined;
   private catalogSnapshot: Catalog | undefined;
@@ -73,6 +76,11 @@ export class Session {
 
   get dialect() {
     return this.connection.dialect;
+  }
+
+  /** How this session's text is read: the dialect's flags, as the server's settings changed them. */
+  get lex(): LexOptions {
+    return this.lexChanges ? { ...this.connection.dialect.lex, ...this.lexChanges } : this.connection.dialect.lex;
   }
 
   get catalog(): Catalog | undefined {
@@ -117,6 +125,7 @@ export class Session {
     // same server does not ask again, as in psql.
     this.target = typed !== undefined ? { ...target, password: typed } : target;
     this.catalogSnapshot = undefined;
+    this.lexChanges = undefined; // a new server session starts from the defaults
     this.refreshCatalog();
     await old.close().catch(() => undefined);
   }

@@ -18,8 +18,7 @@ export interface Quoting {
 }
 
 /** The dialect's quoting: PostgreSQL as PQescapeLiteral (E'' when a backslash is inside), MySQL with backslash escapes. */
-export function quotingFor(dialect: SqlDialect): Quoting {
-  const lex = dialect.lex;
+export function quotingFor(dialect: SqlDialect, lex: LexOptions = dialect.lex): Quoting {
   return {
     literal(value) {
       const doubled = value.replace(/'/g, "''");

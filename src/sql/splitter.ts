@@ -160,8 +160,14 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       }
     }
     const tStart = pos;
-    const tEnd = scanToken(text, opts, pos, firstSql < 0, st);
+    let tEnd = scanToken(text, opts, pos, firstSql < 0, st);
     const type = st.type;
+    // A custom delimiter right after a word or an operator (`END$$`, `END//`) ends the statement there,
+    // as in the mysql client; never inside strings, quoted names or comments.
+    if (delim !== ';' && (type === 'word' || type === 'operator' || type === 'param' || type === 'other' || type === 'number')) {
+      const k = text.indexOf(delim, tStart + 1);
+      if (k >= 0 && k < tEnd) tEnd = k;
+    }
     lastStart = tStart;
     lastUnterminated = st.unterminated;
     pos = tEnd;
