@@ -1,0 +1,61 @@
+/**
+ * Scripts written for the mysql/mariadb client, run by the real client and by sqlsh against two fresh
+ * databases on one real MariaDB server: both succeed, and the final schema and data (mariadb-dump)
+ * are the same. Fixtures in test/scripts/mariadb/.
+ */
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedMariadb, type MariadbServer } from '../harness/mariadb-server.js';
+import { withServer } from '../harness/server-test.js';
+import { BIN, ROOT, tempDir, testEnv } from '../meta/cli-helper.js';
+
+const FIXTURES = join(ROOT, 'test', 'scripts', 'mariadb');
+let counter = 0;
+
+function client(server: MariadbServer, args: readonly string[], input?: string) {
+  const conn = server.socket ? [`--socket=${server.socket}`] : [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp'];
+  const r = spawnSync('mariadb', ['--no-defaults', ...conn, `--user=${server.user}`, ...args], {
+    input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
+  });
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
+}
+
+function dump(server: MariadbServer, db: string): string {
+  const conn = server.socket ? [`--socket=${server.socket}`] : [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp'];
+  const r = spawnSync('mariadb-dump', ['--no-defaults', ...conn, `--user=${server.user}`, '--routines', '--triggers', '--skip-comments', '--skip-dump-date', db], {
+    encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  // not the script's doing: the definer, the auto-increment counter, and the client session's character set
+  // and sql_mode recorded with each routine (sqlsh connects with utf8mb4 and IGNORE_SPACE)
+  return r.stdout.replace(/DEFINER=`[^`]*`@`[^`]*`/g, 'DEFINER').replace(/ AUTO_INCREMENT=\d+/g, '')
+    .replace(/^\/\*!50003 SET (character_set_client|character_set_results|collation_connection|sql_mode) .*\n/gm, '');
+}
+
+describe('mysql client scripts run by mariadb and by sqlsh', () => {
+  const scripts = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
+  const dbs: string[] = [];
+  let srv: MariadbServer | undefined;
+  after(() => void (srv && dbs.length && client(srv, ['-e', dbs.map((d) => `drop database ${d};`).join(' ')])));
+  for (const script of scripts) {
+    test(script, async (t) => {
+      const server = await withServer(t, sharedMariadb);
+      if (!server) return;
+      srv = server;
+      const [a, b] = [`mscript_${process.pid}_${++counter}`, `mscript_${process.pid}_${++counter}`];
+      dbs.push(a, b);
+      assert.equal(client(server, ['-e', `create database ${a}; create database ${b};`]).status, 0);
+      const text = readFileSync(join(FIXTURES, script), 'utf8');
+      const real = client(server, ['--batch', a], text);
+      assert.equal(real.status, 0, `mariadb client: ${real.stderr}`);
+      const url = new URL(server.url);
+      url.pathname = `/${b}`;
+      const r = spawnSync(process.execPath, [BIN, url.toString(), '-f', join(FIXTURES, script)], { encoding: 'utf8', timeout: 60_000, env: testEnv(tempDir()) });
+      assert.equal(r.status, 0, `sqlsh: ${r.stderr}`);
+      assert.equal(dump(server, b).replaceAll(b, 'DB'), dump(server, a).replaceAll(a, 'DB'), `final schema and data of ${script}`);
+    });
+  }
+});
