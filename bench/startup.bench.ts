@@ -2,7 +2,8 @@
  * Time to a usable prompt in a real pseudo-terminal: sqlsh (in-memory SQLite and the demo database)
  * against Node's own start-up and the sqlite3 shell. Target: within 1.5x of Node's start-up.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,33 @@ async function main(): Promise<void> {
   }
   console.log(`time to prompt in a pty, ${RUNS} runs each (target: sqlsh within 1.5x of node)`);
   for (const r of rows) console.log(r);
+  batchStartup(env);
+}
+
+/** `sqlsh FILE.db -c "select 1"` against bare `node -e 0`, interleaved (target: 1.5x). */
+function batchStartup(env: Record<string, string>): void {
+  const db = join(mkdtempSync(join(tmpdir(), 'sqlsh-bench-db-')), 'one.db');
+  const cases = [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'sqlsh FILE.db -c "select 1"', args: ['bin/sqlsh.js', db, '-c', 'select 1'] },
+    { name: 'sqlsh FILE.db -c ... --format csv', args: ['bin/sqlsh.js', db, '-c', 'select 1', '--format', 'csv'] },
+  ];
+  const times = cases.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++) {
+    cases.forEach((c, k) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, c.args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      if (r.status !== 0) throw new Error(`${c.name} failed: ${r.stderr}`);
+      times[k]!.push(performance.now() - t0);
+    });
+  }
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`\nbatch start-up, ${RUNS} interleaved runs each (target: sqlsh within 1.5x of node -e 0); load average ${load}`);
+  const base = stats(times[0]!).median;
+  cases.forEach((c, k) => {
+    const s = stats(times[k]!);
+    console.log(`${c.name.padEnd(36)} median ${s.median.toFixed(1).padStart(6)} ms  min ${s.min.toFixed(1).padStart(6)} ms  ${(s.median / base).toFixed(2)}x node`);
+  });
 }
 
 await main();
