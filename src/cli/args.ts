@@ -31,6 +31,8 @@ export interface CliOptions {
   readonly flagEngine?: EngineId;
   /** psql variables from -v NAME=VALUE / --set / --variable, -q (QUIET), -e / -a (ECHO), in order (value undefined: unset). */
   readonly variables?: readonly { readonly name: string; readonly value: string | undefined }[];
+  /** psql -1: the scripts run inside one transaction (BEGIN before, COMMIT after). */
+  readonly singleTransaction?: boolean;
 }
 
 interface FlagDef {
@@ -83,7 +85,15 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['--read-only'], value: false, apply: (o) => void (o.readOnly = true) },
   { names: ['--host'], value: true, apply: (o, v) => void (o.host = v) },
   { names: ['-p'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.port = port(v, n))) },
-  { names: ['-P'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.port = port(v, n))) },
+  {
+    names: ['-P'],
+    value: true,
+    apply: (o, v, n) => {
+      if (/^[a-z_]+(=|$)/i.test(v)) throw new UsageError(`-P is the MySQL port in sqlsh; psql's -P ${v} (\\pset) is not supported: use --format, --null and --no-header; see sqlsh --help`);
+      setEngine(o, 'mysql', n);
+      o.port = port(v, n);
+    },
+  },
   { names: ['--port'], value: true, apply: (o, v, n) => void (o.port = port(v, n)) },
   { names: ['-U'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.user = v)) },
   { names: ['-u'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.user = v)) },
@@ -97,7 +107,20 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['-e', '--echo-queries'], value: false, apply: (o) => setVariable(o, 'ECHO=queries', '-e') },
   { names: ['-a', '--echo-all'], value: false, apply: (o) => setVariable(o, 'ECHO=all', '-a') },
   { names: ['-X', '--no-psqlrc'], value: false, apply: () => undefined },
+  { names: ['-1', '--single-transaction'], value: false, apply: (o) => void (o.singleTransaction = true) },
 ];
+
+/** psql options sqlsh does not have: refused with what to use instead, never ignored. */
+const PSQL_ONLY: ReadonlyMap<string, string> = new Map([
+  ...['-A', '--no-align', '-t', '--tuples-only', '-F', '--field-separator', '-R', '--record-separator', '-z', '--field-separator-zero', '-0', '--record-separator-zero', '--csv', '--pset']
+    .map((n) => [n, 'use --format csv or tsv, --no-header and --null'] as const),
+  ...['-x', '--expanded'].map((n) => [n, 'use --format expanded (or \\x in the shell)'] as const),
+  ...['-H', '--html', '-T', '--table-attr'].map((n) => [n, 'use --format markdown or csv'] as const),
+  ...['-L', '--log-file'].map((n) => [n, 'use -o FILE for the results'] as const),
+  ...['-E', '--echo-hidden', '-b', '--echo-errors', '-s', '--single-step', '-S', '--single-line', '-n', '--no-readline', '-l', '--list']
+    .map((n) => [n, 'it has no sqlsh equivalent'] as const),
+  ...['-w', '--no-password'].map((n) => [n, 'sqlsh asks for a password only when the server wants one and a terminal is there'] as const),
+]);
 
 const ALL_NAMES = FLAGS.flatMap((f) => f.names).concat(['-h']);
 
@@ -138,6 +161,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (arg.startsWith('--') && eq > 0) [name, inline] = [arg.slice(0, eq), arg.slice(eq + 1)];
     else if (!arg.startsWith('--') && arg.length > 2) [name, inline] = [arg.slice(0, 2), arg.slice(2)]; // -cSQL, -p5432
     const def = FLAGS.find((f) => f.names.includes(name));
+    const psqlOnly = PSQL_ONLY.get(name) ?? PSQL_ONLY.get(arg);
+    if (!def && psqlOnly) throw new UsageError(`${name} is a psql option that sqlsh does not support: ${psqlOnly}; see sqlsh --help`);
     if (!def) {
       const guess = closest(arg.startsWith('--') ? name : arg);
       // The name only: the value of an unknown --name=VALUE may be a secret (--password=...).

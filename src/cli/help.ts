@@ -27,6 +27,7 @@ Running SQL and exiting:
   -v, --set NAME=VALUE     set a psql variable (:NAME in SQL; -v ON_ERROR_STOP=0 goes on after errors)
   -q, --quiet              no status lines (QUIET); -e / -a echo statements / all input (ECHO)
   -X, --no-psqlrc          accepted for psql command lines (sqlsh reads no psqlrc)
+  -1, --single-transaction run the scripts in one transaction (COMMIT at the end, ROLLBACK on a stop)
 
 Output:
       --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown

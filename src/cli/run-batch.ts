@@ -82,7 +82,13 @@ export async function runBatch(init: {
   for (const v of init.opts.variables ?? []) session.variables = withVariable(session.variables, v.name, v.value);
   const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];
   let ok = true;
+  let stopped = false;
+  // psql -1: BEGIN before the scripts, COMMIT after them (ROLLBACK when they stopped on an error).
+  const quietly = async (sql: string): Promise<void> => {
+    for await (const ev of session.connection.execute(sql)) void ev;
+  };
   try {
+    if (init.opts.singleTransaction) await quietly('BEGIN');
     for (const src of sources) {
       let text: string;
       let label: string | undefined;
@@ -105,7 +111,16 @@ export async function runBatch(init: {
         confirmDestructive: Boolean(init.opts.confirmDestructive),
       });
       if (!r.ok) ok = false;
-      if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? !session.settings.continue_on_error))) break;
+      if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? !session.settings.continue_on_error))) {
+        stopped = !r.ok;
+        break;
+      }
+    }
+    if (init.opts.singleTransaction && session.connection.transactionStatus() !== 'idle') {
+      await quietly(stopped ? 'ROLLBACK' : 'COMMIT').catch((e: Error) => {
+        stderrTerminal().line(`sqlsh: ${e.message}`);
+        ok = false;
+      });
     }
     // A script that ends (or quits) inside a transaction loses it: closing the connection rolls it
     // back. psql does that silently and exits 0; a forgotten COMMIT should not pass unnoticed.

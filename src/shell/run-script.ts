@@ -267,7 +267,7 @@ export async function runStatement(
   }
   session.lastSql = sql;
   const echo = echoMode(session);
-  if (echo === 'queries' || echo === 'all') await session.io.stdout.write(`${sql}${opts.terminator === ';' || opts.terminator === undefined ? ';' : ` ${opts.terminator.trim()}`}\n`);
+  if (echo === 'queries' || echo === 'all') await session.io.stdout.write(`${sql}${opts.terminator === undefined ? '' : opts.terminator === ';' ? ';' : ` ${opts.terminator.trim()}`}\n`);
   const quiet = variableFlag(session.variables, 'QUIET') === true;
   const term = opts.terminator?.trim() ?? '';
   const expandedOnce = term === '\\G' || term === '\\gx';

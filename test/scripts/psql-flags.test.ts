@@ -1,0 +1,73 @@
+/** psql command-line flags that Makefiles use, run by psql 15 and by sqlsh with the same arguments. */
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { postgresBinDir, sharedPostgres, type PgServer } from '../harness/postgres-server.js';
+import { withServer } from '../harness/server-test.js';
+import { BIN, tempDir, testEnv } from '../meta/cli-helper.js';
+
+const dir = tempDir('sqlsh-psql-flags-');
+const psqlBin = () => join(postgresBinDir(), 'psql');
+const run = (cmd: string, args: readonly string[], env: NodeJS.ProcessEnv) => {
+  const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 60_000, cwd: dir });
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
+};
+const lines = (t: string) => t.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+
+describe('psql flags, psql and sqlsh side by side', () => {
+  const drops: string[] = [];
+  let env: NodeJS.ProcessEnv | undefined;
+  after(() => void (env && drops.length && run(psqlBin(), ['-X', '-q', '-d', 'postgres', ...drops.flatMap((d) => ['-c', `drop database ${d}`])], env)));
+  let n = 0;
+  async function setup(t: import('node:test').TestContext) {
+    const server: PgServer | undefined = await withServer(t, sharedPostgres);
+    if (!server) return undefined;
+    env = { ...testEnv(tempDir()), PGPASSWORD: server.password ?? '', PGHOST: server.host, PGPORT: String(server.port), PGUSER: server.user };
+    const [a, b] = [`flags_${process.pid}_${++n}`, `flags_${process.pid}_${++n}`];
+    drops.push(a, b);
+    assert.equal(run(psqlBin(), ['-X', '-q', '-d', 'postgres', '-c', `create database ${a}`, '-c', `create database ${b}`], env).status, 0);
+    const both = (args: readonly string[]) => ({
+      psql: run(psqlBin(), ['-d', a, ...args], env!),
+      sqlsh: run(process.execPath, [BIN, `postgres://${server.user}@${server.host}:${server.port}/${b}`, ...args], env!),
+    });
+    const count = (db: 'a' | 'b', sql: string) => run(psqlBin(), ['-X', '-At', '-d', db === 'a' ? a : b, '-c', sql], env!).stdout.trim();
+    return { both, count };
+  }
+
+  test('-1 -v ON_ERROR_STOP=1: a failing script leaves nothing behind; a good one commits', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeFileSync(join(dir, 'bad.sql'), 'create table left_behind (i int);\ninsert into left_behind values (1);\nselect 1/0;\n');
+    writeFileSync(join(dir, 'good.sql'), 'create table kept (i int);\ninsert into kept values (1), (2);\n');
+    const bad = s.both(['-X', '-1', '-v', 'ON_ERROR_STOP=1', '-f', 'bad.sql']);
+    assert.notEqual(bad.psql.status, 0);
+    assert.notEqual(bad.sqlsh.status, 0);
+    const q = "select count(*) from pg_class where relname = 'left_behind'";
+    assert.equal(s.count('b', q), s.count('a', q));
+    assert.equal(s.count('b', q), '0');
+    const good = s.both(['-X', '--single-transaction', '-f', 'good.sql']);
+    assert.equal(good.sqlsh.status, 0, good.sqlsh.stderr);
+    assert.equal(s.count('b', 'select sum(i) from kept'), s.count('a', 'select sum(i) from kept'));
+    assert.deepEqual(lines(good.sqlsh.stdout), lines(good.psql.stdout));
+  });
+
+  test('-q leaves out the status lines; -e echoes each statement; -a echoes commands too', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeFileSync(join(dir, 'echo.sql'), "create table e (i int);\ninsert into e values (1);\nselect i from e;\n\\echo done\n");
+    for (const flags of [['-q'], ['-e'], ['-q', '-e'], ['-a']]) {
+      const r = s.both(['-X', ...flags, '-f', 'echo.sql', '-c', 'drop table e']);
+      assert.deepEqual(lines(r.sqlsh.stdout), lines(r.psql.stdout), flags.join(' '));
+    }
+  });
+
+  test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {
+    for (const args of [['-tA', '-c', 'select 1'], ['-P', 'format=unaligned'], ['--csv'], ['-x'], ['-F', ','], ['-L', 'log.txt']]) {
+      const r = run(process.execPath, [BIN, ...args], testEnv(tempDir()));
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /is a psql option that sqlsh does not support: use |psql's -P format=unaligned \(\\pset\) is not supported/, args.join(' '));
+    }
+  });
+});
