@@ -246,7 +246,7 @@ export class TableSink implements ResultSink {
       for (let i = 0; i < cs.length; i++) {
         const c = cs[i]!;
         if (i > 0) text += CELL_SEP;
-        text += (c.isNull ? 'z' : c.numeric ? 'n' : 't') + c.lines.join('\n');
+        text += (c.isNull ? 'z' : c.numeric ? 'n' : 't') + c.width + ':' + (c.lines.length === 1 ? c.lines[0]! : c.lines.join('\n'));
       }
       text += ROW_END;
       if (text.length > 65536) {
@@ -271,10 +271,14 @@ export class TableSink implements ResultSink {
           const parts = record.split(CELL_SEP);
           const cs: Cell[] = new Array(n);
           for (let i = 0; i < n; i++) {
-            const p = parts[i] ?? 't';
+            const p = parts[i] ?? 't0:';
             const flag = p.charCodeAt(0);
             const isNull = flag === 122; /* z */
-            cs[i] = textCell(p.slice(1), flag === 110 /* n */ || (isNull && (this.numericWidths[i]! > 0 || this.numericType[i]!)), isNull);
+            const numeric = flag === 110 /* n */ || (isNull && (this.numericWidths[i]! > 0 || this.numericType[i]!));
+            const colon = p.indexOf(':');
+            const text = p.slice(colon + 1);
+            // One-line cells come back with their measured width; others are split and measured again.
+            cs[i] = text.indexOf('\n') < 0 ? { lines: [text], width: Number(p.slice(1, colon)), numeric, isNull } : textCell(text, numeric, isNull);
           }
           text += renderRow(cs, layout);
           if (text.length > 65536) {

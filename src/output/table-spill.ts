@@ -7,7 +7,8 @@
  * unlinked (Windows) it is removed by close() or, at the latest, when the process exits.
  *
  * Record format: one row per record, ended by RS (U+001E); cells separated by US (U+001F); each
- * cell is one flag character ('n' number, 'z' NULL, 't' text) then the cell's escaped text.
+ * cell is one flag character ('n' number, 'z' NULL, 't' text), its width in cells, ':', then the
+ * cell's escaped text (written by table-sink.ts).
  * Escaped text (escape.ts) never holds a C0 control other than '\n', so RS and US cannot clash.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { StringDecoder } from 'node:string_decoder';
 
 export const CELL_SEP = '\x1f';
 export const ROW_END = '\x1e';
-const READ_CHUNK = 1 << 20;
+const READ_CHUNK = 1 << 17;
 
 /** An abandoned spill (a statement cancelled or failed mid-result: end() never came) closes its file when collected. */
 const abandoned = new FinalizationRegistry<{ fd: number }>((held) => {
