@@ -14,7 +14,8 @@ import { sharedPostgres } from '../harness/postgres-server.js';
 import { serverTestMode } from '../harness/server-test.js';
 import { connectTo } from '../harness/postgres-helpers.js';
 import { Collector } from '../output/collect-output.js';
-import { BIN, ROOT, runCliAsync } from '../helpers/run-cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, ROOT, runCliAsync, sandboxEnv } from '../helpers/run-cli.js';
 
 let conn: Connection | undefined;
 let url = '';
@@ -198,10 +199,30 @@ describe('postgres csv fast path: same bytes as the ordinary path', () => {
     assert.equal((await csvOf(c, 'select 8 as n', true)).text, 'n\n8\n');
   });
 
+  test('Ctrl-C stops a fast-path export of the sqlsh binary: SIGINT cancels COPY on the server', async (t) => {
+    if (!need(t)) return;
+    const p = spawn(process.execPath, [BIN, url, '-c', 'select g, pg_sleep(0.0005) from generate_series(1, 1000000) g', '--format', 'csv'], {
+      cwd: ROOT,
+      env: sandboxEnv(),
+    });
+    let bytes = 0;
+    let stderr = '';
+    p.stderr.on('data', (d) => (stderr += d));
+    p.stdout.on('data', (d: Buffer) => {
+      if (bytes === 0) setTimeout(() => p.kill('SIGINT'), 300);
+      bytes += d.length;
+    });
+    const started = performance.now();
+    const code = await new Promise<number | null>((resolve) => p.once('close', resolve));
+    assert.ok(bytes > 0, 'some rows were written before Ctrl-C');
+    assert.notEqual(code, 0);
+    assert.match(stderr, /Cancel/i);
+    assert.ok(performance.now() - started < 60_000);
+    assert.equal((await csvOf(need(t)!, 'select 9 as n', true)).text, 'n\n9\n');
+  });
+
   test('the sqlsh binary writes the same csv through the fast path and inside a transaction (ordinary)', async (t) => {
     if (!need(t)) return;
-    void BIN;
-    void ROOT;
     const fast = await runCliAsync([url, '-c', MANY_TYPES, '--format', 'csv']);
     const ordinary = await runCliAsync([url, '-c', 'begin', '-c', MANY_TYPES, '-c', 'commit', '--format', 'csv']);
     assert.equal(fast.code, 0, fast.stderr);
