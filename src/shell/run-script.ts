@@ -65,7 +65,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     const line = offsetLine + st.line - 1;
     if (st.kind === 'delimiter') continue;
-    const meta = st.kind === 'meta' ? st.text : metaAfterSql(st.text, st.terminator);
+    // the mysql client's `source FILE` line (MySQL splitter) is the command \. FILE
+    const meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
     // In a skipped \if branch only the conditionals count; statements and other commands are not run (psql).
     // An unknown command is still an error there, as psql says so too.
     if (!isActive(session.conditionals) && (meta === undefined || !CONDITIONAL_COMMANDS.has(/^\\[^\s|]*/.exec(meta)![0]))) {

@@ -199,6 +199,14 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       pos = lineEnd;
       continue;
     }
+    if (firstSql < 0 && delimCommand && u === 'SOURCE' && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) {
+      // the mysql client's `source FILE`: a line command, like DELIMITER (run as the meta-command `source`)
+      let lineEnd = pos;
+      while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+      pushLine('meta', tStart, text.slice(tStart, lineEnd).trimEnd(), lineEnd);
+      pos = lineEnd;
+      continue;
+    }
     if (firstSql < 0) firstSql = tStart;
     lastSqlEnd = tEnd;
     if (delim !== ';') continue; // blocks and parentheses only matter for ';' (a custom delimiter is explicit)

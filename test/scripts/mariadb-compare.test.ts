@@ -18,7 +18,7 @@ let counter = 0;
 function client(server: MariadbServer, args: readonly string[], input?: string) {
   const conn = server.socket ? [`--socket=${server.socket}`] : [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp'];
   const r = spawnSync('mariadb', ['--no-defaults', ...conn, `--user=${server.user}`, ...args], {
-    input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
+    input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password }, cwd: FIXTURES,
   });
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
 }
@@ -53,7 +53,7 @@ describe('mysql client scripts run by mariadb and by sqlsh', () => {
       assert.equal(real.status, 0, `mariadb client: ${real.stderr}`);
       const url = new URL(server.url);
       url.pathname = `/${b}`;
-      const r = spawnSync(process.execPath, [BIN, url.toString(), '-f', join(FIXTURES, script)], { encoding: 'utf8', timeout: 60_000, env: testEnv(tempDir()) });
+      const r = spawnSync(process.execPath, [BIN, url.toString(), '-f', script], { encoding: 'utf8', timeout: 60_000, env: testEnv(tempDir()), cwd: FIXTURES });
       assert.equal(r.status, 0, `sqlsh: ${r.stderr}`);
       assert.equal(dump(server, b).replaceAll(b, 'DB'), dump(server, a).replaceAll(a, 'DB'), `final schema and data of ${script}`);
     });

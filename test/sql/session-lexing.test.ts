@@ -25,6 +25,14 @@ describe('a custom delimiter right after a word (mysql client)', () => {
   });
 });
 
+describe("the mysql client's source FILE", () => {
+  test('a line command at the start of a statement (MySQL only), not SQL up to the next ;', () => {
+    const st = splitStatements('source seed.sql\nselect 1;\nselect source from t;', mysqlDialect.lex, { mysqlDelimiterCommand: true }).filter((s) => s.text !== '');
+    assert.deepEqual(st.map((s) => [s.kind, s.text]), [['meta', 'source seed.sql'], ['sql', 'select 1'], ['sql', 'select source from t']]);
+    assert.equal(splitStatements('source x\nselect 1;', postgresDialect.lex)[0]!.kind, 'sql');
+  });
+});
+
 describe('session settings that change lexing', () => {
   test('standard_conforming_strings = off: backslashes escape in plain strings', () => {
     const lex = { ...postgresDialect.lex, ...lexChangesFor('postgres', 'off') };

@@ -226,6 +226,19 @@ const gexec: MetaCommand = {
   },
 };
 
+/** The mysql client's `source FILE` and `\\. FILE`: what \\i does. */
+const source: MetaCommand = {
+  name: '\\.',
+  group: 'Running',
+  syntax: '\\. FILE',
+  summary: "run a file (the mysql client's source)",
+  args: { min: 1, max: 1, kinds: ['file'] },
+  async run(ctx, args) {
+    const { metaRegistry } = await import('../meta-registry.js');
+    return metaRegistry().lookup('\\i')!.command.run(ctx, args);
+  },
+};
+
 export const SCRIPT_COMMANDS: readonly MetaCommand[] = Object.freeze([
-  set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec,
+  set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, source,
 ]);
