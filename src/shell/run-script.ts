@@ -18,6 +18,7 @@ import { lexChangesFor, lexSettingQuery, mayChangeLexing } from '../sql/session-
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryRows } from './query-rows.js';
+import { translateDotCommand } from '../meta/dot-commands.js';
 
 export interface RunOptions {
   /** File name for messages ('migrate.sql'), or a label like '-c 1'. */
@@ -60,13 +61,24 @@ export async function runScript(session: Session, input: string, opts: RunOption
   let offsetLine = opts.firstLine ?? 1;
   restart: for (;;) {
   const text = offset === 0 ? input : input.slice(offset);
-  const statements = splitStatements(text, session.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql' });
+  const statements = splitStatements(text, session.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql', dotCommands: session.dialect.id === 'sqlite' });
   for (const st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     const line = offsetLine + st.line - 1;
     if (st.kind === 'delimiter') continue;
     // the mysql client's `source FILE` line (MySQL splitter) is the command \. FILE
-    const meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
+    let meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
+    if (meta?.startsWith('.')) {
+      // sqlite3's dot-commands, as sqlsh's own commands (src/meta/dot-commands.ts)
+      const dot = translateDotCommand(meta);
+      if ('error' in dot) {
+        session.io.error(`${opts.source ? `${opts.source}:${line}: ` : ''}${dot.error}`);
+        ok = false;
+        if (stopOnError()) return { ok, quit: false };
+        continue;
+      }
+      meta = dot.meta;
+    }
     // In a skipped \if branch only the conditionals count; statements and other commands are not run (psql).
     // An unknown command is still an error there, as psql says so too.
     if (!isActive(session.conditionals) && (meta === undefined || !CONDITIONAL_COMMANDS.has(/^\\[^\s|]*/.exec(meta)![0]))) {

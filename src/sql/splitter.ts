@@ -53,6 +53,8 @@ export interface SplitOptions {
   readonly delimiter?: string;
   /** Recognise the MySQL client's `DELIMITER x` lines (on for the MySQL dialect). */
   readonly mysqlDelimiterCommand?: boolean;
+  /** sqlite3's dot-commands: a line starting with '.' where a statement starts is a 'meta' line (on for SQLite scripts). */
+  readonly dotCommands?: boolean;
 }
 
 /** The statements plus what was still open at the end of the input (used by inputStatus). */
@@ -80,6 +82,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
   const out: Statement[] = [];
   let delim = options?.delimiter || ';';
   const delimCommand = options?.mysqlDelimiterCommand === true;
+  const dotCommands = options?.dotCommands === true;
 
   // Line numbers: statement starts only increase, so count newlines incrementally.
   let lineOffset = 0;
@@ -184,6 +187,14 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       }
       default:
         break;
+    }
+    if (dotCommands && firstSql < 0 && type === 'punct' && text.charCodeAt(tStart) === 46 /* . */ &&
+        (tStart === 0 || text.charCodeAt(tStart - 1) === 10 || text.charCodeAt(tStart - 1) === 13)) {
+      let lineEnd = pos;
+      while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+      pushLine('meta', tStart, text.slice(tStart, lineEnd).trimEnd(), lineEnd);
+      pos = lineEnd;
+      continue;
     }
     const isWord = type === 'word';
     // the word's upper-case text, only where a keyword matters: statement start, CREATE ... bodies
