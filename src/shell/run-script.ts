@@ -12,7 +12,7 @@ import { renderEvents } from './render-events.js';
 import { pageText, terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';
-import { interpolateSql, quotingFor } from '../sql/interpolate.js';
+import { interpolateArgText, interpolateSql, quotingFor } from '../sql/interpolate.js';
 import { lex } from '../sql/lexer.js';
 import { lexChangesFor, lexSettingQuery, mayChangeLexing } from '../sql/session-lex.js';
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
@@ -91,6 +91,12 @@ export async function runScript(session: Session, input: string, opts: RunOption
       // `select ... \watch 2`: the statement is what \watch repeats.
       if (st.kind === 'sql' && /^\\watch\b/.test(meta)) session.lastSql = st.text;
       const { runMeta } = await import('../meta/run-meta.js');
+      // psql puts variables into every command's arguments; the scripting commands read theirs themselves
+      const word = /^\\[^\s|]*/.exec(meta)?.[0] ?? '';
+      if (session.variables.size > 0) {
+        const { SCRIPT_COMMANDS } = await import('../meta/commands/script-commands.js');
+        if (!SCRIPT_COMMANDS.some((c) => c.name === word)) meta = word + interpolateArgText(meta.slice(word.length), session.variables);
+      }
       const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line }, runnerFor(session));
       const taken = st.kind === 'sql' && session.queryBuffer === undefined;
       session.queryBuffer = undefined;

@@ -126,3 +126,45 @@ export function interpolateArgs(raw: string, vars: Variables, quoting: Quoting):
   }
   return words;
 }
+
+/**
+ * The text after a backslash command with variables put in, for the commands that read their words
+ * themselves (\i :dir/x.sql, \o :'file', \copy ... :'path'): `:name` as is, `:'name'` as a '...' word,
+ * `:"name"` as a "..." word; nothing inside '...' or "..." changes.
+ */
+export function interpolateArgText(raw: string, vars: Variables): string {
+  if (!raw.includes(':')) return raw;
+  let out = '';
+  let i = 0;
+  const n = raw.length;
+  while (i < n) {
+    const ch = raw[i]!;
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      while (j < n && !(raw[j] === ch && raw[j + 1] !== ch)) j += raw[j] === ch ? 2 : 1;
+      out += raw.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === ':') {
+      const rest = raw.slice(i + 1);
+      const brace = BRACE_TEST.exec(rest);
+      const m = /^(?:([\p{L}\p{N}_]+)|'([\p{L}\p{N}_]+)'|"([\p{L}\p{N}_]+)")/u.exec(rest);
+      if (brace) {
+        out += vars.has(brace[1]!) ? 'TRUE' : 'FALSE';
+        i += 1 + brace[0].length;
+        continue;
+      }
+      const name = m ? (m[1] ?? m[2] ?? m[3]!) : undefined;
+      const value = name === undefined ? undefined : vars.get(name);
+      if (m && value !== undefined) {
+        out += m[1] !== undefined ? value : m[2] !== undefined ? `'${value.replace(/'/g, "''")}'` : `"${value.replace(/"/g, '""')}"`;
+        i += 1 + m[0].length;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { interpolateArgs, interpolateSql, quotingFor } from '../../src/sql/interpolate.js';
+import { interpolateArgText, interpolateArgs, interpolateSql, quotingFor } from '../../src/sql/interpolate.js';
 import { parseAssignment, parseBoolean, withVariable, NO_VARIABLES, type Variables } from '../../src/sql/variables.js';
 import { lex } from '../../src/sql/lexer.js';
 import { splitStatements } from '../../src/sql/splitter.js';
@@ -55,6 +55,14 @@ describe('interpolateArgs (backslash command arguments)', () => {
       'one', 'two three', "it's", 'tab\there', 'a b', "'it''s'", '"a b"', ':x', 'ab cd',
     ]);
     assert.deepEqual(args(":{?x} :{?y} :nope :'nope' :\"nope\""), ['TRUE', 'FALSE', ':nope', ":'nope'", ':"nope"']);
+  });
+});
+
+describe('interpolateArgText (arguments of the other commands)', () => {
+  test('variables become words; quoted text is left alone', () => {
+    const v = vars({ dir: '/tmp/x', f: "it's.csv", t: 'My T' });
+    assert.equal(interpolateArgText(":dir/a.sql ':dir' \":dir\"", v), "/tmp/x/a.sql ':dir' \":dir\"");
+    assert.equal(interpolateArgText(":\"t\" from :'f' :nope :{?f}", v), "\"My T\" from 'it''s.csv' :nope TRUE");
   });
 });
 

@@ -17,6 +17,8 @@ select add_n(:n) as r;
 \echo greeting: :greeting
 \qecho qecho :n
 \warn warned :n
+\set inc 'include-me.inc'
+\i :inc
 \unset n
 \echo after unset :n
 \set ECHO queries
