@@ -108,6 +108,9 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['-a', '--echo-all'], value: false, apply: (o) => setVariable(o, 'ECHO=all', '-a') },
   { names: ['-X', '--no-psqlrc'], value: false, apply: () => undefined },
   { names: ['-1', '--single-transaction'], value: false, apply: (o) => void (o.singleTransaction = true) },
+  // the mysql client's batch output: tab-separated, escaped as tsv, NULL written NULL; -N leaves out the names
+  { names: ['-B', '--batch'], value: false, apply: (o) => void ((o.format = 'tsv'), (o.nullString ??= 'NULL')) },
+  { names: ['-N', '--skip-column-names'], value: false, apply: (o) => void (o.header = false) },
 ];
 
 /** psql options sqlsh does not have: refused with what to use instead, never ignored. */

@@ -28,6 +28,7 @@ Running SQL and exiting:
   -q, --quiet              no status lines (QUIET); -e / -a echo statements / all input (ECHO)
   -X, --no-psqlrc          accepted for psql command lines (sqlsh reads no psqlrc)
   -1, --single-transaction run the scripts in one transaction (COMMIT at the end, ROLLBACK on a stop)
+  -B, --batch / -N, --skip-column-names   the mysql client's tab-separated output / no header
 
 Output:
       --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown

@@ -35,6 +35,19 @@ function dump(server: MariadbServer, db: string): string {
     .replace(/^\/\*!50003 SET (character_set_client|character_set_results|collation_connection|sql_mode) .*\n/gm, '');
 }
 
+test('-B and -N print what the mariadb client prints', async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const sql = "select 1 as n, 'a\tb' as tab, 'line\nbreak' as nl, null as nothing, 'back\\\\slash' as bs, 2.50 as d";
+  for (const flags of [['-B'], ['-B', '-N'], ['--batch', '--skip-column-names']]) {
+    const real = client(server, [...flags, '-e', sql]);
+    assert.equal(real.status, 0, real.stderr);
+    const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, server.url, ...flags, '-c', sql], { encoding: 'utf8', timeout: 60_000, env: testEnv(tempDir()) });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, real.stdout, flags.join(' '));
+  }
+});
+
 describe('mysql client scripts run by mariadb and by sqlsh', () => {
   const scripts = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
   const dbs: string[] = [];
