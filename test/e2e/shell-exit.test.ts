@@ -44,7 +44,7 @@ describe('exiting and confirming', () => {
     await waitForIdlePrompt(t, 'sqlite demo.db*> ');
     assert.equal(t.exitCode, undefined, 'still running');
     await run(t, 'select 3 as still_here;', 'sqlite demo.db*> ');
-    assert.match(t.screenText(), /^ still_here\n-+\n +3\n\(1 row\)/m);
+    assert.match(t.screenText(), /^ still_here *\n-+\n +3\n\(1 row\)/m);
     t.press('c-d');
     await t.waitForText(/A transaction is open;[^\n]*\n(.*\n)*.*A transaction is open; quit anyway and roll it back\? \[y\/N\] $/m, LONG);
     t.type('y\r');
@@ -63,6 +63,6 @@ describe('exiting and confirming', () => {
     await t.waitForText(/nothing was changed/, LONG);
     await waitForIdlePrompt(t);
     await run(t, 'select count(*) as n from doomed;');
-    assert.match(t.screenText(), /^ n\n-+\n +1\n\(1 row\)/m);
+    assert.match(t.screenText(), /^ n *\n-+\n +1\n\(1 row\)/m);
   });
 });

@@ -43,7 +43,7 @@ describe('meta-commands in the terminal', () => {
     await t.waitForText(/Timing is on\./, LONG);
     await run(t, 'select 5 as five;');
     assert.match(t.screenText(), /^Time: \d+\.\d{3} ms/m);
-    assert.match(t.screenText(), /^ five\n-+\n +5\n\(1 row\)/m);
+    assert.match(t.screenText(), /^ five *\n-+\n +5\n\(1 row\)/m);
   });
 
   test('\\timing: the time is printed after the result, as in psql', async () => {
@@ -59,7 +59,7 @@ describe('meta-commands in the terminal', () => {
     await waitForIdlePrompt(t);
     await run(t, '\\d tracks');
     const text = allText(t);
-    assert.match(text, /^ +Column +\| +Type +\| Nullable \| Default$/m);
+    assert.match(text, /^ +Column +\| +Type +\| Nullable \| Default *$/m);
     assert.match(text, /^ track_id +\| INTEGER +\| not null \|/m);
     assert.match(text, /^Indexes:\n +PRIMARY KEY \(track_id\)/m);
     assert.match(text, /^Foreign-key constraints:\n(?: +FOREIGN KEY .*\n)*? +FOREIGN KEY \(album_id\) REFERENCES albums\(album_id\)/m);
@@ -78,7 +78,7 @@ describe('configuration and editing', () => {
     assert.match(screen, /^sqlsh: .*config\.toml:3\b.*theme/m, screen);
     assert.match(screen, /purple/);
     await run(t, 'select 1 as still_works;');
-    assert.match(t.screenText(), /^ still_works\n-+\n +1\n\(1 row\)/m);
+    assert.match(t.screenText(), /^ still_works *\n-+\n +1\n\(1 row\)/m);
   });
 
   test('\\e runs $EDITOR and puts the edited text in the buffer at the next prompt', async () => {
@@ -92,7 +92,7 @@ describe('configuration and editing', () => {
     t.press('enter');
     await t.waitForText(/^sqlite demo\.db> select 42 as edited;$/m, LONG);
     t.press('enter');
-    await t.waitForText(/^ edited\n-+\n +42\n\(1 row\)/m, LONG);
+    await t.waitForText(/^ edited *\n-+\n +42\n\(1 row\)/m, LONG);
   });
 
   test('a long result goes through less; q returns to the prompt', async () => {
@@ -109,6 +109,6 @@ describe('configuration and editing', () => {
     await waitForIdlePrompt(t);
     await waitForNoText(t, /^:$/m);
     await run(t, 'select 9 as after_pager;');
-    await waitForAllText(t, /after_pager\n-+\n +9/);
+    await waitForAllText(t, /after_pager *\n-+\n +9/);
   });
 });
