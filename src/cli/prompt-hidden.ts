@@ -10,9 +10,11 @@ export function promptHidden(prompt: string): Promise<string> {
       reject(new Error('no terminal to ask for a password on'));
       return;
     }
-    output.write(safeText(prompt)); // 'Password for user NAME:' quotes a name from outside
+    // Echo goes off before the prompt is shown: a password typed (or pasted) the moment the prompt
+    // appears must never be echoed by the terminal, even if this process is descheduled in between.
     const wasRaw = input.isRaw;
     input.setRawMode(true);
+    output.write(safeText(prompt)); // 'Password for user NAME:' quotes a name from outside
     input.resume();
     let value = '';
     const done = (err?: Error) => {
