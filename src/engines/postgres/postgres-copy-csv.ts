@@ -10,15 +10,13 @@
  * Notices sent during COPY are dropped by pg-copy-streams (the ordinary path shows them);
  * Ctrl-C sends the usual cancel request and COPY ends with CancelledError.
  */
-import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type { ColumnInfo, ResultEvent } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
 import type { PgClient, PgFieldDesc } from './postgres-driver.js';
 import { copyCsvStatement, describeQuery, isFloatType } from './postgres-copy-query.js';
+import { copyOutText, loadCopyStreams } from './postgres-copy-stdio.js';
 
-type CopyTo = (text: string) => Readable & { readonly rowCount: number };
 
 export interface CopyHost {
   readonly client: PgClient;
@@ -28,12 +26,6 @@ export interface CopyHost {
   isDead(): boolean;
 }
 
-let copyTo: CopyTo | undefined;
-function loadCopyTo(): CopyTo {
-  // pg-copy-streams is CommonJS and small: loaded on the first fast-path export only.
-  copyTo ??= (createRequire(import.meta.url)('pg-copy-streams') as { to: CopyTo }).to;
-  return copyTo;
-}
 
 interface Described {
   readonly fields: readonly PgFieldDesc[];
@@ -56,20 +48,14 @@ export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptio
   if (fields.some((f) => isFloatType(f.dataTypeID)) && !(await shortestFloats(client))) return false;
   const columns: ColumnInfo[] = fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
   const stream = client.query(
-    loadCopyTo()(copyCsvStatement(query, fields.map((f) => f.dataTypeID), opts.csv!.nullString)) as never,
+    loadCopyStreams().to(copyCsvStatement(query, fields.map((f) => f.dataTypeID), opts.csv!.nullString)) as never,
   ) as unknown as Readable & { readonly rowCount: number };
   let finished = false;
   const onAbort = (): void => void host.cancel();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     yield { type: 'columns', columns: Object.freeze(columns) };
-    const decoder = new StringDecoder('utf8');
-    for await (const chunk of stream) {
-      const text = decoder.write(chunk as Buffer);
-      if (text !== '') yield { type: 'text', text };
-    }
-    const tail = decoder.end();
-    if (tail !== '') yield { type: 'text', text: tail };
+    yield* copyOutText(stream);
     finished = true;
     const n = stream.rowCount;
     yield { type: 'done', command: `SELECT ${n}`, rowCount: n };

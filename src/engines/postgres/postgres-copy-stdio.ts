@@ -17,7 +17,20 @@ type CopyStreams = {
   to(text: string): Readable & { readonly rowCount: number };
 };
 let streams: CopyStreams | undefined;
-const load = (): CopyStreams => (streams ??= createRequire(import.meta.url)('pg-copy-streams') as CopyStreams);
+/** pg-copy-streams is CommonJS and small: loaded on the first COPY only. */
+export const loadCopyStreams = (): CopyStreams => (streams ??= createRequire(import.meta.url)('pg-copy-streams') as CopyStreams);
+const load = loadCopyStreams;
+
+/** The bytes of a COPY ... TO STDOUT stream as text events, UTF-8 sequences never cut between chunks. */
+export async function* copyOutText(stream: Readable): AsyncGenerator<ResultEvent> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of stream) {
+    const text = decoder.write(chunk as Buffer);
+    if (text !== '') yield { type: 'text', text };
+  }
+  const tail = decoder.end();
+  if (tail !== '') yield { type: 'text', text: tail };
+}
 
 /** Direction of a COPY that uses the client's standard input or output. */
 export function copyDirection(sql: string): 'in' | 'out' {
@@ -41,13 +54,7 @@ export async function* copyStdio(host: CopyHost, sql: string, opts: ExecuteOptio
       return;
     }
     const stream = host.client.query(load().to(sql) as never) as unknown as Readable & { readonly rowCount: number };
-    const decoder = new StringDecoder('utf8');
-    for await (const chunk of stream) {
-      const text = decoder.write(chunk as Buffer);
-      if (text !== '') yield { type: 'text', text };
-    }
-    const tail = decoder.end();
-    if (tail !== '') yield { type: 'text', text: tail };
+    yield* copyOutText(stream);
     yield { type: 'done' }; // no status line, and ROW_COUNT 0 after it, as psql
   } catch (err) {
     if (err instanceof SqlError) throw err;
