@@ -2,22 +2,13 @@
  * Habits of psql and pgcli users, in the real binary: the \watch header, where a config syntax
  * error is, vi's Esc with the completion menu open, MySQL names in backquotes after \d.
  */
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedMariadb } from '../harness/mariadb-server.js';
 import { withServer } from '../harness/server-test.js';
-import { LONG, escapeRe, killAll, pause, run, shellHome, startShell, waitForIdlePrompt, waitForNoText } from './shell-helpers.js';
+import { LONG, escapeRe, pause, run, homesForFile, startShell, waitForIdlePrompt, waitForNoText } from './shell-helpers.js';
 
-const homes: ReturnType<typeof shellHome>[] = [];
-function home(): ReturnType<typeof shellHome> {
-  const h = shellHome();
-  homes.push(h);
-  return h;
-}
-after(() => {
-  killAll();
-  for (const h of homes) h.cleanup();
-});
+const home = homesForFile();
 
 describe('first-hour habits', () => {
   test('\\watch: the header shows the statement, an ISO-like time and the interval, as psql', async () => {

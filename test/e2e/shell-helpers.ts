@@ -6,6 +6,7 @@
  *   const t = await startShell(h, ['--demo']);
  *   await t.waitForText(/sqlite demo\.db> $/m);
  */
+import { after } from 'node:test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,23 @@ export function shellHome(): ShellHome {
       return file;
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A maker of fresh homes for one test file: after the file's tests, every shell still running is
+ * killed and every home it made is removed. Call once at the top level of a test file.
+ */
+export function homesForFile(): () => ShellHome {
+  const homes: ShellHome[] = [];
+  after(() => {
+    killAll();
+    for (const h of homes) h.cleanup();
+  });
+  return () => {
+    const h = shellHome();
+    homes.push(h);
+    return h;
   };
 }
 

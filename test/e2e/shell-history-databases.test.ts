@@ -3,22 +3,13 @@
  * the dimmed suggestion prefer the current database; Ctrl-R searches all, and Ctrl-R on an empty
  * query narrows it to the current one. History files written before this still load.
  */
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LONG, killAll, pause, run, shellHome, startShell, waitForIdlePrompt } from './shell-helpers.js';
+import { LONG, pause, run, homesForFile, startShell, waitForIdlePrompt } from './shell-helpers.js';
 
-const homes: ReturnType<typeof shellHome>[] = [];
-function home(): ReturnType<typeof shellHome> {
-  const h = shellHome();
-  homes.push(h);
-  return h;
-}
-after(() => {
-  killAll();
-  for (const h of homes) h.cleanup();
-});
+const home = homesForFile();
 
 describe('history across databases', () => {
   test('suggestions and Up prefer the current database; Ctrl-R finds all, or this database only', async () => {

@@ -1,20 +1,11 @@
 /** History across restarts, Ctrl-R, and bracketed paste, in the real sqlsh binary. */
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LONG, killAll, pause, run, shellHome, startShell, waitForIdlePrompt } from './shell-helpers.js';
+import { LONG, homesForFile, pause, run, startShell, waitForIdlePrompt } from './shell-helpers.js';
 
-const homes: ReturnType<typeof shellHome>[] = [];
-function home() {
-  const h = shellHome();
-  homes.push(h);
-  return h;
-}
-after(() => {
-  killAll();
-  for (const h of homes) h.cleanup();
-});
+const home = homesForFile();
 
 describe('sqlsh history and paste', () => {
   test('history survives a restart: Up shows the last statement, Ctrl-R finds the first', async () => {
