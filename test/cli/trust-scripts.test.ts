@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, ROOT, runCli, sandboxEnv } from '../helpers/run-cli.js';
+import { BIN, ROOT, letNobodyReachCheckout, runCli, sandboxEnv } from '../helpers/run-cli.js';
 import { describeFailure } from '../../src/cli/describe-failure.js';
 import { UsageError, UserError } from '../../src/core/errors.js';
 import { makeDirectory } from '../../src/core/make-directory.js';
@@ -127,9 +127,15 @@ describe('an unusable HOME or state directory: one sentence, no stack', () => {
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chownSync(home, 65534, 65534);
     const env = { ...sandboxEnv(), HOME: home, XDG_DATA_HOME: join(home, '.local', 'share') };
-    const r = spawnSync(process.execPath, [BIN, '--demo', '-c', 'select 1'], {
-      env, cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
+    const restore = asRoot ? letNobodyReachCheckout() : () => {};
+    let r;
+    try {
+      r = spawnSync(process.execPath, [BIN, '--demo', '-c', 'select 1'], {
+        env, cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+    } finally {
+      restore();
+    }
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /^sqlsh: cannot create the demo database at ".*ro-home\/\.local\/share\/sqlsh\/demo\.db": permission denied\. Set XDG_DATA_HOME/);
     assert.doesNotMatch(r.stderr, STACK);

@@ -1,8 +1,8 @@
 /** Runs the built sqlsh binary the way a user's script would, in a private HOME/XDG sandbox. */
 import { spawnSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -52,4 +52,23 @@ export function runCliAsync(args: readonly string[], opts: { input?: string; env
     p.on('close', (code) => resolve({ code, stdout, stderr }));
     p.stdin.end(opts.input ?? '');
   });
+}
+
+/**
+ * Lets uid 65534 reach this checkout (for tests that run sqlsh as an unprivileged user when root, since
+ * root reads and writes every directory): directories above ROOT that others cannot enter (a clone in a
+ * `mktemp -d` directory is root's alone) get o+x until the returned function puts them back.
+ */
+export function letNobodyReachCheckout(): () => void {
+  const changed: { path: string; mode: number }[] = [];
+  for (let d = ROOT.replace(/\/$/, ''); d !== dirname(d); d = dirname(d)) {
+    const mode = statSync(d).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, mode | 0o001);
+      changed.push({ path: d, mode });
+    }
+  }
+  return () => {
+    for (const c of changed.reverse()) chmodSync(c.path, c.mode);
+  };
 }
