@@ -20,6 +20,7 @@ export interface Settings {
   readonly smart_completion: boolean;
   readonly multi_line: boolean;
   readonly confirm_destructive: boolean;
+  readonly preview: 'destructive' | 'all' | 'off';
   readonly continue_on_error: boolean;
   readonly prompt: string;
   readonly history_size: number;
@@ -89,6 +90,7 @@ export const SETTINGS: readonly SettingSpec[] = Object.freeze([
   { key: 'smart_completion', default: true, doc: 'context-aware completion (F2)', flag: null, parse: bool() },
   { key: 'multi_line', default: true, doc: 'Enter runs only a complete statement (F3)', flag: null, parse: bool() },
   { key: 'confirm_destructive', default: true, doc: 'ask before DROP, TRUNCATE, DELETE/UPDATE without WHERE (interactive; scripts need --confirm-destructive)', flag: '--confirm-destructive', parse: bool() },
+  { key: 'preview', default: 'destructive', doc: 'try a change in a transaction that is rolled back, show what it does, then ask: destructive (UPDATE, DELETE, DROP, TRUNCATE, ALTER ... DROP, INSERT ... SELECT), all (every data change), or off (the plain question of confirm_destructive)', flag: null, values: ['destructive', 'all', 'off'], parse: oneOf(['destructive', 'all', 'off']) },
   { key: 'continue_on_error', default: false, doc: 'in scripts, go on after a failed statement', flag: '--continue-on-error', parse: bool() },
   { key: 'prompt', default: '{engine} {db}{tx}> ', doc: 'prompt: {engine} {db} {user} {host} {tx} (transaction marker)', flag: null, parse: str() },
   { key: 'history_size', default: 10000, doc: 'entries kept in the history file', flag: null, parse: int(0, 1000000) },
