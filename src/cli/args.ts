@@ -20,6 +20,8 @@ export interface CliOptions {
   readonly nullString?: string;
   readonly continueOnError?: boolean;
   readonly confirmDestructive?: boolean;
+  /** --dry-run: every change is previewed and rolled back; what each would do is printed. */
+  readonly dryRun?: boolean;
   readonly demo: boolean;
   readonly help: boolean;
   readonly version: boolean;
@@ -79,6 +81,7 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['--null'], value: true, apply: (o, v) => void (o.nullString = v) },
   { names: ['--continue-on-error'], value: false, apply: (o) => void (o.continueOnError = true) },
   { names: ['--confirm-destructive'], value: false, apply: (o) => void (o.confirmDestructive = true) },
+  { names: ['--dry-run'], value: false, apply: (o) => void (o.dryRun = true) },
   { names: ['--demo'], value: false, apply: (o) => void (o.demo = true) },
   { names: ['--help', '-?'], value: false, apply: (o) => void (o.help = true) },
   { names: ['-V', '--version'], value: false, apply: (o) => void (o.version = true) },
