@@ -24,6 +24,7 @@ Running SQL and exiting:
   -f, --file PATH          run a script file and exit (- reads stdin)
       --continue-on-error  go on after a failed statement (exit code still 1)
       --confirm-destructive  ask before destructive statements in scripts too
+      --dry-run            run every change in a transaction that is rolled back; print what each would do
   -v, --set NAME=VALUE     set a psql variable (:NAME in SQL; -v ON_ERROR_STOP=0 goes on after errors)
   -q, --quiet              no status lines (QUIET); -e / -a echo statements / all input (ECHO)
   -X, --no-psqlrc          accepted for psql command lines (sqlsh reads no psqlrc)
