@@ -6,13 +6,26 @@
  * and nothing but their SGR colours and newlines reaches the screen raw. Files and pipes get the
  * text exactly, including the bytes of text that is not valid UTF-8 (core/surrogate-escape.ts).
  */
-import { encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
+import { decodeUtf8Escaped, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
 import type { TextOutput } from './sink.js';
 import { scrubForTerminal } from './terminal-text.js';
 
 type OutStream = NodeJS.WritableStream & { columns?: number; isTTY?: boolean };
 
-export function streamOutput(stream: OutStream): TextOutput {
+/** A TextOutput that also takes UTF-8 bytes as they are (the table spill's rows, sqlite csv chunks). */
+export interface ByteOutput extends TextOutput {
+  writeBytes(bytes: Uint8Array): void | Promise<void>;
+}
+
+/** UTF-8 bytes to out: as they are when it takes bytes, else decoded (escaped bytes kept as such). */
+export function writeBytes(out: TextOutput, bytes: Uint8Array): void | Promise<void> {
+  if (bytes.length === 0) return;
+  const b = out as Partial<ByteOutput>;
+  if (typeof b.writeBytes === 'function') return b.writeBytes(bytes);
+  return out.write(decodeUtf8Escaped(bytes));
+}
+
+export function streamOutput(stream: OutStream): ByteOutput {
   const waitDrain = (): Promise<void> =>
     new Promise((resolve) => {
       const done = (): void => {
@@ -30,6 +43,11 @@ export function streamOutput(stream: OutStream): TextOutput {
       if (text === '') return;
       const data = stream.isTTY ? scrubForTerminal(text) : hasEscapedBytes(text) ? encodeUtf8Escaped(text) : text;
       if (!stream.write(data)) return waitDrain();
+    },
+    writeBytes(bytes: Uint8Array): void | Promise<void> {
+      if (bytes.length === 0) return;
+      if (stream.isTTY) return this.write(decodeUtf8Escaped(bytes));
+      if (!stream.write(bytes)) return waitDrain();
     },
     get columns(): number | undefined {
       return stream.isTTY ? stream.columns : undefined;

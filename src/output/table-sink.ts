@@ -30,7 +30,11 @@ import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { escapeForTerminal } from './escape.js';
 import { ExpandedSink } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { displayWidth } from './display-width.js';
+import { formatNumber, formatValue, isNumericValue } from './format-value.js';
+import { writeBytes } from './stream-output.js';
 import { fitWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
+import { TableReplay } from './table-replay.js';
 import { CELL_SEP, ROW_END, TableSpill } from './table-spill.js';
 import { borderOverhead, type BorderStyle } from './table-style.js';
 
@@ -59,6 +63,15 @@ function estimateSize(row: Row): number {
   let n = 16;
   for (const v of row) n += typeof v === 'string' ? v.length + 8 : v instanceof Uint8Array ? v.length * 2 + 8 : 16;
   return n;
+}
+
+/** The width of text made of printable ASCII only (nothing to escape, one cell each), else -1. */
+function printableAsciiWidth(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return -1;
+  }
+  return text.length;
 }
 
 export class TableSink implements ResultSink {
@@ -177,6 +190,11 @@ export class TableSink implements ResultSink {
     this.bufferedBytes = 0;
     if (this.columns.length === 0) return;
     if (rows.length === 0 && !(final && this.natural === undefined)) return;
+    const cols = this.terminalWidth();
+    if (this.spill || (cols === undefined && !final && this.natural === undefined)) {
+      this.spillRows(rows);
+      return;
+    }
     const n = this.columns.length;
     const cells: Cell[][] = rows.map((r) => {
       const cs: Cell[] = new Array(n);
@@ -200,11 +218,6 @@ export class TableSink implements ResultSink {
       }
     }
 
-    const cols = this.terminalWidth();
-    if (this.spill || (cols === undefined && !final && this.natural === undefined)) {
-      this.spillCells(cells, blockNatural);
-      return;
-    }
     let text = '';
     if (this.natural === undefined) {
       const total = blockNatural.reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, n);
@@ -237,16 +250,49 @@ export class TableSink implements ResultSink {
     if (text !== '') await this.out.write(text);
   }
 
-  /** Files and pipes: the block goes to the spill file; the widths grow to cover it. */
-  private spillCells(cells: readonly Cell[][], blockNatural: readonly number[]): void {
+  /**
+   * Files and pipes: the block goes to the spill file, each value escaped and measured once
+   * (record format in table-spill.ts); the widths grow to cover it.
+   */
+  private spillRows(rows: readonly Row[]): void {
     this.spill ??= new TableSpill();
-    this.natural = this.natural ? this.natural.map((w, i) => Math.max(w, blockNatural[i]!)) : [...blockNatural];
+    const n = this.columns.length;
+    const { nullString, header } = this.options;
+    const natural = this.natural ?? this.headerCells.map((c) => (header ? c.width : 0));
+    const numeric = this.numericWidths;
+    const nullText = escapeForTerminal(nullString);
+    const nullWidth = displayWidth(nullText);
+    const nullCell = 'z' + nullWidth + ':' + nullText;
     let text = '';
-    for (const cs of cells) {
-      for (let i = 0; i < cs.length; i++) {
-        const c = cs[i]!;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (let i = 0; i < n; i++) {
+        const v = (row[i] ?? null) as Value;
         if (i > 0) text += CELL_SEP;
-        text += (c.isNull ? 'z' : c.numeric ? 'n' : 't') + c.width + ':' + (c.lines.length === 1 ? c.lines[0]! : c.lines.join('\n'));
+        if (v === null) {
+          text += nullCell;
+          if (nullWidth > natural[i]!) natural[i] = nullWidth;
+          continue;
+        }
+        if (typeof v === 'number') {
+          const s = formatNumber(v); // plain ASCII: one cell per character
+          if (s.length > natural[i]!) natural[i] = s.length;
+          if (s.length > numeric[i]!) numeric[i] = s.length;
+          text += 'n' + s.length + ':' + s;
+          continue;
+        }
+        const isText = typeof v === 'string';
+        let escaped = isText ? v : formatValue(v, nullString);
+        let width = printableAsciiWidth(escaped);
+        if (width < 0) {
+          escaped = escapeForTerminal(escaped, true);
+          width = escaped.indexOf('\n') < 0 ? displayWidth(escaped) : textCell(escaped).width;
+        }
+        if (width > natural[i]!) natural[i] = width;
+        if (!isText && isNumericValue(v)) {
+          if (width > numeric[i]!) numeric[i] = width;
+          text += 'n' + width + ':' + escaped;
+        } else text += 't' + width + ':' + escaped;
       }
       text += ROW_END;
       if (text.length > 65536) {
@@ -255,39 +301,20 @@ export class TableSink implements ResultSink {
       }
     }
     this.spill.append(text);
-    this.spilled += cells.length;
+    this.natural = natural;
+    this.spilled += rows.length;
   }
 
-  /** The whole result is measured: header once, then the spilled rows read back. */
+  /** The whole result is measured: header once, then the spilled rows read back (table-replay.ts). */
   private async replay(): Promise<void> {
     const spill = this.spill!;
     try {
       this.widths = [...this.natural!];
-      let text = this.headerText();
-      const layout = this.layout();
-      const n = this.columns.length;
-      for (const records of spill.records()) {
-        for (const record of records) {
-          const parts = record.split(CELL_SEP);
-          const cs: Cell[] = new Array(n);
-          for (let i = 0; i < n; i++) {
-            const p = parts[i] ?? 't0:';
-            const flag = p.charCodeAt(0);
-            const isNull = flag === 122; /* z */
-            const numeric = flag === 110 /* n */ || (isNull && (this.numericWidths[i]! > 0 || this.numericType[i]!));
-            const colon = p.indexOf(':');
-            const text = p.slice(colon + 1);
-            // One-line cells come back with their measured width; others are split and measured again.
-            cs[i] = text.indexOf('\n') < 0 ? { lines: [text], width: Number(p.slice(1, colon)), numeric, isNull } : textCell(text, numeric, isNull);
-          }
-          text += renderRow(cs, layout);
-          if (text.length > 65536) {
-            await this.out.write(text);
-            text = '';
-          }
-        }
-      }
-      if (text !== '') await this.out.write(text);
+      const nullRight = this.columns.map((_, i) => this.numericWidths[i]! > 0 || this.numericType[i]!);
+      const replay = new TableReplay(this.layout(), nullRight, (bytes) => writeBytes(this.out, bytes));
+      await replay.text(this.headerText());
+      for (const chunk of spill.chunks()) await replay.records(chunk);
+      await replay.finish();
     } finally {
       spill.close();
       this.spill = undefined;

@@ -9,15 +9,17 @@
  * Record format: one row per record, ended by RS (U+001E); cells separated by US (U+001F); each
  * cell is one flag character ('n' number, 'z' NULL, 't' text), its width in cells, ':', then the
  * cell's escaped text (written by table-sink.ts).
- * Escaped text (escape.ts) never holds a C0 control other than '\n', so RS and US cannot clash.
+ * Escaped text (escape.ts) never holds a C0 control other than '\n', so RS and US cannot clash,
+ * and in UTF-8 no byte of a multi-byte character is below 0x80: the file is read back as bytes
+ * (table-replay.ts).
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 
 export const CELL_SEP = '\x1f';
 export const ROW_END = '\x1e';
+const ROW_END_BYTE = 0x1e;
 const READ_CHUNK = 1 << 17;
 
 /** An abandoned spill (a statement cancelled or failed mid-result: end() never came) closes its file when collected. */
@@ -59,23 +61,29 @@ export class TableSpill {
     this.#written += buf.length;
   }
 
-  /** Every record in order, in groups (one group per chunk read), without the terminators. */
-  *records(): Generator<string[]> {
-    const buf = Buffer.allocUnsafe(READ_CHUNK);
-    const decoder = new StringDecoder('utf8');
+  /**
+   * The file's bytes in order, in chunks that hold whole records only (each chunk ends with ROW_END;
+   * a record longer than a chunk makes the chunk grow). A chunk is only valid until the next one.
+   */
+  *chunks(): Generator<Buffer> {
+    let buf = Buffer.allocUnsafe(READ_CHUNK);
     let pos = 0;
-    let rest = '';
+    let kept = 0; // bytes of an unfinished record at buf's start
     while (pos < this.#written) {
-      const n = readSync(this.#held.fd, buf, 0, Math.min(READ_CHUNK, this.#written - pos), pos);
+      if (kept === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, kept);
+        buf = bigger;
+      }
+      const n = readSync(this.#held.fd, buf, kept, Math.min(buf.length - kept, this.#written - pos), pos);
       if (n <= 0) break;
       pos += n;
-      const text = rest + decoder.write(buf.subarray(0, n));
-      const parts = text.split(ROW_END);
-      rest = parts.pop()!;
-      if (parts.length > 0) yield parts;
+      const filled = kept + n;
+      const end = buf.lastIndexOf(ROW_END_BYTE, filled - 1) + 1;
+      if (end > 0) yield buf.subarray(0, end);
+      kept = filled - end;
+      if (kept > 0) buf.copy(buf, 0, end, filled);
     }
-    rest += decoder.end();
-    if (rest !== '') yield rest.split(ROW_END).filter((r) => r !== '');
   }
 
   close(): void {

@@ -44,3 +44,22 @@ describe('streamOutput', () => {
     assert.equal(streamOutput(s).isTTY, true);
   });
 });
+
+describe('streamOutput.writeBytes', () => {
+  test('a file or pipe gets the bytes as they are (invalid UTF-8 too); a terminal gets them decoded and escaped', async () => {
+    const got: Buffer[] = [];
+    const s = new Writable({
+      write(chunk: Buffer, _e, cb) {
+        got.push(Buffer.from(chunk));
+        cb();
+      },
+    }) as Writable & { isTTY?: boolean };
+    const bytes = Buffer.from([0x61, 0xff, 0x0a, 0xe6, 0x97, 0xa5]);
+    await streamOutput(s).writeBytes(bytes);
+    assert.deepEqual(Buffer.concat(got), bytes);
+    got.length = 0;
+    s.isTTY = true;
+    await streamOutput(s).writeBytes(Buffer.from('a\x07b\n'));
+    assert.equal(Buffer.concat(got).toString(), 'a\\x07b\n');
+  });
+});

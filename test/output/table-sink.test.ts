@@ -221,3 +221,75 @@ describe('table sink, bounded memory', () => {
     }
   });
 });
+
+describe('table sink, spilled rows rendered from bytes (table-replay.ts)', () => {
+  /** A file-like output taking bytes (as streamOutput does) and text. */
+  class ByteCollector {
+    readonly parts: Buffer[] = [];
+    byteWrites = 0;
+    write(t: string): void {
+      this.parts.push(Buffer.from(t, 'utf8'));
+    }
+    writeBytes(b: Uint8Array): void {
+      this.parts.push(Buffer.from(b));
+      this.byteWrites++;
+    }
+    get text(): string {
+      return Buffer.concat(this.parts).toString('utf8');
+    }
+  }
+
+  const long = 'long value '.repeat(12);
+  const rows: Row[] = [];
+  for (let i = 0; i < 60; i++) {
+    rows.push([
+      i % 4 === 0 ? null : i * 1001,
+      i % 5 === 0 ? null : ['plain', '', '日本語', 'tab\there', 'esc\x1b[31m', 'cafe\u0301', '👍🏽', long][i % 8]!,
+      i % 6 === 0 ? 'two\nlines' : i % 7 === 0 ? 12345678901234567890n : i % 9 === 0 ? true : -1.5 * i,
+      i % 11 === 0 ? new Uint8Array([0, 255, 16]) : { kind: 'decimal', text: `${i}.50` },
+    ]);
+  }
+
+  test('the same bytes spilled (through writeBytes or text) as held in memory, in every style, NULLs dimmed or not', async () => {
+    for (const style of ['psql', 'unicode', 'ascii'] as const) {
+      for (const color of [false, true]) {
+        for (const nullString of ['', 'NULL', '∅']) {
+          const opts = { style: BORDER_STYLES[style], nullString, header: true, footer: true, color };
+          const memory = new Collector();
+          await feed(new TableSink(memory, { ...opts, blockRows: 1000 }), cols('n', 'name', 'mixed', 'dec'), rows, 7);
+          const bytes = new ByteCollector();
+          const spilledToBytes = new TableSink(bytes as never, { ...opts, blockRows: 4 });
+          await feed(spilledToBytes, cols('n', 'name', 'mixed', 'dec'), rows, 7);
+          assert.equal(spilledToBytes.spilled, rows.length);
+          assert.ok(bytes.byteWrites > 0, 'rows went out as bytes');
+          const text = new Collector();
+          await feed(new TableSink(text, { ...opts, blockRows: 4 }), cols('n', 'name', 'mixed', 'dec'), rows, 7);
+          const label = `${style} color=${color} null=${JSON.stringify(nullString)}`;
+          assert.equal(bytes.text, memory.text, label);
+          assert.equal(text.text, memory.text, label);
+        }
+      }
+    }
+  });
+
+  test('a NULL in a column typed as a number is right-aligned when spilled, as in memory', async () => {
+    const columns = [{ name: 'amount', type: 'integer' }, { name: 'x', type: 'text' }];
+    const data: Row[] = [[null, 'a'], [null, 'bb'], [null, null]];
+    const memory = new Collector();
+    await feed(new TableSink(memory, { style: BORDER_STYLES.psql, nullString: 'NULL', header: true, footer: false, color: false }), columns, data);
+    const spilled = new ByteCollector();
+    await feed(new TableSink(spilled as never, { style: BORDER_STYLES.psql, nullString: 'NULL', header: true, footer: false, color: false, blockRows: 1 }), columns, data);
+    assert.equal(spilled.text, memory.text);
+    assert.match(memory.text, /\n   NULL \| a\n/);
+  });
+
+  test('a record longer than the read chunk (a 300 kB value) comes back whole', async () => {
+    const big = 'x'.repeat(300_000);
+    const memory = new Collector();
+    const opts = { style: BORDER_STYLES.psql, nullString: '', header: true, footer: false, color: false };
+    await feed(new TableSink(memory, opts), cols('a', 'b'), [[1, 'short'], [2, big], [3, 'z']]);
+    const spilled = new ByteCollector();
+    await feed(new TableSink(spilled as never, { ...opts, blockRows: 1 }), cols('a', 'b'), [[1, 'short'], [2, big], [3, 'z']]);
+    assert.equal(spilled.text, memory.text);
+  });
+});

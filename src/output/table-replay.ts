@@ -1,0 +1,191 @@
+/**
+ * Spilled rows back to table lines, working on the spill file's bytes: each cell's text was
+ * escaped and measured once, on the way in (table-sink.ts); here it is only copied and padded.
+ * No strings are made for the rows of a big result (the hot path of `sqlsh -c ... > file`).
+ *
+ * A record (table-spill.ts): cells separated by US, ended by RS; each cell is a flag byte ('t'
+ * text, 'n' number, 'z' NULL), its width in decimal, ':', then its UTF-8 text. A row whose
+ * cells are all one line that fits is rendered here, byte for byte as simpleRow() in
+ * table-layout.ts renders it; any other row (a value with a newline) goes through renderRow().
+ * Output leaves in chunks of about OUT_CHUNK bytes, each a fresh buffer (a stream may keep it).
+ */
+import { renderRow, textCell, type Cell, type RowLayout } from './table-layout.js';
+
+const US = 0x1f;
+const RS = 0x1e;
+const NL = 0x0a;
+const SP = 0x20;
+const COLON = 0x3a;
+const FLAG_NUMBER = 0x6e; // n
+const FLAG_NULL = 0x7a; // z
+const OUT_CHUNK = 1 << 17;
+const DIM = Buffer.from('\x1b[2m');
+const UNDIM = Buffer.from('\x1b[22m');
+
+export class TableReplay {
+  private buf = Buffer.allocUnsafe(OUT_CHUNK);
+  private pos = 0;
+  private readonly left: Buffer;
+  private readonly mid: Buffer;
+  private readonly right: Buffer;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly cellWidths: Int32Array;
+  private readonly flags: Uint8Array;
+  /** Bytes a row can take besides its cells' text. */
+  private readonly overhead: number;
+
+  constructor(
+    private readonly layout: RowLayout,
+    /** NULL is right-aligned in column i (a column of numbers, as psql aligns by column). */
+    private readonly nullRight: readonly boolean[],
+    private readonly emit: (bytes: Buffer) => void | Promise<void>,
+  ) {
+    const { style, widths } = layout;
+    this.left = Buffer.from(style.left);
+    this.mid = Buffer.from(style.mid);
+    this.right = Buffer.from(style.right);
+    const n = widths.length;
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    this.cellWidths = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+    let total = 0;
+    for (const w of widths) total += w;
+    this.overhead = total + n * (2 + this.mid.length + DIM.length + UNDIM.length) + this.left.length + this.right.length + 1;
+  }
+
+  /** Text that goes out before the rows that follow (the header). */
+  async text(s: string): Promise<void> {
+    await this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  /** Every record of chunk (whole records only), rendered. */
+  async records(chunk: Buffer): Promise<void> {
+    const n = this.layout.widths.length;
+    const { starts, ends, cellWidths, flags } = this;
+    let p = 0;
+    while (p < chunk.length) {
+      const rowStart = p;
+      let multi = false;
+      for (let i = 0; i < n; i++) {
+        let c = chunk[p]!;
+        if (c === RS) {
+          // fewer cells than columns: the rest are empty
+          flags[i] = 0x74;
+          cellWidths[i] = 0;
+          starts[i] = ends[i] = p;
+          continue;
+        }
+        flags[i] = c;
+        p++;
+        let w = 0;
+        while ((c = chunk[p++]!) !== COLON) w = w * 10 + c - 48;
+        cellWidths[i] = w;
+        starts[i] = p;
+        while ((c = chunk[p]!) !== US && c !== RS) {
+          if (c === NL) multi = true;
+          p++;
+        }
+        ends[i] = p;
+        if (c === US) p++;
+      }
+      while (chunk[p] !== RS) p++;
+      p++;
+      await this.room(p - rowStart + this.overhead);
+      if (multi || !this.fits()) await this.complexRow(chunk);
+      else this.simpleRow(chunk);
+    }
+  }
+
+  /** What is left, out. */
+  async finish(): Promise<void> {
+    if (this.pos > 0) await this.flush();
+  }
+
+  private fits(): boolean {
+    const widths = this.layout.widths;
+    for (let i = 0; i < widths.length; i++) if (this.cellWidths[i]! > widths[i]!) return false;
+    return true;
+  }
+
+  private async room(bytes: number): Promise<void> {
+    if (this.pos + bytes <= this.buf.length) return;
+    if (this.pos > 0) await this.flush();
+    if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
+  }
+
+  private async flush(): Promise<void> {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(Math.max(OUT_CHUNK, this.buf.length));
+    this.pos = 0;
+    await this.emit(out);
+  }
+
+  private copy(from: Buffer, start: number, end: number): void {
+    const buf = this.buf;
+    let pos = this.pos;
+    if (end - start > 48) pos += from.copy(buf, pos, start, end);
+    else for (let k = start; k < end; k++) buf[pos++] = from[k]!;
+    this.pos = pos;
+  }
+
+  private pad(count: number): void {
+    if (count <= 0) return;
+    this.buf.fill(SP, this.pos, this.pos + count);
+    this.pos += count;
+  }
+
+  private cellText(chunk: Buffer, i: number, isNull: boolean): void {
+    const dim = isNull && this.layout.color && this.ends[i]! > this.starts[i]!;
+    if (dim) this.copy(DIM, 0, DIM.length);
+    this.copy(chunk, this.starts[i]!, this.ends[i]!);
+    if (dim) this.copy(UNDIM, 0, UNDIM.length);
+  }
+
+  /** As simpleRow() in table-layout.ts. */
+  private simpleRow(chunk: Buffer): void {
+    const { style, widths } = this.layout;
+    const open = style.trimRight;
+    const last = widths.length - 1;
+    const buf = this.buf;
+    this.copy(this.left, 0, this.left.length);
+    for (let i = 0; i <= last; i++) {
+      const flag = this.flags[i]!;
+      const isNull = flag === FLAG_NULL;
+      const numeric = flag === FLAG_NUMBER || (isNull && this.nullRight[i]!);
+      if (i > 0) this.copy(this.mid, 0, this.mid.length);
+      const pad = widths[i]! - this.cellWidths[i]!;
+      buf[this.pos++] = SP;
+      if (open && i === last) {
+        if (numeric) this.pad(pad);
+        this.cellText(chunk, i, isNull);
+        break;
+      }
+      if (numeric) {
+        this.pad(pad);
+        this.cellText(chunk, i, isNull);
+      } else {
+        this.cellText(chunk, i, isNull);
+        this.pad(pad);
+      }
+      this.buf[this.pos++] = SP;
+    }
+    this.copy(this.right, 0, this.right.length);
+    this.buf[this.pos++] = NL;
+  }
+
+  private async complexRow(chunk: Buffer): Promise<void> {
+    const n = this.layout.widths.length;
+    const cells: Cell[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const flag = this.flags[i]!;
+      const isNull = flag === FLAG_NULL;
+      const numeric = flag === FLAG_NUMBER || (isNull && this.nullRight[i]!);
+      const text = chunk.toString('utf8', this.starts[i]!, this.ends[i]!);
+      cells[i] = text.indexOf('\n') < 0 ? { lines: [text], width: this.cellWidths[i]!, numeric, isNull } : textCell(text, numeric, isNull);
+    }
+    await this.text(renderRow(cells, this.layout));
+  }
+}
