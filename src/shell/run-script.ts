@@ -32,6 +32,8 @@ export interface RunOptions {
   readonly confirmDestructive: boolean;
   /** How deep \\i files are nested. */
   readonly includeDepth?: number;
+  /** --dry-run: every change runs in a transaction rolled back at the end; what it did is printed. */
+  readonly dryRun?: boolean;
 }
 
 /** The runner meta-commands get through their context (meta/ does not import shell/). */
@@ -276,7 +278,9 @@ export async function runStatement(
   opts: RunOptions & { line: number; terminator?: string; copyData?: string },
 ): Promise<boolean | 'cancelled'> {
   const cls = classifyStatement(sql, session.dialect);
-  if (cls.destructive && opts.confirmDestructive) {
+  const previewed = await previewFirst(session, sql, cls, opts);
+  if (typeof previewed !== 'object') return previewed;
+  if (cls.destructive && opts.confirmDestructive && !previewed.asked) {
     const confirm = session.io.confirm;
     const yes = confirm ? await confirm(`${cls.destructive.reason}. Run it? [y/N] `) : false;
     if (!yes) {
@@ -334,9 +338,25 @@ export async function runStatement(
     return true;
   } catch (e) {
     await flushPaging();
+    // Quitting the pager early cancels the query quietly: the user has seen what they wanted.
+    if (e instanceof CancelledError && paging?.quit && !opts.signal?.aborted) return true;
+    return await reportFailure(session, e, sql, cls, opts);
+  } finally {
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+    await flushPaging();
+  }
+}
+
+/** Prints why a statement failed: false (failed) or 'cancelled'; rethrows what is not a statement's failure. */
+async function reportFailure(
+  session: Session,
+  e: unknown,
+  sql: string,
+  cls: ReturnType<typeof classifyStatement>,
+  opts: RunOptions & { line: number },
+): Promise<false | 'cancelled'> {
+  {
     if (e instanceof CancelledError) {
-      // Quitting the pager early cancels the query quietly: the user has seen what they wanted.
-      if (paging?.quit && !opts.signal?.aborted) return true;
       session.io.error(`${where(opts)}Cancelled: ${escapeForTerminal(e.message)}`);
       return 'cancelled';
     }
@@ -359,8 +379,59 @@ export async function runStatement(
       return false;
     }
     throw e;
-  } finally {
-    opts.signal?.removeEventListener('abort', onOuterAbort);
-    await flushPaging();
+  }
+}
+
+/**
+ * The preview (src/preview): interactively, a change is tried in a transaction or savepoint that is rolled
+ * back, shown, and kept only on `y`; with --dry-run every change is tried and printed. An object: run the
+ * statement as usual (not previewed, or `asked`: the named-object question said yes).
+ */
+async function previewFirst(
+  session: Session,
+  sql: string,
+  cls: ReturnType<typeof classifyStatement>,
+  opts: RunOptions & { line: number },
+): Promise<boolean | 'cancelled' | { asked: boolean }> {
+  const notPreviewed = { asked: false };
+  if (cls.kind === 'query' || cls.kind === 'session') return notPreviewed;
+  try {
+    if (opts.dryRun) {
+      const { dryRunStatement } = await import('../preview/dry-run.js');
+      const print = (line: string) => session.out.write(`${line}\n`);
+      const label = opts.source ? `${opts.source}:${opts.line}: ` : `line ${opts.line}: `;
+      return (await dryRunStatement(session.connection, sql, cls, { print, label }, opts.signal)) === 'done' ? true : notPreviewed;
+    }
+    const mode = session.settings.preview;
+    const ask = session.io.ask;
+    if (!session.interactive || !ask || mode === 'off' || (!opts.confirmDestructive && mode !== 'all')) return notPreviewed;
+    const { previewStatement } = await import('../preview/preview-statement.js');
+    const outcome = await previewStatement(session.connection, sql, cls, {
+      mode,
+      signal: opts.signal,
+      io: {
+        message: (t) => session.io.message(t),
+        ask,
+        showRows: async (columns, rows) => {
+          async function* events() {
+            yield { type: 'columns' as const, columns };
+            yield { type: 'rows' as const, rows };
+            yield { type: 'done' as const };
+          }
+          await renderEvents(events(), session.out, session.renderOptions(), { notice: () => undefined, status: () => undefined });
+        },
+      },
+    });
+    if (outcome.type === 'run') return { asked: outcome.asked };
+    session.lastSql = sql;
+    if (outcome.type === 'edit') session.pendingEdit = sql;
+    if (outcome.type === 'committed') {
+      session.variables = afterSuccess(session.variables, outcome.affected ?? 0);
+      if (outcome.command && variableFlag(session.variables, 'QUIET') !== true) await session.out.write(`${outcome.command}\n`);
+      if (cls.changesCatalog) void session.refreshCatalog();
+    }
+    return true;
+  } catch (e) {
+    return reportFailure(session, e, sql, cls, opts);
   }
 }

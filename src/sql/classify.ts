@@ -16,6 +16,19 @@ export interface StatementClass {
   readonly transaction?: 'begin' | 'commit' | 'rollback' | 'savepoint';
   /** Set when the statement deletes data or objects; reason is a short sentence for a confirmation prompt. */
   readonly destructive?: { readonly reason: string };
+  /**
+   * What the statement changes, for a preview: the table a DML statement writes (`target`), the objects
+   * a DROP/TRUNCATE removes (`objects`, with `objectKind` 'TABLE', 'VIEW', ...), whether an INSERT takes
+   * its rows from a query, and the text of its top-level WHERE condition (without ORDER BY/LIMIT/RETURNING).
+   */
+  readonly change?: {
+    readonly target?: string;
+    readonly objects?: readonly string[];
+    readonly objectKind?: string;
+    readonly insertSelect?: boolean;
+    readonly where?: string;
+    readonly returning?: boolean;
+  };
 }
 
 const QUERY = new Set(['SELECT', 'VALUES', 'TABLE', 'SHOW', 'EXPLAIN', 'DESCRIBE', 'DESC', 'FROM', 'SUMMARIZE', 'PIVOT', 'UNPIVOT', 'FETCH']);
@@ -188,7 +201,92 @@ function alterReason(toks: readonly Token[], i: number): string | undefined {
   return undefined;
 }
 
+const CLAUSE_ENDS = new Set(['ORDER', 'LIMIT', 'RETURNING', 'OFFSET', 'FETCH']);
+
+/** Index of the first top-level word `kw` in toks[from..], or -1. */
+function topLevelIndex(toks: readonly Token[], from: number, kw: string): number {
+  let depth = 0;
+  for (let j = from; j < toks.length; j++) {
+    const t = toks[j] as Token;
+    if (t.type === 'punct' && t.text === '(') depth++;
+    else if (t.type === 'punct' && t.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && upper(t) === kw) return j;
+  }
+  return -1;
+}
+
+/** The text of the top-level WHERE condition, up to ORDER BY / LIMIT / RETURNING / the end. */
+function whereText(text: string, toks: readonly Token[], i: number): string | undefined {
+  const w = topLevelIndex(toks, i + 1, 'WHERE');
+  if (w < 0 || w + 1 >= toks.length) return undefined;
+  let depth = 0;
+  let end = toks.length;
+  for (let j = w + 1; j < toks.length; j++) {
+    const t = toks[j] as Token;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (CLAUSE_ENDS.has(upper(t)) || t.text === ';')) {
+      end = j;
+      break;
+    }
+  }
+  if (end <= w + 1) return undefined;
+  return text.slice((toks[w + 1] as Token).start, (toks[end - 1] as Token).end);
+}
+
+/** The table a DML statement writes. */
+function dmlTarget(toks: readonly Token[], i: number, keyword: string): string {
+  let j = i + 1;
+  const skip = keyword === 'DELETE' ? ['FROM', 'ONLY', 'LOW_PRIORITY', 'QUICK', 'IGNORE']
+    : keyword === 'UPDATE' ? ['ONLY', 'LOW_PRIORITY', 'IGNORE']
+    : ['INTO', 'IGNORE', 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'OVERWRITE'];
+  for (;;) {
+    const u = upper(toks[j]);
+    if (u === 'OR' && keyword !== 'DELETE') j += 2; // SQLite: INSERT OR REPLACE, UPDATE OR IGNORE
+    else if (skip.includes(u)) j++;
+    else break;
+  }
+  return nameAt(toks, j).name;
+}
+
+function changeOf(text: string, toks: readonly Token[], i: number, keyword: string): StatementClass['change'] {
+  if (['DELETE', 'UPDATE', 'INSERT', 'REPLACE', 'MERGE', 'UPSERT'].includes(keyword)) {
+    const target = dmlTarget(toks, i, keyword);
+    const where = keyword === 'DELETE' || keyword === 'UPDATE' ? whereText(text, toks, i) : undefined;
+    const insertSelect = (keyword === 'INSERT' || keyword === 'REPLACE') && (topLevelIndex(toks, i + 1, 'SELECT') >= 0 || topLevelIndex(toks, i + 1, 'TABLE') >= 0);
+    const returning = topLevelIndex(toks, i + 1, 'RETURNING') >= 0;
+    return { ...(target ? { target } : {}), ...(where ? { where } : {}), ...(insertSelect ? { insertSelect } : {}), ...(returning ? { returning } : {}) };
+  }
+  if (keyword === 'DROP') {
+    let j = i + 1;
+    const kind = upper(toks[j]);
+    j++;
+    while (DROP_FILLERS.has(upper(toks[j]))) j++;
+    return { objectKind: kind, objects: nameListAt(toks, j) };
+  }
+  if (keyword === 'TRUNCATE') {
+    let j = i + 1;
+    while (['TABLE', 'ONLY'].includes(upper(toks[j]))) j++;
+    return { objectKind: 'TABLE', objects: nameListAt(toks, j) };
+  }
+  if (keyword === 'ALTER' && upper(toks[i + 1]) === 'TABLE') {
+    let j = i + 2;
+    while (['IF', 'EXISTS', 'ONLY'].includes(upper(toks[j]))) j++;
+    const target = nameAt(toks, j).name;
+    return target ? { target } : {};
+  }
+  return undefined;
+}
+
 export function classifyStatement(text: string, dialect: SqlDialect): StatementClass {
+  const cls = classifyKind(text, dialect);
+  if (cls.kind !== 'dml' && cls.kind !== 'ddl') return cls;
+  const toks = significant(text, dialect);
+  const change = changeOf(text, toks, mainVerbIndex(toks), cls.keyword);
+  return change ? { ...cls, change } : cls;
+}
+
+function classifyKind(text: string, dialect: SqlDialect): StatementClass {
   const toks = significant(text, dialect);
   const i = mainVerbIndex(toks);
   const keyword = upper(toks[i]);

@@ -1,0 +1,180 @@
+/**
+ * Runs one statement inside a transaction (or a savepoint in the user's open transaction) and reports
+ * what it did: the rows per table (row counts of every table before and after, so rows deleted or
+ * inserted by cascades and triggers show), the statement's own count, and its first rows (RETURNING,
+ * or a SELECT with the same WHERE). Nothing stays changed until finish(true); finish(false) rolls
+ * back, and an error on the way rolls back before it is thrown. Talks to the Connection interface only.
+ */
+import type { Connection } from '../engines/engine.js';
+import type { ColumnInfo, Row, Value } from '../core/result.js';
+import type { StatementClass } from '../sql/classify.js';
+import type { PreviewPlan } from './preview-plan.js';
+import { listTables, type WatchedTable } from './watched-tables.js';
+
+export const PREVIEW_ROWS = 10;
+const SAVEPOINT = 'sqlsh_preview';
+
+export interface TableEffect {
+  readonly table: string;
+  readonly before: number;
+  readonly after: number;
+  /** Rows the statement updated in this table (its target, UPDATE only). */
+  readonly updated: number;
+  readonly dropped: boolean;
+}
+
+export interface PreviewResult {
+  /** The statement's own status ('DELETE 3') and count. */
+  readonly command?: string;
+  readonly affected?: number;
+  /** Tables whose rows changed (or were dropped), target first. */
+  readonly effects: readonly TableEffect[];
+  /** Rows changed in all, cascades and triggers included. */
+  readonly total: number;
+  /** The first rows: what RETURNING gave, or a SELECT with the same WHERE. */
+  readonly rows?: { readonly label: string; readonly columns: readonly ColumnInfo[]; readonly rows: readonly Row[]; readonly more: number };
+  /** Commit (keep) the change, or roll it back; the user's own transaction stays as it was. */
+  finish(commit: boolean): Promise<void>;
+}
+
+/** The preview could not start safely (a table that cannot roll back): ask by name instead. */
+export class PreviewRefused extends Error {}
+
+async function drain(conn: Connection, sql: string, signal?: AbortSignal): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const e of conn.execute(sql, signal ? { signal } : {})) if (e.type === 'rows') rows.push(...e.rows);
+  return rows;
+}
+
+function num(v: Value | undefined): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint' || typeof v === 'string') return Number(v);
+  if (v !== null && typeof v === 'object' && 'text' in v) return Number(v.text);
+  return 0;
+}
+
+async function countRows(conn: Connection, tables: readonly WatchedTable[], signal?: AbortSignal): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  // A few tables per query keeps each statement short; one union per chunk.
+  for (let i = 0; i < tables.length; i += 50) {
+    const chunk = tables.slice(i, i + 50);
+    const sql = chunk.map((t, k) => `select ${k} as k, count(*) as n from ${t.ref}`).join(' union all ');
+    for (const r of await drain(conn, sql, signal)) counts.set((chunk[num(r[0])] as WatchedTable).name, num(r[1]));
+  }
+  return counts;
+}
+
+/** The number of rows in one named table (for the named-object question); undefined when it cannot be read. */
+export async function tableRowCount(conn: Connection, name: string): Promise<number | undefined> {
+  const ref = name.split('.').map((p) => conn.dialect.quoteIdent(p)).join('.');
+  try {
+    return num((await drain(conn, `select count(*) from ${ref}`))[0]?.[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameName(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+}
+
+function beginSql(conn: Connection): string {
+  return conn.dialect.id === 'mysql' ? 'START TRANSACTION' : 'BEGIN';
+}
+
+export async function runPreview(
+  conn: Connection,
+  sql: string,
+  cls: StatementClass,
+  plan: Extract<PreviewPlan, { kind: 'preview' }>,
+  opts: { signal?: AbortSignal } = {},
+): Promise<PreviewResult> {
+  const { signal } = opts;
+  const listed = await listTables(conn, signal);
+  if (listed.refusal) throw new PreviewRefused(listed.refusal);
+  const wanted = new Set([cls.change?.target, ...(cls.change?.objects ?? [])].filter((n): n is string => !!n));
+  // Very many tables: count only the ones the statement names (cascades to others then go unseen).
+  const watched = listed.tables.length <= 200 ? listed.tables : listed.tables.filter((t) => [...wanted].some((w) => sameName(t.name, w)));
+  const open = plan.wrap === 'transaction' ? beginSql(conn) : plan.wrap === 'savepoint' ? `SAVEPOINT ${SAVEPOINT}` : undefined;
+  let finished = false;
+  const finish = async (commit: boolean): Promise<void> => {
+    if (finished) return;
+    finished = true;
+    if (plan.wrap === 'none') return;
+    if (plan.wrap === 'transaction') await drain(conn, commit ? 'COMMIT' : 'ROLLBACK');
+    else {
+      if (!commit) await drain(conn, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+      await drain(conn, `RELEASE SAVEPOINT ${SAVEPOINT}`);
+    }
+  };
+  if (open) await drain(conn, open);
+  try {
+    const before = await countRows(conn, watched, signal);
+    const target = cls.change?.target;
+    const targetRef = target ? target.split('.').map((p) => conn.dialect.quoteIdent(p)).join('.') : undefined;
+    const whereSql = cls.change?.where ? ` where ${cls.change.where}` : '';
+    let rows: PreviewResult['rows'];
+    const selectRows = async (label: string) => {
+      let columns: readonly ColumnInfo[] = [];
+      const got: Row[] = [];
+      for await (const e of conn.execute(`select * from ${targetRef}${whereSql} limit ${PREVIEW_ROWS + 1}`, signal ? { signal } : {})) {
+        if (e.type === 'columns') columns = e.columns;
+        if (e.type === 'rows') got.push(...e.rows);
+      }
+      return { label, columns, rows: got.slice(0, PREVIEW_ROWS), more: got.length > PREVIEW_ROWS ? -1 : 0 };
+    };
+    if (plan.selectRows === 'before' && targetRef) rows = await selectRows('rows it deletes');
+    const text = plan.addReturning ? `${sql.replace(/[\s;]+$/, '')}\nRETURNING *` : sql;
+    let columns: readonly ColumnInfo[] | undefined;
+    const got: Row[] = [];
+    let seen = 0;
+    let command: string | undefined;
+    let affected: number | undefined;
+    for await (const e of conn.execute(text, signal ? { signal } : {})) {
+      if (e.type === 'columns') columns ??= e.columns;
+      else if (e.type === 'rows') {
+        for (const r of e.rows) if (got.length < PREVIEW_ROWS) got.push(r);
+        seen += e.rows.length;
+      } else if (e.type === 'done') {
+        command = e.command ?? command;
+        affected = e.affected ?? affected;
+      }
+    }
+    if (columns && (plan.addReturning || plan.ownReturning)) {
+      const label = cls.keyword === 'DELETE' ? 'rows it deletes' : cls.keyword === 'UPDATE' ? 'rows after the change' : 'rows it writes';
+      rows = { label, columns, rows: got, more: seen - got.length };
+      if (plan.addReturning && affected === undefined) affected = seen;
+    }
+    if (plan.selectRows === 'after' && targetRef) rows = await selectRows(`rows after the change${whereSql ? ', by the same WHERE' : ''}`);
+    const afterList = await listTables(conn, signal);
+    const still = new Set(afterList.tables.map((t) => t.name));
+    const existing = watched.filter((t) => still.has(t.name));
+    const created = afterList.tables.filter((t) => !before.has(t.name) && (listed.tables.length <= 200 || wanted.has(t.name)));
+    const after = await countRows(conn, [...existing, ...created], signal);
+    const effects: TableEffect[] = [];
+    const isTarget = (name: string) => sameName(name, target) || (cls.change?.objects ?? []).some((o) => sameName(name, o));
+    for (const name of new Set([...before.keys(), ...after.keys()])) {
+      const b = before.get(name) ?? 0;
+      const dropped = before.has(name) && !still.has(name);
+      const a = dropped ? 0 : after.get(name) ?? 0;
+      const updated = cls.keyword === 'UPDATE' && sameName(name, target) ? affected ?? 0 : 0;
+      if (a !== b || dropped || updated > 0) effects.push({ table: name, before: b, after: a, updated, dropped });
+    }
+    effects.sort((x, y) => Number(isTarget(y.table)) - Number(isTarget(x.table)));
+    const total = effects.reduce((s, e) => s + Math.abs(e.after - e.before) + e.updated, 0);
+    return {
+      ...(command !== undefined ? { command } : {}),
+      ...(affected !== undefined ? { affected } : {}),
+      effects,
+      total,
+      ...(rows ? { rows } : {}),
+      finish,
+    };
+  } catch (e) {
+    await finish(false).catch(() => undefined);
+    throw e;
+  }
+}
