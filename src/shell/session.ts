@@ -23,6 +23,8 @@ export interface SessionIO {
   error(text: string): void;
   /** Ask a yes/no question (interactive only); undefined in scripts without a terminal. */
   readonly confirm?: (question: string) => Promise<boolean>;
+  /** Ask a question and return the answer as typed ('' on Ctrl-C): the preview's [y/N/e(dit)]. */
+  readonly ask?: (question: string) => Promise<string>;
   readonly promptPassword?: (prompt: string) => Promise<string>;
 }
 
