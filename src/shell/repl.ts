@@ -61,6 +61,7 @@ export async function runRepl(init: {
       message: (t) => stdoutTerminal().line(t),
       error: (t) => stderrTerminal().line(t),
       confirm: async (q) => /^y(es)?$/i.test((await askLine(q)).trim()),
+      ask: askLine,
       promptPassword: async (p) => (await import('../cli/prompt-hidden.js')).promptHidden(p),
     },
   });
