@@ -109,6 +109,7 @@ export async function runBatch(init: {
         signal: abort.signal,
         stopOnError: !session.settings.continue_on_error, // ON_ERROR_STOP (\\set, -v) overrides it in runScript
         confirmDestructive: Boolean(init.opts.confirmDestructive),
+        ...(init.opts.dryRun ? { dryRun: true } : {}),
       });
       if (!r.ok) ok = false;
       if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? !session.settings.continue_on_error))) {
@@ -116,6 +117,8 @@ export async function runBatch(init: {
         break;
       }
     }
+    // --dry-run: everything the script changed is rolled back, before -1 could commit it.
+    if (init.opts.dryRun) await (await import('../preview/dry-run.js')).endDryRun(session.connection);
     if (init.opts.singleTransaction && session.connection.transactionStatus() !== 'idle') {
       await quietly(stopped ? 'ROLLBACK' : 'COMMIT').catch((e: Error) => {
         stderrTerminal().line(`sqlsh: ${e.message}`);
