@@ -23,6 +23,10 @@ export async function dryRunStatement(
     await io.print(`${head}\n  not run in a dry run (${cls.kind === 'transaction' ? 'transaction control: the dry run is one transaction' : 'it may not roll back'})`);
     return 'done';
   }
+  if (conn.transactionStatus() === 'failed') {
+    await io.print(`${head}\n  not run: an earlier statement failed, and the dry run's transaction with it`);
+    return 'done';
+  }
   if (conn.transactionStatus() === 'idle') for await (const e of conn.execute(conn.dialect.id === 'mysql' ? 'START TRANSACTION' : 'BEGIN')) void e;
   const plan = planPreview({ cls, engine: conn.dialect.id, serverVersion: conn.info.serverVersion, mode: 'all', transaction: conn.transactionStatus() });
   const previewPlan = plan.kind === 'preview' ? plan
