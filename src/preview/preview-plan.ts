@@ -40,6 +40,12 @@ export interface PlanInput {
 }
 
 const FILE_VERBS = new Set(['COPY', 'LOAD', 'IMPORT', 'EXPORT']);
+
+/**
+ * Functions whose effect a rollback does not undo (sequences, notifications, other connections,
+ * files, other sessions): a statement that calls one is not tried, it is asked by name.
+ */
+const SIDE_EFFECTS = /^(nextval|setval|pg_notify|dblink\w*|lo_(import|export)|pg_(terminate|cancel)_backend|pg_advisory_\w+|pg_reload_conf|pg_switch_wal|pg_file_write|pg_logical_emit_message|sys_(exec|eval)|get_lock|release_lock|writefile|load_extension)$/;
 const ROW_VERBS = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'MERGE', 'UPSERT']);
 
 /** Is this statement one the mode previews? */
@@ -80,6 +86,8 @@ export function planPreview(input: PlanInput): PreviewPlan {
   const { cls, engine, mode, transaction } = input;
   if (!wantsPreview(cls, mode) || transaction === 'failed') return { kind: 'none' };
   if (FILE_VERBS.has(cls.keyword)) return { kind: 'ask', why: `${cls.keyword} reads or writes files outside the database, which a rollback cannot undo` };
+  const effect = cls.change?.calls?.find((f) => SIDE_EFFECTS.test(f));
+  if (effect) return { kind: 'ask', why: `it calls ${effect}(), whose effect a rollback does not undo` };
   if (engine === 'mysql' && cls.kind === 'ddl') {
     return { kind: 'ask', why: `MariaDB and MySQL commit ${cls.keyword} at once (an implicit COMMIT), so it cannot be tried and rolled back` };
   }

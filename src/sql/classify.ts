@@ -28,6 +28,8 @@ export interface StatementClass {
     readonly insertSelect?: boolean;
     readonly where?: string;
     readonly returning?: boolean;
+    /** Names of the functions the statement calls (lower case), for side effects a rollback cannot undo. */
+    readonly calls?: readonly string[];
   };
 }
 
@@ -283,7 +285,9 @@ export function classifyStatement(text: string, dialect: SqlDialect): StatementC
   if (cls.kind !== 'dml' && cls.kind !== 'ddl') return cls;
   const toks = significant(text, dialect);
   const change = changeOf(text, toks, mainVerbIndex(toks), cls.keyword);
-  return change ? { ...cls, change } : cls;
+  const calls = [...new Set(toks.filter((t, k) => t.type === 'word' && toks[k + 1]?.text === '(' && !dialect.keywords.has(t.text.toUpperCase())).map((t) => t.text.toLowerCase()))];
+  if (!change && calls.length === 0) return cls;
+  return { ...cls, change: { ...change, ...(calls.length ? { calls } : {}) } };
 }
 
 function classifyKind(text: string, dialect: SqlDialect): StatementClass {
