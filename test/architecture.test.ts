@@ -73,6 +73,15 @@ test('the library floors (sql, catalog, complete, editor, output) never import a
   assert.deepEqual(bad.map((i) => `${i.file} -> ${i.spec}`), []);
 });
 
+test('the preview (src/preview) talks to a Connection only: engines/ as types, never the shell or a driver', () => {
+  const bad = imports().filter((i) => {
+    if (folderOf(i.file) !== 'preview') return false;
+    const t = target(i);
+    return (t.folder === 'engines' && !i.typeOnly) || t.folder === 'shell' || (t.pkg !== undefined && DRIVERS.has(t.pkg));
+  });
+  assert.deepEqual(bad.map((i) => `${i.file} -> ${i.spec}`), []);
+});
+
 test('driver packages are imported only inside their engine folder', () => {
   const bad = imports().filter((i) => {
     const t = target(i);
