@@ -23,6 +23,10 @@ export interface ConnectionTarget {
   readonly password?: string;
   /** Open read-only (DuckDB/SQLite files; a read-only transaction mode elsewhere where cheap). */
   readonly readOnly?: boolean;
+  /** Reach the server through an SSH tunnel: 'user@bastion:port' or a Host of ~/.ssh/config (src/engines/ssh/). */
+  readonly ssh?: string;
+  /** A private key file for the tunnel (else the SSH agent, ~/.ssh/config's IdentityFile, ~/.ssh/id_*). */
+  readonly sshKey?: string;
 }
 
 export interface ConnectOptions {
@@ -47,6 +51,10 @@ export interface ConnectionInfo {
   readonly file?: string;
   readonly serverVersion?: string;
   readonly readOnly?: boolean;
+  /** Which server of several, in words: 'node 2 of 2 (b:3307), a read-only replica'. */
+  readonly node?: string;
+  /** The SSH tunnel the connection goes through, in words: 'through SSH tunnel via alice@bastion:22'. */
+  readonly via?: string;
 }
 
 export type TransactionStatus = 'idle' | 'in-transaction' | 'failed';
