@@ -31,6 +31,9 @@ export interface CliOptions {
   readonly user?: string;
   readonly database?: string;
   readonly flagEngine?: EngineId;
+  /** --ssh user@bastion[:port] and --ssh-key FILE: reach the server through an SSH tunnel. */
+  readonly ssh?: string;
+  readonly sshKey?: string;
   /** psql variables from -v NAME=VALUE / --set / --variable, -q (QUIET), -e / -a (ECHO), in order (value undefined: unset). */
   readonly variables?: readonly { readonly name: string; readonly value: string | undefined }[];
   /** psql -1: the scripts run inside one transaction (BEGIN before, COMMIT after). */
@@ -87,6 +90,8 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['-V', '--version'], value: false, apply: (o) => void (o.version = true) },
   { names: ['--read-only'], value: false, apply: (o) => void (o.readOnly = true) },
   { names: ['--host'], value: true, apply: (o, v) => void (o.host = v) },
+  { names: ['--ssh'], value: true, apply: (o, v) => void (o.ssh = v) },
+  { names: ['--ssh-key'], value: true, apply: (o, v) => void (o.sshKey = v) },
   { names: ['-p'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.port = port(v, n))) },
   {
     names: ['-P'],
