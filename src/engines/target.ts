@@ -17,11 +17,14 @@ export interface TargetFlags {
   /** Which client's flags were used: -U/-d/-p are psql's (postgres), -u/-D/-P are mysql's. */
   readonly flagEngine?: EngineId;
   readonly readOnly?: boolean;
+  /** --ssh / --ssh-key: reach the server through an SSH tunnel. */
+  readonly ssh?: string;
+  readonly sshKey?: string;
 }
 
 export interface TargetContext {
-  /** Saved connections from the config file: name → URI or path. */
-  readonly connections?: ReadonlyMap<string, { readonly url: string }>;
+  /** Saved connections from the config file: name → URI or path (and an SSH tunnel: ssh, ssh_key). */
+  readonly connections?: ReadonlyMap<string, { readonly url: string; readonly ssh?: string; readonly sshKey?: string }>;
   readonly flags?: TargetFlags;
   /** Base directory for relative paths (default: process.cwd()). */
   readonly cwd?: string;
@@ -54,6 +57,11 @@ function withFlags(t: ConnectionTarget, flags: TargetFlags | undefined): Connect
   if (flags.user !== undefined) out.user = flags.user;
   if (flags.database !== undefined) out.database = flags.database;
   if (flags.readOnly) out.readOnly = true;
+  if (flags.ssh) out.ssh = flags.ssh;
+  if (flags.sshKey) out.sshKey = flags.sshKey;
+  if (out.ssh && (t.engine === 'sqlite' || t.engine === 'duckdb')) {
+    throw new UsageError(`--ssh reaches a PostgreSQL or MySQL/MariaDB server through a tunnel; a ${t.engine === 'sqlite' ? 'SQLite' : 'DuckDB'} file is opened on this machine (copy it over, or run sqlsh on the remote host)`);
+  }
   return Object.freeze(out as ConnectionTarget);
 }
 
@@ -83,7 +91,9 @@ export function parseTarget(text: string | undefined, ctx: TargetContext = {}, s
   const saved = ctx.connections?.get(text);
   if (saved && !text.includes('/') && !text.includes(':')) {
     if (seen.includes(text)) throw new UsageError(`saved connection "${text}" refers to itself`);
-    return parseTarget(saved.url, { ...ctx }, [...seen, text]);
+    const tunnel = saved.ssh ? { ssh: saved.ssh, ...(saved.sshKey ? { sshKey: saved.sshKey } : {}) } : {};
+    const flagsWithTunnel = saved.ssh && !flags?.ssh ? { ...flags, ...tunnel } : flags;
+    return parseTarget(saved.url, { ...ctx, ...(flagsWithTunnel ? { flags: flagsWithTunnel } : {}) }, [...seen, text]);
   }
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(text);
   if (scheme && scheme[1]!.length > 1) {
