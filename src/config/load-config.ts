@@ -12,6 +12,9 @@ export interface SavedConnection {
   readonly name: string;
   /** A target as the command line takes it: a URI or a file path. */
   readonly url: string;
+  /** ssh = "user@bastion:port": reach the server through an SSH tunnel; ssh_key = "~/.ssh/key". */
+  readonly ssh?: string;
+  readonly sshKey?: string;
 }
 
 export interface LoadedConfig {
@@ -81,7 +84,9 @@ function parseConfigWith(text: string, path: string): Omit<LoadedConfig, 'exists
           warnings.push(`${where('url', `connections.${name}`)}: connection "${name}" needs url = "..." (a URI or a file path); ignored`);
           continue;
         }
-        connections.set(name, Object.freeze({ name, url }));
+        const ssh = (conn as Record<string, unknown>).ssh;
+        const sshKey = (conn as Record<string, unknown>).ssh_key;
+        connections.set(name, Object.freeze({ name, url, ...(typeof ssh === 'string' && ssh ? { ssh } : {}), ...(typeof sshKey === 'string' && sshKey ? { sshKey } : {}) }));
       }
       continue;
     }
