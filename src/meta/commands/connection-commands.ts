@@ -20,7 +20,9 @@ export function describeConnection(i: ConnectionInfo): string {
   if (i.user) parts.push(`as user "${i.user}"`);
   if (i.host) parts.push(i.host.startsWith('/') ? `via socket in "${i.host}"` : `on host "${i.host}"`);
   if (i.port) parts.push(`at port "${i.port}"`);
-  return `${parts.join(' ')}${version}${ro}`;
+  const node = i.node ? `, ${i.node}` : '';
+  const via = i.via ? `, ${i.via}` : '';
+  return `${parts.join(' ')}${version}${ro}${node}${via}`;
 }
 
 const connect: MetaCommand = {
