@@ -43,6 +43,8 @@ Connection:
   -h, --host HOST          server host or socket directory
   -p PORT / -U USER / -d DB      PostgreSQL port, user, database (psql style)
   -P PORT / -u USER / -D DB      MySQL port, user, database (mysql style)
+      --ssh USER@HOST[:PORT]     reach the server through an SSH tunnel (agent, ~/.ssh keys and config)
+      --ssh-key FILE       the private key for --ssh
 
 Passwords: a password in a URI (postgres://alice:secret@...) is hidden from ps once sqlsh starts,
 but it is visible for a moment and stays in your shell's history. Safer: PGPASSWORD or ~/.pgpass
