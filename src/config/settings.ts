@@ -6,11 +6,14 @@
 import { OUTPUT_FORMATS, TABLE_STYLES } from '../output/sink.js';
 
 export interface Settings {
-  readonly format: 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown';
+  readonly format: 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned';
   readonly table_style: 'psql' | 'unicode' | 'ascii' | 'markdown';
   readonly expanded: 'off' | 'on' | 'auto';
   readonly null_string: string | null; // null: the format's own default
   readonly header: boolean;
+  readonly footer: boolean;
+  readonly field_separator: string;
+  readonly record_separator: string;
   readonly timing: boolean;
   readonly pager: string; // '' = off
   readonly theme: 'dark' | 'light' | 'ansi';
@@ -81,6 +84,9 @@ export const SETTINGS: readonly SettingSpec[] = Object.freeze([
   { key: 'expanded', default: 'auto', doc: 'expanded records: off, on, or auto when a table is wider than the terminal (\\x)', flag: null, values: ['off', 'on', 'auto'], parse: oneOf(['off', 'on', 'auto']) },
   { key: 'null_string', default: null, doc: 'how NULL is shown (default: NULL in tables, empty in csv/tsv)', flag: '--null', parse: str(true) },
   { key: 'header', default: true, doc: 'print the header row', flag: '--no-header', parse: bool() },
+  { key: 'footer', default: true, doc: 'print the (N rows) footer (-t, tuples only, turns off header and footer)', flag: '-t', parse: bool() },
+  { key: 'field_separator', default: '|', doc: 'between values in the unaligned format (-A)', flag: '-F', parse: str() },
+  { key: 'record_separator', default: '\n', doc: 'between records in the unaligned format (-A)', flag: '-R', parse: str() },
   { key: 'timing', default: false, doc: 'print the time each statement took (\\timing)', flag: null, parse: bool() },
   { key: 'pager', default: 'less -SRXF', doc: 'pager for output taller or wider than the screen; "" for none ($PAGER wins when set)', flag: null, parse: str() },
   { key: 'theme', default: 'dark', doc: 'colour theme: dark, light, or ansi (16 colours)', flag: null, values: ['dark', 'light', 'ansi'], parse: oneOf(['dark', 'light', 'ansi']) },
