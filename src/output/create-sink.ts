@@ -20,12 +20,13 @@ import { safeLines } from './terminal-text.js';
 import { TableSink } from './table-sink.js';
 import { BORDER_STYLES } from './table-style.js';
 import { TsvSink } from './tsv-sink.js';
+import { UnalignedSink } from './unaligned-sink.js';
 
 export type ExpandedMode = 'off' | 'on' | 'auto';
 
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color } = options;
-  const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl';
+  const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
   if (machine && out.isTTY) out = escapedOutput(out);
   const style = BORDER_STYLES[options.tableStyle === 'markdown' ? 'psql' : options.tableStyle] ?? BORDER_STYLES.psql;
   switch (format) {
@@ -39,6 +40,8 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       return new JsonlSink(out);
     case 'markdown':
       return new MarkdownSink(out, { nullString, header });
+    case 'unaligned':
+      return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
     case 'expanded':
       return new ExpandedSink(out, { style, nullString, footer, color });
     case 'table':

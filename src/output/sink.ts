@@ -24,8 +24,8 @@ export interface ResultSink {
   end(summary: ResultSummary): void | Promise<void>;
 }
 
-export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown']);
+export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown', 'unaligned']);
 
 /** Table border styles for the 'table' format (\T). */
 export type TableStyle = 'psql' | 'unicode' | 'ascii' | 'markdown';
@@ -42,4 +42,7 @@ export interface RenderOptions {
   readonly footer: boolean;
   /** Colour/attributes allowed (dim NULLs, bold headers). */
   readonly color: boolean;
+  /** psql's unaligned format: between values (default '|') and between records (default '\n'). */
+  readonly fieldSeparator?: string;
+  readonly recordSeparator?: string;
 }

@@ -74,7 +74,7 @@ export async function renderEvents(
         command = ev.command;
         affected = ev.affected;
         if (sink) await finishSink(ev.command);
-        else if (ev.command && hooks.status && (options.format === 'table' || options.format === 'expanded')) await hooks.status(ev.command);
+        else if (ev.command && hooks.status && (options.format === 'table' || options.format === 'expanded' || options.format === 'unaligned')) await hooks.status(ev.command);
         // done.warnings is not printed here: the engine already sent the count and each warning as notices.
         break;
     }

@@ -101,14 +101,16 @@ export class Session {
   renderOptions(): RenderOptions & { expanded: 'off' | 'on' | 'auto' } {
     const s = this.settings;
     const format = s.format;
-    const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl';
+    const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
     const out = this.out;
     return {
       format,
       tableStyle: format === 'markdown' ? 'markdown' : s.table_style,
       nullString: s.null_string ?? (machine ? '' : 'NULL'),
       header: s.header,
-      footer: this.interactive || format === 'table' || format === 'expanded',
+      footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned'),
+      fieldSeparator: s.field_separator,
+      recordSeparator: s.record_separator,
       color: Boolean(out.isTTY) && !process.env.NO_COLOR,
       expanded: format === 'expanded' ? 'on' : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : 'off',
     };
