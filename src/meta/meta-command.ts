@@ -5,7 +5,7 @@
  */
 import type { ColumnInfo, Row } from '../core/result.js';
 import type { Session } from '../shell/session.js';
-import type { TextOutput } from '../output/sink.js';
+import type { ResultSink, TextOutput } from '../output/sink.js';
 
 export interface MetaRunOptions {
   /** 1-based line of the command in its source. */
@@ -83,6 +83,11 @@ export interface StatementRunner {
    * false: failed (error printed, ERROR/SQLSTATE set as for any statement); 'cancelled'.
    */
   queryRows(sql: string, opts: RunnerOptions & { readonly line: number }): Promise<QueryRows | false | 'cancelled'>;
+  /**
+   * Runs one statement and streams its result sets into `sink` instead of showing them (\\chart): memory
+   * stays what the sink keeps. Errors and special variables as queryRows. true: ran.
+   */
+  queryInto(sql: string, opts: RunnerOptions & { readonly line: number }, sink: ResultSink): Promise<boolean | 'cancelled'>;
 }
 
 /** A result set kept as data. */

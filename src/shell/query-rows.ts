@@ -1,10 +1,12 @@
 /**
- * Runs one statement and keeps its last result set as data instead of showing it (\gset, \gexec).
+ * Runs one statement and keeps its last result set as data instead of showing it (\gset, \gexec), or
+ * streams it into a sink (\chart).
  * Errors are reported as runStatement reports them, and the special variables are set the same way.
  */
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import type { ColumnInfo, Row } from '../core/result.js';
 import { formatSqlError } from '../output/error-format.js';
+import type { ResultSink } from '../output/sink.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import type { QueryRows, RunnerOptions } from '../meta/meta-command.js';
@@ -12,20 +14,39 @@ import { afterFailure, afterSuccess } from '../sql/variables.js';
 import type { Session } from './session.js';
 
 export async function queryRows(session: Session, sql: string, opts: RunnerOptions & { readonly line: number }): Promise<QueryRows | false | 'cancelled'> {
-  const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
   let columns: readonly ColumnInfo[] = [];
   let rows: Row[] = [];
+  const r = await queryInto(session, sql, opts, {
+    begin(c) {
+      columns = c;
+      rows = [];
+    },
+    rows(batch) {
+      rows.push(...batch);
+    },
+    end() {},
+  });
+  return r === true ? { columns, rows } : r;
+}
+
+/** Runs one statement, its result sets streamed into `sink` (\chart); true: ran, false: failed (error printed). */
+export async function queryInto(session: Session, sql: string, opts: RunnerOptions & { readonly line: number }, sink: ResultSink): Promise<boolean | 'cancelled'> {
+  const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
+  let count = 0;
   session.lastSql = sql;
   try {
     for await (const ev of session.connection.execute(sql, opts.signal ? { signal: opts.signal } : {})) {
       if (ev.type === 'columns') {
-        columns = ev.columns;
-        rows = [];
-      } else if (ev.type === 'rows') rows.push(...ev.rows);
-      else if (ev.type === 'notice') session.io.message(`${ev.severity ?? 'NOTICE'}:  ${escapeForTerminal(ev.message)}`);
+        await sink.begin(ev.columns);
+        count = 0;
+      } else if (ev.type === 'rows') {
+        count += ev.rows.length;
+        await sink.rows(ev.rows);
+      } else if (ev.type === 'notice') session.io.message(`${ev.severity ?? 'NOTICE'}:  ${escapeForTerminal(ev.message)}`);
+      else if (ev.type === 'done') await sink.end({ rowCount: count, ...(ev.command !== undefined ? { command: ev.command } : {}), ...(ev.affected !== undefined ? { affected: ev.affected } : {}) });
     }
-    session.variables = afterSuccess(session.variables, rows.length);
-    return { columns, rows };
+    session.variables = afterSuccess(session.variables, count);
+    return true;
   } catch (e) {
     if (e instanceof CancelledError) {
       session.io.error(`${where}Cancelled: ${escapeForTerminal(e.message)}`);

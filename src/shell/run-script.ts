@@ -17,7 +17,7 @@ import { lex } from '../sql/lexer.js';
 import { lexChangesFor, lexSettingQuery, mayChangeLexing } from '../sql/session-lex.js';
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
-import { queryRows } from './query-rows.js';
+import { queryInto, queryRows } from './query-rows.js';
 import { translateDotCommand } from '../meta/dot-commands.js';
 
 export interface RunOptions {
@@ -43,6 +43,7 @@ function runnerFor(session: Session): StatementRunner {
     runStatement: (sql, opts) => runStatement(session, sql, opts),
     page: (text, fallback) => pageText(session, text, fallback),
     queryRows: (sql, opts) => queryRows(session, sql, opts),
+    queryInto: (sql, opts, sink) => queryInto(session, sql, opts, sink),
   };
 }
 
