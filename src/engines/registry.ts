@@ -16,7 +16,7 @@ export const ENGINES: readonly EngineDescriptor[] = Object.freeze([
     name: 'PostgreSQL',
     schemes: ['postgres', 'postgresql', 'pg'],
     fileExtensions: [],
-    load: async (): Promise<Engine> => (await import('./postgres/postgres-engine.js')).postgresEngine,
+    load: async (): Promise<Engine> => (await import('./ssh/with-ssh.js')).withSsh((await import('./postgres/postgres-engine.js')).postgresEngine),
     dialect: async (): Promise<SqlDialect> => (await import('../sql/dialects/postgres.js')).postgresDialect,
   },
   {
@@ -24,7 +24,7 @@ export const ENGINES: readonly EngineDescriptor[] = Object.freeze([
     name: 'MySQL/MariaDB',
     schemes: ['mysql', 'mariadb'],
     fileExtensions: [],
-    load: async (): Promise<Engine> => (await import('./mysql/mysql-engine.js')).mysqlEngine,
+    load: async (): Promise<Engine> => (await import('./ssh/with-ssh.js')).withSsh((await import('./mysql/mysql-engine.js')).mysqlEngine),
     dialect: async (): Promise<SqlDialect> => (await import('../sql/dialects/mysql.js')).mysqlDialect,
   },
   {
