@@ -11,6 +11,7 @@ import { OUTPUT_COMMANDS } from './commands/output-commands.js';
 import { RUNNING_COMMANDS } from './commands/running-commands.js';
 import { NAMED_QUERY_COMMANDS } from './commands/named-query-commands.js';
 import { SCRIPT_COMMANDS } from './commands/script-commands.js';
+import { CHART_COMMANDS } from './commands/chart-commands.js';
 import { PLAN_COMMANDS } from './commands/plan-commands.js';
 
 export interface MetaLookup {
@@ -125,6 +126,7 @@ export function metaRegistry(): MetaRegistry {
       ...OUTPUT_COMMANDS,
       ...RUNNING_COMMANDS,
       ...NAMED_QUERY_COMMANDS,
+      ...CHART_COMMANDS,
       ...PLAN_COMMANDS,
     ]),
   );
