@@ -52,6 +52,10 @@ export function parseMetaArgs(raw: string, options: MetaArgsOptions = {}): MetaA
           if (text[i] === "'" && text[i + 1] === "'") {
             word += "'";
             i += 2;
+          } else if (text[i] === '\\' && i + 1 < text.length) {
+            const [ch, n] = backslashEscape(text, i);
+            word += ch;
+            i += n;
           } else if (text[i] === "'") {
             i++;
             break;
@@ -80,6 +84,21 @@ export function parseMetaArgs(raw: string, options: MetaArgsOptions = {}): MetaA
     tokens.push(translated ? token : text.slice(start, i));
   }
   return Object.freeze({ raw: text, words: Object.freeze(words), tokens: Object.freeze(tokens) });
+}
+
+/**
+ * psql's escapes inside '...' in a backslash command's arguments (\pset fieldsep '\t'): \n \t \b \r \f,
+ * octal \NNN, hex \xHH, and a backslash before any other character stands for that character.
+ */
+function backslashEscape(text: string, at: number): [string, number] {
+  const c = text[at + 1]!;
+  const named: Record<string, string> = { n: '\n', t: '\t', b: '\b', r: '\r', f: '\f' };
+  if (named[c] !== undefined) return [named[c]!, 2];
+  const oct = /^[0-7]{1,3}/.exec(text.slice(at + 1, at + 4));
+  if (oct) return [String.fromCharCode(parseInt(oct[0], 8)), 1 + oct[0].length];
+  const hex = /^x([0-9A-Fa-f]{1,2})/.exec(text.slice(at + 1, at + 4));
+  if (hex) return [String.fromCharCode(parseInt(hex[1]!, 16)), 2 + hex[1]!.length];
+  return [c, 2];
 }
 
 /** Removes one level of double quotes ("My Table" → My Table) from a word. */
