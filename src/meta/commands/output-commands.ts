@@ -3,6 +3,23 @@ import type { MetaCommand, MetaContext } from '../meta-command.js';
 import { fail, info, ok, usage } from '../meta-command.js';
 import type { Settings } from '../../config/settings.js';
 import { fileErrorReason } from '../file-error.js';
+import { applyPset, describePset, PSET_NAMES } from '../pset.js';
+import { variableFlag } from '../../sql/variables.js';
+
+/** psql's confirmation of a printing option; QUIET (-q) leaves it out, as in psql. */
+function said(ctx: MetaContext, text: string) {
+  return variableFlag(ctx.session.variables, 'QUIET') === true ? ok : info(text);
+}
+
+/** `\pset NAME VALUE`, `\a`, `\t`, `\f`: psql's printing options through one pure step. */
+function psetStep(ctx: MetaContext, name: string, value: string | undefined) {
+  const r = applyPset(ctx.session.settings, name, value);
+  if ('error' in r) return usage(r.error);
+  for (const k of Object.keys(r.settings) as (keyof Settings)[]) {
+    if (r.settings[k] !== ctx.session.settings[k]) ctx.session.set(k, r.settings[k] as never);
+  }
+  return said(ctx, r.message);
+}
 
 const ON = ['on', 'true', 'yes', '1'];
 const OFF = ['off', 'false', 'no', '0'];
@@ -34,7 +51,7 @@ const expanded: MetaCommand = {
 };
 
 const TABLE_STYLE_NAMES = ['psql', 'unicode', 'ascii', 'markdown'] as const;
-const FORMAT_NAMES = ['csv', 'tsv', 'json', 'jsonl', 'expanded'] as const;
+const FORMAT_NAMES = ['csv', 'tsv', 'json', 'jsonl', 'expanded', 'unaligned'] as const;
 const T_CHOICES = [...TABLE_STYLE_NAMES, 'table', ...FORMAT_NAMES];
 
 function setFormat(ctx: MetaContext, name: string): string | undefined {
@@ -53,6 +70,41 @@ function describeFormat(st: Settings): string {
   return st.format === 'table' ? `table (${st.table_style} style)` : st.format;
 }
 
+const alignToggle: MetaCommand = {
+  name: '\\a',
+  group: 'Output',
+  syntax: '\\a',
+  summary: 'toggle between unaligned (psql -A) and aligned output',
+  args: { min: 0, max: 0, kinds: [] },
+  async run(ctx) {
+    return psetStep(ctx, 'format', ctx.session.settings.format === 'unaligned' ? 'aligned' : 'unaligned');
+  },
+};
+
+const tuplesOnly: MetaCommand = {
+  name: '\\t',
+  group: 'Output',
+  syntax: '\\t [on|off]',
+  summary: 'rows only: no header, no (N rows) footer (psql -t)',
+  details: ['\\t alone toggles.'],
+  args: { min: 0, max: 1, kinds: ['keyword'], choices: [...ON, ...OFF] },
+  async run(ctx, args) {
+    return psetStep(ctx, 'tuples_only', args.words[0]);
+  },
+};
+
+const fieldSeparator: MetaCommand = {
+  name: '\\f',
+  group: 'Output',
+  syntax: '\\f [STRING]',
+  summary: 'field separator of the unaligned format (psql -F)',
+  details: ["\\f alone shows it; \\f '\\t' for a tab."],
+  args: { min: 0, max: 1, kinds: ['text'] },
+  async run(ctx, args) {
+    return psetStep(ctx, 'fieldsep', args.words[0]);
+  },
+};
+
 const tableFormat: MetaCommand = {
   name: '\\T',
   group: 'Output',
@@ -67,7 +119,7 @@ const tableFormat: MetaCommand = {
   },
 };
 
-const PSET_OPTIONS = ['null', 'format', 'expanded', 'header', 'tuples_only', 'border', 'linestyle', 'pager', 'timing'];
+const PSET_OPTIONS = PSET_NAMES;
 
 const pset: MetaCommand = {
   name: '\\pset',
@@ -76,8 +128,9 @@ const pset: MetaCommand = {
   summary: 'output options: null, format, header, expanded...',
   details: [
     '\\pset null STRING: how NULL is shown ("\\pset null" alone: back to the default).',
-    '\\pset format csv|tsv|json|jsonl|markdown|table|expanded; \\pset linestyle ascii|unicode|psql.',
-    '\\pset header on|off; \\pset tuples_only on|off (rows only, no header).',
+    '\\pset format aligned|unaligned|csv|tsv|json|jsonl|markdown|table|expanded; \\pset linestyle ascii|unicode|psql.',
+    "\\pset fieldsep '\\t', \\pset recordsep STRING, fieldsep_zero, recordsep_zero: the unaligned format's separators.",
+    '\\pset header on|off; \\pset footer on|off; \\pset tuples_only on|off (rows only: no header, no footer).',
   ],
   args: { min: 0, max: 2, kinds: ['keyword', 'text'], choices: PSET_OPTIONS },
   async run(ctx, args) {
@@ -92,16 +145,15 @@ const pset: MetaCommand = {
           // unset: the format's own default (NULL in tables, empty in csv), not a string '(default)'
           `null        ${st.null_string == null ? `${JSON.stringify(s.renderOptions().nullString)} (default)` : JSON.stringify(st.null_string)}`,
           `header      ${st.header ? 'on' : 'off'}`,
+          `footer      ${st.footer ? 'on' : 'off'}`,
+          `fieldsep    ${describePset(st, 'fieldsep')!.replace(/^Field separator is (.*)\.$/, '$1')}`,
+          `recordsep   ${describePset(st, 'recordsep')!.replace(/^Record separator is (.*)\.$/, '$1')}`,
           `pager       ${st.pager ? JSON.stringify(st.pager) : 'off'}`,
           `timing      ${st.timing ? 'on' : 'off'}`,
         ];
         await ctx.runner.page(lines.join('\n') + '\n');
         return ok;
       }
-      case 'null':
-        s.set('null_string', value ?? null);
-        return info(value === undefined ? 'Null display is the default.' : `Null display is ${JSON.stringify(value)}.`);
-      case 'format':
       case 'linestyle': {
         if (value === undefined) return info(`Output format is ${describeFormat(st)}.`);
         const err = setFormat(ctx, value);
@@ -109,14 +161,6 @@ const pset: MetaCommand = {
       }
       case 'expanded':
         return expanded.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
-      case 'header':
-      case 'tuples_only': {
-        const cur = opt === 'header' ? st.header : !st.header;
-        const v = toggle(cur, value);
-        if (v === undefined) return usage(`expected on or off, got ${JSON.stringify(value)}`);
-        s.set('header', opt === 'header' ? v : !v);
-        return info(`Header is ${s.settings.header ? 'on' : 'off'}.`);
-      }
       case 'border':
         return usage('sqlsh draws borders by table style: use \\T ascii, \\T unicode or \\T psql');
       case 'pager':
@@ -124,7 +168,7 @@ const pset: MetaCommand = {
       case 'timing':
         return timing.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
       default:
-        return usage(`unknown option ${JSON.stringify(opt)}`);
+        return psetStep(ctx, opt, value);
     }
   },
 };
@@ -188,4 +232,4 @@ const output: MetaCommand = {
   },
 };
 
-export const OUTPUT_COMMANDS: readonly MetaCommand[] = Object.freeze([expanded, tableFormat, pset, output, timing, pager]);
+export const OUTPUT_COMMANDS: readonly MetaCommand[] = Object.freeze([expanded, tableFormat, pset, alignToggle, tuplesOnly, fieldSeparator, output, timing, pager]);

@@ -1,0 +1,127 @@
+/**
+ * psql's printing options (`\pset NAME [VALUE]`, `-P NAME=VALUE`, `-A`, `-t`, `-F`, `-R`, `-z`, `-0`)
+ * as a pure step over Settings: settings + option + value -> new settings and psql's own message
+ * ("Output format is unaligned.", "Tuples only is on.", "Field separator is "|"."), or an error.
+ *
+ * Tuples only is header off and footer off (psql's tuples_only leaves out both); `\pset footer`
+ * alone switches the `(N rows)` footer. The shell's own settings (table styles, json...) stay
+ * reachable through `\pset format` too.
+ */
+import type { Settings } from '../config/settings.js';
+
+export type PsetResult = { readonly settings: Settings; readonly message: string } | { readonly error: string };
+
+/** The options `\pset` and `-P` take (completion, help and `-P` checks read this list). */
+export const PSET_NAMES: readonly string[] = Object.freeze([
+  'format', 'null', 'fieldsep', 'fieldsep_zero', 'recordsep', 'recordsep_zero', 'tuples_only', 'footer',
+  'header', 'expanded', 'linestyle', 'pager', 'border', 'timing',
+]);
+
+const ON = ['on', 'true', 'yes', '1'];
+const OFF = ['off', 'false', 'no', '0'];
+
+/** psql's boolean words (a unique prefix counts, as in psql: `t`, `of`); undefined: not a boolean. */
+export function psqlBool(word: string): boolean | undefined {
+  const w = word.toLowerCase();
+  if (w === '') return undefined;
+  if (w === 'o') return undefined; // on or off: psql refuses it too
+  if (ON.some((x) => x.startsWith(w))) return true;
+  if (OFF.some((x) => x.startsWith(w))) return false;
+  return undefined;
+}
+
+/** The format names psql uses, for sqlsh's formats. */
+export function psqlFormatName(s: Settings): string {
+  if (s.format === 'table') return s.table_style === 'psql' ? 'aligned' : `aligned (${s.table_style})`;
+  return s.format;
+}
+
+const FORMATS: Readonly<Record<string, Partial<Settings>>> = Object.freeze({
+  aligned: { format: 'table', table_style: 'psql' },
+  table: { format: 'table' },
+  unaligned: { format: 'unaligned' },
+  csv: { format: 'csv' },
+  tsv: { format: 'tsv' },
+  json: { format: 'json' },
+  jsonl: { format: 'jsonl' },
+  markdown: { format: 'markdown', table_style: 'markdown' },
+  expanded: { format: 'expanded' },
+  psql: { format: 'table', table_style: 'psql' },
+  unicode: { format: 'table', table_style: 'unicode' },
+  ascii: { format: 'table', table_style: 'ascii' },
+});
+
+export const PSET_FORMATS: readonly string[] = Object.freeze(Object.keys(FORMATS));
+
+const separator = (kind: 'Field' | 'Record', sep: string): string =>
+  sep === '\0' ? `${kind} separator is zero byte.` : kind === 'Record' && sep === '\n' ? 'Record separator is <newline>.' : `${kind} separator is "${sep}".`;
+
+const tuplesOnly = (s: Settings): boolean => !s.header && !s.footer;
+
+/** What `\pset NAME` (no value) reports, psql's wording. */
+export function describePset(s: Settings, name: string): string | undefined {
+  switch (name) {
+    case 'format':
+      return `Output format is ${psqlFormatName(s)}.`;
+    case 'fieldsep':
+    case 'fieldsep_zero':
+      return separator('Field', s.field_separator);
+    case 'recordsep':
+    case 'recordsep_zero':
+      return separator('Record', s.record_separator);
+    case 'tuples_only':
+      return `Tuples only is ${tuplesOnly(s) ? 'on' : 'off'}.`;
+    case 'footer':
+      return `Default footer is ${s.footer ? 'on' : 'off'}.`;
+    case 'header':
+      return `Header is ${s.header ? 'on' : 'off'}.`;
+    case 'null':
+      return `Null display is "${s.null_string ?? ''}".`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * One printing option. value undefined: toggle a boolean, show a separator or the format; for null,
+ * back to the format's own default. The options other commands own (expanded, pager, timing, border,
+ * linestyle) are not here: `\pset` hands them on.
+ */
+export function applyPset(s: Settings, name: string, value: string | undefined): PsetResult {
+  const with_ = (change: Partial<Settings>, message: (n: Settings) => string | undefined): PsetResult => {
+    const next = Object.freeze({ ...s, ...change }) as Settings;
+    return { settings: next, message: message(next) ?? '' };
+  };
+  const bool = (cur: boolean): boolean | undefined => (value === undefined ? !cur : psqlBool(value));
+  switch (name) {
+    case 'format': {
+      if (value === undefined) return { settings: s, message: describePset(s, 'format')! };
+      const w = value.toLowerCase();
+      const prefixed = w === '' ? [] : PSET_FORMATS.filter((f) => f.startsWith(w));
+      const key = PSET_FORMATS.includes(w) ? w : prefixed.length === 1 ? prefixed[0] : undefined; // psql takes a unique prefix
+      if (!key) return { error: `\\pset: allowed formats are ${PSET_FORMATS.join(', ')}` };
+      return with_(FORMATS[key]!, (n) => describePset(n, 'format'));
+    }
+    case 'fieldsep':
+      return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ field_separator: value }, (n) => describePset(n, name));
+    case 'recordsep':
+      return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ record_separator: value }, (n) => describePset(n, name));
+    case 'fieldsep_zero':
+      return with_({ field_separator: '\0' }, (n) => describePset(n, name));
+    case 'recordsep_zero':
+      return with_({ record_separator: '\0' }, (n) => describePset(n, name));
+    case 'tuples_only':
+    case 'footer':
+    case 'header': {
+      const cur = name === 'tuples_only' ? tuplesOnly(s) : name === 'footer' ? s.footer : s.header;
+      const v = bool(cur);
+      if (v === undefined) return { error: `unrecognized value "${value}" for "${name}": Boolean expected` };
+      const change: Partial<Settings> = name === 'tuples_only' ? { header: !v, footer: !v } : name === 'footer' ? { footer: v } : { header: v };
+      return with_(change, (n) => describePset(n, name));
+    }
+    case 'null':
+      return with_({ null_string: value ?? null }, (n) => (value === undefined ? 'Null display is the default.' : describePset(n, name)));
+    default:
+      return { error: `\\pset: unknown option: ${name}` };
+  }
+}
