@@ -8,7 +8,9 @@ export const MISESTIMATE_FACTOR = 10;
 export function selfTime(n: PlanNode): number | undefined {
   if (n.selfMs !== undefined) return n.selfMs;
   if (n.timeMs === undefined) return undefined;
-  return Math.max(0, n.timeMs - n.children.reduce((s, c) => s + inclusiveTime(c), 0));
+  const below = n.children.reduce((s, c) => s + inclusiveTime(c), 0);
+  // Children that took longer than the node itself: the engine's time was the node's own (MariaDB's filesort).
+  return below > n.timeMs ? n.timeMs : n.timeMs - below;
 }
 
 /** Time including the children: given, else own time plus the children's (MariaDB gives tables their own time only). */
