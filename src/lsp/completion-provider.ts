@@ -1,0 +1,55 @@
+/**
+ * textDocument/completion: the library's complete() — the shell's own completion, same ranking, FK
+ * joins and quoting — turned into LSP items. Each item replaces exactly the range complete() says
+ * (a TextEdit; offsets are UTF-16 code units, as LSP positions are by default). Items keep the
+ * engine's order through sortText; filterText is the text the item replaces, so a client's own
+ * filter keeps what the engine chose (fuzzy matches included), and isIncomplete makes it ask again
+ * as the user types.
+ */
+import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { complete, type Catalog, type CompleteOptions, type Completion, type CompletionKind } from '../index.js';
+
+/** The options the server completes with (the shell's defaults; no meta-commands: files hold SQL). */
+export const LSP_COMPLETE_OPTIONS: CompleteOptions = Object.freeze({ smart: true, keywordCase: 'auto', maxResults: 100 });
+
+const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
+  keyword: CompletionItemKind.Keyword,
+  schema: CompletionItemKind.Module,
+  table: CompletionItemKind.Class,
+  view: CompletionItemKind.Interface,
+  cte: CompletionItemKind.Struct,
+  column: CompletionItemKind.Field,
+  alias: CompletionItemKind.Variable,
+  join: CompletionItemKind.Snippet,
+  'join-condition': CompletionItemKind.Snippet,
+  function: CompletionItemKind.Function,
+  datatype: CompletionItemKind.TypeParameter,
+  database: CompletionItemKind.Module,
+  'meta-command': CompletionItemKind.Event,
+  'named-query': CompletionItemKind.Reference,
+  file: CompletionItemKind.File,
+  setting: CompletionItemKind.Property,
+  history: CompletionItemKind.Text,
+};
+
+/** One library completion as an LSP item (`index` keeps the engine's ranking). */
+export function toItem(doc: TextDocument, c: Completion, index: number): CompletionItem {
+  const range = { start: doc.positionAt(c.replace.start), end: doc.positionAt(c.replace.end) };
+  const typed = doc.getText().slice(c.replace.start, c.replace.end);
+  return {
+    label: c.display ?? c.text,
+    kind: KIND[c.kind] ?? CompletionItemKind.Text,
+    ...(c.detail ? { detail: c.detail } : {}),
+    labelDetails: { description: c.kind },
+    sortText: String(index).padStart(4, '0'),
+    filterText: typed === '' ? c.text : typed,
+    textEdit: { range, newText: c.text },
+    data: { kind: c.kind },
+  };
+}
+
+export function provideCompletion(doc: TextDocument, offset: number, catalog: Catalog): CompletionList {
+  const results = complete(doc.getText(), offset, catalog, LSP_COMPLETE_OPTIONS);
+  return { isIncomplete: true, items: results.map((c, i) => toItem(doc, c, i)) };
+}
