@@ -61,6 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function runMain(argv: readonly string[]): Promise<number> {
+  // `sqlsh lsp`: the language server (stdio), loaded only for that subcommand
+  if (argv[0] === 'lsp') return (await import('../lsp/server.js')).runLanguageServer(argv.slice(1));
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
