@@ -18,6 +18,7 @@ Examples:
   sqlsh demo.db -c "select * from genres" --format csv > genres.csv
   sqlsh shop.db -f migrate.sql --continue-on-error
   echo "select 1;" | sqlsh demo.db --format json
+  sqlsh lsp [TARGET]                             a language server over stdio for editors (see the README)
 
 Running SQL and exiting:
   -c, --command SQL        run SQL and exit (repeatable, runs in order with -f)
