@@ -89,8 +89,9 @@ export async function previewStatement(
     io.message(`Preview (${plan.wrap === 'savepoint' ? 'in a savepoint of your transaction' : 'in a transaction'}, not committed):`);
     for (const line of describeEffects(result.effects, targetTest(cls))) io.message(line);
     if (result.rows && result.rows.columns.length > 0) {
-      const more = result.rows.more > 0 ? `, ${formatCount(result.rows.more)} more` : result.rows.more < 0 ? ', and more' : '';
-      io.message(`${result.rows.label[0]?.toUpperCase()}${result.rows.label.slice(1)} (first ${formatCount(result.rows.rows.length)}${more}):`);
+      const n = result.rows.rows.length;
+      const more = result.rows.more > 0 ? ` (the first ${n.toLocaleString('en-US')} of ${(n + result.rows.more).toLocaleString('en-US')})` : result.rows.more < 0 ? ` (the first ${n})` : '';
+      io.message(`${result.rows.label[0]?.toUpperCase()}${result.rows.label.slice(1)}${more}:`);
       await io.showRows(result.rows.columns, result.rows.rows);
     }
   } catch (e) {

@@ -392,7 +392,7 @@ async function previewFirst(
   session: Session,
   sql: string,
   cls: ReturnType<typeof classifyStatement>,
-  opts: RunOptions & { line: number },
+  opts: RunOptions & { line: number; terminator?: string },
 ): Promise<boolean | 'cancelled' | { asked: boolean }> {
   const notPreviewed = { asked: false };
   if (cls.kind === 'query' || cls.kind === 'session') return notPreviewed;
@@ -425,7 +425,8 @@ async function previewFirst(
     });
     if (outcome.type === 'run') return { asked: outcome.asked };
     session.lastSql = sql;
-    if (outcome.type === 'edit') session.pendingEdit = sql;
+    // Back in the editor as typed, with its ';' (Enter then runs it again).
+    if (outcome.type === 'edit') session.pendingEdit = opts.terminator === ';' ? `${sql};` : sql;
     if (outcome.type === 'committed') {
       session.variables = afterSuccess(session.variables, outcome.affected ?? 0);
       if (outcome.command && variableFlag(session.variables, 'QUIET') !== true) await session.out.write(`${outcome.command}\n`);

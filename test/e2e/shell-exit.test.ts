@@ -51,16 +51,16 @@ describe('exiting and confirming', () => {
     assert.equal(await t.waitForExit(LONG), 0);
   });
 
-  test('a DELETE without WHERE asks first; n changes nothing', async () => {
+  test('a DELETE without WHERE is previewed first; n changes nothing', async () => {
     const t = await startShell(home, ['--demo']);
     await waitForIdlePrompt(t);
     await run(t, 'create table doomed(x); insert into doomed values (1);');
     t.type('delete from doomed;');
     await t.waitForText(/delete from doomed;$/m, LONG);
     t.press('enter');
-    await t.waitForText(/DELETE without WHERE deletes every row of "doomed"\. Run it\? \[y\/N\] $/m, LONG);
+    await t.waitForText(/^ {2}doomed +1 row deleted\n(.*\n)*Commit 1 change\? \[y\/N\/e\(dit\)\] $/m, LONG);
     t.type('n\r');
-    await t.waitForText(/nothing was changed/, LONG);
+    await t.waitForText(/^Nothing was changed\.$/m, LONG);
     await waitForIdlePrompt(t);
     await run(t, 'select count(*) as n from doomed;');
     assert.match(t.screenText(), /^ n *\n-+\n +1\n\(1 row\)/m);
