@@ -7,6 +7,7 @@ import { CancelledError, ConnectError, UsageError, UserError } from '../core/err
 import { hideSecretArguments } from './process-title.js';
 import { describeFailure } from './describe-failure.js';
 import { parseArgs, type CliOptions } from './args.js';
+import { applyPrintFlags } from './print-flags.js';
 import { sqlshPaths } from '../config/paths.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import type { Settings } from '../config/settings.js';
@@ -28,14 +29,14 @@ function version(): string {
   }
 }
 
-function applyCli(settings: Settings, o: CliOptions): Settings {
+function applyCli(settings: Settings, o: CliOptions, engine: ConnectionTarget['engine']): Settings {
   const s: { -readonly [K in keyof Settings]: Settings[K] } = { ...settings };
   if (o.format) s.format = o.format;
   if (o.header === false) s.header = false;
   if (o.nullString !== undefined) s.null_string = o.nullString;
   if (o.continueOnError) s.continue_on_error = true;
   if (o.confirmDestructive) s.confirm_destructive = true;
-  return Object.freeze(s);
+  return applyPrintFlags(Object.freeze(s), o, engine, Boolean(process.stdout.isTTY)); // -A, -t, -F, -P ... (psql), -t, --raw (mysql)
 }
 
 /**
@@ -145,7 +146,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
   connecting.catch(() => undefined);
   const config: LoadedConfig = await configLoad;
   for (const w of config.warnings) stderrTerminal().line(`sqlsh: ${w}`);
-  const settings = applyCli(config.settings, opts);
+  const settings = applyCli(config.settings, opts, target.engine);
   let connection;
   try {
     connection = await connecting;
