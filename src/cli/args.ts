@@ -8,6 +8,8 @@ import { editDistance } from '../core/edit-distance.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/sink.js';
 import type { EngineId } from '../sql/dialect.js';
 import { parseAssignment } from '../sql/variables.js';
+import { DEFAULT_SETTINGS } from '../config/settings.js';
+import { applyPset } from '../meta/pset.js';
 
 export type ScriptSource = { readonly type: 'command'; readonly sql: string } | { readonly type: 'file'; readonly path: string };
 
@@ -38,6 +40,10 @@ export interface CliOptions {
   readonly variables?: readonly { readonly name: string; readonly value: string | undefined }[];
   /** psql -1: the scripts run inside one transaction (BEGIN before, COMMIT after). */
   readonly singleTransaction?: boolean;
+  /** psql's printing options, in order: -A, -t, -F, -R, -z, -0, -x, --csv, -P NAME=VALUE (applied after --format and the rest). */
+  readonly psets?: readonly { readonly name: string; readonly value: string | undefined }[];
+  /** The command line is the mysql client's (a mysql:// or mariadb:// target, -u, -D): -e runs SQL, -t draws tables. */
+  readonly mysqlStyle?: boolean;
 }
 
 interface FlagDef {
@@ -45,7 +51,24 @@ interface FlagDef {
   readonly value: boolean;
   apply(o: Mutable, v: string, name: string): void;
 }
-type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[] };
+type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[]; raw?: boolean };
+
+/** A psql printing option, checked now (a bad one is a usage error before connecting). */
+function pset(o: Mutable, name: string, value: string | undefined, flag: string): void {
+  const r = applyPset(DEFAULT_SETTINGS, name, value);
+  if ('error' in r) throw new UsageError(`${flag}: ${r.error.replace(/^\\pset: /, '')}`);
+  o.psets = [...(o.psets ?? []), { name, value }];
+}
+
+/** -P NAME=VALUE or -P NAME (psql); a number is the MySQL port. */
+function psetAssignment(o: Mutable, v: string, flag: string): void {
+  const eq = v.indexOf('=');
+  const [name, value] = eq < 0 ? [v, undefined] : [v.slice(0, eq), v.slice(eq + 1)];
+  if (['border', 'linestyle', 'title', 'tableattr', 'columns', 'numericlocale', 'unicode_border_linestyle', 'unicode_column_linestyle', 'unicode_header_linestyle', 'xheader_width', 'csv_fieldsep', 'pager_min_lines'].includes(name)) {
+    throw new UsageError(`${flag} ${name}: sqlsh has no such printing option; use --format (table styles: \\T ascii, unicode, psql in the shell); see sqlsh --help`);
+  }
+  pset(o, name, value, flag);
+}
 
 /** -v NAME=VALUE (psql): NAME alone unsets. */
 function setVariable(o: Mutable, v: string, name: string): void {
@@ -97,11 +120,21 @@ const FLAGS: readonly FlagDef[] = [
     names: ['-P'],
     value: true,
     apply: (o, v, n) => {
-      if (/^[a-z_]+(=|$)/i.test(v)) throw new UsageError(`-P is the MySQL port in sqlsh; psql's -P ${v} (\\pset) is not supported: use --format, --null and --no-header; see sqlsh --help`);
+      if (!/^\d+$/.test(v)) return psetAssignment(o, v, n); // psql's -P NAME=VALUE (\pset)
       setEngine(o, 'mysql', n);
       o.port = port(v, n);
     },
   },
+  { names: ['--pset'], value: true, apply: (o, v, n) => psetAssignment(o, v, n) },
+  // psql's printing flags (the mysql client's -t, table output, is read in parseArgs)
+  { names: ['-A', '--no-align'], value: false, apply: (o, _v, n) => pset(o, 'format', 'unaligned', n) },
+  { names: ['-t', '--tuples-only', '--table'], value: false, apply: (o, _v, n) => (o.mysqlStyle || n === '--table' ? void (pset(o, 'format', 'ascii', n), pset(o, 'footer', 'off', n)) : pset(o, 'tuples_only', 'on', n)) },
+  { names: ['-F', '--field-separator'], value: true, apply: (o, v, n) => pset(o, 'fieldsep', v, n) },
+  { names: ['-R', '--record-separator'], value: true, apply: (o, v, n) => pset(o, 'recordsep', v, n) },
+  { names: ['-z', '--field-separator-zero'], value: false, apply: (o, _v, n) => pset(o, 'fieldsep_zero', undefined, n) },
+  { names: ['-0', '--record-separator-zero'], value: false, apply: (o, _v, n) => pset(o, 'recordsep_zero', undefined, n) },
+  { names: ['-x', '--expanded'], value: false, apply: (o, _v, n) => pset(o, 'expanded', 'on', n) },
+  { names: ['--csv'], value: false, apply: (o, _v, n) => pset(o, 'format', 'csv', n) },
   { names: ['--port'], value: true, apply: (o, v, n) => void (o.port = port(v, n)) },
   { names: ['-U'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.user = v)) },
   { names: ['-u'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.user = v)) },
@@ -112,20 +145,20 @@ const FLAGS: readonly FlagDef[] = [
   // psql's script flags: variables, quiet, echo; -X: sqlsh reads no psqlrc, so there is nothing to skip
   { names: ['-v', '--set', '--variable'], value: true, apply: setVariable },
   { names: ['-q', '--quiet'], value: false, apply: (o) => setVariable(o, 'QUIET=on', '-q') },
-  { names: ['-e', '--echo-queries'], value: false, apply: (o) => setVariable(o, 'ECHO=queries', '-e') },
+  { names: ['-e', '--echo-queries'], value: false, apply: (o) => setVariable(o, 'ECHO=queries', '-e') }, // -e SQL under mysqlStyle: see parseArgs
+  { names: ['--execute'], value: true, apply: (o, v) => o.scripts.push({ type: 'command', sql: v }) },
   { names: ['-a', '--echo-all'], value: false, apply: (o) => setVariable(o, 'ECHO=all', '-a') },
   { names: ['-X', '--no-psqlrc'], value: false, apply: () => undefined },
   { names: ['-1', '--single-transaction'], value: false, apply: (o) => void (o.singleTransaction = true) },
   // the mysql client's batch output: tab-separated, escaped as tsv, NULL written NULL; -N leaves out the names
   { names: ['-B', '--batch'], value: false, apply: (o) => void ((o.format = 'tsv'), (o.nullString ??= 'NULL')) },
   { names: ['-N', '--skip-column-names'], value: false, apply: (o) => void (o.header = false) },
+  // --raw: values as they are (no \\t, \\n escapes): the unaligned format with tabs, without its footer
+  { names: ['-r', '--raw'], value: false, apply: (o) => void (o.raw = true) },
 ];
 
 /** psql options sqlsh does not have: refused with what to use instead, never ignored. */
 const PSQL_ONLY: ReadonlyMap<string, string> = new Map([
-  ...['-A', '--no-align', '-t', '--tuples-only', '-F', '--field-separator', '-R', '--record-separator', '-z', '--field-separator-zero', '-0', '--record-separator-zero', '--csv', '--pset']
-    .map((n) => [n, 'use --format csv or tsv, --no-header and --null'] as const),
-  ...['-x', '--expanded'].map((n) => [n, 'use --format expanded (or \\x in the shell)'] as const),
   ...['-H', '--html', '-T', '--table-attr'].map((n) => [n, 'use --format markdown or csv'] as const),
   ...['-L', '--log-file'].map((n) => [n, 'use -o FILE for the results'] as const),
   ...['-E', '--echo-hidden', '-b', '--echo-errors', '-s', '--single-step', '-S', '--single-line', '-n', '--no-readline', '-l', '--list']
@@ -145,8 +178,34 @@ function closest(name: string): string | undefined {
   return best;
 }
 
+/** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
+function flagDef(o: Mutable, name: string): FlagDef | undefined {
+  if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: (m, v) => m.scripts.push({ type: 'command', sql: v }) };
+  if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void (m.format = 'expanded') };
+  return FLAGS.find((f) => f.names.includes(name));
+}
+
+function unknown(name: string, arg: string, inline: string | undefined): never {
+  const psqlOnly = PSQL_ONLY.get(name) ?? PSQL_ONLY.get(arg);
+  if (psqlOnly) throw new UsageError(`${name} is a psql option that sqlsh does not support: ${psqlOnly}; see sqlsh --help`);
+  const guess = closest(arg.startsWith('--') ? name : arg);
+  // The name only: the value of an unknown --name=VALUE may be a secret (--password=...).
+  const shown = inline !== undefined ? name : arg;
+  const hint = /^--?pass(word)?$/i.test(shown) ? '; give the password in PGPASSWORD, ~/.pgpass, MYSQL_PWD or ~/.my.cnf, or let sqlsh ask for it' : '';
+  throw new UsageError(`unknown option ${JSON.stringify(shown)}${guess && !hint ? ` (did you mean ${guess}?)` : ''}${hint}; see sqlsh --help`);
+}
+
+/**
+ * A mysql client's command line: a mysql:// or mariadb:// target, or the mysql-only flags -u, -D,
+ * -B, -N, --batch. There `-e SQL` runs SQL (psql's -e echoes) and `-t` draws tables (psql's: rows only).
+ */
+function isMysqlStyle(argv: readonly string[]): boolean {
+  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N)/.test(a) || a === '--batch' || a === '--skip-column-names' || a === '--engine=mysql');
+}
+
 export function parseArgs(argv: readonly string[]): CliOptions {
   const o: Mutable = { scripts: [], demo: false, help: false, version: false };
+  if (isMysqlStyle(argv)) o.mysqlStyle = true;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -170,25 +229,31 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     let inline: string | undefined;
     const eq = arg.indexOf('=');
     if (arg.startsWith('--') && eq > 0) [name, inline] = [arg.slice(0, eq), arg.slice(eq + 1)];
-    else if (!arg.startsWith('--') && arg.length > 2) [name, inline] = [arg.slice(0, 2), arg.slice(2)]; // -cSQL, -p5432
-    const def = FLAGS.find((f) => f.names.includes(name));
-    const psqlOnly = PSQL_ONLY.get(name) ?? PSQL_ONLY.get(arg);
-    if (!def && psqlOnly) throw new UsageError(`${name} is a psql option that sqlsh does not support: ${psqlOnly}; see sqlsh --help`);
-    if (!def) {
-      const guess = closest(arg.startsWith('--') ? name : arg);
-      // The name only: the value of an unknown --name=VALUE may be a secret (--password=...).
-      const shown = inline !== undefined ? name : arg;
-      const hint = /^--?pass(word)?$/i.test(shown) ? '; give the password in PGPASSWORD, ~/.pgpass, MYSQL_PWD or ~/.my.cnf, or let sqlsh ask for it' : '';
-      throw new UsageError(`unknown option ${JSON.stringify(shown)}${guess && !hint ? ` (did you mean ${guess}?)` : ''}${hint}; see sqlsh --help`);
+    else if (!arg.startsWith('--') && arg.length > 2) [name, inline] = [arg.slice(0, 2), arg.slice(2)]; // -cSQL, -p5432, -At
+    // Short flags bundle as with getopt: -At is -A -t, -Atc SQL is -A -t -c SQL.
+    for (;;) {
+      const def = flagDef(o, name);
+      if (!def) unknown(name, arg, inline);
+      if (def.value) {
+        const v = inline ?? argv[++i];
+        if (v === undefined) throw new UsageError(`${name} needs a value; see sqlsh --help`);
+        def.apply(o, v, name);
+      } else if (inline !== undefined && !arg.startsWith('--')) {
+        def.apply(o, '', name);
+        [name, inline] = [`-${inline[0]}`, inline.length > 1 ? inline.slice(1) : undefined];
+        continue;
+      } else {
+        if (inline !== undefined) throw new UsageError(`${name} takes no value, got ${JSON.stringify(arg)}`);
+        def.apply(o, '', name);
+      }
+      break;
     }
-    if (def.value) {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value; see sqlsh --help`);
-      def.apply(o, v, name);
-    } else {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value, got ${JSON.stringify(arg)}`);
-      def.apply(o, '', name);
-    }
+  }
+  if (o.raw && (o.format === 'tsv' || o.format === undefined)) {
+    // the mysql client's --raw: tab-separated values written as they are, NULL as NULL
+    o.format = undefined;
+    o.nullString ??= 'NULL';
+    o.psets = [...(o.psets ?? []), { name: 'format', value: 'unaligned' }, { name: 'fieldsep', value: '\t' }, { name: 'footer', value: 'off' }];
   }
   if (positional.length > 1) {
     throw new UsageError(`expected at most one database target, got ${positional.map((p) => JSON.stringify(p)).join(' ')}; put SQL in -c "..."`);
@@ -196,5 +261,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (positional[0] !== undefined) o.target = positional[0];
   if (o.demo && o.target !== undefined) throw new UsageError(`--demo opens the demo database; it cannot be combined with the target ${JSON.stringify(o.target)}`);
   if (o.host !== undefined && !o.flagEngine) o.flagEngine = 'postgres';
+  delete o.raw;
   return Object.freeze(o);
 }

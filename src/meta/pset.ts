@@ -84,8 +84,8 @@ export function describePset(s: Settings, name: string): string | undefined {
 
 /**
  * One printing option. value undefined: toggle a boolean, show a separator or the format; for null,
- * back to the format's own default. The options other commands own (expanded, pager, timing, border,
- * linestyle) are not here: `\pset` hands them on.
+ * back to the format's own default. The options other commands own (pager, timing, border, linestyle)
+ * are not here: `\pset` hands them on (and `\pset expanded` to `\x`).
  */
 export function applyPset(s: Settings, name: string, value: string | undefined): PsetResult {
   const with_ = (change: Partial<Settings>, message: (n: Settings) => string | undefined): PsetResult => {
@@ -118,6 +118,13 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       if (v === undefined) return { error: `unrecognized value "${value}" for "${name}": Boolean expected` };
       const change: Partial<Settings> = name === 'tuples_only' ? { header: !v, footer: !v } : name === 'footer' ? { footer: v } : { header: v };
       return with_(change, (n) => describePset(n, name));
+    }
+    case 'expanded': {
+      const w = value?.toLowerCase();
+      const v = w === 'auto' ? 'auto' : w === undefined ? (s.expanded === 'on' ? 'off' : 'on') : psqlBool(w) === undefined ? undefined : psqlBool(w) ? 'on' : 'off';
+      if (v === undefined) return { error: `unrecognized value "${value}" for "expanded": Boolean expected` };
+      const m = `Expanded display is ${v === 'auto' ? 'used automatically' : v}.`;
+      return with_(s.format === 'expanded' && v !== 'on' ? { expanded: v, format: 'table' } : { expanded: v }, () => m);
     }
     case 'null':
       return with_({ null_string: value ?? null }, (n) => (value === undefined ? 'Null display is the default.' : describePset(n, name)));
