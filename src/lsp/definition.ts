@@ -42,7 +42,7 @@ const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 async function engineDdl(conn: Connection, r: RelationDef): Promise<string | undefined> {
   try {
     if (conn.engine === 'sqlite') {
-      const res = await conn.query(`SELECT sql FROM ${conn.dialect.quoteIdent(r.schema || 'main')}.sqlite_master WHERE name = ${lit(r.name)} AND sql IS NOT NULL ORDER BY type = 'table' DESC`);
+      const res = await conn.query(`SELECT sql FROM ${conn.dialect.quoteIdent(r.schema || 'main')}.sqlite_master WHERE (name = ${lit(r.name)} OR (type IN ('index', 'trigger') AND tbl_name = ${lit(r.name)})) AND sql IS NOT NULL ORDER BY type IN ('table', 'view') DESC, type = 'index' DESC, name`);
       const sql = res.rows.map((row) => String(row[0])).join(';\n');
       return sql ? `${sql};\n` : undefined;
     }

@@ -8,6 +8,7 @@ import type { Hover } from 'vscode-languageserver';
 import { suggest, type Catalog, type RelationDef, type TableRef } from '../index.js';
 import { columnMarkdown, functionMarkdown, functionsNamed, relationMarkdown } from './catalog-text.js';
 import { nameAt, type NameAt } from './name-at.js';
+import { statementAt } from './symbols.js';
 
 /** The relation a table reference in scope stands for. */
 export function relationOf(catalog: Catalog, ref: TableRef): RelationDef | undefined {
@@ -15,12 +16,28 @@ export function relationOf(catalog: Catalog, ref: TableRef): RelationDef | undef
   return catalog.findRelation(ref.name, ref.schema, ref.quoted);
 }
 
-/** The tables in scope at an offset (from the completion engine's stage 1). */
-export function tablesInScope(text: string, offset: number, catalog: Catalog): readonly TableRef[] {
+function scopeAt(text: string, offset: number, catalog: Catalog): readonly TableRef[] {
   for (const s of suggest(text, offset, catalog.dialect)) {
     if (s.kind === 'column' || s.kind === 'alias' || s.kind === 'join-condition') return s.tables;
   }
   return [];
+}
+
+/**
+ * The tables in scope at an offset (from the completion engine's stage 1). Where no column is expected
+ * (on a table name or an alias after FROM), the scope of the statement's select list or end.
+ */
+export function tablesInScope(text: string, offset: number, catalog: Catalog): readonly TableRef[] {
+  const here = scopeAt(text, offset, catalog);
+  if (here.length > 0) return here;
+  const st = statementAt(text, offset, catalog.dialect);
+  if (!st) return here;
+  const select = /\bselect\s/i.exec(st.text);
+  if (select) {
+    const list = scopeAt(text, st.start + select.index + select[0].length, catalog);
+    if (list.length > 0) return list;
+  }
+  return scopeAt(text.slice(0, st.end) + ' AND ', st.end + 5, catalog);
 }
 
 function describe(text: string, at: NameAt, catalog: Catalog): string | undefined {
