@@ -70,7 +70,7 @@ export class SshTunnel {
 
   static async open(endpoint: SshEndpoint, dest: { host: string; port: number }, opts: TunnelOptions): Promise<SshTunnel> {
     const mod = (await import('ssh2')) as unknown as Ssh2Module & { default?: Ssh2Module };
-    const ssh = typeof mod.Client === 'function' ? mod : mod.default!;
+    const ssh = mod.default ?? mod;
     const server = createServer();
     await new Promise<void>((res, rej) => {
       server.once('error', rej);

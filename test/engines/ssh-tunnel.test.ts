@@ -1,0 +1,162 @@
+/**
+ * SSH tunnels against a real sshd (test/harness/sshd-server.ts) in front of the harness PostgreSQL
+ * and MariaDB: connect through it, refuse an unknown and a changed host key, and a tunnel that drops
+ * mid-session (sshd killed) is reported in words and a later statement reconnects once sshd is back.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConnectError, ConnectionLostError } from '../../src/core/errors.js';
+import type { Connection, ConnectionTarget } from '../../src/engines/engine.js';
+import { engineById } from '../../src/engines/registry.js';
+import { parseTarget } from '../../src/engines/target.js';
+import type { ResultEvent } from '../../src/core/result.js';
+import { withServer } from '../harness/server-test.js';
+import { sharedPostgres } from '../harness/postgres-server.js';
+import { sharedMariadb } from '../harness/mariadb-server.js';
+import { startSshd, type SshdServer } from '../harness/sshd-server.js';
+
+let sshd: SshdServer | undefined;
+let sshdError: unknown;
+before(async () => {
+  try {
+    sshd = await startSshd();
+  } catch (e) {
+    sshdError = e;
+  }
+});
+after(async () => {
+  await sshd?.dispose();
+});
+
+async function bastion(t: { skip(m: string): void }): Promise<SshdServer | undefined> {
+  return withServer(t as never, async () => {
+    if (!sshd) throw sshdError;
+    return sshd;
+  });
+}
+
+/** The client's environment: the harness HOME (key, known_hosts), no agent. */
+function env(s: SshdServer): Record<string, string | undefined> {
+  return { ...process.env, HOME: s.home, SSH_AUTH_SOCK: undefined, PGPASSFILE: '/nonexistent' };
+}
+
+async function rows(conn: Connection, sql: string): Promise<{ rows: unknown[]; notices: string[] }> {
+  const events: ResultEvent[] = [];
+  for await (const ev of conn.execute(sql)) events.push(ev);
+  return {
+    rows: events.flatMap((e) => (e.type === 'rows' ? e.rows : [])),
+    notices: events.flatMap((e) => (e.type === 'notice' ? [e.message] : [])),
+  };
+}
+
+async function open(target: ConnectionTarget, s: SshdServer): Promise<Connection> {
+  return (await engineById(target.engine).load()).connect(target, { env: env(s) });
+}
+
+test('PostgreSQL through the tunnel: rows come back, \\conninfo names the real host and the tunnel', async (t) => {
+  const s = await bastion(t);
+  const pg = s && (await withServer(t, sharedPostgres));
+  if (!s || !pg) return;
+  // 'localhost' is resolved by the bastion, as ssh -L does.
+  const url = pg.url.replace('127.0.0.1', 'localhost');
+  const conn = await open({ engine: 'postgres', url, ssh: s.spec }, s);
+  try {
+    assert.deepEqual((await rows(conn, 'select 40 + 2 as n')).rows, [[42]]);
+    assert.equal(conn.info.host, 'localhost');
+    assert.equal(conn.info.port, pg.port);
+    assert.match(conn.info.via ?? '', new RegExp(`through the SSH tunnel via ${s.user}@127\\.0\\.0\\.1:${s.port}`));
+    assert.match(conn.info.url, new RegExp(`localhost:${pg.port}`));
+  } finally {
+    await conn.close();
+  }
+});
+
+test('MariaDB through the tunnel (a saved connection with ssh = "...")', async (t) => {
+  const s = await bastion(t);
+  const db = s && (await withServer(t, sharedMariadb));
+  if (!s || !db) return;
+  const target = parseTarget('shop', { connections: new Map([['shop', { url: db.url, ssh: s.spec }]]) });
+  assert.equal(target.ssh, s.spec);
+  const conn = await open(target, s);
+  try {
+    assert.deepEqual((await rows(conn, 'select 6 * 7 as n')).rows, [[42]]);
+    assert.match(conn.info.via ?? '', /SSH tunnel/);
+  } finally {
+    await conn.close();
+  }
+});
+
+test('--ssh on a SQLite or DuckDB file is refused in words', () => {
+  assert.throws(() => parseTarget('x.db', { flags: { ssh: 'me@bastion' } }), /SQLite file is opened on this machine/);
+  assert.throws(() => parseTarget('duckdb::memory:', { flags: { ssh: 'me@bastion' } }), /DuckDB file/);
+});
+
+test('an unknown host key is refused, with the fingerprint and how to add it', async (t) => {
+  const s = await bastion(t);
+  const pg = s && (await withServer(t, sharedPostgres));
+  if (!s || !pg) return;
+  const kh = join(s.home, '.ssh', 'known_hosts');
+  writeFileSync(kh, '# nothing known\n');
+  try {
+    await assert.rejects(open({ engine: 'postgres', url: pg.url, ssh: s.spec }, s), (e: unknown) => {
+      assert.ok(e instanceof ConnectError, String(e));
+      assert.match(e.message, new RegExp(`host key of \\[127\\.0\\.0\\.1\\]:${s.port} is not in`));
+      assert.match(e.message, /SHA256:/);
+      assert.match(e.message, new RegExp(`ssh-keyscan -p ${s.port} 127\\.0\\.0\\.1 >> `));
+      return true;
+    });
+  } finally {
+    writeFileSync(kh, `${s.knownHostsLine}\n`);
+  }
+});
+
+test('a changed host key is refused (also when known_hosts is hashed), naming the line and ssh-keygen -R', async (t) => {
+  const s = await bastion(t);
+  const pg = s && (await withServer(t, sharedPostgres));
+  if (!s || !pg) return;
+  const kh = join(s.home, '.ssh', 'known_hosts');
+  const { createHmac, randomBytes } = await import('node:crypto');
+  const salt = randomBytes(20);
+  const hash = createHmac('sha1', salt).update(`[127.0.0.1]:${s.port}`).digest();
+  // Another ed25519 key for this host (a public key of a different pair), stored hashed as ssh -o HashKnownHosts does.
+  const other = 'AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';
+  writeFileSync(kh, `|1|${salt.toString('base64')}|${hash.toString('base64')} ssh-ed25519 ${other}\n`);
+  try {
+    await assert.rejects(open({ engine: 'postgres', url: pg.url, ssh: s.spec }, s), (e: unknown) => {
+      assert.ok(e instanceof ConnectError, String(e));
+      assert.match(e.message, /has CHANGED: .*known_hosts line 1/);
+      assert.match(e.message, new RegExp(`ssh-keygen -R '\\[127\\.0\\.0\\.1\\]:${s.port}'`));
+      return true;
+    });
+    // The same line hashed with the right key is accepted.
+    const [, , key] = s.knownHostsLine.split(' ');
+    writeFileSync(kh, `|1|${salt.toString('base64')}|${hash.toString('base64')} ssh-ed25519 ${key}\n`);
+    const conn = await open({ engine: 'postgres', url: pg.url, ssh: s.spec }, s);
+    await conn.close();
+  } finally {
+    writeFileSync(kh, `${s.knownHostsLine}\n`);
+  }
+});
+
+test('a tunnel that drops mid-session is reported in words; a later statement reconnects once sshd is back', async (t) => {
+  const s = await bastion(t);
+  const db = s && (await withServer(t, sharedMariadb));
+  if (!s || !db) return;
+  const conn = await open({ engine: 'mysql', url: db.url, ssh: s.spec }, s);
+  try {
+    assert.deepEqual((await rows(conn, 'select 1')).rows, [[1]]);
+    await s.stop();
+    await assert.rejects(rows(conn, 'select 2'), (e: unknown) => {
+      assert.ok(e instanceof ConnectionLostError || e instanceof ConnectError, String(e));
+      assert.match((e as Error).message, /SSH/);
+      return true;
+    });
+    await s.start();
+    const again = await rows(conn, 'select 3');
+    assert.deepEqual(again.rows, [[3]]);
+  } finally {
+    await conn.close();
+  }
+});
