@@ -99,3 +99,14 @@ test('meta-commands never import the shell at run time (they get a statement run
     && !META_TO_SHELL_ALLOWED.has(`${i.file} -> ${i.spec}`));
   assert.deepEqual(bad.map((i) => `${i.file} -> ${i.spec}`), []);
 });
+
+test('the language server (src/lsp) goes through the library entry: no shell, no engine, no driver, no completion module of its own', () => {
+  const lsp = imports().filter((i) => folderOf(i.file) === 'lsp');
+  assert.ok(lsp.length > 20, `found only ${lsp.length} imports in src/lsp: is the scan broken?`);
+  const bad = lsp.filter((i) => {
+    const t = target(i);
+    return t.folder === 'shell' || t.folder === 'engines' || t.folder === 'complete' || t.folder === 'catalog' || (t.pkg !== undefined && DRIVERS.has(t.pkg));
+  });
+  assert.deepEqual(bad.map((i) => `${i.file} -> ${i.spec}`), []);
+  assert.ok(lsp.some((i) => i.file === 'lsp/completion-provider.ts' && i.spec === '../index.js' && !i.typeOnly), 'completion-provider imports complete from the library entry');
+});
