@@ -24,29 +24,27 @@ export interface CsvOptions {
 /** Characters that can occur in formatNumber()/bigint/boolean text. */
 const NUMBER_CHARS = /[-+.0-9a-zA-Z]/;
 
-export class CsvSink implements ResultSink {
+/** The csv text of rows, synchronously (the sink's formatter, also used where rows are read: the SQLite worker). */
+export class CsvFormat {
   private readonly delimiter: string;
   private readonly nullString: string;
-  private readonly header: boolean;
   private readonly needsQuote: RegExp;
   /** Number, bigint and boolean text never needs quoting. */
   private readonly plainNumbers: boolean;
-  /** One column: a lone \. is quoted. */
-  private single = false;
 
   constructor(
-    private readonly out: TextOutput,
-    options: CsvOptions,
+    options: { readonly nullString: string; readonly delimiter?: string },
+    /** One column: a lone \. is quoted. */
+    private readonly single = false,
   ) {
     this.delimiter = options.delimiter ?? ',';
     this.nullString = options.nullString;
-    this.header = options.header;
     const d = this.delimiter.replace(/[\\\]^-]/g, '\\$&');
     this.needsQuote = new RegExp(`[${d}"\\r\\n]`);
     this.plainNumbers = this.nullString === '' && !NUMBER_CHARS.test(this.delimiter);
   }
 
-  private field(text: string): string {
+  field(text: string): string {
     if (text === this.nullString || this.needsQuote.test(text)) {
       return '"' + text.replace(/"/g, '""') + '"';
     }
@@ -60,14 +58,13 @@ export class CsvSink implements ResultSink {
     return this.field(formatValue(v, this.nullString));
   }
 
-  async begin(columns: readonly ColumnInfo[]): Promise<void> {
-    this.single = columns.length === 1;
-    if (!this.header || columns.length === 0) return;
-    await this.out.write(columns.map((c) => this.field(c.name)).join(this.delimiter) + '\n');
+  /** The header line for these column names. */
+  header(names: readonly string[]): string {
+    return names.map((n) => this.field(n)).join(this.delimiter) + '\n';
   }
 
-  async rows(batch: readonly Row[]): Promise<void> {
-    if (batch.length === 0) return;
+  /** Lines for the rows, each ending in '\n'. */
+  rows(batch: readonly Row[]): string {
     const d = this.delimiter;
     let text = '';
     for (let r = 0; r < batch.length; r++) {
@@ -85,7 +82,29 @@ export class CsvSink implements ResultSink {
       for (let i = 1; i < n; i++) text += d + this.value(row[i]!);
       text += '\n';
     }
-    await this.out.write(text);
+    return text;
+  }
+}
+
+export class CsvSink implements ResultSink {
+  private format: CsvFormat;
+
+  constructor(
+    private readonly out: TextOutput,
+    private readonly options: CsvOptions,
+  ) {
+    this.format = new CsvFormat(options);
+  }
+
+  async begin(columns: readonly ColumnInfo[]): Promise<void> {
+    this.format = new CsvFormat(this.options, columns.length === 1);
+    if (!this.options.header || columns.length === 0) return;
+    await this.out.write(this.format.header(columns.map((c) => c.name)));
+  }
+
+  async rows(batch: readonly Row[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.out.write(this.format.rows(batch));
   }
 
   end(_summary: ResultSummary): void {}

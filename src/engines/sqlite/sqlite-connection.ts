@@ -100,7 +100,8 @@ export class SqliteConnection implements Connection {
 
   async *execute(sql: string, opts: ExecuteOptions = {}): AsyncGenerator<ResultEvent, void, undefined> {
     const batchSize = Math.max(1, Math.floor(opts.batchSize ?? DEFAULT_BATCH));
-    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize }));
+    const csv = opts.csv ? { nullString: opts.csv.nullString } : undefined;
+    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(csv ? { csv } : {}) }));
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -111,6 +112,10 @@ export class SqliteConnection implements Connection {
           const reader = new BatchReader(m.batch);
           // Once cancelled, the rows still queued are dropped.
           for (let rows; !req.cancelRequested && (rows = reader.next(batchSize)); ) yield { type: 'rows', rows };
+          this.host?.ack();
+        } else if (m.type === 'text') {
+          // csv formatted in the worker (ExecuteOptions.csv): the same bytes as the csv sink's
+          if (!req.cancelRequested) yield { type: 'text', text: m.text };
           this.host?.ack();
         } else if (m.type === 'done') {
           this.finish(req, m);

@@ -55,7 +55,14 @@ export interface WorkerStartData {
 }
 
 export type ToWorker =
-  | { readonly type: 'execute'; readonly id: number; readonly sql: string; readonly batchSize: number }
+  | {
+      readonly type: 'execute';
+      readonly id: number;
+      readonly sql: string;
+      readonly batchSize: number;
+      /** Send the rows as csv text ('text' messages, no header) instead of 'rows' (ExecuteOptions.csv). */
+      readonly csv?: { readonly nullString: string };
+    }
   | { readonly type: 'introspect'; readonly id: number }
   | { readonly type: 'close' };
 
@@ -78,6 +85,7 @@ export type FromWorker =
   | { readonly type: 'open-error'; readonly error: WorkerError }
   | { readonly type: 'columns'; readonly id: number; readonly columns: readonly ColumnInfo[] }
   | { readonly type: 'rows'; readonly id: number; readonly batch: RowBatch }
+  | { readonly type: 'text'; readonly id: number; readonly text: string }
   | {
       readonly type: 'done';
       readonly id: number;

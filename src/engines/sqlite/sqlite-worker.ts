@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeUtf8Escaped } from '../../core/surrogate-escape.js';
 import { BatchEncoder } from './sqlite-batch-encoder.js';
+import { CsvBatches } from './sqlite-csv-batches.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
 import { loadSqliteNative, NATIVE_ENTRY_POINT, type SqliteNative } from './sqlite-native.js';
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     }
   }
 
-  function execute(id: number, sql: string, batchSize: number): void {
+  function execute(id: number, sql: string, batchSize: number, csv?: { readonly nullString: string }): void {
     let stmt: BetterSqlite3.Statement;
     try {
       stmt = db.prepare(sql);
@@ -158,13 +159,16 @@ async function main(): Promise<void> {
       const columns = stmt.columns();
       post({ type: 'columns', id, columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) });
       Atomics.store(flags, FLAG_ACKS, 0);
-      const encoder = new BatchEncoder(columns.length, batchSize, exactText);
+      const encoder = csv ? new CsvBatches(columns.length, csv.nullString, batchSize, exactText) : new BatchEncoder(columns.length, batchSize, exactText);
       let sent = 0;
       let rowCount = 0;
       const send = (): void => {
         if (!waitForRoom(id, sent)) throw new Cancelled();
-        const { batch, transfer } = encoder.take();
-        parentPort!.postMessage({ type: 'rows', id, batch } satisfies FromWorker, [transfer]);
+        if (encoder instanceof CsvBatches) post({ type: 'text', id, text: encoder.take() });
+        else {
+          const { batch, transfer } = encoder.take();
+          parentPort!.postMessage({ type: 'rows', id, batch } satisfies FromWorker, [transfer]);
+        }
         sent++;
       };
       for (const raw of stmt.iterate() as IterableIterator<unknown[]>) {
@@ -215,7 +219,7 @@ async function main(): Promise<void> {
     if (m.type !== 'close') clearLateInterrupt();
     switch (m.type) {
       case 'execute':
-        execute(m.id, m.sql, m.batchSize);
+        execute(m.id, m.sql, m.batchSize, m.csv);
         break;
       case 'introspect':
         introspect(m.id);
