@@ -27,7 +27,7 @@ interface Guard {
 function guardFor(ctx: MetaContext, engine: string): Guard | string {
   const status = ctx.session.connection.transactionStatus();
   if (status === 'failed') return 'the current transaction has failed; ROLLBACK first';
-  if (status === 'idle') return { begin: engine === 'postgres' || engine === 'duckdb' ? 'BEGIN' : 'START TRANSACTION', end: ['ROLLBACK'] };
+  if (status === 'idle') return { begin: 'BEGIN', end: ['ROLLBACK'] };
   if (engine === 'duckdb') return 'DuckDB has no savepoints, so \\explain analyze cannot run inside your open transaction without ending it; COMMIT or ROLLBACK first';
   return { begin: `SAVEPOINT ${SAVEPOINT}`, end: [`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`, `RELEASE SAVEPOINT ${SAVEPOINT}`] };
 }
@@ -55,10 +55,12 @@ async function explain(ctx: MetaContext, analyze: boolean, givenSql: string | un
   let rows: Rows | false | 'cancelled' = false;
   let run: { timeMs: number; rows: number } | undefined;
   let undone = true;
+  let begun = false;
   try {
     if (guard) {
       const b = await query(ctx, guard.begin);
       if (b === false || b === 'cancelled') return { type: 'error' };
+      begun = true;
     }
     rows = await query(ctx, ex.sql);
     if (rows !== false && rows !== 'cancelled' && analyze && engine === 'sqlite') {
@@ -69,7 +71,7 @@ async function explain(ctx: MetaContext, analyze: boolean, givenSql: string | un
       else run = { timeMs: performance.now() - from, rows: r.length };
     }
   } finally {
-    if (guard) {
+    if (guard && begun) {
       for (const end of guard.end) {
         const r = await query(ctx, end);
         if (r === false || r === 'cancelled') undone = false;

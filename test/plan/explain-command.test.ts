@@ -1,0 +1,91 @@
+/**
+ * \explain through the real sqlsh binary on every engine: the tree is printed, \explain analyze of a
+ * DELETE/UPDATE leaves the data unchanged (also inside the user's own transaction, whose work is
+ * kept), MySQL/MariaDB DDL is refused with analyze, and --format json prints the engine's own JSON.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { sharedPostgres } from '../harness/postgres-server.js';
+import { sharedMariadb } from '../harness/mariadb-server.js';
+import { withServer } from '../harness/server-test.js';
+import { sqlsh, tempDir } from '../meta/cli-helper.js';
+import type { TestContext } from 'node:test';
+
+const T = `plan_cmd_${process.pid}`;
+
+interface Target {
+  readonly id: string;
+  url(t: TestContext): Promise<string | undefined>;
+  /** The first line of the tree for a full scan of T. */
+  readonly scan: RegExp;
+  readonly savepoints: boolean;
+}
+
+const TARGETS: readonly Target[] = [
+  { id: 'sqlite', url: async () => join(tempDir(), 'p.db'), scan: new RegExp(`SCAN on ${T}`), savepoints: true },
+  { id: 'duckdb', url: async () => join(tempDir(), 'p.duckdb'), scan: new RegExp(`SEQ_SCAN on \\S*${T}`), savepoints: false },
+  { id: 'postgres', url: async (t) => (await withServer(t, sharedPostgres))?.url, scan: new RegExp(`Seq Scan on ${T}`), savepoints: true },
+  { id: 'mariadb', url: async (t) => (await withServer(t, sharedMariadb))?.url, scan: new RegExp(`full scan on ${T}`), savepoints: true },
+];
+
+const SETUP = `drop table if exists ${T}; create table ${T} (id integer primary key, price decimal(6,2)); insert into ${T} values (1, 1.00), (2, 2.00), (3, 3.00);`;
+const STATE = `select count(*) as n, sum(price) as total from ${T};`;
+
+for (const target of TARGETS) {
+  describe(`\\explain on ${target.id}`, () => {
+    test('a plan tree; analyze of DML changes nothing, also inside an open transaction', async (t) => {
+      const url = await target.url(t);
+      if (!url) return;
+      const home = tempDir();
+      const setup = sqlsh(url, [SETUP], { home });
+      assert.equal(setup.status, 0, setup.stderr);
+      const before = sqlsh(url, [STATE], { home });
+      assert.match(before.stdout, /\b3[ \t|]+6(?:\.0+)?\b/);
+
+      const r = sqlsh(url, [`\\explain select * from ${T} where price > 1;`, `\\explain analyze delete from ${T}`, `\\explain analyze update ${T} set price = price * 10;`, STATE], { home, env: { COLUMNS: '80' } });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, target.scan, r.stdout);
+      assert.match(r.stdout, / plan \(analyzed\)\n/);
+      assert.equal(r.stdout.match(/The statement ran inside a transaction that was rolled back: nothing was changed\./g)?.length, 2, r.stdout);
+      assert.match(r.stdout, /\b3[ \t|]+6(?:\.0+)?\b/, `data changed by \\explain analyze:\n${r.stdout}`);
+
+      // The user's own transaction: its insert is kept, the explained DELETE is undone.
+      const inTx = sqlsh(url, [`begin; insert into ${T} values (4, 4.00);`, `\\explain analyze delete from ${T}`, 'commit;', STATE], { home, args: ['--continue-on-error'] });
+      if (target.savepoints) {
+        assert.equal(inTx.status, 0, inTx.stderr);
+        assert.match(inTx.stdout, /\b4[ \t|]+10(?:\.0+)?\b/, inTx.stdout + inTx.stderr);
+      } else {
+        assert.match(inTx.stderr, /no savepoints/);
+        assert.match(inTx.stdout, /\b4[ \t|]+10(?:\.0+)?\b/, `the user's transaction was not kept:\n${inTx.stdout}${inTx.stderr}`);
+      }
+
+      // --format json: the engine's own JSON, nothing else on stdout.
+      const j = sqlsh(url, [`\\explain select * from ${T}`], { home, args: ['--format', 'json'] });
+      assert.equal(j.status, 0, j.stderr);
+      const doc = JSON.parse(j.stdout) as unknown;
+      assert.ok(doc && typeof doc === 'object', j.stdout);
+
+      // \explain with no query: the query the command ends.
+      const ended = sqlsh(url, [`select * from ${T} \\explain`], { home });
+      assert.equal(ended.status, 0, ended.stderr);
+      assert.match(ended.stdout, target.scan);
+    });
+  });
+}
+
+describe('\\explain analyze refuses what cannot be rolled back', () => {
+  test('MariaDB DDL commits by itself: refused, not run', async (t) => {
+    const my = await withServer(t, sharedMariadb);
+    if (!my) return;
+    const r = sqlsh(my.url, [`\\explain analyze create table ${T}_ddl (a int)`, `select count(*) from information_schema.tables where table_name = '${T}_ddl'`], { args: ['--continue-on-error'] });
+    assert.match(r.stderr, /commits CREATE by itself/);
+    assert.match(r.stdout, /\n\s*0\n/);
+  });
+
+  test('no query at all', () => {
+    const r = sqlsh(':memory:', ['\\explain']);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /no query to explain/);
+  });
+});
