@@ -29,6 +29,9 @@ export interface MariadbServer {
   readonly canRestart: boolean;
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** Stop the server but keep its data and port (start it again with resume()); a dead node of a cluster. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 export interface StartMariadbOptions {
@@ -166,6 +169,8 @@ export async function startMariadb(opts: StartMariadbOptions = {}): Promise<Mari
       await halt();
       await launch();
     },
+    pause: () => halt(),
+    resume: () => launch(),
   };
 }
 
@@ -185,6 +190,10 @@ function externalServer(url: string): MariadbServer {
     async restart() {
       throw new Error('cannot restart an external server (SQLSH_TEST_MYSQL_URL)');
     },
+    async pause() {
+      throw new Error('cannot stop an external server (SQLSH_TEST_MYSQL_URL)');
+    },
+    async resume() {},
   };
 }
 
