@@ -69,7 +69,7 @@ function itemsAccumulator(choice: ChartChoice, maxItems: number): Accumulator {
     skipped: 0,
     add(row) {
       n++;
-      if (labels.length >= maxItems) return;
+      if (labels.length >= (choice.kind === 'bar' ? Math.max(1, Math.floor(maxItems / choice.ys.length)) : maxItems)) return;
       labels.push(choice.x !== undefined ? label(row[choice.x]) : String(n));
       values.push(choice.ys.map((i) => toNumber(row[i] ?? null)));
     },

@@ -24,17 +24,33 @@ export function columnKinds(columns: readonly ColumnInfo[], rows: readonly (read
   return Object.freeze(
     columns.map((c, i) => {
       const n = Math.min(rows.length, sample);
+      let found: ColumnKind | undefined;
+      let dates = 0;
       for (let r = 0; r < n; r++) {
-        const k = valueKind(rows[r]![i] ?? null);
-        if (k === 'text' && TEMPORAL_TYPE.test(c.type) && !NUMERIC_TYPE.test(c.type)) return 'temporal';
-        if (k) return k;
+        const v = rows[r]![i] ?? null;
+        const k = valueKind(v);
+        if (k === undefined) continue;
+        if (k !== 'text') return k;
+        found = 'text';
+        // SQLite (and text columns anywhere) hold dates as ISO text: all of them dates, a date column
+        if (toTime(v) === undefined) break;
+        dates++;
       }
+      if (found === 'text') return dates > 0 && n > 0 && isAllDates(rows, i, n) ? 'temporal' : TEMPORAL_TYPE.test(c.type) && !NUMERIC_TYPE.test(c.type) ? 'temporal' : 'text';
       if (NUMERIC_TYPE.test(c.type)) return 'number';
       if (TEMPORAL_TYPE.test(c.type)) return 'temporal';
       if (TEXT_TYPE.test(c.type)) return 'text';
       return 'other';
     }),
   );
+}
+
+function isAllDates(rows: readonly (readonly Value[])[], i: number, n: number): boolean {
+  for (let r = 0; r < n; r++) {
+    const v = rows[r]![i] ?? null;
+    if (v !== null && toTime(v) === undefined) return false;
+  }
+  return true;
 }
 
 /** A value as a finite number, or undefined (NULL, text, NaN, infinities). */

@@ -43,7 +43,7 @@ function drawBars(items: readonly BarLine[], look: ChartLook, seriesCount: numbe
   return items.map((b, i) => {
     const cells = max > 0 && b.value !== undefined ? (Math.abs(b.value) / max) * room : 0;
     const bar = barText(cells, b.value !== undefined && b.value < 0 ? 3 : b.series, look);
-    const segs: Seg[] = [[fitLabel(b.label, labels, look.unicode), ''], [axis, '2'], [bar, seriesSgr(b.series)]];
+    const segs: Seg[] = [[fitLabel(b.label, labels, look.unicode) + ' ', ''], [axis, '2'], [bar, seriesSgr(b.series)]];
     segs.push([' '.repeat(Math.max(0, room - bar.length) + 1), ''], [figures[i]!.padStart(figWidth), b.value === undefined ? '2' : '']);
     void seriesCount;
     return line(segs, look);
@@ -75,7 +75,8 @@ export function renderHist(data: HistData, look: ChartLook): TerminalText[] {
   const { start, width, counts } = data.bins;
   const edge = (i: number): string => formatFigure(Number((start + i * width).toPrecision(12)));
   const dash = look.unicode ? ' – ' : ' - ';
-  const items: BarLine[] = counts.map((c, i) => ({ label: `${edge(i)}${dash}${edge(i + 1)}`, value: c, series: 0 }));
+  const one = data.bins.integers && width === 1; // each bin holds one integer: label it with that
+  const items: BarLine[] = counts.map((c, i) => ({ label: one ? edge(i) : `${edge(i)}${dash}${edge(i + 1)}`, value: c, series: 0 }));
   const lefts = counts.map((_, i) => edge(i).length);
   const lw = Math.max(...lefts);
   // align the dashes: pad each range's start on the left

@@ -24,7 +24,7 @@ export function renderLine(data: LineData, names: readonly string[], look: Chart
   if (!(yMax >= yMin)) { yMin = 0; yMax = 1; }
   if (yMax === yMin) { const d = Math.abs(yMax) > 0 ? Math.abs(yMax) * 0.1 : 1; yMin -= d; yMax += d; }
   const rows = Math.max(3, look.height);
-  const ticks = Array.from({ length: rows }, (_, r) => (r % 4 === 0 || r === rows - 1 ? formatTick(yMax - (r / (rows - 1)) * (yMax - yMin)) : ''));
+  const ticks = Array.from({ length: rows }, (_, r) => ((r % 4 === 0 && rows - 1 - r >= 2) || r === rows - 1 ? formatTick(yMax - (r / (rows - 1)) * (yMax - yMin)) : ''));
   const yw = Math.max(...ticks.map((t) => t.length));
   const cols = Math.max(10, look.width - yw - 2);
   const sx = braille ? 2 : 1, sy = braille ? 4 : 1;

@@ -19,6 +19,8 @@ export interface HistogramBins {
   readonly start: number;
   readonly width: number;
   readonly counts: readonly number[];
+  /** Every value was an integer (then bins are at least 1 wide, and a bin 1 wide holds one value). */
+  readonly integers: boolean;
 }
 
 export interface HistogramStats {
@@ -44,6 +46,7 @@ export class StreamingHistogram {
   private sum = 0;
   min = Infinity;
   max = -Infinity;
+  private integers = true;
 
   /** `bins`: bins kept (the renderer shows at most half as many); `warmup`: values kept before the width is set. */
   constructor(private readonly bins = 64, private readonly warmup = 1024) {
@@ -56,6 +59,7 @@ export class StreamingHistogram {
     this.sum += v;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
+    if (this.integers && !Number.isInteger(v)) this.integers = false;
     if (this.pending) {
       this.pending.push(v);
       if (this.pending.length >= this.warmup) this.settle();
@@ -70,6 +74,8 @@ export class StreamingHistogram {
     const span = this.max - this.min;
     const scale = Math.max(Math.abs(this.max), Math.abs(this.min));
     this.width = span > 0 ? niceStep(span / (this.bins / 2)) : niceStep(scale > 0 ? scale / 100 : 1);
+    // integers in bins narrower than 1 would leave empty bins between them
+    if (this.integers && this.width < 1) this.width = 1;
     this.base = Math.floor(this.min / this.width);
     for (const v of values) this.place(v);
   }
@@ -119,7 +125,7 @@ export class StreamingHistogram {
   result(maxBins: number): HistogramBins {
     if (this.pending) this.settle();
     let first = this.counts.findIndex((c) => c > 0);
-    if (first < 0) return Object.freeze({ start: 0, width: this.width, counts: Object.freeze([]) });
+    if (first < 0) return Object.freeze({ start: 0, width: this.width, counts: Object.freeze([]), integers: this.integers });
     let last = this.bins - 1;
     while (this.counts[last] === 0) last--;
     let width = this.width;
@@ -136,7 +142,6 @@ export class StreamingHistogram {
       base = nb;
       width *= 2;
     }
-    first = 0;
-    return Object.freeze({ start: base * width, width, counts: Object.freeze(counts) });
+    return Object.freeze({ start: base * width, width, counts: Object.freeze(counts), integers: this.integers });
   }
 }
