@@ -46,10 +46,14 @@ interface OkHeader {
 }
 
 export interface MysqlSessionOptions {
-  readonly info: ConnectionInfo;
+  /** What the session shows; a function when it changes on reconnect (several hosts: another node). */
+  readonly info: ConnectionInfo | (() => ConnectionInfo);
   readonly dialect: SqlDialect;
-  /** Opens a new session to the same server as the same user, in the given database. */
-  readonly open: (database: string | undefined) => Promise<MysqlCore>;
+  /**
+   * Opens a new session as the same user, in the given database: on the node the session is on when
+   * `pinned` (KILL QUERY, the catalog), else by the connection rules (several hosts: the first that answers).
+   */
+  readonly open: (database: string | undefined, pinned?: boolean) => Promise<MysqlCore>;
   readonly database: string | undefined;
 }
 
@@ -68,7 +72,7 @@ function commandTag(sql: string, affected: number | undefined, rowCount: number 
 }
 
 export class MysqlConnection implements Connection {
-  readonly info: ConnectionInfo;
+  private readonly infoOf: () => ConnectionInfo;
   readonly dialect: SqlDialect;
   private core: MysqlCore | undefined;
   private readonly open: MysqlSessionOptions['open'];
@@ -91,11 +95,16 @@ export class MysqlConnection implements Connection {
   private dropped: string | undefined;
 
   constructor(core: MysqlCore, opts: MysqlSessionOptions) {
-    this.info = opts.info;
+    const info = opts.info;
+    this.infoOf = typeof info === 'function' ? info : () => info;
     this.dialect = opts.dialect;
     this.open = opts.open;
     this.database = opts.database;
     this.attach(core);
+  }
+
+  get info(): ConnectionInfo {
+    return this.infoOf();
   }
 
   private attach(core: MysqlCore): void {
@@ -153,7 +162,8 @@ export class MysqlConnection implements Connection {
     try {
       const core = await this.open(this.database);
       this.attach(core);
-      const notice = this.lossReported ? `reconnected to ${this.info.url}` : `the connection to the server was lost; reconnected to ${this.info.url}`;
+      const where = `${this.info.url}${this.info.node ? ` (${this.info.node})` : ''}`;
+      const notice = this.lossReported ? `reconnected to ${where}` : `the connection to the server was lost; reconnected to ${where}`;
       this.lossReported = false;
       return { core, notice };
     } catch (err) {
@@ -361,7 +371,7 @@ export class MysqlConnection implements Connection {
     if (threadId === null) return;
     let killer: MysqlCore | undefined;
     try {
-      killer = await this.open(undefined);
+      killer = await this.open(undefined, true);
       await new Promise<void>((resolve) => {
         const q = killer!.query({ sql: `KILL QUERY ${Number(threadId)}` });
         q.on('error', () => resolve());
@@ -389,7 +399,7 @@ export class MysqlConnection implements Connection {
   }
 
   async introspect(signal?: AbortSignal): Promise<CatalogData> {
-    return introspectMysql(() => this.open(this.database), signal);
+    return introspectMysql(() => this.open(this.database, true), signal);
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,8 @@
  * and turns connection failures into clear ConnectErrors (never containing the password).
  */
 import { ConnectError } from '../../core/errors.js';
-import type { Connection, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
+import type { Connection, ConnectionInfo, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
+import { describeMysqlNode, probeMysqlNode, type MysqlNodeState } from './mysql-node.js';
 import { MysqlConnection, type MysqlCore, type MysqlDriverError } from './mysql-connection.js';
 import { mysqlDisplayUrl, mysqlWhere, resolveMysqlTarget, type MysqlParams } from './mysql-target.js';
 
@@ -77,50 +78,91 @@ function connectError(err: MysqlDriverError, p: MysqlParams): ConnectError {
   }
 }
 
+/** Failures that send a multi-host connection on to the next host (the server did not answer). */
+const NEXT_HOST_CODES = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR']);
+
+/**
+ * A session on the first host of the list that answers (one host: that host). Returns the core and
+ * the index of the host. A refusal by a live server (a wrong password, no such database) stops the
+ * walk, as the mysql client's and libpq's do; only an unreachable server sends it on.
+ */
+async function openFirst(driver: Mysql2Module, p: MysqlParams, database: string | undefined, readOnly: boolean | undefined, only?: number): Promise<{ core: MysqlCore; index: number }> {
+  const hosts = p.hosts ?? [{ host: p.host, port: p.port }];
+  const failures: string[] = [];
+  for (let i = only ?? 0; i < (only === undefined ? hosts.length : only + 1); i++) {
+    const h = hosts[i]!;
+    const one: MysqlParams = p.hosts ? { ...p, host: h.host, port: h.port } : p;
+    try {
+      return { core: await openCore(driver, one, database, readOnly), index: i };
+    } catch (e) {
+      const err = e as MysqlDriverError;
+      if (!p.hosts || !NEXT_HOST_CODES.has(err.code ?? '')) throw Object.assign(err, { params: one });
+      failures.push(`${mysqlWhere(one)}: ${connectError(err, one).message.replace(/^could not connect to the MySQL server at [^:]+:\d+: /, '')}`);
+    }
+  }
+  throw new ConnectError(`could not connect to any of the ${hosts.length} MySQL servers, tried in order: ${failures.join('; ')}`);
+}
+
 export const mysqlEngine: Engine = Object.freeze({
   id: 'mysql' as const,
   async connect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<Connection> {
     let params = resolveMysqlTarget(target, opts.env ?? process.env);
     const driver = await loadDriver();
+    const fail = (e: unknown): unknown => (e instanceof ConnectError ? e : connectError(e as MysqlDriverError, (e as { params?: MysqlParams }).params ?? params));
     let core: MysqlCore;
+    let index: number;
     try {
-      core = await openCore(driver, params, params.database, target.readOnly);
+      ({ core, index } = await openFirst(driver, params, params.database, target.readOnly));
     } catch (e) {
-      const err = connectError(e as MysqlDriverError, params);
-      if (!err.needsPassword || !opts.promptPassword) throw err;
-      const password = await opts.promptPassword(`Password for ${params.user}@${mysqlWhere(params)}: `);
+      const err = fail(e);
+      if (!(err instanceof ConnectError) || !err.needsPassword || !opts.promptPassword) throw err;
+      const password = await opts.promptPassword(`Password for ${params.user}@${mysqlWhere((e as { params?: MysqlParams }).params ?? params)}: `);
       params = { ...params, password };
       try {
-        core = await openCore(driver, params, params.database, target.readOnly);
+        ({ core, index } = await openFirst(driver, params, params.database, target.readOnly));
       } catch (e2) {
-        throw connectError(e2 as MysqlDriverError, params);
+        throw fail(e2);
       }
     }
+    let node = await probeMysqlNode(core);
     const handshake = (core as unknown as { _handshakePacket?: { serverVersion?: string } })._handshakePacket;
     // MariaDB announces itself as '5.5.5-10.11.19-MariaDB-...' so old clients accept it: drop the prefix.
     const serverVersion = handshake?.serverVersion?.replace(/^5\.5\.5-(?=\d+\.\d+\.\d+-MariaDB)/, '');
-    const hostLabel = params.socketPath ? 'localhost' : params.host;
     const dialect = (await import('../../sql/dialects/mysql.js')).mysqlDialect;
     const finalParams = params;
-    return new MysqlConnection(core, {
-      info: Object.freeze({
+    const infoFor = (i: number, state: MysqlNodeState): ConnectionInfo => {
+      const h = finalParams.hosts?.[i];
+      const p = h ? { ...finalParams, host: h.host, port: h.port } : finalParams;
+      const description = describeMysqlNode(state, i, finalParams.hosts);
+      return Object.freeze({
         engine: 'mysql' as const,
-        label: `${params.user}@${hostLabel}${params.database ? `/${params.database}` : ''}`,
-        url: mysqlDisplayUrl(params),
-        user: params.user,
-        host: hostLabel,
-        ...(params.socketPath ? {} : { port: params.port }),
-        ...(params.database ? { database: params.database } : {}),
+        label: `${p.user}@${p.socketPath ? 'localhost' : p.host}${p.database ? `/${p.database}` : ''}`,
+        url: mysqlDisplayUrl(p),
+        user: p.user,
+        host: p.socketPath ? 'localhost' : p.host,
+        ...(p.socketPath ? {} : { port: p.port }),
+        ...(p.database ? { database: p.database } : {}),
         ...(serverVersion ? { serverVersion } : {}),
         ...(target.readOnly ? { readOnly: true } : {}),
-      }),
+        ...(description ? { node: description } : {}),
+      });
+    };
+    let info = infoFor(index, node);
+    return new MysqlConnection(core, {
+      info: () => info,
       dialect,
       database: params.database,
-      open: async (database) => {
+      open: async (database, pinned) => {
         try {
-          return await openCore(driver, finalParams, database, target.readOnly);
+          const opened = await openFirst(driver, finalParams, database, target.readOnly, pinned ? index : undefined);
+          if (!pinned) {
+            index = opened.index;
+            node = await probeMysqlNode(opened.core);
+            info = infoFor(index, node);
+          }
+          return opened.core;
         } catch (e) {
-          throw connectError(e as MysqlDriverError, finalParams);
+          throw fail(e);
         }
       },
     });

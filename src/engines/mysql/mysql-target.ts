@@ -17,6 +17,16 @@ export interface MysqlParams {
   readonly database?: string;
   /** Unix socket path; when set, host/port are only shown, not used. */
   readonly socketPath?: string;
+  /**
+   * Several servers (mysql://u@a:3306,b:3307/db, or -h a,b), tried in this order; host/port are the
+   * first. Absent for a single server.
+   */
+  readonly hosts?: readonly MysqlHost[];
+}
+
+export interface MysqlHost {
+  readonly host: string;
+  readonly port: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -71,22 +81,43 @@ interface Parts {
   password?: string;
   database?: string;
   socketPath?: string;
+  /** 'a:3306,b' as written (ports optional). */
+  hostList?: string;
+}
+
+/** One host of a list: 'a', 'a:3307', '[::1]:3307'. */
+function splitHostPort(text: string, where: string): { host: string; port?: number } {
+  const m = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(text.trim());
+  if (!m || m[1] === '') throw new ConnectError(`invalid host ${JSON.stringify(text)} in ${where}: expected host or host:port`);
+  return { host: decodeURIComponent(m[1]!.replace(/^\[(.*)\]$/, '$1')), ...(m[2] ? { port: parsePort(m[2], where) } : {}) };
 }
 
 function fromUrl(url: string): Parts {
   let u: URL;
+  // Several hosts (a:3306,b:3307) are not a URL authority: parse the URL with the first one.
+  const authority = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?)([^/?#]*)(.*)$/i.exec(url);
+  let hostList: string | undefined;
+  if (authority && authority[2]!.includes(',')) {
+    hostList = authority[2]!;
+    url = `${authority[1]}${hostList.split(',')[0]}${authority[3]}`;
+  }
   try {
     u = new URL(url);
   } catch {
     throw new ConnectError(`invalid MySQL URI: expected mysql://user@host:port/database`);
   }
   if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') throw new ConnectError(`not a MySQL URI (scheme '${u.protocol}'): expected mysql:// or mariadb://`);
-  const p: Parts = {};
+  const p: Parts = hostList ? { hostList } : {};
   const dec = (s: string): string => decodeURIComponent(s);
   if (u.hostname) p.host = dec(u.hostname).replace(/^\[(.*)\]$/, '$1');
   if (u.port) p.port = parsePort(u.port, 'the URI');
   if (u.username) p.user = dec(u.username);
   if (u.password) p.password = dec(u.password);
+  if (hostList) {
+    // The list holds each host's own port; the first host's is not the others' default.
+    delete p.host;
+    delete p.port;
+  }
   const db = dec(u.pathname.replace(/^\/+/, ''));
   if (db) p.database = db;
   const sock = u.searchParams.get('socket') ?? u.searchParams.get('socketPath');
@@ -127,7 +158,8 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   if (cnf['database']) cnfParts.database = cnf['database'];
   if (cnf['socket']) cnfParts.socketPath = cnf['socket'];
   const flags: Parts = {};
-  if (target.host) flags.host = target.host;
+  if (target.host?.includes(',')) flags.hostList = target.host;
+  else if (target.host) flags.host = target.host;
   if (target.port) flags.port = target.port;
   if (target.user) flags.user = target.user;
   if (target.password !== undefined) flags.password = target.password;
@@ -148,6 +180,23 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   }
   const password = pick('password');
   const database = pick('database');
+  // A host list wins over the single hosts of lower layers, as a single host of a higher layer wins over it.
+  const listLayer = layers.findIndex((l) => l.hostList !== undefined);
+  const hostLayer = layers.findIndex((l) => l.host !== undefined);
+  if (listLayer >= 0 && (hostLayer < 0 || listLayer <= hostLayer)) {
+    const hosts = layers[listLayer]!.hostList!.split(',').filter((h) => h.trim() !== '').map((h) => {
+      const hp = splitHostPort(h, 'the host list');
+      return { host: hp.host, port: hp.port ?? port ?? 3306 };
+    });
+    return {
+      host: hosts[0]!.host,
+      port: hosts[0]!.port,
+      user: pick('user') ?? defaultUser(env),
+      ...(password !== undefined ? { password } : {}),
+      ...(database !== undefined ? { database } : {}),
+      ...(hosts.length > 1 ? { hosts } : {}),
+    };
+  }
   return {
     host: host ?? 'localhost',
     port: port ?? 3306,
