@@ -9,7 +9,7 @@ import type { Connection } from '../engines/engine.js';
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { StatementClass } from '../sql/classify.js';
 import type { PreviewPlan } from './preview-plan.js';
-import { listTables, type WatchedTable } from './watched-tables.js';
+import { listTables, updatedCounters, type WatchedTable } from './watched-tables.js';
 
 export const PREVIEW_ROWS = 10;
 const SAVEPOINT = 'sqlsh_preview';
@@ -18,7 +18,7 @@ export interface TableEffect {
   readonly table: string;
   readonly before: number;
   readonly after: number;
-  /** Rows the statement updated in this table (its target, UPDATE only). */
+  /** Rows updated in this table: by the statement (UPDATE), and on PostgreSQL by cascades and triggers too. */
   readonly updated: number;
   readonly dropped: boolean;
 }
@@ -113,6 +113,7 @@ export async function runPreview(
   if (open) await drain(conn, open);
   try {
     const before = await countRows(conn, watched, signal);
+    const updatedBefore = await updatedCounters(conn, signal);
     const target = cls.change?.target;
     const targetRef = target ? target.split('.').map((p) => conn.dialect.quoteIdent(p)).join('.') : undefined;
     const whereSql = cls.change?.where ? ` where ${cls.change.where}` : '';
@@ -149,6 +150,7 @@ export async function runPreview(
       if (plan.addReturning && affected === undefined) affected = seen;
     }
     if (plan.selectRows === 'after' && targetRef) rows = await selectRows(`rows after the change${whereSql ? ', by the same WHERE' : ''}`);
+    const updatedAfter = updatedBefore ? await updatedCounters(conn, signal) : undefined;
     const afterList = await listTables(conn, signal);
     const still = new Set(afterList.tables.map((t) => t.name));
     const existing = watched.filter((t) => still.has(t.name));
@@ -160,7 +162,9 @@ export async function runPreview(
       const b = before.get(name) ?? 0;
       const dropped = before.has(name) && !still.has(name);
       const a = dropped ? 0 : after.get(name) ?? 0;
-      const updated = cls.keyword === 'UPDATE' && sameName(name, target) ? affected ?? 0 : 0;
+      const updated = updatedBefore && updatedAfter
+        ? (updatedAfter.get(name) ?? 0) - (updatedBefore.get(name) ?? 0)
+        : cls.keyword === 'UPDATE' && sameName(name, target) ? affected ?? 0 : 0;
       if (a !== b || dropped || updated > 0) effects.push({ table: name, before: b, after: a, updated, dropped });
     }
     effects.sort((x, y) => Number(isTarget(y.table)) - Number(isTarget(x.table)));

@@ -49,3 +49,20 @@ export async function listTables(conn: Connection, signal?: AbortSignal): Promis
   }
   return refusal ? { tables, refusal } : { tables };
 }
+
+/**
+ * PostgreSQL counts the rows each table had updated in the current transaction (pg_stat_xact_user_tables,
+ * read live, savepoints included): the difference before and after a statement shows rows that
+ * cascades (ON DELETE SET NULL, ON UPDATE CASCADE) and triggers updated in other tables. undefined
+ * where the engine has no such counter.
+ */
+export async function updatedCounters(conn: Connection, signal?: AbortSignal): Promise<Map<string, number> | undefined> {
+  if (conn.dialect.id !== 'postgres') return undefined;
+  const sql = 'select schemaname, relname, schemaname = current_schema(), n_tup_upd from pg_stat_xact_user_tables';
+  const counts = new Map<string, number>();
+  for await (const e of conn.execute(sql, signal ? { signal } : {})) {
+    if (e.type !== 'rows') continue;
+    for (const r of e.rows) counts.set(r[2] === true ? text(r[1]) : `${text(r[0])}.${text(r[1])}`, Number(text(r[3])));
+  }
+  return counts;
+}

@@ -106,6 +106,27 @@ for (const setup of ENGINE_SETUPS) {
       assert.deepEqual(tr.outcome, { type: 'run', asked: false }, 'preview = off: not previewed');
     });
 
+    test('rows a cascade updates (ON DELETE SET NULL): counted on PostgreSQL, unseen elsewhere', async (t) => {
+      const conn = await setup.open(t);
+      if (!conn) return;
+      await setUpShop(conn);
+      if (conn.dialect.id === 'duckdb') return; // no ON DELETE SET NULL in DuckDB
+      await rows(conn, 'drop table if exists notes');
+      await rows(conn, 'create table notes (id integer primary key, order_id integer, foreign key (order_id) references orders (id) on delete set null)');
+      await rows(conn, 'insert into notes values (1, 1), (2, 1), (3, 2)');
+      const r = await preview(conn, 'delete from orders where id = 1', 'n');
+      const text = r.messages.join('\n');
+      if (conn.dialect.id === 'postgres') {
+        assert.match(text, /^ {2}notes +2 rows updated \(by a cascade or trigger\)$/m, text);
+        assert.deepEqual(r.questions, ['Commit 6 changes? [y/N/e(dit)] ']);
+      } else {
+        assert.doesNotMatch(text, /notes/, 'a known gap: only PostgreSQL says which rows were updated in other tables');
+      }
+      assert.equal(await count(conn, 'notes'), 3);
+      assert.deepEqual((await rows(conn, 'select order_id from notes order by id')).map((x) => Number(x[0])), [1, 1, 2]);
+      await rows(conn, 'drop table notes');
+    });
+
     test("inside the user's transaction: a savepoint, and their transaction stays as it was", async (t) => {
       const conn = await setup.open(t);
       if (!conn) return;
