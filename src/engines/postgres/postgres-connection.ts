@@ -12,6 +12,9 @@
  *   ("connection to the server was lost; reconnected to ..."). If the session died while idle and
  *   outside a transaction, that next execute simply reconnects and runs; if a transaction was open,
  *   it throws ConnectionLostError(wasInTransaction) once, and the one after reconnects.
+ * - A reconnect chooses the server again by libpq's multi-host rule (postgres-hosts.ts): after a
+ *   failover it reaches the new primary, and the notice says which host and what it is now.
+ *   `info` follows the session (host, port, primary or standby).
  */
 import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
 import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
@@ -32,15 +35,20 @@ import { PgTypeNames } from './postgres-type-names.js';
 export interface PgSession {
   readonly client: PgClient;
   readonly endpoint: PgEndpoint;
+  /** What the prompt and \conninfo show for this session (which host, primary or standby). */
+  readonly info: ConnectionInfo;
+  /** The server was a standby when the session began. */
+  readonly standby?: boolean;
 }
 
 export interface PostgresConnectionInit {
   readonly driver: PgDriver;
   readonly dialect: SqlDialect;
-  readonly info: ConnectionInfo;
   readonly session: PgSession;
-  /** Opens a new session with the same parameters (and password); used to reconnect and to introspect. */
-  readonly reopen: () => Promise<PgSession>;
+  /** Opens another session to the same server as `like` (same parameters and password); used to introspect. */
+  readonly reopen: (like: PgSession) => Promise<PgSession>;
+  /** Opens a session by the multi-host rule again (target_session_attrs); used to reconnect after a loss. */
+  readonly reconnect: () => Promise<PgSession>;
 }
 
 interface Notice {
@@ -55,10 +63,10 @@ const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
 const COPY_STDIO = /^copy\b[\s\S]*\b(?:stdin|stdout)\b/i;
 
 export class PostgresConnection implements Connection {
-  readonly info: ConnectionInfo;
   readonly dialect: SqlDialect;
   readonly #driver: PgDriver;
-  readonly #reopen: () => Promise<PgSession>;
+  readonly #reopen: (like: PgSession) => Promise<PgSession>;
+  readonly #reconnect: () => Promise<PgSession>;
   #session: PgSession;
   #types = new PgTypeNames();
   #dead = false;
@@ -80,12 +88,17 @@ export class PostgresConnection implements Connection {
   #wake: (() => void) | undefined;
 
   constructor(init: PostgresConnectionInit) {
-    this.info = init.info;
     this.dialect = init.dialect;
     this.#driver = init.driver;
     this.#reopen = init.reopen;
+    this.#reconnect = init.reconnect;
     this.#session = init.session;
     this.#attach(init.session.client);
+  }
+
+  /** The current session's: after a failover, the new host. */
+  get info(): ConnectionInfo {
+    return this.#session.info;
   }
 
   /** Called once by the engine after connect. */
@@ -169,8 +182,9 @@ export class PostgresConnection implements Connection {
       );
     }
     let session: PgSession;
+    const before = this.#session.info;
     try {
-      session = await this.#reopen();
+      session = await this.#reconnect();
     } catch (err) {
       this.#lossReported = true;
       throw new ConnectionLostError(`the connection to the server was lost and reconnecting failed (${errorMessage(err)}). The next statement tries again.`, { cause: err });
@@ -184,7 +198,10 @@ export class PostgresConnection implements Connection {
     // The loss was reported already (by the statement that met it): now only say that it is over.
     const reported = this.#lossReported;
     this.#lossReported = false;
-    return reported ? `reconnected to ${this.info.url}` : `the connection to the server was lost; reconnected to ${this.info.url}`;
+    const moved = session.info.url !== before.url ? ` (was ${before.host}:${before.port})` : '';
+    const what = session.info.node ? `, ${session.info.node}` : '';
+    const to = `reconnected to ${this.info.url}${what}${moved}`;
+    return reported ? to : `the connection to the server was lost; ${to}`;
   }
 
   async *#stream(sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
@@ -321,11 +338,23 @@ export class PostgresConnection implements Connection {
         { wasInTransaction: inTx, cause: err },
       );
     }
-    return toSqlError(err);
+    const sqlError = toSqlError(err);
+    // 25006 read_only_sql_transaction: on a standby, say why in words and the way out.
+    if (sqlError.code === '25006' && this.#session.standby) {
+      return new SqlError(sqlError.message, {
+        code: '25006',
+        ...(sqlError.position !== undefined ? { position: sqlError.position } : {}),
+        ...(sqlError.detail !== undefined ? { detail: sqlError.detail } : {}),
+        hint: 'this server is a standby (read-only); connect with target_session_attrs=read-write',
+        cause: err,
+      });
+    }
+    return sqlError;
   }
 
   introspect(signal?: AbortSignal): Promise<CatalogData> {
-    return introspectPostgres(this.#reopen, signal);
+    const like = this.#session;
+    return introspectPostgres(() => this.#reopen(like), signal);
   }
 
   async close(): Promise<void> {

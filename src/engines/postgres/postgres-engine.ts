@@ -1,22 +1,25 @@
 /**
- * The PostgreSQL engine: resolve the parameters the libpq way (postgres-target.ts), then try each
- * host in order (pg itself takes one host), each with the SSL attempts of its sslmode. A host that
- * cannot be reached passes the turn to the next; a server that answers (wrong password, unknown
- * database) ends the search, as in libpq. The password comes from the target, the service file,
+ * The PostgreSQL engine: resolve the parameters the libpq way (postgres-target.ts), then choose the
+ * server by libpq's multi-host rule (postgres-hosts.ts: host order or load_balance_hosts=random,
+ * target_session_attrs), each host with the SSL attempts of its sslmode. A host that cannot be
+ * reached passes the turn to the next; a server that answers (wrong password, unknown database)
+ * ends the search, as in libpq. A reconnect after a loss chooses again by the same rule. The password comes from the target, the service file,
  * PGPASSWORD or the password file (~/.pgpass, per host); when the server asks for one and none was
  * found, opts.promptPassword is asked once, else ConnectError(needsPassword).
  */
 import { ConnectError } from '../../core/errors.js';
-import type { Connection, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
+import type { Connection, ConnectionInfo, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
 import { engineById } from '../registry.js';
 import { PostgresConnection, type PgSession } from './postgres-connection.js';
-import { loadPgDriver, openPgClient, PasswordNeeded, sslAttempts, type PgDriver } from './postgres-driver.js';
-import { isNetworkFailure, toConnectError } from './postgres-errors.js';
+import { loadPgDriver, openPgClient, PasswordNeeded, sslAttempts, type PgClient, type PgDriver } from './postgres-driver.js';
+import { toConnectError } from './postgres-errors.js';
+import { chooseServer, type Chosen } from './postgres-hosts.js';
 import { lookupPgpass } from './postgres-pgpass.js';
 import { describeEndpoint, resolvePgParams, type PgEndpoint, type PgParams } from './postgres-target.js';
 
 interface Opened {
-  readonly session: PgSession;
+  readonly client: PgClient;
+  readonly endpoint: PgEndpoint;
   readonly useSsl: boolean;
   readonly password: string | undefined;
 }
@@ -35,7 +38,7 @@ async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: s
     const useSsl = attempts[i]!;
     try {
       const client = await openPgClient(d, p, e, useSsl, pw);
-      return { session: { client, endpoint: e }, useSsl, password: pw };
+      return { client, endpoint: e, useSsl, password: pw };
     } catch (err) {
       if (err instanceof PasswordNeeded) {
         if (opts.promptPassword && !prompted) {
@@ -61,58 +64,60 @@ async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: s
   throw new ConnectError('no connection attempt was made: check sslmode');
 }
 
+/** What the prompt and \conninfo show: the host chosen, and whether it is a primary or a standby. */
+function sessionInfo(p: PgParams, chosen: Chosen<Opened>): ConnectionInfo {
+  const { endpoint } = chosen.opened;
+  const { url, label } = describeEndpoint(p, endpoint);
+  const many = p.endpoints.length > 1;
+  const role = chosen.state === undefined ? undefined : chosen.state.inRecovery ? 'standby' : 'primary';
+  // One server alone is shown as before; several, or a standby, say which and what.
+  const showRole = role !== undefined && (many || role !== 'primary');
+  const node = [many ? `host ${chosen.index + 1} of ${p.endpoints.length}` : '', showRole ? `the ${role}` : ''].filter(Boolean).join(', ');
+  return Object.freeze({
+    engine: 'postgres' as const,
+    label: showRole ? `${label} (${role})` : label,
+    url,
+    database: p.database,
+    user: p.user,
+    host: endpoint.host,
+    port: endpoint.port,
+    ...(chosen.state?.serverVersion ? { serverVersion: chosen.state.serverVersion } : {}),
+    ...(node ? { node } : {}),
+  });
+}
+
+function toSession(p: PgParams, chosen: Chosen<Opened>): PgSession {
+  return { client: chosen.opened.client, endpoint: chosen.opened.endpoint, info: sessionInfo(p, chosen), standby: chosen.state?.inRecovery === true };
+}
+
 export const postgresEngine: Engine = Object.freeze({
   id: 'postgres' as const,
 
   async connect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<Connection> {
     const params = resolvePgParams(target, opts.env ?? process.env);
     const [driver, dialect] = await Promise.all([loadPgDriver(), engineById('postgres').dialect()]);
-    let opened: Opened | undefined;
-    let lastError: ConnectError | undefined;
-    for (const e of params.endpoints) {
+    // A password typed at the prompt is kept for reconnects (which never prompt); else each host's own (~/.pgpass).
+    let typed: string | undefined;
+    const ask = opts.promptPassword;
+    const firstOpts: ConnectOptions = ask ? { ...opts, promptPassword: async (q) => (typed = await ask(q)) } : opts;
+    const used = new WeakMap<PgClient, Opened>();
+    const open = async (e: PgEndpoint, o: ConnectOptions): Promise<Opened> => {
+      const opened = await openEndpoint(driver, params, e, typed ?? params.password, o);
+      used.set(opened.client, opened);
+      return opened;
+    };
+    const first = await chooseServer(params, (e) => open(e, firstOpts));
+    const reconnect = async (): Promise<PgSession> => toSession(params, await chooseServer(params, (e) => open(e, {})));
+    const reopen = async (like: PgSession): Promise<PgSession> => {
       try {
-        opened = await openEndpoint(driver, params, e, params.password, opts);
-        break;
+        const how = used.get(like.client);
+        const client = await openPgClient(driver, params, like.endpoint, how?.useSsl ?? false, how ? how.password : (typed ?? params.password));
+        return { ...like, client };
       } catch (err) {
-        const cause = (err as { cause?: unknown }).cause;
-        if (err instanceof ConnectError && !err.needsPassword && cause !== undefined && isNetworkFailure(cause)) {
-          lastError = err;
-          continue;
-        }
-        throw err;
-      }
-    }
-    if (!opened) throw lastError ?? new ConnectError('no host to connect to: give one with -h or in the URI');
-
-    const { session, useSsl, password } = opened;
-    const endpoint = session.endpoint;
-    const reopen = async (): Promise<PgSession> => {
-      try {
-        const client = await openPgClient(driver, params, endpoint, useSsl, password);
-        return { client, endpoint };
-      } catch (err) {
-        throw toConnectError(err, params, endpoint);
+        throw toConnectError(err, params, like.endpoint);
       }
     };
-    let serverVersion: string | undefined;
-    try {
-      const r = await session.client.query({ text: "select current_setting('server_version')", rowMode: 'array' });
-      serverVersion = String(r.rows[0]?.[0] ?? '');
-    } catch {
-      // not essential
-    }
-    const { url, label } = describeEndpoint(params, endpoint);
-    const info = Object.freeze({
-      engine: 'postgres' as const,
-      label,
-      url,
-      database: params.database,
-      user: params.user,
-      host: endpoint.host,
-      port: endpoint.port,
-      ...(serverVersion ? { serverVersion } : {}),
-    });
-    const conn = new PostgresConnection({ driver, dialect, info, session, reopen });
+    const conn = new PostgresConnection({ driver, dialect, session: toSession(params, first), reopen, reconnect });
     await conn.loadTypes();
     return conn;
   },

@@ -17,6 +17,10 @@ import type { ConnectionTarget } from '../engine.js';
 import { isPostgresUri, parseConninfo } from './postgres-conninfo.js';
 import { readServiceParams } from './postgres-service-file.js';
 
+/** libpq's target_session_attrs: which server of several the session must reach. */
+export type TargetSessionAttrs = 'any' | 'read-write' | 'read-only' | 'primary' | 'standby' | 'prefer-standby';
+const TARGET_SESSION_ATTRS: readonly TargetSessionAttrs[] = ['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'];
+
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 
@@ -27,8 +31,11 @@ export interface PgEndpoint {
 }
 
 export interface PgParams {
-  /** Tried in order until one accepts a network connection (libpq's multi-host rule). */
+  /** Tried in order (shuffled when loadBalance) until one accepts and matches targetSessionAttrs (libpq's multi-host rule). */
   readonly endpoints: readonly PgEndpoint[];
+  readonly targetSessionAttrs: TargetSessionAttrs;
+  /** load_balance_hosts=random: try the hosts in a random order (a new one each connection). */
+  readonly loadBalance: boolean;
   readonly user: string;
   readonly database: string;
   /** From the URI, a flag, the service file or PGPASSWORD. Never print it. */
@@ -59,6 +66,7 @@ const ENV_KEYWORDS: ReadonlyArray<readonly [string, string]> = [
   ['password', 'PGPASSWORD'], ['passfile', 'PGPASSFILE'], ['sslmode', 'PGSSLMODE'], ['sslrootcert', 'PGSSLROOTCERT'],
   ['sslcert', 'PGSSLCERT'], ['sslkey', 'PGSSLKEY'], ['application_name', 'PGAPPNAME'],
   ['connect_timeout', 'PGCONNECT_TIMEOUT'], ['options', 'PGOPTIONS'],
+  ['target_session_attrs', 'PGTARGETSESSIONATTRS'], ['load_balance_hosts', 'PGLOADBALANCEHOSTS'],
 ];
 
 function defaultDeps(env: Readonly<Record<string, string | undefined>>): ResolveDeps {
@@ -133,6 +141,14 @@ export function resolvePgParams(
     if (!Number.isFinite(s)) throw new ConnectError(`invalid connect_timeout value: "${kw['connect_timeout']}" (seconds)`);
     if (s > 0) connectTimeoutMs = Math.max(2, Math.floor(s)) * 1000;
   }
+  const targetSessionAttrs = (kw['target_session_attrs'] || 'any') as TargetSessionAttrs;
+  if (!TARGET_SESSION_ATTRS.includes(targetSessionAttrs)) {
+    throw new ConnectError(`invalid target_session_attrs value: "${kw['target_session_attrs']}" (use one of ${TARGET_SESSION_ATTRS.join(', ')})`);
+  }
+  const balance = kw['load_balance_hosts'] || 'disable';
+  if (balance !== 'disable' && balance !== 'random') {
+    throw new ConnectError(`invalid load_balance_hosts value: "${balance}" (use disable or random)`);
+  }
   const keepalives = kw['keepalives'] === undefined || kw['keepalives'] === '' || Number(kw['keepalives']) !== 0;
   let keepalivesIdleMs: number | undefined;
   if (kw['keepalives_idle']) {
@@ -142,6 +158,8 @@ export function resolvePgParams(
   }
   return Object.freeze({
     endpoints: Object.freeze(endpoints),
+    targetSessionAttrs,
+    loadBalance: balance === 'random',
     keepalives,
     ...(keepalivesIdleMs !== undefined ? { keepalivesIdleMs } : {}),
     user,
