@@ -56,7 +56,7 @@ export function chooseColumns(columns: readonly ColumnInfo[], kinds: readonly Co
     return i >= 0 ? i : undefined;
   };
   const noNumbers = (): { error: string } => ({
-    error: `cannot chart this result: it has no numeric column (${describe(columns, kinds)}); a chart needs numbers, e.g. count(*) ... GROUP BY`,
+    error: `the result has no numeric column (${describe(columns, kinds)}); a chart needs numbers, e.g. count(*) ... GROUP BY`,
   });
 
   let kind = req.kind;

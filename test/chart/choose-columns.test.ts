@@ -30,7 +30,7 @@ describe('chooseColumns', () => {
     assert.equal(said(choose([col('name'), col('q1'), col('q2'), col('q3')], ['x', 1, 2, 3], ['spark'])), 'sparklines of q1, q2, q3 per name');
   });
   test('the reasons a result cannot be charted are said', () => {
-    assert.match(said(choose([col('name'), col('country')], ['a', 'b'])), /^error: cannot chart this result: it has no numeric column \(name \(text\), country \(text\)\)/);
+    assert.match(said(choose([col('name'), col('country')], ['a', 'b'])), /^error: the result has no numeric column \(name \(text\), country \(text\)\)/);
     assert.match(said(choose([col('a'), col('b')], ['x', 1], ['bar', 'a', 'nope'])), /^error: no column "nope" in the result; its columns are a \(text\), b \(number\)/);
     assert.match(said(choose([col('a'), col('b')], ['x', 1], ['hist', 'a'])), /^error: column "a" is not numeric \(text\)/);
     assert.match(said(choose([col('a'), col('b')], ['x', 1], ['spark'])), /^error: sparklines run along a row's numeric columns and this result has one \(b\)/);
