@@ -125,6 +125,11 @@ export class TableSink implements ResultSink {
 
   async rows(batch: readonly Row[]): Promise<void> {
     if (this.delegate) return this.delegate.rows(batch);
+    if (this.spill && this.buffer.length === 0) {
+      // Spilling already: the batch goes to the file as it comes, nothing is held.
+      this.spillRows(batch);
+      return;
+    }
     const limit = this.blockRows;
     const byteLimit = this.options.blockBytes ?? 1 << 20;
     for (let k = 0; k < batch.length; k++) {
