@@ -83,6 +83,15 @@ describe('\\explain analyze refuses what cannot be rolled back', () => {
     assert.match(r.stdout, /\n\s*0\n/);
   });
 
+  test('MariaDB with a MyISAM table: analyze of DML refused, the rows stay', async (t) => {
+    const my = await withServer(t, sharedMariadb);
+    if (!my) return;
+    const m = `${T}_myisam`;
+    const r = sqlsh(my.url, [`drop table if exists ${m}; create table ${m} (a int) engine=MyISAM; insert into ${m} values (1), (2);`, `\\explain analyze delete from ${m}`, `select count(*) from ${m}; drop table ${m};`], { args: ['--continue-on-error'] });
+    assert.match(r.stderr, /uses the MyISAM storage engine, which cannot roll back/);
+    assert.match(r.stdout, /\n\s*2\n/);
+  });
+
   test('no query at all', () => {
     const r = sqlsh(':memory:', ['\\explain']);
     assert.notEqual(r.status, 0);

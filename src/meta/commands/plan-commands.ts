@@ -11,6 +11,11 @@ const SAVEPOINT = 'sqlsh_explain';
 
 type Rows = readonly (readonly unknown[])[];
 
+/** MariaDB/MySQL tables of the current database that take no part in transactions. */
+const NON_TRANSACTIONAL_SQL =
+  "select table_name, engine from information_schema.tables where table_type = 'BASE TABLE' and table_schema = database() " +
+  "and lower(coalesce(engine, '')) not in ('', 'innodb', 'xtradb', 'ndbcluster', 'rocksdb') order by 1 limit 1";
+
 /** Runs one helper statement quietly as data; false when it failed (the error is printed). */
 async function query(ctx: MetaContext, sql: string): Promise<Rows | false | 'cancelled'> {
   const opts: RunnerOptions & { line: number } = { ...ctx.opts };
@@ -43,6 +48,7 @@ async function explain(ctx: MetaContext, analyze: boolean, givenSql: string | un
   const name = plan.ENGINE_NAMES[engine];
   const statement = plan.stripTerminator(sql);
   const cls = classifyStatement(statement, s.dialect);
+  const lastSqlBefore = s.lastSql;
   if (cls.kind === 'transaction' || cls.kind === 'session') return fail(`${cls.keyword} cannot be explained`);
   if (analyze && cls.kind === 'ddl' && (engine === 'mysql' || engine === 'mariadb')) {
     return fail(`${name} commits ${cls.keyword} by itself, so \\explain analyze cannot roll it back; it was not run (use \\explain without analyze)`);
@@ -50,8 +56,18 @@ async function explain(ctx: MetaContext, analyze: boolean, givenSql: string | un
   const changes = cls.kind !== 'query';
   const guard = analyze ? guardFor(ctx, engine) : undefined;
   if (typeof guard === 'string') return fail(guard);
+  if (analyze && changes && (engine === 'mysql' || engine === 'mariadb')) {
+    // A table whose storage engine cannot roll back (MyISAM, Aria...) would keep the change: refuse, as the preview does.
+    const r = await query(ctx, NON_TRANSACTIONAL_SQL);
+    s.lastSql = lastSqlBefore;
+    if (r === false || r === 'cancelled') return { type: 'error' };
+    if (r.length > 0) {
+      const [table, kind] = r[0]!.map((v) => plan.cellText(v));
+      return fail(`the table "${table}" uses the ${kind} storage engine, which cannot roll back, so \\explain analyze did not run the statement (use \\explain without analyze)`);
+    }
+  }
   const ex = plan.explainStatement(engine, statement, analyze);
-  const lastSql = s.lastSql;
+  const lastSql = lastSqlBefore;
   let rows: Rows | false | 'cancelled' = false;
   let run: { timeMs: number; rows: number } | undefined;
   let undone = true;
