@@ -100,6 +100,11 @@ export interface CatalogData {
   readonly tableNamesCaseSensitive?: boolean;
   /** Other databases on the server, for \c and \l. */
   readonly databases: readonly string[];
+  /**
+   * What the engine could not read (a catalog the role may not see, or one a PostgreSQL/MySQL-compatible
+   * server lacks), in words: 'functions (pg_proc)'. The shell says it once; the rest of the catalog works.
+   */
+  readonly missing?: readonly string[];
 }
 
 export const EMPTY_CATALOG_DATA: CatalogData = Object.freeze({
