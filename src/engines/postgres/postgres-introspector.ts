@@ -79,6 +79,33 @@ const SQL = {
       and not exists (select 1 from pg_catalog.pg_type a where a.typarray = t.oid)
       and ${USER_SCHEMA} order by 1, 2`,
   databases: 'select datname from pg_catalog.pg_database where not datistemplate order by 1',
+  // A role that may not read pg_description (comments) or pg_attrdef (defaults) still gets its tables and columns.
+  relationsPlain: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, null
+    from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r', 'v', 'm', 'f', 'p') and ${NOT_TEMP}`,
+  columnsPlain: `select a.attrelid::int8, a.attnum::int, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, null, null
+    from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r', 'v', 'm', 'f', 'p') and a.attnum > 0 and not a.attisdropped and ${NOT_TEMP}
+    order by a.attrelid, a.attnum`,
+};
+
+/**
+ * What each query needs, and what is optional (issue 15). Required for completion: pg_namespace and
+ * pg_class (tables, views), pg_attribute (columns), current_schemas() (search path). Optional, each on
+ * its own and named in CatalogData.missing when refused: pg_description and pg_attrdef (comments and
+ * defaults; relationsPlain/columnsPlain then), pg_constraint (keys), pg_index (indexes), pg_proc
+ * (functions), pg_type/pg_enum/pg_range (types), pg_database (\l). CockroachDB's and YugabyteDB's own
+ * pg_catalog answer the same queries; one they lack is optional in the same way.
+ */
+const OPTIONAL: Readonly<Record<string, string>> = {
+  comments: 'comments and column defaults (pg_description, pg_attrdef)',
+  primaryKeys: 'primary keys (pg_constraint)',
+  foreignKeys: 'foreign keys (pg_constraint)',
+  indexes: 'indexes (pg_index)',
+  functions: 'functions (pg_proc)',
+  types: 'user-defined types (pg_type)',
+  databases: 'the list of databases (pg_database)',
 };
 
 const RELKIND: Readonly<Record<string, RelationKind>> = { r: 'table', p: 'table', v: 'view', m: 'materialized-view', f: 'foreign-table' };
@@ -126,17 +153,30 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       signal?.throwIfAborted();
       return r;
     };
-    const big = (async () => [(await q(second, SQL.relations)) ?? [], (await q(second, SQL.columns)) ?? []] as const)();
+    const missing: string[] = [];
+    const need = <T>(rows: T | undefined, what: string): T | [] => {
+      const words = OPTIONAL[what] ?? what;
+      if (rows === undefined && !missing.includes(words)) missing.push(words);
+      return rows ?? [];
+    };
+    const big = (async () => {
+      let rel = await q(second, SQL.relations);
+      let col = await q(second, SQL.columns);
+      if (rel === undefined || col === undefined) need(undefined, 'comments');
+      rel ??= need(await q(second, SQL.relationsPlain), 'tables and views (pg_class)');
+      col ??= need(await q(second, SQL.columnsPlain), 'columns (pg_attribute)');
+      return [rel, col] as const;
+    })();
     // If the other queries throw first (abort), `big` must not become an unhandled rejection.
     big.catch(() => undefined);
     const schemas = (await q(first, SQL.schemas))?.map((r) => str(r[0])) ?? [];
     const searchPath = (await q(first, SQL.searchPath))?.map((r) => str(r[0])) ?? [];
-    const pkRows = (await q(first, SQL.primaryKeys)) ?? [];
-    const fkRows = (await q(first, SQL.foreignKeys)) ?? [];
-    const ixRows = (await q(first, SQL.indexes)) ?? [];
-    const fnRows = (await q(first, SQL.functions)) ?? (await q(first, SQL.functionsOld)) ?? (await q(first, SQL.functionsPlain)) ?? [];
-    const typeRows = (await q(first, SQL.types)) ?? [];
-    const dbRows = (await q(first, SQL.databases)) ?? [];
+    const pkRows = need(await q(first, SQL.primaryKeys), 'primaryKeys');
+    const fkRows = need(await q(first, SQL.foreignKeys), 'foreignKeys');
+    const ixRows = need(await q(first, SQL.indexes), 'indexes');
+    const fnRows = need((await q(first, SQL.functions)) ?? (await q(first, SQL.functionsOld)) ?? (await q(first, SQL.functionsPlain)), 'functions');
+    const typeRows = need(await q(first, SQL.types), 'types');
+    const dbRows = need(await q(first, SQL.databases), 'databases');
     const [relRows, colRows] = await big;
 
     const columns = new Map<number, ColumnDef[]>();
@@ -201,6 +241,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       datatypes: Object.freeze(datatypes),
       types: Object.freeze(types),
       databases: Object.freeze(dbRows.map((r) => str(r[0]))),
+      ...(missing.length ? { missing: Object.freeze(missing) } : {}),
     });
   } finally {
     signal?.removeEventListener('abort', onAbort);
