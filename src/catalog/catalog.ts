@@ -163,7 +163,9 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
   const relations: IndexedRelation[] = data.relations.map((def) =>
     Object.freeze({ def, lower: def.name.toLowerCase(), visible: isVisible(def.schema), system: isSystem(def.schema) || def.kind === 'system-table' }),
   );
-  relations.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : a.def.schema < b.def.schema ? -1 : 1));
+  // a total order (MySQL may hold `Users` and `users` in one schema): the same catalog read twice ranks the same
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  relations.sort((a, b) => cmp(a.lower, b.lower) || cmp(a.def.schema, b.def.schema) || cmp(a.def.name, b.def.name));
   Object.freeze(relations);
 
   const relationMasks = Uint32Array.from(relations, (r) => charMask(r.lower));
