@@ -214,7 +214,7 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
     switch (p.command) {
       case 'sqlsh.refreshCatalog': {
         const cat = await db?.refresh();
-        return { relations: cat?.relations.length ?? 0 };
+        return { relations: cat?.relations.length ?? 0, ...(cat ? { engine: cat.dialect.id } : {}) };
       }
       case 'sqlsh.runStatement': {
         const a0 = args[0] as string | { uri?: string; position?: Position; sql?: string } | undefined;
