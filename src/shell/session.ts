@@ -144,6 +144,8 @@ export class Session {
     return this.io.confirm(question);
   }
 
+  private catalogNotedFor: Connection | undefined;
+
   /** Rebuild the catalog in the background; typing never waits for it. */
   refreshCatalog(): Promise<void> {
     this.catalogAbort?.abort();
@@ -157,6 +159,11 @@ export class Session {
         if (abort.signal.aborted || generation !== this.catalogGeneration || conn !== this.connection) return;
         this.catalogSnapshot = buildCatalog(data, conn.dialect);
         this.onCatalog?.(this.catalogSnapshot);
+        // Said once per connection: a role that may not read some catalogs still completes what it can.
+        if (data.missing?.length && this.interactive && this.catalogNotedFor !== conn) {
+          this.catalogNotedFor = conn;
+          this.io.message(`sqlsh: note: completion and \\d work without ${data.missing.join(', ')}: this role may not read them (or the server has no such catalog)`);
+        }
       } catch (e) {
         // One line: a driver's reason may hold line breaks and tabs, which a terminal shows escaped.
         const reason = (e as Error).message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
