@@ -39,7 +39,7 @@ export function parseSqlitePlan(rows: readonly SqlitePlanRow[], run?: { readonly
   const kids = new Map<number, SqlitePlanRow[]>();
   const ids = new Set(rows.map((r) => r.id));
   for (const r of rows) {
-    const p = ids.has(r.parent) ? r.parent : 0;
+    const p = ids.has(r.parent) && r.parent !== r.id ? r.parent : 0;
     kids.set(p, [...(kids.get(p) ?? []), r]);
   }
   const build = (r: SqlitePlanRow, depth: number): PlanNode => {
