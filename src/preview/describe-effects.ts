@@ -10,12 +10,11 @@ export function describeEffects(effects: readonly TableEffect[], isTarget: (tabl
   const width = Math.min(40, Math.max(...effects.map((e) => e.table.length)));
   return effects.map((e) => {
     const parts: string[] = [];
-    if (e.dropped) parts.push(`dropped, with ${formatCount(e.before)}`);
+    if (e.dropped) parts.push(`dropped, with ${formatCount(e.deleted)}`);
     else {
       if (e.updated > 0) parts.push(`${formatCount(e.updated)} updated`);
-      const d = e.after - e.before;
-      if (d < 0) parts.push(`${formatCount(-d)} deleted`);
-      if (d > 0) parts.push(`${formatCount(d)} inserted`);
+      if (e.deleted > 0) parts.push(`${formatCount(e.deleted)} deleted`);
+      if (e.inserted > 0) parts.push(`${formatCount(e.inserted)} inserted`);
     }
     const by = isTarget(e.table) ? '' : ' (by a cascade or trigger)';
     return `  ${e.table.padEnd(width)}  ${parts.join(', ')}${by}`;

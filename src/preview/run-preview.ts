@@ -9,17 +9,18 @@ import type { Connection } from '../engines/engine.js';
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { StatementClass } from '../sql/classify.js';
 import type { PreviewPlan } from './preview-plan.js';
-import { listTables, updatedCounters, type WatchedTable } from './watched-tables.js';
+import { listTables, xactCounters, type RowCounters, type WatchedTable } from './watched-tables.js';
 
 export const PREVIEW_ROWS = 10;
 const SAVEPOINT = 'sqlsh_preview';
 
 export interface TableEffect {
   readonly table: string;
-  readonly before: number;
-  readonly after: number;
-  /** Rows updated in this table: by the statement (UPDATE), and on PostgreSQL by cascades and triggers too. */
+  readonly inserted: number;
+  readonly deleted: number;
+  /** Rows updated: by the statement (UPDATE), and on PostgreSQL by cascades and triggers too. */
   readonly updated: number;
+  /** The table is gone (DROP); `deleted` is the rows it had. */
   readonly dropped: boolean;
 }
 
@@ -112,8 +113,9 @@ export async function runPreview(
   };
   if (open) await drain(conn, open);
   try {
-    const before = await countRows(conn, watched, signal);
-    const updatedBefore = await updatedCounters(conn, signal);
+    // PostgreSQL DML: the server's own per-table counters; elsewhere (and for DDL) count(*) of every table.
+    const statsBefore = cls.kind === 'dml' ? await xactCounters(conn, signal) : undefined;
+    const before = statsBefore ? new Map<string, number>() : await countRows(conn, watched, signal);
     const target = cls.change?.target;
     const targetRef = target ? target.split('.').map((p) => conn.dialect.quoteIdent(p)).join('.') : undefined;
     const whereSql = cls.change?.where ? ` where ${cls.change.where}` : '';
@@ -150,25 +152,13 @@ export async function runPreview(
       if (plan.addReturning && affected === undefined) affected = seen;
     }
     if (plan.selectRows === 'after' && targetRef) rows = await selectRows(`rows after the change${whereSql ? ', by the same WHERE' : ''}`);
-    const updatedAfter = updatedBefore ? await updatedCounters(conn, signal) : undefined;
-    const afterList = await listTables(conn, signal);
-    const still = new Set(afterList.tables.map((t) => t.name));
-    const existing = watched.filter((t) => still.has(t.name));
-    const created = afterList.tables.filter((t) => !before.has(t.name) && (listed.tables.length <= 200 || wanted.has(t.name)));
-    const after = await countRows(conn, [...existing, ...created], signal);
-    const effects: TableEffect[] = [];
     const isTarget = (name: string) => sameName(name, target) || (cls.change?.objects ?? []).some((o) => sameName(name, o));
-    for (const name of new Set([...before.keys(), ...after.keys()])) {
-      const b = before.get(name) ?? 0;
-      const dropped = before.has(name) && !still.has(name);
-      const a = dropped ? 0 : after.get(name) ?? 0;
-      const updated = updatedBefore && updatedAfter
-        ? (updatedAfter.get(name) ?? 0) - (updatedBefore.get(name) ?? 0)
-        : cls.keyword === 'UPDATE' && sameName(name, target) ? affected ?? 0 : 0;
-      if (a !== b || dropped || updated > 0) effects.push({ table: name, before: b, after: a, updated, dropped });
-    }
+    const statsAfter = statsBefore ? await xactCounters(conn, signal) : undefined;
+    const effects = statsBefore && statsAfter
+      ? statEffects(statsBefore, statsAfter)
+      : await countEffects(conn, listed.tables, watched, before, wanted, signal, cls.keyword === 'UPDATE' ? (n) => (sameName(n, target) ? affected ?? 0 : 0) : () => 0);
     effects.sort((x, y) => Number(isTarget(y.table)) - Number(isTarget(x.table)));
-    const total = effects.reduce((s, e) => s + Math.abs(e.after - e.before) + e.updated, 0);
+    const total = effects.reduce((s, e) => s + e.inserted + e.deleted + e.updated, 0);
     return {
       ...(command !== undefined ? { command } : {}),
       ...(affected !== undefined ? { affected } : {}),
@@ -181,4 +171,41 @@ export async function runPreview(
     await finish(false).catch(() => undefined);
     throw e;
   }
+}
+
+function statEffects(before: Map<string, RowCounters>, after: Map<string, RowCounters>): TableEffect[] {
+  const effects: TableEffect[] = [];
+  for (const [table, a] of after) {
+    const b = before.get(table) ?? { ins: 0, upd: 0, del: 0 };
+    const e = { table, inserted: a.ins - b.ins, updated: a.upd - b.upd, deleted: a.del - b.del, dropped: false };
+    if (e.inserted > 0 || e.updated > 0 || e.deleted > 0) effects.push(e);
+  }
+  // A table the statement dropped has no counters after it: the preview does not drop on this path (DML only).
+  return effects;
+}
+
+/** Row counts after the statement against `before`: tables that lost, gained or were dropped. */
+async function countEffects(
+  conn: Connection,
+  listedBefore: readonly WatchedTable[],
+  watched: readonly WatchedTable[],
+  before: Map<string, number>,
+  wanted: ReadonlySet<string>,
+  signal: AbortSignal | undefined,
+  updatedIn: (table: string) => number,
+): Promise<TableEffect[]> {
+  const afterList = await listTables(conn, signal);
+  const still = new Set(afterList.tables.map((t) => t.name));
+  const existing = watched.filter((t) => still.has(t.name));
+  const created = afterList.tables.filter((t) => !before.has(t.name) && (listedBefore.length <= 200 || wanted.has(t.name)));
+  const after = await countRows(conn, [...existing, ...created], signal);
+  const effects: TableEffect[] = [];
+  for (const table of new Set([...before.keys(), ...after.keys()])) {
+    const b = before.get(table) ?? 0;
+    const dropped = before.has(table) && !still.has(table);
+    const a = dropped ? 0 : after.get(table) ?? 0;
+    const updated = updatedIn(table);
+    if (a !== b || dropped || updated > 0) effects.push({ table, inserted: Math.max(0, a - b), deleted: Math.max(0, b - a), updated, dropped });
+  }
+  return effects;
 }

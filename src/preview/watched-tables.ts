@@ -50,19 +50,30 @@ export async function listTables(conn: Connection, signal?: AbortSignal): Promis
   return refusal ? { tables, refusal } : { tables };
 }
 
+/** Rows inserted, updated and deleted in one table. */
+export interface RowCounters {
+  readonly ins: number;
+  readonly upd: number;
+  readonly del: number;
+}
+
 /**
- * PostgreSQL counts the rows each table had updated in the current transaction (pg_stat_xact_user_tables,
- * read live, savepoints included): the difference before and after a statement shows rows that
- * cascades (ON DELETE SET NULL, ON UPDATE CASCADE) and triggers updated in other tables. undefined
- * where the engine has no such counter.
+ * PostgreSQL counts the rows each table had inserted, updated and deleted in the current transaction
+ * (pg_stat_xact_user_tables, read live, savepoints included): the difference before and after a
+ * statement is what it did to every table, cascades (ON DELETE SET NULL too) and triggers included,
+ * without counting any table's rows. undefined on other engines, or when track_counts is off.
  */
-export async function updatedCounters(conn: Connection, signal?: AbortSignal): Promise<Map<string, number> | undefined> {
+export async function xactCounters(conn: Connection, signal?: AbortSignal): Promise<Map<string, RowCounters> | undefined> {
   if (conn.dialect.id !== 'postgres') return undefined;
-  const sql = 'select schemaname, relname, schemaname = current_schema(), n_tup_upd from pg_stat_xact_user_tables';
-  const counts = new Map<string, number>();
+  const sql = "select schemaname, relname, schemaname = current_schema(), n_tup_ins, n_tup_upd, n_tup_del, current_setting('track_counts') from pg_stat_xact_user_tables";
+  const counts = new Map<string, RowCounters>();
+  let on = true;
   for await (const e of conn.execute(sql, signal ? { signal } : {})) {
     if (e.type !== 'rows') continue;
-    for (const r of e.rows) counts.set(r[2] === true ? text(r[1]) : `${text(r[0])}.${text(r[1])}`, Number(text(r[3])));
+    for (const r of e.rows) {
+      if (text(r[6]) !== 'on') on = false;
+      counts.set(r[2] === true ? text(r[1]) : `${text(r[0])}.${text(r[1])}`, { ins: Number(text(r[3])), upd: Number(text(r[4])), del: Number(text(r[5])) });
+    }
   }
-  return counts;
+  return on ? counts : undefined;
 }
