@@ -1,0 +1,63 @@
+/**
+ * \explain in a real terminal (pty read through @xterm/headless): a DuckDB plan fitted to 64 columns,
+ * the most expensive node in bold red with colour and marked in text with NO_COLOR, and on the demo
+ * database an analyzed DELETE that leaves the rows in place.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { homesForFile, run, startShell, waitForIdlePrompt, LONG } from '../e2e/shell-helpers.js';
+import { sqlsh } from '../meta/cli-helper.js';
+
+const newHome = homesForFile();
+
+const QUERY = 'select a.name, count(*) as n from artists a join tracks t on t.artist_id = a.id group by a.name order by n desc';
+
+test('DuckDB: the tree fits 64 columns; the most expensive node is bold red, and marked in text with NO_COLOR', async () => {
+  const home = newHome();
+  const db = join(home.dir, 'plan.duckdb');
+  const setup = sqlsh(db, [
+    'create table artists (id integer primary key, name varchar); create table tracks (id integer primary key, artist_id integer, title varchar);' +
+      "insert into artists select i, 'artist ' || i from range(1, 200) r(i); insert into tracks select i, i % 199 + 1, 'track ' || i from range(1, 5000) r(i);",
+  ]);
+  assert.equal(setup.status, 0, setup.stderr);
+  for (const noColor of [undefined, '1']) {
+    const t = await startShell(home, [db], { cols: 64, rows: 60, env: { NO_COLOR: noColor } });
+    await waitForIdlePrompt(t, 'duckdb plan.duckdb> ');
+    await run(t, `\\explain analyze ${QUERY}`, 'duckdb plan.duckdb> ');
+    await t.waitForText(/Execution Time: [\d.]+ ms/, LONG);
+    await t.settle();
+    const screen = t.screenText();
+    assert.match(screen, /^DuckDB plan \(analyzed\)$/m);
+    assert.match(screen, /SEQ_SCAN on \S*artists/);
+    assert.match(screen, /HASH_JOIN/);
+    const rows = screen.split('\n');
+    // every plan line fits: nothing is cut by the terminal's own wrapping (no line is exactly full and continued)
+    const first = rows.findIndex((l) => l.startsWith('DuckDB plan'));
+    const last = rows.findIndex((l) => l.startsWith('Execution Time'));
+    for (const l of rows.slice(first, last + 1)) assert.ok([...l].length <= 64, `wider than 64: ${l}`);
+    const hot = rows.findIndex((l) => l.includes('◀ most time'));
+    assert.ok(hot >= 0, `no most-expensive marker:\n${screen}`);
+    const col = [...rows[hot]!].indexOf('◀');
+    const cell = t.cellAttributes(hot, col);
+    if (noColor) assert.deepEqual([cell.bold, cell.fg], [false, 'default']);
+    else assert.deepEqual([cell.bold, cell.fg], [true, 1], `the marker's cell: ${JSON.stringify(cell)}`);
+    t.kill();
+  }
+});
+
+test('demo database: \\explain analyze DELETE says it was rolled back and the rows stay', async () => {
+  const home = newHome();
+  const t = await startShell(home, ['--demo'], { rows: 40, env: { NO_COLOR: '1' } });
+  await waitForIdlePrompt(t);
+  await run(t, 'select count(*) as n from invoice_items;');
+  await t.waitForText(/\(1 row\)/, LONG);
+  const before = /^ +(\d+)\n\(1 row\)/m.exec(t.screenText())![1];
+  await run(t, '\\explain analyze delete from invoice_items where quantity >= 1');
+  await t.waitForText(/nothing was changed\./, LONG);
+  assert.match(t.screenText(), /^SQLite plan \(analyzed\)\nSCAN on invoice_items\n/m);
+  await run(t, 'select count(*) as after_n from invoice_items;');
+  await t.waitForText(/after_n/, LONG);
+  await t.settle();
+  assert.match(t.screenText(), new RegExp(`after_n *\\n-+\\n +${before}\\n`), t.screenText());
+});
