@@ -1,7 +1,16 @@
 /**
  * The MySQL/MariaDB catalog from information_schema, on its own short-lived session, in one query per
  * kind of object for all the user's databases (never one per table); the current one is the search path. A query the server refuses
- * (older versions, TiDB and friends) leaves its part empty instead of failing the whole catalog.
+ * (older versions, TiDB and friends) leaves its part empty instead of failing the whole catalog, and is
+ * named in CatalogData.missing (the shell says so once).
+ *
+ * Required for completion: DATABASE(), information_schema.SCHEMATA, TABLES, COLUMNS. Optional:
+ * STATISTICS (indexes, primary keys), KEY_COLUMN_USAGE + REFERENTIAL_CONSTRAINTS (foreign keys; without
+ * the second, no ON DELETE/UPDATE), ROUTINES + PARAMETERS (functions), @@lower_case_table_names.
+ * information_schema never refuses for privileges: it shows only what the user may use (a user
+ * without routine privileges sees no routines, with no error), so a limited user simply completes
+ * fewer names. mysql.proc and the other mysql.* tables are never read. TiDB, Vitess and Xpand answer
+ * the same information_schema queries; one they lack is optional in the same way.
  */
 import { CancelledError } from '../../core/errors.js';
 import type { CatalogData, ColumnDef, ForeignKeyDef, FunctionDef, IndexDef, RelationDef, RelationKind } from '../../catalog/catalog-data.js';
@@ -34,11 +43,13 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
   core.on('error', () => {});
   const onAbort = (): void => core.destroy();
   signal?.addEventListener('abort', onAbort, { once: true });
-  const tryRun = async (sql: string): Promise<Raw[]> => {
+  const missing: string[] = [];
+  const tryRun = async (sql: string, what?: string): Promise<Raw[]> => {
     try {
       return await run(core, sql);
     } catch {
       if (signal?.aborted) throw new CancelledError();
+      if (what && !missing.includes(what)) missing.push(what);
       return [];
     }
   };
@@ -55,11 +66,11 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
     const lowerCaseNames = Number(str((await tryRun('SELECT @@lower_case_table_names'))[0]?.[0]) || 0);
 
     const tables = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH, TABLE_COMMENT
-      FROM information_schema.TABLES WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME`);
+      FROM information_schema.TABLES WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME`, 'tables (information_schema.TABLES)');
     const columns = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, COLUMN_COMMENT
-      FROM information_schema.COLUMNS WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`);
+      FROM information_schema.COLUMNS WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`, 'columns (information_schema.COLUMNS)');
     const stats = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART
-      FROM information_schema.STATISTICS WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
+      FROM information_schema.STATISTICS WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`, 'indexes and primary keys (information_schema.STATISTICS)');
     let fks = await tryRun(`SELECT k.CONSTRAINT_NAME, k.TABLE_SCHEMA, k.TABLE_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,
         k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE
       FROM information_schema.KEY_COLUMN_USAGE k
@@ -70,10 +81,10 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
     if (fks.length === 0) {
       fks = await tryRun(`SELECT CONSTRAINT_NAME, TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, NULL, NULL
         FROM information_schema.KEY_COLUMN_USAGE WHERE ${inDbs('TABLE_SCHEMA')} AND REFERENCED_TABLE_NAME IS NOT NULL
-        ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION`);
+        ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION`, 'foreign keys (information_schema.KEY_COLUMN_USAGE)');
     }
     const routines = await tryRun(`SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, SPECIFIC_NAME
-      FROM information_schema.ROUTINES WHERE ${inDbs('ROUTINE_SCHEMA')} ORDER BY ROUTINE_SCHEMA, ROUTINE_NAME`);
+      FROM information_schema.ROUTINES WHERE ${inDbs('ROUTINE_SCHEMA')} ORDER BY ROUTINE_SCHEMA, ROUTINE_NAME`, 'functions and procedures (information_schema.ROUTINES)');
     const params = routines.length === 0 ? [] : await tryRun(`SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER
       FROM information_schema.PARAMETERS WHERE ${inDbs('SPECIFIC_SCHEMA')} AND ORDINAL_POSITION > 0 ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION`);
 
@@ -184,6 +195,7 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
     return freeze({
       schemas, searchPath: current ? [current] : [], relations, foreignKeys, indexes, functions, datatypes: [], types: [],
       tableNamesCaseSensitive: lowerCaseNames === 0, databases: schemas,
+      ...(missing.length ? { missing: Object.freeze(missing) } : {}),
     });
   } finally {
     signal?.removeEventListener('abort', onAbort);
