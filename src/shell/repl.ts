@@ -26,6 +26,7 @@ function askLine(question: string): Promise<string> {
     });
     rl.on('SIGINT', () => {
       rl.close();
+      stdoutTerminal().line(''); // Ctrl-C: what follows starts on its own line
       resolve('');
     });
   });
