@@ -28,6 +28,7 @@ export interface LineData {
   readonly xMax: number;
   readonly yMin: number;
   readonly yMax: number;
+  /** Ordinal: the first and last row's x; time: the x at either end, as the data wrote it. */
   readonly firstLabel?: string;
   readonly lastLabel?: string;
   /** 1: every row is a point; n: every nth row. */
@@ -111,8 +112,14 @@ function lineAccumulator(choice: ChartChoice, maxPoints: number): Accumulator {
         lastLabel = label(xv);
       }
       const y = choice.ys.map((i) => toNumber(row[i] ?? null));
-      if (x < xMin) xMin = x;
-      if (x > xMax) xMax = x;
+      if (x < xMin) {
+        xMin = x;
+        if (xScale === 'time') firstLabel = label(xv); // the ends of a time axis as the data writes them ('2024-03')
+      }
+      if (x > xMax) {
+        xMax = x;
+        if (xScale === 'time') lastLabel = label(xv);
+      }
       for (const v of y) {
         if (v === undefined) continue;
         if (v < yMin) yMin = v;

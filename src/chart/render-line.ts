@@ -77,7 +77,7 @@ export function renderLine(data: LineData, names: readonly string[], look: Chart
 }
 
 function xLabel(data: LineData, x: number, which: 'first' | 'last' | 'mid'): string {
-  if (data.xScale === 'time') return formatTime(x, data.xMax - data.xMin);
+  if (data.xScale === 'time') return (which === 'first' ? data.firstLabel : which === 'last' ? data.lastLabel : undefined) ?? formatTime(x, data.xMax - data.xMin);
   if (data.xScale === 'ordinal') return which === 'first' ? data.firstLabel ?? String(x) : which === 'last' ? data.lastLabel ?? String(x) : '';
   return formatTick(x);
 }
