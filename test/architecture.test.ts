@@ -60,6 +60,7 @@ const DRIVERS = new Map([
   ['pg-copy-streams', 'engines/postgres/'],
   ['mysql2', 'engines/mysql/'],
   ['@duckdb/node-api', 'engines/duckdb/'],
+  ['ssh2', 'engines/ssh/'],
 ]);
 
 test('the library floors (sql, catalog, complete, editor, output) never import an engine or a driver', () => {
