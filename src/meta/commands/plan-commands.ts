@@ -129,11 +129,11 @@ const explainCommand: MetaCommand = {
   name: '\\explain',
   group: 'Running',
   syntax: '\\explain [analyze] [QUERY]',
-  summary: "show a query's plan as a tree (analyze: run it, rolled back)",
+  summary: "a query's plan as a tree (analyze: run, rolled back)",
   details: [
     'Without QUERY: the query this command ends (select ... \\explain), else the last one run.',
     'Each node shows its operation, relation, estimated rows and cost; analyze adds actual rows, loops and time.',
-    'The most expensive node is marked "◀ most time" (or cost); "! rows 12x more than estimated" flags estimates off by 10x or more.',
+    'The most expensive node is marked "◀ most time" (or cost); "! est 12x too low" flags a row estimate off by 10x or more.',
     'analyze runs the statement inside a transaction (a savepoint inside yours) that is rolled back: data never changes.',
     'MySQL/MariaDB DDL commits by itself and is refused with analyze. With \\pset format json the engine\'s own JSON is printed.',
   ],
