@@ -208,7 +208,10 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
   for (const t of userTypes) pushTo(typesBySchema, skey(t.schema), t);
   const fnBySchema = new Map<string, FunctionDef[]>();
   for (const f of data.functions) pushTo(fnBySchema, skey(f.schema), f);
-  const tableFunctions = Object.freeze(data.functions.filter(isSetReturning));
+  // sorted: the engine lists its functions in no fixed order (DuckDB), and equal-ranked candidates keep this order
+  const tableFunctions = Object.freeze(
+    data.functions.filter(isSetReturning).sort((a, b) => cmp(a.name, b.name) || cmp(a.schema, b.schema) || cmp(a.args ?? '', b.args ?? '')),
+  );
   const fnByName = new Map<string, FunctionDef[]>();
   const fnByKey = new Map<string, FunctionDef[]>();
   for (const f of data.functions) {
