@@ -5,6 +5,7 @@
  * `IS DISTINCT FROM`), UPDATE, INSERT INTO — and never a CTE, a name created in this file, a table
  * function, or a name qualified by a schema or database the catalog does not know.
  */
+import { editDistance } from '../core/edit-distance.js';
 import type { Catalog, SqlDialect } from '../index.js';
 import { lex } from '../sql/lexer.js';
 import { splitStatements, unterminatedWhat, type Statement } from '../sql/splitter.js';
@@ -126,6 +127,17 @@ function relationRefs(sig: readonly Token[]): Token[][] {
   return refs;
 }
 
+/** The closest relation name (edit distance 1 or 2, visible ones first), for a "did you mean". */
+function nearestRelation(catalog: Catalog, lower: string): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const r of catalog.relations) {
+    if (r.system || Math.abs(r.lower.length - lower.length) > 2) continue;
+    const d = editDistance(lower, r.lower) + (r.visible ? 0 : 0.5);
+    if (d <= 2 && (!best || d < best.d)) best = { name: r.visible ? r.def.name : `${r.def.schema}.${r.def.name}`, d };
+  }
+  return best?.name;
+}
+
 /** Relations the catalog does not have (nothing while the catalog is not loaded). */
 export function unknownRelations(text: string, statements: readonly Statement[], catalog: Catalog, allTokens: readonly Token[]): SqlProblem[] {
   if (!catalog.loaded) return [];
@@ -150,7 +162,8 @@ export function unknownRelations(text: string, statements: readonly Statement[],
       if (catalog.findRelation(last, schemaTok ? unquote(schemaTok) : undefined, { name: lastTok.type === 'quoted-ident', schema: schemaTok?.type === 'quoted-ident' })) continue;
       if (catalog.tableFunctions.some((f) => f.name.toLowerCase() === lower)) continue;
       const written = text.slice(parts[0]!.start, lastTok.end);
-      out.push({ start: parts[0]!.start, end: lastTok.end, severity: 'warning', message: `relation ${written} is not in the catalog of the connected database`, code: 'unknown-relation' });
+      const near = nearestRelation(catalog, lower);
+      out.push({ start: parts[0]!.start, end: lastTok.end, severity: 'warning', message: `relation ${written} is not in the catalog of the connected database${near ? ` (did you mean ${near}?)` : ''}`, code: 'unknown-relation' });
     }
   }
   return out;
