@@ -8,6 +8,8 @@
  */
 import type { TerminalText } from '../output/terminal-text.js';
 import type { LineData } from './chart-data.js';
+import { displayWidth, truncateToWidth } from '../output/display-width.js';
+import { escapeForTerminal } from '../output/escape.js';
 import { formatTick, formatTime, line, seriesSgr, type ChartLook, type Seg } from './chart-look.js';
 import { legend } from './render-bars.js';
 
@@ -77,22 +79,28 @@ export function renderLine(data: LineData, names: readonly string[], look: Chart
 }
 
 function xLabel(data: LineData, x: number, which: 'first' | 'last' | 'mid'): string {
-  if (data.xScale === 'time') return (which === 'first' ? data.firstLabel : which === 'last' ? data.lastLabel : undefined) ?? formatTime(x, data.xMax - data.xMin);
+  if (data.xScale === 'time') {
+    const own = which === 'first' ? data.firstLabel : which === 'last' ? data.lastLabel : undefined;
+    const made = formatTime(x, data.xMax - data.xMin);
+    // months written as 2026-01: the middle label too
+    return own ?? (which === 'mid' && /^\d{4}-\d{2}$/.test(data.firstLabel ?? '') ? made.slice(0, 7) : made);
+  }
   if (data.xScale === 'ordinal') return which === 'first' ? data.firstLabel ?? String(x) : which === 'last' ? data.lastLabel ?? String(x) : '';
   return formatTick(x);
 }
 
-/** First label at the left, last at the right, the middle one centred when there is room. */
+/** First label at the left, last at the right, the middle one centred when there is room (widths in cells). */
 function xLabels(data: LineData, cols: number): string {
-  const first = xLabel(data, data.xMin, 'first').replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
-  const last = data.xMax !== data.xMin ? xLabel(data, data.xMax, 'last').replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?') : '';
-  const mid = data.xMax !== data.xMin ? xLabel(data, (data.xMin + data.xMax) / 2, 'mid') : '';
-  const cells = Array.from({ length: cols }, () => ' ');
-  const put = (text: string, at: number): void => [...text].forEach((ch, i) => { if (at + i >= 0 && at + i < cols) cells[at + i] = ch; });
-  put(first.slice(0, cols), 0);
-  if (last) put(last.slice(0, Math.floor(cols / 2) - 1), Math.max(Math.floor(cols / 2) + 1, cols - last.length));
-  if (mid && first.length + mid.length + last.length + 4 <= cols) put(mid, Math.floor((cols - mid.length) / 2));
-  return cells.join('').replace(/ +$/, '');
+  const half = Math.max(1, Math.floor(cols / 2) - 1);
+  const fit = (text: string, width: number): string => truncateToWidth(escapeForTerminal(text), width, '~');
+  const first = fit(xLabel(data, data.xMin, 'first'), data.xMax !== data.xMin ? half : cols);
+  const last = data.xMax !== data.xMin ? fit(xLabel(data, data.xMax, 'last'), half) : '';
+  const mid = data.xMax !== data.xMin ? fit(xLabel(data, (data.xMin + data.xMax) / 2, 'mid'), half) : '';
+  const fw = displayWidth(first), lw = displayWidth(last), mw = displayWidth(mid);
+  if (!last) return first;
+  const midAt = Math.floor((cols - mw) / 2);
+  if (mid && midAt >= fw + 2 && midAt + mw + 2 <= cols - lw) return first + ' '.repeat(midAt - fw) + mid + ' '.repeat(cols - lw - midAt - mw) + last;
+  return first + ' '.repeat(Math.max(1, cols - fw - lw)) + last;
 }
 
 /** Bresenham's line from a to b, calling dot() for every point on it. */
