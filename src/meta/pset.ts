@@ -117,7 +117,8 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       const v = bool(cur);
       if (v === undefined) return { error: `unrecognized value "${value}" for "${name}": Boolean expected` };
       const change: Partial<Settings> = name === 'tuples_only' ? { header: !v, footer: !v } : name === 'footer' ? { footer: v } : { header: v };
-      return with_(change, (n) => describePset(n, name));
+      // psql confirms tuples_only and footer only when toggled (given a value it says nothing)
+      return with_(change, (n) => (value !== undefined && name !== 'header' ? '' : describePset(n, name)));
     }
     case 'expanded': {
       const w = value?.toLowerCase();

@@ -63,11 +63,89 @@ describe('psql flags, psql and sqlsh side by side', () => {
     }
   });
 
+  test('-A, -t, -F, -R, -z, -0, -P, --pset: stdout byte for byte as psql', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    const setupSql = "create table u (id int, name text, price numeric(8,2), born date); insert into u values (1, 'Ada Lovelace', 12.50, '1815-12-10'), (2, null, null, null), (3, 'tab\there | pipe', 0.10, '2000-01-01')";
+    assert.equal(s.both(['-X', '-q', '-c', setupSql]).sqlsh.status, 0);
+    const q = 'select * from u order by id';
+    const cases: string[][] = [
+      ['-At', '-c', q],
+      ['-A', '-c', q],
+      ['-tA', '-c', 'select count(*) from u'],
+      ['-Atc', 'select name from u where id = 1'],
+      ['-A', '-c', 'select * from u where id = 1'],
+      ['-A', '-c', 'select * from u where false'],
+      ['-At', '-c', 'select * from u where false'],
+      ['-A', '-F', ',', '-R', ';', '-c', q],
+      ['-At', '-F', '\t', '-c', q],
+      ['--no-align', '--tuples-only', '--field-separator=;', '-c', q],
+      ['-Atz', '-c', q],
+      ['-At0', '-c', q],
+      ['-A0', '-c', q],
+      ['-A', '-P', 'null=(null)', '-P', 'footer=off', '-c', q],
+      ['-A', '--pset=tuples_only', '-c', q],
+      ['-P', 'format=unaligned', '-c', q],
+      ['-At', '-c', "insert into u values (9, 'nine', 9, '2009-09-09')", '-c', 'delete from u where id = 9'],
+      ['-At', '-c', 'select 1 as one', '-c', 'select 2 as two'],
+      ['-q', '-At', '-c', "insert into u values (9, 'nine', 9, '2009-09-09') returning id, name", '-c', 'delete from u where id = 9'],
+    ];
+    for (const args of cases) {
+      const r = s.both(['-X', ...args]);
+      assert.equal(r.sqlsh.status, r.psql.status, `${args.join(' ')}: ${r.sqlsh.stderr}`);
+      assert.equal(JSON.stringify(r.sqlsh.stdout), JSON.stringify(r.psql.stdout), args.join(' '));
+    }
+  });
+
+  test('\\pset format unaligned, fieldsep, recordsep, tuples_only, footer, \\a, \\t, \\f in a script (-q): stdout byte for byte', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeFileSync(
+      join(dir, 'pset.sql'),
+      [
+        "create table p (k int, v text);",
+        "insert into p values (1, 'one'), (2, null);",
+        '\\pset format unaligned',
+        'select * from p order by k;',
+        "\\pset fieldsep '\\t'",
+        'select * from p order by k;',
+        '\\pset recordsep \'#\'',
+        '\\pset null \'<null>\'',
+        'select * from p order by k;',
+        '\\pset recordsep \'\\n\'',
+        '\\t',
+        'select * from p order by k;',
+        '\\t off',
+        '\\pset footer off',
+        'select * from p order by k;',
+        '\\pset footer on',
+        "\\f ','",
+        'select k, v from p order by k;',
+        '\\a',
+        'select k from p order by k;',
+        '\\a',
+        '\\pset tuples_only on',
+        'select k from p order by k;',
+        '\\pset fieldsep_zero',
+        'select k, v from p order by k;',
+        'drop table p;',
+        '',
+      ].join('\n'),
+    );
+    const r = s.both(['-X', '-q', '-f', 'pset.sql']);
+    assert.equal(r.sqlsh.status, 0, r.sqlsh.stderr);
+    assert.equal(JSON.stringify(r.sqlsh.stdout), JSON.stringify(r.psql.stdout.replace(/(\(\d+ rows?\)\n)\n/g, '$1'))); // psql's blank line after an aligned table (README)
+    // without -q psql confirms each option on stdout; sqlsh says the same words on stderr
+    const loud = s.both(['-X', '-f', 'pset.sql']);
+    const said = (text: string) => text.split('\n').filter((l) => /^(Output format|Field separator|Record separator|Tuples only|Default footer|Null display) is/.test(l));
+    assert.deepEqual(said(loud.sqlsh.stderr).map((l) => l.replace('"\\t"', '"\t"')), said(loud.psql.stdout));
+  });
+
   test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {
-    for (const args of [['-tA', '-c', 'select 1'], ['-P', 'format=unaligned'], ['--csv'], ['-x'], ['-F', ','], ['-L', 'log.txt']]) {
+    for (const args of [['-H'], ['-L', 'log.txt'], ['-P', 'border=2'], ['-P', 'title=x'], ['-P', 'format=html'], ['-Ax', '-E']]) {
       const r = run(process.execPath, [BIN, ...args], testEnv(tempDir()));
       assert.equal(r.status, 2, args.join(' '));
-      assert.match(r.stderr, /is a psql option that sqlsh does not support: use |psql's -P format=unaligned \(\\pset\) is not supported/, args.join(' '));
+      assert.match(r.stderr, /is a psql option that sqlsh does not support: |sqlsh has no such printing option|allowed formats are/, args.join(' '));
     }
   });
 });

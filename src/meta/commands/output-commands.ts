@@ -8,7 +8,7 @@ import { variableFlag } from '../../sql/variables.js';
 
 /** psql's confirmation of a printing option; QUIET (-q) leaves it out, as in psql. */
 function said(ctx: MetaContext, text: string) {
-  return variableFlag(ctx.session.variables, 'QUIET') === true ? ok : info(text);
+  return text === '' || variableFlag(ctx.session.variables, 'QUIET') === true ? ok : info(text);
 }
 
 /** `\pset NAME VALUE`, `\a`, `\t`, `\f`: psql's printing options through one pure step. */
