@@ -8,7 +8,8 @@
  */
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { complete, connect, type Catalog, type EngineId } from '../../src/index.js';
@@ -129,6 +130,11 @@ for (const engine of ENGINES) {
       assert.match(h!.contents.value, /order_id/);
       const col = await client.request<Hover>('textDocument/hover', uri, client.text(uri).indexOf('order_id') + 1);
       assert.match(col!.contents.value, /\*\*column\*\*/);
+      const loc = await client.request<{ uri: string }>('textDocument/definition', uri, client.text(uri).indexOf('orders') + 1);
+      const ddl = readFileSync(fileURLToPath(loc.uri), 'utf8');
+      assert.match(ddl, /CREATE TABLE [^\n]*orders/i);
+      assert.match(ddl, engine === 'postgres' ? /generated from the catalog/ : /definition from the database/);
+      assert.match(ddl, /order_id/);
       setText(`SELECT count(*) AS n FROM ${orders};`);
       const res = await client.command<{ text: string; rowCount: number }>('sqlsh.runStatement', [uri, { line: 0, character: 2 }]);
       assert.equal(res.rowCount, 1);

@@ -175,13 +175,24 @@ test('invalid requests get errors, not a dead server', async () => {
   assert.equal(got.got[0]?.text, 'customers');
 });
 
-test('a client that exits without shutdown: the server exits when its input closes', async () => {
-  const other = await LspClient.start({ root: dir });
-  other.open('file:///x.sql', 'SELECT 1');
-  await other.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///x.sql' } });
+test('without a database: keywords complete, the dialect comes from the file\'s first line, commands say what is missing; exit without shutdown', async () => {
+  const bare = mkdtempSync(join(tmpdir(), 'sqlsh-lsp-bare-'));
+  const other = await LspClient.start({ root: bare });
+  // `#` starts a comment in MySQL only: the quote inside it opens a string elsewhere
+  other.open('file:///my.sql', "-- sqlsh: dialect=mysql\nSELECT 1 # it's a comment\n");
+  other.open('file:///pg.sql', "-- sqlsh: dialect=postgres\nSELECT 1 # it's a comment\n");
+  await other.until(() => other.diagnostics.has('file:///my.sql') && other.diagnostics.has('file:///pg.sql'), 'diagnostics of both files');
+  assert.deepEqual(other.diagnostics.get('file:///my.sql'), []);
+  assert.deepEqual(other.diagnostics.get('file:///pg.sql')!.map((d) => d.code), ['unterminated']);
+  other.edit('file:///my.sql', other.text('file:///my.sql').length, other.text('file:///my.sql').length, 'SEL');
+  const kw = await other.complete('file:///my.sql', other.text('file:///my.sql').length);
+  assert.equal(kw[0]?.text, 'SELECT');
+  await assert.rejects(other.command('sqlsh.runStatement', ['file:///my.sql', { line: 1, character: 1 }]), /no database/);
+  await other.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///my.sql' } });
   const exited = new Promise<number | null>((r) => other.proc.once('exit', (code) => r(code)));
   other.proc.stdin!.end();
   const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000))]);
   assert.notEqual(code, 'hung');
   other.rpc.dispose();
+  rmSync(bare, { recursive: true, force: true });
 });
