@@ -28,6 +28,7 @@ function relation(p: Json): string | undefined {
   const alias = p['Alias'];
   let r = typeof name === 'string' ? (typeof p['Schema'] === 'string' ? `${p['Schema']}.${name}` : name) : undefined;
   if (r !== undefined && typeof alias === 'string' && alias !== name) r = `${r} ${alias}`;
+  if (r === undefined && typeof alias === 'string') r = alias; // Subquery Scan on c
   if (typeof index === 'string') r = r === undefined ? index : `${r} using ${index}`;
   return r;
 }

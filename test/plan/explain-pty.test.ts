@@ -61,3 +61,12 @@ test('demo database: \\explain analyze DELETE says it was rolled back and the ro
   await t.settle();
   assert.match(t.screenText(), new RegExp(`after_n *\\n-+\\n +${before}\\n`), t.screenText());
 });
+
+test('a plan taller than the screen goes through the pager, as results do', async () => {
+  const home = newHome();
+  const t = await startShell(home, ['--demo'], { rows: 8, env: { NO_COLOR: '1', PAGER: "sed 's/^/PAGED: /'" } });
+  await waitForIdlePrompt(t);
+  await run(t, '\\explain select g.name, count(*) from tracks t join genres g on g.genre_id = t.genre_id join albums a on a.album_id = t.album_id join artists ar on ar.artist_id = a.artist_id where t.milliseconds > 1000 group by g.name order by 2 desc');
+  await t.waitForText(/PAGED: USE TEMP B-TREE FOR ORDER BY/, LONG);
+  assert.match(t.screenText(), /PAGED: SEARCH on ar\n/);
+});
