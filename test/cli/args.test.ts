@@ -78,3 +78,41 @@ describe('parseArgs', () => {
     assert.throws(() => parseArgs(['--demo', 'x.db']), /--demo/);
   });
 });
+
+describe('parseArgs: psql printing flags and mysql command lines', () => {
+  test('short flags bundle as getopt: -At, -Atc SQL, -qAt', () => {
+    const o = parseArgs(['-Atc', 'select 1']);
+    assert.deepEqual(o.psets, [{ name: 'format', value: 'unaligned' }, { name: 'tuples_only', value: 'on' }]);
+    assert.deepEqual(o.scripts, [{ type: 'command', sql: 'select 1' }]);
+    assert.deepEqual(parseArgs(['-qAt']).variables, [{ name: 'QUIET', value: 'on' }]);
+    assert.equal(parseArgs(['-p5433']).port, 5433);
+  });
+
+  test('-F, -R, -z, -0, -x, -P NAME=VALUE, --pset; a number after -P is the MySQL port', () => {
+    const o = parseArgs(['-F', ',', '-R', ';', '-z', '-0', '-x', '-P', 'null=(null)', '--pset=footer=off']);
+    assert.deepEqual(o.psets?.map((p) => p.name), ['fieldsep', 'recordsep', 'fieldsep_zero', 'recordsep_zero', 'expanded', 'null', 'footer']);
+    assert.equal(parseArgs(['-P', '3307']).port, 3307);
+    assert.equal(parseArgs(['-P', '3307']).flagEngine, 'mysql');
+    assert.throws(() => parseArgs(['-P', 'format=html']), /allowed formats/);
+    assert.throws(() => parseArgs(['-P', 'border=2']), /no such printing option/);
+    assert.throws(() => parseArgs(['-P', 'footer=maybe']), /Boolean expected/);
+  });
+
+  test('on a mysql command line -e runs SQL, -t draws a table, -E is vertical; elsewhere -e echoes, -t is rows only', () => {
+    const my = parseArgs(['mysql://bob@localhost/shop', '-e', 'select 1', '-t']);
+    assert.deepEqual(my.scripts, [{ type: 'command', sql: 'select 1' }]);
+    assert.deepEqual(my.psets?.map((p) => `${p.name}=${p.value}`), ['format=ascii', 'footer=off']);
+    assert.equal(parseArgs(['-u', 'bob', '-E', '-e', 'select 1']).format, 'expanded');
+    const pg = parseArgs(['postgres://alice@localhost/shop', '-e', '-t', '-c', 'select 1']);
+    assert.deepEqual(pg.variables, [{ name: 'ECHO', value: 'queries' }]);
+    assert.deepEqual(pg.psets, [{ name: 'tuples_only', value: 'on' }]);
+  });
+
+  test('--raw (mysql): tab-separated values as they are, NULL as NULL, no footer', () => {
+    const o = parseArgs(['mariadb://x/y', '-B', '--raw', '-N']);
+    assert.equal(o.format, undefined);
+    assert.equal(o.nullString, 'NULL');
+    assert.equal(o.header, false);
+    assert.deepEqual(o.psets?.map((p) => p.name), ['format', 'fieldsep', 'footer']);
+  });
+});
