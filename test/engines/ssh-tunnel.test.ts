@@ -147,15 +147,22 @@ test('a tunnel that drops mid-session is reported in words; a later statement re
   const conn = await open({ engine: 'mysql', url: db.url, ssh: s.spec }, s);
   try {
     assert.deepEqual((await rows(conn, 'select 1')).rows, [[1]]);
+    await rows(conn, 'begin');
     await s.stop();
     await assert.rejects(rows(conn, 'select 2'), (e: unknown) => {
-      assert.ok(e instanceof ConnectionLostError || e instanceof ConnectError, String(e));
-      assert.match((e as Error).message, /SSH/);
+      assert.ok(e instanceof ConnectionLostError, String(e));
+      assert.match(e.message, new RegExp(`^the SSH tunnel via ${s.user}@127\\.0\\.0\\.1:${s.port} is down \\(.*\\); .* lost and the open transaction was rolled back\\. The next statement reconnects`));
+      assert.equal(e.wasInTransaction, true);
       return true;
     });
+    // sshd still down: the next statement says the tunnel cannot be opened, in words.
+    await assert.rejects(rows(conn, 'select 3'), (e: unknown) => /SSH tunnel via .* is down \(could not reach the SSH server .*connection refused/.test((e as Error).message));
     await s.start();
-    const again = await rows(conn, 'select 3');
-    assert.deepEqual(again.rows, [[3]]);
+    const again = await rows(conn, 'select 4');
+    assert.deepEqual(again.rows, [[4]]);
+    const notice = again.notices.join('\n');
+    assert.match(notice, new RegExp(`reconnected to mysql://${db.user}@127\\.0\\.0\\.1:${db.port}/`), 'the notice names the database, not the tunnel end');
+    assert.equal(conn.transactionStatus(), 'idle');
   } finally {
     await conn.close();
   }

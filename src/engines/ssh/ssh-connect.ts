@@ -90,8 +90,13 @@ class TunnelledConnection implements Connection {
   }
 
   async *execute(sql: string, opts?: ExecuteOptions): AsyncIterable<ResultEvent> {
+    const local = `127.0.0.1:${this.tunnel.localPort}`;
+    const real = `${this.tunnel.dest.host}:${this.tunnel.dest.port}`;
     try {
-      yield* this.inner.execute(sql, opts);
+      for await (const ev of this.inner.execute(sql, opts)) {
+        // The engine's notices ("reconnected to ...") name the tunnel's end: name the database instead.
+        yield ev.type === 'notice' && ev.message.includes(local) ? { ...ev, message: ev.message.replaceAll(local, real) } : ev;
+      }
     } catch (e) {
       throw this.explain(e);
     }
@@ -102,12 +107,13 @@ class TunnelledConnection implements Connection {
     const reason = this.tunnel.dropReason;
     if (!reason) return e;
     if (e instanceof ConnectionLostError) {
-      return new ConnectionLostError(`${reason}; the connection to the database through it was lost. The next statement reconnects (opening the tunnel again)`, {
+      const tx = e.wasInTransaction ? ' and the open transaction was rolled back' : '';
+      return new ConnectionLostError(`the SSH tunnel via ${this.tunnel.label} is down (${reason}); the connection to the database through it was lost${tx}. The next statement reconnects, opening the tunnel again`, {
         wasInTransaction: e.wasInTransaction,
         cause: e,
       });
     }
-    if (e instanceof ConnectError) return new ConnectError(`${reason} (through the SSH tunnel via ${this.tunnel.label}); the next statement tries again`);
+    if (e instanceof ConnectError) return new ConnectError(`the SSH tunnel via ${this.tunnel.label} is down (${reason}); the next statement tries again`);
     return e;
   }
 
