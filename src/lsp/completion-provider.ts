@@ -8,6 +8,8 @@
  */
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { shouldCompleteWhileTyping } from '../editor/complete-policy.js';
+import { Document } from '../editor/document.js';
 import { complete, type Catalog, type CompleteOptions, type Completion, type CompletionKind } from '../index.js';
 
 /** The options the server completes with (the shell's defaults; no meta-commands: files hold SQL). */
@@ -49,7 +51,13 @@ export function toItem(doc: TextDocument, c: Completion, index: number): Complet
   };
 }
 
-export function provideCompletion(doc: TextDocument, offset: number, catalog: Catalog): CompletionList {
-  const results = complete(doc.getText(), offset, catalog, LSP_COMPLETE_OPTIONS);
+/**
+ * `typed`: the client asked because of a trigger character (a space, '.', ','), not because the user asked:
+ * then the shell's rule for opening the menu by itself decides (after `FROM `, not after `select a `).
+ */
+export function provideCompletion(doc: TextDocument, offset: number, catalog: Catalog, typed = false): CompletionList {
+  const text = doc.getText();
+  if (typed && !shouldCompleteWhileTyping(new Document(text, offset))) return { isIncomplete: true, items: [] };
+  const results = complete(text, offset, catalog, LSP_COMPLETE_OPTIONS);
   return { isIncomplete: true, items: results.map((c, i) => toItem(doc, c, i)) };
 }

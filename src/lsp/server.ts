@@ -165,7 +165,7 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
   };
   conn.onCompletion((p) => {
     const { doc, offset } = at(p);
-    return provideCompletion(doc, offset, catalogFor(doc));
+    return provideCompletion(doc, offset, catalogFor(doc), p.context?.triggerKind === 2 /* TriggerCharacter */);
   });
   conn.onHover((p) => {
     const { doc, offset } = at(p);

@@ -66,6 +66,17 @@ test('completion over LSP is the library complete(): texts, order, kinds and rep
   assert.ok(joins.includes('customers c ON c.customer_id = o.customer_id'), `FK join offered: ${joins.slice(0, 5)}`);
 });
 
+test('a trigger character opens completion where the shell opens its menu by itself (after FROM, not after an operand)', async () => {
+  const typed = async (text: string) => {
+    client.edit(uri, 0, client.text(uri).length, text);
+    const r = await client.request<{ items: unknown[] }>('textDocument/completion', uri, text.length, { context: { triggerKind: 2, triggerCharacter: ' ' } });
+    return r.items.length;
+  };
+  assert.ok((await typed('SELECT * FROM ')) > 0);
+  assert.equal(await typed('SELECT name '), 0);
+  assert.ok((await typed('SELECT name, ')) > 0);
+});
+
 test('ranges are UTF-16 positions: an emoji and CJK text before the cursor on the same line', async () => {
   const q = "SELECT '😀漢字', * FROM ord|";
   const { got, cursor, text } = await completeAt(q);
