@@ -167,3 +167,32 @@ test('a tunnel that drops mid-session is reported in words; a later statement re
     await conn.close();
   }
 });
+
+test('ProxyJump from ~/.ssh/config (one hop), and an encrypted key without a terminal is skipped with the way out', async (t) => {
+  const s = await bastion(t);
+  const db = s && (await withServer(t, sharedMariadb));
+  if (!s || !db) return;
+  const { rmSync, copyFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const config = join(s.home, '.ssh', 'config');
+  writeFileSync(config, [`Host hop`, `  HostName 127.0.0.1`, `  Port ${s.port}`, `  User ${s.user}`, `Host inner`, `  HostName 127.0.0.1`, `  Port ${s.port}`, `  User ${s.user}`, `  ProxyJump hop`, ''].join('\n'));
+  try {
+    const conn = await open({ engine: 'mysql', url: db.url, ssh: 'inner' }, s);
+    assert.deepEqual((await rows(conn, 'select 5')).rows, [[5]]);
+    await conn.close();
+    // The same key, encrypted, given with --ssh-key: no terminal here, so it is skipped and the refusal says why.
+    const enc = join(s.dir, 'encrypted_key');
+    copyFileSync(join(s.home, '.ssh', 'id_ed25519'), enc);
+    spawnSync('ssh-keygen', ['-q', '-p', '-N', 'secret-phrase', '-P', '', '-f', enc]);
+    const keyless = join(s.dir, 'keyless-home');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(keyless, '.ssh'), { recursive: true });
+    writeFileSync(join(keyless, '.ssh', 'known_hosts'), `${s.knownHostsLine}\n`);
+    await assert.rejects(
+      (await engineById('mysql').load()).connect({ engine: 'mysql', url: db.url, ssh: s.spec, sshKey: enc }, { env: { ...env(s), HOME: keyless } }),
+      (e: unknown) => e instanceof ConnectError && /encrypted and there is no terminal to ask its passphrase \(load it with ssh-add\)/.test(e.message),
+    );
+  } finally {
+    rmSync(config, { force: true });
+  }
+});

@@ -144,8 +144,8 @@ export class SshTunnel {
     const known = readKnownHosts(e.knownHostsFiles);
     let refusal: string | undefined;
     const client = new this.ssh.Client();
-    const auth = this.authMethods(e);
     const tried: string[] = [];
+    const auth = this.authMethods(e, tried);
     await new Promise<void>((resolve, reject) => {
       let settled = false;
       client.on('ready', () => {
@@ -195,7 +195,7 @@ export class SshTunnel {
   }
 
   /** The agent, then each key file; an encrypted key asks for its passphrase. */
-  private async *authMethods(e: SshEndpoint): AsyncGenerator<{ what: string; method: Record<string, unknown> }> {
+  private async *authMethods(e: SshEndpoint, skipped: string[]): AsyncGenerator<{ what: string; method: Record<string, unknown> }> {
     const agent = this.opts.env['SSH_AUTH_SOCK'];
     if (agent && !e.identitiesOnly) yield { what: 'the SSH agent', method: { type: 'agent', username: e.user, agent } };
     for (const file of e.keyFiles) {
@@ -208,11 +208,17 @@ export class SshTunnel {
       let parsed = this.ssh.utils.parseKey(data);
       let passphrase: string | undefined;
       if (parsed instanceof Error && /passphrase|encrypted/i.test(parsed.message)) {
-        if (!this.opts.askPassphrase) continue;
+        if (!this.opts.askPassphrase) {
+          skipped.push(`${file} skipped: it is encrypted and there is no terminal to ask its passphrase (load it with ssh-add)`);
+          continue;
+        }
         passphrase = await this.opts.askPassphrase(`Enter passphrase for key '${file}': `);
         parsed = this.ssh.utils.parseKey(data, passphrase);
       }
-      if (parsed instanceof Error) continue;
+      if (parsed instanceof Error) {
+        skipped.push(`${file} skipped: ${parsed.message}`);
+        continue;
+      }
       yield { what: file, method: { type: 'publickey', username: e.user, key: data, ...(passphrase !== undefined ? { passphrase } : {}) } };
     }
     if (agent && e.identitiesOnly) yield { what: 'the SSH agent', method: { type: 'agent', username: e.user, agent } };
