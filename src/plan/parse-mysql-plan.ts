@@ -143,7 +143,9 @@ function contents(o: Json): PlanNode[] {
 
 /** MariaDB's block-nl-join: the table read through a join buffer. */
 function blockJoin(n: PlanNode, o: Json): PlanNode {
-  return planNode({ ...n, operation: `${n.operation}, join buffer`, details: [...n.details, ...details(o)], children: n.children });
+  // The block's own condition and filtering apply to the joined rows, after the buffer.
+  const joined = details(o).map((d) => d.replace(/^condition:/, 'join condition:').replace(/^actual filtered %:/, 'actual join filtered %:'));
+  return planNode({ ...n, operation: `${n.operation}, join buffer`, details: [...n.details, ...joined], children: n.children });
 }
 
 /** The JSON text MySQL/MariaDB return for EXPLAIN FORMAT=JSON (or MariaDB's ANALYZE FORMAT=JSON). */
