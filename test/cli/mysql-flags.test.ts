@@ -1,0 +1,42 @@
+/**
+ * The mysql client's command line, run by the real mariadb client and by sqlsh with the same flags
+ * against one real MariaDB server: `-e SQL` runs it (on a mysql:// target; psql's -e echoes), output
+ * to a pipe is tab-separated, -N, -B, --raw, -t (an ascii table without footer). stdout byte for byte.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { sharedMariadb, type MariadbServer } from '../harness/mariadb-server.js';
+import { withServer } from '../harness/server-test.js';
+import { BIN, tempDir, testEnv } from '../meta/cli-helper.js';
+
+function client(server: MariadbServer, args: readonly string[]) {
+  const conn = server.socket ? [`--socket=${server.socket}`] : [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp'];
+  const r = spawnSync('mariadb', ['--no-defaults', ...conn, `--user=${server.user}`, server.database, ...args], {
+    encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
+  });
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
+}
+
+test('mysql -e SQL with -N, -B, --raw, -t: stdout as the mariadb client prints it', async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const escapes = "select 1 as n, 'a\tb' as tab, 'line\nbreak' as nl, null as nothing, 'back\\\\slash' as bs, 2.50 as d";
+  const plain = "select 1 as n, 'Ada' as name, cast(null as char) as nothing, 'back\\\\slash' as bs, 2.50 as d union all select 22, 'Bob', 'x', '', -1";
+  const cases: [readonly string[], string][] = [
+    [[], escapes], // a pipe: tab-separated, escaped, as the client does when its output is not a terminal
+    [['-N'], escapes],
+    [['-B', '--raw'], escapes],
+    [['-N', '-r'], escapes],
+    [['-t'], plain],
+    [['-t', '-N'], plain],
+    [['--table'], plain],
+  ];
+  for (const [flags, sql] of cases) {
+    const real = client(server, [...flags, '-e', sql]);
+    assert.equal(real.status, 0, real.stderr);
+    const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, server.url, ...flags, '-e', sql], { encoding: 'utf8', timeout: 60_000, env: testEnv(tempDir()) });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.stringify(r.stdout), JSON.stringify(real.stdout), flags.join(' ') || '(no flags)');
+  }
+});
