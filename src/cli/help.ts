@@ -31,9 +31,17 @@ Running SQL and exiting:
   -X, --no-psqlrc          accepted for psql command lines (sqlsh reads no psqlrc)
   -1, --single-transaction run the scripts in one transaction (COMMIT at the end, ROLLBACK on a stop)
   -B, --batch / -N, --skip-column-names   the mysql client's tab-separated output / no header
+  -r, --raw                values as they are in -B output (no \\t \\n escapes)
+  On a mysql command line (a mysql:// or mariadb:// target, -u, -D, -B or -N): -e SQL runs SQL,
+  -t draws an ascii table, -E prints records; output to a pipe is tab-separated, as the mysql client.
 
 Output:
-      --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown
+      --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown, unaligned
+  -A, --no-align           psql's unaligned output (values joined by |, the (N rows) footer)
+  -t, --tuples-only        rows only: no header, no footer (psql -At -c "select ..." in Makefiles)
+  -F, --field-separator S  -R, --record-separator S   separators of -A (-z / -0: a zero byte)
+  -P, --pset NAME=VALUE    a \\pset option: format, null, fieldsep, recordsep, tuples_only, footer, expanded
+  -x, --expanded / --csv   expanded records / csv
   -o, --output PATH        write results to PATH
       --no-header          leave out the header row
       --null STRING        how NULL is shown
