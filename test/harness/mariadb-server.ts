@@ -40,6 +40,8 @@ export interface StartMariadbOptions {
   readonly database?: string;
   /** Milliseconds to wait for the server to accept connections. */
   readonly timeoutMs?: number;
+  /** More mariadbd options (e.g. a one-node Galera cluster's wsrep settings). */
+  readonly extraArgs?: readonly string[];
 }
 
 function findBinary(names: readonly string[]): string | undefined {
@@ -97,7 +99,7 @@ export async function startMariadb(opts: StartMariadbOptions = {}): Promise<Mari
   const launch = async (): Promise<void> => {
     const c = spawn(mariadbd, ['--no-defaults', `--datadir=${dataDir}`, ...userArgs, `--port=${port}`, '--bind-address=127.0.0.1',
       `--socket=${socket}`, `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${logFile}`, '--skip-log-bin', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
-      '--innodb-buffer-pool-size=32M', '--max-connections=200', '--skip-name-resolve'], { stdio: 'ignore' });
+      '--innodb-buffer-pool-size=32M', '--max-connections=200', '--skip-name-resolve', ...(opts.extraArgs ?? [])], { stdio: 'ignore' });
     c.unref(); // the test process may exit; its 'exit' hook kills the server
     child = c;
     let exited = false;
