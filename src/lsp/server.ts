@@ -48,6 +48,12 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
   };
 
   const conn = createConnection(process.stdin, process.stdout);
+  // An editor's server outlives a driver's stray error: logged to the client, never the end of the process
+  // (the CLI's handler would exit 70). The process still ends when the client goes.
+  process.removeAllListeners('uncaughtException');
+  const logStray = (e: unknown): void => conn.console.error(`sqlsh lsp: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.on('uncaughtException', logStray);
+  process.on('unhandledRejection', logStray);
   const documents = new TextDocuments(TextDocument);
   const engineFound = new Map<string, SqlProblem[]>(); // uri -> the engine's problems from the last check
   let root = process.cwd();

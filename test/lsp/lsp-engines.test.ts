@@ -160,6 +160,8 @@ for (const engine of ENGINES) {
         const sig = await client.request<{ signatures: { label: string }[]; activeParameter: number }>('textDocument/signatureHelp', uri, client.text(uri).length);
         assert.match(sig.signatures[0]!.label, /^recent_orders\(/);
         assert.equal(sig.activeParameter, 0);
+        const fh = await client.request<Hover>('textDocument/hover', uri, client.text(uri).indexOf('recent_orders') + 2);
+        assert.match(fh!.contents.value, /recent_orders\(/);
         setText("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid();\nSELECT pg_backend_pid();");
         const me = await client.command<{ text: string }>('sqlsh.runStatement', [uri, { line: 1, character: 2 }]);
         const pid = /\n\s*(\d+)\n/.exec(me.text)![1];
