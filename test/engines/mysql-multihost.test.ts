@@ -39,7 +39,16 @@ test('host lists: order, per-host ports, -P for the hosts without one, -h a,b', 
 let a: MariadbServer | undefined;
 let b: MariadbServer | undefined;
 let startError: unknown;
+/** A one-node Galera cluster (Debian's galera-4 provider), started beside the two plain servers. */
+let galera: Promise<MariadbServer> | undefined;
 before(async () => {
+  const { freePort } = await import('../harness/free-port.js');
+  const [gcomm, ist] = [await freePort(), await freePort()];
+  galera = startMariadb({
+    extraArgs: ['--wsrep-on=ON', '--wsrep-provider=/usr/lib/galera/libgalera_smm.so', '--wsrep-cluster-address=gcomm://', '--binlog-format=ROW',
+      '--innodb-autoinc-lock-mode=2', `--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:${gcomm};ist.recv_addr=127.0.0.1:${ist}`, '--wsrep-node-address=127.0.0.1'],
+  });
+  galera.catch(() => undefined);
   try {
     [a, b] = await Promise.all([startMariadb(), startMariadb()]);
   } catch (e) {
@@ -47,7 +56,7 @@ before(async () => {
   }
 });
 after(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all([a?.stop(), b?.stop(), galera?.then((g) => g.stop(), () => undefined)]);
 });
 
 async function servers(t: { skip(m: string): void }): Promise<[MariadbServer, MariadbServer] | undefined> {
@@ -121,4 +130,22 @@ test('a read-only node is shown as such; every host dead is one message naming e
     mysqlEngine.connect({ engine: 'mysql', url: `mysql://u:pw@127.0.0.1:${p1},127.0.0.1:${p2}/db` }, { env: noEnv }),
     (e: unknown) => e instanceof ConnectError && new RegExp(`any of the 2 MySQL servers, tried in order: 127\\.0\\.0\\.1:${p1}: .*refused.*; 127\\.0\\.0\\.1:${p2}: `).test(e.message) && !e.message.includes('pw'),
   );
+});
+
+test('a Galera node is shown with its cluster state (wsrep_on, wsrep_ready, wsrep_cluster_status)', async (t) => {
+  const g = await withServer(t, () => galera!);
+  if (!g) return;
+  const conn = await mysqlEngine.connect({ engine: 'mysql', url: g.url }, { env: noEnv });
+  try {
+    assert.equal(conn.info.node, 'a Galera node (cluster Primary, 1 node, Synced, ready), read-write');
+    assert.match(describeConnection(conn.info), /, a Galera node \(cluster Primary/);
+  } finally {
+    await conn.close();
+  }
+  // A plain server says nothing of Galera (and a lone writable one nothing at all).
+  const s = await servers(t);
+  if (!s) return;
+  const plain = await mysqlEngine.connect({ engine: 'mysql', url: s[0].url }, { env: noEnv });
+  assert.equal(plain.info.node, undefined);
+  await plain.close();
 });

@@ -54,7 +54,7 @@ export function describeMysqlNode(state: MysqlNodeState, chosen: number, hosts: 
   }
   const g = state.galera;
   if (g) {
-    const detail = [g.clusterStatus ? `cluster ${g.clusterStatus}` : undefined, g.clusterSize ? `${g.clusterSize} nodes` : undefined, g.state, g.ready ? 'ready' : 'NOT ready (wsrep_ready is OFF: it refuses queries)']
+    const detail = [g.clusterStatus ? `cluster ${g.clusterStatus}` : undefined, g.clusterSize ? `${g.clusterSize} node${g.clusterSize === '1' ? '' : 's'}` : undefined, g.state, g.ready ? 'ready' : 'NOT ready (wsrep_ready is OFF: it refuses queries)']
       .filter((x) => x !== undefined)
       .join(', ');
     parts.push(`a Galera node (${detail})`);
