@@ -3,7 +3,7 @@
  * the bar, then the value. Bars are drawn in eighths of a cell with Unicode blocks, in whole '#'
  * cells in ASCII. Several series: one line per series under each category; with colour they differ
  * by colour, without it by the fill (█ ▓ ▒ ░, or # = + - in ASCII), shown in the legend. Negative
- * values are drawn with the last fill and a '-' before the figure.
+ * values are drawn in ░ (ASCII -), as long as their magnitude, with the figure's '-'.
  */
 import type { TerminalText } from '../output/terminal-text.js';
 import type { BarData, HistData } from './chart-data.js';
@@ -19,8 +19,8 @@ function fillFor(series: number, look: ChartLook): string {
 }
 
 /** A bar `cells` long (fractional), in the series' fill. */
-export function barText(cells: number, series: number, look: ChartLook): string {
-  const fill = fillFor(series, look);
+export function barText(cells: number, series: number, look: ChartLook, negative = false): string {
+  const fill = negative ? (look.unicode ? '░' : '-') : fillFor(series, look);
   if (!look.unicode || fill !== '█') return fill.repeat(Math.round(cells));
   const full = Math.floor(cells);
   const eighth = Math.round((cells - full) * 8);
@@ -42,7 +42,7 @@ function drawBars(items: readonly BarLine[], look: ChartLook, seriesCount: numbe
   const axis = look.unicode ? '│' : '|';
   return items.map((b, i) => {
     const cells = max > 0 && b.value !== undefined ? (Math.abs(b.value) / max) * room : 0;
-    const bar = barText(cells, b.value !== undefined && b.value < 0 ? 3 : b.series, look);
+    const bar = barText(cells, b.series, look, b.value !== undefined && b.value < 0);
     const segs: Seg[] = [[fitLabel(b.label, labels, look.unicode) + ' ', ''], [axis, '2'], [bar, seriesSgr(b.series)]];
     segs.push([' '.repeat(Math.max(0, room - bar.length) + 1), ''], [figures[i]!.padStart(figWidth), b.value === undefined ? '2' : '']);
     void seriesCount;

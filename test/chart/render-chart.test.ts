@@ -109,3 +109,9 @@ describe('chart renderers', () => {
     assert.equal(localeIsUtf8({ LC_CTYPE: 'de_DE.utf8', LANG: 'C' }), true);
   });
 });
+
+test('a negative value is drawn as long as its magnitude, in a fill of its own', () => {
+  const lines = chart(['k', 'v'], [['up', 4], ['down', -2]], [], { width: 30, height: 10, unicode: true, color: true }).map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
+  assert.match(lines[1]!, /^up   │█{10,} +4$/);
+  assert.match(lines[2]!, /^down │░{5,}(?!█) +-2$/);
+});
