@@ -3,7 +3,8 @@
  *
  * - the header: the column names joined by the field separator (left out with tuples only);
  * - each row: its values as they are (no escaping, no padding) joined by the field separator;
- *   NULL is the null string (psql's default: empty);
+ *   NULL is the null string (psql's default: empty); booleans are psql's t and f (this is psql's
+ *   format: `[ "$(sqlsh -At -c 'select exists ...')" = t ]` in a Makefile keeps working);
  * - records (header, rows, footer) are separated by the record separator, and the last record
  *   ends with a newline whatever the record separator is, or with a zero byte when the record
  *   separator is the zero byte (`-0`, for `xargs -0`);
@@ -59,7 +60,8 @@ export class UnalignedSink implements ResultSink {
       if (this.open) text += rs;
       for (let i = 0; i < row.length; i++) {
         if (i > 0) text += fs;
-        text += formatValue(row[i]!, nullString);
+        const v = row[i]!;
+        text += typeof v === 'boolean' ? (v ? 't' : 'f') : formatValue(v, nullString);
       }
       this.open = true;
     }

@@ -88,6 +88,7 @@ describe('psql flags, psql and sqlsh side by side', () => {
       ['-P', 'format=unaligned', '-c', q],
       ['-At', '-c', "insert into u values (9, 'nine', 9, '2009-09-09')", '-c', 'delete from u where id = 9'],
       ['-At', '-c', 'select 1 as one', '-c', 'select 2 as two'],
+      ['-At', '-c', 'select exists (select 1 from u), 1 = 2, null::boolean'],
       ['-q', '-At', '-c', "insert into u values (9, 'nine', 9, '2009-09-09') returning id, name", '-c', 'delete from u where id = 9'],
     ];
     for (const args of cases) {
