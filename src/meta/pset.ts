@@ -127,6 +127,15 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       const m = `Expanded display is ${v === 'auto' ? 'used automatically' : v}.`;
       return with_(s.format === 'expanded' && v !== 'on' ? { expanded: v, format: 'table' } : { expanded: v }, () => m);
     }
+    case 'pager': {
+      // -P pager=off in scripts and Makefiles; on/always keep the configured pager (psql's messages)
+      const w = value?.toLowerCase();
+      if (w === 'always') return { settings: s, message: 'Pager is always used.' };
+      const on = w === undefined ? s.pager === '' : psqlBool(w);
+      if (on === undefined) return { error: `unrecognized value "${value}" for "pager": Boolean expected` };
+      if (!on) return with_({ pager: '' }, () => 'Pager usage is off.');
+      return with_(s.pager === '' ? { pager: 'less -SRXF' } : {}, () => 'Pager is used for long output.');
+    }
     case 'null':
       return with_({ null_string: value ?? null }, (n) => (value === undefined ? 'Null display is the default.' : describePset(n, name)));
     default:

@@ -95,6 +95,7 @@ describe('parseArgs: psql printing flags and mysql command lines', () => {
     assert.equal(parseArgs(['-P', '3307']).flagEngine, 'mysql');
     assert.throws(() => parseArgs(['-P', 'format=html']), /allowed formats/);
     assert.throws(() => parseArgs(['-P', 'border=2']), /no such printing option/);
+    assert.deepEqual(parseArgs(['-P', 'pager=off']).psets, [{ name: 'pager', value: 'off' }]);
     assert.throws(() => parseArgs(['-P', 'footer=maybe']), /Boolean expected/);
   });
 
