@@ -32,6 +32,8 @@ test('host lists: order, per-host ports, -P for the hosts without one, -h a,b', 
     { host: 'x', port: 3310 },
     { host: 'y', port: 4000 },
   ]);
+  assert.equal(resolveMysqlTarget({ engine: 'mysql', url: 'mysql://u@a,b/db?connect_timeout=2.5' }, noEnv, {}).connectTimeoutMs, 2500);
+  assert.equal(resolveMysqlTarget({ engine: 'mysql', url: 'mysql://u@a/db' }, noEnv, { 'connect-timeout': '3' }).connectTimeoutMs, 3000);
   // One host: no list, as before.
   assert.equal(resolveMysqlTarget({ engine: 'mysql', url: 'mysql://u@a:3307/db' }, noEnv, {}).hosts, undefined);
 });
@@ -105,6 +107,27 @@ test('the first host that answers is used, in order; a dead first host sends it 
     await third.close();
   } finally {
     await first.close();
+  }
+});
+
+test('connect_timeout applies to each host: a host that accepts and never answers is left after that wait', async (t) => {
+  const s = await servers(t);
+  if (!s) return;
+  const { createServer } = await import('node:net');
+  const held: import('node:net').Socket[] = [];
+  const silent = createServer((sock) => void held.push(sock)); // accepts, never sends the handshake
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+  const port = (silent.address() as { port: number }).port;
+  try {
+    const started = Date.now();
+    const conn = await mysqlEngine.connect({ engine: 'mysql', url: `${listUrl(s[1], s[1]).replace(`127.0.0.1:${s[1].port},`, `127.0.0.1:${port},`)}?connect_timeout=1` }, { env: noEnv });
+    const took = Date.now() - started;
+    assert.deepEqual((await run(conn, 'select @@port')).rows, [[s[1].port]]);
+    assert.ok(took >= 900 && took < 5000, `took ${took} ms`);
+    await conn.close();
+  } finally {
+    for (const h of held) h.destroy();
+    silent.close();
   }
 });
 

@@ -33,7 +33,7 @@ function driverConfig(p: MysqlParams, database: string | undefined): Record<stri
     jsonStrings: true,
     // No global typeCast: it costs a closure per value. The connection sets one on queries whose
     // result has a GEOMETRY column (mysql-connection.ts).
-    connectTimeout: 10_000,
+    connectTimeout: p.connectTimeoutMs ?? 10_000,
     multipleStatements: false,
   };
 }

@@ -22,6 +22,8 @@ export interface MysqlParams {
    * first. Absent for a single server.
    */
   readonly hosts?: readonly MysqlHost[];
+  /** ?connect_timeout=SECONDS (or [client] connect-timeout): the wait for each host, not for the whole list. */
+  readonly connectTimeoutMs?: number;
 }
 
 export interface MysqlHost {
@@ -83,6 +85,13 @@ interface Parts {
   socketPath?: string;
   /** 'a:3306,b' as written (ports optional). */
   hostList?: string;
+  connectTimeoutMs?: number;
+}
+
+function parseTimeout(text: string, where: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new ConnectError(`invalid connect_timeout '${text}' in ${where}: give a number of seconds`);
+  return Math.round(n * 1000);
 }
 
 /** One host of a list: 'a', 'a:3307', '[::1]:3307'. */
@@ -128,6 +137,7 @@ function fromUrl(url: string): Parts {
     if ((k === 'database' || k === 'db') && !p.database) p.database = v;
     if (k === 'port' && !p.port) p.port = parsePort(v, 'the URI');
     if (k === 'host' && !p.host) p.host = v;
+    if (k === 'connect_timeout' || k === 'connectTimeout') p.connectTimeoutMs = parseTimeout(v, 'the URI');
   }
   return p;
 }
@@ -157,6 +167,7 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   if (cnf['password'] !== undefined) cnfParts.password = cnf['password'];
   if (cnf['database']) cnfParts.database = cnf['database'];
   if (cnf['socket']) cnfParts.socketPath = cnf['socket'];
+  if (cnf['connect-timeout']) cnfParts.connectTimeoutMs = parseTimeout(cnf['connect-timeout'], '~/.my.cnf');
   const flags: Parts = {};
   if (target.host?.includes(',')) flags.hostList = target.host;
   else if (target.host) flags.host = target.host;
@@ -180,6 +191,8 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   }
   const password = pick('password');
   const database = pick('database');
+  const timeout = pick('connectTimeoutMs');
+  const timeoutPart = timeout !== undefined ? { connectTimeoutMs: timeout } : {};
   // A host list wins over the single hosts of lower layers, as a single host of a higher layer wins over it.
   const listLayer = layers.findIndex((l) => l.hostList !== undefined);
   const hostLayer = layers.findIndex((l) => l.host !== undefined);
@@ -195,6 +208,7 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
       ...(password !== undefined ? { password } : {}),
       ...(database !== undefined ? { database } : {}),
       ...(hosts.length > 1 ? { hosts } : {}),
+      ...timeoutPart,
     };
   }
   return {
@@ -204,6 +218,7 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
     ...(password !== undefined ? { password } : {}),
     ...(database !== undefined ? { database } : {}),
     ...(socketPath !== undefined ? { socketPath } : {}),
+    ...timeoutPart,
   };
 }
 
