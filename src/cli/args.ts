@@ -44,6 +44,12 @@ export interface CliOptions {
   readonly psets?: readonly { readonly name: string; readonly value: string | undefined }[];
   /** The command line is the mysql client's (a mysql:// or mariadb:// target, -u, -D): -e runs SQL, -t draws tables. */
   readonly mysqlStyle?: boolean;
+  /**
+   * A flag only the mysql client has was given (-e SQL, -u, -D, -B, -N, -r, --batch, ...): its output
+   * habits follow (tab-separated when stdout is not a terminal). A mysql:// target with sqlsh's own
+   * flags (-c, -f) keeps sqlsh's aligned table, as on every engine.
+   */
+  readonly mysqlClient?: boolean;
 }
 
 interface FlagDef {
@@ -203,9 +209,16 @@ function isMysqlStyle(argv: readonly string[]): boolean {
   return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N)/.test(a) || a === '--batch' || a === '--skip-column-names' || a === '--engine=mysql');
 }
 
+/** A flag of the mysql client's own (in a bundle such as -Ne too). */
+function isMysqlClientFlag(a: string): boolean {
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|raw|execute|vertical|table|user|database)\b/.test(a);
+  return /^-[A-Za-z]*[uDBNerE]/.test(a);
+}
+
 export function parseArgs(argv: readonly string[]): CliOptions {
   const o: Mutable = { scripts: [], demo: false, help: false, version: false };
   if (isMysqlStyle(argv)) o.mysqlStyle = true;
+  if (o.mysqlStyle && argv.some(isMysqlClientFlag)) o.mysqlClient = true;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

@@ -33,7 +33,8 @@ Running SQL and exiting:
   -B, --batch / -N, --skip-column-names   the mysql client's tab-separated output / no header
   -r, --raw                values as they are in -B output (no \\t \\n escapes)
   On a mysql command line (a mysql:// or mariadb:// target, -u, -D, -B or -N): -e SQL runs SQL,
-  -t draws an ascii table, -E prints records; output to a pipe is tab-separated, as the mysql client.
+  -t draws an ascii table, -E prints records; with -e, -u, -D, -B, -N or -r, output to a pipe is
+  tab-separated, as the mysql client.
 
 Output:
       --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown, unaligned

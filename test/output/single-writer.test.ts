@@ -40,6 +40,8 @@ const ALLOWED: readonly Allowed[] = [
   { file: 'src/shell/repl.ts', line: /createInterface\(\{ input: process\.stdin, output: process\.stdout, terminal: true \}\)/, reason: 'y/N questions: the question is passed through safeText' },
   { file: 'src/cli/prompt-hidden.ts', line: /const output = process\.stderr;/, reason: 'the hidden password prompt: writes safeText(prompt) and a newline only' },
   { file: 'src/shell/paging-output.ts', line: /const stdout = process\.stdout;/, reason: 'reads isTTY, columns and rows only' },
+  { file: 'src/lsp/server.ts', line: /createConnection\(process\.stdin, process\.stdout\)/, reason: 'sqlsh lsp: stdout is the JSON-RPC channel to the editor, framed by vscode-languageserver; never a terminal' },
+  { file: 'src/lsp/server.ts', line: /conn\.console\.error\(/, reason: "the LSP connection's console: a window/logMessage notification to the editor, not the process's stderr" },
   { file: 'src/output/pager.ts', line: /terminal: \{ readonly columns\?: number \} = process\.stdout/, reason: 'reads columns only' },
 ];
 
