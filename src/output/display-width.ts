@@ -8,28 +8,52 @@
  * The common case, printable ASCII, is measured by a quick scan without the library.
  *
  * string-width compiles large Unicode regexes and a segmenter when imported (tens of milliseconds),
- * so it is loaded on demand: loadDisplayWidth() before rendering results; until it has loaded, other
- * text is measured by a close approximation (never for results: renderers await the load).
+ * so it is loaded only when a text needs it: on Node with require(esm) (20.19 and later) it is
+ * required synchronously the first time a character outside the simple ranges is measured, so a
+ * result of plain text (`sqlsh db -c "select 1"`) never pays for it. On an older Node it is
+ * imported: loadDisplayWidth() before rendering results; until it has loaded, other text is
+ * measured by a close approximation (never for results: renderers await the load).
  */
+import { createRequire } from 'node:module';
+
 type StringWidth = (text: string, options?: { countAnsiEscapeCodes?: boolean }) => number;
 
 const WIDTH_OPTIONS = Object.freeze({ countAnsiEscapeCodes: true });
 let stringWidth: StringWidth | undefined;
 let loading: Promise<void> | undefined;
+/** Node can require() an ES module (string-width is one) without a flag. */
+const SYNC_LOAD = Boolean((process.features as { require_module?: boolean }).require_module);
 
-/** Loads the exact width tables; cheap after the first call. */
-export function loadDisplayWidth(): Promise<void> {
+let syncTried = false;
+
+/** string-width, required at once (Node 20.19+); undefined when that is not possible. */
+function requireStringWidth(): StringWidth | undefined {
+  if (syncTried || !SYNC_LOAD) return undefined;
+  syncTried = true;
+  try {
+    return (createRequire(import.meta.url)('string-width') as { default: StringWidth }).default;
+  } catch {
+    return undefined;
+  }
+}
+
+function importStringWidth(): Promise<void> {
   loading ??= import('string-width').then((m) => {
     stringWidth = m.default as StringWidth;
   });
   return loading;
 }
 
+/** Makes the exact width tables available: at once where they load on first use, else by importing them. */
+export function loadDisplayWidth(): Promise<void> {
+  return SYNC_LOAD ? Promise.resolve() : importStringWidth();
+}
+
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Emoji_Modifier}]/u;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
-/** Width by code point, for the moment before string-width has loaded (editor start-up). */
-function approximateWidth(text: string): number {
+/** Width by code point, for the moment before string-width has loaded (editor start-up, Node before 20.19). */
+export function approximateWidth(text: string): number {
   let width = 0;
   let joined = false; // after a zero-width joiner the next character is part of the same emoji
   for (const ch of text) {
@@ -90,8 +114,9 @@ export function displayWidth(text: string): number {
 }
 
 function libraryWidth(text: string): number {
+  stringWidth ??= requireStringWidth();
   if (!stringWidth) {
-    void loadDisplayWidth();
+    void importStringWidth();
     return approximateWidth(text);
   }
   if (text.length > 256) return stringWidth(text, WIDTH_OPTIONS);

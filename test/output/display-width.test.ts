@@ -1,12 +1,17 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { displayWidth, graphemes, loadDisplayWidth, padEndToWidth, padStartToWidth, truncateToWidth, wrapToWidth } from '../../src/output/display-width.js';
+import { approximateWidth, displayWidth, graphemes, loadDisplayWidth, padEndToWidth, padStartToWidth, truncateToWidth, wrapToWidth } from '../../src/output/display-width.js';
 
 const TRICKY = ['日本語', '👍🏽', 'e\u0301', 'a\u200bb', '👨‍👩‍👧', 'Ｆｕｌｌ', '한국어', 'ﾊﾝｶｸ', '🇯🇵', '☀️'];
 
 describe('displayWidth before the width tables load (start-up)', () => {
+  test('on Node with require(esm), the exact width is there at once, without waiting for a load', () => {
+    if (!(process.features as { require_module?: boolean }).require_module) return;
+    // where the approximation is off (a conjunct, a text-style symbol, a wide bracket), the exact width
+    assert.deepEqual(['क्षि', '▶', '\u2329', '↔'].map((t) => [approximateWidth(t), displayWidth(t)]), [[3, 2], [2, 1], [1, 2], [2, 1]]);
+  });
   test('the approximation agrees with string-width on common wide, emoji and zero-width text', async () => {
-    const approx = TRICKY.map((t) => displayWidth(t));
+    const approx = TRICKY.map((t) => approximateWidth(t));
     await loadDisplayWidth();
     assert.deepEqual(approx, TRICKY.map((t) => displayWidth(t)));
   });
