@@ -115,9 +115,8 @@ async function runMain(argv: readonly string[]): Promise<number> {
   }
 
   // Load the shell (or the batch runner) and read the config while the engine connects: start-up is
-  // the slowest of the three, not their sum.
-  const runner = batch ? import('./run-batch.js') : import('../shell/repl.js');
-  runner.catch(() => undefined);
+  // the slowest of the three, not their sum. The engine's modules are asked for first, so a file
+  // database's worker starts while the runner's modules still load (it boots on the other core).
   const canPrompt = stdinIsTTY && Boolean(process.stderr.isTTY);
   const connecting = (async () => {
     const engine = await engineById(target.engine).load();
@@ -144,6 +143,8 @@ async function runMain(argv: readonly string[]): Promise<number> {
     return pending;
   })();
   connecting.catch(() => undefined);
+  const runner = batch ? import('./run-batch.js') : import('../shell/repl.js');
+  runner.catch(() => undefined);
   const config: LoadedConfig = await configLoad;
   for (const w of config.warnings) stderrTerminal().line(`sqlsh: ${w}`);
   const settings = applyCli(config.settings, opts, target.engine);
