@@ -70,6 +70,13 @@ export interface ExecuteOptions {
    * events (csv rows, no header) after 'columns' instead of 'rows'; others ignore it.
    */
   readonly csv?: { readonly nullString: string };
+  /**
+   * PostgreSQL: send the text as one simple-query message, as psql sends each request: it may hold
+   * several statements (psql's `a \\; b;`), run by the server as one implicit transaction, each
+   * result streamed as its own 'columns' / 'rows' / 'done'; a text without SQL (`;`, a comment) shows
+   * nothing. Other engines ignore it (their callers run one statement per execute).
+   */
+  readonly simpleQuery?: boolean;
   /** The data of a COPY ... FROM STDIN (a script's inline lines up to `\\.`, each ending in a newline). */
   readonly copyData?: string;
 }
@@ -86,6 +93,8 @@ export interface Connection {
   /** Cancel the running statement on the server, if any. Resolves quickly; never throws. */
   cancel(): Promise<void>;
   transactionStatus(): TransactionStatus;
+  /** A setting the server reports by itself, read without a query (PostgreSQL's ParameterStatus: standard_conforming_strings, ...). */
+  serverSetting?(name: string): string | undefined;
   /** Read the whole catalog in a few queries (on a separate connection where the engine has them). */
   introspect(signal?: AbortSignal): Promise<CatalogData>;
   close(): Promise<void>;

@@ -13,8 +13,8 @@ import { pageText, terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';
 import { interpolateArgText, interpolateSql, quotingFor } from '../sql/interpolate.js';
-import { lex } from '../sql/lexer.js';
-import { lexChangesFor, lexSettingQuery, mayChangeLexing } from '../sql/session-lex.js';
+import { lexChangesFor, lexSettingQuery, lexSettingReported, mayChangeLexing } from '../sql/session-lex.js';
+import { psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
@@ -62,13 +62,19 @@ export async function runScript(session: Session, input: string, opts: RunOption
   // Where the text still to split starts: after a COPY ... FROM STDIN's inline data the rest is split again.
   let offset = 0;
   let offsetLine = opts.firstLine ?? 1;
+  // PostgreSQL: what psql would hold in its query buffer, and sends as it is (src/sql/psql-query-text.ts).
+  // SQL left before a backslash command that did not take it stays there for the next line, as in psql.
+  const psqlBuffer = session.dialect.id === 'postgres';
+  let carry: { readonly buffer: PsqlQueryText; readonly line: number } | undefined;
   restart: for (;;) {
   const text = offset === 0 ? input : input.slice(offset);
   const statements = splitStatements(text, session.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql', dotCommands: session.dialect.id === 'sqlite' });
   for (const st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
-    const line = offsetLine + st.line - 1;
+    let line = offsetLine + st.line - 1;
     if (st.kind === 'delimiter') continue;
+    const buffer = psqlBuffer && !st.openToken ? psqlQueryText(text, st.segmentStart, st.segmentEnd, session.lex, carry?.buffer) : undefined;
+    if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineOfOffset(text, buffer.start) - 1;
     // the mysql client's `source FILE` line (MySQL splitter) is the command \. FILE
     let meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
     if (meta?.startsWith('.')) {
@@ -85,11 +91,17 @@ export async function runScript(session: Session, input: string, opts: RunOption
     // In a skipped \if branch only the conditionals count; statements and other commands are not run (psql).
     // An unknown command is still an error there, as psql says so too.
     if (!isActive(session.conditionals) && (meta === undefined || !CONDITIONAL_COMMANDS.has(/^\\[^\s|]*/.exec(meta)![0]))) {
-      if (meta === undefined || (await import('../meta/meta-registry.js')).metaRegistry().lookup(/^\\[^\s|]*/.exec(meta)![0])) continue;
+      if (meta === undefined || (await import('../meta/meta-registry.js')).metaRegistry().lookup(/^\\[^\s|]*/.exec(meta)![0])) {
+        carry = undefined;
+        continue;
+      }
     }
     if (meta !== undefined) {
       // The SQL a backslash command ended is its query buffer (\p, \r, \gset, \gexec may take it).
-      session.queryBuffer = st.kind === 'sql' && st.text !== '' ? interpolate(session, st.text) : undefined;
+      session.queryBuffer = buffer
+        ? buffer.text !== '' ? interpolate(session, buffer.text) : undefined
+        : st.kind === 'sql' && st.text !== '' ? interpolate(session, st.text) : undefined;
+      const hadBuffer = session.queryBuffer !== undefined;
       if (echoMode(session) === 'all') await session.io.stdout.write(`${st.kind === 'sql' ? `${st.text} ` : ''}${meta}\n`);
       // `select ... \watch 2`: the statement is what \watch repeats.
       if (st.kind === 'sql' && /^\\watch\b/.test(meta)) session.lastSql = st.text;
@@ -101,8 +113,18 @@ export async function runScript(session: Session, input: string, opts: RunOption
         if (!SCRIPT_COMMANDS.some((c) => c.name === word)) meta = word + interpolateArgText(meta.slice(word.length), session.variables);
       }
       const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line }, runnerFor(session));
-      const taken = st.kind === 'sql' && session.queryBuffer === undefined;
+      const taken = hadBuffer && session.queryBuffer === undefined;
       session.queryBuffer = undefined;
+      if (buffer && !session.interactive) {
+        // psql keeps what the command did not take (\echo, \set ...) for the lines that follow
+        carry = taken || buffer.text === '' ? undefined : { buffer, line };
+        if (r.type === 'quit') return { ok, quit: true };
+        if (r.type === 'error') {
+          ok = false;
+          if (stopOnError()) return { ok, quit: false };
+        }
+        continue;
+      }
       if (r.type === 'quit') return { ok, quit: true };
       if (r.type === 'error') {
         ok = false;
@@ -126,12 +148,13 @@ export async function runScript(session: Session, input: string, opts: RunOption
       session.io.error(formatSqlError(err, { text: text.slice(base), line: offsetLine + lineOfOffset(text, base) - 1, file: opts.source }));
       return { ok: false, quit: false };
     }
-    if (st.text.trim() === '') continue;
-    const sql = interpolate(session, st.text);
-    if (st.complete && session.dialect.id === 'postgres' && COPY_FROM_STDIN.test(sql)) {
+    carry = undefined;
+    if (buffer ? buffer.text === '' : st.text.trim() === '') continue;
+    const sql = interpolate(session, buffer ? buffer.text : st.text);
+    if (st.complete && session.dialect.id === 'postgres' && !buffer?.joined && COPY_FROM_STDIN.test(sql.replace(LEADING_COMMENTS, ''))) {
       // psql: the lines after COPY ... FROM STDIN are its data, up to a line \. (never SQL); then read on.
       const data = inlineData(text, st.segmentEnd);
-      const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data });
+      const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data, asSent: buffer !== undefined });
       offsetLine += lineOfOffset(text, data.end) - 1;
       offset += data.end;
       if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
@@ -141,10 +164,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
       }
       continue restart;
     }
-    const parts = requestParts(session, sql);
-    const r = parts.length > 1
-      ? await runRequest(session, parts, { ...opts, line })
-      : await runStatement(session, parts[0] ?? sql, { ...opts, line, terminator: st.terminator });
+    // psql's `a \\; b;` and a text without SQL (`;`, a lone comment) go as one simple-query message
+    const simpleQuery = buffer !== undefined && (buffer.joined || !buffer.hasSql);
+    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}) });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;
@@ -158,6 +180,13 @@ export async function runScript(session: Session, input: string, opts: RunOption
     }
   }
   break;
+  }
+  if (carry && !session.interactive && !opts.signal?.aborted) {
+    // psql sends what is left in its buffer at the end of the input
+    const sql = interpolate(session, carry.buffer.text);
+    const r = await runStatement(session, sql, { ...opts, line: carry.line, asSent: true, ...(carry.buffer.joined || !carry.buffer.hasSql ? { simpleQuery: true } : {}) });
+    if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
+    if (!r) ok = false;
   }
   if (!session.interactive && session.conditionals.length > depthAtStart) {
     session.io.error(`${opts.source ? `${opts.source}: ` : ''}reached the end of the input without finding the closing \\endif`);
@@ -177,8 +206,9 @@ function interpolate(session: Session, sql: string): string {
 async function followLexSettings(session: Session): Promise<boolean> {
   const query = lexSettingQuery(session.dialect.id);
   if (query === undefined) return false;
-  let value: string | undefined;
-  try {
+  const reported = lexSettingReported(session.dialect.id);
+  let value = reported === undefined ? undefined : session.connection.serverSetting?.(reported);
+  if (value === undefined) try {
     for await (const ev of session.connection.execute(query)) if (ev.type === 'rows' && ev.rows[0]) value = String(ev.rows[0][0]);
   } catch {
     return false;
@@ -191,6 +221,7 @@ async function followLexSettings(session: Session): Promise<boolean> {
 }
 
 const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+p?stdin\b/i;
+const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
 
 /**
  * The inline data of a COPY ... FROM STDIN whose terminator ends at `from`: the lines after that line up
@@ -208,45 +239,6 @@ function inlineData(text: string, from: number): { data: string; end: number } {
   }
   const data = text.slice(nl + 1);
   return { data: data === '' || data.endsWith('\n') ? data : `${data}\n`, end: text.length };
-}
-
-/** psql's `\\;`: the statements of one request (one part when there is no `\\;`). */
-function requestParts(session: Session, sql: string): string[] {
-  if (!session.lex.escapedSemicolon || !sql.includes('\\;')) return [sql];
-  const parts: string[] = [];
-  let from = 0;
-  for (const t of lex(sql, session.lex)) {
-    if (t.type === 'punct' && t.text === '\\;') {
-      parts.push(sql.slice(from, t.start).trim());
-      from = t.end;
-    }
-  }
-  parts.push(sql.slice(from).trim());
-  return parts.filter((p) => p !== '');
-}
-
-const TRANSACTION_CONTROL = /^(begin|start|commit|end|rollback|abort|savepoint|release|prepare\s+transaction)\b/i;
-
-/**
- * The parts of a `\\;` request, each result shown as psql shows them. The server runs one request as one
- * implicit transaction (a failing part undoes the parts before it and skips the rest): outside a
- * transaction, and unless a part controls transactions itself, the parts run inside BEGIN ... COMMIT.
- */
-async function runRequest(session: Session, parts: readonly string[], opts: RunOptions & { line: number }): Promise<boolean | 'cancelled'> {
-  const wrap = session.connection.transactionStatus() === 'idle' && !parts.some((p) => TRANSACTION_CONTROL.test(p));
-  const quietly = async (sql: string): Promise<void> => {
-    for await (const ev of session.connection.execute(sql)) void ev;
-  };
-  if (wrap) await quietly('BEGIN');
-  for (const part of parts) {
-    const r = await runStatement(session, part, { ...opts, terminator: ';' });
-    if (r !== true) {
-      if (wrap) await quietly('ROLLBACK').catch(() => undefined);
-      return r;
-    }
-  }
-  if (wrap) await quietly('COMMIT');
-  return true;
 }
 
 /** psql's ECHO variable: 'queries' prints each statement before it runs, 'all' also the backslash commands. */
@@ -276,10 +268,11 @@ function where(opts: RunOptions & { line: number }): string {
 export async function runStatement(
   session: Session,
   sql: string,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean },
 ): Promise<boolean | 'cancelled'> {
   const cls = classifyStatement(sql, session.dialect);
-  const previewed = await previewFirst(session, sql, cls, opts);
+  // one simple-query request (several statements) is not previewed: it runs as psql runs it
+  const previewed = opts.simpleQuery ? { asked: false } : await previewFirst(session, sql, cls, opts);
   if (typeof previewed !== 'object') return previewed;
   if (cls.destructive && opts.confirmDestructive && !previewed.asked) {
     const confirm = session.io.confirm;
@@ -291,7 +284,9 @@ export async function runStatement(
   }
   session.lastSql = sql;
   const echo = echoMode(session);
-  if (echo === 'queries' || echo === 'all') await session.io.stdout.write(`${sql}${opts.terminator === undefined ? '' : opts.terminator === ';' ? ';' : ` ${opts.terminator.trim()}`}\n`);
+  if (echo === 'queries' || echo === 'all') {
+    await session.io.stdout.write(`${sql}${opts.asSent || opts.terminator === undefined ? '' : opts.terminator === ';' ? ';' : ` ${opts.terminator.trim()}`}\n`);
+  }
   const quiet = variableFlag(session.variables, 'QUIET') === true;
   const term = opts.terminator?.trim() ?? '';
   const expandedOnce = term === '\\G' || term === '\\gx';
@@ -317,6 +312,7 @@ export async function runStatement(
       session.connection.execute(sql, {
         signal: abort.signal,
         ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
+        ...(opts.simpleQuery ? { simpleQuery: true } : {}),
         // csv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv)
         ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
       }),

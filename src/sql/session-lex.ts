@@ -8,9 +8,15 @@ import type { EngineId, LexOptions } from './dialect.js';
 
 /** A statement after which the reading rules may have changed (SET, RESET, SET SESSION, SET @@...). */
 export function mayChangeLexing(engine: EngineId, sql: string): boolean {
-  if (engine === 'postgres') return /^\s*(?:set|reset)\b[\s\S]*\bstandard_conforming_strings\b/i.test(sql) || /^\s*(?:reset\s+all|discard\s+all)\b/i.test(sql);
+  // anywhere in the text: after a comment, in a `\\;` request, in a function's SET clause
+  if (engine === 'postgres') return /\b(?:set|reset|set_config)\b[\s\S]*\bstandard_conforming_strings\b/i.test(sql) || /\b(?:reset\s+all|discard\s+all)\b/i.test(sql);
   if (engine === 'mysql') return /^\s*set\b[\s\S]*\bsql_mode\b/i.test(sql);
   return false;
+}
+
+/** The setting the server reports by itself (no query needed), when the engine has one. */
+export function lexSettingReported(engine: EngineId): string | undefined {
+  return engine === 'postgres' ? 'standard_conforming_strings' : undefined;
 }
 
 /** The statement that reads the setting back, or undefined for engines whose lexing never changes. */

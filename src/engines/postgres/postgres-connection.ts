@@ -23,12 +23,13 @@ import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { UnansweredCancel } from '../unanswered-cancel.js';
 import { sendCancelRequest } from './postgres-cancel.js';
-import type { PgClient, PgCursor, PgDriver } from './postgres-driver.js';
+import { reportedSettings, type PgClient, type PgCursor, type PgDriver } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
 import { introspectPostgres } from './postgres-introspector.js';
 import { copyCsv, type CopyHost } from './postgres-copy-csv.js';
 import { copyableQuery } from './postgres-copy-query.js';
 import { copyStdio } from './postgres-copy-stdio.js';
+import { simpleQuery, type SimpleQueryHost } from './postgres-simple-query.js';
 import type { PgEndpoint } from './postgres-target.js';
 import { PgTypeNames } from './postgres-type-names.js';
 
@@ -86,6 +87,9 @@ export class PostgresConnection implements Connection {
   #dropped: string | undefined;
   #notices: Notice[] = [];
   #wake: (() => void) | undefined;
+  /** A simple-query request in progress takes the notices in protocol order (postgres-simple-query.ts). */
+  #noticeSink: ((message: string, severity?: string) => void) | undefined;
+  #deathWake: (() => void) | undefined;
 
   constructor(init: PostgresConnectionInit) {
     this.dialect = init.dialect;
@@ -110,6 +114,7 @@ export class PostgresConnection implements Connection {
     client.on('error', () => this.#markDead(client));
     client.on('end', () => this.#markDead(client));
     client.on('notice', (msg: { message?: string; severity?: string }) => {
+      if (this.#noticeSink && client === this.#session.client) return this.#noticeSink(msg.message ?? '', msg.severity);
       this.#notices.push({ message: msg.message ?? '', ...(msg.severity ? { severity: msg.severity } : {}) });
       this.#wake?.();
     });
@@ -121,6 +126,12 @@ export class PostgresConnection implements Connection {
     this.#dead = true;
     this.#lossReported = false;
     this.#wake?.();
+    this.#deathWake?.();
+  }
+
+  /** A setting as the server last reported it (ParameterStatus), without a query. */
+  serverSetting(name: string): string | undefined {
+    return this.#dead ? undefined : reportedSettings(this.#session.client).get(name);
   }
 
   transactionStatus(): TransactionStatus {
@@ -208,6 +219,17 @@ export class PostgresConnection implements Connection {
     const client = this.#session.client;
     const txBefore = this.transactionStatus();
     const batch = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
+    if (opts.simpleQuery && opts.copyData === undefined) {
+      try {
+        yield* simpleQuery(this.#simpleHost(txBefore), sql, opts);
+      } catch (err) {
+        if (!this.#dead) await readyForQuery(client);
+        throw err;
+      } finally {
+        if (!this.#dead && this.#types.hasMissing) await this.#types.lookUpMissing(client);
+      }
+      return;
+    }
     if (COPY_STDIO.test(sql.replace(LEADING_COMMENTS, ''))) {
       yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
@@ -294,6 +316,20 @@ export class PostgresConnection implements Connection {
       cancel: () => this.cancel(),
       translate: (err, opts) => this.#translate(err, 'idle', opts),
       isDead: () => this.#dead,
+    };
+  }
+
+  /** What one simple-query request (postgres-simple-query.ts) needs from this connection. */
+  #simpleHost(txBefore: TransactionStatus): SimpleQueryHost {
+    return {
+      client: this.#session.client,
+      columnType: (f) => this.#types.nameOf(f),
+      cancel: () => this.cancel(),
+      translate: (err, opts) => this.#translate(err, txBefore, opts),
+      isDead: () => this.#dead,
+      lendNotices: (sink) => void (this.#noticeSink = sink),
+      onDeath: (wake) => void (this.#deathWake = wake),
+      done: doneEvent,
     };
   }
 

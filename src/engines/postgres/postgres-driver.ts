@@ -62,6 +62,13 @@ export function loadPgDriver(): Promise<PgDriver> {
   return driver;
 }
 
+const reported = new WeakMap<PgClient, Map<string, string>>();
+
+/** The settings the server reported by itself (ParameterStatus: standard_conforming_strings, TimeZone, ...). */
+export function reportedSettings(client: PgClient): ReadonlyMap<string, string> {
+  return reported.get(client) ?? new Map();
+}
+
 /** Thrown from the password callback when the server asks for a password we do not have. */
 export class PasswordNeeded extends Error {
   override readonly name = 'PasswordNeeded';
@@ -123,6 +130,10 @@ export async function openPgClient(d: PgDriver, p: PgParams, e: PgEndpoint, useS
     ...(p.keepalivesIdleMs !== undefined ? { keepAliveInitialDelayMillis: p.keepalivesIdleMs } : {}),
     types: pgTypes,
   });
+  // The server reports some settings at start and whenever they change (psql follows them so too).
+  const settings = new Map<string, string>();
+  reported.set(client, settings);
+  client.connection?.on('parameterStatus', (m: { parameterName: string; parameterValue: string }) => void settings.set(m.parameterName, m.parameterValue));
   // Errors after connect are handled by the connection; before that, connect() rejects.
   const swallow = (): void => undefined;
   client.on('error', swallow);

@@ -1,0 +1,200 @@
+/**
+ * One simple-query message (the protocol's Query), as psql sends every request: the text may hold
+ * several statements (psql's `a \; b;`). The server runs them as one implicit transaction unless they
+ * control transactions themselves; an error ends the request (the server skips the rest). Each
+ * statement's result streams as its own 'columns' / 'rows' / 'done' (psql 15 shows every result);
+ * a part without SQL (`;`, a comment) answers EmptyQueryResponse and shows nothing.
+ *
+ * Memory: the server pushes rows without being asked, so when more than HIGH_WATER rows wait for the
+ * caller the socket is paused (TCP flow control holds the server) and resumed once they are taken.
+ * Notices come in protocol order between the results (the host lends its notice stream).
+ */
+import { createRequire } from 'node:module';
+import { StringDecoder } from 'node:string_decoder';
+import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
+import type { ExecuteOptions } from '../engine.js';
+import type { PgClient, PgFieldDesc } from './postgres-driver.js';
+
+/** pg's row parser for one result (rowMode 'array'); the client gives it the session's type parsers. */
+interface PgResult {
+  _types: unknown;
+  fields: PgFieldDesc[];
+  addFields(fields: readonly PgFieldDesc[]): void;
+  parseRow(data: unknown[]): unknown[];
+}
+type ResultCtor = new (rowMode: 'array', types?: unknown) => PgResult;
+let ResultClass: ResultCtor | undefined;
+const resultClass = (): ResultCtor => (ResultClass ??= createRequire(import.meta.url)('pg/lib/result.js') as ResultCtor);
+
+export interface SimpleQueryHost {
+  readonly client: PgClient;
+  columnType(f: PgFieldDesc): string;
+  cancel(): Promise<void>;
+  translate(err: unknown, opts: ExecuteOptions): Error;
+  isDead(): boolean;
+  /** While set, the host hands server notices to `sink` (in protocol order) instead of keeping them. */
+  lendNotices(sink: ((message: string, severity?: string) => void) | undefined): void;
+  /** While set, the host calls `wake` when the session dies. */
+  onDeath(wake: (() => void) | undefined): void;
+  /** The done event for a statement's command tag (postgres-connection.ts). */
+  done(tag: string | undefined, rowCount: number, returnedRows: boolean): ResultEvent;
+}
+
+const HIGH_WATER = 4000;
+const BATCH = 1000;
+
+type Item =
+  | Exclude<ResultEvent, { type: 'columns' } | { type: 'done' }>
+  | { readonly type: 'done' }
+  | { readonly type: 'fields'; readonly fields: readonly PgFieldDesc[] }
+  | { readonly type: 'complete'; readonly tag: string; readonly rowCount: number; readonly returnedRows: boolean }
+  | { readonly type: 'error'; readonly error: unknown }
+  | { readonly type: 'end' };
+
+/** The protocol handlers pg's client calls for the active query (the "submittable" interface). */
+class SimpleRequest {
+  readonly _result: PgResult;
+  readonly #text: string;
+  readonly #push: (item: Item) => void;
+  #rows: unknown[][] = [];
+  #rowCount = 0;
+  #copyOut: StringDecoder | undefined;
+
+  constructor(text: string, push: (item: Item) => void) {
+    this.#text = text;
+    this.#push = push;
+    this._result = new (resultClass())('array');
+  }
+
+  submit(connection: { query(text: string): void }): null {
+    connection.query(this.#text);
+    return null;
+  }
+
+  handleRowDescription(msg: { fields: readonly PgFieldDesc[] }): void {
+    this.#rowCount = 0;
+    this._result.addFields(msg.fields);
+    this.#push({ type: 'fields', fields: msg.fields });
+  }
+
+  handleDataRow(msg: { fields: unknown[] }): void {
+    this.#rows.push(this._result.parseRow(msg.fields));
+    this.#rowCount++;
+    if (this.#rows.length >= BATCH) this.#flushRows();
+  }
+
+  #flushRows(): void {
+    if (this.#rows.length === 0) return;
+    this.#push({ type: 'rows', rows: this.#rows as unknown as Row[] });
+    this.#rows = [];
+  }
+
+  handleCommandComplete(msg: { text: string }): void {
+    this.#flushRows();
+    if (this.#copyOut) {
+      const tail = this.#copyOut.end();
+      if (tail !== '') this.#push({ type: 'text', text: tail });
+      this.#copyOut = undefined;
+      this.#push({ type: 'done' }); // COPY ... TO STDOUT: no status line (as psql)
+      return;
+    }
+    this.#push({ type: 'complete', tag: msg.text, rowCount: this.#rowCount, returnedRows: this._result.fields.length > 0 });
+    this._result.fields = [];
+    this.#rowCount = 0;
+  }
+
+  handleEmptyQuery(): void {}
+
+  handlePortalSuspended(): void {}
+
+  handleError(err: unknown): void {
+    this.#flushRows();
+    this.#push({ type: 'error', error: err });
+  }
+
+  handleReadyForQuery(): void {
+    this.#flushRows();
+    this.#push({ type: 'end' });
+  }
+
+  handleCopyInResponse(connection: { sendCopyFail(msg: string): void }): void {
+    connection.sendCopyFail('sqlsh sends COPY ... FROM STDIN data only for a COPY that is a request of its own (not joined by \\;)');
+  }
+
+  handleCopyData(msg: { chunk: Buffer }): void {
+    this.#copyOut ??= new StringDecoder('utf8');
+    const text = this.#copyOut.write(msg.chunk);
+    if (text !== '') this.#push({ type: 'text', text });
+  }
+}
+
+export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
+  const client = host.client;
+  const queue: Item[] = [];
+  let waiting = 0;
+  let wake: (() => void) | undefined;
+  const stream = (client.connection as { stream?: { pause(): void; resume(): void } } | undefined)?.stream;
+  let paused = false;
+  const push = (item: Item): void => {
+    queue.push(item);
+    if (item.type === 'rows') {
+      waiting += item.rows.length;
+      if (waiting > HIGH_WATER && stream && !paused) {
+        paused = true;
+        stream.pause();
+      }
+    }
+    wake?.();
+  };
+  const resume = (): void => {
+    if (paused) {
+      paused = false;
+      stream?.resume();
+    }
+  };
+  host.lendNotices((message, severity) => push({ type: 'notice', message, ...(severity ? { severity } : {}) }));
+  host.onDeath(() => wake?.());
+  const onAbort = (): void => {
+    resume();
+    void host.cancel();
+  };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    client.query(new SimpleRequest(sql, push) as never);
+    for (;;) {
+      const item = queue.shift();
+      if (item === undefined) {
+        if (host.isDead()) throw host.translate(new Error('the connection ended during the request'), opts);
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      switch (item.type) {
+        case 'end':
+          return;
+        case 'error':
+          throw host.translate(item.error, opts);
+        case 'fields': {
+          const columns: ColumnInfo[] = item.fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
+          yield { type: 'columns', columns: Object.freeze(columns) };
+          break;
+        }
+        case 'rows':
+          waiting -= item.rows.length;
+          if (waiting <= BATCH) resume();
+          yield item;
+          break;
+        case 'complete':
+          yield host.done(item.tag, item.rowCount, item.returnedRows);
+          break;
+        default:
+          yield item;
+      }
+    }
+  } finally {
+    resume();
+    host.lendNotices(undefined);
+    host.onDeath(undefined);
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The exact text psql 15 sends for a piece of a script (its query buffer), so that a server's
+ * statement log is the same under sqlsh as under psql. psql reads a script line by line:
+ * - whitespace and `--` comments before the first other token of a request are dropped, a `/* *\/`
+ *   comment is kept (it starts the request, even alone: `/* c *\/;` is sent);
+ * - an empty line outside quotes and comments is skipped whole (its newline too), every other line
+ *   is joined to the buffer with a newline;
+ * - the terminating `;` is part of the text; `\;` becomes `;` and the request goes on;
+ * - a backslash command at the start of a line takes back the newline that joined its line.
+ * Variables (`:name`) are replaced afterwards, by the caller, on this text.
+ */
+import type { LexOptions } from './dialect.js';
+import { newScanState, scanToken } from './lexer.js';
+
+export interface PsqlQueryText {
+  /** The text psql would have in its buffer (what it sends at `;`, `\g`, or the end of the input). */
+  readonly text: string;
+  /** Offset in the input of the first character taken into the buffer (-1 when nothing was taken). */
+  readonly start: number;
+  /** The buffer holds a token that is SQL (not only comments and `;`). */
+  readonly hasSql: boolean;
+  /** The buffer holds `\;`: several statements in one request. */
+  readonly joined: boolean;
+}
+
+const LF = 10;
+
+/**
+ * psql's buffer after reading input[from, to) with `carry` already in it (SQL left over from before
+ * a backslash command that did not take it; its `start` is an offset in the same input). The range is one segment of the splitter: up to and
+ * including its `;` or its backslash command line.
+ */
+export function psqlQueryText(input: string, from: number, to: number, lex: LexOptions, carry?: PsqlQueryText): PsqlQueryText {
+  let buf = carry?.text ?? '';
+  let start = carry?.start ?? -1;
+  let hasSql = carry?.hasSql ?? false;
+  let joined = carry?.joined ?? false;
+  const st = newScanState();
+  const take = (s: string, at: number): void => {
+    if (s === '') return;
+    if (start < 0) start = at;
+    buf += s;
+  };
+  let pos = from;
+  let atStart = buf === '';
+  while (pos < to) {
+    let end = scanToken(input, lex, pos, atStart, st);
+    if (end > to) end = to;
+    const type = st.type;
+    if (type === 'space') {
+      if (buf !== '') {
+        let s = '';
+        for (let i = pos; i < end; i++) {
+          const c = input.charCodeAt(i);
+          // a newline joins the next line, unless that line is empty (skipped) or there is none
+          if (c === LF && (i + 1 >= input.length || input.charCodeAt(i + 1) === LF)) continue;
+          s += input[i];
+        }
+        take(s, pos);
+      }
+    } else if (type === 'line-comment') {
+      if (buf !== '') take(input.slice(pos, end), pos);
+    } else if (type === 'backslash') {
+      // The newline that joined this line goes again when nothing else came on the line.
+      if (pos > 0 && input.charCodeAt(pos - 1) === LF && buf.endsWith('\n')) buf = buf.slice(0, -1);
+      break;
+    } else if (type === 'punct' && input.startsWith('\\;', pos)) {
+      joined = true;
+      take(';', pos);
+    } else {
+      if (type !== 'block-comment' && !(type === 'punct' && input.charCodeAt(pos) === 59)) hasSql = true;
+      take(input.slice(pos, end), pos);
+      atStart = false;
+    }
+    pos = end;
+  }
+  return { text: buf, start, hasSql, joined };
+}
