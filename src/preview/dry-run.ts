@@ -6,6 +6,7 @@
 import type { Connection } from '../engines/engine.js';
 import type { StatementClass } from '../sql/classify.js';
 import { planPreview } from './preview-plan.js';
+import { userFunctionEffect } from './side-effects.js';
 import { PreviewRefused, runPreview } from './run-preview.js';
 import { describeEffects } from './describe-effects.js';
 
@@ -29,11 +30,14 @@ export async function dryRunStatement(
   }
   if (conn.transactionStatus() === 'idle') for await (const e of conn.execute(conn.dialect.id === 'mysql' ? 'START TRANSACTION' : 'BEGIN')) void e;
   const plan = planPreview({ cls, engine: conn.dialect.id, serverVersion: conn.info.serverVersion, mode: 'all', transaction: conn.transactionStatus() });
-  const previewPlan = plan.kind === 'preview' ? plan
-    : plan.kind === 'ask' && conn.dialect.id === 'duckdb' ? { kind: 'preview' as const, wrap: 'none' as const, addReturning: false, ownReturning: false, selectRows: 'none' as const }
+  // The user's own functions are checked as in the preview: one that acts outside the database is not run.
+  const inFunction = plan.kind !== 'none' ? await userFunctionEffect(conn, cls.change?.calls, signal) : undefined;
+  const previewPlan = inFunction ? undefined
+    : plan.kind === 'preview' ? plan
+    : plan.kind === 'ask' && plan.noSavepoint ? { kind: 'preview' as const, wrap: 'none' as const, addReturning: false, ownReturning: false, selectRows: 'none' as const }
     : undefined;
   if (!previewPlan) {
-    await io.print(`${head}\n  not run: ${plan.kind === 'ask' ? plan.why : 'nothing to preview'}`);
+    await io.print(`${head}\n  not run: ${inFunction ?? (plan.kind === 'ask' ? plan.why : 'nothing to preview')}`);
     return 'done';
   }
   try {

@@ -5,6 +5,7 @@
  */
 import type { StatementClass } from '../sql/classify.js';
 import type { EngineId } from '../sql/dialect.js';
+import { knownSideEffect } from './side-effects.js';
 
 export type PreviewMode = 'destructive' | 'all' | 'off';
 export const PREVIEW_MODES: readonly PreviewMode[] = Object.freeze(['destructive', 'all', 'off']);
@@ -29,7 +30,12 @@ export type PreviewPlan =
       readonly selectRows: 'before' | 'after' | 'none';
     }
   /** A change that cannot be previewed safely: ask by name (with a row count), and say why. */
-  | { readonly kind: 'ask'; readonly why: string };
+  | {
+      readonly kind: 'ask';
+      readonly why: string;
+      /** The only reason is DuckDB's missing savepoints (a dry run, one transaction already, may run it). */
+      readonly noSavepoint?: true;
+    };
 
 export interface PlanInput {
   readonly cls: StatementClass;
@@ -41,11 +47,6 @@ export interface PlanInput {
 
 const FILE_VERBS = new Set(['COPY', 'LOAD', 'IMPORT', 'EXPORT']);
 
-/**
- * Functions whose effect a rollback does not undo (sequences, notifications, other connections,
- * files, other sessions): a statement that calls one is not tried, it is asked by name.
- */
-const SIDE_EFFECTS = /^(nextval|setval|pg_notify|dblink\w*|lo_(import|export)|pg_(terminate|cancel)_backend|pg_advisory_\w+|pg_reload_conf|pg_switch_wal|pg_file_write|pg_logical_emit_message|sys_(exec|eval)|get_lock|release_lock|writefile|load_extension)$/;
 const ROW_VERBS = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'MERGE', 'UPSERT']);
 
 /** Is this statement one the mode previews? */
@@ -86,8 +87,8 @@ export function planPreview(input: PlanInput): PreviewPlan {
   const { cls, engine, mode, transaction } = input;
   if (!wantsPreview(cls, mode) || transaction === 'failed') return { kind: 'none' };
   if (FILE_VERBS.has(cls.keyword)) return { kind: 'ask', why: `${cls.keyword} reads or writes files outside the database, which a rollback cannot undo` };
-  const effect = cls.change?.calls?.find((f) => SIDE_EFFECTS.test(f));
-  if (effect) return { kind: 'ask', why: `it calls ${effect}(), whose effect a rollback does not undo` };
+  const effect = knownSideEffect(cls.change?.calls);
+  if (effect) return { kind: 'ask', why: `it calls ${effect.name}(), whose effect a rollback does not undo (${effect.stays})` };
   if (engine === 'mysql' && cls.kind === 'ddl') {
     return { kind: 'ask', why: `MariaDB and MySQL commit ${cls.keyword} at once (an implicit COMMIT), so it cannot be tried and rolled back` };
   }
@@ -95,7 +96,7 @@ export function planPreview(input: PlanInput): PreviewPlan {
     return { kind: 'ask', why: `PostgreSQL cannot run DROP ${cls.change?.objectKind} inside a transaction` };
   }
   if (engine === 'duckdb' && transaction === 'in-transaction') {
-    return { kind: 'ask', why: 'DuckDB has no savepoints, so a preview inside your transaction could not be undone on its own' };
+    return { kind: 'ask', why: 'DuckDB has no savepoints, so a preview inside your transaction could not be undone on its own', noSavepoint: true };
   }
   const wrap = transaction === 'in-transaction' ? 'savepoint' : 'transaction';
   const ownReturning = cls.change?.returning === true;

@@ -11,6 +11,7 @@ import type { StatementClass } from '../sql/classify.js';
 import { planPreview, type PreviewMode, type PreviewPlan } from './preview-plan.js';
 import { PreviewRefused, runPreview, tableRowCount, type PreviewResult } from './run-preview.js';
 import { describeEffects, formatCount } from './describe-effects.js';
+import { userFunctionEffect } from './side-effects.js';
 
 export interface PreviewIO {
   message(text: string): void;
@@ -78,6 +79,9 @@ export async function previewStatement(
     return yes ? { type: 'run', asked: true } : { type: 'declined' };
   };
   if (plan.kind === 'ask') return askNamed(plan.why);
+  // The user's own functions: one that calls something a rollback cannot undo is asked by name too.
+  const inFunction = await userFunctionEffect(conn, cls.change?.calls, options.signal);
+  if (inFunction) return askNamed(inFunction);
   let result: PreviewResult;
   try {
     result = await tryPreview(conn, sql, cls, plan, options.signal);

@@ -282,7 +282,8 @@ function changeOf(text: string, toks: readonly Token[], i: number, keyword: stri
 
 export function classifyStatement(text: string, dialect: SqlDialect): StatementClass {
   const cls = classifyKind(text, dialect);
-  if (cls.kind !== 'dml' && cls.kind !== 'ddl') return cls;
+  // Queries too: SELECT nextval('s') has an effect a rollback does not undo (\explain analyze asks).
+  if (cls.kind !== 'dml' && cls.kind !== 'ddl' && cls.kind !== 'query') return cls;
   const toks = significant(text, dialect);
   const change = changeOf(text, toks, mainVerbIndex(toks), cls.keyword);
   const calls = [...new Set(toks.filter((t, k) => t.type === 'word' && toks[k + 1]?.text === '(' && !dialect.keywords.has(t.text.toUpperCase())).map((t) => t.text.toLowerCase()))];

@@ -92,6 +92,55 @@ describe('\\explain analyze refuses what cannot be rolled back', () => {
     assert.match(r.stdout, /\n\s*2\n/);
   });
 
+  test('PostgreSQL: nextval, an advisory lock, and a function that calls nextval are refused in a script; the sequence stays', async (t) => {
+    const pg = await withServer(t, sharedPostgres);
+    if (!pg) return;
+    const q = `${T}_seq`;
+    const setup = sqlsh(pg.url, [
+      `drop sequence if exists ${q} cascade; create sequence ${q};`,
+      `create or replace function ${q}_next() returns bigint language plpgsql volatile as $$ begin return nextval('${q}'); end $$;`,
+      `create or replace function ${q}_pure(a int) returns int language plpgsql volatile as $$ begin return a + 1; end $$;`,
+    ]);
+    assert.equal(setup.status, 0, setup.stderr);
+    const r = sqlsh(pg.url, [
+      `\\explain analyze select nextval('${q}')`,
+      `\\explain analyze select pg_advisory_lock(42)`,
+      `\\explain analyze select ${q}_next()`,
+      `\\explain analyze select ${q}_pure(1)`,
+      `select last_value, is_called from ${q}; select count(*) as locks from pg_locks where locktype = 'advisory';`,
+    ], { args: ['--continue-on-error'] });
+    assert.match(r.stderr, /did not run the statement: it calls nextval\(\), whose effect a rollback does not undo: the sequence keeps its new value/);
+    assert.match(r.stderr, /it calls pg_advisory_lock\(\).*advisory lock stays held/);
+    assert.match(r.stderr, new RegExp(`${q}_next\\(\\) calls nextval\\(\\)`));
+    // A volatile plpgsql function that only computes is explained (its writes, if any, would roll back).
+    assert.match(r.stdout, /PostgreSQL plan \(analyzed\)/);
+    assert.doesNotMatch(r.stderr, new RegExp(`${q}_pure`));
+    assert.match(r.stdout, /\s1 \| f(?:alse)?\n/, `the sequence moved:\n${r.stdout}`);
+    assert.match(r.stdout, /locks\s*\n-+\n\s*0\n/, r.stdout);
+  });
+
+  test('MariaDB: get_lock and a stored function that calls it are refused in a script', async (t) => {
+    const my = await withServer(t, sharedMariadb);
+    if (!my) return;
+    const f = `${T}_lock`;
+    const setup = sqlsh(my.url, [`drop function if exists ${f}; create function ${f}() returns int not deterministic return get_lock('sqlsh_t', 0);`]);
+    assert.equal(setup.status, 0, setup.stderr);
+    const r = sqlsh(my.url, [`\\explain analyze select get_lock('sqlsh_t', 0)`, `\\explain analyze select ${f}()`, "select is_free_lock('sqlsh_t') as free"], { args: ['--continue-on-error'] });
+    assert.match(r.stderr, /calls get_lock\(\).*user lock stays held/);
+    assert.match(r.stderr, new RegExp(`${f}\\(\\) calls get_lock\\(\\)`, 'i'));
+    assert.match(r.stdout, /free\s*\n-+\n\s*1\n/, r.stdout);
+  });
+
+  test('DuckDB: nextval (DuckDB does not roll sequences back either) and a macro that calls it are refused', () => {
+    const db = join(tempDir(), 'seq.duckdb');
+    const setup = sqlsh(db, ['create sequence s; create macro take() as nextval(\'s\');']);
+    assert.equal(setup.status, 0, setup.stderr);
+    const r = sqlsh(db, ["\\explain analyze select nextval('s')", '\\explain analyze select take()', "select nextval('s') as next"], { args: ['--continue-on-error'] });
+    assert.match(r.stderr, /calls nextval\(\)/);
+    assert.match(r.stderr, /take\(\) calls nextval\(\)/);
+    assert.match(r.stdout, /next\s*\n-+\n\s*1\n/, r.stdout);
+  });
+
   test('no query at all', () => {
     const r = sqlsh(':memory:', ['\\explain']);
     assert.notEqual(r.status, 0);

@@ -70,3 +70,32 @@ test('a plan taller than the screen goes through the pager, as results do', asyn
   await t.waitForText(/PAGED: USE TEMP B-TREE FOR ORDER BY/, LONG);
   assert.match(t.screenText(), /PAGED: SEARCH on ar\n/);
 });
+
+test('\\explain analyze of nextval(): says what the rollback cannot undo and asks; N runs nothing, y runs it', async () => {
+  const home = newHome();
+  const db = join(home.dir, 'seq.duckdb');
+  assert.equal(sqlsh(db, ['create sequence s;']).status, 0);
+  const prompt = 'duckdb seq.duckdb> ';
+  const t = await startShell(home, [db], { rows: 40, env: { NO_COLOR: '1' } });
+  await waitForIdlePrompt(t, prompt);
+  t.type("\\explain analyze select nextval('s')");
+  t.press('enter');
+  await t.waitForText(/Run it anyway\? \[y\/N\] $/m, LONG);
+  assert.match(t.screenText().replace(/\n/g, ''), /it calls nextval\(\), whose effect a rollback does not undo: the sequence keeps its new value/);
+  t.type('n');
+  t.press('enter');
+  await t.waitForText(/Not run; nothing was changed/, LONG);
+  await waitForIdlePrompt(t, prompt);
+  t.type("\\explain analyze select nextval('s') as again");
+  t.press('enter');
+  await t.waitForText(/Run it anyway\? \[y\/N\] $/m, LONG);
+  t.type('y');
+  t.press('enter');
+  await t.waitForText(/rolled back, except what a rollback cannot undo/, LONG);
+  await waitForIdlePrompt(t, prompt);
+  // N took nothing, y took one value: the next is 2 (DuckDB keeps it for the open database).
+  await run(t, "select nextval('s') as next_value;", prompt);
+  await t.settle();
+  assert.match(t.screenText(), /next_value\s*\n-+\n\s*2\n/);
+  t.kill();
+});

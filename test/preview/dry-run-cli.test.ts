@@ -6,7 +6,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
@@ -55,6 +55,24 @@ describe('--dry-run', () => {
     // Without --dry-run the same script changes the file: the comparison can fail.
     assert.equal(runCli([db, '-f', file]).code, 0);
     assert.notEqual(dump(), before);
+  });
+
+  test('DuckDB: a COPY to a file, nextval and a macro that calls nextval are not run (a rollback would not undo them)', () => {
+    const db = join(dir, `seq-${process.pid}.duckdb`);
+    const out = join(dir, `copied-${process.pid}.csv`);
+    const setup = runCli([db, '-c', "create sequence s; create macro take() as nextval('s'); create table t (id integer, n bigint); insert into t values (1, 0);"]);
+    assert.equal(setup.code, 0, setup.stderr);
+    const file = join(dir, `effects-${process.pid}.sql`);
+    writeFileSync(file, [`copy t to '${out}';`, "update t set n = nextval('s');", 'update t set n = take();', 'update t set n = 5;'].join('\n'));
+    const r = runCli([db, '--dry-run', '-f', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /:1: copy t to [^\n]*\n {2}not run: COPY reads or writes files outside the database/);
+    assert.match(r.stdout, /:2: update t set n = nextval\('s'\)\n {2}not run: it calls nextval\(\)/);
+    assert.match(r.stdout, /:3: update t set n = take\(\)\n {2}not run: take\(\) calls nextval\(\)/);
+    assert.match(r.stdout, /:4: update t set n = 5\n {2}t +1 row/);
+    assert.equal(existsSync(out), false, 'the dry run wrote the COPY file');
+    const after = runCli([db, '-c', "select nextval('s') as next, n from t"]);
+    assert.match(after.stdout, /^ +1 \| +0$/m, after.stdout);
   });
 
   test('PostgreSQL: pg_dump is byte-identical after a dry run', async (t) => {

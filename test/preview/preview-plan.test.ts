@@ -56,7 +56,9 @@ test('what cannot roll back is asked by name, with the reason', async () => {
   assert.equal(await why('mysql', 'delete from orders'), 'preview');
   assert.match(await why('postgres', 'drop database shop'), /cannot run DROP DATABASE inside a transaction/);
   assert.match(await why('postgres', "delete from t where id = nextval('s')"), /calls nextval\(\)/);
-  assert.match(await why('postgres', "update t set a = 1 where pg_notify('c', 'x') is null"), /calls pg_notify\(\)/);
+  assert.match(await why('postgres', "delete from t where pg_advisory_lock(1) is not null"), /calls pg_advisory_lock\(\).*lock stays held/);
+  // A lock held for the transaction only, and a notification, end with the rollback: previewed.
+  assert.equal(await why('postgres', "delete from t where pg_advisory_xact_lock(1) is not null and pg_notify('c', 'x') is null"), 'preview');
   assert.match(await why('postgres', "copy t from '/tmp/x.csv'", 'all'), /files outside the database/);
 });
 

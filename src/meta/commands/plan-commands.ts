@@ -54,6 +54,24 @@ async function explain(ctx: MetaContext, analyze: boolean, givenSql: string | un
     return fail(`${name} commits ${cls.keyword} by itself, so \\explain analyze cannot roll it back; it was not run (use \\explain without analyze)`);
   }
   const changes = cls.kind !== 'query';
+  // A call whose effect a rollback cannot undo (the preview's own list, and the user's functions read
+  // from the catalog): said plainly and asked on a terminal; refused in a script.
+  let notUndone: string | undefined;
+  if (analyze) {
+    const effects = await import('../../preview/side-effects.js');
+    const known = effects.knownSideEffect(cls.change?.calls);
+    notUndone = known ? `it calls ${known.name}(), whose effect a rollback does not undo: ${known.stays}` : await effects.userFunctionEffect(s.connection, cls.change?.calls, ctx.opts.signal);
+    if (notUndone) {
+      const ask = s.interactive ? s.io.ask : undefined;
+      if (!ask) return fail(`\\explain analyze did not run the statement: ${notUndone} (use \\explain without analyze)`);
+      s.io.message(`\\explain analyze runs the statement and rolls it back, but ${notUndone}.`);
+      const answer = await ask('Run it anyway? [y/N] ');
+      if (!/^y(es)?$/i.test(answer.trim())) {
+        s.io.message('Not run; nothing was changed (\\explain without analyze shows the plan without running it).');
+        return ok;
+      }
+    }
+  }
   const guard = analyze ? guardFor(ctx, engine) : undefined;
   if (typeof guard === 'string') return fail(guard);
   if (analyze && changes && (engine === 'mysql' || engine === 'mariadb')) {
@@ -99,7 +117,8 @@ async function explain(ctx: MetaContext, analyze: boolean, givenSql: string | un
   if (!undone) return fail('the statement ran but rolling it back failed: check the data (the transaction state is shown in the prompt)');
 
   const out = s.out;
-  const note = analyze && changes ? `The statement ran inside a transaction that was rolled back: nothing was changed.\n` : '';
+  const note = notUndone ? 'The statement ran inside a transaction that was rolled back, except what a rollback cannot undo (said above).\n'
+    : analyze && changes ? `The statement ran inside a transaction that was rolled back: nothing was changed.\n` : '';
   if (ex.reads === 'text') {
     const text = rows.map((r) => r.map((v) => plan.cellText(v)).join('\t')).join('\n');
     await ctx.runner.page(`${text}\n${note}`, out);
@@ -135,6 +154,7 @@ const explainCommand: MetaCommand = {
     'Each node shows its operation, relation, estimated rows and cost; analyze adds actual rows, loops and time.',
     'The most expensive node is marked "◀ most time" (or cost); "! est 12x too low" flags a row estimate off by 10x or more.',
     'analyze runs the statement inside a transaction (a savepoint inside yours) that is rolled back: data never changes.',
+    'A call a rollback cannot undo (nextval, pg_advisory_lock, dblink, get_lock, a function that calls one) is named and asked; refused in scripts.',
     'MySQL/MariaDB DDL commits by itself and is refused with analyze. With \\pset format json the engine\'s own JSON is printed.',
   ],
   args: { min: 0, max: Infinity, kinds: ['sql'] },
