@@ -91,9 +91,14 @@ let dir: string | undefined;
 
 /** Write the DDL to this server's temp folder; returns its file URI. */
 export function writeDdlFile(r: RelationDef, text: string): string {
+  return writeServerFile(`${`${r.schema ? `${r.schema}.` : ''}${r.name}`.replace(/[^\w.-]+/g, '_')}.sql`, text);
+}
+
+/** A read-only file in this server's temp directory (removed when the server exits); its file: URI. */
+export function writeServerFile(name: string, text: string): string {
   dir ??= join(tmpdir(), `sqlsh-lsp-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${`${r.schema ? `${r.schema}.` : ''}${r.name}`.replace(/[^\w.-]+/g, '_')}.sql`);
+  const file = join(dir, name);
   rmSync(file, { force: true }); // read-only: replaced, not written over
   writeFileSync(file, text, { mode: 0o444 });
   return pathToFileURL(file).href;

@@ -24,7 +24,7 @@ import { dialectOf, emptyCatalog, ENGINE_IDS, type Catalog, type EngineId, type 
 import { classifyStatement } from '../sql/classify.js';
 import { provideCompletion } from './completion-provider.js';
 import { DbSession } from './db-session.js';
-import { ddlDirectory, ddlText, relationAt, writeDdlFile } from './definition.js';
+import { ddlDirectory, ddlText, relationAt, writeDdlFile, writeServerFile } from './definition.js';
 import { documentProblems, type SqlProblem } from './diagnostics.js';
 import { engineProblems } from './engine-check.js';
 import { provideHover } from './hover-provider.js';
@@ -32,6 +32,12 @@ import { runStatement } from './run-statement.js';
 import { provideSignatureHelp } from './signature-provider.js';
 import { documentSymbols, statementAt, statementsOf } from './symbols.js';
 import { fileDialect, loadWorkspaceConfig, type ClientOptions, type WorkspaceConfig } from './workspace-config.js';
+
+/** A statement as a title: its first line, 60 characters at most. */
+const oneLine = (sql: string): string => {
+  const first = sql.trim().split('\n')[0]!;
+  return first.length > 60 || first.length < sql.trim().length ? `${first.slice(0, 57)}...` : first;
+};
 
 export const COMMANDS = Object.freeze(['sqlsh.runStatement', 'sqlsh.refreshCatalog', 'sqlsh.checkDocument']);
 
@@ -61,6 +67,8 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
   let config: WorkspaceConfig = { root, warnings: [] };
   let db: DbSession | undefined;
   let connEngine: EngineId | undefined;
+  let canShowDocument = false; // the client opens a file the server names (window/showDocument)
+  let shown = 0;
 
   const message = (level: 'error' | 'warning' | 'info', text: string): void => {
     const type = level === 'error' ? 1 : level === 'warning' ? 2 : 3;
@@ -72,6 +80,19 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
     const id = dialectFor(doc);
     const cat = db?.catalog;
     return cat && cat.dialect.id === id ? cat : emptyFor(id);
+  };
+  // A command run from a code action: the client drops the command's result (Neovim, VS Code), so the
+  // server shows it: as a file the client opens beside the SQL when it can, else as a message.
+  const present = async (title: string, text: string, failed: boolean): Promise<void> => {
+    if (canShowDocument) {
+      const uri = writeServerFile(`result-${++shown}.txt`, `-- ${title}\n${text}`);
+      const r = await conn.window.showDocument({ uri, takeFocus: false }).catch(() => ({ success: false }));
+      if (r.success) return;
+    }
+    const lines = text.replace(/\n$/, '').split('\n');
+    const max = 40;
+    const shownText = lines.length > max ? [...lines.slice(0, max), `... ${lines.length - max} more lines (an editor that opens documents for the server shows them all)`].join('\n') : lines.join('\n');
+    message(failed ? 'error' : 'info', shownText);
   };
   const range = (doc: TextDocument) => (start: number, end: number) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
   const docOf = (uri: unknown): TextDocument => {
@@ -134,6 +155,7 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
     else if (params.rootPath) root = params.rootPath;
     const init = params.initializationOptions as ClientOptions | undefined;
     if (init && typeof init === 'object') clientOptions = init;
+    canShowDocument = params.capabilities.window?.showDocument?.support === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -203,7 +225,7 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
   conn.onCodeAction((p) => {
     docOf(p.textDocument.uri);
     return [
-      { title: 'Run statement (sqlsh)', command: { title: 'Run statement', command: 'sqlsh.runStatement', arguments: [p.textDocument.uri, p.range.start] } },
+      { title: 'Run statement (sqlsh)', command: { title: 'Run statement', command: 'sqlsh.runStatement', arguments: [p.textDocument.uri, p.range.start, { show: true }] } },
       { title: 'Check with the database (sqlsh)', command: { title: 'Check', command: 'sqlsh.checkDocument', arguments: [p.textDocument.uri] } },
     ];
   });
@@ -226,18 +248,23 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
         const a0 = args[0] as string | { uri?: string; position?: Position; sql?: string } | undefined;
         const uri = typeof a0 === 'string' ? a0 : a0?.uri;
         const pos = (typeof a0 === 'string' ? args[1] : a0?.position) as Position | undefined;
+        const show = (args.find((a) => typeof a === 'object' && a !== null && 'show' in a) as { show?: unknown } | undefined)?.show === true;
         const doc = docOf(uri);
         const st = statementAt(doc.getText(), doc.offsetAt(pos ?? { line: 0, character: 0 }), catalogFor(doc).dialect);
         if (!st) return { text: '', rowCount: 0, truncated: false };
-        const c = await need();
         try {
+          const c = await need();
           const result = await runStatement(c, st.text, ac.signal);
           if (result.cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'sqlsh: statement cancelled');
           const changes = !result.error && classifyStatement(st.text, c.dialect).changesCatalog;
           if (changes) await db?.refresh();
+          if (show) await present(oneLine(st.text), result.text, result.error !== undefined);
           return { ...result, statement: { range: range(doc)(st.start, st.end) }, refreshed: changes };
         } catch (e) {
-          if (e instanceof ResponseError) throw e;
+          if (e instanceof ResponseError) {
+            if (show && e.code !== LSPErrorCodes.RequestCancelled) message('error', e.message);
+            throw e;
+          }
           db?.noteFailure(e);
           throw new ResponseError(-32603, `sqlsh: ${(e as Error).message}`);
         }
