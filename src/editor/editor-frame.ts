@@ -82,7 +82,7 @@ export function visibleLines(lines: readonly string[], cursorLine: number, scree
 export function toolbarText(settings: EditorSettings, state: EditorState, hints?: string): string {
   const on = (b: boolean): string => (b ? 'ON' : 'off');
   const mode = settings.keyMode === 'vi' ? `Vi-${state.mode === 'vi-normal' ? 'normal' : 'insert'}` : 'Emacs';
-  const base = ` [F2] Smart completion: ${on(settings.smartCompletion)}  [F3] Multi-line: ${on(settings.multiLine)}  [F4] ${mode}  [F1] Help`;
+  const base = ` [F2] Smart completion: ${on(settings.smartCompletion)}  [F3] Multi-line: ${on(settings.multiLine)}  [F4] ${mode}  [F5] Plan  [F1] Help`;
   return hints ? `${base}  ${hints}` : base;
 }
 

@@ -60,10 +60,14 @@ export interface PromptSpec {
   readonly continuation: (reason: string | undefined, lineNo: number) => string;
 }
 
-export type ReadResult = { readonly type: 'submit'; readonly text: string } | { readonly type: 'eof' };
+export type ReadResult =
+  | { readonly type: 'submit'; readonly text: string }
+  /** F5: explain the statement at `cursor` in `text`; the text comes back to the editor after. */
+  | { readonly type: 'explain'; readonly text: string; readonly cursor: number }
+  | { readonly type: 'eof' };
 
 const ESC_TIMEOUT_MS = 30;
-const HELP = 'Enter runs a statement ending in ; (Alt-Enter: newline) · Tab completes · Ctrl-R searches history · Ctrl-X edits in $EDITOR · Ctrl-D exits';
+const HELP = 'Enter runs a statement ending in ; (Alt-Enter: newline) · Tab completes · F5 shows its plan · Ctrl-R searches history · Ctrl-X edits in $EDITOR · Ctrl-D exits';
 
 interface Session {
   state: EditorState;
@@ -306,7 +310,7 @@ export class LineEditor {
     this.clearTimers();
     this.leaveRaw();
     // While the submitted statement runs, keys typed are not echoed and wait for the next read.
-    if (result.type === 'submit') quietCookedMode(this.opts.input);
+    if (result.type !== 'eof') quietCookedMode(this.opts.input);
     s.uninstall();
     s.resolve(result);
   }
@@ -331,6 +335,8 @@ export class LineEditor {
       case 'help':
         s.state = update(s.state, { message: HELP });
         return;
+      case 'explain':
+        return this.end({ type: 'explain', text: s.state.doc.text, cursor: s.state.doc.cursor });
       case 'bell':
         this.opts.output.write('\x07');
         return;

@@ -119,6 +119,27 @@ export async function runRepl(init: {
         if (!(await session.confirmLeavingTransaction())) continue;
         break;
       }
+      if (r.type === 'explain') {
+        // F5: the plan of the statement at the cursor, by the same path as `select ... \explain`; nothing
+        // runs (no analyze), nothing goes into history, and the buffer comes back to go on editing.
+        pendingText = r.text;
+        const { statementAt } = await import('../sql/statement-at.js');
+        const st = statementAt(r.text, r.cursor, session.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql', dotCommands: session.dialect.id === 'sqlite' });
+        if (!st) {
+          session.io.message('F5 shows the plan of the SQL statement at the cursor: there is none in the buffer.');
+          continue;
+        }
+        const { runScript } = await loadRunner();
+        const abort = new AbortController();
+        const onSigint = () => abort.abort();
+        process.on('SIGINT', onSigint);
+        try {
+          await runScript(session, `${st.text} \\explain`, { signal: abort.signal, stopOnError: true, confirmDestructive: session.settings.confirm_destructive });
+        } finally {
+          process.off('SIGINT', onSigint);
+        }
+        continue;
+      }
       const text = r.text;
       if (text.trim() === '') continue;
       // Never a password: \c passwords are masked, a statement that sets one is not kept at all.

@@ -37,7 +37,7 @@ export interface CellAttributes {
 const KEYS: Readonly<Record<string, string>> = {
   enter: '\r', tab: '\t', 's-tab': '\x1b[Z', escape: '\x1b', backspace: '\x7f', delete: '\x1b[3~',
   up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', home: '\x1b[H', end: '\x1b[F',
-  pageup: '\x1b[5~', pagedown: '\x1b[6~', 'm-enter': '\x1b\r', f1: '\x1bOP', f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS',
+  pageup: '\x1b[5~', pagedown: '\x1b[6~', 'm-enter': '\x1b\r', f1: '\x1bOP', f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS', f5: '\x1b[15~',
 };
 
 /** The bytes a terminal sends for a key name: 'enter', 'up', 'c-r', 'm-b', 'f2', ... */

@@ -53,6 +53,12 @@ describe('emacs bindings', () => {
       'key-mode',
     ]);
   });
+
+  test('F5 asks for the plan of the buffer (xterm and rxvt/linux-console bytes); on an empty buffer it rings', () => {
+    assert.deepEqual(type(at('select 1|'), '\x1b[15~').effects, [{ type: 'explain' }]);
+    assert.deepEqual(type(at('select| 1'), '\x1b[[E').effects, [{ type: 'explain' }]);
+    assert.deepEqual(type(at('  |'), '\x1b[15~').effects, [{ type: 'bell' }]);
+  });
 });
 
 describe('Enter and multi-line rules', () => {

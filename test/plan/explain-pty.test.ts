@@ -99,3 +99,28 @@ test('\\explain analyze of nextval(): says what the rollback cannot undo and ask
   assert.match(t.screenText(), /next_value\s*\n-+\n\s*2\n/);
   t.kill();
 });
+
+test('F5 shows the plan of the statement at the cursor without running it; the buffer comes back to edit', async () => {
+  const home = newHome();
+  const t = await startShell(home, ['--demo'], { rows: 40, env: { NO_COLOR: '1' } });
+  await waitForIdlePrompt(t);
+  // Two statements in the buffer, the cursor in the second (a DELETE): its plan, and nothing deleted.
+  t.paste('select count(*) as kept from invoice_items;\ndelete from invoice_items where quantity >= 1;');
+  await t.waitForText(/quantity >= 1;$/m, LONG);
+  t.press('f5');
+  await t.waitForText(/^SQLite plan\nSCAN on invoice_items$/m, LONG);
+  await t.waitForText(/SCAN on invoice_items\n.*sqlite demo\.db> select count\(\*\) as kept from invoice_items;\n +-> delete from invoice_items where quantity >= 1;\n/m, LONG);
+  assert.doesNotMatch(t.screenText(), /\(1 row\)/, 'F5 ran a statement');
+  // The cursor moved into the first statement: F5 explains that one.
+  t.press('up');
+  t.press('f5');
+  await t.waitForText(/^SQLite plan\nSCAN on invoice_items\n(?:.*\n)*SQLite plan\n(?:SCAN|SEARCH)[^\n]*invoice_items/m, LONG);
+  // Enter now runs the whole buffer as typed (the preview asks about the DELETE: answer no).
+  t.press('enter');
+  await t.waitForText(/\(1 row\)/, LONG);
+  await t.waitForText(/\[y\/N\/e\(dit\)\] $/m, LONG);
+  t.type('n');
+  t.press('enter');
+  await t.waitForText(/Nothing was changed\./, LONG);
+  t.kill();
+});

@@ -15,6 +15,8 @@ export type Effect =
   | { readonly type: 'suspend' }
   | { readonly type: 'toggle'; readonly what: ToggleName }
   | { readonly type: 'help' }
+  /** F5: show the plan of the statement at the cursor (\\explain), without running it. */
+  | { readonly type: 'explain' }
   | { readonly type: 'bell' };
 
 export interface InputStatusLike {

@@ -71,6 +71,7 @@ export const editing: Record<string, Command> = {
   'open-editor': (s) => withEffect(s, { type: 'open-editor' }),
   suspend: (s) => withEffect(s, { type: 'suspend' }),
   help: (s) => withEffect(s, { type: 'help' }),
+  'explain-buffer': (s) => (s.doc.text.trim() === '' ? withEffect(s, { type: 'bell' }) : withEffect(s, { type: 'explain' })),
   'toggle-smart-completion': (s) => withEffect(s, { type: 'toggle', what: 'smart-completion' }),
   'toggle-multi-line': (s) => withEffect(s, { type: 'toggle', what: 'multi-line' }),
   'toggle-key-mode': (s) => withEffect(s, { type: 'toggle', what: 'key-mode' }),

@@ -48,6 +48,7 @@ export const emacsKeymap: Readonly<Record<string, string>> = Object.freeze({
   f2: 'toggle-smart-completion',
   f3: 'toggle-multi-line',
   f4: 'toggle-key-mode',
+  f5: 'explain-buffer',
   paste: 'paste',
 });
 

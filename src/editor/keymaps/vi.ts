@@ -40,6 +40,7 @@ export const viNormalKeymap: Readonly<Record<string, string>> = Object.freeze({
   f2: 'toggle-smart-completion',
   f3: 'toggle-multi-line',
   f4: 'toggle-key-mode',
+  f5: 'explain-buffer',
   paste: 'paste',
   tab: 'complete',
 });

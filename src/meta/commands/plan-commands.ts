@@ -148,9 +148,10 @@ const explainCommand: MetaCommand = {
   name: '\\explain',
   group: 'Running',
   syntax: '\\explain [analyze] [QUERY]',
-  summary: "a query's plan as a tree (analyze: run, rolled back)",
+  summary: "a query's plan as a tree (analyze: run, rolled back; F5 in the editor)",
   details: [
     'Without QUERY: the query this command ends (select ... \\explain), else the last one run.',
+    'F5 in the editor: the plan of the statement at the cursor (without analyze: nothing runs); the buffer comes back.',
     'Each node shows its operation, relation, estimated rows and cost; analyze adds actual rows, loops and time.',
     'The most expensive node is marked "◀ most time" (or cost); "! est 12x too low" flags a row estimate off by 10x or more.',
     'analyze runs the statement inside a transaction (a savepoint inside yours) that is rolled back: data never changes.',
