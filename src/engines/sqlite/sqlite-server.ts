@@ -1,0 +1,230 @@
+/**
+ * One better-sqlite3 database and the requests run on it (execute, introspect, close), answering
+ * with the messages of sqlite-protocol.ts. It runs in the database worker (sqlite-worker.ts) or,
+ * for a script, on the main thread (sqlite-inline-host.ts); the two drive it the same way.
+ *
+ * Everything here is synchronous. execute() is a generator: it yields, with the number of batches
+ * it has posted so far, each time it is about to post one more, so its driver can wait until the
+ * consumer has room (the worker blocks on the shared flags; the main thread comes back on a later
+ * turn of its event loop). After each yield the request may have been cancelled: it then stops.
+ */
+import { isUtf8 } from 'node:buffer';
+import type BetterSqlite3 from 'better-sqlite3';
+import { decodeUtf8Escaped } from '../../core/surrogate-escape.js';
+import { BatchEncoder } from './sqlite-batch-encoder.js';
+import { CsvBatches } from './sqlite-csv-batches.js';
+import { introspectSqlite } from './sqlite-introspector.js';
+import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
+import { loadSqliteNative, NATIVE_ENTRY_POINT, type SqliteNative } from './sqlite-native.js';
+import type { FromWorker, WorkerError, WorkerStartData } from './sqlite-protocol.js';
+
+type Database = BetterSqlite3.Database;
+export type DatabaseClass = typeof BetterSqlite3;
+
+class Cancelled extends Error {}
+
+/** How the server talks to its driver. */
+export interface ServerIO {
+  /** Sends a message to the main thread's connection; `transfer`: buffers it may take over. */
+  post(m: FromWorker, transfer?: readonly ArrayBuffer[]): void;
+  /** True once request `id` was cancelled (or stopped by Ctrl-C). */
+  cancelled(id: number): boolean;
+}
+
+/**
+ * The statement stopped because sqlite3_interrupt() was called for a cancel: in a step
+ * (SQLITE_INTERRUPT), or while waiting for another connection's lock (the helper's busy handler
+ * then gives up: SQLITE_BUSY).
+ */
+function isInterrupt(e: unknown): boolean {
+  const code = e instanceof Error ? ((e as Error & { code?: string }).code ?? '') : '';
+  return code === 'SQLITE_INTERRUPT' || code.startsWith('SQLITE_BUSY');
+}
+
+/** Registers the connection with the native helper so it can be interrupted; 0 if it cannot. */
+function registerInterrupt(db: Database, native: SqliteNative | undefined, path: string | undefined): number {
+  if (!native || !path) return 0;
+  try {
+    // better-sqlite3 takes the entry point as a second argument; its typings do not say so.
+    (db as unknown as { loadExtension(file: string, entryPoint: string): void }).loadExtension(path, NATIVE_ENTRY_POINT);
+    return native.claim();
+  } catch {
+    return 0;
+  }
+}
+
+function describeError(db: Database, e: unknown, sql: string, SqliteError: new () => Error): WorkerError {
+  if (e instanceof SqliteError) {
+    const err = e as Error & { code?: string };
+    const probe = (prefix: string): string | undefined => {
+      try {
+        db.prepare(prefix);
+        return undefined;
+      } catch (p) {
+        return p instanceof Error ? p.message : String(p);
+      }
+    };
+    const position = sqliteErrorPosition(sql, err.message, probe);
+    return { kind: 'sqlite', message: err.message, ...(err.code ? { code: err.code } : {}), ...(position !== undefined ? { position } : {}) };
+  }
+  if (e instanceof RangeError && /more than one statement/.test(e.message)) {
+    const position = secondStatementStart(sql, (prefix) => {
+      try {
+        db.prepare(prefix);
+        return true;
+      } catch (p) {
+        return !(p instanceof Error && p.message === 'incomplete input');
+      }
+    });
+    const message = 'more than one statement given: run one statement at a time (split the text on its semicolons)';
+    return { kind: 'usage', message, ...(position !== undefined ? { position } : {}) };
+  }
+  if (e instanceof RangeError || e instanceof TypeError) return { kind: 'usage', message: e.message };
+  return { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+export class SqliteServer {
+  private interruptsSeen = 0;
+  /** The current row's TEXT in a column when its bytes are not valid UTF-8 (see open()). */
+  private readonly exactText: ((column: number) => string | undefined) | undefined;
+
+  private constructor(
+    private readonly db: Database,
+    private readonly io: ServerIO,
+    private readonly SqliteError: new () => Error,
+    private readonly clearInterrupt: BetterSqlite3.Statement,
+    /** The connection's id for SqliteNative.interrupt() (0: none). */
+    readonly interruptId: number,
+    /** The native helper as loaded on this thread, when interruptId is set. */
+    readonly native: SqliteNative | undefined,
+  ) {
+    // better-sqlite3 shows invalid UTF-8 as U+FFFD: read such a value again through the native
+    // helper, each invalid byte escaped (surrogate-escape.ts).
+    this.exactText =
+      native && interruptId
+        ? (column: number): string | undefined => {
+            const bytes = native.textBytes(interruptId, column);
+            return bytes && !isUtf8(bytes) ? decodeUtf8Escaped(bytes) : undefined;
+          }
+        : undefined;
+  }
+
+  /** Opens the database and posts 'opened' (or 'open-error', returning undefined). */
+  static open(Database: DatabaseClass, start: WorkerStartData, io: ServerIO): SqliteServer | undefined {
+    const SqliteError = Database.SqliteError as unknown as new () => Error;
+    const native = loadSqliteNative(start.nativePath);
+    try {
+      const db = new Database(start.path, { readonly: start.readOnly, fileMustExist: start.readOnly });
+      db.pragma('foreign_keys = ON');
+      // Fail now, not at the first statement, when the file is not a database.
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
+      const clearInterrupt = db.prepare('SELECT 0').pluck();
+      const interruptId = registerInterrupt(db, native, start.nativePath);
+      io.post({ type: 'opened', version, inTransaction: db.inTransaction, interruptId });
+      return new SqliteServer(db, io, SqliteError, clearInterrupt, interruptId, interruptId ? native : undefined);
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      io.post({ type: 'open-error', error: { kind: 'sqlite', message: err.message, ...(err.code ? { code: err.code } : {}) } });
+      return undefined;
+    }
+  }
+
+  /** Runs one statement; yields the batches posted so far before posting each next one (see the top). */
+  *execute(id: number, sql: string, batchSize: number, csv?: { readonly nullString: string }): Generator<number, void, void> {
+    const { db, io, SqliteError } = this;
+    let stmt: BetterSqlite3.Statement;
+    try {
+      stmt = db.prepare(sql);
+    } catch (e) {
+      if (e instanceof RangeError && /contains no statements/.test(e.message)) {
+        io.post({ type: 'done', id, reader: false, empty: true, rowCount: 0, changes: 0, inTransaction: db.inTransaction });
+      } else if (isInterrupt(e) && io.cancelled(id)) {
+        io.post({ type: 'cancelled', id, inTransaction: db.inTransaction });
+      } else {
+        io.post({ type: 'error', id, error: describeError(db, e, sql, SqliteError), inTransaction: db.inTransaction });
+      }
+      return;
+    }
+    try {
+      if (io.cancelled(id)) throw new Cancelled(); // cancelled before it started: an interrupt now would be lost
+      if (!stmt.reader) {
+        const r = stmt.run();
+        io.post({ type: 'done', id, reader: false, empty: false, rowCount: 0, changes: r.changes, inTransaction: db.inTransaction });
+        return;
+      }
+      stmt.raw(true).safeIntegers(true);
+      const columns = stmt.columns();
+      io.post({ type: 'columns', id, columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) });
+      const encoder = csv
+        ? new CsvBatches(columns.length, csv.nullString, batchSize, this.exactText)
+        : new BatchEncoder(columns.length, batchSize, this.exactText);
+      let sent = 0;
+      let rowCount = 0;
+      // Leaving the loop (a cancel, an error, or this generator closed early) resets the statement.
+      for (const raw of stmt.iterate() as IterableIterator<unknown[]>) {
+        if (io.cancelled(id)) throw new Cancelled();
+        encoder.add(raw);
+        rowCount++;
+        if (encoder.full) {
+          yield sent;
+          if (io.cancelled(id)) throw new Cancelled();
+          this.send(id, encoder);
+          sent++;
+        }
+      }
+      if (encoder.rowCount > 0) {
+        yield sent;
+        if (io.cancelled(id)) throw new Cancelled();
+        this.send(id, encoder);
+      }
+      io.post({ type: 'done', id, reader: true, empty: false, rowCount, changes: rowCount, inTransaction: db.inTransaction });
+    } catch (e) {
+      if (e instanceof Cancelled || (isInterrupt(e) && io.cancelled(id))) io.post({ type: 'cancelled', id, inTransaction: db.inTransaction });
+      else io.post({ type: 'error', id, error: describeError(db, e, sql, SqliteError), inTransaction: db.inTransaction });
+    }
+  }
+
+  private send(id: number, encoder: CsvBatches | BatchEncoder): void {
+    if (encoder instanceof CsvBatches) this.io.post({ type: 'text', id, text: encoder.take() });
+    else {
+      const { batch, transfer } = encoder.take();
+      this.io.post({ type: 'rows', id, batch }, [transfer]);
+    }
+  }
+
+  introspect(id: number): void {
+    const { db, io } = this;
+    try {
+      const data = introspectSqlite(
+        { all: (sql, params = []) => db.prepare(sql).raw(true).all(...params) as unknown[][] },
+        () => {
+          if (io.cancelled(id)) throw new Cancelled();
+        },
+      );
+      io.post({ type: 'catalog', id, data, inTransaction: db.inTransaction });
+    } catch (e) {
+      if (e instanceof Cancelled || (isInterrupt(e) && io.cancelled(id))) io.post({ type: 'cancelled', id, inTransaction: db.inTransaction });
+      else io.post({ type: 'error', id, error: describeError(db, e, '', this.SqliteError), inTransaction: db.inTransaction });
+    }
+  }
+
+  /**
+   * An interrupt that came after its statement ended stays pending until a statement starts with
+   * none running; stepping one here keeps it from stopping the next request. `made`: the
+   * interrupts made so far.
+   */
+  clearLateInterrupt(made: number): void {
+    if (made === this.interruptsSeen) return;
+    this.interruptsSeen = made;
+    try {
+      this.clearInterrupt.get();
+    } catch {
+      // interrupted itself: the flag is cleared by the next statement that starts
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
