@@ -148,7 +148,7 @@ const explainCommand: MetaCommand = {
   name: '\\explain',
   group: 'Running',
   syntax: '\\explain [analyze] [QUERY]',
-  summary: "a query's plan as a tree (analyze: run, rolled back; F5 in the editor)",
+  summary: "a query's plan as a tree (also F5; analyze: rolled back)",
   details: [
     'Without QUERY: the query this command ends (select ... \\explain), else the last one run.',
     'F5 in the editor: the plan of the statement at the cursor (without analyze: nothing runs); the buffer comes back.',
