@@ -19,7 +19,8 @@ export async function dryRunStatement(
   signal?: AbortSignal,
 ): Promise<'run' | 'done'> {
   if (cls.kind === 'query' || cls.kind === 'session') return 'run';
-  const head = `-- ${io.label}${sql.trim().split('\n')[0]?.slice(0, 100) ?? ''}`;
+  // The statement's first line, as every engine shows it (PostgreSQL's text keeps psql's `;`).
+  const head = `-- ${io.label}${(sql.trim().split('\n')[0] ?? '').replace(/\s*;\s*$/, '').slice(0, 100)}`;
   if (cls.kind === 'transaction' || cls.kind === 'other') {
     await io.print(`${head}\n  not run in a dry run (${cls.kind === 'transaction' ? 'transaction control: the dry run is one transaction' : 'it may not roll back'})`);
     return 'done';

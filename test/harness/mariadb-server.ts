@@ -131,6 +131,17 @@ export async function startMariadb(opts: StartMariadbOptions = {}): Promise<Mari
     const mysql = await import('mysql2/promise');
     const root = await mysql.createConnection({ socketPath: socket, user: 'root' });
     try {
+      // A Galera node accepts connections before it is ready for statements (ER_UNKNOWN_COM_ERROR,
+      // "WSREP has not yet prepared node for application use"): wait for wsrep_ready.
+      if ((opts.extraArgs ?? []).some((a) => a.startsWith('--wsrep-on'))) {
+        const until = Date.now() + timeoutMs;
+        for (;;) {
+          const [rows] = await root.query("SHOW STATUS LIKE 'wsrep_ready'");
+          if ((rows as { Value?: string }[])[0]?.Value === 'ON') break;
+          if (Date.now() > until) throw new Error(`the Galera node did not become ready within ${timeoutMs} ms; see ${logFile}`);
+          await sleep(100);
+        }
+      }
       const q = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
       await root.query(`CREATE DATABASE \`${database}\``);
       for (const host of ['%', 'localhost']) {
