@@ -9,12 +9,14 @@ import { formatSqlError } from '../output/error-format.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
+import { keepingLastResult } from './last-result.js';
 import { pageText, terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';
 import { interpolateArgText, interpolateSql, quotingFor } from '../sql/interpolate.js';
 import { lexChangesFor, lexSettingQuery, lexSettingReported, mayChangeLexing } from '../sql/session-lex.js';
 import { psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
+import { afterLeadingComments } from '../sql/lexer.js';
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
@@ -151,7 +153,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
     carry = undefined;
     if (buffer ? buffer.text === '' : st.text.trim() === '') continue;
     const sql = interpolate(session, buffer ? buffer.text : st.text);
-    if (st.complete && session.dialect.id === 'postgres' && !buffer?.joined && COPY_FROM_STDIN.test(sql.replace(LEADING_COMMENTS, ''))) {
+    if (st.complete && session.dialect.id === 'postgres' && !buffer?.joined && COPY_FROM_STDIN.test(afterLeadingComments(sql, session.lex))) {
       // psql: the lines after COPY ... FROM STDIN are its data, up to a line \. (never SQL); then read on.
       const data = inlineData(text, st.segmentEnd);
       const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data, asSent: buffer !== undefined });
@@ -221,7 +223,6 @@ async function followLexSettings(session: Session): Promise<boolean> {
 }
 
 const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+p?stdin\b/i;
-const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
 
 /**
  * The inline data of a COPY ... FROM STDIN whose terminator ends at `from`: the lines after that line up
@@ -271,7 +272,11 @@ export async function runStatement(
   opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean },
 ): Promise<boolean | 'cancelled'> {
   const cls = classifyStatement(sql, session.dialect);
-  // one simple-query request (several statements) is not previewed: it runs as psql runs it
+  // PostgreSQL: several statements (psql's `\\;`), or none (`;`, a comment), go as one simple-query message
+  if (opts.simpleQuery === undefined && session.dialect.id === 'postgres' && splitStatements(sql, session.lex).filter((s) => s.text !== '').length !== 1) {
+    opts = { ...opts, simpleQuery: true };
+  }
+  // one simple-query request is not previewed: it runs as psql runs it
   const previewed = opts.simpleQuery ? { asked: false } : await previewFirst(session, sql, cls, opts);
   if (typeof previewed !== 'object') return previewed;
   if (cls.destructive && opts.confirmDestructive && !previewed.asked) {
@@ -309,13 +314,14 @@ export async function runStatement(
   };
   try {
     const summary = await renderEvents(
-      session.connection.execute(sql, {
+      // The last result with rows is kept (a copy when small) for \chart without a query.
+      keepingLastResult(sql, session.connection.execute(sql, {
         signal: abort.signal,
         ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
         ...(opts.simpleQuery ? { simpleQuery: true } : {}),
         // csv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv)
         ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
-      }),
+      }), (r) => (session.lastResult = r)),
       out,
       options,
       {

@@ -41,6 +41,8 @@ export class Session {
   output: (TextOutput & { close?(): Promise<void>; readonly description?: string }) | undefined;
   /** The last SQL statement run, for \g, \watch and \e. */
   lastSql: string | undefined;
+  /** The last result that returned rows (a copy when small), for \chart without a query. */
+  lastResult: import('./last-result.js').LastResult | undefined;
   /** Text a meta-command (\e) wants in the editor's buffer at the next prompt. */
   pendingEdit: string | undefined;
   /** psql variables (\set, -v, \gset): immutable, replaced whole; interpolation gets them as data. */
