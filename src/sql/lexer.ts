@@ -367,3 +367,15 @@ function number(text: string, pos: number, st: ScanState): number {
   }
   return set(st, 'number', i);
 }
+
+/** The text from its first token that is not whitespace or a comment (nested comments read as the dialect reads them). */
+export function afterLeadingComments(text: string, opts: LexOptions): string {
+  const st = newScanState();
+  let pos = 0;
+  while (pos < text.length) {
+    const end = scanToken(text, opts, pos, true, st);
+    if (st.type !== 'space' && st.type !== 'line-comment' && st.type !== 'block-comment') break;
+    pos = end;
+  }
+  return text.slice(pos);
+}

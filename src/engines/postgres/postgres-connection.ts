@@ -22,6 +22,7 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { UnansweredCancel } from '../unanswered-cancel.js';
+import { afterLeadingComments } from '../../sql/lexer.js';
 import { sendCancelRequest } from './postgres-cancel.js';
 import { reportedSettings, type PgClient, type PgCursor, type PgDriver } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
@@ -60,7 +61,6 @@ interface Notice {
 const DEFAULT_BATCH = 1000;
 /** Largest portal read when the caller did not ask for a batch size. */
 const MAX_READ = 4000;
-const LEADING_COMMENTS = /^(?:\s+|--[^\n]*\n?|\/\*[\s\S]*?\*\/)*/;
 const COPY_STDIO = /^copy\b[\s\S]*\b(?:stdin|stdout)\b/i;
 
 export class PostgresConnection implements Connection {
@@ -230,7 +230,7 @@ export class PostgresConnection implements Connection {
       }
       return;
     }
-    if (COPY_STDIO.test(sql.replace(LEADING_COMMENTS, ''))) {
+    if (COPY_STDIO.test(afterLeadingComments(sql, this.dialect.lex))) {
       yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
     }

@@ -79,8 +79,11 @@ const edit: MetaCommand = {
 
 async function rerun(ctx: MetaContext, expanded: boolean): Promise<MetaOutcome> {
   const s = ctx.session;
-  if (!s.lastSql) return fail('no previous statement to run');
-  const r = await ctx.runner.runStatement(s.lastSql, {
+  // psql: \g sends the query buffer (SQL left before it on earlier lines), else the last query again
+  const sql = s.queryBuffer ?? s.lastSql;
+  s.queryBuffer = undefined;
+  if (!sql) return fail('no previous statement to run');
+  const r = await ctx.runner.runStatement(sql, {
     line: ctx.opts.line,
     stopOnError: ctx.opts.stopOnError,
     confirmDestructive: ctx.opts.confirmDestructive,
