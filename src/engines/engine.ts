@@ -27,6 +27,12 @@ export interface ConnectionTarget {
   readonly ssh?: string;
   /** A private key file for the tunnel (else the SSH agent, ~/.ssh/config's IdentityFile, ~/.ssh/id_*). */
   readonly sshKey?: string;
+  /**
+   * Set by the SSH tunnel when host and port are its loopback end: the database's own host and port.
+   * What names the server uses it (the password file's host:port, the TLS server name that
+   * sslmode=verify-full checks), never the loopback address.
+   */
+  readonly tunnelOf?: { readonly host: string; readonly port: number };
 }
 
 export interface ConnectOptions {
@@ -34,6 +40,12 @@ export interface ConnectOptions {
   readonly promptPassword?: (prompt: string) => Promise<string>;
   /** Environment to read PG and MySQL variables from (defaults to process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * A file database may run on the calling thread instead of a worker (SQLite, for a script: faster
+   * start, less memory); it then blocks that thread for one batch of rows at a time. Ignored by
+   * server engines.
+   */
+  readonly inThread?: boolean;
 }
 
 /** What the prompt, \conninfo and the banner show. Never holds a password. */

@@ -73,6 +73,40 @@ test('PostgreSQL through the tunnel: rows come back, \\conninfo names the real h
   }
 });
 
+test('through the tunnel ~/.pgpass is read for the database\'s host, not the tunnel\'s loopback end', async (t) => {
+  const s = await bastion(t);
+  const pg = s && (await withServer(t, sharedPostgres));
+  if (!s || !pg) return;
+  const u = new URL(pg.url);
+  const passfile = join(s.home, 'pgpass-tunnel');
+  // A line for 127.0.0.1 with the wrong password first: only the database's own name may match.
+  writeFileSync(passfile, `127.0.0.1:*:*:*:wrong\nlocalhost:${pg.port}:postgres:${pg.user}:${pg.password}\n`, { mode: 0o600 });
+  const target: ConnectionTarget = { engine: 'postgres', url: `postgres://${encodeURIComponent(pg.user)}@localhost:${pg.port}/postgres`, ssh: s.spec };
+  assert.equal(u.hostname, '127.0.0.1');
+  const conn = await (await engineById('postgres').load()).connect(target, { env: { ...env(s), PGPASSFILE: passfile } });
+  try {
+    assert.deepEqual((await rows(conn, 'select 1 as n')).rows, [[1]]);
+  } finally {
+    await conn.close();
+  }
+});
+
+test('through the tunnel TLS names the database\'s host: SNI, and verify-full checks the certificate against it', async () => {
+  const { sslConfig } = await import('../../src/engines/postgres/postgres-driver.js');
+  const { resolvePgParams } = await import('../../src/engines/postgres/postgres-target.js');
+  const params = (mode: string) => resolvePgParams({ engine: 'postgres', url: `postgres://u@127.0.0.1:40001/db?sslmode=${mode}`, tunnelOf: { host: 'db.example.com', port: 5432 } }, {}, { home: '/nonexistent', osUser: 'u', exists: () => false });
+  const cert = { subject: { CN: 'db.example.com' }, subjectaltname: 'DNS:db.example.com' } as never;
+  const full = sslConfig(params('verify-full'), true) as { servername?: string; checkServerIdentity(h: string, c: never): Error | undefined };
+  assert.equal(full.servername, 'db.example.com');
+  assert.equal(full.checkServerIdentity('127.0.0.1', cert), undefined, 'the certificate of the real host passes');
+  const other = { subject: { CN: 'evil.example.org' }, subjectaltname: 'DNS:evil.example.org' } as never;
+  assert.ok(full.checkServerIdentity('127.0.0.1', other) instanceof Error, 'another name is refused');
+  assert.equal((sslConfig(params('require'), true) as { servername?: string }).servername, 'db.example.com');
+  // Without a tunnel nothing is set: pg sends the host's own name.
+  const plain = sslConfig(resolvePgParams({ engine: 'postgres', url: 'postgres://u@db.example.com/db?sslmode=verify-full' }, {}, { home: '/nonexistent', osUser: 'u', exists: () => false }), true) as { servername?: string };
+  assert.equal(plain.servername, undefined);
+});
+
 test('MariaDB through the tunnel (a saved connection with ssh = "...")', async (t) => {
   const s = await bastion(t);
   const db = s && (await withServer(t, sharedMariadb));

@@ -4,6 +4,8 @@
  */
 import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { checkServerIdentity } from 'node:tls';
+import { isIP } from 'node:net';
 import { pgTypes } from './postgres-values.js';
 import type { PgEndpoint, PgParams } from './postgres-target.js';
 
@@ -86,9 +88,16 @@ export function sslConfig(p: PgParams, useSsl: boolean): false | object {
     ...(p.sslcert ? { cert: readOptional(p.sslcert) } : {}),
     ...(p.sslkey ? { key: readOptional(p.sslkey) } : {}),
   };
+  // Through an SSH tunnel the socket is the loopback end: the server name (SNI, which some hosted
+  // services route by) and the certificate check name the database's host.
+  const host = p.tunnelOf?.host;
+  const sni = host && !isIP(host) ? { servername: host } : {};
+  if (p.sslmode === 'verify-full' && host) {
+    return { ...files, ...sni, rejectUnauthorized: true, checkServerIdentity: (_: string, cert: Parameters<typeof checkServerIdentity>[1]) => checkServerIdentity(host, cert) };
+  }
   if (p.sslmode === 'verify-full') return { ...files, rejectUnauthorized: true };
-  if (p.sslmode === 'verify-ca') return { ...files, rejectUnauthorized: true, checkServerIdentity: () => undefined };
-  return { ...files, rejectUnauthorized: false };
+  if (p.sslmode === 'verify-ca') return { ...files, ...sni, rejectUnauthorized: true, checkServerIdentity: () => undefined };
+  return { ...files, ...sni, rejectUnauthorized: false };
 }
 
 /**

@@ -28,7 +28,9 @@ async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: s
   let pw = password;
   let note: string | undefined;
   if (pw === undefined) {
-    const found = lookupPgpass(p.passfile, { host: e.host, port: e.port, database: p.database, user: p.user });
+    // Through a tunnel, the password file names the database's host, not the tunnel's loopback end (as with ssh -L and libpq's host).
+    const where = p.tunnelOf ?? e;
+    const found = lookupPgpass(p.passfile, { host: where.host, port: where.port, database: p.database, user: p.user });
     if (found.kind === 'found') pw = found.password;
     if (found.kind === 'ignored') note = found.reason;
   }

@@ -53,6 +53,8 @@ export interface PgParams {
   /** TCP keepalive (libpq keepalives, default on) and its idle time before the first probe (keepalives_idle; undefined: the OS default). */
   readonly keepalives: boolean;
   readonly keepalivesIdleMs?: number;
+  /** Through an SSH tunnel: the database's real host and port (for ~/.pgpass and verify-full), the endpoint being the tunnel's end. */
+  readonly tunnelOf?: { readonly host: string; readonly port: number };
 }
 
 export interface ResolveDeps {
@@ -166,6 +168,7 @@ export function resolvePgParams(
     database: kw['dbname'] || user,
     ...(kw['password'] !== undefined ? { password: kw['password'] } : {}),
     passfile: kw['passfile'] || join(deps.home, '.pgpass'),
+    ...(target.tunnelOf ? { tunnelOf: target.tunnelOf } : {}),
     sslmode,
     ...(kw['sslrootcert'] ? { sslrootcert: kw['sslrootcert'] } : {}),
     ...(kw['sslcert'] ? { sslcert: kw['sslcert'] } : {}),

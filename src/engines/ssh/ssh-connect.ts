@@ -51,7 +51,7 @@ export async function connectThroughSsh(engine: Engine, target: ConnectionTarget
     env,
     ...(interactive ? { askPassphrase: async (p: string) => (await import('../../cli/prompt-hidden.js')).promptHidden(p) } : {}),
   });
-  const local: ConnectionTarget = { ...target, host: '127.0.0.1', port: tunnel.localPort, ssh: undefined, sshKey: undefined };
+  const local: ConnectionTarget = { ...target, host: '127.0.0.1', port: tunnel.localPort, ssh: undefined, sshKey: undefined, tunnelOf: dest };
   try {
     const inner = await engine.connect(local, opts);
     return new TunnelledConnection(inner, tunnel);
