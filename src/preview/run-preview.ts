@@ -1,7 +1,9 @@
 /**
  * Runs one statement inside a transaction (or a savepoint in the user's open transaction) and reports
- * what it did: the rows per table (row counts of every table before and after, so rows deleted or
- * inserted by cascades and triggers show), the statement's own count, and its first rows (RETURNING,
+ * what it did: the rows per table (per-table change counters where the engine can tell, see
+ * change-counters.ts; else row counts of every table before and after, so rows deleted or inserted by
+ * cascades and triggers show, plus MariaDB's foreign-key updates from mysql-cascades.ts), the
+ * statement's own count, and its first rows (RETURNING,
  * or a SELECT with the same WHERE). Nothing stays changed until finish(true); finish(false) rolls
  * back, and an error on the way rolls back before it is thrown. Talks to the Connection interface only.
  */
@@ -9,7 +11,9 @@ import type { Connection } from '../engines/engine.js';
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { StatementClass } from '../sql/classify.js';
 import type { PreviewPlan } from './preview-plan.js';
-import { listTables, xactCounters, type RowCounters, type WatchedTable } from './watched-tables.js';
+import { listTables, type RowCounters, type WatchedTable } from './watched-tables.js';
+import { openChangeCounters } from './change-counters.js';
+import { mysqlCascadeUpdates } from './mysql-cascades.js';
 
 export const PREVIEW_ROWS = 10;
 const SAVEPOINT = 'sqlsh_preview';
@@ -113,8 +117,10 @@ export async function runPreview(
   };
   if (open) await drain(conn, open);
   try {
-    // PostgreSQL DML: the server's own per-table counters; elsewhere (and for DDL) count(*) of every table.
-    const statsBefore = cls.kind === 'dml' ? await xactCounters(conn, signal) : undefined;
+    // DML: per-table counters where the engine can tell (PostgreSQL's own, SQLite's temporary
+    // triggers), cascades and triggers included; elsewhere (and for DDL) count(*) of every table.
+    const counters = cls.kind === 'dml' ? await openChangeCounters(conn, watched, signal) : undefined;
+    const statsBefore = counters ? await counters.snapshot() : undefined;
     const before = statsBefore ? new Map<string, number>() : await countRows(conn, watched, signal);
     const target = cls.change?.target;
     const targetRef = target ? target.split('.').map((p) => conn.dialect.quoteIdent(p)).join('.') : undefined;
@@ -130,6 +136,8 @@ export async function runPreview(
       return { label, columns, rows: got.slice(0, PREVIEW_ROWS), more: got.length > PREVIEW_ROWS ? -1 : 0 };
     };
     if (plan.selectRows === 'before' && targetRef) rows = await selectRows('rows it deletes');
+    // MariaDB/MySQL: rows a foreign key's SET NULL or ON UPDATE CASCADE will update, counted before.
+    const cascadeUpdates = conn.dialect.id === 'mysql' ? await mysqlCascadeUpdates(conn, sql, cls, signal) : new Map<string, number>();
     const text = plan.addReturning ? `${sql.replace(/[\s;]+$/, '')}\nRETURNING *` : sql;
     let columns: readonly ColumnInfo[] | undefined;
     const got: Row[] = [];
@@ -153,10 +161,11 @@ export async function runPreview(
     }
     if (plan.selectRows === 'after' && targetRef) rows = await selectRows(`rows after the change${whereSql ? ', by the same WHERE' : ''}`);
     const isTarget = (name: string) => sameName(name, target) || (cls.change?.objects ?? []).some((o) => sameName(name, o));
-    const statsAfter = statsBefore ? await xactCounters(conn, signal) : undefined;
+    const statsAfter = counters ? await counters.snapshot() : undefined;
+    await counters?.close();
     const effects = statsBefore && statsAfter
       ? statEffects(statsBefore, statsAfter)
-      : await countEffects(conn, listed.tables, watched, before, wanted, signal, cls.keyword === 'UPDATE' ? (n) => (sameName(n, target) ? affected ?? 0 : 0) : () => 0);
+      : await countEffects(conn, listed.tables, watched, before, wanted, signal, (n) => (cls.keyword === 'UPDATE' && sameName(n, target) ? affected ?? 0 : 0) + (cascadeUpdates.get(n) ?? 0));
     effects.sort((x, y) => Number(isTarget(y.table)) - Number(isTarget(x.table)));
     const total = effects.reduce((s, e) => s + e.inserted + e.deleted + e.updated, 0);
     return {

@@ -106,25 +106,57 @@ for (const setup of ENGINE_SETUPS) {
       assert.deepEqual(tr.outcome, { type: 'run', asked: false }, 'preview = off: not previewed');
     });
 
-    test('rows a cascade updates (ON DELETE SET NULL): counted on PostgreSQL, unseen elsewhere', async (t) => {
+    test('rows a cascade updates (ON DELETE SET NULL, ON UPDATE CASCADE) and a trigger that updates: counted', async (t) => {
       const conn = await setup.open(t);
       if (!conn) return;
       await setUpShop(conn);
       if (conn.dialect.id === 'duckdb') return; // no ON DELETE SET NULL in DuckDB
       await rows(conn, 'drop table if exists notes');
-      await rows(conn, 'create table notes (id integer primary key, order_id integer, foreign key (order_id) references orders (id) on delete set null)');
-      await rows(conn, 'insert into notes values (1, 1), (2, 1), (3, 2)');
-      const r = await preview(conn, 'delete from orders where id = 1', 'n');
-      const text = r.messages.join('\n');
-      if (conn.dialect.id === 'postgres') {
+      await rows(conn, 'create table notes (id integer primary key, order_id integer, foreign key (order_id) references orders (id) on delete set null on update cascade)');
+      await rows(conn, 'insert into notes values (1, 1), (2, 1), (3, 3), (4, null)');
+      try {
+        // Order 3 keeps only its note, so its key can change (items has no ON UPDATE CASCADE).
+        await rows(conn, 'delete from items where order_id = 3');
+        const before = await dump(conn);
+        const r = await preview(conn, 'delete from orders where id = 1', 'n');
+        const text = r.messages.join('\n');
         assert.match(text, /^ {2}notes +2 rows updated \(by a cascade or trigger\)$/m, text);
+        // 1 order, 2 items (ON DELETE CASCADE), 1 audit row (trigger), 2 notes (SET NULL).
         assert.deepEqual(r.questions, ['Commit 6 changes? [y/N/e(dit)] ']);
-      } else {
-        assert.doesNotMatch(text, /notes/, 'a known gap: only PostgreSQL says which rows were updated in other tables');
+        // A new key for order 3: its one note follows (ON UPDATE CASCADE); the statement's own row is updated.
+        const u = await preview(conn, 'update orders set id = 30 where id = 3', 'n');
+        const utext = u.messages.join('\n');
+        assert.match(utext, /^ {2}orders +1 row updated$/m, utext);
+        assert.match(utext, /^ {2}notes +1 row updated \(by a cascade or trigger\)$/m, utext);
+        // An UPDATE that does not touch the key: no cascade.
+        const plain = await preview(conn, "update orders set customer = 'x' where id = 3", 'n');
+        assert.doesNotMatch(plain.messages.join('\n'), /notes/);
+        assert.equal(await dump(conn), before);
+        assert.deepEqual((await rows(conn, 'select order_id from notes order by id')).map((x) => (x[0] === null ? null : Number(x[0]))), [1, 1, 3, null]);
+      } finally {
+        await rows(conn, 'drop table if exists notes');
       }
-      assert.equal(await count(conn, 'notes'), 3);
-      assert.deepEqual((await rows(conn, 'select order_id from notes order by id')).map((x) => Number(x[0])), [1, 1, 2]);
-      await rows(conn, 'drop table notes');
+    });
+
+    test('SQLite: a trigger that updates another table, and one that deletes there, are counted per table', async (t) => {
+      const conn = await setup.open(t);
+      if (!conn || conn.dialect.id !== 'sqlite') return;
+      await setUpShop(conn);
+      await rows(conn, 'create table totals (customer varchar(20) primary key, n integer)');
+      try {
+        await rows(conn, "insert into totals select customer, count(*) from orders group by customer");
+        await rows(conn, 'create trigger orders_totals after delete on orders begin update totals set n = n - 1 where customer = old.customer; delete from totals where n = 0; end');
+        const before = await dump(conn);
+        const r = await preview(conn, 'delete from orders where id <= 2', 'n');
+        const text = r.messages.join('\n');
+        // ann and bob (one order each): each totals row is updated to 0, then deleted by the same trigger.
+        assert.match(text, /^ {2}totals +2 rows updated, 2 rows deleted \(by a cascade or trigger\)$/m, text);
+        assert.deepEqual(r.questions, ['Commit 12 changes? [y/N/e(dit)] '], text);
+        assert.equal(await dump(conn), before);
+      } finally {
+        await rows(conn, 'drop trigger if exists orders_totals');
+        await rows(conn, 'drop table if exists totals');
+      }
     });
 
     test("inside the user's transaction: a savepoint, and their transaction stays as it was", async (t) => {
