@@ -50,6 +50,8 @@ export interface CliOptions {
    * flags (-c, -f) keeps sqlsh's aligned table, as on every engine.
    */
   readonly mysqlClient?: boolean;
+  /** The mysql client's -E / --vertical: its `*** 1. row ***` records (with format 'expanded'). */
+  readonly vertical?: boolean;
 }
 
 interface FlagDef {
@@ -187,7 +189,7 @@ function closest(name: string): string | undefined {
 /** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
 function flagDef(o: Mutable, name: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: (m, v) => m.scripts.push({ type: 'command', sql: v }) };
-  if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void (m.format = 'expanded') };
+  if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
   return FLAGS.find((f) => f.names.includes(name));
 }
 
@@ -215,9 +217,10 @@ function isMysqlClientFlag(a: string): boolean {
   return /^-[A-Za-z]*[uDBNerE]/.test(a);
 }
 
-export function parseArgs(argv: readonly string[]): CliOptions {
+/** `mysql`: the target is known to be MySQL/MariaDB (a saved connection), so the mysql client's flags read as its own. */
+export function parseArgs(argv: readonly string[], known: { readonly mysql?: boolean } = {}): CliOptions {
   const o: Mutable = { scripts: [], demo: false, help: false, version: false };
-  if (isMysqlStyle(argv)) o.mysqlStyle = true;
+  if (known.mysql || isMysqlStyle(argv)) o.mysqlStyle = true;
   if (o.mysqlStyle && argv.some(isMysqlClientFlag)) o.mysqlClient = true;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {

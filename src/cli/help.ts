@@ -33,8 +33,9 @@ Running SQL and exiting:
   -B, --batch / -N, --skip-column-names   the mysql client's tab-separated output / no header
   -r, --raw                values as they are in -B output (no \\t \\n escapes)
   On a mysql command line (a mysql:// or mariadb:// target, -u, -D, -B or -N): -e SQL runs SQL,
-  -t draws an ascii table, -E prints records; with -e, -u, -D, -B, -N or -r, output to a pipe is
-  tab-separated, as the mysql client.
+  -t draws an ascii table, -E prints the client's vertical records (as \\G does); with -e, -u,
+  -D, -B, -N or -r, output to a pipe is tab-separated, as the mysql client. A script's ~/.my.cnf
+  [client]/[mysql] batch, skip-column-names, raw, table and vertical apply as these flags.
 
 Output:
       --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown, unaligned

@@ -7,7 +7,7 @@ import { CancelledError, ConnectError, UsageError, UserError } from '../core/err
 import { hideSecretArguments } from './process-title.js';
 import { describeFailure } from './describe-failure.js';
 import { parseArgs, type CliOptions } from './args.js';
-import { applyPrintFlags } from './print-flags.js';
+import { applyPrintFlags, myCnfPrintFlags } from './print-flags.js';
 import { sqlshPaths } from '../config/paths.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import type { Settings } from '../config/settings.js';
@@ -114,6 +114,20 @@ async function runMain(argv: readonly string[]): Promise<number> {
     throw e;
   }
 
+  if (batch && target.engine === 'mysql') {
+    // A script on MySQL/MariaDB: ~/.my.cnf's printing options (batch, skip-column-names, raw, table,
+    // vertical) as if given first on the command line, as the mysql client reads them
+    const { readMyCnf } = await import('../engines/mysql/mysql-target.js');
+    const cnfFlags = myCnfPrintFlags(readMyCnf(process.env));
+    try {
+      if (cnfFlags.length > 0) opts = parseArgs([...cnfFlags, ...argv], { mysql: true });
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      stderrTerminal().line(`sqlsh: ~/.my.cnf: ${e.message}`);
+      return 2;
+    }
+  }
+
   // Load the shell (or the batch runner) and read the config while the engine connects: start-up is
   // the slowest of the three, not their sum. The engine's modules are asked for first, so a file
   // database's worker starts while the runner's modules still load (it boots on the other core).
@@ -126,7 +140,8 @@ async function runMain(argv: readonly string[]): Promise<number> {
       target = { ...target, password: typed };
       return typed;
     };
-    const opening = engine.connect(target, canPrompt ? { promptPassword } : {});
+    // A script's SQLite database runs on the main thread: no worker to boot (see ConnectOptions.inThread).
+    const opening = engine.connect(target, { ...(canPrompt ? { promptPassword } : {}), ...(batch ? { inThread: true } : {}) });
     // A file database opens in a worker (tens of milliseconds): the shell need not wait for it.
     // Its usual errors (no such directory, not a database) are found before the worker starts.
     const fileEngine = target.engine === 'sqlite' || target.engine === 'duckdb';

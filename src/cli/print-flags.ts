@@ -23,3 +23,24 @@ export function applyPrintFlags(settings: Settings, o: CliOptions, engine: Engin
   }
   return s;
 }
+
+const ON = new Set(['', '1', 'true', 'on', 'yes']);
+
+/**
+ * The printing options of ~/.my.cnf ([client], [mysql] ...) as the mysql client's flags, to put before
+ * the command line's (which win): batch, skip-column-names (or column-names=0), raw, table, vertical;
+ * `skip-NAME` / `disable-NAME` turn one off.
+ */
+export function myCnfPrintFlags(cnf: Readonly<Record<string, string>>): string[] {
+  const on = (name: string): boolean =>
+    cnf[name] !== undefined && ON.has(cnf[name]!.toLowerCase()) && cnf[`skip-${name}`] === undefined && cnf[`disable-${name}`] === undefined;
+  const flags: string[] = [];
+  if (on('batch')) flags.push('--batch');
+  if (on('skip-column-names') || (cnf['column-names'] !== undefined && !ON.has(cnf['column-names'].toLowerCase())) || cnf['disable-column-names'] !== undefined) {
+    flags.push('--skip-column-names');
+  }
+  if (on('raw')) flags.push('--raw');
+  if (on('table')) flags.push('--table');
+  if (on('vertical')) flags.push('--vertical');
+  return flags;
+}

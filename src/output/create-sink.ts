@@ -21,11 +21,14 @@ import { TableSink } from './table-sink.js';
 import { BORDER_STYLES } from './table-style.js';
 import { TsvSink } from './tsv-sink.js';
 import { UnalignedSink } from './unaligned-sink.js';
+import { VerticalSink } from './vertical-sink.js';
 
-export type ExpandedMode = 'off' | 'on' | 'auto';
+/** 'vertical': the mysql client's `*** 1. row ***` records (`\\G` on MySQL/MariaDB). */
+export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color } = options;
+  if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
   if (machine && out.isTTY) out = escapedOutput(out);
   const style = BORDER_STYLES[options.tableStyle === 'markdown' ? 'psql' : options.tableStyle] ?? BORDER_STYLES.psql;

@@ -1,6 +1,6 @@
 /** Drives a statement's result events into sinks: one sink per result set, notices and status aside. */
 import type { ResultEvent } from '../core/result.js';
-import { createSink } from '../output/create-sink.js';
+import { createSink, type ExpandedMode } from '../output/create-sink.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import type { RenderOptions, ResultSink, TextOutput } from '../output/sink.js';
 
@@ -21,7 +21,7 @@ export interface RenderedSummary {
 export async function renderEvents(
   events: AsyncIterable<ResultEvent>,
   out: TextOutput,
-  options: RenderOptions & { expanded?: 'off' | 'on' | 'auto' },
+  options: RenderOptions & { expanded?: ExpandedMode },
   hooks: RenderHooks,
   startedAt: number = performance.now(),
 ): Promise<RenderedSummary> {

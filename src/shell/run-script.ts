@@ -296,7 +296,9 @@ export async function runStatement(
   const term = opts.terminator?.trim() ?? '';
   const expandedOnce = term === '\\G' || term === '\\gx';
   const render = session.renderOptions();
-  const options = expandedOnce ? { ...render, expanded: 'on' as const } : render;
+  // `\\G` on MySQL/MariaDB: the mysql client's vertical records; elsewhere (and \\gx) psql's expanded ones
+  const vertical = term === '\\G' && session.dialect.id === 'mysql';
+  const options = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
   const started = performance.now();
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort();

@@ -51,6 +51,8 @@ export class Session {
   conditionals: ConditionalStack = [];
   /** Lexer flags the server's settings changed (standard_conforming_strings, sql_mode); see `lex`. */
   lexChanges: Partial<LexOptions> | undefined;
+  /** mysql -E: the expanded format is the mysql client's vertical records (`*** 1. row ***`). */
+  verticalRecords = false;
   /** The SQL a backslash command ended (`select ... \gset`), for \p, \r, \gset, \gexec; they may take it (undefined). */
   queryBuffer: string | undefined;
   private catalogSnapshot: Catalog | undefined;
@@ -100,7 +102,7 @@ export class Session {
     this.settings = Object.freeze({ ...this.settings, [key]: value });
   }
 
-  renderOptions(): RenderOptions & { expanded: 'off' | 'on' | 'auto' } {
+  renderOptions(): RenderOptions & { expanded: 'off' | 'on' | 'auto' | 'vertical' } {
     const s = this.settings;
     const format = s.format;
     const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
@@ -114,7 +116,7 @@ export class Session {
       fieldSeparator: s.field_separator,
       recordSeparator: s.record_separator,
       color: Boolean(out.isTTY) && !process.env.NO_COLOR,
-      expanded: format === 'expanded' ? 'on' : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : 'off',
+      expanded: format === 'expanded' ? (this.verticalRecords ? 'vertical' : 'on') : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : 'off',
     };
   }
 

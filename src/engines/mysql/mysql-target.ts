@@ -42,7 +42,7 @@ export function parseMyCnf(text: string): Readonly<Record<string, string>> {
     if (line === '' || line.startsWith('#') || line.startsWith(';') || line.startsWith('!')) continue;
     const section = /^\[([^\]]+)\]/.exec(line);
     if (section) {
-      inClient = ['client', 'mysql', 'mariadb-client'].includes(section[1]!.trim().toLowerCase());
+      inClient = ['client', 'mysql', 'mariadb-client', 'client-mariadb', 'client-server'].includes(section[1]!.trim().toLowerCase());
       continue;
     }
     if (!inClient) continue;
@@ -60,7 +60,8 @@ export function parseMyCnf(text: string): Readonly<Record<string, string>> {
   return out;
 }
 
-function readMyCnf(env: Env): Readonly<Record<string, string>> {
+/** ~/.my.cnf's options for the mysql client ({} when there is no such file). */
+export function readMyCnf(env: Env): Readonly<Record<string, string>> {
   const home = env['HOME'] ?? homedir();
   const file = join(home, '.my.cnf');
   try {
