@@ -14,8 +14,8 @@ import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { BatchReader } from './sqlite-batch-reader.js';
 import { sqliteCommandTag } from './sqlite-command-tag.js';
+import type { HostStarted, SqliteHost } from './sqlite-host.js';
 import type { FromWorker, ToWorker, WorkerError } from './sqlite-protocol.js';
-import { SqliteWorkerHost } from './sqlite-worker-host.js';
 
 /** How long cancel() waits for a statement to stop before abandoning the worker, without the native helper. */
 const ABANDON_AFTER_MS = 1000;
@@ -78,7 +78,7 @@ function toError(e: WorkerError): Error {
 }
 
 export class SqliteConnection implements Connection {
-  private host: SqliteWorkerHost | undefined;
+  private host: SqliteHost | undefined;
   private current: Request | undefined;
   private inTransaction = false;
   private closed = false;
@@ -88,8 +88,9 @@ export class SqliteConnection implements Connection {
   constructor(
     readonly info: ConnectionInfo,
     readonly dialect: SqlDialect,
-    host: SqliteWorkerHost,
-    private readonly openPath: string,
+    host: SqliteHost,
+    /** Opens the database again (after a worker was lost or abandoned), where the first one was. */
+    private readonly reopen: () => Promise<HostStarted>,
   ) {
     this.host = host;
   }
@@ -201,9 +202,9 @@ export class SqliteConnection implements Connection {
     }
   }
 
-  private async ensureHost(): Promise<SqliteWorkerHost> {
+  private async ensureHost(): Promise<SqliteHost> {
     if (this.host?.alive) return this.host;
-    const { host } = await SqliteWorkerHost.start(this.openPath, this.info.readOnly ?? false);
+    const { host } = await this.reopen();
     this.host = host;
     this.inTransaction = false;
     return host;

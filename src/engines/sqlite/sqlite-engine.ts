@@ -7,8 +7,9 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { ConnectError } from '../../core/errors.js';
 import { sqliteDialect } from '../../sql/dialects/sqlite.js';
-import type { Connection, ConnectionInfo, ConnectionTarget, Engine } from '../engine.js';
+import type { ConnectOptions, Connection, ConnectionInfo, ConnectionTarget, Engine } from '../engine.js';
 import { SqliteConnection } from './sqlite-connection.js';
+import type { HostStarted } from './sqlite-host.js';
 import { SqliteWorkerHost } from './sqlite-worker-host.js';
 
 const HEADER = 'SQLite format 3\u0000';
@@ -69,15 +70,29 @@ function checkFile(abs: string, shown: string, readOnly: boolean): boolean {
   return false;
 }
 
+/**
+ * Opens the database in a worker thread, or for a script (ConnectOptions.inThread) on this thread
+ * when the native helper can stop a statement there on Ctrl-C (sqlite-inline-host.ts).
+ */
+async function openHost(path: string, readOnly: boolean, inThread: boolean): Promise<HostStarted> {
+  if (inThread) {
+    const { SqliteInlineHost } = await import('./sqlite-inline-host.js');
+    const started = await SqliteInlineHost.start(path, readOnly);
+    if (started) return started;
+  }
+  return SqliteWorkerHost.start(path, readOnly);
+}
+
 export const sqliteEngine: Engine = Object.freeze({
   id: 'sqlite' as const,
-  async connect(target: ConnectionTarget): Promise<Connection> {
+  async connect(target: ConnectionTarget, options: ConnectOptions = {}): Promise<Connection> {
     const given = target.path === undefined || target.path === '' ? MEMORY : target.path;
     const readOnly = target.readOnly ?? false;
     const memory = given === MEMORY;
     const abs = memory ? MEMORY : resolve(given);
     if (!memory) checkFile(abs, given, readOnly);
-    const { host, version } = await SqliteWorkerHost.start(abs, readOnly);
+    const inThread = options.inThread ?? false;
+    const { host, version } = await openHost(abs, readOnly, inThread);
     const info: ConnectionInfo = Object.freeze({
       engine: 'sqlite',
       label: memory ? MEMORY : basename(abs),
@@ -86,6 +101,6 @@ export const sqliteEngine: Engine = Object.freeze({
       serverVersion: version,
       readOnly,
     });
-    return new SqliteConnection(info, sqliteDialect, host, abs);
+    return new SqliteConnection(info, sqliteDialect, host, () => openHost(abs, readOnly, inThread));
   },
 });

@@ -19,6 +19,15 @@ export interface SqliteNative {
   claim(): number;
   /** The bytes of TEXT column `column` of the current row of the one running statement on `id`. */
   textBytes(id: number, column: number): Uint8Array | undefined;
+  /**
+   * Until sigintDisarm(), a SIGINT calls sqlite3_interrupt() on connection `id` (one opened on this
+   * thread), then goes on to the handler it replaced; false when it cannot (Windows). Missing in a
+   * helper built before it existed.
+   */
+  sigintArm?(id: number): boolean;
+  sigintDisarm?(): void;
+  /** SIGINTs the armed handler has seen in this process. */
+  sigintCount?(): number;
 }
 
 /** The SQLite extension entry point of the helper. */

@@ -8,6 +8,7 @@ import { ConnectError } from '../../core/errors.js';
 import { findSqliteNative, loadSqliteNative, type SqliteNative } from './sqlite-native.js';
 import { trackRunaway } from './sqlite-runaway.js';
 import { FLAG_ACKS, FLAG_CANCEL, FLAG_COUNT, FLAG_INTERRUPTS, type FromWorker, type ToWorker, type WorkerStartData } from './sqlite-protocol.js';
+import type { SqliteHost } from './sqlite-host.js';
 
 /** How often an interrupt is repeated while a cancelled request has not ended. */
 const REINTERRUPT_MS = 50;
@@ -19,7 +20,7 @@ export interface HostStarted {
   readonly version: string;
 }
 
-export class SqliteWorkerHost {
+export class SqliteWorkerHost implements SqliteHost {
   private readonly flags: Int32Array;
   private listener: ((m: FromWorker) => void) | undefined;
   private lostListener: ((reason: string) => void) | undefined;

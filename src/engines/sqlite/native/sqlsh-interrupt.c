@@ -12,14 +12,26 @@
  *
  * It also installs a busy handler that stops waiting for another connection's lock when interrupted.
  *
+ * When a script runs the database on the main thread (no worker), JavaScript cannot run during a
+ * long step, so Ctrl-C is caught here: sigintArm(id) installs a SIGINT handler for the time of one
+ * synchronous piece of work; it calls sqlite3_interrupt() on that connection, counts the signal
+ * (sigintCount()) and passes it on to the handler it replaced (Node's, which wakes the JavaScript
+ * 'SIGINT' listeners later; or the default action). sigintDisarm() puts that handler back.
+ *
  * sqlite3_interrupt() may be called from any thread while the connection is open; the mutex keeps
  * the connection from closing (its destructor takes the same mutex) while interrupt() runs.
  */
+#ifndef _WIN32
+#define _POSIX_C_SOURCE 200809L /* sigaction, SA_RESTART with -std=c11 */
+#endif
 #include <node_api.h>
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
 #include <pthread.h>
 #include <stdint.h>
+#ifndef _WIN32
+#include <signal.h>
+#endif
 
 #define MAX_CONNECTIONS 256
 
@@ -160,6 +172,90 @@ static napi_value js_text_bytes(napi_env env, napi_callback_info info) {
   return result;
 }
 
+#ifndef _WIN32
+/* The connection a SIGINT interrupts while armed (read by the signal handler), and the count of signals seen. */
+static sqlite3 *volatile sigint_db = NULL;
+static volatile sig_atomic_t sigint_count = 0;
+static struct sigaction sigint_previous;
+static int sigint_armed = 0;
+
+static void on_sigint(int sig, siginfo_t *info, void *context) {
+  sqlite3 *db = sigint_db;
+  if (db) sqlite3_interrupt(db);
+  sigint_count++;
+  if (sigint_previous.sa_flags & SA_SIGINFO) {
+    if (sigint_previous.sa_sigaction) sigint_previous.sa_sigaction(sig, info, context);
+  } else if (sigint_previous.sa_handler == SIG_DFL) {
+    /* Nobody listened before: the default action (the process ends), as without this handler. */
+    sigaction(SIGINT, &sigint_previous, NULL);
+    raise(SIGINT);
+  } else if (sigint_previous.sa_handler != SIG_IGN && sigint_previous.sa_handler) {
+    sigint_previous.sa_handler(sig);
+  }
+}
+#endif
+
+/* sigintArm(id): until sigintDisarm(), a SIGINT interrupts connection id (this thread's own). False: cannot. */
+static napi_value js_sigint_arm(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  napi_value result;
+  int ok = 0;
+#ifndef _WIN32
+  int64_t id = id_argument(env, info, 1, argv);
+  pthread_mutex_lock(&lock);
+  sqlite3 *db = find(id);
+  pthread_mutex_unlock(&lock);
+  if (db && !sigint_armed) {
+    struct sigaction action;
+    action.sa_sigaction = on_sigint;
+    action.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    sigint_db = db;
+    if (sigaction(SIGINT, &action, &sigint_previous) == 0) {
+      sigint_armed = 1;
+      ok = 1;
+    } else {
+      sigint_db = NULL;
+    }
+  } else if (db && sigint_armed) {
+    sigint_db = db;
+    ok = 1;
+  }
+#else
+  (void)argv;
+  (void)info;
+#endif
+  napi_get_boolean(env, ok, &result);
+  return result;
+}
+
+/* sigintDisarm(): the SIGINT handler that was there before sigintArm() is back. */
+static napi_value js_sigint_disarm(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value result;
+#ifndef _WIN32
+  if (sigint_armed) {
+    sigint_db = NULL;
+    sigaction(SIGINT, &sigint_previous, NULL);
+    sigint_armed = 0;
+  }
+#endif
+  napi_get_undefined(env, &result);
+  return result;
+}
+
+/* sigintCount(): how many SIGINTs the armed handler has seen in this process. */
+static napi_value js_sigint_count(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value result;
+#ifndef _WIN32
+  napi_create_int64(env, (int64_t)sigint_count, &result);
+#else
+  napi_create_int64(env, 0, &result);
+#endif
+  return result;
+}
+
 NAPI_MODULE_INIT() {
   napi_value fn;
   napi_create_function(env, "interrupt", NAPI_AUTO_LENGTH, js_interrupt, NULL, &fn);
@@ -168,5 +264,11 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "claim", fn);
   napi_create_function(env, "textBytes", NAPI_AUTO_LENGTH, js_text_bytes, NULL, &fn);
   napi_set_named_property(env, exports, "textBytes", fn);
+  napi_create_function(env, "sigintArm", NAPI_AUTO_LENGTH, js_sigint_arm, NULL, &fn);
+  napi_set_named_property(env, exports, "sigintArm", fn);
+  napi_create_function(env, "sigintDisarm", NAPI_AUTO_LENGTH, js_sigint_disarm, NULL, &fn);
+  napi_set_named_property(env, exports, "sigintDisarm", fn);
+  napi_create_function(env, "sigintCount", NAPI_AUTO_LENGTH, js_sigint_count, NULL, &fn);
+  napi_set_named_property(env, exports, "sigintCount", fn);
   return exports;
 }
