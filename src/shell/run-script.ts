@@ -9,7 +9,7 @@ import { formatSqlError } from '../output/error-format.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
-import { keepingLastResult } from './last-result.js';
+import { keepingLastResult } from '../core/last-result.js';
 import { pageText, terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';

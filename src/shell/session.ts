@@ -42,7 +42,7 @@ export class Session {
   /** The last SQL statement run, for \g, \watch and \e. */
   lastSql: string | undefined;
   /** The last result that returned rows (a copy when small), for \chart without a query. */
-  lastResult: import('./last-result.js').LastResult | undefined;
+  lastResult: import('../core/last-result.js').LastResult | undefined;
   /** Text a meta-command (\e) wants in the editor's buffer at the next prompt. */
   pendingEdit: string | undefined;
   /** psql variables (\set, -v, \gset): immutable, replaced whole; interpolation gets them as data. */

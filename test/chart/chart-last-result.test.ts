@@ -60,3 +60,13 @@ test('DuckDB: a result too big to keep runs again (and says so); one that calls 
   const next = cli(db, "select nextval('s') as next_value");
   assert.match(next.stdout, /next_value\s*\n-+\n\s*20001\n/, next.stdout);
 });
+
+test('after \\gchart, \\chart redraws that result another way without running it again', () => {
+  const db = join(dir, 'gchart.db');
+  assert.equal(cli(db, "create table t (k text, v integer, w integer); insert into t values ('a', 1, 5), ('b', 2, 3);").code, 0);
+  const r = cli(db, 'select k, v, w from t order by k \\gchart bar k v', 'update t set v = v * 10', '\\chart spark');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^bar chart: x = k, y = v$/m);
+  assert.match(r.stdout, /^sparklines of v, w per k$/m);
+  assert.match(r.stdout, /^a [▁-█]{2} +1 … 5$/m, r.stdout);
+});

@@ -8,7 +8,7 @@
  * ... RETURNING to draw it would insert again).
  */
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
-import type { LastResult } from '../../shell/last-result.js';
+import type { LastResult } from '../../core/last-result.js';
 import { fail, ok } from '../meta-command.js';
 
 const DETAILS: readonly string[] = [
@@ -63,8 +63,17 @@ async function draw(ctx: MetaContext, source: Source, words: readonly string[]):
     await sink.rows(source.kept.rows ?? []);
     await sink.end({ rowCount: source.kept.rowCount });
   } else {
-    const r = await ctx.runner.queryInto(sql, { ...ctx.opts }, sink);
+    // The rows also go by a keeper: the next \\chart redraws this result without running it again.
+    const { ResultKeeper } = await import('../../core/last-result.js');
+    const keeper = new ResultKeeper();
+    const r = await ctx.runner.queryInto(sql, { ...ctx.opts }, {
+      begin: (columns) => (keeper.begin(columns), sink.begin(columns)),
+      rows: (batch) => (keeper.rows(batch), sink.rows(batch)),
+      end: (summary) => sink.end(summary),
+    });
     if (r !== true) return { type: 'error' };
+    const kept = keeper.result(sql, true);
+    if (kept) s.lastResult = kept;
   }
   const outcome = sink.outcome();
   if ('error' in outcome) return fail(`cannot chart: ${outcome.error}`);

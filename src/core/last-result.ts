@@ -5,7 +5,7 @@
  * again, streaming, if it is a query). A statement without a result set (UPDATE, SET, \d ...) leaves
  * the last one as it was.
  */
-import type { ColumnInfo, ResultEvent, Row } from '../core/result.js';
+import type { ColumnInfo, ResultEvent, Row } from './result.js';
 
 export const KEEP_ROWS = 10_000;
 export const KEEP_VALUES = 200_000;
@@ -19,28 +19,50 @@ export interface LastResult {
   readonly rowCount: number;
 }
 
+/** Keeps a copy of one result set's rows while it streams by, up to the limits; then only the count. */
+export class ResultKeeper {
+  private columns: readonly ColumnInfo[] | undefined;
+  private kept: Row[] | undefined;
+  private count = 0;
+
+  begin(columns: readonly ColumnInfo[]): void {
+    this.columns = columns;
+    this.kept = [];
+    this.count = 0;
+  }
+
+  rows(batch: readonly Row[]): void {
+    this.count += batch.length;
+    if (this.kept && (this.count > KEEP_ROWS || this.count * Math.max(1, this.columns?.length ?? 1) > KEEP_VALUES)) this.kept = undefined;
+    else this.kept?.push(...batch);
+  }
+
+  /** Rows arrived in a form that is not kept (server-formatted csv): only the statement is. */
+  drop(): void {
+    this.kept = undefined;
+  }
+
+  /** The result, when one with columns was seen; `complete` false: its rows were not all read. */
+  result(sql: string, complete: boolean): LastResult | undefined {
+    if (!this.columns || this.columns.length === 0) return undefined;
+    return Object.freeze({ sql, columns: this.columns, rows: complete ? this.kept : undefined, rowCount: this.count });
+  }
+}
+
 /**
  * Passes `events` through unchanged and calls `keep` with the last result set once the statement
  * has finished without error (a failed or cancelled statement keeps nothing). When the reader stops
  * early (the pager was quit), the statement is kept without its rows: \chart runs it again.
  */
 export async function* keepingLastResult(sql: string, events: AsyncIterable<ResultEvent>, keep: (r: LastResult) => void): AsyncIterable<ResultEvent> {
-  let columns: readonly ColumnInfo[] | undefined;
-  let rows: Row[] | undefined;
-  let count = 0;
+  const keeper = new ResultKeeper();
   let failed = false;
   let finished = false;
   try {
     for await (const e of events) {
-      if (e.type === 'columns') {
-        columns = e.columns;
-        rows = [];
-        count = 0;
-      } else if (e.type === 'rows') {
-        count += e.rows.length;
-        if (rows && (count > KEEP_ROWS || count * Math.max(1, columns?.length ?? 1) > KEEP_VALUES)) rows = undefined;
-        else rows?.push(...e.rows);
-      } else if (e.type === 'text') rows = undefined;
+      if (e.type === 'columns') keeper.begin(e.columns);
+      else if (e.type === 'rows') keeper.rows(e.rows);
+      else if (e.type === 'text') keeper.drop();
       yield e;
     }
     finished = true;
@@ -48,6 +70,7 @@ export async function* keepingLastResult(sql: string, events: AsyncIterable<Resu
     failed = true;
     throw e;
   } finally {
-    if (!failed && columns && columns.length > 0) keep(Object.freeze({ sql, columns, rows: finished ? rows : undefined, rowCount: count }));
+    const r = failed ? undefined : keeper.result(sql, finished);
+    if (r) keep(r);
   }
 }
