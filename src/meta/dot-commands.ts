@@ -34,7 +34,7 @@ export function translateDotCommand(line: string): { readonly meta: string } | {
     case 'tables':
       return { meta: rest ? `\\dt ${rest}` : '\\dt' };
     case 'schema':
-      return { meta: rest ? `\\d ${rest}` : '\\d' };
+      return { meta: rest ? `\\schema ${rest}` : '\\schema' };
     case 'timer':
       return { meta: `\\timing ${on(args[0])}` };
     case 'bail':

@@ -13,6 +13,7 @@ import { NAMED_QUERY_COMMANDS } from './commands/named-query-commands.js';
 import { SCRIPT_COMMANDS } from './commands/script-commands.js';
 import { CHART_COMMANDS } from './commands/chart-commands.js';
 import { PLAN_COMMANDS } from './commands/plan-commands.js';
+import { SQLITE_COMMANDS } from './commands/sqlite-commands.js';
 
 export interface MetaLookup {
   readonly command: MetaCommand;
@@ -128,6 +129,7 @@ export function metaRegistry(): MetaRegistry {
       ...NAMED_QUERY_COMMANDS,
       ...CHART_COMMANDS,
       ...PLAN_COMMANDS,
+      ...SQLITE_COMMANDS,
     ]),
   );
   return registry;

@@ -1,0 +1,107 @@
+/**
+ * `\schema [PATTERN]`: the CREATE statements of a SQLite database as sqlite3's `.schema` prints them
+ * (sqlite3 scripts' `.schema` maps here), compared with the sqlite3 3.40 binary:
+ * - every schema (main, temp, attached) in order, rows in sqlite_schema order, `;` after each;
+ * - PATTERN matches the table a row belongs to (an index or trigger comes with its table), as
+ *   `lower(tbl_name) LIKE pattern` (GLOB when it holds `*`, `?` or `[`); `db.name` matches with the schema;
+ * - a table whose name is quoted is written `CREATE TABLE IF NOT EXISTS "..."` (sqlite3 does so for .dump);
+ * - a view or virtual table is followed by `/* name(col,...) *\/` (its columns);
+ * - a statement ending in a comment gets the line break or `*\/` it needs before its `;`;
+ * - another schema's name is put into its statements (`CREATE TABLE temp.t ...`);
+ * - `--nosys` leaves out sqlite_ tables. Not done: `--indent`, and the eponymous virtual tables
+ *   (pragma_...) sqlite3 also lists when a pattern matches them.
+ */
+import type { Row } from '../../core/result.js';
+import type { MetaCommand, MetaContext } from '../meta-command.js';
+import { fail, ok } from '../meta-command.js';
+import { splitStatements } from '../../sql/splitter.js';
+import { sqliteDialect } from '../../sql/dialects/sqlite.js';
+
+async function rows(ctx: MetaContext, sql: string): Promise<Row[]> {
+  const out: Row[] = [];
+  for await (const ev of ctx.session.connection.execute(sql, ctx.opts.signal ? { signal: ctx.opts.signal } : {})) if (ev.type === 'rows') out.push(...ev.rows);
+  return out;
+}
+
+const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** sqlite3's quoteChar: a name that is not a plain word, or is a keyword, is written in double quotes. */
+function quoted(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !sqliteDialect.keywords.has(name.toUpperCase()) ? name : ident(name);
+}
+
+const PREFIXES = ['TABLE', 'INDEX', 'UNIQUE INDEX', 'VIEW', 'TRIGGER', 'VIRTUAL TABLE'];
+
+/** sqlite3's shell_add_schema: the schema's name put after CREATE <kind> for a schema other than main. */
+function withSchema(sql: string, schema: string): string {
+  if (schema === 'main' || !sql.startsWith('CREATE ')) return sql;
+  for (const p of PREFIXES) {
+    if (sql.startsWith(`CREATE ${p} `)) {
+      const q = schema.toLowerCase() !== 'temp' && quoted(schema) !== schema ? ident(schema) : schema;
+      return `CREATE ${p} ${q}.${sql.slice(8 + p.length)}`;
+    }
+  }
+  return sql;
+}
+
+/** sqlite3's printSchemaLine: the statement and its `;`, with what a trailing comment needs before it. */
+function schemaLine(sql: string): string {
+  let z = sql;
+  if (z.includes('/*') || z.includes('--')) {
+    for (const term of ['', '*/', '\n']) {
+      const sts = splitStatements(`${z}${term};`, sqliteDialect.lex);
+      const last = sts[sts.length - 1];
+      if (last && last.complete && !last.openToken && last.terminator === ';' && last.segmentEnd === z.length + term.length + 1) {
+        z += term;
+        break;
+      }
+    }
+  }
+  if (/^CREATE TABLE ['"]/.test(z)) return `CREATE TABLE IF NOT EXISTS ${z.slice(13)};\n`;
+  return `${z};\n`;
+}
+
+const schema: MetaCommand = {
+  name: '\\schema',
+  group: 'Informational',
+  syntax: '\\schema [--nosys] [PATTERN]',
+  summary: "SQLite: the CREATE statements, as sqlite3's .schema",
+  args: { min: 0, max: 2, kinds: ['pattern'] },
+  async run(ctx, args) {
+    if (ctx.session.dialect.id !== 'sqlite') return fail('\\schema (sqlite3\'s .schema) reads a SQLite database: use \\d NAME here');
+    const words = [...args.words];
+    const nosys = words[0] === '--nosys';
+    if (nosys) words.shift();
+    if (words.some((w) => w.startsWith('--')) || words.length > 1) return fail('usage: \\schema [--nosys] [PATTERN] (sqlite3\'s --indent is not supported)');
+    const pattern = words[0]?.replace(/^"(.*)"$/, '$1');
+    const dbs = (await rows(ctx, 'select name from pragma_database_list')).map((r) => String(r[0]));
+    const union = dbs
+      .map((db, i) => `select sql, type, tbl_name, name, rowid, ${i + 1} as snum, ${literal(db)} as sname from ${ident(db)}.sqlite_schema`)
+      .join(' union all ');
+    const glob = pattern !== undefined && /[*?[]/.test(pattern);
+    const where = [
+      ...(pattern !== undefined
+        ? [`${pattern.includes('.') ? "lower(printf('%s.%s', sname, tbl_name))" : 'lower(tbl_name)'} ${glob ? 'glob' : 'like'} ${literal(pattern)}${glob ? '' : " escape '\\'"}`]
+        : []),
+      ...(nosys ? ["name not like 'sqlite_%'"] : []),
+      "type != 'meta'",
+      'sql is not null',
+    ].join(' and ');
+    let text = '';
+    for (const [sql, type, , name, , , sname] of await rows(ctx, `select * from (${union}) where ${where} order by snum, rowid`)) {
+      let z = withSchema(String(sql), String(sname));
+      if (type === 'view' || (type === 'table' && /^CREATE VIRTUAL TABLE /i.test(String(sql)))) {
+        const cols = await rows(ctx, `select name from pragma_table_info(${literal(String(name))}, ${literal(String(sname))})`);
+        const db = String(sname);
+        const prefix = db === 'main' ? '' : `${db.toLowerCase() === 'temp' ? db : quoted(db)}.`;
+        if (cols.length > 0) z += `\n/* ${prefix}${quoted(String(name))}(${cols.map((c) => quoted(String(c[0] ?? ''))).join(',')}) */`;
+      }
+      text += schemaLine(z);
+    }
+    if (text !== '') await ctx.session.out.write(text);
+    return ok;
+  },
+};
+
+export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema];
