@@ -115,3 +115,12 @@ test('a negative value is drawn as long as its magnitude, in a fill of its own',
   assert.match(lines[1]!, /^up   │█{10,} +4$/);
   assert.match(lines[2]!, /^down │░{5,}(?!█) +-2$/);
 });
+
+test('a line chart whose series differ 20x or more says which one looks flat and how to see it', async () => {
+  await loadDisplayWidth();
+  const weeks = Array.from({ length: 10 }, (_, i) => [`2026-01-${String(i + 10)}`, 4000 + i * 50, 20 + (i % 3)]);
+  const text = chart(['week', 'revenue', 'orders'], weeks, [], { width: 60, height: 8, unicode: true, color: false }).join('\n');
+  assert.match(text, /^\(orders peaks 202x below revenue and looks flat: \\chart line week orders draws it alone\)$/m, text);
+  const close = chart(['week', 'a', 'b'], weeks.map(([w, r]) => [w, r, Number(r) / 2]), [], { width: 60, height: 8, unicode: true, color: false }).join('\n');
+  assert.doesNotMatch(close, /looks flat/);
+});
