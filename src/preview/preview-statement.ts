@@ -11,7 +11,7 @@ import type { StatementClass } from '../sql/classify.js';
 import { planPreview, type PreviewMode, type PreviewPlan } from './preview-plan.js';
 import { PreviewRefused, runPreview, tableRowCount, type PreviewResult } from './run-preview.js';
 import { describeEffects, formatCount } from './describe-effects.js';
-import { userFunctionEffect } from './side-effects.js';
+import { sequenceTaken, userFunctionEffect } from './side-effects.js';
 
 export interface PreviewIO {
   message(text: string): void;
@@ -82,6 +82,9 @@ export async function previewStatement(
   // The user's own functions: one that calls something a rollback cannot undo is asked by name too.
   const inFunction = await userFunctionEffect(conn, cls.change?.calls, options.signal);
   if (inFunction) return askNamed(inFunction);
+  // What the rollback will not give back (sequence numbers an INSERT takes), said with "Nothing was changed".
+  const taken = await sequenceTaken(conn, cls, options.signal);
+  const nothing = taken ? `Nothing was changed, except that ${taken}.` : 'Nothing was changed.';
   let result: PreviewResult;
   try {
     result = await tryPreview(conn, sql, cls, plan, options.signal);
@@ -110,9 +113,9 @@ export async function previewStatement(
   }
   await result.finish(false);
   if (answer === 'e' || answer === 'edit') {
-    io.message('Nothing was changed; the statement is back in the editor.');
+    io.message(`${nothing.slice(0, -1)}; the statement is back in the editor.`);
     return { type: 'edit' };
   }
-  io.message('Nothing was changed.');
+  io.message(nothing);
   return { type: 'declined' };
 }

@@ -97,3 +97,44 @@ export async function userFunctionEffect(conn: Connection, calls: readonly strin
   }
   return undefined;
 }
+
+const INSERTS = new Set(['INSERT', 'REPLACE', 'MERGE', 'UPSERT']);
+
+function columnsSql(engine: string, target: string): string | undefined {
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const [schema, table] = target.includes('.') ? [target.slice(0, target.lastIndexOf('.')), target.slice(target.lastIndexOf('.') + 1)] : [undefined, target];
+  switch (engine) {
+    case 'postgres':
+      return 'select a.attname from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum ' +
+        `where a.attrelid = to_regclass(${lit(target)}) and a.attnum > 0 and not a.attisdropped ` +
+        "and (a.attidentity <> '' or pg_get_expr(d.adbin, d.adrelid) like '%nextval(%') order by a.attnum";
+    case 'mysql':
+      return `select column_name from information_schema.columns where table_schema = ${schema ? lit(schema) : 'database()'} ` +
+        `and lower(table_name) = lower(${lit(table)}) and lower(extra) like '%auto_increment%'`;
+    case 'duckdb':
+      return `select column_name from information_schema.columns where lower(table_name) = lower(${lit(table)}) ` +
+        `${schema ? `and lower(table_schema) = lower(${lit(schema)}) ` : ''}and column_default like '%nextval(%' order by ordinal_position`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An INSERT into a table whose key comes from a sequence (PostgreSQL serial/identity, DuckDB
+ * DEFAULT nextval, MariaDB/MySQL AUTO_INCREMENT) takes numbers that a rollback does not give back:
+ * what stays, in words; undefined when nothing does (or it cannot be read).
+ */
+export async function sequenceTaken(conn: Connection, cls: { readonly keyword: string; readonly change?: { readonly target?: string } }, signal?: AbortSignal): Promise<string | undefined> {
+  const target = cls.change?.target;
+  const sql = target && INSERTS.has(cls.keyword) ? columnsSql(conn.dialect.id, target) : undefined;
+  if (!sql) return undefined;
+  const columns: string[] = [];
+  try {
+    for await (const e of conn.execute(sql, signal ? { signal } : {})) if (e.type === 'rows') for (const r of e.rows) columns.push(text(r[0]));
+  } catch {
+    return undefined;
+  }
+  if (columns.length === 0) return undefined;
+  const what = conn.dialect.id === 'mysql' ? 'an AUTO_INCREMENT counter' : 'a sequence';
+  return `${target}.${columns[0]} takes its numbers from ${what}, and the numbers the insert takes are not given back by a rollback (the next ones skip them)`;
+}

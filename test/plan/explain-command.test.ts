@@ -100,6 +100,7 @@ describe('\\explain analyze refuses what cannot be rolled back', () => {
       `drop sequence if exists ${q} cascade; create sequence ${q};`,
       `create or replace function ${q}_next() returns bigint language plpgsql volatile as $$ begin return nextval('${q}'); end $$;`,
       `create or replace function ${q}_pure(a int) returns int language plpgsql volatile as $$ begin return a + 1; end $$;`,
+      `drop table if exists ${q}_t; create table ${q}_t (id serial primary key, a int);`,
     ]);
     assert.equal(setup.status, 0, setup.stderr);
     const r = sqlsh(pg.url, [
@@ -107,7 +108,9 @@ describe('\\explain analyze refuses what cannot be rolled back', () => {
       `\\explain analyze select pg_advisory_lock(42)`,
       `\\explain analyze select ${q}_next()`,
       `\\explain analyze select ${q}_pure(1)`,
+      `\\explain analyze insert into ${q}_t (a) values (1)`,
       `select last_value, is_called from ${q}; select count(*) as locks from pg_locks where locktype = 'advisory';`,
+      `select is_called as serial_used from ${q}_t_id_seq;`,
     ], { args: ['--continue-on-error'] });
     assert.match(r.stderr, /did not run the statement: it calls nextval\(\), whose effect a rollback does not undo: the sequence keeps its new value/);
     assert.match(r.stderr, /it calls pg_advisory_lock\(\).*advisory lock stays held/);
@@ -117,15 +120,20 @@ describe('\\explain analyze refuses what cannot be rolled back', () => {
     assert.doesNotMatch(r.stderr, new RegExp(`${q}_pure`));
     assert.match(r.stdout, /\s1 \| f(?:alse)?\n/, `the sequence moved:\n${r.stdout}`);
     assert.match(r.stdout, /locks\s*\n-+\n\s*0\n/, r.stdout);
+    // An INSERT into a serial column takes sequence numbers a rollback does not give back: refused too.
+    assert.match(r.stderr, new RegExp(`${q}_t\\.id takes its numbers from a sequence`));
+    assert.match(r.stdout, /serial_used\s*\n-+\n\s*f(?:alse)?\n/, r.stdout);
   });
 
   test('MariaDB: get_lock and a stored function that calls it are refused in a script', async (t) => {
     const my = await withServer(t, sharedMariadb);
     if (!my) return;
     const f = `${T}_lock`;
-    const setup = sqlsh(my.url, [`drop function if exists ${f}; create function ${f}() returns int not deterministic return get_lock('sqlsh_t', 0);`]);
+    const setup = sqlsh(my.url, [`drop function if exists ${f}; create function ${f}() returns int not deterministic return get_lock('sqlsh_t', 0);`, `drop table if exists ${f}_t; create table ${f}_t (id int auto_increment primary key, a int);`]);
     assert.equal(setup.status, 0, setup.stderr);
-    const r = sqlsh(my.url, [`\\explain analyze select get_lock('sqlsh_t', 0)`, `\\explain analyze select ${f}()`, "select is_free_lock('sqlsh_t') as free"], { args: ['--continue-on-error'] });
+    const r = sqlsh(my.url, [`\\explain analyze select get_lock('sqlsh_t', 0)`, `\\explain analyze select ${f}()`, `\\explain analyze insert into ${f}_t (a) values (1)`, "select is_free_lock('sqlsh_t') as free", `insert into ${f}_t (a) values (2); select id as first_id from ${f}_t;`], { args: ['--continue-on-error'] });
+    assert.match(r.stderr, new RegExp(`${f}_t\\.id takes its numbers from an AUTO_INCREMENT counter`, 'i'));
+    assert.match(r.stdout, /first_id\s*\n-+\n\s*1\n/, r.stdout);
     assert.match(r.stderr, /calls get_lock\(\).*user lock stays held/);
     assert.match(r.stderr, new RegExp(`${f}\\(\\) calls get_lock\\(\\)`, 'i'));
     assert.match(r.stdout, /free\s*\n-+\n\s*1\n/, r.stdout);

@@ -60,7 +60,8 @@ async function explain(ctx: MetaContext, analyze: boolean, givenSql: string | un
   if (analyze) {
     const effects = await import('../../preview/side-effects.js');
     const known = effects.knownSideEffect(cls.change?.calls);
-    notUndone = known ? `it calls ${known.name}(), whose effect a rollback does not undo: ${known.stays}` : await effects.userFunctionEffect(s.connection, cls.change?.calls, ctx.opts.signal);
+    notUndone = known ? `it calls ${known.name}(), whose effect a rollback does not undo: ${known.stays}`
+      : (await effects.userFunctionEffect(s.connection, cls.change?.calls, ctx.opts.signal)) ?? (await effects.sequenceTaken(s.connection, cls, ctx.opts.signal));
     if (notUndone) {
       const ask = s.interactive ? s.io.ask : undefined;
       if (!ask) return fail(`\\explain analyze did not run the statement: ${notUndone} (use \\explain without analyze)`);
