@@ -6,6 +6,7 @@
  * both: known keys become nodes, unknown objects that hold plan parts become nodes named after their key.
  */
 import { makePlan, num, parseJsonText, planNode, PlanParseError, type Plan, type PlanNode } from './plan-node.js';
+import { inclusiveTime } from './plan-figures.js';
 
 type Json = Record<string, unknown>;
 
@@ -105,6 +106,11 @@ function queryBlock(q: Json): PlanNode {
 }
 
 function wrapper(key: string, o: Json): PlanNode {
+  const children = contents(o);
+  const time = num(o['r_total_time_ms']);
+  // MariaDB's filesort (and the like) time only their own work: less than the rows below them took.
+  // Kept as the node's own time, so the block above does not take the tables' time as its own.
+  const own = time !== undefined && time < children.reduce((s, c) => s + inclusiveTime(c), 0);
   return planNode({
     operation: WRAPPERS[key] ?? key.replace(/_/g, ' '),
     relation: key === 'union_result' && typeof o['table_name'] === 'string' ? String(o['table_name']) : undefined,
@@ -112,8 +118,8 @@ function wrapper(key: string, o: Json): PlanNode {
     cost: costOf(o),
     actualRows: num(o['r_output_rows']),
     loops: num(o['r_loops']),
-    timeMs: num(o['r_total_time_ms']),
-    children: contents(o),
+    ...(own ? { selfMs: time } : { timeMs: time }),
+    children,
   });
 }
 

@@ -10,7 +10,7 @@ import { parsePostgresPlan } from '../../src/plan/parse-postgres-plan.js';
 import { parseDuckdbPlan } from '../../src/plan/parse-duckdb-plan.js';
 import { parseSqlitePlan } from '../../src/plan/parse-sqlite-plan.js';
 import { PlanParseError, type PlanNode } from '../../src/plan/plan-node.js';
-import { hottestNode } from '../../src/plan/plan-figures.js';
+import { hottestNode, selfTime } from '../../src/plan/plan-figures.js';
 
 const MYSQL8 = {
   query_block: {
@@ -71,4 +71,16 @@ test('SQLite rows whose parent is missing hang at the top; a row that names itse
     { id: 7, parent: 7, detail: 'SEARCH u USING INDEX ix (a=?)' },
   ]);
   assert.deepEqual(plan.roots.map((r) => r.operation), ['SCAN', 'USE TEMP B-TREE FOR ORDER BY', 'SEARCH']);
+});
+
+test('MariaDB ANALYZE: a filesort times only its own work, so the tables under it are not the query block\'s own time', () => {
+  // Real output of MariaDB 10.11 (ANALYZE FORMAT=JSON of a join, grouped and sorted), trimmed.
+  const plan = parseMysqlPlan(JSON.stringify({"query_optimization":{"r_total_time_ms":0.298617399},"query_block":{"select_id":1,"r_loops":1,"r_total_time_ms":1.464712177,"filesort":{"sort_key":"sum(o.total) desc","r_loops":1,"r_total_time_ms":0.026680351,"r_output_rows":6,"temporary_table":{"nested_loop":[{"table":{"table_name":"c","access_type":"ALL","r_loops":1,"rows":60,"r_rows":60,"r_table_time_ms":0.108345688,"r_other_time_ms":0.052648825,"filtered":100,"r_filtered":100}},{"table":{"table_name":"o","access_type":"ref","key":"customer_id","ref":["sqlsh_test.c.id"],"r_loops":60,"rows":10,"r_rows":20,"r_table_time_ms":0.865421959,"r_other_time_ms":0.35569791,"filtered":100,"r_filtered":49.75,"attached_condition":"o.ordered_on >= '2026-06-01'"}}]}}}}), 'mariadb');
+  const hot = hottestNode(plan);
+  assert.equal(hot?.node.relation, 'o', JSON.stringify(hot));
+  // 1.465 ms in all: 0.027 sorting, 0.161 on c, 1.221 on o, so the block itself took about 0.056 ms.
+  const block = plan.roots[0]!;
+  assert.equal(block.operation, 'select #1');
+  const self = selfTime(block)!;
+  assert.ok(Math.abs(self - (1.464712177 - 0.026680351 - 0.108345688 - 0.052648825 - 0.865421959 - 0.35569791)) < 1e-6, String(self));
 });
