@@ -125,8 +125,8 @@ export type MetaOutcome =
   | { readonly type: 'quit' }
   /** A failure; message printed by the dispatcher (with file:line in scripts). */
   | { readonly type: 'error'; readonly message?: string }
-  /** One line of information (printed as a message, not a result). */
-  | { readonly type: 'message'; readonly text: string }
+  /** One line of information (printed as a message, not a result; on stdout when psql prints it there). */
+  | { readonly type: 'message'; readonly text: string; readonly stdout?: boolean }
   /** Wrong arguments: the dispatcher adds the command's syntax. */
   | { readonly type: 'usage'; readonly message: string }
   /** Tables to render in order. */
@@ -153,6 +153,8 @@ export const ok: MetaOutcome = Object.freeze({ type: 'ok' });
 export const usage = (message: string): MetaOutcome => ({ type: 'usage', message });
 export const fail = (message: string): MetaOutcome => ({ type: 'error', message });
 export const info = (text: string): MetaOutcome => ({ type: 'message', text });
+/** A confirmation psql prints on stdout ("Output format is unaligned.", "Timing is on."). */
+export const confirmed = (text: string): MetaOutcome => ({ type: 'message', text, stdout: true });
 
 export const NO_ARGS: MetaArgSpec = Object.freeze({ min: 0, max: 0, kinds: [] });
 export const PATTERN_ARG: MetaArgSpec = Object.freeze({ min: 0, max: 1, kinds: ['pattern'] as const });

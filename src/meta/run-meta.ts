@@ -64,7 +64,8 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     case 'quit':
       return { type: 'quit' };
     case 'message':
-      session.io.message(outcome.text);
+      if (outcome.stdout) await session.io.stdout.write(`${outcome.text}\n`);
+      else session.io.message(outcome.text);
       return { type: 'ok' };
     case 'usage':
       session.io.error(`${where}${word}: ${outcome.message}; ${syntax}`);

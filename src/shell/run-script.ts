@@ -15,8 +15,9 @@ import type { Session } from './session.js';
 import type { StatementRunner } from '../meta/meta-command.js';
 import { interpolateArgText, interpolateSql, quotingFor } from '../sql/interpolate.js';
 import { lexChangesFor, lexSettingQuery, lexSettingReported, mayChangeLexing } from '../sql/session-lex.js';
-import { psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
-import { afterLeadingComments } from '../sql/lexer.js';
+import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
+import { afterLeadingComments, lex } from '../sql/lexer.js';
+import type { LexOptions } from '../sql/dialect.js';
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
@@ -36,6 +37,11 @@ export interface RunOptions {
   readonly includeDepth?: number;
   /** --dry-run: every change runs in a transaction rolled back at the end; what it did is printed. */
   readonly dryRun?: boolean;
+  /**
+   * psql's -c: on PostgreSQL a string of several statements and no backslash command goes to the
+   * server as it is, in one request (one implicit transaction, every result shown), as psql sends it.
+   */
+  readonly wholeRequest?: boolean;
 }
 
 /** The runner meta-commands get through their context (meta/ does not import shell/). */
@@ -61,6 +67,11 @@ export async function runScript(session: Session, input: string, opts: RunOption
   // psql's ON_ERROR_STOP, when the script sets it, decides; else the command line (--continue-on-error).
   const stopOnError = (): boolean => variableFlag(session.variables, 'ON_ERROR_STOP') ?? opts.stopOnError;
   const depthAtStart = session.conditionals.length;
+  if (opts.wholeRequest && !opts.dryRun && session.dialect.id === 'postgres' && isOneRequest(input, session.lex)) {
+    if (echoMode(session) === 'all') await session.io.stdout.write(`${input}\n`);
+    const r = await runStatement(session, interpolate(session, input), { ...opts, line: opts.firstLine ?? 1, asSent: true, simpleQuery: true });
+    return r === 'cancelled' ? { ok: false, quit: false, cancelled: true } : { ok: r, quit: false };
+  }
   // Where the text still to split starts: after a COPY ... FROM STDIN's inline data the rest is split again.
   let offset = 0;
   let offsetLine = opts.firstLine ?? 1;
@@ -68,12 +79,22 @@ export async function runScript(session: Session, input: string, opts: RunOption
   // SQL left before a backslash command that did not take it stays there for the next line, as in psql.
   const psqlBuffer = session.dialect.id === 'postgres';
   let carry: { readonly buffer: PsqlQueryText; readonly line: number } | undefined;
+  // psql's ECHO=all in a script: each input line as it is read, before what is on it runs (offset in `input`)
+  let echoedTo = 0;
+  const echoLinesTo = async (end: number): Promise<void> => {
+    if (end <= echoedTo) return;
+    const nl = input.indexOf('\n', end - 1);
+    const to = nl < 0 ? input.length : nl + 1;
+    if (!session.interactive && echoMode(session) === 'all') await session.io.stdout.write(psqlEchoLines(input, echoedTo, to, session.lex));
+    echoedTo = to;
+  };
   restart: for (;;) {
   const text = offset === 0 ? input : input.slice(offset);
   const statements = splitStatements(text, session.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql', dotCommands: session.dialect.id === 'sqlite' });
   for (const st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     let line = offsetLine + st.line - 1;
+    await echoLinesTo(offset + st.segmentEnd);
     if (st.kind === 'delimiter') continue;
     const buffer = psqlBuffer && !st.openToken ? psqlQueryText(text, st.segmentStart, st.segmentEnd, session.lex, carry?.buffer) : undefined;
     if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineOfOffset(text, buffer.start) - 1;
@@ -104,7 +125,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
         ? buffer.text !== '' ? interpolate(session, buffer.text) : undefined
         : st.kind === 'sql' && st.text !== '' ? interpolate(session, st.text) : undefined;
       const hadBuffer = session.queryBuffer !== undefined;
-      if (echoMode(session) === 'all') await session.io.stdout.write(`${st.kind === 'sql' ? `${st.text} ` : ''}${meta}\n`);
+      if (session.interactive && echoMode(session) === 'all') await session.io.stdout.write(`${st.kind === 'sql' ? `${st.text} ` : ''}${meta}\n`);
       // `select ... \watch 2`: the statement is what \watch repeats.
       if (st.kind === 'sql' && /^\\watch\b/.test(meta)) session.lastSql = st.text;
       const { runMeta } = await import('../meta/run-meta.js');
@@ -159,6 +180,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
       const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data, asSent: buffer !== undefined });
       offsetLine += lineOfOffset(text, data.end) - 1;
       offset += data.end;
+      echoedTo = Math.max(echoedTo, offset); // psql reads COPY's data lines itself: they are not echoed
       if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
       if (!r) {
         ok = false;
@@ -196,6 +218,12 @@ export async function runScript(session: Session, input: string, opts: RunOption
     return { ok: false, quit: false };
   }
   return { ok, quit: false };
+}
+
+/** psql -c "a; b": SQL only (no backslash command), more than one statement. */
+function isOneRequest(text: string, lexOptions: LexOptions): boolean {
+  if (text.startsWith('\\') || lex(text, lexOptions).some((t) => t.type === 'backslash' || (t.type === 'punct' && t.text === '\\;'))) return false;
+  return splitStatements(text, lexOptions).filter((s) => s.kind === 'sql' && s.text !== '').length > 1;
 }
 
 /** The statement with psql variables (:name, :'name', :"name", :{?name}) replaced, read with the session's lexer. */
@@ -289,7 +317,8 @@ export async function runStatement(
   }
   session.lastSql = sql;
   const echo = echoMode(session);
-  if (echo === 'queries' || echo === 'all') {
+  // ECHO=all in a script echoes the input lines instead (runScript)
+  if (echo === 'queries' || (echo === 'all' && session.interactive)) {
     await session.io.stdout.write(`${sql}${opts.asSent || opts.terminator === undefined ? '' : opts.terminator === ';' ? ';' : ` ${opts.terminator.trim()}`}\n`);
   }
   const quiet = variableFlag(session.variables, 'QUIET') === true;

@@ -76,3 +76,31 @@ export function psqlQueryText(input: string, from: number, to: number, lex: LexO
   }
   return { text: buf, start, hasSql, joined };
 }
+
+/**
+ * What psql's ECHO=all (`-a`) prints for the input lines in [from, to): each line as psql reads it,
+ * before it runs anything on that line, except an empty line outside quotes and comments (psql skips
+ * those unread). `from` is where a statement starts; `to` is just past a newline, or the end of the input.
+ */
+export function psqlEchoLines(input: string, from: number, to: number, lex: LexOptions): string {
+  if (from >= to) return '';
+  // offsets of line starts that lie inside a string, quoted name or comment
+  const inside = new Set<number>();
+  const st = newScanState();
+  for (let pos = from; pos < to; ) {
+    const end = scanToken(input, lex, pos, false, st);
+    if (st.type === 'string' || st.type === 'quoted-ident' || st.type === 'block-comment') {
+      for (let i = input.indexOf('\n', pos); i >= 0 && i < end - 1; i = input.indexOf('\n', i + 1)) inside.add(i + 1);
+    }
+    pos = end;
+  }
+  let out = '';
+  for (let at = from; at < to; ) {
+    const nl = input.indexOf('\n', at);
+    const end = nl < 0 || nl >= to ? to : nl;
+    const line = input.slice(at, end);
+    if (line !== '' || inside.has(at)) out += `${line}\n`;
+    at = end + 1;
+  }
+  return out;
+}

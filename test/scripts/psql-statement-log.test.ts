@@ -102,10 +102,14 @@ const lines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd(
 
 /** Runs `file` (in cwd) with psql on one fresh database and with sqlsh on another: both logs and stdouts. */
 function runBoth(file: string, args: readonly string[], cwd: string, dbs: readonly [string, string]) {
+  return runArgs([...args, '-f', file], cwd, dbs);
+}
+
+function runArgs(args: readonly string[], cwd: string, dbs: readonly [string, string]) {
   const at = logSize();
-  const psql = run(PSQL(), ['-X', ...args, '-d', dbs[0], '-f', file], cwd);
+  const psql = run(PSQL(), ['-X', '-d', dbs[0], ...args], cwd);
   const url = `postgres://${encodeURIComponent(server!.user)}@${server!.host}:${server!.port}/${dbs[1]}`;
-  const sqlsh = run(process.execPath, [BIN, url, '-X', ...args, '-f', file], cwd);
+  const sqlsh = run(process.execPath, [BIN, url, '-X', ...args], cwd);
   return { psql, sqlsh, psqlLog: withoutLoggedBeforeError(entries(dbs[0], at)), sqlshLog: withoutLoggedBeforeError(scriptEntries(entries(dbs[1], at))) };
 }
 
@@ -150,6 +154,23 @@ describe("the statements that reach the server: psql's and sqlsh's statement log
       const r = runBoth(script, ['-v', 'ON_ERROR_STOP=1', '-v', "from_v=it's"], FIXTURES, [createDb(), createDb()]);
       assert.ok(r.psqlLog.length > 0, `${script}: psql's run logged nothing`);
       assert.deepEqual(r.sqlshLog, r.psqlLog, `statement log of ${script}\n--- sqlsh stderr:\n${r.sqlsh.stderr}`);
+    }
+  });
+
+  test('psql -c: several statements in one -c are one request; -1 wraps them; one statement as written', (t) => {
+    if (!haveServer(t)) return;
+    const dbs: [string, string] = [createDb(), createDb()];
+    const cases: string[][] = [
+      ['-c', 'create table c1 (a int); insert into c1 values (1); select 1/0'],
+      ['-c', 'select count(*) from pg_class where relname = $$c1$$', '-c', '/* a comment */ select 1 as one;'],
+      ['-1', '-c', 'create table c2 (a int); insert into c2 values (2)', '-c', 'select * from c2'],
+      ['-v', 'ON_ERROR_STOP=1', '-c', "begin; insert into c2 values (3); commit; select 'a;b' as s; select 2"],
+    ];
+    for (const args of cases) {
+      const r = runArgs(args, tempDir(), dbs);
+      assert.ok(r.psqlLog.length > 0, `${args.join(' ')}: psql's run logged nothing`);
+      assert.deepEqual(r.sqlshLog, r.psqlLog, `statement log of ${args.join(' ')}\n--- sqlsh stderr:\n${r.sqlsh.stderr}`);
+      assert.deepEqual(lines(r.sqlsh.stdout), lines(r.psql.stdout), `stdout of ${args.join(' ')}`);
     }
   });
 

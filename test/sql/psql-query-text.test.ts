@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitStatements } from '../../src/sql/splitter.js';
-import { psqlQueryText, type PsqlQueryText } from '../../src/sql/psql-query-text.js';
+import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../../src/sql/psql-query-text.js';
 import { postgresDialect } from '../../src/sql/dialects/postgres.js';
 
 const lex = postgresDialect.lex;
@@ -74,5 +74,12 @@ describe("psql's query buffer, as the server receives it", () => {
     const c = psqlQueryText('/* only */;', 0, 11, lex);
     assert.equal(c.hasSql, false);
     assert.equal(c.joined, false);
+  });
+});
+
+describe("psql's ECHO=all: the lines as psql reads them", () => {
+  test('every line, comments too; an empty line only inside a quote or comment; a last line without newline', () => {
+    const script = "-- c\nselect 1;\n\n/* a\n\nb */ select 'x\n\ny';\n\\echo hi\nselect 2";
+    assert.equal(psqlEchoLines(script, 0, script.length, lex), "-- c\nselect 1;\n/* a\n\nb */ select 'x\n\ny';\n\\echo hi\nselect 2\n");
   });
 });

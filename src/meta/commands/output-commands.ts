@@ -1,14 +1,14 @@
 /** \x, \T, \pset, \o, \timing, \pager: how and where results are shown. */
 import type { MetaCommand, MetaContext } from '../meta-command.js';
-import { fail, info, ok, usage } from '../meta-command.js';
+import { confirmed, fail, info, ok, usage } from '../meta-command.js';
 import type { Settings } from '../../config/settings.js';
 import { fileErrorReason } from '../file-error.js';
 import { applyPset, describePset, PSET_NAMES } from '../pset.js';
 import { variableFlag } from '../../sql/variables.js';
 
-/** psql's confirmation of a printing option; QUIET (-q) leaves it out, as in psql. */
+/** psql's confirmation of a printing option, on stdout as psql prints it; QUIET (-q) leaves it out, as in psql. */
 function said(ctx: MetaContext, text: string) {
-  return text === '' || variableFlag(ctx.session.variables, 'QUIET') === true ? ok : info(text);
+  return text === '' || variableFlag(ctx.session.variables, 'QUIET') === true ? ok : confirmed(text);
 }
 
 /** `\pset NAME VALUE`, `\a`, `\t`, `\f`: psql's printing options through one pure step. */
@@ -43,10 +43,10 @@ const expanded: MetaCommand = {
   async run(ctx, args) {
     const s = ctx.session;
     const w = args.words[0]?.toLowerCase();
-    const next: Settings['expanded'] = w === 'on' || w === 'off' || w === 'auto' ? w : s.settings.expanded === 'on' ? 'off' : 'on';
+    const next: Settings['expanded'] = w === 'on' || w === 'off' || w === 'auto' ? w : s.renderOptions().expanded === 'off' ? 'on' : 'off'; // psql: auto toggles to off
     s.set('expanded', next);
     if (s.settings.format === 'expanded' && next !== 'on') s.set('format', 'table');
-    return info(`Expanded display is ${next === 'auto' ? 'used automatically' : next}.`);
+    return said(ctx, `Expanded display is ${next === 'auto' ? 'used automatically' : next}.`);
   },
 };
 
@@ -155,16 +155,20 @@ const pset: MetaCommand = {
         return ok;
       }
       case 'linestyle': {
-        if (value === undefined) return info(`Output format is ${describeFormat(st)}.`);
+        if (value === undefined) return said(ctx, `Output format is ${describeFormat(st)}.`);
         const err = setFormat(ctx, value);
-        return err ? usage(err) : info(`Output format is ${describeFormat(s.settings)}.`);
+        return err ? usage(err) : said(ctx, `Output format is ${describeFormat(s.settings)}.`);
       }
       case 'expanded':
         return expanded.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
       case 'border':
         return usage('sqlsh draws borders by table style: use \\T ascii, \\T unicode or \\T psql');
-      case 'pager':
-        return pager.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
+      case 'pager': {
+        const r = await pager.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
+        if (r.type !== 'message') return r;
+        // psql's words for its pager setting
+        return said(ctx, s.settings.pager ? (value?.toLowerCase() === 'always' ? 'Pager is always used.' : 'Pager is used for long output.') : 'Pager usage is off.');
+      }
       case 'timing':
         return timing.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
       default:
@@ -184,7 +188,7 @@ const timing: MetaCommand = {
     const v = toggle(ctx.session.settings.timing, args.words[0]);
     if (v === undefined) return usage(`expected on or off, got ${JSON.stringify(args.words[0])}`);
     ctx.session.set('timing', v);
-    return info(`Timing is ${v ? 'on' : 'off'}.`);
+    return said(ctx, `Timing is ${v ? 'on' : 'off'}.`);
   },
 };
 
