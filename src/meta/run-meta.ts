@@ -25,6 +25,11 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   const registry = metaRegistry();
   const found = registry.lookup(word);
   if (!found) {
+    if (word === '\\;') {
+      // psql's `a \\; b` (one request of several statements) exists on PostgreSQL only
+      session.io.error(`${where}\\; (psql's several statements in one request) works on PostgreSQL; on ${session.dialect.name} end each statement with ;`);
+      return { type: 'error' };
+    }
     const near = registry.closest(word);
     session.io.error(
       `${where}unknown command ${word}` + (near ? `; did you mean ${near}?` : '') + ' (\\? lists the commands)',

@@ -28,6 +28,14 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     });
   }
 
+  test("psql's \\; on SQLite is an error that says where it works, and nothing runs", () => {
+    const dir = tempDir();
+    const r = spawnSync(process.execPath, [BIN, join(dir, 'x.db'), '-c', 'select 41 \\; select 42;'], { encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /\\; \(psql's several statements in one request\) works on PostgreSQL; on SQLite end each statement with ;/);
+    assert.doesNotMatch(r.stdout, /4[12]/);
+  });
+
   test('a dot-command sqlsh does not have is an error that says so', () => {
     const dir = tempDir();
     const r = spawnSync(process.execPath, [BIN, join(dir, 'x.db'), '-c', '.frobnicate on\nselect 1;'], { encoding: 'utf8', env: testEnv(tempDir()) });
