@@ -36,7 +36,7 @@ export type ResultEvent =
   | { readonly type: 'columns'; readonly columns: readonly ColumnInfo[] }
   /** A batch of rows of the current result set; batches are bounded (a few hundred to a few thousand rows). */
   | { readonly type: 'rows'; readonly rows: readonly Row[] }
-  /** Rows already formatted by the server as sqlsh would write them (ExecuteOptions.csv): csv lines, no header. */
+  /** Rows already formatted by the server as sqlsh would write them (ExecuteOptions.csv, .tsv): csv or tsv lines, no header. */
   | { readonly type: 'text'; readonly text: string }
   /** A server message: PostgreSQL NOTICE, MySQL warning text, SQLite/DuckDB informational message. */
   | { readonly type: 'notice'; readonly message: string; readonly severity?: string }

@@ -82,6 +82,8 @@ export interface ExecuteOptions {
    * events (csv rows, no header) after 'columns' instead of 'rows'; others ignore it.
    */
   readonly csv?: { readonly nullString: string };
+  /** The same for tsv (sqlsh's tsv: COPY text escaping, the null string as it is). */
+  readonly tsv?: { readonly nullString: string };
   /**
    * PostgreSQL: send the text as one simple-query message, as psql sends each request: it may hold
    * several statements (psql's `a \\; b;`), run by the server as one implicit transaction, each

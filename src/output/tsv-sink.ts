@@ -16,23 +16,21 @@ export function escapeTsvField(text: string): string {
   return SPECIAL.test(text) ? text.replace(SPECIAL_G, (c) => REPL[c]!) : text;
 }
 
-export class TsvSink implements ResultSink {
-  constructor(
-    private readonly out: TextOutput,
-    private readonly options: { readonly nullString: string; readonly header: boolean },
-  ) {}
+/** The tsv text of rows, synchronously (the sink's formatter, also used where rows are read: the SQLite engine). */
+export class TsvFormat {
+  constructor(private readonly nullString: string) {}
 
   private value(v: Value): string {
-    return v === null ? this.options.nullString : escapeTsvField(formatValue(v, ''));
+    return v === null ? this.nullString : escapeTsvField(formatValue(v, ''));
   }
 
-  async begin(columns: readonly ColumnInfo[]): Promise<void> {
-    if (!this.options.header || columns.length === 0) return;
-    await this.out.write(columns.map((c) => escapeTsvField(c.name)).join('\t') + '\n');
+  /** The header line for these column names. */
+  header(names: readonly string[]): string {
+    return names.map((n) => escapeTsvField(n)).join('\t') + '\n';
   }
 
-  async rows(batch: readonly Row[]): Promise<void> {
-    if (batch.length === 0) return;
+  /** Lines for the rows, each ending in '\n'. */
+  rows(batch: readonly Row[]): string {
     let text = '';
     for (const row of batch) {
       let line = '';
@@ -42,7 +40,28 @@ export class TsvSink implements ResultSink {
       }
       text += line + '\n';
     }
-    await this.out.write(text);
+    return text;
+  }
+}
+
+export class TsvSink implements ResultSink {
+  private readonly format: TsvFormat;
+
+  constructor(
+    private readonly out: TextOutput,
+    private readonly options: { readonly nullString: string; readonly header: boolean },
+  ) {
+    this.format = new TsvFormat(options.nullString);
+  }
+
+  async begin(columns: readonly ColumnInfo[]): Promise<void> {
+    if (!this.options.header || columns.length === 0) return;
+    await this.out.write(this.format.header(columns.map((c) => c.name)));
+  }
+
+  async rows(batch: readonly Row[]): Promise<void> {
+    if (batch.length === 0) return;
+    await this.out.write(this.format.rows(batch));
   }
 
   end(_summary: ResultSummary): void {}

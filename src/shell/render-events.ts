@@ -57,7 +57,7 @@ export async function renderEvents(
           await sink.rows(ev.rows);
         }
         break;
-      case 'text': // the server formatted the rows (ExecuteOptions.csv): the sink wrote the header
+      case 'text': // the server formatted the rows (ExecuteOptions.csv, .tsv): the sink wrote the header
         if (sink) {
           preformatted = true;
           await out.write(ev.text);

@@ -350,8 +350,9 @@ export async function runStatement(
         signal: abort.signal,
         ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
         ...(opts.simpleQuery ? { simpleQuery: true } : {}),
-        // csv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv)
+        // csv or tsv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv, .tsv)
         ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
+        ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
       }), (r) => (session.lastResult = r)),
       out,
       options,

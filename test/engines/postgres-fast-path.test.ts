@@ -44,7 +44,7 @@ interface Csv {
   readonly rows: number;
 }
 
-async function csvOf(c: Connection, sql: string, fast: boolean, nullString = ''): Promise<Csv> {
+async function csvOf(c: Connection, sql: string, fast: boolean, nullString = '', format: 'csv' | 'tsv' = 'csv'): Promise<Csv> {
   const out = new Collector();
   let sawText = false;
   async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
@@ -54,17 +54,17 @@ async function csvOf(c: Connection, sql: string, fast: boolean, nullString = '')
     }
   }
   const summary = await renderEvents(
-    tap(c.execute(sql, fast ? { csv: { nullString } } : {})),
+    tap(c.execute(sql, fast ? { [format]: { nullString } } : {})),
     out,
-    { format: 'csv', tableStyle: 'psql', nullString, header: true, footer: false, color: false },
+    { format, tableStyle: 'psql', nullString, header: true, footer: false, color: false },
     { notice: () => undefined },
   );
   return { text: out.text, fast: sawText, rows: summary.rowCount };
 }
 
-async function assertSame(c: Connection, sql: string, nullString = ''): Promise<string> {
-  const ordinary = await csvOf(c, sql, false, nullString);
-  const fast = await csvOf(c, sql, true, nullString);
+async function assertSame(c: Connection, sql: string, nullString = '', format: 'csv' | 'tsv' = 'csv'): Promise<string> {
+  const ordinary = await csvOf(c, sql, false, nullString, format);
+  const fast = await csvOf(c, sql, true, nullString, format);
   assert.equal(ordinary.fast, false);
   assert.equal(fast.fast, true, `the fast path was not taken for: ${sql}`);
   assert.equal(fast.text, ordinary.text, sql);
@@ -227,6 +227,46 @@ describe('postgres csv fast path: same bytes as the ordinary path', () => {
     const ordinary = await runCliAsync([url, '-c', 'begin', '-c', MANY_TYPES, '-c', 'commit', '--format', 'csv']);
     assert.equal(fast.code, 0, fast.stderr);
     assert.equal(ordinary.code, 0, ordinary.stderr);
+    assert.equal(fast.stdout, ordinary.stdout.replace(/^(BEGIN|COMMIT)\n/gm, ''));
+    assert.ok(fast.stdout.length > 1000);
+  });
+});
+
+describe('postgres tsv fast path (COPY text format): same bytes as the ordinary path', () => {
+  // COPY's text format writes \b, \f, \v where sqlsh's tsv keeps the characters; backslashes, tabs,
+  // newlines and carriage returns are escaped alike.
+  const CONTROLS = String.raw`select i, E'tab\there' as tab, E'back\\slash \\b \\' as bs, E'bs\bff\fvt\x0b' as ctl,
+    E'\\' || repeat(E'\\', i % 3) as runs, E'x\x01y' as c1, case when i % 2 = 0 then null else '' end as n
+    from generate_series(1, 3000) i`;
+
+  test('many types, floats, control characters, backslash runs across chunks', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const many = await assertSame(c, MANY_TYPES, '', 'tsv');
+    assert.match(many, /\ttrue\t/);
+    assert.match(many, /\\\\x00ff10/); // bytea: \x hex with its backslash escaped
+    await assertSame(c, FLOATS, '', 'tsv');
+    const ctl = await assertSame(c, CONTROLS, '', 'tsv');
+    assert.ok(ctl.includes('bs\bff\fvt\x0b'), 'backspace, form feed and vertical tab as they are');
+    assert.ok(ctl.includes('tab\\there\tback\\\\slash \\\\b \\\\\t'), 'tab and backslashes escaped');
+  });
+
+  test('a non-empty null string; one with a backslash or a tab takes the ordinary path', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    assert.equal(await assertSame(c, `select 'NULL' as a, null as b, '' as c`, 'NULL', 'tsv'), 'a\tb\tc\nNULL\tNULL\t\n');
+    for (const odd of ['\\N', 'a\tb']) {
+      const fast = await csvOf(c, `select null as a, 'x' as b`, true, odd, 'tsv');
+      assert.equal(fast.fast, false, JSON.stringify(odd));
+      assert.equal(fast.text, (await csvOf(c, `select null as a, 'x' as b`, false, odd, 'tsv')).text);
+    }
+  });
+
+  test('the sqlsh binary writes the same tsv through the fast path and inside a transaction (ordinary)', async (t) => {
+    if (!need(t)) return;
+    const fast = await runCliAsync([url, '-c', MANY_TYPES, '--format', 'tsv']);
+    const ordinary = await runCliAsync([url, '-c', 'begin', '-c', MANY_TYPES, '-c', 'commit', '--format', 'tsv']);
+    assert.equal(fast.code, 0, fast.stderr);
     assert.equal(fast.stdout, ordinary.stdout.replace(/^(BEGIN|COMMIT)\n/gm, ''));
     assert.ok(fast.stdout.length > 1000);
   });

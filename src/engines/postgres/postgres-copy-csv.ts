@@ -1,6 +1,6 @@
 /**
- * The csv fast path: the server formats the rows (COPY (query) TO STDOUT WITH (FORMAT csv)) and
- * the bytes go to the output as they arrive, with no row objects in between.
+ * The csv and tsv fast path: the server formats the rows (COPY (query) TO STDOUT WITH (FORMAT csv),
+ * or FORMAT text for tsv) and the bytes go to the output as they arrive, with no row objects in between.
  *
  * Taken only outside a transaction, for an eligible query (postgres-copy-query.ts). First a
  * LIMIT 0 probe describes the columns (names and types, for the header and for the three type
@@ -32,10 +32,49 @@ interface Described {
 }
 
 /**
+ * The tsv fast path (ExecuteOptions.tsv) reads COPY's text format, whose escaping is sqlsh's tsv
+ * (\\, \t, \n, \r; the null string as it is) except that COPY also writes backspace, form feed and
+ * vertical tab as \b, \f and \v, which sqlsh's tsv leaves as they are: those three are put back.
+ * A null string that COPY would refuse or that holds a backslash takes the ordinary path.
+ */
+export function tsvFastPathFor(nullString: string): boolean {
+  return !/[\\\r\n\t]/.test(nullString);
+}
+
+/** COPY text -> sqlsh tsv: \b, \f, \v back to their characters (a backslash is always escaped, so a pair never spans a data backslash). */
+export class CopyTextToTsv {
+  private carry = '';
+
+  push(chunk: string): string {
+    let text = this.carry + chunk;
+    this.carry = '';
+    if (text.endsWith('\\')) {
+      // a lone trailing backslash waits for its partner; an escaped one (\\) is complete
+      let n = 0;
+      for (let i = text.length - 1; i >= 0 && text[i] === '\\'; i--) n++;
+      if (n % 2 === 1) {
+        this.carry = '\\';
+        text = text.slice(0, -1);
+      }
+    }
+    return text.indexOf('\\') === -1 ? text : text.replace(/\\([\\bfv])/g, (m, c: string) => (c === 'b' ? '\b' : c === 'f' ? '\f' : c === 'v' ? '\v' : m));
+  }
+
+  end(): string {
+    const rest = this.carry;
+    this.carry = '';
+    return rest;
+  }
+}
+
+/**
  * Runs query through COPY and yields 'columns', 'text' events and 'done'. Returns false (having
  * yielded nothing) when the fast path does not apply after all: the caller runs the ordinary path.
+ * csv for ExecuteOptions.csv, else tsv (ExecuteOptions.tsv).
  */
 export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent, boolean> {
+  const tsv = opts.csv ? undefined : opts.tsv;
+  if (!opts.csv && !(tsv && tsvFastPathFor(tsv.nullString))) return false;
   const client = host.client;
   let described: Described;
   try {
@@ -48,14 +87,26 @@ export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptio
   if (fields.some((f) => isFloatType(f.dataTypeID)) && !(await shortestFloats(client))) return false;
   const columns: ColumnInfo[] = fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
   const stream = client.query(
-    loadCopyStreams().to(copyCsvStatement(query, fields.map((f) => f.dataTypeID), opts.csv!.nullString)) as never,
+    loadCopyStreams().to(
+      tsv
+        ? copyCsvStatement(query, fields.map((f) => f.dataTypeID), tsv.nullString, 'text')
+        : copyCsvStatement(query, fields.map((f) => f.dataTypeID), opts.csv!.nullString),
+    ) as never,
   ) as unknown as Readable & { readonly rowCount: number };
   let finished = false;
   const onAbort = (): void => void host.cancel();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     yield { type: 'columns', columns: Object.freeze(columns) };
-    yield* copyOutText(stream);
+    if (tsv) {
+      const convert = new CopyTextToTsv();
+      for await (const ev of copyOutText(stream)) {
+        const text = ev.type === 'text' ? convert.push(ev.text) : '';
+        if (text !== '') yield { type: 'text', text };
+      }
+      const rest = convert.end();
+      if (rest !== '') yield { type: 'text', text: rest };
+    } else yield* copyOutText(stream);
     finished = true;
     const n = stream.rowCount;
     yield { type: 'done', command: `SELECT ${n}`, rowCount: n };

@@ -87,9 +87,12 @@ function conversion(ref: string, oid: number): string | undefined {
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** COPY ... TO STDOUT in csv without a header (sqlsh writes the header from the column names). */
-export function copyCsvStatement(query: string, typeOids: readonly number[], nullString: string): string {
-  const options = `FORMAT csv${nullString === '' ? '' : `, NULL ${sqlString(nullString)}`}`;
+/**
+ * COPY ... TO STDOUT in csv without a header (sqlsh writes the header from the column names); with
+ * format 'text', COPY's text format, which sqlsh's tsv is but for \b, \f and \v (see postgres-copy-csv.ts).
+ */
+export function copyCsvStatement(query: string, typeOids: readonly number[], nullString: string, format: 'csv' | 'text' = 'csv'): string {
+  const options = format === 'text' ? `FORMAT text, NULL ${sqlString(nullString)}` : `FORMAT csv${nullString === '' ? '' : `, NULL ${sqlString(nullString)}`}`;
   const converted = typeOids.map((oid, i) => conversion(`sqlsh_q.c${i + 1}`, oid));
   if (converted.every((c) => c === undefined)) return `COPY (${query}\n) TO STDOUT WITH (${options})`;
   const names = typeOids.map((_, i) => `c${i + 1}`).join(', ');

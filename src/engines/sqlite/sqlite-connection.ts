@@ -101,8 +101,8 @@ export class SqliteConnection implements Connection {
 
   async *execute(sql: string, opts: ExecuteOptions = {}): AsyncGenerator<ResultEvent, void, undefined> {
     const batchSize = Math.max(1, Math.floor(opts.batchSize ?? DEFAULT_BATCH));
-    const csv = opts.csv ? { nullString: opts.csv.nullString } : undefined;
-    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(csv ? { csv } : {}) }));
+    const text = opts.csv ? { format: 'csv' as const, nullString: opts.csv.nullString } : opts.tsv ? { format: 'tsv' as const, nullString: opts.tsv.nullString } : undefined;
+    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}) }));
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -115,7 +115,7 @@ export class SqliteConnection implements Connection {
           for (let rows; !req.cancelRequested && (rows = reader.next(batchSize)); ) yield { type: 'rows', rows };
           this.host?.ack();
         } else if (m.type === 'text') {
-          // csv formatted in the worker (ExecuteOptions.csv): the same bytes as the csv sink's
+          // csv or tsv formatted where the rows are read (ExecuteOptions.csv, .tsv): the same bytes as the sink's
           if (!req.cancelRequested) yield { type: 'text', text: m.text };
           this.host?.ack();
         } else if (m.type === 'done') {

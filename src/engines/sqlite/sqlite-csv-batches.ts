@@ -1,22 +1,29 @@
 /**
- * The csv fast path of the SQLite worker (ExecuteOptions.csv): rows are formatted where they are
- * read, and the main thread gets text to write instead of values to decode and format.
+ * The csv and tsv fast path of the SQLite engine (ExecuteOptions.csv, .tsv): rows are formatted
+ * where they are read, and the consumer gets text to write instead of values to decode and format.
  *
  * The bytes are the ordinary path's: each raw row is turned into the values the main thread would
  * have decoded (sqlite-batch-encoder.ts/sqlite-batch-reader.ts: INTEGER within ±(2^53-1) as a
  * number, beyond as a bigint; blobs as bytes; TEXT that is not valid UTF-8 with its bytes escaped)
- * and written by the csv sink's own formatter (output/csv-sink.ts CsvFormat), with no header (the
- * main thread's sink wrote it). A batch is sent after batchSize rows or about BYTE_BUDGET characters.
+ * and written by the sink's own formatter (output/csv-sink.ts CsvFormat, output/tsv-sink.ts
+ * TsvFormat), with no header (the main thread's sink wrote it). A batch is sent after batchSize rows or about BYTE_BUDGET characters.
  * Everything here is synchronous: the worker's loop never yields, so nothing may wait on a promise.
  */
 import type { Value } from '../../core/result.js';
 import { CsvFormat } from '../../output/csv-sink.js';
+import { TsvFormat } from '../../output/tsv-sink.js';
 import { BYTE_BUDGET } from './sqlite-batch-encoder.js';
 
 const FORMAT_ROWS = 64;
 
+/** Rows as text instead of values: csv or tsv with this null string (sqlite-protocol.ts). */
+export interface TextRequest {
+  readonly format: 'csv' | 'tsv';
+  readonly nullString: string;
+}
+
 export class CsvBatches {
-  private readonly format: CsvFormat;
+  private readonly format: CsvFormat | TsvFormat;
   private rows: Value[][] = [];
   /** Text of the rows formatted so far (rows are formatted every FORMAT_ROWS: few stay alive long). */
   private parts: string[] = [];
@@ -25,11 +32,11 @@ export class CsvBatches {
 
   constructor(
     columnCount: number,
-    nullString: string,
+    text: TextRequest,
     private readonly batchSize: number,
     private readonly exactText?: (column: number) => string | undefined,
   ) {
-    this.format = new CsvFormat({ nullString }, columnCount === 1);
+    this.format = text.format === 'tsv' ? new TsvFormat(text.nullString) : new CsvFormat({ nullString: text.nullString }, columnCount === 1);
   }
 
   get full(): boolean {
@@ -69,7 +76,7 @@ export class CsvBatches {
     }
   }
 
-  /** The csv text of the rows added since the last take. */
+  /** The text of the rows added since the last take. */
   take(): string {
     if (this.rows.length > 0) this.parts.push(this.format.rows(this.rows));
     const text = this.parts.join('');

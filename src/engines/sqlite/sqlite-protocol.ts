@@ -60,8 +60,8 @@ export type ToWorker =
       readonly id: number;
       readonly sql: string;
       readonly batchSize: number;
-      /** Send the rows as csv text ('text' messages, no header) instead of 'rows' (ExecuteOptions.csv). */
-      readonly csv?: { readonly nullString: string };
+      /** Send the rows as csv or tsv text ('text' messages, no header) instead of 'rows' (ExecuteOptions.csv, .tsv). */
+      readonly text?: { readonly format: 'csv' | 'tsv'; readonly nullString: string };
     }
   | { readonly type: 'introspect'; readonly id: number }
   | { readonly type: 'close' };

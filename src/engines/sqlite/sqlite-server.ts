@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeUtf8Escaped } from '../../core/surrogate-escape.js';
 import { BatchEncoder } from './sqlite-batch-encoder.js';
-import { CsvBatches } from './sqlite-csv-batches.js';
+import { CsvBatches, type TextRequest } from './sqlite-csv-batches.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
 import { loadSqliteNative, NATIVE_ENTRY_POINT, type SqliteNative } from './sqlite-native.js';
@@ -134,7 +134,7 @@ export class SqliteServer {
   }
 
   /** Runs one statement; yields the batches posted so far before posting each next one (see the top). */
-  *execute(id: number, sql: string, batchSize: number, csv?: { readonly nullString: string }): Generator<number, void, void> {
+  *execute(id: number, sql: string, batchSize: number, text?: TextRequest): Generator<number, void, void> {
     const { db, io, SqliteError } = this;
     let stmt: BetterSqlite3.Statement;
     try {
@@ -159,8 +159,8 @@ export class SqliteServer {
       stmt.raw(true).safeIntegers(true);
       const columns = stmt.columns();
       io.post({ type: 'columns', id, columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) });
-      const encoder = csv
-        ? new CsvBatches(columns.length, csv.nullString, batchSize, this.exactText)
+      const encoder = text
+        ? new CsvBatches(columns.length, text, batchSize, this.exactText)
         : new BatchEncoder(columns.length, batchSize, this.exactText);
       let sent = 0;
       let rowCount = 0;
