@@ -58,6 +58,22 @@ export function formatFigure(n: number): string {
   return group(i!) + (f ? `.${f}` : '');
 }
 
+/**
+ * Figures shown one under another (bar values): each as formatFigure, then all with the same number
+ * of decimals (the most any of them needs), so the column does not mix 48,360 and 43,483.3.
+ */
+export function formatFigures(values: readonly (number | undefined)[]): string[] {
+  const one = values.map((v) => (v === undefined ? undefined : formatFigure(v)));
+  const decimals = Math.max(0, ...one.map((f) => (f && /^-?[\d,]+\.\d+$/.test(f) ? f.split('.')[1]!.length : 0)));
+  return values.map((v, i) => {
+    const f = one[i];
+    if (v === undefined || f === undefined) return 'NULL';
+    if (decimals === 0 || !/^-?[\d,]+(\.\d+)?$/.test(f)) return f;
+    const [int, frac] = Math.abs(v).toFixed(decimals).split('.');
+    return `${v < 0 ? '-' : ''}${group(int!)}.${frac}`;
+  });
+}
+
 /** A short axis label: 3 significant digits, with k, M, G, T for large magnitudes. */
 export function formatTick(n: number): string {
   const a = Math.abs(n);

@@ -7,7 +7,7 @@
  */
 import type { TerminalText } from '../output/terminal-text.js';
 import type { BarData, HistData } from './chart-data.js';
-import { fitLabel, formatFigure, labelWidth, line, seriesSgr, type ChartLook, type Seg } from './chart-look.js';
+import { fitLabel, formatFigure, formatFigures, labelWidth, line, seriesSgr, type ChartLook, type Seg } from './chart-look.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 const FILLS_UNICODE = ['█', '▓', '▒', '░'];
@@ -35,7 +35,7 @@ interface BarLine {
 
 function drawBars(items: readonly BarLine[], look: ChartLook, seriesCount: number): TerminalText[] {
   const labels = Math.min(Math.max(0, ...items.map((b) => labelWidth(b.label))), Math.max(6, Math.floor(look.width * 0.35)));
-  const figures = items.map((b) => (b.value === undefined ? 'NULL' : formatFigure(b.value)));
+  const figures = formatFigures(items.map((b) => b.value));
   const figWidth = Math.max(...figures.map((f) => f.length));
   const room = Math.max(4, look.width - labels - figWidth - 3);
   const max = Math.max(0, ...items.map((b) => Math.abs(b.value ?? 0)));

@@ -58,12 +58,12 @@ describe('\\gchart on every engine', () => {
     assert.match(out, /^• amount {3}× running$/m, 'no colour on a pipe: two series told apart by their marks');
   });
 
-  test('MariaDB: a bar chart of decimals, and \\chart re-runs the last query as sparklines', async (t) => {
+  test('MariaDB: a bar chart of decimals, and \\chart draws the last result as sparklines', async (t) => {
     const my = await withServer(t, sharedMariadb);
     if (!my) return;
     const out = chart(my.url, "select 'a' as k, 1.50 as x, 2 as y, 3 as z union all select 'b', 4.25, 1, 0 \\gchart bar k x");
     assert.match(out, /^bar chart: x = k, y = x$/m);
-    assert.deepEqual(bars(out), { a: '1.5', b: '4.25' });
+    assert.deepEqual(bars(out), { a: '1.50', b: '4.25' });
     const again = runCli([my.url, '-c', "select 'a' as k, 1 as x, 5 as y, 3 as z", '-c', '\\chart spark'], { env: env() });
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /^sparklines of x, y, z per k$/m);

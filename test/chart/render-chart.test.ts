@@ -124,3 +124,12 @@ test('a line chart whose series differ 20x or more says which one looks flat and
   const close = chart(['week', 'a', 'b'], weeks.map(([w, r]) => [w, r, Number(r) / 2]), [], { width: 60, height: 8, unicode: true, color: false }).join('\n');
   assert.doesNotMatch(close, /looks flat/);
 });
+
+test('bar values in one column share their number of decimals', () => {
+  const text = chart(['country', 'revenue'], [['France', 48360.01], ['Canada', 43483.33], ['Kenya', 38410]], [], { width: 60, height: 8, unicode: true, color: false }).join('\n');
+  assert.match(text, / 48,360\.0$/m, text);
+  assert.match(text, / 43,483\.3$/m, text);
+  assert.match(text, / 38,410\.0$/m, text);
+  const whole = chart(['k', 'n'], [['a', 450], ['b', 357]], [], { width: 60, height: 8, unicode: true, color: false }).join('\n');
+  assert.match(whole, / 450$/m, whole);
+});
