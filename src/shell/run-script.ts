@@ -17,6 +17,7 @@ import { interpolateArgText, interpolateSql, quotingFor } from '../sql/interpola
 import { lexChangesFor, lexSettingQuery, lexSettingReported, mayChangeLexing } from '../sql/session-lex.js';
 import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
 import { afterLeadingComments, lex } from '../sql/lexer.js';
+import { mysqlClientText } from '../sql/mysql-client-text.js';
 import type { LexOptions } from '../sql/dialect.js';
 import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
@@ -173,7 +174,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
     }
     carry = undefined;
     if (buffer ? buffer.text === '' : st.text.trim() === '') continue;
-    const sql = interpolate(session, buffer ? buffer.text : st.text);
+    // the mysql client's script: comments are not sent (src/sql/mysql-client-text.ts)
+    const text0 = buffer ? buffer.text : session.dialect.id === 'mysql' && !session.interactive ? mysqlClientText(st.text, session.lex) : st.text;
+    const sql = interpolate(session, text0);
     if (st.complete && session.dialect.id === 'postgres' && !buffer?.joined && COPY_FROM_STDIN.test(afterLeadingComments(sql, session.lex))) {
       // psql: the lines after COPY ... FROM STDIN are its data, up to a line \. (never SQL); then read on.
       const data = inlineData(text, st.segmentEnd);

@@ -1,0 +1,98 @@
+/**
+ * What reaches a MariaDB server: the mysql client scripts of test/scripts/mariadb/ (DELIMITER, END$$,
+ * procedures, triggers, sql_mode changes, `source`) run by the mariadb client and by sqlsh against one
+ * private server with the general query log on, and the statements each session sent compared in order.
+ *
+ * sqlsh's own queries are left out by their exact text, nothing else: at connect it reads whether the
+ * server is read-only (SHOW VARIABLES ...), and after a SET sql_mode it reads the mode back (select
+ * @@session.sql_mode) to lex the rest of the script as the server will read it.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startMariadb, type MariadbServer } from '../harness/mariadb-server.js';
+import { serverTestMode } from '../harness/server-test.js';
+import { BIN, ROOT, tempDir, testEnv } from '../meta/cli-helper.js';
+
+const FIXTURES = join(ROOT, 'test', 'scripts', 'mariadb');
+const SQLSH_OWN = [/^SHOW VARIABLES WHERE Variable_name IN \(/, /^select @@session\.sql_mode$/];
+
+let server: MariadbServer | undefined;
+let startError: unknown;
+let logFile = '';
+
+before(async () => {
+  const dir = tempDir();
+  logFile = join(dir, 'general.log');
+  try {
+    server = await startMariadb({ extraArgs: ['--general-log=1', `--general-log-file=${logFile}`, '--log-output=FILE'] });
+  } catch (err) {
+    startError = err;
+  }
+});
+after(() => server?.stop());
+
+function client(args: readonly string[], input?: string) {
+  const s = server!;
+  const r = spawnSync('mariadb', ['--no-defaults', `--socket=${s.socket}`, `--user=${s.user}`, ...args], {
+    input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: s.password }, cwd: FIXTURES,
+  });
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
+}
+
+const ENTRY = /^(?:\d{6}\s+\d{1,2}:\d{2}:\d{2})?\s+(\d+) ([A-Za-z ]+?)\t(.*)$/;
+
+/** The Query texts of each connection to `db` written since byte `from`, by connection, in order. */
+function queries(from: number, db: string): string[][] {
+  const text = readFileSync(logFile).subarray(from).toString('utf8');
+  const byId = new Map<string, { db?: string; queries: string[] }>();
+  let last: { queries: string[] } | undefined;
+  let inQuery = false;
+  for (const line of text.split('\n')) {
+    const m = ENTRY.exec(line);
+    if (m) {
+      const [, id, command, arg] = m as unknown as [string, string, string, string];
+      const conn = byId.get(id) ?? { queries: [] };
+      byId.set(id, conn);
+      if (command === 'Connect') conn.db = / on (\S*)/.exec(arg)?.[1];
+      if (command === 'Init DB') conn.db = arg;
+      inQuery = command === 'Query';
+      if (inQuery) conn.queries.push(arg);
+      last = conn;
+    } else if (inQuery && last) {
+      last.queries[last.queries.length - 1] += `\n${line}`;
+    }
+  }
+  return [...byId.values()].filter((c) => c.db === db).map((c) => c.queries);
+}
+
+test('mysql client scripts: the mariadb client and sqlsh send the same statements (general query log)', async (t) => {
+  if (!server) {
+    if (serverTestMode() === 'required') throw startError;
+    return t.skip(`server unavailable: ${String((startError as Error | undefined)?.message ?? startError).split('\n')[0]}`);
+  }
+  const srv: MariadbServer = server;
+  const scripts = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
+  assert.ok(scripts.length >= 2, scripts.join(', '));
+  let n = 0;
+  for (const script of scripts) {
+    const [a, b] = [`glog_${++n}a`, `glog_${n}b`];
+    assert.equal(client(['-e', `create database ${a}; create database ${b};`]).status, 0);
+    const at = statSync(logFile).size;
+    const real = client(['--batch', a], readFileSync(join(FIXTURES, script), 'utf8'));
+    assert.equal(real.status, 0, `mariadb client: ${real.stderr}`);
+    const url = new URL(srv.url);
+    url.pathname = `/${b}`;
+    const r = spawnSync(process.execPath, [BIN, url.toString(), '-f', script], { encoding: 'utf8', timeout: 60_000, env: testEnv(tempDir()), cwd: FIXTURES });
+    assert.equal(r.status, 0, `sqlsh: ${r.stderr}`);
+    const [clientLog, sqlshLog] = [queries(at, a), queries(at, b)];
+    assert.equal(clientLog.length, 1, `one client session on ${a}`);
+    assert.ok(clientLog[0]!.length >= 5, `the client's statements were logged: ${clientLog[0]!.length}`);
+    assert.equal(sqlshLog.length, 1, `one sqlsh session on ${b} (its catalog is not read in a script)`);
+    const own = sqlshLog[0]!.filter((q) => SQLSH_OWN.some((re) => re.test(q)));
+    assert.ok(own.length >= 1, 'sqlsh reads the server state at connect');
+    assert.deepEqual(sqlshLog[0]!.filter((q) => !SQLSH_OWN.some((re) => re.test(q))), clientLog[0], `statements of ${script}`);
+  }
+});
