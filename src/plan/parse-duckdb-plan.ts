@@ -19,14 +19,29 @@ function text(v: unknown): string {
   return Array.isArray(v) ? v.map(String).join(', ') : String(v);
 }
 
-function node(o: Json): PlanNode {
+/**
+ * DuckDB's own string re-encoding steps: a PROJECTION of only column numbers (#0) and
+ * __internal_compress_... and __internal_decompress_... of them. Not part of the query: folded away.
+ */
+function internalProjection(op: string, info: Json, children: readonly PlanNode[]): boolean {
+  if (op !== 'PROJECTION' || children.length !== 1) return false;
+  const p = info['Projections'];
+  const items = Array.isArray(p) ? p.map(String) : typeof p === 'string' ? p.split('\n') : [];
+  return items.length > 0 && items.some((x) => x.includes('__internal_')) && items.every((x) => /^\s*(#\d+|__internal_\w+\(#\d+(,\s*\d+)*\))\s*$/.test(x));
+}
+
+function node(o: Json, folded: { n: number }): PlanNode {
   const info = extra(o);
   const rel = RELATION_KEYS.map((k) => info[k]).find((v) => typeof v === 'string') as string | undefined;
   const details: string[] = [];
   for (const [k, v] of Object.entries(info)) if (!HIDDEN_KEYS.has(k) && v !== '' && !(Array.isArray(v) && v.length === 0)) details.push(`${k}: ${text(v)}`);
   const timing = num(o['operator_timing']);
   const op = String(o['operator_name'] ?? o['name'] ?? o['operator_type'] ?? '?').trim();
-  const children = Array.isArray(o['children']) ? (o['children'] as Json[]).map(node) : [];
+  const children = Array.isArray(o['children']) ? (o['children'] as Json[]).map((c) => node(c, folded)) : [];
+  if (internalProjection(op, info, children)) {
+    folded.n++;
+    return children[0]!;
+  }
   const self = timing === undefined ? undefined : timing * 1000;
   return planNode({
     operation: op,
@@ -43,13 +58,18 @@ function node(o: Json): PlanNode {
 /** The explain_value text of EXPLAIN (FORMAT JSON), or of EXPLAIN (ANALYZE, FORMAT JSON). */
 export function parseDuckdbPlan(json: unknown): Plan {
   const doc = parseJsonText(json, 'the DuckDB plan');
-  if (Array.isArray(doc)) return makePlan('duckdb', false, (doc as Json[]).map(node));
+  const folded = { n: 0 };
+  const note = (): string[] => (folded.n ? [`(${folded.n} PROJECTION${folded.n === 1 ? '' : 's'} of DuckDB's own string compression not shown)`] : []);
+  if (Array.isArray(doc)) {
+    const roots = (doc as Json[]).map((o) => node(o, folded));
+    return makePlan('duckdb', false, roots, note());
+  }
   if (!doc || typeof doc !== 'object' || !Array.isArray((doc as Json)['children'])) throw new PlanParseError('the DuckDB plan is neither an operator list nor a profile');
   const top = doc as Json;
   // The profile's root is the query; its first operator is EXPLAIN_ANALYZE itself, which is not the plan.
-  let roots = (top['children'] as Json[]).map(node);
+  let roots = (top['children'] as Json[]).map((o) => node(o, folded));
   if (roots.length === 1 && roots[0]!.operation === 'EXPLAIN_ANALYZE') roots = [...roots[0]!.children];
-  const summary: string[] = [];
+  const summary: string[] = note();
   const latency = num(top['latency']);
   if (latency !== undefined) summary.push(`Execution Time: ${(latency * 1000).toFixed(3)} ms`);
   return makePlan('duckdb', true, roots, summary);
