@@ -1,6 +1,6 @@
 /**
  * The last result that returned rows, for \chart without a query: the statement, its columns, and a
- * copy of its rows when it was small (KEEP_ROWS rows, KEEP_VALUES values), so the chart shows what was
+ * copy of its rows when it was small (KEEP_ROWS rows, KEEP_VALUES values, about KEEP_BYTES), so the chart shows what was
  * on screen without running anything again. A bigger result keeps only its statement (\chart runs it
  * again, streaming, if it is a query). A statement without a result set (UPDATE, SET, \d ...) leaves
  * the last one as it was.
@@ -9,6 +9,8 @@ import type { ColumnInfo, ResultEvent, Row } from './result.js';
 
 export const KEEP_ROWS = 10_000;
 export const KEEP_VALUES = 200_000;
+/** And about this many bytes of text and binary values (a few wide rows can be large). */
+export const KEEP_BYTES = 16 * 1024 * 1024;
 
 export interface LastResult {
   readonly sql: string;
@@ -24,17 +26,25 @@ export class ResultKeeper {
   private columns: readonly ColumnInfo[] | undefined;
   private kept: Row[] | undefined;
   private count = 0;
+  private bytes = 0;
 
   begin(columns: readonly ColumnInfo[]): void {
     this.columns = columns;
     this.kept = [];
     this.count = 0;
+    this.bytes = 0;
   }
 
   rows(batch: readonly Row[]): void {
     this.count += batch.length;
-    if (this.kept && (this.count > KEEP_ROWS || this.count * Math.max(1, this.columns?.length ?? 1) > KEEP_VALUES)) this.kept = undefined;
-    else this.kept?.push(...batch);
+    if (!this.kept) return;
+    if (this.count > KEEP_ROWS || this.count * Math.max(1, this.columns?.length ?? 1) > KEEP_VALUES) {
+      this.kept = undefined;
+      return;
+    }
+    for (const row of batch) for (const v of row) this.bytes += typeof v === 'string' ? v.length * 2 : v instanceof Uint8Array ? v.byteLength : v !== null && typeof v === 'object' ? v.text.length * 2 : 8;
+    if (this.bytes > KEEP_BYTES) this.kept = undefined;
+    else this.kept.push(...batch);
   }
 
   /** Rows arrived in a form that is not kept (server-formatted csv): only the statement is. */

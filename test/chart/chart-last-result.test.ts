@@ -70,3 +70,22 @@ test('after \\gchart, \\chart redraws that result another way without running it
   assert.match(r.stdout, /^sparklines of v, w per k$/m);
   assert.match(r.stdout, /^a [▁-█]{2} +1 … 5$/m, r.stdout);
 });
+
+test('the kept copy has limits: 10,000 rows, 200,000 values, about 16 MB of text', async () => {
+  const { ResultKeeper, KEEP_ROWS, KEEP_BYTES } = await import('../../src/core/last-result.js');
+  const cols = [{ name: 'a', type: 'text' }];
+  const small = new ResultKeeper();
+  small.begin(cols);
+  small.rows([['x'], ['y']]);
+  assert.deepEqual(small.result('q', true)?.rows, [['x'], ['y']]);
+  assert.equal(small.result('q', false)?.rows, undefined, 'a result not read to its end keeps only its statement');
+  const many = new ResultKeeper();
+  many.begin(cols);
+  for (let i = 0; i <= KEEP_ROWS; i += 1000) many.rows(Array.from({ length: 1000 }, () => ['v']));
+  assert.equal(many.result('q', true)?.rows, undefined);
+  assert.equal(many.result('q', true)?.rowCount, KEEP_ROWS + 1000);
+  const wide = new ResultKeeper();
+  wide.begin(cols);
+  wide.rows([['x'.repeat(KEEP_BYTES / 2 + 1)]]);
+  assert.equal(wide.result('q', true)?.rows, undefined, 'one huge value is not kept');
+});
