@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dialectOf, emptyCatalog, ENGINE_IDS, type Catalog, type EngineId, type SqlDialect } from '../index.js';
+import { dialectOf, emptyCatalog, ENGINE_IDS, type Catalog, type Connection, type EngineId, type RelationDef, type SqlDialect } from '../index.js';
 import { classifyStatement } from '../sql/classify.js';
 import { provideCompletion } from './completion-provider.js';
 import { DbSession } from './db-session.js';
@@ -129,14 +129,16 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
     for (const w of config.warnings) message('warning', `sqlsh: ${w}`);
     const old = db;
     connEngine = undefined;
-    db = new DbSession(config.connection, root, {
-      onCatalog: () => {
+    const session: DbSession = new DbSession(config.connection, root, {
+      onCatalog: (catalog) => {
+        // the engine is known by now even when the first connect failed (a locked DuckDB file, a server down)
+        if (db === session) connEngine = catalog.dialect.id;
         for (const d of documents.all()) schedule(d, 0);
       },
       onMessage: message,
     });
+    db = session;
     void old?.close();
-    const session = db;
     session.connection().then(
       (c) => {
         if (c && db === session) {
@@ -207,20 +209,22 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
     const doc = docOf(p.textDocument.uri);
     return documentSymbols(doc.getText(), catalogFor(doc).dialect, range(doc));
   });
+  // The database's own DDL when it can be had, else the one generated from the catalog.
+  const ddlFor = async (catalog: Catalog, rel: RelationDef): Promise<string> =>
+    (await db?.use((c) => ddlText(c, catalog, rel)).catch(() => undefined)) ?? ddlText(undefined, catalog, rel);
   conn.onDefinition(async (p) => {
     const { doc, offset } = at(p);
     const catalog = catalogFor(doc);
     const rel = relationAt(doc.getText(), offset, catalog);
     if (!rel) return null;
-    const text = await ddlText(await db?.connection().catch(() => undefined), catalog, rel);
-    const uri = writeDdlFile(rel, text);
+    const uri = writeDdlFile(rel, await ddlFor(catalog, rel));
     return { uri, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } } };
   });
   conn.onRequest('sqlsh/ddl', async (p: { textDocument: { uri: string }; position: Position }) => {
     const { doc, offset } = at(p);
     const catalog = catalogFor(doc);
     const rel = relationAt(doc.getText(), offset, catalog);
-    return rel ? { schema: rel.schema, name: rel.name, text: await ddlText(await db?.connection().catch(() => undefined), catalog, rel) } : null;
+    return rel ? { schema: rel.schema, name: rel.name, text: await ddlFor(catalog, rel) } : null;
   });
   conn.onCodeAction((p) => {
     docOf(p.textDocument.uri);
@@ -234,10 +238,20 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
     const args = p.arguments ?? [];
     const ac = new AbortController();
     token.onCancellationRequested(() => ac.abort());
-    const need = async () => {
-      const c = await db?.connection();
-      if (!c) throw new ResponseError(-32603, 'sqlsh: no database: name one in .sqlsh.toml (connection = "..."), initializationOptions.connection, or `sqlsh lsp TARGET`');
-      return c;
+    // Run `fn` on the database, held open meanwhile; a driver's error becomes the client's error (told once as a message).
+    const withDatabase = async <T>(fn: (c: Connection) => Promise<T>): Promise<T> => {
+      const noDatabase = (): ResponseError<void> =>
+        new ResponseError(-32603, 'sqlsh: no database: name one in .sqlsh.toml (connection = "..."), initializationOptions.connection, or `sqlsh lsp TARGET`');
+      if (!db) throw noDatabase();
+      try {
+        return await db.use(async (c) => {
+          if (!c) throw noDatabase();
+          return fn(c);
+        });
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        throw new ResponseError(-32603, `sqlsh: ${db.noteFailure(e)}`);
+      }
     };
     switch (p.command) {
       case 'sqlsh.refreshCatalog': {
@@ -253,34 +267,28 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
         const st = statementAt(doc.getText(), doc.offsetAt(pos ?? { line: 0, character: 0 }), catalogFor(doc).dialect);
         if (!st) return { text: '', rowCount: 0, truncated: false };
         try {
-          const c = await need();
-          const result = await runStatement(c, st.text, ac.signal);
-          if (result.cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'sqlsh: statement cancelled');
-          const changes = !result.error && classifyStatement(st.text, c.dialect).changesCatalog;
-          if (changes) await db?.refresh();
-          if (show) await present(oneLine(st.text), result.text, result.error !== undefined);
-          return { ...result, statement: { range: range(doc)(st.start, st.end) }, refreshed: changes };
+          return await withDatabase(async (c) => {
+            const result = await runStatement(c, st.text, ac.signal);
+            if (result.cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'sqlsh: statement cancelled');
+            const changes = !result.error && classifyStatement(st.text, c.dialect).changesCatalog;
+            if (changes) await db?.refresh();
+            if (show) await present(oneLine(st.text), result.text, result.error !== undefined);
+            return { ...result, statement: { range: range(doc)(st.start, st.end) }, refreshed: changes };
+          });
         } catch (e) {
-          if (e instanceof ResponseError) {
-            if (show && e.code !== LSPErrorCodes.RequestCancelled) message('error', e.message);
-            throw e;
-          }
-          db?.noteFailure(e);
-          throw new ResponseError(-32603, `sqlsh: ${(e as Error).message}`);
+          // from a code action nobody sees the error but as a message (a lost connection was told already)
+          if (show && e instanceof ResponseError && e.code !== LSPErrorCodes.RequestCancelled && !db?.isTold(e.message)) message('error', e.message);
+          throw e;
         }
       }
       case 'sqlsh.checkDocument': {
         const doc = docOf(typeof args[0] === 'string' ? args[0] : (args[0] as { uri?: string } | undefined)?.uri);
-        const c = await need();
-        try {
+        return withDatabase(async (c) => {
           const problems = await engineProblems(c, statementsOf(doc.getText(), c.dialect), ac.signal);
           engineFound.set(doc.uri, problems);
           publish(doc);
           return { problems: problems.length };
-        } catch (e) {
-          db?.noteFailure(e);
-          throw new ResponseError(-32603, `sqlsh: ${(e as Error).message}`);
-        }
+        });
       }
       default:
         throw new ResponseError(-32601, `sqlsh: unknown command ${JSON.stringify(p.command)}; known: ${COMMANDS.join(', ')}`);
