@@ -124,7 +124,10 @@ for (const setup of SETUPS) {
       const sql = 'select 1 as one;\nselect 2 as two,\n  3 as three\nfrom where x = 1';
       const r = await runCliAsync([url, '-c', sql, '--format', 'csv']);
       assert.equal(r.code, 1, r.stderr);
-      assert.equal(r.stdout, 'one\n1\n', 'the statement before the failing one ran');
+      if (setup.name === 'postgres') {
+        // psql -c "a; b" is one request: the server parses it whole, so a syntax error runs nothing (as psql)
+        assert.equal(r.stdout, '', 'one request: nothing ran');
+      } else assert.equal(r.stdout, 'one\n1\n', 'the statement before the failing one ran');
       assert.match(r.stderr, /syntax/i);
       assertCaret(r.stderr, 'from where x = 1', 'from '.length);
       assert.match(r.stderr, /LINE 4:|line 4/, `the line in the -c text is not given:\n${r.stderr}`);
