@@ -83,7 +83,7 @@ coroutine.wrap(function()
     cursor_on(1, 'o.tot', true)
     keys('a<C-x><C-o>')
     local before = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
-    waitfor(5000, function() return vim.fn.pumvisible() == 1 or vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1] ~= before end)
+    waitfor(10000, function() return vim.fn.pumvisible() == 1 or vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1] ~= before end)
     sleep(100)
     keys('<Esc>')
     sleep(100)
@@ -93,7 +93,7 @@ coroutine.wrap(function()
   step('omnifunc join', function()
     vim.api.nvim_win_set_cursor(0, { 2, 0 })
     keys('A<C-x><C-o>')
-    waitfor(5000, function() return vim.fn.pumvisible() == 1 end)
+    waitfor(10000, function() return vim.fn.pumvisible() == 1 end)
     local info = vim.fn.complete_info({ 'items' })
     R.join_items = {}
     for i = 1, math.min(3, #info.items) do R.join_items[i] = info.items[i].word end
@@ -105,14 +105,14 @@ coroutine.wrap(function()
     cursor_on(1, 'orders')
     local before = wins()
     vim.lsp.buf.hover()
-    local w = waitfor(5000, function() return new_win(before) end)
+    local w = waitfor(10000, function() return new_win(before) end)
     assert(w, 'no hover window')
     R.hover = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false)
     vim.api.nvim_win_close(w, true)
   end)
 
   step('diagnostics', function()
-    local d = waitfor(5000, function()
+    local d = waitfor(10000, function()
       for _, x in ipairs(vim.diagnostic.get(buf)) do
         local code = x.code or (x.user_data and x.user_data.lsp and x.user_data.lsp.code)
         if code == 'unknown-relation' then return x end
@@ -125,7 +125,7 @@ coroutine.wrap(function()
   step('definition', function()
     cursor_on(1, 'orders')
     vim.lsp.buf.definition()
-    local b = waitfor(5000, function() local c = vim.api.nvim_get_current_buf(); return c ~= buf and c end)
+    local b = waitfor(10000, function() local c = vim.api.nvim_get_current_buf(); return c ~= buf and c end)
     assert(b, 'definition opened nothing')
     R.definition = { name = vim.api.nvim_buf_get_name(b), lines = vim.api.nvim_buf_get_lines(b, 0, 3, false) }
     vim.cmd('buffer ' .. buf)
@@ -135,7 +135,7 @@ coroutine.wrap(function()
     cursor_on(4, 'count')
     local before = wins()
     keys('<Bslash>r', 'm')
-    local w = waitfor(5000, function() return new_win(before) end)
+    local w = waitfor(10000, function() return new_win(before) end)
     assert(w, 'no result window')
     R.run = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false)
     vim.api.nvim_win_close(w, true)
@@ -155,7 +155,7 @@ coroutine.wrap(function()
     end
     local before = wins()
     vim.lsp.buf.code_action()
-    local w = waitfor(5000, function() return #shown > 0 or new_win(before) end)
+    local w = waitfor(10000, function() return #shown > 0 or new_win(before) end)
     assert(w, 'the code action showed nothing')
     if #shown > 0 then R.action = { how = 'message', text = shown[1] }
     else R.action = { how = 'document', text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(new_win(before)), 0, -1, false), '\n') } end
@@ -235,7 +235,7 @@ test('Neovim with the README config: completion, hover, diagnostics, definition,
     let stderr = '';
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     proc.stdout.on('data', () => undefined);
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 25_000);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 45_000);
     await new Promise((r) => proc.once('exit', r));
     clearTimeout(timer);
     assert.ok(existsSync(outFile), `Neovim wrote no result (timed out or failed): ${stderr.slice(-800)}`);
