@@ -191,7 +191,7 @@ describe("the statements that reach the server: psql's and sqlsh's statement log
       }),
       // shrinking reruns both clients many times: off unless asked for (the log diff is readable as it is)
       {
-        numRuns: Number(process.env['SQLSH_LOG_RUNS'] ?? 8),
+        numRuns: Number(process.env['SQLSH_LOG_RUNS'] ?? 6),
         endOnFailure: process.env['SQLSH_LOG_SHRINK'] !== '1',
         includeErrorInReport: true,
         ...(process.env['SQLSH_LOG_SEED'] ? { seed: Number(process.env['SQLSH_LOG_SEED']) } : {}),
