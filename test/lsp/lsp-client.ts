@@ -111,6 +111,15 @@ export class LspClient {
   }
 
   /** Completion at an offset, as plain {text, start, end} (offsets) in the server's order. */
+  /** Refresh the catalog until it holds a relation (the server loads it in the background). */
+  async catalogLoaded(ms = 20_000): Promise<void> {
+    const end = Date.now() + ms;
+    while ((await this.command<{ relations: number }>('sqlsh.refreshCatalog', [])).relations === 0) {
+      if (Date.now() > end) throw new Error(`no catalog: ${this.messages.join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   async complete(uri: string, offset: number): Promise<{ text: string; start: number; end: number; kind: string }[]> {
     const list = (await this.request<{ items: { textEdit: { range: Diagnostic['range']; newText: string }; sortText: string; data: { kind: string } }[] }>('textDocument/completion', uri, offset));
     return [...list.items]

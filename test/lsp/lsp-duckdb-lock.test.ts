@@ -44,11 +44,7 @@ before(async () => {
   assert.equal(made.status, 0, made.stderr);
   client = await LspClient.start({ root: dir, args: [file] });
   client.open(uri, 'SELECT count(*) AS n FROM shipments;');
-  const end = Date.now() + 20_000;
-  while ((await client.command<{ relations: number }>('sqlsh.refreshCatalog', [])).relations === 0) {
-    if (Date.now() > end) throw new Error(`no catalog: ${client.messages.join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await client.catalogLoaded();
 });
 after(async () => {
   await client?.stop();

@@ -40,11 +40,7 @@ before(async () => {
   await c.close();
   client = await LspClient.start({ init: { connection: pg.url } });
   client.open(uri, 'SELECT count(*) AS n FROM parcels;');
-  const end = Date.now() + 20_000;
-  while ((await client.command<{ relations: number }>('sqlsh.refreshCatalog', [])).relations === 0) {
-    if (Date.now() > end) throw new Error(`no catalog: ${client.messages.join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await client.catalogLoaded();
 });
 after(async () => {
   await client?.stop();
