@@ -38,6 +38,14 @@ export type ResultEvent =
   | { readonly type: 'rows'; readonly rows: readonly Row[] }
   /** Rows already formatted by the server as sqlsh would write them (ExecuteOptions.csv, .tsv): csv or tsv lines, no header. */
   | { readonly type: 'text'; readonly text: string }
+  /** The same as UTF-8 bytes (written as they are to a file or pipe: output/stream-output.ts writeBytes). */
+  | { readonly type: 'bytes'; readonly bytes: Uint8Array }
+  /**
+   * Rows as the bytes of PostgreSQL's COPY text format (ExecuteOptions.copyText): one line per row, a tab
+   * between values, \N for NULL, \\ \t \n \r \b \f \v escapes, each value the text sqlsh shows for it.
+   * numeric[i]: column i holds numbers (right-aligned). A chunk may end inside a row (the next one goes on with it).
+   */
+  | { readonly type: 'copy-text'; readonly bytes: Uint8Array; readonly numeric: readonly boolean[] }
   /** A server message: PostgreSQL NOTICE, MySQL warning text, SQLite/DuckDB informational message. */
   | { readonly type: 'notice'; readonly message: string; readonly severity?: string }
   /** The statement finished. command: the status tag in the engine's style ('SELECT 3', 'INSERT 0 1', 'CREATE TABLE'). */

@@ -85,6 +85,12 @@ export interface ExecuteOptions {
   /** The same for tsv (sqlsh's tsv: COPY text escaping, the null string as it is). */
   readonly tsv?: { readonly nullString: string };
   /**
+   * The caller writes this result as an aligned table to a file or pipe (output/table-sink.ts): an
+   * engine that can have the rows as text without making row objects (PostgreSQL COPY, MariaDB's
+   * text protocol) may send 'copy-text' events after 'columns' instead of 'rows'; others ignore it.
+   */
+  readonly copyText?: boolean;
+  /**
    * PostgreSQL: send the text as one simple-query message, as psql sends each request: it may hold
    * several statements (psql's `a \\; b;`), run by the server as one implicit transaction, each
    * result streamed as its own 'columns' / 'rows' / 'done'; a text without SQL (`;`, a comment) shows

@@ -35,6 +35,7 @@ import { formatNumber, formatValue, isNumericValue } from './format-value.js';
 import { writeBytes } from './stream-output.js';
 import { fitWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
 import { TableReplay } from './table-replay.js';
+import { CopyTextRecords, CopyTextRows } from './table-copy-text.js';
 import { CELL_SEP, ROW_END, TableSpill } from './table-spill.js';
 import { borderOverhead, type BorderStyle } from './table-style.js';
 
@@ -90,6 +91,9 @@ export class TableSink implements ResultSink {
   private delegate: ExpandedSink | undefined;
   /** Rows spilled to disk while the widths are measured (files and pipes only). */
   private spill: TableSpill | undefined;
+  /** Rows arriving as COPY text (copyText()): to spill records, or to rows on a terminal. */
+  private copyRecords: CopyTextRecords | undefined;
+  private copyRows: CopyTextRows | undefined;
   /** Test hook: rows written to the spill file for the current result set. */
   spilled = 0;
   /** Test hook: the most rows ever held at once. */
@@ -119,6 +123,8 @@ export class TableSink implements ResultSink {
     this.headerCount = 0;
     this.spill?.close();
     this.spill = undefined;
+    this.copyRecords = undefined;
+    this.copyRows = undefined;
     this.spilled = 0;
     if (this.results++ > 0) await this.out.write('\n');
   }
@@ -145,7 +151,33 @@ export class TableSink implements ResultSink {
     }
   }
 
+  /**
+   * Rows as COPY text bytes (ResultEvent 'copy-text'). To a file or pipe they go to the spill file
+   * without row objects (table-copy-text.ts); elsewhere they become rows.
+   */
+  async copyText(bytes: Uint8Array, numeric: readonly boolean[]): Promise<void> {
+    if (this.columns.length === 0) return;
+    if (this.copyRows || this.delegate || this.terminalWidth() !== undefined || (this.buffer.length > 0 && !this.copyRecords)) {
+      this.copyRows ??= new CopyTextRows(numeric);
+      return this.rows(this.copyRows.push(bytes));
+    }
+    if (!this.copyRecords) {
+      this.natural ??= this.headerCells.map((c) => (this.options.header ? c.width : 0));
+      this.copyRecords = new CopyTextRecords(numeric, this.options.nullString, this.natural, this.numericWidths);
+      this.spill ??= new TableSpill();
+    }
+    this.appendRecords(this.copyRecords.push(bytes));
+  }
+
+  private appendRecords(records: Buffer): void {
+    const before = this.copyRecords!.rows;
+    this.spill!.appendBytes(records);
+    this.spilled = before;
+  }
+
   async end(summary: ResultSummary): Promise<void> {
+    if (this.copyRecords) this.appendRecords(this.copyRecords.end());
+    else if (this.copyRows) await this.rows(this.copyRows.end());
     if (!this.delegate) await this.flush(true);
     if (this.spill) await this.replay();
     const expanded = this.delegate as ExpandedSink | undefined;

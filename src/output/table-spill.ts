@@ -55,7 +55,11 @@ export class TableSpill {
 
   append(text: string): void {
     if (text === '') return;
-    const buf = Buffer.from(text, 'utf8');
+    this.appendBytes(Buffer.from(text, 'utf8'));
+  }
+
+  /** Records already as UTF-8 bytes (table-copy-text.ts). */
+  appendBytes(buf: Uint8Array): void {
     let off = 0;
     while (off < buf.length) off += writeSync(this.#held.fd, buf, off, buf.length - off, this.#written + off);
     this.#written += buf.length;

@@ -3,6 +3,8 @@ import type { ResultEvent } from '../core/result.js';
 import { createSink, type ExpandedMode } from '../output/create-sink.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import type { RenderOptions, ResultSink, TextOutput } from '../output/sink.js';
+import { writeBytes } from '../output/stream-output.js';
+import { copyTextInto } from '../output/table-copy-text.js';
 
 export interface RenderHooks {
   /** Server notices and warnings (stderr in scripts, the screen interactively). */
@@ -62,6 +64,16 @@ export async function renderEvents(
           preformatted = true;
           await out.write(ev.text);
         } else await out.write(ev.text); // COPY ... TO STDOUT: the server's bytes, as they are
+        break;
+      case 'copy-text': // rows as COPY text (ExecuteOptions.copyText): the table sink reads them without row objects
+        if (sink) {
+          preformatted = true;
+          await copyTextInto(sink, ev.bytes, ev.numeric);
+        }
+        break;
+      case 'bytes': // the same as UTF-8 bytes (SQLite's native csv/tsv)
+        if (sink) preformatted = true;
+        await writeBytes(out, ev.bytes);
         break;
       case 'notice':
         await hooks.notice(ev.message, ev.severity);

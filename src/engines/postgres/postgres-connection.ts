@@ -234,7 +234,7 @@ export class PostgresConnection implements Connection {
       yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
     }
-    const copyable = (opts.csv || opts.tsv) && txBefore === 'idle' ? copyableQuery(sql, this.dialect.lex) : undefined;
+    const copyable = (opts.csv || opts.tsv || opts.copyText) && txBefore === 'idle' ? copyableQuery(sql, this.dialect.lex) : undefined;
     if (copyable !== undefined && (yield* copyCsv(this.#copyHost(), copyable, opts))) return;
     const cursor: PgCursor = new this.#driver.Cursor(sql, undefined, { rowMode: 'array' });
     // Safety net for COPY forms the check above misses: refuse input, drop output, never crash pg.

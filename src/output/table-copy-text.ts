@@ -1,0 +1,223 @@
+/**
+ * Rows given as COPY text (PostgreSQL's COPY ... TO STDOUT text format: one line per row, a tab
+ * between values, \N for NULL, \\ \t \n \r \b \f \v escapes) straight to the aligned table's spill
+ * records (table-spill.ts), on bytes: a value of printable ASCII without a backslash (numbers, dates,
+ * most text) is copied with its width, no string is made for it; any other value is decoded,
+ * unescaped, escaped for the terminal and measured as table-sink.ts does for a row's value, so the
+ * table is byte for byte the one the rows would give.
+ *
+ * numeric[i] says column i holds numbers: its values are right-aligned (flag 'n'), as a number's
+ * are. Input chunks may end anywhere; the unfinished row waits for the next chunk.
+ */
+import type { Row, Value } from '../core/result.js';
+import { displayWidth } from './display-width.js';
+import { escapeForTerminal } from './escape.js';
+import { textCell } from './table-layout.js';
+
+const TAB = 0x09;
+const NL = 0x0a;
+const BACKSLASH = 0x5c;
+const US = 0x1f;
+const RS = 0x1e;
+const COLON = 0x3a;
+const FLAG_TEXT = 0x74; // t
+const FLAG_NUMBER = 0x6e; // n
+
+const UNESCAPE: Readonly<Record<string, string>> = Object.freeze({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' });
+
+/** One value's COPY text (escapes included) to the value's text. */
+export function unescapeCopyText(s: string): string {
+  if (s.indexOf('\\') < 0) return s;
+  return s.replace(/\\(.)/gs, (_, c: string) => UNESCAPE[c] ?? c);
+}
+
+export class CopyTextRecords {
+  /** Bytes of an unfinished row from the previous chunk. */
+  private carry: Buffer | undefined;
+  private out = Buffer.allocUnsafe(1 << 16);
+  private pos = 0;
+  private readonly nullRecord: Buffer;
+  private readonly nullWidth: number;
+  /** Rows converted so far. */
+  rows = 0;
+
+  constructor(
+    private readonly numeric: readonly boolean[],
+    nullString: string,
+    /** Widest cell per column so far (updated in place; starts at the header's widths). */
+    private readonly natural: number[],
+    /** Widest number per column so far (updated in place). */
+    private readonly numericWidths: number[],
+  ) {
+    const nullText = escapeForTerminal(nullString);
+    this.nullWidth = displayWidth(nullText);
+    this.nullRecord = Buffer.from('z' + this.nullWidth + ':' + nullText);
+  }
+
+  /** The records of every row that ends in chunk (RS-terminated, as TableSpill stores them). A view, valid until the next call. */
+  push(chunk: Uint8Array): Buffer {
+    let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.carry) {
+      buf = Buffer.concat([this.carry, buf]);
+      this.carry = undefined;
+    }
+    this.pos = 0;
+    this.reserve(buf.length + (buf.length >> 2) + 64);
+    const end = buf.lastIndexOf(NL) + 1;
+    if (end < buf.length) this.carry = Buffer.from(buf.subarray(end));
+    this.convert(buf, 0, end);
+    return this.out.subarray(0, this.pos);
+  }
+
+  /** The last row when the text did not end with a newline. */
+  end(): Buffer {
+    const rest = this.carry;
+    this.carry = undefined;
+    this.pos = 0;
+    if (!rest || rest.length === 0) return this.out.subarray(0, 0);
+    const line = Buffer.concat([rest, Buffer.from([NL])]);
+    this.reserve(line.length * 2 + 64);
+    this.convert(line, 0, line.length);
+    return this.out.subarray(0, this.pos);
+  }
+
+  private reserve(bytes: number): void {
+    if (this.pos + bytes <= this.out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.pos + bytes));
+    this.out.copy(bigger, 0, 0, this.pos);
+    this.out = bigger;
+  }
+
+  /** Whole lines buf[start, end) to records. */
+  private convert(buf: Buffer, start: number, end: number): void {
+    const natural = this.natural;
+    const numeric = this.numeric;
+    const last = numeric.length - 1;
+    let p = start;
+    while (p < end) {
+      let i = 0;
+      // one row: cells up to the newline
+      for (;;) {
+        const s = p;
+        let simple = true;
+        let c = 0;
+        while ((c = buf[p]!) !== TAB && c !== NL) {
+          if (c < 0x20 || c > 0x7e || c === BACKSLASH) simple = false;
+          p++;
+        }
+        const len = p - s;
+        this.reserve(len * 2 + 32);
+        if (i > 0) this.out[this.pos++] = US;
+        if (simple) this.plainCell(buf, s, p, i);
+        else if (len === 2 && buf[s] === BACKSLASH && buf[s + 1] === 0x4e) {
+          this.pos += this.nullRecord.copy(this.out, this.pos);
+          if (i <= last && this.nullWidth > natural[i]!) natural[i] = this.nullWidth;
+        } else this.textCell(buf.toString('utf8', s, p), i);
+        p++;
+        if (c === NL) break;
+        i++;
+      }
+      this.reserve(1);
+      this.out[this.pos++] = RS;
+      this.rows++;
+    }
+  }
+
+  private header(flag: number, width: number): void {
+    const out = this.out;
+    out[this.pos++] = flag;
+    if (width < 10) out[this.pos++] = 48 + width;
+    else if (width < 100) {
+      out[this.pos++] = 48 + ((width / 10) | 0);
+      out[this.pos++] = 48 + (width % 10);
+    } else this.pos += out.write(String(width), this.pos, 'latin1');
+    out[this.pos++] = COLON;
+  }
+
+  private plainCell(buf: Buffer, s: number, e: number, i: number): void {
+    const width = e - s;
+    const isNumber = this.numeric[i] === true;
+    this.header(isNumber ? FLAG_NUMBER : FLAG_TEXT, width);
+    if (width > (this.natural[i] ?? Infinity)) this.natural[i] = width;
+    if (isNumber && width > this.numericWidths[i]!) this.numericWidths[i] = width;
+    if (width > 32) this.pos += buf.copy(this.out, this.pos, s, e);
+    else {
+      const out = this.out;
+      let pos = this.pos;
+      for (let k = s; k < e; k++) out[pos++] = buf[k]!;
+      this.pos = pos;
+    }
+  }
+
+  private textCell(copyText: string, i: number): void {
+    let text = unescapeCopyText(copyText);
+    let width = printableAsciiWidth(text);
+    if (width < 0) {
+      text = escapeForTerminal(text, true);
+      width = text.indexOf('\n') < 0 ? displayWidth(text) : textCell(text).width;
+    }
+    const isNumber = this.numeric[i] === true;
+    const bytes = Buffer.byteLength(text);
+    this.reserve(bytes + 16);
+    this.header(isNumber ? FLAG_NUMBER : FLAG_TEXT, width);
+    this.pos += this.out.write(text, this.pos, 'utf8');
+    if (width > (this.natural[i] ?? Infinity)) this.natural[i] = width;
+    if (isNumber && width > this.numericWidths[i]!) this.numericWidths[i] = width;
+  }
+}
+
+function printableAsciiWidth(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return -1;
+  }
+  return text.length;
+}
+
+/**
+ * COPY text to rows, for a sink that takes only rows: each value its text (a number column's as
+ * decimal text, so it stays right-aligned), NULL as null. Keeps the unfinished row between chunks.
+ */
+export class CopyTextRows {
+  private carry = '';
+
+  constructor(private readonly numeric: readonly boolean[]) {}
+
+  push(chunk: Uint8Array): Row[] {
+    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+    const end = text.lastIndexOf('\n') + 1;
+    this.carry = text.slice(end);
+    return this.lines(text.slice(0, end));
+  }
+
+  end(): Row[] {
+    const rest = this.carry;
+    this.carry = '';
+    return rest === '' ? [] : this.lines(rest + '\n');
+  }
+
+  private lines(text: string): Row[] {
+    const rows: Row[] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) {
+      rows.push(
+        text.slice(start, nl).split('\t').map((v, i): Value => {
+          if (v === '\\N') return null;
+          const s = unescapeCopyText(v);
+          return this.numeric[i] ? Object.freeze({ kind: 'decimal' as const, text: s }) : s;
+        }),
+      );
+    }
+    return rows;
+  }
+}
+
+const rowReaders = new WeakMap<object, CopyTextRows>();
+
+/** COPY text into a sink: the table sink reads it itself; any other sink gets rows. */
+export function copyTextInto(sink: { rows(batch: readonly Row[]): void | Promise<void>; copyText?: (bytes: Uint8Array, numeric: readonly boolean[]) => void | Promise<void> }, bytes: Uint8Array, numeric: readonly boolean[]): void | Promise<void> {
+  if (sink.copyText) return sink.copyText(bytes, numeric);
+  let reader = rowReaders.get(sink);
+  if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric)));
+  return sink.rows(reader.push(bytes));
+}
