@@ -72,7 +72,7 @@ export async function* keepingLastResult(sql: string, events: AsyncIterable<Resu
     for await (const e of events) {
       if (e.type === 'columns') keeper.begin(e.columns);
       else if (e.type === 'rows') keeper.rows(e.rows);
-      else if (e.type === 'text' || e.type === 'copy-text') keeper.drop();
+      else if (e.type === 'text' || e.type === 'bytes' || e.type === 'copy-text') keeper.drop();
       yield e;
     }
     finished = true;
