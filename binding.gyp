@@ -2,11 +2,15 @@
   "targets": [
     {
       "target_name": "sqlsh_interrupt",
-      "sources": ["src/engines/sqlite/native/sqlsh-interrupt.c"],
+      "sources": ["src/engines/sqlite/native/sqlsh-interrupt.c", "src/engines/sqlite/native/sqlsh-export.cc"],
       "include_dirs": [
         "<!(node -p \"require('path').join(require('path').dirname(require.resolve('better-sqlite3/package.json')), 'deps', 'sqlite3')\")"
       ],
-      "cflags": ["-std=c11", "-Wall"]
+      "cflags": ["-Wall"],
+      "cflags_c": ["-std=c11"],
+      "cflags_cc": ["-std=c++17", "-O2"],
+      "xcode_settings": { "CLANG_CXX_LANGUAGE_STANDARD": "c++17", "OTHER_CFLAGS": ["-std=c11"] },
+      "msvs_settings": { "VCCLCompilerTool": { "AdditionalOptions": ["/std:c++17"] } }
     }
   ]
 }

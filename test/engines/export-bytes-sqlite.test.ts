@@ -55,8 +55,8 @@ async function ordinary(conn: Connection, sql: string, nullString: string, forma
 
 /** csv or tsv bytes through the fast path: the sink writes the header, the engine the rows. */
 async function fast(conn: Connection, sql: string, nullString: string, format: Format = 'csv'): Promise<{ bytes: Buffer; rowCount?: number; textEvents: number }> {
-  let text = '';
-  const sink = sinkFor(format, (t) => void (text += t), nullString);
+  const parts: Buffer[] = [];
+  const sink = sinkFor(format, (t) => void parts.push(encodeUtf8Escaped(t)), nullString);
   let rowCount: number | undefined;
   let textEvents = 0;
   for await (const e of conn.execute(sql, { [format]: { nullString } }) as AsyncIterable<ResultEvent>) {
@@ -64,16 +64,36 @@ async function fast(conn: Connection, sql: string, nullString: string, format: F
     else if (e.type === 'rows') assert.fail(`rows came as values on the ${format} fast path`);
     else if (e.type === 'text') {
       textEvents++;
-      text += e.text;
+      parts.push(encodeUtf8Escaped(e.text));
+    } else if (e.type === 'bytes') {
+      // the native helper's chunk that holds TEXT that is not valid UTF-8
+      textEvents++;
+      parts.push(Buffer.from(e.bytes));
     } else if (e.type === 'done') rowCount = e.rowCount;
   }
-  return { bytes: encodeUtf8Escaped(text), rowCount, textEvents };
+  return { bytes: Buffer.concat(parts), rowCount, textEvents };
+}
+
+/**
+ * Runs the tests with the native helper's export (native/sqlsh-export.cc) and, as where it was not
+ * built, with the JavaScript one (sqlite-csv-batches.ts). The worker copies the environment when it starts.
+ */
+function withNativeExport(on: boolean, t: { after(fn: () => void): void }): void {
+  const before = process.env['SQLSH_SQLITE_NATIVE_EXPORT'];
+  if (on) delete process.env['SQLSH_SQLITE_NATIVE_EXPORT'];
+  else process.env['SQLSH_SQLITE_NATIVE_EXPORT'] = '0';
+  t.after(() => {
+    if (before === undefined) delete process.env['SQLSH_SQLITE_NATIVE_EXPORT'];
+    else process.env['SQLSH_SQLITE_NATIVE_EXPORT'] = before;
+  });
 }
 
 describe('SQLite csv and tsv formatted where the rows are read', () => {
   for (const [where, inThread] of [['in the worker', false], ['on the main thread', true]] as const) {
     for (const format of ['csv', 'tsv'] as const) {
-      test(`${format} ${where}: the same bytes and row count as the ordinary path`, async (t) => {
+      for (const nativeExport of [true, false]) {
+      test(`${format} ${where}${nativeExport ? '' : ' (JavaScript formatter)'}: the same bytes and row count as the ordinary path`, async (t) => {
+        withNativeExport(nativeExport, t);
         const conn = await sqliteEngine.connect({ engine: 'sqlite', path: makeDb(tempDir(t)) }, { inThread });
         try {
           for (const sql of ['select * from t order by id', 'select v from one', "select id, txt || ',' as x, num * 2 from t where id < 50", 'select * from t where 0']) {
@@ -91,6 +111,7 @@ describe('SQLite csv and tsv formatted where the rows are read', () => {
           await conn.close();
         }
       });
+      }
     }
   }
 

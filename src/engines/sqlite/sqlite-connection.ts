@@ -118,6 +118,10 @@ export class SqliteConnection implements Connection {
           // csv or tsv formatted where the rows are read (ExecuteOptions.csv, .tsv): the same bytes as the sink's
           if (!req.cancelRequested) yield { type: 'text', text: m.text };
           this.host?.ack();
+        } else if (m.type === 'bytes') {
+          // the same as bytes (the native helper's, when they are not all valid UTF-8)
+          if (!req.cancelRequested) yield { type: 'bytes', bytes: m.bytes };
+          this.host?.ack();
         } else if (m.type === 'done') {
           this.finish(req, m);
           yield m.empty ? { type: 'done' } : { type: 'done', ...sqliteCommandTag(sql, m) };

@@ -28,7 +28,29 @@ export interface SqliteNative {
   sigintDisarm?(): void;
   /** SIGINTs the armed handler has seen in this process. */
   sigintCount?(): number;
+  /**
+   * The csv/tsv export in C (native/sqlsh-export.cc), missing in a helper built before it existed.
+   * exportStart prepares `sql` again on connection `id` (this thread's own) and returns a handle, or
+   * undefined when the statement does not fit (not one statement, parameters, no columns, writes):
+   * the caller runs the ordinary path. `nullString` is the null string's UTF-8; `single`: a
+   * one-column result (a lone \. is quoted in csv).
+   */
+  exportStart?(id: number, sql: string, format: 'csv' | 'tsv', nullString: Uint8Array, single: boolean): NativeExport | undefined;
+  /**
+   * The next whole rows, about `bytes` of them (more for one long row): a string, or a Buffer when
+   * they hold TEXT that is not valid UTF-8; null once done. Throws Error with .code on a failed step.
+   */
+  exportNext?(handle: NativeExport, bytes: number): string | Buffer | null;
+  /** Rows formatted so far. */
+  exportRows?(handle: NativeExport): number;
+  /** Finalizes the statement; call it always (also after an error or a cancel). */
+  exportFinish?(handle: NativeExport): void;
+  /** The export's text of a double (the same as output/format-value.ts formatNumber), for tests. */
+  formatDouble?(value: number): string;
 }
+
+/** An export in progress in the native helper (opaque). */
+export type NativeExport = { readonly __nativeExport: never };
 
 /** The SQLite extension entry point of the helper. */
 export const NATIVE_ENTRY_POINT = 'sqlite3_sqlshinterrupt_init';

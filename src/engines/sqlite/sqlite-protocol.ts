@@ -86,6 +86,8 @@ export type FromWorker =
   | { readonly type: 'columns'; readonly id: number; readonly columns: readonly ColumnInfo[] }
   | { readonly type: 'rows'; readonly id: number; readonly batch: RowBatch }
   | { readonly type: 'text'; readonly id: number; readonly text: string }
+  /** The same as UTF-8 bytes: a chunk of the native helper's (sqlsh-export.cc) holding TEXT that is not valid UTF-8. */
+  | { readonly type: 'bytes'; readonly id: number; readonly bytes: Uint8Array }
   | {
       readonly type: 'done';
       readonly id: number;

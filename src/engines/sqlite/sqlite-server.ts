@@ -23,6 +23,12 @@ export type DatabaseClass = typeof BetterSqlite3;
 
 class Cancelled extends Error {}
 
+/**
+ * Bytes of csv/tsv per chunk from the native helper (at most MAX_BATCHES_IN_FLIGHT wait for the
+ * writer). Its strings stay in V8's young generation (below 128 KB), collected at each scavenge.
+ */
+const NATIVE_CHUNK_BYTES = 64 * 1024;
+
 /** How the server talks to its driver. */
 export interface ServerIO {
   /** Sends a message to the main thread's connection; `transfer`: buffers it may take over. */
@@ -159,6 +165,13 @@ export class SqliteServer {
       stmt.raw(true).safeIntegers(true);
       const columns = stmt.columns();
       io.post({ type: 'columns', id, columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) });
+      if (text) {
+        const native = this.nativeExport(sql, text, columns.length === 1);
+        if (native) {
+          yield* native(id);
+          return;
+        }
+      }
       const encoder = text
         ? new CsvBatches(columns.length, text, batchSize, this.exactText)
         : new BatchEncoder(columns.length, batchSize, this.exactText);
@@ -186,6 +199,53 @@ export class SqliteServer {
       if (e instanceof Cancelled || (isInterrupt(e) && io.cancelled(id))) io.post({ type: 'cancelled', id, inTransaction: db.inTransaction });
       else io.post({ type: 'error', id, error: describeError(db, e, sql, SqliteError), inTransaction: db.inTransaction });
     }
+  }
+
+  /**
+   * csv or tsv stepped and formatted by the native helper (native/sqlsh-export.cc), or undefined
+   * when it is missing or the statement does not fit it (the ordinary path then runs). The
+   * generator posts 'bytes' chunks and 'done', yielding before each chunk as execute() does; a
+   * failed step throws an SqliteError as better-sqlite3's would (execute() reports it).
+   */
+  private nativeExport(sql: string, text: TextRequest, single: boolean): ((id: number) => Generator<number, void, void>) | undefined {
+    const native = this.native;
+    if (!native?.exportStart || !native.exportNext || !native.exportRows || !native.exportFinish || !this.interruptId) return undefined;
+    if (process.env['SQLSH_SQLITE_NATIVE_EXPORT'] === '0') return undefined; // the JavaScript path, to compare
+    const handle = native.exportStart(this.interruptId, sql, text.format, Buffer.from(text.nullString, 'utf8'), single);
+    if (!handle) return undefined;
+    const { io, db, SqliteError } = this;
+    const next = native.exportNext.bind(native);
+    const finish = native.exportFinish.bind(native);
+    const rows = native.exportRows.bind(native);
+    return function* (id: number): Generator<number, void, void> {
+      let sent = 0;
+      try {
+        for (;;) {
+          if (io.cancelled(id)) throw new Cancelled();
+          let chunk: string | Buffer | null;
+          try {
+            chunk = next(handle, NATIVE_CHUNK_BYTES);
+          } catch (e) {
+            const err = e as Error & { code?: string };
+            throw new (SqliteError as unknown as new (message: string, code: string) => Error)(err.message, err.code ?? 'SQLITE_ERROR');
+          }
+          if (chunk === null) break;
+          yield sent;
+          if (io.cancelled(id)) throw new Cancelled();
+          if (typeof chunk === 'string') io.post({ type: 'text', id, text: chunk });
+          else {
+            // A buffer of its own (not a view on a pool) moves to the main thread instead of being copied.
+            const own = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
+            io.post({ type: 'bytes', id, bytes: chunk }, own ? [chunk.buffer as ArrayBuffer] : undefined);
+          }
+          sent++;
+        }
+        const rowCount = rows(handle);
+        io.post({ type: 'done', id, reader: true, empty: false, rowCount, changes: rowCount, inTransaction: db.inTransaction });
+      } finally {
+        finish(handle);
+      }
+    };
   }
 
   private send(id: number, encoder: CsvBatches | BatchEncoder): void {

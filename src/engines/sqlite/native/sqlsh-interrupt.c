@@ -20,6 +20,9 @@
  *
  * sqlite3_interrupt() may be called from any thread while the connection is open; the mutex keeps
  * the connection from closing (its destructor takes the same mutex) while interrupt() runs.
+ *
+ * The csv/tsv export that steps a statement here is in sqlsh-export.cc (its functions are added
+ * to this module's exports by sqlsh_export_init()).
  */
 #ifndef _WIN32
 #define _POSIX_C_SOURCE 200809L /* sigaction, SA_RESTART with -std=c11 */
@@ -116,6 +119,16 @@ static sqlite3 *find(int64_t id) {
   }
   return NULL;
 }
+
+/* The open connection registered under id, or NULL (for the thread that owns it: sqlsh-export.cc). */
+sqlite3 *sqlsh_find_connection(int64_t id) {
+  pthread_mutex_lock(&lock);
+  sqlite3 *db = find(id);
+  pthread_mutex_unlock(&lock);
+  return db;
+}
+
+napi_value sqlsh_export_init(napi_env env, napi_value exports);
 
 /* interrupt(id): sqlite3_interrupt() on that connection; false when it is not open. */
 static napi_value js_interrupt(napi_env env, napi_callback_info info) {
@@ -270,5 +283,5 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "sigintDisarm", fn);
   napi_create_function(env, "sigintCount", NAPI_AUTO_LENGTH, js_sigint_count, NULL, &fn);
   napi_set_named_property(env, exports, "sigintCount", fn);
-  return exports;
+  return sqlsh_export_init(env, exports);
 }

@@ -1,0 +1,634 @@
+/*
+ * sqlsh_export: the csv and tsv fast path of a SQLite export, in C. The statement is stepped here
+ * and each row is formatted into a byte buffer, handed to JavaScript a chunk at a time (it writes
+ * the chunks through the one output writer; nothing is written from here).
+ * Interrupts: sqlite3_interrupt() (Ctrl-C, a cancel) stops sqlite3_step() here as anywhere.
+ *
+ * The bytes are sqlsh's own csv and tsv (output/csv-sink.ts, output/tsv-sink.ts,
+ * output/format-value.ts), as the JavaScript path writes them to a file or pipe:
+ * - NULL: the null string as it is;
+ * - INTEGER: its exact decimal digits (the JS path: a number within 2^53, a bigint beyond);
+ * - REAL: JavaScript's text of that double (formatNumber): shortest round-trip digits, integral
+ *   values below 2^53 without exponent, -0 as "-0", integral values from 2^53 on as
+ *   Number#toExponential() ("1e+21"), other values as Number#toString() ("1e-7", "0.000001");
+ * - TEXT: its bytes, exactly (also bytes that are not valid UTF-8: the JS path escapes them into
+ *   the string and writes them back as they were);
+ * - BLOB: "\x" and lowercase hex.
+ * csv: a field is quoted ("" for a quote) when it holds , " CR or LF, or equals the null string; a
+ * one-column row whose TEXT is exactly \. is quoted. tsv: \ TAB LF CR become \\ \t \n \r; NULL is
+ * the null string unescaped.
+ *
+ * The shortest round-trip digits of a double come from C++17 std::to_chars (the standard library
+ * implements it with Ryu); only their layout follows ECMAScript's Number::toString here.
+ *
+ * JavaScript API (registered by sqlsh-interrupt.c's module init):
+ *   exportStart(id, sql, format ('csv'|'tsv'), nullString (Buffer of UTF-8), single) -> handle, or
+ *     undefined when the statement does not fit this path (not exactly one statement, parameters,
+ *     no columns, writes to the database): the caller then runs the ordinary path;
+ *   exportNext(handle, bytes) -> whole rows of about `bytes` (more for one long row) as a string,
+ *     or as a Buffer when they hold TEXT that is not valid UTF-8; null once the statement is done; throws an Error with .code (SQLITE_INTERRUPT, ...) and
+ *     SQLite's message when a step fails;
+ *   exportRows(handle) -> rows formatted so far;
+ *   exportFinish(handle) -> finalizes the statement (call it always, also after an error).
+ * Only the thread that owns the connection may call these.
+ */
+#include <node_api.h>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+extern "C" {
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT3
+sqlite3 *sqlsh_find_connection(int64_t id);
+napi_value sqlsh_export_init(napi_env env, napi_value exports);
+}
+
+namespace {
+
+/* A growable byte buffer. */
+struct Bytes {
+  char *data = nullptr;
+  size_t size = 0;
+  size_t capacity = 0;
+
+  ~Bytes() { std::free(data); }
+
+  bool reserve(size_t more) {
+    if (size + more <= capacity) return true;
+    size_t want = capacity ? capacity * 2 : 64 * 1024;
+    while (want < size + more) want *= 2;
+    char *grown = static_cast<char *>(std::realloc(data, want));
+    if (!grown) return false;
+    data = grown;
+    capacity = want;
+    return true;
+  }
+  /* Unchecked appends: reserve() first. */
+  void put(char c) { data[size++] = c; }
+  void put(const void *p, size_t n) {
+    if (n) std::memcpy(data + size, p, n);
+    size += n;
+  }
+};
+
+enum Format { CSV = 0, TSV = 1 };
+
+struct Export {
+  sqlite3 *db = nullptr;
+  sqlite3_stmt *stmt = nullptr;
+  Format format = CSV;
+  bool single = false;
+  bool done = false;
+  int columns = 0;
+  int64_t rows = 0;
+  char *nul = nullptr;
+  size_t nul_size = 0;
+  Bytes out;
+  /* The chunk in `out` holds bytes >= 0x80 / bytes that are not valid UTF-8. */
+  bool chunk_non_ascii = false;
+  bool chunk_invalid = false;
+};
+
+/* csv: bytes that make a field quoted. tsv: bytes that are escaped. */
+unsigned char csv_special[256];
+unsigned char tsv_special[256];
+const char HEX[] = "0123456789abcdef";
+
+void init_tables() {
+  csv_special[(unsigned char)','] = 1;
+  csv_special[(unsigned char)'"'] = 1;
+  csv_special[(unsigned char)'\r'] = 1;
+  csv_special[(unsigned char)'\n'] = 1;
+  tsv_special[(unsigned char)'\\'] = '\\';
+  tsv_special[(unsigned char)'\t'] = 't';
+  tsv_special[(unsigned char)'\n'] = 'n';
+  tsv_special[(unsigned char)'\r'] = 'r';
+}
+
+/* Appends `exp` as JavaScript writes an exponent: e+21, e-7. */
+char *put_exponent(char *p, int exp) {
+  *p++ = 'e';
+  *p++ = exp < 0 ? '-' : '+';
+  auto r = std::to_chars(p, p + 8, exp < 0 ? -exp : exp);
+  return r.ptr;
+}
+
+}  // namespace
+
+/*
+ * The text of a double as sqlsh's formatNumber() writes it (output/format-value.ts); `out` holds
+ * at least 32 bytes. Returns the length.
+ */
+extern "C" size_t sqlsh_format_double(double d, char *out) {
+  char *p = out;
+  if (std::isnan(d)) {
+    std::memcpy(out, "NaN", 3);
+    return 3;
+  }
+  if (std::isinf(d)) {
+    const char *t = d > 0 ? "Infinity" : "-Infinity";
+    size_t n = std::strlen(t);
+    std::memcpy(out, t, n);
+    return n;
+  }
+  if (d == 0) {
+    if (std::signbit(d)) {
+      std::memcpy(out, "-0", 2);
+      return 2;
+    }
+    out[0] = '0';
+    return 1;
+  }
+  bool integral = std::trunc(d) == d;
+  if (integral && std::fabs(d) < 9007199254740992.0) {
+    auto r = std::to_chars(out, out + 32, static_cast<int64_t>(d));
+    return static_cast<size_t>(r.ptr - out);
+  }
+  /* Shortest round-trip digits, in scientific form: [-]d[.ddd]e[+-]x */
+  char sci[40];
+  auto r = std::to_chars(sci, sci + sizeof sci, d, std::chars_format::scientific);
+  char *end = r.ptr;
+  *end = '\0'; /* to_chars does not end the text; atoi() below reads up to here */
+  char digits[24] = {0};
+  int k = 0;
+  const char *s = sci;
+  if (*s == '-') {
+    *p++ = '-';
+    s++;
+  }
+  for (; s < end && *s != 'e'; s++) {
+    if (*s != '.') digits[k++] = *s;
+  }
+  int exp10 = std::atoi(s + 1); /* value = d.ddd x 10^exp10 */
+  int n = exp10 + 1;            /* ECMAScript's n: value = 0.ddd x 10^n */
+  if (!integral) {
+    /* Number::toString: fixed notation for 1e-7 < |d| < 1e21 (integral values took the path above). */
+    if (k <= n && n <= 21) {
+      std::memcpy(p, digits, k);
+      p += k;
+      for (int i = k; i < n; i++) *p++ = '0';
+      return static_cast<size_t>(p - out);
+    }
+    if (0 < n && n <= 21) {
+      std::memcpy(p, digits, n);
+      p += n;
+      *p++ = '.';
+      std::memcpy(p, digits + n, k - n);
+      p += k - n;
+      return static_cast<size_t>(p - out);
+    }
+    if (-6 < n && n <= 0) {
+      *p++ = '0';
+      *p++ = '.';
+      for (int i = 0; i < -n; i++) *p++ = '0';
+      std::memcpy(p, digits, k);
+      p += k;
+      return static_cast<size_t>(p - out);
+    }
+  }
+  /* Exponent form (Number::toString's, and Number#toExponential()'s for integral values from 2^53). */
+  *p++ = digits[0];
+  if (k > 1) {
+    *p++ = '.';
+    std::memcpy(p, digits + 1, k - 1);
+    p += k - 1;
+  }
+  p = put_exponent(p, n - 1);
+  return static_cast<size_t>(p - out);
+}
+
+namespace {
+
+/* True when text (n bytes) is well-formed UTF-8 (Unicode Table 3-7: no overlongs, surrogates, or beyond U+10FFFF). */
+bool valid_utf8(const unsigned char *t, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = t[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) len = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+      len = 3;
+      if (c == 0xe0) lo = 0xa0;
+      if (c == 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      len = 4;
+      if (c == 0xf0) lo = 0x90;
+      if (c == 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + len > n || t[i + 1] < lo || t[i + 1] > hi) return false;
+    for (size_t k = 2; k < len; k++) {
+      if (t[i + k] < 0x80 || t[i + k] > 0xbf) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+/* Notes whether TEXT of n bytes makes the chunk non-ASCII or not valid UTF-8. */
+void note_text(Export *e, const char *text, size_t n) {
+  if (e->chunk_invalid) return;
+  const unsigned char *t = reinterpret_cast<const unsigned char *>(text);
+  for (size_t i = 0; i < n; i++) {
+    if (t[i] >= 0x80) {
+      e->chunk_non_ascii = true;
+      if (!valid_utf8(t + i, n - i)) e->chunk_invalid = true;
+      return;
+    }
+  }
+}
+
+/* csv: the field `text` (n bytes), quoted when it must be. */
+bool csv_field(Export *e, const char *text, size_t n, bool check_special) {
+  bool quote = n == e->nul_size && std::memcmp(text, e->nul, n) == 0;
+  if (!quote && check_special) {
+    for (size_t i = 0; i < n; i++) {
+      if (csv_special[(unsigned char)text[i]]) {
+        quote = true;
+        break;
+      }
+    }
+  }
+  if (!quote) {
+    if (!e->out.reserve(n)) return false;
+    e->out.put(text, n);
+    return true;
+  }
+  size_t quotes = 0;
+  for (size_t i = 0; i < n; i++) quotes += text[i] == '"';
+  if (!e->out.reserve(n + quotes + 2)) return false;
+  e->out.put('"');
+  if (quotes == 0) {
+    e->out.put(text, n);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      if (text[i] == '"') e->out.put('"');
+      e->out.put(text[i]);
+    }
+  }
+  e->out.put('"');
+  return true;
+}
+
+/* tsv: `text` (n bytes) with \ TAB LF CR escaped. */
+bool tsv_field(Export *e, const char *text, size_t n) {
+  size_t extra = 0;
+  for (size_t i = 0; i < n; i++) extra += tsv_special[(unsigned char)text[i]] != 0;
+  if (!e->out.reserve(n + extra)) return false;
+  if (extra == 0) {
+    e->out.put(text, n);
+    return true;
+  }
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = tsv_special[(unsigned char)text[i]];
+    if (c) {
+      e->out.put('\\');
+      e->out.put(static_cast<char>(c));
+    } else {
+      e->out.put(text[i]);
+    }
+  }
+  return true;
+}
+
+/* One value of the current row. False: out of memory. */
+bool put_value(Export *e, int i) {
+  sqlite3_stmt *stmt = e->stmt;
+  char number[48];
+  size_t n;
+  switch (sqlite3_column_type(stmt, i)) {
+    case SQLITE_NULL:
+      if (!e->out.reserve(e->nul_size)) return false;
+      e->out.put(e->nul, e->nul_size);
+      return true;
+    case SQLITE_INTEGER: {
+      auto r = std::to_chars(number, number + sizeof number, static_cast<int64_t>(sqlite3_column_int64(stmt, i)));
+      n = static_cast<size_t>(r.ptr - number);
+      break;
+    }
+    case SQLITE_FLOAT:
+      n = sqlsh_format_double(sqlite3_column_double(stmt, i), number);
+      break;
+    case SQLITE_TEXT: {
+      const char *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
+      size_t len = static_cast<size_t>(sqlite3_column_bytes(stmt, i));
+      if (!text) {
+        if (sqlite3_errcode(e->db) == SQLITE_NOMEM) return false;
+        text = "";
+        len = 0;
+      }
+      note_text(e, text, len);
+      if (e->format == TSV) return tsv_field(e, text, len);
+      if (e->single && len == 2 && text[0] == '\\' && text[1] == '.') {
+        if (!e->out.reserve(4)) return false;
+        e->out.put("\"\\.\"", 4);
+        return true;
+      }
+      return csv_field(e, text, len, true);
+    }
+    default: { /* SQLITE_BLOB: \x and hex (tsv: the backslash escaped) */
+      const unsigned char *blob = static_cast<const unsigned char *>(sqlite3_column_blob(stmt, i));
+      size_t len = static_cast<size_t>(sqlite3_column_bytes(stmt, i));
+      bool tsv = e->format == TSV;
+      size_t text_len = 2 + 2 * len;
+      bool quote = !tsv && text_len == e->nul_size && e->nul_size >= 2 && e->nul[0] == '\\' && e->nul[1] == 'x';
+      if (quote) {
+        /* rare: the null string looks like hex; compare the text itself */
+        char *text = static_cast<char *>(std::malloc(text_len));
+        if (!text) return false;
+        text[0] = '\\';
+        text[1] = 'x';
+        for (size_t j = 0; j < len; j++) {
+          text[2 + 2 * j] = HEX[blob[j] >> 4];
+          text[3 + 2 * j] = HEX[blob[j] & 15];
+        }
+        bool ok = csv_field(e, text, text_len, false);
+        std::free(text);
+        return ok;
+      }
+      if (!e->out.reserve(text_len + 1)) return false;
+      e->out.put('\\');
+      if (tsv) e->out.put('\\');
+      e->out.put('x');
+      char *p = e->out.data + e->out.size;
+      for (size_t j = 0; j < len; j++) {
+        p[2 * j] = HEX[blob[j] >> 4];
+        p[2 * j + 1] = HEX[blob[j] & 15];
+      }
+      e->out.size += 2 * len;
+      return true;
+    }
+  }
+  /* a number's text: csv quotes it only when it equals the null string; tsv never escapes it */
+  if (e->format == CSV) return csv_field(e, number, n, false);
+  if (!e->out.reserve(n)) return false;
+  e->out.put(number, n);
+  return true;
+}
+
+/* Names of SQLite's result codes, as better-sqlite3 gives them in SqliteError.code. */
+#define CODE(x) {x, #x}
+const struct {
+  int code;
+  const char *name;
+} CODES[] = {
+    CODE(SQLITE_ERROR), CODE(SQLITE_INTERNAL), CODE(SQLITE_PERM), CODE(SQLITE_ABORT), CODE(SQLITE_BUSY), CODE(SQLITE_LOCKED),
+    CODE(SQLITE_NOMEM), CODE(SQLITE_READONLY), CODE(SQLITE_INTERRUPT), CODE(SQLITE_IOERR), CODE(SQLITE_CORRUPT),
+    CODE(SQLITE_NOTFOUND), CODE(SQLITE_FULL), CODE(SQLITE_CANTOPEN), CODE(SQLITE_PROTOCOL), CODE(SQLITE_EMPTY),
+    CODE(SQLITE_SCHEMA), CODE(SQLITE_TOOBIG), CODE(SQLITE_CONSTRAINT), CODE(SQLITE_MISMATCH), CODE(SQLITE_MISUSE),
+    CODE(SQLITE_NOLFS), CODE(SQLITE_AUTH), CODE(SQLITE_FORMAT), CODE(SQLITE_RANGE), CODE(SQLITE_NOTADB),
+    CODE(SQLITE_NOTICE), CODE(SQLITE_WARNING), CODE(SQLITE_ERROR_MISSING_COLLSEQ), CODE(SQLITE_ERROR_RETRY),
+    CODE(SQLITE_ERROR_SNAPSHOT), CODE(SQLITE_IOERR_READ), CODE(SQLITE_IOERR_SHORT_READ), CODE(SQLITE_IOERR_WRITE),
+    CODE(SQLITE_IOERR_FSYNC), CODE(SQLITE_IOERR_DIR_FSYNC), CODE(SQLITE_IOERR_TRUNCATE), CODE(SQLITE_IOERR_FSTAT),
+    CODE(SQLITE_IOERR_UNLOCK), CODE(SQLITE_IOERR_RDLOCK), CODE(SQLITE_IOERR_DELETE), CODE(SQLITE_IOERR_BLOCKED),
+    CODE(SQLITE_IOERR_NOMEM), CODE(SQLITE_IOERR_ACCESS), CODE(SQLITE_IOERR_CHECKRESERVEDLOCK), CODE(SQLITE_IOERR_LOCK),
+    CODE(SQLITE_IOERR_CLOSE), CODE(SQLITE_IOERR_DIR_CLOSE), CODE(SQLITE_IOERR_SHMOPEN), CODE(SQLITE_IOERR_SHMSIZE),
+    CODE(SQLITE_IOERR_SHMLOCK), CODE(SQLITE_IOERR_SHMMAP), CODE(SQLITE_IOERR_SEEK), CODE(SQLITE_IOERR_DELETE_NOENT),
+    CODE(SQLITE_IOERR_MMAP), CODE(SQLITE_IOERR_GETTEMPPATH), CODE(SQLITE_IOERR_CONVPATH), CODE(SQLITE_IOERR_VNODE),
+    CODE(SQLITE_IOERR_AUTH), CODE(SQLITE_IOERR_BEGIN_ATOMIC), CODE(SQLITE_IOERR_COMMIT_ATOMIC),
+    CODE(SQLITE_IOERR_ROLLBACK_ATOMIC), CODE(SQLITE_IOERR_DATA), CODE(SQLITE_IOERR_CORRUPTFS),
+    CODE(SQLITE_LOCKED_SHAREDCACHE), CODE(SQLITE_LOCKED_VTAB), CODE(SQLITE_BUSY_RECOVERY), CODE(SQLITE_BUSY_SNAPSHOT),
+    CODE(SQLITE_BUSY_TIMEOUT), CODE(SQLITE_CANTOPEN_NOTEMPDIR), CODE(SQLITE_CANTOPEN_ISDIR), CODE(SQLITE_CANTOPEN_FULLPATH),
+    CODE(SQLITE_CANTOPEN_CONVPATH), CODE(SQLITE_CANTOPEN_SYMLINK), CODE(SQLITE_CORRUPT_VTAB), CODE(SQLITE_CORRUPT_SEQUENCE),
+    CODE(SQLITE_CORRUPT_INDEX), CODE(SQLITE_READONLY_RECOVERY), CODE(SQLITE_READONLY_CANTLOCK),
+    CODE(SQLITE_READONLY_ROLLBACK), CODE(SQLITE_READONLY_DBMOVED), CODE(SQLITE_READONLY_CANTINIT),
+    CODE(SQLITE_READONLY_DIRECTORY), CODE(SQLITE_ABORT_ROLLBACK), CODE(SQLITE_CONSTRAINT_CHECK),
+    CODE(SQLITE_CONSTRAINT_COMMITHOOK), CODE(SQLITE_CONSTRAINT_FOREIGNKEY), CODE(SQLITE_CONSTRAINT_FUNCTION),
+    CODE(SQLITE_CONSTRAINT_NOTNULL), CODE(SQLITE_CONSTRAINT_PRIMARYKEY), CODE(SQLITE_CONSTRAINT_TRIGGER),
+    CODE(SQLITE_CONSTRAINT_UNIQUE), CODE(SQLITE_CONSTRAINT_VTAB), CODE(SQLITE_CONSTRAINT_ROWID),
+    CODE(SQLITE_CONSTRAINT_PINNED), CODE(SQLITE_CONSTRAINT_DATATYPE), CODE(SQLITE_NOTICE_RECOVER_WAL),
+    CODE(SQLITE_NOTICE_RECOVER_ROLLBACK), CODE(SQLITE_WARNING_AUTOINDEX), CODE(SQLITE_AUTH_USER),
+};
+#undef CODE
+
+void throw_sqlite(napi_env env, int code, const char *message) {
+  char unknown[48];
+  const char *name = nullptr;
+  for (const auto &c : CODES) {
+    if (c.code == code) name = c.name;
+  }
+  if (!name) {
+    std::snprintf(unknown, sizeof unknown, "UNKNOWN_SQLITE_ERROR_%d", code);
+    name = unknown;
+  }
+  napi_throw_error(env, name, message);
+}
+
+void finalize_export(napi_env, void *data, void *) {
+  /* The statement is finalized by exportFinish(), never here: the connection may be closed by now. */
+  Export *e = static_cast<Export *>(data);
+  std::free(e->nul);
+  delete e;
+}
+
+Export *handle_argument(napi_env env, napi_callback_info info, size_t want, napi_value *argv) {
+  size_t argc = want;
+  void *data = nullptr;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  if (argc < want || napi_get_value_external(env, argv[0], &data) != napi_ok) return nullptr;
+  return static_cast<Export *>(data);
+}
+
+/* True when sql from `tail` on holds no statement (only spaces and comments). */
+bool only_comments(sqlite3 *db, const char *tail) {
+  while (*tail) {
+    sqlite3_stmt *next = nullptr;
+    const char *after = nullptr;
+    if (sqlite3_prepare_v2(db, tail, -1, &next, &after) != SQLITE_OK) return false;
+    if (next) {
+      sqlite3_finalize(next);
+      return false;
+    }
+    if (!after || after == tail) break;
+    tail = after;
+  }
+  return true;
+}
+
+napi_value js_export_start(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  size_t argc = 5;
+  napi_value undefined;
+  napi_get_undefined(env, &undefined);
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  int64_t id = 0;
+  if (argc < 5 || napi_get_value_int64(env, argv[0], &id) != napi_ok) return undefined;
+  sqlite3 *db = sqlsh_find_connection(id);
+  if (!db) return undefined;
+  size_t sql_len = 0;
+  if (napi_get_value_string_utf8(env, argv[1], nullptr, 0, &sql_len) != napi_ok) return undefined;
+  char *sql = static_cast<char *>(std::malloc(sql_len + 1));
+  if (!sql) return undefined;
+  napi_get_value_string_utf8(env, argv[1], sql, sql_len + 1, &sql_len);
+  char format[4] = {0};
+  size_t format_len = 0;
+  napi_get_value_string_utf8(env, argv[2], format, sizeof format, &format_len);
+  void *nul_data = nullptr;
+  size_t nul_size = 0;
+  bool single = false;
+  if (napi_get_buffer_info(env, argv[3], &nul_data, &nul_size) != napi_ok || napi_get_value_bool(env, argv[4], &single) != napi_ok) {
+    std::free(sql);
+    return undefined;
+  }
+  sqlite3_stmt *stmt = nullptr;
+  const char *tail = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql, static_cast<int>(sql_len), &stmt, &tail);
+  bool fits = rc == SQLITE_OK && stmt && sqlite3_column_count(stmt) > 0 && sqlite3_bind_parameter_count(stmt) == 0 &&
+              sqlite3_stmt_readonly(stmt) && only_comments(db, tail);
+  std::free(sql);
+  if (!fits) {
+    if (stmt) sqlite3_finalize(stmt);
+    return undefined;
+  }
+  static bool tables = false;
+  if (!tables) {
+    init_tables();
+    tables = true;
+  }
+  Export *e = new Export();
+  e->db = db;
+  e->stmt = stmt;
+  e->format = std::strcmp(format, "tsv") == 0 ? TSV : CSV;
+  e->single = single;
+  e->columns = sqlite3_column_count(stmt);
+  e->nul = static_cast<char *>(std::malloc(nul_size ? nul_size : 1));
+  if (nul_size) std::memcpy(e->nul, nul_data, nul_size);
+  e->nul_size = nul_size;
+  napi_value handle;
+  if (napi_create_external(env, e, finalize_export, nullptr, &handle) != napi_ok) {
+    sqlite3_finalize(stmt);
+    std::free(e->nul);
+    delete e;
+    return undefined;
+  }
+  return handle;
+}
+
+napi_value js_export_next(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  napi_value result;
+  napi_get_null(env, &result);
+  Export *e = handle_argument(env, info, 2, argv);
+  if (!e || !e->stmt) {
+    napi_throw_error(env, nullptr, "exportNext: the export is finished");
+    return nullptr;
+  }
+  if (e->done) return result;
+  int64_t target = 0;
+  napi_get_value_int64(env, argv[1], &target);
+  if (target < 1024) target = 1024;
+  e->out.size = 0;
+  while (e->out.size < static_cast<size_t>(target)) {
+    int rc = sqlite3_step(e->stmt);
+    if (rc == SQLITE_DONE) {
+      e->done = true;
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      int code = sqlite3_extended_errcode(e->db);
+      throw_sqlite(env, code, sqlite3_errmsg(e->db));
+      sqlite3_reset(e->stmt);
+      return nullptr;
+    }
+    bool ok = true;
+    for (int i = 0; ok && i < e->columns; i++) {
+      if (i > 0) {
+        ok = e->out.reserve(1);
+        if (ok) e->out.put(e->format == TSV ? '\t' : ',');
+      }
+      if (ok) ok = put_value(e, i);
+    }
+    if (ok) ok = e->out.reserve(1);
+    if (!ok) {
+      sqlite3_reset(e->stmt);
+      throw_sqlite(env, SQLITE_NOMEM, "out of memory");
+      return nullptr;
+    }
+    e->out.put('\n');
+    e->rows++;
+  }
+  if (e->out.size == 0 && e->done) return result;
+  void *copy = nullptr;
+  /*
+   * A string: young garbage that V8 collects at its next scavenge, where buffers (memory outside
+   * the heap) wait for external memory pressure: tens of MB more at the peak of an export. Only a
+   * chunk with TEXT that is not valid UTF-8 comes as bytes (a string would lose them).
+   */
+  napi_status made;
+  if (e->chunk_invalid) made = napi_create_buffer_copy(env, e->out.size, e->out.data, &copy, &result);
+  else if (e->chunk_non_ascii) made = napi_create_string_utf8(env, e->out.data, e->out.size, &result);
+  else made = napi_create_string_latin1(env, e->out.data, e->out.size, &result);
+  e->chunk_invalid = e->chunk_non_ascii = false;
+  if (made != napi_ok) return nullptr;
+  /* A large buffer (one very wide row) is not kept for the next chunk. */
+  if (e->out.capacity > static_cast<size_t>(target) * 4) {
+    std::free(e->out.data);
+    e->out.data = nullptr;
+    e->out.capacity = 0;
+  }
+  e->out.size = 0;
+  return result;
+}
+
+napi_value js_export_rows(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  napi_value result;
+  Export *e = handle_argument(env, info, 1, argv);
+  napi_create_int64(env, e ? e->rows : 0, &result);
+  return result;
+}
+
+napi_value js_export_finish(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  napi_value result;
+  napi_get_undefined(env, &result);
+  Export *e = handle_argument(env, info, 1, argv);
+  if (e && e->stmt) {
+    sqlite3_finalize(e->stmt);
+    e->stmt = nullptr;
+    std::free(e->out.data);
+    e->out.data = nullptr;
+    e->out.size = e->out.capacity = 0;
+  }
+  return result;
+}
+
+/* formatDouble(d): sqlsh_format_double's text, for the tests that compare it with formatNumber(). */
+napi_value js_format_double(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  size_t argc = 1;
+  double d = 0;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  napi_get_value_double(env, argv[0], &d);
+  char text[48];
+  size_t n = sqlsh_format_double(d, text);
+  napi_value result;
+  napi_create_string_latin1(env, text, n, &result);
+  return result;
+}
+
+}  // namespace
+
+extern "C" napi_value sqlsh_export_init(napi_env env, napi_value exports) {
+  const struct {
+    const char *name;
+    napi_callback fn;
+  } functions[] = {
+      {"exportStart", js_export_start}, {"exportNext", js_export_next},       {"exportRows", js_export_rows},
+      {"exportFinish", js_export_finish}, {"formatDouble", js_format_double},
+  };
+  for (const auto &f : functions) {
+    napi_value fn;
+    napi_create_function(env, f.name, NAPI_AUTO_LENGTH, f.fn, nullptr, &fn);
+    napi_set_named_property(env, exports, f.name, fn);
+  }
+  return exports;
+}
