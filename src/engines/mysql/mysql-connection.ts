@@ -12,6 +12,7 @@ import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } fr
 import { UnansweredCancel } from '../unanswered-cancel.js';
 import { convertRowInPlace, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
 import { introspectMysql } from './mysql-introspector.js';
+import { MysqlRawRows, rawColumns } from './mysql-raw-rows.js';
 import { mysqlErrorPosition } from './mysql-error-position.js';
 
 /** The parts of mysql2's callback-style connection that sqlsh uses (typed structurally). */
@@ -58,6 +59,7 @@ export interface MysqlSessionOptions {
 }
 
 const SERVER_STATUS_IN_TRANS = 1;
+const CALL = /^(?:\s|--[^\n]*\n|#[^\n]*\n|\/\*[\s\S]*?\*\/)*(?:call|execute)\b/i;
 const GEOMETRY_TYPE = 255;
 const ER_QUERY_INTERRUPTED = 1317;
 const LOST_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'ERR_STREAM_WRITE_AFTER_END']);
@@ -200,6 +202,21 @@ export class MysqlConnection implements Connection {
     let failure: MysqlDriverError | undefined;
     let paused = false;
     let discard = false;
+    // csv or a table to a file or pipe: rows go from the packets to bytes (mysql-raw-rows.ts)
+    // (not for CALL: several result sets, each with its own row count, which the table's footer needs)
+    const rawFormat = CALL.test(sql) ? undefined : opts.csv ? ('csv' as const) : opts.copyText ? ('copy-text' as const) : undefined;
+    let raw: MysqlRawRows | undefined;
+    const flushRaw = (force: boolean): void => {
+      const bytes = raw?.take(force);
+      if (!bytes) return;
+      pending.push(rawFormat === 'copy-text' ? { type: 'copy-text', bytes, numeric: raw!.numeric } : { type: 'bytes', bytes });
+      queuedBatches++;
+      if (queuedBatches >= 2 && !paused) {
+        paused = true;
+        core.pause();
+      }
+      poke();
+    };
     let wake: (() => void) | undefined;
     const poke = (): void => {
       const w = wake;
@@ -207,6 +224,7 @@ export class MysqlConnection implements Connection {
       w?.();
     };
     const flush = (): void => {
+      flushRaw(true);
       if (batch.length === 0) return;
       pending.push({ type: 'rows', rows: batch });
       queuedBatches++;
@@ -235,13 +253,22 @@ export class MysqlConnection implements Connection {
       converters = fields.map(mysqlConverter);
       const columns: ColumnInfo[] = fields.map(mysqlColumnInfo);
       pending.push({ type: 'columns', columns });
+      raw = undefined;
+      delete (q as { _rowParser?: unknown })._rowParser;
+      const rawCols = rawFormat && typeof options?.typeCast !== 'function' ? rawColumns(fields) : undefined;
+      if (rawCols) {
+        // mysql2 makes its row parser right after this event: this one takes its place for the result set
+        const reader = (raw = new MysqlRawRows(rawCols, rawFormat!, opts.csv?.nullString ?? ''));
+        Object.defineProperty(q, '_rowParser', { configurable: true, get: () => reader, set: () => undefined });
+      }
       poke();
     });
     q.on('result', (row) => {
       if (discard) return;
       if (inResultSet) {
-        batch.push(convertRowInPlace(row as unknown[], converters));
         rowCount = (rowCount ?? 0) + 1;
+        if (raw) return flushRaw(false);
+        batch.push(convertRowInPlace(row as unknown[], converters));
         if (batch.length >= batchSize) flush();
         return;
       }
@@ -277,7 +304,7 @@ export class MysqlConnection implements Connection {
       for (;;) {
         const ev = pending.shift();
         if (ev) {
-          if (ev.type === 'rows') queuedBatches--;
+          if (ev.type === 'rows' || ev.type === 'bytes' || ev.type === 'copy-text') queuedBatches--;
           if (paused && queuedBatches < 2) {
             paused = false;
             core.resume();
@@ -286,14 +313,14 @@ export class MysqlConnection implements Connection {
           continue;
         }
         if (finished) {
-          if (batch.length > 0) {
+          if (batch.length > 0 || (raw?.size ?? 0) > 0) {
             flush();
             continue;
           }
           break;
         }
         // A partial batch is handed over if the rows trickle in, so slow statements still show rows.
-        if (batch.length > 0 && !partialTimer) partialTimer = setTimeout(() => ((partialTimer = undefined), flush()), 50);
+        if ((batch.length > 0 || (raw?.size ?? 0) > 0) && !partialTimer) partialTimer = setTimeout(() => ((partialTimer = undefined), flush()), 50);
         await new Promise<void>((r) => (wake = r));
       }
       if (failure) throw this.translate(failure, sql);

@@ -1,0 +1,274 @@
+/**
+ * Rows of the text protocol straight from the packet's bytes to output bytes, with no row objects:
+ * csv for ExecuteOptions.csv (the csv sink's bytes: output/csv-sink.ts) or COPY text for the aligned
+ * table (ExecuteOptions.copyText: output/table-copy-text.ts reads it).
+ *
+ * Each value is the text sqlsh shows for it (mysql-values.ts): integers, DECIMAL, dates and times,
+ * text, ENUM/SET and JSON are the server's text as it is; FLOAT/DOUBLE go through a JS double
+ * (1e20 -> 1e+20, as the ordinary path prints them); binary strings become \x hex; text that is not
+ * valid UTF-8 is decoded as the driver decodes it (U+FFFD). A result set with a column of another
+ * kind (YEAR, BIT, GEOMETRY, VECTOR, ZEROFILL, a text charset other than UTF-8) takes the ordinary path.
+ */
+import { isUtf8 } from 'node:buffer';
+import { formatNumber } from '../../output/format-value.js';
+import type { MysqlField } from './mysql-values.js';
+
+const T_DECIMAL = 0, T_TINY = 1, T_SHORT = 2, T_LONG = 3, T_FLOAT = 4, T_DOUBLE = 5, T_NULL = 6, T_TIMESTAMP = 7;
+const T_LONGLONG = 8, T_INT24 = 9, T_DATE = 10, T_TIME = 11, T_DATETIME = 12, T_NEWDATE = 14, T_VARCHAR = 15;
+const T_TIMESTAMP2 = 17, T_DATETIME2 = 18, T_TIME2 = 19, T_JSON = 245, T_NEWDECIMAL = 246, T_ENUM = 247, T_SET = 248;
+const T_TINY_BLOB = 249, T_MEDIUM_BLOB = 250, T_LONG_BLOB = 251, T_BLOB = 252, T_VAR_STRING = 253, T_STRING = 254;
+const BINARY_CHARSET = 63;
+const ZEROFILL_FLAG = 64;
+
+/** How one column's bytes become text. */
+const enum Kind {
+  /** The server's text as it is (numbers, dates, ASCII by nature). */
+  Plain,
+  /** UTF-8 text, checked. */
+  Text,
+  /** A double, printed by JS. */
+  Float,
+  /** Bytes as \x hex. */
+  Binary,
+}
+
+interface Column {
+  readonly kind: Kind;
+  readonly numeric: boolean;
+}
+
+function columnOf(f: MysqlField): Column | undefined {
+  if (f.extendedFormat === 'json' || f.columnType === T_JSON) return { kind: Kind.Text, numeric: false };
+  if (f.extendedTypeName || f.extendedFormat) return undefined; // MariaDB's data types (uuid, inet6 ...): the ordinary path decides
+  switch (f.columnType) {
+    case T_TINY: case T_SHORT: case T_LONG: case T_INT24: case T_LONGLONG:
+      return f.flags & ZEROFILL_FLAG ? undefined : { kind: Kind.Plain, numeric: true };
+    case T_DECIMAL: case T_NEWDECIMAL:
+      return { kind: Kind.Plain, numeric: true };
+    case T_FLOAT: case T_DOUBLE:
+      return { kind: Kind.Float, numeric: true };
+    case T_NULL: case T_TIMESTAMP: case T_TIMESTAMP2: case T_DATE: case T_NEWDATE: case T_TIME: case T_TIME2: case T_DATETIME: case T_DATETIME2:
+      return { kind: Kind.Plain, numeric: false };
+    case T_VARCHAR: case T_VAR_STRING: case T_STRING: case T_ENUM: case T_SET:
+    case T_TINY_BLOB: case T_MEDIUM_BLOB: case T_LONG_BLOB: case T_BLOB: {
+      if (f.characterSet === BINARY_CHARSET) return { kind: Kind.Binary, numeric: false };
+      const encoding = (f as { encoding?: string }).encoding;
+      return encoding === undefined || encoding === 'utf8' ? { kind: Kind.Text, numeric: false } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The columns of a result set when all of them can be read raw, else undefined. */
+export function rawColumns(fields: readonly MysqlField[]): readonly Column[] | undefined {
+  const out: Column[] = [];
+  for (const f of fields) {
+    const c = columnOf(f);
+    if (!c) return undefined;
+    out.push(c);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** The part of mysql2's packet the reader uses: the payload is buffer[offset, end). */
+interface RawPacket {
+  readonly buffer: Buffer;
+  readonly offset: number;
+  readonly end: number;
+}
+
+/**
+ * The server's text of a double is what JS prints for it: both write the shortest digits that read
+ * back as the same double, so they agree whenever the server used no exponent, the value has at most
+ * 15 significant digits (JS prints integers from 2^53 with an exponent), is not below 1e-6 (JS
+ * writes an exponent there) and does not end in a zero after the point. Anything else is read through a JS double and printed by formatNumber().
+ */
+function sameAsJs(buf: Buffer, s: number, e: number): boolean {
+  let digits = 0;
+  let point = false;
+  let k = s;
+  if (buf[k] === 0x2d) k++;
+  let leading = true;
+  let zeros = 0;
+  for (; k < e; k++) {
+    const c = buf[k]!;
+    if (c === 0x2e) {
+      if (point) return false;
+      point = true;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39) return false;
+    if (leading && c === 0x30) {
+      if (point && ++zeros >= 6) return false; // below 1e-6 JS writes an exponent
+      continue;
+    }
+    leading = false;
+    digits++;
+  }
+  if (digits > 15 || k === s) return false;
+  return !point || buf[e - 1] !== 0x30;
+}
+
+const COMMA = 0x2c, QUOTE = 0x22, CR = 0x0d, LF = 0x0a, TAB = 0x09, BACKSLASH = 0x5c;
+const FLUSH_AT = 1 << 16;
+
+export class MysqlRawRows {
+  private out = Buffer.allocUnsafe(FLUSH_AT + 4096);
+  private pos = 0;
+  private readonly nullBytes: Buffer;
+  /** Per column: numbers (right-aligned in a table). */
+  readonly numeric: readonly boolean[];
+
+  constructor(
+    private readonly columns: readonly Column[],
+    private readonly format: 'csv' | 'copy-text',
+    nullString: string,
+  ) {
+    this.nullBytes = format === 'csv' ? Buffer.from(nullString, 'utf8') : Buffer.from('\\N');
+    this.numeric = Object.freeze(columns.map((c) => c.numeric));
+  }
+
+  /** Bytes gathered and not yet taken. */
+  get size(): number {
+    return this.pos;
+  }
+
+  /** Bytes ready to go out (whole rows), once enough have gathered or when force. */
+  take(force = false): Buffer | undefined {
+    if (this.pos === 0 || (!force && this.pos < FLUSH_AT)) return undefined;
+    const done = this.out.subarray(0, this.pos);
+    this.out = Buffer.allocUnsafe(Math.max(FLUSH_AT + 4096, this.out.length));
+    this.pos = 0;
+    return done;
+  }
+
+  /** One row packet (mysql2's row parser interface); returns nothing. */
+  next(packet: RawPacket): null {
+    const buf = packet.buffer;
+    let p = packet.offset;
+    const end = packet.end;
+    const cols = this.columns;
+    const csv = this.format === 'csv';
+    this.reserve(end - p + 16);
+    for (let i = 0; i < cols.length; i++) {
+      if (i > 0) this.out[this.pos++] = csv ? COMMA : TAB;
+      let len = buf[p++]!;
+      if (len === 0xfb) {
+        this.bytes(this.nullBytes, 0, this.nullBytes.length);
+        continue;
+      }
+      if (len >= 0xfc) {
+        if (len === 0xfc) {
+          len = buf.readUInt16LE(p);
+          p += 2;
+        } else if (len === 0xfd) {
+          len = buf.readUIntLE(p, 3);
+          p += 3;
+        } else {
+          len = Number(buf.readBigUInt64LE(p));
+          p += 8;
+        }
+      }
+      const s = p;
+      p += len;
+      const col = cols[i]!;
+      switch (col.kind) {
+        case Kind.Plain:
+          // numbers, dates and times: nothing to quote or escape, only the null string to tell apart
+          if (this.nullBytes.length === 0 || !csv) this.bytes(buf, s, p);
+          else this.value(buf, s, p, csv, false);
+          break;
+        case Kind.Float:
+          if (sameAsJs(buf, s, p) && (this.nullBytes.length === 0 || !csv)) this.bytes(buf, s, p);
+          else this.string(formatNumber(Number(buf.toString('latin1', s, p))), csv, false);
+          break;
+        case Kind.Binary:
+          this.string('\\x' + buf.toString('hex', s, p), csv, false);
+          break;
+        default: {
+          let ascii = true;
+          for (let k = s; k < p; k++) {
+            if (buf[k]! >= 0x80) {
+              ascii = false;
+              break;
+            }
+          }
+          if (ascii || isUtf8(buf.subarray(s, p))) this.value(buf, s, p, csv, cols.length === 1);
+          else this.string(buf.toString('utf8', s, p), csv, cols.length === 1);
+        }
+      }
+    }
+    this.reserve(1);
+    this.out[this.pos++] = LF;
+    return null;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.pos + bytes <= this.out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.pos + bytes + 4096));
+    this.out.copy(bigger, 0, 0, this.pos);
+    this.out = bigger;
+  }
+
+  private bytes(from: Buffer, s: number, e: number): void {
+    this.reserve(e - s);
+    const out = this.out;
+    if (e - s > 32) this.pos += from.copy(out, this.pos, s, e);
+    else {
+      let pos = this.pos;
+      for (let k = s; k < e; k++) out[pos++] = from[k]!;
+      this.pos = pos;
+    }
+  }
+
+  private string(text: string, csv: boolean, single: boolean): void {
+    const b = Buffer.from(text, 'utf8');
+    this.value(b, 0, b.length, csv, single);
+  }
+
+  /** A non-NULL value's UTF-8 bytes, quoted (csv) or escaped (COPY text) as needed. */
+  private value(buf: Buffer, s: number, e: number, csv: boolean, single: boolean): void {
+    if (csv) {
+      let quote = false;
+      for (let k = s; k < e; k++) {
+        const c = buf[k]!;
+        if (c === COMMA || c === QUOTE || c === CR || c === LF) {
+          quote = true;
+          break;
+        }
+      }
+      const n = this.nullBytes;
+      if (!quote && e - s === n.length && buf.compare(n, 0, n.length, s, e) === 0) quote = true;
+      // a lone \. in a one-column result is quoted, as COPY does (csv-sink.ts)
+      if (!quote && single && e - s === 2 && buf[s] === BACKSLASH && buf[s + 1] === 0x2e) quote = true;
+      if (!quote) return this.bytes(buf, s, e);
+      this.reserve((e - s) * 2 + 2);
+      const out = this.out;
+      out[this.pos++] = QUOTE;
+      for (let k = s; k < e; k++) {
+        const c = buf[k]!;
+        if (c === QUOTE) out[this.pos++] = QUOTE;
+        out[this.pos++] = c;
+      }
+      out[this.pos++] = QUOTE;
+      return;
+    }
+    let k = s;
+    while (k < e) {
+      const c = buf[k]!;
+      if (c === TAB || c === LF || c === BACKSLASH) break;
+      k++;
+    }
+    if (k === e) return this.bytes(buf, s, e);
+    this.reserve((e - s) * 2);
+    const out = this.out;
+    for (k = s; k < e; k++) {
+      const c = buf[k]!;
+      if (c === TAB || c === LF || c === BACKSLASH) {
+        out[this.pos++] = BACKSLASH;
+        out[this.pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : BACKSLASH;
+      } else out[this.pos++] = c;
+    }
+  }
+}
