@@ -15,6 +15,18 @@ type OutStream = NodeJS.WritableStream & { columns?: number; isTTY?: boolean };
 /** A TextOutput that also takes UTF-8 bytes as they are (the table spill's rows, sqlite csv chunks). */
 export interface ByteOutput extends TextOutput {
   writeBytes(bytes: Uint8Array): void | Promise<void>;
+  /** The stream still holds bytes given to it (queued, not yet written): a caller must not reuse them. */
+  holdsBytes?(): boolean;
+}
+
+/**
+ * After writeBytes(out, bytes) (and its promise): may the caller fill that buffer again? Yes unless the
+ * stream queued it (a file opened with -o is written asynchronously; stdout, a file or a pipe, synchronously on POSIX).
+ */
+export function bytesReusable(out: TextOutput): boolean {
+  const b = out as Partial<ByteOutput>;
+  if (typeof b.writeBytes !== 'function') return true; // decoded to text: the bytes were copied
+  return typeof b.holdsBytes === 'function' && !b.holdsBytes();
 }
 
 /** UTF-8 bytes to out: as they are when it takes bytes, else decoded (escaped bytes kept as such). */
@@ -48,6 +60,10 @@ export function streamOutput(stream: OutStream): ByteOutput {
       if (bytes.length === 0) return;
       if (stream.isTTY) return this.write(decodeUtf8Escaped(bytes));
       if (!stream.write(bytes)) return waitDrain();
+    },
+    holdsBytes(): boolean {
+      const queued = (stream as { writableLength?: number }).writableLength;
+      return typeof queued !== 'number' || queued > 0;
     },
     get columns(): number | undefined {
       return stream.isTTY ? stream.columns : undefined;

@@ -7,7 +7,8 @@
  * text, 'n' number, 'z' NULL), its width in decimal, ':', then its UTF-8 text. A row whose
  * cells are all one line that fits is rendered here, byte for byte as simpleRow() in
  * table-layout.ts renders it; any other row (a value with a newline) goes through renderRow().
- * Output leaves in chunks of about OUT_CHUNK bytes, each a fresh buffer (a stream may keep it).
+ * Output leaves in chunks of about OUT_CHUNK bytes, in one buffer filled again when the output did not
+ * keep it (stdout written synchronously), else in a fresh buffer each time.
  */
 import { renderRow, textCell, type Cell, type RowLayout } from './table-layout.js';
 
@@ -21,6 +22,7 @@ const FLAG_NULL = 0x7a; // z
 const OUT_CHUNK = 1 << 17;
 const DIM = Buffer.from('\x1b[2m');
 const UNDIM = Buffer.from('\x1b[22m');
+const EMPTY = Buffer.alloc(0);
 
 export class TableReplay {
   private buf = Buffer.allocUnsafe(OUT_CHUNK);
@@ -40,6 +42,8 @@ export class TableReplay {
     /** NULL is right-aligned in column i (a column of numbers, as psql aligns by column). */
     private readonly nullRight: readonly boolean[],
     private readonly emit: (bytes: Buffer) => void | Promise<void>,
+    /** After emit: the buffer may be filled again (the output did not keep it), so no new one is needed. */
+    private readonly reusable: () => boolean = () => false,
   ) {
     const { style, widths } = layout;
     this.left = Buffer.from(style.left);
@@ -117,10 +121,12 @@ export class TableReplay {
   }
 
   private async flush(): Promise<void> {
-    const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(Math.max(OUT_CHUNK, this.buf.length));
+    const full = this.buf;
+    const out = full.subarray(0, this.pos);
     this.pos = 0;
+    this.buf = EMPTY;
     await this.emit(out);
+    this.buf = this.reusable() ? full : Buffer.allocUnsafe(Math.max(OUT_CHUNK, full.length));
   }
 
   private copy(from: Buffer, start: number, end: number): void {

@@ -10,6 +10,10 @@ import { createSink } from '../../src/output/create-sink.js';
 import { copyTextInto, unescapeCopyText } from '../../src/output/table-copy-text.js';
 import type { TableSink } from '../../src/output/table-sink.js';
 import { Collector, cols, feed, options, type RenderArgs } from './collect-output.js';
+import { streamOutput } from '../../src/output/stream-output.js';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const columns = [{ name: 'id', type: 'integer' }, ...cols('name', 'note'), { name: 'n', type: 'numeric' }];
 const rows: Row[] = [
@@ -65,5 +69,30 @@ describe('table sink fed COPY text', () => {
     const r = await viaCopy([copyText.subarray(0, 50), copyText.subarray(50)], a);
     assert.equal(r.text, await viaRows(a));
     assert.equal(r.spilled, 0);
+  });
+
+  test('to a stream that keeps what it is given (a file opened with -o): no output buffer is filled again too soon', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlsh-copytext-'));
+    try {
+      const file = join(dir, 'out.txt');
+      const stream = createWriteStream(file, { highWaterMark: 1 << 22 }); // takes whole chunks without asking to wait
+      const lines: string[] = [];
+      for (let i = 0; i < 30000; i++) lines.push(`${i}\tname ${i}\t${i % 7 === 0 ? '\\N' : 'x'.repeat(i % 13)}\t${i / 4}\n`);
+      const bytes = Buffer.from(lines.join(''));
+      const a = { footer: true };
+      const toFile = createSink(streamOutput(stream), options(a));
+      const toMemory = new Collector();
+      const inMemory = createSink(toMemory, options(a));
+      for (const [sink] of [[toFile], [inMemory]] as const) {
+        await sink.begin(columns);
+        for (let i = 0; i < bytes.length; i += 50000) await copyTextInto(sink, bytes.subarray(i, i + 50000), numeric);
+        await sink.end({ rowCount: 30000 });
+      }
+      await new Promise<void>((resolve) => stream.end(resolve));
+      assert.equal(readFileSync(file, 'utf8'), toMemory.text);
+      assert.match(toMemory.text, /\(30000 rows\)\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

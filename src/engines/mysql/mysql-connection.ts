@@ -310,6 +310,8 @@ export class MysqlConnection implements Connection {
             core.resume();
           }
           yield ev;
+          // the table sink copies COPY text as it reads it (output/table-copy-text.ts): its buffer is free again
+          if (ev.type === 'copy-text') raw?.release();
           continue;
         }
         if (finished) {

@@ -114,8 +114,11 @@ const COMMA = 0x2c, QUOTE = 0x22, CR = 0x0d, LF = 0x0a, TAB = 0x09, BACKSLASH = 
 const FLUSH_AT = 1 << 16;
 
 export class MysqlRawRows {
-  private out = Buffer.allocUnsafe(FLUSH_AT + 4096);
+  private out: Buffer = Buffer.allocUnsafe(FLUSH_AT + 4096);
   private pos = 0;
+  /** Buffers handed out (oldest first) and buffers to fill again. */
+  private readonly lent: Buffer[] = [];
+  private readonly free: Buffer[] = [];
   private readonly nullBytes: Buffer;
   /** Per column: numbers (right-aligned in a table). */
   readonly numeric: readonly boolean[];
@@ -138,9 +141,16 @@ export class MysqlRawRows {
   take(force = false): Buffer | undefined {
     if (this.pos === 0 || (!force && this.pos < FLUSH_AT)) return undefined;
     const done = this.out.subarray(0, this.pos);
-    this.out = Buffer.allocUnsafe(Math.max(FLUSH_AT + 4096, this.out.length));
+    if (this.format === 'copy-text') this.lent.push(this.out);
+    this.out = this.free.pop() ?? Buffer.allocUnsafe(FLUSH_AT + 4096);
     this.pos = 0;
     return done;
+  }
+
+  /** The oldest bytes taken are done with (the consumer copied them): their buffer is filled again. */
+  release(): void {
+    const b = this.lent.shift();
+    if (b && this.free.length < 4) this.free.push(b);
   }
 
   /** One row packet (mysql2's row parser interface); returns nothing. */
