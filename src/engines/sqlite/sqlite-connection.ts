@@ -101,10 +101,18 @@ export class SqliteConnection implements Connection {
 
   async *execute(sql: string, opts: ExecuteOptions = {}): AsyncGenerator<ResultEvent, void, undefined> {
     const batchSize = Math.max(1, Math.floor(opts.batchSize ?? DEFAULT_BATCH));
-    const text = opts.csv ? { format: 'csv' as const, nullString: opts.csv.nullString } : opts.tsv ? { format: 'tsv' as const, nullString: opts.tsv.nullString } : undefined;
+    const text = opts.csv
+      ? { format: 'csv' as const, nullString: opts.csv.nullString }
+      : opts.tsv
+        ? { format: 'tsv' as const, nullString: opts.tsv.nullString }
+        : opts.copyText
+          ? { format: 'copy' as const, nullString: '' }
+          : undefined;
     const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}) }));
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    /** The flags of the 'copy-text' events (see there). */
+    let numeric: boolean[] | undefined;
     try {
       for (;;) {
         const m = await req.inbox.next();
@@ -117,6 +125,16 @@ export class SqliteConnection implements Connection {
         } else if (m.type === 'text') {
           // csv or tsv formatted where the rows are read (ExecuteOptions.csv, .tsv): the same bytes as the sink's
           if (!req.cancelRequested) yield { type: 'text', text: m.text };
+          this.host?.ack();
+        } else if (m.type === 'copy-text') {
+          // Rows as COPY text for the aligned table (ExecuteOptions.copyText; the native helper's).
+          // A column may hold numbers in one chunk and text in the next (SQLite's values carry their
+          // own types; each chunk has one kind per column). The table sink keeps the flags of the
+          // first event and reads them at each value, so every event carries that one array, set to
+          // its chunk's flags just before the sink takes it (each chunk ends with a whole row).
+          numeric ??= [...m.numeric];
+          numeric.splice(0, numeric.length, ...m.numeric);
+          if (!req.cancelRequested) yield { type: 'copy-text', bytes: m.bytes, numeric };
           this.host?.ack();
         } else if (m.type === 'bytes') {
           // the same as bytes (the native helper's, when they are not all valid UTF-8)

@@ -22,6 +22,12 @@ export interface TextRequest {
   readonly nullString: string;
 }
 
+/** The same, or COPY text for the aligned table, which only the native helper writes (sqlite-server.ts). */
+export interface FormatRequest {
+  readonly format: 'csv' | 'tsv' | 'copy';
+  readonly nullString: string;
+}
+
 export class CsvBatches {
   private readonly format: CsvFormat | TsvFormat;
   private rows: Value[][] = [];

@@ -63,7 +63,7 @@ export class SqliteInlineHost implements SqliteHost {
     const server = SqliteServer.open(
       Database,
       { path, readOnly, flags: new SharedArrayBuffer(FLAG_COUNT * Int32Array.BYTES_PER_ELEMENT), nativePath: found.path },
-      { post: (m) => host.listener?.(m), cancelled: (id) => host.isCancelled(id) },
+      { post: (m) => host.listener?.(m), cancelled: (id) => host.isCancelled(id), sameThread: true },
     );
     host.listener = undefined;
     if (!server) {

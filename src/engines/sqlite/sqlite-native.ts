@@ -35,12 +35,15 @@ export interface SqliteNative {
    * the caller runs the ordinary path. `nullString` is the null string's UTF-8; `single`: a
    * one-column result (a lone \. is quoted in csv).
    */
-  exportStart?(id: number, sql: string, format: 'csv' | 'tsv', nullString: Uint8Array, single: boolean): NativeExport | undefined;
+  exportStart?(id: number, sql: string, format: 'csv' | 'tsv' | 'copy', nullString: Uint8Array, single: boolean): NativeExport | undefined;
   /**
    * The next whole rows, about `bytes` of them (more for one long row): a string, or a Buffer when
-   * they hold TEXT that is not valid UTF-8; null once done. Throws Error with .code on a failed step.
+   * they hold TEXT that is not valid UTF-8 (and always for 'copy'); null once done. Bytes that fit
+   * in `into` are copied there and their count comes back. Throws Error with .code on a failed step.
    */
-  exportNext?(handle: NativeExport, bytes: number): string | Buffer | null;
+  exportNext?(handle: NativeExport, bytes: number, into?: Buffer): string | Buffer | number | null;
+  /** 'copy' (COPY text, for the aligned table): per column, true when the last chunk's values there are numbers. */
+  exportNumeric?(handle: NativeExport): boolean[];
   /** Rows formatted so far. */
   exportRows?(handle: NativeExport): number;
   /** Finalizes the statement; call it always (also after an error or a cancel). */

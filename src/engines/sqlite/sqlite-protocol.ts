@@ -60,8 +60,12 @@ export type ToWorker =
       readonly id: number;
       readonly sql: string;
       readonly batchSize: number;
-      /** Send the rows as csv or tsv text ('text' messages, no header) instead of 'rows' (ExecuteOptions.csv, .tsv). */
-      readonly text?: { readonly format: 'csv' | 'tsv'; readonly nullString: string };
+      /**
+       * Send the rows as csv or tsv text ('text' messages, no header) instead of 'rows' (ExecuteOptions.csv, .tsv);
+       * 'copy': as COPY text for the aligned table ('copy-text' messages, ExecuteOptions.copyText), only
+       * where the native helper formats it (else 'rows'; nullString unused).
+       */
+      readonly text?: { readonly format: 'csv' | 'tsv' | 'copy'; readonly nullString: string };
     }
   | { readonly type: 'introspect'; readonly id: number }
   | { readonly type: 'close' };
@@ -86,6 +90,8 @@ export type FromWorker =
   | { readonly type: 'columns'; readonly id: number; readonly columns: readonly ColumnInfo[] }
   | { readonly type: 'rows'; readonly id: number; readonly batch: RowBatch }
   | { readonly type: 'text'; readonly id: number; readonly text: string }
+  /** Rows as COPY text (ExecuteOptions.copyText); numeric[i]: column i's values in this chunk are numbers. */
+  | { readonly type: 'copy-text'; readonly id: number; readonly bytes: Uint8Array; readonly numeric: readonly boolean[] }
   /** The same as UTF-8 bytes: a chunk of the native helper's (sqlsh-export.cc) holding TEXT that is not valid UTF-8. */
   | { readonly type: 'bytes'; readonly id: number; readonly bytes: Uint8Array }
   | {

@@ -12,11 +12,11 @@ import { isUtf8 } from 'node:buffer';
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeUtf8Escaped } from '../../core/surrogate-escape.js';
 import { BatchEncoder } from './sqlite-batch-encoder.js';
-import { CsvBatches, type TextRequest } from './sqlite-csv-batches.js';
+import { CsvBatches, type FormatRequest, type TextRequest } from './sqlite-csv-batches.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
-import { loadSqliteNative, NATIVE_ENTRY_POINT, type SqliteNative } from './sqlite-native.js';
-import type { FromWorker, WorkerError, WorkerStartData } from './sqlite-protocol.js';
+import { loadSqliteNative, NATIVE_ENTRY_POINT, type NativeExport, type SqliteNative } from './sqlite-native.js';
+import { MAX_BATCHES_IN_FLIGHT, type FromWorker, type WorkerError, type WorkerStartData } from './sqlite-protocol.js';
 
 type Database = BetterSqlite3.Database;
 export type DatabaseClass = typeof BetterSqlite3;
@@ -29,12 +29,23 @@ class Cancelled extends Error {}
  */
 const NATIVE_CHUNK_BYTES = 64 * 1024;
 
+/**
+ * Buffers of COPY text used in turn on the main thread. The driver runs the statement on only while
+ * fewer than MAX_BATCHES_IN_FLIGHT chunks wait for the consumer (or to stop it, when cancelled: then
+ * nothing more is formatted), and a chunk counts as taken once the consumer asks for the next event,
+ * done with it (output/table-copy-text.ts copies what it keeps): so chunk n may use the buffer of
+ * chunk n - MAX_BATCHES_IN_FLIGHT - 1 and before.
+ */
+const POOL = MAX_BATCHES_IN_FLIGHT + 2;
+
 /** How the server talks to its driver. */
 export interface ServerIO {
   /** Sends a message to the main thread's connection; `transfer`: buffers it may take over. */
   post(m: FromWorker, transfer?: readonly ArrayBuffer[]): void;
   /** True once request `id` was cancelled (or stopped by Ctrl-C). */
   cancelled(id: number): boolean;
+  /** The consumer runs on this thread (sqlite-inline-host.ts): posted buffers are not transferred. */
+  readonly sameThread?: boolean;
 }
 
 /**
@@ -140,7 +151,7 @@ export class SqliteServer {
   }
 
   /** Runs one statement; yields the batches posted so far before posting each next one (see the top). */
-  *execute(id: number, sql: string, batchSize: number, text?: TextRequest): Generator<number, void, void> {
+  *execute(id: number, sql: string, batchSize: number, text?: FormatRequest): Generator<number, void, void> {
     const { db, io, SqliteError } = this;
     let stmt: BetterSqlite3.Statement;
     try {
@@ -172,8 +183,8 @@ export class SqliteServer {
           return;
         }
       }
-      const encoder = text
-        ? new CsvBatches(columns.length, text, batchSize, this.exactText)
+      const encoder = text && text.format !== 'copy'
+        ? new CsvBatches(columns.length, text as TextRequest, batchSize, this.exactText)
         : new BatchEncoder(columns.length, batchSize, this.exactText);
       let sent = 0;
       let rowCount = 0;
@@ -207,7 +218,7 @@ export class SqliteServer {
    * generator posts 'bytes' chunks and 'done', yielding before each chunk as execute() does; a
    * failed step throws an SqliteError as better-sqlite3's would (execute() reports it).
    */
-  private nativeExport(sql: string, text: TextRequest, single: boolean): ((id: number) => Generator<number, void, void>) | undefined {
+  private nativeExport(sql: string, text: FormatRequest, single: boolean): ((id: number) => Generator<number, void, void>) | undefined {
     const native = this.native;
     if (!native?.exportStart || !native.exportNext || !native.exportRows || !native.exportFinish || !this.interruptId) return undefined;
     if (process.env['SQLSH_SQLITE_NATIVE_EXPORT'] === '0') return undefined; // the JavaScript path, to compare
@@ -217,6 +228,11 @@ export class SqliteServer {
     const next = native.exportNext.bind(native);
     const finish = native.exportFinish.bind(native);
     const rows = native.exportRows.bind(native);
+    const numeric = (h: NativeExport): boolean[] => native.exportNumeric?.(h) ?? [];
+    // COPY text on this thread goes into a few buffers used in turn (a chunk's buffer is used again
+    // only after the consumer took it, see POOL), instead of a new one each time: buffers outside
+    // V8's heap wait for a full collection, and tens of MB of them piled up at an export's peak.
+    const pool = io.sameThread && text.format === 'copy' ? Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(NATIVE_CHUNK_BYTES * 2)) : undefined;
     return function* (id: number): Generator<number, void, void> {
       let sent = 0;
       try {
@@ -224,7 +240,9 @@ export class SqliteServer {
           if (io.cancelled(id)) throw new Cancelled();
           let chunk: string | Buffer | null;
           try {
-            chunk = next(handle, NATIVE_CHUNK_BYTES);
+            const into = pool?.[sent % POOL];
+            const got = next(handle, NATIVE_CHUNK_BYTES, into);
+            chunk = typeof got === 'number' ? into!.subarray(0, got) : got;
           } catch (e) {
             const err = e as Error & { code?: string };
             throw new (SqliteError as unknown as new (message: string, code: string) => Error)(err.message, err.code ?? 'SQLITE_ERROR');
@@ -232,7 +250,11 @@ export class SqliteServer {
           if (chunk === null) break;
           yield sent;
           if (io.cancelled(id)) throw new Cancelled();
-          if (typeof chunk === 'string') io.post({ type: 'text', id, text: chunk });
+          if (text.format === 'copy') {
+            const bytes = chunk as Buffer;
+            const own = !pool && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+            io.post({ type: 'copy-text', id, bytes, numeric: numeric(handle) }, own ? [bytes.buffer as ArrayBuffer] : undefined);
+          } else if (typeof chunk === 'string') io.post({ type: 'text', id, text: chunk });
           else {
             // A buffer of its own (not a view on a pool) moves to the main thread instead of being copied.
             const own = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;

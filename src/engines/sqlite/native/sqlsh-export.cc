@@ -18,16 +18,24 @@
  * one-column row whose TEXT is exactly \. is quoted. tsv: \ TAB LF CR become \\ \t \n \r; NULL is
  * the null string unescaped.
  *
+ * copy (the aligned table to a file or pipe, ExecuteOptions.copyText): PostgreSQL's COPY text, which
+ * output/table-copy-text.ts measures and spills without row objects: \N for NULL, \\ \t \n \r \b \f \v
+ * escaped, a byte that is not valid UTF-8 as the text \xNN (what the table shows for it). Values
+ * are the text above; SQLite's values carry their own types, so a chunk ends before a row whose
+ * value would make a column hold both numbers and other values (right- and left-aligned), and
+ * exportNumeric() gives the chunk's kind per column.
+ *
  * The shortest round-trip digits of a double come from C++17 std::to_chars (the standard library
  * implements it with Ryu); only their layout follows ECMAScript's Number::toString here.
  *
  * JavaScript API (registered by sqlsh-interrupt.c's module init):
- *   exportStart(id, sql, format ('csv'|'tsv'), nullString (Buffer of UTF-8), single) -> handle, or
+ *   exportStart(id, sql, format ('csv'|'tsv'|'copy'), nullString (Buffer of UTF-8), single) -> handle, or
  *     undefined when the statement does not fit this path (not exactly one statement, parameters,
  *     no columns, writes to the database): the caller then runs the ordinary path;
  *   exportNext(handle, bytes) -> whole rows of about `bytes` (more for one long row) as a string,
  *     or as a Buffer when they hold TEXT that is not valid UTF-8; null once the statement is done; throws an Error with .code (SQLITE_INTERRUPT, ...) and
  *     SQLite's message when a step fails;
+ *     With a Buffer as a third argument, bytes that fit go into it and their count comes back.
  *   exportRows(handle) -> rows formatted so far;
  *   exportFinish(handle) -> finalizes the statement (call it always, also after an error).
  * Only the thread that owns the connection may call these.
@@ -75,7 +83,7 @@ struct Bytes {
   }
 };
 
-enum Format { CSV = 0, TSV = 1 };
+enum Format { CSV = 0, TSV = 1, COPY = 2 };
 
 struct Export {
   sqlite3 *db = nullptr;
@@ -91,7 +99,14 @@ struct Export {
   /* The chunk in `out` holds bytes >= 0x80 / bytes that are not valid UTF-8. */
   bool chunk_non_ascii = false;
   bool chunk_invalid = false;
+  /* COPY: per column, what the chunk's non-NULL values are (KIND_*), and the last chunk's. */
+  unsigned char *kinds = nullptr;
+  unsigned char *last_kinds = nullptr;
+  /* COPY: the current row was stepped to but not formatted (it starts the next chunk). */
+  bool pending = false;
 };
+
+enum Kind { KIND_NONE = 0, KIND_NUMBER = 1, KIND_OTHER = 2 };
 
 /* csv: bytes that make a field quoted. tsv: bytes that are escaped. */
 unsigned char csv_special[256];
@@ -299,6 +314,83 @@ bool tsv_field(Export *e, const char *text, size_t n) {
   return true;
 }
 
+/* Length of the well-formed UTF-8 sequence at t[i] (of n), or 0. */
+size_t sequence_length(const unsigned char *t, size_t i, size_t n) {
+  unsigned char c = t[i];
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) len = 2;
+  else if (c >= 0xe0 && c <= 0xef) {
+    len = 3;
+    if (c == 0xe0) lo = 0xa0;
+    if (c == 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    len = 4;
+    if (c == 0xf0) lo = 0x90;
+    if (c == 0xf4) hi = 0x8f;
+  } else return 0;
+  if (i + len > n || t[i + 1] < lo || t[i + 1] > hi) return 0;
+  for (size_t k = 2; k < len; k++) {
+    if (t[i + k] < 0x80 || t[i + k] > 0xbf) return 0;
+  }
+  return len;
+}
+
+/*
+ * COPY text (the aligned table's input, output/table-copy-text.ts): \ \t \n \r \b \f \v escaped; a
+ * byte that is not part of well-formed UTF-8 as the text \xNN (backslash escaped), which is what
+ * the table shows for it (output/escape.ts).
+ */
+bool copy_field(Export *e, const char *text, size_t n) {
+  const unsigned char *t = reinterpret_cast<const unsigned char *>(text);
+  if (!e->out.reserve(n * 2 + 8)) return false;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = t[i];
+    if (c >= 0x20 && c < 0x80 && c != '\\') {
+      e->out.put(static_cast<char>(c));
+      i++;
+      continue;
+    }
+    if (c < 0x80) {
+      char esc = 0;
+      switch (c) {
+        case '\\': esc = '\\'; break;
+        case '\t': esc = 't'; break;
+        case '\n': esc = 'n'; break;
+        case '\r': esc = 'r'; break;
+        case '\b': esc = 'b'; break;
+        case '\f': esc = 'f'; break;
+        case '\v': esc = 'v'; break;
+      }
+      if (esc) {
+        e->out.put('\\');
+        e->out.put(esc);
+      } else {
+        e->out.put(static_cast<char>(c));
+      }
+      i++;
+      continue;
+    }
+    size_t len = sequence_length(t, i, n);
+    if (len) {
+      e->out.put(text + i, len);
+      i += len;
+    } else {
+      /* \\xNN: 5 bytes for 1 */
+      if (!e->out.reserve(5 + (n - i) * 5)) return false;
+      e->out.put('\\');
+      e->out.put('\\');
+      e->out.put('x');
+      e->out.put(HEX[c >> 4]);
+      e->out.put(HEX[c & 15]);
+      i++;
+    }
+  }
+  return true;
+}
+
 /* One value of the current row. False: out of memory. */
 bool put_value(Export *e, int i) {
   sqlite3_stmt *stmt = e->stmt;
@@ -306,6 +398,11 @@ bool put_value(Export *e, int i) {
   size_t n;
   switch (sqlite3_column_type(stmt, i)) {
     case SQLITE_NULL:
+      if (e->format == COPY) {
+        if (!e->out.reserve(2)) return false;
+        e->out.put("\\N", 2);
+        return true;
+      }
       if (!e->out.reserve(e->nul_size)) return false;
       e->out.put(e->nul, e->nul_size);
       return true;
@@ -325,6 +422,7 @@ bool put_value(Export *e, int i) {
         text = "";
         len = 0;
       }
+      if (e->format == COPY) return copy_field(e, text, len);
       note_text(e, text, len);
       if (e->format == TSV) return tsv_field(e, text, len);
       if (e->single && len == 2 && text[0] == '\\' && text[1] == '.') {
@@ -337,7 +435,7 @@ bool put_value(Export *e, int i) {
     default: { /* SQLITE_BLOB: \x and hex (tsv: the backslash escaped) */
       const unsigned char *blob = static_cast<const unsigned char *>(sqlite3_column_blob(stmt, i));
       size_t len = static_cast<size_t>(sqlite3_column_bytes(stmt, i));
-      bool tsv = e->format == TSV;
+      bool tsv = e->format != CSV; /* tsv and COPY escape the backslash */
       size_t text_len = 2 + 2 * len;
       bool quote = !tsv && text_len == e->nul_size && e->nul_size >= 2 && e->nul[0] == '\\' && e->nul[1] == 'x';
       if (quote) {
@@ -426,11 +524,13 @@ void finalize_export(napi_env, void *data, void *) {
   /* The statement is finalized by exportFinish(), never here: the connection may be closed by now. */
   Export *e = static_cast<Export *>(data);
   std::free(e->nul);
+  std::free(e->kinds);
+  std::free(e->last_kinds);
   delete e;
 }
 
-Export *handle_argument(napi_env env, napi_callback_info info, size_t want, napi_value *argv) {
-  size_t argc = want;
+Export *handle_argument(napi_env env, napi_callback_info info, size_t want, napi_value *argv, size_t room = 0) {
+  size_t argc = room > want ? room : want;
   void *data = nullptr;
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   if (argc < want || napi_get_value_external(env, argv[0], &data) != napi_ok) return nullptr;
@@ -468,7 +568,7 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
   char *sql = static_cast<char *>(std::malloc(sql_len + 1));
   if (!sql) return undefined;
   napi_get_value_string_utf8(env, argv[1], sql, sql_len + 1, &sql_len);
-  char format[4] = {0};
+  char format[8] = {0};
   size_t format_len = 0;
   napi_get_value_string_utf8(env, argv[2], format, sizeof format, &format_len);
   void *nul_data = nullptr;
@@ -496,9 +596,11 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
   Export *e = new Export();
   e->db = db;
   e->stmt = stmt;
-  e->format = std::strcmp(format, "tsv") == 0 ? TSV : CSV;
+  e->format = std::strcmp(format, "tsv") == 0 ? TSV : std::strcmp(format, "copy") == 0 ? COPY : CSV;
   e->single = single;
   e->columns = sqlite3_column_count(stmt);
+  e->kinds = static_cast<unsigned char *>(std::calloc(static_cast<size_t>(e->columns), 1));
+  e->last_kinds = static_cast<unsigned char *>(std::calloc(static_cast<size_t>(e->columns), 1));
   e->nul = static_cast<char *>(std::malloc(nul_size ? nul_size : 1));
   if (nul_size) std::memcpy(e->nul, nul_data, nul_size);
   e->nul_size = nul_size;
@@ -513,10 +615,13 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
 }
 
 napi_value js_export_next(napi_env env, napi_callback_info info) {
-  napi_value argv[2];
+  napi_value argv[3];
   napi_value result;
   napi_get_null(env, &result);
-  Export *e = handle_argument(env, info, 2, argv);
+  napi_value undefined;
+  napi_get_undefined(env, &undefined);
+  argv[2] = undefined;
+  Export *e = handle_argument(env, info, 2, argv, 3);
   if (!e || !e->stmt) {
     napi_throw_error(env, nullptr, "exportNext: the export is finished");
     return nullptr;
@@ -526,23 +631,45 @@ napi_value js_export_next(napi_env env, napi_callback_info info) {
   napi_get_value_int64(env, argv[1], &target);
   if (target < 1024) target = 1024;
   e->out.size = 0;
+  bool copy_format = e->format == COPY;
+  if (copy_format) std::memset(e->kinds, KIND_NONE, static_cast<size_t>(e->columns));
   while (e->out.size < static_cast<size_t>(target)) {
-    int rc = sqlite3_step(e->stmt);
-    if (rc == SQLITE_DONE) {
-      e->done = true;
-      break;
+    if (!e->pending) {
+      int rc = sqlite3_step(e->stmt);
+      if (rc == SQLITE_DONE) {
+        e->done = true;
+        break;
+      }
+      if (rc != SQLITE_ROW) {
+        int code = sqlite3_extended_errcode(e->db);
+        throw_sqlite(env, code, sqlite3_errmsg(e->db));
+        sqlite3_reset(e->stmt);
+        return nullptr;
+      }
     }
-    if (rc != SQLITE_ROW) {
-      int code = sqlite3_extended_errcode(e->db);
-      throw_sqlite(env, code, sqlite3_errmsg(e->db));
-      sqlite3_reset(e->stmt);
-      return nullptr;
+    e->pending = false;
+    if (copy_format) {
+      /* A chunk's column holds numbers or other values, never both: a row that would mix starts the next chunk. */
+      bool mixed = false;
+      for (int i = 0; i < e->columns; i++) {
+        int type = sqlite3_column_type(e->stmt, i);
+        unsigned char k = type == SQLITE_NULL ? KIND_NONE : type == SQLITE_INTEGER || type == SQLITE_FLOAT ? KIND_NUMBER : KIND_OTHER;
+        if (k != KIND_NONE && e->kinds[i] != KIND_NONE && e->kinds[i] != k) mixed = true;
+      }
+      if (mixed) {
+        e->pending = true;
+        break;
+      }
+      for (int i = 0; i < e->columns; i++) {
+        int type = sqlite3_column_type(e->stmt, i);
+        if (type != SQLITE_NULL) e->kinds[i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT ? KIND_NUMBER : KIND_OTHER;
+      }
     }
     bool ok = true;
     for (int i = 0; ok && i < e->columns; i++) {
       if (i > 0) {
         ok = e->out.reserve(1);
-        if (ok) e->out.put(e->format == TSV ? '\t' : ',');
+        if (ok) e->out.put(e->format == CSV ? ',' : '\t');
       }
       if (ok) ok = put_value(e, i);
     }
@@ -563,7 +690,22 @@ napi_value js_export_next(napi_env env, napi_callback_info info) {
    * chunk with TEXT that is not valid UTF-8 comes as bytes (a string would lose them).
    */
   napi_status made;
-  if (e->chunk_invalid) made = napi_create_buffer_copy(env, e->out.size, e->out.data, &copy, &result);
+  if (copy_format) {
+    /* the chunk's kinds of value: a column with only NULLs keeps the last chunk's */
+    for (int i = 0; i < e->columns; i++) {
+      if (e->kinds[i] != KIND_NONE) e->last_kinds[i] = e->kinds[i];
+    }
+  }
+  /* bytes into the caller's buffer when they fit: the count comes back instead of a new buffer */
+  void *into = nullptr;
+  size_t into_size = 0;
+  bool bytes = e->chunk_invalid || copy_format;
+  napi_valuetype into_type = napi_undefined;
+  napi_typeof(env, argv[2], &into_type);
+  if (bytes && into_type == napi_object && napi_get_buffer_info(env, argv[2], &into, &into_size) == napi_ok && e->out.size <= into_size) {
+    std::memcpy(into, e->out.data, e->out.size);
+    made = napi_create_int64(env, static_cast<int64_t>(e->out.size), &result);
+  } else if (bytes) made = napi_create_buffer_copy(env, e->out.size, e->out.data, &copy, &result);
   else if (e->chunk_non_ascii) made = napi_create_string_utf8(env, e->out.data, e->out.size, &result);
   else made = napi_create_string_latin1(env, e->out.data, e->out.size, &result);
   e->chunk_invalid = e->chunk_non_ascii = false;
@@ -601,6 +743,21 @@ napi_value js_export_finish(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* exportNumeric(handle): COPY: per column, true when the last chunk's values there are numbers. */
+napi_value js_export_numeric(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  napi_value result;
+  Export *e = handle_argument(env, info, 1, argv);
+  int n = e ? e->columns : 0;
+  napi_create_array_with_length(env, static_cast<size_t>(n), &result);
+  for (int i = 0; i < n; i++) {
+    napi_value flag;
+    napi_get_boolean(env, e->last_kinds[i] == KIND_NUMBER, &flag);
+    napi_set_element(env, result, static_cast<uint32_t>(i), flag);
+  }
+  return result;
+}
+
 /* formatDouble(d): sqlsh_format_double's text, for the tests that compare it with formatNumber(). */
 napi_value js_format_double(napi_env env, napi_callback_info info) {
   napi_value argv[1];
@@ -623,7 +780,7 @@ extern "C" napi_value sqlsh_export_init(napi_env env, napi_value exports) {
     napi_callback fn;
   } functions[] = {
       {"exportStart", js_export_start}, {"exportNext", js_export_next},       {"exportRows", js_export_rows},
-      {"exportFinish", js_export_finish}, {"formatDouble", js_format_double},
+      {"exportFinish", js_export_finish}, {"formatDouble", js_format_double}, {"exportNumeric", js_export_numeric},
   };
   for (const auto &f : functions) {
     napi_value fn;
