@@ -119,6 +119,27 @@ describe('postgres aligned table through COPY text: same bytes as the ordinary p
     assert.match(big, /\(20000 rows\)\n$/);
   });
 
+  test('notices raised while COPY runs reach the caller, as on the ordinary path (table, csv, tsv, COPY TO STDOUT)', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    for await (const _ of c.execute(`create or replace function pg_temp.noisy(i int) returns int language plpgsql as $$
+      begin if i % 500 = 0 then raise notice 'row % of %', i, repeat('long ', 10); end if; return i; end $$`)) void _;
+    const sql = 'select g, pg_temp.noisy(g) as n from generate_series(1, 2000) g';
+    for (const opts of [{ copyText: true }, { csv: { nullString: '' } }, { tsv: { nullString: '' } }, {}]) {
+      const notices: string[] = [];
+      let fast = false;
+      for await (const e of c.execute(sql, opts)) {
+        if (e.type === 'notice') notices.push(`${e.severity}: ${e.message}`);
+        if (e.type === 'copy-text' || e.type === 'text') fast = true;
+      }
+      assert.equal(fast, Object.keys(opts).length > 0, JSON.stringify(opts));
+      assert.deepEqual(notices, [500, 1000, 1500, 2000].map((i) => `NOTICE: row ${i} of ${'long '.repeat(10)}`), JSON.stringify(opts));
+    }
+    const notices: string[] = [];
+    for await (const e of c.execute(`copy (${sql}) to stdout`)) if (e.type === 'notice') notices.push(e.message);
+    assert.equal(notices.length, 4);
+  });
+
   test('inside a transaction and for statements that are not one plain query: the ordinary path', async (t) => {
     const c = need(t);
     if (!c) return;

@@ -9,15 +9,15 @@
  * families whose text sqlsh writes differently); if the probe fails, nothing was sent and the
  * ordinary path runs the statement and reports its error with the right position.
  *
- * Notices sent during COPY are dropped by pg-copy-streams (the ordinary path shows them);
- * Ctrl-C sends the usual cancel request and COPY ends with CancelledError.
+ * Notices sent during COPY (which pg-copy-streams drops) are caught (postgres-copy-stdio.ts) and come
+ * as 'notice' events, as on the ordinary path; Ctrl-C sends the usual cancel request and COPY ends with CancelledError.
  */
 import type { Readable } from 'node:stream';
 import type { ColumnInfo, ResultEvent } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
 import type { PgClient, PgFieldDesc } from './postgres-driver.js';
 import { copyCsvStatement, describeQuery, isFloatType, isNumberType } from './postgres-copy-query.js';
-import { copyOutText, loadCopyStreams } from './postgres-copy-stdio.js';
+import { captureCopyNotices, copyOutText, loadCopyStreams } from './postgres-copy-stdio.js';
 
 
 export interface CopyHost {
@@ -99,22 +99,34 @@ export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptio
     ) as never,
   ) as unknown as Readable & { readonly rowCount: number };
   let finished = false;
+  const notices: ResultEvent[] = [];
+  captureCopyNotices(stream, (message, severity) => notices.push({ type: 'notice', message, ...(severity ? { severity } : {}) }));
   const onAbort = (): void => void host.cancel();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     yield { type: 'columns', columns: Object.freeze(columns) };
     if (table) {
       const numeric = Object.freeze(fields.map((f) => isNumberType(f.dataTypeID)));
-      for await (const chunk of stream) yield { type: 'copy-text', bytes: chunk as Buffer, numeric };
+      for await (const chunk of stream) {
+        yield { type: 'copy-text', bytes: chunk as Buffer, numeric };
+        if (notices.length > 0) yield* notices.splice(0);
+      }
     } else if (tsv) {
       const convert = new CopyTextToTsv();
       for await (const ev of copyOutText(stream)) {
         const text = ev.type === 'text' ? convert.push(ev.text) : '';
         if (text !== '') yield { type: 'text', text };
+        if (notices.length > 0) yield* notices.splice(0);
       }
       const rest = convert.end();
       if (rest !== '') yield { type: 'text', text: rest };
-    } else yield* copyOutText(stream);
+    } else {
+      for await (const ev of copyOutText(stream)) {
+        yield ev;
+        if (notices.length > 0) yield* notices.splice(0);
+      }
+    }
+    if (notices.length > 0) yield* notices.splice(0);
     finished = true;
     const n = stream.rowCount;
     yield { type: 'done', command: `SELECT ${n}`, rowCount: n };
