@@ -11,6 +11,7 @@ import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } fr
 import { convertDuckRow, DateTexts, duckdbConverter, readDuckColumn, type DuckConverter, type DuckVector } from './duckdb-values.js';
 import { duckdbError } from './duckdb-errors.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
+import { CsvPipe, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
 
 /** The parts of @duckdb/node-api that sqlsh uses (typed structurally). */
 export interface DuckChunk {
@@ -28,6 +29,9 @@ export interface DuckResult {
 }
 export interface DuckConn {
   stream(sql: string): Promise<DuckResult>;
+  /** For the csv fast path (duckdb-copy-csv.ts). */
+  prepare?(sql: string): Promise<DuckPrepared>;
+  run?(sql: string): Promise<{ readonly rowsChanged: number | bigint }>;
   interrupt(): void;
   closeSync(): void;
 }
@@ -73,12 +77,18 @@ export class DuckdbConnection implements Connection {
   private cancelRequested = false;
   private txStatus: TransactionStatus = 'idle';
   private closed = false;
+  private readonly pipe = new CsvPipe();
+  /** The user's DuckDB threads setting while csv exports run with one (lowerThreads). */
+  private threadsToRestore: string | undefined;
+  /** The UTC offset the binding writes TIMESTAMPTZ values with (its own, read at load). */
+  private readonly tzOffsetMinutes: number;
 
-  constructor(instance: DuckInstance, conn: DuckConn, info: ConnectionInfo, dialect: SqlDialect) {
+  constructor(instance: DuckInstance, conn: DuckConn, info: ConnectionInfo, dialect: SqlDialect, tzOffsetMinutes?: number) {
     this.instance = instance;
     this.conn = conn;
     this.info = info;
     this.dialect = dialect;
+    this.tzOffsetMinutes = tzOffsetMinutes ?? -new Date().getTimezoneOffset();
   }
 
   transactionStatus(): TransactionStatus {
@@ -96,6 +106,11 @@ export class DuckdbConnection implements Connection {
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      if (opts.csv?.nullString === '' && this.txStatus !== 'failed') {
+        if (yield* this.copyCsv(sql, words)) return;
+        if (this.cancelRequested) throw new CancelledError();
+      }
+      await this.restoreThreads();
       let result: DuckResult;
       try {
         result = await this.conn.stream(sql);
@@ -151,6 +166,111 @@ export class DuckdbConnection implements Connection {
     }
   }
 
+  /**
+   * The csv fast path (duckdb-copy-csv.ts): 'columns', the csv text from DuckDB's COPY, 'done'.
+   * False, having yielded nothing, when it does not apply: the caller takes the ordinary path.
+   */
+  private async *copyCsv(sql: string, words: readonly string[]): AsyncGenerator<ResultEvent, boolean> {
+    const conn = this.conn;
+    if (!conn.prepare || !conn.run) return false;
+    const run = conn.run.bind(conn);
+    const path = this.pipe.path();
+    if (!path) return false;
+    let prepared: DuckPrepared;
+    try {
+      prepared = await conn.prepare(sql);
+    } catch {
+      return false; // several statements, a syntax error...: the ordinary path says what is wrong
+    }
+    let plan: ReturnType<typeof planCopy>;
+    try {
+      plan = planCopy(prepared, sql, path, this.tzOffsetMinutes);
+    } finally {
+      prepared.destroySync?.();
+    }
+    if (!plan || this.cancelRequested) return false;
+    await this.lowerThreads();
+    let reader: PipeReader;
+    try {
+      reader = new PipeReader(path);
+    } catch {
+      return false;
+    }
+    let settled = false;
+    let failure: unknown;
+    let rowsChanged = 0;
+    const copying = run(plan.copy).then(
+      (r) => void (rowsChanged = Number(r.rowsChanged)),
+      (err: unknown) => void (failure = err ?? new Error('COPY failed')),
+    ).finally(() => {
+      settled = true;
+      reader.release();
+    });
+    try {
+      let text = await reader.next();
+      if (text === undefined && failure !== undefined && reader.bytes === 0) {
+        await copying;
+        if (this.cancelRequested) throw new CancelledError();
+        return false; // COPY failed before its first byte: the ordinary path runs it and reports
+      }
+      yield { type: 'columns', columns: plan.columns };
+      while (text !== undefined) {
+        if (this.cancelRequested) throw new CancelledError();
+        yield { type: 'text', text };
+        text = await reader.next();
+      }
+      await copying;
+      if (this.cancelRequested) throw new CancelledError();
+      if (failure !== undefined) throw this.failed(failure, sql);
+      this.trackTransaction(words);
+      yield { type: 'done', command: `SELECT ${rowsChanged}`, rowCount: rowsChanged };
+      return true;
+    } finally {
+      if (!settled) {
+        // Stopped early (Ctrl-C, an error while writing): stop DuckDB, and read the pipe to its end
+        // so its writer is never left blocked.
+        try {
+          conn.interrupt();
+        } catch {
+          /* already finished */
+        }
+        try {
+          while ((await reader.next()) !== undefined);
+        } catch {
+          /* the pipe is gone */
+        }
+      }
+      await copying;
+      reader.close();
+    }
+  }
+
+  /**
+   * One thread for COPY: DuckDB's ordered csv writer otherwise keeps every thread's finished chunks
+   * (190 MB of peak RSS at 1M rows instead of 110). The user's setting is put back before the next
+   * statement that is not such an export (changing it costs about 0.6 ms, so a script of many csv
+   * statements changes it once).
+   */
+  private async lowerThreads(): Promise<void> {
+    if (this.threadsToRestore !== undefined || !this.conn.run) return;
+    try {
+      const r = await this.conn.stream("SELECT current_setting('threads')");
+      const threads = String((await r.fetchChunk())?.getRows()[0]?.[0] ?? '');
+      if (!/^\d+$/.test(threads) || threads === '1') return;
+      await this.conn.run('SET threads = 1');
+      this.threadsToRestore = threads;
+    } catch {
+      /* the export runs with the threads it has */
+    }
+  }
+
+  private async restoreThreads(): Promise<void> {
+    const threads = this.threadsToRestore;
+    if (threads === undefined || !this.conn.run) return;
+    this.threadsToRestore = undefined;
+    await this.conn.run(`SET threads = ${threads}`).catch(() => undefined);
+  }
+
   private trackTransaction(words: readonly string[]): void {
     const verb = words[0];
     if (verb === 'BEGIN' || (verb === 'START' && words[1] === 'TRANSACTION')) this.txStatus = 'in-transaction';
@@ -183,6 +303,7 @@ export class DuckdbConnection implements Connection {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.pipe.remove();
     try {
       this.conn.closeSync();
     } finally {

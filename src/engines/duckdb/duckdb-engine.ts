@@ -10,6 +10,8 @@ import { DuckdbConnection, type DuckInstance } from './duckdb-connection.js';
 
 interface DuckdbApi {
   DuckDBInstance: { create(path?: string, options?: Record<string, string>): Promise<DuckInstance> };
+  /** The UTC offset the binding writes TIMESTAMPTZ values with. */
+  DuckDBTimestampTZValue?: { readonly timezoneOffsetInMinutes?: number };
 }
 
 /** The file named by the target: its path, or the part after 'duckdb:' (duckdb::memory:, duckdb:///abs, duckdb:rel). */
@@ -89,6 +91,6 @@ export const duckdbEngine: Engine = Object.freeze({
       file,
       ...(version ? { serverVersion: version } : {}),
       ...(readOnly ? { readOnly: true } : {}),
-    }), dialect);
+    }), dialect, api.DuckDBTimestampTZValue?.timezoneOffsetInMinutes);
   },
 });

@@ -3,7 +3,7 @@
  * from the column's type id. Composite and temporal values use the API's toString(), which writes
  * DuckDB's own text form ([1, 2, 3], {'a': 1}, 1 year 2 months, 2024-01-02 03:04:05.123456).
  *   integers -> number, or bigint beyond 2^53 (HUGEINT/UHUGEINT/BIGINT/UBIGINT) · DECIMAL -> decimal text
- *   DATE, TIME, TIMESTAMP (all kinds), INTERVAL -> temporal text · LIST/STRUCT/MAP/ARRAY/UNION/UUID/BIT -> other text
+ *   DATE, TIME, TIMESTAMP (all kinds), INTERVAL -> temporal text (DATE 'infinity' as DuckDB writes it) · LIST/STRUCT/MAP/ARRAY/UNION/UUID/BIT -> other text
  *   JSON -> json text · BLOB -> bytes · BOOLEAN -> boolean · FLOAT/DOUBLE -> number · VARCHAR/ENUM -> text
  * TIMESTAMP WITH TIME ZONE is written with the process's UTC offset at start-up (the API's default).
  */
@@ -33,7 +33,15 @@ const same: DuckConverter = (v) => v as Value;
 const bool: DuckConverter = (v) => Boolean(v);
 const text: DuckConverter = (v) => (typeof v === 'string' ? v : String(v));
 const decimal: DuckConverter = (v) => ({ kind: 'decimal', text: String(v) });
+/** DATE 'infinity' and '-infinity' are stored as these day numbers; the binding's toString() makes a date of them. */
+const DATE_INFINITY = 2147483647;
+const dateText = (days: number, fallback: () => string): string =>
+  days === DATE_INFINITY ? 'infinity' : days === -DATE_INFINITY ? '-infinity' : fallback();
 const temporal: DuckConverter = (v) => ({ kind: 'temporal', text: String(v) });
+const date: DuckConverter = (v) => {
+  const days = (v as { days?: unknown }).days;
+  return { kind: 'temporal', text: typeof days === 'number' ? dateText(days, () => String(v)) : String(v) };
+};
 const json: DuckConverter = (v) => ({ kind: 'json', text: String(v) });
 const other: DuckConverter = (v) => ({ kind: 'other', text: String(v) });
 const blob: DuckConverter = (v) => {
@@ -52,7 +60,8 @@ export function duckdbConverter(typeId: number, alias: string | undefined): Duck
     case T.BIGINT: case T.UBIGINT: case T.HUGEINT: case T.UHUGEINT: case T.BIGNUM:
       return int;
     case T.DECIMAL: return decimal;
-    case T.TIMESTAMP: case T.DATE: case T.TIME: case T.INTERVAL: case T.TIMESTAMP_S: case T.TIMESTAMP_MS:
+    case T.DATE: return date;
+    case T.TIMESTAMP: case T.TIME: case T.INTERVAL: case T.TIMESTAMP_S: case T.TIMESTAMP_MS:
     case T.TIMESTAMP_NS: case T.TIME_TZ: case T.TIMESTAMP_TZ: case T.TIME_NS:
       return temporal;
     case T.VARCHAR: case T.ENUM: return text;
@@ -86,7 +95,7 @@ export class DateTexts {
     let v = this.#texts.get(days);
     if (v === undefined) {
       const item = vector.getItem(index);
-      v = item === null || item === undefined ? null : Object.freeze({ kind: 'temporal' as const, text: String(item) });
+      v = item === null || item === undefined ? null : Object.freeze({ kind: 'temporal' as const, text: dateText(days, () => String(item)) });
       if (this.#texts.size >= 4096) this.#texts.clear();
       this.#texts.set(days, v);
     }
