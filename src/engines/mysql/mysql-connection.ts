@@ -13,6 +13,7 @@ import { UnansweredCancel } from '../unanswered-cancel.js';
 import { convertRowInPlace, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { MysqlRawRows, rawColumns } from './mysql-raw-rows.js';
+import { YoungGarbage } from '../../core/young-garbage.js';
 import { mysqlErrorPosition } from './mysql-error-position.js';
 
 /** The parts of mysql2's callback-style connection that sqlsh uses (typed structurally). */
@@ -206,9 +207,11 @@ export class MysqlConnection implements Connection {
     // (not for CALL: several result sets, each with its own row count, which the table's footer needs)
     const rawFormat = CALL.test(sql) ? undefined : opts.csv ? ('csv' as const) : opts.copyText ? ('copy-text' as const) : undefined;
     let raw: MysqlRawRows | undefined;
+    const garbage = new YoungGarbage();
     const flushRaw = (force: boolean): void => {
       const bytes = raw?.take(force);
       if (!bytes) return;
+      garbage.handled(bytes.length * 2); // about as much came in from the socket
       pending.push(rawFormat === 'copy-text' ? { type: 'copy-text', bytes, numeric: raw!.numeric } : { type: 'bytes', bytes });
       queuedBatches++;
       if (queuedBatches >= 2 && !paused) {

@@ -17,6 +17,7 @@ import type { ColumnInfo, ResultEvent } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
 import type { PgClient, PgFieldDesc } from './postgres-driver.js';
 import { copyCsvStatement, describeQuery, isFloatType, isNumberType } from './postgres-copy-query.js';
+import { YoungGarbage } from '../../core/young-garbage.js';
 import { captureCopyNotices, copyOutText, loadCopyStreams } from './postgres-copy-stdio.js';
 
 
@@ -107,7 +108,9 @@ export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptio
     yield { type: 'columns', columns: Object.freeze(columns) };
     if (table) {
       const numeric = Object.freeze(fields.map((f) => isNumberType(f.dataTypeID)));
+      const garbage = new YoungGarbage();
       for await (const chunk of stream) {
+        garbage.handled((chunk as Buffer).length * 3); // socket chunks, this copy, the table's records
         yield { type: 'copy-text', bytes: chunk as Buffer, numeric };
         if (notices.length > 0) yield* notices.splice(0);
       }
