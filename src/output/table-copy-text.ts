@@ -34,6 +34,8 @@ export function unescapeCopyText(s: string): string {
 export class CopyTextRecords {
   /** Bytes of an unfinished row from the previous chunk. */
   private carry: Buffer | undefined;
+  private carryBuf = Buffer.allocUnsafe(4096);
+  private joined = Buffer.allocUnsafe(0);
   private out = Buffer.allocUnsafe(1 << 16);
   private pos = 0;
   private readonly nullRecord: Buffer;
@@ -58,13 +60,23 @@ export class CopyTextRecords {
   push(chunk: Uint8Array): Buffer {
     let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.carry) {
-      buf = Buffer.concat([this.carry, buf]);
+      // the unfinished row and the chunk, joined in a buffer kept from chunk to chunk (no allocation each time)
+      const need = this.carry.length + buf.length;
+      if (this.joined.length < need) this.joined = Buffer.allocUnsafe(Math.max(need, this.joined.length * 2));
+      this.carry.copy(this.joined, 0);
+      buf.copy(this.joined, this.carry.length);
+      buf = this.joined.subarray(0, need);
       this.carry = undefined;
     }
     this.pos = 0;
     this.reserve(buf.length + (buf.length >> 2) + 64);
     const end = buf.lastIndexOf(NL) + 1;
-    if (end < buf.length) this.carry = Buffer.from(buf.subarray(end));
+    if (end < buf.length) {
+      const rest = buf.length - end;
+      if (this.carryBuf.length < rest) this.carryBuf = Buffer.allocUnsafe(Math.max(rest, this.carryBuf.length * 2));
+      buf.copy(this.carryBuf, 0, end);
+      this.carry = this.carryBuf.subarray(0, rest);
+    }
     this.convert(buf, 0, end);
     return this.out.subarray(0, this.pos);
   }
