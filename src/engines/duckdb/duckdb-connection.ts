@@ -174,13 +174,17 @@ export class DuckdbConnection implements Connection {
     const conn = this.conn;
     if (!conn.prepare || !conn.run) return false;
     const run = conn.run.bind(conn);
-    const path = this.pipe.path();
-    if (!path) return false;
+    const pipe = this.pipe.path();
     let prepared: DuckPrepared;
     try {
       prepared = await conn.prepare(sql);
     } catch {
       return false; // several statements, a syntax error...: the ordinary path says what is wrong
+    }
+    const path = await pipe;
+    if (!path) {
+      prepared.destroySync?.();
+      return false;
     }
     let plan: ReturnType<typeof planCopy>;
     try {

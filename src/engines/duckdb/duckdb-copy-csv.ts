@@ -17,7 +17,7 @@
  * connection closes or the process exits. Ctrl-C interrupts the connection; the pipe is read to its
  * end so DuckDB's writer never blocks on it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { constants, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -44,36 +44,42 @@ const STATEMENT_SELECT = 1;
 /** A named pipe in a private temp directory, made on first use, removed on close or exit. */
 export class CsvPipe {
   #dir: string | undefined;
-  #path: string | undefined;
-  #failed = false;
+  #making: Promise<string | undefined> | undefined;
   readonly #cleanup = (): void => this.remove();
 
-  /** The pipe's path, or undefined where no pipe can be made (no mkfifo). */
-  path(): string | undefined {
-    if (this.#path || this.#failed) return this.#path;
+  /**
+   * The pipe's path, or undefined where no pipe can be made (no mkfifo). The first call starts
+   * mkfifo without blocking the thread (a process start: tens of milliseconds on a loaded machine),
+   * so the caller can prepare the statement meanwhile.
+   */
+  path(): Promise<string | undefined> {
+    this.#making ??= this.make();
+    return this.#making;
+  }
+
+  private async make(): Promise<string | undefined> {
+    let dir: string | undefined;
     try {
-      const dir = mkdtempSync(join(tmpdir(), 'sqlsh-duckdb-'));
-      const path = join(dir, 'out.csv');
-      const r = spawnSync('mkfifo', ['-m', '600', path], { stdio: 'ignore' });
-      if (r.status !== 0) {
-        rmSync(dir, { recursive: true, force: true });
-        this.#failed = true;
-        return undefined;
-      }
+      dir = mkdtempSync(join(tmpdir(), 'sqlsh-duckdb-'));
       this.#dir = dir;
-      this.#path = path;
       process.once('exit', this.#cleanup);
+      const path = join(dir, 'out.csv');
+      const made = await new Promise<boolean>((resolve) => {
+        const child = spawn('mkfifo', ['-m', '600', path], { stdio: 'ignore' });
+        child.on('error', () => resolve(false));
+        child.on('exit', (code) => resolve(code === 0));
+      });
+      return made && this.#dir === dir ? path : undefined;
     } catch {
-      this.#failed = true;
+      return undefined;
     }
-    return this.#path;
   }
 
   remove(): void {
     process.removeListener('exit', this.#cleanup);
     if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });
     this.#dir = undefined;
-    this.#path = undefined;
+    this.#making = Promise.resolve(undefined);
   }
 }
 
