@@ -85,6 +85,12 @@ export interface ExecuteOptions {
   /** The same for tsv (sqlsh's tsv: COPY text escaping, the null string as it is). */
   readonly tsv?: { readonly nullString: string };
   /**
+   * The same for json (lines: false) and jsonl (output/json-sink.ts, jsonl-sink.ts): 'text' events
+   * with the rows' objects as those sinks write them (json: each object after '\n' or ',\n', and one
+   * '\n' after the last, before the sink's ']'). SQLite's native helper does it; others ignore it.
+   */
+  readonly json?: { readonly lines: boolean };
+  /**
    * The caller writes this result as an aligned table to a file or pipe (output/table-sink.ts): an
    * engine that can have the rows as text without making row objects (PostgreSQL COPY, MariaDB's
    * text protocol) may send 'copy-text' events after 'columns' instead of 'rows'; others ignore it.

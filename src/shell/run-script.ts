@@ -356,6 +356,7 @@ export async function runStatement(
         // csv or tsv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv, .tsv)
         ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
         ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
+        ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
         // an aligned table to a file or pipe: the rows may come as COPY text, with no row objects (table-copy-text.ts)
         ...(options.format === 'table' && (options.expanded === 'off' || options.expanded === 'auto') && options.tableStyle !== 'markdown' && !expandedOnce && !out.isTTY ? { copyText: true } : {}),
       }), (r) => (session.lastResult = r)),

@@ -1,6 +1,6 @@
 /**
- * The SQLite csv/tsv export stepped and formatted in C (native/sqlsh-export.cc): the same bytes as
- * the ordinary path (rows, then the csv or tsv sink), checked with fast-check on random tables of
+ * The SQLite csv/tsv/json/jsonl export and the aligned table's COPY text, stepped and formatted in C
+ * (native/sqlsh-export.cc): the same bytes as the ordinary path (rows, then the sink), checked with fast-check on random tables of
  * doubles (every exponent, -0, integral values beyond 2^53), 64-bit integers, text with quotes,
  * commas, CR/LF, tabs, backslashes, control characters, wide characters and invalid UTF-8, blobs,
  * NULL and '' under several null strings; REAL text against formatNumber() for a great many
@@ -17,11 +17,13 @@ import Database from 'better-sqlite3';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import type { ResultEvent, Row } from '../../src/core/result.js';
 import { encodeUtf8Escaped } from '../../src/core/surrogate-escape.js';
-import type { Connection } from '../../src/engines/engine.js';
+import type { Connection, ExecuteOptions } from '../../src/engines/engine.js';
 import { sqliteEngine } from '../../src/engines/sqlite/sqlite-engine.js';
 import { findSqliteNative, loadSqliteNative } from '../../src/engines/sqlite/sqlite-native.js';
 import { CsvSink } from '../../src/output/csv-sink.js';
 import { formatNumber } from '../../src/output/format-value.js';
+import { JsonSink } from '../../src/output/json-sink.js';
+import { JsonlSink } from '../../src/output/jsonl-sink.js';
 import { TsvSink } from '../../src/output/tsv-sink.js';
 import { BIN, ROOT, sandboxEnv } from '../helpers/run-cli.js';
 import { tempDir } from './sqlite-test-helpers.js';
@@ -31,20 +33,33 @@ const hasExport = typeof native?.exportStart === 'function';
 /** Under CI the helper is built (npm ci): the native path must be tested, not skipped. */
 const skip = !hasExport && process.env['CI'] !== 'true' ? 'the native helper was not built (npm install builds it)' : false;
 
-type Format = 'csv' | 'tsv';
+type Format = 'csv' | 'tsv' | 'json' | 'jsonl';
 
 /** One long step before the first row (a sort of 30M rows: seconds), then rows. */
 const LONG_SORT = 'with recursive c(x) as (select 1 union all select x + 1 from c where x < 30000000) select x from c order by x desc';
 
-/** csv or tsv bytes through the ordinary path: rows, then the sink. */
+function sinkFor(format: Format, write: (t: string) => void, nullString: string): CsvSink | TsvSink | JsonSink | JsonlSink {
+  if (format === 'csv') return new CsvSink({ write }, { nullString, header: true });
+  if (format === 'tsv') return new TsvSink({ write }, { nullString, header: true });
+  return format === 'json' ? new JsonSink({ write }) : new JsonlSink({ write });
+}
+
+/** What the fast path is asked for (ExecuteOptions.csv, .tsv, .json). */
+function fastOption(format: Format, nullString: string): ExecuteOptions {
+  return format === 'json' || format === 'jsonl' ? { json: { lines: format === 'jsonl' } } : { [format]: { nullString } };
+}
+
+/** csv, tsv, json or jsonl bytes through the ordinary path: rows, then the sink. */
 async function ordinary(conn: Connection, sql: string, format: Format, nullString: string): Promise<Buffer> {
   let text = '';
-  const write = (t: string): void => void (text += t);
-  const sink = format === 'csv' ? new CsvSink({ write }, { nullString, header: true }) : new TsvSink({ write }, { nullString, header: true });
+  const sink = sinkFor(format, (t) => void (text += t), nullString);
+  let rowCount = 0;
   for await (const e of conn.execute(sql)) {
     if (e.type === 'columns') await sink.begin(e.columns);
     else if (e.type === 'rows') await sink.rows(e.rows as Row[]);
+    else if (e.type === 'done') rowCount = e.rowCount ?? 0;
   }
+  await sink.end({ rowCount });
   return encodeUtf8Escaped(text);
 }
 
@@ -53,9 +68,8 @@ async function fast(conn: Connection, sql: string, format: Format, nullString: s
   const parts: Buffer[] = [];
   const kinds = new Set<string>();
   let rowCount: number | undefined;
-  const write = (t: string): void => void parts.push(encodeUtf8Escaped(t));
-  const sink = format === 'csv' ? new CsvSink({ write }, { nullString, header: true }) : new TsvSink({ write }, { nullString, header: true });
-  for await (const e of conn.execute(sql, { [format]: { nullString } }) as AsyncIterable<ResultEvent>) {
+  const sink = sinkFor(format, (t) => void parts.push(encodeUtf8Escaped(t)), nullString);
+  for await (const e of conn.execute(sql, fastOption(format, nullString)) as AsyncIterable<ResultEvent>) {
     if (e.type === 'columns') await sink.begin(e.columns);
     else if (e.type === 'text') {
       kinds.add('text');
@@ -66,6 +80,7 @@ async function fast(conn: Connection, sql: string, format: Format, nullString: s
     } else if (e.type === 'rows') kinds.add('rows');
     else if (e.type === 'done') rowCount = e.rowCount;
   }
+  await sink.end({ rowCount: rowCount ?? 0 });
   return { bytes: Buffer.concat(parts), kinds, ...(rowCount !== undefined ? { rowCount } : {}) };
 }
 
@@ -125,7 +140,7 @@ function fillTable(path: string, rows: readonly (readonly Cell[])[], columns: nu
 }
 
 describe('SQLite csv and tsv formatted in C', { skip }, () => {
-  test('REAL text: the same as formatNumber() for random doubles of every exponent', () => {
+  test('REAL text: the same as formatNumber() (and String() for json) for random doubles of every exponent', () => {
     const format = native!.formatDouble!;
     for (const d of [0, -0, 1e21, 1e-7, 1e-6, 2 ** 53, 2 ** 53 - 1, 2 ** 63, 5e-324, 1.7976931348623157e308, Infinity, -Infinity, NaN, 0.1, 0.3, 1 / 3, 123e-20, 100, 1e20, 1.5e20]) {
       assert.equal(format(d), formatNumber(d), String(d));
@@ -134,11 +149,16 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
       fc.property(someDouble, (d) => format(d) === formatNumber(d)),
       { numRuns: 200_000 },
     );
+    // json's numbers: JavaScript's own String(d) (JSON.stringify), -0 kept (output/json-value.ts)
+    fc.assert(
+      fc.property(someDouble, (d) => format(d, true) === (Object.is(d, -0) ? '-0' : String(d))),
+      { numRuns: 100_000 },
+    );
   });
 
   for (const inThread of [true, false]) {
     const where = inThread ? 'on the main thread (a script)' : 'in the worker (the shell)';
-    test(`random tables ${where}: the same bytes and row count as the ordinary path, csv and tsv`, async (t) => {
+    test(`random tables ${where}: the same bytes and row count as the ordinary path, csv, tsv, json and jsonl`, async (t) => {
       const path = join(tempDir(t), 'p.db');
       const conn = await sqliteEngine.connect({ engine: 'sqlite', path }, { inThread });
       try {
@@ -146,7 +166,7 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
         await fc.assert(
           fc.asyncProperty(
             fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.array(someCell, { minLength: n, maxLength: n }), { maxLength: 25 }))),
-            fc.constantFrom('csv' as const, 'tsv' as const),
+            fc.constantFrom('csv' as const, 'tsv' as const, 'json' as const, 'jsonl' as const),
             fc.constantFrom('', 'NULL', '\\N', '0', '\\x', '"'),
             async ([columns, rows], format, nullString) => {
               runs++;
@@ -159,7 +179,7 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
               assert.equal(b.bytes.toString('hex'), a.toString('hex'));
             },
           ),
-          { numRuns: inThread ? 250 : 60 },
+          { numRuns: inThread ? 150 : 50 },
         );
         assert.ok(runs > 0);
       } finally {
@@ -173,12 +193,12 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
     const path = join(dir, 'table.db');
     const tables = fc.sample(
       fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.array(someCell, { minLength: n, maxLength: n }), { maxLength: 30 }))),
-      { numRuns: 60, seed: Date.now() | 0 },
+      { numRuns: 40, seed: Date.now() | 0 },
     );
     tables.forEach(([columns, rows], k) => fillTable(path, rows, columns, `t${k}`));
     // Many chunks (64 KB each), a column that holds numbers for 700 rows, then text, then NULLs.
     const big: Cell[][] = [];
-    for (let i = 0; i < 6000; i++) {
+    for (let i = 0; i < 3000; i++) {
       const phase = Math.floor(i / 700) % 3;
       big.push([i, phase === 0 ? i * 1.5 : phase === 1 ? { text: `v${i} 日本\t` } : null, { text: 'x'.repeat(i % 97) }, i % 13 === 0 ? { bytes: Buffer.from('ff61', 'hex') } : { blob: Buffer.from([i & 255]) }]);
     }

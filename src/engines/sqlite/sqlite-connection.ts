@@ -105,9 +105,11 @@ export class SqliteConnection implements Connection {
       ? { format: 'csv' as const, nullString: opts.csv.nullString }
       : opts.tsv
         ? { format: 'tsv' as const, nullString: opts.tsv.nullString }
-        : opts.copyText
-          ? { format: 'copy' as const, nullString: '' }
-          : undefined;
+        : opts.json
+          ? { format: opts.json.lines ? ('jsonl' as const) : ('json' as const), nullString: '' }
+          : opts.copyText
+            ? { format: 'copy' as const, nullString: '' }
+            : undefined;
     const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}) }));
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });

@@ -22,9 +22,9 @@ export interface TextRequest {
   readonly nullString: string;
 }
 
-/** The same, or COPY text for the aligned table, which only the native helper writes (sqlite-server.ts). */
+/** The same, or COPY text for the aligned table, or json/jsonl objects, which only the native helper writes (sqlite-server.ts). */
 export interface FormatRequest {
-  readonly format: 'csv' | 'tsv' | 'copy';
+  readonly format: 'csv' | 'tsv' | 'copy' | 'json' | 'jsonl';
   readonly nullString: string;
 }
 

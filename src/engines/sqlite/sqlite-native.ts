@@ -35,7 +35,7 @@ export interface SqliteNative {
    * the caller runs the ordinary path. `nullString` is the null string's UTF-8; `single`: a
    * one-column result (a lone \. is quoted in csv).
    */
-  exportStart?(id: number, sql: string, format: 'csv' | 'tsv' | 'copy', nullString: Uint8Array, single: boolean): NativeExport | undefined;
+  exportStart?(id: number, sql: string, format: 'csv' | 'tsv' | 'copy' | 'json' | 'jsonl', nullString: Uint8Array, single: boolean, keys?: Uint8Array): NativeExport | undefined;
   /**
    * The next whole rows, about `bytes` of them (more for one long row): a string, or a Buffer when
    * they hold TEXT that is not valid UTF-8 (and always for 'copy'); null once done. Bytes that fit
@@ -48,8 +48,8 @@ export interface SqliteNative {
   exportRows?(handle: NativeExport): number;
   /** Finalizes the statement; call it always (also after an error or a cancel). */
   exportFinish?(handle: NativeExport): void;
-  /** The export's text of a double (the same as output/format-value.ts formatNumber), for tests. */
-  formatDouble?(value: number): string;
+  /** The export's text of a double (output/format-value.ts formatNumber; toString: JavaScript's String(value)), for tests. */
+  formatDouble?(value: number, toString?: boolean): string;
 }
 
 /** An export in progress in the native helper (opaque). */

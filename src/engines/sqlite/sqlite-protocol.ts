@@ -63,9 +63,10 @@ export type ToWorker =
       /**
        * Send the rows as csv or tsv text ('text' messages, no header) instead of 'rows' (ExecuteOptions.csv, .tsv);
        * 'copy': as COPY text for the aligned table ('copy-text' messages, ExecuteOptions.copyText), only
-       * where the native helper formats it (else 'rows'; nullString unused).
+       * where the native helper formats it (else 'rows'; nullString unused); 'json', 'jsonl': the
+       * rows' objects as 'text' (ExecuteOptions.json), also only from the native helper.
        */
-      readonly text?: { readonly format: 'csv' | 'tsv' | 'copy'; readonly nullString: string };
+      readonly text?: { readonly format: 'csv' | 'tsv' | 'copy' | 'json' | 'jsonl'; readonly nullString: string };
     }
   | { readonly type: 'introspect'; readonly id: number }
   | { readonly type: 'close' };

@@ -13,6 +13,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { decodeUtf8Escaped } from '../../core/surrogate-escape.js';
 import { BatchEncoder } from './sqlite-batch-encoder.js';
 import { CsvBatches, type FormatRequest, type TextRequest } from './sqlite-csv-batches.js';
+import { uniqueJsonKeys } from '../../output/json-value.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
 import { loadSqliteNative, NATIVE_ENTRY_POINT, type NativeExport, type SqliteNative } from './sqlite-native.js';
@@ -177,13 +178,13 @@ export class SqliteServer {
       const columns = stmt.columns();
       io.post({ type: 'columns', id, columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) });
       if (text) {
-        const native = this.nativeExport(sql, text, columns.length === 1);
+        const native = this.nativeExport(sql, text, columns.map((c) => c.name));
         if (native) {
           yield* native(id);
           return;
         }
       }
-      const encoder = text && text.format !== 'copy'
+      const encoder = text && (text.format === 'csv' || text.format === 'tsv')
         ? new CsvBatches(columns.length, text as TextRequest, batchSize, this.exactText)
         : new BatchEncoder(columns.length, batchSize, this.exactText);
       let sent = 0;
@@ -218,11 +219,14 @@ export class SqliteServer {
    * generator posts 'bytes' chunks and 'done', yielding before each chunk as execute() does; a
    * failed step throws an SqliteError as better-sqlite3's would (execute() reports it).
    */
-  private nativeExport(sql: string, text: FormatRequest, single: boolean): ((id: number) => Generator<number, void, void>) | undefined {
+  private nativeExport(sql: string, text: FormatRequest, names: readonly string[]): ((id: number) => Generator<number, void, void>) | undefined {
     const native = this.native;
     if (!native?.exportStart || !native.exportNext || !native.exportRows || !native.exportFinish || !this.interruptId) return undefined;
     if (process.env['SQLSH_SQLITE_NATIVE_EXPORT'] === '0') return undefined; // the JavaScript path, to compare
-    const handle = native.exportStart(this.interruptId, sql, text.format, Buffer.from(text.nullString, 'utf8'), single);
+    const json = text.format === 'json' || text.format === 'jsonl';
+    // json keys as the sinks make them (unique, quoted), each ended by a zero byte
+    const keys = json ? Buffer.from(uniqueJsonKeys(names.map((name) => ({ name, type: '' }))).map((k) => k + '\0').join(''), 'utf8') : undefined;
+    const handle = native.exportStart(this.interruptId, sql, text.format, Buffer.from(text.nullString, 'utf8'), names.length === 1, keys);
     if (!handle) return undefined;
     const { io, db, SqliteError } = this;
     const next = native.exportNext.bind(native);
@@ -263,6 +267,8 @@ export class SqliteServer {
           sent++;
         }
         const rowCount = rows(handle);
+        // json: the line end after the last object; the sink then writes ']' (output/json-sink.ts)
+        if (text.format === 'json' && rowCount > 0) io.post({ type: 'text', id, text: '\n' });
         io.post({ type: 'done', id, reader: true, empty: false, rowCount, changes: rowCount, inTransaction: db.inTransaction });
       } finally {
         finish(handle);

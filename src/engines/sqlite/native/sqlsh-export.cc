@@ -83,7 +83,7 @@ struct Bytes {
   }
 };
 
-enum Format { CSV = 0, TSV = 1, COPY = 2 };
+enum Format { CSV = 0, TSV = 1, COPY = 2, JSON = 3, JSONL = 4 };
 
 struct Export {
   sqlite3 *db = nullptr;
@@ -104,6 +104,9 @@ struct Export {
   unsigned char *last_kinds = nullptr;
   /* COPY: the current row was stepped to but not formatted (it starts the next chunk). */
   bool pending = false;
+  /* JSON, JSONL: each column's key, JSON-quoted (output/json-value.ts uniqueJsonKeys), and ':'. */
+  char **keys = nullptr;
+  size_t *key_sizes = nullptr;
 };
 
 enum Kind { KIND_NONE = 0, KIND_NUMBER = 1, KIND_OTHER = 2 };
@@ -138,7 +141,7 @@ char *put_exponent(char *p, int exp) {
  * The text of a double as sqlsh's formatNumber() writes it (output/format-value.ts); `out` holds
  * at least 32 bytes. Returns the length.
  */
-extern "C" size_t sqlsh_format_double(double d, char *out) {
+extern "C" size_t sqlsh_format_double_as(double d, char *out, bool js_to_string) {
   char *p = out;
   if (std::isnan(d)) {
     std::memcpy(out, "NaN", 3);
@@ -160,6 +163,7 @@ extern "C" size_t sqlsh_format_double(double d, char *out) {
   }
   bool integral = std::trunc(d) == d;
   if (integral && std::fabs(d) < 9007199254740992.0) {
+    /* exact digits: also Number::toString's text of such a value */
     auto r = std::to_chars(out, out + 32, static_cast<int64_t>(d));
     return static_cast<size_t>(r.ptr - out);
   }
@@ -180,8 +184,8 @@ extern "C" size_t sqlsh_format_double(double d, char *out) {
   }
   int exp10 = std::atoi(s + 1); /* value = d.ddd x 10^exp10 */
   int n = exp10 + 1;            /* ECMAScript's n: value = 0.ddd x 10^n */
-  if (!integral) {
-    /* Number::toString: fixed notation for 1e-7 < |d| < 1e21 (integral values took the path above). */
+  if (!integral || js_to_string) {
+    /* Number::toString: fixed notation for 1e-7 < |d| < 1e21 (formatNumber: integral values took the path above). */
     if (k <= n && n <= 21) {
       std::memcpy(p, digits, k);
       p += k;
@@ -215,6 +219,9 @@ extern "C" size_t sqlsh_format_double(double d, char *out) {
   p = put_exponent(p, n - 1);
   return static_cast<size_t>(p - out);
 }
+
+/* sqlsh's formatNumber() (output/format-value.ts). */
+extern "C" size_t sqlsh_format_double(double d, char *out) { return sqlsh_format_double_as(d, out, false); }
 
 namespace {
 
@@ -391,6 +398,137 @@ bool copy_field(Export *e, const char *text, size_t n) {
   return true;
 }
 
+/*
+ * JSON.stringify() of the text: " \\ and \b \f \n \r \t escaped, other controls as \u00XX; a byte
+ * that is not part of well-formed UTF-8 as \udcXX (the JS path holds it as that lone surrogate,
+ * core/surrogate-escape.ts, which JSON.stringify writes so).
+ */
+bool json_string(Export *e, const char *text, size_t n) {
+  const unsigned char *t = reinterpret_cast<const unsigned char *>(text);
+  if (!e->out.reserve(n + 2)) return false;
+  e->out.put('"');
+  size_t i = 0;
+  while (i < n) {
+    size_t run = i;
+    while (run < n && t[run] >= 0x20 && t[run] < 0x80 && t[run] != '"' && t[run] != '\\') run++;
+    if (run > i) {
+      if (!e->out.reserve(run - i + 1)) return false;
+      e->out.put(text + i, run - i);
+      i = run;
+      if (i >= n) break;
+    }
+    if (!e->out.reserve(8)) return false;
+    unsigned char c = t[i];
+    if (c < 0x80) {
+      char esc = 0;
+      switch (c) {
+        case '"': esc = '"'; break;
+        case '\\': esc = '\\'; break;
+        case '\b': esc = 'b'; break;
+        case '\f': esc = 'f'; break;
+        case '\n': esc = 'n'; break;
+        case '\r': esc = 'r'; break;
+        case '\t': esc = 't'; break;
+      }
+      e->out.put('\\');
+      if (esc) {
+        e->out.put(esc);
+      } else {
+        e->out.put("u00", 3);
+        e->out.put(HEX[c >> 4]);
+        e->out.put(HEX[c & 15]);
+      }
+      i++;
+      continue;
+    }
+    size_t len = sequence_length(t, i, n);
+    if (len) {
+      e->chunk_non_ascii = true;
+      e->out.put(text + i, len);
+      i += len;
+    } else {
+      e->out.put("\\udc", 4);
+      e->out.put(HEX[c >> 4]);
+      e->out.put(HEX[c & 15]);
+      i++;
+    }
+  }
+  if (!e->out.reserve(1)) return false;
+  e->out.put('"');
+  return true;
+}
+
+/* One value of the current row as JSON (output/json-value.ts jsonValue). */
+bool put_json_value(Export *e, int i) {
+  sqlite3_stmt *stmt = e->stmt;
+  char number[48];
+  size_t n;
+  switch (sqlite3_column_type(stmt, i)) {
+    case SQLITE_NULL:
+      if (!e->out.reserve(4)) return false;
+      e->out.put("null", 4);
+      return true;
+    case SQLITE_INTEGER: {
+      auto r = std::to_chars(number, number + sizeof number, static_cast<int64_t>(sqlite3_column_int64(stmt, i)));
+      n = static_cast<size_t>(r.ptr - number);
+      break;
+    }
+    case SQLITE_FLOAT: {
+      double d = sqlite3_column_double(stmt, i);
+      n = sqlsh_format_double_as(d, number, true);
+      if (!std::isfinite(d)) return json_string(e, number, n); /* "Infinity", "NaN" as strings */
+      break;
+    }
+    case SQLITE_TEXT: {
+      const char *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
+      size_t len = static_cast<size_t>(sqlite3_column_bytes(stmt, i));
+      if (!text) {
+        if (sqlite3_errcode(e->db) == SQLITE_NOMEM) return false;
+        text = "";
+        len = 0;
+      }
+      return json_string(e, text, len);
+    }
+    default: { /* BLOB: the string "\\x" and hex */
+      const unsigned char *blob = static_cast<const unsigned char *>(sqlite3_column_blob(stmt, i));
+      size_t len = static_cast<size_t>(sqlite3_column_bytes(stmt, i));
+      if (!e->out.reserve(5 + 2 * len)) return false;
+      e->out.put("\"\\\\x", 4);
+      for (size_t j = 0; j < len; j++) {
+        e->out.put(HEX[blob[j] >> 4]);
+        e->out.put(HEX[blob[j] & 15]);
+      }
+      e->out.put('"');
+      return true;
+    }
+  }
+  if (!e->out.reserve(n)) return false;
+  e->out.put(number, n);
+  return true;
+}
+
+/* One row as a JSON object (output/json-sink.ts, jsonl-sink.ts). */
+bool put_json_row(Export *e) {
+  if (e->format == JSON) {
+    if (!e->out.reserve(2)) return false;
+    if (e->rows > 0) e->out.put(',');
+    e->out.put('\n');
+  }
+  if (!e->out.reserve(1)) return false;
+  e->out.put('{');
+  for (int i = 0; i < e->columns; i++) {
+    if (!e->out.reserve(e->key_sizes[i] + 2)) return false;
+    if (i > 0) e->out.put(',');
+    e->out.put(e->keys[i], e->key_sizes[i]);
+    e->out.put(':');
+    if (!put_json_value(e, i)) return false;
+  }
+  if (!e->out.reserve(2)) return false;
+  e->out.put('}');
+  if (e->format == JSONL) e->out.put('\n');
+  return true;
+}
+
 /* One value of the current row. False: out of memory. */
 bool put_value(Export *e, int i) {
   sqlite3_stmt *stmt = e->stmt;
@@ -526,6 +664,9 @@ void finalize_export(napi_env, void *data, void *) {
   std::free(e->nul);
   std::free(e->kinds);
   std::free(e->last_kinds);
+  for (int i = 0; e->keys && i < e->columns; i++) std::free(e->keys[i]);
+  std::free(e->keys);
+  std::free(e->key_sizes);
   delete e;
 }
 
@@ -554,8 +695,8 @@ bool only_comments(sqlite3 *db, const char *tail) {
 }
 
 napi_value js_export_start(napi_env env, napi_callback_info info) {
-  napi_value argv[5];
-  size_t argc = 5;
+  napi_value argv[6];
+  size_t argc = 6;
   napi_value undefined;
   napi_get_undefined(env, &undefined);
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
@@ -596,7 +737,11 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
   Export *e = new Export();
   e->db = db;
   e->stmt = stmt;
-  e->format = std::strcmp(format, "tsv") == 0 ? TSV : std::strcmp(format, "copy") == 0 ? COPY : CSV;
+  e->format = std::strcmp(format, "tsv") == 0    ? TSV
+              : std::strcmp(format, "copy") == 0 ? COPY
+              : std::strcmp(format, "json") == 0 ? JSON
+              : std::strcmp(format, "jsonl") == 0 ? JSONL
+                                                  : CSV;
   e->single = single;
   e->columns = sqlite3_column_count(stmt);
   e->kinds = static_cast<unsigned char *>(std::calloc(static_cast<size_t>(e->columns), 1));
@@ -604,6 +749,37 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
   e->nul = static_cast<char *>(std::malloc(nul_size ? nul_size : 1));
   if (nul_size) std::memcpy(e->nul, nul_data, nul_size);
   e->nul_size = nul_size;
+  if (e->format == JSON || e->format == JSONL) {
+    /* keys: the quoted keys, each followed by a zero byte (a quoted key holds none) */
+    void *keys_data = nullptr;
+    size_t keys_size = 0;
+    e->keys = static_cast<char **>(std::calloc(static_cast<size_t>(e->columns), sizeof(char *)));
+    e->key_sizes = static_cast<size_t *>(std::calloc(static_cast<size_t>(e->columns), sizeof(size_t)));
+    bool ok = argc >= 6 && e->keys && e->key_sizes && napi_get_buffer_info(env, argv[5], &keys_data, &keys_size) == napi_ok;
+    const char *k = static_cast<const char *>(keys_data);
+    size_t at = 0;
+    for (int i = 0; ok && i < e->columns; i++) {
+      const char *end = static_cast<const char *>(std::memchr(k + at, 0, keys_size - at));
+      if (!end) {
+        ok = false;
+        break;
+      }
+      size_t len = static_cast<size_t>(end - (k + at));
+      e->keys[i] = static_cast<char *>(std::malloc(len ? len : 1));
+      if (!e->keys[i]) {
+        ok = false;
+        break;
+      }
+      std::memcpy(e->keys[i], k + at, len);
+      e->key_sizes[i] = len;
+      at += len + 1;
+    }
+    if (!ok) {
+      sqlite3_finalize(stmt);
+      finalize_export(env, e, nullptr);
+      return undefined;
+    }
+  }
   napi_value handle;
   if (napi_create_external(env, e, finalize_export, nullptr, &handle) != napi_ok) {
     sqlite3_finalize(stmt);
@@ -664,6 +840,15 @@ napi_value js_export_next(napi_env env, napi_callback_info info) {
         int type = sqlite3_column_type(e->stmt, i);
         if (type != SQLITE_NULL) e->kinds[i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT ? KIND_NUMBER : KIND_OTHER;
       }
+    }
+    if (e->format == JSON || e->format == JSONL) {
+      if (!put_json_row(e)) {
+        sqlite3_reset(e->stmt);
+        throw_sqlite(env, SQLITE_NOMEM, "out of memory");
+        return nullptr;
+      }
+      e->rows++;
+      continue;
     }
     bool ok = true;
     for (int i = 0; ok && i < e->columns; i++) {
@@ -760,13 +945,15 @@ napi_value js_export_numeric(napi_env env, napi_callback_info info) {
 
 /* formatDouble(d): sqlsh_format_double's text, for the tests that compare it with formatNumber(). */
 napi_value js_format_double(napi_env env, napi_callback_info info) {
-  napi_value argv[1];
-  size_t argc = 1;
+  napi_value argv[2];
+  size_t argc = 2;
   double d = 0;
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   napi_get_value_double(env, argv[0], &d);
+  bool to_string = false;
+  if (argc >= 2) napi_get_value_bool(env, argv[1], &to_string);
   char text[48];
-  size_t n = sqlsh_format_double(d, text);
+  size_t n = sqlsh_format_double_as(d, text, to_string);
   napi_value result;
   napi_create_string_latin1(env, text, n, &result);
   return result;
