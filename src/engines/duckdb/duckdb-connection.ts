@@ -11,7 +11,7 @@ import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } fr
 import { convertDuckRow, DateTexts, duckdbConverter, readDuckColumn, type DuckConverter, type DuckVector } from './duckdb-values.js';
 import { duckdbError } from './duckdb-errors.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
-import { CsvPipe, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
+import { BackslashDotQuoter, CsvPipe, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
 
 /** The parts of @duckdb/node-api that sqlsh uses (typed structurally). */
 export interface DuckChunk {
@@ -218,11 +218,15 @@ export class DuckdbConnection implements Connection {
         return false; // COPY failed before its first byte: the ordinary path runs it and reports
       }
       yield { type: 'columns', columns: plan.columns };
+      const quoter = plan.quoteBackslashDot ? new BackslashDotQuoter() : undefined;
       while (text !== undefined) {
         if (this.cancelRequested) throw new CancelledError();
-        yield { type: 'text', text };
+        const out = quoter ? quoter.push(text) : text;
+        if (out !== '') yield { type: 'text', text: out };
         text = await reader.next();
       }
+      const rest = quoter?.end();
+      if (rest) yield { type: 'text', text: rest };
       await copying;
       if (this.cancelRequested) throw new CancelledError();
       if (failure !== undefined) throw this.failed(failure, sql);

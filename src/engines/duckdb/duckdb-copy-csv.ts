@@ -6,8 +6,8 @@
  *
  * Taken only for one SELECT whose prepared statement describes every column with a type whose text
  * DuckDB writes as sqlsh does, or can be made to by an expression (duckdb-csv-columns.ts), with the
- * default null string (''), outside a failed transaction. A one-column text result takes the
- * ordinary path (its value `\.` is quoted there). If the prepare or COPY's binding fails, nothing
+ * default null string (''), outside a failed transaction. In a one-column text result the value
+ * `\.` is quoted, as the csv sink does (BackslashDotQuoter). If the prepare or COPY's binding fails, nothing
  * was sent and the ordinary path runs the statement and reports its error.
  *
  * Memory: DuckDB runs COPY with one thread (its setting put back after): with more, its ordered
@@ -96,7 +96,7 @@ export function planCopy(
   sql: string,
   target: string,
   tzOffsetMinutes: number,
-): { readonly copy: string; readonly columns: readonly ColumnInfo[] } | undefined {
+): { readonly copy: string; readonly columns: readonly ColumnInfo[]; readonly quoteBackslashDot: boolean } | undefined {
   if (prepared.statementType !== STATEMENT_SELECT || prepared.columnCount === 0) return undefined;
   const n = prepared.columnCount;
   const columns: ColumnInfo[] = [];
@@ -106,7 +106,6 @@ export function planCopy(
   for (let i = 0; i < n; i++) {
     const t = prepared.columnType(i);
     columns.push({ name: prepared.columnName(i), type: t.alias ?? t.toString() });
-    if (n === 1 && mayBeBackslashDot(t)) return undefined;
     const ref = `c${i + 1}`;
     names.push(ref);
     const plan = columnPlan({ typeId: t.typeId, ...(t.alias ? { alias: t.alias } : {}) }, ref, tzOffsetMinutes);
@@ -120,6 +119,7 @@ export function planCopy(
   return {
     copy: `COPY (${query}) TO ${quoteLiteral(target)} (FORMAT csv, HEADER false, NULLSTR '', USE_TMP_FILE false)`,
     columns,
+    quoteBackslashDot: n === 1 && mayBeBackslashDot(prepared.columnType(0)),
   };
 }
 
@@ -212,3 +212,56 @@ export class PipeReader {
 
 /** Events of the fast path, after 'columns': text pieces; the count of rows at the end. */
 export type CopyEvent = ResultEvent;
+
+/**
+ * For a one-column result: quotes a record that is exactly `\.` (csv sink does, so that the line
+ * does not read as COPY's end-of-data marker; DuckDB's writer leaves it bare). A record starts after
+ * a newline that is outside quotes; in csv, outside quotes means an even number of '"' so far.
+ * A piece ending in the middle of a possible `\.` line keeps up to two characters for the next one.
+ */
+export class BackslashDotQuoter {
+  #quotes = 0;
+  #atStart = true; // the last character given out was a newline outside quotes (or nothing yet)
+  #carry = '';
+
+  push(piece: string): string {
+    let text = this.#carry + piece;
+    this.#carry = '';
+    // hold back a tail that could be the start of a `\.` line: '\' or '\.' at a record start
+    const tail = text.endsWith('\\.') ? 2 : text.endsWith('\\') ? 1 : 0;
+    if (tail) {
+      this.#carry = text.slice(text.length - tail);
+      text = text.slice(0, text.length - tail);
+    }
+    let out = '';
+    let from = 0;
+    for (;;) {
+      const hit = text.indexOf('\\.\n', from);
+      if (hit < 0) break;
+      this.count(text, from, hit);
+      const start = hit === 0 ? this.#atStart : text.charCodeAt(hit - 1) === 10;
+      if (start && this.#quotes % 2 === 0) {
+        out += text.slice(from, hit) + '"\\."\n';
+        this.#atStart = true;
+      } else {
+        out += text.slice(from, hit + 3);
+        this.#atStart = this.#quotes % 2 === 0;
+      }
+      from = hit + 3;
+    }
+    this.count(text, from, text.length);
+    if (text.length > from) this.#atStart = text.charCodeAt(text.length - 1) === 10 && this.#quotes % 2 === 0;
+    return out + text.slice(from);
+  }
+
+  /** What is held back, at the end (a `\.` without its newline is not a record of its own here). */
+  end(): string {
+    const rest = this.#carry;
+    this.#carry = '';
+    return rest;
+  }
+
+  private count(text: string, from: number, to: number): void {
+    for (let i = text.indexOf('"', from); i >= 0 && i < to; i = text.indexOf('"', i + 1)) this.#quotes++;
+  }
+}

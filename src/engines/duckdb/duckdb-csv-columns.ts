@@ -30,7 +30,7 @@ const SAME: ReadonlySet<number> = new Set([
   T.TIME_TZ, T.TIMESTAMP, T.TIMESTAMP_S, T.TIMESTAMP_MS, T.TIMESTAMP_NS, T.INTERVAL, T.SQLNULL,
 ]);
 
-/** Types whose text could be exactly `\.` (the csv sink quotes that value in a one-column result). */
+/** Types whose text could be exactly `\.` (the csv sink quotes that value in a one-column result: duckdb-copy-csv.ts). */
 const TEXTUAL: ReadonlySet<number> = new Set([T.VARCHAR, T.ENUM]);
 
 export interface DuckColumnType {
