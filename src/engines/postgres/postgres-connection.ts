@@ -59,8 +59,13 @@ interface Notice {
 }
 
 const DEFAULT_BATCH = 1000;
-/** Largest portal read when the caller did not ask for a batch size. */
-const MAX_READ = 4000;
+/**
+ * Largest portal read when the caller did not ask for a batch size. Reads of 4,000 rows (with the
+ * read-ahead, 8,000 row objects alive at once) kept V8's young generation full of live rows: 1M rows
+ * as json or an ordinary table peaked near 110 MB; with 1,000 about 100 MB, at the same CPU time.
+ * (Big csv, tsv and table exports go through COPY and make no row objects.)
+ */
+const MAX_READ = 1000;
 const COPY_STDIO = /^copy\b[\s\S]*\b(?:stdin|stdout)\b/i;
 
 export class PostgresConnection implements Connection {
