@@ -65,7 +65,8 @@ interface Csv {
   readonly rows: number;
 }
 
-async function csvOf(c: Connection, sql: string, fast: boolean, opts: { signal?: AbortSignal; onText?: () => void } = {}): Promise<Csv> {
+async function csvOf(c: Connection, sql: string, fast: boolean, opts: { signal?: AbortSignal; onText?: () => void; nullString?: string } = {}): Promise<Csv> {
+  const nullString = opts.nullString ?? '';
   const out = new Collector();
   let sawText = false;
   async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
@@ -78,18 +79,18 @@ async function csvOf(c: Connection, sql: string, fast: boolean, opts: { signal?:
     }
   }
   const summary = await renderEvents(
-    tap(c.execute(sql, { ...(fast ? { csv: { nullString: '' } } : {}), ...(opts.signal ? { signal: opts.signal } : {}) })),
+    tap(c.execute(sql, { ...(fast ? { csv: { nullString } } : {}), ...(opts.signal ? { signal: opts.signal } : {}) })),
     out,
-    { format: 'csv', tableStyle: 'psql', nullString: '', header: true, footer: false, color: false },
+    { format: 'csv', tableStyle: 'psql', nullString, header: true, footer: false, color: false },
     { notice: () => undefined },
   );
   return { text: out.text, fast: sawText, rows: summary.rowCount };
 }
 
 /** expectFast 'either': an empty result, which sends no text either way. */
-async function assertSame(sql: string, expectFast: boolean | 'either' = true): Promise<string> {
-  const ordinary = await csvOf(conn, sql, false);
-  const fast = await csvOf(conn, sql, true);
+async function assertSame(sql: string, expectFast: boolean | 'either' = true, nullString = ''): Promise<string> {
+  const ordinary = await csvOf(conn, sql, false, { nullString });
+  const fast = await csvOf(conn, sql, true, { nullString });
   assert.equal(ordinary.fast, false);
   if (expectFast !== 'either') assert.equal(fast.fast, expectFast, expectFast ? `the fast path was not taken for: ${sql}` : `the fast path was taken for: ${sql}`);
   assert.equal(fast.text, ordinary.text, sql);
@@ -163,6 +164,13 @@ describe('duckdb csv fast path: the same bytes as the ordinary path', () => {
     } finally {
       await mem.close();
     }
+  });
+
+  test('other null strings: NULL as it is, a value equal to it quoted (numbers too); with a quote, comma or \\. the ordinary path', async () => {
+    for (const ns of ['NULL', '1', '0', 'a b', '\\N', ' ', 'Infinity', 'true', '-'])
+      await assertSame(`select * exclude (s) , s as "${ns.replace(/"/g, '""')}" from v order by id`, true, ns);
+    await assertSame('select s from v order by id', true, 'NULL');
+    for (const ns of ['"', ',', 'a,b', '\\.', 'x\ny']) await assertSame('select id, s, d from v order by id', false, ns);
   });
 
   test('an empty result, a header of awkward names, a query ending in a comment and semicolons', async () => {

@@ -11,7 +11,7 @@ import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } fr
 import { convertDuckRow, DateTexts, duckdbConverter, readDuckColumn, type DuckConverter, type DuckVector } from './duckdb-values.js';
 import { duckdbError } from './duckdb-errors.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
-import { BackslashDotQuoter, CsvPipe, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
+import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
 
 /** The parts of @duckdb/node-api that sqlsh uses (typed structurally). */
 export interface DuckChunk {
@@ -106,8 +106,8 @@ export class DuckdbConnection implements Connection {
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      if (opts.csv?.nullString === '' && this.txStatus !== 'failed') {
-        if (yield* this.copyCsv(sql, words)) return;
+      if (opts.csv && csvFastPathFor(opts.csv.nullString) && this.txStatus !== 'failed') {
+        if (yield* this.copyCsv(sql, words, opts.csv.nullString)) return;
         if (this.cancelRequested) throw new CancelledError();
       }
       await this.restoreThreads();
@@ -170,7 +170,7 @@ export class DuckdbConnection implements Connection {
    * The csv fast path (duckdb-copy-csv.ts): 'columns', the csv text from DuckDB's COPY, 'done'.
    * False, having yielded nothing, when it does not apply: the caller takes the ordinary path.
    */
-  private async *copyCsv(sql: string, words: readonly string[]): AsyncGenerator<ResultEvent, boolean> {
+  private async *copyCsv(sql: string, words: readonly string[], nullString: string): AsyncGenerator<ResultEvent, boolean> {
     const conn = this.conn;
     if (!conn.prepare || !conn.run) return false;
     const run = conn.run.bind(conn);
@@ -188,7 +188,7 @@ export class DuckdbConnection implements Connection {
     }
     let plan: ReturnType<typeof planCopy>;
     try {
-      plan = planCopy(prepared, sql, path, this.tzOffsetMinutes);
+      plan = planCopy(prepared, sql, path, this.tzOffsetMinutes, nullString);
     } finally {
       prepared.destroySync?.();
     }

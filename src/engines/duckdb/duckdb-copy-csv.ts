@@ -5,8 +5,8 @@
  * wrote the header). No row objects are made in Node.
  *
  * Taken only for one SELECT whose prepared statement describes every column with a type whose text
- * DuckDB writes as sqlsh does, or can be made to by an expression (duckdb-csv-columns.ts), with the
- * default null string (''), outside a failed transaction. In a one-column text result the value
+ * DuckDB writes as sqlsh does, or can be made to by an expression (duckdb-csv-columns.ts), with a
+ * null string DuckDB treats alike (csvFastPathFor), outside a failed transaction. In a one-column text result the value
  * `\.` is quoted, as the csv sink does (BackslashDotQuoter). If the prepare or COPY's binding fails, nothing
  * was sent and the ordinary path runs the statement and reports its error.
  *
@@ -83,6 +83,15 @@ export class CsvPipe {
   }
 }
 
+/**
+ * Null strings DuckDB's writer treats as sqlsh's csv does (NULL written as it is; a value whose text
+ * equals it quoted, numbers too). DuckDB refuses one holding the quote or the delimiter; a line
+ * break or a lone `\.` (quoted by the one-column rule) takes the ordinary path here.
+ */
+export function csvFastPathFor(nullString: string): boolean {
+  return !/["\r\n,]/.test(nullString) && nullString !== '\\.';
+}
+
 /** The statement without trailing semicolons and blanks, fit to stand inside parentheses. */
 function innerQuery(sql: string): string {
   return sql.replace(/[\s;]+$/, '');
@@ -96,6 +105,7 @@ export function planCopy(
   sql: string,
   target: string,
   tzOffsetMinutes: number,
+  nullString = '',
 ): { readonly copy: string; readonly columns: readonly ColumnInfo[]; readonly quoteBackslashDot: boolean } | undefined {
   if (prepared.statementType !== STATEMENT_SELECT || prepared.columnCount === 0) return undefined;
   const n = prepared.columnCount;
@@ -117,7 +127,7 @@ export function planCopy(
   // A trailing line comment in the query would hide the closing parenthesis: hence the newline.
   const query = rewritten ? `SELECT ${select.join(', ')} FROM (${inner}\n) AS sqlsh_q(${names.join(', ')})` : `${inner}\n`;
   return {
-    copy: `COPY (${query}) TO ${quoteLiteral(target)} (FORMAT csv, HEADER false, NULLSTR '', USE_TMP_FILE false)`,
+    copy: `COPY (${query}) TO ${quoteLiteral(target)} (FORMAT csv, HEADER false, NULLSTR ${quoteLiteral(nullString)}, USE_TMP_FILE false)`,
     columns,
     quoteBackslashDot: n === 1 && mayBeBackslashDot(prepared.columnType(0)),
   };
