@@ -729,11 +729,8 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
     if (stmt) sqlite3_finalize(stmt);
     return undefined;
   }
-  static bool tables = false;
-  if (!tables) {
-    init_tables();
-    tables = true;
-  }
+  static const bool tables = (init_tables(), true); /* once, thread-safe (the worker and the main thread) */
+  (void)tables;
   Export *e = new Export();
   e->db = db;
   e->stmt = stmt;
