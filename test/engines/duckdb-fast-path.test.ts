@@ -237,6 +237,29 @@ describe('duckdb csv fast path: when it is not taken, and what it leaves', () =>
     assert.deepEqual(await run('select 42'), [[42]]);
   });
 
+  test('an error after the first rows is reported, pointing where the same error in the first rows points', async () => {
+    // In the first rows DuckDB raises it when the statement starts (here: the ordinary path, after the
+    // fast path's COPY failed before its first byte). Later, the binding's streaming result ends as if
+    // complete (duckdb_fetch_chunk returns NULL for both and the error is not exposed): the ordinary
+    // path cannot see it, COPY can.
+    const sql = (from: number): string => `select i,\n  i * 1.5::double as d,\n  case when i = 150000 then ('x' || i)::int else i end as v\nfrom range(${from}, 300000) t(i)`;
+    const errorOf = async (text: string): Promise<SqlError> => {
+      try {
+        await csvOf(conn, text, true);
+      } catch (e) {
+        if (e instanceof SqlError) return e;
+        throw e;
+      }
+      throw new Error(`no error for ${text}`);
+    };
+    const early = await errorOf(sql(149_999));
+    const late = await errorOf(sql(0));
+    assert.match(late.message, /x150000/);
+    assert.equal(late.message, early.message);
+    assert.ok(early.position !== undefined);
+    assert.equal(late.position, early.position);
+  });
+
   test("DuckDB's threads setting is the user's again after an export, and in a transaction the status is kept", async () => {
     for await (const _ of conn.execute('SET threads = 3'));
     await assertSame('select id, d from v order by id');

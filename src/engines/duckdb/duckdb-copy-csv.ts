@@ -121,7 +121,8 @@ export function planCopy(
     const plan = columnPlan({ typeId: t.typeId, ...(t.alias ? { alias: t.alias } : {}) }, ref, tzOffsetMinutes);
     if (plan.kind === 'no') return undefined;
     if (plan.kind === 'expr') rewritten = true;
-    select.push(plan.kind === 'expr' ? `${plan.sql} AS ${ref}` : ref);
+    // on one line: an error's LINE n in the COPY text is then line n of the statement as typed
+    select.push(plan.kind === 'expr' ? `${plan.sql.replace(/\s*\n\s*/g, ' ')} AS ${ref}` : ref);
   }
   const inner = innerQuery(sql);
   // A trailing line comment in the query would hide the closing parenthesis: hence the newline.
