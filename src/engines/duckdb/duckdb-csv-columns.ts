@@ -59,9 +59,13 @@ export function doubleText(x: string): string {
   const sign = `CASE WHEN ${x} < 0 THEN '-' ELSE '' END`;
   const digits = `replace(split_part(ltrim(${s}, '-'), 'e', 1), '.', '')`;
   const whole = `rtrim(split_part(ltrim(${s}, '-'), '.', 1), '0')`;
-  return `CASE WHEN ${a} >= 0.000001 AND ${a} < 0.0001 THEN ${sign} || CASE WHEN ${a} < 0.00001 THEN '0.00000' ELSE '0.0000' END || ${digits}
+  // The common values first, by the cheapest tests: the replace() chain below costs about 0.3 s per
+  // million values, these two branches no more than DuckDB's own text.
+  return `CASE WHEN ${x} <> 0 AND ${a} < 9007199254740992 AND ${x} = trunc(${x}) THEN CAST(CAST(${x} AS BIGINT) AS VARCHAR)
+ WHEN ${a} >= 0.0001 AND ${a} < 9007199254740992 THEN ${s}
+ ELSE CASE WHEN ${a} >= 0.000001 AND ${a} < 0.0001 THEN ${sign} || CASE WHEN ${a} < 0.00001 THEN '0.00000' ELSE '0.0000' END || ${digits}
  WHEN ${a} >= 9007199254740992 AND ${a} < 1e16 THEN ${sign} || left(${whole}, 1) || CASE WHEN length(${whole}) > 1 THEN '.' || substr(${whole}, 2) ELSE '' END || 'e+15'
- ELSE replace(replace(replace(replace(replace(replace(${s} || '#', '.0#', ''), '#', ''), 'e-0', 'e-'), 'e+0', 'e+'), 'nan', 'NaN'), 'inf', 'Infinity') END`;
+ ELSE replace(replace(replace(replace(replace(replace(${s} || '#', '.0#', ''), '#', ''), 'e-0', 'e-'), 'e+0', 'e+'), 'nan', 'NaN'), 'inf', 'Infinity') END END`;
 }
 
 /** The binding's UTC offset text (+HH or +HH:MM) for an offset in minutes. */
