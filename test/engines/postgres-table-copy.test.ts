@@ -1,7 +1,7 @@
 /**
- * The aligned table to a file or pipe from PostgreSQL through COPY's text format (ExecuteOptions.copyText,
- * output/table-copy-text.ts) is byte for byte the table the ordinary path's rows give, on a real
- * server: every type family, NULLs under several null strings, quotes, tabs, newlines, backslashes,
+ * The aligned table to a file or pipe from PostgreSQL with its rows taken off the socket as COPY text
+ * (ExecuteOptions.copyText: postgres-raw-rows.ts, output/table-copy-text.ts) is byte for byte the table
+ * the ordinary path's rows give, on a real server: every type family, NULLs under several null strings, quotes, tabs, newlines, backslashes,
  * control characters and escape sequences, wide and combining characters, float edge cases, bytea,
  * each border style. Each comparison checks which path ran, so a silent fallback cannot pass.
  */
@@ -63,7 +63,7 @@ async function assertSame(c: Connection, sql: string, nullString = '', style: Ta
   const ordinary = await tableOf(c, sql, false, nullString, style);
   const fast = await tableOf(c, sql, true, nullString, style);
   assert.equal(ordinary.fast, false);
-  assert.equal(fast.fast, rows, `the COPY path was not taken for: ${sql}`);
+  assert.equal(fast.fast, rows, `the raw-row path was not taken for: ${sql}`);
   assert.equal(fast.text, ordinary.text, sql);
   assert.equal(fast.rows, ordinary.rows);
   return fast.text;
@@ -91,7 +91,7 @@ const FLOATS = `select x as f8, case when x = 0 or abs(x) between 1.2e-38 and 3.
   1e-4, 1.5e-5, 1e-5, 1e-7, 5e-324, 1234.5678, 3.4028235e38, 16777217, 1.5e7]::float8[]) x
   union all select 'NaN', 'NaN', 'NaN' union all select 'Infinity', '-Infinity', '-Infinity' union all select '-0', '-0', '0'`;
 
-describe('postgres aligned table through COPY text: same bytes as the ordinary path', () => {
+describe('postgres aligned table from raw rows: same bytes as the ordinary path', () => {
   test('many types, NULLs, escapes, control characters, wide characters', async (t) => {
     const c = need(t);
     if (!c) return;
@@ -110,7 +110,7 @@ describe('postgres aligned table through COPY text: same bytes as the ordinary p
     assert.match(text, /^ +1000000000000000 \| +1000000000000000 \|/m);
   });
 
-  test('an empty result, one row, a wide result over several COPY chunks', async (t) => {
+  test('an empty result, one row, a wide result over many socket chunks', async (t) => {
     const c = need(t);
     if (!c) return;
     assert.equal(await assertSame(c, 'select 1 as a where false', '', 'psql', false), ' a \n---\n(0 rows)\n');
@@ -119,7 +119,7 @@ describe('postgres aligned table through COPY text: same bytes as the ordinary p
     assert.match(big, /\(20000 rows\)\n$/);
   });
 
-  test('notices raised while COPY runs reach the caller, as on the ordinary path (table, csv, tsv, COPY TO STDOUT)', async (t) => {
+  test('notices raised while the rows stream reach the caller, as on the ordinary path (table, COPY csv, tsv, COPY TO STDOUT)', async (t) => {
     const c = need(t);
     if (!c) return;
     for await (const _ of c.execute(`create or replace function pg_temp.noisy(i int) returns int language plpgsql as $$
@@ -140,13 +140,16 @@ describe('postgres aligned table through COPY text: same bytes as the ordinary p
     assert.equal(notices.length, 4);
   });
 
-  test('inside a transaction and for statements that are not one plain query: the ordinary path', async (t) => {
+  test('inside a transaction too (the statement is sent as it is); SHOW takes the ordinary path', async (t) => {
     const c = need(t);
     if (!c) return;
     assert.equal((await tableOf(c, 'show server_version_num', true)).fast, false);
     for await (const _ of c.execute('begin')) void _;
     try {
-      assert.equal((await tableOf(c, 'select 1', true)).fast, false, 'inside a transaction');
+      await assertSame(c, MANY_TYPES);
+      for await (const _ of c.execute('create temp table raw_tx as select 1 as a')) void _;
+      assert.equal((await tableOf(c, 'select a from raw_tx', true)).text, ' a \n---\n 1\n(1 row)\n');
+      assert.equal(c.transactionStatus(), 'in-transaction');
     } finally {
       for await (const _ of c.execute('rollback')) void _;
     }

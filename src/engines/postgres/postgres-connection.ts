@@ -239,7 +239,19 @@ export class PostgresConnection implements Connection {
       yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
     }
-    const copyable = (opts.csv || opts.tsv || opts.copyText) && txBefore === 'idle' ? copyableQuery(sql, this.dialect.lex) : undefined;
+    if (opts.copyText && !opts.csv && !opts.tsv && copyableQuery(sql, this.dialect.lex) !== undefined) {
+      // an aligned table to a file or pipe: the statement as it is, its rows taken off the socket as COPY text
+      try {
+        yield* simpleQuery(this.#simpleHost(txBefore), sql, opts, true);
+      } catch (err) {
+        if (!this.#dead) await readyForQuery(client);
+        throw err;
+      } finally {
+        if (!this.#dead && this.#types.hasMissing) await this.#types.lookUpMissing(client);
+      }
+      return;
+    }
+    const copyable = (opts.csv || opts.tsv) && txBefore === 'idle' ? copyableQuery(sql, this.dialect.lex) : undefined;
     if (copyable !== undefined && (yield* copyCsv(this.#copyHost(), copyable, opts))) return;
     const cursor: PgCursor = new this.#driver.Cursor(sql, undefined, { rowMode: 'array' });
     // Safety net for COPY forms the check above misses: refuse input, drop output, never crash pg.

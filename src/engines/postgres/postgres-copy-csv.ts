@@ -1,8 +1,6 @@
 /**
  * The csv and tsv fast path: the server formats the rows (COPY (query) TO STDOUT WITH (FORMAT csv),
  * or FORMAT text for tsv) and the bytes go to the output as they arrive, with no row objects in between.
- * The aligned table to a file or pipe (ExecuteOptions.copyText) takes COPY's text format as it is:
- * 'copy-text' events that the table sink measures and spills on bytes (output/table-copy-text.ts).
  *
  * Taken only outside a transaction, for an eligible query (postgres-copy-query.ts). First a
  * LIMIT 0 probe describes the columns (names and types, for the header and for the three type
@@ -16,8 +14,7 @@ import type { Readable } from 'node:stream';
 import type { ColumnInfo, ResultEvent } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
 import type { PgClient, PgFieldDesc } from './postgres-driver.js';
-import { copyCsvStatement, describeQuery, isFloatType, isNumberType } from './postgres-copy-query.js';
-import { YoungGarbage } from '../../core/young-garbage.js';
+import { copyCsvStatement, describeQuery, isFloatType } from './postgres-copy-query.js';
 import { captureCopyNotices, copyOutText, loadCopyStreams } from './postgres-copy-stdio.js';
 
 
@@ -77,8 +74,7 @@ export class CopyTextToTsv {
  */
 export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent, boolean> {
   const tsv = opts.csv ? undefined : opts.tsv;
-  const table = !opts.csv && !opts.tsv && opts.copyText === true;
-  if (!opts.csv && !table && !(tsv && tsvFastPathFor(tsv.nullString))) return false;
+  if (!opts.csv && !(tsv && tsvFastPathFor(tsv.nullString))) return false;
   const client = host.client;
   let described: Described;
   try {
@@ -92,11 +88,9 @@ export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptio
   const columns: ColumnInfo[] = fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
   const stream = client.query(
     loadCopyStreams().to(
-      table
-        ? copyCsvStatement(query, fields.map((f) => f.dataTypeID), undefined, 'text')
-        : tsv
-          ? copyCsvStatement(query, fields.map((f) => f.dataTypeID), tsv.nullString, 'text')
-          : copyCsvStatement(query, fields.map((f) => f.dataTypeID), opts.csv!.nullString),
+      tsv
+        ? copyCsvStatement(query, fields.map((f) => f.dataTypeID), tsv.nullString, 'text')
+        : copyCsvStatement(query, fields.map((f) => f.dataTypeID), opts.csv!.nullString),
     ) as never,
   ) as unknown as Readable & { readonly rowCount: number };
   let finished = false;
@@ -106,15 +100,7 @@ export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptio
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     yield { type: 'columns', columns: Object.freeze(columns) };
-    if (table) {
-      const numeric = Object.freeze(fields.map((f) => isNumberType(f.dataTypeID)));
-      const garbage = new YoungGarbage();
-      for await (const chunk of stream) {
-        garbage.handled((chunk as Buffer).length * 3); // socket chunks, this copy, the table's records
-        yield { type: 'copy-text', bytes: chunk as Buffer, numeric };
-        if (notices.length > 0) yield* notices.splice(0);
-      }
-    } else if (tsv) {
+    if (tsv) {
       const convert = new CopyTextToTsv();
       for await (const ev of copyOutText(stream)) {
         const text = ev.type === 'text' ? convert.push(ev.text) : '';

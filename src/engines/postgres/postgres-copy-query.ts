@@ -64,10 +64,6 @@ const FLOAT8 = 701;
 
 export const isFloatType = (oid: number): boolean => oid === FLOAT4 || oid === FLOAT8;
 
-/** The types whose values sqlsh reads as numbers (postgres-values.ts): right-aligned in a table. */
-const NUMBER_TYPES = new Set([20, 21, 23, 26, FLOAT4, FLOAT8, 1700]);
-export const isNumberType = (oid: number): boolean => NUMBER_TYPES.has(oid);
-
 /** One column as csv text equal to sqlsh's, from its server text; undefined: the server's text is already it. */
 function conversion(ref: string, oid: number): string | undefined {
   switch (oid) {
@@ -93,12 +89,10 @@ const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * COPY ... TO STDOUT in csv without a header (sqlsh writes the header from the column names); with
- * format 'text', COPY's text format, which sqlsh's tsv is but for \b, \f and \v (see postgres-copy-csv.ts)
- * (nullString undefined: COPY's own \N, which the aligned table reads: output/table-copy-text.ts).
+ * format 'text', COPY's text format, which sqlsh's tsv is but for \b, \f and \v (see postgres-copy-csv.ts).
  */
-export function copyCsvStatement(query: string, typeOids: readonly number[], nullString: string | undefined, format: 'csv' | 'text' = 'csv'): string {
-  const nullOption = nullString === undefined ? '' : `, NULL ${sqlString(nullString)}`;
-  const options = format === 'text' ? `FORMAT text${nullOption}` : `FORMAT csv${nullString === '' ? '' : nullOption}`;
+export function copyCsvStatement(query: string, typeOids: readonly number[], nullString: string, format: 'csv' | 'text' = 'csv'): string {
+  const options = format === 'text' ? `FORMAT text, NULL ${sqlString(nullString)}` : `FORMAT csv${nullString === '' ? '' : `, NULL ${sqlString(nullString)}`}`;
   const converted = typeOids.map((oid, i) => conversion(`sqlsh_q.c${i + 1}`, oid));
   if (converted.every((c) => c === undefined)) return `COPY (${query}\n) TO STDOUT WITH (${options})`;
   const names = typeOids.map((_, i) => `c${i + 1}`).join(', ');

@@ -14,6 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
 import type { PgClient, PgFieldDesc } from './postgres-driver.js';
+import { DataRowTap, PgCopyTextWriter } from './postgres-raw-rows.js';
 
 /** pg's row parser for one result (rowMode 'array'); the client gives it the session's type parsers. */
 interface PgResult {
@@ -42,6 +43,8 @@ export interface SimpleQueryHost {
 
 const HIGH_WATER = 4000;
 const BATCH = 1000;
+/** A 'copy-text' chunk (about 64 KB) counts as this many rows against HIGH_WATER: two may wait. */
+const RAW_WEIGHT = 1500;
 
 type Item =
   | Exclude<ResultEvent, { type: 'columns' } | { type: 'done' }>
@@ -51,6 +54,13 @@ type Item =
   | { readonly type: 'error'; readonly error: unknown }
   | { readonly type: 'end' };
 
+/** Rows taken off the socket as COPY text (postgres-raw-rows.ts), for an aligned table to a file or pipe. */
+interface RawTable {
+  readonly writer: PgCopyTextWriter;
+  readonly tap: DataRowTap;
+  ready: boolean;
+}
+
 /** The protocol handlers pg's client calls for the active query (the "submittable" interface). */
 class SimpleRequest {
   readonly _result: PgResult;
@@ -59,21 +69,54 @@ class SimpleRequest {
   #rows: unknown[][] = [];
   #rowCount = 0;
   #copyOut: StringDecoder | undefined;
+  #raw: RawTable | undefined;
 
-  constructor(text: string, push: (item: Item) => void) {
+  constructor(text: string, push: (item: Item) => void, rawTable = false) {
     this.#text = text;
     this.#push = push;
     this._result = new (resultClass())('array');
+    if (rawTable) {
+      const writer = new PgCopyTextWriter();
+      const raw: RawTable = {
+        writer,
+        ready: false,
+        tap: new DataRowTap(
+          (buf, start, end) => {
+            writer.row(buf, start, end);
+            this.#rowCount++;
+            this.#flushRaw(false);
+          },
+          () => raw.ready,
+        ),
+      };
+      this.#raw = raw;
+    }
   }
 
-  submit(connection: { query(text: string): void }): null {
+  /** The raw table's writer (to hand its buffers back), when the rows are taken off the socket. */
+  get rawWriter(): PgCopyTextWriter | undefined {
+    return this.#raw?.writer;
+  }
+
+  submit(connection: { query(text: string): void; stream?: unknown }): null {
+    if (this.#raw && !this.#raw.tap.install(connection.stream as Parameters<DataRowTap['install']>[0])) this.#raw = undefined;
     connection.query(this.#text);
     return null;
+  }
+
+  #flushRaw(force: boolean): void {
+    const raw = this.#raw;
+    const bytes = raw?.writer.take(force);
+    if (bytes) this.#push({ type: 'copy-text', bytes, numeric: raw!.writer.numeric });
   }
 
   handleRowDescription(msg: { fields: readonly PgFieldDesc[] }): void {
     this.#rowCount = 0;
     this._result.addFields(msg.fields);
+    if (this.#raw) {
+      this.#raw.writer.setFields(msg.fields);
+      this.#raw.ready = true;
+    }
     this.#push({ type: 'fields', fields: msg.fields });
   }
 
@@ -91,6 +134,8 @@ class SimpleRequest {
 
   handleCommandComplete(msg: { text: string }): void {
     this.#flushRows();
+    this.#flushRaw(true);
+    if (this.#raw) this.#raw.ready = false;
     if (this.#copyOut) {
       const tail = this.#copyOut.end();
       if (tail !== '') this.#push({ type: 'text', text: tail });
@@ -109,10 +154,13 @@ class SimpleRequest {
 
   handleError(err: unknown): void {
     this.#flushRows();
+    this.#flushRaw(true);
+    if (this.#raw) this.#raw.ready = false;
     this.#push({ type: 'error', error: err });
   }
 
   handleReadyForQuery(): void {
+    this.#raw?.tap.uninstall();
     this.#flushRows();
     this.#push({ type: 'end' });
   }
@@ -128,7 +176,11 @@ class SimpleRequest {
   }
 }
 
-export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
+/**
+ * rawTable: one statement whose rows go to an aligned table in a file or pipe (ExecuteOptions.copyText):
+ * the rows come as 'copy-text' events, taken off the socket without row objects (postgres-raw-rows.ts).
+ */
+export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: ExecuteOptions, rawTable = false): AsyncGenerator<ResultEvent> {
   const client = host.client;
   const queue: Item[] = [];
   let waiting = 0;
@@ -137,8 +189,8 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
   let paused = false;
   const push = (item: Item): void => {
     queue.push(item);
-    if (item.type === 'rows') {
-      waiting += item.rows.length;
+    if (item.type === 'rows' || item.type === 'copy-text') {
+      waiting += item.type === 'rows' ? item.rows.length : RAW_WEIGHT;
       if (waiting > HIGH_WATER && stream && !paused) {
         paused = true;
         stream.pause();
@@ -160,7 +212,8 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    client.query(new SimpleRequest(sql, push) as never);
+    const request = new SimpleRequest(sql, push, rawTable);
+    client.query(request as never);
     for (;;) {
       const item = queue.shift();
       if (item === undefined) {
@@ -183,6 +236,12 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
           waiting -= item.rows.length;
           if (waiting <= BATCH) resume();
           yield item;
+          break;
+        case 'copy-text':
+          waiting -= RAW_WEIGHT;
+          if (waiting <= BATCH) resume();
+          yield item;
+          request.rawWriter?.release(); // the table sink has read (copied) them
           break;
         case 'complete':
           yield host.done(item.tag, item.rowCount, item.returnedRows);

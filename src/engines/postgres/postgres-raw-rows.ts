@@ -1,0 +1,261 @@
+/**
+ * The aligned table to a file or pipe (ExecuteOptions.copyText) without row objects, and without
+ * changing what is sent: the statement goes as it is, in one simple-query message (as psql sends
+ * it; postgres-simple-query.ts), and while it runs the DataRow messages are taken off the socket
+ * before pg parses them and written as COPY text (output/table-copy-text.ts reads it); every other
+ * message (RowDescription, CommandComplete, errors, notices, ReadyForQuery) goes on to pg as usual.
+ *
+ * Each value becomes the text the ordinary path shows (postgres-values.ts + output/format-value.ts):
+ * bool t/f -> true/false; float4/float8 through a JS double (formatNumber) unless the server's
+ * digits are already JavaScript's; bytea as \x hex; everything else the server's text as it is.
+ */
+import { YoungGarbage } from '../../core/young-garbage.js';
+import { bytesToHex, formatNumber } from '../../output/format-value.js';
+import type { PgFieldDesc } from './postgres-driver.js';
+import { parseBytea } from './postgres-values.js';
+
+const DATA_ROW = 0x44;
+const TAB = 0x09, LF = 0x0a, BACKSLASH = 0x5c;
+const FLUSH_AT = 1 << 16;
+
+const enum Kind {
+  Plain,
+  Bool,
+  Float,
+  Bytea,
+}
+
+const NUMBER_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
+
+function kindOf(oid: number): Kind {
+  switch (oid) {
+    case 16:
+      return Kind.Bool;
+    case 17:
+      return Kind.Bytea;
+    case 700:
+    case 701:
+      return Kind.Float;
+    default:
+      return Kind.Plain;
+  }
+}
+
+/** True when the digits are what formatNumber(Number(text)) writes (see mysql-raw-rows.ts sameAsJs). */
+function sameAsJs(buf: Buffer, s: number, e: number): boolean {
+  let digits = 0;
+  let zeros = 0;
+  let point = false;
+  let leading = true;
+  let k = s;
+  if (buf[k] === 0x2d) k++;
+  for (; k < e; k++) {
+    const c = buf[k]!;
+    if (c === 0x2e) {
+      if (point) return false;
+      point = true;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39) return false;
+    if (leading && c === 0x30) {
+      if (point && ++zeros >= 6) return false;
+      continue;
+    }
+    leading = false;
+    digits++;
+  }
+  if (digits > 15 || k === s) return false;
+  return !point || buf[e - 1] !== 0x30;
+}
+
+/** DataRow message bodies to COPY text lines. */
+export class PgCopyTextWriter {
+  private out: Buffer = Buffer.allocUnsafe(FLUSH_AT + 4096);
+  private pos = 0;
+  private readonly lent: Buffer[] = [];
+  private readonly free: Buffer[] = [];
+  private kinds: Kind[] = [];
+  numeric: readonly boolean[] = [];
+  rows = 0;
+
+  setFields(fields: readonly PgFieldDesc[]): void {
+    this.kinds = fields.map((f) => kindOf(f.dataTypeID));
+    this.numeric = Object.freeze(fields.map((f) => NUMBER_TYPES.has(f.dataTypeID)));
+  }
+
+  get size(): number {
+    return this.pos;
+  }
+
+  /** Whole lines gathered, once there are enough of them (or any, when force). */
+  take(force = false): Buffer | undefined {
+    if (this.pos === 0 || (!force && this.pos < FLUSH_AT)) return undefined;
+    const done = this.out.subarray(0, this.pos);
+    this.lent.push(this.out);
+    this.out = this.free.pop() ?? Buffer.allocUnsafe(FLUSH_AT + 4096);
+    this.pos = 0;
+    return done;
+  }
+
+  /** The oldest bytes taken were read (the table sink copies them): their buffer is filled again. */
+  release(): void {
+    const b = this.lent.shift();
+    if (b && this.free.length < 4) this.free.push(b);
+  }
+
+  /** One DataRow's body, buf[s, e): int16 count, then per value int32 length (-1: NULL) and the bytes. */
+  row(buf: Buffer, s: number, e: number): void {
+    const n = buf.readInt16BE(s);
+    let p = s + 2;
+    this.reserve(e - s + 16);
+    for (let i = 0; i < n; i++) {
+      if (i > 0) this.out[this.pos++] = TAB;
+      const len = buf.readInt32BE(p);
+      p += 4;
+      if (len < 0) {
+        this.reserve(2);
+        this.out[this.pos++] = BACKSLASH;
+        this.out[this.pos++] = 0x4e; // \N
+        continue;
+      }
+      const vs = p;
+      p += len;
+      switch (this.kinds[i]) {
+        case Kind.Bool:
+          this.ascii(buf[vs] === 0x74 ? 'true' : 'false');
+          break;
+        case Kind.Float:
+          if (sameAsJs(buf, vs, p)) this.escaped(buf, vs, p);
+          else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
+          break;
+        case Kind.Bytea: {
+          const text = buf.toString('latin1', vs, p);
+          const hex = text.startsWith('\\x') ? text : bytesToHex(parseBytea(text));
+          this.ascii('\\' + hex); // the backslash of \x, escaped for COPY text
+          break;
+        }
+        default:
+          this.escaped(buf, vs, p);
+      }
+    }
+    this.reserve(1);
+    this.out[this.pos++] = LF;
+    this.rows++;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.pos + bytes <= this.out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.pos + bytes + 4096));
+    this.out.copy(bigger, 0, 0, this.pos);
+    this.out = bigger;
+  }
+
+  private ascii(text: string): void {
+    this.reserve(text.length);
+    this.pos += this.out.write(text, this.pos, 'latin1');
+  }
+
+  /** A value's bytes with tab, newline and backslash escaped as COPY text escapes them. */
+  private escaped(buf: Buffer, s: number, e: number): void {
+    this.reserve((e - s) * 2);
+    const out = this.out;
+    let pos = this.pos;
+    for (let k = s; k < e; k++) {
+      const c = buf[k]!;
+      if (c === TAB || c === LF || c === BACKSLASH) {
+        out[pos++] = BACKSLASH;
+        out[pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : BACKSLASH;
+      } else out[pos++] = c;
+    }
+    this.pos = pos;
+  }
+}
+
+interface DataStream {
+  listeners(event: 'data'): ((chunk: Buffer) => void)[];
+  removeListener(event: 'data', fn: (chunk: Buffer) => void): void;
+  on(event: 'data', fn: (chunk: Buffer) => void): void;
+}
+
+/**
+ * Stands between the socket and pg's parser for one request: DataRow messages go to onRow, all
+ * others to pg, in order. uninstall() gives pg its socket back (with any bytes not yet passed on).
+ */
+export class DataRowTap {
+  private carry: Buffer | undefined;
+  private pgData: ((chunk: Buffer) => void) | undefined;
+  private stream: DataStream | undefined;
+  private removed = false;
+  private readonly garbage = new YoungGarbage();
+  private readonly listener = (chunk: Buffer): void => this.data(chunk);
+
+  constructor(
+    private readonly onRow: (buf: Buffer, start: number, end: number) => void,
+    /** DataRows are taken only once this says so (after the RowDescription has reached pg). */
+    private readonly ready: () => boolean,
+  ) {}
+
+  /** False when the socket is not shaped as expected (then pg parses everything itself). */
+  install(stream: DataStream | undefined): boolean {
+    const listeners = stream?.listeners('data') ?? [];
+    if (!stream || listeners.length !== 1) return false;
+    this.stream = stream;
+    this.pgData = listeners[0]!;
+    stream.removeListener('data', this.pgData);
+    stream.on('data', this.listener);
+    return true;
+  }
+
+  uninstall(): void {
+    if (!this.stream || this.removed) return;
+    this.removed = true;
+    this.stream.removeListener('data', this.listener);
+    this.stream.on('data', this.pgData!);
+    const rest = this.carry;
+    this.carry = undefined;
+    if (rest && rest.length > 0) this.pgData!(rest);
+  }
+
+  private data(chunk: Buffer): void {
+    if (this.removed) return this.pgData!(chunk);
+    let buf = chunk;
+    if (this.carry) {
+      buf = Buffer.concat([this.carry, chunk]);
+      this.carry = undefined;
+    }
+    this.garbage.handled(buf.length * 2);
+    let p = 0;
+    let from = 0; // start of the bytes not yet passed on
+    while (p + 5 <= buf.length) {
+      const end = p + 1 + buf.readUInt32BE(p + 1);
+      if (end > buf.length) break;
+      if (buf[p] === DATA_ROW) {
+        // what came before (the RowDescription) reaches pg first: it makes the request ready
+        if (p > from) {
+          this.forward(buf.subarray(from, p));
+          from = p;
+          if (this.removed) break;
+        }
+        if (this.ready()) {
+          this.onRow(buf, p + 5, end);
+          from = end;
+        }
+      }
+      p = end;
+    }
+    if (!this.removed && p > from) {
+      this.forward(buf.subarray(from, p));
+      from = p;
+    }
+    if (this.removed) {
+      // the request ended inside what was passed on: the rest is pg's
+      if (from < buf.length) this.pgData!(buf.subarray(from));
+      return;
+    }
+    if (from < buf.length) this.carry = Buffer.from(buf.subarray(from));
+  }
+
+  private forward(bytes: Buffer): void {
+    this.pgData!(bytes);
+  }
+}
