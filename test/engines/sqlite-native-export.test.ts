@@ -167,7 +167,7 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
           fc.asyncProperty(
             fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.array(someCell, { minLength: n, maxLength: n }), { maxLength: 25 }))),
             fc.constantFrom('csv' as const, 'tsv' as const, 'json' as const, 'jsonl' as const),
-            fc.constantFrom('', 'NULL', '\\N', '0', '\\x', '"'),
+            fc.constantFrom('', 'NULL', '\\N', '0', '\\x', '"', '∅', 'ø'),
             async ([columns, rows], format, nullString) => {
               runs++;
               fillTable(path, rows, columns, `t${runs}`);
@@ -240,6 +240,24 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
       const bad = await fast(conn, 'select * from t', 'csv', '');
       assert.deepEqual([...bad.kinds], ['bytes']);
       assert.ok(bad.bytes.includes(Buffer.from('e282acff', 'hex')));
+    } finally {
+      await conn.close();
+    }
+  });
+
+  test('a null string or column names beyond ASCII: the same bytes in every format', async (t) => {
+    const path = join(tempDir(t), 'n.db');
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path }, { inThread: true });
+    try {
+      const sql = "select 1 as \"名前\", null as \"é\", 'ascii' as a union all select 2, 3.5, null";
+      for (const format of ['csv', 'tsv', 'json', 'jsonl'] as const) {
+        for (const nullString of ['∅', 'ø', '']) {
+          const a = await ordinary(conn, sql, format, nullString);
+          const b = await fast(conn, sql, format, nullString);
+          assert.deepEqual([...b.kinds], ['text']);
+          assert.equal(b.bytes.toString(), a.toString(), `${format} ${nullString}`);
+        }
+      }
     } finally {
       await conn.close();
     }

@@ -99,6 +99,8 @@ struct Export {
   /* The chunk in `out` holds bytes >= 0x80 / bytes that are not valid UTF-8. */
   bool chunk_non_ascii = false;
   bool chunk_invalid = false;
+  /* The null string or a json key holds bytes >= 0x80: every chunk may. */
+  bool always_non_ascii = false;
   /* COPY: per column, what the chunk's non-NULL values are (KIND_*), and the last chunk's. */
   unsigned char *kinds = nullptr;
   unsigned char *last_kinds = nullptr;
@@ -746,6 +748,9 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
   e->nul = static_cast<char *>(std::malloc(nul_size ? nul_size : 1));
   if (nul_size) std::memcpy(e->nul, nul_data, nul_size);
   e->nul_size = nul_size;
+  for (size_t i = 0; i < nul_size; i++) {
+    if (static_cast<unsigned char>(e->nul[i]) >= 0x80) e->always_non_ascii = true;
+  }
   if (e->format == JSON || e->format == JSONL) {
     /* keys: the quoted keys, each followed by a zero byte (a quoted key holds none) */
     void *keys_data = nullptr;
@@ -768,6 +773,9 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
         break;
       }
       std::memcpy(e->keys[i], k + at, len);
+      for (size_t j = 0; j < len; j++) {
+        if (static_cast<unsigned char>(e->keys[i][j]) >= 0x80) e->always_non_ascii = true;
+      }
       e->key_sizes[i] = len;
       at += len + 1;
     }
@@ -888,7 +896,7 @@ napi_value js_export_next(napi_env env, napi_callback_info info) {
     std::memcpy(into, e->out.data, e->out.size);
     made = napi_create_int64(env, static_cast<int64_t>(e->out.size), &result);
   } else if (bytes) made = napi_create_buffer_copy(env, e->out.size, e->out.data, &copy, &result);
-  else if (e->chunk_non_ascii) made = napi_create_string_utf8(env, e->out.data, e->out.size, &result);
+  else if (e->chunk_non_ascii || e->always_non_ascii) made = napi_create_string_utf8(env, e->out.data, e->out.size, &result);
   else made = napi_create_string_latin1(env, e->out.data, e->out.size, &result);
   e->chunk_invalid = e->chunk_non_ascii = false;
   if (made != napi_ok) return nullptr;
