@@ -203,12 +203,14 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
       big.push([i, phase === 0 ? i * 1.5 : phase === 1 ? { text: `v${i} 日本\t` } : null, { text: 'x'.repeat(i % 97) }, i % 13 === 0 ? { bytes: Buffer.from('ff61', 'hex') } : { blob: Buffer.from([i & 255]) }]);
     }
     fillTable(path, big, 4, 'big');
-    const statements = [...tables.map((_, k) => `select * from t${k};`), 'select * from big;', 'select c0 from big;'];
+    // values longer than a chunk (64 KB) and than the buffers the chunks go into (128 KB)
+    fillTable(path, [[{ text: 'x'.repeat(300_000) + '日本' }, 1], [{ text: 'y'.repeat(70_000) }, 2.5], [null, null]], 2, 'wide');
+    const statements = [...tables.map((_, k) => `select * from t${k};`), 'select * from big;', 'select c0 from big;', 'select * from wide;', 'select c1, c0 from wide;'];
     const script = join(dir, 'all.sql');
     writeFileSync(script, statements.join('\n') + '\n');
     const env = sandboxEnv();
     const run = (extra: Record<string, string>, args: string[]): Buffer => {
-      const r = spawnSync(process.execPath, [BIN, path, '-f', script, ...args], { cwd: ROOT, env: { ...env, ...extra }, timeout: 60_000 });
+      const r = spawnSync(process.execPath, [BIN, path, '-f', script, ...args], { cwd: ROOT, env: { ...env, ...extra }, timeout: 60_000, maxBuffer: 256 << 20 });
       assert.equal(r.status, 0, r.stderr.toString());
       return r.stdout;
     };
@@ -245,11 +247,11 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
     }
   });
 
-  test('a null string or column names beyond ASCII: the same bytes in every format', async (t) => {
+  test('a null string or column names beyond ASCII, a repeated name, a value longer than a chunk: the same bytes in every format', async (t) => {
     const path = join(tempDir(t), 'n.db');
     const conn = await sqliteEngine.connect({ engine: 'sqlite', path }, { inThread: true });
     try {
-      const sql = "select 1 as \"名前\", null as \"é\", 'ascii' as a union all select 2, 3.5, null";
+      const sql = "select 1 as \"名前\", null as \"é\", 'ascii' as a, 'x' as a union all select 2, 3.5, null, printf('%.*c', 300000, 'z')";
       for (const format of ['csv', 'tsv', 'json', 'jsonl'] as const) {
         for (const nullString of ['∅', 'ø', '']) {
           const a = await ordinary(conn, sql, format, nullString);
