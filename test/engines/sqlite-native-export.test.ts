@@ -193,7 +193,7 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
     const path = join(dir, 'table.db');
     const tables = fc.sample(
       fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.array(someCell, { minLength: n, maxLength: n }), { maxLength: 30 }))),
-      { numRuns: 40, seed: Date.now() | 0 },
+      { numRuns: 30, seed: Date.now() | 0 },
     );
     tables.forEach(([columns, rows], k) => fillTable(path, rows, columns, `t${k}`));
     // Many chunks (64 KB each), a column that holds numbers for 700 rows, then text, then NULLs.
