@@ -264,6 +264,7 @@ describe('duckdb csv fast path: when it is not taken, and what it leaves', () =>
     for await (const _ of conn.execute('SET threads = 3'));
     await assertSame('select id, d from v order by id');
     assert.deepEqual(await run(`select current_setting('threads')`), [[3]]);
+    assert.equal(await assertSame(`select current_setting('threads') as t, 1.5::double as d`), 't,d\n3,1.5\n');
     for await (const _ of conn.execute('BEGIN'));
     await assertSame('select id, d from v order by id');
     assert.equal(conn.transactionStatus(), 'in-transaction');

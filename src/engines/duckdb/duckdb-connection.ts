@@ -193,7 +193,9 @@ export class DuckdbConnection implements Connection {
       prepared.destroySync?.();
     }
     if (!plan || this.cancelRequested) return false;
-    await this.lowerThreads();
+    // A query that reads the settings sees the user's, not the export's
+    if (/threads|setting/i.test(sql)) await this.restoreThreads();
+    else await this.lowerThreads();
     let reader: PipeReader;
     try {
       reader = new PipeReader(path);
