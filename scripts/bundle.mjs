@@ -15,7 +15,8 @@
 // started while a rebuild runs never finds it missing.
 import { build, transform } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -70,6 +71,125 @@ function lazyBuiltins(code) {
   return used ? out.replace(/^"use strict";\n/, (m) => m + LAZY_HELPER) : out;
 }
 
+/**
+ * How main.js is cut into files, by the sources a start needs. Each group holds the chunks of its
+ * sources with the chunks they import at once (those not in an earlier group); the last group,
+ * main-more.js, holds the rest (the language server, plans, charts, the demo database ...).
+ * `sqlsh db -c ...` reads main.js only; the interactive shell also main-shell.js. A source in the
+ * wrong group is only a little slower to load, never wrong.
+ */
+const GROUPS = [
+  {
+    file: 'main.js',
+    sources: [
+      'src/cli/main.ts',
+      'src/cli/run-batch.ts',
+      'src/cli/prompt-hidden.ts',
+      'src/shell/run-script.ts',
+      'src/engines/sqlite/sqlite-engine.ts',
+      'src/engines/sqlite/sqlite-inline-host.ts',
+      'src/engines/sqlite/sqlite-worker-host.ts',
+      'src/engines/postgres/postgres-engine.ts',
+      'src/engines/mysql/mysql-engine.ts',
+      'src/engines/duckdb/duckdb-engine.ts',
+      'src/sql/dialects/sqlite.ts',
+      'src/sql/dialects/postgres.ts',
+      'src/sql/dialects/mysql.ts',
+      'src/sql/dialects/duckdb.ts',
+    ],
+  },
+  {
+    file: 'main-shell.js',
+    sources: ['src/shell/repl.ts', 'src/shell/completer.ts', 'src/shell/pending-connection.ts', 'src/editor/line-editor.ts', 'src/editor/history.ts'],
+  },
+];
+const REST = 'main-more.js';
+
+/** Chunk → the file of main.js's groups it goes in (ESM metafile). */
+function groupOf(metafile) {
+  const byName = new Map(Object.entries(metafile.outputs).map(([k, o]) => [k.split('/').pop(), o]));
+  const group = new Map();
+  for (const g of GROUPS) {
+    const queue = [...byName].filter(([, o]) => g.sources.some((src) => o.inputs[src])).map(([n]) => n);
+    while (queue.length) {
+      const n = queue.pop();
+      if (group.has(n)) continue;
+      group.set(n, g.file);
+      for (const i of byName.get(n).imports) if (i.kind === 'import-statement' && !i.external) queue.push(i.path.split('/').pop());
+    }
+  }
+  return group;
+}
+
+/**
+ * The files of one entry: the entry and every chunk it requires (at once or later), each chunk a
+ * function run on its first require(), as Node would run the file. Node's loader then resolves,
+ * reads and wraps a file or two instead of ~40 (about 0.3 ms each), and the code cache holds one
+ * script each. `fileOf` says which file a chunk goes in; the entry's file has the registry, and
+ * adopts the functions of another file the first time it requires one of its chunks (one registry:
+ * one instance of each module). Inside, `__filename` is still the chunk's own name in this
+ * directory, so `import.meta.url` and `new URL('./sqlite-worker.js', import.meta.url)` mean what
+ * they meant.
+ */
+function pack(entry, files, fileOf) {
+  const order = [];
+  const seen = new Set([entry]);
+  for (let i = 0, queue = [entry]; i < queue.length; i++) {
+    order.push(queue[i]);
+    for (const m of files.get(queue[i]).matchAll(/\brequire\("\.\/([\w-]+\.js)"\)/g)) {
+      if (!files.has(m[1])) throw new Error(`${queue[i]} requires ${m[1]}, which the build did not make`);
+      if (!seen.has(m[1])) seen.add(m[1]), queue.push(m[1]);
+    }
+  }
+  const table = (names) => names.map((n) => `${JSON.stringify(n)}: function (exports, require, module, __filename, __dirname) {\n${files.get(n)}},\n`).join('');
+  const byFile = new Map([[entry, []]]);
+  for (const n of order) {
+    const f = n === entry ? entry : fileOf(n);
+    if (!byFile.has(f)) byFile.set(f, []);
+    byFile.get(f).push(n);
+  }
+  /** The entry's file, once the other files have their final names (rename: group file → its name on disk). */
+  const entryCode = (rename) => {
+    const elsewhere = {};
+    for (const [f, names] of byFile) if (f !== entry) for (const n of names) elsewhere[n] = rename(f);
+    return `"use strict";
+var __sqlsh_files = {
+${table(byFile.get(entry))}};
+var __sqlsh_elsewhere = ${JSON.stringify(elsewhere)};
+var __sqlsh_loaded = Object.create(null);
+var __sqlsh_has = function (f) {
+  if (Object.prototype.hasOwnProperty.call(__sqlsh_files, f)) return true;
+  if (!Object.prototype.hasOwnProperty.call(__sqlsh_elsewhere, f)) return false;
+  var more = require("./" + __sqlsh_elsewhere[f]);
+  for (var k in more) __sqlsh_files[k] = more[k];
+  return true;
+};
+function __sqlsh_require(name) {
+  var m = __sqlsh_loaded[name];
+  if (m) return m.exports;
+  m = __sqlsh_loaded[name] = { exports: {}, loaded: false };
+  if (process.env.SQLSH_PACK_DEBUG) require("node:fs").appendFileSync(process.env.SQLSH_PACK_DEBUG, "pack: " + name + "\\n");
+  var own = function (id) {
+    var f = id.startsWith("./") ? id.slice(2) : undefined;
+    return f !== undefined && __sqlsh_has(f) ? __sqlsh_require(f) : require(id);
+  };
+  __sqlsh_files[name].call(m.exports, m.exports, own, m, __dirname + ${JSON.stringify(sep)} + name, __dirname);
+  m.loaded = true;
+  return m.exports;
+}
+module.exports = __sqlsh_require(${JSON.stringify(entry)});
+`;
+  };
+  const others = new Map();
+  for (const [f, names] of byFile) if (f !== entry) others.set(f, `"use strict";\nmodule.exports = {\n${table(names)}};\n`);
+  return { entryCode, others };
+}
+
+/** No blanks or comments: less to read and to keep in memory at each start (names stay, for stack traces). */
+async function minify(code, file) {
+  return (await transform(code, { minifyWhitespace: true, minifySyntax: true, target: 'node20', sourcefile: file, logLevel: 'warning' })).code;
+}
+
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const out = join(root, 'dist', 'bundle');
 const tmp = `${out}.tmp-${process.pid}`;
@@ -95,9 +215,10 @@ try {
     target: 'node20',
     plugins: [externalPackages],
     define: { SQLSH_VERSION: JSON.stringify(version) },
+    metafile: true,
     logLevel: 'warning',
   });
-  mkdirSync(tmp, { recursive: true });
+  const cjsFiles = new Map();
   for (const f of esm.outputFiles) {
     const name = f.path.slice(tmp.length + 1);
     const usesMeta = f.text.includes('import.meta');
@@ -113,14 +234,35 @@ try {
       sourcefile: name,
       logLevel: 'warning',
     });
-    writeFileSync(join(tmp, name), lazyBuiltins(cjs.code));
+    cjsFiles.set(name, lazyBuiltins(cjs.code));
+  }
+  // SQLSH_BUNDLE_META=FILE: which sources are in which chunk (SQLSH_PACK_DEBUG=FILE: sqlsh appends the chunks it runs)
+  if (process.env.SQLSH_BUNDLE_META) writeFileSync(process.env.SQLSH_BUNDLE_META, JSON.stringify(esm.metafile));
+  const groups = groupOf(esm.metafile);
+  mkdirSync(tmp, { recursive: true });
+  for (const [name] of cjsFiles) {
+    if (name.startsWith('chunk-')) continue;
+    // main.js in groups; a worker or process-title.js is one file (what it may load is small)
+    const fileOf = name === 'main.js' ? (n) => groups.get(n) ?? REST : () => name;
+    const { entryCode, others } = pack(name, cjsFiles, fileOf);
+    // The other files are named by their content, as chunks are: a sqlsh started before a rebuild
+    // still finds the ones its main.js names (old files stay a minute, below).
+    const names = new Map();
+    for (const [group, code] of others) {
+      const small = await minify(code, group);
+      const file = `${group.replace(/\.js$/, '')}-${createHash('sha256').update(small).digest('hex').slice(0, 8).toUpperCase()}.js`;
+      names.set(group, file);
+      writeFileSync(join(tmp, file), small);
+    }
+    writeFileSync(join(tmp, name), await minify(entryCode((g) => names.get(g)), name));
   }
   writeFileSync(join(tmp, 'package.json'), '{ "type": "commonjs" }\n');
   mkdirSync(out, { recursive: true });
+  // package.json first (it makes the .js files CommonJS), the entries last (what they name is there by then)
   const files = readdirSync(tmp);
-  const isEntry = (f) => !f.startsWith('chunk-');
-  for (const f of [...files.filter((f) => !isEntry(f)), ...files.filter(isEntry)]) renameSync(join(tmp, f), join(out, f));
-  // Old chunks no current file refers to: remove once no process started a minute ago can still load them.
+  const rank = (f) => (f === 'package.json' ? 0 : cjsFiles.has(f) ? 2 : 1);
+  for (const f of files.sort((a, b) => rank(a) - rank(b))) renameSync(join(tmp, f), join(out, f));
+  // Files of older builds (their chunks): removed once no process started a minute ago can still load them.
   const keep = new Set(files);
   for (const f of readdirSync(out)) {
     if (!keep.has(f) && Date.now() - statSync(join(out, f)).mtimeMs > 60_000) rmSync(join(out, f), { force: true });

@@ -1,19 +1,20 @@
 /**
- * A V8 code cache for sqlsh's own bundle (dist/bundle/*.js, CommonJS): what V8 compiled in one run
- * (the bytecode of the functions that ran, not only the top level) is kept in the user's cache
- * directory, and the next run's modules start from it instead of parsing and compiling again.
- * Node 22 has this built in (module.enableCompileCache); Node 20 has only vm.Script's cachedData,
- * and for CommonJS only, which is why the bundle is CommonJS (scripts/bundle.mjs).
+ * A V8 code cache for sqlsh's bundle (dist/bundle/*.js, CommonJS) and the packages installed with
+ * it: what V8 compiled in one run (the bytecode of the functions that ran, not only the top level)
+ * is kept in the user's cache directory, and the next run's modules start from it instead of
+ * parsing and compiling again. Node 22 has this built in (module.enableCompileCache); Node 20 has
+ * only vm.Script's cachedData, for CommonJS only, which is why the bundle is CommonJS
+ * (scripts/bundle.mjs).
  *
  * bin/sqlsh.js installs it before requiring the bundle: Module.prototype._compile is wrapped for
- * files in the bundle's directory (packages and everything else compile as usual). The cache is one
- * file, $XDG_CACHE_HOME/sqlsh (or ~/.cache/sqlsh) /code-<sqlsh version>-<node version>-<arch>-<flags>.bin,
- * holding one entry per bundle file, keyed by its path, size and modification time (V8 itself only
- * checks the source's length, its own version and flags). It is rewritten (written aside, then
- * renamed over) at exit only when a bundle file was compiled without an accepted entry; then entries
- * for files that changed or are gone are dropped. A cache that is missing, unreadable, stale or
- * rejected by V8 costs only the compilation it would have saved: nothing here ever fails the program.
- * SQLSH_CODE_CACHE=0 turns it off.
+ * the CommonJS files of dist/bundle and of sqlsh's node_modules (everything else compiles as usual).
+ * The cache files are $XDG_CACHE_HOME/sqlsh (or ~/.cache/sqlsh) /code-<sqlsh version>-<node
+ * version>-<arch>-<flags>-<sqlsh or pkg-NAME>.bin, each holding one entry per file, keyed by its
+ * path, size, modification and change times (V8 itself only checks the source's length, its own
+ * version and flags). A cache file is rewritten (written aside, then renamed over) at exit only when
+ * one of its files was compiled without an accepted entry; entries for files that changed or are
+ * gone are dropped then. A cache that is missing, unreadable, stale or rejected by V8 costs only the
+ * compilation it would have saved: nothing here ever fails the program. SQLSH_CODE_CACHE=0 turns it off.
  */
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -113,43 +114,85 @@ function writeCache(file: string, entries: ReadonlyMap<string, Buffer>): void {
   }
 }
 
-/** The key of a bundle file: its path, size and modification time (a rebuild changes them). */
+/**
+ * The key of a file: its path, size, modification and change times. A rebuild or a reinstall
+ * changes them (npm gives every file of a package the same modification time, but writing a file
+ * changes its change time).
+ */
 function fileKey(filename: string): string | undefined {
   try {
     const st = statSync(filename);
-    return `${filename}\0${st.size}\0${st.mtimeMs}`;
+    return `${filename}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}`;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * A cache file's part of the name: 'sqlsh' for the bundle; for a dependency, the package the bundle
+ * required, with everything it loads (pg with pg-protocol, pg-types ...): one file to read for each.
+ */
+function groupOf(mod: NodeModule, filename: string, bundlePrefix: string, modulesPrefix: string): string | undefined {
+  if (!filename.endsWith('.js') && !filename.endsWith('.cjs')) return undefined;
+  if (filename.startsWith(bundlePrefix)) return 'sqlsh';
+  if (!filename.startsWith(modulesPrefix)) return undefined;
+  let root = filename;
+  for (let m = (mod as { parent?: NodeModule | null }).parent; m?.filename?.startsWith(modulesPrefix); m = (m as { parent?: NodeModule | null }).parent) {
+    root = m.filename;
+  }
+  const parts = root.slice(modulesPrefix.length).split(sep);
+  const name = parts[0]!.startsWith('@') ? `${parts[0]}+${parts[1]}` : parts[0]!;
+  return /^[\w.+@-]+$/.test(name) ? `pkg-${name}` : undefined;
+}
+
+interface Group {
+  readonly file: string;
+  readonly entries: Map<string, Buffer>;
+  readonly loaded: Loaded[];
+  dirty: boolean;
+}
+
 let installed = false;
 
 /**
- * Compiles the CommonJS files under `bundleDir` through the code cache from now on.
- * Returns false (and does nothing) when it is turned off or there is nowhere to keep the cache.
+ * Compiles the CommonJS files of the bundle in `bundleDir` (dist/bundle), and those of the packages
+ * installed with sqlsh (its node_modules: better-sqlite3, pg, mysql2 ...), through the code cache
+ * from now on: one cache file for the bundle, one for each package, each read when a first file of
+ * it loads. Returns false (and does nothing) when it is turned off or there is nowhere to keep it.
  */
 export function installCodeCache(bundleDir: string, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   if (installed || env.SQLSH_CODE_CACHE === '0') return false;
-  const file = codeCacheFile(env);
-  if (!file) return false;
+  const base = codeCacheFile(env);
+  if (!base) return false;
   installed = true;
   const M = Module as unknown as ModuleInternals;
-  const prefix = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
-  let cache: Map<string, Buffer> | undefined;
-  const loaded: Loaded[] = [];
-  let dirty = false;
+  const bundlePrefix = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
+  const modulesPrefix = join(bundleDir, '..', '..', 'node_modules') + sep;
+  const groups = new Map<string, Group>();
   const original = M.prototype._compile;
 
   M.prototype._compile = function compile(this: NodeModule, content: string, filename: string, ...rest: unknown[]): unknown {
-    const key = filename.startsWith(prefix) && filename.endsWith('.js') ? fileKey(filename) : undefined;
-    if (key === undefined) return original.call(this, content, filename, ...rest);
-    cache ??= readCache(file);
-    const cachedData = cache.get(key);
-    // The same wrapper and file name Node itself compiles a CommonJS module with.
-    const script = new Script(M.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
-    if (!cachedData || script.cachedDataRejected) dirty = true;
-    loaded.push({ key, script });
+    const format = rest[0];
+    const name = format === undefined || format === 'commonjs' ? groupOf(this, filename, bundlePrefix, modulesPrefix) : undefined;
+    const key = name === undefined ? undefined : fileKey(filename);
+    if (name === undefined || key === undefined) return original.call(this, content, filename, ...rest);
+    let group = groups.get(name);
+    if (!group) {
+      const file = base.replace(/\.bin$/, `-${name}.bin`);
+      group = { file, entries: readCache(file), loaded: [], dirty: false };
+      groups.set(name, group);
+    }
+    const cachedData = group.entries.get(key);
+    // The same wrapper and file name Node itself compiles a CommonJS module with (a #! line is blanked, as Node does).
+    const source = content.startsWith('#!') ? content.replace(/^#![^\n]*/, '') : content;
+    let script: Script;
+    try {
+      script = new Script(M.wrap(source), { filename, ...(cachedData ? { cachedData } : {}) });
+    } catch {
+      return original.call(this, content, filename, ...rest); // not CommonJS after all (ESM syntax): Node knows what to do
+    }
+    if (!cachedData || script.cachedDataRejected) group.dirty = true;
+    group.loaded.push({ key, script });
     const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     const mod = this;
     const require = ((id: string) => mod.require(id)) as NodeJS.Require;
@@ -163,20 +206,20 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
   };
 
   process.once('exit', () => {
-    if (!dirty) return;
-    try {
-      // The code of this run (with every function compiled so far), then what other runs left for
-      // files this one did not load, as long as those files are unchanged.
-      const next = new Map<string, Buffer>();
-      for (const { key, script } of loaded) next.set(key, script.createCachedData());
-      for (const [key, data] of cache ?? []) {
-        if (next.has(key)) continue;
-        const filename = key.slice(0, key.indexOf('\0'));
-        if (!next.has(key) && fileKey(filename) === key) next.set(key, data);
+    for (const group of groups.values()) {
+      if (!group.dirty) continue;
+      try {
+        // The code of this run (with every function compiled so far), then what other runs left for
+        // files this one did not load, as long as those files are unchanged.
+        const next = new Map<string, Buffer>();
+        for (const { key, script } of group.loaded) next.set(key, script.createCachedData());
+        for (const [key, data] of group.entries) {
+          if (!next.has(key) && fileKey(key.slice(0, key.indexOf('\0'))) === key) next.set(key, data);
+        }
+        writeCache(group.file, next);
+      } catch {
+        // a cache is never worth a failure
       }
-      writeCache(file, next);
-    } catch {
-      // a cache is never worth a failure
     }
   });
   return true;
