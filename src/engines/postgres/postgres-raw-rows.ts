@@ -183,6 +183,8 @@ interface DataStream {
  */
 export class DataRowTap {
   private carry: Buffer | undefined;
+  private carryBuf = Buffer.allocUnsafe(1 << 12);
+  private joined = Buffer.allocUnsafe(0);
   private pgData: ((chunk: Buffer) => void) | undefined;
   private stream: DataStream | undefined;
   private removed = false;
@@ -220,7 +222,12 @@ export class DataRowTap {
     if (this.removed) return this.pgData!(chunk);
     let buf = chunk;
     if (this.carry) {
-      buf = Buffer.concat([this.carry, chunk]);
+      // the unfinished message and the chunk, joined in a buffer kept from chunk to chunk
+      const need = this.carry.length + chunk.length;
+      if (this.joined.length < need) this.joined = Buffer.allocUnsafe(Math.max(need, this.joined.length * 2));
+      this.carry.copy(this.joined, 0);
+      chunk.copy(this.joined, this.carry.length);
+      buf = this.joined.subarray(0, need);
       this.carry = undefined;
     }
     this.garbage.handled(buf.length * 2);
@@ -252,7 +259,13 @@ export class DataRowTap {
       if (from < buf.length) this.pgData!(buf.subarray(from));
       return;
     }
-    if (from < buf.length) this.carry = Buffer.from(buf.subarray(from));
+    if (from < buf.length) {
+      // kept in a buffer of its own: the joined one is filled again with the next chunk
+      const rest = buf.length - from;
+      if (this.carryBuf.length < rest) this.carryBuf = Buffer.allocUnsafe(Math.max(rest, this.carryBuf.length * 2));
+      buf.copy(this.carryBuf, 0, from);
+      this.carry = this.carryBuf.subarray(0, rest);
+    }
   }
 
   private forward(bytes: Buffer): void {
