@@ -42,11 +42,17 @@ export interface CopyConn {
 
 const STATEMENT_SELECT = 1;
 
+/** The pipes' directories still there, removed at exit by one listener (not one per connection). */
+const liveDirs = new Set<string>();
+const removeLiveDirs = (): void => {
+  for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true });
+  liveDirs.clear();
+};
+
 /** A named pipe in a private temp directory, made on first use, removed on close or exit. */
 export class CsvPipe {
   #dir: string | undefined;
   #making: Promise<string | undefined> | undefined;
-  readonly #cleanup = (): void => this.remove();
 
   /**
    * The pipe's path, or undefined where no pipe can be made (no mkfifo). The first call starts
@@ -63,7 +69,8 @@ export class CsvPipe {
     try {
       dir = mkdtempSync(join(tmpdir(), 'sqlsh-duckdb-'));
       this.#dir = dir;
-      process.once('exit', this.#cleanup);
+      if (liveDirs.size === 0) process.once('exit', removeLiveDirs);
+      liveDirs.add(dir);
       const path = join(dir, 'out.csv');
       const made = await new Promise<boolean>((resolve) => {
         const child = spawn('mkfifo', ['-m', '600', path], { stdio: 'ignore' });
@@ -77,8 +84,11 @@ export class CsvPipe {
   }
 
   remove(): void {
-    process.removeListener('exit', this.#cleanup);
-    if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });
+    if (this.#dir) {
+      rmSync(this.#dir, { recursive: true, force: true });
+      liveDirs.delete(this.#dir);
+      if (liveDirs.size === 0) process.removeListener('exit', removeLiveDirs);
+    }
     this.#dir = undefined;
     this.#making = Promise.resolve(undefined);
   }
