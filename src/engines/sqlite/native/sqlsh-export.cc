@@ -41,6 +41,11 @@
  * Only the thread that owns the connection may call these.
  */
 #include <node_api.h>
+#if defined(__has_include)
+#if __has_include(<version>)
+#include <version>
+#endif
+#endif
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -54,6 +59,14 @@ SQLITE_EXTENSION_INIT3
 sqlite3 *sqlsh_find_connection(int64_t id);
 napi_value sqlsh_export_init(napi_env env, napi_value exports);
 }
+
+
+/*
+ * std::to_chars for doubles (shortest round-trip) is in libstdc++ 11+, MSVC 2019, and recent
+ * libc++. Without it the module offers no export functions, and sqlsh formats exports in
+ * JavaScript (sqlite-server.ts checks for exportStart); the interrupt helper is built all the same.
+ */
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
 
 namespace {
 
@@ -981,3 +994,9 @@ extern "C" napi_value sqlsh_export_init(napi_env env, napi_value exports) {
   }
   return exports;
 }
+
+#else
+
+extern "C" napi_value sqlsh_export_init(napi_env, napi_value exports) { return exports; }
+
+#endif
