@@ -54,7 +54,19 @@ let driver: Promise<PgDriver> | undefined;
 
 export function loadPgDriver(): Promise<PgDriver> {
   driver ??= (async () => {
-    const pg = await import('pg');
+    // pg asks at load whether it runs in a Cloudflare Worker: without a global `navigator` (Node 20;
+    // Node 21 has one) it builds a fetch Response to find out, which loads Node's whole fetch
+    // implementation (undici): about 30 ms of every PostgreSQL start. A navigator that says Node
+    // answers the question; it is there only while pg loads.
+    const g = globalThis as { navigator?: unknown };
+    const shim = g.navigator === undefined;
+    if (shim) Object.defineProperty(globalThis, 'navigator', { value: Object.freeze({ userAgent: 'Node.js' }), configurable: true, writable: true });
+    let pg: typeof import('pg');
+    try {
+      pg = await import('pg');
+    } finally {
+      if (shim) delete g.navigator;
+    }
     const cursor = await import('pg-cursor');
     return {
       Client: pg.default.Client as unknown as PgDriver['Client'],
