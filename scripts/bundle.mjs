@@ -118,6 +118,9 @@ function groupOf(metafile) {
       for (const i of byName.get(n).imports) if (i.kind === 'import-statement' && !i.external) queue.push(i.path.split('/').pop());
     }
   }
+  // The small chunks esbuild makes for an import() of a module that lives in a shared chunk hold no
+  // source of their own (a few re-exports): in main.js, so that such an import() reads no other file.
+  for (const [n, o] of byName) if (!group.has(n) && Object.keys(o.inputs).length === 0) group.set(n, GROUPS[0].file);
   return group;
 }
 
@@ -168,7 +171,7 @@ function __sqlsh_require(name) {
   var m = __sqlsh_loaded[name];
   if (m) return m.exports;
   m = __sqlsh_loaded[name] = { exports: {}, loaded: false };
-  if (process.env.SQLSH_PACK_DEBUG) require("node:fs").appendFileSync(process.env.SQLSH_PACK_DEBUG, "pack: " + name + "\\n");
+  if (process.env.SQLSH_PACK_DEBUG) require("node:fs").appendFileSync(process.env.SQLSH_PACK_DEBUG, "pack: " + name + " " + Math.round(performance.now()) + "\\n");
   var own = function (id) {
     var f = id.startsWith("./") ? id.slice(2) : undefined;
     return f !== undefined && __sqlsh_has(f) ? __sqlsh_require(f) : require(id);

@@ -9,7 +9,7 @@
  * bin/sqlsh.js installs it before requiring the bundle: Module.prototype._compile is wrapped for
  * the CommonJS files of dist/bundle and of sqlsh's node_modules (everything else compiles as usual).
  * The cache files are $XDG_CACHE_HOME/sqlsh (or ~/.cache/sqlsh) /code-<sqlsh version>-<node
- * version>-<arch>-<flags>-<sqlsh or pkg-NAME>.bin, each holding one entry per file, keyed by its
+ * version>-<arch>-<flags>-<sqlsh-FILE or pkg-NAME>.bin, each holding one entry per file, keyed by its
  * path, size, modification and change times (V8 itself only checks the source's length, its own
  * version and flags). A cache file is rewritten (written aside, then renamed over) at exit only when
  * one of its files was compiled without an accepted entry; entries for files that changed or are
@@ -129,12 +129,13 @@ function fileKey(filename: string): string | undefined {
 }
 
 /**
- * A cache file's part of the name: 'sqlsh' for the bundle; for a dependency, the package the bundle
+ * A cache file's part of the name: 'sqlsh-main' ... for a file of the bundle; for a dependency, the package the bundle
  * required, with everything it loads (pg with pg-protocol, pg-types ...): one file to read for each.
  */
 function groupOf(mod: NodeModule, filename: string, bundlePrefix: string, modulesPrefix: string): string | undefined {
   if (!filename.endsWith('.js') && !filename.endsWith('.cjs')) return undefined;
-  if (filename.startsWith(bundlePrefix)) return 'sqlsh';
+  // one per bundle file (main.js, main-shell-<hash>.js ...): a script reads main.js's only
+  if (filename.startsWith(bundlePrefix)) return `sqlsh-${filename.slice(bundlePrefix.length).replace(/(-[0-9A-F]{8})?\.c?js$/, '')}`;
   if (!filename.startsWith(modulesPrefix)) return undefined;
   let root = filename;
   for (let m = (mod as { parent?: NodeModule | null }).parent; m?.filename?.startsWith(modulesPrefix); m = (m as { parent?: NodeModule | null }).parent) {
