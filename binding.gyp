@@ -8,7 +8,7 @@
       ],
       "cflags": ["-Wall"],
       "cflags_c": ["-std=c11"],
-      "cflags_cc": ["-std=c++17", "-O2"],
+      "cflags_cc": ["-std=c++17"],
       "xcode_settings": { "CLANG_CXX_LANGUAGE_STANDARD": "c++17", "GCC_C_LANGUAGE_STANDARD": "c11" },
       "msvs_settings": { "VCCLCompilerTool": { "AdditionalOptions": ["/std:c++17"] } }
     }

@@ -186,7 +186,6 @@ extern "C" size_t sqlsh_format_double_as(double d, char *out, bool js_to_string)
   char sci[40];
   auto r = std::to_chars(sci, sci + sizeof sci, d, std::chars_format::scientific);
   char *end = r.ptr;
-  *end = '\0'; /* to_chars does not end the text; atoi() below reads up to here */
   char digits[24] = {0};
   int k = 0;
   const char *s = sci;
@@ -197,7 +196,8 @@ extern "C" size_t sqlsh_format_double_as(double d, char *out, bool js_to_string)
   for (; s < end && *s != 'e'; s++) {
     if (*s != '.') digits[k++] = *s;
   }
-  int exp10 = std::atoi(s + 1); /* value = d.ddd x 10^exp10 */
+  int exp10 = 0; /* value = d.ddd x 10^exp10 */
+  std::from_chars(s + (s[1] == '+' ? 2 : 1), end, exp10);
   int n = exp10 + 1;            /* ECMAScript's n: value = 0.ddd x 10^n */
   if (!integral || js_to_string) {
     /* Number::toString: fixed notation for 1e-7 < |d| < 1e21 (formatNumber: integral values took the path above). */
@@ -240,32 +240,34 @@ extern "C" size_t sqlsh_format_double(double d, char *out) { return sqlsh_format
 
 namespace {
 
+/* Length of the well-formed UTF-8 sequence at t[i] (of n), or 0. */
+size_t sequence_length(const unsigned char *t, size_t i, size_t n) {
+  unsigned char c = t[i];
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) len = 2;
+  else if (c >= 0xe0 && c <= 0xef) {
+    len = 3;
+    if (c == 0xe0) lo = 0xa0;
+    if (c == 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    len = 4;
+    if (c == 0xf0) lo = 0x90;
+    if (c == 0xf4) hi = 0x8f;
+  } else return 0;
+  if (i + len > n || t[i + 1] < lo || t[i + 1] > hi) return 0;
+  for (size_t k = 2; k < len; k++) {
+    if (t[i + k] < 0x80 || t[i + k] > 0xbf) return 0;
+  }
+  return len;
+}
+
 /* True when text (n bytes) is well-formed UTF-8 (Unicode Table 3-7: no overlongs, surrogates, or beyond U+10FFFF). */
 bool valid_utf8(const unsigned char *t, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = t[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) len = 2;
-    else if (c >= 0xe0 && c <= 0xef) {
-      len = 3;
-      if (c == 0xe0) lo = 0xa0;
-      if (c == 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      len = 4;
-      if (c == 0xf0) lo = 0x90;
-      if (c == 0xf4) hi = 0x8f;
-    } else return false;
-    if (i + len > n || t[i + 1] < lo || t[i + 1] > hi) return false;
-    for (size_t k = 2; k < len; k++) {
-      if (t[i + k] < 0x80 || t[i + k] > 0xbf) return false;
-    }
-    i += len;
+  for (size_t i = 0, len; i < n; i += len) {
+    len = sequence_length(t, i, n);
+    if (!len) return false;
   }
   return true;
 }
@@ -334,29 +336,6 @@ bool tsv_field(Export *e, const char *text, size_t n) {
     }
   }
   return true;
-}
-
-/* Length of the well-formed UTF-8 sequence at t[i] (of n), or 0. */
-size_t sequence_length(const unsigned char *t, size_t i, size_t n) {
-  unsigned char c = t[i];
-  if (c < 0x80) return 1;
-  size_t len;
-  unsigned char lo = 0x80, hi = 0xbf;
-  if (c >= 0xc2 && c <= 0xdf) len = 2;
-  else if (c >= 0xe0 && c <= 0xef) {
-    len = 3;
-    if (c == 0xe0) lo = 0xa0;
-    if (c == 0xed) hi = 0x9f;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    len = 4;
-    if (c == 0xf0) lo = 0x90;
-    if (c == 0xf4) hi = 0x8f;
-  } else return 0;
-  if (i + len > n || t[i + 1] < lo || t[i + 1] > hi) return 0;
-  for (size_t k = 2; k < len; k++) {
-    if (t[i + k] < 0x80 || t[i + k] > 0xbf) return 0;
-  }
-  return len;
 }
 
 /*
