@@ -231,9 +231,10 @@ try {
       target: 'node20',
       // import() of a chunk or package: require() when first used (a code-cached CommonJS file, no ESM loader)
       supported: { 'dynamic-import': false },
-      define: usesMeta ? { 'import.meta.url': '__sqlsh_import_meta_url' } : {},
+      // import.meta.url: this file's URL, made when first asked for (a URL costs a few ms the first time)
+      define: usesMeta ? { 'import.meta.url': '__sqlsh_import_meta.url' } : {},
       // ES modules are strict; so stays their code
-      banner: `"use strict";\n${usesMeta ? 'var __sqlsh_import_meta_url = require("node:url").pathToFileURL(__filename).href;\n' : ''}`,
+      banner: `"use strict";\n${usesMeta ? 'var __sqlsh_import_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };\n' : ''}`,
       sourcefile: name,
       logLevel: 'warning',
     });
