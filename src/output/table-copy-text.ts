@@ -7,7 +7,10 @@
  * table is byte for byte the one the rows would give.
  *
  * numeric[i] says column i holds numbers: its values are right-aligned (flag 'n'), as a number's
- * are. Input chunks may end anywhere; the unfinished row waits for the next chunk.
+ * are. Each chunk brings its own flags (SQLite's values carry their own types, so a column may hold
+ * numbers in one chunk and text in the next; a producer whose flags change ends its chunks with a
+ * whole row). Input chunks may otherwise end anywhere; the unfinished row waits for the next chunk
+ * and is read with that chunk's flags.
  */
 import type { Row, Value } from '../core/result.js';
 import { displayWidth } from './display-width.js';
@@ -43,21 +46,26 @@ export class CopyTextRecords {
   /** Rows converted so far. */
   rows = 0;
 
+  /** The flags of the chunk being read (push()). */
+  private numeric: readonly boolean[];
+
   constructor(
-    private readonly numeric: readonly boolean[],
+    numeric: readonly boolean[],
     nullString: string,
     /** Widest cell per column so far (updated in place; starts at the header's widths). */
     private readonly natural: number[],
     /** Widest number per column so far (updated in place). */
     private readonly numericWidths: number[],
   ) {
+    this.numeric = numeric;
     const nullText = escapeForTerminal(nullString);
     this.nullWidth = displayWidth(nullText);
     this.nullRecord = Buffer.from('z' + this.nullWidth + ':' + nullText);
   }
 
   /** The records of every row that ends in chunk (RS-terminated, as TableSpill stores them). A view, valid until the next call. */
-  push(chunk: Uint8Array): Buffer {
+  push(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric): Buffer {
+    this.numeric = numeric;
     let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.carry) {
       // the unfinished row and the chunk, joined in a buffer kept from chunk to chunk (no allocation each time)
@@ -193,9 +201,10 @@ function printableAsciiWidth(text: string): number {
 export class CopyTextRows {
   private carry = '';
 
-  constructor(private readonly numeric: readonly boolean[]) {}
+  constructor(private numeric: readonly boolean[]) {}
 
-  push(chunk: Uint8Array): Row[] {
+  push(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric): Row[] {
+    this.numeric = numeric;
     const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
     const end = text.lastIndexOf('\n') + 1;
     this.carry = text.slice(end);
@@ -231,5 +240,5 @@ export function copyTextInto(sink: { rows(batch: readonly Row[]): void | Promise
   if (sink.copyText) return sink.copyText(bytes, numeric);
   let reader = rowReaders.get(sink);
   if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric)));
-  return sink.rows(reader.push(bytes));
+  return sink.rows(reader.push(bytes, numeric));
 }

@@ -159,14 +159,14 @@ export class TableSink implements ResultSink {
     if (this.columns.length === 0) return;
     if (this.copyRows || this.delegate || this.terminalWidth() !== undefined || (this.buffer.length > 0 && !this.copyRecords)) {
       this.copyRows ??= new CopyTextRows(numeric);
-      return this.rows(this.copyRows.push(bytes));
+      return this.rows(this.copyRows.push(bytes, numeric));
     }
     if (!this.copyRecords) {
       this.natural ??= this.headerCells.map((c) => (this.options.header ? c.width : 0));
       this.copyRecords = new CopyTextRecords(numeric, this.options.nullString, this.natural, this.numericWidths);
       this.spill ??= new TableSpill();
     }
-    this.appendRecords(this.copyRecords.push(bytes));
+    this.appendRecords(this.copyRecords.push(bytes, numeric));
   }
 
   private appendRecords(records: Buffer): void {

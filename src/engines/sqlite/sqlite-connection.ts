@@ -113,8 +113,6 @@ export class SqliteConnection implements Connection {
     const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}) }));
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    /** The flags of the 'copy-text' events (see there). */
-    let numeric: boolean[] | undefined;
     try {
       for (;;) {
         const m = await req.inbox.next();
@@ -131,12 +129,9 @@ export class SqliteConnection implements Connection {
         } else if (m.type === 'copy-text') {
           // Rows as COPY text for the aligned table (ExecuteOptions.copyText; the native helper's).
           // A column may hold numbers in one chunk and text in the next (SQLite's values carry their
-          // own types; each chunk has one kind per column). The table sink keeps the flags of the
-          // first event and reads them at each value, so every event carries that one array, set to
-          // its chunk's flags just before the sink takes it (each chunk ends with a whole row).
-          numeric ??= [...m.numeric];
-          numeric.splice(0, numeric.length, ...m.numeric);
-          if (!req.cancelRequested) yield { type: 'copy-text', bytes: m.bytes, numeric };
+          // own types): each chunk has one kind per column and ends with a whole row, and its event
+          // carries its own flags.
+          if (!req.cancelRequested) yield { type: 'copy-text', bytes: m.bytes, numeric: m.numeric };
           this.host?.ack();
         } else if (m.type === 'bytes') {
           // the same as bytes (the native helper's, when they are not all valid UTF-8)
