@@ -100,7 +100,14 @@ const GROUPS = [
   },
   {
     file: 'main-shell.js',
-    sources: ['src/shell/repl.ts', 'src/shell/completer.ts', 'src/shell/pending-connection.ts', 'src/editor/line-editor.ts', 'src/editor/history.ts'],
+    sources: [
+      'src/shell/repl.ts',
+      'src/shell/completer.ts',
+      'src/shell/pending-connection.ts',
+      'src/editor/line-editor.ts',
+      'src/editor/history.ts',
+      'src/engines/sqlite/demo-database.ts', // --demo: checks that the file is there
+    ],
   },
 ];
 const REST = 'main-more.js';
