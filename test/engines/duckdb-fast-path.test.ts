@@ -318,6 +318,25 @@ describe('duckdb csv fast path through the CLI', () => {
     assert.deepEqual(readdirSync(tmp), [], 'no pipe left behind');
   });
 
+  test('the reader going away (| head) ends sqlsh at once, though DuckDB was blocked writing the pipe', async () => {
+    const tmp = mkdtempSync(join(dir, 'head-'));
+    const child = spawn(process.execPath, [BIN, 'duckdb::memory:', '-c', "select i, repeat('y', 80) as s, i * 0.5 as d from range(100000000) t(i)", '--format', 'csv'], {
+      cwd: ROOT,
+      env: { ...sandboxEnv(), TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    // let DuckDB fill the pipe and block in write(), then close our end as head does
+    await new Promise((r) => setTimeout(r, 300));
+    child.stdout.destroy();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    assert.equal(code, 0, 'sqlsh exited by itself (not killed after 10 s)');
+    assert.deepEqual(readdirSync(tmp), [], 'no pipe left behind');
+  });
+
   test('a TIMESTAMPTZ under a non-UTC TZ, written to a pipe, is the text the table shows', async () => {
     const sql = `select 1 as id, timestamptz '2024-01-02 03:04:05.5+00' as t, 2.0::double as d`;
     const env = { ...sandboxEnv(), TZ: 'Asia/Kolkata' };

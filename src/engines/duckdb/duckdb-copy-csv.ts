@@ -42,12 +42,24 @@ export interface CopyConn {
 
 const STATEMENT_SELECT = 1;
 
-/** The pipes' directories still there, removed at exit by one listener (not one per connection). */
+/**
+ * At exit (process.exit() on EPIPE of `| head` too), one listener for all connections: each pipe still
+ * being read is closed first, so DuckDB's writer, blocked on a full pipe that this process no longer
+ * reads, fails instead of holding up the exit; then the pipes' directories are removed.
+ */
 const liveDirs = new Set<string>();
-const removeLiveDirs = (): void => {
+const liveReaders = new Set<PipeReader>();
+let exitHooked = false;
+function atExit(): void {
+  for (const reader of liveReaders) reader.close();
   for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true });
   liveDirs.clear();
-};
+}
+function hookExit(): void {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', atExit);
+}
 
 /** A named pipe in a private temp directory, made on first use, removed on close or exit. */
 export class CsvPipe {
@@ -69,7 +81,7 @@ export class CsvPipe {
     try {
       dir = mkdtempSync(join(tmpdir(), 'sqlsh-duckdb-'));
       this.#dir = dir;
-      if (liveDirs.size === 0) process.once('exit', removeLiveDirs);
+      hookExit();
       liveDirs.add(dir);
       const path = join(dir, 'out.csv');
       const made = await new Promise<boolean>((resolve) => {
@@ -87,7 +99,6 @@ export class CsvPipe {
     if (this.#dir) {
       rmSync(this.#dir, { recursive: true, force: true });
       liveDirs.delete(this.#dir);
-      if (liveDirs.size === 0) process.removeListener('exit', removeLiveDirs);
     }
     this.#dir = undefined;
     this.#making = Promise.resolve(undefined);
@@ -171,6 +182,8 @@ export class PipeReader {
       closeSync(fd);
       throw err;
     }
+    hookExit();
+    liveReaders.add(this);
     const buffer = Buffer.allocUnsafe(1 << 16);
     // onread (Node's reused read buffer) is in net.Socket's options since Node 12; @types lacks it there.
     this.#socket = new Socket({
@@ -228,6 +241,7 @@ export class PipeReader {
   }
 
   close(): void {
+    liveReaders.delete(this);
     this.release();
     this.#socket.destroy();
   }
