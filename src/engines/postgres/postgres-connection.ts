@@ -239,10 +239,12 @@ export class PostgresConnection implements Connection {
       yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
     }
-    if (opts.copyText && !opts.csv && !opts.tsv && copyableQuery(sql, this.dialect.lex) !== undefined) {
-      // an aligned table to a file or pipe: the statement as it is, its rows taken off the socket as COPY text
+    const raw = opts.csv || opts.tsv ? false : opts.copyText ? 'table' : opts.json ? (opts.json.lines ? 'jsonl' : 'json') : false;
+    if (raw && copyableQuery(sql, this.dialect.lex) !== undefined) {
+      // an aligned table, json or jsonl to a file or pipe: the statement as it is, its rows taken off
+      // the socket as COPY text or as the json sink's objects
       try {
-        yield* simpleQuery(this.#simpleHost(txBefore), sql, opts, true);
+        yield* simpleQuery(this.#simpleHost(txBefore), sql, opts, raw);
       } catch (err) {
         if (!this.#dead) await readyForQuery(client);
         throw err;

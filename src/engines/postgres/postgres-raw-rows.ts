@@ -42,7 +42,7 @@ function kindOf(oid: number): Kind {
 }
 
 /** True when the digits are what formatNumber(Number(text)) writes (see mysql-raw-rows.ts sameAsJs). */
-function sameAsJs(buf: Buffer, s: number, e: number): boolean {
+export function sameAsJs(buf: Buffer, s: number, e: number): boolean {
   let digits = 0;
   let zeros = 0;
   let point = false;

@@ -15,6 +15,7 @@ import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
 import type { PgClient, PgFieldDesc } from './postgres-driver.js';
 import { DataRowTap, PgCopyTextWriter } from './postgres-raw-rows.js';
+import { PgJsonWriter } from './postgres-raw-json.js';
 
 /** pg's row parser for one result (rowMode 'array'); the client gives it the session's type parsers. */
 interface PgResult {
@@ -41,6 +42,9 @@ export interface SimpleQueryHost {
   done(tag: string | undefined, rowCount: number, returnedRows: boolean): ResultEvent;
 }
 
+/** Rows taken off the socket: for an aligned table ('table'), json or jsonl; false: row objects. */
+export type RawRows = false | 'table' | 'json' | 'jsonl';
+
 const HIGH_WATER = 4000;
 const BATCH = 1000;
 /** A 'copy-text' chunk (about 64 KB) counts as this many rows against HIGH_WATER: two may wait. */
@@ -54,9 +58,12 @@ type Item =
   | { readonly type: 'error'; readonly error: unknown }
   | { readonly type: 'end' };
 
-/** Rows taken off the socket as COPY text (postgres-raw-rows.ts), for an aligned table to a file or pipe. */
+/**
+ * Rows taken off the socket: as COPY text (postgres-raw-rows.ts) for an aligned table to a file or
+ * pipe, or as the json/jsonl sink's objects (postgres-raw-json.ts).
+ */
 interface RawTable {
-  readonly writer: PgCopyTextWriter;
+  readonly writer: PgCopyTextWriter | PgJsonWriter;
   readonly tap: DataRowTap;
   ready: boolean;
 }
@@ -71,12 +78,12 @@ class SimpleRequest {
   #copyOut: StringDecoder | undefined;
   #raw: RawTable | undefined;
 
-  constructor(text: string, push: (item: Item) => void, rawTable = false) {
+  constructor(text: string, push: (item: Item) => void, rawRows: RawRows = false) {
     this.#text = text;
     this.#push = push;
     this._result = new (resultClass())('array');
-    if (rawTable) {
-      const writer = new PgCopyTextWriter();
+    if (rawRows) {
+      const writer = rawRows === 'table' ? new PgCopyTextWriter() : new PgJsonWriter(rawRows === 'jsonl');
       const raw: RawTable = {
         writer,
         ready: false,
@@ -94,7 +101,7 @@ class SimpleRequest {
   }
 
   /** The raw table's writer (to hand its buffers back), when the rows are taken off the socket. */
-  get rawWriter(): PgCopyTextWriter | undefined {
+  get rawWriter(): PgCopyTextWriter | PgJsonWriter | undefined {
     return this.#raw?.writer;
   }
 
@@ -105,9 +112,11 @@ class SimpleRequest {
   }
 
   #flushRaw(force: boolean): void {
-    const raw = this.#raw;
-    const bytes = raw?.writer.take(force);
-    if (bytes) this.#push({ type: 'copy-text', bytes, numeric: raw!.writer.numeric });
+    const writer = this.#raw?.writer;
+    const bytes = writer?.take(force);
+    if (!bytes) return;
+    if (writer instanceof PgCopyTextWriter) this.#push({ type: 'copy-text', bytes, numeric: writer.numeric });
+    else this.#push({ type: 'bytes', bytes });
   }
 
   handleRowDescription(msg: { fields: readonly PgFieldDesc[] }): void {
@@ -134,6 +143,7 @@ class SimpleRequest {
 
   handleCommandComplete(msg: { text: string }): void {
     this.#flushRows();
+    if (this.#raw?.ready && this.#raw.writer instanceof PgJsonWriter) this.#raw.writer.finish();
     this.#flushRaw(true);
     if (this.#raw) this.#raw.ready = false;
     if (this.#copyOut) {
@@ -177,10 +187,11 @@ class SimpleRequest {
 }
 
 /**
- * rawTable: one statement whose rows go to an aligned table in a file or pipe (ExecuteOptions.copyText):
- * the rows come as 'copy-text' events, taken off the socket without row objects (postgres-raw-rows.ts).
+ * raw: one statement whose rows go to an aligned table in a file or pipe (ExecuteOptions.copyText):
+ * the rows come as 'copy-text' events, taken off the socket without row objects (postgres-raw-rows.ts);
+ * or to json / jsonl (ExecuteOptions.json): 'bytes' events with the sink's objects (postgres-raw-json.ts).
  */
-export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: ExecuteOptions, rawTable = false): AsyncGenerator<ResultEvent> {
+export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: ExecuteOptions, raw: RawRows = false): AsyncGenerator<ResultEvent> {
   const client = host.client;
   const queue: Item[] = [];
   let waiting = 0;
@@ -189,7 +200,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
   let paused = false;
   const push = (item: Item): void => {
     queue.push(item);
-    if (item.type === 'rows' || item.type === 'copy-text') {
+    if (item.type === 'rows' || item.type === 'copy-text' || item.type === 'bytes') {
       waiting += item.type === 'rows' ? item.rows.length : RAW_WEIGHT;
       if (waiting > HIGH_WATER && stream && !paused) {
         paused = true;
@@ -212,7 +223,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const request = new SimpleRequest(sql, push, rawTable);
+    const request = new SimpleRequest(sql, push, raw);
     client.query(request as never);
     for (;;) {
       const item = queue.shift();
@@ -238,6 +249,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
           yield item;
           break;
         case 'copy-text':
+        case 'bytes':
           waiting -= RAW_WEIGHT;
           if (waiting <= BATCH) resume();
           yield item;
