@@ -10,8 +10,8 @@
  * the CommonJS files of dist/bundle and of sqlsh's node_modules (everything else compiles as usual).
  * The cache files are $XDG_CACHE_HOME/sqlsh (or ~/.cache/sqlsh) /code-<sqlsh version>-<node
  * version>-<arch>-<flags>-<sqlsh-FILE or pkg-NAME>.bin, each holding one entry per file, keyed by its
- * path, size, modification and change times (V8 itself only checks the source's length, its own
- * version and flags). A cache file is rewritten (written aside, then renamed over) at exit only when
+ * path, size, modification and change times, with a SHA-1 of its bytes (V8 itself only checks the
+ * source's length, its own version and flags). A cache file is rewritten (written aside, then renamed over) at exit only when
  * one of its files was compiled without an accepted entry; entries for files that changed or are
  * gone are dropped then. A cache that is missing, unreadable, stale or rejected by V8 costs only the
  * compilation it would have saved: nothing here ever fails the program. SQLSH_CODE_CACHE=0 turns it off.
@@ -20,13 +20,14 @@ import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'n
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { createHash } from 'node:crypto';
 import Module from 'node:module';
 import { makeDirectory } from '../core/make-directory.js';
 
 /** Inlined by the bundler (scripts/bundle.mjs). */
 declare const SQLSH_VERSION: string | undefined;
 
-const MAGIC = 'sqlsh-code-cache-1\n';
+const MAGIC = 'sqlsh-code-cache-2\n';
 
 type CompileFn = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
 interface ModuleInternals {
@@ -69,31 +70,60 @@ export function codeCacheFile(env: Readonly<Record<string, string | undefined>> 
   return join(base, 'sqlsh', `code-${version}-${process.version}-${process.arch}-${flags}.bin`);
 }
 
-/** The entries of a cache file: key → cached data. Empty when the file is missing, unreadable or not ours. */
-function readCache(file: string): Map<string, Buffer> {
-  const entries = new Map<string, Buffer>();
-  try {
-    const data = readFileSync(file);
-    if (data.toString('latin1', 0, MAGIC.length) !== MAGIC) return entries;
-    const indexLength = data.readUInt32LE(MAGIC.length);
-    let offset = MAGIC.length + 4 + indexLength;
-    const index = JSON.parse(data.toString('utf8', MAGIC.length + 4, offset)) as [string, number][];
-    for (const [key, length] of index) {
-      if (offset + length > data.length) break; // cut short: keep what is whole
-      entries.set(key, data.subarray(offset, offset + length));
-      offset += length;
+/**
+ * V8 checks a cache's version, flags and length, but in a release build not its bytes: code from a
+ * damaged file would run. So each entry carries its SHA-1, checked when the entry is used (about
+ * half a millisecond for the bundle's main file).
+ */
+const digest = (data: Uint8Array): string => createHash('sha1').update(data).digest('base64');
+
+/** The entries of a cache file: key → cached data, checked on first use. */
+class CacheEntries {
+  private readonly unchecked = new Map<string, { data: Buffer; sum: string }>();
+  private readonly checked = new Map<string, Buffer>();
+
+  /** The entries of `file`; none when the file is missing, unreadable or not ours. */
+  static read(file: string): CacheEntries {
+    const entries = new CacheEntries();
+    try {
+      const data = readFileSync(file);
+      if (data.toString('latin1', 0, MAGIC.length) !== MAGIC) return entries;
+      const indexLength = data.readUInt32LE(MAGIC.length);
+      let offset = MAGIC.length + 4 + indexLength;
+      const index = JSON.parse(data.toString('utf8', MAGIC.length + 4, offset)) as [string, number, string][];
+      for (const [key, length, sum] of index) {
+        if (offset + length > data.length) break; // cut short: keep what is whole
+        entries.unchecked.set(key, { data: data.subarray(offset, offset + length), sum });
+        offset += length;
+      }
+    } catch {
+      // missing or unreadable: start empty
     }
-  } catch {
-    // missing or unreadable: start empty
+    return entries;
   }
-  return entries;
+
+  /** The entry for `key`, when its bytes are the ones that were written. */
+  get(key: string): Buffer | undefined {
+    const done = this.checked.get(key);
+    if (done) return done;
+    const entry = this.unchecked.get(key);
+    if (!entry) return undefined;
+    this.unchecked.delete(key);
+    if (digest(entry.data) !== entry.sum) return undefined;
+    this.checked.set(key, entry.data);
+    return entry.data;
+  }
+
+  keys(): string[] {
+    return [...this.checked.keys(), ...this.unchecked.keys()];
+  }
 }
 
 function writeCache(file: string, entries: ReadonlyMap<string, Buffer>): void {
-  const index: [string, number][] = [];
+  const index: [string, number, string][] = [];
   const parts: Buffer[] = [];
   for (const [key, data] of entries) {
-    index.push([key, data.length]);
+    index.push([key, data.length, digest(data)]);
     parts.push(data);
   }
   const indexBytes = Buffer.from(JSON.stringify(index));
@@ -148,7 +178,7 @@ function groupOf(mod: NodeModule, filename: string, bundlePrefix: string, module
 
 interface Group {
   readonly file: string;
-  readonly entries: Map<string, Buffer>;
+  readonly entries: CacheEntries;
   readonly loaded: Loaded[];
   dirty: boolean;
 }
@@ -180,7 +210,7 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
     let group = groups.get(name);
     if (!group) {
       const file = base.replace(/\.bin$/, `-${name}.bin`);
-      group = { file, entries: readCache(file), loaded: [], dirty: false };
+      group = { file, entries: CacheEntries.read(file), loaded: [], dirty: false };
       groups.set(name, group);
     }
     const cachedData = group.entries.get(key);
@@ -214,8 +244,10 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
         // files this one did not load, as long as those files are unchanged.
         const next = new Map<string, Buffer>();
         for (const { key, script } of group.loaded) next.set(key, script.createCachedData());
-        for (const [key, data] of group.entries) {
-          if (!next.has(key) && fileKey(key.slice(0, key.indexOf('\0'))) === key) next.set(key, data);
+        for (const key of group.entries.keys()) {
+          if (next.has(key) || fileKey(key.slice(0, key.indexOf('\0'))) !== key) continue;
+          const data = group.entries.get(key);
+          if (data) next.set(key, data);
         }
         writeCache(group.file, next);
       } catch {

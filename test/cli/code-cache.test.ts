@@ -1,0 +1,86 @@
+/**
+ * The V8 code cache of the bundle (src/cli/code-cache.ts) as a user meets it: written by the first
+ * run in $XDG_CACHE_HOME/sqlsh, taken (not rewritten) by the next, and never a reason to fail:
+ * garbage in a cache file, entries whose bytes are noise or damaged, a file cut short, a cache
+ * directory that cannot be made, SQLSH_CODE_CACHE=0.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, sandboxEnv } from '../helpers/run-cli.js';
+
+const SCRIPT = ['-c', "select 1 as one, 'x' as two", '--format', 'csv'];
+const EXPECTED = 'one,two\n1,x\n';
+
+function cacheFiles(dir: string): string[] {
+  try {
+    return readdirSync(join(dir, 'sqlsh')).filter((f) => f.endsWith('.bin')).sort();
+  } catch {
+    return [];
+  }
+}
+
+function run(env: Record<string, string>): void {
+  const r = runCli([':memory:', ...SCRIPT], { env });
+  assert.equal(r.stderr, '');
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, EXPECTED);
+}
+
+test('the first run writes the cache, the next one uses it without writing again', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'sqlsh-cc-'));
+  const env = sandboxEnv({ XDG_CACHE_HOME: cache });
+  run(env);
+  const files = cacheFiles(cache);
+  assert.ok(files.some((f) => /^code-.*-sqlsh-main\.bin$/.test(f)), `the bundle's main file has a cache: ${files.join(' ')}`);
+  assert.ok(files.some((f) => /-pkg-better-sqlite3\.bin$/.test(f)), `so has better-sqlite3: ${files.join(' ')}`);
+  for (const f of files) assert.equal(statSync(join(cache, 'sqlsh', f)).mode & 0o077, 0, `${f} is private`);
+  const before = new Map(files.map((f) => [f, statSync(join(cache, 'sqlsh', f)).mtimeMs]));
+  run(env);
+  for (const [f, mtime] of before) assert.equal(statSync(join(cache, 'sqlsh', f)).mtimeMs, mtime, `${f} was taken, not rewritten`);
+  assert.deepEqual(cacheFiles(cache).filter((f) => !f.endsWith('.tmp')), files, 'no new file, no file left aside');
+});
+
+test('garbage or a stale entry in a cache file is ignored and replaced', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'sqlsh-cc-'));
+  const env = sandboxEnv({ XDG_CACHE_HOME: cache });
+  run(env);
+  const main = cacheFiles(cache).find((f) => f.endsWith('-sqlsh-main.bin'))!;
+  const path = join(cache, 'sqlsh', main);
+  const good = readFileSync(path);
+
+  writeFileSync(path, Buffer.from('not a cache at all\n'.repeat(100)));
+  run(env);
+  assert.ok(readFileSync(path).length > 1000, 'rewritten with real entries');
+
+  // The right header and index, but every entry's bytes are noise: V8 refuses them, the run compiles.
+  const broken = Buffer.from(good);
+  const indexEnd = broken.indexOf(']]') + 2;
+  for (let i = indexEnd; i < broken.length; i++) broken[i] = (i * 7919) & 0xff;
+  writeFileSync(path, broken);
+  run(env);
+
+  // A few bytes changed in the middle of the code (V8 itself would take it: it checks no sum there).
+  const damaged = Buffer.from(good);
+  for (let i = 0; i < 16; i++) damaged[Math.floor(good.length * 0.6) + i]! ^= 0x5a;
+  writeFileSync(path, damaged);
+  run(env);
+  assert.notDeepEqual(readFileSync(path), damaged, 'the damaged entry was replaced');
+
+  // Cut short in the middle of an entry.
+  writeFileSync(path, good.subarray(0, Math.floor(good.length / 2)));
+  run(env);
+});
+
+test('a cache directory that cannot be made, or SQLSH_CODE_CACHE=0: the run is the same, nothing is written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sqlsh-cc-'));
+  const file = join(dir, 'a-file');
+  writeFileSync(file, '');
+  run(sandboxEnv({ XDG_CACHE_HOME: file })); // .../a-file/sqlsh: not a directory
+  run(sandboxEnv({ XDG_CACHE_HOME: '/proc/self' })); // mkdir answers ENOENT there: must not hang
+  const off = mkdtempSync(join(tmpdir(), 'sqlsh-cc-'));
+  run(sandboxEnv({ XDG_CACHE_HOME: off, SQLSH_CODE_CACHE: '0' }));
+  assert.deepEqual(cacheFiles(off), []);
+});
