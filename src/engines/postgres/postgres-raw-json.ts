@@ -65,6 +65,9 @@ const ESCAPE: readonly string[] = Array.from({ length: 256 }, (_, c) => {
   return short[c] ?? `\\u${c.toString(16).padStart(4, '0')}`;
 });
 
+/** A digit at buf[k], inside [.., e): numeric's text is then a JSON number (it has no exponent). */
+const digitAt = (buf: Buffer, k: number, e: number): boolean => k < e && buf[k]! >= 0x30 && buf[k]! <= 0x39;
+
 function oneLine(buf: Buffer, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (buf[k] === LF || buf[k] === CR) return false;
   return true;
@@ -112,8 +115,8 @@ export class PgJsonWriter {
   row(buf: Buffer, s: number, e: number): void {
     const n = buf.readInt16BE(s);
     let p = s + 2;
+    if (n === 0) return; // no columns: no objects (the ordinary path shows nothing)
     if (!this.lines) this.ascii(this.rows === 0 ? '\n' : ',\n');
-    if (n === 0) this.ascii('{');
     for (let i = 0; i < n; i++) {
       const key = this.keys[i]!;
       this.reserve(key.length);
@@ -138,7 +141,7 @@ export class PgJsonWriter {
           else this.ascii(jsonValue(Number(buf.toString('latin1', vs, p))));
           break;
         case Kind.Numeric:
-          if (len > 0 && (buf[vs] === 0x2d || (buf[vs]! >= 0x30 && buf[vs]! <= 0x39))) this.raw(buf, vs, p);
+          if (digitAt(buf, buf[vs] === 0x2d ? vs + 1 : vs, p)) this.raw(buf, vs, p);
           else this.ascii(JSON.stringify(buf.toString('latin1', vs, p))); // NaN, Infinity, -Infinity
           break;
         case Kind.Json:

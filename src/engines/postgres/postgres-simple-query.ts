@@ -239,6 +239,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
         case 'error':
           throw host.translate(item.error, opts);
         case 'fields': {
+          if (raw && raw !== 'table' && item.fields.length === 0) break; // json of no columns: nothing, as the ordinary path
           const columns: ColumnInfo[] = item.fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
           yield { type: 'columns', columns: Object.freeze(columns) };
           break;
