@@ -5,6 +5,7 @@
  * again, streaming, if it is a query). A statement without a result set (UPDATE, SET, \d ...) leaves
  * the last one as it was.
  */
+import { CopyTextRows } from './copy-text-rows.js';
 import type { ColumnInfo, ResultEvent, Row } from './result.js';
 
 export const KEEP_ROWS = 10_000;
@@ -27,12 +28,15 @@ export class ResultKeeper {
   private kept: Row[] | undefined;
   private count = 0;
   private bytes = 0;
+  /** Rows arriving as COPY text (the aligned table to a file or pipe) are read back while they are kept. */
+  private copyRows: CopyTextRows | undefined;
 
   begin(columns: readonly ColumnInfo[]): void {
     this.columns = columns;
     this.kept = [];
     this.count = 0;
     this.bytes = 0;
+    this.copyRows = undefined;
   }
 
   rows(batch: readonly Row[]): void {
@@ -47,6 +51,19 @@ export class ResultKeeper {
     else this.kept.push(...batch);
   }
 
+  /**
+   * Rows as COPY text: read back into rows while the result is small enough to keep; after that
+   * only counted (the bytes are not decoded again).
+   */
+  copyText(bytes: Uint8Array, numeric: readonly boolean[]): void {
+    if (this.kept) {
+      this.copyRows ??= new CopyTextRows(numeric);
+      this.rows(this.copyRows.push(bytes, numeric));
+      return;
+    }
+    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) this.count++;
+  }
+
   /** Rows arrived in a form that is not kept (server-formatted csv): only the statement is. */
   drop(): void {
     this.kept = undefined;
@@ -55,6 +72,7 @@ export class ResultKeeper {
   /** The result, when one with columns was seen; `complete` false: its rows were not all read. */
   result(sql: string, complete: boolean): LastResult | undefined {
     if (!this.columns || this.columns.length === 0) return undefined;
+    if (this.copyRows && this.kept) this.rows(this.copyRows.end());
     return Object.freeze({ sql, columns: this.columns, rows: complete ? this.kept : undefined, rowCount: this.count });
   }
 }
@@ -72,7 +90,8 @@ export async function* keepingLastResult(sql: string, events: AsyncIterable<Resu
     for await (const e of events) {
       if (e.type === 'columns') keeper.begin(e.columns);
       else if (e.type === 'rows') keeper.rows(e.rows);
-      else if (e.type === 'text' || e.type === 'bytes' || e.type === 'copy-text') keeper.drop();
+      else if (e.type === 'copy-text') keeper.copyText(e.bytes, e.numeric);
+      else if (e.type === 'text' || e.type === 'bytes') keeper.drop();
       yield e;
     }
     finished = true;

@@ -12,7 +12,8 @@
  * whole row). Input chunks may otherwise end anywhere; the unfinished row waits for the next chunk
  * and is read with that chunk's flags.
  */
-import type { Row, Value } from '../core/result.js';
+import { CopyTextRows, unescapeCopyText } from '../core/copy-text-rows.js';
+import type { Row } from '../core/result.js';
 import { displayWidth } from './display-width.js';
 import { escapeForTerminal } from './escape.js';
 import { textCell } from './table-layout.js';
@@ -26,13 +27,7 @@ const COLON = 0x3a;
 const FLAG_TEXT = 0x74; // t
 const FLAG_NUMBER = 0x6e; // n
 
-const UNESCAPE: Readonly<Record<string, string>> = Object.freeze({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' });
-
-/** One value's COPY text (escapes included) to the value's text. */
-export function unescapeCopyText(s: string): string {
-  if (s.indexOf('\\') < 0) return s;
-  return s.replace(/\\(.)/gs, (_, c: string) => UNESCAPE[c] ?? c);
-}
+export { CopyTextRows, unescapeCopyText };
 
 export class CopyTextRecords {
   /** Bytes of an unfinished row from the previous chunk. */
@@ -192,45 +187,6 @@ function printableAsciiWidth(text: string): number {
     if (c < 0x20 || c > 0x7e) return -1;
   }
   return text.length;
-}
-
-/**
- * COPY text to rows, for a sink that takes only rows: each value its text (a number column's as
- * decimal text, so it stays right-aligned), NULL as null. Keeps the unfinished row between chunks.
- */
-export class CopyTextRows {
-  private carry = '';
-
-  constructor(private numeric: readonly boolean[]) {}
-
-  push(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric): Row[] {
-    this.numeric = numeric;
-    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
-    const end = text.lastIndexOf('\n') + 1;
-    this.carry = text.slice(end);
-    return this.lines(text.slice(0, end));
-  }
-
-  end(): Row[] {
-    const rest = this.carry;
-    this.carry = '';
-    return rest === '' ? [] : this.lines(rest + '\n');
-  }
-
-  private lines(text: string): Row[] {
-    const rows: Row[] = [];
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) {
-      rows.push(
-        text.slice(start, nl).split('\t').map((v, i): Value => {
-          if (v === '\\N') return null;
-          const s = unescapeCopyText(v);
-          return this.numeric[i] ? Object.freeze({ kind: 'decimal' as const, text: s }) : s;
-        }),
-      );
-    }
-    return rows;
-  }
 }
 
 const rowReaders = new WeakMap<object, CopyTextRows>();

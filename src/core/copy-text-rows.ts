@@ -1,0 +1,54 @@
+/**
+ * Rows given as COPY text (ResultEvent 'copy-text': PostgreSQL's COPY ... TO STDOUT text format, one
+ * line per row, a tab between values, \N for NULL, \\ \t \n \r \b \f \v escapes) back to rows:
+ * for a sink that takes only rows, and for the kept copy of the last result (last-result.ts).
+ */
+import type { Row, Value } from './result.js';
+
+const UNESCAPE: Readonly<Record<string, string>> = Object.freeze({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' });
+
+/** One value's COPY text (escapes included) to the value's text. */
+export function unescapeCopyText(s: string): string {
+  if (s.indexOf('\\') < 0) return s;
+  return s.replace(/\\(.)/gs, (_, c: string) => UNESCAPE[c] ?? c);
+}
+
+/**
+ * COPY text to rows, for a sink that takes only rows: each value its text (a number column's as
+ * decimal text, so it stays right-aligned), NULL as null. Keeps the unfinished row between chunks.
+ */
+export class CopyTextRows {
+  private carry = '';
+
+  constructor(private numeric: readonly boolean[]) {}
+
+  push(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric): Row[] {
+    this.numeric = numeric;
+    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+    const end = text.lastIndexOf('\n') + 1;
+    this.carry = text.slice(end);
+    return this.lines(text.slice(0, end));
+  }
+
+  end(): Row[] {
+    const rest = this.carry;
+    this.carry = '';
+    return rest === '' ? [] : this.lines(rest + '\n');
+  }
+
+  private lines(text: string): Row[] {
+    const rows: Row[] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) {
+      rows.push(
+        text.slice(start, nl).split('\t').map((v, i): Value => {
+          if (v === '\\N') return null;
+          const s = unescapeCopyText(v);
+          return this.numeric[i] ? Object.freeze({ kind: 'decimal' as const, text: s }) : s;
+        }),
+      );
+    }
+    return rows;
+  }
+}
+
