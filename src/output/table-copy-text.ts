@@ -32,9 +32,10 @@ export { CopyTextRows, unescapeCopyText };
 export class CopyTextRecords {
   /** Bytes of an unfinished row from the previous chunk. */
   private carry: Buffer | undefined;
-  private carryBuf = Buffer.allocUnsafe(4096);
+  private carryBuf = Buffer.allocUnsafe(0);
   private joined = Buffer.allocUnsafe(0);
-  private out = Buffer.allocUnsafe(1 << 16);
+  /** Grows to what a chunk needs (reserve()): a small result allocates little. */
+  private out = Buffer.allocUnsafe(0);
   private pos = 0;
   private readonly nullRecord: Buffer;
   private readonly nullWidth: number;

@@ -25,7 +25,8 @@ const UNDIM = Buffer.from('\x1b[22m');
 const EMPTY = Buffer.alloc(0);
 
 export class TableReplay {
-  private buf = Buffer.allocUnsafe(OUT_CHUNK);
+  /** Starts small (most results are a few rows) and is OUT_CHUNK from the first flush on. */
+  private buf = Buffer.allocUnsafe(OUT_CHUNK >> 4);
   private pos = 0;
   private readonly left: Buffer;
   private readonly mid: Buffer;
@@ -126,7 +127,7 @@ export class TableReplay {
     this.pos = 0;
     this.buf = EMPTY;
     await this.emit(out);
-    this.buf = this.reusable() ? full : Buffer.allocUnsafe(Math.max(OUT_CHUNK, full.length));
+    this.buf = this.reusable() && full.length >= OUT_CHUNK ? full : Buffer.allocUnsafe(Math.max(OUT_CHUNK, full.length));
   }
 
   private copy(from: Buffer, start: number, end: number): void {

@@ -1,6 +1,8 @@
 /**
  * A spill file for the aligned table: rows of rendered cells written to a temporary file while
- * the column widths are measured over the whole result, then read back in order.
+ * the column widths are measured over the whole result, then read back in order. The first
+ * MEMORY_BYTES of records stay in memory and the file is made only when more come, so a small
+ * result (most statements of a script) touches no file.
  *
  * The file lives in os.tmpdir() and is unlinked as soon as it is open (POSIX), so it disappears
  * whatever happens to the process (Ctrl-C, an error, a kill); where an open file cannot be
@@ -21,6 +23,8 @@ export const CELL_SEP = '\x1f';
 export const ROW_END = '\x1e';
 const ROW_END_BYTE = 0x1e;
 const READ_CHUNK = 1 << 17;
+/** Records held in memory before the file is made. */
+const MEMORY_BYTES = 1 << 20;
 
 /** An abandoned spill (a statement cancelled or failed mid-result: end() never came) closes its file when collected. */
 const abandoned = new FinalizationRegistry<{ fd: number }>((held) => {
@@ -28,15 +32,17 @@ const abandoned = new FinalizationRegistry<{ fd: number }>((held) => {
 });
 
 export class TableSpill {
-  readonly #held: { fd: number };
+  readonly #held: { fd: number } = { fd: -1 };
   #dir: string | undefined;
   #written = 0;
+  /** The records while they are few (no file yet); undefined once the file is made. */
+  #memory: Buffer[] | undefined = [];
   readonly #removeOnExit = (): void => this.#removeDir();
 
-  constructor() {
+  #open(): void {
     const dir = mkdtempSync(join(tmpdir(), 'sqlsh-table-'));
     const path = join(dir, 'rows');
-    this.#held = { fd: openSync(path, 'w+', 0o600) };
+    this.#held.fd = openSync(path, 'w+', 0o600);
     abandoned.register(this, this.#held, this);
     this.#dir = dir;
     try {
@@ -60,6 +66,24 @@ export class TableSpill {
 
   /** Records already as UTF-8 bytes (table-copy-text.ts). */
   appendBytes(buf: Uint8Array): void {
+    if (buf.length === 0) return;
+    const memory = this.#memory;
+    if (memory) {
+      if (this.#written + buf.length <= MEMORY_BYTES) {
+        memory.push(Buffer.from(buf)); // a copy: the caller's buffer may be a view it reuses
+        this.#written += buf.length;
+        return;
+      }
+      this.#memory = undefined;
+      this.#open();
+      const held = Buffer.concat(memory, this.#written);
+      this.#written = 0;
+      this.#writeAll(held);
+    }
+    this.#writeAll(buf);
+  }
+
+  #writeAll(buf: Uint8Array): void {
     let off = 0;
     while (off < buf.length) off += writeSync(this.#held.fd, buf, off, buf.length - off, this.#written + off);
     this.#written += buf.length;
@@ -70,6 +94,11 @@ export class TableSpill {
    * a record longer than a chunk makes the chunk grow). A chunk is only valid until the next one.
    */
   *chunks(): Generator<Buffer> {
+    if (this.#memory) {
+      // Each append holds whole records, so the joined memory ends with ROW_END.
+      if (this.#written > 0) yield Buffer.concat(this.#memory, this.#written);
+      return;
+    }
     let buf = Buffer.allocUnsafe(READ_CHUNK);
     let pos = 0;
     let kept = 0; // bytes of an unfinished record at buf's start
@@ -91,6 +120,7 @@ export class TableSpill {
   }
 
   close(): void {
+    this.#memory = undefined;
     if (this.#held.fd >= 0) {
       closeSync(this.#held.fd);
       this.#held.fd = -1;

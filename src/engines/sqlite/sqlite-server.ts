@@ -103,6 +103,8 @@ function describeError(db: Database, e: unknown, sql: string, SqliteError: new (
 
 export class SqliteServer {
   private interruptsSeen = 0;
+  /** The native COPY-text chunks' buffers on this thread (nativeExport), made on first use. */
+  private copyPool: Buffer[] | undefined;
   /** The current row's TEXT in a column when its bytes are not valid UTF-8 (see open()). */
   private readonly exactText: ((column: number) => string | undefined) | undefined;
 
@@ -236,7 +238,9 @@ export class SqliteServer {
     // COPY text on this thread goes into a few buffers used in turn (a chunk's buffer is used again
     // only after the consumer took it, see POOL), instead of a new one each time: buffers outside
     // V8's heap wait for a full collection, and tens of MB of them piled up at an export's peak.
-    const pool = io.sameThread && text.format === 'copy' ? Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(NATIVE_CHUNK_BYTES * 2)) : undefined;
+    // The pool is made once per connection (statements run one after another, and a chunk is
+    // consumed before the next statement starts): a script of many small queries allocates nothing.
+    const pool = io.sameThread && text.format === 'copy' ? (this.copyPool ??= Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(NATIVE_CHUNK_BYTES * 2))) : undefined;
     return function* (id: number): Generator<number, void, void> {
       let sent = 0;
       try {
