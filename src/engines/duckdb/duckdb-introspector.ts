@@ -6,6 +6,7 @@
 import { CancelledError } from '../../core/errors.js';
 import type { CatalogData, ColumnDef, ForeignKeyDef, FunctionDef, IndexDef, RelationDef, TypeDef } from '../../catalog/catalog-data.js';
 import type { DuckConn } from './duckdb-connection.js';
+import { streamFailed, streamFailure } from './duckdb-errors.js';
 
 type Raw = readonly unknown[];
 
@@ -28,7 +29,10 @@ async function rows(conn: DuckConn, sql: string): Promise<Raw[]> {
   const out: Raw[] = [];
   for (;;) {
     const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
+    if (!chunk || chunk.rowCount === 0) {
+      if (streamFailed(result)) throw streamFailure(out.length); // not a part cut short
+      break;
+    }
     for (const r of chunk.getRows()) out.push(r.map(js));
   }
   return out;
@@ -96,8 +100,11 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
     const indexRows = await q(`SELECT schema_name, table_name, index_name, is_unique, is_primary, expressions, sql FROM duckdb_indexes() WHERE ${CUR}`);
     const userFns = await q(`SELECT schema_name, function_name, function_type, parameters, parameter_types, return_type
       FROM duckdb_functions() WHERE ${CUR} AND NOT internal`);
+    // One kind per name (the first row): in a fixed order, a scalar or aggregate before a table
+    // function of the same name (FROM range(...) is known to completion anyway: builtin-table-functions).
     const builtinFns = await q(`SELECT DISTINCT schema_name, function_name, function_type FROM duckdb_functions()
-      WHERE internal AND function_type IN ('scalar', 'aggregate', 'table', 'macro', 'table_macro')`);
+      WHERE internal AND function_type IN ('scalar', 'aggregate', 'table', 'macro', 'table_macro')
+      ORDER BY schema_name, function_name, function_type IN ('table', 'table_macro'), function_type`);
     // `labels` is recent (1.1); without it enums have no detail
     let types = await q(`SELECT schema_name, type_name, logical_type, labels FROM duckdb_types() WHERE ${CUR} AND NOT internal ORDER BY 1, 2`);
     if (types.length === 0) types = await q(`SELECT schema_name, type_name, logical_type, NULL FROM duckdb_types() WHERE ${CUR} AND NOT internal ORDER BY 1, 2`);
