@@ -9,7 +9,7 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { convertDuckRow, DateTexts, duckdbConverter, readDuckColumn, type DuckConverter, type DuckVector } from './duckdb-values.js';
-import { duckdbError } from './duckdb-errors.js';
+import { duckdbError, streamFailed, streamFailure } from './duckdb-errors.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
 import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
 
@@ -141,7 +141,11 @@ export class DuckdbConnection implements Connection {
           } catch (err) {
             throw this.failed(err, sql);
           }
-          if (!chunk || chunk.rowCount === 0) break;
+          if (!chunk || chunk.rowCount === 0) {
+            // the binding ends a failed stream like a finished one (duckdb-errors.ts)
+            if (streamFailed(result) && !this.cancelRequested) throw this.failed(streamFailure(rowCount), sql);
+            break;
+          }
           const all = convertChunk(chunk, converters, typeIds, dates);
           for (let start = 0; start < all.length; start += batchSize) {
             const rows = all.length <= batchSize ? all : all.slice(start, start + batchSize);

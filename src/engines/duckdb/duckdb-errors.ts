@@ -42,3 +42,21 @@ export function duckdbError(err: unknown, sql: string, cancelRequested: boolean)
     cause: err,
   });
 }
+
+/**
+ * A streaming result that ended because of an error. @duckdb/node-api (1.5.5-r.5) ends such a stream
+ * like a finished one (fetchChunk gives an empty chunk: duckdb_fetch_chunk returns NULL for both) and
+ * does not expose duckdb_result_error; but duckdb_result_return_type reads that error and answers
+ * DUCKDB_RESULT_TYPE_INVALID (0) for a failed result, so `returnType` read after the last chunk tells them apart.
+ */
+export function streamFailed(result: { readonly returnType: number }): boolean {
+  return result.returnType === 0;
+}
+
+/** The error for a stream that failed (streamFailed) after `rows` rows: DuckDB's own message is out of reach. */
+export function streamFailure(rows: number): SqlError {
+  return new SqlError(
+    `DuckDB stopped the query with an error after ${rows} row${rows === 1 ? '' : 's'}; ` +
+      "the DuckDB Node.js binding does not pass on DuckDB's message (COPY (query) TO '/dev/null' shows it)",
+  );
+}
