@@ -41,6 +41,39 @@ export function formatNumber(n: number): string {
   return String(n); // Infinity, NaN, fractions (every double of 2^53 or more is an integer)
 }
 
+/**
+ * A server's text of a double, bytes buf[s, e), is what formatNumber(Number(text)) writes: both
+ * write the shortest digits that read back as the same double, so they agree whenever the server
+ * used no exponent, the value has at most 15 significant digits (JS prints integers from 2^53 with
+ * an exponent), is not below 1e-6 (JS writes an exponent there) and does not end in a zero after
+ * the point. Lets the byte-level row writers copy the server's digits instead of converting them.
+ */
+export function digitsAreJs(buf: Uint8Array, s: number, e: number): boolean {
+  let digits = 0;
+  let zeros = 0;
+  let point = false;
+  let leading = true;
+  let k = s;
+  if (buf[k] === 0x2d) k++;
+  for (; k < e; k++) {
+    const c = buf[k]!;
+    if (c === 0x2e) {
+      if (point) return false;
+      point = true;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39) return false;
+    if (leading && c === 0x30) {
+      if (point && ++zeros >= 6) return false; // below 1e-6 JS writes an exponent
+      continue;
+    }
+    leading = false;
+    digits++;
+  }
+  if (digits > 15 || k === s) return false;
+  return !point || buf[e - 1] !== 0x30;
+}
+
 const ZEROS: readonly string[] = ['', '0', '00', '000', '0000', '00000', '000000', '0000000'];
 
 export function formatValue(v: Value, nullString: string): string {

@@ -10,7 +10,8 @@
  * kind (YEAR, BIT, GEOMETRY, VECTOR, ZEROFILL, a text charset other than UTF-8) takes the ordinary path.
  */
 import { isUtf8 } from 'node:buffer';
-import { formatNumber } from '../../output/format-value.js';
+import { RowBytes } from '../../core/row-bytes.js';
+import { digitsAreJs, formatNumber } from '../../output/format-value.js';
 import type { MysqlField } from './mysql-values.js';
 
 const T_DECIMAL = 0, T_TINY = 1, T_SHORT = 2, T_LONG = 3, T_FLOAT = 4, T_DOUBLE = 5, T_NULL = 6, T_TIMESTAMP = 7;
@@ -78,47 +79,9 @@ interface RawPacket {
   readonly end: number;
 }
 
-/**
- * The server's text of a double is what JS prints for it: both write the shortest digits that read
- * back as the same double, so they agree whenever the server used no exponent, the value has at most
- * 15 significant digits (JS prints integers from 2^53 with an exponent), is not below 1e-6 (JS
- * writes an exponent there) and does not end in a zero after the point. Anything else is read through a JS double and printed by formatNumber().
- */
-function sameAsJs(buf: Buffer, s: number, e: number): boolean {
-  let digits = 0;
-  let point = false;
-  let k = s;
-  if (buf[k] === 0x2d) k++;
-  let leading = true;
-  let zeros = 0;
-  for (; k < e; k++) {
-    const c = buf[k]!;
-    if (c === 0x2e) {
-      if (point) return false;
-      point = true;
-      continue;
-    }
-    if (c < 0x30 || c > 0x39) return false;
-    if (leading && c === 0x30) {
-      if (point && ++zeros >= 6) return false; // below 1e-6 JS writes an exponent
-      continue;
-    }
-    leading = false;
-    digits++;
-  }
-  if (digits > 15 || k === s) return false;
-  return !point || buf[e - 1] !== 0x30;
-}
-
 const COMMA = 0x2c, QUOTE = 0x22, CR = 0x0d, LF = 0x0a, TAB = 0x09, BACKSLASH = 0x5c;
-const FLUSH_AT = 1 << 16;
 
-export class MysqlRawRows {
-  private out: Buffer = Buffer.allocUnsafe(FLUSH_AT + 4096);
-  private pos = 0;
-  /** Buffers handed out (oldest first) and buffers to fill again. */
-  private readonly lent: Buffer[] = [];
-  private readonly free: Buffer[] = [];
+export class MysqlRawRows extends RowBytes {
   private readonly nullBytes: Buffer;
   /** Per column: numbers (right-aligned in a table). */
   readonly numeric: readonly boolean[];
@@ -128,29 +91,10 @@ export class MysqlRawRows {
     private readonly format: 'csv' | 'copy-text',
     nullString: string,
   ) {
+    // COPY text's buffers are filled again once the table has copied them; csv's go to the output stream
+    super(format === 'copy-text');
     this.nullBytes = format === 'csv' ? Buffer.from(nullString, 'utf8') : Buffer.from('\\N');
     this.numeric = Object.freeze(columns.map((c) => c.numeric));
-  }
-
-  /** Bytes gathered and not yet taken. */
-  get size(): number {
-    return this.pos;
-  }
-
-  /** Bytes ready to go out (whole rows), once enough have gathered or when force. */
-  take(force = false): Buffer | undefined {
-    if (this.pos === 0 || (!force && this.pos < FLUSH_AT)) return undefined;
-    const done = this.out.subarray(0, this.pos);
-    if (this.format === 'copy-text') this.lent.push(this.out);
-    this.out = this.free.pop() ?? Buffer.allocUnsafe(FLUSH_AT + 4096);
-    this.pos = 0;
-    return done;
-  }
-
-  /** The oldest bytes taken are done with (the consumer copied them): their buffer is filled again. */
-  release(): void {
-    const b = this.lent.shift();
-    if (b && this.free.length < 4) this.free.push(b);
   }
 
   /** One row packet (mysql2's row parser interface); returns nothing. */
@@ -190,7 +134,7 @@ export class MysqlRawRows {
           else this.value(buf, s, p, csv, false);
           break;
         case Kind.Float:
-          if (sameAsJs(buf, s, p) && (this.nullBytes.length === 0 || !csv)) this.bytes(buf, s, p);
+          if (digitsAreJs(buf, s, p) && (this.nullBytes.length === 0 || !csv)) this.bytes(buf, s, p);
           else this.string(formatNumber(Number(buf.toString('latin1', s, p))), csv, false);
           break;
         case Kind.Binary:
@@ -212,24 +156,6 @@ export class MysqlRawRows {
     this.reserve(1);
     this.out[this.pos++] = LF;
     return null;
-  }
-
-  private reserve(bytes: number): void {
-    if (this.pos + bytes <= this.out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.pos + bytes + 4096));
-    this.out.copy(bigger, 0, 0, this.pos);
-    this.out = bigger;
-  }
-
-  private bytes(from: Buffer, s: number, e: number): void {
-    this.reserve(e - s);
-    const out = this.out;
-    if (e - s > 32) this.pos += from.copy(out, this.pos, s, e);
-    else {
-      let pos = this.pos;
-      for (let k = s; k < e; k++) out[pos++] = from[k]!;
-      this.pos = pos;
-    }
   }
 
   private string(text: string, csv: boolean, single: boolean): void {
@@ -264,21 +190,6 @@ export class MysqlRawRows {
       out[this.pos++] = QUOTE;
       return;
     }
-    let k = s;
-    while (k < e) {
-      const c = buf[k]!;
-      if (c === TAB || c === LF || c === BACKSLASH) break;
-      k++;
-    }
-    if (k === e) return this.bytes(buf, s, e);
-    this.reserve((e - s) * 2);
-    const out = this.out;
-    for (k = s; k < e; k++) {
-      const c = buf[k]!;
-      if (c === TAB || c === LF || c === BACKSLASH) {
-        out[this.pos++] = BACKSLASH;
-        out[this.pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : BACKSLASH;
-      } else out[this.pos++] = c;
-    }
+    this.copyEscaped(buf, s, e);
   }
 }

@@ -220,19 +220,25 @@ export class PostgresConnection implements Connection {
     return reported ? to : `the connection to the server was lost; ${to}`;
   }
 
+  /** One simple-query request (postgres-simple-query.ts); raw: its rows taken off the socket as bytes. */
+  async *#simple(sql: string, opts: ExecuteOptions, txBefore: ReturnType<PostgresConnection['transactionStatus']>, raw?: Parameters<typeof simpleQuery>[3]): AsyncGenerator<ResultEvent> {
+    const client = this.#session.client;
+    try {
+      yield* simpleQuery(this.#simpleHost(txBefore), sql, opts, raw);
+    } catch (err) {
+      if (!this.#dead) await readyForQuery(client);
+      throw err;
+    } finally {
+      if (!this.#dead && this.#types.hasMissing) await this.#types.lookUpMissing(client);
+    }
+  }
+
   async *#stream(sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
     const client = this.#session.client;
     const txBefore = this.transactionStatus();
     const batch = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
     if (opts.simpleQuery && opts.copyData === undefined) {
-      try {
-        yield* simpleQuery(this.#simpleHost(txBefore), sql, opts);
-      } catch (err) {
-        if (!this.#dead) await readyForQuery(client);
-        throw err;
-      } finally {
-        if (!this.#dead && this.#types.hasMissing) await this.#types.lookUpMissing(client);
-      }
+      yield* this.#simple(sql, opts, txBefore);
       return;
     }
     if (COPY_STDIO.test(afterLeadingComments(sql, this.dialect.lex))) {
@@ -243,14 +249,7 @@ export class PostgresConnection implements Connection {
     if (raw && copyableQuery(sql, this.dialect.lex) !== undefined) {
       // an aligned table, json or jsonl to a file or pipe: the statement as it is, its rows taken off
       // the socket as COPY text or as the json sink's objects
-      try {
-        yield* simpleQuery(this.#simpleHost(txBefore), sql, opts, raw);
-      } catch (err) {
-        if (!this.#dead) await readyForQuery(client);
-        throw err;
-      } finally {
-        if (!this.#dead && this.#types.hasMissing) await this.#types.lookUpMissing(client);
-      }
+      yield* this.#simple(sql, opts, txBefore, raw);
       return;
     }
     const copyable = (opts.csv || opts.tsv) && txBefore === 'idle' ? copyableQuery(sql, this.dialect.lex) : undefined;

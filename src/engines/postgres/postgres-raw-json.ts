@@ -12,14 +12,13 @@
  *   database) goes through the decoder as pg would decode it.
  */
 import { isUtf8 } from 'node:buffer';
-import { bytesToHex } from '../../output/format-value.js';
+import { RowBytes } from '../../core/row-bytes.js';
+import { bytesToHex, digitsAreJs } from '../../output/format-value.js';
 import type { ColumnInfo } from '../../core/result.js';
 import { jsonValue, uniqueJsonKeys } from '../../output/json-value.js';
 import type { PgFieldDesc } from './postgres-driver.js';
 import { parseBytea } from './postgres-values.js';
-import { sameAsJs } from './postgres-raw-rows.js';
 
-const FLUSH_AT = 1 << 16;
 const QUOTE = 0x22, BACKSLASH = 0x5c, LF = 0x0a, CR = 0x0d;
 
 const enum Kind {
@@ -74,15 +73,16 @@ function oneLine(buf: Buffer, s: number, e: number): boolean {
 }
 
 /** DataRow message bodies to the json sink's or the jsonl sink's objects, as UTF-8 bytes. */
-export class PgJsonWriter {
-  private out: Buffer = Buffer.allocUnsafe(FLUSH_AT + 4096);
-  private pos = 0;
+export class PgJsonWriter extends RowBytes {
   private kinds: Kind[] = [];
   /** '{"key":' then ',"key":' for the rest, as latin1-safe bytes (keys are UTF-8). */
   private keys: Buffer[] = [];
   rows = 0;
 
-  constructor(private readonly lines: boolean) {}
+  /** Each piece taken is a buffer of its own (the output stream may keep it a while). */
+  constructor(private readonly lines: boolean) {
+    super(false);
+  }
 
   setFields(fields: readonly PgFieldDesc[]): void {
     this.kinds = fields.map((f) => kindOf(f.dataTypeID));
@@ -90,18 +90,6 @@ export class PgJsonWriter {
     this.keys = uniqueJsonKeys(columns).map((k, i) => Buffer.from((i === 0 ? '{' : ',') + k + ':', 'utf8'));
     this.rows = 0;
   }
-
-  /** The bytes gathered, once there are enough of them (or any, when force). A new buffer each time. */
-  take(force = false): Buffer | undefined {
-    if (this.pos === 0 || (!force && this.pos < FLUSH_AT)) return undefined;
-    const done = this.out.subarray(0, this.pos);
-    this.out = Buffer.allocUnsafe(FLUSH_AT + 4096);
-    this.pos = 0;
-    return done;
-  }
-
-  /** Nothing to give back: each take() is a buffer of its own (the output stream may keep it a while). */
-  release(): void {}
 
   /** The end of a result: json's array has a line break after its last object (the sink writes ']'). */
   finish(): void {
@@ -134,18 +122,18 @@ export class PgJsonWriter {
           this.ascii(buf[vs] === 0x74 ? 'true' : 'false');
           break;
         case Kind.Int:
-          this.raw(buf, vs, p);
+          this.bytes(buf, vs, p);
           break;
         case Kind.Float:
-          if (sameAsJs(buf, vs, p)) this.raw(buf, vs, p);
+          if (digitsAreJs(buf, vs, p)) this.bytes(buf, vs, p);
           else this.ascii(jsonValue(Number(buf.toString('latin1', vs, p))));
           break;
         case Kind.Numeric:
-          if (digitAt(buf, buf[vs] === 0x2d ? vs + 1 : vs, p)) this.raw(buf, vs, p);
+          if (digitAt(buf, buf[vs] === 0x2d ? vs + 1 : vs, p)) this.bytes(buf, vs, p);
           else this.ascii(JSON.stringify(buf.toString('latin1', vs, p))); // NaN, Infinity, -Infinity
           break;
         case Kind.Json:
-          if (len > 0 && oneLine(buf, vs, p)) this.raw(buf, vs, p); // compactJson keeps it as it is
+          if (len > 0 && oneLine(buf, vs, p)) this.bytes(buf, vs, p); // compactJson keeps it as it is
           else this.text(jsonValue({ kind: 'json', text: buf.toString('utf8', vs, p) }));
           break;
         case Kind.Bytea: {
@@ -161,26 +149,9 @@ export class PgJsonWriter {
     this.rows++;
   }
 
-  private reserve(bytes: number): void {
-    if (this.pos + bytes <= this.out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.pos + bytes + 4096));
-    this.out.copy(bigger, 0, 0, this.pos);
-    this.out = bigger;
-  }
-
-  private ascii(text: string): void {
-    this.reserve(text.length);
-    this.pos += this.out.write(text, this.pos, 'latin1');
-  }
-
   private text(text: string): void {
     this.reserve(text.length * 3);
     this.pos += this.out.write(text, this.pos, 'utf8');
-  }
-
-  private raw(buf: Buffer, s: number, e: number): void {
-    this.reserve(e - s);
-    this.pos += buf.copy(this.out, this.pos, s, e);
   }
 
   /** A JSON string of the value's UTF-8 bytes, escaped as JSON.stringify escapes it. */

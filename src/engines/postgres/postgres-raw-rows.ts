@@ -10,13 +10,13 @@
  * digits are already JavaScript's; bytea as \x hex; everything else the server's text as it is.
  */
 import { YoungGarbage } from '../../core/young-garbage.js';
-import { bytesToHex, formatNumber } from '../../output/format-value.js';
+import { RowBytes } from '../../core/row-bytes.js';
+import { bytesToHex, digitsAreJs, formatNumber } from '../../output/format-value.js';
 import type { PgFieldDesc } from './postgres-driver.js';
 import { parseBytea } from './postgres-values.js';
 
 const DATA_ROW = 0x44;
 const TAB = 0x09, LF = 0x0a, BACKSLASH = 0x5c;
-const FLUSH_AT = 1 << 16;
 
 const enum Kind {
   Plain,
@@ -41,39 +41,8 @@ function kindOf(oid: number): Kind {
   }
 }
 
-/** True when the digits are what formatNumber(Number(text)) writes (see mysql-raw-rows.ts sameAsJs). */
-export function sameAsJs(buf: Buffer, s: number, e: number): boolean {
-  let digits = 0;
-  let zeros = 0;
-  let point = false;
-  let leading = true;
-  let k = s;
-  if (buf[k] === 0x2d) k++;
-  for (; k < e; k++) {
-    const c = buf[k]!;
-    if (c === 0x2e) {
-      if (point) return false;
-      point = true;
-      continue;
-    }
-    if (c < 0x30 || c > 0x39) return false;
-    if (leading && c === 0x30) {
-      if (point && ++zeros >= 6) return false;
-      continue;
-    }
-    leading = false;
-    digits++;
-  }
-  if (digits > 15 || k === s) return false;
-  return !point || buf[e - 1] !== 0x30;
-}
-
 /** DataRow message bodies to COPY text lines. */
-export class PgCopyTextWriter {
-  private out: Buffer = Buffer.allocUnsafe(FLUSH_AT + 4096);
-  private pos = 0;
-  private readonly lent: Buffer[] = [];
-  private readonly free: Buffer[] = [];
+export class PgCopyTextWriter extends RowBytes {
   private kinds: Kind[] = [];
   numeric: readonly boolean[] = [];
   rows = 0;
@@ -83,24 +52,8 @@ export class PgCopyTextWriter {
     this.numeric = Object.freeze(fields.map((f) => NUMBER_TYPES.has(f.dataTypeID)));
   }
 
-  get size(): number {
-    return this.pos;
-  }
-
-  /** Whole lines gathered, once there are enough of them (or any, when force). */
-  take(force = false): Buffer | undefined {
-    if (this.pos === 0 || (!force && this.pos < FLUSH_AT)) return undefined;
-    const done = this.out.subarray(0, this.pos);
-    this.lent.push(this.out);
-    this.out = this.free.pop() ?? Buffer.allocUnsafe(FLUSH_AT + 4096);
-    this.pos = 0;
-    return done;
-  }
-
-  /** The oldest bytes taken were read (the table sink copies them): their buffer is filled again. */
-  release(): void {
-    const b = this.lent.shift();
-    if (b && this.free.length < 4) this.free.push(b);
+  constructor() {
+    super(true);
   }
 
   /** One DataRow's body, buf[s, e): int16 count, then per value int32 length (-1: NULL) and the bytes. */
@@ -125,7 +78,7 @@ export class PgCopyTextWriter {
           this.ascii(buf[vs] === 0x74 ? 'true' : 'false');
           break;
         case Kind.Float:
-          if (sameAsJs(buf, vs, p)) this.escaped(buf, vs, p);
+          if (digitsAreJs(buf, vs, p)) this.copyEscaped(buf, vs, p);
           else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
           break;
         case Kind.Bytea: {
@@ -135,39 +88,12 @@ export class PgCopyTextWriter {
           break;
         }
         default:
-          this.escaped(buf, vs, p);
+          this.copyEscaped(buf, vs, p);
       }
     }
     this.reserve(1);
     this.out[this.pos++] = LF;
     this.rows++;
-  }
-
-  private reserve(bytes: number): void {
-    if (this.pos + bytes <= this.out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.pos + bytes + 4096));
-    this.out.copy(bigger, 0, 0, this.pos);
-    this.out = bigger;
-  }
-
-  private ascii(text: string): void {
-    this.reserve(text.length);
-    this.pos += this.out.write(text, this.pos, 'latin1');
-  }
-
-  /** A value's bytes with tab, newline and backslash escaped as COPY text escapes them. */
-  private escaped(buf: Buffer, s: number, e: number): void {
-    this.reserve((e - s) * 2);
-    const out = this.out;
-    let pos = this.pos;
-    for (let k = s; k < e; k++) {
-      const c = buf[k]!;
-      if (c === TAB || c === LF || c === BACKSLASH) {
-        out[pos++] = BACKSLASH;
-        out[pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : BACKSLASH;
-      } else out[pos++] = c;
-    }
-    this.pos = pos;
   }
 }
 
