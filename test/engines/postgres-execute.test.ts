@@ -1,28 +1,10 @@
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from '../../src/engines/engine.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
-import { sharedPostgres } from '../harness/postgres-server.js';
-import { serverTestMode } from '../harness/server-test.js';
-import { connectTo, events, scalar } from '../harness/postgres-helpers.js';
+import { connectionForFile, events, scalar } from '../harness/postgres-helpers.js';
 
-let conn: Connection | undefined;
-let startError: unknown;
-
-before(async () => {
-  try {
-    conn = await connectTo(await sharedPostgres());
-  } catch (err) {
-    if (serverTestMode() === 'required') throw err;
-    startError = err;
-  }
-});
-after(async () => conn?.close());
-
-function need(t: { skip(msg: string): void }): Connection | undefined {
-  if (!conn) t.skip(`server unavailable: ${String(startError)}`);
-  return conn;
-}
+const need = connectionForFile();
 
 describe('postgres execute', () => {
   test('generate_series(1, 200000) streams in bounded batches', async (t) => {

@@ -5,34 +5,16 @@
  * unicode, float and numeric edge cases, big integers, booleans, bytea (hex and escape output), arrays,
  * json with line breaks, duplicate and non-ASCII column names. Each comparison checks which path ran.
  */
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from '../../src/engines/engine.js';
 import type { ResultEvent } from '../../src/core/result.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
-import { sharedPostgres } from '../harness/postgres-server.js';
-import { serverTestMode } from '../harness/server-test.js';
-import { connectTo } from '../harness/postgres-helpers.js';
+import { connectionForFile } from '../harness/postgres-helpers.js';
 import { Collector } from '../output/collect-output.js';
 
-let conn: Connection | undefined;
-let startError: unknown;
-
-before(async () => {
-  try {
-    conn = await connectTo(await sharedPostgres());
-  } catch (err) {
-    if (serverTestMode() === 'required') throw err;
-    startError = err;
-  }
-});
-after(async () => conn?.close());
-
-function need(t: { skip(msg: string): void }): Connection | undefined {
-  if (!conn) t.skip(`server unavailable: ${String(startError)}`);
-  return conn;
-}
+const need = connectionForFile();
 
 type Format = 'json' | 'jsonl';
 

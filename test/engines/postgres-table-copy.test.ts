@@ -5,35 +5,17 @@
  * control characters and escape sequences, wide and combining characters, float edge cases, bytea,
  * each border style. Each comparison checks which path ran, so a silent fallback cannot pass.
  */
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from '../../src/engines/engine.js';
 import type { ResultEvent } from '../../src/core/result.js';
 import type { TableStyle } from '../../src/output/sink.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
-import { sharedPostgres } from '../harness/postgres-server.js';
-import { serverTestMode } from '../harness/server-test.js';
-import { connectTo } from '../harness/postgres-helpers.js';
+import { connectionForFile } from '../harness/postgres-helpers.js';
 import { Collector } from '../output/collect-output.js';
 
-let conn: Connection | undefined;
-let startError: unknown;
-
-before(async () => {
-  try {
-    conn = await connectTo(await sharedPostgres());
-  } catch (err) {
-    if (serverTestMode() === 'required') throw err;
-    startError = err;
-  }
-});
-after(async () => conn?.close());
-
-function need(t: { skip(msg: string): void }): Connection | undefined {
-  if (!conn) t.skip(`server unavailable: ${String(startError)}`);
-  return conn;
-}
+const need = connectionForFile();
 
 interface Table {
   readonly text: string;

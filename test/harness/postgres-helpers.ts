@@ -2,7 +2,9 @@
 import type { Connection, ConnectionTarget, ConnectOptions } from '../../src/engines/engine.js';
 import type { ResultEvent, Row } from '../../src/core/result.js';
 import { postgresEngine } from '../../src/engines/postgres/postgres-engine.js';
-import type { PgServer } from './postgres-server.js';
+import { after, before } from 'node:test';
+import { sharedPostgres, type PgServer } from './postgres-server.js';
+import { serverTestMode } from './server-test.js';
 
 /** An environment with no PG* variables and no password file, so tests do not see the machine's. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
@@ -31,4 +33,27 @@ export async function rows(conn: Connection, sql: string): Promise<Row[]> {
 export async function scalar(conn: Connection, sql: string): Promise<unknown> {
   const r = await rows(conn, sql);
   return r[0]?.[0];
+}
+
+/**
+ * One connection to the shared test server for a whole test file: opened before its tests, closed
+ * after. The returned need(t) gives it to a test, or skips the test when no server could start;
+ * under CI=true (serverTestMode 'required') a start failure is thrown instead, so nothing skips.
+ */
+export function connectionForFile(): (t: { skip(msg: string): void }) => Connection | undefined {
+  let conn: Connection | undefined;
+  let startError: unknown;
+  before(async () => {
+    try {
+      conn = await connectTo(await sharedPostgres());
+    } catch (err) {
+      if (serverTestMode() === 'required') throw err;
+      startError = err;
+    }
+  });
+  after(async () => conn?.close());
+  return (t) => {
+    if (!conn) t.skip(`server unavailable: ${String(startError)}`);
+    return conn;
+  };
 }
