@@ -4,7 +4,7 @@
  * output chunks) whose memory lives outside it: V8 collects them only when its heap asks for a
  * collection, so tens of megabytes of dead buffers pile up first. A young-generation collection
  * (a scavenge, well under a millisecond when nothing much lives) every `every` bytes frees them.
- * Uses V8's gc() (exposed at run time, as in lsp/db-session.ts); where that fails it does nothing.
+ * Uses V8's gc(), exposed at run time (gcFunction(), also used by lsp/db-session.ts); where that fails it does nothing.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -12,7 +12,8 @@ import { runInNewContext } from 'node:vm';
 type Gc = (options?: { type?: 'minor' | 'major'; execution?: 'sync' | 'async' }) => void;
 let gc: Gc | null | undefined;
 
-function gcFunction(): Gc | null {
+/** V8's gc(), exposed at run time on first use; null where that fails (then V8 collects by itself). */
+export function gcFunction(): Gc | null {
   if (gc === undefined) {
     try {
       setFlagsFromString('--expose-gc');

@@ -10,8 +10,7 @@
  * the file, the server says so once, keeps its snapshot, and (with no snapshot yet) tries again every
  * few seconds until it gets one.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { gcFunction } from '../core/young-garbage.js';
 import { connect, ConnectionLostError, type Catalog, type Connection, type EngineId } from '../index.js';
 
 /** How long the server keeps a DuckDB file open after its last use. */
@@ -24,17 +23,8 @@ export const LOCKED_RETRY_MS = 3000;
  * (and so the file's lock) until a garbage collection. After closing a file the server collects at once, so
  * that the lock goes then, not whenever V8 gets to it. Once a use, 1.5 s after it: never in a keystroke's path.
  */
-let gcFn: (() => void) | null | undefined;
 function collectGarbage(): void {
-  if (gcFn === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      gcFn = runInNewContext('gc') as () => void;
-    } catch {
-      gcFn = null; // then the lock goes when V8 collects by itself
-    }
-  }
-  gcFn?.();
+  gcFunction()?.(); // without it, the lock goes when V8 collects by itself
 }
 
 const LOCKED = /in use by another process|Could not set lock on file|Conflicting lock/i;
