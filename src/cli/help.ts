@@ -71,5 +71,6 @@ Exit codes: 0 success; 1 a statement failed, the script ended inside a quote or 
 ended with a transaction open (it is rolled back); 2 usage error, unusable file or directory, or
 unreachable database; 70 internal error (a bug; SQLSH_DEBUG=1 shows where).
 Inside the shell, \\? lists the backslash commands. Config: ~/.config/sqlsh/config.toml
+Start-up keeps compiled code in ~/.cache/sqlsh (safe to delete; SQLSH_CODE_CACHE=0 turns it off).
 `;
 }
