@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectError } from '../../src/core/errors.js';
 import { sqliteEngine } from '../../src/engines/sqlite/sqlite-engine.js';
+import { betterSqliteBinding } from '../../src/engines/sqlite/sqlite-native.js';
+import { createRequire } from 'node:module';
 import { collect, tempDir } from './sqlite-test-helpers.js';
 
 describe('sqlite connect', () => {
@@ -100,5 +102,13 @@ describe('sqlite connect', () => {
     const conn = await sqliteEngine.connect({ engine: 'sqlite', path: ':memory:' });
     await conn.close();
     await assert.rejects(collect(conn, 'select 1'), /closed/);
+  });
+
+  test('the addon handed to better-sqlite3 is the one it would find itself', () => {
+    // better-sqlite3's own search (the bindings package), asked for the path instead of the module
+    const require = createRequire(import.meta.url);
+    const bindings = require('bindings') as (o: { bindings: string; path: boolean; module_root: string }) => string;
+    const root = join(require.resolve('better-sqlite3'), '..', '..');
+    assert.equal(betterSqliteBinding(), bindings({ bindings: 'better_sqlite3.node', path: true, module_root: root }));
   });
 });

@@ -16,7 +16,7 @@ import { CsvBatches, type FormatRequest, type TextRequest } from './sqlite-csv-b
 import { uniqueJsonKeys } from '../../output/json-value.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { secondStatementStart, sqliteErrorPosition } from './sqlite-error-position.js';
-import { loadSqliteNative, NATIVE_ENTRY_POINT, type NativeExport, type SqliteNative } from './sqlite-native.js';
+import { betterSqliteBinding, loadSqliteNative, NATIVE_ENTRY_POINT, type NativeExport, type SqliteNative } from './sqlite-native.js';
 import { MAX_BATCHES_IN_FLIGHT, type FromWorker, type WorkerError, type WorkerStartData } from './sqlite-protocol.js';
 
 type Database = BetterSqlite3.Database;
@@ -134,7 +134,8 @@ export class SqliteServer {
     const SqliteError = Database.SqliteError as unknown as new () => Error;
     const native = loadSqliteNative(start.nativePath);
     try {
-      const db = new Database(start.path, { readonly: start.readOnly, fileMustExist: start.readOnly });
+      const nativeBinding = betterSqliteBinding();
+      const db = new Database(start.path, { readonly: start.readOnly, fileMustExist: start.readOnly, ...(nativeBinding ? { nativeBinding } : {}) });
       db.pragma('foreign_keys = ON');
       // SQLite's own default page cache (2 MB, as in the sqlite3 shell), not better-sqlite3's 16 MB:
       // an export reads each page once (the OS caches the file), and 14 MB is a tenth of its memory.
