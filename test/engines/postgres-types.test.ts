@@ -4,7 +4,8 @@ import type { Connection } from '../../src/engines/engine.js';
 import type { ColumnInfo, TypedText, Value } from '../../src/core/result.js';
 import { sharedPostgres } from '../harness/postgres-server.js';
 import { serverTestMode } from '../harness/server-test.js';
-import { connectTo, events, scalar } from '../harness/postgres-helpers.js';
+import { connectTo, events, rows, scalar } from '../harness/postgres-helpers.js';
+import { builtinTypeNames } from '../../src/engines/postgres/postgres-builtin-types.js';
 
 let conn: Connection | undefined;
 let startError: unknown;
@@ -13,10 +14,11 @@ before(async () => {
   try {
     const server = await sharedPostgres();
     const setup = await connectTo(server);
-    // created before the tested session starts, so its name is known at connect
+    // created before the tested session starts: its name comes with the catalog, read as the shell reads it after its prompt
     await events(setup, "create type pg_types_mood as enum ('sad', 'happy')");
     await setup.close();
     conn = await connectTo(server);
+    await conn.introspect();
     await events(conn, "set timezone = 'Europe/Paris'");
     await events(conn, 'create temp table it (x int)');
   } catch (err) {
@@ -108,5 +110,25 @@ describe('postgres values', () => {
     assert.deepEqual(colsOf(first).map((c) => c.name), ['it']);
     assert.equal(colsOf(second)[0]!.type, 'it');
     assert.deepEqual(await scalar(conn, 'select it from it'), { kind: 'other', text: '(7)' });
+  });
+
+  test('built-in type names are known without a query, and each is the name this server gives', async (t) => {
+    if (!conn) return t.skip(`server unavailable: ${String(startError)}`);
+    const server = new Map((await rows(conn, 'select oid::int8, format_type(oid, null) from pg_catalog.pg_type where oid < 10000')).map(([o, n]) => [Number(o), n]));
+    const table = builtinTypeNames();
+    assert.ok(table.size > 150, `only ${table.size} built-in types`);
+    for (const [oid, name] of table) assert.equal(name, server.get(oid), `type ${oid}`);
+  });
+
+  test('a type that is not built in, on a session that has not read the catalog, is named after the statement that met it', async (t) => {
+    if (!conn) return t.skip(`server unavailable: ${String(startError)}`);
+    const fresh = await connectTo(await sharedPostgres());
+    try {
+      const typeOf = async () => ((await events(fresh, "select 'sad'::pg_types_mood as m")).find((e) => e.type === 'columns') as { columns: readonly ColumnInfo[] }).columns[0]!.type;
+      assert.equal(await typeOf(), '');
+      assert.equal(await typeOf(), 'pg_types_mood');
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -110,11 +110,6 @@ export class PostgresConnection implements Connection {
     return this.#session.info;
   }
 
-  /** Called once by the engine after connect. */
-  async loadTypes(): Promise<void> {
-    await this.#types.load(this.#session.client);
-  }
-
   #attach(client: PgClient): void {
     client.on('error', () => this.#markDead(client));
     client.on('end', () => this.#markDead(client));
@@ -210,7 +205,7 @@ export class PostgresConnection implements Connection {
     this.#dead = false;
     this.#lostIn = 'idle';
     this.#types = new PgTypeNames();
-    await this.#types.load(session.client);
+    await this.#types.loadUserTypes(session.client);
     // The loss was reported already (by the statement that met it): now only say that it is over.
     const reported = this.#lossReported;
     this.#lossReported = false;
@@ -406,9 +401,22 @@ export class PostgresConnection implements Connection {
     return sqlError;
   }
 
+  /**
+   * The catalog, on sessions of its own. Its first session also reads the names of the types that
+   * are not built in (enums, domains, extensions' types) for result columns: connecting asks nothing.
+   */
   introspect(signal?: AbortSignal): Promise<CatalogData> {
     const like = this.#session;
-    return introspectPostgres(() => this.#reopen(like), signal);
+    const types = this.#types;
+    let first = true;
+    return introspectPostgres(async () => {
+      const session = await this.#reopen(like);
+      if (first) {
+        first = false;
+        void types.loadUserTypes(session.client); // queued first on that session; never throws
+      }
+      return session;
+    }, signal);
   }
 
   async close(): Promise<void> {

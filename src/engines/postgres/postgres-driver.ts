@@ -1,13 +1,14 @@
 /**
  * The part of `pg` and `pg-cursor` we use, typed structurally, and the one place that loads them
- * (lazily, on connect) and opens a client for one endpoint.
+ * (lazily, on connect) and opens a client for one endpoint (its SSL question: postgres-ssl-request.ts).
  */
 import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { checkServerIdentity } from 'node:tls';
-import { isIP } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { pgTypes } from './postgres-values.js';
 import type { PgEndpoint, PgParams } from './postgres-target.js';
+import { requestSsl } from './postgres-ssl-request.js';
 
 export interface PgFieldDesc {
   readonly name: string;
@@ -113,25 +114,55 @@ export function sslConfig(p: PgParams, useSsl: boolean): false | object {
 }
 
 /**
- * The SSL attempts for an endpoint, in libpq order: prefer = SSL then plain, allow = plain then SSL,
- * disable = plain, require/verify-* = SSL. Unix sockets never use SSL.
+ * How one attempt treats SSL: plain, ssl (require/verify-*: refused means failed), or ssl-or-plain
+ * (prefer: a server that answers 'N' gets the startup on the same socket, as libpq does).
  */
-export function sslAttempts(p: PgParams, e: PgEndpoint): readonly boolean[] {
-  if (e.host.startsWith('/')) return [false];
+export type SslChoice = 'plain' | 'ssl' | 'ssl-or-plain';
+
+/**
+ * The SSL attempts for an endpoint, in libpq order: prefer = SSL (or plain on the same socket when
+ * the server has none), then plain when the server refused the SSL session; allow = plain then SSL;
+ * disable = plain; require/verify-* = SSL. Unix sockets never use SSL.
+ */
+export function sslAttempts(p: PgParams, e: PgEndpoint): readonly SslChoice[] {
+  if (e.host.startsWith('/')) return ['plain'];
   switch (p.sslmode) {
     case 'disable':
-      return [false];
+      return ['plain'];
     case 'allow':
-      return [false, true];
+      return ['plain', 'ssl'];
     case 'prefer':
-      return [true, false];
+      return ['ssl-or-plain', 'plain'];
     default:
-      return [true];
+      return ['ssl'];
   }
 }
 
-/** A connected client for one endpoint, one SSL choice. password undefined or '': fail with PasswordNeeded if asked. */
-export async function openPgClient(d: PgDriver, p: PgParams, e: PgEndpoint, useSsl: boolean, password: string | undefined): Promise<PgClient> {
+/**
+ * A connected client for one endpoint, one SSL choice. password undefined or '': fail with
+ * PasswordNeeded if asked. outcome.ssl says whether the session is TLS (set before the server's
+ * answer to the startup, so a failed attempt tells it too).
+ */
+export async function openPgClient(
+  d: PgDriver,
+  p: PgParams,
+  e: PgEndpoint,
+  choice: SslChoice,
+  password: string | undefined,
+  outcome: { ssl: boolean } = { ssl: false },
+): Promise<PgClient> {
+  const started = Date.now();
+  const keepAlive = { keepAlive: p.keepalives, ...(p.keepalivesIdleMs !== undefined ? { keepAliveInitialDelayMillis: p.keepalivesIdleMs } : {}) };
+  let stream: { stream: () => Socket } | undefined;
+  outcome.ssl = false;
+  if (choice !== 'plain') {
+    // The SSL question on the session's own socket (pg would close it on 'N').
+    const asked = await requestSsl(e, { tls: sslConfig(p, true) as object, plainIfRefused: choice === 'ssl-or-plain', ...keepAlive, timeoutMs: p.connectTimeoutMs ?? 0 });
+    outcome.ssl = asked.ssl;
+    stream = { stream: () => asked.stream };
+  }
+  // connect_timeout covers the whole attempt: what the SSL question left of it.
+  const timeout = p.connectTimeoutMs ? Math.max(1, p.connectTimeoutMs - (Date.now() - started)) : 0;
   const client = new d.Client({
     host: e.host,
     port: e.port,
@@ -142,13 +173,13 @@ export async function openPgClient(d: PgDriver, p: PgParams, e: PgEndpoint, useS
       if (password === undefined || password === '') throw new PasswordNeeded('the server asked for a password');
       return password;
     },
-    ssl: sslConfig(p, useSsl),
+    ssl: false,
+    ...stream,
     application_name: p.applicationName,
     ...(p.options ? { options: p.options } : {}),
-    connectionTimeoutMillis: p.connectTimeoutMs ?? 0,
+    connectionTimeoutMillis: timeout,
     // libpq's keepalives/keepalives_idle; keepalives_interval/_count and tcp_user_timeout have no Node 20 socket option.
-    keepAlive: p.keepalives,
-    ...(p.keepalivesIdleMs !== undefined ? { keepAliveInitialDelayMillis: p.keepalivesIdleMs } : {}),
+    ...keepAlive,
     types: pgTypes,
   });
   // The server reports some settings at start and whenever they change (psql follows them so too).

@@ -1,9 +1,9 @@
 /**
  * The PostgreSQL engine: resolve the parameters the libpq way (postgres-target.ts), then choose the
  * server by libpq's multi-host rule (postgres-hosts.ts: host order or load_balance_hosts=random,
- * target_session_attrs), each host with the SSL attempts of its sslmode. A host that cannot be
- * reached passes the turn to the next; a server that answers (wrong password, unknown database)
- * ends the search, as in libpq. A reconnect after a loss chooses again by the same rule. The password comes from the target, the service file,
+ * target_session_attrs), each host with the SSL attempts of its sslmode (prefer: one socket, see
+ * postgres-ssl-request.ts). A host that cannot be reached passes the turn to the next; a server
+ * that answers (wrong password, unknown database) ends the search, as in libpq. A reconnect after a loss chooses again by the same rule. The password comes from the target, the service file,
  * PGPASSWORD or the password file (~/.pgpass, per host); when the server asks for one and none was
  * found, opts.promptPassword is asked once, else ConnectError(needsPassword).
  */
@@ -20,6 +20,7 @@ import { describeEndpoint, resolvePgParams, type PgEndpoint, type PgParams } fro
 interface Opened {
   readonly client: PgClient;
   readonly endpoint: PgEndpoint;
+  /** The session is TLS (a reopen asks the same, without asking the server again). */
   readonly useSsl: boolean;
   readonly password: string | undefined;
 }
@@ -37,10 +38,10 @@ async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: s
   let prompted = false;
   const attempts = sslAttempts(p, e);
   for (let i = 0; i < attempts.length; i++) {
-    const useSsl = attempts[i]!;
+    const outcome = { ssl: false };
     try {
-      const client = await openPgClient(d, p, e, useSsl, pw);
-      return { client, endpoint: e, useSsl, password: pw };
+      const client = await openPgClient(d, p, e, attempts[i]!, pw, outcome);
+      return { client, endpoint: e, useSsl: outcome.ssl, password: pw };
     } catch (err) {
       if (err instanceof PasswordNeeded) {
         if (opts.promptPassword && !prompted) {
@@ -58,8 +59,10 @@ async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: s
       }
       const sslRefused = /does not support SSL/i.test((err as Error).message ?? '');
       const serverAnswered = typeof (err as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
-      // prefer/allow: the other SSL choice after a refusal or a server answer (pg_hba may differ), not after a network error
-      if (i + 1 < attempts.length && (sslRefused || serverAnswered)) continue;
+      // prefer/allow: the other SSL choice after a refusal or a server answer (pg_hba may differ), not
+      // after a network error; prefer's session that went on without SSL (the server has none) is not tried again plain.
+      const other = i + 1 < attempts.length && (attempts[i + 1] === 'plain') === outcome.ssl;
+      if (other && (sslRefused || serverAnswered)) continue;
       throw toConnectError(err, p, e, note);
     }
   }
@@ -113,14 +116,12 @@ export const postgresEngine: Engine = Object.freeze({
     const reopen = async (like: PgSession): Promise<PgSession> => {
       try {
         const how = used.get(like.client);
-        const client = await openPgClient(driver, params, like.endpoint, how?.useSsl ?? false, how ? how.password : (typed ?? params.password));
+        const client = await openPgClient(driver, params, like.endpoint, how?.useSsl ? 'ssl' : 'plain', how ? how.password : (typed ?? params.password));
         return { ...like, client };
       } catch (err) {
         throw toConnectError(err, params, like.endpoint);
       }
     };
-    const conn = new PostgresConnection({ driver, dialect, session: toSession(params, first), reopen, reconnect });
-    await conn.loadTypes();
-    return conn;
+    return new PostgresConnection({ driver, dialect, session: toSession(params, first), reopen, reconnect });
   },
 });

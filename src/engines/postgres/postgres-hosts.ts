@@ -8,11 +8,12 @@
  *   read-write = `transaction_read_only` is off; read-only = it is on; primary = not
  *   pg_is_in_recovery(); standby = in recovery; prefer-standby = a standby first, then any server;
  *   any = the first that accepts. A server that does not fit is closed and the next host tried.
+ *   PostgreSQL 14 and later report what this needs at start-up: no query (probeServer).
  * - When no host fits, the error lists every attempt, one line each, like libpq's.
  * The same rule serves the first connection and every reconnect after a loss (failover).
  */
 import { ConnectError } from '../../core/errors.js';
-import type { PgClient } from './postgres-driver.js';
+import { reportedSettings, type PgClient } from './postgres-driver.js';
 import { isNetworkFailure } from './postgres-errors.js';
 import type { PgEndpoint, PgParams, TargetSessionAttrs } from './postgres-target.js';
 
@@ -32,8 +33,20 @@ export interface Chosen<T> {
   readonly index: number;
 }
 
-/** One round trip for the state; servers without pg_is_in_recovery() (some distributed SQL) count as primaries. */
+/**
+ * What the server is. PostgreSQL 14 and later say it at start-up (ParameterStatus in_hot_standby,
+ * default_transaction_read_only, server_version), as libpq reads them: no query. Older servers: one
+ * round trip; servers without pg_is_in_recovery() (some distributed SQL) count as primaries.
+ */
 export async function probeServer(client: PgClient): Promise<ServerState | undefined> {
+  const reported = reportedSettings(client);
+  const hotStandby = reported.get('in_hot_standby');
+  const defaultReadOnly = reported.get('default_transaction_read_only');
+  if (hotStandby !== undefined && defaultReadOnly !== undefined) {
+    const inRecovery = hotStandby === 'on';
+    const version = reported.get('server_version');
+    return { readOnly: inRecovery || defaultReadOnly === 'on', inRecovery, ...(version !== undefined ? { serverVersion: version } : {}) };
+  }
   try {
     const r = await client.query({
       text: "select current_setting('transaction_read_only'), pg_is_in_recovery(), current_setting('server_version')",

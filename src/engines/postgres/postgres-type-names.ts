@@ -1,25 +1,29 @@
 /**
- * Type OID -> name (format_type) for result columns, loaded once per session in one query.
- * Table row types (and arrays of them) are left out so a database with 20,000 tables stays cheap;
- * OIDs missing from the map are looked up after the statement that met them.
+ * Type OID -> name (format_type) for result columns. The built-in types are known without a query
+ * (postgres-builtin-types.ts), so connecting costs no round trip for them; the others (a user's
+ * enums and domains, extensions' types) are read in one query by the catalog load (user types only:
+ * table row types and arrays of them are left out so a database with 20,000 tables stays cheap), and
+ * OIDs still missing are looked up after the statement that met them.
  */
 import type { PgClient, PgFieldDesc } from './postgres-driver.js';
+import { builtinTypeNames } from './postgres-builtin-types.js';
 import { formatTypeName } from './postgres-values.js';
 
-const ALL_TYPES_SQL = `select t.oid::int8, format_type(t.oid, null)
+const USER_TYPES_SQL = `select t.oid::int8, format_type(t.oid, null)
   from pg_catalog.pg_type t
   left join pg_catalog.pg_type e on t.typelem <> 0 and e.oid = t.typelem
-  where t.typrelid = 0 and (e.oid is null or e.typrelid = 0)`;
+  where t.oid >= 10000 and t.typrelid = 0 and (e.oid is null or e.typrelid = 0)`;
 
 const SOME_TYPES_SQL = 'select t.oid::int8, format_type(t.oid, null) from pg_catalog.pg_type t where t.oid = any($1::oid[])';
 
 export class PgTypeNames {
-  readonly #names = new Map<number, string>();
+  readonly #names = new Map<number, string>(builtinTypeNames());
   readonly #missing = new Set<number>();
 
-  async load(client: PgClient): Promise<void> {
+  /** The types that are not built in, on any session to the same database (the catalog's). Never throws. */
+  async loadUserTypes(client: PgClient): Promise<void> {
     try {
-      const r = await client.query({ text: ALL_TYPES_SQL, rowMode: 'array' });
+      const r = await client.query({ text: USER_TYPES_SQL, rowMode: 'array' });
       for (const [oid, name] of r.rows) this.#names.set(Number(oid), String(name));
     } catch {
       // catalogs differ (some PostgreSQL-compatible servers): column types stay unnamed

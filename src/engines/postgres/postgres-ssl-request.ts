@@ -1,0 +1,92 @@
+/**
+ * The SSL question of the PostgreSQL protocol, asked on the session's own socket as libpq asks it:
+ * SSLRequest, one byte back. 'S': TLS on that socket. 'N': with sslmode=prefer the same socket goes
+ * on without TLS (no second connection, no second TCP handshake); with require/verify-* it fails
+ * with pg's own words ("The server does not support SSL connections").
+ *
+ * pg cannot do the 'N' case (it closes the socket), so this file opens the socket, asks, starts TLS
+ * with the options pg would give tls.connect, and hands pg a connected stream with ssl off. pg calls
+ * stream.connect(port, host) itself: the handed stream answers it with an immediate 'connect'.
+ */
+import { connect as tcpConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import type { PgEndpoint } from './postgres-target.js';
+
+/** What the session got: the connected stream, and whether it is TLS. */
+export interface Negotiated {
+  readonly stream: Socket;
+  readonly ssl: boolean;
+}
+
+export interface SslRequestOptions {
+  /** pg's `ssl` object for this endpoint (postgres-driver.ts sslConfig). */
+  readonly tls: object;
+  /** sslmode=prefer: on 'N', go on without TLS on the same socket. */
+  readonly plainIfRefused: boolean;
+  readonly keepAlive: boolean;
+  readonly keepAliveInitialDelayMillis?: number;
+  /** Until the socket is ready (0: none); the error says "timeout expired", as pg's. */
+  readonly timeoutMs: number;
+}
+
+// Int32 length 8, Int32 code 80877103 (1234 << 16 | 5679).
+const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]);
+
+export function requestSsl(e: PgEndpoint, o: SslRequestOptions): Promise<Negotiated> {
+  return new Promise<Negotiated>((resolve, reject) => {
+    const raw = tcpConnect({ port: e.port, host: e.host, noDelay: true, keepAlive: o.keepAlive, keepAliveInitialDelay: o.keepAliveInitialDelayMillis ?? 0 });
+    let current: Socket = raw;
+    let settled = false;
+    const fail = (err: Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      current.destroy();
+      raw.destroy();
+      reject(err);
+    };
+    const done = (stream: Socket, ssl: boolean): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      stream.removeListener('error', fail);
+      raw.removeListener('error', fail);
+      raw.removeListener('close', closed);
+      resolve({ stream: handOver(stream), ssl });
+    };
+    const closed = (): void => fail(new Error('Connection terminated unexpectedly'));
+    const timer = o.timeoutMs > 0 ? setTimeout(() => fail(new Error('timeout expired')), o.timeoutMs) : undefined;
+    timer?.unref();
+    raw.on('error', fail);
+    raw.once('close', closed);
+    raw.once('connect', () => raw.write(SSL_REQUEST));
+    raw.once('data', (answer: Buffer) => {
+      const code = answer.length === 1 ? String.fromCharCode(answer[0]!) : '';
+      if (code === 'N' && o.plainIfRefused) return done(raw, false);
+      if (code === 'N') return fail(new Error('The server does not support SSL connections'));
+      if (code !== 'S') return fail(new Error('There was an error establishing an SSL connection'));
+      // As pg's upgradeToSSL: the connection's host, the ssl options over it, SNI only for a name.
+      const options: Record<string, unknown> = { socket: raw, host: e.host, ...o.tls };
+      if (isIP(e.host) === 0) options['servername'] = e.host;
+      let secure: Socket;
+      try {
+        secure = tlsConnect(options);
+      } catch (err) {
+        return fail(err as Error);
+      }
+      current = secure;
+      secure.on('error', fail);
+      secure.once('secureConnect', () => done(secure, true));
+    });
+  });
+}
+
+/** A connected stream that pg may "connect": it answers with 'connect' at once and opens nothing. */
+function handOver(stream: Socket): Socket {
+  const connected = (): Socket => {
+    process.nextTick(() => stream.emit('connect'));
+    return stream;
+  };
+  Object.defineProperty(stream, 'connect', { value: connected, configurable: true, writable: true });
+  return stream;
+}
