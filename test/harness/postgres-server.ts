@@ -24,6 +24,8 @@ export interface PgServer {
   /** Directory of the Unix socket ('' when unknown). */
   readonly socketDir: string;
   stop(): Promise<void>;
+  /** The server's certificate (PEM) when started with ssl. */
+  readonly certFile?: string;
   /** Fast restart: every open connection is terminated. Not available for a server given by URL. */
   restart(): Promise<void>;
 }
@@ -72,7 +74,11 @@ function chownTree(path: string): void {
   chownSync(path, Number(pw.stdout.trim()), Number(gr.stdout.trim()));
 }
 
-export async function startPostgres(opts: { password?: string } = {}): Promise<PgServer> {
+/**
+ * opts.ssl: the server also speaks TLS, with a self-signed certificate for localhost and 127.0.0.1
+ * (made by the openssl command); its file is PgServer.certFile, to give as sslrootcert.
+ */
+export async function startPostgres(opts: { password?: string; ssl?: boolean } = {}): Promise<PgServer> {
   const bin = postgresBinDir();
   const password = opts.password ?? DEFAULT_PASSWORD;
   const user = asRoot() ? 'postgres' : userInfo().username;
@@ -85,7 +91,17 @@ export async function startPostgres(opts: { password?: string } = {}): Promise<P
   mkdirSync(socketDir);
   writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
   writeFileSync(logFile, '');
-  for (const p of [dir, socketDir, pwFile, logFile]) chownTree(p);
+  const certFile = join(dir, 'server.crt');
+  const keyFile = join(dir, 'server.key');
+  if (opts.ssl) {
+    const made = spawnSync('openssl', [
+      'req', '-new', '-x509', '-days', '2', '-nodes', '-subj', '/CN=localhost',
+      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', keyFile, '-out', certFile,
+    ], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.error?.message ?? made.stderr}`);
+    chmodSync(keyFile, 0o600);
+  }
+  for (const p of [dir, socketDir, pwFile, logFile, ...(opts.ssl ? [certFile, keyFile] : [])]) chownTree(p);
   const pgCtl = join(bin, 'pg_ctl');
   let stopped = false;
   try {
@@ -97,6 +113,7 @@ export async function startPostgres(opts: { password?: string } = {}): Promise<P
     const serverOpts = [
       `-p ${port}`, '-h 127.0.0.1', `-k ${socketDir}`, '-c fsync=off', '-c synchronous_commit=off',
       '-c full_page_writes=off', '-c TimeZone=UTC', '-c max_connections=60', '-c shared_buffers=32MB',
+      ...(opts.ssl ? ['-c ssl=on', `-c ssl_cert_file=${certFile}`, `-c ssl_key_file=${keyFile}`] : []),
     ].join(' ');
     const start = (): Promise<string> => run(pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOpts, 'start']);
     try {
@@ -121,6 +138,7 @@ export async function startPostgres(opts: { password?: string } = {}): Promise<P
       url: `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
       dataDir,
       socketDir,
+      ...(opts.ssl ? { certFile } : {}),
       async stop() {
         if (stopped) return;
         stopped = true;
