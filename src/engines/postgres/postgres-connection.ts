@@ -419,10 +419,18 @@ export class PostgresConnection implements Connection {
     }, signal);
   }
 
+  /**
+   * Says Terminate and closes the socket, as libpq does: the server's own close of its end (its
+   * backend exiting, milliseconds) is not waited for, so `-c` and \q end sooner.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#session.client.end().catch(() => undefined);
+    const client = this.#session.client;
+    const stream = (client.connection as { stream?: { once(e: 'finish', f: () => void): unknown; destroy(): void } } | undefined)?.stream;
+    const ended = client.end();
+    stream?.once('finish', () => stream.destroy());
+    await ended.catch(() => undefined);
   }
 }
 
