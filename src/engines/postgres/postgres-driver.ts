@@ -8,7 +8,7 @@ import { checkServerIdentity } from 'node:tls';
 import { isIP, type Socket } from 'node:net';
 import { pgTypes } from './postgres-values.js';
 import type { PgEndpoint, PgParams } from './postgres-target.js';
-import { requestSsl } from './postgres-ssl-request.js';
+import { openPgSocket, type Negotiated, type SslChoice } from './postgres-ssl-request.js';
 
 export interface PgFieldDesc {
   readonly name: string;
@@ -113,11 +113,7 @@ export function sslConfig(p: PgParams, useSsl: boolean): false | object {
   return { ...files, ...sni, rejectUnauthorized: false };
 }
 
-/**
- * How one attempt treats SSL: plain, ssl (require/verify-*: refused means failed), or ssl-or-plain
- * (prefer: a server that answers 'N' gets the startup on the same socket, as libpq does).
- */
-export type SslChoice = 'plain' | 'ssl' | 'ssl-or-plain';
+export type { SslChoice };
 
 /**
  * The SSL attempts for an endpoint, in libpq order: prefer = SSL (or plain on the same socket when
@@ -138,10 +134,32 @@ export function sslAttempts(p: PgParams, e: PgEndpoint): readonly SslChoice[] {
   }
 }
 
+/** A socket being opened for one attempt, and since when (connect_timeout counts from there). */
+export interface PgSocket {
+  readonly endpoint: PgEndpoint;
+  readonly choice: SslChoice;
+  readonly startedAt: number;
+  readonly ready: Promise<Negotiated>;
+}
+
+/** Opens the TCP socket of one attempt and asks the SSL question: it needs no pg, so it can start while pg loads. */
+export function startPgSocket(p: PgParams, e: PgEndpoint, choice: SslChoice): PgSocket {
+  const tls = choice === 'plain' ? {} : (sslConfig(p, true) as object);
+  const ready = openPgSocket(e, { choice, tls, ...keepAliveOf(p), timeoutMs: p.connectTimeoutMs ?? 0 });
+  ready.catch(() => undefined); // the attempt that takes it reports the failure; an untaken one is dropped
+  return { endpoint: e, choice, startedAt: Date.now(), ready };
+}
+
+function keepAliveOf(p: PgParams): { keepAlive: boolean; keepAliveInitialDelayMillis?: number } {
+  // libpq's keepalives/keepalives_idle; keepalives_interval/_count and tcp_user_timeout have no Node 20 socket option.
+  return { keepAlive: p.keepalives, ...(p.keepalivesIdleMs !== undefined ? { keepAliveInitialDelayMillis: p.keepalivesIdleMs } : {}) };
+}
+
 /**
  * A connected client for one endpoint, one SSL choice. password undefined or '': fail with
  * PasswordNeeded if asked. outcome.ssl says whether the session is TLS (set before the server's
- * answer to the startup, so a failed attempt tells it too).
+ * answer to the startup, so a failed attempt tells it too). early: this attempt's socket, opened
+ * already (startPgSocket); else TCP sockets are opened here, and Unix sockets by pg.
  */
 export async function openPgClient(
   d: PgDriver,
@@ -150,18 +168,18 @@ export async function openPgClient(
   choice: SslChoice,
   password: string | undefined,
   outcome: { ssl: boolean } = { ssl: false },
+  early?: PgSocket,
 ): Promise<PgClient> {
-  const started = Date.now();
-  const keepAlive = { keepAlive: p.keepalives, ...(p.keepalivesIdleMs !== undefined ? { keepAliveInitialDelayMillis: p.keepalivesIdleMs } : {}) };
-  let stream: { stream: () => Socket } | undefined;
   outcome.ssl = false;
-  if (choice !== 'plain') {
-    // The SSL question on the session's own socket (pg would close it on 'N').
-    const asked = await requestSsl(e, { tls: sslConfig(p, true) as object, plainIfRefused: choice === 'ssl-or-plain', ...keepAlive, timeoutMs: p.connectTimeoutMs ?? 0 });
-    outcome.ssl = asked.ssl;
-    stream = { stream: () => asked.stream };
+  const socket = early ?? (e.host.startsWith('/') ? undefined : startPgSocket(p, e, choice));
+  const started = socket?.startedAt ?? Date.now();
+  let stream: { stream: () => Socket } | undefined;
+  if (socket) {
+    const opened = await socket.ready;
+    outcome.ssl = opened.ssl;
+    stream = { stream: () => opened.stream };
   }
-  // connect_timeout covers the whole attempt: what the SSL question left of it.
+  // connect_timeout covers the whole attempt: what opening the socket left of it.
   const timeout = p.connectTimeoutMs ? Math.max(1, p.connectTimeoutMs - (Date.now() - started)) : 0;
   const client = new d.Client({
     host: e.host,
@@ -178,8 +196,7 @@ export async function openPgClient(
     application_name: p.applicationName,
     ...(p.options ? { options: p.options } : {}),
     connectionTimeoutMillis: timeout,
-    // libpq's keepalives/keepalives_idle; keepalives_interval/_count and tcp_user_timeout have no Node 20 socket option.
-    ...keepAlive,
+    ...keepAliveOf(p),
     types: pgTypes,
   });
   // The server reports some settings at start and whenever they change (psql follows them so too).

@@ -11,7 +11,7 @@ import { ConnectError } from '../../core/errors.js';
 import type { Connection, ConnectionInfo, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
 import { engineById } from '../registry.js';
 import { PostgresConnection, type PgSession } from './postgres-connection.js';
-import { loadPgDriver, openPgClient, PasswordNeeded, sslAttempts, type PgClient, type PgDriver } from './postgres-driver.js';
+import { loadPgDriver, openPgClient, PasswordNeeded, sslAttempts, startPgSocket, type PgClient, type PgDriver, type PgSocket } from './postgres-driver.js';
 import { toConnectError } from './postgres-errors.js';
 import { chooseServer, type Chosen } from './postgres-hosts.js';
 import { lookupPgpass } from './postgres-pgpass.js';
@@ -25,7 +25,7 @@ interface Opened {
   readonly password: string | undefined;
 }
 
-async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: string | undefined, opts: ConnectOptions): Promise<Opened> {
+async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: string | undefined, opts: ConnectOptions, early?: PgSocket): Promise<Opened> {
   let pw = password;
   let note: string | undefined;
   if (pw === undefined) {
@@ -40,7 +40,11 @@ async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: s
   for (let i = 0; i < attempts.length; i++) {
     const outcome = { ssl: false };
     try {
-      const client = await openPgClient(d, p, e, attempts[i]!, pw, outcome);
+      // The first attempt takes the socket opened while pg loaded, when it is this one's.
+      const pre = i === 0 && early?.endpoint === e && early.choice === attempts[0] ? early : undefined;
+      if (!pre) drop(early);
+      early = undefined;
+      const client = await openPgClient(d, p, e, attempts[i]!, pw, outcome, pre);
       return { client, endpoint: e, useSsl: outcome.ssl, password: pw };
     } catch (err) {
       if (err instanceof PasswordNeeded) {
@@ -67,6 +71,11 @@ async function openEndpoint(d: PgDriver, p: PgParams, e: PgEndpoint, password: s
     }
   }
   throw new ConnectError('no connection attempt was made: check sslmode');
+}
+
+/** Closes a socket opened ahead that no attempt took. */
+function drop(s: PgSocket | undefined): void {
+  void s?.ready.then((o) => o.stream.destroy(), () => undefined);
 }
 
 /** What the prompt and \conninfo show: the host chosen, and whether it is a primary or a standby. */
@@ -100,18 +109,32 @@ export const postgresEngine: Engine = Object.freeze({
 
   async connect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<Connection> {
     const params = resolvePgParams(target, opts.env ?? process.env);
-    const [driver, dialect] = await Promise.all([loadPgDriver(), engineById('postgres').dialect()]);
+    // One TCP host: its socket opens (DNS, TCP handshake, the SSL question) while pg loads.
+    const only = params.endpoints.length === 1 ? params.endpoints[0]! : undefined;
+    let early = only && !only.host.startsWith('/') ? startPgSocket(params, only, sslAttempts(params, only)[0]!) : undefined;
+    // Node starts a connect (or the DNS lookup) on the next tick: let it go before pg's modules load.
+    if (early) await new Promise<void>((resolve) => process.nextTick(resolve));
+    const loading = Promise.all([loadPgDriver(), engineById('postgres').dialect()]);
+    loading.catch(() => drop(early));
+    const [driver, dialect] = await loading;
     // A password typed at the prompt is kept for reconnects (which never prompt); else each host's own (~/.pgpass).
     let typed: string | undefined;
     const ask = opts.promptPassword;
     const firstOpts: ConnectOptions = ask ? { ...opts, promptPassword: async (q) => (typed = await ask(q)) } : opts;
     const used = new WeakMap<PgClient, Opened>();
     const open = async (e: PgEndpoint, o: ConnectOptions): Promise<Opened> => {
-      const opened = await openEndpoint(driver, params, e, typed ?? params.password, o);
+      const pre = early;
+      early = undefined;
+      const opened = await openEndpoint(driver, params, e, typed ?? params.password, o, pre);
       used.set(opened.client, opened);
       return opened;
     };
-    const first = await chooseServer(params, (e) => open(e, firstOpts));
+    let first: Chosen<Opened>;
+    try {
+      first = await chooseServer(params, (e) => open(e, firstOpts));
+    } finally {
+      drop(early); // not taken: an error came first
+    }
     const reconnect = async (): Promise<PgSession> => toSession(params, await chooseServer(params, (e) => open(e, {})));
     const reopen = async (like: PgSession): Promise<PgSession> => {
       try {

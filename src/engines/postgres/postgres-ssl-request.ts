@@ -1,6 +1,6 @@
 /**
- * The SSL question of the PostgreSQL protocol, asked on the session's own socket as libpq asks it:
- * SSLRequest, one byte back. 'S': TLS on that socket. 'N': with sslmode=prefer the same socket goes
+ * The session's TCP socket, opened by sqlsh (so it can be opened while pg still loads), and the SSL
+ * question of the PostgreSQL protocol asked on it as libpq asks it: SSLRequest, one byte back. 'S': TLS on that socket. 'N': with sslmode=prefer the same socket goes
  * on without TLS (no second connection, no second TCP handshake); with require/verify-* it fails
  * with pg's own words ("The server does not support SSL connections").
  *
@@ -18,11 +18,16 @@ export interface Negotiated {
   readonly ssl: boolean;
 }
 
+/**
+ * How one attempt treats SSL: plain, ssl (require/verify-*: refused means failed), or ssl-or-plain
+ * (prefer: a server that answers 'N' gets the startup on the same socket, as libpq does).
+ */
+export type SslChoice = 'plain' | 'ssl' | 'ssl-or-plain';
+
 export interface SslRequestOptions {
-  /** pg's `ssl` object for this endpoint (postgres-driver.ts sslConfig). */
+  readonly choice: SslChoice;
+  /** pg's `ssl` object for this endpoint (postgres-driver.ts sslConfig); unused for plain. */
   readonly tls: object;
-  /** sslmode=prefer: on 'N', go on without TLS on the same socket. */
-  readonly plainIfRefused: boolean;
   readonly keepAlive: boolean;
   readonly keepAliveInitialDelayMillis?: number;
   /** Until the socket is ready (0: none); the error says "timeout expired", as pg's. */
@@ -32,7 +37,8 @@ export interface SslRequestOptions {
 // Int32 length 8, Int32 code 80877103 (1234 << 16 | 5679).
 const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]);
 
-export function requestSsl(e: PgEndpoint, o: SslRequestOptions): Promise<Negotiated> {
+/** The connected socket for one attempt (plain: as soon as TCP connects; else after the SSL question). */
+export function openPgSocket(e: PgEndpoint, o: SslRequestOptions): Promise<Negotiated> {
   return new Promise<Negotiated>((resolve, reject) => {
     const raw = tcpConnect({ port: e.port, host: e.host, noDelay: true, keepAlive: o.keepAlive, keepAliveInitialDelay: o.keepAliveInitialDelayMillis ?? 0 });
     let current: Socket = raw;
@@ -59,10 +65,14 @@ export function requestSsl(e: PgEndpoint, o: SslRequestOptions): Promise<Negotia
     timer?.unref();
     raw.on('error', fail);
     raw.once('close', closed);
+    if (o.choice === 'plain') {
+      raw.once('connect', () => done(raw, false));
+      return;
+    }
     raw.once('connect', () => raw.write(SSL_REQUEST));
     raw.once('data', (answer: Buffer) => {
       const code = answer.length === 1 ? String.fromCharCode(answer[0]!) : '';
-      if (code === 'N' && o.plainIfRefused) return done(raw, false);
+      if (code === 'N' && o.choice === 'ssl-or-plain') return done(raw, false);
       if (code === 'N') return fail(new Error('The server does not support SSL connections'));
       if (code !== 'S') return fail(new Error('There was an error establishing an SSL connection'));
       // As pg's upgradeToSSL: the connection's host, the ssl options over it, SNI only for a name.
