@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   console.log(`time to prompt in a pty, ${RUNS} interleaved runs each (target: sqlsh within 1.3x of node); load average ${load}`);
   for (const r of rows) console.log(r);
   batchStartup(env);
+  await postgresStartup(env);
 }
 
 /** `sqlsh FILE.db -c "select 1"` against bare `node -e 0`, interleaved (target: 1.5x). */
@@ -112,6 +113,89 @@ function batchStartup(env: Record<string, string>): void {
   cases.forEach((c, k) => {
     const s = stats(times[k]!);
     console.log(`${c.name.padEnd(36)} median ${s.median.toFixed(1).padStart(6)} ms  min ${s.min.toFixed(1).padStart(6)} ms  ${(s.median / base).toFixed(2)}x node`);
+  });
+}
+
+/**
+ * PostgreSQL: the prompt in a pty and `-c "select 1"`, sqlsh against psql, interleaved, on a
+ * throw-away server (scram-sha-256 over TCP), straight and through a proxy that delays every packet
+ * by 10 ms each way (a server 20 ms away: each round trip shows). Target: within one round trip of
+ * the SQLite prompt (issue 12); psql makes the same round trips (test/engines/postgres-round-trips).
+ */
+async function postgresStartup(env: Record<string, string>): Promise<void> {
+  const { startPostgres } = await import('../test/harness/postgres-server.js');
+  const net = await import('node:net');
+  let server;
+  try {
+    server = await startPostgres();
+  } catch (e) {
+    console.log(`\nPostgreSQL start-up: no server (${(e as Error).message.split('\n')[0]})`);
+    return;
+  }
+  const delayMs = 10;
+  const proxy = net.createServer((c) => {
+    const s = net.connect(server.port, server.host);
+    const pipe = (from: import('node:net').Socket, to: import('node:net').Socket): void => {
+      from.on('data', (b) => setTimeout(() => to.write(b), delayMs));
+      from.on('close', () => setTimeout(() => to.destroy(), delayMs));
+      from.on('error', () => to.destroy());
+    };
+    pipe(c, s);
+    pipe(s, c);
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  const far = (proxy.address() as import('node:net').AddressInfo).port;
+  const pgEnv = { ...env, PGPASSWORD: server.password ?? '' };
+  const url = (port: number): string => `postgres://${server.user}@127.0.0.1:${port}/postgres`;
+  const psql = '/usr/bin/psql';
+  const cases: { name: string; run: () => Promise<number> }[] = [];
+  for (const [where, port] of [['', server.port], [' (20 ms away)', far]] as const) {
+    cases.push(
+      { name: `sqlsh postgres prompt${where}`, run: () => timeToText(process.execPath, ['bin/sqlsh.js', url(port)], /\/postgres> /, pgEnv) },
+      { name: `psql prompt${where}`, run: () => timeToText(psql, ['-X', url(port)], /postgres=# /, pgEnv) },
+      { name: `sqlsh postgres -c "select 1"${where}`, run: () => spawnTime(process.execPath, ['bin/sqlsh.js', url(port), '-c', 'select 1'], pgEnv) },
+      { name: `psql -c "select 1"${where}`, run: () => spawnTime(psql, ['-X', url(port), '-c', 'select 1'], pgEnv) },
+    );
+  }
+  const times = cases.map(() => [] as number[]);
+  const failed = new Map<number, string>();
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const [k, c] of cases.entries()) {
+        if (failed.has(k)) continue;
+        try {
+          times[k]!.push(await c.run());
+        } catch (e) {
+          failed.set(k, (e as Error).message);
+        }
+      }
+    }
+  } finally {
+    proxy.close();
+    await server.stop();
+  }
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`\nPostgreSQL start-up, ${RUNS} interleaved runs each (target: the prompt within one round trip of SQLite's); load average ${load}`);
+  for (const [k, c] of cases.entries()) {
+    if (failed.has(k)) {
+      console.log(`${c.name.padEnd(44)} failed: ${failed.get(k)}`);
+      continue;
+    }
+    const s = stats(times[k]!);
+    const peer = k % 2 === 0 && !failed.has(k + 1) ? ` ${(s.median / stats(times[k + 1]!).median).toFixed(2)}x psql` : '';
+    console.log(`${c.name.padEnd(44)} median ${s.median.toFixed(1).padStart(6)} ms  min ${s.min.toFixed(1).padStart(6)} ms${peer}`);
+  }
+}
+
+/** Wall time of one run; asynchronous, so the delaying proxy in this process goes on working. */
+async function spawnTime(file: string, args: string[], env: Record<string, string>): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(file, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`${file} ${args.join(' ')} failed: ${err}`))));
   });
 }
 
