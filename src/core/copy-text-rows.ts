@@ -15,15 +15,20 @@ export function unescapeCopyText(s: string): string {
 
 /**
  * COPY text to rows, for a sink that takes only rows: each value its text (a number column's as
- * decimal text, so it stays right-aligned), NULL as null. Keeps the unfinished row between chunks.
+ * decimal text, so it stays right-aligned; a boolean column's true / false as booleans), NULL as
+ * null; a result of no columns has rows of no values. Keeps the unfinished row between chunks.
  */
 export class CopyTextRows {
   private carry = '';
 
-  constructor(private numeric: readonly boolean[]) {}
+  constructor(
+    private numeric: readonly boolean[],
+    private booleans: readonly boolean[] = [],
+  ) {}
 
-  push(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric): Row[] {
+  push(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric, booleans: readonly boolean[] = this.booleans): Row[] {
     this.numeric = numeric;
+    this.booleans = booleans;
     const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
     const end = text.lastIndexOf('\n') + 1;
     this.carry = text.slice(end);
@@ -38,11 +43,17 @@ export class CopyTextRows {
 
   private lines(text: string): Row[] {
     const rows: Row[] = [];
+    const none = this.numeric.length === 0;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) {
+      if (none) {
+        rows.push([]);
+        continue;
+      }
       rows.push(
         text.slice(start, nl).split('\t').map((v, i): Value => {
           if (v === '\\N') return null;
+          if (this.booleans[i]) return v === 'true';
           const s = unescapeCopyText(v);
           return this.numeric[i] ? Object.freeze({ kind: 'decimal' as const, text: s }) : s;
         }),
@@ -51,4 +62,3 @@ export class CopyTextRows {
     return rows;
   }
 }
-

@@ -55,10 +55,10 @@ export class ResultKeeper {
    * Rows as COPY text: read back into rows while the result is small enough to keep; after that
    * only counted (the bytes are not decoded again).
    */
-  copyText(bytes: Uint8Array, numeric: readonly boolean[]): void {
+  copyText(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): void {
     if (this.kept) {
-      this.copyRows ??= new CopyTextRows(numeric);
-      this.rows(this.copyRows.push(bytes, numeric));
+      this.copyRows ??= new CopyTextRows(numeric, booleans);
+      this.rows(this.copyRows.push(bytes, numeric, booleans));
       return;
     }
     for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) this.count++;
@@ -90,7 +90,7 @@ export async function* keepingLastResult(sql: string, events: AsyncIterable<Resu
     for await (const e of events) {
       if (e.type === 'columns') keeper.begin(e.columns);
       else if (e.type === 'rows') keeper.rows(e.rows);
-      else if (e.type === 'copy-text') keeper.copyText(e.bytes, e.numeric);
+      else if (e.type === 'copy-text') keeper.copyText(e.bytes, e.numeric, e.booleans);
       else if (e.type === 'text' || e.type === 'bytes') keeper.drop();
       yield e;
     }

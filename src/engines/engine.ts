@@ -94,8 +94,10 @@ export interface ExecuteOptions {
    * The caller writes this result as an aligned table to a file or pipe (output/table-sink.ts): an
    * engine that can have the rows as text without making row objects (PostgreSQL COPY, MariaDB's
    * text protocol) may send 'copy-text' events after 'columns' instead of 'rows'; others ignore it.
+   * 'rows': the same for a sink that takes rows (expanded, markdown, unaligned): the COPY text is
+   * made into rows as it comes, and a result of no columns shows as on the ordinary path.
    */
-  readonly copyText?: boolean;
+  readonly copyText?: boolean | 'rows';
   /**
    * PostgreSQL: send the text as one simple-query message, as psql sends each request: it may hold
    * several statements (psql's `a \\; b;`), run by the server as one implicit transaction, each

@@ -16,6 +16,15 @@ import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { cellLines, valueCell } from './table-layout.js';
 import type { BorderStyle } from './table-style.js';
 
+/** The rows whose widest value sets the record headers' width: an engine's first batch (1000 rows). */
+export const FIRST_ROWS = 1000;
+
+/** One row laid out: each value's cell and its lines, and the widest line. */
+interface Laid {
+  readonly values: readonly { readonly cell: ReturnType<typeof valueCell>; readonly lines: ReturnType<typeof cellLines> }[];
+  readonly width: number;
+}
+
 export interface ExpandedOptions {
   readonly style: BorderStyle;
   readonly nullString: string;
@@ -31,8 +40,10 @@ export class ExpandedSink implements ResultSink {
   private nameWidth = 0;
   private count = 0;
   private results = 0;
-  /** The value width every record header of this result is drawn for (set by the first batch). */
+  /** The value width every record header of this result is drawn for (set by the first rows). */
   private headerValueWidth: number | undefined;
+  /** The first rows, held until FIRST_ROWS are in (or the result ends). */
+  private first: Row[] = [];
 
   constructor(
     private readonly out: TextOutput,
@@ -45,10 +56,11 @@ export class ExpandedSink implements ResultSink {
     this.nameWidth = Math.max(0, ...this.nameWidths);
     this.count = 0;
     this.headerValueWidth = undefined;
+    this.first = [];
     if (this.results++ > 0) await this.out.write('\n');
   }
 
-  private layout(row: Row): { values: { cell: ReturnType<typeof valueCell>; lines: ReturnType<typeof cellLines> }[]; width: number } {
+  private layout(row: Row): Laid {
     const { style, nullString } = this.options;
     const cols = this.out.columns;
     const cap = cols !== undefined && cols > 0 ? Math.max(10, cols - this.nameWidth - 3) : Number.MAX_SAFE_INTEGER;
@@ -62,7 +74,7 @@ export class ExpandedSink implements ResultSink {
     return { values, width };
   }
 
-  private record(laid: ReturnType<ExpandedSink['layout']>): string {
+  private record(laid: Laid): string {
     const { style, color } = this.options;
     const { values } = laid;
     const valueWidth = this.headerValueWidth ?? laid.width;
@@ -97,13 +109,35 @@ export class ExpandedSink implements ResultSink {
 
   async rows(batch: readonly Row[]): Promise<void> {
     if (batch.length === 0) return;
-    const laid = batch.map((row) => this.layout(row));
+    if (this.headerValueWidth !== undefined) return this.write(batch);
     // psql draws every record header of one result with the same width (the widest value); the
-    // rows stream, so the first batch sets it and later records keep it.
-    if (this.headerValueWidth === undefined) this.headerValueWidth = laid.reduce((w, l) => Math.max(w, l.width), 0);
+    // rows stream, so the first FIRST_ROWS rows set it (however they were cut into batches) and
+    // later records keep it.
+    for (const row of batch) this.first.push(row);
+    if (this.first.length >= FIRST_ROWS) await this.writeFirst();
+  }
+
+  /**
+   * The held first rows, with the header width they set: measured first, then laid out again one by
+   * one (a thousand layouts alive at once made V8 double its young generation, three times over).
+   */
+  private writeFirst(): Promise<void> {
+    const first = this.first;
+    this.first = [];
+    let width = 0;
+    for (const row of first) width = Math.max(width, this.layout(row).width);
+    this.headerValueWidth = width;
+    return this.write(first);
+  }
+
+  /**
+   * Records in pieces of about 64 KB. Later rows are laid out one at a time: each layout dies before
+   * the next is made, so nothing lives long enough to leave V8's young generation.
+   */
+  private async write(rows: readonly Row[]): Promise<void> {
     let text = '';
-    for (const l of laid) {
-      text += this.record(l);
+    for (const row of rows) {
+      text += this.record(this.layout(row));
       if (text.length > 65536) {
         await this.out.write(text);
         text = '';
@@ -113,6 +147,7 @@ export class ExpandedSink implements ResultSink {
   }
 
   async end(summary: ResultSummary): Promise<void> {
+    if (this.headerValueWidth === undefined && this.first.length > 0) await this.writeFirst();
     if (!this.options.footer) return;
     const n = summary.rowCount;
     await this.out.write(`(${n} ${n === 1 ? 'row' : 'rows'})\n`);

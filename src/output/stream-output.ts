@@ -7,6 +7,7 @@
  * text exactly, including the bytes of text that is not valid UTF-8 (core/surrogate-escape.ts).
  */
 import { decodeUtf8Escaped, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
+import { OldGarbage } from '../core/young-garbage.js';
 import type { TextOutput } from './sink.js';
 import { scrubForTerminal } from './terminal-text.js';
 
@@ -50,14 +51,18 @@ export function streamOutput(stream: OutStream): ByteOutput {
       stream.on('close', done);
       stream.on('error', done);
     });
+  // dead objects moved to V8's old generation are collected as the output goes by (young-garbage.ts)
+  const garbage = new OldGarbage();
   return {
     write(text: string): void | Promise<void> {
       if (text === '') return;
+      garbage.handled(text.length);
       const data = stream.isTTY ? scrubForTerminal(text) : hasEscapedBytes(text) ? encodeUtf8Escaped(text) : text;
       if (!stream.write(data)) return waitDrain();
     },
     writeBytes(bytes: Uint8Array): void | Promise<void> {
       if (bytes.length === 0) return;
+      garbage.handled(bytes.length);
       if (stream.isTTY) return this.write(decodeUtf8Escaped(bytes));
       if (!stream.write(bytes)) return waitDrain();
     },

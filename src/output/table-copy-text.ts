@@ -192,10 +192,19 @@ function printableAsciiWidth(text: string): number {
 
 const rowReaders = new WeakMap<object, CopyTextRows>();
 
-/** COPY text into a sink: the table sink reads it itself; any other sink gets rows. */
-export function copyTextInto(sink: { rows(batch: readonly Row[]): void | Promise<void>; copyText?: (bytes: Uint8Array, numeric: readonly boolean[]) => void | Promise<void> }, bytes: Uint8Array, numeric: readonly boolean[]): void | Promise<void> {
+/**
+ * COPY text into a sink: the table sink reads it itself; any other sink gets rows, made as each chunk
+ * comes and handed over at once, so they die young (V8 frees them in its cheap young-generation
+ * collections instead of promoting batches of rows that wait in a queue).
+ */
+export function copyTextInto(
+  sink: { rows(batch: readonly Row[]): void | Promise<void>; copyText?: (bytes: Uint8Array, numeric: readonly boolean[]) => void | Promise<void> },
+  bytes: Uint8Array,
+  numeric: readonly boolean[],
+  booleans?: readonly boolean[],
+): void | Promise<void> {
   if (sink.copyText) return sink.copyText(bytes, numeric);
   let reader = rowReaders.get(sink);
-  if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric)));
-  return sink.rows(reader.push(bytes, numeric));
+  if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));
+  return sink.rows(reader.push(bytes, numeric, booleans));
 }

@@ -68,7 +68,7 @@ export async function renderEvents(
       case 'copy-text': // rows as COPY text (ExecuteOptions.copyText): the table sink reads them without row objects
         if (sink) {
           preformatted = true;
-          await copyTextInto(sink, ev.bytes, ev.numeric);
+          await copyTextInto(sink, ev.bytes, ev.numeric, ev.booleans);
         }
         break;
       case 'bytes': // the same as UTF-8 bytes (SQLite's native csv/tsv)

@@ -357,8 +357,9 @@ export async function runStatement(
         ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
         ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
         ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
-        // an aligned table to a file or pipe: the rows may come as COPY text, with no row objects (table-copy-text.ts)
-        ...(options.format === 'table' && (options.expanded === 'off' || options.expanded === 'auto') && options.tableStyle !== 'markdown' && !expandedOnce && !out.isTTY ? { copyText: true } : {}),
+        // an aligned table (or expanded, markdown, unaligned, vertical records) to a file or pipe: the rows may
+        // come as COPY text, with no row objects (table-copy-text.ts reads it, or makes rows that die at once)
+        ...(!['csv', 'tsv', 'json', 'jsonl'].includes(options.format) && !out.isTTY ? { copyText: tableSink(options, expandedOnce) ? true : ('rows' as const) } : {}),
       }), (r) => (session.lastResult = r)),
       out,
       options,
@@ -476,4 +477,9 @@ async function previewFirst(
   } catch (e) {
     return reportFailure(session, e, sql, cls, opts);
   }
+}
+
+/** The aligned table sink takes this result (it reads COPY text itself; other sinks take rows). */
+function tableSink(options: { format: string; expanded?: string; tableStyle: string }, expandedOnce: boolean): boolean {
+  return options.format === 'table' && (options.expanded === 'off' || options.expanded === 'auto') && options.tableStyle !== 'markdown' && !expandedOnce;
 }

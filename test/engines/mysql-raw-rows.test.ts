@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mysqlEngine } from '../../src/engines/mysql/mysql-engine.js';
 import type { Connection } from '../../src/engines/engine.js';
 import type { ResultEvent } from '../../src/core/result.js';
-import type { TableStyle } from '../../src/output/sink.js';
+import type { OutputFormat, TableStyle } from '../../src/output/sink.js';
 import { CancelledError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
 import { serverTestMode, startFailureReason } from '../harness/server-test.js';
@@ -66,7 +66,7 @@ interface Out {
   readonly rows: number;
 }
 
-async function run(sql: string, format: 'csv' | 'table', fast: boolean, nullString: string, tableStyle: TableStyle = 'psql'): Promise<Out> {
+async function run(sql: string, format: OutputFormat, fast: boolean, nullString: string, tableStyle: TableStyle = 'psql', expanded?: 'on' | 'vertical'): Promise<Out> {
   const out = new Collector();
   let raw = false;
   async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
@@ -75,14 +75,14 @@ async function run(sql: string, format: 'csv' | 'table', fast: boolean, nullStri
       yield e;
     }
   }
-  const opts = !fast ? {} : format === 'csv' ? { csv: { nullString } } : { copyText: true };
-  const summary = await renderEvents(tap(conn!.execute(sql, opts)), out, { format, tableStyle, nullString, header: true, footer: true, color: false }, { notice: () => undefined });
+  const opts = !fast ? {} : format === 'csv' ? { csv: { nullString } } : { copyText: format === 'table' && !expanded ? true : ('rows' as const) };
+  const summary = await renderEvents(tap(conn!.execute(sql, opts)), out, { format, tableStyle, nullString, header: true, footer: true, color: false, ...(expanded ? { expanded } : {}) }, { notice: () => undefined });
   return { text: out.text, raw, rows: summary.rowCount };
 }
 
-async function assertSame(sql: string, format: 'csv' | 'table', nullString = '', style: TableStyle = 'psql', raw = true): Promise<string> {
-  const ordinary = await run(sql, format, false, nullString, style);
-  const fast = await run(sql, format, true, nullString, style);
+async function assertSame(sql: string, format: OutputFormat, nullString = '', style: TableStyle = 'psql', raw = true, expanded?: 'on' | 'vertical'): Promise<string> {
+  const ordinary = await run(sql, format, false, nullString, style, expanded);
+  const fast = await run(sql, format, true, nullString, style, expanded);
   assert.equal(ordinary.raw, false);
   assert.equal(fast.raw, raw, `raw rows ${raw ? 'not ' : ''}taken for ${format}: ${sql}`);
   assert.equal(fast.text, ordinary.text, `${format} ${JSON.stringify(nullString)} ${style}: ${sql}`);
@@ -108,6 +108,18 @@ describe('mysql raw rows: same bytes as the ordinary path', () => {
     assert.match(text, /\\x1b\[31m/);
     for (const style of ['unicode', 'ascii'] as const) await assertSame(sql, 'table', '', style);
     for (const nullString of ['NULL', '\\N', '∅ null']) await assertSame(sql, 'table', nullString);
+  });
+
+  test('expanded, markdown, unaligned and vertical records made from the packets: the ordinary bytes', async (t) => {
+    if (skip) return t.skip(skip);
+    // a column NULL in the first chunk but not in the first 1000 rows, a value wider after row 700
+    const many = `SELECT seq AS id, IF(seq > 900, seq, NULL) AS late, repeat('w', IF(seq = 950, 40, 3)) AS s, concat('é', seq) AS u FROM seq_1_to_3000`;
+    for (const [format, expanded] of [['expanded', undefined], ['markdown', undefined], ['unaligned', undefined], ['table', 'on'], ['table', 'vertical']] as const) {
+      for (const nullString of ['', 'NULL', '∅']) await assertSame('SELECT * FROM raw_t ORDER BY id', format, nullString, 'psql', true, expanded);
+      await assertSame(many, format, '', 'psql', true, expanded);
+      await assertSame('SELECT 1 AS a FROM DUAL WHERE 1 = 0', format, '', 'psql', false, expanded);
+    }
+    assert.match(await assertSame(many, 'markdown'), /^\| id \| late \| s \| u \|\n\| ---: \| ---: \| --- \| --- \|$/m);
   });
 
   test('many rows over several chunks; YEAR, BIT and ZEROFILL take the ordinary path', async (t) => {

@@ -9,7 +9,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from '../../src/engines/engine.js';
 import type { ResultEvent } from '../../src/core/result.js';
-import type { TableStyle } from '../../src/output/sink.js';
+import type { OutputFormat, TableStyle } from '../../src/output/sink.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
 import { connectionForFile } from '../harness/postgres-helpers.js';
@@ -23,7 +23,7 @@ interface Table {
   readonly rows: number;
 }
 
-async function tableOf(c: Connection, sql: string, fast: boolean, nullString = '', tableStyle: TableStyle = 'psql'): Promise<Table> {
+async function tableOf(c: Connection, sql: string, fast: boolean, nullString = '', tableStyle: TableStyle = 'psql', format: OutputFormat = 'table', expanded?: 'on' | 'vertical'): Promise<Table> {
   const out = new Collector();
   let sawCopy = false;
   async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
@@ -33,9 +33,9 @@ async function tableOf(c: Connection, sql: string, fast: boolean, nullString = '
     }
   }
   const summary = await renderEvents(
-    tap(c.execute(sql, fast ? { copyText: true } : {})),
+    tap(c.execute(sql, fast ? { copyText: format === 'table' && !expanded ? true : 'rows' } : {})),
     out,
-    { format: 'table', tableStyle, nullString, header: true, footer: true, color: false },
+    { format, tableStyle, nullString, header: true, footer: true, color: false, ...(expanded ? { expanded } : {}) },
     { notice: () => undefined },
   );
   return { text: out.text, fast: sawCopy, rows: summary.rowCount };
@@ -83,6 +83,26 @@ describe('postgres aligned table from raw rows: same bytes as the ordinary path'
     assert.match(text, /\\x1b\[31mred/, 'an escape sequence is shown, not sent');
     for (const style of ['unicode', 'ascii'] as const) await assertSame(c, MANY_TYPES, '', style);
     for (const nullString of ['NULL', '∅ null', '\\N']) await assertSame(c, MANY_TYPES, nullString);
+  });
+
+  test('expanded, markdown, unaligned and vertical records from the same COPY text: the ordinary bytes (booleans t/f, first 1000 rows)', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const cases: [OutputFormat, 'on' | 'vertical' | undefined][] = [['expanded', undefined], ['markdown', undefined], ['unaligned', undefined], ['table', 'on'], ['table', 'vertical']];
+    // a column NULL in the first chunk but not in the first 1000 rows, a value wider after row 700
+    const many = `select g, case when g > 900 then g end as late, repeat('w', case when g = 950 then 40 else 3 end) as s, g % 2 = 0 as b from generate_series(1, 3000) g`;
+    for (const [format, expanded] of cases) {
+      for (const [sql, nullString] of [[MANY_TYPES, ''], [MANY_TYPES, '∅'], [FLOATS, ''], [many, ''], ['select', ''], ['select 1 as a where false', '']] as const) {
+        const ordinary = await tableOf(c, sql, false, nullString, 'psql', format, expanded);
+        const fast = await tableOf(c, sql, true, nullString, 'psql', format, expanded);
+        assert.equal(ordinary.fast, false);
+        if (!sql.startsWith('select') || sql.length > 40) assert.equal(fast.fast, true, `${format} ${expanded}: ${sql}`); // no rows: no COPY text
+        assert.equal(fast.text, ordinary.text, `${format} ${expanded} ${nullString}: ${sql}`);
+        assert.equal(fast.rows, ordinary.rows);
+      }
+    }
+    assert.match((await tableOf(c, many, true, '', 'psql', 'unaligned')).text, /^2\|\|www\|t$/m);
+    assert.match((await tableOf(c, many, true, '', 'psql', 'markdown')).text, /^\| g \| late \| s \| b \|\n\| ---: \| ---: \| --- \| --- \|$/m);
   });
 
   test('floats across the exponent boundaries, NaN, infinities, -0', async (t) => {

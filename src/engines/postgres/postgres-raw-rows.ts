@@ -45,11 +45,14 @@ function kindOf(oid: number): Kind {
 export class PgCopyTextWriter extends RowBytes {
   private kinds: Kind[] = [];
   numeric: readonly boolean[] = [];
+  /** Per column: bool (written true / false; rows made again from the text get booleans). */
+  booleans: readonly boolean[] = [];
   rows = 0;
 
   setFields(fields: readonly PgFieldDesc[]): void {
     this.kinds = fields.map((f) => kindOf(f.dataTypeID));
     this.numeric = Object.freeze(fields.map((f) => NUMBER_TYPES.has(f.dataTypeID)));
+    this.booleans = Object.freeze(this.kinds.map((k) => k === Kind.Bool));
   }
 
   constructor() {

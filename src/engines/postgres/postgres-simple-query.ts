@@ -115,7 +115,7 @@ class SimpleRequest {
     const writer = this.#raw?.writer;
     const bytes = writer?.take(force);
     if (!bytes) return;
-    if (writer instanceof PgCopyTextWriter) this.#push({ type: 'copy-text', bytes, numeric: writer.numeric });
+    if (writer instanceof PgCopyTextWriter) this.#push({ type: 'copy-text', bytes, numeric: writer.numeric, booleans: writer.booleans });
     else this.#push({ type: 'bytes', bytes });
   }
 
@@ -239,7 +239,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
         case 'error':
           throw host.translate(item.error, opts);
         case 'fields': {
-          if (raw && raw !== 'table' && item.fields.length === 0) break; // json of no columns: nothing, as the ordinary path
+          if (raw && (raw !== 'table' || opts.copyText === 'rows') && item.fields.length === 0) break; // no columns: nothing, as the ordinary path
           const columns: ColumnInfo[] = item.fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
           yield { type: 'columns', columns: Object.freeze(columns) };
           break;
