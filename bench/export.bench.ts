@@ -113,6 +113,12 @@ async function main(): Promise<void> {
         { name: 'sqlsh postgres tsv', peer: 'psql --csv', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'tsv') },
         { name: 'psql aligned', cmd: (n) => ['psql', '-X', '-q', '-P', 'pager=off', '-c', q(n), pg.url] },
         { name: 'sqlsh postgres table', peer: 'psql aligned', cmd: (n) => sqlsh(pg.url, q(n)) },
+        { name: 'psql expanded', cmd: (n) => ['psql', '-X', '-q', '-x', '-P', 'pager=off', '-c', q(n), pg.url] },
+        { name: 'sqlsh postgres expanded', peer: 'psql expanded', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'expanded') },
+        { name: 'psql unaligned', cmd: (n) => ['psql', '-X', '-q', '-A', '-c', q(n), pg.url] },
+        { name: 'sqlsh postgres unaligned', peer: 'psql unaligned', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'unaligned') },
+        { name: 'sqlsh postgres markdown', peer: 'psql unaligned', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'markdown') },
+        { name: 'sqlsh postgres json', peer: 'psql --csv', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'json') },
       );
     } else contenders.push({ name: 'postgres', unavailable: pg.unavailable });
     if ('url' in my) {
@@ -123,6 +129,11 @@ async function main(): Promise<void> {
         { name: 'sqlsh mariadb csv', peer: 'mariadb --batch', cmd: (n) => sqlsh(my.url, q(n), '--format', 'csv') },
         { name: 'mariadb --table', cmd: (n) => [...client, '--table', '-e', q(n)] },
         { name: 'sqlsh mariadb table', peer: 'mariadb --table', cmd: (n) => sqlsh(my.url, q(n)) },
+        { name: 'sqlsh mariadb json', peer: 'mariadb --batch', cmd: (n) => sqlsh(my.url, q(n), '--format', 'json') },
+        { name: 'mariadb --vertical', cmd: (n) => [...client, '--vertical', '-e', q(n)] },
+        { name: 'sqlsh mariadb expanded', peer: 'mariadb --vertical', cmd: (n) => sqlsh(my.url, q(n), '--format', 'expanded') },
+        { name: 'sqlsh mariadb markdown', peer: 'mariadb --batch', cmd: (n) => sqlsh(my.url, q(n), '--format', 'markdown') },
+        { name: 'sqlsh mariadb unaligned', peer: 'mariadb --batch', cmd: (n) => sqlsh(my.url, q(n), '--format', 'unaligned') },
       );
     } else contenders.push({ name: 'mariadb', unavailable: my.unavailable });
     contenders.push(
