@@ -141,9 +141,9 @@ describe("the statements that reach the server: psql's and sqlsh's statement log
     return false;
   };
 
-  test('sqlsh connects with a fixed, short list of its own queries', (t) => {
+  test('sqlsh connects without a query of its own, as psql (PostgreSQL 14+ reports what it needs at start-up)', (t) => {
     if (!haveServer(t)) return;
-    assert.ok(connectEntries.length >= 1 && connectEntries.length <= 3, connectEntries.join('\n'));
+    assert.deepEqual(connectEntries, []);
   });
 
   const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
