@@ -75,7 +75,13 @@ async function run(sql: string, format: OutputFormat, fast: boolean, nullString:
       yield e;
     }
   }
-  const opts = !fast ? {} : format === 'csv' ? { csv: { nullString } } : { copyText: format === 'table' && !expanded ? true : ('rows' as const) };
+  const opts = !fast
+    ? {}
+    : format === 'csv'
+      ? { csv: { nullString } }
+      : format === 'json' || format === 'jsonl'
+        ? { json: { lines: format === 'jsonl' } }
+        : { copyText: format === 'table' && !expanded ? true : ('rows' as const) };
   const summary = await renderEvents(tap(conn!.execute(sql, opts)), out, { format, tableStyle, nullString, header: true, footer: true, color: false, ...(expanded ? { expanded } : {}) }, { notice: () => undefined });
   return { text: out.text, raw, rows: summary.rowCount };
 }
@@ -120,6 +126,18 @@ describe('mysql raw rows: same bytes as the ordinary path', () => {
       await assertSame('SELECT 1 AS a FROM DUAL WHERE 1 = 0', format, '', 'psql', false, expanded);
     }
     assert.match(await assertSame(many, 'markdown'), /^\| id \| late \| s \| u \|\n\| ---: \| ---: \| --- \| --- \|$/m);
+  });
+
+  test('json and jsonl from the packets: every column kind, duplicate names, many rows', async (t) => {
+    if (skip) return t.skip(skip);
+    for (const format of ['json', 'jsonl'] as const) {
+      const text = await assertSame('SELECT * FROM raw_t ORDER BY id', format);
+      if (format === 'json') assert.match(text, /"db":100000000000000000000,"dt"/);
+      await assertSame('SELECT 1 AS a, 2 AS a, NULL AS b, 1.50 AS d, -0.0 AS z, 1e-7 AS f, CAST(-0.0 AS DOUBLE) AS nz', format);
+      await assertSame(`SELECT seq AS id, concat('row ', seq, repeat('é', seq % 7)) AS s, seq / 3 AS d, seq * 1.5e0 AS f FROM seq_1_to_20000`, format);
+      await assertSame('SELECT 1 AS a FROM DUAL WHERE 1 = 0', format, '', 'psql', false);
+      await assertSame('SELECT y, 1 AS n FROM raw_y', format, '', 'psql', false);
+    }
   });
 
   test('many rows over several chunks; YEAR, BIT and ZEROFILL take the ordinary path', async (t) => {

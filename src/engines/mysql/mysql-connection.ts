@@ -13,6 +13,7 @@ import { UnansweredCancel } from '../unanswered-cancel.js';
 import { convertRowInPlace, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { MysqlRawRows, rawColumns } from './mysql-raw-rows.js';
+import { MysqlJsonRows } from './mysql-raw-json.js';
 import { YoungGarbage } from '../../core/young-garbage.js';
 import { mysqlErrorPosition } from './mysql-error-position.js';
 
@@ -205,14 +206,15 @@ export class MysqlConnection implements Connection {
     let discard = false;
     // csv or a table to a file or pipe: rows go from the packets to bytes (mysql-raw-rows.ts)
     // (not for CALL: several result sets, each with its own row count, which the table's footer needs)
-    const rawFormat = CALL.test(sql) ? undefined : opts.csv ? ('csv' as const) : opts.copyText ? ('copy-text' as const) : undefined;
-    let raw: MysqlRawRows | undefined;
+    // json and jsonl too, as the sinks' objects (mysql-raw-json.ts)
+    const rawFormat = CALL.test(sql) ? undefined : opts.csv ? ('csv' as const) : opts.copyText ? ('copy-text' as const) : opts.json ? ('json' as const) : undefined;
+    let raw: MysqlRawRows | MysqlJsonRows | undefined;
     const garbage = new YoungGarbage();
     const flushRaw = (force: boolean): void => {
       const bytes = raw?.take(force);
       if (!bytes) return;
       garbage.handled(bytes.length * 2); // about as much came in from the socket
-      pending.push(rawFormat === 'copy-text' ? { type: 'copy-text', bytes, numeric: raw!.numeric } : { type: 'bytes', bytes });
+      pending.push(raw instanceof MysqlRawRows && rawFormat === 'copy-text' ? { type: 'copy-text', bytes, numeric: raw.numeric } : { type: 'bytes', bytes });
       queuedBatches++;
       if (queuedBatches >= 2 && !paused) {
         paused = true;
@@ -240,8 +242,13 @@ export class MysqlConnection implements Connection {
     };
 
     const q = core.query({ sql, rowsAsArray: true });
+    // the end of a result set: json's array has a line break after its last object
+    const endJson = (): void => {
+      if (raw instanceof MysqlJsonRows) raw.finish();
+    };
     q.on('fields', (fields) => {
       if (discard) return;
+      endJson();
       flush();
       if (!fields) {
         inResultSet = false;
@@ -261,7 +268,10 @@ export class MysqlConnection implements Connection {
       const rawCols = rawFormat && typeof options?.typeCast !== 'function' ? rawColumns(fields) : undefined;
       if (rawCols) {
         // mysql2 makes its row parser right after this event: this one takes its place for the result set
-        const reader = (raw = new MysqlRawRows(rawCols, rawFormat!, opts.csv?.nullString ?? ''));
+        const reader = (raw =
+          rawFormat === 'json'
+            ? new MysqlJsonRows(rawCols, columns.map((c) => c.name), opts.json!.lines)
+            : new MysqlRawRows(rawCols, rawFormat!, opts.csv?.nullString ?? ''));
         Object.defineProperty(q, '_rowParser', { configurable: true, get: () => reader, set: () => undefined });
       }
       poke();
@@ -297,6 +307,7 @@ export class MysqlConnection implements Connection {
       poke();
     };
     q.on('end', () => {
+      endJson();
       finished = true;
       poke();
     });

@@ -22,7 +22,7 @@ const BINARY_CHARSET = 63;
 const ZEROFILL_FLAG = 64;
 
 /** How one column's bytes become text. */
-const enum Kind {
+export const enum Kind {
   /** The server's text as it is (numbers, dates, ASCII by nature). */
   Plain,
   /** UTF-8 text, checked. */
@@ -33,19 +33,21 @@ const enum Kind {
   Binary,
 }
 
-interface Column {
+export interface Column {
   readonly kind: Kind;
   readonly numeric: boolean;
+  /** What the json sink writes for it (mysql-raw-json.ts): integer digits, DECIMAL text, JSON text, or a string. */
+  readonly json?: 'digits' | 'decimal' | 'json';
 }
 
 function columnOf(f: MysqlField): Column | undefined {
-  if (f.extendedFormat === 'json' || f.columnType === T_JSON) return { kind: Kind.Text, numeric: false };
+  if (f.extendedFormat === 'json' || f.columnType === T_JSON) return { kind: Kind.Text, numeric: false, json: 'json' };
   if (f.extendedTypeName || f.extendedFormat) return undefined; // MariaDB's data types (uuid, inet6 ...): the ordinary path decides
   switch (f.columnType) {
     case T_TINY: case T_SHORT: case T_LONG: case T_INT24: case T_LONGLONG:
-      return f.flags & ZEROFILL_FLAG ? undefined : { kind: Kind.Plain, numeric: true };
+      return f.flags & ZEROFILL_FLAG ? undefined : { kind: Kind.Plain, numeric: true, json: 'digits' };
     case T_DECIMAL: case T_NEWDECIMAL:
-      return { kind: Kind.Plain, numeric: true };
+      return { kind: Kind.Plain, numeric: true, json: 'decimal' };
     case T_FLOAT: case T_DOUBLE:
       return { kind: Kind.Float, numeric: true };
     case T_NULL: case T_TIMESTAMP: case T_TIMESTAMP2: case T_DATE: case T_NEWDATE: case T_TIME: case T_TIME2: case T_DATETIME: case T_DATETIME2:
@@ -72,8 +74,34 @@ export function rawColumns(fields: readonly MysqlField[]): readonly Column[] | u
   return out.length > 0 ? out : undefined;
 }
 
+/** Where the value whose length valueLength() last read starts. */
+export let valueStart = 0;
+
+/** A text-protocol row value's length-encoded length at buf[p] (-1: NULL); its bytes start at valueStart. */
+export function valueLength(buf: Buffer, p: number): number {
+  const first = buf[p]!;
+  if (first < 0xfb) {
+    valueStart = p + 1;
+    return first;
+  }
+  if (first === 0xfb) {
+    valueStart = p + 1;
+    return -1;
+  }
+  if (first === 0xfc) {
+    valueStart = p + 3;
+    return buf.readUInt16LE(p + 1);
+  }
+  if (first === 0xfd) {
+    valueStart = p + 4;
+    return buf.readUIntLE(p + 1, 3);
+  }
+  valueStart = p + 9;
+  return Number(buf.readBigUInt64LE(p + 1));
+}
+
 /** The part of mysql2's packet the reader uses: the payload is buffer[offset, end). */
-interface RawPacket {
+export interface RawPacket {
   readonly buffer: Buffer;
   readonly offset: number;
   readonly end: number;
@@ -107,22 +135,11 @@ export class MysqlRawRows extends RowBytes {
     this.reserve(end - p + 16);
     for (let i = 0; i < cols.length; i++) {
       if (i > 0) this.out[this.pos++] = csv ? COMMA : TAB;
-      let len = buf[p++]!;
-      if (len === 0xfb) {
+      const len = valueLength(buf, p);
+      p = valueStart;
+      if (len < 0) {
         this.bytes(this.nullBytes, 0, this.nullBytes.length);
         continue;
-      }
-      if (len >= 0xfc) {
-        if (len === 0xfc) {
-          len = buf.readUInt16LE(p);
-          p += 2;
-        } else if (len === 0xfd) {
-          len = buf.readUIntLE(p, 3);
-          p += 3;
-        } else {
-          len = Number(buf.readBigUInt64LE(p));
-          p += 8;
-        }
       }
       const s = p;
       p += len;
