@@ -108,6 +108,12 @@ const OPTIONAL: Readonly<Record<string, string>> = {
   databases: 'the list of databases (pg_database)',
 };
 
+/** The missing parts in one order (required ones first, then OPTIONAL's), not in the order two sessions happened to answer. */
+function inFixedOrder(missing: readonly string[]): string[] {
+  const optional = Object.values(OPTIONAL);
+  return [...missing].sort((a, b) => optional.indexOf(a) - optional.indexOf(b));
+}
+
 const RELKIND: Readonly<Record<string, RelationKind>> = { r: 'table', p: 'table', v: 'view', m: 'materialized-view', f: 'foreign-table' };
 const FK_ACTION: Readonly<Record<string, string>> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 const TYPE_KIND: Readonly<Record<string, TypeDef['kind']>> = { e: 'enum', c: 'composite', d: 'domain', r: 'range', b: 'base' };
@@ -241,7 +247,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       datatypes: Object.freeze(datatypes),
       types: Object.freeze(types),
       databases: Object.freeze(dbRows.map((r) => str(r[0]))),
-      ...(missing.length ? { missing: Object.freeze(missing) } : {}),
+      ...(missing.length ? { missing: Object.freeze(inFixedOrder(missing)) } : {}),
     });
   } finally {
     signal?.removeEventListener('abort', onAbort);
