@@ -35,6 +35,35 @@ export class CopyTextRows {
     return this.lines(text.slice(0, end));
   }
 
+  /** The whole lines of chunk, made into rows by next(), a few at a time. */
+  private text = '';
+  private at = 0;
+
+  start(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric, booleans: readonly boolean[] = this.booleans): void {
+    this.numeric = numeric;
+    this.booleans = booleans;
+    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+    const end = text.lastIndexOf('\n') + 1;
+    this.carry = text.slice(end);
+    this.text = text.slice(0, end);
+    this.at = 0;
+  }
+
+  /** Up to max more rows of the chunk given to start(); undefined once they are all made. */
+  next(max: number): Row[] | undefined {
+    if (this.at >= this.text.length) return undefined;
+    let end = this.at;
+    for (let n = 0; n < max; n++) {
+      const nl = this.text.indexOf('\n', end);
+      if (nl < 0) break;
+      end = nl + 1;
+    }
+    const rows = this.lines(this.text.slice(this.at, end));
+    this.at = end;
+    if (this.at >= this.text.length) this.text = '';
+    return rows;
+  }
+
   end(): Row[] {
     const rest = this.carry;
     this.carry = '';

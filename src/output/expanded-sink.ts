@@ -138,7 +138,7 @@ export class ExpandedSink implements ResultSink {
     let text = '';
     for (const row of rows) {
       text += this.record(this.layout(row));
-      if (text.length > 65536) {
+      if (text.length > 16384) {
         await this.out.write(text);
         text = '';
       }

@@ -67,7 +67,7 @@ export class MarkdownSink implements ResultSink {
     if (this.columns.length > 0) {
       for (const row of rows) {
         text += '| ' + row.map((v) => this.cell(v)).join(' | ') + ' |\n';
-        if (text.length > 65536) {
+        if (text.length > 16384) {
           await this.out.write(text);
           text = '';
         }

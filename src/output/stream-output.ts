@@ -51,8 +51,9 @@ export function streamOutput(stream: OutStream): ByteOutput {
       stream.on('close', done);
       stream.on('error', done);
     });
-  // dead objects moved to V8's old generation are collected as the output goes by (young-garbage.ts)
-  const garbage = new OldGarbage();
+  // dead objects moved to V8's old generation are collected as the output goes by, and an export's
+  // young generation stops growing at 8 MB (young-garbage.ts)
+  const garbage = new OldGarbage(stream.isTTY !== true);
   return {
     write(text: string): void | Promise<void> {
       if (text === '') return;

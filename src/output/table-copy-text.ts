@@ -13,6 +13,7 @@
  * and is read with that chunk's flags.
  */
 import { CopyTextRows, unescapeCopyText } from '../core/copy-text-rows.js';
+import { capNewSpace } from '../core/young-garbage.js';
 import type { Row } from '../core/result.js';
 import { displayWidth } from './display-width.js';
 import { escapeForTerminal } from './escape.js';
@@ -193,8 +194,8 @@ function printableAsciiWidth(text: string): number {
 const rowReaders = new WeakMap<object, CopyTextRows>();
 
 /**
- * COPY text into a sink: the table sink reads it itself; any other sink gets rows, made as each chunk
- * comes and handed over at once, so they die young (V8 frees them in its cheap young-generation
+ * COPY text into a sink: the table sink reads it itself; any other sink gets rows, made a few dozen
+ * at a time and handed over at once, so they die young (V8 frees them in its cheap young-generation
  * collections instead of promoting batches of rows that wait in a queue).
  */
 export function copyTextInto(
@@ -205,6 +206,18 @@ export function copyTextInto(
 ): void | Promise<void> {
   if (sink.copyText) return sink.copyText(bytes, numeric);
   let reader = rowReaders.get(sink);
-  if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));
-  return sink.rows(reader.push(bytes, numeric, booleans));
+  if (!reader) {
+    rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));
+    // the first rows are held (expanded, markdown): V8 would double its young generation for them
+    capNewSpace(true);
+  }
+  reader.start(bytes, numeric, booleans);
+  return rowsInto(sink, reader);
 }
+
+/** The chunk's rows a few dozen at a time: each group dies before the next is made. */
+async function rowsInto(sink: { rows(batch: readonly Row[]): void | Promise<void> }, reader: CopyTextRows): Promise<void> {
+  for (let rows; (rows = reader.next(ROWS_AT_ONCE)); ) await sink.rows(rows);
+}
+
+const ROWS_AT_ONCE = 50;
