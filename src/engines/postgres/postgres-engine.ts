@@ -109,9 +109,10 @@ export const postgresEngine: Engine = Object.freeze({
 
   async connect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<Connection> {
     const params = resolvePgParams(target, opts.env ?? process.env);
-    // One TCP host: its socket opens (DNS, TCP handshake, the SSL question) while pg loads.
-    const only = params.endpoints.length === 1 ? params.endpoints[0]! : undefined;
-    let early = only && !only.host.startsWith('/') ? startPgSocket(params, only, sslAttempts(params, only)[0]!) : undefined;
+    // The first host tried (the first written, unless load_balance_hosts=random), over TCP: its
+    // socket opens (DNS, TCP handshake) while pg loads.
+    const firstHost = params.endpoints.length === 1 || !params.loadBalance ? params.endpoints[0] : undefined;
+    let early = firstHost && !firstHost.host.startsWith('/') ? startPgSocket(params, firstHost, sslAttempts(params, firstHost)[0]!) : undefined;
     // Node starts a connect (or the DNS lookup) on the next tick: let it go before pg's modules load.
     if (early) await new Promise<void>((resolve) => process.nextTick(resolve));
     const loading = Promise.all([loadPgDriver(), engineById('postgres').dialect()]);
