@@ -101,7 +101,8 @@ export class ExpandedSink implements ResultSink {
         let text = l.text;
         if (v!.cell.isNull && color && text !== '') text = '\x1b[2m' + text + '\x1b[22m';
         const body = l.mark === ' ' ? text : padEndToWidth(text, valueWidth, l.width) + l.mark;
-        out += (name + ' ' + style.recordSep + ' ' + body).replace(/ +$/, '') + '\n';
+        const line = name + ' ' + style.recordSep + ' ' + body;
+        out += (line.charCodeAt(line.length - 1) === 0x20 ? line.replace(/ +$/, '') : line) + '\n';
       }
     }
     return out;

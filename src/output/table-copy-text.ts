@@ -206,11 +206,9 @@ export function copyTextInto(
 ): void | Promise<void> {
   if (sink.copyText) return sink.copyText(bytes, numeric);
   let reader = rowReaders.get(sink);
-  if (!reader) {
-    rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));
-    // the first rows are held (expanded, markdown): V8 would double its young generation for them
-    capNewSpace(true);
-  }
+  if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));
+  // the first rows are held (expanded, markdown) before any output: V8 would double its young generation past 8 MB for them
+  capNewSpace();
   reader.start(bytes, numeric, booleans);
   return rowsInto(sink, reader);
 }
