@@ -11,6 +11,7 @@ import { displayWidth } from '../output/display-width.js';
 import { openPager, type PagerOutput } from '../output/pager.js';
 import type { TextOutput } from '../output/sink.js';
 import type { Session } from './session.js';
+import { nowMs } from '../core/now-ms.js';
 
 export class PagingOutput implements TextOutput {
   readonly isTTY = true;
@@ -40,9 +41,9 @@ export class PagingOutput implements TextOutput {
       if (this.pager.closedEarly) return;
       const wait = this.pager.write(text);
       if (wait) {
-        const from = performance.now();
+        const from = nowMs();
         await wait;
-        this.waitedMs += performance.now() - from;
+        this.waitedMs += nowMs() - from;
       }
       if (this.pager.closedEarly) this.onQuit();
       return;
@@ -74,9 +75,9 @@ export class PagingOutput implements TextOutput {
     }
     const text = this.held.join('');
     this.held = [];
-    const from = performance.now();
+    const from = nowMs();
     await this.pager.write(text);
-    this.waitedMs += performance.now() - from;
+    this.waitedMs += nowMs() - from;
   }
 
   private async flushDirect(): Promise<void> {

@@ -5,6 +5,7 @@ import { loadDisplayWidth } from '../output/display-width.js';
 import type { RenderOptions, ResultSink, TextOutput } from '../output/sink.js';
 import { writeBytes } from '../output/stream-output.js';
 import { copyTextInto } from '../output/table-copy-text.js';
+import { nowMs } from '../core/now-ms.js';
 
 export interface RenderHooks {
   /** Server notices and warnings (stderr in scripts, the screen interactively). */
@@ -25,7 +26,7 @@ export async function renderEvents(
   out: TextOutput,
   options: RenderOptions & { expanded?: ExpandedMode },
   hooks: RenderHooks,
-  startedAt: number = performance.now(),
+  startedAt: number = nowMs(),
 ): Promise<RenderedSummary> {
   let sink: ResultSink | undefined;
   let rowCount = 0;
@@ -38,7 +39,7 @@ export async function renderEvents(
     if (!sink) return;
     const s = sink;
     sink = undefined;
-    await s.end({ rowCount, command: cmd, elapsedMs: performance.now() - startedAt });
+    await s.end({ rowCount, command: cmd, elapsedMs: nowMs() - startedAt });
   };
   for await (const ev of events) {
     switch (ev.type) {

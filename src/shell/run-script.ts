@@ -23,6 +23,7 @@ import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
 import { translateDotCommand } from '../meta/dot-commands.js';
+import { nowMs } from '../core/now-ms.js';
 
 export interface RunOptions {
   /** File name for messages ('migrate.sql'), or a label like '-c 1'. */
@@ -331,7 +332,7 @@ export async function runStatement(
   // `\\G` on MySQL/MariaDB: the mysql client's vertical records; elsewhere (and \\gx) psql's expanded ones
   const vertical = term === '\\G' && session.dialect.id === 'mysql';
   const options = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
-  const started = performance.now();
+  const started = nowMs();
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -370,7 +371,7 @@ export async function runStatement(
       started,
     );
     // The statement and the fetching, not the user: time spent waiting on the pager is left out.
-    const ms = performance.now() - started - (paging?.waitedMs ?? 0);
+    const ms = nowMs() - started - (paging?.waitedMs ?? 0);
     session.variables = afterSuccess(session.variables, summary.resultSets ? summary.rowCount : summary.affected ?? 0);
     await flushPaging();
     if (session.settings.timing) {
