@@ -25,6 +25,9 @@ import { formatNumber } from '../../src/output/format-value.js';
 import { JsonSink } from '../../src/output/json-sink.js';
 import { JsonlSink } from '../../src/output/jsonl-sink.js';
 import { TsvSink } from '../../src/output/tsv-sink.js';
+import type { OutputFormat } from '../../src/output/sink.js';
+import { renderEvents } from '../../src/shell/render-events.js';
+import { Collector } from '../output/collect-output.js';
 import { BIN, ROOT, sandboxEnv } from '../helpers/run-cli.js';
 import { tempDir } from './sqlite-test-helpers.js';
 
@@ -187,6 +190,46 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
       }
     });
   }
+
+  test('expanded, markdown, unaligned and vertical records: COPY text for rows is refused (its invalid UTF-8 is escaped for the table), the bytes are the ordinary ones', async (t) => {
+    const path = join(tempDir(t), 'rows.db');
+    const conn = await sqliteEngine.connect({ engine: 'sqlite', path }, { inThread: true });
+    const render = async (sql: string, format: OutputFormat, nullString: string, expanded: 'on' | 'vertical' | undefined, fast: boolean): Promise<{ text: string; copy: boolean }> => {
+      const out = new Collector();
+      let copy = false;
+      async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+        for await (const e of events) {
+          if (e.type === 'copy-text') copy = true;
+          yield e;
+        }
+      }
+      await renderEvents(tap(conn.execute(sql, fast ? { copyText: 'rows' } : {})), out, { format, tableStyle: 'psql', nullString, header: true, footer: true, color: false, ...(expanded ? { expanded } : {}) }, { notice: () => undefined });
+      return { text: out.text, copy };
+    };
+    try {
+      let runs = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.array(someCell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 25 }))),
+          fc.constantFrom(['expanded', undefined] as const, ['markdown', undefined] as const, ['unaligned', undefined] as const, ['table', 'on'] as const, ['table', 'vertical'] as const),
+          fc.constantFrom('', 'NULL', '∅'),
+          async ([columns, rows], [format, expanded], nullString) => {
+            runs++;
+            fillTable(path, rows, columns, `r${runs}`);
+            const sql = `select * from r${runs}`;
+            const a = await render(sql, format, nullString, expanded, false);
+            const b = await render(sql, format, nullString, expanded, true);
+            assert.ok(!b.copy && !a.copy, 'COPY text came for a sink that writes values raw');
+            assert.equal(b.text, a.text);
+          },
+        ),
+        { numRuns: 40 },
+      );
+      assert.ok(runs > 0);
+    } finally {
+      await conn.close();
+    }
+  });
 
   test('aligned table to a pipe (COPY text from C): the same bytes as the ordinary path on random tables, mixed types per column, wide rows', (t) => {
     const dir = tempDir(t);

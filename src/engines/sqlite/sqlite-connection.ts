@@ -107,7 +107,7 @@ export class SqliteConnection implements Connection {
         ? { format: 'tsv' as const, nullString: opts.tsv.nullString }
         : opts.json
           ? { format: opts.json.lines ? ('jsonl' as const) : ('json' as const), nullString: '' }
-          : opts.copyText
+          : opts.copyText === true // the aligned table only: the helper's COPY text has invalid UTF-8 escaped for it ('rows' sinks write it raw)
             ? { format: 'copy' as const, nullString: '' }
             : undefined;
     const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}) }));
