@@ -51,19 +51,19 @@ export function streamOutput(stream: OutStream): ByteOutput {
       stream.on('close', done);
       stream.on('error', done);
     });
-  // dead objects moved to V8's old generation are collected as the output goes by, and an export's
-  // young generation stops growing at 8 MB (young-garbage.ts)
-  const garbage = new OldGarbage(stream.isTTY !== true);
+  // to a file or pipe (an export): dead objects moved to V8's old generation are collected as the
+  // output goes by, and the young generation stops growing at 8 MB (young-garbage.ts)
+  const garbage = stream.isTTY ? undefined : new OldGarbage(true);
   return {
     write(text: string): void | Promise<void> {
       if (text === '') return;
-      garbage.handled(text.length);
+      garbage?.handled(text.length);
       const data = stream.isTTY ? scrubForTerminal(text) : hasEscapedBytes(text) ? encodeUtf8Escaped(text) : text;
       if (!stream.write(data)) return waitDrain();
     },
     writeBytes(bytes: Uint8Array): void | Promise<void> {
       if (bytes.length === 0) return;
-      garbage.handled(bytes.length);
+      garbage?.handled(bytes.length);
       if (stream.isTTY) return this.write(decodeUtf8Escaped(bytes));
       if (!stream.write(bytes)) return waitDrain();
     },
