@@ -204,11 +204,12 @@ export function copyTextInto(
   numeric: readonly boolean[],
   booleans?: readonly boolean[],
 ): void | Promise<void> {
+  // rows are held before any output (the table's spill, the first rows of expanded and markdown):
+  // V8 would double its young generation past 8 MB meanwhile
+  capNewSpace();
   if (sink.copyText) return sink.copyText(bytes, numeric);
   let reader = rowReaders.get(sink);
   if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));
-  // the first rows are held (expanded, markdown) before any output: V8 would double its young generation past 8 MB for them
-  capNewSpace();
   reader.start(bytes, numeric, booleans);
   return rowsInto(sink, reader);
 }
