@@ -10,22 +10,12 @@
  * the file, the server says so once, keeps its snapshot, and (with no snapshot yet) tries again every
  * few seconds until it gets one.
  */
-import { gcFunction } from '../core/young-garbage.js';
 import { connect, ConnectionLostError, type Catalog, type Connection, type EngineId } from '../index.js';
 
 /** How long the server keeps a DuckDB file open after its last use. */
 export const DUCKDB_IDLE_CLOSE_MS = 1500;
 /** With no catalog yet and the DuckDB file held by another process: how often to try again. */
 export const LOCKED_RETRY_MS = 3000;
-
-/**
- * DuckDB's close is a reference count: its results live on in V8 objects whose finalizers hold the database
- * (and so the file's lock) until a garbage collection. After closing a file the server collects at once, so
- * that the lock goes then, not whenever V8 gets to it. Once a use, 1.5 s after it: never in a keystroke's path.
- */
-function collectGarbage(): void {
-  gcFunction()?.(); // without it, the lock goes when V8 collects by itself
-}
 
 const LOCKED = /in use by another process|Could not set lock on file|Conflicting lock/i;
 
@@ -110,11 +100,7 @@ export class DbSession {
       this.conn = undefined;
       void c
         .then((x) => x.close())
-        .catch(() => undefined)
-        .then(() => {
-          collectGarbage();
-          setImmediate(collectGarbage); // the finalizers queued by the first collection run, then the rest goes
-        });
+        .catch(() => undefined); // the engine's close lets the file's lock go (duckdb-connection.ts close)
     }, DUCKDB_IDLE_CLOSE_MS);
     this.idle.unref();
   }

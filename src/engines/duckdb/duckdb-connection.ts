@@ -10,6 +10,7 @@ import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { convertDuckRow, DateTexts, duckdbConverter, readDuckColumn, type DuckConverter, type DuckVector } from './duckdb-values.js';
 import { duckdbError, streamFailed, streamFailure } from './duckdb-errors.js';
+import { gcFunction } from '../../core/young-garbage.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
 import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
 
@@ -314,6 +315,12 @@ export class DuckdbConnection implements Connection {
     return introspectDuckdb(() => this.instance.connect(), signal);
   }
 
+  /**
+   * DuckDB's close is a reference count: results and prepared statements live on in V8 objects whose
+   * finalizers hold the database, and with it the file and its lock, until a garbage collection. So
+   * close collects, twice (the finalizers queued by the first collection run on the next turn), and
+   * when it resolves another process (or a new instance here) can open the file.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -323,5 +330,10 @@ export class DuckdbConnection implements Connection {
     } finally {
       this.instance.closeSync();
     }
+    const gc = gcFunction();
+    if (!gc) return;
+    gc();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    gc();
   }
 }
