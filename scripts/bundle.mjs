@@ -59,7 +59,7 @@ const externalPackages = {
  * pager's child_process, the SQLite worker's worker_threads, a script's perf_hooks and v8 cost nothing
  * at start-up unless they are used.
  */
-const LAZY_BUILTINS = ['child_process', 'worker_threads', 'perf_hooks', 'v8', 'readline', 'net', 'tls', 'crypto', 'dgram', 'http', 'https', 'zlib', 'fs/promises', 'string_decoder', 'stream', 'stream/promises', 'os'];
+const LAZY_BUILTINS = ['child_process', 'worker_threads', 'perf_hooks', 'v8', 'readline', 'net', 'tls', 'crypto', 'dgram', 'http', 'https', 'zlib', 'fs/promises', 'string_decoder', 'stream', 'stream/promises', 'os', 'tty'];
 const LAZY_HELPER = 'var __sqlsh_lazy = (id) => { let m; return new Proxy({}, { get: (_, k) => (m ??= require(id))[k] }); };\n';
 function lazyBuiltins(code) {
   let used = false;

@@ -15,6 +15,7 @@ import { parseTarget, redactUrl } from '../engines/target.js';
 import type { ConnectionTarget } from '../engines/engine.js';
 import { engineById } from '../engines/registry.js';
 import { stderrTerminal, stdoutTerminal } from '../output/terminal-writer.js';
+import { isTerminal } from '../output/fd-output.js';
 import { safeLines, term } from '../output/terminal-text.js';
 
 /** Inlined by the bundler (scripts/bundle.mjs); read from package.json when running the tsc build. */
@@ -36,7 +37,7 @@ function applyCli(settings: Settings, o: CliOptions, engine: ConnectionTarget['e
   if (o.nullString !== undefined) s.null_string = o.nullString;
   if (o.continueOnError) s.continue_on_error = true;
   if (o.confirmDestructive) s.confirm_destructive = true;
-  return applyPrintFlags(Object.freeze(s), o, engine, Boolean(process.stdout.isTTY)); // -A, -t, -F, -P ... (psql), -t, --raw (mysql)
+  return applyPrintFlags(Object.freeze(s), o, engine, isTerminal(1)); // -A, -t, -F, -P ... (psql), -t, --raw (mysql)
 }
 
 /**
@@ -84,8 +85,11 @@ async function runMain(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const paths = sqlshPaths();
-  const stdinIsTTY = Boolean(process.stdin.isTTY);
-  const batch = opts.scripts.length > 0 || !stdinIsTTY;
+  // process.stdin is made only when its answer matters: making it loads Node's stream modules for a
+  // file or /dev/null (a script's usual stdin), several milliseconds of a `-c` start-up.
+  let stdinTTY: boolean | undefined;
+  const stdinIsTTY = (): boolean => (stdinTTY ??= Boolean(process.stdin.isTTY));
+  const batch = opts.scripts.length > 0 || !stdinIsTTY();
   const interactive = !batch;
   // Read the config while connecting: only a saved connection's name needs it to find the target.
   const configLoad = loadConfig(paths.configFile, { writeDefault: interactive });
@@ -131,7 +135,9 @@ async function runMain(argv: readonly string[]): Promise<number> {
   // Load the shell (or the batch runner) and read the config while the engine connects: start-up is
   // the slowest of the three, not their sum. The engine's modules are asked for first, so a file
   // database's worker starts while the runner's modules still load (it boots on the other core).
-  const canPrompt = stdinIsTTY && Boolean(process.stderr.isTTY);
+  const fileEngine = target.engine === 'sqlite' || target.engine === 'duckdb';
+  // A password can be asked for on a terminal; a file database never asks.
+  const canPrompt = !fileEngine && stdinIsTTY() && Boolean(process.stderr.isTTY);
   const connecting = (async () => {
     const engine = await engineById(target.engine).load();
     // A typed password is kept with the target (never printed): \c OTHERDB reuses it, as psql does.
@@ -144,7 +150,6 @@ async function runMain(argv: readonly string[]): Promise<number> {
     const opening = engine.connect(target, { ...(canPrompt ? { promptPassword } : {}), ...(batch ? { inThread: true } : {}) });
     // A file database opens in a worker (tens of milliseconds): the shell need not wait for it.
     // Its usual errors (no such directory, not a database) are found before the worker starts.
-    const fileEngine = target.engine === 'sqlite' || target.engine === 'duckdb';
     if (!interactive || !fileEngine) return opening;
     const settled = await Promise.race([opening.then(() => true, () => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
     if (settled) return opening;

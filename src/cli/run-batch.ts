@@ -1,6 +1,6 @@
 /** Scripting mode: -c, -f and piped stdin run in order; results to stdout or -o; errors to stderr. */
 import { readFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import type { Connection, ConnectionTarget } from '../engines/engine.js';
 import type { Settings } from '../config/settings.js';
 import type { SqlshPaths } from '../config/paths.js';
@@ -9,7 +9,8 @@ import type { CliOptions } from './args.js';
 import { variableFlag, withVariable } from '../sql/variables.js';
 import { Session } from '../shell/session.js';
 import { runScript } from '../shell/run-script.js';
-import { streamOutput } from '../output/stream-output.js';
+import { streamOutput, type ByteOutput } from '../output/stream-output.js';
+import { fdOutput, isTerminal } from '../output/fd-output.js';
 import { stderrTerminal } from '../output/terminal-writer.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -49,27 +50,38 @@ export async function runBatch(init: {
 }): Promise<number> {
   capYoungGeneration(YOUNG_GENERATION_MB);
   const abort = new AbortController();
-  let stdout = streamOutput(process.stdout);
-  let file: ReturnType<typeof createWriteStream> | undefined;
+  const brokenPipe = (): void => {
+    abort.abort();
+    process.exit(0); // the reader went away (| head): stop quietly, like other shells
+  };
+  let stdoutWatched = false;
+  const stdoutStream = (): NodeJS.WriteStream => { // made on first use only (fd-output.ts)
+    if (!stdoutWatched) {
+      stdoutWatched = true;
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') brokenPipe();
+      });
+    }
+    return process.stdout;
+  };
+  // Results to a terminal pass the stream's last guard; to a file, a pipe or -o FILE they are written
+  // to the descriptor (fd-output.ts: the same writes, without loading Node's streams for them).
+  let stdout: ByteOutput;
+  let file: number | undefined;
+  let fileStream: WriteStream | undefined; // only if the file would not take a write at once (fd-output.ts)
   if (init.opts.output !== undefined) {
-    file = createWriteStream(init.opts.output);
-    const opened = await new Promise<Error | undefined>((res) => {
-      file!.once('open', () => res(undefined));
-      file!.once('error', (e) => res(e));
-    });
-    if (opened) {
-      stderrTerminal().line(`sqlsh: cannot write to ${JSON.stringify(init.opts.output)}: ${fsReason(opened)}`);
+    try {
+      file = openSync(init.opts.output, 'w');
+    } catch (e) {
+      stderrTerminal().line(`sqlsh: cannot write to ${JSON.stringify(init.opts.output)}: ${fsReason(e)}`);
       await init.connection.close();
       return 2;
     }
-    stdout = streamOutput(file);
+    const fd = file;
+    stdout = fdOutput(brokenPipe, fd, () => (fileStream = createWriteStream('', { fd, autoClose: false })));
+  } else {
+    stdout = isTerminal(1) ? streamOutput(stdoutStream()) : fdOutput(brokenPipe, 1, stdoutStream);
   }
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') {
-      abort.abort();
-      process.exit(0); // the reader went away (| head): stop quietly, like other shells
-    }
-  });
   process.on('SIGINT', () => abort.abort());
   const session = new Session({
     connection: init.connection,
@@ -140,7 +152,8 @@ export async function runBatch(init: {
     }
   } finally {
     await session.close();
-    if (file) await new Promise<void>((res) => file!.end(() => res()));
+    if (fileStream) await new Promise<void>((res) => fileStream!.end(() => res()));
+    if (file !== undefined) closeSync(file);
   }
   return ok ? 0 : 1;
 }

@@ -2,7 +2,8 @@
  * Reads config.toml. Never fatal: a bad value is reported with its key and line and the default is
  * used; an unknown key is reported once; a file that is not valid TOML is reported and ignored.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+// Synchronous: a config file is a few KB, and node:fs/promises costs a start-up several milliseconds to load.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileErrorReason } from '../core/file-reason.js';
 import { makeDirectory } from '../core/make-directory.js';
@@ -106,11 +107,11 @@ function parseConfigWith(text: string, path: string): Omit<LoadedConfig, 'exists
 export async function loadConfig(path: string, opts: { writeDefault?: boolean } = {}): Promise<LoadedConfig> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      if (opts.writeDefault) await writeDefaultConfig(path).catch(() => undefined);
+      if (opts.writeDefault) writeDefaultConfig(path);
       return { settings: DEFAULT_SETTINGS, connections: new Map(), warnings: [], path, exists: false };
     }
     return {
@@ -140,7 +141,11 @@ export function defaultConfigText(): string {
   return lines.join('\n');
 }
 
-async function writeDefaultConfig(path: string): Promise<void> {
-  makeDirectory(dirname(path));
-  await writeFile(path, defaultConfigText(), { flag: 'wx', mode: 0o600 });
+function writeDefaultConfig(path: string): void {
+  try {
+    makeDirectory(dirname(path));
+    writeFileSync(path, defaultConfigText(), { flag: 'wx', mode: 0o600 });
+  } catch {
+    // not writable: the defaults still apply
+  }
 }

@@ -198,6 +198,8 @@ const rowReaders = new WeakMap<object, CopyTextRows>();
  * at a time and handed over at once, so they die young (V8 frees them in its cheap young-generation
  * collections instead of promoting batches of rows that wait in a queue).
  */
+let copyTextSeen = 0;
+
 export function copyTextInto(
   sink: { rows(batch: readonly Row[]): void | Promise<void>; copyText?: (bytes: Uint8Array, numeric: readonly boolean[]) => void | Promise<void> },
   bytes: Uint8Array,
@@ -205,8 +207,9 @@ export function copyTextInto(
   booleans?: readonly boolean[],
 ): void | Promise<void> {
   // rows are held before any output (the table's spill, the first rows of expanded and markdown):
-  // V8 would double its young generation past 8 MB meanwhile
-  capNewSpace();
+  // V8 would double its young generation past 8 MB meanwhile. Not for the first 256 KB (from 1 MB
+  // the young generation cannot double three times on that), so a small result loads no node:v8.
+  if ((copyTextSeen += bytes.length) > 1 << 18) capNewSpace();
   if (sink.copyText) return sink.copyText(bytes, numeric);
   let reader = rowReaders.get(sink);
   if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));

@@ -98,9 +98,10 @@ export class PagingOutput implements TextOutput {
  * ($PAGER or the setting). Undefined otherwise. onQuit runs when the user quits the pager early.
  */
 export function terminalPager(session: Session, onQuit: () => void = () => {}): (PagingOutput & { quit: boolean }) | undefined {
+  if (!session.interactive || session.output) return undefined; // first: a script need not make Node's stdout stream
   const stdout = process.stdout;
   const command = process.env.PAGER ?? session.settings.pager;
-  if (!session.interactive || session.output || !stdout.isTTY || !command.trim()) return undefined;
+  if (!stdout.isTTY || !command.trim()) return undefined;
   const p = new PagingOutput(session.io.stdout, command, { columns: stdout.columns || 80, rows: stdout.rows || 24 }, () => {
     p.quit = true;
     onQuit();
