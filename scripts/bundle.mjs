@@ -40,7 +40,7 @@ function spawnedModules() {
 }
 
 /** Packages that are ES modules only: bundled in. Every other package stays external (required at run time). */
-const BUNDLED_PACKAGES = new Set(['string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex', 'emoji-regex']);
+const BUNDLED_PACKAGES = new Set(['string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex', 'emoji-regex', 'better-sqlite3']);
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
@@ -91,6 +91,7 @@ const GROUPS = [
       'src/engines/sqlite/sqlite-worker-host.ts',
       'src/sql/dialects/sqlite.ts',
       'src/engines/ssh/with-ssh.ts', // every server engine asks it whether to tunnel (the tunnel itself loads when used)
+      'node_modules/better-sqlite3/lib/index.js', // a script's SQLite runs on the main thread (a dozen small files as a package)
     ],
   },
   {

@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { fileErrorReason } from '../../core/file-reason.js';
 import { makeDirectory } from '../../core/make-directory.js';
+import { betterSqliteBinding } from './sqlite-native.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   ADJECTIVES, CITIES, DemoRandom, FIRST_NAMES, GENRES, LAST_NAMES, MEDIA_TYPES, NOUNS, PLAYLISTS, SPECIAL_ARTISTS, WORDS,
@@ -245,7 +246,8 @@ async function buildDemoDatabase(path: string): Promise<{ path: string; created:
   const tmp = join(dir, `.${basename(path)}.${process.pid}.building`);
   const Database = (await import('better-sqlite3')).default;
   try {
-    const db = new Database(tmp);
+    const nativeBinding = betterSqliteBinding(); // (the bundle holds better-sqlite3's JS: its own search would look beside it)
+    const db = new Database(tmp, nativeBinding ? { nativeBinding } : {});
     try {
       db.pragma('journal_mode = MEMORY');
       db.pragma('foreign_keys = ON');

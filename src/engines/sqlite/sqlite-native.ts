@@ -84,17 +84,22 @@ export function loadSqliteNative(path: string | undefined): SqliteNative | undef
 }
 
 /**
- * The path of better-sqlite3's own addon (build/Release/better_sqlite3.node beside its lib/), for
- * its `nativeBinding` option; undefined when it is elsewhere (a debug build ...): better-sqlite3
- * then finds it itself, through the `bindings` package, which loads two more packages and tries
- * a dozen paths, failing requires with stack traces, about 4 ms of every start.
+ * The path of better-sqlite3's own addon (build/Release or build/Debug/better_sqlite3.node beside its
+ * lib/), for its `nativeBinding` option: every `new Database` here passes it. Without it better-sqlite3
+ * finds the addon through the `bindings` package, which loads two more packages and tries a dozen
+ * paths (about 4 ms of every start), and which looks beside the caller's file: the bundle, which holds
+ * better-sqlite3's JavaScript (scripts/bundle.mjs), is not beside the addon. Undefined when neither is
+ * there (then better-sqlite3's own search says what it tried).
  */
 export function betterSqliteBinding(): string | undefined {
   try {
-    const lib = createRequire(import.meta.url).resolve('better-sqlite3'); // resolved once: the import of the package hits Node's cache
-    const addon = join(dirname(lib), '..', 'build', 'Release', 'better_sqlite3.node');
-    return existsSync(addon) ? addon : undefined;
+    const lib = createRequire(import.meta.url).resolve('better-sqlite3');
+    for (const build of ['Release', 'Debug']) {
+      const addon = join(dirname(lib), '..', 'build', build, 'better_sqlite3.node');
+      if (existsSync(addon)) return addon;
+    }
   } catch {
-    return undefined;
+    // not installed: the import of better-sqlite3 says so
   }
+  return undefined;
 }
