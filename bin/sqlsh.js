@@ -14,7 +14,8 @@ try {
   // cosmetic here; main() tries again
 }
 try {
-  require(join(bundle, 'code-cache.js')).installCodeCache(bundle);
+  const cache = require(join(bundle, 'code-cache.js'));
+  cache.installCodeCache(bundle, process.env, cache.startKind(argv));
 } catch {
   // only slower
 }

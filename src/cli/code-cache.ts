@@ -16,7 +16,7 @@
  * gone are dropped then. A cache that is missing, unreadable, stale or rejected by V8 costs only the
  * compilation it would have saved: nothing here ever fails the program. SQLSH_CODE_CACHE=0 turns it off.
  */
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { fstatSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
@@ -180,10 +180,10 @@ function fileKey(filename: string): string | undefined {
  * A cache file's part of the name: 'sqlsh-main' ... for a file of the bundle; for a dependency, the package the bundle
  * required, with everything it loads (pg with pg-protocol, pg-types ...): one file to read for each.
  */
-function groupOf(mod: NodeModule, filename: string, bundlePrefix: string, modulesPrefix: string): string | undefined {
+function groupOf(mod: NodeModule, filename: string, bundlePrefix: string, modulesPrefix: string, kind: StartKind): string | undefined {
   if (!filename.endsWith('.js') && !filename.endsWith('.cjs')) return undefined;
-  // one per bundle file (main.js, main-shell-<hash>.js ...): a script reads main.js's only
-  if (filename.startsWith(bundlePrefix)) return `sqlsh-${filename.slice(bundlePrefix.length).replace(/(-[0-9A-F]{8})?\.c?js$/, '')}`;
+  // one per bundle file (main.js, main-shell-<hash>.js ...) and kind of start: a script reads main.js's only
+  if (filename.startsWith(bundlePrefix)) return `sqlsh-${kind === 'terminal' ? 'tty-' : ''}${filename.slice(bundlePrefix.length).replace(/(-[0-9A-F]{8})?\.c?js$/, '')}`;
   if (!filename.startsWith(modulesPrefix)) return undefined;
   let root = filename;
   for (let m = (mod as { parent?: NodeModule | null }).parent; m?.filename?.startsWith(modulesPrefix); m = (m as { parent?: NodeModule | null }).parent) {
@@ -204,12 +204,41 @@ interface Group {
 let installed = false;
 
 /**
+ * The two kinds of start run different code of the same files: a script (-c, -f, a pipe) the
+ * statement runner and the sinks, the interactive shell the editor and the completer, with the
+ * runner loaded only after the prompt. V8's cache of a file holds the functions compiled by the run
+ * that wrote it, so one written by a script would leave the shell to compile its own functions of
+ * main.js on every start, and the other way round: each kind keeps its own cache of the bundle.
+ * Told apart without making process.stdin (that loads Node's streams): a terminal on stdin (a
+ * character device other than /dev/null) and no -c/-f is an interactive start. A wrong guess only
+ * costs the compilation the cache would have saved.
+ */
+export type StartKind = 'script' | 'terminal';
+
+export function startKind(argv: readonly string[]): StartKind {
+  if (argv.some((a) => /^(-[cf]|--command|--file|-e|--execute)(=|$)/.test(a) || /^-[a-zA-Z]*[cf]/.test(a) && !a.startsWith('--'))) return 'script';
+  try {
+    const st = fstatSync(0);
+    if (!st.isCharacterDevice()) return 'script';
+    return st.rdev === statSync('/dev/null').rdev ? 'script' : 'terminal';
+  } catch {
+    return 'script';
+  }
+}
+
+/**
+ * Besides at exit, the cache is written this long after start-up: an interactive session often ends
+ * by its terminal closing (SIGHUP), which skips 'exit' handlers, and its next start would find no cache.
+ */
+const EARLY_WRITE_MS = 1500;
+
+/**
  * Compiles the CommonJS files of the bundle in `bundleDir` (dist/bundle), and those of the packages
  * installed with sqlsh (its node_modules: better-sqlite3, pg, mysql2 ...), through the code cache
  * from now on: one cache file for the bundle, one for each package, each read when a first file of
  * it loads. Returns false (and does nothing) when it is turned off or there is nowhere to keep it.
  */
-export function installCodeCache(bundleDir: string, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+export function installCodeCache(bundleDir: string, env: Readonly<Record<string, string | undefined>> = process.env, kind: StartKind = 'script'): boolean {
   if (installed || env.SQLSH_CODE_CACHE === '0') return false;
   const base = codeCacheFile(env);
   if (!base) return false;
@@ -222,7 +251,7 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
 
   M.prototype._compile = function compile(this: NodeModule, content: string, filename: string, ...rest: unknown[]): unknown {
     const format = rest[0];
-    const name = format === undefined || format === 'commonjs' ? groupOf(this, filename, bundlePrefix, modulesPrefix) : undefined;
+    const name = format === undefined || format === 'commonjs' ? groupOf(this, filename, bundlePrefix, modulesPrefix, kind) : undefined;
     const key = name === undefined ? undefined : fileKey(filename);
     if (name === undefined || key === undefined) return original.call(this, content, filename, ...rest);
     let group = groups.get(name);
@@ -254,9 +283,10 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
     return fn.call(mod.exports, mod.exports, require, mod, filename, dirname(filename));
   };
 
-  process.once('exit', () => {
+  const writeDirty = (): void => {
     for (const group of groups.values()) {
       if (!group.dirty) continue;
+      group.dirty = false;
       try {
         // The code of this run (with every function compiled so far), then what other runs left for
         // files this one did not load, as long as those files are unchanged.
@@ -272,6 +302,8 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
         // a cache is never worth a failure
       }
     }
-  });
+  };
+  process.once('exit', writeDirty);
+  setTimeout(writeDirty, EARLY_WRITE_MS).unref();
   return true;
 }

@@ -9,7 +9,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, sandboxEnv } from '../helpers/run-cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, runCli, sandboxEnv } from '../helpers/run-cli.js';
+import { PtySession } from '../e2e/pty-harness.js';
+import { startKind } from '../../src/cli/code-cache.js';
 
 const SCRIPT = ['-c', "select 1 as one, 'x' as two", '--format', 'csv'];
 const EXPECTED = 'one,two\n1,x\n';
@@ -86,4 +89,41 @@ test('a cache directory that cannot be made, or SQLSH_CODE_CACHE=0: the run is t
   const off = mkdtempSync(join(tmpdir(), 'sqlsh-cc-'));
   run(sandboxEnv({ XDG_CACHE_HOME: off, SQLSH_CODE_CACHE: '0' }));
   assert.deepEqual(cacheFiles(off), []);
+});
+
+test('startKind: -c/-f (or a file or pipe on stdin) is a script; the interactive shell keeps its own cache of the bundle', async () => {
+  assert.equal(startKind(['db.sqlite', '-c', 'select 1']), 'script');
+  assert.equal(startKind(['-f', 'x.sql']), 'script');
+  assert.equal(startKind(['--command=select 1']), 'script');
+  assert.equal(startKind(['-qc', 'select 1']), 'script');
+  // (this test's own stdin is not a terminal)
+  assert.equal(startKind([]), 'script');
+
+  const cache = mkdtempSync(join(tmpdir(), 'sqlsh-cc-kind-'));
+  const env = sandboxEnv({ XDG_CACHE_HOME: cache });
+  run(env);
+  const session = PtySession.spawn(process.execPath, [BIN, ':memory:'], { env });
+  try {
+    await session.waitForText(/:memory:> /);
+    session.pty.write('\\q\r');
+    await session.waitForExit();
+  } finally {
+    session.kill();
+  }
+  const files = cacheFiles(cache);
+  assert.ok(files.some((f) => /-sqlsh-main\.bin$/.test(f)), `the script's: ${files.join(' ')}`);
+  assert.ok(files.some((f) => /-sqlsh-tty-main\.bin$/.test(f)), `the shell's main.js: ${files.join(' ')}`);
+  assert.ok(files.some((f) => /-sqlsh-tty-main-shell\.bin$/.test(f)), `the shell's own file: ${files.join(' ')}`);
+});
+
+test('a session that ends by a signal (its terminal closed) has still left its cache once it has run 1.5 s', async () => {
+  const cache = mkdtempSync(join(tmpdir(), 'sqlsh-cc-hup-'));
+  // a script waiting on its stdin (a pipe kept open), then SIGHUP: no exit handler runs
+  const p = spawn(process.execPath, [BIN, ':memory:'], { env: sandboxEnv({ XDG_CACHE_HOME: cache }), stdio: ['pipe', 'ignore', 'ignore'] });
+  await new Promise((r) => setTimeout(r, 400));
+  assert.deepEqual(cacheFiles(cache), [], 'not yet: written 1.5 s after the start');
+  await new Promise((r) => setTimeout(r, 2100));
+  p.kill('SIGHUP');
+  await new Promise((r) => p.on('close', r));
+  assert.ok(cacheFiles(cache).some((f) => /-sqlsh-main\.bin$/.test(f)), `written before the signal: ${cacheFiles(cache).join(' ')}`);
 });
