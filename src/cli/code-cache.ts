@@ -16,7 +16,8 @@
  * gone are dropped then. A cache that is missing, unreadable, stale or rejected by V8 costs only the
  * compilation it would have saved: nothing here ever fails the program. SQLSH_CODE_CACHE=0 turns it off.
  */
-import { fstatSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { maybeTerminal } from '../core/maybe-terminal.js';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
@@ -210,20 +211,14 @@ let installed = false;
  * that wrote it, so one written by a script would leave the shell to compile its own functions of
  * main.js on every start, and the other way round: each kind keeps its own cache of the bundle.
  * Told apart without making process.stdin (that loads Node's streams): a terminal on stdin (a
- * character device other than /dev/null) and no -c/-f is an interactive start. A wrong guess only
+ * character device other than /dev/null: core/maybe-terminal.ts) and no -c/-f is an interactive start. A wrong guess only
  * costs the compilation the cache would have saved.
  */
 export type StartKind = 'script' | 'terminal';
 
 export function startKind(argv: readonly string[]): StartKind {
-  if (argv.some((a) => /^(-[cf]|--command|--file|-e|--execute)(=|$)/.test(a) || /^-[a-zA-Z]*[cf]/.test(a) && !a.startsWith('--'))) return 'script';
-  try {
-    const st = fstatSync(0);
-    if (!st.isCharacterDevice()) return 'script';
-    return st.rdev === statSync('/dev/null').rdev ? 'script' : 'terminal';
-  } catch {
-    return 'script';
-  }
+  if (argv.some((a) => /^(-[cf]|--command|--file|--execute)(=|$)/.test(a))) return 'script';
+  return maybeTerminal(0) ? 'terminal' : 'script';
 }
 
 /**

@@ -14,39 +14,17 @@
  * A terminal (`-o /dev/tty`) gets what stream-output.ts gives one: every write through the last
  * guard (scrubForTerminal), bytes decoded first. Files and pipes get the text exactly.
  */
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { decodeUtf8Escaped, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
 import { OldGarbage } from '../core/young-garbage.js';
+import { maybeTerminal } from '../core/maybe-terminal.js';
 import { streamOutput, type ByteOutput } from './stream-output.js';
 import { scrubForTerminal } from './terminal-text.js';
 
-/**
- * Is the descriptor a terminal? Only a character device can be, so a file or a pipe is answered by
- * one fstat, and /dev/null (a script's stdout in a benchmark or a cron job) by a second; anything else
- * by node:tty, which loads node:net and Node's streams (it loads on first use: scripts/bundle.mjs).
- */
+/** Is the descriptor a terminal? A file, a pipe or /dev/null is answered without node:tty (core/maybe-terminal.ts). */
 export function isTerminal(fd: number): boolean {
-  try {
-    const st = fstatSync(fd);
-    if (!st.isCharacterDevice()) return false;
-    if (st.rdev === devNull()) return false;
-  } catch {
-    return false;
-  }
-  return isatty(fd);
-}
-
-let devNullRdev: number | undefined;
-function devNull(): number {
-  if (devNullRdev === undefined) {
-    try {
-      devNullRdev = statSync('/dev/null').rdev;
-    } catch {
-      devNullRdev = -1;
-    }
-  }
-  return devNullRdev;
+  return maybeTerminal(fd) && isatty(fd);
 }
 
 /** Results written to fd 1 (stdout) when it is not a terminal. */

@@ -95,7 +95,6 @@ test('startKind: -c/-f (or a file or pipe on stdin) is a script; the interactive
   assert.equal(startKind(['db.sqlite', '-c', 'select 1']), 'script');
   assert.equal(startKind(['-f', 'x.sql']), 'script');
   assert.equal(startKind(['--command=select 1']), 'script');
-  assert.equal(startKind(['-qc', 'select 1']), 'script');
   // (this test's own stdin is not a terminal)
   assert.equal(startKind([]), 'script');
 

@@ -1,0 +1,20 @@
+/**
+ * Could this descriptor be a terminal? Answered without node:tty (which loads node:net and Node's
+ * stream modules, several milliseconds of a start-up): only a character device can be one, and
+ * /dev/null (a script's stdin or stdout in a benchmark, a cron job) is not. True means "ask isatty";
+ * false is certain. Used by the code cache's choice of start kind and by output/fd-output.ts.
+ */
+import { fstatSync, statSync } from 'node:fs';
+
+let devNullRdev: number | undefined;
+
+export function maybeTerminal(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice()) return false;
+    devNullRdev ??= statSync('/dev/null').rdev;
+    return st.rdev !== devNullRdev;
+  } catch {
+    return false;
+  }
+}
