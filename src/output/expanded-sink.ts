@@ -8,16 +8,25 @@
  *
  * The value column is wrapped to the terminal width when one is known; control characters are
  * escaped visibly; NULL shows the null string (dimmed with colour).
+ *
+ * To a file or pipe, rows given as COPY text (copyText()) are written on bytes once the first rows
+ * have set the header width: a record whose values are all printable ASCII without a backslash
+ * (or NULL) is its names and those bytes, no string made; any other record is laid out as a row.
  */
 import type { ColumnInfo, Row } from '../core/result.js';
+import { ByteChunks, CopyTextLines, NULL, PLAIN, scanRow, scannedValues } from './copy-text-lines.js';
 import { displayWidth, padEndToWidth } from './display-width.js';
 import { escapeForTerminal } from './escape.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { CopyTextRows, copyTextRows } from './table-copy-text.js';
 import { cellLines, valueCell } from './table-layout.js';
 import type { BorderStyle } from './table-style.js';
 
 /** The rows whose widest value sets the record headers' width: an engine's first batch (1000 rows). */
 export const FIRST_ROWS = 1000;
+
+const NL = 0x0a;
+const SP = 0x20;
 
 /** One row laid out: each value's cell and its lines, and the widest line. */
 interface Laid {
@@ -57,6 +66,9 @@ export class ExpandedSink implements ResultSink {
     this.count = 0;
     this.headerValueWidth = undefined;
     this.first = [];
+    this.copyLines = undefined;
+    this.copyRows = undefined;
+    this.bytes = undefined;
     if (this.results++ > 0) await this.out.write('\n');
   }
 
@@ -74,19 +86,23 @@ export class ExpandedSink implements ResultSink {
     return { values, width };
   }
 
+  /** The record header after its number: ` ]`, the rule, the newline (label: the header up to ` ]`). */
+  private labelEnd(digits: number, valueWidth: number): string {
+    const { style } = this.options;
+    const labelWidth = style.recordFill.length + '[ RECORD  ]'.length + digits;
+    if (this.names.length === 0) return ' ]\n';
+    if (labelWidth <= this.nameWidth + 1) {
+      return ' ]' + style.recordFill.repeat(this.nameWidth + 1 - labelWidth) + style.recordJunction + style.recordFill.repeat(valueWidth + 1) + '\n';
+    }
+    return ' ]' + style.recordFill.repeat(Math.max(0, this.nameWidth + valueWidth + 3 - labelWidth)) + '\n';
+  }
+
   private record(laid: Laid): string {
     const { style, color } = this.options;
     const { values } = laid;
     const valueWidth = this.headerValueWidth ?? laid.width;
-    const label = `${style.recordFill}[ RECORD ${++this.count} ]`;
-    const labelWidth = label.length;
-    let out: string;
-    if (this.names.length === 0) out = label + '\n';
-    else if (labelWidth <= this.nameWidth + 1) {
-      out = label + style.recordFill.repeat(this.nameWidth + 1 - labelWidth) + style.recordJunction + style.recordFill.repeat(valueWidth + 1) + '\n';
-    } else {
-      out = label + style.recordFill.repeat(Math.max(0, this.nameWidth + valueWidth + 3 - labelWidth)) + '\n';
-    }
+    const n = String(++this.count);
+    let out = `${style.recordFill}[ RECORD ${n}` + this.labelEnd(n.length, valueWidth);
     const blankName = ' '.repeat(this.nameWidth);
     for (let i = 0; i < this.names.length; i++) {
       const v = values[i];
@@ -114,8 +130,11 @@ export class ExpandedSink implements ResultSink {
     // psql draws every record header of one result with the same width (the widest value); the
     // rows stream, so the first FIRST_ROWS rows set it (however they were cut into batches) and
     // later records keep it.
-    for (const row of batch) this.first.push(row);
-    if (this.first.length >= FIRST_ROWS) await this.writeFirst();
+    const take = Math.min(batch.length, FIRST_ROWS - this.first.length);
+    for (let i = 0; i < take; i++) this.first.push(batch[i]!);
+    if (this.first.length < FIRST_ROWS) return;
+    await this.writeFirst();
+    if (take < batch.length) await this.write(batch.slice(take));
   }
 
   /**
@@ -147,7 +166,103 @@ export class ExpandedSink implements ResultSink {
     if (text !== '') await this.out.write(text);
   }
 
+  /**
+   * Rows as COPY text (ResultEvent 'copy-text', sent for a file or pipe). Until the first rows have
+   * set the header width, and whenever the records are fitted to a terminal or coloured, they
+   * become rows; after that they are written on bytes (copyLines()).
+   */
+  async copyText(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): Promise<void> {
+    this.copyFlags = { numeric, booleans };
+    const lines = (this.copyLines ??= new CopyTextLines()).push(bytes);
+    if (lines.length > 0) await this.copyLinesOut(lines, numeric, booleans);
+  }
+
+  /** The last chunk's flags (for a last row without its newline, written at the end). */
+  private copyFlags: { numeric: readonly boolean[]; booleans: readonly boolean[] | undefined } = { numeric: [], booleans: undefined };
+
+  private copyLines: CopyTextLines | undefined;
+  private copyRows: CopyTextRows | undefined;
+  private bytes: ByteChunks | undefined;
+  /** The byte path's pieces: per column its name padded, the separator and a space; the NULL value; record headers by digit count. */
+  private prefixes: Buffer[] = [];
+  private nullBytes: Buffer | undefined;
+  private labelStart = Buffer.alloc(0);
+  private labelEnds: Buffer[] = [];
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
+  private kinds = new Uint8Array(0);
+
+  private copyLinesOut(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
+    const cols = this.out.columns;
+    const n = this.names.length;
+    if (this.headerValueWidth === undefined || (cols !== undefined && cols > 0) || this.options.color || n === 0 || numeric.length !== n) {
+      return copyTextRows(this, (this.copyRows ??= new CopyTextRows(numeric, booleans)), lines, numeric, booleans);
+    }
+    if (!this.bytes) this.startBytes();
+    return this.writeLines(lines, numeric, booleans);
+  }
+
+  private startBytes(): void {
+    const { style, nullString } = this.options;
+    this.bytes = new ByteChunks(this.out);
+    this.prefixes = this.names.map((name, i) => Buffer.from(padEndToWidth(name, this.nameWidth, this.nameWidths[i]) + ' ' + style.recordSep + ' '));
+    const nullLines = cellLines(valueCell(null, nullString), Number.MAX_SAFE_INTEGER, style, Number.MAX_SAFE_INTEGER);
+    this.nullBytes = nullLines.length === 0 ? Buffer.alloc(0) : nullLines.length === 1 ? Buffer.from(nullLines[0]!.text) : undefined;
+    this.labelStart = Buffer.from(`${style.recordFill}[ RECORD `);
+    this.labelEnds = [];
+    this.starts = new Int32Array(this.names.length);
+    this.ends = new Int32Array(this.names.length);
+    this.kinds = new Uint8Array(this.names.length);
+  }
+
+  private async writeLines(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
+    const w = this.bytes!;
+    const { starts, ends, kinds, prefixes } = this;
+    const nullBytes = this.nullBytes;
+    const n = prefixes.length;
+    const valueWidth = this.headerValueWidth!;
+    const end = lines.length;
+    let p = 0;
+    while (p < end) {
+      const lineStart = p;
+      p = scanRow(lines, p, starts, ends, kinds);
+      let fast = scannedValues === n;
+      for (let k = 0; k < n && fast; k++) fast = kinds[k] === PLAIN || (kinds[k] === NULL && nullBytes !== undefined);
+      if (!fast) {
+        const row = (this.copyRows ??= new CopyTextRows(numeric, booleans)).push(lines.subarray(lineStart, p), numeric, booleans)[0] ?? [];
+        w.text(this.record(this.layout(row)));
+      } else {
+        const count = String(++this.count);
+        const digits = count.length;
+        const labelEnd = (this.labelEnds[digits] ??= Buffer.from(this.labelEnd(digits, valueWidth)));
+        w.reserve(this.labelStart.length + digits + labelEnd.length);
+        w.copy(this.labelStart, 0, this.labelStart.length);
+        w.pos += w.buf.write(count, w.pos, 'latin1');
+        w.copy(labelEnd, 0, labelEnd.length);
+        for (let k = 0; k < n; k++) {
+          const prefix = prefixes[k]!;
+          const isNull = kinds[k] === NULL;
+          const value = isNull ? nullBytes! : lines;
+          const vs = isNull ? 0 : starts[k]!;
+          const ve = isNull ? nullBytes!.length : ends[k]!;
+          w.reserve(prefix.length + (ve - vs) + 1);
+          const lineAt = w.pos;
+          w.copy(prefix, 0, prefix.length);
+          w.copy(value, vs, ve);
+          // a line ends without spaces (the value's own, or the one after the separator when it is empty)
+          while (w.pos > lineAt && w.buf[w.pos - 1] === SP) w.pos--;
+          w.buf[w.pos++] = NL;
+        }
+      }
+      const flushed = w.flush();
+      if (flushed) await flushed;
+    }
+    await w.flush(true);
+  }
+
   async end(summary: ResultSummary): Promise<void> {
+    const rest = this.copyLines?.end();
+    if (rest && rest.length > 0) await this.copyLinesOut(rest, this.copyFlags.numeric, this.copyFlags.booleans);
     if (this.headerValueWidth === undefined && this.first.length > 0) await this.writeFirst();
     if (!this.options.footer) return;
     const n = summary.rowCount;

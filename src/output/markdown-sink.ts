@@ -3,12 +3,22 @@
  * (or at the end) so numeric columns (judged from their first non-NULL value in those rows) get a
  * right-aligned '---:' rule. In cells, control characters are escaped visibly, '|' becomes
  * '\|' and newlines '<br>'. Cells are not padded (Markdown renderers align them).
+ * Rows given as COPY text (copyText(), to a file or pipe) are written on bytes once the header is
+ * out: a value of printable ASCII without a backslash is its own bytes ('|' escaped), no string made.
  */
 import type { ColumnInfo, Row, Value } from '../core/result.js';
+import { unescapeCopyText } from '../core/copy-text-rows.js';
+import { ByteChunks, CopyTextLines, NULL, PLAIN, scanRow, scannedValues } from './copy-text-lines.js';
+import { CopyTextRows, copyTextRows } from './table-copy-text.js';
 import { escapeForTerminal } from './escape.js';
 import { formatValue, isNumericValue } from './format-value.js';
 import { FIRST_ROWS } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+
+const NL = 0x0a;
+const SP = 0x20;
+const PIPE = 0x7c;
+const BACKSLASH = 0x5c;
 
 export function escapeMarkdownCell(text: string): string {
   return escapeForTerminal(text, true).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
@@ -30,6 +40,9 @@ export class MarkdownSink implements ResultSink {
     this.columns = columns;
     this.headerDone = false;
     this.first = [];
+    this.copyLines = undefined;
+    this.copyRows = undefined;
+    this.bytes = undefined;
   }
 
   private header(first: readonly Row[]): string {
@@ -48,12 +61,25 @@ export class MarkdownSink implements ResultSink {
     return escapeMarkdownCell(formatValue(v, this.options.nullString));
   }
 
+  private rowText(row: Row): string {
+    return '| ' + row.map((v) => this.cell(v)).join(' | ') + ' |\n';
+  }
+
+  private rowsText(rows: readonly Row[]): string {
+    let text = '';
+    for (const row of rows) text += this.rowText(row);
+    return text;
+  }
+
   async rows(batch: readonly Row[]): Promise<void> {
     if (batch.length === 0) return;
     if (this.headerDone) return this.write('', batch);
     // the numeric rule reads the first FIRST_ROWS rows, however they were cut into batches
-    for (const row of batch) this.first.push(row);
-    if (this.first.length >= FIRST_ROWS) await this.writeFirst();
+    const take = Math.min(batch.length, FIRST_ROWS - this.first.length);
+    for (let i = 0; i < take; i++) this.first.push(batch[i]!);
+    if (this.first.length < FIRST_ROWS) return;
+    await this.writeFirst();
+    if (take < batch.length) await this.write('', batch.slice(take));
   }
 
   private writeFirst(): void | Promise<void> {
@@ -66,7 +92,7 @@ export class MarkdownSink implements ResultSink {
   private async write(text: string, rows: readonly Row[]): Promise<void> {
     if (this.columns.length > 0) {
       for (const row of rows) {
-        text += '| ' + row.map((v) => this.cell(v)).join(' | ') + ' |\n';
+        text += this.rowText(row);
         if (text.length > 16384) {
           await this.out.write(text);
           text = '';
@@ -76,7 +102,71 @@ export class MarkdownSink implements ResultSink {
     if (text !== '') await this.out.write(text);
   }
 
+  private copyLines: CopyTextLines | undefined;
+  private copyRows: CopyTextRows | undefined;
+  private bytes: ByteChunks | undefined;
+  private copyFlags: { numeric: readonly boolean[]; booleans: readonly boolean[] | undefined } = { numeric: [], booleans: undefined };
+
+  /** Rows as COPY text (ResultEvent 'copy-text', sent for a file or pipe): rows until the header is out, then bytes. */
+  async copyText(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): Promise<void> {
+    this.copyFlags = { numeric, booleans };
+    const lines = (this.copyLines ??= new CopyTextLines()).push(bytes);
+    if (lines.length > 0) await this.copyLinesOut(lines, numeric, booleans);
+  }
+
+  private async copyLinesOut(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
+    const n = this.columns.length;
+    if (!this.headerDone || n === 0 || numeric.length !== n || this.out.isTTY) {
+      return copyTextRows(this, (this.copyRows ??= new CopyTextRows(numeric, booleans)), lines, numeric, booleans);
+    }
+    const w = (this.bytes ??= new ByteChunks(this.out));
+    const nullBytes = Buffer.from(this.cell(null));
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const kinds = new Uint8Array(n);
+    const end = lines.length;
+    let p = 0;
+    while (p < end) {
+      const lineStart = p;
+      p = scanRow(lines, p, starts, ends, kinds);
+      if (scannedValues !== n) {
+        w.text(this.rowsText((this.copyRows ??= new CopyTextRows(numeric, booleans)).push(lines.subarray(lineStart, p), numeric, booleans)));
+        continue;
+      }
+      // '| ' + values joined by ' | ' + ' |\n'; a '|' in a value doubles at most its bytes
+      w.reserve(3 * n + 4);
+      w.buf[w.pos++] = PIPE;
+      for (let i = 0; i < n; i++) {
+        w.buf[w.pos++] = SP;
+        const kind = kinds[i];
+        if (kind === PLAIN) {
+          w.reserve(2 * (ends[i]! - starts[i]!) + 3 * (n - i) + 2);
+          const buf = w.buf;
+          let pos = w.pos;
+          for (let k = starts[i]!, e = ends[i]!; k < e; k++) {
+            const c = lines[k]!;
+            if (c === PIPE) buf[pos++] = BACKSLASH;
+            buf[pos++] = c;
+          }
+          w.pos = pos;
+        } else if (kind === NULL) {
+          w.reserve(nullBytes.length + 3 * (n - i) + 2);
+          w.copy(nullBytes, 0, nullBytes.length);
+        } else w.text(this.cell(unescapeCopyText(lines.toString('utf8', starts[i]!, ends[i]!))));
+        w.reserve(3 * (n - i) + 2);
+        w.buf[w.pos++] = SP;
+        w.buf[w.pos++] = PIPE;
+      }
+      w.buf[w.pos++] = NL;
+      const flushed = w.flush();
+      if (flushed) await flushed;
+    }
+    await w.flush(true);
+  }
+
   async end(_summary: ResultSummary): Promise<void> {
+    const rest = this.copyLines?.end();
+    if (rest && rest.length > 0) await this.copyLinesOut(rest, this.copyFlags.numeric, this.copyFlags.booleans);
     if (!this.headerDone) await this.writeFirst();
   }
 }

@@ -14,6 +14,7 @@
  */
 import { CopyTextRows, unescapeCopyText } from '../core/copy-text-rows.js';
 import { capNewSpace } from '../core/young-garbage.js';
+import { CopyTextLines } from './copy-text-lines.js';
 import type { Row } from '../core/result.js';
 import { displayWidth } from './display-width.js';
 import { escapeForTerminal } from './escape.js';
@@ -31,10 +32,7 @@ const FLAG_NUMBER = 0x6e; // n
 export { CopyTextRows, unescapeCopyText };
 
 export class CopyTextRecords {
-  /** Bytes of an unfinished row from the previous chunk. */
-  private carry: Buffer | undefined;
-  private carryBuf = Buffer.allocUnsafe(0);
-  private joined = Buffer.allocUnsafe(0);
+  private readonly lines = new CopyTextLines();
   /** Grows to what a chunk needs (reserve()): a small result allocates little. */
   private out = Buffer.allocUnsafe(0);
   private pos = 0;
@@ -63,36 +61,17 @@ export class CopyTextRecords {
   /** The records of every row that ends in chunk (RS-terminated, as TableSpill stores them). A view, valid until the next call. */
   push(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric): Buffer {
     this.numeric = numeric;
-    let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.carry) {
-      // the unfinished row and the chunk, joined in a buffer kept from chunk to chunk (no allocation each time)
-      const need = this.carry.length + buf.length;
-      if (this.joined.length < need) this.joined = Buffer.allocUnsafe(Math.max(need, this.joined.length * 2));
-      this.carry.copy(this.joined, 0);
-      buf.copy(this.joined, this.carry.length);
-      buf = this.joined.subarray(0, need);
-      this.carry = undefined;
-    }
+    const buf = this.lines.push(chunk);
     this.pos = 0;
     this.reserve(buf.length + (buf.length >> 2) + 64);
-    const end = buf.lastIndexOf(NL) + 1;
-    if (end < buf.length) {
-      const rest = buf.length - end;
-      if (this.carryBuf.length < rest) this.carryBuf = Buffer.allocUnsafe(Math.max(rest, this.carryBuf.length * 2));
-      buf.copy(this.carryBuf, 0, end);
-      this.carry = this.carryBuf.subarray(0, rest);
-    }
-    this.convert(buf, 0, end);
+    this.convert(buf, 0, buf.length);
     return this.out.subarray(0, this.pos);
   }
 
   /** The last row when the text did not end with a newline. */
   end(): Buffer {
-    const rest = this.carry;
-    this.carry = undefined;
+    const line = this.lines.end();
     this.pos = 0;
-    if (!rest || rest.length === 0) return this.out.subarray(0, 0);
-    const line = Buffer.concat([rest, Buffer.from([NL])]);
     this.reserve(line.length * 2 + 64);
     this.convert(line, 0, line.length);
     return this.out.subarray(0, this.pos);
@@ -201,7 +180,10 @@ const rowReaders = new WeakMap<object, CopyTextRows>();
 let copyTextSeen = 0;
 
 export function copyTextInto(
-  sink: { rows(batch: readonly Row[]): void | Promise<void>; copyText?: (bytes: Uint8Array, numeric: readonly boolean[]) => void | Promise<void> },
+  sink: {
+    rows(batch: readonly Row[]): void | Promise<void>;
+    copyText?: (bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]) => void | Promise<void>;
+  },
   bytes: Uint8Array,
   numeric: readonly boolean[],
   booleans?: readonly boolean[],
@@ -210,9 +192,20 @@ export function copyTextInto(
   // V8 would double its young generation past 8 MB meanwhile. Not for the first 256 KB (from 1 MB
   // the young generation cannot double three times on that), so a small result loads no node:v8.
   if ((copyTextSeen += bytes.length) > 1 << 18) capNewSpace();
-  if (sink.copyText) return sink.copyText(bytes, numeric);
+  if (sink.copyText) return sink.copyText(bytes, numeric, booleans);
   let reader = rowReaders.get(sink);
   if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));
+  return copyTextRows(sink, reader, bytes, numeric, booleans);
+}
+
+/** COPY text to sink.rows() through reader (which keeps an unfinished row for the next chunk), a few dozen rows at a time. */
+export function copyTextRows(
+  sink: { rows(batch: readonly Row[]): void | Promise<void> },
+  reader: CopyTextRows,
+  bytes: Uint8Array,
+  numeric: readonly boolean[],
+  booleans?: readonly boolean[],
+): Promise<void> {
   reader.start(bytes, numeric, booleans);
   return rowsInto(sink, reader);
 }

@@ -12,9 +12,14 @@
  *   off both header and footer).
  *
  * A result with no columns and no footer writes nothing. Rows stream batch by batch; one write per batch.
+ * Rows given as COPY text (copyText(), to a file or pipe) are written on bytes: a value of printable
+ * ASCII without a backslash is its own bytes, no string made.
  */
 import type { ColumnInfo, Row } from '../core/result.js';
+import { unescapeCopyText } from '../core/copy-text-rows.js';
+import { ByteChunks, CopyTextLines, NULL, PLAIN, scanRow, scannedValues } from './copy-text-lines.js';
 import { formatValue } from './format-value.js';
+import { CopyTextRows, copyTextRows } from './table-copy-text.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 
 export interface UnalignedOptions {
@@ -43,7 +48,13 @@ export class UnalignedSink implements ResultSink {
     this.rs = options.recordSeparator ?? '\n';
   }
 
+  private width = 0;
+
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
+    this.width = columns.length;
+    this.copyLines = undefined;
+    this.copyRows = undefined;
+    this.bytes = undefined;
     if (!this.options.header) return;
     // psql ends the header record even when it is empty (a result without columns).
     this.open = true;
@@ -52,6 +63,10 @@ export class UnalignedSink implements ResultSink {
 
   async rows(batch: readonly Row[]): Promise<void> {
     if (batch.length === 0) return;
+    await this.out.write(this.rowsText(batch));
+  }
+
+  private rowsText(batch: readonly Row[]): string {
     const { fs, rs } = this;
     const nullString = this.options.nullString;
     let text = '';
@@ -65,10 +80,64 @@ export class UnalignedSink implements ResultSink {
       }
       this.open = true;
     }
-    await this.out.write(text);
+    return text;
+  }
+
+  private copyLines: CopyTextLines | undefined;
+  private copyRows: CopyTextRows | undefined;
+  private bytes: ByteChunks | undefined;
+  private copyFlags: { numeric: readonly boolean[]; booleans: readonly boolean[] | undefined } = { numeric: [], booleans: undefined };
+
+  /** Rows as COPY text (ResultEvent 'copy-text', sent for a file or pipe): written on bytes. */
+  async copyText(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): Promise<void> {
+    this.copyFlags = { numeric, booleans };
+    const lines = (this.copyLines ??= new CopyTextLines()).push(bytes);
+    if (lines.length > 0) await this.copyLinesOut(lines, numeric, booleans);
+  }
+
+  private async copyLinesOut(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
+    const n = this.width;
+    if (n === 0 || numeric.length !== n || this.out.isTTY) {
+      return copyTextRows(this, (this.copyRows ??= new CopyTextRows(numeric, booleans)), lines, numeric, booleans);
+    }
+    const w = (this.bytes ??= new ByteChunks(this.out));
+    const fs = Buffer.from(this.fs);
+    const rs = Buffer.from(this.rs);
+    const nullBytes = Buffer.from(this.options.nullString);
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const kinds = new Uint8Array(n);
+    const end = lines.length;
+    let p = 0;
+    while (p < end) {
+      const lineStart = p;
+      p = scanRow(lines, p, starts, ends, kinds);
+      if (scannedValues !== n) {
+        // not the row the columns say: as the rows would be written
+        w.text(this.rowsText((this.copyRows ??= new CopyTextRows(numeric, booleans)).push(lines.subarray(lineStart, p), numeric, booleans)));
+        continue;
+      }
+      w.reserve(rs.length);
+      if (this.open) w.copy(rs, 0, rs.length);
+      for (let i = 0; i < n; i++) {
+        const kind = kinds[i];
+        w.reserve(fs.length + (kind === NULL ? nullBytes.length : ends[i]! - starts[i]!));
+        if (i > 0) w.copy(fs, 0, fs.length);
+        if (kind === NULL) w.copy(nullBytes, 0, nullBytes.length);
+        else if (booleans?.[i]) w.buf[w.pos++] = lines[starts[i]!] === 0x74 /* true */ ? 0x74 : 0x66;
+        else if (kind === PLAIN) w.copy(lines, starts[i]!, ends[i]!);
+        else w.text(unescapeCopyText(lines.toString('utf8', starts[i]!, ends[i]!)));
+      }
+      this.open = true;
+      const flushed = w.flush();
+      if (flushed) await flushed;
+    }
+    await w.flush(true);
   }
 
   async end(summary: ResultSummary): Promise<void> {
+    const rest = this.copyLines?.end();
+    if (rest && rest.length > 0) await this.copyLinesOut(rest, this.copyFlags.numeric, this.copyFlags.booleans);
     let text = '';
     if (this.options.footer) {
       if (this.open) text += this.rs;

@@ -103,7 +103,11 @@ export async function startMariadb(opts: StartMariadbOptions = {}): Promise<Mari
     c.unref(); // the test process may exit; its 'exit' hook kills the server
     child = c;
     let exited = false;
-    c.once('exit', () => { exited = true; });
+    c.once('exit', (code, signal) => {
+      exited = true;
+      // not stopped by halt() (which lets go of it first): say why, while the log is still there
+      if (child === c) process.stderr.write(`mariadbd (port ${port}) exited on its own (${signal ?? `exit code ${code}`}): ${logTail()}\n`);
+    });
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (exited) throw new Error(`mariadbd exited during start-up: ${logTail()}`);
