@@ -178,6 +178,7 @@ const rowReaders = new WeakMap<object, CopyTextRows>();
  * collections instead of promoting batches of rows that wait in a queue).
  */
 let copyTextSeen = 0;
+const CAP_AFTER = 1 << 16;
 
 export function copyTextInto(
   sink: {
@@ -189,9 +190,10 @@ export function copyTextInto(
   booleans?: readonly boolean[],
 ): void | Promise<void> {
   // rows are held before any output (the table's spill, the first rows of expanded and markdown):
-  // V8 would double its young generation past 8 MB meanwhile. Not for the first 256 KB (from 1 MB
-  // the young generation cannot double three times on that), so a small result loads no node:v8.
-  if ((copyTextSeen += bytes.length) > 1 << 18) capNewSpace();
+  // V8 would double its young generation past 8 MB meanwhile. Not for the first 64 KB, so a small
+  // result loads no node:v8 (rowsInto() looks again every few dozen rows: a 64 KB chunk of rows held
+  // as objects is enough to double it).
+  if ((copyTextSeen += bytes.length) > CAP_AFTER) capNewSpace();
   if (sink.copyText) return sink.copyText(bytes, numeric, booleans);
   let reader = rowReaders.get(sink);
   if (!reader) rowReaders.set(sink, (reader = new CopyTextRows(numeric, booleans)));
@@ -212,7 +214,10 @@ export function copyTextRows(
 
 /** The chunk's rows a few dozen at a time: each group dies before the next is made. */
 async function rowsInto(sink: { rows(batch: readonly Row[]): void | Promise<void> }, reader: CopyTextRows): Promise<void> {
-  for (let rows; (rows = reader.next(ROWS_AT_ONCE)); ) await sink.rows(rows);
+  for (let rows; (rows = reader.next(ROWS_AT_ONCE)); ) {
+    await sink.rows(rows);
+    if (copyTextSeen > CAP_AFTER) capNewSpace();
+  }
 }
 
 const ROWS_AT_ONCE = 50;
