@@ -71,7 +71,7 @@ async function csvOf(c: Connection, sql: string, fast: boolean, opts: { signal?:
   let sawText = false;
   async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
     for await (const e of events) {
-      if (e.type === 'text') {
+      if (e.type === 'text' || e.type === 'bytes') {
         sawText = true;
         opts.onText?.();
       }

@@ -12,6 +12,7 @@ import { convertDuckRow, DateTexts, duckdbConverter, readDuckColumn, type DuckCo
 import { duckdbError, streamFailed, streamFailure } from './duckdb-errors.js';
 import { gcFunction } from '../../core/young-garbage.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
+import { StringDecoder } from 'node:string_decoder';
 import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
 
 /** The parts of @duckdb/node-api that sqlsh uses (typed structurally). */
@@ -218,21 +219,26 @@ export class DuckdbConnection implements Connection {
       reader.release();
     });
     try {
-      let text = await reader.next();
-      if (text === undefined && failure !== undefined && reader.bytes === 0) {
+      let bytes = await reader.next();
+      if (bytes === undefined && failure !== undefined && reader.bytes === 0) {
         await copying;
         if (this.cancelRequested) throw new CancelledError();
         return false; // COPY failed before its first byte: the ordinary path runs it and reports
       }
       yield { type: 'columns', columns: plan.columns };
-      const quoter = plan.quoteBackslashDot ? new BackslashDotQuoter() : undefined;
-      while (text !== undefined) {
+      // one text column whose value may be `\.`: read as text to quote it; else DuckDB's bytes as they are
+      // (StringDecoder, not TextDecoder: six times faster on a streamed 64 KiB piece)
+      const quoter = plan.quoteBackslashDot ? { quote: new BackslashDotQuoter(), decoder: new StringDecoder('utf8') } : undefined;
+      while (bytes !== undefined) {
         if (this.cancelRequested) throw new CancelledError();
-        const out = quoter ? quoter.push(text) : text;
-        if (out !== '') yield { type: 'text', text: out };
-        text = await reader.next();
+        if (!quoter) yield { type: 'bytes', bytes };
+        else {
+          const out = quoter.quote.push(quoter.decoder.write(bytes));
+          if (out !== '') yield { type: 'text', text: out };
+        }
+        bytes = await reader.next();
       }
-      const rest = quoter?.end();
+      const rest = quoter ? quoter.quote.push(quoter.decoder.end()) + quoter.quote.end() : '';
       if (rest) yield { type: 'text', text: rest };
       await copying;
       if (this.cancelRequested) throw new CancelledError();
