@@ -138,6 +138,10 @@ async function runMain(argv: readonly string[]): Promise<number> {
   const fileEngine = target.engine === 'sqlite' || target.engine === 'duckdb';
   // A password can be asked for on a terminal; a file database never asks.
   const canPrompt = !fileEngine && stdinIsTTY() && Boolean(process.stderr.isTTY);
+  // The interactive shell's file database starts opening once the prompt is on the screen (the
+  // worker's start, or DuckDB's library, would otherwise come first on this thread).
+  let firstPaint: (() => void) | undefined;
+  const painted = interactive && fileEngine ? new Promise<void>((r) => (firstPaint = r)) : undefined;
   const connecting = (async () => {
     const engine = await engineById(target.engine).load();
     // A typed password is kept with the target (never printed): \c OTHERDB reuses it, as psql does.
@@ -147,9 +151,9 @@ async function runMain(argv: readonly string[]): Promise<number> {
       return typed;
     };
     // A script's SQLite database runs on the main thread: no worker to boot (see ConnectOptions.inThread).
-    const opening = engine.connect(target, { ...(canPrompt ? { promptPassword } : {}), ...(batch ? { inThread: true } : {}) });
-    // A file database opens in a worker (tens of milliseconds): the shell need not wait for it.
-    // Its usual errors (no such directory, not a database) are found before the worker starts.
+    const opening = engine.connect(target, { ...(canPrompt ? { promptPassword } : {}), ...(batch ? { inThread: true } : {}), ...(painted ? { startAfter: painted } : {}) });
+    // A file database opens in a worker (tens of milliseconds) after the first paint: the shell need
+    // not wait for it. Its usual errors (no such directory, not a database) are found before that.
     if (!interactive || !fileEngine) return opening;
     const settled = await Promise.race([opening.then(() => true, () => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
     if (settled) return opening;
@@ -188,5 +192,15 @@ async function runMain(argv: readonly string[]): Promise<number> {
     return runBatch({ connection, target, settings, opts, paths, connections: config.connections });
   }
   const { runRepl } = (await runner) as typeof import('../shell/repl.js');
-  return runRepl({ connection, target, settings, paths, connections: config.connections, demoCreated, configWarnings: config.warnings, ...(opts.variables ? { variables: opts.variables } : {}) });
+  return runRepl({
+    connection,
+    target,
+    settings,
+    paths,
+    connections: config.connections,
+    demoCreated,
+    configWarnings: config.warnings,
+    ...(opts.variables ? { variables: opts.variables } : {}),
+    ...(firstPaint ? { afterFirstPaint: firstPaint } : {}),
+  });
 }

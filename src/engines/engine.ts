@@ -46,6 +46,13 @@ export interface ConnectOptions {
    * server engines.
    */
   readonly inThread?: boolean;
+  /**
+   * A file database checks its file at once (a missing directory, not a database: rejected before
+   * this settles) but starts opening it (SQLite's worker, DuckDB's library) only once this settles:
+   * the interactive shell passes its first paint, so its prompt does not wait for either. Ignored by
+   * server engines.
+   */
+  readonly startAfter?: Promise<unknown>;
 }
 
 /** What the prompt, \conninfo and the banner show. Never holds a password. */

@@ -42,6 +42,8 @@ export async function runRepl(init: {
   configWarnings: readonly string[];
   /** psql variables from -v (and -q, -e). */
   variables?: readonly { readonly name: string; readonly value: string | undefined }[];
+  /** Called once the first prompt is on the screen (a file database starts opening then). */
+  afterFirstPaint?: () => void;
 }): Promise<number> {
   const [{ LineEditor, installTerminalRestore }, { History }, { makeCompleter, warmUpCompleter }] = await Promise.all([
     import('../editor/line-editor.js'),
@@ -99,6 +101,7 @@ export async function runRepl(init: {
   let runner: Promise<typeof import('./run-script.js')> | undefined;
   const loadRunner = () => (runner ??= import('./run-script.js'));
   setTimeout(() => {
+    init.afterFirstPaint?.();
     void loadRunner().catch(() => undefined);
     void warmUpCompleter().catch(() => undefined);
   }, 0);

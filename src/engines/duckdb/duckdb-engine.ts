@@ -5,7 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConnectError } from '../../core/errors.js';
-import type { Connection, ConnectionTarget, Engine } from '../engine.js';
+import type { ConnectOptions, Connection, ConnectionTarget, Engine } from '../engine.js';
 import { DuckdbConnection, type DuckInstance } from './duckdb-connection.js';
 
 interface DuckdbApi {
@@ -61,12 +61,13 @@ function checkHeader(file: string): void {
 
 export const duckdbEngine: Engine = Object.freeze({
   id: 'duckdb' as const,
-  async connect(target: ConnectionTarget): Promise<Connection> {
+  async connect(target: ConnectionTarget, options: ConnectOptions = {}): Promise<Connection> {
     const given = duckdbPath(target);
     const memory = given === ':memory:' || given === '';
     const file = memory ? ':memory:' : resolve(given);
     const readOnly = !memory && target.readOnly === true;
     if (!memory) checkHeader(file);
+    if (options.startAfter) await options.startAfter;
     const api = (await import('@duckdb/node-api')) as unknown as DuckdbApi;
     let instance: DuckInstance;
     try {

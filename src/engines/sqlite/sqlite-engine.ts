@@ -91,6 +91,7 @@ export const sqliteEngine: Engine = Object.freeze({
     const memory = given === MEMORY;
     const abs = memory ? MEMORY : resolve(given);
     if (!memory) checkFile(abs, given, readOnly);
+    if (options.startAfter) await options.startAfter;
     const inThread = options.inThread ?? false;
     const { host, version } = await openHost(abs, readOnly, inThread);
     const info: ConnectionInfo = Object.freeze({
