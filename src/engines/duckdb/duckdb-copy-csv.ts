@@ -165,7 +165,7 @@ export function planCopy(
 export class PipeReader {
   readonly #socket: Socket;
   readonly #queue: Buffer[] = [];
-  readonly #young = new YoungGarbage(2 << 20);
+  readonly #young = new YoungGarbage();
   #writer: number | undefined;
   #ended = false;
   #paused = false;
