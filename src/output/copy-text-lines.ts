@@ -103,33 +103,45 @@ export const PLAIN = 0;
 export const NULL = 1;
 export const OTHER = 2;
 
-/** How many values the row scanRow() last read had (more than starts holds are counted, not kept). */
-export let scannedValues = 0;
-
 /**
- * The row of COPY text that starts at lines[p] (it ends with a newline): value i is lines[starts[i],
- * ends[i]) of kind kinds[i]. Returns where the next row starts.
+ * Reads COPY text row by row: after row(lines, p), value i of the row is lines[starts[i], ends[i])
+ * of kind kinds[i], and `whole` says the row had exactly the columns' count of values (any other
+ * row is for the rows' way).
  */
-export function scanRow(lines: Buffer, p: number, starts: Int32Array, ends: Int32Array, kinds: Uint8Array): number {
-  const n = starts.length;
-  let i = 0;
-  for (;;) {
-    const s = p;
-    let plain = true;
-    let c = 0;
-    while ((c = lines[p]!) !== TAB && c !== NL) {
-      if (c < 0x20 || c > 0x7e || c === BACKSLASH) plain = false;
-      p++;
-    }
-    if (i < n) {
-      starts[i] = s;
-      ends[i] = p;
-      kinds[i] = plain ? PLAIN : p - s === 2 && lines[s] === BACKSLASH && lines[s + 1] === 0x4e ? NULL : OTHER;
-    }
-    p++;
-    i++;
-    if (c === NL) break;
+export class RowScanner {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly kinds: Uint8Array;
+  whole = false;
+
+  constructor(readonly columns: number) {
+    this.starts = new Int32Array(columns);
+    this.ends = new Int32Array(columns);
+    this.kinds = new Uint8Array(columns);
   }
-  scannedValues = i;
-  return p;
+
+  /** The row that starts at lines[p] (it ends with a newline); returns where the next row starts. */
+  row(lines: Buffer, p: number): number {
+    const { starts, ends, kinds, columns: n } = this;
+    let i = 0;
+    for (;;) {
+      const s = p;
+      let plain = true;
+      let c = 0;
+      while ((c = lines[p]!) !== TAB && c !== NL) {
+        if (c < 0x20 || c > 0x7e || c === BACKSLASH) plain = false;
+        p++;
+      }
+      if (i < n) {
+        starts[i] = s;
+        ends[i] = p;
+        kinds[i] = plain ? PLAIN : p - s === 2 && lines[s] === BACKSLASH && lines[s + 1] === 0x4e ? NULL : OTHER;
+      }
+      p++;
+      i++;
+      if (c === NL) break;
+    }
+    this.whole = i === n;
+    return p;
+  }
 }

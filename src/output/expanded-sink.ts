@@ -14,11 +14,11 @@
  * (or NULL) is its names and those bytes, no string made; any other record is laid out as a row.
  */
 import type { ColumnInfo, Row } from '../core/result.js';
-import { ByteChunks, CopyTextLines, NULL, PLAIN, scanRow, scannedValues } from './copy-text-lines.js';
+import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { displayWidth, padEndToWidth } from './display-width.js';
 import { escapeForTerminal } from './escape.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
-import { CopyTextRows, copyTextRows } from './table-copy-text.js';
+import { CopyTextInput } from './table-copy-text.js';
 import { cellLines, valueCell } from './table-layout.js';
 import type { BorderStyle } from './table-style.js';
 
@@ -66,9 +66,8 @@ export class ExpandedSink implements ResultSink {
     this.count = 0;
     this.headerValueWidth = undefined;
     this.first = [];
-    this.copyLines = undefined;
-    this.copyRows = undefined;
-    this.bytes = undefined;
+    this.copy = undefined;
+    this.prefixes = [];
     if (this.results++ > 0) await this.out.write('\n');
   }
 
@@ -172,64 +171,51 @@ export class ExpandedSink implements ResultSink {
    * become rows; after that they are written on bytes (copyLines()).
    */
   async copyText(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): Promise<void> {
-    this.copyFlags = { numeric, booleans };
-    const lines = (this.copyLines ??= new CopyTextLines()).push(bytes);
-    if (lines.length > 0) await this.copyLinesOut(lines, numeric, booleans);
+    await (this.copy ??= new CopyTextInput((lines, n, b) => this.copyLinesOut(lines, n, b))).push(bytes, numeric, booleans);
   }
 
-  /** The last chunk's flags (for a last row without its newline, written at the end). */
-  private copyFlags: { numeric: readonly boolean[]; booleans: readonly boolean[] | undefined } = { numeric: [], booleans: undefined };
-
-  private copyLines: CopyTextLines | undefined;
-  private copyRows: CopyTextRows | undefined;
-  private bytes: ByteChunks | undefined;
+  private copy: CopyTextInput | undefined;
   /** The byte path's pieces: per column its name padded, the separator and a space; the NULL value; record headers by digit count. */
   private prefixes: Buffer[] = [];
   private nullBytes: Buffer | undefined;
   private labelStart = Buffer.alloc(0);
   private labelEnds: Buffer[] = [];
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
-  private kinds = new Uint8Array(0);
+  private scan = new RowScanner(0);
 
   private copyLinesOut(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
     const cols = this.out.columns;
     const n = this.names.length;
     if (this.headerValueWidth === undefined || (cols !== undefined && cols > 0) || this.options.color || n === 0 || numeric.length !== n) {
-      return copyTextRows(this, (this.copyRows ??= new CopyTextRows(numeric, booleans)), lines, numeric, booleans);
+      return this.copy!.asRows(this, lines, numeric, booleans);
     }
-    if (!this.bytes) this.startBytes();
+    if (this.prefixes.length === 0) this.startBytes();
     return this.writeLines(lines, numeric, booleans);
   }
 
   private startBytes(): void {
     const { style, nullString } = this.options;
-    this.bytes = new ByteChunks(this.out);
     this.prefixes = this.names.map((name, i) => Buffer.from(padEndToWidth(name, this.nameWidth, this.nameWidths[i]) + ' ' + style.recordSep + ' '));
     const nullLines = cellLines(valueCell(null, nullString), Number.MAX_SAFE_INTEGER, style, Number.MAX_SAFE_INTEGER);
     this.nullBytes = nullLines.length === 0 ? Buffer.alloc(0) : nullLines.length === 1 ? Buffer.from(nullLines[0]!.text) : undefined;
     this.labelStart = Buffer.from(`${style.recordFill}[ RECORD `);
     this.labelEnds = [];
-    this.starts = new Int32Array(this.names.length);
-    this.ends = new Int32Array(this.names.length);
-    this.kinds = new Uint8Array(this.names.length);
+    this.scan = new RowScanner(this.names.length);
   }
 
   private async writeLines(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
-    const w = this.bytes!;
-    const { starts, ends, kinds, prefixes } = this;
+    const w = this.copy!.bytes(this.out);
+    const { scan, prefixes } = this;
+    const { starts, ends, kinds } = scan;
     const nullBytes = this.nullBytes;
     const n = prefixes.length;
     const valueWidth = this.headerValueWidth!;
-    const end = lines.length;
-    let p = 0;
-    while (p < end) {
+    for (let p = 0; p < lines.length; ) {
       const lineStart = p;
-      p = scanRow(lines, p, starts, ends, kinds);
-      let fast = scannedValues === n;
+      p = scan.row(lines, p);
+      let fast = scan.whole;
       for (let k = 0; k < n && fast; k++) fast = kinds[k] === PLAIN || (kinds[k] === NULL && nullBytes !== undefined);
       if (!fast) {
-        const row = (this.copyRows ??= new CopyTextRows(numeric, booleans)).push(lines.subarray(lineStart, p), numeric, booleans)[0] ?? [];
+        const row = this.copy!.rows(lines.subarray(lineStart, p), numeric, booleans)[0] ?? [];
         w.text(this.record(this.layout(row)));
       } else {
         const count = String(++this.count);
@@ -261,8 +247,7 @@ export class ExpandedSink implements ResultSink {
   }
 
   async end(summary: ResultSummary): Promise<void> {
-    const rest = this.copyLines?.end();
-    if (rest && rest.length > 0) await this.copyLinesOut(rest, this.copyFlags.numeric, this.copyFlags.booleans);
+    await this.copy?.end();
     if (this.headerValueWidth === undefined && this.first.length > 0) await this.writeFirst();
     if (!this.options.footer) return;
     const n = summary.rowCount;

@@ -8,8 +8,8 @@
  */
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { unescapeCopyText } from '../core/copy-text-rows.js';
-import { ByteChunks, CopyTextLines, NULL, PLAIN, scanRow, scannedValues } from './copy-text-lines.js';
-import { CopyTextRows, copyTextRows } from './table-copy-text.js';
+import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
+import { CopyTextInput } from './table-copy-text.js';
 import { escapeForTerminal } from './escape.js';
 import { formatValue, isNumericValue } from './format-value.js';
 import { FIRST_ROWS } from './expanded-sink.js';
@@ -40,9 +40,7 @@ export class MarkdownSink implements ResultSink {
     this.columns = columns;
     this.headerDone = false;
     this.first = [];
-    this.copyLines = undefined;
-    this.copyRows = undefined;
-    this.bytes = undefined;
+    this.copy = undefined;
   }
 
   private header(first: readonly Row[]): string {
@@ -102,35 +100,27 @@ export class MarkdownSink implements ResultSink {
     if (text !== '') await this.out.write(text);
   }
 
-  private copyLines: CopyTextLines | undefined;
-  private copyRows: CopyTextRows | undefined;
-  private bytes: ByteChunks | undefined;
-  private copyFlags: { numeric: readonly boolean[]; booleans: readonly boolean[] | undefined } = { numeric: [], booleans: undefined };
+  private copy: CopyTextInput | undefined;
 
   /** Rows as COPY text (ResultEvent 'copy-text', sent for a file or pipe): rows until the header is out, then bytes. */
   async copyText(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): Promise<void> {
-    this.copyFlags = { numeric, booleans };
-    const lines = (this.copyLines ??= new CopyTextLines()).push(bytes);
-    if (lines.length > 0) await this.copyLinesOut(lines, numeric, booleans);
+    await (this.copy ??= new CopyTextInput((lines, n, b) => this.copyLinesOut(lines, n, b))).push(bytes, numeric, booleans);
   }
 
   private async copyLinesOut(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
     const n = this.columns.length;
     if (!this.headerDone || n === 0 || numeric.length !== n || this.out.isTTY) {
-      return copyTextRows(this, (this.copyRows ??= new CopyTextRows(numeric, booleans)), lines, numeric, booleans);
+      return this.copy!.asRows(this, lines, numeric, booleans);
     }
-    const w = (this.bytes ??= new ByteChunks(this.out));
+    const w = this.copy!.bytes(this.out);
     const nullBytes = Buffer.from(this.cell(null));
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    const kinds = new Uint8Array(n);
-    const end = lines.length;
-    let p = 0;
-    while (p < end) {
+    const scan = new RowScanner(n);
+    const { starts, ends, kinds } = scan;
+    for (let p = 0; p < lines.length; ) {
       const lineStart = p;
-      p = scanRow(lines, p, starts, ends, kinds);
-      if (scannedValues !== n) {
-        w.text(this.rowsText((this.copyRows ??= new CopyTextRows(numeric, booleans)).push(lines.subarray(lineStart, p), numeric, booleans)));
+      p = scan.row(lines, p);
+      if (!scan.whole) {
+        w.text(this.rowsText(this.copy!.rows(lines.subarray(lineStart, p), numeric, booleans)));
         continue;
       }
       // '| ' + values joined by ' | ' + ' |\n'; a '|' in a value doubles at most its bytes
@@ -165,8 +155,7 @@ export class MarkdownSink implements ResultSink {
   }
 
   async end(_summary: ResultSummary): Promise<void> {
-    const rest = this.copyLines?.end();
-    if (rest && rest.length > 0) await this.copyLinesOut(rest, this.copyFlags.numeric, this.copyFlags.booleans);
+    await this.copy?.end();
     if (!this.headerDone) await this.writeFirst();
   }
 }

@@ -14,7 +14,8 @@
  */
 import { CopyTextRows, unescapeCopyText } from '../core/copy-text-rows.js';
 import { capNewSpace } from '../core/young-garbage.js';
-import { CopyTextLines } from './copy-text-lines.js';
+import { ByteChunks, CopyTextLines } from './copy-text-lines.js';
+import type { TextOutput } from './sink.js';
 import type { Row } from '../core/result.js';
 import { displayWidth } from './display-width.js';
 import { escapeForTerminal } from './escape.js';
@@ -221,3 +222,51 @@ async function rowsInto(sink: { rows(batch: readonly Row[]): void | Promise<void
 }
 
 const ROWS_AT_ONCE = 50;
+
+/**
+ * What a sink that writes COPY text on bytes keeps (expanded, unaligned, markdown): whole lines
+ * across chunks (given to `write`), the last chunk's flags (for a last row without its newline, at
+ * end()), the reader for lines taken the rows' way, and the output's byte chunks.
+ */
+export class CopyTextInput {
+  private readonly lines = new CopyTextLines();
+  private numeric: readonly boolean[] = [];
+  private booleans: readonly boolean[] | undefined;
+  private reader: CopyTextRows | undefined;
+  private chunks: ByteChunks | undefined;
+
+  constructor(private readonly write: (lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined) => Promise<void>) {}
+
+  /** A chunk: the rows that end in it, to write(). */
+  async push(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): Promise<void> {
+    this.numeric = numeric;
+    this.booleans = booleans;
+    const lines = this.lines.push(bytes);
+    if (lines.length > 0) await this.write(lines, numeric, booleans);
+  }
+
+  /** The last row, when the text did not end with a newline. */
+  async end(): Promise<void> {
+    const rest = this.lines.end();
+    if (rest.length > 0) await this.write(rest, this.numeric, this.booleans);
+  }
+
+  /** Lines into sink.rows(), a few dozen rows at a time. */
+  asRows(sink: { rows(batch: readonly Row[]): void | Promise<void> }, lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
+    return copyTextRows(sink, this.rowReader(numeric, booleans), lines, numeric, booleans);
+  }
+
+  /** The rows of whole lines. */
+  rows(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Row[] {
+    return this.rowReader(numeric, booleans).push(lines, numeric, booleans);
+  }
+
+  /** Where bytes for out are put together. */
+  bytes(out: TextOutput): ByteChunks {
+    return (this.chunks ??= new ByteChunks(out));
+  }
+
+  private rowReader(numeric: readonly boolean[], booleans: readonly boolean[] | undefined): CopyTextRows {
+    return (this.reader ??= new CopyTextRows(numeric, booleans));
+  }
+}

@@ -17,9 +17,9 @@
  */
 import type { ColumnInfo, Row } from '../core/result.js';
 import { unescapeCopyText } from '../core/copy-text-rows.js';
-import { ByteChunks, CopyTextLines, NULL, PLAIN, scanRow, scannedValues } from './copy-text-lines.js';
+import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { formatValue } from './format-value.js';
-import { CopyTextRows, copyTextRows } from './table-copy-text.js';
+import { CopyTextInput } from './table-copy-text.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 
 export interface UnalignedOptions {
@@ -52,9 +52,7 @@ export class UnalignedSink implements ResultSink {
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
     this.width = columns.length;
-    this.copyLines = undefined;
-    this.copyRows = undefined;
-    this.bytes = undefined;
+    this.copy = undefined;
     if (!this.options.header) return;
     // psql ends the header record even when it is empty (a result without columns).
     this.open = true;
@@ -83,38 +81,30 @@ export class UnalignedSink implements ResultSink {
     return text;
   }
 
-  private copyLines: CopyTextLines | undefined;
-  private copyRows: CopyTextRows | undefined;
-  private bytes: ByteChunks | undefined;
-  private copyFlags: { numeric: readonly boolean[]; booleans: readonly boolean[] | undefined } = { numeric: [], booleans: undefined };
+  private copy: CopyTextInput | undefined;
 
   /** Rows as COPY text (ResultEvent 'copy-text', sent for a file or pipe): written on bytes. */
   async copyText(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): Promise<void> {
-    this.copyFlags = { numeric, booleans };
-    const lines = (this.copyLines ??= new CopyTextLines()).push(bytes);
-    if (lines.length > 0) await this.copyLinesOut(lines, numeric, booleans);
+    await (this.copy ??= new CopyTextInput((lines, n, b) => this.copyLinesOut(lines, n, b))).push(bytes, numeric, booleans);
   }
 
   private async copyLinesOut(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
     const n = this.width;
     if (n === 0 || numeric.length !== n || this.out.isTTY) {
-      return copyTextRows(this, (this.copyRows ??= new CopyTextRows(numeric, booleans)), lines, numeric, booleans);
+      return this.copy!.asRows(this, lines, numeric, booleans);
     }
-    const w = (this.bytes ??= new ByteChunks(this.out));
+    const w = this.copy!.bytes(this.out);
     const fs = Buffer.from(this.fs);
     const rs = Buffer.from(this.rs);
     const nullBytes = Buffer.from(this.options.nullString);
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    const kinds = new Uint8Array(n);
-    const end = lines.length;
-    let p = 0;
-    while (p < end) {
+    const scan = new RowScanner(n);
+    const { starts, ends, kinds } = scan;
+    for (let p = 0; p < lines.length; ) {
       const lineStart = p;
-      p = scanRow(lines, p, starts, ends, kinds);
-      if (scannedValues !== n) {
+      p = scan.row(lines, p);
+      if (!scan.whole) {
         // not the row the columns say: as the rows would be written
-        w.text(this.rowsText((this.copyRows ??= new CopyTextRows(numeric, booleans)).push(lines.subarray(lineStart, p), numeric, booleans)));
+        w.text(this.rowsText(this.copy!.rows(lines.subarray(lineStart, p), numeric, booleans)));
         continue;
       }
       w.reserve(rs.length);
@@ -136,8 +126,7 @@ export class UnalignedSink implements ResultSink {
   }
 
   async end(summary: ResultSummary): Promise<void> {
-    const rest = this.copyLines?.end();
-    if (rest && rest.length > 0) await this.copyLinesOut(rest, this.copyFlags.numeric, this.copyFlags.booleans);
+    await this.copy?.end();
     let text = '';
     if (this.options.footer) {
       if (this.open) text += this.rs;
