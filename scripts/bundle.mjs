@@ -40,7 +40,8 @@ function spawnedModules() {
 }
 
 /** Packages that are ES modules only: bundled in. Every other package stays external (required at run time). */
-const BUNDLED_PACKAGES = new Set(['string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex', 'emoji-regex', 'better-sqlite3']);
+const BUNDLED_PACKAGES = new Set(['string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex', 'emoji-regex', 'better-sqlite3',
+  'pg', 'pg-protocol', 'pg-types', 'pg-connection-string', 'pg-pool', 'pgpass', 'pg-int8', 'postgres-array', 'postgres-bytea', 'postgres-date', 'postgres-interval', 'xtend', 'split2', 'pg-cursor', 'pg-copy-streams', 'obuf']);
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
@@ -116,7 +117,10 @@ const GROUPS = [
     ],
   },
   // one file for each server engine: a start reads only its own engine's
-  { file: 'main-postgres.js', sources: ['src/engines/postgres/postgres-engine.ts', 'src/sql/dialects/postgres.ts'] },
+  {
+    file: 'main-postgres.js',
+    sources: ['src/engines/postgres/postgres-engine.ts', 'src/sql/dialects/postgres.ts', 'node_modules/pg/lib/index.js', 'node_modules/pg-cursor/index.js'],
+  },
   { file: 'main-mysql.js', sources: ['src/engines/mysql/mysql-engine.ts', 'src/sql/dialects/mysql.ts'] },
   { file: 'main-duckdb.js', sources: ['src/engines/duckdb/duckdb-engine.ts', 'src/sql/dialects/duckdb.ts'] },
 ];

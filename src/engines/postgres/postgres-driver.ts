@@ -53,6 +53,13 @@ export interface PgDriver {
 
 let driver: Promise<PgDriver> | undefined;
 
+/** pg's Result class (its row parser), once the driver is loaded: the same copy of pg the client is. */
+let pgResult: unknown;
+export function pgResultClass(): unknown {
+  if (pgResult === undefined) throw new Error('the PostgreSQL driver is not loaded');
+  return pgResult;
+}
+
 export function loadPgDriver(): Promise<PgDriver> {
   driver ??= (async () => {
     // pg asks at load whether it runs in a Cloudflare Worker: without a global `navigator` (Node 20;
@@ -69,6 +76,7 @@ export function loadPgDriver(): Promise<PgDriver> {
       if (shim) delete g.navigator;
     }
     const cursor = await import('pg-cursor');
+    pgResult = (pg.default as unknown as { Result: unknown }).Result;
     return {
       Client: pg.default.Client as unknown as PgDriver['Client'],
       Cursor: cursor.default as unknown as PgDriver['Cursor'],

@@ -9,11 +9,10 @@
  * caller the socket is paused (TCP flow control holds the server) and resumed once they are taken.
  * Notices come in protocol order between the results (the host lends its notice stream).
  */
-import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
 import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
-import type { PgClient, PgFieldDesc } from './postgres-driver.js';
+import { pgResultClass, type PgClient, type PgFieldDesc } from './postgres-driver.js';
 import { DataRowTap, PgCopyTextWriter } from './postgres-raw-rows.js';
 import { PgJsonWriter } from './postgres-raw-json.js';
 
@@ -26,7 +25,7 @@ interface PgResult {
 }
 type ResultCtor = new (rowMode: 'array', types?: unknown) => PgResult;
 let ResultClass: ResultCtor | undefined;
-const resultClass = (): ResultCtor => (ResultClass ??= createRequire(import.meta.url)('pg/lib/result.js') as ResultCtor);
+const resultClass = (): ResultCtor => (ResultClass ??= pgResultClass() as ResultCtor);
 
 export interface SimpleQueryHost {
   readonly client: PgClient;
