@@ -9,12 +9,19 @@ import { fstatSync, statSync } from 'node:fs';
 let devNullRdev: number | undefined;
 
 export function maybeTerminal(fd: number): boolean {
+  let st;
   try {
-    const st = fstatSync(fd);
-    if (!st.isCharacterDevice()) return false;
-    devNullRdev ??= statSync('/dev/null').rdev;
-    return st.rdev !== devNullRdev;
+    st = fstatSync(fd);
   } catch {
-    return false;
+    return false; // not open
   }
+  if (!st.isCharacterDevice()) return false;
+  if (devNullRdev === undefined) {
+    try {
+      devNullRdev = statSync('/dev/null').rdev;
+    } catch {
+      devNullRdev = -1; // no /dev/null to compare with (a bare chroot): a character device may be a terminal
+    }
+  }
+  return st.rdev !== devNullRdev;
 }

@@ -7,9 +7,11 @@
  * text, 'n' number, 'z' NULL), its width in decimal, ':', then its UTF-8 text. A row whose
  * cells are all one line that fits is rendered here, byte for byte as simpleRow() in
  * table-layout.ts renders it; any other row (a value with a newline) goes through renderRow().
- * Output leaves in chunks of about OUT_CHUNK bytes, in one buffer filled again when the output did not
- * keep it (stdout written synchronously), else in a fresh buffer each time.
+ * Output leaves in pieces of about 128 KB (copy-text-lines.ts's ByteChunks, shared with the expanded,
+ * unaligned and markdown byte writers).
  */
+import { ByteChunks } from './copy-text-lines.js';
+import type { TextOutput } from './sink.js';
 import { renderRow, textCell, type Cell, type RowLayout } from './table-layout.js';
 
 const US = 0x1f;
@@ -19,15 +21,11 @@ const SP = 0x20;
 const COLON = 0x3a;
 const FLAG_NUMBER = 0x6e; // n
 const FLAG_NULL = 0x7a; // z
-const OUT_CHUNK = 1 << 17;
 const DIM = Buffer.from('\x1b[2m');
 const UNDIM = Buffer.from('\x1b[22m');
-const EMPTY = Buffer.alloc(0);
 
 export class TableReplay {
-  /** Starts small (most results are a few rows) and is OUT_CHUNK from the first flush on. */
-  private buf = Buffer.allocUnsafe(OUT_CHUNK >> 4);
-  private pos = 0;
+  private readonly w: ByteChunks;
   private readonly left: Buffer;
   private readonly mid: Buffer;
   private readonly right: Buffer;
@@ -42,10 +40,9 @@ export class TableReplay {
     private readonly layout: RowLayout,
     /** NULL is right-aligned in column i (a column of numbers, as psql aligns by column). */
     private readonly nullRight: readonly boolean[],
-    private readonly emit: (bytes: Buffer) => void | Promise<void>,
-    /** After emit: the buffer may be filled again (the output did not keep it), so no new one is needed. */
-    private readonly reusable: () => boolean = () => false,
+    out: TextOutput,
   ) {
+    this.w = new ByteChunks(out);
     const { style, widths } = layout;
     this.left = Buffer.from(style.left);
     this.mid = Buffer.from(style.mid);
@@ -62,8 +59,8 @@ export class TableReplay {
 
   /** Text that goes out before the rows that follow (the header). */
   async text(s: string): Promise<void> {
-    await this.room(s.length * 3);
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+    this.w.text(s);
+    await this.w.flush();
   }
 
   /** Every record of chunk (whole records only), rendered. */
@@ -98,15 +95,19 @@ export class TableReplay {
       }
       while (chunk[p] !== RS) p++;
       p++;
-      await this.room(p - rowStart + this.overhead);
       if (multi || !this.fits()) await this.complexRow(chunk);
-      else this.simpleRow(chunk);
+      else {
+        this.w.reserve(p - rowStart + this.overhead);
+        this.simpleRow(chunk);
+        const flushed = this.w.flush();
+        if (flushed) await flushed;
+      }
     }
   }
 
   /** What is left, out. */
   async finish(): Promise<void> {
-    if (this.pos > 0) await this.flush();
+    await this.w.flush(true);
   }
 
   private fits(): boolean {
@@ -115,40 +116,18 @@ export class TableReplay {
     return true;
   }
 
-  private async room(bytes: number): Promise<void> {
-    if (this.pos + bytes <= this.buf.length) return;
-    if (this.pos > 0) await this.flush();
-    if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
-  }
-
-  private async flush(): Promise<void> {
-    const full = this.buf;
-    const out = full.subarray(0, this.pos);
-    this.pos = 0;
-    this.buf = EMPTY;
-    await this.emit(out);
-    this.buf = this.reusable() && full.length >= OUT_CHUNK ? full : Buffer.allocUnsafe(Math.max(OUT_CHUNK, full.length));
-  }
-
-  private copy(from: Buffer, start: number, end: number): void {
-    const buf = this.buf;
-    let pos = this.pos;
-    if (end - start > 48) pos += from.copy(buf, pos, start, end);
-    else for (let k = start; k < end; k++) buf[pos++] = from[k]!;
-    this.pos = pos;
-  }
-
   private pad(count: number): void {
     if (count <= 0) return;
-    this.buf.fill(SP, this.pos, this.pos + count);
-    this.pos += count;
+    const w = this.w;
+    w.buf.fill(SP, w.pos, w.pos + count);
+    w.pos += count;
   }
 
   private cellText(chunk: Buffer, i: number, isNull: boolean): void {
     const dim = isNull && this.layout.color && this.ends[i]! > this.starts[i]!;
-    if (dim) this.copy(DIM, 0, DIM.length);
-    this.copy(chunk, this.starts[i]!, this.ends[i]!);
-    if (dim) this.copy(UNDIM, 0, UNDIM.length);
+    if (dim) this.w.copy(DIM, 0, DIM.length);
+    this.w.copy(chunk, this.starts[i]!, this.ends[i]!);
+    if (dim) this.w.copy(UNDIM, 0, UNDIM.length);
   }
 
   /** As simpleRow() in table-layout.ts. */
@@ -156,15 +135,15 @@ export class TableReplay {
     const { style, widths } = this.layout;
     const open = style.trimRight;
     const last = widths.length - 1;
-    const buf = this.buf;
-    this.copy(this.left, 0, this.left.length);
+    const w = this.w; // room reserved by records()
+    w.copy(this.left, 0, this.left.length);
     for (let i = 0; i <= last; i++) {
       const flag = this.flags[i]!;
       const isNull = flag === FLAG_NULL;
       const numeric = flag === FLAG_NUMBER || (isNull && this.nullRight[i]!);
-      if (i > 0) this.copy(this.mid, 0, this.mid.length);
+      if (i > 0) w.copy(this.mid, 0, this.mid.length);
       const pad = widths[i]! - this.cellWidths[i]!;
-      buf[this.pos++] = SP;
+      w.buf[w.pos++] = SP;
       if (open && i === last) {
         if (numeric) this.pad(pad);
         this.cellText(chunk, i, isNull);
@@ -177,10 +156,10 @@ export class TableReplay {
         this.cellText(chunk, i, isNull);
         this.pad(pad);
       }
-      this.buf[this.pos++] = SP;
+      w.buf[w.pos++] = SP;
     }
-    this.copy(this.right, 0, this.right.length);
-    this.buf[this.pos++] = NL;
+    w.copy(this.right, 0, this.right.length);
+    w.buf[w.pos++] = NL;
   }
 
   private async complexRow(chunk: Buffer): Promise<void> {

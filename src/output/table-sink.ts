@@ -32,7 +32,6 @@ import { ExpandedSink } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { displayWidth } from './display-width.js';
 import { formatNumber, formatValue, isNumericValue } from './format-value.js';
-import { bytesReusable, writeBytes } from './stream-output.js';
 import { fitWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
 import { TableReplay } from './table-replay.js';
 import { CopyTextRecords, CopyTextRows } from './table-copy-text.js';
@@ -348,7 +347,7 @@ export class TableSink implements ResultSink {
     try {
       this.widths = [...this.natural!];
       const nullRight = this.columns.map((_, i) => this.numericWidths[i]! > 0 || this.numericType[i]!);
-      const replay = new TableReplay(this.layout(), nullRight, (bytes) => writeBytes(this.out, bytes), () => bytesReusable(this.out));
+      const replay = new TableReplay(this.layout(), nullRight, this.out);
       await replay.text(this.headerText());
       for (const chunk of spill.chunks()) await replay.records(chunk);
       await replay.finish();

@@ -223,13 +223,13 @@ export class PipeReader {
   /** The next bytes, or undefined at the end. */
   async next(): Promise<Buffer | undefined> {
     for (;;) {
-      const text = this.#queue.shift();
-      if (text !== undefined) {
+      const piece = this.#queue.shift();
+      if (piece !== undefined) {
         if (this.#paused && this.#queue.length < 4) {
           this.#paused = false;
           this.#socket.resume();
         }
-        return text;
+        return piece;
       }
       if (this.#error) throw this.#error;
       if (this.#ended) return undefined;
