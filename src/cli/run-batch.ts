@@ -11,6 +11,7 @@ import { Session } from '../shell/session.js';
 import { runScript } from '../shell/run-script.js';
 import { streamOutput, type ByteOutput } from '../output/stream-output.js';
 import { fdOutput, isTerminal } from '../output/fd-output.js';
+import { isReaderGone } from '../core/reader-gone.js';
 import { stderrTerminal } from '../output/terminal-writer.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -59,7 +60,7 @@ export async function runBatch(init: {
     if (!stdoutWatched) {
       stdoutWatched = true;
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EPIPE') brokenPipe();
+        if (isReaderGone(e)) brokenPipe();
       });
     }
     return process.stdout;

@@ -6,7 +6,7 @@
  * What it saves is the making of that stream, which loads Node's stream modules: several
  * milliseconds of a `sqlsh FILE.db -c "..."` start-up. The writes are the stream's writes (one
  * writeSync per chunk), so nothing else changes: an export's memory, the order with stderr, a
- * reader that goes away (EPIPE: `onBrokenPipe`, as the stream's 'error' was).
+ * reader that goes away (EPIPE, or ECONNRESET from a socket: `onBrokenPipe`, as the stream's 'error' was).
  *
  * A descriptor someone left in non-blocking mode (EAGAIN) hands the rest of the output to the
  * stream `fallback()` gives, which waits for the pipe as Node's stdout always has.
@@ -19,6 +19,7 @@ import { isatty } from 'node:tty';
 import { decodeUtf8Escaped, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
 import { OldGarbage } from '../core/young-garbage.js';
 import { maybeTerminal } from '../core/maybe-terminal.js';
+import { isReaderGone } from '../core/reader-gone.js';
 import { streamOutput, type ByteOutput } from './stream-output.js';
 import { scrubForTerminal } from './terminal-text.js';
 
@@ -37,9 +38,8 @@ export function fdOutput(onBrokenPipe: () => void, fd: number, fallbackStream: (
     try {
       while (done < data.length) done += writeSync(fd, data, done, data.length - done);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return onBrokenPipe();
-      if (code !== 'EAGAIN') throw e;
+      if (isReaderGone(e)) return onBrokenPipe();
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
       fallback = streamOutput(fallbackStream());
       return fallback.writeBytes(data.subarray(done));
     }
