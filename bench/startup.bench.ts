@@ -44,6 +44,37 @@ async function timeToText(file: string, args: string[], marker: RegExp, env: Rec
   });
 }
 
+/**
+ * Time to the answer of a statement typed the moment the prompt shows (what a user waits for when
+ * the prompt comes before the connection): from spawn to `answer` on the screen.
+ */
+async function timeToAnswer(file: string, args: string[], prompt: RegExp, input: string, answer: RegExp, env: Record<string, string>): Promise<number> {
+  const pty = await import('@lydell/node-pty');
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = pty.spawn(file, args, { cols: 120, rows: 40, cwd: root, env: { ...process.env, ...env } as Record<string, string> });
+    let out = '';
+    let typed = false;
+    const timer = setTimeout(() => {
+      p.kill();
+      reject(new Error(`no answer from ${file} ${args.join(' ')} after 10 s; saw: ${JSON.stringify(out.slice(-300))}`));
+    }, 10000);
+    p.onData((d) => {
+      out += d;
+      if (!typed && prompt.test(out)) {
+        typed = true;
+        out = '';
+        p.write(input);
+      } else if (typed && answer.test(out)) {
+        const ms = performance.now() - t0;
+        clearTimeout(timer);
+        p.kill();
+        resolve(ms);
+      }
+    });
+  });
+}
+
 function stats(xs: number[]): { median: number; min: number; p90: number } {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, p90: s[Math.min(s.length - 1, Math.floor(s.length * 0.9))]! };
@@ -168,6 +199,9 @@ async function postgresStartup(env: Record<string, string>): Promise<void> {
       { name: `psql prompt${where}`, run: () => timeToText(psql, ['-X', url(port)], /postgres=# /, pgEnv) },
       { name: `sqlsh postgres -c "select 1"${where}`, run: () => spawnTime(process.execPath, ['bin/sqlsh.js', url(port), '-c', 'select 1'], pgEnv) },
       { name: `psql -c "select 1"${where}`, run: () => spawnTime(psql, ['-X', url(port), '-c', 'select 1'], pgEnv) },
+      // the prompt may come before the connection: the first answer is what the user waits for
+      { name: `sqlsh postgres prompt, first answer${where}`, run: () => timeToAnswer(process.execPath, ['bin/sqlsh.js', url(port)], /\/postgres> /, 'select 4242 as n;\r', /4242[\s\S]*\(1 row\)/, pgEnv) },
+      { name: `psql prompt, first answer${where}`, run: () => timeToAnswer(psql, ['-X', url(port)], /postgres=# /, 'select 4242 as n;\r', /4242[\s\S]*\(1 row\)/, pgEnv) },
     );
   }
   const times = cases.map(() => [] as number[]);
@@ -194,12 +228,12 @@ async function postgresStartup(env: Record<string, string>): Promise<void> {
   console.log(`\nPostgreSQL start-up, ${RUNS} interleaved runs each (target: the prompt within one round trip of SQLite's); load average ${load}`);
   for (const [k, c] of cases.entries()) {
     if (failed.has(k)) {
-      console.log(`${c.name.padEnd(44)} failed: ${failed.get(k)}`);
+      console.log(`${c.name.padEnd(50)} failed: ${failed.get(k)}`);
       continue;
     }
     const s = stats(times[k]!);
     const peer = k % 2 === 0 && !failed.has(k + 1) ? ` ${(s.median / stats(times[k + 1]!).median).toFixed(2)}x psql` : '';
-    console.log(`${c.name.padEnd(44)} median ${s.median.toFixed(1).padStart(6)} ms  min ${s.min.toFixed(1).padStart(6)} ms${peer}`);
+    console.log(`${c.name.padEnd(50)} median ${s.median.toFixed(1).padStart(6)} ms  min ${s.min.toFixed(1).padStart(6)} ms${peer}`);
   }
 }
 

@@ -138,12 +138,15 @@ async function runMain(argv: readonly string[]): Promise<number> {
   const fileEngine = target.engine === 'sqlite' || target.engine === 'duckdb';
   // A password can be asked for on a terminal; a file database never asks.
   const canPrompt = !fileEngine && stdinIsTTY() && Boolean(process.stderr.isTTY);
-  // The interactive shell's file database starts opening once the prompt is on the screen (the
-  // worker's start, or DuckDB's library, would otherwise come first on this thread).
+  // The interactive shell's prompt comes first: a file database starts opening once it is on the
+  // screen (the worker's start, or DuckDB's library, would otherwise come first on this thread), and
+  // so does a server connection that needs nothing asked (the engine's provisionalInfo: the password
+  // is known, one server, no SSH tunnel): typing never waits for a connection.
   let firstPaint: (() => void) | undefined;
-  const painted = interactive && fileEngine ? new Promise<void>((r) => (firstPaint = r)) : undefined;
+  const painted = interactive ? new Promise<void>((r) => (firstPaint = r)) : undefined;
   const connecting = (async () => {
     const engine = await engineById(target.engine).load();
+    const early = !painted ? undefined : fileEngine ? 'file' : engine.provisionalInfo?.(target, process.env);
     // A typed password is kept with the target (never printed): \c OTHERDB reuses it, as psql does.
     const promptPassword = async (p: string) => {
       const typed = await (await import('./prompt-hidden.js')).promptHidden(p);
@@ -151,14 +154,21 @@ async function runMain(argv: readonly string[]): Promise<number> {
       return typed;
     };
     // A script's SQLite database runs on the main thread: no worker to boot (see ConnectOptions.inThread).
-    const opening = engine.connect(target, { ...(canPrompt ? { promptPassword } : {}), ...(batch ? { inThread: true } : {}), ...(painted ? { startAfter: painted } : {}) });
+    // Once the prompt is drawn nothing may ask on the terminal: a server's password is known then.
+    const opening = engine.connect(target, {
+      ...(canPrompt && !early ? { promptPassword } : {}),
+      ...(batch ? { inThread: true } : {}),
+      ...(early && painted ? { startAfter: painted } : {}),
+    });
+    if (!early) return opening;
     // A file database opens in a worker (tens of milliseconds) after the first paint: the shell need
     // not wait for it. Its usual errors (no such directory, not a database) are found before that.
-    if (!interactive || !fileEngine) return opening;
-    const settled = await Promise.race([opening.then(() => true, () => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
-    if (settled) return opening;
+    if (early === 'file') {
+      const settled = await Promise.race([opening.then(() => true, () => true), new Promise<false>((r) => setImmediate(() => r(false)))]);
+      if (settled) return opening;
+    }
     const { PendingConnection, provisionalFileInfo } = await import('../shell/pending-connection.js');
-    const pending = new PendingConnection(opening, await engineById(target.engine).dialect(), provisionalFileInfo(target));
+    const pending = new PendingConnection(opening, await engineById(target.engine).dialect(), early === 'file' ? provisionalFileInfo(target) : early);
     pending.ready.catch((e: Error) => {
       stderrTerminal().write(term`\r\n`); // the editor may have the terminal in raw mode
       stderrTerminal().line(`sqlsh: ${redactUrl(e.message)}`);
@@ -192,7 +202,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
     return runBatch({ connection, target, settings, opts, paths, connections: config.connections });
   }
   const { runRepl } = (await runner) as typeof import('../shell/repl.js');
-  return runRepl({
+  const code = await runRepl({
     connection,
     target,
     settings,
@@ -203,4 +213,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
     ...(opts.variables ? { variables: opts.variables } : {}),
     ...(firstPaint ? { afterFirstPaint: firstPaint } : {}),
   });
+  // Quit while the server connection was still opening (the prompt came first): nothing to wait for
+  if ((connection as { opening?: boolean }).opening) process.exit(code);
+  return code;
 }

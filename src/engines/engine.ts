@@ -49,8 +49,9 @@ export interface ConnectOptions {
   /**
    * A file database checks its file at once (a missing directory, not a database: rejected before
    * this settles) but starts opening it (SQLite's worker, DuckDB's library) only once this settles:
-   * the interactive shell passes its first paint, so its prompt does not wait for either. Ignored by
-   * server engines.
+   * the interactive shell passes its first paint, so its prompt does not wait for either. A server
+   * engine is given it only when its provisionalInfo() answered: it then loads its driver and
+   * connects once this settles.
    */
   readonly startAfter?: Promise<unknown>;
 }
@@ -139,6 +140,13 @@ export interface Engine {
   readonly id: EngineId;
   /** Throws ConnectError with a clear message (exit code 2 in scripts). */
   connect(target: ConnectionTarget, opts?: ConnectOptions): Promise<Connection>;
+  /**
+   * A server engine: what the connection will show once open (its ConnectionInfo, without the
+   * server's version), when it can be opened without asking the user anything (the password is
+   * known, no SSH tunnel) and without a choice among servers; else undefined. The interactive
+   * shell then shows its prompt first and connects after it (ConnectOptions.startAfter).
+   */
+  provisionalInfo?(target: ConnectionTarget, env: NodeJS.ProcessEnv): ConnectionInfo | undefined;
 }
 
 /** One row of the engine registry: enough to parse targets and pick a dialect without loading a driver. */

@@ -103,9 +103,38 @@ async function openFirst(driver: Mysql2Module, p: MysqlParams, database: string 
   throw new ConnectError(`could not connect to any of the ${hosts.length} MySQL servers, tried in order: ${failures.join('; ')}`);
 }
 
+/** What the prompt and \conninfo show of one server, before its version and role are known. */
+function endpointInfo(p: MysqlParams, readOnly: boolean | undefined): ConnectionInfo {
+  return {
+    engine: 'mysql' as const,
+    label: `${p.user}@${p.socketPath ? 'localhost' : p.host}${p.database ? `/${p.database}` : ''}`,
+    url: mysqlDisplayUrl(p),
+    user: p.user,
+    host: p.socketPath ? 'localhost' : p.host,
+    ...(p.socketPath ? {} : { port: p.port }),
+    ...(p.database ? { database: p.database } : {}),
+    ...(readOnly ? { readOnly: true } : {}),
+  };
+}
+
 export const mysqlEngine: Engine = Object.freeze({
   id: 'mysql' as const,
+
+  provisionalInfo(target: ConnectionTarget, env: NodeJS.ProcessEnv): ConnectionInfo | undefined {
+    let p: MysqlParams;
+    try {
+      p = resolveMysqlTarget(target, env);
+    } catch {
+      return undefined; // connect() says what is wrong, before any prompt
+    }
+    // One server, and its password known (the URI, MYSQL_PWD, ~/.my.cnf): nothing is asked after the prompt
+    if (p.hosts || p.password === undefined) return undefined;
+    return Object.freeze(endpointInfo(p, target.readOnly));
+  },
+
   async connect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<Connection> {
+    // The interactive shell's prompt first (provisionalInfo answered): then mysql2 and the socket
+    if (opts.startAfter) await opts.startAfter;
     let params = resolveMysqlTarget(target, opts.env ?? process.env);
     const driver = await loadDriver();
     const fail = (e: unknown): unknown => (e instanceof ConnectError ? e : connectError(e as MysqlDriverError, (e as { params?: MysqlParams }).params ?? params));
@@ -135,15 +164,8 @@ export const mysqlEngine: Engine = Object.freeze({
       const p = h ? { ...finalParams, host: h.host, port: h.port } : finalParams;
       const description = describeMysqlNode(state, i, finalParams.hosts);
       return Object.freeze({
-        engine: 'mysql' as const,
-        label: `${p.user}@${p.socketPath ? 'localhost' : p.host}${p.database ? `/${p.database}` : ''}`,
-        url: mysqlDisplayUrl(p),
-        user: p.user,
-        host: p.socketPath ? 'localhost' : p.host,
-        ...(p.socketPath ? {} : { port: p.port }),
-        ...(p.database ? { database: p.database } : {}),
+        ...endpointInfo(p, target.readOnly),
         ...(serverVersion ? { serverVersion } : {}),
-        ...(target.readOnly ? { readOnly: true } : {}),
         ...(description ? { node: description } : {}),
       });
     };

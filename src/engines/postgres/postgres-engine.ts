@@ -107,7 +107,25 @@ function toSession(p: PgParams, chosen: Chosen<Opened>): PgSession {
 export const postgresEngine: Engine = Object.freeze({
   id: 'postgres' as const,
 
+  provisionalInfo(target: ConnectionTarget, env: NodeJS.ProcessEnv): ConnectionInfo | undefined {
+    let p: PgParams;
+    try {
+      p = resolvePgParams(target, env);
+    } catch {
+      return undefined; // connect() says what is wrong, before any prompt
+    }
+    // One server, whatever it is: several (or a required role) are chosen by connecting
+    if (p.endpoints.length !== 1 || p.targetSessionAttrs !== 'any' || p.tunnelOf) return undefined;
+    const e = p.endpoints[0]!;
+    // The password is known, so nothing is asked once the prompt is on the screen
+    if (p.password === undefined && lookupPgpass(p.passfile, { host: e.host, port: e.port, database: p.database, user: p.user }).kind !== 'found') return undefined;
+    const { url, label } = describeEndpoint(p, e);
+    return Object.freeze({ engine: 'postgres' as const, label, url, database: p.database, user: p.user, host: e.host, port: e.port });
+  },
+
   async connect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<Connection> {
+    // The interactive shell's prompt first (provisionalInfo answered): then the socket and pg's modules
+    if (opts.startAfter) await opts.startAfter;
     const params = resolvePgParams(target, opts.env ?? process.env);
     // The first host tried (the first written, unless load_balance_hosts=random), over TCP: its
     // socket opens (DNS, TCP handshake) while pg loads.

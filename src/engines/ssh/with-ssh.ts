@@ -11,5 +11,7 @@ export function withSsh(engine: Engine): Engine {
       if (!target.ssh) return engine.connect(target, opts);
       return (await import('./ssh-connect.js')).connectThroughSsh(engine, target, opts ?? {});
     },
+    // Through a tunnel, the prompt waits for it: the tunnel may ask for a passphrase or a host key
+    ...(engine.provisionalInfo ? { provisionalInfo: (target: ConnectionTarget, env: NodeJS.ProcessEnv) => (target.ssh ? undefined : engine.provisionalInfo!(target, env)) } : {}),
   });
 }
