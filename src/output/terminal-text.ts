@@ -32,9 +32,20 @@ export function safeText(text: string, opts: SafeTextOptions = {}): TerminalText
   return escapeForTerminal(text, opts.newlines === true) as TerminalText;
 }
 
-/** Plain text with line breaks, e.g. a message of several lines: newlines kept, the rest escaped. */
+/**
+ * Plain text with line breaks, e.g. a message of several lines: newlines kept, and the tabs that
+ * indent a line after one (libpq's hint lines: "...failed: ...\n\tIs the server running ...?", as
+ * psql prints them); the rest escaped, a tab elsewhere too.
+ */
 export function safeLines(text: string): TerminalText {
-  return escapeForTerminal(text, true) as TerminalText;
+  if (!text.includes('\n\t')) return escapeForTerminal(text, true) as TerminalText;
+  return text
+    .split('\n')
+    .map((line, i) => {
+      const indent = i === 0 ? 0 : /^\t*/.exec(line)![0].length;
+      return line.slice(0, indent) + escapeForTerminal(line.slice(indent));
+    })
+    .join('\n') as TerminalText;
 }
 
 /**
