@@ -122,7 +122,12 @@ const GROUPS = [
   // one file for each server engine: a start reads only its own engine's
   {
     file: 'main-postgres.js',
-    sources: ['src/engines/postgres/postgres-engine.ts', 'src/sql/dialects/postgres.ts', 'node_modules/pg/lib/index.js', 'node_modules/pg-cursor/index.js'],
+    sources: ['src/engines/postgres/postgres-engine.ts', 'src/sql/dialects/postgres.ts'],
+  },
+  // what a PostgreSQL connection runs, read when it opens (after the interactive shell's first paint)
+  {
+    file: 'main-postgres-conn.js',
+    sources: ['src/engines/postgres/postgres-connection.ts', 'node_modules/pg/lib/index.js', 'node_modules/pg-cursor/index.js'],
   },
   { file: 'main-mysql.js', sources: ['src/engines/mysql/mysql-engine.ts', 'src/sql/dialects/mysql.ts', 'node_modules/mysql2/index.js'] },
   { file: 'main-duckdb.js', sources: ['src/engines/duckdb/duckdb-engine.ts', 'src/sql/dialects/duckdb.ts'] },

@@ -10,7 +10,7 @@
 import { ConnectError } from '../../core/errors.js';
 import type { Connection, ConnectionInfo, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
 import { engineById } from '../registry.js';
-import { PostgresConnection, type PgSession } from './postgres-connection.js';
+import type { PgSession } from './postgres-connection.js';
 import { loadPgDriver, openPgClient, PasswordNeeded, sslAttempts, startPgSocket, type PgClient, type PgDriver, type PgSocket } from './postgres-driver.js';
 import { toConnectError } from './postgres-errors.js';
 import { chooseServer, type Chosen } from './postgres-hosts.js';
@@ -133,9 +133,10 @@ export const postgresEngine: Engine = Object.freeze({
     let early = firstHost && !firstHost.host.startsWith('/') ? startPgSocket(params, firstHost, sslAttempts(params, firstHost)[0]!) : undefined;
     // Node starts a connect (or the DNS lookup) on the next tick: let it go before pg's modules load.
     if (early) await new Promise<void>((resolve) => process.nextTick(resolve));
-    const loading = Promise.all([loadPgDriver(), engineById('postgres').dialect()]);
+    // The connection's code (and pg's) is in a file of its own, read now: not before the first paint
+    const loading = Promise.all([loadPgDriver(), engineById('postgres').dialect(), import('./postgres-connection.js')]);
     loading.catch(() => drop(early));
-    const [driver, dialect] = await loading;
+    const [driver, dialect, { PostgresConnection }] = await loading;
     // A password typed at the prompt is kept for reconnects (which never prompt); else each host's own (~/.pgpass).
     let typed: string | undefined;
     const ask = opts.promptPassword;

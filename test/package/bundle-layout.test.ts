@@ -1,0 +1,36 @@
+/**
+ * What each start reads of the bundle (scripts/bundle.mjs's groups), where it decides how soon the
+ * prompt is on the screen. The interactive shell on PostgreSQL paints its prompt before connecting
+ * (Engine.provisionalInfo): it needs the engine's own file (the target, ~/.pgpass, the dialect), not
+ * the driver or the connection's code, which are read once the prompt is drawn. Reading pg with the
+ * engine cost ~6 ms of every PostgreSQL prompt (170 KB to read and to take from the code cache).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/run-cli.js';
+
+const DIR = join(ROOT, 'dist', 'bundle');
+
+/** The group's file that main.js names (a rebuild leaves the previous build's files for a running sqlsh). */
+function fileOf(group: string): string {
+  const main = readFileSync(join(DIR, 'main.js'), 'utf8');
+  const names = new Set([...main.matchAll(new RegExp(`"(${group}-[0-9A-F]{8}\\.js)"`, 'g'))].map((m) => m[1]!));
+  assert.equal(names.size, 1, `main.js names one ${group} file: ${[...names].join(' ')}`);
+  return readFileSync(join(DIR, [...names][0]!), 'utf8');
+}
+
+test("PostgreSQL's engine file has what the prompt needs, and neither pg nor the connection's code", () => {
+  const engine = fileOf('main-postgres');
+  const conn = fileOf('main-postgres-conn');
+  assert.match(engine, /function resolvePgParams\b/, 'the target is resolved from the engine file');
+  assert.match(engine, /provisionalInfo/, 'the provisional info is in the engine file');
+  for (const heavy of ['node_modules/pg/lib/client.js', 'node_modules/pg-cursor/index.js', 'node_modules/pg-protocol/dist/parser.js']) {
+    assert.ok(!engine.includes(heavy), `${heavy} is not in the engine file`);
+    assert.ok(conn.includes(heavy), `${heavy} is in the connection's file`);
+  }
+  assert.ok(!/\bPostgresConnection\s*=\s*class\b/.test(engine), "the connection's class is not in the engine file");
+  assert.match(conn, /\bPostgresConnection\s*=\s*class\b/, "the connection's class is in the connection's file");
+  assert.ok(engine.length < 80_000, `the engine file stays small: ${engine.length} bytes`);
+});
