@@ -128,6 +128,35 @@ describe('postgres sslmode on a server with SSL', () => {
     }
   });
 
+  test('while the prompt paints (startAfter): the socket and the SSL question go out, TLS waits for the paint', async (t) => {
+    if (!tls || !tlsProxy) return t.skip(`server unavailable: ${String(startError)}`);
+    for (const [mode, server, proxy, afterPaint] of [
+      ['prefer', tls, tlsProxy, ['C', 'S']], // SSLRequest and 'S': the TLS handshake is this thread's work, after the paint
+      ['prefer', plain!, plainProxy!, ['C', 'S']], // 'N': the startup is pg's, after the paint
+      ['disable', plain!, plainProxy!, []], // TCP connected, nothing sent
+    ] as const) {
+      if (!server || !proxy) continue;
+      proxy.reset();
+      let paint!: () => void;
+      const painted = new Promise<void>((r) => (paint = r));
+      const opening = postgresEngine.connect({ engine: 'postgres', url: url(server, proxy, `sslmode=${mode}`) }, { env: cleanEnv(), startAfter: painted });
+      opening.catch(() => undefined);
+      const deadline = Date.now() + 5000;
+      while ((proxy.connections.length === 0 || proxy.connections[0]!.flights.length < afterPaint.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 150)); // anything more would have crossed by now
+      assert.equal(proxy.connections.length, 1, `${mode}: the socket is open before the paint`);
+      assert.deepEqual(proxy.connections[0]!.flights, afterPaint, `${mode}: what crossed before the paint`);
+      paint();
+      const conn = await opening;
+      try {
+        assert.equal(await sslOf(conn), server === tls && mode === 'prefer', `${mode}: TLS as the server offers it`);
+        assert.equal(proxy.connections.length, 1, `${mode}: the same socket`);
+      } finally {
+        await conn.close();
+      }
+    }
+  });
+
   test('verify-ca and verify-full check the certificate', async (t) => {
     if (!tls || !tlsProxy) return t.skip(`server unavailable: ${String(startError)}`);
     await assert.rejects(open(url(tls, tlsProxy, 'sslmode=verify-ca')), /self-signed certificate/);

@@ -151,9 +151,9 @@ export interface PgSocket {
 }
 
 /** Opens the TCP socket of one attempt and asks the SSL question: it needs no pg, so it can start while pg loads. */
-export function startPgSocket(p: PgParams, e: PgEndpoint, choice: SslChoice): PgSocket {
+export function startPgSocket(p: PgParams, e: PgEndpoint, choice: SslChoice, tlsAfter?: Promise<unknown>): PgSocket {
   const tls = choice === 'plain' ? {} : (sslConfig(p, true) as object);
-  const ready = openPgSocket(e, { choice, tls, ...keepAliveOf(p), timeoutMs: p.connectTimeoutMs ?? 0 });
+  const ready = openPgSocket(e, { choice, tls, ...keepAliveOf(p), timeoutMs: p.connectTimeoutMs ?? 0, ...(tlsAfter ? { tlsAfter } : {}) });
   ready.catch(() => undefined); // the attempt that takes it reports the failure; an untaken one is dropped
   return { endpoint: e, choice, startedAt: Date.now(), ready };
 }

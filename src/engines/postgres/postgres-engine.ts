@@ -124,15 +124,24 @@ export const postgresEngine: Engine = Object.freeze({
   },
 
   async connect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<Connection> {
-    // The interactive shell's prompt first (provisionalInfo answered): then the socket and pg's modules
-    if (opts.startAfter) await opts.startAfter;
     const params = resolvePgParams(target, opts.env ?? process.env);
     // The first host tried (the first written, unless load_balance_hosts=random), over TCP: its
-    // socket opens (DNS, TCP handshake) while pg loads.
+    // socket opens (DNS, TCP handshake, the SSL question) while pg loads, and while the interactive
+    // shell paints its prompt (opts.startAfter: provisionalInfo answered); TLS, which costs this
+    // thread milliseconds, starts after that paint.
     const firstHost = params.endpoints.length === 1 || !params.loadBalance ? params.endpoints[0] : undefined;
-    let early = firstHost && !firstHost.host.startsWith('/') ? startPgSocket(params, firstHost, sslAttempts(params, firstHost)[0]!) : undefined;
+    let early = firstHost && !firstHost.host.startsWith('/') ? startPgSocket(params, firstHost, sslAttempts(params, firstHost)[0]!, opts.startAfter) : undefined;
+    // The prompt first: then pg's modules and the connection's code
+    if (opts.startAfter) {
+      try {
+        await opts.startAfter;
+      } catch (err) {
+        drop(early);
+        throw err;
+      }
+    }
     // Node starts a connect (or the DNS lookup) on the next tick: let it go before pg's modules load.
-    if (early) await new Promise<void>((resolve) => process.nextTick(resolve));
+    else if (early) await new Promise<void>((resolve) => process.nextTick(resolve));
     // The connection's code (and pg's) is in a file of its own, read now: not before the first paint
     const loading = Promise.all([loadPgDriver(), engineById('postgres').dialect(), import('./postgres-connection.js')]);
     loading.catch(() => drop(early));

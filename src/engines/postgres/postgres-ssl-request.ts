@@ -32,6 +32,12 @@ export interface SslRequestOptions {
   readonly keepAliveInitialDelayMillis?: number;
   /** Until the socket is ready (0: none); the error says "timeout expired", as pg's. */
   readonly timeoutMs: number;
+  /**
+   * TLS starts only once this settles: the socket and the SSL question go out at once, but the TLS
+   * handshake (node:tls loading, the key exchange: milliseconds of this thread) waits, e.g. for the
+   * interactive shell's first paint.
+   */
+  readonly tlsAfter?: Promise<unknown>;
 }
 
 // Int32 length 8, Int32 code 80877103 (1234 << 16 | 5679).
@@ -75,6 +81,11 @@ export function openPgSocket(e: PgEndpoint, o: SslRequestOptions): Promise<Negot
       if (code === 'N' && o.choice === 'ssl-or-plain') return done(raw, false);
       if (code === 'N') return fail(new Error('The server does not support SSL connections'));
       if (code !== 'S') return fail(new Error('There was an error establishing an SSL connection'));
+      if (o.tlsAfter) void o.tlsAfter.then(upgrade, upgrade);
+      else upgrade();
+    });
+    function upgrade(): void {
+      if (settled) return; // failed meanwhile (closed, timed out)
       // As pg's upgradeToSSL: the connection's host, the ssl options over it, SNI only for a name.
       const options: Record<string, unknown> = { socket: raw, host: e.host, ...o.tls };
       if (isIP(e.host) === 0) options['servername'] = e.host;
@@ -87,7 +98,7 @@ export function openPgSocket(e: PgEndpoint, o: SslRequestOptions): Promise<Negot
       current = secure;
       secure.on('error', fail);
       secure.once('secureConnect', () => done(secure, true));
-    });
+    }
   });
 }
 
