@@ -157,6 +157,27 @@ describe('postgres sslmode on a server with SSL', () => {
     }
   });
 
+  test('a socket opened before the paint does not keep a process alive that ends before it', async (t) => {
+    if (!tls || !plain) return t.skip(`server unavailable: ${String(startError)}`);
+    // A shell that fails before its first paint: the connection was started, the paint never comes.
+    const engineModule = new URL('../../src/engines/postgres/postgres-engine.js', import.meta.url).href;
+    for (const server of [tls, plain]) {
+      const script = `import(${JSON.stringify(engineModule)}).then(({ postgresEngine }) => {
+        postgresEngine.connect({ engine: 'postgres', url: ${JSON.stringify(server.url)} }, { env: {}, startAfter: new Promise(() => {}) }).catch(() => {});
+        setTimeout(() => console.log('main done'), 300);
+      });`;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      clearTimeout(timer);
+      assert.equal(code, 0, `${server === tls ? 'SSL' : 'plain'} server: the process ended by itself (output: ${out})`);
+      assert.match(out, /main done/);
+    }
+  });
+
   test('verify-ca and verify-full check the certificate', async (t) => {
     if (!tls || !tlsProxy) return t.skip(`server unavailable: ${String(startError)}`);
     await assert.rejects(open(url(tls, tlsProxy, 'sslmode=verify-ca')), /self-signed certificate/);

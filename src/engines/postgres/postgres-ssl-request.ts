@@ -35,7 +35,7 @@ export interface SslRequestOptions {
   /**
    * TLS starts only once this settles: the socket and the SSL question go out at once, but the TLS
    * handshake (node:tls loading, the key exchange: milliseconds of this thread) waits, e.g. for the
-   * interactive shell's first paint.
+   * interactive shell's first paint. Until then the socket does not keep the process alive.
    */
   readonly tlsAfter?: Promise<unknown>;
 }
@@ -71,6 +71,11 @@ export function openPgSocket(e: PgEndpoint, o: SslRequestOptions): Promise<Negot
     timer?.unref();
     raw.on('error', fail);
     raw.once('close', closed);
+    if (o.tlsAfter) {
+      // Until then the socket keeps nothing alive: a shell that ends before its first paint exits
+      raw.unref();
+      void o.tlsAfter.then(() => raw.ref(), () => raw.ref());
+    }
     if (o.choice === 'plain') {
       raw.once('connect', () => done(raw, false));
       return;
