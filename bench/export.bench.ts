@@ -6,7 +6,8 @@
  * and DuckDB (its own COPY ... TO '/dev/stdout' through the same Node binding: no duckdb CLI here).
  *
  * Runs are interleaved (run 1 of every tool, then run 2, ...) so a change in the machine's load hits
- * every tool alike; the table shows medians (BENCH_RUNS, default 5; `--quick`: 1 run, 100k rows only),
+ * every tool alike; the table shows medians (BENCH_RUNS, default 5; `--quick`: 1 run, 100k rows only;
+ * BENCH_SIZES: other row counts, e.g. BENCH_SIZES=10000000 BENCH_RUNS=1 for the 10M-row memory check),
  * the worst peak RSS, and each sqlsh row's ratio to its peer (the row named after 'vs').
  * The servers are throw-away ones from the test harness (bench/servers.ts), stopped at the end.
  */
@@ -19,7 +20,12 @@ import { loadServerTable, makeDuckdb, startBenchServers, tableFor } from './serv
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cache = join(root, '.tmp', 'bench');
 const QUICK = process.argv.includes('--quick');
-const SIZES: readonly number[] = QUICK ? [100_000] : [100_000, 1_000_000];
+/** BENCH_SIZES=100000,1000000,10000000 measures other row counts (10M: about a minute per tool and run). */
+const SIZES: readonly number[] = QUICK
+  ? [100_000]
+  : process.env.BENCH_SIZES
+    ? process.env.BENCH_SIZES.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0)
+    : [100_000, 1_000_000];
 const RUNS = QUICK ? 1 : Number(process.env.BENCH_RUNS ?? 5);
 
 async function makeSqlite(rows: number): Promise<string> {
