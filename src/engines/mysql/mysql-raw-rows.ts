@@ -131,48 +131,105 @@ export class MysqlRawRows extends RowBytes {
     let p = packet.offset;
     const end = packet.end;
     const cols = this.columns;
+    const n = cols.length;
     const csv = this.format === 'csv';
-    this.reserve(end - p + 16);
-    for (let i = 0; i < cols.length; i++) {
-      if (i > 0) this.out[this.pos++] = csv ? COMMA : TAB;
+    const nullBytes = this.nullBytes;
+    // room for the row as the fast paths below write it: a value's bytes at most doubled (COPY text
+    // escapes), the null string for a NULL, a separator; the other paths reserve their own
+    this.reserve(2 * (end - p) + n * (nullBytes.length + 1) + 16);
+    let out = this.out;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) out[pos++] = csv ? COMMA : TAB;
       const len = valueLength(buf, p);
       p = valueStart;
       if (len < 0) {
-        this.bytes(this.nullBytes, 0, this.nullBytes.length);
+        for (let k = 0; k < nullBytes.length; k++) out[pos++] = nullBytes[k]!;
         continue;
       }
       const s = p;
       p += len;
-      const col = cols[i]!;
-      switch (col.kind) {
-        case Kind.Plain:
-          // numbers, dates and times: nothing to quote or escape, only the null string to tell apart
-          if (this.nullBytes.length === 0 || !csv) this.bytes(buf, s, p);
-          else this.value(buf, s, p, csv, false);
-          break;
-        case Kind.Float:
-          if (digitsAreJs(buf, s, p) && (this.nullBytes.length === 0 || !csv)) this.bytes(buf, s, p);
-          else this.string(formatNumber(Number(buf.toString('latin1', s, p))), csv, false);
-          break;
-        case Kind.Binary:
-          this.string('\\x' + buf.toString('hex', s, p), csv, false);
-          break;
-        default: {
-          let ascii = true;
-          for (let k = s; k < p; k++) {
-            if (buf[k]! >= 0x80) {
-              ascii = false;
-              break;
+      const kind = cols[i]!.kind;
+      if (kind === Kind.Text) {
+        // one pass: copied (escaped, for COPY text) while checking for what needs the slower way
+        let high = 0;
+        let k = s;
+        if (csv) {
+          for (; k < p; k++) {
+            const c = buf[k]!;
+            if (c === COMMA || c === QUOTE || c === CR || c === LF) break;
+            out[pos + k - s] = c;
+            high |= c;
+          }
+          if (k === p && (high < 0x80 || isUtf8(buf.subarray(s, p))) && !this.quotedAnyway(buf, s, p, n === 1)) {
+            pos += len;
+            continue;
+          }
+        } else {
+          const from = pos;
+          for (; k < p; k++) {
+            const c = buf[k]!;
+            if (c === TAB || c === LF || c === BACKSLASH) {
+              out[pos++] = BACKSLASH;
+              out[pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : BACKSLASH;
+            } else {
+              out[pos++] = c;
+              high |= c;
             }
           }
-          if (ascii || isUtf8(buf.subarray(s, p))) this.value(buf, s, p, csv, cols.length === 1);
-          else this.string(buf.toString('utf8', s, p), csv, cols.length === 1);
+          if (high < 0x80 || isUtf8(buf.subarray(s, p))) continue;
+          pos = from;
         }
+        this.pos = pos;
+        this.text(buf, s, p, csv, n === 1);
+        // the rest of the row's room again (that way may write more than the bytes it read)
+        this.reserve(2 * (end - p) + (n - i) * (nullBytes.length + 1) + 16);
+        out = this.out;
+        pos = this.pos;
+        continue;
       }
+      if (kind === Kind.Plain || (kind === Kind.Float && digitsAreJs(buf, s, p))) {
+        // numbers, dates and times: nothing to quote or escape, only the null string to tell apart
+        if (!csv || nullBytes.length === 0) {
+          for (let k = s; k < p; k++) out[pos++] = buf[k]!;
+          continue;
+        }
+        this.pos = pos;
+        if (kind === Kind.Plain) this.value(buf, s, p, csv, false);
+        else this.string(formatNumber(Number(buf.toString('latin1', s, p))), csv, false);
+      } else {
+        this.pos = pos;
+        if (kind === Kind.Float) this.string(formatNumber(Number(buf.toString('latin1', s, p))), csv, false);
+        else this.string('\\x' + buf.toString('hex', s, p), csv, false);
+      }
+      this.reserve(2 * (end - p) + (n - i) * (nullBytes.length + 1) + 16);
+      out = this.out;
+      pos = this.pos;
     }
+    this.pos = pos;
     this.reserve(1);
     this.out[this.pos++] = LF;
     return null;
+  }
+
+  /** A text value's bytes the general way: checked as UTF-8 (else decoded as the driver decodes it), then quoted or escaped. */
+  private text(buf: Buffer, s: number, e: number, csv: boolean, single: boolean): void {
+    let ascii = true;
+    for (let k = s; k < e; k++) {
+      if (buf[k]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii || isUtf8(buf.subarray(s, e))) this.value(buf, s, e, csv, single);
+    else this.string(buf.toString('utf8', s, e), csv, single);
+  }
+
+  /** csv: a value without a comma, quote or line break that is quoted all the same (the null string; a lone \. alone in its row). */
+  private quotedAnyway(buf: Buffer, s: number, e: number, single: boolean): boolean {
+    const n = this.nullBytes;
+    if (e - s === n.length && buf.compare(n, 0, n.length, s, e) === 0) return true;
+    return single && e - s === 2 && buf[s] === BACKSLASH && buf[s + 1] === 0x2e;
   }
 
   private string(text: string, csv: boolean, single: boolean): void {
@@ -191,10 +248,8 @@ export class MysqlRawRows extends RowBytes {
           break;
         }
       }
-      const n = this.nullBytes;
-      if (!quote && e - s === n.length && buf.compare(n, 0, n.length, s, e) === 0) quote = true;
-      // a lone \. in a one-column result is quoted, as COPY does (csv-sink.ts)
-      if (!quote && single && e - s === 2 && buf[s] === BACKSLASH && buf[s + 1] === 0x2e) quote = true;
+      // the null string, and a lone \. in a one-column result, as COPY does (csv-sink.ts)
+      if (!quote && this.quotedAnyway(buf, s, e, single)) quote = true;
       if (!quote) return this.bytes(buf, s, e);
       this.reserve((e - s) * 2 + 2);
       const out = this.out;
