@@ -12,7 +12,7 @@ import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } fr
 import { UnansweredCancel } from '../unanswered-cancel.js';
 import { convertRowInPlace, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
 import { introspectMysql } from './mysql-introspector.js';
-import { MysqlRawRows, rawColumns } from './mysql-raw-rows.js';
+import { MysqlRawRows, rawColumns, type RawPacket } from './mysql-raw-rows.js';
 import { MysqlJsonRows } from './mysql-raw-json.js';
 import { YoungGarbage } from '../../core/young-garbage.js';
 import { mysqlErrorPosition } from './mysql-error-position.js';
@@ -41,6 +41,27 @@ export interface MysqlDriverError extends Error {
   sqlMessage?: string;
   fatal?: boolean;
 }
+/** What the row fast path reads of mysql2's connection (internals, each checked before use). */
+interface MysqlCoreState {
+  _paused?: boolean;
+  _fatalError?: unknown;
+  _command?: unknown;
+  sequenceId?: number;
+  _bumpSequenceId?: (n: number) => void;
+}
+/** mysql2's packet as the row fast path sees it. */
+interface RowPacket extends RawPacket {
+  sequenceId: number;
+  numPackets: number;
+  isEOF(): boolean;
+  isError(): boolean;
+}
+/** A result set read raw: its rows go to `reader` from handlePacket, past mysql2's command machinery. */
+interface RawRowsTarget {
+  readonly query: { next?: unknown; row?: unknown };
+  readonly reader: { next(packet: RawPacket): unknown };
+  readonly row: () => void;
+}
 interface OkHeader {
   affectedRows?: number | string;
   warningStatus?: number;
@@ -61,6 +82,8 @@ export interface MysqlSessionOptions {
 }
 
 const SERVER_STATUS_IN_TRANS = 1;
+/** The row parser of a raw result set whose consumer has stopped. */
+const DISCARD_ROWS = Object.freeze({ next: (): null => null });
 const CALL = /^(?:\s|--[^\n]*\n|#[^\n]*\n|\/\*[\s\S]*?\*\/)*(?:call|execute)\b/i;
 const GEOMETRY_TYPE = 255;
 const ER_QUERY_INTERRUPTED = 1317;
@@ -97,6 +120,8 @@ export class MysqlConnection implements Connection {
   private readonly unanswered = new UnansweredCancel((message) => this.noticeRunning?.(message));
   /** Why the connection was dropped on purpose, for the running statement's error. */
   private dropped: string | undefined;
+  /** The result set being read raw, while its rows arrive (execute()). */
+  private rawRows: RawRowsTarget | undefined;
 
   constructor(core: MysqlCore, opts: MysqlSessionOptions) {
     const info = opts.info;
@@ -121,7 +146,35 @@ export class MysqlConnection implements Connection {
     // (transaction flag) and the warning count, so read them as the packets go by.
     const handle = core.handlePacket;
     if (typeof handle === 'function') {
+      const state = core as MysqlCoreState;
+      const bump = typeof state._bumpSequenceId === 'function' ? state._bumpSequenceId : undefined;
       core.handlePacket = (packet: unknown): void => {
+        // A row of a result set read raw goes straight to its reader: what mysql2's handlePacket,
+        // Command.execute and Query.row would do for it (sequence id, then the row parser; no
+        // 'result' event). Any other packet, or a state this does not expect, takes mysql2's way.
+        const raw = this.rawRows;
+        if (raw !== undefined && bump !== undefined && packet) {
+          const rp = packet as RowPacket;
+          const query = raw.query;
+          if (
+            !state._paused &&
+            !state._fatalError &&
+            state._command === query &&
+            query.next === query.row &&
+            state.sequenceId === rp.sequenceId &&
+            !rp.isError() &&
+            !rp.isEOF()
+          ) {
+            try {
+              raw.reader.next(rp);
+            } catch {
+              return handle.call(core, packet); // mysql2 reports it, as for its own parser
+            }
+            bump.call(core, rp.numPackets);
+            raw.row();
+            return;
+          }
+        }
         const p = packet as { isEOF?: () => boolean; eofStatusFlags?: () => number; eofWarningCount?: () => number } | null;
         if (this.running && p && typeof p.isEOF === 'function' && p.isEOF()) {
           this.serverStatus = p.eofStatusFlags!();
@@ -242,11 +295,17 @@ export class MysqlConnection implements Connection {
     };
 
     const q = core.query({ sql, rowsAsArray: true });
+    const rawRow = (): void => {
+      if (discard) return;
+      rowCount = (rowCount ?? 0) + 1;
+      flushRaw(false);
+    };
     // the end of a result set: json's array has a line break after its last object
     const endJson = (): void => {
       if (raw instanceof MysqlJsonRows) raw.finish();
     };
     q.on('fields', (fields) => {
+      this.rawRows = undefined;
       if (discard) return;
       endJson();
       flush();
@@ -272,15 +331,17 @@ export class MysqlConnection implements Connection {
           rawFormat === 'json'
             ? new MysqlJsonRows(rawCols, columns.map((c) => c.name), opts.json!.lines)
             : new MysqlRawRows(rawCols, rawFormat!, opts.csv?.nullString ?? ''));
-        Object.defineProperty(q, '_rowParser', { configurable: true, get: () => reader, set: () => undefined });
+        // (once the consumer has stopped, the rows still arriving are dropped unread)
+        Object.defineProperty(q, '_rowParser', { configurable: true, get: () => (discard ? DISCARD_ROWS : reader), set: () => undefined });
+        this.rawRows = { query: q as RawRowsTarget['query'], reader, row: rawRow };
       }
       poke();
     });
     q.on('result', (row) => {
       if (discard) return;
       if (inResultSet) {
+        if (raw) return rawRow();
         rowCount = (rowCount ?? 0) + 1;
-        if (raw) return flushRaw(false);
         batch.push(convertRowInPlace(row as unknown[], converters));
         if (batch.length >= batchSize) flush();
         return;
@@ -292,6 +353,7 @@ export class MysqlConnection implements Connection {
       if (ok.stateChanges?.schema) this.database = ok.stateChanges.schema;
     });
     q.on('error', (err) => {
+      this.rawRows = undefined;
       failure = err;
       finished = true;
       poke();
@@ -307,6 +369,7 @@ export class MysqlConnection implements Connection {
       poke();
     };
     q.on('end', () => {
+      this.rawRows = undefined;
       endJson();
       finished = true;
       poke();
@@ -359,12 +422,14 @@ export class MysqlConnection implements Connection {
       if (!finished) {
         // The consumer stopped early: stop the server, drop what still arrives, wait for the end.
         discard = true;
+        this.rawRows = undefined;
         pending.length = 0;
         if (!completed) void this.killQuery(core.threadId);
         core.resume();
         while (!finished) await new Promise<void>((r) => (wake = r));
       }
       this.running = false;
+      this.rawRows = undefined;
       this.failRunning = undefined;
       this.noticeRunning = undefined;
       this.unanswered.stop();

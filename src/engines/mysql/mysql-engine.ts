@@ -7,6 +7,7 @@ import { ConnectError } from '../../core/errors.js';
 import type { Connection, ConnectionInfo, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
 import { describeMysqlNode, probeMysqlNode, type MysqlNodeState } from './mysql-node.js';
 import { MysqlConnection, type MysqlCore, type MysqlDriverError } from './mysql-connection.js';
+import { lightenMysqlIconv } from './mysql-iconv.js';
 import { mysqlDisplayUrl, mysqlWhere, resolveMysqlTarget, type MysqlParams } from './mysql-target.js';
 
 interface Mysql2Module {
@@ -15,6 +16,7 @@ interface Mysql2Module {
 
 async function loadDriver(): Promise<Mysql2Module> {
   const mod = (await import('mysql2')) as unknown as Mysql2Module & { default?: Mysql2Module };
+  lightenMysqlIconv(); // before the first handshake, which decodes the server version as CESU-8
   return typeof mod.createConnection === 'function' ? mod : mod.default!;
 }
 
