@@ -19,7 +19,8 @@ export function unescapeCopyText(s: string): string {
  * null; a result of no columns has rows of no values. Keeps the unfinished row between chunks.
  */
 export class CopyTextRows {
-  private carry = '';
+  /** The bytes of an unfinished last line (copies). */
+  private carry: Buffer[] = [];
 
   constructor(
     private numeric: readonly boolean[],
@@ -29,10 +30,24 @@ export class CopyTextRows {
   push(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric, booleans: readonly boolean[] = this.booleans): Row[] {
     this.numeric = numeric;
     this.booleans = booleans;
-    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
-    const end = text.lastIndexOf('\n') + 1;
-    this.carry = text.slice(end);
-    return this.lines(text.slice(0, end));
+    return this.lines(this.wholeLines(chunk));
+  }
+
+  /**
+   * The chunk's whole lines as text, after what the last chunk left unfinished. The cut is made on
+   * bytes, at the last newline: a chunk may end inside a UTF-8 character, which decoding each chunk
+   * on its own would turn into U+FFFD. The rest is kept as a copy (the producer may reuse its buffer).
+   */
+  private wholeLines(chunk: Uint8Array): string {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    if (end === 0) {
+      this.carry.push(Buffer.from(bytes)); // one long line over many chunks: joined once, when it ends
+      return '';
+    }
+    const text = this.carry.length === 0 ? bytes.toString('utf8', 0, end) : Buffer.concat([...this.carry, bytes.subarray(0, end)]).toString('utf8');
+    this.carry = end < bytes.length ? [Buffer.from(bytes.subarray(end))] : [];
+    return text;
   }
 
   /** The whole lines of chunk, made into rows by next(), a few at a time. */
@@ -42,10 +57,7 @@ export class CopyTextRows {
   start(chunk: Uint8Array, numeric: readonly boolean[] = this.numeric, booleans: readonly boolean[] = this.booleans): void {
     this.numeric = numeric;
     this.booleans = booleans;
-    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
-    const end = text.lastIndexOf('\n') + 1;
-    this.carry = text.slice(end);
-    this.text = text.slice(0, end);
+    this.text = this.wholeLines(chunk);
     this.at = 0;
   }
 
@@ -66,8 +78,8 @@ export class CopyTextRows {
 
   end(): Row[] {
     const rest = this.carry;
-    this.carry = '';
-    return rest === '' ? [] : this.lines(rest + '\n');
+    this.carry = [];
+    return rest.length > 0 ? this.lines(Buffer.concat(rest).toString('utf8') + '\n') : [];
   }
 
   private lines(text: string): Row[] {

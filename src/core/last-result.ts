@@ -22,46 +22,57 @@ export interface LastResult {
   readonly rowCount: number;
 }
 
-/** Keeps a copy of one result set's rows while it streams by, up to the limits; then only the count. */
+/** A kept piece of COPY text, with the flags its rows are read back with. */
+interface CopyPart {
+  readonly bytes: Uint8Array;
+  readonly numeric: readonly boolean[];
+  readonly booleans: readonly boolean[] | undefined;
+}
+
+/**
+ * Keeps a copy of one result set's rows while it streams by, up to the limits; then only the count.
+ * Rows that arrive as COPY text (the aligned table, expanded, markdown or unaligned output to a file
+ * or pipe) are kept as their bytes and read back into rows only when asked (\chart): a script's
+ * export makes no row objects for a copy nobody may look at (10,000 of them were ~4 MB of its peak).
+ */
 export class ResultKeeper {
   private columns: readonly ColumnInfo[] | undefined;
-  private kept: Row[] | undefined;
+  /** In arrival order: rows, or COPY text still to be read back. */
+  private kept: (readonly Row[] | CopyPart)[] | undefined;
   private count = 0;
   private bytes = 0;
-  /** Rows arriving as COPY text (the aligned table to a file or pipe) are read back while they are kept. */
-  private copyRows: CopyTextRows | undefined;
 
   begin(columns: readonly ColumnInfo[]): void {
     this.columns = columns;
     this.kept = [];
     this.count = 0;
     this.bytes = 0;
-    this.copyRows = undefined;
+  }
+
+  /** Still within the limits after `rows` more rows and `bytes` more bytes? Else nothing is kept. */
+  private fits(rows: number, bytes: number): boolean {
+    this.count += rows;
+    if (!this.kept) return false;
+    this.bytes += bytes;
+    if (this.count > KEEP_ROWS || this.count * Math.max(1, this.columns?.length ?? 1) > KEEP_VALUES || this.bytes > KEEP_BYTES) {
+      this.kept = undefined;
+      return false;
+    }
+    return true;
   }
 
   rows(batch: readonly Row[]): void {
-    this.count += batch.length;
-    if (!this.kept) return;
-    if (this.count > KEEP_ROWS || this.count * Math.max(1, this.columns?.length ?? 1) > KEEP_VALUES) {
-      this.kept = undefined;
-      return;
-    }
-    for (const row of batch) for (const v of row) this.bytes += typeof v === 'string' ? v.length * 2 : v instanceof Uint8Array ? v.byteLength : v !== null && typeof v === 'object' ? v.text.length * 2 : 8;
-    if (this.bytes > KEEP_BYTES) this.kept = undefined;
-    else this.kept.push(...batch);
+    let bytes = 0;
+    if (this.kept) for (const row of batch) for (const v of row) bytes += typeof v === 'string' ? v.length * 2 : v instanceof Uint8Array ? v.byteLength : v !== null && typeof v === 'object' ? v.text.length * 2 : 8;
+    if (this.fits(batch.length, bytes)) this.kept!.push(batch);
   }
 
-  /**
-   * Rows as COPY text: read back into rows while the result is small enough to keep; after that
-   * only counted (the bytes are not decoded again).
-   */
+  /** Rows as COPY text: kept as a copy of the bytes (the producer may reuse its buffer) while small enough; else only counted. */
   copyText(bytes: Uint8Array, numeric: readonly boolean[], booleans?: readonly boolean[]): void {
-    if (this.kept) {
-      this.copyRows ??= new CopyTextRows(numeric, booleans);
-      this.rows(this.copyRows.push(bytes, numeric, booleans));
-      return;
-    }
-    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) this.count++;
+    let lines = 0;
+    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) lines++;
+    // a value's text as a string is about twice its UTF-8 bytes
+    if (this.fits(lines, bytes.byteLength * 2)) this.kept!.push({ bytes: new Uint8Array(bytes), numeric, booleans }); // a copy (Buffer#slice would be a view)
   }
 
   /** Rows arrived in a form that is not kept (server-formatted csv): only the statement is. */
@@ -72,9 +83,36 @@ export class ResultKeeper {
   /** The result, when one with columns was seen; `complete` false: its rows were not all read. */
   result(sql: string, complete: boolean): LastResult | undefined {
     if (!this.columns || this.columns.length === 0) return undefined;
-    if (this.copyRows && this.kept) this.rows(this.copyRows.end());
-    return Object.freeze({ sql, columns: this.columns, rows: complete ? this.kept : undefined, rowCount: this.count });
+    const parts = complete ? this.kept : undefined;
+    let rows: readonly Row[] | undefined;
+    return Object.freeze({
+      sql,
+      columns: this.columns,
+      get rows(): readonly Row[] | undefined {
+        if (parts && !rows) rows = readBack(parts);
+        return rows;
+      },
+      rowCount: this.count,
+    });
   }
+}
+
+/** The kept parts as rows, COPY text read back on the way. */
+function readBack(parts: readonly (readonly Row[] | CopyPart)[]): readonly Row[] {
+  const rows: Row[] = [];
+  let reader: CopyTextRows | undefined;
+  for (const part of parts) {
+    if (!('bytes' in part)) {
+      if (reader) rows.push(...reader.end());
+      reader = undefined;
+      rows.push(...part);
+      continue;
+    }
+    reader ??= new CopyTextRows(part.numeric, part.booleans);
+    rows.push(...reader.push(part.bytes, part.numeric, part.booleans));
+  }
+  if (reader) rows.push(...reader.end());
+  return rows;
 }
 
 /**
