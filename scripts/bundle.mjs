@@ -129,7 +129,8 @@ const GROUPS = [
     file: 'main-postgres-conn.js',
     sources: ['src/engines/postgres/postgres-connection.ts', 'node_modules/pg/lib/index.js', 'node_modules/pg-cursor/index.js'],
   },
-  { file: 'main-mysql.js', sources: ['src/engines/mysql/mysql-engine.ts', 'src/sql/dialects/mysql.ts', 'node_modules/mysql2/index.js'] },
+  { file: 'main-mysql.js', sources: ['src/engines/mysql/mysql-engine.ts', 'src/sql/dialects/mysql.ts'] },
+  { file: 'main-mysql-conn.js', sources: ['src/engines/mysql/mysql-connection.ts', 'node_modules/mysql2/index.js'] },
   { file: 'main-duckdb.js', sources: ['src/engines/duckdb/duckdb-engine.ts', 'src/sql/dialects/duckdb.ts'] },
 ];
 const REST = 'main-more.js';

@@ -3,7 +3,8 @@
  * prompt is on the screen. The interactive shell on PostgreSQL paints its prompt before connecting
  * (Engine.provisionalInfo): it needs the engine's own file (the target, ~/.pgpass, the dialect), not
  * the driver or the connection's code, which are read once the prompt is drawn. Reading pg with the
- * engine cost ~6 ms of every PostgreSQL prompt (170 KB to read and to take from the code cache).
+ * engine cost ~6 ms of every PostgreSQL prompt (170 KB to read and to take from the code cache);
+ * MySQL/MariaDB likewise (mysql2: 690 KB).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,5 +33,19 @@ test("PostgreSQL's engine file has what the prompt needs, and neither pg nor the
   }
   assert.ok(!/\bPostgresConnection\s*=\s*class\b/.test(engine), "the connection's class is not in the engine file");
   assert.match(conn, /\bPostgresConnection\s*=\s*class\b/, "the connection's class is in the connection's file");
+  assert.ok(engine.length < 80_000, `the engine file stays small: ${engine.length} bytes`);
+});
+
+test("MySQL/MariaDB's engine file has what the prompt needs, and neither mysql2 nor the connection's code", () => {
+  const engine = fileOf('main-mysql');
+  const conn = fileOf('main-mysql-conn');
+  assert.match(engine, /function resolveMysqlTarget\b/, 'the target is resolved from the engine file');
+  assert.match(engine, /provisionalInfo/, 'the provisional info is in the engine file');
+  for (const heavy of ['node_modules/mysql2/lib/connection.js', 'node_modules/mysql2/lib/packets/packet.js']) {
+    assert.ok(!engine.includes(heavy), `${heavy} is not in the engine file`);
+    assert.ok(conn.includes(heavy), `${heavy} is in the connection's file`);
+  }
+  assert.ok(!/\bMysqlConnection\s*=\s*class\b/.test(engine), "the connection's class is not in the engine file");
+  assert.match(conn, /\bMysqlConnection\s*=\s*class\b/, "the connection's class is in the connection's file");
   assert.ok(engine.length < 80_000, `the engine file stays small: ${engine.length} bytes`);
 });

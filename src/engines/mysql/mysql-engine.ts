@@ -6,7 +6,7 @@
 import { ConnectError } from '../../core/errors.js';
 import type { Connection, ConnectionInfo, ConnectionTarget, ConnectOptions, Engine } from '../engine.js';
 import { describeMysqlNode, probeMysqlNode, type MysqlNodeState } from './mysql-node.js';
-import { MysqlConnection, type MysqlCore, type MysqlDriverError } from './mysql-connection.js';
+import type { MysqlCore, MysqlDriverError } from './mysql-connection.js';
 import { lightenMysqlIconv } from './mysql-iconv.js';
 import { mysqlDisplayUrl, mysqlWhere, resolveMysqlTarget, type MysqlParams } from './mysql-target.js';
 
@@ -138,7 +138,8 @@ export const mysqlEngine: Engine = Object.freeze({
     // The interactive shell's prompt first (provisionalInfo answered): then mysql2 and the socket
     if (opts.startAfter) await opts.startAfter;
     let params = resolveMysqlTarget(target, opts.env ?? process.env);
-    const driver = await loadDriver();
+    // mysql2 and the connection's code are in a file of their own, read now: not before the first paint
+    const [driver, { MysqlConnection }] = await Promise.all([loadDriver(), import('./mysql-connection.js')]);
     const fail = (e: unknown): unknown => (e instanceof ConnectError ? e : connectError(e as MysqlDriverError, (e as { params?: MysqlParams }).params ?? params));
     let core: MysqlCore;
     let index: number;
