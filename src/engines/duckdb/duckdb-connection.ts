@@ -303,8 +303,7 @@ export class DuckdbConnection implements Connection {
       const sets: string[] = [];
       // Read once for a run of exports: any other statement puts the settings back first (restoreSettings)
       if (this.exportMemoryAllowed === undefined) {
-        // without the files' size (a catalog pragma_database_size cannot read): threads only
-        const r = await this.conn.stream(EXPORT_PROBE).catch(() => this.conn.stream("SELECT current_setting('threads'), NULL, 0"));
+        const r = await this.conn.stream(EXPORT_PROBE);
         const [threads, memoryLimit, stored] = (await r.fetchChunk())?.getRows()[0] ?? [];
         if (this.threadsToRestore === undefined && /^\d+$/.test(String(threads)) && String(threads) !== '1') {
           sets.push('SET threads = 1');
