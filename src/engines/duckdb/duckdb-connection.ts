@@ -14,7 +14,6 @@ import { gcFunction } from '../../core/young-garbage.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
 import { StringDecoder } from 'node:string_decoder';
 import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
-import { EXPORT_LIMIT_WORTH, EXPORT_PROBE, exportMemoryLimit, exportPlan, HELD_PROBE, memoryLimitRestore } from './duckdb-export-memory.js';
 
 /** The parts of @duckdb/node-api that sqlsh uses (typed structurally). */
 export interface DuckChunk {
@@ -81,31 +80,17 @@ export class DuckdbConnection implements Connection {
   private txStatus: TransactionStatus = 'idle';
   private closed = false;
   private readonly pipe = new CsvPipe();
-  /** The user's DuckDB threads setting while csv exports run with one (lowerForExport). */
+  /** The user's DuckDB threads setting while csv exports run with one (lowerThreads). */
   private threadsToRestore: string | undefined;
-  /** The memory_limit an export lowered DuckDB's to (duckdb-export-memory.ts), to be set back after. */
-  private memoryLoweredTo: string | undefined;
-  /** Since the last other statement: whether exports may lower memory_limit (undefined: not read yet). */
-  private exportMemoryAllowed: boolean | undefined;
   /** The UTC offset the binding writes TIMESTAMPTZ values with (its own, read at load). */
   private readonly tzOffsetMinutes: number;
-  /** The text of DuckDB's default memory_limit, read when the connection opened. */
-  private readonly defaultMemoryLimit: string | undefined;
 
-  constructor(
-    instance: DuckInstance,
-    conn: DuckConn,
-    info: ConnectionInfo,
-    dialect: SqlDialect,
-    tzOffsetMinutes?: number,
-    defaultMemoryLimit?: string,
-  ) {
+  constructor(instance: DuckInstance, conn: DuckConn, info: ConnectionInfo, dialect: SqlDialect, tzOffsetMinutes?: number) {
     this.instance = instance;
     this.conn = conn;
     this.info = info;
     this.dialect = dialect;
     this.tzOffsetMinutes = tzOffsetMinutes ?? -new Date().getTimezoneOffset();
-    this.defaultMemoryLimit = defaultMemoryLimit;
   }
 
   transactionStatus(): TransactionStatus {
@@ -124,12 +109,10 @@ export class DuckdbConnection implements Connection {
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       if (opts.csv && csvFastPathFor(opts.csv.nullString) && this.txStatus !== 'failed') {
-        let done = yield* this.copyCsv(sql, words, opts.csv.nullString, true);
-        if (done === 'again') done = yield* this.copyCsv(sql, words, opts.csv.nullString, false);
-        if (done === true) return;
+        if (yield* this.copyCsv(sql, words, opts.csv.nullString)) return;
         if (this.cancelRequested) throw new CancelledError();
       }
-      await this.restoreSettings();
+      await this.restoreThreads();
       let result: DuckResult;
       try {
         result = await this.conn.stream(sql);
@@ -192,10 +175,8 @@ export class DuckdbConnection implements Connection {
   /**
    * The csv fast path (duckdb-copy-csv.ts): 'columns', the csv text from DuckDB's COPY, 'done'.
    * False, having yielded nothing, when it does not apply: the caller takes the ordinary path.
-   * 'again', having yielded nothing, when COPY ran out of the export's small memory_limit before its
-   * first byte: the caller runs it again with the user's (lowMemory false).
    */
-  private async *copyCsv(sql: string, words: readonly string[], nullString: string, lowMemory: boolean): AsyncGenerator<ResultEvent, boolean | 'again'> {
+  private async *copyCsv(sql: string, words: readonly string[], nullString: string): AsyncGenerator<ResultEvent, boolean> {
     const conn = this.conn;
     if (!conn.prepare || !conn.run) return false;
     const run = conn.run.bind(conn);
@@ -219,8 +200,8 @@ export class DuckdbConnection implements Connection {
     }
     if (!plan || this.cancelRequested) return false;
     // A query that reads the settings sees the user's, not the export's
-    if (/threads|setting|memory/i.test(sql)) await this.restoreSettings();
-    else await this.lowerForExport(sql, lowMemory);
+    if (/threads|setting/i.test(sql)) await this.restoreThreads();
+    else await this.lowerThreads();
     let reader: PipeReader;
     try {
       reader = new PipeReader(path);
@@ -242,11 +223,6 @@ export class DuckdbConnection implements Connection {
       if (bytes === undefined && failure !== undefined && reader.bytes === 0) {
         await copying;
         if (this.cancelRequested) throw new CancelledError();
-        if (this.memoryLoweredTo !== undefined && /out of memory/i.test(String(failure))) {
-          this.memoryLoweredTo = undefined;
-          await run(this.memoryRestore()).catch(() => undefined);
-          return 'again';
-        }
         return false; // COPY failed before its first byte: the ordinary path runs it and reports
       }
       yield { type: 'columns', columns: plan.columns };
@@ -292,74 +268,28 @@ export class DuckdbConnection implements Connection {
 
   /**
    * One thread for COPY: DuckDB's ordered csv writer otherwise keeps every thread's finished chunks
-   * (190 MB of peak RSS at 1M rows instead of 110). And, for a plan that streams, a small
-   * memory_limit, so that the blocks the scan has read leave the buffer pool (duckdb-export-memory.ts).
-   * The user's settings are put back before the next statement that is not such an export (changing
-   * them costs about a millisecond, so a script of many csv statements changes them once).
+   * (190 MB of peak RSS at 1M rows instead of 110). The user's setting is put back before the next
+   * statement that is not such an export (changing it costs about 0.6 ms, so a script of many csv
+   * statements changes it once).
    */
-  private async lowerForExport(sql: string, lowMemory: boolean): Promise<void> {
-    if (!this.conn.run) return;
+  private async lowerThreads(): Promise<void> {
+    if (this.threadsToRestore !== undefined || !this.conn.run) return;
     try {
-      const sets: string[] = [];
-      // Read once for a run of exports: any other statement puts the settings back first (restoreSettings)
-      if (this.exportMemoryAllowed === undefined) {
-        const r = await this.conn.stream(EXPORT_PROBE);
-        const [threads, memoryLimit, stored] = (await r.fetchChunk())?.getRows()[0] ?? [];
-        if (this.threadsToRestore === undefined && /^\d+$/.test(String(threads)) && String(threads) !== '1') {
-          sets.push('SET threads = 1');
-          this.threadsToRestore = String(threads);
-        }
-        const restorable = this.defaultMemoryLimit !== undefined && memoryLimitRestore(this.defaultMemoryLimit) !== undefined;
-        this.exportMemoryAllowed = restorable && String(memoryLimit) === this.defaultMemoryLimit && Number(stored) > EXPORT_LIMIT_WORTH && (await this.heldBytes()) === 0;
-      }
-      const columns = lowMemory && this.exportMemoryAllowed ? await this.streamingColumns(sql) : undefined;
-      const limit = columns === undefined ? undefined : exportMemoryLimit(columns);
-      if (limit !== this.memoryLoweredTo) sets.push(limit !== undefined ? `SET memory_limit = '${limit}'` : this.memoryRestore());
-      // recorded first: should a SET fail half-way, putting back what was not changed is harmless
-      this.memoryLoweredTo = limit;
-      if (sets.length) await this.conn.run(sets.join('; '));
+      const r = await this.conn.stream("SELECT current_setting('threads')");
+      const threads = String((await r.fetchChunk())?.getRows()[0]?.[0] ?? '');
+      if (!/^\d+$/.test(threads) || threads === '1') return;
+      await this.conn.run('SET threads = 1');
+      this.threadsToRestore = threads;
     } catch {
-      /* the export runs with the settings it has */
+      /* the export runs with the threads it has */
     }
   }
 
-  private async heldBytes(): Promise<number | undefined> {
-    const r = await this.conn.stream(HELD_PROBE);
-    const held = (await r.fetchChunk())?.getRows()[0]?.[0];
-    return held === undefined ? undefined : Number(held);
-  }
-
-  /** The columns the statement's scans read, when its plan streams (exportPlan); else undefined. */
-  private async streamingColumns(sql: string): Promise<number | undefined> {
-    try {
-      const r = await this.conn.stream(`EXPLAIN (FORMAT json) ${sql.replace(/[\s;]+$/, '')}\n`);
-      const row = (await r.fetchChunk())?.getRows()[0];
-      return typeof row?.[1] === 'string' ? exportPlan(row[1])?.columns : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** The statement that puts DuckDB's default memory_limit back (only called after it was lowered). */
-  private memoryRestore(): string {
-    return memoryLimitRestore(this.defaultMemoryLimit ?? '') ?? 'RESET memory_limit';
-  }
-
-  private async restoreSettings(): Promise<void> {
-    if (!this.conn.run) return;
-    const sets: string[] = [];
-    if (this.threadsToRestore !== undefined) sets.push(`SET threads = ${this.threadsToRestore}`);
-    if (this.memoryLoweredTo !== undefined) sets.push(this.memoryRestore());
-    if (sets.length) {
-      try {
-        await this.conn.run(sets.join('; '));
-      } catch {
-        return; // in a transaction an error aborted, SET fails until ROLLBACK: the next statement tries again
-      }
-    }
+  private async restoreThreads(): Promise<void> {
+    const threads = this.threadsToRestore;
+    if (threads === undefined || !this.conn.run) return;
     this.threadsToRestore = undefined;
-    this.memoryLoweredTo = undefined;
-    this.exportMemoryAllowed = undefined;
+    await this.conn.run(`SET threads = ${threads}`).catch(() => undefined);
   }
 
   private trackTransaction(words: readonly string[]): void {

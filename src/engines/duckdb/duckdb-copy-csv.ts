@@ -11,8 +11,7 @@
  * was sent and the ordinary path runs the statement and reports its error.
  *
  * Memory: DuckDB runs COPY with one thread (its setting put back after): with more, its ordered
- * csv writer holds finished chunks of every thread (190 MB of peak RSS at 1M rows instead of 110);
- * and a plan that streams over a big database file with a small memory_limit (duckdb-export-memory.ts).
+ * csv writer holds finished chunks of every thread (190 MB of peak RSS at 1M rows instead of 110).
  *
  * The pipe is made once per connection (mkfifo, in a private temp directory) and removed when the
  * connection closes or the process exits. Ctrl-C interrupts the connection; the pipe is read to its

@@ -77,13 +77,9 @@ export const duckdbEngine: Engine = Object.freeze({
     }
     const conn = await instance.connect();
     let version: string | undefined;
-    // DuckDB's default memory_limit as it reads back: a csv export may lower it, and RESET it after
-    let memoryLimit: string | undefined;
     try {
-      const r = await conn.stream("SELECT version(), current_setting('memory_limit')");
-      const row = (await r.fetchChunk())?.getRows()[0];
-      version = String(row?.[0] ?? '') || undefined;
-      memoryLimit = typeof row?.[1] === 'string' ? row[1] : undefined;
+      const r = await conn.stream('SELECT version()');
+      version = String((await r.fetchChunk())?.getRows()[0]?.[0] ?? '') || undefined;
     } catch {
       version = undefined;
     }
@@ -96,6 +92,6 @@ export const duckdbEngine: Engine = Object.freeze({
       file,
       ...(version ? { serverVersion: version } : {}),
       ...(readOnly ? { readOnly: true } : {}),
-    }), dialect, api.DuckDBTimestampTZValue?.timezoneOffsetInMinutes, memoryLimit);
+    }), dialect, api.DuckDBTimestampTZValue?.timezoneOffsetInMinutes);
   },
 });
