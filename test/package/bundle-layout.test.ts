@@ -49,3 +49,9 @@ test("MySQL/MariaDB's engine file has what the prompt needs, and neither mysql2 
   assert.match(conn, /\bMysqlConnection\s*=\s*class\b/, "the connection's class is in the connection's file");
   assert.ok(engine.length < 80_000, `the engine file stays small: ${engine.length} bytes`);
 });
+
+test("DuckDB's JavaScript API is in the engine's file (one read, one code-cache entry); its native binding stays a package", () => {
+  const engine = fileOf('main-duckdb');
+  assert.ok(engine.includes('node_modules/@duckdb/node-api/lib/index.js'), "@duckdb/node-api's modules are bundled");
+  assert.match(engine, /require\)?\(["']@duckdb\/node-bindings["']\)/, 'the binding is required as a package (it finds its platform build)');
+});

@@ -68,7 +68,9 @@ export const duckdbEngine: Engine = Object.freeze({
     const readOnly = !memory && target.readOnly === true;
     if (!memory) checkHeader(file);
     if (options.startAfter) await options.startAfter;
-    const api = (await import('@duckdb/node-api')) as unknown as DuckdbApi;
+    // CommonJS: its exports, or (bundled, scripts/bundle.mjs) its exports as the default
+    const mod = (await import('@duckdb/node-api')) as unknown as DuckdbApi & { default?: DuckdbApi };
+    const api = typeof mod.DuckDBInstance?.create === 'function' ? mod : mod.default!;
     let instance: DuckInstance;
     try {
       instance = await api.DuckDBInstance.create(file, readOnly ? { access_mode: 'READ_ONLY' } : {});
