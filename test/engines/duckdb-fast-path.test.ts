@@ -20,7 +20,7 @@ import type { ResultEvent } from '../../src/core/result.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
 import { Collector } from '../output/collect-output.js';
-import { BIN, ROOT, runCliAsync, sandboxEnv } from '../helpers/run-cli.js';
+import { BIN, ROOT, readThenGoAway, runCliAsync, sandboxEnv } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlsh-duckfast-test-'));
 const pipes = join(dir, 'tmp'); // TMPDIR of the connections here: where their pipes are made
@@ -320,23 +320,8 @@ describe('duckdb csv fast path through the CLI', () => {
 
   test('the reader going away (| head) ends sqlsh at once, though DuckDB was blocked writing the pipe', async () => {
     const tmp = mkdtempSync(join(dir, 'head-'));
-    const child = spawn(process.execPath, [BIN, 'duckdb::memory:', '-c', "select i, repeat('y', 80) as s, i * 0.5 as d from range(100000000) t(i)", '--format', 'csv'], {
-      cwd: ROOT,
-      env: { ...sandboxEnv(), TMPDIR: tmp },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-    // stop reading, let DuckDB fill the pipe and block in write(), then close our end as head does
-    // (with bytes unread: a socket's writer then gets ECONNRESET, not EPIPE)
-    child.stdout.pause();
-    await new Promise((r) => setTimeout(r, 300));
-    child.stdout.destroy();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    const code = await exited;
-    clearTimeout(timer);
+    // DuckDB fills the pipe and blocks in write(); then our end closes with bytes unread, as head's
+    const { code, stderr } = await readThenGoAway(['duckdb::memory:', '-c', "select i, repeat('y', 80) as s, i * 0.5 as d from range(100000000) t(i)", '--format', 'csv'], { ...sandboxEnv(), TMPDIR: tmp });
     assert.equal(code, 0, `sqlsh exited by itself with 0 (not killed after 10 s); stderr: ${stderr}`);
     assert.deepEqual(readdirSync(tmp), [], 'no pipe left behind');
   });

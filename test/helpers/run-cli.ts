@@ -74,3 +74,24 @@ export function letNobodyReachCheckout(): () => void {
     for (const c of changed.reverse()) chmodSync(c.path, c.mode);
   };
 }
+
+/**
+ * Runs sqlsh with its stdout a socket (as child_process gives it) and goes away as `| head` does:
+ * reads the first bytes, stops reading while sqlsh fills the socket and blocks in write(), then
+ * closes its end with bytes unread (the writer then gets ECONNRESET, not EPIPE). The exit code
+ * (null: killed after 10 s) and what sqlsh said.
+ */
+export async function readThenGoAway(args: readonly string[], env: Record<string, string> = sandboxEnv()): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  child.stdout.pause();
+  await new Promise((r) => setTimeout(r, 300));
+  child.stdout.destroy();
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const code = await exited;
+  clearTimeout(timer);
+  return { code, stderr };
+}

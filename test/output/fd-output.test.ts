@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fdOutput, isTerminal } from '../../src/output/fd-output.js';
 import { decodeUtf8Escaped } from '../../src/core/surrogate-escape.js';
-import { BIN, ROOT, sandboxEnv } from '../helpers/run-cli.js';
+import { BIN, ROOT, readThenGoAway, sandboxEnv } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlsh-fd-output-'));
 
@@ -78,21 +78,7 @@ test('a socket as stdout, closed by its reader with bytes unread (ECONNRESET, no
   // Node's child_process gives a child a socket, not a pipe, as its stdout. A reader that stops
   // reading and closes it leaves the writer ECONNRESET on its next write: that is a reader gone too.
   for (const format of ['csv', 'table']) {
-    const child = spawn(process.execPath, [BIN, ':memory:', '-c', 'with recursive n(i) as (select 1 union all select i + 1 from n where i < 5000000) select i, printf(\'%080d\', i) as s from n', '--format', format], {
-      cwd: ROOT,
-      env: sandboxEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-    child.stdout.pause();
-    await new Promise((r) => setTimeout(r, 300)); // sqlsh fills the socket and waits in write()
-    child.stdout.destroy();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    const code = await exited;
-    clearTimeout(timer);
+    const { code, stderr } = await readThenGoAway([':memory:', '-c', 'with recursive n(i) as (select 1 union all select i + 1 from n where i < 5000000) select i, printf(\'%080d\', i) as s from n', '--format', format]);
     assert.equal(code, 0, `--format ${format}: sqlsh exited with 0 (stderr: ${stderr})`);
     assert.equal(stderr, '', `--format ${format}: nothing said`);
   }
