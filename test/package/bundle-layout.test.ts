@@ -22,32 +22,28 @@ function fileOf(group: string): string {
   return readFileSync(join(DIR, [...names][0]!), 'utf8');
 }
 
-test("PostgreSQL's engine file has what the prompt needs, and neither pg nor the connection's code", () => {
-  const engine = fileOf('main-postgres');
-  const conn = fileOf('main-postgres-conn');
-  assert.match(engine, /function resolvePgParams\b/, 'the target is resolved from the engine file');
+/** A server engine's file: what the prompt needs (the target, the provisional info); the driver and the connection's class in its -conn file. */
+function checkSplit(group: string, resolver: string, connClass: string, heavy: readonly string[]): void {
+  const engine = fileOf(group);
+  const conn = fileOf(`${group}-conn`);
+  assert.match(engine, new RegExp(`function ${resolver}\\b`), 'the target is resolved from the engine file');
   assert.match(engine, /provisionalInfo/, 'the provisional info is in the engine file');
-  for (const heavy of ['node_modules/pg/lib/client.js', 'node_modules/pg-cursor/index.js', 'node_modules/pg-protocol/dist/parser.js']) {
-    assert.ok(!engine.includes(heavy), `${heavy} is not in the engine file`);
-    assert.ok(conn.includes(heavy), `${heavy} is in the connection's file`);
+  for (const h of heavy) {
+    assert.ok(!engine.includes(h), `${h} is not in the engine file`);
+    assert.ok(conn.includes(h), `${h} is in the connection's file`);
   }
-  assert.ok(!/\bPostgresConnection\s*=\s*class\b/.test(engine), "the connection's class is not in the engine file");
-  assert.match(conn, /\bPostgresConnection\s*=\s*class\b/, "the connection's class is in the connection's file");
+  const cls = new RegExp(`\\b${connClass}\\s*=\\s*class\\b`);
+  assert.ok(!cls.test(engine), "the connection's class is not in the engine file");
+  assert.match(conn, cls, "the connection's class is in the connection's file");
   assert.ok(engine.length < 80_000, `the engine file stays small: ${engine.length} bytes`);
+}
+
+test("PostgreSQL's engine file has what the prompt needs, and neither pg nor the connection's code", () => {
+  checkSplit('main-postgres', 'resolvePgParams', 'PostgresConnection', ['node_modules/pg/lib/client.js', 'node_modules/pg-cursor/index.js', 'node_modules/pg-protocol/dist/parser.js']);
 });
 
 test("MySQL/MariaDB's engine file has what the prompt needs, and neither mysql2 nor the connection's code", () => {
-  const engine = fileOf('main-mysql');
-  const conn = fileOf('main-mysql-conn');
-  assert.match(engine, /function resolveMysqlTarget\b/, 'the target is resolved from the engine file');
-  assert.match(engine, /provisionalInfo/, 'the provisional info is in the engine file');
-  for (const heavy of ['node_modules/mysql2/lib/connection.js', 'node_modules/mysql2/lib/packets/packet.js']) {
-    assert.ok(!engine.includes(heavy), `${heavy} is not in the engine file`);
-    assert.ok(conn.includes(heavy), `${heavy} is in the connection's file`);
-  }
-  assert.ok(!/\bMysqlConnection\s*=\s*class\b/.test(engine), "the connection's class is not in the engine file");
-  assert.match(conn, /\bMysqlConnection\s*=\s*class\b/, "the connection's class is in the connection's file");
-  assert.ok(engine.length < 80_000, `the engine file stays small: ${engine.length} bytes`);
+  checkSplit('main-mysql', 'resolveMysqlTarget', 'MysqlConnection', ['node_modules/mysql2/lib/connection.js', 'node_modules/mysql2/lib/packets/packet.js']);
 });
 
 test("DuckDB's JavaScript API is in the engine's file (one read, one code-cache entry); its native binding stays a package", () => {
