@@ -15,7 +15,8 @@ import type { ColumnInfo, ResultEvent } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
 import type { PgClient, PgFieldDesc } from './postgres-driver.js';
 import { copyCsvStatement, describeQuery, isFloatType } from './postgres-copy-query.js';
-import { captureCopyNotices, copyOutText, loadCopyStreams } from './postgres-copy-stdio.js';
+import { copyOutText } from './postgres-copy-stdio.js';
+import { CopyOut } from './postgres-copy-out.js';
 
 
 export interface CopyHost {
@@ -86,16 +87,16 @@ export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptio
   if (!fields || fields.length === 0) return false;
   if (fields.some((f) => isFloatType(f.dataTypeID)) && !(await shortestFloats(client))) return false;
   const columns: ColumnInfo[] = fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
+  let finished = false;
+  const notices: ResultEvent[] = [];
   const stream = client.query(
-    loadCopyStreams().to(
+    new CopyOut(
       tsv
         ? copyCsvStatement(query, fields.map((f) => f.dataTypeID), tsv.nullString, 'text')
         : copyCsvStatement(query, fields.map((f) => f.dataTypeID), opts.csv!.nullString),
+      (message, severity) => notices.push({ type: 'notice', message, ...(severity ? { severity } : {}) }),
     ) as never,
-  ) as unknown as Readable & { readonly rowCount: number };
-  let finished = false;
-  const notices: ResultEvent[] = [];
-  captureCopyNotices(stream, (message, severity) => notices.push({ type: 'notice', message, ...(severity ? { severity } : {}) }));
+  ) as unknown as CopyOut;
   const onAbort = (): void => void host.cancel();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -110,8 +111,9 @@ export async function* copyCsv(host: CopyHost, query: string, opts: ExecuteOptio
       const rest = convert.end();
       if (rest !== '') yield { type: 'text', text: rest };
     } else {
-      for await (const ev of copyOutText(stream)) {
-        yield ev;
+      // csv: the server's bytes as they are (UTF-8 both ways: no decoding and encoding again)
+      for await (const bytes of stream as AsyncIterable<Buffer>) {
+        yield { type: 'bytes', bytes };
         if (notices.length > 0) yield* notices.splice(0);
       }
     }
