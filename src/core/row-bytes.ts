@@ -49,8 +49,17 @@ export class RowBytes {
 
   /** Text of single-byte characters (digits, true/false, hex). */
   protected ascii(text: string): void {
-    this.reserve(text.length);
-    this.pos += this.out.write(text, this.pos, 'latin1');
+    const n = text.length;
+    this.reserve(n);
+    if (n > 16) {
+      this.pos += this.out.write(text, this.pos, 'latin1');
+      return;
+    }
+    // a few characters (a separator, a digit run): a loop, cheaper than Buffer#write's call per value
+    const out = this.out;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) out[pos++] = text.charCodeAt(i);
+    this.pos = pos;
   }
 
   /** Bytes as they are. */
