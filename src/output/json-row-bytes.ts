@@ -102,7 +102,8 @@ export class JsonRowBytes extends RowBytes {
       const c = buf[k]!;
       if (c >= 0x80) high = true;
       else if (c < 0x20 || c === QUOTE || c === BACKSLASH) {
-        pos += out.write(ESCAPE[c]!, pos, 'latin1');
+        const esc = ESCAPE[c]!; // 2 to 6 characters: a loop, cheaper than Buffer#write's call
+        for (let i = 0; i < esc.length; i++) out[pos++] = esc.charCodeAt(i);
         continue;
       }
       out[pos++] = c;
