@@ -114,7 +114,7 @@ export class CopyOut extends Readable {
       p += take;
       if (this.left === 0 && this.code === COPY_DONE) return this.handBack(chunk.subarray(p), true, rows, size);
     }
-    return size > 0 ? this.push(rows.length === 1 ? Buffer.from(rows[0]!) : Buffer.concat(rows, size)) : true;
+    return size > 0 ? this.push(Buffer.concat(rows, size)) : true;
   }
 
   private noticeDone(): void {
