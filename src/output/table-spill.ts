@@ -18,6 +18,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OldGarbage } from '../core/young-garbage.js';
 
 export const CELL_SEP = '\x1f';
 export const ROW_END = '\x1e';
@@ -38,6 +39,12 @@ export class TableSpill {
   /** The records while they are few (no file yet); undefined once the file is made. */
   #memory: Buffer[] | undefined = [];
   readonly #removeOnExit = (): void => this.#removeDir();
+  /**
+   * The spill is where a long table's rows go while it is measured: its dead objects promoted to V8's
+   * old generation are collected as they go by, as an export's are (output/stream-output.ts). Without it
+   * a DuckDB table of 1M rows, whose rows are objects, peaked at 150 MB, 25 MB of it dead rows.
+   */
+  readonly #garbage = new OldGarbage(true);
 
   #open(): void {
     const dir = mkdtempSync(join(tmpdir(), 'sqlsh-table-'));
@@ -87,6 +94,7 @@ export class TableSpill {
     let off = 0;
     while (off < buf.length) off += writeSync(this.#held.fd, buf, off, buf.length - off, this.#written + off);
     this.#written += buf.length;
+    this.#garbage.handled(buf.length);
   }
 
   /**
