@@ -14,6 +14,11 @@ import { gcFunction } from '../../core/young-garbage.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
 import { StringDecoder } from 'node:string_decoder';
 import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
+import { CacheTrim, setsMemoryLimit } from './duckdb-cache-trim.js';
+
+/** How often a long export looks at DuckDB's cached blocks (duckdb-cache-trim.ts): csv bytes, rows. */
+const TRIM_EVERY_CSV_BYTES = 4 << 20;
+const TRIM_EVERY_ROWS = 16_384;
 
 /** The parts of @duckdb/node-api that sqlsh uses (typed structurally). */
 export interface DuckChunk {
@@ -82,6 +87,12 @@ export class DuckdbConnection implements Connection {
   private readonly pipe = new CsvPipe();
   /** The user's DuckDB threads setting while csv exports run with one (lowerThreads). */
   private threadsToRestore: string | undefined;
+  /** Drops the blocks a long export has read from DuckDB's cache (duckdb-cache-trim.ts), made on first use. */
+  private cacheTrims: { readonly csv: CacheTrim; readonly rows: CacheTrim } | undefined;
+  /** Their connection. */
+  private trimConn: Promise<DuckConn | undefined> | undefined;
+  /** The session set memory_limit: its limit is its own, and no trim may reset it. */
+  private memoryLimitNamed = false;
   /** The UTC offset the binding writes TIMESTAMPTZ values with (its own, read at load). */
   private readonly tzOffsetMinutes: number;
 
@@ -103,13 +114,15 @@ export class DuckdbConnection implements Connection {
     if (opts.signal?.aborted) throw new CancelledError();
     const batchSize = Math.max(1, opts.batchSize ?? 1000);
     const words = firstWords(sql);
+    if (!this.memoryLimitNamed && setsMemoryLimit(sql)) this.memoryLimitNamed = true;
+    const trims = this.trims();
     this.running = true;
     this.cancelRequested = false;
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       if (opts.csv && csvFastPathFor(opts.csv.nullString) && this.txStatus !== 'failed') {
-        if (yield* this.copyCsv(sql, words, opts.csv.nullString)) return;
+        if (yield* this.copyCsv(sql, words, opts.csv.nullString, trims?.csv)) return;
         if (this.cancelRequested) throw new CancelledError();
       }
       await this.restoreThreads();
@@ -148,6 +161,7 @@ export class DuckdbConnection implements Connection {
             if (streamFailed(result) && !this.cancelRequested) throw this.failed(streamFailure(rowCount), sql);
             break;
           }
+          trims?.rows.handled(chunk.rowCount);
           const all = convertChunk(chunk, converters, typeIds, dates);
           for (let start = 0; start < all.length; start += batchSize) {
             const rows = all.length <= batchSize ? all : all.slice(start, start + batchSize);
@@ -168,15 +182,32 @@ export class DuckdbConnection implements Connection {
       };
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
+      if (trims) await Promise.all([trims.csv.finish(), trims.rows.finish()]);
       this.running = false;
     }
+  }
+
+  /** The session's cache trims, unless it has set its own memory limit. */
+  private trims(): { readonly csv: CacheTrim; readonly rows: CacheTrim } | undefined {
+    if (this.memoryLimitNamed || this.closed) return undefined;
+    const connection = (): Promise<DuckConn | undefined> =>
+      (this.trimConn ??= this.instance.connect().then(
+        (c) => {
+          if (!this.closed) return c;
+          c.closeSync(); // the session closed while it was being made
+          return undefined;
+        },
+        () => undefined,
+      ));
+    this.cacheTrims ??= { csv: new CacheTrim(connection, TRIM_EVERY_CSV_BYTES), rows: new CacheTrim(connection, TRIM_EVERY_ROWS) };
+    return this.cacheTrims;
   }
 
   /**
    * The csv fast path (duckdb-copy-csv.ts): 'columns', the csv text from DuckDB's COPY, 'done'.
    * False, having yielded nothing, when it does not apply: the caller takes the ordinary path.
    */
-  private async *copyCsv(sql: string, words: readonly string[], nullString: string): AsyncGenerator<ResultEvent, boolean> {
+  private async *copyCsv(sql: string, words: readonly string[], nullString: string, trim: CacheTrim | undefined): AsyncGenerator<ResultEvent, boolean> {
     const conn = this.conn;
     if (!conn.prepare || !conn.run) return false;
     const run = conn.run.bind(conn);
@@ -231,6 +262,7 @@ export class DuckdbConnection implements Connection {
       const quoter = plan.quoteBackslashDot ? { quote: new BackslashDotQuoter(), decoder: new StringDecoder('utf8') } : undefined;
       while (bytes !== undefined) {
         if (this.cancelRequested) throw new CancelledError();
+        trim?.handled(bytes.length);
         if (!quoter) yield { type: 'bytes', bytes };
         else {
           const out = quoter.quote.push(quoter.decoder.write(bytes));
@@ -331,7 +363,10 @@ export class DuckdbConnection implements Connection {
     if (this.closed) return;
     this.closed = true;
     this.pipe.remove();
+    const trimConn = this.trimConn;
+    this.trimConn = undefined;
     try {
+      (await trimConn)?.closeSync();
       this.conn.closeSync();
     } finally {
       this.instance.closeSync();
