@@ -145,6 +145,8 @@ async function main(): Promise<void> {
     contenders.push(
       { name: 'duckdb COPY (node binding)', cmd: (n) => duckdbCopy(duckFiles.get(n)!) },
       { name: 'sqlsh duckdb csv', peer: 'duckdb COPY (node binding)', cmd: (n) => sqlsh(duckFiles.get(n)!, 'select * from t', '--format', 'csv') },
+      { name: 'sqlsh duckdb table', peer: 'duckdb COPY (node binding)', cmd: (n) => sqlsh(duckFiles.get(n)!, 'select * from t') },
+      { name: 'sqlsh duckdb json', peer: 'duckdb COPY (node binding)', cmd: (n) => sqlsh(duckFiles.get(n)!, 'select * from t', '--format', 'json') },
     );
 
     const runnable = contenders.filter((c) => c.cmd);

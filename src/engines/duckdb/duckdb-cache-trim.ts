@@ -25,7 +25,7 @@
 import type { DuckConn } from './duckdb-connection.js';
 
 /** Blocks of database files cached before a trim, bytes. */
-export const TRIM_AT = 16 << 20;
+export const TRIM_AT = 4 << 20;
 /** Other buffer-managed memory above which no trim is made (it would be spilled to disk), bytes. */
 const TEMP_AT = 8 << 20;
 const PERSISTENT_TAGS = new Set(['BASE_TABLE', 'METADATA', 'OVERFLOW_STRINGS']);
