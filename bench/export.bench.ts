@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       const q = (n: number): string => `select * from ${tableFor(n)}`;
       contenders.push(
         { name: 'psql --csv', cmd: (n) => ['psql', '-X', '-q', '--csv', '-c', q(n), pg.url] },
-        { name: 'sqlsh postgres csv (COPY)', peer: 'psql --csv', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'csv') },
+        { name: 'sqlsh postgres csv', peer: 'psql --csv', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'csv') },
         { name: 'sqlsh postgres tsv', peer: 'psql --csv', cmd: (n) => sqlsh(pg.url, q(n), '--format', 'tsv') },
         { name: 'psql aligned', cmd: (n) => ['psql', '-X', '-q', '-P', 'pager=off', '-c', q(n), pg.url] },
         { name: 'sqlsh postgres table', peer: 'psql aligned', cmd: (n) => sqlsh(pg.url, q(n)) },

@@ -6,7 +6,7 @@
  * (no terminal escaping); blobs as \x hex, booleans true/false.
  *
  * A one-column row whose value is exactly \. is quoted, as COPY does: unquoted, that line would
- * read as COPY's end-of-data marker (and it keeps the bytes equal to the COPY fast path).
+ * read as COPY's end-of-data marker (DuckDB's csv fast path, COPY, quotes it too).
  *
  * Each batch becomes one string and one write. Numbers skip the quoting check when the delimiter
  * and the null string can never appear in a number's text.

@@ -27,9 +27,8 @@ import { sendCancelRequest } from './postgres-cancel.js';
 import { reportedSettings, type PgClient, type PgCursor, type PgDriver } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
 import { introspectPostgres } from './postgres-introspector.js';
-import { copyCsv, type CopyHost } from './postgres-copy-csv.js';
-import { copyableQuery } from './postgres-copy-query.js';
-import { copyStdio } from './postgres-copy-stdio.js';
+import { plainQuery } from './postgres-plain-query.js';
+import { copyStdio, type CopyHost } from './postgres-copy-stdio.js';
 import { simpleQuery, type SimpleQueryHost } from './postgres-simple-query.js';
 import type { PgEndpoint } from './postgres-target.js';
 import { PgTypeNames } from './postgres-type-names.js';
@@ -240,15 +239,13 @@ export class PostgresConnection implements Connection {
       yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
     }
-    const raw = opts.csv || opts.tsv ? false : opts.copyText ? 'table' : opts.json ? (opts.json.lines ? 'jsonl' : 'json') : false;
-    if (raw && copyableQuery(sql, this.dialect.lex) !== undefined) {
-      // an aligned table, json or jsonl to a file or pipe: the statement as it is, its rows taken off
-      // the socket as COPY text or as the json sink's objects
+    const raw = opts.csv ? 'csv' : opts.tsv ? 'tsv' : opts.copyText ? 'table' : opts.json ? (opts.json.lines ? 'jsonl' : 'json') : false;
+    if (raw && plainQuery(sql, this.dialect.lex) !== undefined) {
+      // an aligned table, json, jsonl, csv or tsv to a file or pipe: the statement as it is, its rows
+      // taken off the socket as COPY text, or as the sink's objects or lines
       yield* this.#simple(sql, opts, txBefore, raw);
       return;
     }
-    const copyable = (opts.csv || opts.tsv) && txBefore === 'idle' ? copyableQuery(sql, this.dialect.lex) : undefined;
-    if (copyable !== undefined && (yield* copyCsv(this.#copyHost(), copyable, opts))) return;
     const cursor: PgCursor = new this.#driver.Cursor(sql, undefined, { rowMode: 'array' });
     // Safety net for COPY forms the check above misses: refuse input, drop output, never crash pg.
     Object.assign(cursor, {
@@ -321,14 +318,12 @@ export class PostgresConnection implements Connection {
     }
   }
 
-  /** What the COPY fast path (postgres-copy-csv.ts) needs from this connection. */
+  /** What COPY ... FROM STDIN / TO STDOUT (postgres-copy-stdio.ts) needs from this connection. */
   #copyHost(): CopyHost {
     return {
       client: this.#session.client,
-      columnType: (f) => this.#types.nameOf(f),
       cancel: () => this.cancel(),
       translate: (err, opts) => this.#translate(err, 'idle', opts),
-      isDead: () => this.#dead,
     };
   }
 

@@ -11,7 +11,14 @@ import { SqlError } from '../../core/errors.js';
 import { CopyOut } from './postgres-copy-out.js';
 import type { ResultEvent } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
-import type { CopyHost } from './postgres-copy-csv.js';
+import type { PgClient } from './postgres-driver.js';
+
+/** What COPY needs from its connection. */
+export interface CopyHost {
+  readonly client: PgClient;
+  cancel(): Promise<void>;
+  translate(err: unknown, opts: ExecuteOptions): Error;
+}
 
 type CopyStreams = { from(text: string): Writable & { readonly rowCount: number } };
 let streams: CopyStreams | undefined;

@@ -15,6 +15,7 @@ import type { ExecuteOptions } from '../engine.js';
 import { pgResultClass, type PgClient, type PgFieldDesc } from './postgres-driver.js';
 import { DataRowTap, PgCopyTextWriter } from './postgres-raw-rows.js';
 import { PgJsonWriter } from './postgres-raw-json.js';
+import { PgDelimitedWriter } from './postgres-raw-csv.js';
 
 /** pg's row parser for one result (rowMode 'array'); the client gives it the session's type parsers. */
 interface PgResult {
@@ -41,8 +42,8 @@ export interface SimpleQueryHost {
   done(tag: string | undefined, rowCount: number, returnedRows: boolean): ResultEvent;
 }
 
-/** Rows taken off the socket: for an aligned table ('table'), json or jsonl; false: row objects. */
-export type RawRows = false | 'table' | 'json' | 'jsonl';
+/** Rows taken off the socket: for an aligned table ('table'), json, jsonl, csv or tsv; false: row objects. */
+export type RawRows = false | 'table' | 'json' | 'jsonl' | 'csv' | 'tsv';
 
 const HIGH_WATER = 4000;
 const BATCH = 1000;
@@ -59,10 +60,12 @@ type Item =
 
 /**
  * Rows taken off the socket: as COPY text (postgres-raw-rows.ts) for an aligned table to a file or
- * pipe, or as the json/jsonl sink's objects (postgres-raw-json.ts).
+ * pipe, as the json/jsonl sink's objects (postgres-raw-json.ts), or as the csv/tsv sink's lines
+ * (postgres-raw-csv.ts).
  */
+type RawWriter = PgCopyTextWriter | PgJsonWriter | PgDelimitedWriter;
 interface RawTable {
-  readonly writer: PgCopyTextWriter | PgJsonWriter;
+  readonly writer: RawWriter;
   readonly tap: DataRowTap;
   ready: boolean;
 }
@@ -77,12 +80,15 @@ class SimpleRequest {
   #copyOut: StringDecoder | undefined;
   #raw: RawTable | undefined;
 
-  constructor(text: string, push: (item: Item) => void, rawRows: RawRows = false) {
+  constructor(text: string, push: (item: Item) => void, rawRows: RawRows = false, nullString = '') {
     this.#text = text;
     this.#push = push;
     this._result = new (resultClass())('array');
     if (rawRows) {
-      const writer = rawRows === 'table' ? new PgCopyTextWriter() : new PgJsonWriter(rawRows === 'jsonl');
+      const writer =
+        rawRows === 'table' ? new PgCopyTextWriter()
+        : rawRows === 'csv' || rawRows === 'tsv' ? new PgDelimitedWriter(rawRows, nullString)
+        : new PgJsonWriter(rawRows === 'jsonl');
       const raw: RawTable = {
         writer,
         ready: false,
@@ -100,7 +106,7 @@ class SimpleRequest {
   }
 
   /** The raw table's writer (to hand its buffers back), when the rows are taken off the socket. */
-  get rawWriter(): PgCopyTextWriter | PgJsonWriter | undefined {
+  get rawWriter(): RawWriter | undefined {
     return this.#raw?.writer;
   }
 
@@ -188,7 +194,8 @@ class SimpleRequest {
 /**
  * raw: one statement whose rows go to an aligned table in a file or pipe (ExecuteOptions.copyText):
  * the rows come as 'copy-text' events, taken off the socket without row objects (postgres-raw-rows.ts);
- * or to json / jsonl (ExecuteOptions.json): 'bytes' events with the sink's objects (postgres-raw-json.ts).
+ * or to json / jsonl (ExecuteOptions.json): 'bytes' events with the sink's objects (postgres-raw-json.ts);
+ * or to csv / tsv (ExecuteOptions.csv / tsv): 'bytes' events with the sink's lines (postgres-raw-csv.ts).
  */
 export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: ExecuteOptions, raw: RawRows = false): AsyncGenerator<ResultEvent> {
   const client = host.client;
@@ -222,7 +229,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const request = new SimpleRequest(sql, push, raw);
+    const request = new SimpleRequest(sql, push, raw, (opts.csv ?? opts.tsv)?.nullString);
     client.query(request as never);
     for (;;) {
       const item = queue.shift();
