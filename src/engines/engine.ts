@@ -85,9 +85,10 @@ export interface ExecuteOptions {
   /** Rows per 'rows' event; engines pick a sensible default (about 1000). */
   readonly batchSize?: number;
   /**
-   * The caller writes this result as csv with these options to a file or pipe. An engine whose
-   * server can produce the same bytes itself (PostgreSQL COPY ... TO STDOUT) may then send 'text'
-   * events (csv rows, no header) after 'columns' instead of 'rows'; others ignore it.
+   * The caller writes this result as csv with these options to a file or pipe. An engine that can
+   * produce the same bytes without row objects (PostgreSQL from its DataRows, DuckDB's COPY, SQLite's
+   * native helper) may then send 'text' or 'bytes' events (csv rows, no header) after 'columns'
+   * instead of 'rows'; others ignore it.
    */
   readonly csv?: { readonly nullString: string };
   /** The same for tsv (sqlsh's tsv: COPY text escaping, the null string as it is). */
@@ -98,6 +99,12 @@ export interface ExecuteOptions {
    * '\n' after the last, before the sink's ']'). SQLite's native helper does it; others ignore it.
    */
   readonly json?: { readonly lines: boolean };
+  /**
+   * The same for psql's unaligned format (output/unaligned-sink.ts): 'bytes' events with the rows'
+   * records, each after the record separator unless it is the first record (header false). The sink
+   * writes the header and the footer. PostgreSQL does it; others ignore it (and may take copyText).
+   */
+  readonly unaligned?: { readonly nullString: string; readonly fieldSeparator: string; readonly recordSeparator: string; readonly header: boolean };
   /**
    * The caller writes this result as an aligned table to a file or pipe (output/table-sink.ts): an
    * engine that can have the rows as text without making row objects (PostgreSQL COPY, MariaDB's

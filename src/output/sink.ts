@@ -22,6 +22,11 @@ export interface ResultSink {
   begin(columns: readonly ColumnInfo[]): void | Promise<void>;
   rows(batch: readonly Row[]): void | Promise<void>;
   end(summary: ResultSummary): void | Promise<void>;
+  /**
+   * Rows the engine wrote as this sink's own bytes ('bytes' events): a sink that keeps state across
+   * rows takes them here (the unaligned sink: a record was written); others have them written as they are.
+   */
+  bytes?(bytes: Uint8Array): void | Promise<void>;
 }
 
 export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned';

@@ -13,7 +13,8 @@
  *
  * A result with no columns and no footer writes nothing. Rows stream batch by batch; one write per batch.
  * Rows given as COPY text (copyText(), to a file or pipe) are written on bytes: a value of printable
- * ASCII without a backslash is its own bytes, no string made.
+ * ASCII without a backslash is its own bytes, no string made. Rows the engine wrote as these records
+ * (ExecuteOptions.unaligned: PostgreSQL) come to bytes().
  */
 import type { ColumnInfo, Row } from '../core/result.js';
 import { unescapeCopyText } from '../core/copy-text-rows.js';
@@ -21,6 +22,7 @@ import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { formatValue } from './format-value.js';
 import { CopyTextInput } from './table-copy-text.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { writeBytes } from './stream-output.js';
 
 export interface UnalignedOptions {
   readonly nullString: string;
@@ -79,6 +81,13 @@ export class UnalignedSink implements ResultSink {
       this.open = true;
     }
     return text;
+  }
+
+  /** Records the engine wrote (ExecuteOptions.unaligned), each after the record separator unless it is the first. */
+  async bytes(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    this.open = true;
+    await writeBytes(this.out, bytes);
   }
 
   private copy: CopyTextInput | undefined;

@@ -72,15 +72,17 @@ export async function renderEvents(
           await copyTextInto(sink, ev.bytes, ev.numeric, ev.booleans);
         }
         break;
-      case 'bytes': // the same as UTF-8 bytes (SQLite's native csv/tsv)
+      case 'bytes': // the same as UTF-8 bytes (csv, tsv, json, jsonl, unaligned)
         if (sink) preformatted = true;
-        await writeBytes(out, ev.bytes);
+        if (sink?.bytes) await sink.bytes(ev.bytes);
+        else await writeBytes(out, ev.bytes);
         break;
       case 'notice':
         await hooks.notice(ev.message, ev.severity);
         break;
       case 'done':
-        if (preformatted && ev.rowCount !== undefined) {
+        // rows the engine wrote itself; or rows with nothing to write (no columns: psql's `(3 rows)`)
+        if ((preformatted || (sink && rowCount === 0)) && ev.rowCount !== undefined) {
           rowCount += ev.rowCount;
           totalRows += ev.rowCount;
         }

@@ -358,6 +358,9 @@ export async function runStatement(
         ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
         ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
         ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
+        ...(options.format === 'unaligned' && !expandedOnce && !out.isTTY
+          ? { unaligned: { nullString: options.nullString, fieldSeparator: options.fieldSeparator ?? '|', recordSeparator: options.recordSeparator ?? '\n', header: options.header } }
+          : {}),
         // an aligned table (or expanded, markdown, unaligned, vertical records) to a file or pipe: the rows may
         // come as COPY text, with no row objects (table-copy-text.ts reads it, or makes rows that die at once)
         ...(!['csv', 'tsv', 'json', 'jsonl'].includes(options.format) && !out.isTTY ? { copyText: tableSink(options, expandedOnce) ? true : ('rows' as const) } : {}),

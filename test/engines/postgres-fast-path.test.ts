@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL csv and tsv fast path (the DataRows taken off the socket and written as the sinks'
- * lines, postgres-raw-csv.ts) writes the same bytes as sqlsh's own csv and tsv sinks fed by the
+ * lines, postgres-raw-delimited.ts) writes the same bytes as sqlsh's own csv and tsv sinks fed by the
  * ordinary path, on a real server: many types, NULLs, quotes, newlines, unicode, float edge cases
  * (also with extra_float_digits = 0), bytea in both outputs, non-empty null strings, inside a
  * transaction. Each comparison also checks which path ran, so a fast path that silently fell back
@@ -283,5 +283,68 @@ describe('postgres tsv fast path: same bytes as the ordinary path', () => {
     assert.equal(fast.stdout, ordinary.text);
     assert.equal(inTx.stdout.replace(/^(BEGIN|COMMIT)\n/gm, ''), ordinary.text);
     assert.ok(fast.stdout.length > 1000);
+  });
+});
+
+describe("postgres unaligned fast path (psql's -A): same bytes as the ordinary path", () => {
+  interface Unaligned {
+    readonly header: boolean;
+    readonly footer: boolean;
+    readonly nullString: string;
+    readonly fieldSeparator: string;
+    readonly recordSeparator: string;
+  }
+  const DEFAULT: Unaligned = { header: true, footer: true, nullString: '', fieldSeparator: '|', recordSeparator: '\n' };
+
+  async function unalignedOf(c: Connection, sql: string, fast: boolean, o: Unaligned): Promise<Csv> {
+    const out = new Collector();
+    let sawBytes = false;
+    async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+      for await (const e of events) {
+        if (e.type === 'bytes') sawBytes = true;
+        yield e;
+      }
+    }
+    const summary = await renderEvents(
+      tap(c.execute(sql, fast ? { unaligned: o } : {})),
+      out,
+      { format: 'unaligned', tableStyle: 'psql', nullString: o.nullString, header: o.header, footer: o.footer, color: false, fieldSeparator: o.fieldSeparator, recordSeparator: o.recordSeparator },
+      { notice: () => undefined },
+    );
+    return { text: out.text, fast: sawBytes, rows: summary.rowCount };
+  }
+
+  async function same(c: Connection, sql: string, o: Unaligned = DEFAULT, expectFast = true): Promise<string> {
+    const ordinary = await unalignedOf(c, sql, false, o);
+    const fast = await unalignedOf(c, sql, true, o);
+    assert.equal(ordinary.fast, false);
+    assert.equal(fast.fast, expectFast, `the fast path was ${expectFast ? 'not ' : ''}taken for: ${sql}`);
+    assert.equal(fast.text, ordinary.text, sql);
+    assert.equal(fast.rows, ordinary.rows);
+    return fast.text;
+  }
+
+  test('many types and floats, with the header and footer, with -t, other separators and a null string', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const text = await same(c, MANY_TYPES);
+    assert.match(text, /\|t\|/); // psql's booleans
+    assert.match(text, /\(60 rows\)\n$/);
+    await same(c, FLOATS);
+    await same(c, MANY_TYPES, { ...DEFAULT, header: false, footer: false });
+    await same(c, MANY_TYPES, { header: true, footer: false, nullString: 'NULL', fieldSeparator: ';;', recordSeparator: '#\n' });
+    const zero = await same(c, MANY_TYPES, { header: false, footer: false, nullString: '', fieldSeparator: '\0', recordSeparator: '\0' });
+    assert.ok(zero.endsWith('\0') && !zero.endsWith('\0\0'));
+  });
+
+  test('no rows, one row, no columns', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    assert.equal(await same(c, 'select 1 as a where false', DEFAULT, false), 'a\n(0 rows)\n');
+    assert.equal(await same(c, 'select 1 as a where false', { ...DEFAULT, header: false, footer: false }, false), '');
+    assert.equal(await same(c, 'select 1 as a'), 'a\n1\n(1 row)\n');
+    assert.equal(await same(c, 'select 1 as a', { ...DEFAULT, header: false, footer: false }), '1\n');
+    // no columns: psql writes the empty header record and `(3 rows)` (the ordinary path shows nothing)
+    assert.equal((await unalignedOf(c, 'select from generate_series(1, 3)', true, DEFAULT)).text, '\n(3 rows)\n');
   });
 });

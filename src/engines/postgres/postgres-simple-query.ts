@@ -15,7 +15,7 @@ import type { ExecuteOptions } from '../engine.js';
 import { pgResultClass, type PgClient, type PgFieldDesc } from './postgres-driver.js';
 import { DataRowTap, PgCopyTextWriter } from './postgres-raw-rows.js';
 import { PgJsonWriter } from './postgres-raw-json.js';
-import { PgDelimitedWriter } from './postgres-raw-csv.js';
+import { PgDelimitedWriter, PgUnalignedWriter } from './postgres-raw-delimited.js';
 
 /** pg's row parser for one result (rowMode 'array'); the client gives it the session's type parsers. */
 interface PgResult {
@@ -43,7 +43,7 @@ export interface SimpleQueryHost {
 }
 
 /** Rows taken off the socket: for an aligned table ('table'), json, jsonl, csv or tsv; false: row objects. */
-export type RawRows = false | 'table' | 'json' | 'jsonl' | 'csv' | 'tsv';
+export type RawRows = false | 'table' | 'json' | 'jsonl' | 'csv' | 'tsv' | 'unaligned';
 
 const HIGH_WATER = 4000;
 const BATCH = 1000;
@@ -61,9 +61,9 @@ type Item =
 /**
  * Rows taken off the socket: as COPY text (postgres-raw-rows.ts) for an aligned table to a file or
  * pipe, as the json/jsonl sink's objects (postgres-raw-json.ts), or as the csv/tsv sink's lines
- * (postgres-raw-csv.ts).
+ * (postgres-raw-delimited.ts).
  */
-type RawWriter = PgCopyTextWriter | PgJsonWriter | PgDelimitedWriter;
+type RawWriter = PgCopyTextWriter | PgJsonWriter | PgDelimitedWriter | PgUnalignedWriter;
 interface RawTable {
   readonly writer: RawWriter;
   readonly tap: DataRowTap;
@@ -80,14 +80,15 @@ class SimpleRequest {
   #copyOut: StringDecoder | undefined;
   #raw: RawTable | undefined;
 
-  constructor(text: string, push: (item: Item) => void, rawRows: RawRows = false, nullString = '') {
+  constructor(text: string, push: (item: Item) => void, rawRows: RawRows = false, opts: ExecuteOptions = {}) {
     this.#text = text;
     this.#push = push;
     this._result = new (resultClass())('array');
     if (rawRows) {
       const writer =
         rawRows === 'table' ? new PgCopyTextWriter()
-        : rawRows === 'csv' || rawRows === 'tsv' ? new PgDelimitedWriter(rawRows, nullString)
+        : rawRows === 'csv' || rawRows === 'tsv' ? new PgDelimitedWriter(rawRows, (opts.csv ?? opts.tsv)?.nullString ?? '')
+        : rawRows === 'unaligned' && opts.unaligned ? new PgUnalignedWriter(opts.unaligned)
         : new PgJsonWriter(rawRows === 'jsonl');
       const raw: RawTable = {
         writer,
@@ -195,7 +196,7 @@ class SimpleRequest {
  * raw: one statement whose rows go to an aligned table in a file or pipe (ExecuteOptions.copyText):
  * the rows come as 'copy-text' events, taken off the socket without row objects (postgres-raw-rows.ts);
  * or to json / jsonl (ExecuteOptions.json): 'bytes' events with the sink's objects (postgres-raw-json.ts);
- * or to csv / tsv (ExecuteOptions.csv / tsv): 'bytes' events with the sink's lines (postgres-raw-csv.ts).
+ * or to csv / tsv (ExecuteOptions.csv / tsv): 'bytes' events with the sink's lines (postgres-raw-delimited.ts).
  */
 export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: ExecuteOptions, raw: RawRows = false): AsyncGenerator<ResultEvent> {
   const client = host.client;
@@ -229,7 +230,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const request = new SimpleRequest(sql, push, raw, (opts.csv ?? opts.tsv)?.nullString);
+    const request = new SimpleRequest(sql, push, raw, opts);
     client.query(request as never);
     for (;;) {
       const item = queue.shift();
@@ -245,7 +246,8 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
         case 'error':
           throw host.translate(item.error, opts);
         case 'fields': {
-          if (raw && (raw !== 'table' || opts.copyText === 'rows') && item.fields.length === 0) break; // no columns: nothing, as the ordinary path
+          // no columns: nothing, as the ordinary path (psql's unaligned header record is the sink's, even when empty)
+          if (raw && raw !== 'unaligned' && (raw !== 'table' || opts.copyText === 'rows') && item.fields.length === 0) break;
           const columns: ColumnInfo[] = item.fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
           yield { type: 'columns', columns: Object.freeze(columns) };
           break;
