@@ -194,6 +194,58 @@ describe('duckdb csv fast path: the same bytes as the ordinary path', () => {
   });
 });
 
+describe('duckdb COPY text for the aligned table and the other sinks (ExecuteOptions.copyText): the same bytes as the ordinary path', () => {
+  type Format = 'table' | 'expanded' | 'markdown' | 'unaligned';
+
+  async function shownAs(sql: string, format: Format, fast: boolean): Promise<{ text: string; fast: boolean; rows: number }> {
+    const out = new Collector();
+    let sawCopyText = false;
+    async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+      for await (const e of events) {
+        if (e.type === 'copy-text') sawCopyText = true;
+        yield e;
+      }
+    }
+    // as run-script asks: the table sink reads COPY text itself, the others have it made into rows
+    const copyText = format === 'table' ? true : ('rows' as const);
+    const summary = await renderEvents(
+      tap(conn.execute(sql, fast ? { copyText } : {})),
+      out,
+      { format, tableStyle: 'psql', nullString: format === 'unaligned' ? '' : 'NULL', header: true, footer: true, color: false },
+      { notice: () => undefined },
+    );
+    return { text: out.text, fast: sawCopyText, rows: summary.rowCount };
+  }
+
+  async function same(sql: string, format: Format, expectFast = true): Promise<string> {
+    const ordinary = await shownAs(sql, format, false);
+    const fast = await shownAs(sql, format, true);
+    assert.equal(ordinary.fast, false);
+    assert.equal(fast.fast, expectFast, `the COPY text path was ${expectFast ? 'not ' : ''}taken for ${format}: ${sql}`);
+    assert.equal(fast.text, ordinary.text, `${format}: ${sql}`);
+    assert.equal(fast.rows, ordinary.rows);
+    return fast.text;
+  }
+
+  test('every scalar type with awkward values (tabs, newlines, backslashes, \\N, control characters, wide text), in each format', async () => {
+    for (const format of ['table', 'expanded', 'markdown', 'unaligned'] as const) {
+      const text = await same('select * from v order by id', format);
+      assert.ok(text.length > 1000, format);
+    }
+    const table = await same(`select s, s || E'\\t' || s as t2, '\\N' as backslash_n, NULL::varchar as n from v order by id`, 'table');
+    assert.match(table, /\\N/);
+    // numbers right-aligned, NULLs of a numeric column too
+    await same('select id, d, dec, h, f, b from v order by id', 'table');
+  });
+
+  test('more rows than a pipe holds, an empty result; nested types keep the ordinary path', async () => {
+    await same(`select x, 'row ' || x || E'\\ttab' as s, x * 1.5 as d from range(200000) r(x)`, 'table');
+    await same(`select x, 'row ' || x as s from range(30000) r(x)`, 'expanded');
+    await same('select * from v where false', 'table', false);
+    await same('select * from nested', 'table', false);
+  });
+});
+
 describe('duckdb csv fast path: when it is not taken, and what it leaves', () => {
   test('nested types keep the ordinary path', async () => {
     await assertSame('select * from nested', false);

@@ -13,7 +13,7 @@ import { duckdbError, streamFailed, streamFailure } from './duckdb-errors.js';
 import { gcFunction } from '../../core/young-garbage.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
 import { StringDecoder } from 'node:string_decoder';
-import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type DuckPrepared } from './duckdb-copy-csv.js';
+import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type CopyFormat, type DuckPrepared } from './duckdb-copy-csv.js';
 import { CacheTrim, setsMemoryLimit } from './duckdb-cache-trim.js';
 
 /** How often a long export looks at DuckDB's cached blocks (duckdb-cache-trim.ts): csv bytes, rows. */
@@ -92,7 +92,7 @@ export class DuckdbConnection implements Connection {
   /** Their connection. */
   private trimConn: Promise<DuckConn | undefined> | undefined;
   /** The session set memory_limit: its limit is its own, and no trim may reset it. */
-  private memoryLimitNamed = false;
+  private memoryLimitSet = false;
   /** The UTC offset the binding writes TIMESTAMPTZ values with (its own, read at load). */
   private readonly tzOffsetMinutes: number;
 
@@ -114,15 +114,21 @@ export class DuckdbConnection implements Connection {
     if (opts.signal?.aborted) throw new CancelledError();
     const batchSize = Math.max(1, opts.batchSize ?? 1000);
     const words = firstWords(sql);
-    if (!this.memoryLimitNamed && setsMemoryLimit(sql)) this.memoryLimitNamed = true;
+    if (!this.memoryLimitSet && setsMemoryLimit(sql)) this.memoryLimitSet = true;
     const trims = this.trims();
     this.running = true;
     this.cancelRequested = false;
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      if (opts.csv && csvFastPathFor(opts.csv.nullString) && this.txStatus !== 'failed') {
-        if (yield* this.copyCsv(sql, words, opts.csv.nullString, trims?.csv)) return;
+      // csv, or COPY text for the aligned table and the other sinks, from DuckDB's csv writer
+      const copy: CopyFormat | undefined =
+        this.txStatus === 'failed' ? undefined
+        : opts.csv ? (csvFastPathFor(opts.csv.nullString) ? { format: 'csv', nullString: opts.csv.nullString } : undefined)
+        : opts.copyText ? { format: 'text' }
+        : undefined;
+      if (copy) {
+        if (yield* this.copyOut(sql, words, copy, trims?.csv)) return;
         if (this.cancelRequested) throw new CancelledError();
       }
       await this.restoreThreads();
@@ -189,7 +195,7 @@ export class DuckdbConnection implements Connection {
 
   /** The session's cache trims, unless it has set its own memory limit. */
   private trims(): { readonly csv: CacheTrim; readonly rows: CacheTrim } | undefined {
-    if (this.memoryLimitNamed || this.closed) return undefined;
+    if (this.memoryLimitSet || this.closed) return undefined;
     const connection = (): Promise<DuckConn | undefined> =>
       (this.trimConn ??= this.instance.connect().then(
         (c) => {
@@ -204,10 +210,11 @@ export class DuckdbConnection implements Connection {
   }
 
   /**
-   * The csv fast path (duckdb-copy-csv.ts): 'columns', the csv text from DuckDB's COPY, 'done'.
-   * False, having yielded nothing, when it does not apply: the caller takes the ordinary path.
+   * The csv fast path (duckdb-copy-csv.ts): 'columns', the csv text from DuckDB's COPY ('bytes'), 'done';
+   * or, for ExecuteOptions.copyText, the rows as COPY text ('copy-text'). False, having yielded
+   * nothing, when it does not apply: the caller takes the ordinary path.
    */
-  private async *copyCsv(sql: string, words: readonly string[], nullString: string, trim: CacheTrim | undefined): AsyncGenerator<ResultEvent, boolean> {
+  private async *copyOut(sql: string, words: readonly string[], format: CopyFormat, trim: CacheTrim | undefined): AsyncGenerator<ResultEvent, boolean> {
     const conn = this.conn;
     if (!conn.prepare || !conn.run) return false;
     const run = conn.run.bind(conn);
@@ -225,7 +232,7 @@ export class DuckdbConnection implements Connection {
     }
     let plan: ReturnType<typeof planCopy>;
     try {
-      plan = planCopy(prepared, sql, path, this.tzOffsetMinutes, nullString);
+      plan = planCopy(prepared, sql, path, this.tzOffsetMinutes, format);
     } finally {
       prepared.destroySync?.();
     }
@@ -263,7 +270,8 @@ export class DuckdbConnection implements Connection {
       while (bytes !== undefined) {
         if (this.cancelRequested) throw new CancelledError();
         trim?.handled(bytes.length);
-        if (!quoter) yield { type: 'bytes', bytes };
+        if (format.format === 'text') yield { type: 'copy-text', bytes, numeric: plan.numeric, booleans: plan.booleans };
+        else if (!quoter) yield { type: 'bytes', bytes };
         else {
           const out = quoter.quote.push(quoter.decoder.write(bytes));
           if (out !== '') yield { type: 'text', text: out };

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ColumnInfo, ResultEvent } from '../../core/result.js';
 import { YoungGarbage } from '../../core/young-garbage.js';
-import { columnPlan, mayBeBackslashDot, type DuckColumnType } from './duckdb-csv-columns.js';
+import { columnPlan, copyTextEscaped, isBooleanType, isNumericType, mayBeBackslashDot, mayNeedCopyEscapes, type DuckColumnType } from './duckdb-csv-columns.js';
 
 /** The parts of @duckdb/node-api's prepared statement read here. */
 export interface DuckPrepared {
@@ -121,38 +121,64 @@ function innerQuery(sql: string): string {
 
 const quoteLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** The COPY statement and the columns, or undefined when the result cannot take the fast path. */
-export function planCopy(
-  prepared: DuckPrepared,
-  sql: string,
-  target: string,
-  tzOffsetMinutes: number,
-  nullString = '',
-): { readonly copy: string; readonly columns: readonly ColumnInfo[]; readonly quoteBackslashDot: boolean } | undefined {
+/** What COPY writes: sqlsh's csv (with its null string), or COPY text for the aligned table and the other sinks. */
+export type CopyFormat = { readonly format: 'csv'; readonly nullString: string } | { readonly format: 'text' };
+
+export interface CopyPlan {
+  readonly copy: string;
+  readonly columns: readonly ColumnInfo[];
+  /** csv: one text column whose value may be `\.`, quoted as the csv sink quotes it. */
+  readonly quoteBackslashDot: boolean;
+  /** text: the columns whose values are numbers (right-aligned) and booleans (table-copy-text.ts). */
+  readonly numeric: readonly boolean[];
+  readonly booleans: readonly boolean[];
+}
+
+const TAB = '\t';
+
+/**
+ * The COPY statement and the columns, or undefined when the result cannot take the fast path.
+ * text: COPY's text format made with DuckDB's csv writer: a tab between values, no quoting (QUOTE ''),
+ * NULL as \N, and a text value's backslashes, tabs and newlines escaped in SQL (copyTextEscaped).
+ */
+export function planCopy(prepared: DuckPrepared, sql: string, target: string, tzOffsetMinutes: number, format: CopyFormat = { format: 'csv', nullString: '' }): CopyPlan | undefined {
   if (prepared.statementType !== STATEMENT_SELECT || prepared.columnCount === 0) return undefined;
   const n = prepared.columnCount;
+  const text = format.format === 'text';
   const columns: ColumnInfo[] = [];
   const select: string[] = [];
   const names: string[] = [];
+  const numeric: boolean[] = [];
+  const booleans: boolean[] = [];
   let rewritten = false;
   for (let i = 0; i < n; i++) {
     const t = prepared.columnType(i);
+    const type: DuckColumnType = { typeId: t.typeId, ...(t.alias ? { alias: t.alias } : {}) };
     columns.push({ name: prepared.columnName(i), type: t.alias ?? t.toString() });
+    numeric.push(isNumericType(type));
+    booleans.push(isBooleanType(type));
     const ref = `c${i + 1}`;
     names.push(ref);
-    const plan = columnPlan({ typeId: t.typeId, ...(t.alias ? { alias: t.alias } : {}) }, ref, tzOffsetMinutes);
+    const plan = columnPlan(type, ref, tzOffsetMinutes);
     if (plan.kind === 'no') return undefined;
-    if (plan.kind === 'expr') rewritten = true;
+    let expr = plan.kind === 'expr' ? plan.sql.replace(/\s*\n\s*/g, ' ') : undefined;
+    if (text && mayNeedCopyEscapes(type)) expr = copyTextEscaped(expr ?? ref);
+    if (expr !== undefined) rewritten = true;
     // on one line: an error's LINE n in the COPY text is then line n of the statement as typed
-    select.push(plan.kind === 'expr' ? `${plan.sql.replace(/\s*\n\s*/g, ' ')} AS ${ref}` : ref);
+    select.push(expr !== undefined ? `${expr} AS ${ref}` : ref);
   }
   const inner = innerQuery(sql);
   // A trailing line comment in the query would hide the closing parenthesis: hence the newline.
   const query = rewritten ? `SELECT ${select.join(', ')} FROM (${inner}\n) AS sqlsh_q(${names.join(', ')})` : `${inner}\n`;
+  const options = text
+    ? `FORMAT csv, HEADER false, DELIMITER ${quoteLiteral(TAB)}, QUOTE '', NULLSTR '\\N', USE_TMP_FILE false`
+    : `FORMAT csv, HEADER false, NULLSTR ${quoteLiteral(format.nullString)}, USE_TMP_FILE false`;
   return {
-    copy: `COPY (${query}) TO ${quoteLiteral(target)} (FORMAT csv, HEADER false, NULLSTR ${quoteLiteral(nullString)}, USE_TMP_FILE false)`,
+    copy: `COPY (${query}) TO ${quoteLiteral(target)} (${options})`,
     columns,
-    quoteBackslashDot: n === 1 && mayBeBackslashDot(prepared.columnType(0)),
+    quoteBackslashDot: !text && n === 1 && mayBeBackslashDot(prepared.columnType(0)),
+    numeric,
+    booleans,
   };
 }
 

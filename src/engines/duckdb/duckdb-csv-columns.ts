@@ -33,6 +33,26 @@ const SAME: ReadonlySet<number> = new Set([
 /** Types whose text could be exactly `\.` (the csv sink quotes that value in a one-column result: duckdb-copy-csv.ts). */
 const TEXTUAL: ReadonlySet<number> = new Set([T.VARCHAR, T.ENUM]);
 
+/**
+ * Types whose values the ordinary path makes numbers, bigints or decimals: right-aligned in a table, as
+ * COPY text's numeric columns are (table-copy-text.ts; CopyTextRows makes them decimals of the same text).
+ */
+const NUMERIC: ReadonlySet<number> = new Set([
+  T.TINYINT, T.SMALLINT, T.INTEGER, T.BIGINT, T.UTINYINT, T.USMALLINT, T.UINTEGER, T.UBIGINT,
+  T.HUGEINT, T.UHUGEINT, T.BIGNUM, T.DECIMAL, T.FLOAT, T.DOUBLE,
+]);
+
+export const isNumericType = (type: DuckColumnType): boolean => !type.alias && NUMERIC.has(type.typeId);
+export const isBooleanType = (type: DuckColumnType): boolean => !type.alias && type.typeId === T.BOOLEAN;
+
+/** Types whose text may hold a backslash, tab or line break (BLOB: its `\x` hex), escaped for COPY text. */
+export function mayNeedCopyEscapes(type: DuckColumnType): boolean {
+  return TEXTUAL.has(type.typeId) || type.typeId === T.BLOB || type.alias?.toUpperCase() === 'JSON';
+}
+
+/** COPY text's escapes of an expression's text: \\, \t, \n (a carriage return stays, as in PostgreSQL's rows here). */
+export const copyTextEscaped = (x: string): string => `replace(replace(replace(${x}, '\\', '\\\\'), chr(9), '\\t'), chr(10), '\\n')`;
+
 export interface DuckColumnType {
   readonly typeId: number;
   readonly alias?: string;
