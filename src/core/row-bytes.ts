@@ -8,7 +8,7 @@
  */
 export const FLUSH_AT = 1 << 16;
 
-const TAB = 0x09, LF = 0x0a, BACKSLASH = 0x5c;
+const TAB = 0x09, LF = 0x0a, CR = 0x0d, BACKSLASH = 0x5c;
 
 export class RowBytes {
   protected out: Buffer = Buffer.allocUnsafe(FLUSH_AT + 4096);
@@ -74,12 +74,15 @@ export class RowBytes {
     }
   }
 
-  /** A value's bytes with tab, newline and backslash escaped as COPY text escapes them. */
-  protected copyEscaped(buf: Buffer, s: number, e: number): void {
+  /**
+   * A value's bytes with tab, newline and backslash escaped as COPY text escapes them; with `cr`,
+   * carriage return too (\\r: sqlsh's tsv).
+   */
+  protected copyEscaped(buf: Buffer, s: number, e: number, cr = false): void {
     let k = s;
     while (k < e) {
       const c = buf[k]!;
-      if (c === TAB || c === LF || c === BACKSLASH) break;
+      if (c === TAB || c === LF || c === BACKSLASH || (c === CR && cr)) break;
       k++;
     }
     if (k === e) return this.bytes(buf, s, e);
@@ -88,9 +91,9 @@ export class RowBytes {
     let pos = this.pos;
     for (k = s; k < e; k++) {
       const c = buf[k]!;
-      if (c === TAB || c === LF || c === BACKSLASH) {
+      if (c === TAB || c === LF || c === BACKSLASH || (c === CR && cr)) {
         out[pos++] = BACKSLASH;
-        out[pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : BACKSLASH;
+        out[pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : c === CR ? 0x72 : BACKSLASH;
       } else out[pos++] = c;
     }
     this.pos = pos;

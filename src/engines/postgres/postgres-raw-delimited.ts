@@ -19,30 +19,9 @@
  * path runs inside a transaction too. psql --csv reads DataRows as well.
  */
 import { RowBytes } from '../../core/row-bytes.js';
-import { bytesToHex, digitsAreJs, formatNumber } from '../../output/format-value.js';
+import { digitsAreJs, formatNumber } from '../../output/format-value.js';
 import type { PgFieldDesc } from './postgres-driver.js';
-import { parseBytea } from './postgres-values.js';
-
-const enum Kind {
-  Text,
-  Bool,
-  Float,
-  Bytea,
-}
-
-function kindOf(oid: number): Kind {
-  switch (oid) {
-    case 16:
-      return Kind.Bool;
-    case 17:
-      return Kind.Bytea;
-    case 700:
-    case 701:
-      return Kind.Float;
-    default:
-      return Kind.Text;
-  }
-}
+import { byteaHex, Kind, kindOf } from './postgres-raw-rows.js';
 
 const COMMA = 0x2c, QUOTE = 0x22, CR = 0x0d, LF = 0x0a, TAB = 0x09, BACKSLASH = 0x5c, DOT = 0x2e;
 
@@ -96,13 +75,11 @@ export class PgDelimitedWriter extends RowBytes {
             else this.bytes(buf, vs, p);
           } else this.text(formatNumber(Number(buf.toString('latin1', vs, p))));
           break;
-        case Kind.Bytea: {
-          const text = buf.toString('latin1', vs, p);
-          this.text(text.startsWith('\\x') ? text : bytesToHex(parseBytea(text)));
+        case Kind.Bytea:
+          this.text(byteaHex(buf, vs, p));
           break;
-        }
         default:
-          if (!csv) this.tsvEscaped(buf, vs, p);
+          if (!csv) this.copyEscaped(buf, vs, p, true);
           else if (this.single && len === 2 && buf[vs] === BACKSLASH && buf[vs + 1] === DOT) this.ascii('"\\."');
           else this.csvField(buf, vs, p);
       }
@@ -144,28 +121,6 @@ export class PgDelimitedWriter extends RowBytes {
       this.pos = pos;
     }
     this.out[this.pos++] = QUOTE;
-  }
-
-  /** A tsv field: backslash, tab, LF and CR escaped as COPY text escapes them. */
-  private tsvEscaped(buf: Buffer, s: number, e: number): void {
-    let k = s;
-    while (k < e) {
-      const c = buf[k]!;
-      if (c === TAB || c === LF || c === CR || c === BACKSLASH) break;
-      k++;
-    }
-    if (k === e) return this.bytes(buf, s, e);
-    this.reserve((e - s) * 2);
-    const out = this.out;
-    let pos = this.pos;
-    for (k = s; k < e; k++) {
-      const c = buf[k]!;
-      if (c === TAB || c === LF || c === CR || c === BACKSLASH) {
-        out[pos++] = BACKSLASH;
-        out[pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : c === CR ? 0x72 : BACKSLASH;
-      } else out[pos++] = c;
-    }
-    this.pos = pos;
   }
 }
 
@@ -215,11 +170,9 @@ export class PgUnalignedWriter extends RowBytes {
           if (digitsAreJs(buf, vs, p)) this.bytes(buf, vs, p);
           else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
           break;
-        case Kind.Bytea: {
-          const text = buf.toString('latin1', vs, p);
-          this.ascii(text.startsWith('\\x') ? text : bytesToHex(parseBytea(text)));
+        case Kind.Bytea:
+          this.ascii(byteaHex(buf, vs, p));
           break;
-        }
         default:
           this.bytes(buf, vs, p);
       }

@@ -18,7 +18,8 @@ import { parseBytea } from './postgres-values.js';
 const DATA_ROW = 0x44;
 const TAB = 0x09, LF = 0x0a, BACKSLASH = 0x5c;
 
-const enum Kind {
+/** The type families whose text sqlsh writes differently from the server's (shared by the raw writers). */
+export const enum Kind {
   Plain,
   Bool,
   Float,
@@ -27,7 +28,7 @@ const enum Kind {
 
 const NUMBER_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
 
-function kindOf(oid: number): Kind {
+export function kindOf(oid: number): Kind {
   switch (oid) {
     case 16:
       return Kind.Bool;
@@ -84,12 +85,9 @@ export class PgCopyTextWriter extends RowBytes {
           if (digitsAreJs(buf, vs, p)) this.copyEscaped(buf, vs, p);
           else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
           break;
-        case Kind.Bytea: {
-          const text = buf.toString('latin1', vs, p);
-          const hex = text.startsWith('\\x') ? text : bytesToHex(parseBytea(text));
-          this.ascii('\\' + hex); // the backslash of \x, escaped for COPY text
+        case Kind.Bytea:
+          this.ascii('\\' + byteaHex(buf, vs, p)); // the backslash of \x, escaped for COPY text
           break;
-        }
         default:
           this.copyEscaped(buf, vs, p);
       }
@@ -98,6 +96,12 @@ export class PgCopyTextWriter extends RowBytes {
     this.out[this.pos++] = LF;
     this.rows++;
   }
+}
+
+/** A bytea value's text as sqlsh writes it: \x hex, whatever bytea_output the server uses. */
+export function byteaHex(buf: Buffer, s: number, e: number): string {
+  const text = buf.toString('latin1', s, e);
+  return text.startsWith('\\x') ? text : bytesToHex(parseBytea(text));
 }
 
 interface DataStream {
