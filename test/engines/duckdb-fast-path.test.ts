@@ -246,6 +246,70 @@ describe('duckdb COPY text for the aligned table and the other sinks (ExecuteOpt
   });
 });
 
+describe('duckdb json and jsonl from COPY text (duckdb-json-rows.ts): the same bytes as the ordinary path', () => {
+  async function jsonOf(c: Connection, sql: string, lines: boolean, fast: boolean): Promise<{ text: string; fast: boolean; rows: number }> {
+    const out = new Collector();
+    let sawBytes = false;
+    async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+      for await (const e of events) {
+        if (e.type === 'bytes') sawBytes = true;
+        yield e;
+      }
+    }
+    const summary = await renderEvents(
+      tap(c.execute(sql, fast ? { json: { lines } } : {})),
+      out,
+      { format: lines ? 'jsonl' : 'json', tableStyle: 'psql', nullString: '', header: true, footer: false, color: false },
+      { notice: () => undefined },
+    );
+    return { text: out.text, fast: sawBytes, rows: summary.rowCount };
+  }
+
+  async function same(sql: string, expectFast = true, c: Connection = conn): Promise<string> {
+    let text = '';
+    for (const lines of [false, true]) {
+      const ordinary = await jsonOf(c, sql, lines, false);
+      const fast = await jsonOf(c, sql, lines, true);
+      assert.equal(ordinary.fast, false);
+      assert.equal(fast.fast, expectFast, `the json fast path was ${expectFast ? 'not ' : ''}taken for: ${sql}`);
+      if (fast.text !== ordinary.text) {
+        const a = ordinary.text.split('\n');
+        const b = fast.text.split('\n');
+        const i = a.findIndex((l, k) => l !== b[k]);
+        assert.equal(b[i], a[i], `${lines ? 'jsonl' : 'json'}, first differing line ${i}: ${sql}`);
+      }
+      assert.equal(fast.text, ordinary.text);
+      assert.equal(fast.rows, ordinary.rows);
+      if (!lines) text = fast.text;
+    }
+    return text;
+  }
+
+  test('every scalar type with awkward values, JSON embedded, each column alone', async () => {
+    const text = await same('select * from v order by id');
+    assert.match(text, /"js":\{"a": \[1, "x"\]\}/); // JSON embedded, as the ordinary path does
+    assert.match(text, /"d":123456789012345680,/); // a double from 2^53 up: JSON.stringify's digits
+    for (const c of ['s', 'd', 'f', 'js', 'bl', 'dec38', 'h', 'bn', 'b']) await same(`select ${c} from v order by id`);
+    await same(`select E'a\\tb\\nc\\\\d "q" \\x01' as s, '\\N' as backslash_n, NULL as n`);
+  });
+
+  test('20,000 random doubles and floats, more rows than a pipe holds, an empty result; nested types keep the ordinary path', async () => {
+    const mem = await duckdbEngine.connect({ engine: 'duckdb', url: 'duckdb::memory:' });
+    try {
+      for await (const _ of mem.execute('select setseed(0.17)'));
+      for await (const _ of mem.execute(`create table r as select i, (random() * 2 - 1) * pow(10, random() * 60 - 30) as d,
+        CAST((random() * 2 - 1) * pow(10, random() * 20 - 10) AS FLOAT) as f,
+        CAST(round((random() * 2 - 1) * pow(2, 40 + random() * 30)) AS DOUBLE) as whole from range(20000) t(i)`));
+      await same('select * from r order by i', true, mem);
+    } finally {
+      await mem.close();
+    }
+    await same(`select x, 'row ' || x || E'\\t' as s, x * 1.5 as d from range(100000) r(x)`);
+    await same('select * from v where false', false);
+    await same('select * from nested', false);
+  });
+});
+
 describe('duckdb csv fast path: when it is not taken, and what it leaves', () => {
   test('nested types keep the ordinary path', async () => {
     await assertSame('select * from nested', false);

@@ -58,11 +58,17 @@ describe('duckdb: an error after the first rows', () => {
     }
   });
 
-  test('a script: rows printed stay printed, the error is shown, exit status 1 (json and nested-type csv)', async () => {
+  test('a script: rows printed stay printed, the error is shown, exit status 1 (json, nested-type json and csv)', async () => {
+    // json goes through DuckDB's COPY (duckdb-json-rows.ts), which reports DuckDB's own error
     const json = await runCliAsync(['duckdb::memory:', '-c', LATE_ERROR, '--format', 'json'], { env: sandboxEnv() });
     assert.equal(json.code, 1);
     assert.match(json.stdout, /^\[\n\{"i":0,"v":0\},\n/);
-    assert.match(json.stderr, /ERROR: +DuckDB stopped the query with an error after \d+ rows/);
+    assert.match(json.stderr, /ERROR: +Invalid Input Error: boom/);
+    // a list column keeps json on the ordinary path, whose stream the binding ends without its error
+    const rows = await runCliAsync(['duckdb::memory:', '-c', `select i, [v] as l from (${LATE_ERROR})`, '--format', 'json'], { env: sandboxEnv() });
+    assert.equal(rows.code, 1);
+    assert.match(rows.stdout, /^\[\n\{"i":0,"l":"\[0\]"\},\n/);
+    assert.match(rows.stderr, /ERROR: +DuckDB stopped the query with an error after \d+ rows/);
     // a list column keeps csv on the ordinary path
     const csv = await runCliAsync(['duckdb::memory:', '-c', `select [v] as l from (${LATE_ERROR})`, '--format', 'csv'], { env: sandboxEnv() });
     assert.equal(csv.code, 1);

@@ -15,6 +15,7 @@ import { introspectDuckdb } from './duckdb-introspector.js';
 import { StringDecoder } from 'node:string_decoder';
 import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type CopyFormat, type DuckPrepared } from './duckdb-copy-csv.js';
 import { CacheTrim, setsMemoryLimit } from './duckdb-cache-trim.js';
+import { DuckJsonWriter } from './duckdb-json-rows.js';
 
 /** How often a long export looks at DuckDB's cached blocks (duckdb-cache-trim.ts): csv bytes, rows. */
 const TRIM_EVERY_CSV_BYTES = 4 << 20;
@@ -126,6 +127,7 @@ export class DuckdbConnection implements Connection {
         this.txStatus === 'failed' ? undefined
         : opts.csv ? (csvFastPathFor(opts.csv.nullString) ? { format: 'csv', nullString: opts.csv.nullString } : undefined)
         : opts.copyText ? { format: 'text' }
+        : opts.json ? { format: 'json', lines: opts.json.lines }
         : undefined;
       if (copy) {
         if (yield* this.copyOut(sql, words, copy, trims?.csv)) return;
@@ -267,10 +269,15 @@ export class DuckdbConnection implements Connection {
       // one text column whose value may be `\.`: read as text to quote it; else DuckDB's bytes as they are
       // (StringDecoder, not TextDecoder: six times faster on a streamed 64 KiB piece)
       const quoter = plan.quoteBackslashDot ? { quote: new BackslashDotQuoter(), decoder: new StringDecoder('utf8') } : undefined;
+      const json = format.format === 'json' ? new DuckJsonWriter(format.lines, plan.columns.map((c) => c.name), plan.types) : undefined;
       while (bytes !== undefined) {
         if (this.cancelRequested) throw new CancelledError();
         trim?.handled(bytes.length);
-        if (format.format === 'text') yield { type: 'copy-text', bytes, numeric: plan.numeric, booleans: plan.booleans };
+        if (json) {
+          json.push(bytes);
+          const objects = json.take();
+          if (objects) yield { type: 'bytes', bytes: objects };
+        } else if (format.format === 'text') yield { type: 'copy-text', bytes, numeric: plan.numeric, booleans: plan.booleans };
         else if (!quoter) yield { type: 'bytes', bytes };
         else {
           const out = quoter.quote.push(quoter.decoder.write(bytes));
@@ -280,6 +287,11 @@ export class DuckdbConnection implements Connection {
       }
       const rest = quoter ? quoter.quote.push(quoter.decoder.end()) + quoter.quote.end() : '';
       if (rest) yield { type: 'text', text: rest };
+      if (json) {
+        json.end();
+        const objects = json.take(true);
+        if (objects) yield { type: 'bytes', bytes: objects };
+      }
       await copying;
       if (this.cancelRequested) throw new CancelledError();
       if (failure !== undefined) throw this.failed(failure, sql);

@@ -121,8 +121,14 @@ function innerQuery(sql: string): string {
 
 const quoteLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** What COPY writes: sqlsh's csv (with its null string), or COPY text for the aligned table and the other sinks. */
-export type CopyFormat = { readonly format: 'csv'; readonly nullString: string } | { readonly format: 'text' };
+/**
+ * What COPY writes: sqlsh's csv (with its null string); or COPY text, for the aligned table and the
+ * other sinks ('text'), or made into the json or jsonl sink's objects (duckdb-json-rows.ts).
+ */
+export type CopyFormat =
+  | { readonly format: 'csv'; readonly nullString: string }
+  | { readonly format: 'text' }
+  | { readonly format: 'json'; readonly lines: boolean };
 
 export interface CopyPlan {
   readonly copy: string;
@@ -132,6 +138,7 @@ export interface CopyPlan {
   /** text: the columns whose values are numbers (right-aligned) and booleans (table-copy-text.ts). */
   readonly numeric: readonly boolean[];
   readonly booleans: readonly boolean[];
+  readonly types: readonly DuckColumnType[];
 }
 
 const TAB = '\t';
@@ -144,17 +151,19 @@ const TAB = '\t';
 export function planCopy(prepared: DuckPrepared, sql: string, target: string, tzOffsetMinutes: number, format: CopyFormat = { format: 'csv', nullString: '' }): CopyPlan | undefined {
   if (prepared.statementType !== STATEMENT_SELECT || prepared.columnCount === 0) return undefined;
   const n = prepared.columnCount;
-  const text = format.format === 'text';
+  const text = format.format !== 'csv';
   const columns: ColumnInfo[] = [];
   const select: string[] = [];
   const names: string[] = [];
   const numeric: boolean[] = [];
   const booleans: boolean[] = [];
+  const types: DuckColumnType[] = [];
   let rewritten = false;
   for (let i = 0; i < n; i++) {
     const t = prepared.columnType(i);
     const type: DuckColumnType = { typeId: t.typeId, ...(t.alias ? { alias: t.alias } : {}) };
     columns.push({ name: prepared.columnName(i), type: t.alias ?? t.toString() });
+    types.push(type);
     numeric.push(isNumericType(type));
     booleans.push(isBooleanType(type));
     const ref = `c${i + 1}`;
@@ -179,6 +188,7 @@ export function planCopy(prepared: DuckPrepared, sql: string, target: string, tz
     quoteBackslashDot: !text && n === 1 && mayBeBackslashDot(prepared.columnType(0)),
     numeric,
     booleans,
+    types,
   };
 }
 
