@@ -106,6 +106,12 @@ export interface ExecuteOptions {
    */
   readonly unaligned?: { readonly nullString: string; readonly fieldSeparator: string; readonly recordSeparator: string; readonly header: boolean };
   /**
+   * The same for the markdown sink (output/markdown-sink.ts): the first FIRST_ROWS rows as 'copy-text'
+   * (the sink judges its numeric columns from them), then 'bytes' events with the table's rows.
+   * PostgreSQL does it; others ignore it (and may take copyText).
+   */
+  readonly markdown?: { readonly nullString: string };
+  /**
    * The caller writes this result as an aligned table to a file or pipe (output/table-sink.ts): an
    * engine that can have the rows as text without making row objects (PostgreSQL COPY, MariaDB's
    * text protocol) may send 'copy-text' events after 'columns' instead of 'rows'; others ignore it.

@@ -5,6 +5,7 @@
  * '\|' and newlines '<br>'. Cells are not padded (Markdown renderers align them).
  * Rows given as COPY text (copyText(), to a file or pipe) are written on bytes once the header is
  * out: a value of printable ASCII without a backslash is its own bytes ('|' escaped), no string made.
+ * Rows the engine wrote as table rows (ExecuteOptions.markdown: PostgreSQL) come to bytes().
  */
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { unescapeCopyText } from '../core/copy-text-rows.js';
@@ -14,6 +15,7 @@ import { escapeForTerminal } from './escape.js';
 import { formatValue, isNumericValue } from './format-value.js';
 import { FIRST_ROWS } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { writeBytes } from './stream-output.js';
 
 const NL = 0x0a;
 const SP = 0x20;
@@ -98,6 +100,13 @@ export class MarkdownSink implements ResultSink {
       }
     }
     if (text !== '') await this.out.write(text);
+  }
+
+  /** Table rows the engine wrote (ExecuteOptions.markdown), after the first rows, which came as COPY text. */
+  async bytes(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    if (!this.headerDone) await this.writeFirst(); // the COPY text before held whole rows: all are in
+    await writeBytes(this.out, bytes);
   }
 
   private copy: CopyTextInput | undefined;

@@ -358,6 +358,7 @@ export async function runStatement(
         ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
         ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
         ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
+        ...(options.format === 'markdown' && !expandedOnce && !out.isTTY ? { markdown: { nullString: options.nullString } } : {}),
         ...(options.format === 'unaligned' && !expandedOnce && !out.isTTY
           ? { unaligned: { nullString: options.nullString, fieldSeparator: options.fieldSeparator ?? '|', recordSeparator: options.recordSeparator ?? '\n', header: options.header } }
           : {}),

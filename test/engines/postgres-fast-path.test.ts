@@ -348,3 +348,60 @@ describe("postgres unaligned fast path (psql's -A): same bytes as the ordinary p
     assert.equal((await unalignedOf(c, 'select from generate_series(1, 3)', true, DEFAULT)).text, '\n(3 rows)\n');
   });
 });
+
+describe('postgres markdown fast path: the first rows as COPY text, then table rows from the DataRows', () => {
+  async function markdownOf(c: Connection, sql: string, fast: boolean, nullString = 'NULL'): Promise<Csv & { copyText: boolean }> {
+    const out = new Collector();
+    let sawBytes = false;
+    let sawCopyText = false;
+    async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+      for await (const e of events) {
+        if (e.type === 'bytes') sawBytes = true;
+        if (e.type === 'copy-text') sawCopyText = true;
+        yield e;
+      }
+    }
+    const summary = await renderEvents(
+      tap(c.execute(sql, fast ? { markdown: { nullString } } : {})),
+      out,
+      { format: 'markdown', tableStyle: 'psql', nullString, header: true, footer: true, color: false },
+      { notice: () => undefined },
+    );
+    return { text: out.text, fast: sawBytes, copyText: sawCopyText, rows: summary.rowCount };
+  }
+
+  async function same(c: Connection, sql: string, expectBytes: boolean, nullString = 'NULL'): Promise<string> {
+    const ordinary = await markdownOf(c, sql, false, nullString);
+    const fast = await markdownOf(c, sql, true, nullString);
+    assert.equal(ordinary.fast || ordinary.copyText, false);
+    assert.equal(fast.fast, expectBytes, `markdown rows as bytes for: ${sql}`);
+    assert.equal(fast.text, ordinary.text, sql);
+    assert.equal(fast.rows, ordinary.rows);
+    return fast.text;
+  }
+
+  const AWKWARD = `select i, i * 1.25::float8 as f8, (i * 0.1)::float4 as f4, i::numeric / 7 as num, i % 2 = 0 as flag,
+    case when i % 3 = 0 then null else 'text ' || i end as t, 'a|b' as pipe, E'line\\nbreak|' as nl, 'héllo 日本 | x' as uni,
+    E'ctl\\x01\\x1b[31m' as ctl, E'back\\\\slash' as bs, '' as empty, '\\x00ff7c'::bytea as bytes, array['a|b', null] as arr,
+    case when i < 1500 then null else i end as late_number
+    from generate_series(1, 2500) i`;
+
+  test('awkward values past the first 1000 rows (pipes, line breaks, control characters, unicode, NULLs, floats)', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const text = await same(c, AWKWARD, true);
+    assert.match(text, /\| a\\\|b \|/);
+    assert.match(text, /line<br>break\\\|/);
+    await same(c, AWKWARD, true, '');
+    await same(c, FLOATS + ' union all ' + FLOATS.replace(/^select/, 'select') + ' union all select * from (select 1::float8, 1::float4, -1::float8 from generate_series(1, 1200)) g', true);
+  });
+
+  test('999, 1000, 1001 rows and none; a column that is NULL in the first 1000 rows is not numeric', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    for (const n of [999, 1000]) await same(c, `select g, null::int as n from generate_series(1, ${n}) g`, false);
+    const text = await same(c, `select g, case when g > 1000 then g end as later from generate_series(1, 1001) g`, true);
+    assert.match(text, /^\| g \| later \|\n\| ---: \| --- \|$/m);
+    await same(c, 'select 1 as a where false', false);
+  });
+});

@@ -239,9 +239,16 @@ export class PostgresConnection implements Connection {
       yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
     }
-    const raw = opts.csv ? 'csv' : opts.tsv ? 'tsv' : opts.unaligned ? 'unaligned' : opts.copyText ? 'table' : opts.json ? (opts.json.lines ? 'jsonl' : 'json') : false;
+    const raw =
+      opts.csv ? 'csv'
+      : opts.tsv ? 'tsv'
+      : opts.unaligned ? 'unaligned'
+      : opts.markdown ? 'markdown'
+      : opts.copyText ? 'table'
+      : opts.json ? (opts.json.lines ? 'jsonl' : 'json')
+      : false;
     if (raw && plainQuery(sql, this.dialect.lex) !== undefined) {
-      // an aligned table, json, jsonl, csv, tsv or unaligned to a file or pipe: the statement as it is,
+      // an aligned table, json, jsonl, csv, tsv, unaligned or markdown to a file or pipe: the statement as it is,
       // its rows taken off the socket as COPY text, or as the sink's objects or lines
       yield* this.#simple(sql, opts, txBefore, raw);
       return;

@@ -21,7 +21,9 @@
 import { RowBytes } from '../../core/row-bytes.js';
 import { digitsAreJs, formatNumber } from '../../output/format-value.js';
 import type { PgFieldDesc } from './postgres-driver.js';
-import { byteaHex, Kind, kindOf } from './postgres-raw-rows.js';
+import { byteaHex, Kind, kindOf, PgCopyTextWriter } from './postgres-raw-rows.js';
+import { FIRST_ROWS } from '../../output/expanded-sink.js';
+import { escapeMarkdownCell } from '../../output/markdown-sink.js';
 
 const COMMA = 0x2c, QUOTE = 0x22, CR = 0x0d, LF = 0x0a, TAB = 0x09, BACKSLASH = 0x5c, DOT = 0x2e;
 
@@ -177,5 +179,93 @@ export class PgUnalignedWriter extends RowBytes {
           this.bytes(buf, vs, p);
       }
     }
+  }
+}
+
+const PIPE = 0x7c, SP = 0x20;
+
+/**
+ * DataRow message bodies for the markdown sink (output/markdown-sink.ts): the first FIRST_ROWS rows
+ * as COPY text, which the sink makes into rows to judge its numeric columns before it writes the
+ * header; then, once `switched`, its table rows as bytes: `| a | b |`, a cell of printable ASCII copied
+ * with '|' as '\|', any other made by escapeMarkdownCell, NULL the null string's cell.
+ */
+export class PgMarkdownWriter extends PgCopyTextWriter {
+  /** The first rows were handed on as COPY text: the rest are markdown. */
+  switched = false;
+  private readonly nullCell: Buffer;
+
+  constructor(nullString: string) {
+    super(false); // markdown pieces go to the output, which may hold them a while
+    this.nullCell = Buffer.from(escapeMarkdownCell(nullString), 'utf8');
+  }
+
+  /** Before the next row: hand the COPY text on first (true once, at FIRST_ROWS rows). */
+  get switching(): boolean {
+    return !this.switched && this.rows >= FIRST_ROWS;
+  }
+
+  override row(buf: Buffer, s: number, e: number): void {
+    if (!this.switched) return super.row(buf, s, e);
+    const n = buf.readInt16BE(s);
+    let p = s + 2;
+    this.reserve(e - s + 4 * n + 4);
+    this.out[this.pos++] = PIPE;
+    for (let i = 0; i < n; i++) {
+      this.reserve(1);
+      this.out[this.pos++] = SP;
+      const len = buf.readInt32BE(p);
+      p += 4;
+      if (len < 0) this.bytes(this.nullCell, 0, this.nullCell.length);
+      else {
+        const vs = p;
+        p += len;
+        switch (this.kinds[i]) {
+          case Kind.Bool:
+            this.ascii(buf[vs] === 0x74 ? 'true' : 'false');
+            break;
+          case Kind.Float:
+            if (digitsAreJs(buf, vs, p)) this.bytes(buf, vs, p);
+            else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
+            break;
+          case Kind.Bytea:
+            this.ascii(byteaHex(buf, vs, p));
+            break;
+          default:
+            this.cell(buf, vs, p);
+        }
+      }
+      this.reserve(2);
+      this.out[this.pos++] = SP;
+      this.out[this.pos++] = PIPE;
+    }
+    this.reserve(1);
+    this.out[this.pos++] = LF;
+    this.rows++;
+  }
+
+  /** A text cell: printable ASCII copied with '|' escaped; anything else through escapeMarkdownCell. */
+  private cell(buf: Buffer, s: number, e: number): void {
+    let pipes = 0;
+    for (let k = s; k < e; k++) {
+      const c = buf[k]!;
+      if (c < 0x20 || c > 0x7e) {
+        const text = escapeMarkdownCell(buf.toString('utf8', s, e));
+        this.reserve(text.length * 3);
+        this.pos += this.out.write(text, this.pos, 'utf8');
+        return;
+      }
+      if (c === PIPE) pipes++;
+    }
+    if (pipes === 0) return this.bytes(buf, s, e);
+    this.reserve(e - s + pipes);
+    const out = this.out;
+    let pos = this.pos;
+    for (let k = s; k < e; k++) {
+      const c = buf[k]!;
+      if (c === PIPE) out[pos++] = BACKSLASH;
+      out[pos++] = c;
+    }
+    this.pos = pos;
   }
 }

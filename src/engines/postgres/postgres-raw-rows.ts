@@ -44,7 +44,7 @@ export function kindOf(oid: number): Kind {
 
 /** DataRow message bodies to COPY text lines. */
 export class PgCopyTextWriter extends RowBytes {
-  private kinds: Kind[] = [];
+  protected kinds: Kind[] = [];
   numeric: readonly boolean[] = [];
   /** Per column: bool (written true / false; rows made again from the text get booleans). */
   booleans: readonly boolean[] = [];
@@ -56,8 +56,9 @@ export class PgCopyTextWriter extends RowBytes {
     this.booleans = Object.freeze(this.kinds.map((k) => k === Kind.Bool));
   }
 
-  constructor() {
-    super(true);
+  /** reuse: a piece's buffer is filled again once read (the aligned table copies COPY text at once). */
+  constructor(reuse = true) {
+    super(reuse);
   }
 
   /** One DataRow's body, buf[s, e): int16 count, then per value int32 length (-1: NULL) and the bytes. */

@@ -15,7 +15,7 @@ import type { ExecuteOptions } from '../engine.js';
 import { pgResultClass, type PgClient, type PgFieldDesc } from './postgres-driver.js';
 import { DataRowTap, PgCopyTextWriter } from './postgres-raw-rows.js';
 import { PgJsonWriter } from './postgres-raw-json.js';
-import { PgDelimitedWriter, PgUnalignedWriter } from './postgres-raw-delimited.js';
+import { PgDelimitedWriter, PgMarkdownWriter, PgUnalignedWriter } from './postgres-raw-delimited.js';
 
 /** pg's row parser for one result (rowMode 'array'); the client gives it the session's type parsers. */
 interface PgResult {
@@ -43,7 +43,7 @@ export interface SimpleQueryHost {
 }
 
 /** Rows taken off the socket: for an aligned table ('table'), json, jsonl, csv or tsv; false: row objects. */
-export type RawRows = false | 'table' | 'json' | 'jsonl' | 'csv' | 'tsv' | 'unaligned';
+export type RawRows = false | 'table' | 'json' | 'jsonl' | 'csv' | 'tsv' | 'unaligned' | 'markdown';
 
 const HIGH_WATER = 4000;
 const BATCH = 1000;
@@ -63,7 +63,7 @@ type Item =
  * pipe, as the json/jsonl sink's objects (postgres-raw-json.ts), or as the csv/tsv sink's lines
  * (postgres-raw-delimited.ts).
  */
-type RawWriter = PgCopyTextWriter | PgJsonWriter | PgDelimitedWriter | PgUnalignedWriter;
+type RawWriter = PgCopyTextWriter | PgJsonWriter | PgDelimitedWriter | PgUnalignedWriter | PgMarkdownWriter;
 interface RawTable {
   readonly writer: RawWriter;
   readonly tap: DataRowTap;
@@ -89,12 +89,17 @@ class SimpleRequest {
         rawRows === 'table' ? new PgCopyTextWriter()
         : rawRows === 'csv' || rawRows === 'tsv' ? new PgDelimitedWriter(rawRows, (opts.csv ?? opts.tsv)?.nullString ?? '')
         : rawRows === 'unaligned' && opts.unaligned ? new PgUnalignedWriter(opts.unaligned)
+        : rawRows === 'markdown' && opts.markdown ? new PgMarkdownWriter(opts.markdown.nullString)
         : new PgJsonWriter(rawRows === 'jsonl');
       const raw: RawTable = {
         writer,
         ready: false,
         tap: new DataRowTap(
           (buf, start, end) => {
+            if (writer instanceof PgMarkdownWriter && writer.switching) {
+              this.#flushRaw(true); // the first rows as COPY text, before the first markdown row
+              writer.switched = true;
+            }
             writer.row(buf, start, end);
             this.#rowCount++;
             this.#flushRaw(false);
@@ -121,7 +126,9 @@ class SimpleRequest {
     const writer = this.#raw?.writer;
     const bytes = writer?.take(force);
     if (!bytes) return;
-    if (writer instanceof PgCopyTextWriter) this.#push({ type: 'copy-text', bytes, numeric: writer.numeric, booleans: writer.booleans });
+    if (writer instanceof PgCopyTextWriter && !(writer instanceof PgMarkdownWriter && writer.switched)) {
+      this.#push({ type: 'copy-text', bytes, numeric: writer.numeric, booleans: writer.booleans });
+    }
     else this.#push({ type: 'bytes', bytes });
   }
 
