@@ -127,8 +127,7 @@ export class PgDelimitedWriter extends RowBytes {
 }
 
 /** DataRow message bodies to psql's unaligned records (output/unaligned-sink.ts), as UTF-8 bytes. */
-export class PgUnalignedWriter extends RowBytes {
-  private kinds: Kind[] = [];
+export class PgUnalignedWriter extends PgCopyTextWriter {
   private readonly nullBytes: Buffer;
   private readonly fs: Buffer;
   private readonly rs: Buffer;
@@ -143,12 +142,12 @@ export class PgUnalignedWriter extends RowBytes {
     this.open = options.header;
   }
 
-  setFields(fields: readonly PgFieldDesc[]): void {
-    this.kinds = fields.map((f) => kindOf(f.dataTypeID));
+  /** One DataRow's body, buf[s, e): int16 count, then per value int32 length (-1: NULL) and the bytes. */
+  override writesCopyText(): boolean {
+    return false;
   }
 
-  /** One DataRow's body, buf[s, e): int16 count, then per value int32 length (-1: NULL) and the bytes. */
-  row(buf: Buffer, s: number, _e: number): void {
+  override row(buf: Buffer, s: number, _e: number): void {
     const n = buf.readInt16BE(s);
     if (n === 0) return; // psql prints cells: a row without columns prints nothing
     let p = s + 2;
@@ -164,20 +163,7 @@ export class PgUnalignedWriter extends RowBytes {
       }
       const vs = p;
       p += len;
-      switch (this.kinds[i]) {
-        case Kind.Bool:
-          this.ascii(buf[vs] === 0x74 ? 't' : 'f');
-          break;
-        case Kind.Float:
-          if (digitsAreJs(buf, vs, p)) this.bytes(buf, vs, p);
-          else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
-          break;
-        case Kind.Bytea:
-          this.ascii(byteaHex(buf, vs, p));
-          break;
-        default:
-          this.bytes(buf, vs, p);
-      }
+      if (!this.shownValue(this.kinds[i], buf, vs, p, 't', 'f')) this.bytes(buf, vs, p);
     }
   }
 }
@@ -200,6 +186,10 @@ export class PgMarkdownWriter extends PgCopyTextWriter {
     this.nullCell = Buffer.from(escapeMarkdownCell(nullString), 'utf8');
   }
 
+  override writesCopyText(): boolean {
+    return !this.switched;
+  }
+
   /** Before the next row: hand the COPY text on first (true once, at FIRST_ROWS rows). */
   get switching(): boolean {
     return !this.switched && this.rows >= FIRST_ROWS;
@@ -220,20 +210,7 @@ export class PgMarkdownWriter extends PgCopyTextWriter {
       else {
         const vs = p;
         p += len;
-        switch (this.kinds[i]) {
-          case Kind.Bool:
-            this.ascii(buf[vs] === 0x74 ? 'true' : 'false');
-            break;
-          case Kind.Float:
-            if (digitsAreJs(buf, vs, p)) this.bytes(buf, vs, p);
-            else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
-            break;
-          case Kind.Bytea:
-            this.ascii(byteaHex(buf, vs, p));
-            break;
-          default:
-            this.cell(buf, vs, p);
-        }
+        if (!this.shownValue(this.kinds[i], buf, vs, p, 'true', 'false')) this.cell(buf, vs, p);
       }
       this.reserve(2);
       this.out[this.pos++] = SP;

@@ -61,6 +61,32 @@ export class PgCopyTextWriter extends RowBytes {
     super(reuse);
   }
 
+  /** The bytes taken are COPY text ('copy-text' events); a subclass that writes a sink's own bytes says no. */
+  writesCopyText(): boolean {
+    return true;
+  }
+
+  /**
+   * A value whose text sqlsh writes differently from the server's, as the sinks show it: a boolean as
+   * `yes` / `no`, a float in JavaScript's digits, bytea as \x hex. False (nothing written) for any other.
+   */
+  protected shownValue(kind: Kind | undefined, buf: Buffer, s: number, e: number, yes: string, no: string): boolean {
+    switch (kind) {
+      case Kind.Bool:
+        this.ascii(buf[s] === 0x74 ? yes : no);
+        return true;
+      case Kind.Float:
+        if (digitsAreJs(buf, s, e)) this.bytes(buf, s, e);
+        else this.ascii(formatNumber(Number(buf.toString('latin1', s, e))));
+        return true;
+      case Kind.Bytea:
+        this.ascii(byteaHex(buf, s, e));
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /** One DataRow's body, buf[s, e): int16 count, then per value int32 length (-1: NULL) and the bytes. */
   row(buf: Buffer, s: number, e: number): void {
     const n = buf.readInt16BE(s);

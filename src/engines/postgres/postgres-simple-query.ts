@@ -126,7 +126,7 @@ class SimpleRequest {
     const writer = this.#raw?.writer;
     const bytes = writer?.take(force);
     if (!bytes) return;
-    if (writer instanceof PgCopyTextWriter && !(writer instanceof PgMarkdownWriter && writer.switched)) {
+    if (writer instanceof PgCopyTextWriter && writer.writesCopyText()) {
       this.#push({ type: 'copy-text', bytes, numeric: writer.numeric, booleans: writer.booleans });
     }
     else this.#push({ type: 'bytes', bytes });
