@@ -1,6 +1,6 @@
 /** Runs the built sqlsh binary the way a user's script would, in a private HOME/XDG sandbox. */
 import { spawnSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,20 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/** The sandbox HOMEs made by this test process, removed when it exits. */
+const homes: string[] = [];
+let homesHooked = false;
+
 /** A fresh HOME with XDG directories under it, so tests never touch the user's files. */
 export function sandboxEnv(extra: Record<string, string> = {}): Record<string, string> {
   const home = mkdtempSync(join(tmpdir(), 'sqlsh-home-'));
+  homes.push(home);
+  if (!homesHooked) {
+    homesHooked = true;
+    process.once('exit', () => {
+      for (const h of homes) rmSync(h, { recursive: true, force: true });
+    });
+  }
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('PG') && !k.startsWith('XDG_')) env[k] = v;
   return {
