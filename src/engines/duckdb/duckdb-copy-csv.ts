@@ -4,6 +4,10 @@
  * the bytes on as 'bytes' events, so they still go out through sqlsh's one writer (the csv sink
  * wrote the header). No row objects, and no strings, are made in Node.
  *
+ * The same pipe carries COPY text (a tab between values, no quoting, \N, text escaped in SQL) for the
+ * aligned table and the other sinks (ExecuteOptions.copyText: 'copy-text' events), and for json and
+ * jsonl, whose objects duckdb-json-rows.ts writes from it (ExecuteOptions.json: 'bytes' events).
+ *
  * Taken only for one SELECT whose prepared statement describes every column with a type whose text
  * DuckDB writes as sqlsh does, or can be made to by an expression (duckdb-csv-columns.ts), with a
  * null string DuckDB treats alike (csvFastPathFor), outside a failed transaction. In a one-column text result the value
