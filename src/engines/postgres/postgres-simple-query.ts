@@ -42,7 +42,7 @@ export interface SimpleQueryHost {
   done(tag: string | undefined, rowCount: number, returnedRows: boolean): ResultEvent;
 }
 
-/** Rows taken off the socket: for an aligned table ('table'), json, jsonl, csv or tsv; false: row objects. */
+/** Rows taken off the socket: for an aligned table ('table'), json, jsonl, csv, tsv, unaligned or markdown; false: row objects. */
 export type RawRows = false | 'table' | 'json' | 'jsonl' | 'csv' | 'tsv' | 'unaligned' | 'markdown';
 
 const HIGH_WATER = 4000;
@@ -60,8 +60,8 @@ type Item =
 
 /**
  * Rows taken off the socket: as COPY text (postgres-raw-rows.ts) for an aligned table to a file or
- * pipe, as the json/jsonl sink's objects (postgres-raw-json.ts), or as the csv/tsv sink's lines
- * (postgres-raw-delimited.ts).
+ * pipe, as the json/jsonl sink's objects (postgres-raw-json.ts), or as the csv, tsv, unaligned or
+ * markdown sink's lines (postgres-raw-delimited.ts).
  */
 type RawWriter = PgCopyTextWriter | PgJsonWriter | PgDelimitedWriter | PgUnalignedWriter | PgMarkdownWriter;
 interface RawTable {
@@ -128,8 +128,7 @@ class SimpleRequest {
     if (!bytes) return;
     if (writer instanceof PgCopyTextWriter && writer.writesCopyText()) {
       this.#push({ type: 'copy-text', bytes, numeric: writer.numeric, booleans: writer.booleans });
-    }
-    else this.#push({ type: 'bytes', bytes });
+    } else this.#push({ type: 'bytes', bytes });
   }
 
   handleRowDescription(msg: { fields: readonly PgFieldDesc[] }): void {
@@ -203,7 +202,9 @@ class SimpleRequest {
  * raw: one statement whose rows go to an aligned table in a file or pipe (ExecuteOptions.copyText):
  * the rows come as 'copy-text' events, taken off the socket without row objects (postgres-raw-rows.ts);
  * or to json / jsonl (ExecuteOptions.json): 'bytes' events with the sink's objects (postgres-raw-json.ts);
- * or to csv / tsv (ExecuteOptions.csv / tsv): 'bytes' events with the sink's lines (postgres-raw-delimited.ts).
+ * or to csv / tsv / unaligned (ExecuteOptions.csv / tsv / unaligned): 'bytes' events with the sink's lines
+ * (postgres-raw-delimited.ts); or to markdown (ExecuteOptions.markdown): the first rows as 'copy-text',
+ * then 'bytes'.
  */
 export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: ExecuteOptions, raw: RawRows = false): AsyncGenerator<ResultEvent> {
   const client = host.client;
