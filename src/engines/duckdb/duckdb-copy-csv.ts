@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ColumnInfo, ResultEvent } from '../../core/result.js';
 import { YoungGarbage } from '../../core/young-garbage.js';
-import { columnPlan, copyTextEscaped, isBooleanType, isNumericType, mayBeBackslashDot, mayNeedCopyEscapes, type DuckColumnType } from './duckdb-csv-columns.js';
+import { columnPlan, copyTextEscaped, csvQuoted, isBooleanType, isNumericType, mayBeBackslashDot, mayNeedCopyEscapes, type DuckColumnType } from './duckdb-csv-columns.js';
 
 /** The parts of @duckdb/node-api's prepared statement read here. */
 export interface DuckPrepared {
@@ -149,8 +149,9 @@ const TAB = '\t';
 
 /**
  * The COPY statement and the columns, or undefined when the result cannot take the fast path.
- * text: COPY's text format made with DuckDB's csv writer: a tab between values, no quoting (QUOTE ''),
- * NULL as \N, and a text value's backslashes, tabs and newlines escaped in SQL (copyTextEscaped).
+ * csv: DuckDB's writer with QUOTE '' (it quotes nothing), the quoting sqlsh's csv does made in SQL
+ * (csvQuoted). text: COPY's text format made with DuckDB's csv writer: a tab between values, no
+ * quoting, NULL as \N, and a text value's backslashes, tabs and newlines escaped in SQL (copyTextEscaped).
  */
 export function planCopy(prepared: DuckPrepared, sql: string, target: string, tzOffsetMinutes: number, format: CopyFormat = { format: 'csv', nullString: '' }): CopyPlan | undefined {
   if (prepared.statementType !== STATEMENT_SELECT || prepared.columnCount === 0) return undefined;
@@ -176,6 +177,7 @@ export function planCopy(prepared: DuckPrepared, sql: string, target: string, tz
     if (plan.kind === 'no') return undefined;
     let expr = plan.kind === 'expr' ? plan.sql.replace(/\s*\n\s*/g, ' ') : undefined;
     if (text && mayNeedCopyEscapes(type)) expr = copyTextEscaped(expr ?? ref);
+    if (format.format === 'csv') expr = csvQuoted(type, expr ?? ref, format.nullString) ?? expr;
     if (expr !== undefined) rewritten = true;
     // on one line: an error's LINE n in the COPY text is then line n of the statement as typed
     select.push(expr !== undefined ? `${expr} AS ${ref}` : ref);
@@ -185,7 +187,7 @@ export function planCopy(prepared: DuckPrepared, sql: string, target: string, tz
   const query = rewritten ? `SELECT ${select.join(', ')} FROM (${inner}\n) AS sqlsh_q(${names.join(', ')})` : `${inner}\n`;
   const options = text
     ? `FORMAT csv, HEADER false, DELIMITER ${quoteLiteral(TAB)}, QUOTE '', NULLSTR '\\N', USE_TMP_FILE false`
-    : `FORMAT csv, HEADER false, NULLSTR ${quoteLiteral(format.nullString)}, USE_TMP_FILE false`;
+    : `FORMAT csv, HEADER false, QUOTE '', NULLSTR ${quoteLiteral(format.nullString)}, USE_TMP_FILE false`;
   return {
     copy: `COPY (${query}) TO ${quoteLiteral(target)} (${options})`,
     columns,

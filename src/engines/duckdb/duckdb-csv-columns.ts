@@ -50,6 +50,27 @@ export function mayNeedCopyEscapes(type: DuckColumnType): boolean {
   return TEXTUAL.has(type.typeId) || type.typeId === T.BLOB || type.alias?.toUpperCase() === 'JSON';
 }
 
+const sqlLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * sqlsh's csv quoting in SQL, for COPY with QUOTE '' (DuckDB's writer then quotes nothing; with its
+ * quoting on, it also quotes every value holding a '#', which sqlsh's csv does not): a text value
+ * (VARCHAR, ENUM, JSON) is quoted, its quotes doubled, when it holds a comma, a quote, CR or LF, or
+ * equals the null string (so with '' an empty string is ""); any other value only when its text
+ * equals a non-empty null string (numbers too, as the csv sink does). NULL stays NULL (NULLSTR).
+ */
+export function csvQuoted(type: DuckColumnType, x: string, nullString: string): string | undefined {
+  // the text as DuckDB's writer would write it (an ENUM compared with '' would be cast to the ENUM)
+  const t = `CAST(${x} AS VARCHAR)`;
+  if (mayBeBackslashDot(type)) {
+    // a quote first: such a value needs quoting anyway, and the other tests are skipped
+    const special = `${t} = ${sqlLiteral(nullString)} OR contains(${t}, ',') OR contains(${t}, chr(10)) OR contains(${t}, chr(13))`;
+    return `CASE WHEN contains(${t}, '"') THEN '"' || replace(${t}, '"', '""') || '"' WHEN ${special} THEN '"' || ${t} || '"' ELSE ${t} END`;
+  }
+  if (nullString === '') return undefined;
+  return `CASE WHEN ${t} = ${sqlLiteral(nullString)} THEN ${sqlLiteral(`"${nullString}"`)} ELSE ${t} END`;
+}
+
 /** COPY text's escapes of an expression's text: \\, \t, \n (a carriage return stays, as in PostgreSQL's rows here). */
 export const copyTextEscaped = (x: string): string => `replace(replace(replace(${x}, '\\', '\\\\'), chr(9), '\\t'), chr(10), '\\n')`;
 
