@@ -15,11 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { duckdbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
 import { BackslashDotQuoter } from '../../src/engines/duckdb/duckdb-copy-csv.js';
-import type { Connection } from '../../src/engines/engine.js';
+import type { Connection, ExecuteOptions } from '../../src/engines/engine.js';
+import type { RenderOptions } from '../../src/output/sink.js';
 import type { ResultEvent } from '../../src/core/result.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
 import { Collector } from '../output/collect-output.js';
+import { streamOutput } from '../../src/output/stream-output.js';
+import { Writable } from 'node:stream';
 import { BIN, ROOT, readThenGoAway, runCliAsync, sandboxEnv } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlsh-duckfast-test-'));
@@ -313,6 +316,61 @@ describe('duckdb json and jsonl from COPY text (duckdb-json-rows.ts): the same b
     await same(`select x, 'row ' || x || E'\\t' as s, x * 1.5 as d from range(100000) r(x)`);
     await same('select * from v where false', false);
     await same('select * from nested', false);
+  });
+});
+
+describe('duckdb fast paths on random text: the same bytes as the ordinary path in every format', () => {
+  test('3,000 rows of random text (control characters, tabs, line breaks, CR, backslashes, pipes, quotes, commas, #, wide text), floats, booleans, blobs', async () => {
+    const mem = await duckdbEngine.connect({ engine: 'duckdb', url: 'duckdb::memory:' });
+    try {
+      for await (const _ of mem.execute('select setseed(0.3)'));
+      const pick = `case when r < 0.05 then 1 + (random() * 30)::int when r < 0.1 then 9 when r < 0.15 then 10 when r < 0.2 then 13
+        when r < 0.25 then 92 when r < 0.3 then 124 when r < 0.35 then 34 when r < 0.4 then 44 when r < 0.45 then 35
+        when r < 0.5 then 200 + (random() * 2000)::int when r < 0.55 then 127 else 32 + (random() * 94)::int end`;
+      for await (const _ of mem.execute(`create table fz as select i,
+        (select string_agg(chr(${pick}), '') from (select random() as r from range((random() * 12)::int + i % 2) t(g))) as s,
+        case when i % 5 = 0 then null else (random() - 0.5) * pow(10, random() * 40 - 20) end as f, i % 3 = 0 as b,
+        ('\\x' || lpad(hex(i), 4, '0'))::blob as bl from range(3000) r(i)`));
+      const sql = 'select * from fz order by i';
+      const cases: [string, ExecuteOptions][] = [
+        ['csv', { csv: { nullString: '' } }],
+        ['json', { json: { lines: false } }],
+        ['jsonl', { json: { lines: true } }],
+        ['table', { copyText: true }],
+        ['markdown', { copyText: 'rows' }],
+        ['unaligned', { copyText: 'rows' }],
+        ['expanded', { copyText: 'rows' }],
+      ];
+      for (const [format, fast] of cases) {
+        const texts: string[] = [];
+        let sawFast = false;
+        for (const opts of [{}, fast]) {
+          // bytes as a file or pipe gets them (output/stream-output.ts): a character cut between two
+          // pieces of the pipe must come out whole
+          const chunks: Buffer[] = [];
+          const sinkStream = new Writable({ write: (c: Buffer, _e, done) => (chunks.push(Buffer.from(c)), done()) });
+          const out = streamOutput(sinkStream);
+          async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+            for await (const e of events) {
+              if (opts === fast && (e.type === 'bytes' || e.type === 'copy-text')) sawFast = true;
+              yield e;
+            }
+          }
+          await renderEvents(tap(mem.execute(sql, opts)), out, { format: format as RenderOptions['format'], tableStyle: 'psql', nullString: '', header: true, footer: true, color: false }, { notice: () => undefined });
+          await new Promise<void>((resolve) => sinkStream.end(resolve));
+          texts.push(Buffer.concat(chunks).toString('latin1')); // compared byte for byte
+        }
+        assert.ok(sawFast, `${format}: the fast path was taken`);
+        if (texts[0] !== texts[1]) {
+          const [a, b] = texts as [string, string];
+          let k = 0;
+          while (a[k] === b[k]) k++;
+          assert.equal(JSON.stringify(b.slice(Math.max(0, k - 40), k + 40)), JSON.stringify(a.slice(Math.max(0, k - 40), k + 40)), `${format}: first difference at ${k}`);
+        }
+      }
+    } finally {
+      await mem.close();
+    }
   });
 });
 

@@ -8,7 +8,10 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Connection } from '../../src/engines/engine.js';
+import type { Connection, ExecuteOptions } from '../../src/engines/engine.js';
+import type { RenderOptions } from '../../src/output/sink.js';
+import { streamOutput } from '../../src/output/stream-output.js';
+import { Writable } from 'node:stream';
 import type { ResultEvent } from '../../src/core/result.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
@@ -403,5 +406,56 @@ describe('postgres markdown fast path: the first rows as COPY text, then table r
     const text = await same(c, `select g, case when g > 1000 then g end as later from generate_series(1, 1001) g`, true);
     assert.match(text, /^\| g \| later \|\n\| ---: \| --- \|$/m);
     await same(c, 'select 1 as a where false', false);
+  });
+});
+
+describe('postgres fast paths on random text: the same bytes as the ordinary path in every format', () => {
+  test('3,000 rows of random text (control characters, tabs, line breaks, CR, backslashes, pipes, quotes, commas, #, wide text), floats, booleans', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const pick = `case when r < 0.05 then 1 + (random() * 30)::int when r < 0.1 then 9 when r < 0.15 then 10 when r < 0.2 then 13
+      when r < 0.25 then 92 when r < 0.3 then 124 when r < 0.35 then 34 when r < 0.4 then 44 when r < 0.45 then 35
+      when r < 0.5 then 200 + (random() * 2000)::int when r < 0.55 then 127 else 32 + (random() * 94)::int end`;
+    for await (const _ of c.execute('select setseed(0.5)')) void _;
+    for await (const _ of c.execute('drop table if exists fz_random')) void _;
+    for await (const _ of c.execute(`create temp table fz_random as select i,
+      (select string_agg(chr(${pick}), '') from (select random() as r from generate_series(1, (random() * 12)::int + i % 2) g) x) as s,
+      case when i % 5 = 0 then null else (random() - 0.5) * 10 ^ (random() * 40 - 20) end as f, i % 3 = 0 as b
+      from generate_series(1, 3000) i`)) void _;
+    const sql = 'select * from fz_random order by i';
+    const cases: [RenderOptions['format'], ExecuteOptions][] = [
+      ['csv', { csv: { nullString: '' } }],
+      ['tsv', { tsv: { nullString: '' } }],
+      ['unaligned', { unaligned: { nullString: '', fieldSeparator: '|', recordSeparator: '\n', header: true } }],
+      ['markdown', { markdown: { nullString: '' } }],
+      ['json', { json: { lines: false } }],
+      ['table', { copyText: true }],
+    ];
+    for (const [format, fast] of cases) {
+      const texts: string[] = [];
+      let sawFast = false;
+      for (const opts of [{}, fast]) {
+        // bytes as a file or pipe gets them (output/stream-output.ts)
+        const chunks: Buffer[] = [];
+        const stream = new Writable({ write: (b: Buffer, _e, done) => (chunks.push(Buffer.from(b)), done()) });
+        async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+          for await (const e of events) {
+            if (opts === fast && (e.type === 'bytes' || e.type === 'copy-text')) sawFast = true;
+            yield e;
+          }
+        }
+        await renderEvents(tap(c.execute(sql, opts)), streamOutput(stream), { format, tableStyle: 'psql', nullString: '', header: true, footer: true, color: false }, { notice: () => undefined });
+        await new Promise<void>((resolve) => stream.end(resolve));
+        texts.push(Buffer.concat(chunks).toString('latin1'));
+      }
+      const [a, b] = texts as [string, string];
+      if (a !== b) {
+        let k = 0;
+        while (a[k] === b[k]) k++;
+        assert.equal(JSON.stringify(b.slice(Math.max(0, k - 40), k + 40)), JSON.stringify(a.slice(Math.max(0, k - 40), k + 40)), `${format}: first difference at ${k}`);
+      }
+      assert.ok(a.length > 50_000, format);
+      assert.ok(sawFast, `${format}: the fast path was taken`);
+    }
   });
 });
