@@ -67,6 +67,20 @@ describe('mysql values', () => {
   });
 });
 
+describe('mysql doubles', () => {
+  test('DOUBLE and FLOAT arrive exact: 16 and 17 significant digits, past 2^53 in the digits (mysql2 alone was one unit off)', async (t) => {
+    if (skip) return t.skip(skip);
+    const values = [998.4264417004645, 998.4264417004644, 0.1, 1e-7, 123456789012345.67, -2.2250738585072014e-308, 1.7976931348623157e308, 4503599627370495.5, 0.30000000000000004];
+    const { rows } = await collect(conn!, `select ${values.map((v, i) => `cast(${v} as double) as d${i}`).join(', ')}, cast(1.1 as float) as f`);
+    assert.deepEqual(rows[0]!.slice(0, values.length), values);
+    assert.equal(rows[0]![values.length], 1.1); // FLOAT: the server's text (1.1) read as a double
+    for await (const _ of conn!.execute('create temporary table dbl (d double)')) void _;
+    for await (const _ of conn!.execute(`insert into dbl values ${values.map((v) => `(${v})`).join(', ')}`)) void _;
+    const table = await collect(conn!, 'select d from dbl');
+    assert.deepEqual(table.rows.map((r) => r[0]), values);
+  });
+});
+
 describe('mysql execute', () => {
   test('streams 200k rows in bounded batches', async (t) => {
     if (skip) return t.skip(skip);

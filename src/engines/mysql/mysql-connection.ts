@@ -10,7 +10,7 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { UnansweredCancel } from '../unanswered-cancel.js';
-import { convertRowInPlace, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
+import { convertRowInPlace, exactFloatsFor, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { MysqlRawRows, rawColumns, type RawPacket } from './mysql-raw-rows.js';
 import { MysqlJsonRows } from './mysql-raw-json.js';
@@ -149,6 +149,7 @@ export class MysqlConnection implements Connection {
       const state = core as MysqlCoreState;
       const bump = typeof state._bumpSequenceId === 'function' ? state._bumpSequenceId : undefined;
       core.handlePacket = (packet: unknown): void => {
+        exactFloatsFor(packet); // mysql2's packets read FLOAT and DOUBLE exactly (mysql-values.ts)
         // A row of a result set read raw goes straight to its reader: what mysql2's handlePacket,
         // Command.execute and Query.row would do for it (sequence id, then the row parser; no
         // 'result' event). Any other packet, or a state this does not expect, takes mysql2's way.

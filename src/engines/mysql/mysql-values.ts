@@ -153,7 +153,54 @@ export function convertRowInPlace(raw: unknown[], converters: readonly Converter
   return raw as Value[];
 }
 
+type CastField = { type: string; buffer(): Buffer | null; string(): string | null };
+
 /** mysql2 typeCast: GEOMETRY as its raw bytes (WKB with SRID, as the server sends it); all else default. */
-export function geometryAsBytes(field: { type: string; buffer(): Buffer | null }, next: () => unknown): unknown {
+export function geometryAsBytes(field: CastField, next: () => unknown): unknown {
   return field.type === 'GEOMETRY' ? field.buffer() : next();
+}
+
+/**
+ * mysql2's Packet#parseFloat(len) (FLOAT, DOUBLE and DECIMAL text read as a number), made exact.
+ * mysql2 sums the digits of a number of up to 17 characters in a double and divides by the power of
+ * ten: past 2^53 (16 digits and more) the sum is rounded first, and the value can be one unit in the
+ * last place off (998.4264417004645 read as 998.4264417004644). Up to 15 digits that way is exact (both
+ * operands are exact doubles, and one division rounds once); any longer number is read by Number().
+ */
+export function exactParseFloat(this: { buffer: Buffer; offset: number }, len: number | null): number | null {
+  if (len === null) return null;
+  if (len === 0) return 0;
+  const buf = this.buffer;
+  const start = this.offset;
+  const end = start + len;
+  this.offset = end;
+  let k = start;
+  const negative = buf[k] === 0x2d;
+  if (negative || buf[k] === 0x2b) k++;
+  let result = 0;
+  let scale = 1;
+  let digits = 0;
+  let pastDot = false;
+  for (; k < end; k++) {
+    const c = buf[k]!;
+    if (c === 0x2e) {
+      pastDot = true;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39 || ++digits > 15) return Number(buf.toString('latin1', start, end)); // an exponent, or past 2^53
+    result = result * 10 + (c - 0x30);
+    if (pastDot) scale *= 10;
+  }
+  const value = result / scale;
+  return negative ? -value : value;
+}
+
+const patched = new WeakSet<object>();
+
+/** Installs exactParseFloat on the class of a packet mysql2 made (bundled or not: the one it uses). */
+export function exactFloatsFor(packet: unknown): void {
+  const proto = packet !== null && typeof packet === 'object' ? (Object.getPrototypeOf(packet) as { parseFloat?: unknown } | null) : null;
+  if (!proto || patched.has(proto) || typeof proto.parseFloat !== 'function') return;
+  patched.add(proto);
+  proto.parseFloat = exactParseFloat;
 }
