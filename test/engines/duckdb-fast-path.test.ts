@@ -331,7 +331,9 @@ describe('duckdb fast paths on random text: the same bytes as the ordinary path 
         (select string_agg(chr(${pick}), '') from (select random() as r from range((random() * 12)::int + i % 2) t(g))) as s,
         case when i % 5 = 0 then null else (random() - 0.5) * pow(10, random() * 40 - 20) end as f, i % 3 = 0 as b,
         ('\\x' || lpad(hex(i), 4, '0'))::blob as bl from range(3000) r(i)`));
-      const sql = 'select * from fz order by i';
+      // the same text as JSON and BLOB; DECIMAL, FLOAT, HUGEINT, DATE and INTERVAL beside
+      const sql = `select i, s, f, b, bl, to_json(s) as j, encode(s) as by, (f * 1000)::decimal(30, 6) as num, f::float as r,
+        i::hugeint * 1000000000000 as h, date '2020-01-01' + i::int as d, to_minutes(i) as iv from fz order by i`;
       const cases: [string, ExecuteOptions][] = [
         ['csv', { csv: { nullString: '' } }],
         ['json', { json: { lines: false } }],

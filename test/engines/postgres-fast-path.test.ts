@@ -410,7 +410,7 @@ describe('postgres markdown fast path: the first rows as COPY text, then table r
 });
 
 describe('postgres fast paths on random text: the same bytes as the ordinary path in every format', () => {
-  test('3,000 rows of random text (control characters, tabs, line breaks, CR, backslashes, pipes, quotes, commas, #, wide text), floats, booleans', async (t) => {
+  test('3,000 rows of random text (control characters, tabs, line breaks, CR, backslashes, pipes, quotes, commas, #, wide text) as text, bytea, json and arrays; floats, numeric, booleans', async (t) => {
     const c = need(t);
     if (!c) return;
     const pick = `case when r < 0.05 then 1 + (random() * 30)::int when r < 0.1 then 9 when r < 0.15 then 10 when r < 0.2 then 13
@@ -422,7 +422,9 @@ describe('postgres fast paths on random text: the same bytes as the ordinary pat
       (select string_agg(chr(${pick}), '') from (select random() as r from generate_series(1, (random() * 12)::int + i % 2) g) x) as s,
       case when i % 5 = 0 then null else (random() - 0.5) * 10 ^ (random() * 40 - 20) end as f, i % 3 = 0 as b
       from generate_series(1, 3000) i`)) void _;
-    const sql = 'select * from fz_random order by i';
+    // the same text as bytea, json, jsonb and arrays; numeric and real beside the double
+    const sql = `select i, s, f, b, convert_to(coalesce(s, ''), 'UTF8') as by, to_json(s) as j, to_jsonb(array[s, 'x']) as jb,
+      array[s, null] as arr, (f * 1000)::numeric(30, 6) as num, f::real as r from fz_random order by i`;
     const cases: [RenderOptions['format'], ExecuteOptions][] = [
       ['csv', { csv: { nullString: '' } }],
       ['tsv', { tsv: { nullString: '' } }],
