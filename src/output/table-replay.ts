@@ -119,8 +119,16 @@ export class TableReplay {
   private pad(count: number): void {
     if (count <= 0) return;
     const w = this.w;
-    w.buf.fill(SP, w.pos, w.pos + count);
-    w.pos += count;
+    if (count > 32) {
+      w.buf.fill(SP, w.pos, w.pos + count);
+      w.pos += count;
+      return;
+    }
+    // a few spaces (most pads): a loop, cheaper than Buffer#fill's call
+    const buf = w.buf;
+    let pos = w.pos;
+    for (let k = 0; k < count; k++) buf[pos++] = SP;
+    w.pos = pos;
   }
 
   private cellText(chunk: Buffer, i: number, isNull: boolean): void {
