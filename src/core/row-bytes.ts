@@ -79,23 +79,18 @@ export class RowBytes {
    * carriage return too (\\r: sqlsh's tsv).
    */
   protected copyEscaped(buf: Buffer, s: number, e: number, cr = false): void {
-    let k = s;
-    while (k < e) {
-      const c = buf[k]!;
-      if (c === TAB || c === LF || c === BACKSLASH || (c === CR && cr)) break;
-      k++;
-    }
-    if (k === e) return this.bytes(buf, s, e);
+    // one pass: each byte copied as it is looked at (most are neither a control character nor '\\')
     this.reserve((e - s) * 2);
     const out = this.out;
     let pos = this.pos;
-    for (k = s; k < e; k++) {
+    for (let k = s; k < e; k++) {
       const c = buf[k]!;
-      if (c === TAB || c === LF || c === BACKSLASH || (c === CR && cr)) {
+      if ((c <= CR && (c === TAB || c === LF || (c === CR && cr))) || c === BACKSLASH) {
         out[pos++] = BACKSLASH;
         out[pos++] = c === TAB ? 0x74 : c === LF ? 0x6e : c === CR ? 0x72 : BACKSLASH;
       } else out[pos++] = c;
     }
     this.pos = pos;
   }
+
 }
