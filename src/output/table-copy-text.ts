@@ -98,8 +98,15 @@ export class CopyTextRecords {
         const s = p;
         let simple = true;
         let c = 0;
-        while ((c = buf[p]!) !== TAB && c !== NL) {
-          if (c < 0x20 || c > 0x7e || c === BACKSLASH) simple = false;
+        for (;;) {
+          c = buf[p]!;
+          // printable ASCII but '\\' (most bytes): three comparisons
+          if (c >= 0x20 && c <= 0x7e && c !== BACKSLASH) {
+            p++;
+            continue;
+          }
+          if (c === TAB || c === NL) break;
+          simple = false;
           p++;
         }
         const len = p - s;

@@ -86,7 +86,13 @@ export class TableReplay {
         while ((c = chunk[p++]!) !== COLON) w = w * 10 + c - 48;
         cellWidths[i] = w;
         starts[i] = p;
-        while ((c = chunk[p]!) !== US && c !== RS) {
+        for (;;) {
+          c = chunk[p]!;
+          if (c > US) {
+            p++; // not a control character (most bytes): one comparison
+            continue;
+          }
+          if (c === US || c === RS) break;
           if (c === NL) multi = true;
           p++;
         }
