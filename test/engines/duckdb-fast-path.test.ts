@@ -15,14 +15,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { duckdbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
 import { BackslashDotQuoter } from '../../src/engines/duckdb/duckdb-copy-csv.js';
-import type { Connection, ExecuteOptions } from '../../src/engines/engine.js';
-import type { RenderOptions } from '../../src/output/sink.js';
+import type { Connection } from '../../src/engines/engine.js';
 import type { ResultEvent } from '../../src/core/result.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
 import { Collector } from '../output/collect-output.js';
-import { streamOutput } from '../../src/output/stream-output.js';
-import { Writable } from 'node:stream';
+import { assertSameBytes, EXPORT_CASES, renderOptions } from './fast-path-bytes.js';
 import { BIN, ROOT, readThenGoAway, runCliAsync, sandboxEnv } from '../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sqlsh-duckfast-test-'));
@@ -206,34 +204,11 @@ describe('duckdb csv fast path: the same bytes as the ordinary path', () => {
 describe('duckdb COPY text for the aligned table and the other sinks (ExecuteOptions.copyText): the same bytes as the ordinary path', () => {
   type Format = 'table' | 'expanded' | 'markdown' | 'unaligned';
 
-  async function shownAs(sql: string, format: Format, fast: boolean): Promise<{ text: string; fast: boolean; rows: number }> {
-    const out = new Collector();
-    let sawCopyText = false;
-    async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
-      for await (const e of events) {
-        if (e.type === 'copy-text') sawCopyText = true;
-        yield e;
-      }
-    }
+  async function same(sql: string, format: Format, expectFast = true): Promise<string> {
     // as run-script asks: the table sink reads COPY text itself, the others have it made into rows
     const copyText = format === 'table' ? true : ('rows' as const);
-    const summary = await renderEvents(
-      tap(conn.execute(sql, fast ? { copyText } : {})),
-      out,
-      { format, tableStyle: 'psql', nullString: format === 'unaligned' ? '' : 'NULL', header: true, footer: true, color: false },
-      { notice: () => undefined },
-    );
-    return { text: out.text, fast: sawCopyText, rows: summary.rowCount };
-  }
-
-  async function same(sql: string, format: Format, expectFast = true): Promise<string> {
-    const ordinary = await shownAs(sql, format, false);
-    const fast = await shownAs(sql, format, true);
-    assert.equal(ordinary.fast, false);
-    assert.equal(fast.fast, expectFast, `the COPY text path was ${expectFast ? 'not ' : ''}taken for ${format}: ${sql}`);
-    assert.equal(fast.text, ordinary.text, `${format}: ${sql}`);
-    assert.equal(fast.rows, ordinary.rows);
-    return fast.text;
+    const render = renderOptions(format, { nullString: format === 'unaligned' ? '' : 'NULL' });
+    return (await assertSameBytes(conn, sql, { copyText }, render, expectFast)).text;
   }
 
   test('every scalar type with awkward values (tabs, newlines, backslashes, \\N, control characters, wide text), in each format', async () => {
@@ -256,39 +231,10 @@ describe('duckdb COPY text for the aligned table and the other sinks (ExecuteOpt
 });
 
 describe('duckdb json and jsonl from COPY text (duckdb-json-rows.ts): the same bytes as the ordinary path', () => {
-  async function jsonOf(c: Connection, sql: string, lines: boolean, fast: boolean): Promise<{ text: string; fast: boolean; rows: number }> {
-    const out = new Collector();
-    let sawBytes = false;
-    async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
-      for await (const e of events) {
-        if (e.type === 'bytes') sawBytes = true;
-        yield e;
-      }
-    }
-    const summary = await renderEvents(
-      tap(c.execute(sql, fast ? { json: { lines } } : {})),
-      out,
-      { format: lines ? 'jsonl' : 'json', tableStyle: 'psql', nullString: '', header: true, footer: false, color: false },
-      { notice: () => undefined },
-    );
-    return { text: out.text, fast: sawBytes, rows: summary.rowCount };
-  }
-
   async function same(sql: string, expectFast = true, c: Connection = conn): Promise<string> {
     let text = '';
     for (const lines of [false, true]) {
-      const ordinary = await jsonOf(c, sql, lines, false);
-      const fast = await jsonOf(c, sql, lines, true);
-      assert.equal(ordinary.fast, false);
-      assert.equal(fast.fast, expectFast, `the json fast path was ${expectFast ? 'not ' : ''}taken for: ${sql}`);
-      if (fast.text !== ordinary.text) {
-        const a = ordinary.text.split('\n');
-        const b = fast.text.split('\n');
-        const i = a.findIndex((l, k) => l !== b[k]);
-        assert.equal(b[i], a[i], `${lines ? 'jsonl' : 'json'}, first differing line ${i}: ${sql}`);
-      }
-      assert.equal(fast.text, ordinary.text);
-      assert.equal(fast.rows, ordinary.rows);
+      const fast = await assertSameBytes(c, sql, { json: { lines } }, renderOptions(lines ? 'jsonl' : 'json', { footer: false }), expectFast);
       if (!lines) text = fast.text;
     }
     return text;
@@ -334,42 +280,9 @@ describe('duckdb fast paths on random text: the same bytes as the ordinary path 
       // the same text as JSON and BLOB; DECIMAL, FLOAT, HUGEINT, DATE and INTERVAL beside
       const sql = `select i, s, f, b, bl, to_json(s) as j, encode(s) as by, (f * 1000)::decimal(30, 6) as num, f::float as r,
         i::hugeint * 1000000000000 as h, date '2020-01-01' + i::int as d, to_minutes(i) as iv from fz order by i`;
-      const cases: [string, ExecuteOptions][] = [
-        ['csv', { csv: { nullString: '' } }],
-        ['json', { json: { lines: false } }],
-        ['jsonl', { json: { lines: true } }],
-        ['table', { copyText: true }],
-        ['markdown', { copyText: 'rows' }],
-        ['unaligned', { copyText: 'rows' }],
-        ['expanded', { copyText: 'rows' }],
-      ];
-      for (const [format, fast] of cases) {
-        const texts: string[] = [];
-        let sawFast = false;
-        for (const opts of [{}, fast]) {
-          // bytes as a file or pipe gets them (output/stream-output.ts): a character cut between two
-          // pieces of the pipe must come out whole
-          const chunks: Buffer[] = [];
-          const sinkStream = new Writable({ write: (c: Buffer, _e, done) => (chunks.push(Buffer.from(c)), done()) });
-          const out = streamOutput(sinkStream);
-          async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
-            for await (const e of events) {
-              if (opts === fast && (e.type === 'bytes' || e.type === 'copy-text')) sawFast = true;
-              yield e;
-            }
-          }
-          await renderEvents(tap(mem.execute(sql, opts)), out, { format: format as RenderOptions['format'], tableStyle: 'psql', nullString: '', header: true, footer: true, color: false }, { notice: () => undefined });
-          await new Promise<void>((resolve) => sinkStream.end(resolve));
-          texts.push(Buffer.concat(chunks).toString('latin1')); // compared byte for byte
-        }
-        assert.ok(sawFast, `${format}: the fast path was taken`);
-        if (texts[0] !== texts[1]) {
-          const [a, b] = texts as [string, string];
-          let k = 0;
-          while (a[k] === b[k]) k++;
-          assert.equal(JSON.stringify(b.slice(Math.max(0, k - 40), k + 40)), JSON.stringify(a.slice(Math.max(0, k - 40), k + 40)), `${format}: first difference at ${k}`);
-        }
-      }
+      // every format run-script sends here but tsv (no fast path for it on this engine)
+      const cases = EXPORT_CASES.filter(([f]) => f !== 'tsv');
+      for (const [format, fast] of cases) await assertSameBytes(mem, sql, fast, renderOptions(format));
     } finally {
       await mem.close();
     }

@@ -8,10 +8,9 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Connection, ExecuteOptions } from '../../src/engines/engine.js';
+import type { Connection } from '../../src/engines/engine.js';
 import type { RenderOptions } from '../../src/output/sink.js';
-import { streamOutput } from '../../src/output/stream-output.js';
-import { Writable } from 'node:stream';
+import { assertSameBytes, EXPORT_CASES, rendered, renderOptions } from './fast-path-bytes.js';
 import type { ResultEvent } from '../../src/core/result.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import { renderEvents } from '../../src/shell/render-events.js';
@@ -299,32 +298,11 @@ describe("postgres unaligned fast path (psql's -A): same bytes as the ordinary p
   }
   const DEFAULT: Unaligned = { header: true, footer: true, nullString: '', fieldSeparator: '|', recordSeparator: '\n' };
 
-  async function unalignedOf(c: Connection, sql: string, fast: boolean, o: Unaligned): Promise<Csv> {
-    const out = new Collector();
-    let sawBytes = false;
-    async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
-      for await (const e of events) {
-        if (e.type === 'bytes') sawBytes = true;
-        yield e;
-      }
-    }
-    const summary = await renderEvents(
-      tap(c.execute(sql, fast ? { unaligned: o } : {})),
-      out,
-      { format: 'unaligned', tableStyle: 'psql', nullString: o.nullString, header: o.header, footer: o.footer, color: false, fieldSeparator: o.fieldSeparator, recordSeparator: o.recordSeparator },
-      { notice: () => undefined },
-    );
-    return { text: out.text, fast: sawBytes, rows: summary.rowCount };
-  }
+  const unaligned = (o: Unaligned): RenderOptions =>
+    renderOptions('unaligned', { nullString: o.nullString, header: o.header, footer: o.footer, fieldSeparator: o.fieldSeparator, recordSeparator: o.recordSeparator });
 
   async function same(c: Connection, sql: string, o: Unaligned = DEFAULT, expectFast = true): Promise<string> {
-    const ordinary = await unalignedOf(c, sql, false, o);
-    const fast = await unalignedOf(c, sql, true, o);
-    assert.equal(ordinary.fast, false);
-    assert.equal(fast.fast, expectFast, `the fast path was ${expectFast ? 'not ' : ''}taken for: ${sql}`);
-    assert.equal(fast.text, ordinary.text, sql);
-    assert.equal(fast.rows, ordinary.rows);
-    return fast.text;
+    return (await assertSameBytes(c, sql, { unaligned: o }, unaligned(o), expectFast)).text;
   }
 
   test('many types and floats, with the header and footer, with -t, other separators and a null string', async (t) => {
@@ -348,38 +326,15 @@ describe("postgres unaligned fast path (psql's -A): same bytes as the ordinary p
     assert.equal(await same(c, 'select 1 as a'), 'a\n1\n(1 row)\n');
     assert.equal(await same(c, 'select 1 as a', { ...DEFAULT, header: false, footer: false }), '1\n');
     // no columns: psql writes the empty header record and `(3 rows)` (the ordinary path shows nothing)
-    assert.equal((await unalignedOf(c, 'select from generate_series(1, 3)', true, DEFAULT)).text, '\n(3 rows)\n');
+    assert.equal((await rendered(c, 'select from generate_series(1, 3)', { unaligned: DEFAULT }, unaligned(DEFAULT))).text, '\n(3 rows)\n');
   });
 });
 
 describe('postgres markdown fast path: the first rows as COPY text, then table rows from the DataRows', () => {
-  async function markdownOf(c: Connection, sql: string, fast: boolean, nullString = 'NULL'): Promise<Csv & { copyText: boolean }> {
-    const out = new Collector();
-    let sawBytes = false;
-    let sawCopyText = false;
-    async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
-      for await (const e of events) {
-        if (e.type === 'bytes') sawBytes = true;
-        if (e.type === 'copy-text') sawCopyText = true;
-        yield e;
-      }
-    }
-    const summary = await renderEvents(
-      tap(c.execute(sql, fast ? { markdown: { nullString } } : {})),
-      out,
-      { format: 'markdown', tableStyle: 'psql', nullString, header: true, footer: true, color: false },
-      { notice: () => undefined },
-    );
-    return { text: out.text, fast: sawBytes, copyText: sawCopyText, rows: summary.rowCount };
-  }
-
+  /** The first rows come as COPY text in any case; `expectBytes`: whether table rows came as bytes too. */
   async function same(c: Connection, sql: string, expectBytes: boolean, nullString = 'NULL'): Promise<string> {
-    const ordinary = await markdownOf(c, sql, false, nullString);
-    const fast = await markdownOf(c, sql, true, nullString);
-    assert.equal(ordinary.fast || ordinary.copyText, false);
-    assert.equal(fast.fast, expectBytes, `markdown rows as bytes for: ${sql}`);
-    assert.equal(fast.text, ordinary.text, sql);
-    assert.equal(fast.rows, ordinary.rows);
+    const fast = await assertSameBytes(c, sql, { markdown: { nullString } }, renderOptions('markdown', { nullString }), 'either');
+    assert.equal(fast.types.has('bytes'), expectBytes, `markdown rows as bytes for: ${sql}`);
     return fast.text;
   }
 
@@ -425,39 +380,7 @@ describe('postgres fast paths on random text: the same bytes as the ordinary pat
     // the same text as bytea, json, jsonb and arrays; numeric and real beside the double
     const sql = `select i, s, f, b, convert_to(coalesce(s, ''), 'UTF8') as by, to_json(s) as j, to_jsonb(array[s, 'x']) as jb,
       array[s, null] as arr, (f * 1000)::numeric(30, 6) as num, f::real as r from fz_random order by i`;
-    const cases: [RenderOptions['format'], ExecuteOptions][] = [
-      ['csv', { csv: { nullString: '' } }],
-      ['tsv', { tsv: { nullString: '' } }],
-      ['unaligned', { unaligned: { nullString: '', fieldSeparator: '|', recordSeparator: '\n', header: true } }],
-      ['markdown', { markdown: { nullString: '' } }],
-      ['json', { json: { lines: false } }],
-      ['table', { copyText: true }],
-    ];
-    for (const [format, fast] of cases) {
-      const texts: string[] = [];
-      let sawFast = false;
-      for (const opts of [{}, fast]) {
-        // bytes as a file or pipe gets them (output/stream-output.ts)
-        const chunks: Buffer[] = [];
-        const stream = new Writable({ write: (b: Buffer, _e, done) => (chunks.push(Buffer.from(b)), done()) });
-        async function* tap(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
-          for await (const e of events) {
-            if (opts === fast && (e.type === 'bytes' || e.type === 'copy-text')) sawFast = true;
-            yield e;
-          }
-        }
-        await renderEvents(tap(c.execute(sql, opts)), streamOutput(stream), { format, tableStyle: 'psql', nullString: '', header: true, footer: true, color: false }, { notice: () => undefined });
-        await new Promise<void>((resolve) => stream.end(resolve));
-        texts.push(Buffer.concat(chunks).toString('latin1'));
-      }
-      const [a, b] = texts as [string, string];
-      if (a !== b) {
-        let k = 0;
-        while (a[k] === b[k]) k++;
-        assert.equal(JSON.stringify(b.slice(Math.max(0, k - 40), k + 40)), JSON.stringify(a.slice(Math.max(0, k - 40), k + 40)), `${format}: first difference at ${k}`);
-      }
-      assert.ok(a.length > 50_000, format);
-      assert.ok(sawFast, `${format}: the fast path was taken`);
-    }
+    const cases = EXPORT_CASES;
+    for (const [format, fast] of cases) assert.ok((await assertSameBytes(c, sql, fast, renderOptions(format))).bytes.length > 50_000, format);
   });
 });

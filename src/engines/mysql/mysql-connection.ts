@@ -148,8 +148,10 @@ export class MysqlConnection implements Connection {
     if (typeof handle === 'function') {
       const state = core as MysqlCoreState;
       const bump = typeof state._bumpSequenceId === 'function' ? state._bumpSequenceId : undefined;
+      let floatsExact = false;
       core.handlePacket = (packet: unknown): void => {
-        exactFloatsFor(packet); // mysql2's packets read FLOAT and DOUBLE exactly (mysql-values.ts)
+        // mysql2's packets read FLOAT and DOUBLE exactly (mysql-values.ts): set up on the first packet
+        if (!floatsExact) floatsExact = exactFloatsFor(packet);
         // A row of a result set read raw goes straight to its reader: what mysql2's handlePacket,
         // Command.execute and Query.row would do for it (sequence id, then the row parser; no
         // 'result' event). Any other packet, or a state this does not expect, takes mysql2's way.

@@ -197,10 +197,16 @@ export function exactParseFloat(this: { buffer: Buffer; offset: number }, len: n
 
 const patched = new WeakSet<object>();
 
-/** Installs exactParseFloat on the class of a packet mysql2 made (bundled or not: the one it uses). */
-export function exactFloatsFor(packet: unknown): void {
+/**
+ * Installs exactParseFloat on the class of a packet mysql2 made (bundled or not: the one it uses).
+ * True once that class reads exactly (the caller need not look at its other packets).
+ */
+export function exactFloatsFor(packet: unknown): boolean {
   const proto = packet !== null && typeof packet === 'object' ? (Object.getPrototypeOf(packet) as { parseFloat?: unknown } | null) : null;
-  if (!proto || patched.has(proto) || typeof proto.parseFloat !== 'function') return;
-  patched.add(proto);
-  proto.parseFloat = exactParseFloat;
+  if (!proto || typeof proto.parseFloat !== 'function') return false;
+  if (!patched.has(proto)) {
+    patched.add(proto);
+    proto.parseFloat = exactParseFloat;
+  }
+  return true;
 }
