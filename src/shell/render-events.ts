@@ -72,7 +72,7 @@ export async function renderEvents(
           await copyTextInto(sink, ev.bytes, ev.numeric, ev.booleans);
         }
         break;
-      case 'bytes': // the same as UTF-8 bytes (csv, tsv, json, jsonl, unaligned)
+      case 'bytes': // the same as UTF-8 bytes (csv, tsv, json, jsonl, unaligned, markdown)
         if (sink) preformatted = true;
         if (sink?.bytes) await sink.bytes(ev.bytes);
         else await writeBytes(out, ev.bytes);
