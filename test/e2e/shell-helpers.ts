@@ -51,7 +51,8 @@ export function shellHome(): ShellHome {
       writeFileSync(file, toml);
       return file;
     },
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    // a shell being killed may still write its history as the home goes: retry on ENOTEMPTY
+    cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }),
   };
 }
 
