@@ -15,8 +15,11 @@
  * one of its files was compiled without an accepted entry; entries for files that changed or are
  * gone are dropped then. A cache that is missing, unreadable, stale or rejected by V8 costs only the
  * compilation it would have saved: nothing here ever fails the program. SQLSH_CODE_CACHE=0 turns it off.
+ * V8 takes a cache only under the flags that made it: caches are made under the flags of the start,
+ * whatever an export changed since (core/runtime-flags.ts).
  */
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { underStartFlags } from '../core/runtime-flags.js';
 import { maybeTerminal } from '../core/maybe-terminal.js';
 import { homedir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
@@ -93,46 +96,65 @@ function digest(bytes: Buffer): string {
 
 const pad4 = (n: number): number => (n + 3) & ~3;
 
-/** The entries of a cache file: key → cached data, checked on first use. */
+/**
+ * The entries of a cache file, read when asked for: key → its bytes, checked each time. The file
+ * stays open (a cache file renamed over it by another sqlsh leaves this one's bytes as they were),
+ * and only its index is held: a whole file held for the run was 3-8 MB more of every export's peak
+ * memory (the MariaDB driver's cache alone is 4.8 MB), for bytes V8 reads once, at compile time.
+ */
 class CacheEntries {
-  private readonly unchecked = new Map<string, { data: Buffer; sum: string }>();
-  private readonly checked = new Map<string, Buffer>();
+  private readonly where = new Map<string, { offset: number; length: number; sum: string }>();
+  private fd: number | undefined;
 
   /** The entries of `file`; none when the file is missing, unreadable or not ours. */
   static read(file: string): CacheEntries {
     const entries = new CacheEntries();
+    let fd: number | undefined;
     try {
-      const data = readFileSync(file);
-      if (data.toString('latin1', 0, MAGIC.length) !== MAGIC) return entries;
-      const indexLength = data.readUInt32LE(MAGIC.length);
-      const indexEnd = MAGIC.length + 4 + indexLength;
-      const index = JSON.parse(data.toString('utf8', MAGIC.length + 4, indexEnd)) as [string, number, string][];
+      fd = openSync(file, 'r');
+      const size = fstatSync(fd).size;
+      const head = Buffer.alloc(MAGIC.length + 4);
+      if (readSync(fd, head, 0, head.length, 0) !== head.length || head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not ours');
+      const indexLength = head.readUInt32LE(MAGIC.length);
+      const indexEnd = head.length + indexLength;
+      if (indexEnd > size) throw new Error('cut short');
+      const indexBytes = Buffer.alloc(indexLength);
+      readSync(fd, indexBytes, 0, indexLength, head.length);
+      const index = JSON.parse(indexBytes.toString('utf8')) as [string, number, string][];
       let offset = pad4(indexEnd);
       for (const [key, length, sum] of index) {
-        if (offset + length > data.length) break; // cut short: keep what is whole
-        entries.unchecked.set(key, { data: data.subarray(offset, offset + length), sum });
+        if (offset + length > size) break; // cut short: keep what is whole
+        entries.where.set(key, { offset, length, sum });
         offset = pad4(offset + length);
       }
+      entries.fd = fd;
     } catch {
-      // missing or unreadable: start empty
+      // missing, unreadable or not ours: start empty
+      if (fd !== undefined) closeSync(fd);
     }
     return entries;
   }
 
   /** The entry for `key`, when its bytes are the ones that were written. */
   get(key: string): Buffer | undefined {
-    const done = this.checked.get(key);
-    if (done) return done;
-    const entry = this.unchecked.get(key);
-    if (!entry) return undefined;
-    this.unchecked.delete(key);
-    if (digest(entry.data) !== entry.sum) return undefined;
-    this.checked.set(key, entry.data);
-    return entry.data;
+    const entry = this.where.get(key);
+    if (!entry || this.fd === undefined) return undefined;
+    try {
+      const data = Buffer.allocUnsafeSlow(entry.length); // on a 4-byte boundary, for digest()
+      if (readSync(this.fd, data, 0, entry.length, entry.offset) !== entry.length) return undefined;
+      return digest(data) === entry.sum ? data : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   keys(): string[] {
-    return [...this.checked.keys(), ...this.unchecked.keys()];
+    return [...this.where.keys()];
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 
@@ -286,7 +308,10 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
         // The code of this run (with every function compiled so far), then what other runs left for
         // files this one did not load, as long as those files are unchanged.
         const next = new Map<string, Buffer>();
-        for (const { key, script } of group.loaded) next.set(key, script.createCachedData());
+        // under the flags V8 had at start: the next start refuses a cache stamped with others (core/runtime-flags.ts)
+        underStartFlags(() => {
+          for (const { key, script } of group.loaded) next.set(key, script.createCachedData());
+        });
         for (const key of group.entries.keys()) {
           if (next.has(key) || fileKey(key.slice(0, key.indexOf('\0'))) !== key) continue;
           const data = group.entries.get(key);
@@ -298,7 +323,10 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
       }
     }
   };
-  process.once('exit', writeDirty);
+  process.once('exit', () => {
+    writeDirty();
+    for (const group of groups.values()) group.entries.close();
+  });
   setTimeout(writeDirty, EARLY_WRITE_MS).unref();
   return true;
 }

@@ -15,7 +15,8 @@
  */
 const AFTER_MS = 50;
 
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { setRuntimeFlag } from '../core/runtime-flags.js';
 import { PerformanceObserver } from 'node:perf_hooks';
 
 export function capYoungGeneration(capMb: number): void {
@@ -26,7 +27,7 @@ function watch(capMb: number): void {
   const newSpace = (): number => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
   const observer = new PerformanceObserver(() => {
     if (newSpace() < capMb * 1024 * 1024) return;
-    setFlagsFromString('--semi-space-growth-factor=1');
+    setRuntimeFlag('--semi-space-growth-factor=1', '--semi-space-growth-factor=2');
     observer.disconnect();
   });
   observer.observe({ entryTypes: ['gc'] });

@@ -8,7 +8,8 @@
  * PostgreSQL's DataRow tap keeps 8 MB, where 2 MB cost 10% of a 1M-row expanded export).
  * Uses V8's gc(), exposed at run time (gcFunction(), also used by lsp/db-session.ts); where that fails it does nothing.
  */
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { setRuntimeFlag } from './runtime-flags.js';
 import { runInNewContext } from 'node:vm';
 
 type Gc = (options?: { type?: 'minor' | 'major'; execution?: 'sync' | 'async' }) => void;
@@ -18,7 +19,7 @@ let gc: Gc | null | undefined;
 export function gcFunction(): Gc | null {
   if (gc === undefined) {
     try {
-      setFlagsFromString('--expose-gc');
+      setRuntimeFlag('--expose-gc', '--no-expose-gc');
       gc = runInNewContext('gc') as Gc;
     } catch {
       gc = null;
@@ -57,7 +58,7 @@ export function capNewSpace(now = false): void {
     if (s.space_name !== 'new_space') continue;
     if (s.space_size < NEW_SPACE_CAP && !now) return;
     newSpaceCapped = true;
-    setFlagsFromString('--semi-space-growth-factor=1');
+    setRuntimeFlag('--semi-space-growth-factor=1', '--semi-space-growth-factor=2');
   }
 }
 

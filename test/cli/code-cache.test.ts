@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { BIN, runCli, sandboxEnv } from '../helpers/run-cli.js';
 import { PtySession } from '../e2e/pty-harness.js';
 import { startKind } from '../../src/cli/code-cache.js';
@@ -47,6 +47,28 @@ test('the first run writes the cache, the next one uses it without writing again
   run(env);
   for (const [f, mtime] of before) assert.equal(statSync(join(cache, 'sqlsh', f)).mtimeMs, mtime, `${f} was taken, not rewritten`);
   assert.deepEqual(cacheFiles(cache).filter((f) => !f.endsWith('.tmp')), files, 'no new file, no file left aside');
+});
+
+test('an export that changes V8 flags as it runs (gc(), the young generation held) leaves a cache the next run takes', () => {
+  // V8 refuses a cache stamped with other flags than its own at start: such an export used to be
+  // refused its cache every time, compiling everything again and rewriting the cache at its end
+  const cache = mkdtempSync(join(tmpdir(), 'sqlsh-cc-flags-'));
+  const env = sandboxEnv({ XDG_CACHE_HOME: cache });
+  // DuckDB's csv goes through a pipe whose pieces are collected with gc() every 2 MB (duckdb-copy-csv.ts)
+  const sql = "select i, 'row ' || i as name, i * 0.5 as half from range(300000) t(i)";
+  const exportRows = (): void => {
+    const r = spawnSync(process.execPath, [BIN, 'duckdb::memory:', '-c', sql, '--format', 'csv'], { env, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.split('\n').length, 300002);
+  };
+  exportRows();
+  const files = cacheFiles(cache);
+  assert.ok(files.some((f) => /-sqlsh-main\.bin$/.test(f)), files.join(' '));
+  const before = new Map(files.map((f) => [f, statSync(join(cache, 'sqlsh', f)).mtimeMs]));
+  exportRows();
+  for (const [f, mtime] of before) assert.equal(statSync(join(cache, 'sqlsh', f)).mtimeMs, mtime, `${f} was taken, not rewritten`);
+  run(env);
+  for (const [f, mtime] of before) assert.equal(statSync(join(cache, 'sqlsh', f)).mtimeMs, mtime, `${f} was taken by a short script too`);
 });
 
 test('garbage or a stale entry in a cache file is ignored and replaced', () => {
