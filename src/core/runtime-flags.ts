@@ -1,7 +1,8 @@
 /**
  * The V8 flags sqlsh changes while it runs (v8.setFlagsFromString): `--expose-gc` to reach gc()
  * (core/young-garbage.ts), `--semi-space-growth-factor=1` to stop the young generation's growth
- * (core/young-garbage.ts, cli/young-generation.ts).
+ * (core/young-garbage.ts, cli/young-generation.ts), `--no-turbofan` while DuckDB writes a csv export
+ * that sqlsh only passes on (engines/duckdb/duckdb-connection.ts).
  *
  * V8 stamps a code cache with a hash of its flags as they are when the cache is made, and refuses a
  * cache whose stamp is not its own at the next start. A cache made after such a change was refused by
@@ -33,13 +34,23 @@ function givenAtStart(name: string): string | undefined {
 
 /**
  * Sets a V8 flag (`--expose-gc`, `--semi-space-growth-factor=1`). `byDefault` is its value when
- * Node's command line does not set it (`--no-expose-gc`, V8's default).
+ * Node's command line does not set it (`--no-expose-gc`, V8's default). Returns a function that
+ * puts back the value the flag had before (for a flag set for the time of one export).
  */
-export function setRuntimeFlag(flag: string, byDefault: string): void {
+export function setRuntimeFlag(flag: string, byDefault: string): () => void {
   const name = flagName(flag);
-  const start = changed.get(name)?.[0] ?? givenAtStart(name) ?? byDefault;
+  const before = changed.get(name);
+  const start = before?.[0] ?? givenAtStart(name) ?? byDefault;
   setFlagsFromString(flag);
   changed.set(name, [start, flag]);
+  let undone = false;
+  return () => {
+    if (undone) return;
+    undone = true;
+    setFlagsFromString(before?.[1] ?? start);
+    if (before) changed.set(name, before);
+    else changed.delete(name);
+  };
 }
 
 /** Runs `fn` with every flag changed here back at its start value, then sets them again. */
