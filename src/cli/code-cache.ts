@@ -9,16 +9,16 @@
  * bin/sqlsh.js installs it before requiring the bundle: Module.prototype._compile is wrapped for
  * the CommonJS files of dist/bundle and of sqlsh's node_modules (everything else compiles as usual).
  * The cache files are $XDG_CACHE_HOME/sqlsh (or ~/.cache/sqlsh) /code-<sqlsh version>-<node
- * version>-<arch>-<flags>-<sqlsh-FILE or pkg-NAME>.bin, each holding one entry per file, keyed by its
- * path, size, modification and change times, with a SHA-1 of its bytes (V8 itself only checks the
+ * version>-<arch>-<flags>-<install>-<sqlsh-FILE or pkg-NAME>.bin, each holding one entry per file, keyed by its
+ * path, size, modification and change times, with a checksum of its bytes (V8 itself only checks the
  * source's length, its own version and flags). A cache file is rewritten (written aside, then renamed over) at exit only when
  * one of its files was compiled without an accepted entry; entries for files that changed or are
- * gone are dropped then. A cache that is missing, unreadable, stale or rejected by V8 costs only the
+ * gone are dropped then, and cache files no run has written for 30 days are removed. A cache that is missing, unreadable, stale or rejected by V8 costs only the
  * compilation it would have saved: nothing here ever fails the program. SQLSH_CODE_CACHE=0 turns it off.
  * V8 takes a cache only under the flags that made it: caches are made under the flags of the start,
  * whatever an export changed since (core/runtime-flags.ts).
  */
-import { closeSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { underStartFlags } from '../core/runtime-flags.js';
 import { maybeTerminal } from '../core/maybe-terminal.js';
 import { homedir } from 'node:os';
@@ -30,7 +30,12 @@ import { makeDirectory } from '../core/make-directory.js';
 /** Inlined by the bundler (scripts/bundle.mjs). */
 declare const SQLSH_VERSION: string | undefined;
 
-const MAGIC = 'sqlsh-code-cache-3\n';
+/**
+ * A cache file: MAGIC, then the entries (each from a 4-byte boundary), then the index, a JSON array
+ * of [key, length, sum] in the entries' order, then the index's length (u32 LE). The index comes last
+ * so that a file is written one entry at a time, each entry made, written and dropped in turn.
+ */
+const MAGIC = 'sqlsh-code-cache-4\n';
 
 type CompileFn = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
 interface ModuleInternals {
@@ -57,8 +62,14 @@ function shortHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Where the cache file lives: $XDG_CACHE_HOME/sqlsh or ~/.cache/sqlsh (undefined when there is no home). */
-export function codeCacheFile(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+/**
+ * Where the cache file lives: $XDG_CACHE_HOME/sqlsh or ~/.cache/sqlsh (undefined when there is no
+ * home). One set of files for each place sqlsh is installed in (`install`, its bundle directory): the
+ * entries of one install are never used by another, whose files have other paths, and a file shared
+ * by every checkout on a machine had grown to twelve installs' entries, all read and written again at
+ * each rewrite.
+ */
+export function codeCacheFile(env: Readonly<Record<string, string | undefined>> = process.env, install = ''): string | undefined {
   const xdg = env.XDG_CACHE_HOME;
   let base: string;
   if (xdg && xdg.startsWith('/')) base = xdg;
@@ -70,7 +81,7 @@ export function codeCacheFile(env: Readonly<Record<string, string | undefined>> 
   const version = typeof SQLSH_VERSION === 'string' ? SQLSH_VERSION : 'dev';
   // V8 refuses code made under other flags (--expose-gc, --max-old-space-size ...): one file per set of them.
   const flags = shortHash(`${process.execArgv.join(' ')}\0${env.NODE_OPTIONS ?? ''}`);
-  return join(base, 'sqlsh', `code-${version}-${process.version}-${process.arch}-${flags}.bin`);
+  return join(base, 'sqlsh', `code-${version}-${process.version}-${process.arch}-${flags}-${shortHash(install)}.bin`);
 }
 
 /**
@@ -113,23 +124,25 @@ class CacheEntries {
     try {
       fd = openSync(file, 'r');
       const size = fstatSync(fd).size;
-      const head = Buffer.alloc(MAGIC.length + 4);
-      if (readSync(fd, head, 0, head.length, 0) !== head.length || head.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not ours');
-      const indexLength = head.readUInt32LE(MAGIC.length);
-      const indexEnd = head.length + indexLength;
-      if (indexEnd > size) throw new Error('cut short');
+      const magic = Buffer.alloc(MAGIC.length);
+      const tail = Buffer.alloc(4);
+      if (size < MAGIC.length + 4 || readSync(fd, magic, 0, magic.length, 0) !== magic.length || magic.toString('latin1') !== MAGIC) throw new Error('not ours');
+      readSync(fd, tail, 0, 4, size - 4);
+      const indexLength = tail.readUInt32LE(0);
+      const indexStart = size - 4 - indexLength;
+      if (indexStart < MAGIC.length) throw new Error('cut short');
       const indexBytes = Buffer.alloc(indexLength);
-      readSync(fd, indexBytes, 0, indexLength, head.length);
+      readSync(fd, indexBytes, 0, indexLength, indexStart);
       const index = JSON.parse(indexBytes.toString('utf8')) as [string, number, string][];
-      let offset = pad4(indexEnd);
+      let offset = pad4(MAGIC.length);
       for (const [key, length, sum] of index) {
-        if (offset + length > size) break; // cut short: keep what is whole
+        if (offset + length > indexStart) break; // not ours after all: keep what fits
         entries.where.set(key, { offset, length, sum });
         offset = pad4(offset + length);
       }
       entries.fd = fd;
     } catch {
-      // missing, unreadable or not ours: start empty
+      // missing, unreadable, cut short or not ours: start empty
       if (fd !== undefined) closeSync(fd);
     }
     return entries;
@@ -158,30 +171,74 @@ class CacheEntries {
   }
 }
 
-function writeCache(file: string, entries: ReadonlyMap<string, Buffer>): void {
-  const index: [string, number, string][] = [];
-  const parts: Buffer[] = [];
-  const padding = (n: number): Buffer => Buffer.alloc(pad4(n) - n);
-  for (const [key, data] of entries) {
-    index.push([key, data.length, digest(data)]);
-    parts.push(data, padding(data.length));
-  }
-  const indexBytes = Buffer.from(JSON.stringify(index));
-  const header = Buffer.alloc(MAGIC.length + 4);
-  header.write(MAGIC, 0, 'latin1');
-  header.writeUInt32LE(indexBytes.length, MAGIC.length);
-  parts.unshift(padding(header.length + indexBytes.length));
+/**
+ * Writes a cache file aside, one entry at a time (`entries` makes each when asked for; undefined
+ * skips it), then renames it over the old one.
+ */
+function writeCache(file: string, entries: Iterable<[string, () => Buffer | undefined]>): void {
   const tmp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
   try {
     makeDirectory(dirname(file)); // not mkdir's recursive: it never returns under /proc/self
-    writeFileSync(tmp, Buffer.concat([header, indexBytes, ...parts]), { mode: 0o600 });
+    fd = openSync(tmp, 'w', 0o600);
+    const zeros = Buffer.alloc(4);
+    let offset = 0;
+    const put = (data: Buffer): void => {
+      writeAll(fd!, data, offset);
+      offset += data.length;
+      const pad = pad4(offset) - offset;
+      if (pad) {
+        writeAll(fd!, zeros.subarray(0, pad), offset);
+        offset += pad;
+      }
+    };
+    put(Buffer.from(MAGIC, 'latin1'));
+    const index: [string, number, string][] = [];
+    for (const [key, make] of entries) {
+      const data = make();
+      if (!data) continue;
+      index.push([key, data.length, digest(data)]);
+      put(data);
+    }
+    const indexBytes = Buffer.from(JSON.stringify(index));
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32LE(indexBytes.length, 0);
+    writeAll(fd, Buffer.concat([indexBytes, tail]), offset);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, file);
   } catch {
     try {
+      if (fd !== undefined) closeSync(fd);
       unlinkSync(tmp);
     } catch {
       // nothing was written
     }
+  }
+}
+
+function writeAll(fd: number, data: Buffer, position: number): void {
+  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, position + done);
+}
+
+/** Days after which a cache file no run has written is removed (when another is written). */
+const PRUNE_DAYS = 30;
+
+/** Removes the cache files no run has written for PRUNE_DAYS (other sqlsh or Node versions, other installs, gone or unused). */
+function pruneOld(dir: string): void {
+  try {
+    const before = Date.now() - PRUNE_DAYS * 86_400_000;
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith('code-') || !(name.endsWith('.bin') || name.endsWith('.tmp'))) continue;
+      const path = join(dir, name);
+      try {
+        if (statSync(path).mtimeMs < before) unlinkSync(path);
+      } catch {
+        // gone meanwhile, or not ours to remove
+      }
+    }
+  } catch {
+    // no listing: nothing is pruned
   }
 }
 
@@ -257,7 +314,7 @@ const EARLY_WRITE_MS = 1500;
  */
 export function installCodeCache(bundleDir: string, env: Readonly<Record<string, string | undefined>> = process.env, kind: StartKind = 'script'): boolean {
   if (installed || env.SQLSH_CODE_CACHE === '0') return false;
-  const base = codeCacheFile(env);
+  const base = codeCacheFile(env, bundleDir);
   if (!base) return false;
   installed = true;
   const M = Module as unknown as ModuleInternals;
@@ -301,27 +358,27 @@ export function installCodeCache(bundleDir: string, env: Readonly<Record<string,
   };
 
   const writeDirty = (): void => {
+    let wrote = false;
     for (const group of groups.values()) {
       if (!group.dirty) continue;
+      wrote = true;
       group.dirty = false;
       try {
         // The code of this run (with every function compiled so far), then what other runs left for
         // files this one did not load, as long as those files are unchanged.
-        const next = new Map<string, Buffer>();
+        const next = new Map<string, () => Buffer | undefined>();
         // under the flags V8 had at start: the next start refuses a cache stamped with others (core/runtime-flags.ts)
-        underStartFlags(() => {
-          for (const { key, script } of group.loaded) next.set(key, script.createCachedData());
-        });
+        for (const { key, script } of group.loaded) next.set(key, () => underStartFlags(() => script.createCachedData()));
         for (const key of group.entries.keys()) {
           if (next.has(key) || fileKey(key.slice(0, key.indexOf('\0'))) !== key) continue;
-          const data = group.entries.get(key);
-          if (data) next.set(key, data);
+          next.set(key, () => group.entries.get(key));
         }
         writeCache(group.file, next);
       } catch {
         // a cache is never worth a failure
       }
     }
+    if (wrote) pruneOld(dirname(base));
   };
   process.once('exit', () => {
     writeDirty();

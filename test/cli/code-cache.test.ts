@@ -6,13 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { BIN, runCli, sandboxEnv } from '../helpers/run-cli.js';
 import { PtySession } from '../e2e/pty-harness.js';
-import { startKind } from '../../src/cli/code-cache.js';
+import { codeCacheFile, startKind } from '../../src/cli/code-cache.js';
 
 const SCRIPT = ['-c', "select 1 as one, 'x' as two", '--format', 'csv'];
 const EXPECTED = 'one,two\n1,x\n';
@@ -84,9 +84,11 @@ test('garbage or a stale entry in a cache file is ignored and replaced', () => {
   assert.ok(readFileSync(path).length > 1000, 'rewritten with real entries');
 
   // The right header and index, but every entry's bytes are noise: V8 refuses them, the run compiles.
+  // (the entries lie between the header and the index, whose length ends the file)
   const broken = Buffer.from(good);
-  const indexEnd = broken.indexOf(']]') + 2;
-  for (let i = indexEnd; i < broken.length; i++) broken[i] = (i * 7919) & 0xff;
+  const indexStart = broken.length - 4 - broken.readUInt32LE(broken.length - 4);
+  assert.equal(broken.toString('utf8', indexStart, indexStart + 2), '[[', 'the index is at the end');
+  for (let i = 32; i < indexStart; i++) broken[i] = (i * 7919) & 0xff;
   writeFileSync(path, broken);
   run(env);
 
@@ -100,6 +102,27 @@ test('garbage or a stale entry in a cache file is ignored and replaced', () => {
   // Cut short in the middle of an entry.
   writeFileSync(path, good.subarray(0, Math.floor(good.length / 2)));
   run(env);
+});
+
+test('each install has its own cache files, and files no run has written for 30 days are removed', () => {
+  const env = sandboxEnv({ XDG_CACHE_HOME: '/x' });
+  assert.notEqual(codeCacheFile(env, '/one/dist/bundle'), codeCacheFile(env, '/two/dist/bundle'));
+  assert.equal(codeCacheFile(env, '/one/dist/bundle'), codeCacheFile(env, '/one/dist/bundle'));
+
+  const cache = mkdtempSync(join(tmpdir(), 'sqlsh-cc-prune-'));
+  const dir = join(cache, 'sqlsh');
+  mkdirSync(dir, { recursive: true });
+  const old = join(dir, 'code-0.0.1-v18.0.0-x64-00000000-00000000-sqlsh-main.bin');
+  const recent = join(dir, 'code-0.0.1-v18.0.0-x64-00000000-11111111-sqlsh-main.bin');
+  const other = join(dir, 'notes.txt');
+  for (const f of [old, recent, other]) writeFileSync(f, 'x');
+  const longAgo = new Date(Date.now() - 40 * 86_400_000);
+  utimesSync(old, longAgo, longAgo);
+  utimesSync(other, longAgo, longAgo);
+  run(sandboxEnv({ XDG_CACHE_HOME: cache })); // a first run: it writes its cache
+  assert.ok(!existsSync(old), 'a cache file unused for 40 days is removed');
+  assert.ok(existsSync(recent), 'one written lately stays');
+  assert.ok(existsSync(other), 'a file that is not a cache file stays');
 });
 
 test('a cache directory that cannot be made, or SQLSH_CODE_CACHE=0: the run is the same, nothing is written', () => {
