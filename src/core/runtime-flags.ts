@@ -53,6 +53,40 @@ export function setRuntimeFlag(flag: string, byDefault: string): () => void {
   };
 }
 
+/** Flags held for a while (holdRuntimeFlag): how many hold each, and how to put it back. */
+type Holds = Map<string, { count: number; readonly undo: () => void }>;
+const HOLDS = Symbol.for('sqlsh.runtime-flags.holds');
+const holds: Holds = ((globalThis as { [HOLDS]?: Holds })[HOLDS] ??= new Map());
+
+/**
+ * Sets a V8 flag for as long as one holder at least keeps it (an export, while it runs): returns the
+ * release. Two exports of two sessions in one process may overlap and end in any order; the flag is
+ * put back when the last one ends.
+ */
+export function holdRuntimeFlag(flag: string, byDefault: string): () => void {
+  const name = flagName(flag);
+  let hold = holds.get(name);
+  if (!hold) {
+    hold = { count: 0, undo: setRuntimeFlag(flag, byDefault) };
+    holds.set(name, hold);
+  }
+  hold.count++;
+  const held = hold;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--held.count > 0) return;
+    holds.delete(name);
+    held.undo();
+  };
+}
+
+/** The flags changed here, name → [value at start, value now] (for tests). */
+export function runtimeFlagsNow(): ReadonlyMap<string, readonly [string, string]> {
+  return new Map(changed);
+}
+
 /** Runs `fn` with every flag changed here back at its start value, then sets them again. */
 export function underStartFlags<T>(fn: () => T): T {
   if (changed.size === 0) return fn();

@@ -11,7 +11,7 @@ import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } fr
 import { convertDuckRow, DateTexts, duckdbConverter, readDuckColumn, type DuckConverter, type DuckVector } from './duckdb-values.js';
 import { duckdbError, streamFailed, streamFailure } from './duckdb-errors.js';
 import { gcFunction } from '../../core/young-garbage.js';
-import { setRuntimeFlag } from '../../core/runtime-flags.js';
+import { holdRuntimeFlag } from '../../core/runtime-flags.js';
 import { introspectDuckdb } from './duckdb-introspector.js';
 import { StringDecoder } from 'node:string_decoder';
 import { BackslashDotQuoter, CsvPipe, csvFastPathFor, PipeReader, planCopy, type CopyFormat, type DuckPrepared } from './duckdb-copy-csv.js';
@@ -252,7 +252,7 @@ export class DuckdbConnection implements Connection {
     // A csv export is DuckDB's one thread's work: sqlsh only passes its pieces on (its main thread is
     // idle for 80% of a 1M-row export). V8's optimizing compiler would still compile the dozen
     // functions a piece goes through, paging in its own code and working memory: 10 MB of the peak.
-    const undoTier = format.format === 'csv' ? setRuntimeFlag('--no-turbofan', '--turbofan') : undefined;
+    const undoTier = format.format === 'csv' ? holdRuntimeFlag('--no-turbofan', '--turbofan') : undefined;
     let settled = false;
     let failure: unknown;
     let rowsChanged = 0;
