@@ -18,7 +18,8 @@
  * V8 takes a cache only under the flags that made it: caches are made under the flags of the start,
  * whatever an export changed since (core/runtime-flags.ts).
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { writeAllAt } from '../core/write-all.js';
 import { underStartFlags } from '../core/runtime-flags.js';
 import { maybeTerminal } from '../core/maybe-terminal.js';
 import { homedir } from 'node:os';
@@ -184,11 +185,11 @@ function writeCache(file: string, entries: Iterable<[string, () => Buffer | unde
     const zeros = Buffer.alloc(4);
     let offset = 0;
     const put = (data: Buffer): void => {
-      writeAll(fd!, data, offset);
+      writeAllAt(fd!, data, offset);
       offset += data.length;
       const pad = pad4(offset) - offset;
       if (pad) {
-        writeAll(fd!, zeros.subarray(0, pad), offset);
+        writeAllAt(fd!, zeros.subarray(0, pad), offset);
         offset += pad;
       }
     };
@@ -203,7 +204,7 @@ function writeCache(file: string, entries: Iterable<[string, () => Buffer | unde
     const indexBytes = Buffer.from(JSON.stringify(index));
     const tail = Buffer.alloc(4);
     tail.writeUInt32LE(indexBytes.length, 0);
-    writeAll(fd, Buffer.concat([indexBytes, tail]), offset);
+    writeAllAt(fd, Buffer.concat([indexBytes, tail]), offset);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
@@ -215,10 +216,6 @@ function writeCache(file: string, entries: Iterable<[string, () => Buffer | unde
       // nothing was written
     }
   }
-}
-
-function writeAll(fd: number, data: Buffer, position: number): void {
-  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, position + done);
 }
 
 /** Days after which a cache file no run has written is removed (when another is written). */

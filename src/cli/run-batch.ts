@@ -15,9 +15,6 @@ import { isReaderGone } from '../core/reader-gone.js';
 import { stderrTerminal } from '../output/terminal-writer.js';
 import { capYoungGeneration } from './young-generation.js';
 
-/** V8's new space stops growing at this size for a script (young-generation.ts): about 15 MB less at the peak of an export. */
-const YOUNG_GENERATION_MB = 8;
-
 /** 'no such file or directory (ENOENT)' rather than a bare error code. */
 function fsReason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
@@ -49,7 +46,8 @@ export async function runBatch(init: {
   paths: SqlshPaths;
   connections: ReadonlyMap<string, SavedConnection>;
 }): Promise<number> {
-  capYoungGeneration(YOUNG_GENERATION_MB);
+  // V8's new space stops growing at 8 MB for a script (young-generation.ts): about 15 MB less at the peak of an export
+  capYoungGeneration();
   const abort = new AbortController();
   const brokenPipe = (): void => {
     abort.abort();

@@ -4,31 +4,29 @@
  * with both halves), a third of an export's peak memory. `--max-semi-space-size` would bound it, but
  * only on Node's command line (bin/sqlsh.js is started as `sqlsh` or `node bin/sqlsh.js`, and a
  * re-exec would cost a second Node start-up). The growth factor, however, is read each time the
- * new space grows, so once it has reached `capMb` the factor is set to 1: it grows no more.
+ * new space grows, so once it has reached NEW_SPACE_CAP the factor is set to 1: it grows no more
+ * (capNewSpace, which an export's output also calls as it goes by: core/young-garbage.ts).
  *
  * Where V8 does not take the flag (a future Node), this does nothing.
  *
  * The watch starts `AFTER_MS` after the call: node:perf_hooks and its dozen internal modules are
  * not loaded by a short script (`sqlsh FILE.db -c "select 1"`, 2-3 ms of its start-up). The new
  * space grows only after scavenges that keep most of it, by doubling from 1 MB: it cannot pass
- * `capMb` in that time, and the first scavenge after the watch starts still caps it.
+ * NEW_SPACE_CAP in that time, and the first scavenge after the watch starts still caps it.
  */
 const AFTER_MS = 50;
 
-import { getHeapSpaceStatistics } from 'node:v8';
-import { setRuntimeFlag } from '../core/runtime-flags.js';
+import { capNewSpace } from '../core/young-garbage.js';
 import { PerformanceObserver } from 'node:perf_hooks';
 
-export function capYoungGeneration(capMb: number): void {
-  setTimeout(() => watch(capMb), AFTER_MS).unref();
+export function capYoungGeneration(): void {
+  setTimeout(watch, AFTER_MS).unref();
 }
 
-function watch(capMb: number): void {
-  const newSpace = (): number => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+function watch(): void {
+  if (capNewSpace()) return;
   const observer = new PerformanceObserver(() => {
-    if (newSpace() < capMb * 1024 * 1024) return;
-    setRuntimeFlag('--semi-space-growth-factor=1', '--semi-space-growth-factor=2');
-    observer.disconnect();
+    if (capNewSpace()) observer.disconnect();
   });
   observer.observe({ entryTypes: ['gc'] });
 }

@@ -51,15 +51,19 @@ export class YoungGarbage {
 export const NEW_SPACE_CAP = 8 << 20;
 let newSpaceCapped = false;
 
-/** Stops the young generation's growth once it is NEW_SPACE_CAP, or now (an export that holds rows a while). */
-export function capNewSpace(now = false): void {
-  if (newSpaceCapped) return;
+/**
+ * Stops the young generation's growth once it is NEW_SPACE_CAP, or now (an export that holds rows a
+ * while). True once it is stopped.
+ */
+export function capNewSpace(now = false): boolean {
+  if (newSpaceCapped) return true;
   for (const s of getHeapSpaceStatistics()) {
     if (s.space_name !== 'new_space') continue;
-    if (s.space_size < NEW_SPACE_CAP && !now) return;
+    if (s.space_size < NEW_SPACE_CAP && !now) return false;
     newSpaceCapped = true;
     setRuntimeFlag('--semi-space-growth-factor=1', '--semi-space-growth-factor=2');
   }
+  return newSpaceCapped;
 }
 
 const oldSpaceUsed = (): number => {

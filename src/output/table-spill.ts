@@ -15,7 +15,8 @@
  * and in UTF-8 no byte of a multi-byte character is below 0x80: the file is read back as bytes
  * (table-replay.ts).
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync } from 'node:fs';
+import { writeAllAt } from '../core/write-all.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OldGarbage } from '../core/young-garbage.js';
@@ -91,8 +92,7 @@ export class TableSpill {
   }
 
   #writeAll(buf: Uint8Array): void {
-    let off = 0;
-    while (off < buf.length) off += writeSync(this.#held.fd, buf, off, buf.length - off, this.#written + off);
+    writeAllAt(this.#held.fd, buf, this.#written);
     this.#written += buf.length;
     this.#garbage.handled(buf.length);
   }

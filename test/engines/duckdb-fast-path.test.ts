@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { duckdbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
 import { BackslashDotQuoter } from '../../src/engines/duckdb/duckdb-copy-csv.js';
+import { runtimeFlagsNow } from '../../src/core/runtime-flags.js';
 import type { Connection } from '../../src/engines/engine.js';
 import type { ResultEvent } from '../../src/core/result.js';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
@@ -290,6 +291,22 @@ describe('duckdb fast paths on random text: the same bytes as the ordinary path 
 });
 
 describe('duckdb csv fast path: when it is not taken, and what it leaves', () => {
+  test("V8's optimizing compiler is off while DuckDB writes a csv export, back after it, and after a reader that stops early", async () => {
+    const sql = 'select i, i * 2 as j from range(300000) t(i)';
+    let during: readonly [string, string] | undefined;
+    let pieces = 0;
+    for await (const e of conn.execute(sql, { csv: { nullString: '' } })) {
+      if (e.type !== 'bytes') continue;
+      if (pieces++ === 0) during = runtimeFlagsNow().get('turbofan');
+    }
+    assert.ok(pieces > 1, 'the fast path ran, in several pieces');
+    assert.deepEqual(during, ['--turbofan', '--no-turbofan'], 'off while DuckDB writes');
+    assert.equal(runtimeFlagsNow().has('turbofan'), false, 'back after the export');
+
+    for await (const e of conn.execute(sql, { csv: { nullString: '' } })) if (e.type === 'bytes') break;
+    assert.equal(runtimeFlagsNow().has('turbofan'), false, 'back after a reader that stopped at the first piece');
+  });
+
   test('nested types keep the ordinary path', async () => {
     await assertSame('select * from nested', false);
     await assertSame('select li from nested', false);

@@ -318,9 +318,12 @@ export class DuckdbConnection implements Connection {
           /* the pipe is gone */
         }
       }
-      await copying;
-      reader.close();
-      undoTier?.();
+      try {
+        await copying;
+        reader.close();
+      } finally {
+        undoTier?.();
+      }
     }
   }
 
