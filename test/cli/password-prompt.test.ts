@@ -6,8 +6,8 @@ import { sharedPostgres } from '../harness/postgres-server.js';
 import { withServer } from '../harness/server-test.js';
 
 const h = shellHome();
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   h.cleanup();
 });
 

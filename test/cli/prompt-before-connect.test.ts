@@ -14,8 +14,8 @@ import { sharedMariadb } from '../harness/mariadb-server.js';
 import { withServer } from '../harness/server-test.js';
 
 const h = shellHome();
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   h.cleanup();
 });
 

@@ -21,8 +21,8 @@ import { sharedPostgres } from '../harness/postgres-server.js';
 import { sharedMariadb } from '../harness/mariadb-server.js';
 
 const homes: ShellHome[] = [];
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   for (const h of homes) h.cleanup();
 });
 

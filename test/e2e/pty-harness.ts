@@ -222,4 +222,25 @@ export class PtySession {
     }
     this.term.dispose();
   }
+
+  /**
+   * Hang up (SIGHUP, as a closed terminal does) and wait until the program has exited; a program
+   * still running after `graceMs` gets SIGKILL. Resolves once it is gone.
+   */
+  async killAndWait(graceMs = 15_000): Promise<void> {
+    if (this.exitCode === undefined) {
+      this.kill();
+      const late = setTimeout(() => {
+        try {
+          this.pty.kill('SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, graceMs);
+      await this.exited;
+      clearTimeout(late);
+    } else {
+      this.term.dispose();
+    }
+  }
 }

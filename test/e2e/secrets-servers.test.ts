@@ -25,8 +25,8 @@ import { LONG, allText, killAll, pause, startShell, type ShellHome } from './she
 import type { PtySession } from './pty-harness.js';
 
 const homes: string[] = [];
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   for (const h of homes) rmSync(h, { recursive: true, force: true });
 });
 

@@ -15,8 +15,8 @@ import { withServer } from '../harness/server-test.js';
 import { LONG, escapeRe, killAll, pause, run, shellHome, startShell, waitForIdlePrompt } from './shell-helpers.js';
 
 const home = shellHome();
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   home.cleanup();
 });
 

@@ -5,8 +5,8 @@ import type { PtySession } from './pty-harness.js';
 import { DEMO_PROMPT, LONG, cellColumns, killAll, lastRowOf, pause, run, shellHome, startShell, waitForIdlePrompt, waitForNoText } from './shell-helpers.js';
 
 const home = shellHome();
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   home.cleanup();
 });
 

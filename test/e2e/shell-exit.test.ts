@@ -6,8 +6,8 @@ import { LONG, binary, killAll, repoRoot, run, shellHome, startShell, waitForIdl
 
 const home = shellHome();
 const extra: PtySession[] = [];
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   for (const s of extra) s.kill();
   home.cleanup();
 });

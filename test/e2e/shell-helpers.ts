@@ -62,8 +62,8 @@ export function shellHome(): ShellHome {
  */
 export function homesForFile(): () => ShellHome {
   const homes: ShellHome[] = [];
-  after(() => {
-    killAll();
+  after(async () => {
+    await killAll();
     for (const h of homes) h.cleanup();
   });
   return () => {
@@ -75,9 +75,13 @@ export function homesForFile(): () => ShellHome {
 
 const live: PtySession[] = [];
 
-/** Kill every session still running (call from after()). */
-export function killAll(): void {
-  for (const s of live.splice(0)) s.kill();
+/**
+ * Kill every session still running and wait until each has exited (call from after(), before the
+ * homes are removed). A shell that gets SIGHUP saves its history and code cache on the way out, in
+ * its home: removing the home before it has gone races those writes (ENOTEMPTY).
+ */
+export async function killAll(): Promise<void> {
+  await Promise.all(live.splice(0).map((s) => s.killAndWait()));
 }
 
 export interface ShellOptions extends SpawnOptions {

@@ -7,8 +7,8 @@ import { LONG, allText, killAll, run, shellHome, startShell, waitForAllText, wai
 
 const home = shellHome();
 const homes = [home];
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   for (const h of homes) h.cleanup();
 });
 

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { LONG, allText, killAll, pause, run, shellHome, startShell, waitForIdlePrompt } from './shell-helpers.js';
 
 const home = shellHome();
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   home.cleanup();
 });
 

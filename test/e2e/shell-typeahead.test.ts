@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { LONG, allText, killAll, pause, shellHome, startShell, waitForIdlePrompt } from './shell-helpers.js';
 
 const home = shellHome();
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   home.cleanup();
 });
 

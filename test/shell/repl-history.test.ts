@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { LONG, killAll, shellHome, startShell, waitForIdlePrompt } from '../e2e/shell-helpers.js';
 
 const h = shellHome();
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   h.cleanup();
 });
 

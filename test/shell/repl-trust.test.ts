@@ -12,8 +12,8 @@ import { LONG, killAll, run, shellHome, startShell, waitForIdlePrompt } from '..
 
 const home = shellHome();
 const dir = mkdtempSync(join(tmpdir(), 'sqlsh-repl-trust-'));
-after(() => {
-  killAll();
+after(async () => {
+  await killAll();
   home.cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
