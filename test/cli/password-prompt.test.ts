@@ -8,7 +8,7 @@ import { withServer } from '../harness/server-test.js';
 const h = shellHome();
 after(async () => {
   await killAll();
-  h.cleanup();
+  await h.cleanup();
 });
 
 test('Ctrl-C at the password prompt: "password entry cancelled", exit 2, no stack trace', async (t) => {

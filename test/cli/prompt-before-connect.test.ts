@@ -16,7 +16,7 @@ import { withServer } from '../harness/server-test.js';
 const h = shellHome();
 after(async () => {
   await killAll();
-  h.cleanup();
+  await h.cleanup();
 });
 
 /** A TCP port that takes connections and never says a word: a server that has not answered yet. */

@@ -23,7 +23,7 @@ import { sharedMariadb } from '../harness/mariadb-server.js';
 const homes: ShellHome[] = [];
 after(async () => {
   await killAll();
-  for (const h of homes) h.cleanup();
+  for (const h of homes) await h.cleanup();
 });
 
 interface Tally { tried: number; failed: number; first?: string }

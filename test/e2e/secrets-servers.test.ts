@@ -48,7 +48,7 @@ function tempHome(): ShellHome {
   const dir = mkdtempSync(join(tmpdir(), 'sqlsh-secret-'));
   homes.push(dir);
   const env = { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_DATA_HOME: join(dir, 'data'), XDG_STATE_HOME: join(dir, 'state') };
-  return { dir, env, configDir: join(env.XDG_CONFIG_HOME, 'sqlsh'), writeConfig: () => '', cleanup: () => undefined };
+  return { dir, env, configDir: join(env.XDG_CONFIG_HOME, 'sqlsh'), writeConfig: () => '', cleanup: async () => undefined };
 }
 
 /** Files under dir (recursively) whose bytes hold the marker, except the ones we wrote as input. */

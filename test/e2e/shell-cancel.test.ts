@@ -17,7 +17,7 @@ import { LONG, escapeRe, killAll, pause, run, shellHome, startShell, waitForIdle
 const home = shellHome();
 after(async () => {
   await killAll();
-  home.cleanup();
+  await home.cleanup();
 });
 
 /** CPU time (user + system, in clock ticks of 10 ms) used so far by process `pid`, all its threads. */

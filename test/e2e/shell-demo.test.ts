@@ -7,7 +7,7 @@ import { DEMO_PROMPT, LONG, cellColumns, killAll, lastRowOf, pause, run, shellHo
 const home = shellHome();
 after(async () => {
   await killAll();
-  home.cleanup();
+  await home.cleanup();
 });
 
 describe('sqlsh --demo in a terminal', () => {

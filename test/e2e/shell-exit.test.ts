@@ -9,7 +9,7 @@ const extra: PtySession[] = [];
 after(async () => {
   await killAll();
   for (const s of extra) s.kill();
-  home.cleanup();
+  await home.cleanup();
 });
 
 describe('exiting and confirming', () => {

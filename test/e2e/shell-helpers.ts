@@ -2,7 +2,7 @@
  * Start the real sqlsh binary (bin/sqlsh.js) in a pseudo-terminal with its own temporary HOME and
  * XDG directories, so tests never read or write the user's config, history or demo database.
  *
- *   const h = shellHome(); after(() => h.cleanup());
+ *   const h = shellHome(); after(() => h.cleanup());   // cleanup() ends the home's shells first
  *   const t = await startShell(h, ['--demo']);
  *   await t.waitForText(/sqlite demo\.db> $/m);
  */
@@ -28,8 +28,16 @@ export interface ShellHome {
   readonly env: Readonly<Record<string, string>>;
   readonly configDir: string;
   writeConfig(toml: string): string;
-  cleanup(): void;
+  /**
+   * Hang up every shell started in this home, wait until each has exited, then remove the home. A
+   * shell saves its history and code cache into its home on the way out, so removing the home
+   * before the shell is gone races those writes (ENOTEMPTY).
+   */
+  cleanup(): Promise<void>;
 }
+
+/** The shells started in each home, so that its cleanup() can end them first. */
+const shellsOf = new WeakMap<ShellHome, PtySession[]>();
 
 /** A fresh HOME with XDG_CONFIG_HOME / XDG_DATA_HOME / XDG_STATE_HOME inside it. */
 export function shellHome(): ShellHome {
@@ -41,7 +49,7 @@ export function shellHome(): ShellHome {
     XDG_STATE_HOME: join(dir, 'state'),
   };
   const configDir = join(env.XDG_CONFIG_HOME, 'sqlsh');
-  return {
+  const home: ShellHome = {
     dir,
     env,
     configDir,
@@ -51,9 +59,13 @@ export function shellHome(): ShellHome {
       writeFileSync(file, toml);
       return file;
     },
-    // a shell being killed may still write its history as the home goes: retry on ENOTEMPTY
-    cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }),
+    async cleanup(): Promise<void> {
+      await Promise.all((shellsOf.get(home) ?? []).map((t) => t.killAndWait()));
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    },
   };
+  shellsOf.set(home, []);
+  return home;
 }
 
 /**
@@ -64,7 +76,7 @@ export function homesForFile(): () => ShellHome {
   const homes: ShellHome[] = [];
   after(async () => {
     await killAll();
-    for (const h of homes) h.cleanup();
+    for (const h of homes) await h.cleanup();
   });
   return () => {
     const h = shellHome();
@@ -101,6 +113,7 @@ export async function startShell(home: ShellHome, args: readonly string[], opts:
     env: { PAGER: 'cat', VISUAL: '', EDITOR: '', LESS: '', PGPASSWORD: undefined, ...home.env, TERM: 'xterm-256color', ...opts.env },
   });
   live.push(t);
+  shellsOf.get(home)?.push(t);
   useModernWidths(t);
   const exited = t.waitForExit(LONG * 10).then(
     async (code) => {

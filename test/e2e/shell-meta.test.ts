@@ -9,7 +9,7 @@ const home = shellHome();
 const homes = [home];
 after(async () => {
   await killAll();
-  for (const h of homes) h.cleanup();
+  for (const h of homes) await h.cleanup();
 });
 
 describe('meta-commands in the terminal', () => {

@@ -10,7 +10,7 @@ import { LONG, allText, killAll, pause, run, shellHome, startShell, waitForIdleP
 const home = shellHome();
 after(async () => {
   await killAll();
-  home.cleanup();
+  await home.cleanup();
 });
 
 /** Type a statement that may wrap on screen (run() waits for its end on one line), run it, wait for the prompt. */

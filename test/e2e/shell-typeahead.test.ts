@@ -11,7 +11,7 @@ import { LONG, allText, killAll, pause, shellHome, startShell, waitForIdlePrompt
 const home = shellHome();
 after(async () => {
   await killAll();
-  home.cleanup();
+  await home.cleanup();
 });
 
 /** A SQLite statement that runs for a few seconds on this machine (or until cancelled). */

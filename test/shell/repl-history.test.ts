@@ -8,7 +8,7 @@ import { LONG, killAll, shellHome, startShell, waitForIdlePrompt } from '../e2e/
 const h = shellHome();
 after(async () => {
   await killAll();
-  h.cleanup();
+  await h.cleanup();
 });
 
 test('\\c with a password in the URI: the history file and Up show *** instead', async () => {

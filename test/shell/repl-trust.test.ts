@@ -14,7 +14,7 @@ const home = shellHome();
 const dir = mkdtempSync(join(tmpdir(), 'sqlsh-repl-trust-'));
 after(async () => {
   await killAll();
-  home.cleanup();
+  await home.cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
@@ -65,7 +65,7 @@ describe('an unusable history path', () => {
       t.press('c-a', 'c-k', 'c-d');
       assert.equal(await t.waitForExit(LONG), 0);
     } finally {
-      h.cleanup();
+      await h.cleanup();
     }
   });
 
