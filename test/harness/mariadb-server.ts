@@ -8,7 +8,7 @@
  * Tests use it through server-test.ts: `const db = await withServer(t, sharedMariadb); if (!db) return;`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,9 +78,13 @@ export async function startMariadb(opts: StartMariadbOptions = {}): Promise<Mari
   const dir = mkdtempSync(join(tmpdir(), 'sqlsh-mariadb-'));
   const dataDir = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
+  // Its own temporary directory: servers set up side by side in the shared /tmp lost each other's
+  // temporary tables (mariadb-install-db: "Error on delete of '/tmp/#sql-temptable-...'")
+  const tmp = join(dir, 'tmp');
+  mkdirSync(tmp);
   const asRoot = process.getuid?.() === 0;
   const userArgs = asRoot ? ['--user=root'] : [];
-  const install = spawnSync(installDb, ['--no-defaults', `--datadir=${dataDir}`, ...userArgs, '--auth-root-authentication-method=normal', '--skip-test-db'], { encoding: 'utf8' });
+  const install = spawnSync(installDb, ['--no-defaults', `--datadir=${dataDir}`, `--tmpdir=${tmp}`, ...userArgs, '--auth-root-authentication-method=normal', '--skip-test-db'], { encoding: 'utf8' });
   if (install.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`mariadb-install-db failed (exit ${install.status}): ${(install.stderr || install.stdout).slice(-2000)}`);
@@ -97,7 +101,7 @@ export async function startMariadb(opts: StartMariadbOptions = {}): Promise<Mari
   };
 
   const launch = async (): Promise<void> => {
-    const c = spawn(mariadbd, ['--no-defaults', `--datadir=${dataDir}`, ...userArgs, `--port=${port}`, '--bind-address=127.0.0.1',
+    const c = spawn(mariadbd, ['--no-defaults', `--datadir=${dataDir}`, `--tmpdir=${tmp}`, ...userArgs, `--port=${port}`, '--bind-address=127.0.0.1',
       `--socket=${socket}`, `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${logFile}`, '--skip-log-bin', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
       '--innodb-buffer-pool-size=32M', '--max-connections=200', '--skip-name-resolve', ...(opts.extraArgs ?? [])], { stdio: 'ignore' });
     c.unref(); // the test process may exit; its 'exit' hook kills the server
