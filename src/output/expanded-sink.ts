@@ -249,8 +249,8 @@ export class ExpandedSink implements ResultSink {
   async end(summary: ResultSummary): Promise<void> {
     await this.copy?.end();
     if (this.headerValueWidth === undefined && this.first.length > 0) await this.writeFirst();
-    if (!this.options.footer) return;
-    const n = summary.rowCount;
-    await this.out.write(`(${n} ${n === 1 ? 'row' : 'rows'})\n`);
+    // psql's footer in expanded mode: only for an empty result, where there is no record to show
+    if (!this.options.footer || summary.rowCount !== 0) return;
+    await this.out.write('(0 rows)\n');
   }
 }

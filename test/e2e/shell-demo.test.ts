@@ -150,7 +150,7 @@ describe('sqlsh --demo in a terminal', () => {
     assert.match(t.line(row + 3), /^ \[F2\] Smart completion: ON .*…$/, 'the toolbar is cut to the new width');
     t.type(';');
     t.press('enter');
-    await t.waitForText(/\| 60\n\(1 row\)/m, LONG); // expanded: the table is wider than 40
+    await t.waitForText(/\| 60\nsqlite demo\.db> $/m, LONG); // expanded: the table is wider than 40
   });
 
   test('resizing wide → narrow with the prompt mid-screen leaves no stale copy of the buffer', async () => {

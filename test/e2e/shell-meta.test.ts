@@ -37,7 +37,7 @@ describe('meta-commands in the terminal', () => {
     await run(t, '\\x on');
     await t.waitForText(/Expanded display is on\./, LONG);
     await run(t, 'select 1 as a, 2 as b;');
-    assert.match(t.screenText(), /^-\[ RECORD 1 \]-*\na +\| 1\nb +\| 2\n\(1 row\)/m);
+    assert.match(t.screenText(), /^-\[ RECORD 1 \]-*\na +\| 1\nb +\| 2\nsqlite demo\.db> /m, 'no row count after records, as psql');
     await run(t, '\\x off');
     await run(t, '\\timing on');
     await t.waitForText(/Timing is on\./, LONG);

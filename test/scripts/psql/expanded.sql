@@ -1,0 +1,9 @@
+-- expanded records (\x), as psql prints them: no row count after records, "(0 rows)" for none
+\x on
+select 1 as genre_id, 'Rock' as name;
+select 1 as a where false;
+select g as n, repeat('x', g) as xs from generate_series(1, 3) g;
+\x auto
+select 1 as a, 2 as b;
+\x off
+select 'back to a table' as t;
