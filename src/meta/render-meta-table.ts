@@ -16,7 +16,8 @@ export async function renderMetaTable(session: Session, table: MetaTable, page: 
   const base = session.renderOptions();
   const out = session.out;
   const human = base.format === 'table' || base.format === 'expanded';
-  const options = { ...base, footer: human && (table.rowCount ?? false) };
+  // psql's blank line at the end goes after the footer sections (added below), not between them and the table
+  const options = { ...base, footer: human && (table.rowCount ?? false), blankLineAfter: base.blankLineAfter && !human };
   if (!human) {
     const sink = createSink(out, options);
     await sink.begin(table.columns);
@@ -41,5 +42,6 @@ export async function renderMetaTable(session: Session, table: MetaTable, page: 
   }
   text += buffered;
   for (const line of table.footer ?? []) text += `${safeText(line)}\n`;
+  if (base.blankLineAfter) text += '\n';
   await page(text, out);
 }

@@ -27,7 +27,7 @@ import { VerticalSink } from './vertical-sink.js';
 export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
-  const { format, nullString, header, footer, color } = options;
+  const { format, nullString, header, footer, color, blankLineAfter } = options;
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
   if (machine && out.isTTY) out = escapedOutput(out);
@@ -46,12 +46,12 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'unaligned':
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
     case 'expanded':
-      return new ExpandedSink(out, { style, nullString, footer, color });
+      return new ExpandedSink(out, { style, nullString, footer, color, blankLineAfter });
     case 'table':
     default:
-      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, footer, color });
+      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, footer, color, blankLineAfter });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
-      return new TableSink(out, { style, nullString, header, footer, color, autoExpand: options.expanded === 'auto' });
+      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, autoExpand: options.expanded === 'auto' });
   }
 }
 

@@ -39,6 +39,8 @@ export interface ExpandedOptions {
   readonly nullString: string;
   readonly footer: boolean;
   readonly color: boolean;
+  /** psql's blank line at the end (RenderOptions.blankLineAfter). */
+  readonly blankLineAfter?: boolean;
   /** Visual lines kept per value when fitting a terminal. */
   readonly maxLines?: number;
 }
@@ -250,7 +252,7 @@ export class ExpandedSink implements ResultSink {
     await this.copy?.end();
     if (this.headerValueWidth === undefined && this.first.length > 0) await this.writeFirst();
     // psql's footer in expanded mode: only for an empty result, where there is no record to show
-    if (!this.options.footer || summary.rowCount !== 0) return;
-    await this.out.write('(0 rows)\n');
+    const text = (this.options.footer && summary.rowCount === 0 ? '(0 rows)\n' : '') + (this.options.blankLineAfter ? '\n' : '');
+    if (text !== '') await this.out.write(text);
   }
 }

@@ -47,6 +47,12 @@ export interface RenderOptions {
   readonly footer: boolean;
   /** Colour/attributes allowed (dim NULLs, bold headers). */
   readonly color: boolean;
+  /**
+   * End with psql's blank line ("the carriage return at the end of a table"), after the footer:
+   * output for scripts, pipes and files, so that it is psql's byte for byte (the shell's own screen
+   * leaves it out).
+   */
+  readonly blankLineAfter?: boolean;
   /** psql's unaligned format: between values (default '|') and between records (default '\n'). */
   readonly fieldSeparator?: string;
   readonly recordSeparator?: string;

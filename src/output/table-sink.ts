@@ -44,6 +44,8 @@ export interface TableOptions {
   readonly header: boolean;
   readonly footer: boolean;
   readonly color: boolean;
+  /** psql's blank line at the end (RenderOptions.blankLineAfter). */
+  readonly blankLineAfter?: boolean;
   readonly autoExpand?: boolean;
   /** Rows per block (default 1000). */
   readonly blockRows?: number;
@@ -125,7 +127,7 @@ export class TableSink implements ResultSink {
     this.copyRecords = undefined;
     this.copyRows = undefined;
     this.spilled = 0;
-    if (this.results++ > 0) await this.out.write('\n');
+    if (this.results++ > 0 && !this.options.blankLineAfter) await this.out.write('\n'); // (else the last one ended with it)
   }
 
   async rows(batch: readonly Row[]): Promise<void> {
@@ -184,6 +186,7 @@ export class TableSink implements ResultSink {
     let text = '';
     if (this.columns.length > 0 && this.options.style.bottom) text += renderRule(this.options.style.bottom, this.widths);
     if (this.options.footer) text += `(${summary.rowCount} ${summary.rowCount === 1 ? 'row' : 'rows'})\n`;
+    if (this.options.blankLineAfter) text += '\n';
     if (text !== '') await this.out.write(text);
   }
 
@@ -358,8 +361,8 @@ export class TableSink implements ResultSink {
   }
 
   private async switchToExpanded(rows: readonly Row[]): Promise<void> {
-    const { style, nullString, footer, color } = this.options;
-    const sink = new ExpandedSink(this.out, { style, nullString, footer, color });
+    const { style, nullString, footer, color, blankLineAfter } = this.options;
+    const sink = new ExpandedSink(this.out, { style, nullString, footer, color, blankLineAfter });
     this.delegate = sink;
     await sink.begin(this.columns);
     await sink.rows(rows);

@@ -113,6 +113,9 @@ export class Session {
       nullString: s.null_string ?? (machine ? '' : 'NULL'),
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned'),
+      // psql's blank line after a table, in scripts and in what \o writes (not on the shell's screen);
+      // not after the mysql client's tables (ascii: mysql -t, --table)
+      blankLineAfter: (!this.interactive || this.output !== undefined) && s.table_style !== 'ascii',
       fieldSeparator: s.field_separator,
       recordSeparator: s.record_separator,
       color: Boolean(out.isTTY) && !process.env.NO_COLOR,

@@ -17,6 +17,7 @@ Foreign-key constraints:
     FOREIGN KEY (artist_id) REFERENCES artists(id)
 Check constraints:
     CHECK (price >= 0)
+
 `;
 
 describe('describe commands on SQLite', () => {
@@ -45,7 +46,7 @@ describe('describe commands on SQLite', () => {
     const r = sqlsh(db, ['\\dt', '\\dt tr*', '\\dt main.a*', '\\dv', '\\di', '\\d']);
     assert.equal(r.status, 0, r.stderr);
     const [dt, dtTr, dtMain, dv, di, d] = r.stdout.split(/(?=^ *List of)/m);
-    assert.equal(dt, '    List of relations\n Schema |  Name   | Type  \n--------+---------+-------\n main   | artists | table\n main   | tracks  | table\n(2 rows)\n');
+    assert.equal(dt, '    List of relations\n Schema |  Name   | Type  \n--------+---------+-------\n main   | artists | table\n main   | tracks  | table\n(2 rows)\n\n', "psql's blank line ends the list");
     assert.match(dtTr!, /tracks/);
     assert.doesNotMatch(dtTr!, /artists/);
     assert.match(dtMain!, /artists/);

@@ -13,10 +13,10 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
     test('\\x on switches the next result to expanded records, \\x off back', () => {
       const r = sqlsh(db, [q, '\\x on', q, '\\x off', q]);
       assert.equal(r.status, 0, r.stderr);
-      const parts = r.stdout.split(/\(2 rows\)\n|(?=Expanded display is off)/);
+      const parts = r.stdout.split(/\(2 rows\)\n\n|(?=Expanded display is off)/);
       assert.match(parts[0]!, /^ id \| name *\n/);
       assert.match(parts[1]!, /^Expanded display is on\.\n-\[ RECORD 1 \]-*\n/);
-      assert.match(parts[1]!, /\nname +\| Nina\n$/, 'no row count after records, as psql');
+      assert.match(parts[1]!, /\nname +\| Nina\n\n$/, "no row count after records, then psql's blank line");
       assert.match(parts[2]!, /^Expanded display is off\.\n id \| name *\n/);
       assert.match(r.stdout, /Expanded display is on\.\n[\s\S]*Expanded display is off\./, 'on stdout, as psql prints it');
     });

@@ -100,5 +100,5 @@ test('sqlsh FILE.db -c to a file, a pipe or /dev/null loads none of Node streams
     assert.match(r.stderr, /^MODULES \n?$/m, `stdout to a ${stdout}: ${r.stderr}`);
     if (stdout === 'pipe') assert.match(r.stdout, /one/);
   }
-  assert.match(readFileSync(join(dir, 'out.txt'), 'utf8'), /^ one \n-----\n   1\n\(1 row\)\n$/);
+  assert.match(readFileSync(join(dir, 'out.txt'), 'utf8'), /^ one \n-----\n   1\n\(1 row\)\n\n$/);
 });

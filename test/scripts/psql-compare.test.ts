@@ -33,8 +33,10 @@ function createDb(server: PgServer, env: NodeJS.ProcessEnv): string {
   return name;
 }
 
-/** Output lines compared: no trailing blanks, no blank lines (psql adds one after each table). */
+/** Lines without trailing blanks, blank lines dropped (for stderr and pg_dump). */
 const lines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+/** stdout compared line for line, blank lines too (psql's after each table and after \d's footers). */
+const outLines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd());
 /** stderr: the ERROR and \warn lines, without psql's "psql:FILE:LINE: " or sqlsh's "FILE:LINE: " prefix. */
 const errorLines = (text: string): string[] =>
   lines(text).map((l) => l.replace(/^(psql:)?[^ ]*\.sql:\d+: /, '')).filter((l) => /^(ERROR|warned)/.test(l));
@@ -60,7 +62,7 @@ describe('psql scripts run by psql and by sqlsh', () => {
       const psql = run(join(postgresBinDir(), 'psql'), [...ARGS, '-d', a, '-f', script], env);
       const url = `postgres://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${b}`;
       const sqlsh = run(process.execPath, [BIN, url, ...ARGS, '-f', script], env);
-      assert.deepEqual(lines(sqlsh.stdout), lines(psql.stdout), `stdout of ${script}\n--- sqlsh stderr:\n${sqlsh.stderr}`);
+      assert.deepEqual(outLines(sqlsh.stdout), outLines(psql.stdout), `stdout of ${script}\n--- sqlsh stderr:\n${sqlsh.stderr}`);
       assert.deepEqual(errorLines(sqlsh.stderr), errorLines(psql.stderr), `errors of ${script}`);
       // One difference on purpose: psql exits 0 after errors it went past (ON_ERROR_STOP off); sqlsh exits 1.
       const psqlClean = psql.status === 0 && !errorLines(psql.stderr).some((l) => l.startsWith('ERROR'));
