@@ -29,6 +29,13 @@ export interface Settings {
   readonly history_size: number;
 }
 
+/** Formats written for programs (no table around the values): NULL is empty there by default. */
+export const isMachineFormat = (format: Settings['format']): boolean =>
+  format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
+
+/** How NULL is shown now: the null_string setting, or the format's own default (NULL in tables, empty in csv). */
+export const effectiveNullString = (s: Pick<Settings, 'null_string' | 'format'>): string => s.null_string ?? (isMachineFormat(s.format) ? '' : 'NULL');
+
 export type SettingKey = keyof Settings;
 
 export interface SettingSpec<K extends SettingKey = SettingKey> {

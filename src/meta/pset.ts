@@ -7,7 +7,7 @@
  * alone switches the `(N rows)` footer. The shell's own settings (table styles, json...) stay
  * reachable through `\pset format` too.
  */
-import type { Settings } from '../config/settings.js';
+import { effectiveNullString, type Settings } from '../config/settings.js';
 
 export type PsetResult = { readonly settings: Settings; readonly message: string } | { readonly error: string };
 
@@ -76,15 +76,15 @@ export function describePset(s: Settings, name: string): string | undefined {
     case 'header':
       return `Header is ${s.header ? 'on' : 'off'}.`;
     case 'null':
-      return `Null display is "${s.null_string ?? ''}".`;
+      return `Null display is "${effectiveNullString(s)}".`;
     default:
       return undefined;
   }
 }
 
 /**
- * One printing option. value undefined: toggle a boolean, show a separator or the format; for null,
- * back to the format's own default. The options other commands own (pager, timing, border, linestyle)
+ * One printing option. value undefined: toggle a boolean, show a separator, the format or the null
+ * display. The options other commands own (pager, timing, border, linestyle)
  * are not here: `\pset` hands them on (and `\pset expanded` to `\x`).
  */
 export function applyPset(s: Settings, name: string, value: string | undefined): PsetResult {
@@ -137,7 +137,8 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       return with_(s.pager === '' ? { pager: 'less -SRXF' } : {}, () => 'Pager is used for long output.');
     }
     case 'null':
-      return with_({ null_string: value ?? null }, (n) => (value === undefined ? 'Null display is the default.' : describePset(n, name)));
+      // psql: alone, it says what NULL looks like now
+      return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ null_string: value }, (n) => describePset(n, name));
     default:
       return { error: `\\pset: unknown option: ${name}` };
   }

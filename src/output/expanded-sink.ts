@@ -26,7 +26,6 @@ import type { BorderStyle } from './table-style.js';
 export const FIRST_ROWS = 1000;
 
 const NL = 0x0a;
-const SP = 0x20;
 
 /** One row laid out: each value's cell and its lines, and the widest line. */
 interface Laid {
@@ -109,7 +108,7 @@ export class ExpandedSink implements ResultSink {
       const v = values[i];
       const lines = v?.lines ?? [];
       if (lines.length === 0) {
-        out += padEndToWidth(this.names[i]!, this.nameWidth, this.nameWidths[i]) + ' ' + style.recordSep + '\n';
+        out += padEndToWidth(this.names[i]!, this.nameWidth, this.nameWidths[i]) + ' ' + style.recordSep + ' \n';
         continue;
       }
       for (let j = 0; j < lines.length; j++) {
@@ -119,7 +118,7 @@ export class ExpandedSink implements ResultSink {
         if (v!.cell.isNull && color && text !== '') text = '\x1b[2m' + text + '\x1b[22m';
         const body = l.mark === ' ' ? text : padEndToWidth(text, valueWidth, l.width) + l.mark;
         const line = name + ' ' + style.recordSep + ' ' + body;
-        out += (line.charCodeAt(line.length - 1) === 0x20 ? line.replace(/ +$/, '') : line) + '\n';
+        out += line + '\n'; // as psql: the space after the separator and a value's own trailing spaces stay
       }
     }
     return out;
@@ -234,11 +233,8 @@ export class ExpandedSink implements ResultSink {
           const vs = isNull ? 0 : starts[k]!;
           const ve = isNull ? nullBytes!.length : ends[k]!;
           w.reserve(prefix.length + (ve - vs) + 1);
-          const lineAt = w.pos;
           w.copy(prefix, 0, prefix.length);
           w.copy(value, vs, ve);
-          // a line ends without spaces (the value's own, or the one after the separator when it is empty)
-          while (w.pos > lineAt && w.buf[w.pos - 1] === SP) w.pos--;
           w.buf[w.pos++] = NL;
         }
       }

@@ -5,7 +5,7 @@
  */
 import type { Connection, ConnectionTarget, ConnectOptions } from '../engines/engine.js';
 import { engineById } from '../engines/registry.js';
-import type { Settings } from '../config/settings.js';
+import { effectiveNullString, type Settings } from '../config/settings.js';
 import type { SavedConnection } from '../config/load-config.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { TextOutput, RenderOptions } from '../output/sink.js';
@@ -105,12 +105,11 @@ export class Session {
   renderOptions(): RenderOptions & { expanded: 'off' | 'on' | 'auto' | 'vertical' } {
     const s = this.settings;
     const format = s.format;
-    const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
     const out = this.out;
     return {
       format,
       tableStyle: format === 'markdown' ? 'markdown' : s.table_style,
-      nullString: s.null_string ?? (machine ? '' : 'NULL'),
+      nullString: effectiveNullString(s),
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned'),
       // psql's blank line after a table, in scripts and in what \o writes (not on the shell's screen);

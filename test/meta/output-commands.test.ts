@@ -35,8 +35,11 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
     test('\\pset null changes how NULL is shown', () => {
       const r = sqlsh(db, ['\\pset null (none)', 'SELECT price FROM tracks WHERE id = 2']);
       assert.match(r.stdout, /\(none\)/);
-      const back = sqlsh(db, ['\\pset null (none)', '\\pset null', '\\T csv', 'SELECT price FROM tracks WHERE id = 2']);
-      assert.equal(back.stdout, 'Null display is "(none)".\nNull display is the default.\nprice\n\n');
+      // alone it says what NULL looks like now, as psql (it does not reset it)
+      const now = sqlsh(db, ['\\pset null (none)', '\\pset null', '\\T csv', 'SELECT price FROM tracks WHERE id = 2']);
+      assert.equal(now.stdout, 'Null display is "(none)".\nNull display is "(none)".\nprice\n(none)\n');
+      const unset = sqlsh(db, ['\\pset null', '\\T csv', '\\pset null']);
+      assert.equal(unset.stdout, 'Null display is "NULL".\nNull display is "".\n', 'unset: what the format shows');
       const shown = sqlsh(db, ['\\pset', '\\pset null ~', '\\pset']);
       assert.match(shown.stdout, /^null +"NULL" \(default\)$/m, 'unset: the default that applies, not a string "(default)"');
       assert.match(shown.stdout, /^null +"~"$/m);

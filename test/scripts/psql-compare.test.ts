@@ -35,8 +35,8 @@ function createDb(server: PgServer, env: NodeJS.ProcessEnv): string {
 
 /** Lines without trailing blanks, blank lines dropped (for stderr and pg_dump). */
 const lines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
-/** stdout compared line for line, blank lines too (psql's after each table and after \d's footers). */
-const outLines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd());
+/** stdout compared line for line: blank lines too (psql's after each table and after \d's footers), trailing spaces too. */
+const outLines = (text: string): string[] => text.split('\n');
 /** stderr: the ERROR and \warn lines, without psql's "psql:FILE:LINE: " or sqlsh's "FILE:LINE: " prefix. */
 const errorLines = (text: string): string[] =>
   lines(text).map((l) => l.replace(/^(psql:)?[^ ]*\.sql:\d+: /, '')).filter((l) => /^(ERROR|warned)/.test(l));

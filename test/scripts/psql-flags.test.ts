@@ -145,6 +145,39 @@ describe('psql flags, psql and sqlsh side by side', () => {
     assert.equal(JSON.stringify(loud.sqlsh.stdout), JSON.stringify(loud.psql.stdout));
   });
 
+  test('\\pset OPTION alone shows or toggles it, \\x toggles, in psql\'s words: stdout byte for byte', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeFileSync(
+      join(dir, 'pset-alone.sql'),
+      [
+        "\\pset null '(nil)'",
+        '\\pset null',
+        'select null as x;',
+        '\\x',
+        '\\x',
+        '\\pset expanded',
+        '\\pset expanded',
+        '\\pset border',
+        '\\pset border 1',
+        '\\pset footer',
+        '\\pset footer',
+        '\\pset tuples_only',
+        '\\pset tuples_only',
+        '\\pset format',
+        '\\pset fieldsep',
+        '\\pset recordsep',
+        "\\pset null ''",
+        '\\pset null',
+        'select null as x;',
+        '',
+      ].join('\n'),
+    );
+    const r = s.both(['-X', '-f', 'pset-alone.sql']);
+    assert.equal(r.sqlsh.status, 0, r.sqlsh.stderr);
+    assert.equal(JSON.stringify(r.sqlsh.stdout), JSON.stringify(r.psql.stdout));
+  });
+
   test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {
     for (const args of [['-H'], ['-L', 'log.txt'], ['-P', 'border=2'], ['-P', 'title=x'], ['-P', 'format=html'], ['-Ax', '-E']]) {
       const r = run(process.execPath, [BIN, ...args], testEnv(tempDir()));

@@ -43,7 +43,9 @@ const expanded: MetaCommand = {
   async run(ctx, args) {
     const s = ctx.session;
     const w = args.words[0]?.toLowerCase();
-    const next: Settings['expanded'] = w === 'on' || w === 'off' || w === 'auto' ? w : s.renderOptions().expanded === 'off' ? 'on' : 'off'; // psql: auto toggles to off
+    // alone it toggles what is in effect: sqlsh's default is auto, which is off in a script, where
+    // `\x` then turns records on as psql's does from its default (off)
+    const next: Settings['expanded'] = w === 'on' || w === 'off' || w === 'auto' ? w : s.renderOptions().expanded === 'off' ? 'on' : 'off';
     s.set('expanded', next);
     if (s.settings.format === 'expanded' && next !== 'on') s.set('format', 'table');
     return said(ctx, `Expanded display is ${next === 'auto' ? 'used automatically' : next}.`);
@@ -127,7 +129,7 @@ const pset: MetaCommand = {
   syntax: '\\pset [OPTION [VALUE]]',
   summary: 'output options: null, format, header, expanded...',
   details: [
-    '\\pset null STRING: how NULL is shown ("\\pset null" alone: back to the default).',
+    '\\pset null STRING: how NULL is shown ("\\pset null" alone says what it is now).',
     '\\pset format aligned|unaligned|csv|tsv|json|jsonl|markdown|table|expanded; \\pset linestyle ascii|unicode|psql.',
     "\\pset fieldsep '\\t', \\pset recordsep STRING, fieldsep_zero, recordsep_zero: the unaligned format's separators.",
     '\\pset header on|off; \\pset footer on|off; \\pset tuples_only on|off (rows only: no header, no footer).',
@@ -161,8 +163,17 @@ const pset: MetaCommand = {
       }
       case 'expanded':
         return expanded.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
-      case 'border':
+      case 'border': {
+        // psql's border 1 is sqlsh's psql style; the boxed styles (ascii, unicode) are border 2
+        const border = (st: Settings): number => (st.format === 'table' && (st.table_style === 'ascii' || st.table_style === 'unicode') ? 2 : 1);
+        if (value === undefined) return said(ctx, `Border style is ${border(st)}.`);
+        if (value.trim() === String(border(st))) return said(ctx, `Border style is ${border(st)}.`);
+        if (value.trim() === '1' && st.format === 'table') {
+          s.set('table_style', 'psql');
+          return said(ctx, 'Border style is 1.');
+        }
         return usage('sqlsh draws borders by table style: use \\T ascii, \\T unicode or \\T psql');
+      }
       case 'pager': {
         const r = await pager.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
         if (r.type !== 'message') return r;

@@ -7,3 +7,6 @@ select g as n, repeat('x', g) as xs from generate_series(1, 3) g;
 select 1 as a, 2 as b;
 \x off
 select 'back to a table' as t;
+\x on
+-- a value's own trailing spaces, an empty value, a multi-line value: as psql writes them
+select 'ab  ' as b, '' as e, E'x \ny  ' as m;
