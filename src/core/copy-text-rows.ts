@@ -3,9 +3,23 @@
  * line per row, a tab between values, \N for NULL, \\ \t \n \r \b \f \v escapes) back to rows:
  * for a sink that takes only rows, and for the kept copy of the last result (last-result.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import type { Row, Value } from './result.js';
+import { decodeUtf8Escaped } from './surrogate-escape.js';
+
+/**
+ * Whole lines of COPY text as a string. SQLite's TEXT may hold bytes that are not valid UTF-8 (its
+ * 'copy-raw' COPY text leaves them as they are): each becomes an escaped byte of the string
+ * (core/surrogate-escape.ts), as the rows' own path holds it, not U+FFFD.
+ */
+const linesText = (b: Buffer): string => (isUtf8(b) ? b.toString('utf8') : decodeUtf8Escaped(b));
 
 const UNESCAPE: Readonly<Record<string, string>> = Object.freeze({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' });
+
+/** The text of the value at lines[s, e) of COPY text: decoded (linesText), then unescaped. */
+export function copyTextValue(lines: Buffer, s: number, e: number): string {
+  return unescapeCopyText(linesText(lines.subarray(s, e)));
+}
 
 /** One value's COPY text (escapes included) to the value's text. */
 export function unescapeCopyText(s: string): string {
@@ -45,7 +59,7 @@ export class CopyTextRows {
       this.carry.push(Buffer.from(bytes)); // one long line over many chunks: joined once, when it ends
       return '';
     }
-    const text = this.carry.length === 0 ? bytes.toString('utf8', 0, end) : Buffer.concat([...this.carry, bytes.subarray(0, end)]).toString('utf8');
+    const text = linesText(this.carry.length === 0 ? bytes.subarray(0, end) : Buffer.concat([...this.carry, bytes.subarray(0, end)]));
     this.carry = end < bytes.length ? [Buffer.from(bytes.subarray(end))] : [];
     return text;
   }
@@ -79,7 +93,7 @@ export class CopyTextRows {
   end(): Row[] {
     const rest = this.carry;
     this.carry = [];
-    return rest.length > 0 ? this.lines(Buffer.concat(rest).toString('utf8') + '\n') : [];
+    return rest.length > 0 ? this.lines(linesText(Buffer.concat(rest)) + '\n') : [];
   }
 
   private lines(text: string): Row[] {

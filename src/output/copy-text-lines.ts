@@ -9,6 +9,7 @@
  */
 import type { TextOutput } from './sink.js';
 import { bytesReusable, writeBytes } from './stream-output.js';
+import { encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
 
 const NL = 0x0a;
 
@@ -75,8 +76,14 @@ export class ByteChunks {
     }
   }
 
-  /** text appended as UTF-8. */
+  /** text appended as UTF-8 (an escaped byte, core/surrogate-escape.ts, as the byte it stands for). */
   text(text: string): void {
+    if (hasEscapedBytes(text)) {
+      const bytes = encodeUtf8Escaped(text);
+      this.reserve(bytes.length);
+      this.pos += bytes.copy(this.buf, this.pos);
+      return;
+    }
     this.reserve(text.length * 3);
     this.pos += this.buf.write(text, this.pos, 'utf8');
   }

@@ -8,7 +8,7 @@
  * Rows the engine wrote as table rows (ExecuteOptions.markdown: PostgreSQL) come to bytes().
  */
 import type { ColumnInfo, Row, Value } from '../core/result.js';
-import { unescapeCopyText } from '../core/copy-text-rows.js';
+import { copyTextValue } from '../core/copy-text-rows.js';
 import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { CopyTextInput } from './table-copy-text.js';
 import { escapeForTerminal } from './escape.js';
@@ -151,7 +151,7 @@ export class MarkdownSink implements ResultSink {
         } else if (kind === NULL) {
           w.reserve(nullBytes.length + 3 * (n - i) + 2);
           w.copy(nullBytes, 0, nullBytes.length);
-        } else w.text(this.cell(unescapeCopyText(lines.toString('utf8', starts[i]!, ends[i]!))));
+        } else w.text(this.cell(copyTextValue(lines, starts[i]!, ends[i]!)));
         w.reserve(3 * (n - i) + 2);
         w.buf[w.pos++] = SP;
         w.buf[w.pos++] = PIPE;

@@ -17,7 +17,7 @@
  * (ExecuteOptions.unaligned: PostgreSQL) come to bytes().
  */
 import type { ColumnInfo, Row } from '../core/result.js';
-import { unescapeCopyText } from '../core/copy-text-rows.js';
+import { copyTextValue } from '../core/copy-text-rows.js';
 import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { formatValue } from './format-value.js';
 import { CopyTextInput } from './table-copy-text.js';
@@ -125,7 +125,7 @@ export class UnalignedSink implements ResultSink {
         if (kind === NULL) w.copy(nullBytes, 0, nullBytes.length);
         else if (booleans?.[i]) w.buf[w.pos++] = lines[starts[i]!] === 0x74 /* true */ ? 0x74 : 0x66;
         else if (kind === PLAIN) w.copy(lines, starts[i]!, ends[i]!);
-        else w.text(unescapeCopyText(lines.toString('utf8', starts[i]!, ends[i]!)));
+        else w.text(copyTextValue(lines, starts[i]!, ends[i]!));
       }
       this.open = true;
       const flushed = w.flush();

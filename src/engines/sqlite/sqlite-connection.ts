@@ -107,9 +107,11 @@ export class SqliteConnection implements Connection {
         ? { format: 'tsv' as const, nullString: opts.tsv.nullString }
         : opts.json
           ? { format: opts.json.lines ? ('jsonl' as const) : ('json' as const), nullString: '' }
-          : opts.copyText === true // the aligned table only: the helper's COPY text has invalid UTF-8 escaped for it ('rows' sinks write it raw)
+          : opts.copyText === true // the aligned table: the helper's COPY text has invalid UTF-8 escaped for it
             ? { format: 'copy' as const, nullString: '' }
-            : undefined;
+            : opts.copyText === 'rows' // expanded, markdown, unaligned, vertical: invalid UTF-8 left raw (they write it back as it was)
+              ? { format: 'copy-raw' as const, nullString: '' }
+              : undefined;
     const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}) }));
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });

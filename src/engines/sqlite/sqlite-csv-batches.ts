@@ -24,7 +24,7 @@ export interface TextRequest {
 
 /** The same, or COPY text for the aligned table, or json/jsonl objects, which only the native helper writes (sqlite-server.ts). */
 export interface FormatRequest {
-  readonly format: 'csv' | 'tsv' | 'copy' | 'json' | 'jsonl';
+  readonly format: 'csv' | 'tsv' | 'copy' | 'copy-raw' | 'json' | 'jsonl';
   readonly nullString: string;
 }
 

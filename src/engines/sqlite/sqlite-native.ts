@@ -35,13 +35,15 @@ export interface SqliteNative {
    * the caller runs the ordinary path. `nullString` is the null string's UTF-8; `single`: a
    * one-column result (a lone \. is quoted in csv).
    */
-  exportStart?(id: number, sql: string, format: 'csv' | 'tsv' | 'copy' | 'json' | 'jsonl', nullString: Uint8Array, single: boolean, keys?: Uint8Array): NativeExport | undefined;
+  exportStart?(id: number, sql: string, format: 'csv' | 'tsv' | 'copy' | 'copy-raw' | 'json' | 'jsonl', nullString: Uint8Array, single: boolean, keys?: Uint8Array): NativeExport | undefined;
   /**
    * The next whole rows, about `bytes` of them (more for one long row): a string, or a Buffer when
    * they hold TEXT that is not valid UTF-8 (and always for 'copy'); null once done. Bytes that fit
    * in `into` are copied there and their count comes back. Throws Error with .code on a failed step.
    */
   exportNext?(handle: NativeExport, bytes: number, into?: Buffer): string | Buffer | number | null;
+  /** exportStart() takes 'copy-raw'; missing in a helper built before it (which would write csv). */
+  readonly exportCopyRaw?: boolean;
   /** 'copy' (COPY text, for the aligned table): per column, true when the last chunk's values there are numbers. */
   exportNumeric?(handle: NativeExport): boolean[];
   /** Rows formatted so far. */

@@ -62,11 +62,12 @@ export type ToWorker =
       readonly batchSize: number;
       /**
        * Send the rows as csv or tsv text ('text' messages, no header) instead of 'rows' (ExecuteOptions.csv, .tsv);
-       * 'copy': as COPY text for the aligned table ('copy-text' messages, ExecuteOptions.copyText), only
+       * 'copy': as COPY text for the aligned table ('copy-text' messages, ExecuteOptions.copyText);
+       * 'copy-raw': the same for the sinks that take rows (copyText 'rows'), invalid UTF-8 left raw; only
        * where the native helper formats it (else 'rows'; nullString unused); 'json', 'jsonl': the
        * rows' objects as 'text' (ExecuteOptions.json), also only from the native helper.
        */
-      readonly text?: { readonly format: 'csv' | 'tsv' | 'copy' | 'json' | 'jsonl'; readonly nullString: string };
+      readonly text?: { readonly format: 'csv' | 'tsv' | 'copy' | 'copy-raw' | 'json' | 'jsonl'; readonly nullString: string };
     }
   | { readonly type: 'introspect'; readonly id: number }
   | { readonly type: 'close' };

@@ -226,6 +226,7 @@ export class SqliteServer {
     const native = this.native;
     if (!native?.exportStart || !native.exportNext || !native.exportRows || !native.exportFinish || !this.interruptId) return undefined;
     if (process.env['SQLSH_SQLITE_NATIVE_EXPORT'] === '0') return undefined; // the JavaScript path, to compare
+    if (text.format === 'copy-raw' && native.exportCopyRaw !== true) return undefined; // a helper built before it: rows
     const json = text.format === 'json' || text.format === 'jsonl';
     // json keys as the sinks make them (unique, quoted), each ended by a zero byte
     const keys = json ? Buffer.from(uniqueJsonKeys(names.map((name) => ({ name, type: '' }))).map((k) => k + '\0').join(''), 'utf8') : undefined;
@@ -241,7 +242,8 @@ export class SqliteServer {
     // V8's heap wait for a full collection, and tens of MB of them piled up at an export's peak.
     // The pool is made once per connection (statements run one after another, and a chunk is
     // consumed before the next statement starts): a script of many small queries allocates nothing.
-    const pool = io.sameThread && text.format === 'copy' ? (this.copyPool ??= Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(NATIVE_CHUNK_BYTES * 2))) : undefined;
+    const copy = text.format === 'copy' || text.format === 'copy-raw';
+    const pool = io.sameThread && copy ? (this.copyPool ??= Array.from({ length: POOL }, () => Buffer.allocUnsafeSlow(NATIVE_CHUNK_BYTES * 2))) : undefined;
     return function* (id: number): Generator<number, void, void> {
       let sent = 0;
       try {
@@ -259,7 +261,7 @@ export class SqliteServer {
           if (chunk === null) break;
           yield sent;
           if (io.cancelled(id)) throw new Cancelled();
-          if (text.format === 'copy') {
+          if (copy) {
             const bytes = chunk as Buffer;
             const own = !pool && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
             io.post({ type: 'copy-text', id, bytes, numeric: numeric(handle) }, own ? [bytes.buffer as ArrayBuffer] : undefined);

@@ -23,7 +23,9 @@
  * escaped, a byte that is not valid UTF-8 as the text \xNN (what the table shows for it). Values
  * are the text above; SQLite's values carry their own types, so a chunk ends before a row whose
  * value would make a column hold both numbers and other values (right- and left-aligned), and
- * exportNumeric() gives the chunk's kind per column.
+ * exportNumeric() gives the chunk's kind per column. copy-raw: the same, but a byte that is not valid
+ * UTF-8 stays as it is (expanded, markdown, unaligned and vertical records, ExecuteOptions.copyText
+ * 'rows': those sinks write such bytes back as they were, or show them escaped as the table does).
  *
  * The shortest round-trip digits of a double come from C++17 std::to_chars (the standard library
  * implements it with Ryu); only their layout follows ECMAScript's Number::toString here.
@@ -102,6 +104,9 @@ struct Export {
   sqlite3 *db = nullptr;
   sqlite3_stmt *stmt = nullptr;
   Format format = CSV;
+  /* COPY given as "copy-raw" (the sinks that take rows: expanded, markdown, unaligned): a TEXT byte
+     that is not valid UTF-8 stays as it is, where "copy" (the aligned table) writes it as \\xNN. */
+  bool raw_invalid = false;
   bool single = false;
   bool done = false;
   int columns = 0;
@@ -341,7 +346,8 @@ bool tsv_field(Export *e, const char *text, size_t n) {
 /*
  * COPY text (the aligned table's input, output/table-copy-text.ts): \ \t \n \r \b \f \v escaped; a
  * byte that is not part of well-formed UTF-8 as the text \xNN (backslash escaped), which is what
- * the table shows for it (output/escape.ts).
+ * the table shows for it (output/escape.ts); with raw_invalid ("copy-raw") that byte as it is, for
+ * the sinks that take rows (core/copy-text-rows.ts keeps it as an escaped byte of the string).
  */
 bool copy_field(Export *e, const char *text, size_t n) {
   const unsigned char *t = reinterpret_cast<const unsigned char *>(text);
@@ -378,6 +384,9 @@ bool copy_field(Export *e, const char *text, size_t n) {
     if (len) {
       e->out.put(text + i, len);
       i += len;
+    } else if (e->raw_invalid) {
+      e->out.put(static_cast<char>(c));
+      i++;
     } else {
       /* \\xNN: 5 bytes for 1 */
       if (!e->out.reserve(5 + (n - i) * 5)) return false;
@@ -703,7 +712,7 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
   char *sql = static_cast<char *>(std::malloc(sql_len + 1));
   if (!sql) return undefined;
   napi_get_value_string_utf8(env, argv[1], sql, sql_len + 1, &sql_len);
-  char format[8] = {0};
+  char format[16] = {0};
   size_t format_len = 0;
   napi_get_value_string_utf8(env, argv[2], format, sizeof format, &format_len);
   void *nul_data = nullptr;
@@ -729,10 +738,11 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
   e->db = db;
   e->stmt = stmt;
   e->format = std::strcmp(format, "tsv") == 0    ? TSV
-              : std::strcmp(format, "copy") == 0 ? COPY
+              : std::strcmp(format, "copy") == 0 || std::strcmp(format, "copy-raw") == 0 ? COPY
               : std::strcmp(format, "json") == 0 ? JSON
               : std::strcmp(format, "jsonl") == 0 ? JSONL
                                                   : CSV;
+  e->raw_invalid = std::strcmp(format, "copy-raw") == 0;
   e->single = single;
   e->columns = sqlite3_column_count(stmt);
   e->kinds = static_cast<unsigned char *>(std::calloc(static_cast<size_t>(e->columns), 1));
@@ -971,6 +981,10 @@ extern "C" napi_value sqlsh_export_init(napi_env env, napi_value exports) {
     napi_create_function(env, f.name, NAPI_AUTO_LENGTH, f.fn, nullptr, &fn);
     napi_set_named_property(env, exports, f.name, fn);
   }
+  /* exportStart takes "copy-raw" (a helper built before it would read it as csv) */
+  napi_value yes;
+  napi_get_boolean(env, true, &yes);
+  napi_set_named_property(env, exports, "exportCopyRaw", yes);
   return exports;
 }
 
