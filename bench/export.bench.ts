@@ -110,6 +110,8 @@ async function main(): Promise<void> {
       sqlite3 ? { name: 'sqlite3 -box', cmd: (n) => ['/usr/bin/sqlite3', '-box', sqliteFiles.get(n)!, 'select * from t'] } : { name: 'sqlite3 -box', unavailable: 'no /usr/bin/sqlite3' },
       { name: 'sqlsh sqlite table', peer: 'sqlite3 -box', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t') },
       { name: 'sqlsh sqlite json', peer: 'sqlite3 -csv', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t', '--format', 'json') },
+      sqlite3 ? { name: 'sqlite3 -line', cmd: (n) => ['/usr/bin/sqlite3', '-line', sqliteFiles.get(n)!, 'select * from t'] } : { name: 'sqlite3 -line', unavailable: 'no /usr/bin/sqlite3' },
+      { name: 'sqlsh sqlite expanded', peer: 'sqlite3 -line', cmd: (n) => sqlsh(sqliteFiles.get(n)!, 'select * from t', '--format', 'expanded') },
     ];
     if ('url' in pg) {
       const q = (n: number): string => `select * from ${tableFor(n)}`;
