@@ -88,8 +88,11 @@ export async function renderEvents(
         }
         command = ev.command;
         affected = ev.affected;
-        if (sink) await finishSink(ev.command);
-        else if (ev.command && hooks.status && (options.format === 'table' || options.format === 'expanded' || options.format === 'unaligned')) await hooks.status(ev.command);
+        if (sink) {
+          await finishSink(ev.command);
+          // psql: rows of INSERT, UPDATE or DELETE ... RETURNING are followed by the command's status
+          if (ev.command && hooks.status && statusFormat(options.format) && /^(INSERT|UPDATE|DELETE)\b/.test(ev.command)) await hooks.status(ev.command);
+        } else if (ev.command && hooks.status && statusFormat(options.format)) await hooks.status(ev.command);
         // done.warnings is not printed here: the engine already sent the count and each warning as notices.
         break;
     }
@@ -97,3 +100,6 @@ export async function renderEvents(
   await finishSink(command);
   return { rowCount: totalRows, command, affected, resultSets };
 }
+
+/** The formats that print a command's status line (psql's aligned, expanded and unaligned output). */
+const statusFormat = (format: RenderOptions['format']): boolean => format === 'table' || format === 'expanded' || format === 'unaligned';
