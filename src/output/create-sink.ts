@@ -46,10 +46,10 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'unaligned':
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
     case 'expanded':
-      return new ExpandedSink(out, { style, nullString, footer, color, blankLineAfter });
+      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter });
     case 'table':
     default:
-      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, footer, color, blankLineAfter });
+      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
       return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, autoExpand: options.expanded === 'auto' });
   }

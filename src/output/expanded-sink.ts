@@ -40,6 +40,11 @@ export interface ExpandedOptions {
   readonly color: boolean;
   /** psql's blank line at the end (RenderOptions.blankLineAfter). */
   readonly blankLineAfter?: boolean;
+  /**
+   * false: tuples only (psql's \t): no `-[ RECORD n ]` labels; records after the first start with
+   * a rule (`------+----`), as psql draws them. Default true.
+   */
+  readonly header?: boolean;
   /** Visual lines kept per value when fitting a terminal. */
   readonly maxLines?: number;
 }
@@ -97,12 +102,19 @@ export class ExpandedSink implements ResultSink {
     return ' ]' + style.recordFill.repeat(Math.max(0, this.nameWidth + valueWidth + 3 - labelWidth)) + '\n';
   }
 
+  /** Tuples only: the rule between two records (none before the first), as psql's. */
+  private tupleRule(first: boolean, valueWidth: number): string {
+    if (first || this.names.length === 0) return '';
+    const { style } = this.options;
+    return style.recordFill.repeat(this.nameWidth + 1) + style.recordJunction + style.recordFill.repeat(valueWidth + 1) + '\n';
+  }
+
   private record(laid: Laid): string {
     const { style, color } = this.options;
     const { values } = laid;
     const valueWidth = this.headerValueWidth ?? laid.width;
     const n = String(++this.count);
-    let out = `${style.recordFill}[ RECORD ${n}` + this.labelEnd(n.length, valueWidth);
+    let out = this.options.header === false ? this.tupleRule(n === '1', valueWidth) : `${style.recordFill}[ RECORD ${n}` + this.labelEnd(n.length, valueWidth);
     const blankName = ' '.repeat(this.nameWidth);
     for (let i = 0; i < this.names.length; i++) {
       const v = values[i];
@@ -220,12 +232,15 @@ export class ExpandedSink implements ResultSink {
         w.text(this.record(this.layout(row)));
       } else {
         const count = String(++this.count);
-        const digits = count.length;
-        const labelEnd = (this.labelEnds[digits] ??= Buffer.from(this.labelEnd(digits, valueWidth)));
-        w.reserve(this.labelStart.length + digits + labelEnd.length);
-        w.copy(this.labelStart, 0, this.labelStart.length);
-        w.pos += w.buf.write(count, w.pos, 'latin1');
-        w.copy(labelEnd, 0, labelEnd.length);
+        if (this.options.header === false) w.text(this.tupleRule(count === '1', valueWidth));
+        else {
+          const digits = count.length;
+          const labelEnd = (this.labelEnds[digits] ??= Buffer.from(this.labelEnd(digits, valueWidth)));
+          w.reserve(this.labelStart.length + digits + labelEnd.length);
+          w.copy(this.labelStart, 0, this.labelStart.length);
+          w.pos += w.buf.write(count, w.pos, 'latin1');
+          w.copy(labelEnd, 0, labelEnd.length);
+        }
         for (let k = 0; k < n; k++) {
           const prefix = prefixes[k]!;
           const isNull = kinds[k] === NULL;

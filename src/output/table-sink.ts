@@ -361,8 +361,8 @@ export class TableSink implements ResultSink {
   }
 
   private async switchToExpanded(rows: readonly Row[]): Promise<void> {
-    const { style, nullString, footer, color, blankLineAfter } = this.options;
-    const sink = new ExpandedSink(this.out, { style, nullString, footer, color, blankLineAfter });
+    const { style, nullString, header, footer, color, blankLineAfter } = this.options;
+    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter });
     this.delegate = sink;
     await sink.begin(this.columns);
     await sink.rows(rows);

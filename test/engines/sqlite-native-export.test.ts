@@ -247,9 +247,11 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
       big.push([i, phase === 0 ? i * 1.5 : phase === 1 ? { text: `v${i} 日本\t` } : null, { text: 'x'.repeat(i % 97) }, i % 13 === 0 ? { bytes: Buffer.from('ff61', 'hex') } : { blob: Buffer.from([i & 255]) }]);
     }
     fillTable(path, big, 4, 'big');
+    // printable ASCII only, chunks (64 KB) after the first 1,000 rows: the sinks' byte paths (no row made)
+    fillTable(path, Array.from({ length: 8000 }, (_, i): Cell[] => [i, { text: `name ${i}` }, i % 9 === 0 ? null : i * 0.5]), 3, 'plain');
     // values longer than a chunk (64 KB) and than the buffers the chunks go into (128 KB)
     fillTable(path, [[{ text: 'x'.repeat(300_000) + '日本' }, 1], [{ text: 'y'.repeat(70_000) }, 2.5], [null, null]], 2, 'wide');
-    const statements = [...tables.map((_, k) => `select * from t${k};`), 'select * from big;', 'select c0 from big;', 'select * from wide;', 'select c1, c0 from wide;'];
+    const statements = [...tables.map((_, k) => `select * from t${k};`), 'select * from big;', 'select c0 from big;', 'select * from plain;', 'select * from wide;', 'select c1, c0 from wide;'];
     const script = join(dir, 'all.sql');
     writeFileSync(script, statements.join('\n') + '\n');
     const env = sandboxEnv();
@@ -259,7 +261,7 @@ describe('SQLite csv and tsv formatted in C', { skip }, () => {
       return r.stdout;
     };
     // the aligned table (COPY text with invalid UTF-8 as \xNN), and the sinks that take rows (copy-raw)
-    for (const args of [[], ['--null', 'NULL', '-P', 'footer=off'], ['--format', 'expanded'], ['--format', 'unaligned'], ['--format', 'markdown', '--null', 'NULL']]) {
+    for (const args of [[], ['--null', 'NULL', '-P', 'footer=off'], ['--format', 'expanded'], ['--format', 'expanded', '-t'], ['--format', 'unaligned'], ['--format', 'markdown', '--null', 'NULL']]) {
       const js = run({ SQLSH_SQLITE_NATIVE_EXPORT: '0' }, args);
       const c = run({}, args);
       if (!c.equals(js)) {

@@ -10,3 +10,13 @@ select 'back to a table' as t;
 \x on
 -- a value's own trailing spaces, an empty value, a multi-line value: as psql writes them
 select 'ab  ' as b, '' as e, E'x \ny  ' as m;
+-- tuples only: no record labels, a rule between records
+\t on
+select g as id, repeat('x', g) as value from generate_series(1, 3) g;
+select 1 where false;
+select 'only' as one;
+-- past the first 1,000 records (which set the width), the rest are written on bytes
+select g as id, 'v' || g as value from generate_series(1, 1100) g;
+\t off
+select g as id, 'v' || g as value from generate_series(1, 1100) g;
+\x off
