@@ -3,7 +3,7 @@
  * file), the command-line flags that set the same things, \set, and the help text. Every setting
  * says where it can be set: a flag or an explicit `flag: null`.
  */
-import { OUTPUT_FORMATS, TABLE_STYLES } from '../output/sink.js';
+import { isMachineFormat, OUTPUT_FORMATS, TABLE_STYLES } from '../output/sink.js';
 
 export interface Settings {
   readonly format: 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned';
@@ -28,10 +28,6 @@ export interface Settings {
   readonly prompt: string;
   readonly history_size: number;
 }
-
-/** Formats written for programs (no table around the values): NULL is empty there by default. */
-export const isMachineFormat = (format: Settings['format']): boolean =>
-  format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
 
 /** How NULL is shown now: the null_string setting, or the format's own default (NULL in tables, empty in csv). */
 export const effectiveNullString = (s: Pick<Settings, 'null_string' | 'format'>): string => s.null_string ?? (isMachineFormat(s.format) ? '' : 'NULL');

@@ -15,7 +15,7 @@ import { ExpandedSink } from './expanded-sink.js';
 import { JsonSink } from './json-sink.js';
 import { JsonlSink } from './jsonl-sink.js';
 import { MarkdownSink } from './markdown-sink.js';
-import type { RenderOptions, ResultSink, TextOutput } from './sink.js';
+import { isMachineFormat, type RenderOptions, type ResultSink, type TextOutput } from './sink.js';
 import { safeLines } from './terminal-text.js';
 import { TableSink } from './table-sink.js';
 import { BORDER_STYLES } from './table-style.js';
@@ -29,8 +29,7 @@ export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color, blankLineAfter } = options;
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
-  const machine = format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
-  if (machine && out.isTTY) out = escapedOutput(out);
+  if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);
   const style = BORDER_STYLES[options.tableStyle === 'markdown' ? 'psql' : options.tableStyle] ?? BORDER_STYLES.psql;
   switch (format) {
     case 'csv':

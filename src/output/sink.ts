@@ -32,6 +32,10 @@ export interface ResultSink {
 export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown', 'unaligned']);
 
+/** Formats written for programs (no table around the values): exact in files, NULL empty by default. */
+export const isMachineFormat = (format: OutputFormat): boolean =>
+  format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
+
 /** Table border styles for the 'table' format (\T). */
 export type TableStyle = 'psql' | 'unicode' | 'ascii' | 'markdown';
 export const TABLE_STYLES: readonly TableStyle[] = Object.freeze(['psql', 'unicode', 'ascii', 'markdown']);

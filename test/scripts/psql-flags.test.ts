@@ -15,6 +15,14 @@ const run = (cmd: string, args: readonly string[], env: NodeJS.ProcessEnv) => {
   return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status };
 };
 const lines = (t: string) => t.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+/** A script file in the test folder, one line each. */
+const writeScript = (name: string, scriptLines: readonly string[]): void => writeFileSync(join(dir, name), scriptLines.join('\n'));
+type Ran = ReturnType<typeof run>;
+/** sqlsh succeeded and printed psql's stdout byte for byte. */
+const sameStdout = (r: { readonly psql: Ran; readonly sqlsh: Ran }): void => {
+  assert.equal(r.sqlsh.status, 0, r.sqlsh.stderr);
+  assert.equal(JSON.stringify(r.sqlsh.stdout), JSON.stringify(r.psql.stdout));
+};
 
 describe('psql flags, psql and sqlsh side by side', () => {
   const drops: string[] = [];
@@ -105,77 +113,66 @@ describe('psql flags, psql and sqlsh side by side', () => {
   test('\\pset format unaligned, fieldsep, recordsep, tuples_only, footer, \\a, \\t, \\f in a script (-q): stdout byte for byte', async (t) => {
     const s = await setup(t);
     if (!s) return;
-    writeFileSync(
-      join(dir, 'pset.sql'),
-      [
-        "create table p (k int, v text);",
-        "insert into p values (1, 'one'), (2, null);",
-        '\\pset format unaligned',
-        'select * from p order by k;',
-        "\\pset fieldsep '\\t'",
-        'select * from p order by k;',
-        '\\pset recordsep \'#\'',
-        '\\pset null \'<null>\'',
-        'select * from p order by k;',
-        '\\pset recordsep \'\\n\'',
-        '\\t',
-        'select * from p order by k;',
-        '\\t off',
-        '\\pset footer off',
-        'select * from p order by k;',
-        '\\pset footer on',
-        "\\f ','",
-        'select k, v from p order by k;',
-        '\\a',
-        'select k from p order by k;',
-        '\\a',
-        '\\pset tuples_only on',
-        'select k from p order by k;',
-        '\\pset fieldsep_zero',
-        'select k, v from p order by k;',
-        'drop table p;',
-        '',
-      ].join('\n'),
-    );
-    const r = s.both(['-X', '-q', '-f', 'pset.sql']);
-    assert.equal(r.sqlsh.status, 0, r.sqlsh.stderr);
-    assert.equal(JSON.stringify(r.sqlsh.stdout), JSON.stringify(r.psql.stdout)); // psql's blank line after an aligned table too
+    writeScript('pset.sql', [
+      "create table p (k int, v text);",
+      "insert into p values (1, 'one'), (2, null);",
+      '\\pset format unaligned',
+      'select * from p order by k;',
+      "\\pset fieldsep '\\t'",
+      'select * from p order by k;',
+      '\\pset recordsep \'#\'',
+      '\\pset null \'<null>\'',
+      'select * from p order by k;',
+      '\\pset recordsep \'\\n\'',
+      '\\t',
+      'select * from p order by k;',
+      '\\t off',
+      '\\pset footer off',
+      'select * from p order by k;',
+      '\\pset footer on',
+      "\\f ','",
+      'select k, v from p order by k;',
+      '\\a',
+      'select k from p order by k;',
+      '\\a',
+      '\\pset tuples_only on',
+      'select k from p order by k;',
+      '\\pset fieldsep_zero',
+      'select k, v from p order by k;',
+      'drop table p;',
+      '',
+    ]);
+    sameStdout(s.both(['-X', '-q', '-f', 'pset.sql'])); // psql's blank line after an aligned table too
     // without -q psql confirms each option on stdout, in its words: so does sqlsh (and the status lines)
-    const loud = s.both(['-X', '-f', 'pset.sql']);
-    assert.equal(JSON.stringify(loud.sqlsh.stdout), JSON.stringify(loud.psql.stdout));
+    sameStdout(s.both(['-X', '-f', 'pset.sql']));
   });
 
   test('\\pset OPTION alone shows or toggles it, \\x toggles, in psql\'s words: stdout byte for byte', async (t) => {
     const s = await setup(t);
     if (!s) return;
-    writeFileSync(
-      join(dir, 'pset-alone.sql'),
-      [
-        "\\pset null '(nil)'",
-        '\\pset null',
-        'select null as x;',
-        '\\x',
-        '\\x',
-        '\\pset expanded',
-        '\\pset expanded',
-        '\\pset border',
-        '\\pset border 1',
-        '\\pset footer',
-        '\\pset footer',
-        '\\pset tuples_only',
-        '\\pset tuples_only',
-        '\\pset format',
-        '\\pset fieldsep',
-        '\\pset recordsep',
-        "\\pset null ''",
-        '\\pset null',
-        'select null as x;',
-        '',
-      ].join('\n'),
-    );
-    const r = s.both(['-X', '-f', 'pset-alone.sql']);
-    assert.equal(r.sqlsh.status, 0, r.sqlsh.stderr);
-    assert.equal(JSON.stringify(r.sqlsh.stdout), JSON.stringify(r.psql.stdout));
+    writeScript('pset-alone.sql', [
+      "\\pset null '(nil)'",
+      '\\pset null',
+      'select null as x;',
+      '\\x',
+      '\\x',
+      '\\pset expanded',
+      '\\pset expanded',
+      '\\pset border',
+      '\\pset border 1',
+      '\\pset footer',
+      '\\pset footer',
+      '\\pset tuples_only',
+      '\\pset tuples_only',
+      '\\pset format',
+      '\\pset fieldsep',
+      '\\pset recordsep',
+      "\\pset null ''",
+      '\\pset null',
+      'select null as x;',
+      '',
+    ]);
+    sameStdout(s.both(['-X', '-f', 'pset-alone.sql']));
   });
 
   test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {
