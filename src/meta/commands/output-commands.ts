@@ -133,6 +133,7 @@ const pset: MetaCommand = {
     '\\pset format aligned|unaligned|csv|tsv|json|jsonl|markdown|table|expanded; \\pset linestyle ascii|unicode|psql.',
     "\\pset fieldsep '\\t', \\pset recordsep STRING, fieldsep_zero, recordsep_zero: the unaligned format's separators.",
     '\\pset header on|off; \\pset footer on|off; \\pset tuples_only on|off (rows only: no header, no footer).',
+    '\\pset border: 1 for the psql style, 2 for the boxed ascii and unicode styles (choose them with \\T).',
   ],
   args: { min: 0, max: 2, kinds: ['keyword', 'text'], choices: PSET_OPTIONS },
   async run(ctx, args) {
