@@ -13,6 +13,8 @@ export interface ColumnDef {
   /** Default expression text, when there is one. */
   readonly default?: string;
   readonly comment?: string;
+  /** The column's collation when it is not its type's default (PostgreSQL: COLLATE "C"). */
+  readonly collation?: string;
 }
 
 export interface RelationDef {
@@ -27,6 +29,8 @@ export interface RelationDef {
   /** Approximate row count or size in bytes, when cheap to get. */
   readonly estimatedRows?: number;
   readonly sizeBytes?: number;
+  /** The role that owns it, on engines with owners (PostgreSQL). */
+  readonly owner?: string;
 }
 
 export interface ForeignKeyDef {
@@ -51,6 +55,8 @@ export interface IndexDef {
   readonly primary: boolean;
   /** Full definition text when the engine gives one ('CREATE INDEX ... USING btree (...)'). */
   readonly definition?: string;
+  /** A unique index made by a UNIQUE constraint, not by CREATE UNIQUE INDEX (psql's "UNIQUE CONSTRAINT"). */
+  readonly constraint?: boolean;
 }
 
 export interface FunctionDef {

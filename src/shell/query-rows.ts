@@ -42,7 +42,7 @@ export async function queryInto(session: Session, sql: string, opts: RunnerOptio
       } else if (ev.type === 'rows') {
         count += ev.rows.length;
         await sink.rows(ev.rows);
-      } else if (ev.type === 'notice') session.io.message(`${ev.severity ?? 'NOTICE'}:  ${escapeForTerminal(ev.message)}`);
+      } else if (ev.type === 'notice') session.io.message(`${ev.severity ?? 'NOTICE'}:  ${escapeForTerminal(ev.message, true)}`);
       else if (ev.type === 'done') await sink.end({ rowCount: count, ...(ev.command !== undefined ? { command: ev.command } : {}), ...(ev.affected !== undefined ? { affected: ev.affected } : {}) });
     }
     session.variables = afterSuccess(session.variables, count);

@@ -369,7 +369,7 @@ export async function runStatement(
       out,
       options,
       {
-        notice: (m, severity) => session.io.message(`${severity ?? 'NOTICE'}:  ${escapeForTerminal(m)}`),
+        notice: (m, severity) => session.io.message(`${severity ?? 'NOTICE'}:  ${escapeForTerminal(m, true)}`),
         status: async (command) => void (quiet ? undefined : await out.write(`${command}\n`)),
       },
       started,

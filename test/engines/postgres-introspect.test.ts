@@ -53,9 +53,9 @@ describe('postgres introspection', () => {
     if (!conn) return t.skip(`server unavailable: ${String(startError)}`);
     assert.ok(cat.schemas.includes('shop') && cat.schemas.includes('public') && cat.schemas.includes('pg_catalog'));
     assert.ok(!cat.schemas.some((s) => s.startsWith('pg_toast')));
-    // introspection runs on its own session, which has the default search_path
+    // introspection runs on sessions of its own, which take this session's search_path (set after connecting);
     // pg_catalog is searched first even when search_path does not name it, so names in it need no schema.
-    assert.deepEqual(cat.searchPath, ['pg_catalog', 'public']);
+    assert.deepEqual(cat.searchPath, ['pg_catalog', 'shop', 'public']);
     assert.ok(cat.databases.includes('postgres'));
     assert.ok(!cat.databases.includes('template0'));
   });
@@ -69,9 +69,11 @@ describe('postgres introspection', () => {
     assert.deepEqual(customer.columns.map((c) => [c.name, c.type, c.nullable]), [
       ['id', 'integer', false], ['name', 'character varying(40)', false], ['email', 'text', true],
     ]);
-    assert.match(customer.columns[0]!.default ?? '', /nextval\('shop\.customer_id_seq'::regclass\)/);
+    // as this session reads it: shop is on its path
+    assert.match(customer.columns[0]!.default ?? '', /^nextval\('customer_id_seq'::regclass\)$/);
+    assert.equal(customer.owner, 'postgres');
     assert.deepEqual(rel('orders')!.primaryKey, ['region', 'id']);
-    assert.deepEqual(rel('orders')!.columns.map((c) => c.type), ['bigint', 'text', 'integer', 'shop.status', 'shop.positive']);
+    assert.deepEqual(rel('orders')!.columns.map((c) => c.type), ['bigint', 'text', 'integer', 'status', 'positive']);
     assert.equal(rel('big_orders')!.kind, 'view');
     assert.equal(rel('counts')!.kind, 'materialized-view');
     assert.deepEqual(rel('counts')!.columns.map((c) => c.name), ['n']);
@@ -95,10 +97,11 @@ describe('postgres introspection', () => {
     const pk = ix.find((i) => i.name === 'orders_pkey')!;
     assert.deepEqual([pk.table, pk.columns, pk.unique, pk.primary], ['orders', ['region', 'id'], true, true]);
     const email = ix.find((i) => i.name === 'customer_email_key')!;
-    assert.deepEqual([email.unique, email.primary], [true, false]);
+    assert.deepEqual([email.unique, email.primary, email.constraint], [true, false, true]);
     const expr = ix.find((i) => i.name === 'line_lower')!;
     assert.deepEqual(expr.columns, ['lower(order_region)', 'n']);
-    assert.equal(expr.definition, 'CREATE INDEX line_lower ON shop.line USING btree (lower(order_region), n)');
+    assert.equal(expr.definition, 'CREATE INDEX line_lower ON line USING btree (lower(order_region), n)');
+    assert.equal(expr.constraint, undefined);
   });
 
   test('functions with kinds, and user-defined types', (t) => {
@@ -110,7 +113,9 @@ describe('postgres introspection', () => {
       mysum: ['aggregate', 'integer', 'integer'],
       noop: ['procedure', '', undefined],
     });
-    assert.deepEqual(cat.datatypes.filter((d) => d.startsWith('shop.')), ['shop.pair', 'shop.positive', 'shop.status']);
+    // on the path: unqualified, as format_type writes them in this session
+    assert.deepEqual(cat.types?.filter((d) => d.schema === 'shop').map((d) => d.name), ['pair', 'positive', 'status']);
+    assert.ok(['pair', 'positive', 'status'].every((d) => cat.datatypes.includes(d)));
   });
 
   test('an aborted introspection rejects', async (t) => {

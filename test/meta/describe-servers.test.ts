@@ -21,17 +21,17 @@ describe('describe commands on PostgreSQL', () => {
     assert.equal(setup.status, 0, setup.stderr);
     const r = sqlsh(pg.url, [`\\d ${schema}.tracks`, `\\d ${schema}.artists`, `\\dt ${schema}.*`, `\\dt+ ${schema}.tr*`, `\\ds ${schema}.*`, `\\dm ${schema}.*`, `\\dn ${schema}`, '\\du', '\\l', '\\dx', `\\df ${schema}.*`]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`Table "${schema}\\.tracks"\\n +Column +\\| +Type +\\| Nullable \\| Default \\n`));
-    assert.match(r.stdout, /\n id +\| integer +\| not null \|/);
-    assert.match(r.stdout, /\n title +\| character varying\(200\) +\| not null \|/);
+    assert.match(r.stdout, new RegExp(`Table "${schema}\\.tracks"\\n +Column +\\| +Type +\\| Collation \\| Nullable \\| Default \\n`));
+    assert.match(r.stdout, /\n id +\| integer +\| +\| not null \|/);
+    assert.match(r.stdout, /\n title +\| character varying\(200\) +\| +\| not null \|/);
     assert.match(r.stdout, /Indexes:\n {4}"tracks_pkey" PRIMARY KEY, btree \(id\)\n {4}"ix_tracks_title" btree \(title\)\n/);
     assert.match(r.stdout, /Foreign-key constraints:\n {4}"tracks_artist_id_fkey" FOREIGN KEY \(artist_id\) REFERENCES artists\(id\)\n/);
     assert.match(r.stdout, /Check constraints:\n {4}"tracks_price_check" CHECK \(price >= 0::numeric\)\n/);
     assert.match(r.stdout, /Triggers:\n {4}trg_tracks BEFORE INSERT ON meta_\d+\.tracks FOR EACH ROW EXECUTE FUNCTION meta_\d+\.trg_fn\(\)\n/);
     assert.match(r.stdout, /Referenced by:\n {4}TABLE "tracks" CONSTRAINT "tracks_artist_id_fkey" FOREIGN KEY \(artist_id\) REFERENCES artists\(id\)\n/);
-    assert.match(r.stdout, /List of relations\n +Schema +\| +Name +\| Type *\n[-+]+\n meta_\d+ \| artists \| table\n meta_\d+ \| tracks +\| table\n\(2 rows\)/);
+    assert.match(r.stdout, /List of relations\n +Schema +\| +Name +\| Type +\| +Owner *\n[-+]+\n meta_\d+ \| artists \| table \| \S+ *\n meta_\d+ \| tracks +\| table \| \S+ *\n\(2 rows\)/);
     assert.match(r.stdout, /\| Rows \| +Size +\| Description *\n[\s\S]* tracks \|[^\n]*\| \d+ kB \| the tracks\n/);
-    assert.match(r.stdout, /List of sequences[\s\S]* seq_ids \| sequence \| bigint/);
+    assert.match(r.stdout, /List of relations\n +Schema +\| +Name +\| +Type +\| +Owner *\n[-+]+\n meta_\d+ \| seq_ids \| sequence \| \S+/);
     assert.match(r.stdout, /\| mv +\| materialized view/);
     assert.match(r.stdout, /List of roles\n[\s\S]*Superuser/);
     assert.match(r.stdout, /List of databases\n +Name +\| +Owner +\| Encoding +\| Collate *\n[\s\S]* postgres /);
@@ -41,6 +41,38 @@ describe('describe commands on PostgreSQL', () => {
     assert.equal(c.status, 0, c.stderr);
     assert.match(c.stderr, /You are now connected to PostgreSQL database "template1"/);
     assert.doesNotMatch(c.stderr + c.stdout, new RegExp(pg.password ?? 'no-password-set'));
+  });
+});
+
+describe('the catalog sees what the session sees (PostgreSQL)', () => {
+  // \d reads the catalog on sessions of its own: they must take this session's search_path and see its temporary tables.
+  test('a temporary table, and a schema put on the search path, in \d, \dt and defaults', async (t) => {
+    const pg = await withServer(t, sharedPostgres);
+    if (!pg) return;
+    const schema = `path_${process.pid}`;
+    const r = sqlsh(pg.url, [
+      `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`,
+      `CREATE TABLE ${schema}.inpath (id serial PRIMARY KEY)`,
+      'CREATE TEMP TABLE scratch (id int PRIMARY KEY, note text COLLATE "C")',
+      '\\d scratch',
+      `SET search_path = ${schema}, public`,
+      '\\dt',
+      '\\d inpath',
+      'BEGIN', 'SET search_path = public', '\\d inpath', 'ROLLBACK',
+      '\\d inpath',
+      `DROP SCHEMA ${schema} CASCADE`,
+    ]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Table "pg_temp_\d+\.scratch"\n Column \| +Type +\| Collation \| Nullable \| Default \n[-+]+\n id +\| integer +\| +\| not null \| \n note +\| text +\| C +\| +\| \nIndexes:\n {4}"scratch_pkey" PRIMARY KEY, btree \(id\)\n/);
+    // psql lists the session's own temporary tables, and the tables of the schema set on the path
+    assert.match(r.stdout, new RegExp(`List of relations\\n[^\\n]*Owner *\\n[-+]+\\n ${schema} +\\| inpath +\\| table \\| [^\\n]+\\n pg_temp_\\d+ +\\| scratch +\\| table \\| `));
+    const described = r.stdout.split(`Table "${schema}.inpath"`);
+    assert.equal(described.length, 4, r.stdout);
+    // nextval's argument reads as in this session: unqualified with the schema on the path, qualified without it,
+    // and unqualified again once ROLLBACK undid that SET
+    assert.match(described[1]!, /nextval\('inpath_id_seq'::regclass\)/);
+    assert.match(described[2]!, new RegExp(`nextval\\('${schema}\\.inpath_id_seq'::regclass\\)`));
+    assert.match(described[3]!, /nextval\('inpath_id_seq'::regclass\)/);
   });
 });
 

@@ -146,7 +146,8 @@ describe("the statements that reach the server: psql's and sqlsh's statement log
     assert.deepEqual(connectEntries, []);
   });
 
-  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
+  // describe.sql: \d asks the server its own questions (psql's describe queries and sqlsh's catalog are not the same statements)
+  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql') && f !== 'describe.sql').sort();
   test('the fixture scripts: the same statements in the same order, with the same errors', (t) => {
     if (!haveServer(t)) return;
     assert.ok(fixtures.length >= 5, fixtures.join(', '));

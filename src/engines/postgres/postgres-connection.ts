@@ -26,9 +26,10 @@ import { afterLeadingComments } from '../../sql/lexer.js';
 import { sendCancelRequest } from './postgres-cancel.js';
 import { reportedSettings, type PgClient, type PgCursor, type PgDriver } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
-import { introspectPostgres } from './postgres-introspector.js';
+import { introspectPostgres, type SessionPath } from './postgres-introspector.js';
 import { plainQuery } from './postgres-plain-query.js';
 import { copyStdio, type CopyHost } from './postgres-copy-stdio.js';
+import { noticeText } from './postgres-copy-out.js';
 import { simpleQuery, type SimpleQueryHost } from './postgres-simple-query.js';
 import type { PgEndpoint } from './postgres-target.js';
 import { PgTypeNames } from './postgres-type-names.js';
@@ -66,6 +67,13 @@ const DEFAULT_BATCH = 1000;
  */
 const MAX_READ = 1000;
 const COPY_STDIO = /^copy\b[\s\S]*\b(?:stdin|stdout)\b/i;
+/**
+ * Statements that may change which schemas this session sees unqualified: SET search_path (or
+ * SCHEMA, set_config, RESET, DISCARD), a first temporary object (the session's pg_temp_N), a new
+ * schema named in the path, SET ROLE ("$user"). After one, the path is read again (one round trip).
+ */
+const MAY_MOVE_PATH = /search_path|\btemp(?:orary)?\b|\bschema\b|\brole\b|\bdiscard\b|\breset\b|\bauthorization\b/i;
+const ENDS_TRANSACTION = /^\s*(?:commit|rollback|abort|end)\b/i;
 
 export class PostgresConnection implements Connection {
   readonly dialect: SqlDialect;
@@ -94,6 +102,16 @@ export class PostgresConnection implements Connection {
   /** A simple-query request in progress takes the notices in protocol order (postgres-simple-query.ts). */
   #noticeSink: ((message: string, severity?: string) => void) | undefined;
   #deathWake: (() => void) | undefined;
+  /**
+   * This session's search_path setting and its schemas (current_schemas(true): its pg_temp_N first
+   * once it has one), read after a statement that may move them; the catalog's sessions copy them.
+   */
+  #path: SessionPath | undefined;
+  /** The path was read inside a transaction: read it again when the transaction ends (SET is undone by ROLLBACK). */
+  #pathInTransaction = false;
+  #pathStale = false;
+  /** The path being read on this session: a statement waits for it. */
+  #pathRead: Promise<void> | undefined;
 
   constructor(init: PostgresConnectionInit) {
     this.dialect = init.dialect;
@@ -112,9 +130,10 @@ export class PostgresConnection implements Connection {
   #attach(client: PgClient): void {
     client.on('error', () => this.#markDead(client));
     client.on('end', () => this.#markDead(client));
-    client.on('notice', (msg: { message?: string; severity?: string }) => {
-      if (this.#noticeSink && client === this.#session.client) return this.#noticeSink(msg.message ?? '', msg.severity);
-      this.#notices.push({ message: msg.message ?? '', ...(msg.severity ? { severity: msg.severity } : {}) });
+    client.on('notice', (msg: { message?: string; severity?: string; detail?: string; hint?: string }) => {
+      const message = noticeText(msg);
+      if (this.#noticeSink && client === this.#session.client) return this.#noticeSink(message, msg.severity);
+      this.#notices.push({ message, ...(msg.severity ? { severity: msg.severity } : {}) });
       this.#wake?.();
     });
   }
@@ -165,6 +184,8 @@ export class PostgresConnection implements Connection {
     if (this.#closed) throw new ConnectionLostError('the connection is closed: reconnect with \\c');
     if (this.#running) throw new Error('a statement is already running on this connection');
     if (opts.signal?.aborted) throw new CancelledError();
+    if (this.#pathRead) await this.#pathRead; // the catalog's one query on this session goes first
+    if (this.#running) throw new Error('a statement is already running on this connection');
     this.#running = true;
     this.#cancelRequested = false;
     this.#unanswered.reset();
@@ -177,9 +198,43 @@ export class PostgresConnection implements Connection {
       }
       yield* this.#stream(sql, opts);
     } finally {
+      this.#notePath(sql);
       this.#running = false;
       this.#unanswered.stop();
     }
+  }
+
+  /** After a statement that may have moved the search path (or ended a transaction that did): it is read again when the catalog is. */
+  #notePath(sql: string): void {
+    if (MAY_MOVE_PATH.test(sql)) {
+      this.#pathStale = true;
+      this.#pathInTransaction = this.transactionStatus() !== 'idle';
+    } else if (this.#pathInTransaction && ENDS_TRANSACTION.test(sql)) {
+      this.#pathStale = true;
+      this.#pathInTransaction = false;
+    }
+  }
+
+  /** This session's path, read on it (one round trip) when a statement may have moved it; never while a statement runs. */
+  async #currentPath(): Promise<SessionPath | undefined> {
+    if (!this.#pathStale || this.#running || this.#dead || this.transactionStatus() === 'failed') return this.#path;
+    this.#pathStale = false;
+    const read = (async () => {
+      try {
+        const r = await this.#session.client.query({
+          text: "select pg_catalog.current_setting('search_path'), pg_catalog.array_to_json(pg_catalog.current_schemas(true))::text",
+          rowMode: 'array',
+        });
+        const [setting, schemas] = (r.rows as unknown[][])[0] ?? [];
+        this.#path = Object.freeze({ setting: String(setting), schemas: Object.freeze(JSON.parse(String(schemas)) as string[]) });
+      } catch {
+        // a server without these functions: the catalog keeps its own session's path
+      }
+    })();
+    this.#pathRead = read;
+    await read;
+    if (this.#pathRead === read) this.#pathRead = undefined;
+    return this.#path;
   }
 
   /** Reconnect after a loss; throws ConnectionLostError once first when a transaction was lost. */
@@ -204,6 +259,9 @@ export class PostgresConnection implements Connection {
     this.#dead = false;
     this.#lostIn = 'idle';
     this.#types = new PgTypeNames();
+    this.#path = undefined; // a new session: its own temp schema, the path it starts with
+    this.#pathInTransaction = false;
+    this.#pathStale = false;
     await this.#types.loadUserTypes(session.client);
     // The loss was reported already (by the statement that met it): now only say that it is over.
     const reported = this.#lossReported;
@@ -406,10 +464,13 @@ export class PostgresConnection implements Connection {
   /**
    * The catalog, on sessions of its own. Its first session also reads the names of the types that
    * are not built in (enums, domains, extensions' types) for result columns: connecting asks nothing.
+   * They take this session's search path, and see its temporary schema, once a statement may have
+   * changed them (the path is then read here first).
    */
-  introspect(signal?: AbortSignal): Promise<CatalogData> {
+  async introspect(signal?: AbortSignal): Promise<CatalogData> {
     const like = this.#session;
     const types = this.#types;
+    const path = await this.#currentPath();
     let first = true;
     return introspectPostgres(async () => {
       const session = await this.#reopen(like);
@@ -418,7 +479,7 @@ export class PostgresConnection implements Connection {
         void types.loadUserTypes(session.client); // queued first on that session; never throws
       }
       return session;
-    }, signal);
+    }, signal, path);
   }
 
   /**

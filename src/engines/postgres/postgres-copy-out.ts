@@ -152,8 +152,13 @@ export class CopyOut extends Readable {
 }
 
 /** A NoticeResponse's fields: (type byte, text, NUL)* then NUL. */
+/** A notice as psql prints it: the message, then its DETAIL: and HINT: lines. */
+export function noticeText(n: { message?: string; detail?: string; hint?: string }): string {
+  return `${n.message ?? ''}${n.detail ? `\nDETAIL:  ${n.detail}` : ''}${n.hint ? `\nHINT:  ${n.hint}` : ''}`;
+}
+
 export function noticeFields(body: Buffer): { message?: string; severity?: string } {
-  const out: { message?: string; severity?: string } = {};
+  const out: { message?: string; severity?: string; detail?: string; hint?: string } = {};
   let p = 0;
   while (p < body.length && body[p] !== 0) {
     const type = body[p++]!;
@@ -162,7 +167,9 @@ export function noticeFields(body: Buffer): { message?: string; severity?: strin
     const text = body.toString('utf8', p, end);
     if (type === 0x4d) out.message = text; // M
     else if (type === 0x53) out.severity = text; // S
+    else if (type === 0x44) out.detail = text; // D
+    else if (type === 0x48) out.hint = text; // H
     p = end + 1;
   }
-  return out;
+  return out.message === undefined ? out : { ...out, message: noticeText(out) };
 }

@@ -11,6 +11,21 @@ import type { PgSession } from './postgres-connection.js';
 const NOT_TEMP = `n.nspname !~ '^pg_toast' and n.nspname !~ '^pg_temp_'`;
 const USER_SCHEMA = `n.nspname not in ('pg_catalog', 'information_schema') and ${NOT_TEMP}`;
 
+/** The main session's search_path setting and current_schemas(true) (its pg_temp_N first, once it has one). */
+export interface SessionPath {
+  readonly setting: string;
+  readonly schemas: readonly string[];
+}
+
+const TEMP_SCHEMA = /^pg_temp_\d+$/;
+
+/** The queries, seeing one temporary schema besides the rest (the main session's), when it has one. */
+function queriesFor(tempSchema: string | undefined): typeof SQL {
+  if (!tempSchema || !TEMP_SCHEMA.test(tempSchema)) return SQL;
+  const withTemp = `n.nspname !~ '^pg_toast' and (n.nspname !~ '^pg_temp_' or n.nspname = '${tempSchema}')`;
+  return Object.fromEntries(Object.entries(SQL).map(([k, v]) => [k, v.split(NOT_TEMP).join(withTemp)])) as typeof SQL;
+}
+
 const FN_COLUMNS = `coalesce(
         (select json_agg(json_build_object('name', a.name, 'type', format_type(a.type, null)) order by a.ord)
           from unnest(p.proallargtypes, p.proargmodes::text[], p.proargnames) with ordinality a(type, mode, name, ord)
@@ -23,15 +38,18 @@ const SQL = {
   schemas: `select n.nspname from pg_catalog.pg_namespace n where ${NOT_TEMP} order by 1`,
   // Implicit schemas too (pg_catalog is searched even when not listed), but not the session's temp schema.
   searchPath: "select s from unnest(current_schemas(true)) s where left(s, 7) <> 'pg_temp'",
-  relations: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, d.description
+  relations: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, d.description, pg_catalog.pg_get_userbyid(c.relowner)
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     left join pg_catalog.pg_description d on d.objoid = c.oid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = 0
     where c.relkind in ('r', 'v', 'm', 'f', 'p') and ${NOT_TEMP}`,
+  // a collation only where it is not the type's own (as psql's \d shows it)
   columns: `select a.attrelid::int8, a.attnum::int, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-      pg_get_expr(ad.adbin, ad.adrelid), d.description
+      pg_get_expr(ad.adbin, ad.adrelid), d.description, co.collname
     from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid
     join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     left join pg_catalog.pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+    left join pg_catalog.pg_type ty on ty.oid = a.atttypid
+    left join pg_catalog.pg_collation co on co.oid = a.attcollation and a.attcollation <> ty.typcollation
     left join pg_catalog.pg_description d on d.objoid = a.attrelid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = a.attnum
     where c.relkind in ('r', 'v', 'm', 'f', 'p') and a.attnum > 0 and not a.attisdropped and ${NOT_TEMP}
     order by a.attrelid, a.attnum`,
@@ -46,10 +64,12 @@ const SQL = {
     where con.contype = 'f' order by n.nspname, c.relname, con.conname`,
   // pg_get_indexdef is costly (about 50 us per index): only for expression and partial indexes
   indexes: `select n.nspname, t.relname, i.relname, x.indisunique, x.indisprimary,
-      case when x.indexprs is not null or x.indpred is not null then pg_get_indexdef(x.indexrelid) end,
+      case when x.indexprs is not null or x.indpred is not null then pg_get_indexdef(x.indexrelid, 0, true) end,
       x.indrelid::int8, x.indkey::text,
       case when x.indexprs is not null then (select json_agg(pg_get_indexdef(x.indexrelid, k.ord::int, true) order by k.ord)
-         from unnest(x.indkey::int2[]) with ordinality k(attnum, ord)) end
+         from unnest(x.indkey::int2[]) with ordinality k(attnum, ord)) end,
+      x.indisunique and not x.indisprimary and exists (select 1 from pg_catalog.pg_constraint k
+        where k.conrelid = x.indrelid and k.conindid = x.indexrelid and k.contype = 'u')
     from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
     join pg_catalog.pg_class t on t.oid = x.indrelid join pg_catalog.pg_namespace n on n.oid = t.relnamespace
     where ${USER_SCHEMA}`,
@@ -80,10 +100,10 @@ const SQL = {
       and ${USER_SCHEMA} order by 1, 2`,
   databases: 'select datname from pg_catalog.pg_database where not datistemplate order by 1',
   // A role that may not read pg_description (comments) or pg_attrdef (defaults) still gets its tables and columns.
-  relationsPlain: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, null
+  relationsPlain: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, null, pg_catalog.pg_get_userbyid(c.relowner)
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('r', 'v', 'm', 'f', 'p') and ${NOT_TEMP}`,
-  columnsPlain: `select a.attrelid::int8, a.attnum::int, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, null, null
+  columnsPlain: `select a.attrelid::int8, a.attnum::int, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, null, null, null
     from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid
     join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('r', 'v', 'm', 'f', 'p') and a.attnum > 0 and not a.attisdropped and ${NOT_TEMP}
@@ -141,12 +161,14 @@ async function rowsOf(client: PgClient, text: string): Promise<Value[][] | undef
 }
 
 /** Open a session with `open`, read the catalog, close the session. Throws only when aborted or when no session opens. */
-export async function introspectPostgres(open: () => Promise<PgSession>, signal?: AbortSignal): Promise<CatalogData> {
+export async function introspectPostgres(open: () => Promise<PgSession>, signal?: AbortSignal, path?: SessionPath): Promise<CatalogData> {
   signal?.throwIfAborted();
   // Two sessions: the big columns query runs beside all the others.
   const first = (await open()).client;
   const second = await open().then((s) => s.client, () => first);
   const clients = [...new Set([first, second])];
+  const tempSchema = path?.schemas.find((s) => TEMP_SCHEMA.test(s));
+  const SQL = queriesFor(tempSchema);
   const onAbort = (): void => {
     for (const c of clients) void c.end().catch(() => undefined);
   };
@@ -165,6 +187,10 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       if (rows === undefined && !missing.includes(words)) missing.push(words);
       return rows ?? [];
     };
+    if (path) {
+      // The main session's path, so that defaults, types and index definitions read as they would there.
+      for (const c of clients) await q(c, `select pg_catalog.set_config('search_path', '${path.setting.replace(/'/g, "''")}', false)`);
+    }
     const big = (async () => {
       let rel = await q(second, SQL.relations);
       let col = await q(second, SQL.columns);
@@ -176,7 +202,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
     // If the other queries throw first (abort), `big` must not become an unhandled rejection.
     big.catch(() => undefined);
     const schemas = (await q(first, SQL.schemas))?.map((r) => str(r[0])) ?? [];
-    const searchPath = (await q(first, SQL.searchPath))?.map((r) => str(r[0])) ?? [];
+    const searchPath = path ? path.schemas.filter((s) => !/^pg_temp/.test(s) || s === tempSchema) : (await q(first, SQL.searchPath))?.map((r) => str(r[0])) ?? [];
     const pkRows = need(await q(first, SQL.primaryKeys), 'primaryKeys');
     const fkRows = need(await q(first, SQL.foreignKeys), 'foreignKeys');
     const ixRows = need(await q(first, SQL.indexes), 'indexes');
@@ -187,26 +213,28 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
 
     const columns = new Map<number, ColumnDef[]>();
     const attnames = new Map<number, Map<number, string>>();
-    for (const [relid, attnum, name, type, notnull, def, comment] of colRows) {
+    for (const [relid, attnum, name, type, notnull, def, comment, collation] of colRows) {
       const byNum = attnames.get(Number(relid)) ?? new Map<number, string>();
       byNum.set(Number(attnum), str(name));
       attnames.set(Number(relid), byNum);
       const list = columns.get(Number(relid)) ?? [];
       list.push(Object.freeze({ name: str(name), type: str(type), nullable: notnull !== true,
-        ...(def !== null ? { default: str(def) } : {}), ...(comment !== null ? { comment: str(comment) } : {}) }));
+        ...(def !== null ? { default: str(def) } : {}), ...(comment !== null ? { comment: str(comment) } : {}),
+        ...(collation !== null && collation !== undefined ? { collation: str(collation) } : {}) }));
       columns.set(Number(relid), list);
     }
     const names = (relid: Value | undefined, nums: Value | undefined): string[] =>
       str(nums).split(' ').filter((x) => x !== '').map((x) => attnames.get(Number(relid))?.get(Number(x)) ?? `#${x}`);
     const pks = new Map<number, string[]>(pkRows.map((r) => [Number(r[0]), names(r[0], r[1])]));
     const system = new Set(['pg_catalog', 'information_schema']);
-    const relations: RelationDef[] = relRows.map(([oid, schema, name, kind, tuples, comment]) => Object.freeze({
+    const relations: RelationDef[] = relRows.map(([oid, schema, name, kind, tuples, comment, owner]) => Object.freeze({
       schema: str(schema), name: str(name),
       kind: system.has(str(schema)) ? 'system-table' : RELKIND[str(kind)] ?? 'table',
       columns: Object.freeze(columns.get(Number(oid)) ?? []),
       primaryKey: Object.freeze(pks.get(Number(oid)) ?? []),
       ...(comment !== null ? { comment: str(comment) } : {}),
       ...(typeof tuples === 'number' && tuples >= 0 ? { estimatedRows: tuples } : {}),
+      ...(owner !== null && owner !== undefined ? { owner: str(owner) } : {}),
     }));
     relations.sort((a, b) => (a.schema === b.schema ? (a.name < b.name ? -1 : 1) : a.schema < b.schema ? -1 : 1));
     const foreignKeys: ForeignKeyDef[] = fkRows.map(([name, schema, table, refSchema, refTable, relid, cols, refRelid, refCols, del, upd]) => Object.freeze({
@@ -214,13 +242,14 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       columns: Object.freeze(names(relid, cols)), refColumns: Object.freeze(names(refRelid, refCols)),
       onDelete: FK_ACTION[str(del)] ?? 'NO ACTION', onUpdate: FK_ACTION[str(upd)] ?? 'NO ACTION',
     }));
-    const indexes: IndexDef[] = ixRows.map(([schema, table, name, unique, primary, def, relid, keys, exprs]) => {
+    const indexes: IndexDef[] = ixRows.map(([schema, table, name, unique, primary, def, relid, keys, exprs, constraint]) => {
       const exprList = jsonList(exprs);
       const cols = str(keys).split(' ').filter((x) => x !== '')
         .map((x, i) => (x === '0' ? exprList[i] ?? '?' : attnames.get(Number(relid))?.get(Number(x)) ?? `#${x}`));
       return Object.freeze({
         schema: str(schema), table: str(table), name: str(name), unique: unique === true, primary: primary === true,
         columns: Object.freeze(cols), ...(def !== null ? { definition: str(def) } : {}),
+        ...(constraint === true ? { constraint: true } : {}),
       });
     });
     const functions: FunctionDef[] = fnRows.map(([schema, name, kind, retset, args, returns, cols]) => {

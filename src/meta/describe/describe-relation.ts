@@ -29,12 +29,25 @@ function indexWhere(ix: IndexDef): string {
   return m ? m[1]!.trim() : '';
 }
 
+/** psql's line: `"name" PRIMARY KEY, btree (id)`, the definition from USING on when the engine gives one. */
 function indexLine(ix: IndexDef): string {
-  const kind = ix.primary ? 'PRIMARY KEY' : ix.unique ? 'UNIQUE' : '';
+  const kind = ix.primary ? 'PRIMARY KEY' : ix.unique ? (ix.constraint ? 'UNIQUE CONSTRAINT' : 'UNIQUE') : '';
+  const using = ix.definition ? /\sUSING\s+([\s\S]+)$/i.exec(ix.definition) : null;
+  if (using) return `    ${q(ix.name)} ${kind ? `${kind}, ` : ''}${using[1]!.trim()}`;
   const method = indexMethod(ix);
   const head = [kind && method ? `${kind},` : kind, method].filter(Boolean).join(' ');
   const where = indexWhere(ix);
   return `    ${q(ix.name)}${head ? ` ${head}` : ''} (${ix.columns.join(', ')})${where ? ` WHERE ${where}` : ''}`;
+}
+
+/** The table's indexes, with the full definitions the catalog left out (it does on big databases). */
+async function indexesOf(src: DescribeSource, schema: string, table: string): Promise<IndexDef[]> {
+  let indexes = src.catalog.data.indexes.filter((i) => i.schema.toLowerCase() === schema.toLowerCase() && i.table === table);
+  if (src.extras.indexDefinitions && indexes.some((i) => !i.definition)) {
+    const defs = await src.extras.indexDefinitions(src.q, schema, table).catch(() => undefined);
+    if (defs) indexes = indexes.map((i) => (i.definition || !defs.has(i.name) ? i : { ...i, definition: defs.get(i.name)! }));
+  }
+  return indexes;
 }
 
 function fkText(fk: ForeignKeyDef, fromSchema: string): string {
@@ -52,10 +65,11 @@ function sameTable(schema: string, table: string, rel: RelationDef): boolean {
 
 async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaTable> {
   const data = src.catalog.data;
-  const columns = [col('Column'), col('Type'), col('Nullable'), col('Default')];
+  const collation = src.extras.collationColumn === true;
+  const columns = [col('Column'), col('Type'), ...(collation ? [col('Collation')] : []), col('Nullable'), col('Default')];
   if (src.plus) columns.push(col('Description'));
   const rows: Row[] = rel.columns.map((c) => {
-    const base: Row = [c.name, c.type, c.nullable ? '' : 'not null', c.default ?? ''];
+    const base: Row = [c.name, c.type, ...(collation ? [c.collation ?? ''] : []), c.nullable ? '' : 'not null', c.default ?? ''];
     return src.plus ? [...base, c.comment ?? ''] : base;
   });
   const footer: string[] = [];
@@ -69,11 +83,7 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
     }
   }
   if (rel.kind !== 'view') {
-    let indexes = data.indexes.filter((i) => sameTable(i.schema, i.table, rel));
-    if (src.extras.indexDefinitions && indexes.some((i) => !i.definition)) {
-      const defs = await src.extras.indexDefinitions(src.q, rel.schema, rel.name).catch(() => undefined);
-      if (defs) indexes = indexes.map((i) => (i.definition || !defs.has(i.name) ? i : { ...i, definition: defs.get(i.name)! }));
-    }
+    const indexes = await indexesOf(src, rel.schema, rel.name);
     indexes.sort((a, b) => (a.primary !== b.primary ? (a.primary ? -1 : 1) : a.name < b.name ? -1 : 1));
     const lines = indexes.map(indexLine);
     if (rel.primaryKey.length && !indexes.some((i) => i.primary)) lines.unshift(`    PRIMARY KEY (${rel.primaryKey.join(', ')})`);
@@ -92,15 +102,17 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
   return { title: `${TITLES[rel.kind]} ${q(qualified(rel.schema, rel.name))}`, columns, rows, footer, rowCount: false };
 }
 
-function describeIndex(src: DescribeSource, ix: IndexDef): MetaTable {
+/** psql's \d INDEX: Column | Type | Key? | Definition, then what it is and for which table. */
+async function describeIndex(src: DescribeSource, found: IndexDef): Promise<MetaTable> {
+  const ix = (await indexesOf(src, found.schema, found.table)).find((i) => i.name === found.name) ?? found;
   const table = src.catalog.data.relations.find((r) => sameTable(ix.schema, ix.table, r));
-  const rows: Row[] = ix.columns.map((c) => [c, table?.columns.find((x) => x.name === c)?.type ?? '']);
+  const rows: Row[] = ix.columns.map((c) => [c, table?.columns.find((x) => x.name === c)?.type ?? '', 'yes', c]);
   const parts = [ix.primary ? 'primary key' : ix.unique ? 'unique' : '', indexMethod(ix), `for table ${q(qualified(ix.schema, ix.table))}`];
   const where = indexWhere(ix);
   if (where) parts.push(`predicate (${where})`);
   return {
     title: `Index ${q(qualified(ix.schema, ix.name))}`,
-    columns: [col('Column'), col('Type')],
+    columns: [col('Column'), col('Type'), col('Key?'), col('Definition')],
     rows,
     footer: [parts.filter(Boolean).join(', ')],
     rowCount: false,
@@ -119,6 +131,6 @@ export async function describeRelations(src: DescribeSource, pattern: string): P
   if (rels.length === 0 && indexes.length === 0) return { type: 'error', message: `Did not find any relation named "${pattern}".` };
   const tables: MetaTable[] = [];
   for (const r of rels) tables.push(await describeOne(src, r));
-  for (const i of indexes) tables.push(describeIndex(src, i));
+  for (const i of indexes) tables.push(await describeIndex(src, i));
   return { type: 'tables', tables };
 }

@@ -42,7 +42,9 @@ export async function describeSource(ctx: MetaContext): Promise<DescribeSource> 
 /** True for objects hidden without S: system schemas, system tables, SQLite's sqlite_* tables. */
 export function isSystem(src: DescribeSource, schema: string, name: string, kind?: string): boolean {
   if (kind === 'system-table') return true;
-  if (src.extras.systemSchemas.includes(schema.toLowerCase()) || /^pg_temp_|^pg_toast/.test(schema)) return true;
+  if (src.extras.systemSchemas.includes(schema.toLowerCase())) return true;
+  // other sessions' temporary schemas; this session's own is on its search path (psql lists its tables)
+  if (/^pg_temp_|^pg_toast/.test(schema)) return !src.catalog.data.searchPath.includes(schema);
   return src.catalog.dialect.id === 'sqlite' && /^sqlite_/i.test(name);
 }
 

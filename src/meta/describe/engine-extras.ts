@@ -11,6 +11,7 @@ export interface SequenceRow {
   readonly schema: string;
   readonly name: string;
   readonly type?: string;
+  readonly owner?: string;
 }
 
 export interface EngineExtras {
@@ -18,6 +19,12 @@ export interface EngineExtras {
   readonly missing: Partial<Record<'sequences' | 'roles' | 'extensions' | 'matviews' | 'types' | 'triggers' | 'functions', string>>;
   /** Schemas hidden without S. */
   readonly systemSchemas: readonly string[];
+  /** \d TABLE has psql's Collation column (PostgreSQL: a collation other than the type's own). */
+  readonly collationColumn?: boolean;
+  /** Comments on user-defined types by `${schema}.${name}` (\dT's Description column). */
+  typeDescriptions?(q: Querier): Promise<ReadonlyMap<string, string>>;
+  /** The owner of each schema by name (\dn's Owner column). */
+  schemaOwners?(q: Querier): Promise<ReadonlyMap<string, string>>;
   /** Check constraints of a table, each as text: 'name CHECK (expr)' or 'CHECK (expr)'. */
   checks?(q: Querier, schema: string, table: string): Promise<readonly string[]>;
   /** Triggers of a table, each as its definition. */

@@ -1,5 +1,5 @@
 /** The list commands: \d (no name), \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx. */
-import type { RelationDef, RelationKind } from '../../catalog/catalog-data.js';
+import type { IndexDef, RelationDef, RelationKind } from '../../catalog/catalog-data.js';
 import type { Row } from '../../core/result.js';
 import type { MetaOutcome, MetaTable } from '../meta-command.js';
 import { KIND_NAMES, matchByPattern, prettySize, type DescribeSource } from './describe-source.js';
@@ -7,12 +7,16 @@ import { compileNamePattern } from './name-pattern.js';
 
 const col = (name: string, type = 'text') => ({ name, type });
 
-function emptyOrTable(table: MetaTable, pattern: string | undefined, what: string): MetaOutcome {
+/** psql's \d, \dt, \di, \ds ...: no rows is said in a line (on stderr), not shown as an empty table. */
+function relationsOrNone(table: MetaTable, pattern: string | undefined): MetaOutcome {
   if (table.rows.length === 0) {
-    return { type: 'message', text: pattern === undefined ? `Did not find any ${what}.` : `Did not find any ${what} named "${pattern}".` };
+    return { type: 'message', text: pattern === undefined ? 'Did not find any relations.' : `Did not find any relation named "${pattern}".` };
   }
   return { type: 'tables', tables: [table] };
 }
+
+/** The other lists (\df, \dn, \dT, \du, \l, \dx) show their empty table, as psql does. */
+const asTable = (table: MetaTable): MetaOutcome => ({ type: 'tables', tables: [table] });
 
 export async function listRelations(
   src: DescribeSource,
@@ -21,7 +25,7 @@ export async function listRelations(
   withSequences: boolean,
 ): Promise<MetaOutcome> {
   const rels = src.catalog.data.relations.filter((r) => kinds === 'all' || kinds.includes(r.kind));
-  const items: Array<{ schema: string; name: string; kind: string; rel?: RelationDef }> = matchByPattern(
+  const items: Array<{ schema: string; name: string; kind: string; rel?: RelationDef; owner?: string }> = matchByPattern(
     src,
     rels.map((rel) => ({ schema: rel.schema, name: rel.name, kind: rel.kind, rel })),
     (x) => x,
@@ -29,81 +33,90 @@ export async function listRelations(
   );
   if (withSequences && src.extras.sequences) {
     const seqs = await src.extras.sequences(src.q);
-    items.push(...matchByPattern(src, seqs.map((s) => ({ schema: s.schema, name: s.name, kind: 'sequence' })), (x) => x, pattern));
+    items.push(...matchByPattern(src, seqs.map((s) => ({ schema: s.schema, name: s.name, kind: 'sequence', ...(s.owner !== undefined ? { owner: s.owner } : {}) })), (x) => x, pattern));
     items.sort((a, b) => (a.schema < b.schema ? -1 : a.schema > b.schema ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
   const sizes = src.plus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
-  const columns = [col('Schema'), col('Name'), col('Type')];
+  // psql's Owner column, on engines with owners
+  const owners = items.some((it) => it.rel?.owner !== undefined || it.owner !== undefined);
+  const columns = [col('Schema'), col('Name'), col('Type'), ...(owners ? [col('Owner')] : [])];
   if (src.plus) columns.push(col('Rows', 'bigint'), col('Size'), col('Description'));
   const rows: Row[] = items.map((it) => {
     const type = it.rel ? KIND_NAMES[it.rel.kind] : it.kind;
-    const base: Row = [it.schema, it.name, type];
+    const base: Row = [it.schema, it.name, type, ...(owners ? [it.rel?.owner ?? it.owner ?? ''] : [])];
     if (!src.plus) return base;
     const size = it.rel?.sizeBytes ?? sizes.get(`${it.schema}.${it.name}`);
     return [...base, it.rel?.estimatedRows ?? '', prettySize(size), it.rel?.comment ?? ''];
   });
-  return emptyOrTable({ title: 'List of relations', columns, rows, rowCount: true }, pattern, 'relations');
+  return relationsOrNone({ title: 'List of relations', columns, rows, rowCount: true }, pattern);
 }
 
 export async function listIndexes(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   const items = matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
   const sizes = src.plus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
-  const columns = [col('Schema'), col('Name'), col('Type'), col('Table'), col('Columns')];
+  const ownerOf = (i: IndexDef): string | undefined => src.catalog.data.relations.find((r) => r.schema === i.schema && r.name === i.table)?.owner;
+  // With owners (PostgreSQL), psql's columns: Schema | Name | Type | Owner | Table. Elsewhere what kind of index, and its columns.
+  const owners = items.some((i) => ownerOf(i) !== undefined);
+  const columns = owners
+    ? [col('Schema'), col('Name'), col('Type'), col('Owner'), col('Table')]
+    : [col('Schema'), col('Name'), col('Type'), col('Table'), col('Columns')];
   if (src.plus) columns.push(col('Size'));
   const rows: Row[] = items.map((i) => {
     const kind = i.primary ? 'primary key' : i.unique ? 'unique index' : 'index';
-    const base: Row = [i.schema, i.name, kind, i.table, i.columns.join(', ')];
+    const base: Row = owners ? [i.schema, i.name, 'index', ownerOf(i) ?? '', i.table] : [i.schema, i.name, kind, i.table, i.columns.join(', ')];
     return src.plus ? [...base, prettySize(sizes.get(`${i.schema}.${i.name}`))] : base;
   });
-  return emptyOrTable({ title: 'List of indexes', columns, rows, rowCount: true }, pattern, 'indexes');
+  return relationsOrNone({ title: owners ? 'List of relations' : 'List of indexes', columns, rows, rowCount: true }, pattern);
 }
 
 export async function listSequences(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.sequences) return { type: 'message', text: src.extras.missing.sequences ?? `${src.engineName} has no sequences` };
   const seqs = matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern);
-  const rows: Row[] = seqs.map((s) => [s.schema, s.name, 'sequence', s.type ?? '']);
-  return emptyOrTable(
-    { title: 'List of sequences', columns: [col('Schema'), col('Name'), col('Type'), col('Data type')], rows, rowCount: true },
+  // With owners (PostgreSQL), psql's columns; elsewhere the data type.
+  const owners = seqs.some((s) => s.owner !== undefined);
+  const rows: Row[] = seqs.map((s) => [s.schema, s.name, 'sequence', (owners ? s.owner : s.type) ?? '']);
+  const last = owners ? col('Owner') : col('Data type');
+  return relationsOrNone(
+    { title: owners ? 'List of relations' : 'List of sequences', columns: [col('Schema'), col('Name'), col('Type'), last], rows, rowCount: true },
     pattern,
-    'sequences',
   );
 }
 
-export function listSchemas(src: DescribeSource, pattern: string | undefined): MetaOutcome {
+export async function listSchemas(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   const p = pattern === undefined ? undefined : compileNamePattern(pattern).name;
   const search = src.catalog.data.searchPath;
+  const owners = src.extras.schemaOwners ? await src.extras.schemaOwners(src.q).catch(() => undefined) : undefined;
   const rows: Row[] = src.catalog.data.schemas
     .filter((s) => (p ? p.test(s) : src.system || !src.extras.systemSchemas.includes(s.toLowerCase()) && !/^pg_temp_|^pg_toast/.test(s)))
     .sort()
-    .map((s) => (src.plus ? [s, search.includes(s) ? 'yes' : ''] : [s]));
-  const columns = src.plus ? [col('Name'), col('In search path')] : [col('Name')];
-  return emptyOrTable({ title: 'List of schemas', columns, rows, rowCount: true }, pattern, 'schemas');
+    .map((s) => [s, ...(owners ? [owners.get(s) ?? ''] : []), ...(src.plus ? [search.includes(s) ? 'yes' : ''] : [])]);
+  const columns = [col('Name'), ...(owners ? [col('Owner')] : []), ...(src.plus ? [col('In search path')] : [])];
+  return asTable({ title: 'List of schemas', columns, rows, rowCount: true });
 }
 
 export function listFunctions(src: DescribeSource, pattern: string | undefined): MetaOutcome {
   const items = matchByPattern(src, src.catalog.data.functions, (f) => ({ schema: f.schema, name: f.name }), pattern);
   const rows: Row[] = items.map((f) => [f.schema, f.name, f.returns ?? '', f.args ?? '', f.kind === 'function' ? 'func' : f.kind === 'aggregate' ? 'agg' : f.kind === 'procedure' ? 'proc' : f.kind]);
-  return emptyOrTable(
-    {
-      title: 'List of functions',
-      columns: [col('Schema'), col('Name'), col('Result data type'), col('Argument data types'), col('Type')],
-      rows,
-      rowCount: true,
-    },
-    pattern,
-    'functions',
-  );
+  return asTable({
+    title: 'List of functions',
+    columns: [col('Schema'), col('Name'), col('Result data type'), col('Argument data types'), col('Type')],
+    rows,
+    rowCount: true,
+  });
 }
 
-export function listTypes(src: DescribeSource, pattern: string | undefined): MetaOutcome {
+export async function listTypes(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (src.extras.missing.types) return { type: 'message', text: src.extras.missing.types };
   const split = (t: string) => {
     const i = t.lastIndexOf('.');
     return i < 0 ? { schema: src.catalog.data.searchPath[0] ?? '', name: t } : { schema: t.slice(0, i), name: t.slice(i + 1) };
   };
-  const items = matchByPattern(src, src.catalog.data.datatypes.map(split), (x) => x, pattern);
-  const rows: Row[] = items.map((t) => [t.schema, t.name]);
-  return emptyOrTable({ title: 'List of data types', columns: [col('Schema'), col('Name')], rows, rowCount: true }, pattern, 'data types');
+  const all = src.catalog.data.types?.map((t) => ({ schema: t.schema, name: t.name })) ?? src.catalog.data.datatypes.map(split);
+  const items = matchByPattern(src, all, (x) => x, pattern);
+  const notes = src.extras.typeDescriptions ? await src.extras.typeDescriptions(src.q).catch(() => new Map<string, string>()) : undefined;
+  const rows: Row[] = items.map((t) => [t.schema, t.name, ...(notes ? [notes.get(`${t.schema}.${t.name}`) ?? ''] : [])]);
+  const columns = [col('Schema'), col('Name'), ...(notes ? [col('Description')] : [])];
+  return asTable({ title: 'List of data types', columns, rows, rowCount: true });
 }
 
 function filterFirstColumn(table: MetaTable, pattern: string | undefined): MetaTable {
@@ -114,17 +127,17 @@ function filterFirstColumn(table: MetaTable, pattern: string | undefined): MetaT
 
 export async function listRoles(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.roles) return { type: 'message', text: src.extras.missing.roles ?? `${src.engineName} has no roles` };
-  return emptyOrTable(filterFirstColumn(await src.extras.roles(src.q), pattern), pattern, 'roles');
+  return asTable(filterFirstColumn(await src.extras.roles(src.q), pattern));
 }
 
 export async function listDatabases(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   const table: MetaTable = src.extras.databases
     ? await src.extras.databases(src.q)
     : { title: 'List of databases', columns: [col('Name')], rows: src.catalog.data.databases.map((d) => [d]), rowCount: true };
-  return emptyOrTable(filterFirstColumn(table, pattern), pattern, 'databases');
+  return asTable(filterFirstColumn(table, pattern));
 }
 
 export async function listExtensions(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.extensions) return { type: 'message', text: src.extras.missing.extensions ?? `${src.engineName} has no extensions` };
-  return emptyOrTable(filterFirstColumn(await src.extras.extensions(src.q), pattern), pattern, 'extensions');
+  return asTable(filterFirstColumn(await src.extras.extensions(src.q), pattern));
 }

@@ -9,6 +9,18 @@ const rel = (schema: string, table: string): string =>
 export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
   missing: {},
   systemSchemas: ['pg_catalog', 'information_schema', 'pg_toast'],
+  collationColumn: true,
+  async typeDescriptions(q) {
+    const rows = await q(
+      `SELECT n.nspname, t.typname, obj_description(t.oid, 'pg_type') FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE obj_description(t.oid, 'pg_type') IS NOT NULL AND n.nspname NOT IN ('pg_catalog', 'information_schema')`,
+    );
+    return new Map(rows.map((r) => [`${text(r[0])}.${text(r[1])}`, text(r[2])]));
+  },
+  async schemaOwners(q) {
+    const rows = await q('SELECT nspname, pg_get_userbyid(nspowner) FROM pg_namespace');
+    return new Map(rows.map((r) => [text(r[0]), text(r[1])]));
+  },
   async checks(q, schema, table) {
     const rows = await q(`SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE contype = 'c' AND conrelid = ${rel(schema, table)} ORDER BY conname`);
     return rows.map((r) => `"${text(r[0])}" ${text(r[1])}`);
@@ -18,7 +30,7 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     return rows.map((r) => text(r[0]).replace(/^CREATE (CONSTRAINT )?TRIGGER /, ''));
   },
   async indexDefinitions(q, schema, table) {
-    const rows = await q(`SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ${rel(schema, table)}`);
+    const rows = await q(`SELECT c.relname, pg_get_indexdef(i.indexrelid, 0, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ${rel(schema, table)}`);
     return new Map(rows.map((r) => [text(r[0]), text(r[1])]));
   },
   async viewDefinition(q, schema, name) {
@@ -33,8 +45,8 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     return new Map(rows.map((r) => [`${text(r[0])}.${text(r[1])}`, Number(text(r[2]))]));
   },
   async sequences(q) {
-    const rows = await q(`SELECT schemaname, sequencename, data_type::text FROM pg_sequences ORDER BY 1, 2`);
-    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), type: text(r[2]) }));
+    const rows = await q(`SELECT schemaname, sequencename, data_type::text, sequenceowner FROM pg_sequences ORDER BY 1, 2`);
+    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), type: text(r[2]), owner: text(r[3]) }));
   },
   async roles(q) {
     const rows = await q(

@@ -1,0 +1,25 @@
+-- the \d family laid out as psql 15 lays it out, after SET search_path, with a collation, a partial index, a UNIQUE constraint
+create schema desc_s;
+set search_path = desc_s, public;
+create table a (id serial primary key, v text unique, n int check (n > 0), c varchar(20) collate "C" not null default 'x');
+create unique index a_n_uniq on a (n);
+create index a_n_idx on a (n) where n > 5;
+create view av as select id, v from a;
+create function f(x int) returns int language sql as 'select x + 1';
+create type mood as enum ('sad', 'ok');
+comment on type mood is 'how it feels';
+\dt
+\dv
+\di
+\ds
+\dn desc_s
+\df
+\dT
+\d a
+\d a_pkey
+\d a_n_idx
+\d av
+\dt nosuch
+\df nosuch
+\dn nosuch
+drop schema desc_s cascade;
