@@ -63,6 +63,15 @@ describe('postgres execute', () => {
     ]);
   });
 
+  test('a notice keeps its DETAIL and HINT lines, as psql prints them (the simple-query path too)', async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const sql = "do $$ begin raise notice 'hello' using detail = E'more\\nand more', hint = 'try'; end $$";
+    const want = { type: 'notice', message: 'hello\nDETAIL:  more\nand more\nHINT:  try', severity: 'NOTICE' };
+    assert.deepEqual((await events(c, sql))[0], want);
+    assert.deepEqual((await events(c, sql, { simpleQuery: true }))[0], want);
+  });
+
   test('errors are SqlError with SQLSTATE, 0-based position, detail and hint', async (t) => {
     const c = need(t);
     if (!c) return;

@@ -1,5 +1,5 @@
 /** Small helpers shared by the PostgreSQL engine tests. */
-import type { Connection, ConnectionTarget, ConnectOptions } from '../../src/engines/engine.js';
+import type { Connection, ConnectionTarget, ConnectOptions, ExecuteOptions } from '../../src/engines/engine.js';
 import type { ResultEvent, Row } from '../../src/core/result.js';
 import { postgresEngine } from '../../src/engines/postgres/postgres-engine.js';
 import { after, before } from 'node:test';
@@ -16,9 +16,9 @@ export function connectTo(server: PgServer, extra: Partial<ConnectionTarget> = {
 }
 
 /** Every event of one statement. */
-export async function events(conn: Connection, sql: string): Promise<ResultEvent[]> {
+export async function events(conn: Connection, sql: string, opts?: ExecuteOptions): Promise<ResultEvent[]> {
   const out: ResultEvent[] = [];
-  for await (const e of conn.execute(sql)) out.push(e);
+  for await (const e of conn.execute(sql, opts)) out.push(e);
   return out;
 }
 
