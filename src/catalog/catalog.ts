@@ -27,6 +27,7 @@ export interface NameQuoting {
 
 /** Schemas that belong to the engine, not the user. */
 export const SYSTEM_SCHEMA = /^(pg_catalog|pg_toast|pg_temp.*|information_schema|mysql|performance_schema|sys|temp)$/i;
+const TEMP_SCHEMA = /^(pg_temp_\d+|temp)$/i;
 
 export interface Catalog {
   readonly data: CatalogData;
@@ -158,7 +159,9 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
   const skey = (schema: string): string => keys.stored(schema, 'relation');
   const searchKeys = data.searchPath.map(skey);
   const isVisible = (schema: string): boolean => schema === '' || searchKeys.length === 0 || searchKeys.includes(skey(schema));
-  const isSystem = (schema: string): boolean => SYSTEM_SCHEMA.test(schema);
+  // The session's own temporary schema (PostgreSQL's pg_temp_N, SQLite's temp) is on its search path: its
+  // tables are the user's; other sessions' temporary schemas are not.
+  const isSystem = (schema: string): boolean => SYSTEM_SCHEMA.test(schema) && !(TEMP_SCHEMA.test(schema) && searchKeys.includes(skey(schema)));
 
   const relations: IndexedRelation[] = data.relations.map((def) =>
     Object.freeze({ def, lower: def.name.toLowerCase(), visible: isVisible(def.schema), system: isSystem(def.schema) || def.kind === 'system-table' }),

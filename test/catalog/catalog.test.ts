@@ -45,6 +45,21 @@ describe('buildCatalog', () => {
     const last = c.relations[c.relationsByLength[c.relationsByLength.length - 1]!]!;
     assert.equal(last.visible, false);
   });
+  test("the session's own temporary schema is the user's; another session's is not", () => {
+    const data = musicData('postgres');
+    const temp = (schema: string, name: string) => ({ schema, name, kind: 'table' as const, columns: [{ name: 'scratch_col', type: 'integer', nullable: true }], primaryKey: [] });
+    const withTemp = buildCatalog({
+      ...data,
+      searchPath: ['pg_temp_3', ...data.searchPath],
+      relations: [...data.relations, temp('pg_temp_3', 'scratch'), temp('pg_temp_7', 'theirs')],
+    }, postgresDialect);
+    const flags = (name: string) => withTemp.relations.filter((r) => r.def.name === name).map((r) => [r.visible, r.system]);
+    assert.deepEqual(flags('scratch'), [[true, false]]);
+    assert.deepEqual(flags('theirs'), [[false, true]]);
+    assert.equal(withTemp.findRelation('scratch')?.schema, 'pg_temp_3');
+    const menu = complete('select * from scr', 'select * from scr'.length, withTemp).map((x) => x.text);
+    assert.equal(menu[0], 'scratch');
+  });
   test('char masks', () => {
     assert.equal(charMask('ab') & charMask('a'), charMask('a'));
     assert.notEqual(charMask('ab') & charMask('z'), charMask('z'));
