@@ -98,12 +98,13 @@ export function formatSqlError(err: SqlErrorLike, source?: ErrorSource): string 
     if (lineEnd < 0) lineEnd = text.length;
     let lineIndex = 0;
     for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) lineIndex++;
+    // LINE n counts in the statement, as psql's; the file:LINE: prefix is the line in the file
     const lineNo = (source.line ?? 1) + lineIndex;
     const raw = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const before = renderSegment(raw.slice(0, pos - lineStart), 0);
     const after = renderSegment(raw.slice(pos - lineStart), before.col);
     const { text: shown, caret } = windowLine(before.text, before.col, after.text);
-    const label = `LINE ${lineNo}: `;
+    const label = `LINE ${lineIndex + 1}: `;
     pointer = [label + shown, ' '.repeat(label.length + caret) + '^'];
     if (source.file !== undefined) location = `${escapeForTerminal(source.file)}:${lineNo}: `;
   } else if (source?.file !== undefined) {

@@ -130,7 +130,8 @@ for (const setup of SETUPS) {
       } else assert.equal(r.stdout, 'one\n1\n', 'the statement before the failing one ran');
       assert.match(r.stderr, /syntax/i);
       assertCaret(r.stderr, 'from where x = 1', 'from '.length);
-      assert.match(r.stderr, /LINE 4:|line 4/, `the line in the -c text is not given:\n${r.stderr}`);
+      // LINE counts in what was sent, as psql's: the whole -c on PostgreSQL (one request), else the failing statement
+      assert.match(r.stderr, setup.name === 'postgres' ? /LINE 4:/ : /LINE 3:/, `the line in the statement is not given:\n${r.stderr}`);
     });
 
     test('an unknown table exits 1 and stops at the first failed statement', async (t) => {

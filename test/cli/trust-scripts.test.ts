@@ -47,7 +47,7 @@ describe('a script that ends inside a quote or a comment', () => {
     const piped = runCli([db, '--format', 'csv'], { input: script });
     assert.equal(piped.code, 1, piped.stderr);
     assert.equal(piped.stdout, 'n\n1\n');
-    assert.match(piped.stderr, /^<stdin>:3: ERROR: {2}unterminated quoted string at the end of the input\nLINE 3: select 'never ends\n {15}\^$/m);
+    assert.match(piped.stderr, /^<stdin>:3: ERROR: {2}unterminated quoted string at the end of the input\nLINE 1: select 'never ends\n {15}\^$/m);
     const file = join(dir, 'open.sql');
     writeFileSync(file, script);
     const f = runCli([db, '--format', 'csv', '-f', file]);

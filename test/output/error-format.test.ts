@@ -41,14 +41,14 @@ describe('formatSqlError', () => {
     assert.ok(!text.includes('\t'));
   });
 
-  test('multi-line statement: line relative to the statement, or to the file', () => {
+  test('multi-line statement: LINE counts in the statement (as psql), the file:LINE: prefix in the file', () => {
     const sql = 'SELECT a,\n       b\nFROM tt\nWHERE x';
     const pos = sql.indexOf('tt');
     const rel = formatSqlError({ message: 'no table', position: pos }, { text: sql });
     assert.ok(rel.includes('\nLINE 3: FROM tt\n'), rel);
     assert.equal(charAboveCaret(rel), 't');
     const abs = formatSqlError({ message: 'no table', position: pos }, { text: sql, line: 10, file: 'q.sql' });
-    assert.ok(abs.startsWith('q.sql:12: ERROR:  no table\nLINE 12: FROM tt\n'), abs);
+    assert.ok(abs.startsWith('q.sql:12: ERROR:  no table\nLINE 3: FROM tt\n'), abs);
     assert.equal(charAboveCaret(abs), 't');
   });
 
