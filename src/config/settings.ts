@@ -30,7 +30,9 @@ export interface Settings {
 }
 
 /** How NULL is shown now: the null_string setting, or the format's own default (NULL in tables, empty in csv). */
-export const effectiveNullString = (s: Pick<Settings, 'null_string' | 'format'>): string => s.null_string ?? (isMachineFormat(s.format) ? '' : 'NULL');
+/** NULL as shown: the setting, else empty in machine formats and where psql's look is kept (psqlNull), else `NULL`. */
+export const effectiveNullString = (s: Pick<Settings, 'null_string' | 'format'>, psqlNull = false): string =>
+  s.null_string ?? (isMachineFormat(s.format) || psqlNull ? '' : 'NULL');
 
 export type SettingKey = keyof Settings;
 

@@ -108,7 +108,7 @@ export class CopyTextRows {
       rows.push(
         text.slice(start, nl).split('\t').map((v, i): Value => {
           if (v === '\\N') return null;
-          if (this.booleans[i]) return v === 'true';
+          if (this.booleans[i]) return v === 'true' || v === 't';
           const s = unescapeCopyText(v);
           return this.numeric[i] ? Object.freeze({ kind: 'decimal' as const, text: s }) : s;
         }),

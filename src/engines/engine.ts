@@ -119,6 +119,8 @@ export interface ExecuteOptions {
    * made into rows as it comes, and a result of no columns shows as on the ordinary path.
    */
   readonly copyText?: boolean | 'rows';
+  /** With copyText: booleans written as psql's t / f (RenderOptions.psqlBooleans), not true / false. */
+  readonly psqlBooleans?: boolean;
   /**
    * PostgreSQL: send the text as one simple-query message, as psql sends each request: it may hold
    * several statements (psql's `a \\; b;`), run by the server as one implicit transaction, each

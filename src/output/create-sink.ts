@@ -27,7 +27,7 @@ import { VerticalSink } from './vertical-sink.js';
 export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
-  const { format, nullString, header, footer, color, blankLineAfter } = options;
+  const { format, nullString, header, footer, color, blankLineAfter, psqlBooleans } = options;
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);
   const style = BORDER_STYLES[options.tableStyle === 'markdown' ? 'psql' : options.tableStyle] ?? BORDER_STYLES.psql;
@@ -45,12 +45,12 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'unaligned':
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
     case 'expanded':
-      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter });
+      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans });
     case 'table':
     default:
-      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter });
+      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
-      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, autoExpand: options.expanded === 'auto' });
+      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, autoExpand: options.expanded === 'auto' });
   }
 }
 

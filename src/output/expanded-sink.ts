@@ -40,6 +40,8 @@ export interface ExpandedOptions {
   readonly color: boolean;
   /** psql's blank line at the end (RenderOptions.blankLineAfter). */
   readonly blankLineAfter?: boolean;
+  /** Booleans as t / f (RenderOptions.psqlBooleans). */
+  readonly psqlBooleans?: boolean;
   /**
    * false: tuples only (psql's \t): no `-[ RECORD n ]` labels; records after the first start with
    * a rule (`------+----`), as psql draws them. Default true.
@@ -83,7 +85,7 @@ export class ExpandedSink implements ResultSink {
     const cap = cols !== undefined && cols > 0 ? Math.max(10, cols - this.nameWidth - 3) : Number.MAX_SAFE_INTEGER;
     const maxLines = cols !== undefined && cols > 0 ? (this.options.maxLines ?? 50) : Number.MAX_SAFE_INTEGER;
     const values = row.map((v) => {
-      const cell = valueCell(v, nullString);
+      const cell = valueCell(v, nullString, this.options.psqlBooleans);
       return { cell, lines: cellLines(cell, Math.min(cap, Math.max(cell.width, 1)), style, maxLines) };
     });
     let width = 0;

@@ -2,7 +2,8 @@
  * Value -> display text, shared by every format.
  *
  * - null        -> the null string given by the caller
- * - boolean     -> 'true' / 'false' (engine-neutral and the same as JSON; psql's t/f is not used)
+ * - boolean     -> 'true' / 'false' (engine-neutral and the same as JSON); psql's 't' / 'f' when asked
+ *                  (PostgreSQL output laid out as psql's: RenderOptions.psqlBooleans)
  * - number      -> shortest round-trip text; integers never use an exponent (1e21 -> '1000000000000000000000');
  *                  'Infinity', '-Infinity', 'NaN' as PostgreSQL and DuckDB print them
  * - bigint      -> exact decimal digits
@@ -76,7 +77,7 @@ export function digitsAreJs(buf: Uint8Array, s: number, e: number): boolean {
 
 const ZEROS: readonly string[] = ['', '0', '00', '000', '0000', '00000', '000000', '0000000'];
 
-export function formatValue(v: Value, nullString: string): string {
+export function formatValue(v: Value, nullString: string, psqlBooleans = false): string {
   if (v === null) return nullString;
   switch (typeof v) {
     case 'string':
@@ -86,7 +87,7 @@ export function formatValue(v: Value, nullString: string): string {
     case 'bigint':
       return v.toString();
     case 'boolean':
-      return v ? 'true' : 'false';
+      return psqlBooleans ? (v ? 't' : 'f') : v ? 'true' : 'false';
     default:
       if (v instanceof Uint8Array) return bytesToHex(v);
       return isTypedText(v) ? v.text : String(v);

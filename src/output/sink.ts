@@ -57,6 +57,8 @@ export interface RenderOptions {
    * leaves it out).
    */
   readonly blankLineAfter?: boolean;
+  /** Booleans as psql shows them in tables and records, `t` / `f` (PostgreSQL output laid out as psql's); else `true` / `false`. */
+  readonly psqlBooleans?: boolean;
   /** psql's unaligned format: between values (default '|') and between records (default '\n'). */
   readonly fieldSeparator?: string;
   readonly recordSeparator?: string;

@@ -28,9 +28,9 @@ export function textCell(text: string, numeric = false, isNull = false): Cell {
   return { lines, width, numeric, isNull };
 }
 
-export function valueCell(v: Value, nullString: string): Cell {
+export function valueCell(v: Value, nullString: string, psqlBooleans = false): Cell {
   if (v === null) return textCell(escapeForTerminal(nullString), false, true);
-  return textCell(escapeForTerminal(formatValue(v, nullString), true), isNumericValue(v));
+  return textCell(escapeForTerminal(formatValue(v, nullString, psqlBooleans), true), isNumericValue(v));
 }
 
 /**

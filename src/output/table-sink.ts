@@ -46,6 +46,8 @@ export interface TableOptions {
   readonly color: boolean;
   /** psql's blank line at the end (RenderOptions.blankLineAfter). */
   readonly blankLineAfter?: boolean;
+  /** Booleans as t / f (RenderOptions.psqlBooleans). */
+  readonly psqlBooleans?: boolean;
   readonly autoExpand?: boolean;
   /** Rows per block (default 1000). */
   readonly blockRows?: number;
@@ -237,7 +239,7 @@ export class TableSink implements ResultSink {
     const n = this.columns.length;
     const cells: Cell[][] = rows.map((r) => {
       const cs: Cell[] = new Array(n);
-      for (let i = 0; i < n; i++) cs[i] = valueCell((r[i] ?? null) as Value, this.options.nullString);
+      for (let i = 0; i < n; i++) cs[i] = valueCell((r[i] ?? null) as Value, this.options.nullString, this.options.psqlBooleans);
       return cs;
     });
     const blockNatural = this.headerCells.map((c) => (this.options.header ? c.width : 0));
@@ -321,7 +323,7 @@ export class TableSink implements ResultSink {
           continue;
         }
         const isText = typeof v === 'string';
-        let escaped = isText ? v : formatValue(v, nullString);
+        let escaped = isText ? v : formatValue(v, nullString, this.options.psqlBooleans);
         let width = printableAsciiWidth(escaped);
         if (width < 0) {
           escaped = escapeForTerminal(escaped, true);
@@ -361,8 +363,8 @@ export class TableSink implements ResultSink {
   }
 
   private async switchToExpanded(rows: readonly Row[]): Promise<void> {
-    const { style, nullString, header, footer, color, blankLineAfter } = this.options;
-    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter });
+    const { style, nullString, header, footer, color, blankLineAfter, psqlBooleans } = this.options;
+    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans });
     this.delegate = sink;
     await sink.begin(this.columns);
     await sink.rows(rows);

@@ -106,15 +106,19 @@ export class Session {
     const s = this.settings;
     const format = s.format;
     const out = this.out;
+    // Output laid out as psql's: in scripts and what \o writes (not on the shell's screen), not the mysql
+    // client's tables (ascii: mysql -t, --table). On PostgreSQL, psql's values too: t / f, NULL empty.
+    const psqlLayout = (!this.interactive || this.output !== undefined) && s.table_style !== 'ascii';
+    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded') && s.table_style !== 'markdown';
     return {
       format,
       tableStyle: format === 'markdown' ? 'markdown' : s.table_style,
-      nullString: effectiveNullString(s),
+      nullString: effectiveNullString(s, psqlValues),
+      psqlBooleans: psqlValues,
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned'),
-      // psql's blank line after a table, in scripts and in what \o writes (not on the shell's screen);
-      // not after the mysql client's tables (ascii: mysql -t, --table)
-      blankLineAfter: (!this.interactive || this.output !== undefined) && s.table_style !== 'ascii',
+      // psql's blank line after a table
+      blankLineAfter: psqlLayout,
       fieldSeparator: s.field_separator,
       recordSeparator: s.record_separator,
       color: Boolean(out.isTTY) && !process.env.NO_COLOR,

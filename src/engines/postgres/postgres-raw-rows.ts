@@ -57,8 +57,14 @@ export class PgCopyTextWriter extends RowBytes {
   }
 
   /** reuse: a piece's buffer is filled again once read (the aligned table copies COPY text at once). */
-  constructor(reuse = true) {
+  /** How a boolean is written: true / false, or psql's t / f (ExecuteOptions.psqlBooleans). */
+  readonly #yes: string;
+  readonly #no: string;
+
+  constructor(reuse = true, psqlBooleans = false) {
     super(reuse);
+    this.#yes = psqlBooleans ? 't' : 'true';
+    this.#no = psqlBooleans ? 'f' : 'false';
   }
 
   /** The bytes taken are COPY text ('copy-text' events); a subclass that writes a sink's own bytes says no. */
@@ -106,7 +112,7 @@ export class PgCopyTextWriter extends RowBytes {
       p += len;
       switch (this.kinds[i]) {
         case Kind.Bool:
-          this.ascii(buf[vs] === 0x74 ? 'true' : 'false');
+          this.ascii(buf[vs] === 0x74 ? this.#yes : this.#no);
           break;
         case Kind.Float:
           if (digitsAreJs(buf, vs, p)) this.copyEscaped(buf, vs, p);

@@ -86,7 +86,7 @@ class SimpleRequest {
     this._result = new (resultClass())('array');
     if (rawRows) {
       const writer =
-        rawRows === 'table' ? new PgCopyTextWriter()
+        rawRows === 'table' ? new PgCopyTextWriter(true, opts.psqlBooleans === true)
         : rawRows === 'csv' || rawRows === 'tsv' ? new PgDelimitedWriter(rawRows, (opts.csv ?? opts.tsv)?.nullString ?? '')
         : rawRows === 'unaligned' && opts.unaligned ? new PgUnalignedWriter(opts.unaligned)
         : rawRows === 'markdown' && opts.markdown ? new PgMarkdownWriter(opts.markdown.nullString)

@@ -13,6 +13,8 @@ function said(ctx: MetaContext, text: string) {
 
 /** `\pset NAME VALUE`, `\a`, `\t`, `\f`: psql's printing options through one pure step. */
 function psetStep(ctx: MetaContext, name: string, value: string | undefined) {
+  // NULL as it is shown now: psql's empty default in PostgreSQL scripts (Session.renderOptions)
+  if (name === 'null' && value === undefined) return said(ctx, `Null display is "${ctx.session.renderOptions().nullString}".`);
   const r = applyPset(ctx.session.settings, name, value);
   if ('error' in r) return usage(r.error);
   for (const k of Object.keys(r.settings) as (keyof Settings)[]) {
