@@ -16,6 +16,8 @@ export interface MetaRunOptions {
   readonly stopOnError: boolean;
   readonly confirmDestructive: boolean;
   readonly includeDepth?: number;
+  /** In a script: the lines after the command up to a line `\\.` (\\copy ... FROM STDIN reads them as its data). */
+  readonly inlineData?: string;
 }
 
 /** What kind of thing an argument is: drives completion and the help text. */

@@ -14,6 +14,7 @@ import { SCRIPT_COMMANDS } from './commands/script-commands.js';
 import { CHART_COMMANDS } from './commands/chart-commands.js';
 import { PLAN_COMMANDS } from './commands/plan-commands.js';
 import { SQLITE_COMMANDS } from './commands/sqlite-commands.js';
+import { SYSTEM_COMMANDS } from './commands/system-commands.js';
 
 export interface MetaLookup {
   readonly command: MetaCommand;
@@ -130,6 +131,7 @@ export function metaRegistry(): MetaRegistry {
       ...CHART_COMMANDS,
       ...PLAN_COMMANDS,
       ...SQLITE_COMMANDS,
+      ...SYSTEM_COMMANDS,
     ]),
   );
   return registry;

@@ -10,7 +10,7 @@ import type { ResultSink } from '../output/sink.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import type { QueryRows, RunnerOptions } from '../meta/meta-command.js';
-import { afterFailure, afterSuccess } from '../sql/variables.js';
+import { afterSuccess } from '../sql/variables.js';
 import type { Session } from './session.js';
 
 export async function queryRows(session: Session, sql: string, opts: RunnerOptions & { readonly line: number }): Promise<QueryRows | false | 'cancelled'> {
@@ -53,13 +53,13 @@ export async function queryInto(session: Session, sql: string, opts: RunnerOptio
       return 'cancelled';
     }
     if (e instanceof SqlError) {
-      session.variables = afterFailure(session.variables, e.message, e.code);
+      session.noteFailure(e);
       await loadDisplayWidth();
       session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }));
       return false;
     }
     if (e instanceof ConnectionLostError || e instanceof UsageError) {
-      session.variables = afterFailure(session.variables, e.message, undefined);
+      session.noteFailure(e);
       session.io.error(`${where}${escapeForTerminal(e.message)}`);
       return false;
     }

@@ -19,7 +19,7 @@ import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../sql/psql-qu
 import { afterLeadingComments, lex } from '../sql/lexer.js';
 import { mysqlClientText } from '../sql/mysql-client-text.js';
 import type { LexOptions } from '../sql/dialect.js';
-import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
+import { afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
 import { translateDotCommand } from '../meta/dot-commands.js';
@@ -137,7 +137,21 @@ export async function runScript(session: Session, input: string, opts: RunOption
         const { SCRIPT_COMMANDS } = await import('../meta/commands/script-commands.js');
         if (!SCRIPT_COMMANDS.some((c) => c.name === word)) meta = word + interpolateArgText(meta.slice(word.length), session.variables);
       }
-      const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line }, runnerFor(session));
+      // \copy ... FROM STDIN in a script: the lines after it up to \. are its data (never SQL), as psql reads them
+      const copyData = !session.interactive && word === '\\copy' && COPY_META_FROM_STDIN.test(meta) ? inlineData(text, st.segmentEnd) : undefined;
+      const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line, ...(copyData ? { inlineData: copyData.data } : {}) }, runnerFor(session));
+      if (copyData) {
+        offsetLine += lineOfOffset(text, copyData.end) - 1;
+        offset += copyData.end;
+        echoedTo = Math.max(echoedTo, offset);
+        carry = undefined;
+        if (r.type === 'quit') return { ok, quit: true };
+        if (r.type === 'error') {
+          ok = false;
+          if (stopOnError()) return { ok, quit: false };
+        }
+        continue restart;
+      }
       const taken = hadBuffer && session.queryBuffer === undefined;
       session.queryBuffer = undefined;
       if (buffer && !session.interactive) {
@@ -255,6 +269,7 @@ async function followLexSettings(session: Session): Promise<boolean> {
 }
 
 const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+p?stdin\b/i;
+const COPY_META_FROM_STDIN = /^\\copy\b[\s\S]*\bfrom\s+stdin\b/i;
 
 /**
  * The inline data of a COPY ... FROM STDIN whose terminator ends at `from`: the lines after that line up
@@ -409,7 +424,7 @@ async function reportFailure(
       return 'cancelled';
     }
     if (e instanceof SqlError || e instanceof ConnectionLostError || e instanceof UsageError) {
-      session.variables = afterFailure(session.variables, e.message, e instanceof SqlError ? e.code : undefined);
+      session.noteFailure(e);
     }
     if (e instanceof SqlError) {
       await loadDisplayWidth(); // the caret goes under the right cell

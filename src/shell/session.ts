@@ -11,7 +11,8 @@ import type { SqlshPaths } from '../config/paths.js';
 import type { TextOutput, RenderOptions } from '../output/sink.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { LexOptions } from '../sql/dialect.js';
-import { NO_VARIABLES, type Variables } from '../sql/variables.js';
+import { afterFailure, NO_VARIABLES, type Variables } from '../sql/variables.js';
+import { SqlError } from '../core/errors.js';
 import type { ConditionalStack } from '../meta/conditional-stack.js';
 
 export interface SessionIO {
@@ -43,6 +44,8 @@ export class Session {
   lastSql: string | undefined;
   /** The last result that returned rows (a copy when small), for \chart without a query. */
   lastResult: import('../core/last-result.js').LastResult | undefined;
+  /** The last statement error, for \errverbose. */
+  lastError: { readonly message: string; readonly code?: string; readonly detail?: string; readonly hint?: string } | undefined;
   /** Text a meta-command (\e) wants in the editor's buffer at the next prompt. */
   pendingEdit: string | undefined;
   /** psql variables (\set, -v, \gset): immutable, replaced whole; interpolation gets them as data. */
@@ -100,6 +103,18 @@ export class Session {
 
   set<K extends keyof Settings>(key: K, value: Settings[K]): void {
     this.settings = Object.freeze({ ...this.settings, [key]: value });
+  }
+
+  /** A statement failed: psql's special variables (ERROR, SQLSTATE, LAST_ERROR_...), and the error \errverbose shows. */
+  noteFailure(e: Error): void {
+    const sql = e instanceof SqlError ? e : undefined;
+    this.variables = afterFailure(this.variables, e.message, sql?.code);
+    this.lastError = Object.freeze({
+      message: e.message,
+      ...(sql?.code ? { code: sql.code } : {}),
+      ...(sql?.detail ? { detail: sql.detail } : {}),
+      ...(sql?.hint ? { hint: sql.hint } : {}),
+    });
   }
 
   renderOptions(): RenderOptions & { expanded: 'off' | 'on' | 'auto' | 'vertical' } {

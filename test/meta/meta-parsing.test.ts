@@ -50,7 +50,12 @@ describe('meta argument parsing', () => {
     const c = parseCopy(`t TO 'x.tsv'`);
     assert.ok(c.ok && c.spec.format === 'text' && c.spec.delimiter === '\t' && c.spec.nullString === '\\N');
     assert.equal(parseCopy(`(SELECT 1) FROM 'x.csv'`).ok, false);
-    assert.equal(parseCopy(`t FROM STDIN`).ok, false);
+    // psql's STDIN (the script's lines after the command) and PSTDIN (the process's standard input)
+    const inline = parseCopy(`t FROM STDIN`);
+    assert.ok(inline.ok && inline.spec.stdio === 'stdin' && inline.spec.file === undefined);
+    assert.ok(parseCopy(`t FROM pstdin CSV`).ok);
+    assert.equal(parseCopy(`t FROM STDOUT`).ok, false);
+    assert.equal(parseCopy(`t TO STDIN`).ok, false);
     const bad = parseCopy(`t TO 'x' WITH (FORMAT xml)`);
     assert.ok(!bad.ok && /xml/.test(bad.error));
   });

@@ -39,7 +39,7 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
       const dir = tempDir();
       const r = sqlsh(db, [`\\copy (SELECT id, title, price FROM tracks ORDER BY id) TO 'out.csv' WITH (FORMAT csv, HEADER)`], { cwd: dir });
       assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stderr, /^COPY 3$/m);
+      assert.equal(r.stdout, 'COPY 3\n', 'psql prints COPY n where results go');
       assert.equal(readFileSync(join(dir, 'out.csv'), 'utf8'), 'id,title,price\n1,So What,1.29\n2,Sinnerman,\n3,"Blue, in Green",0.99\n');
       const t = sqlsh(db, [`\\copy artists TO 'a.tsv'`], { cwd: dir });
       assert.equal(t.status, 0, t.stderr);
@@ -55,8 +55,7 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
         'SELECT id, title, price FROM tracks WHERE id >= 10 ORDER BY id',
       ], { cwd: dir });
       assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stderr, /^COPY 2$/m);
-      assert.equal(r.stdout, 'id,title,price\n10,Naima; live,\n11,"Say ""yes""",2.50\n'.replace('2.50', engine === 'sqlite' ? '2.5' : '2.50'));
+      assert.equal(r.stdout, 'COPY 2\nid,title,price\n10,Naima; live,\n11,"Say ""yes""",2.50\n'.replace('2.50', engine === 'sqlite' ? '2.5' : '2.50'));
     });
 
     test('a failing \\copy FROM leaves the table unchanged', () => {

@@ -1,7 +1,7 @@
 /** The describe family: \d, \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx. */
 import type { RelationKind } from '../../catalog/catalog-data.js';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
-import { PATTERN_ARG } from '../meta-command.js';
+import { fail, ok, PATTERN_ARG } from '../meta-command.js';
 import type { DescribeSource } from '../describe/describe-source.js';
 
 type Lister = (src: DescribeSource, pattern: string | undefined) => Promise<MetaOutcome> | MetaOutcome;
@@ -62,6 +62,45 @@ const describe: MetaCommand = {
   },
 };
 
+/** \\sf and \\sv: a function's or a view's CREATE OR REPLACE text, as psql prints it (+ numbers the body's lines). */
+function showSource(name: '\\sf' | '\\sv', kind: 'function' | 'view'): MetaCommand {
+  return {
+    name,
+    modifiers: '+',
+    group: 'Informational',
+    syntax: `${name}[+] ${kind === 'function' ? 'FUNCNAME[(ARGTYPES)]' : 'VIEWNAME'}`,
+    summary: `show a ${kind}'s definition (+: with line numbers)`,
+    args: { min: 1, max: 1, kinds: [kind === 'view' ? 'relation' : 'text'] },
+    async run(ctx, args) {
+      const { engineExtras } = await import('../describe/engine-extras.js');
+      const extras = await engineExtras(ctx.session.connection.info.engine);
+      if (!extras.source) return fail(`${ctx.session.dialect.name} has no stored ${kind} text to show here; \\d+ NAME shows a view's definition`);
+      const { querier } = await import('../describe/query-rows.js');
+      const source = await extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, args.raw.trim());
+      await ctx.runner.page(ctx.plus ? numberedBody(source, kind) : source);
+      return ok;
+    },
+  };
+}
+
+/**
+ * psql's \\sf+ and \\sv+: lines numbered from the function's body (the lines before `AS $function$`,
+ * `BEGIN ` or `RETURN ` are not numbered), every line of a view.
+ */
+function numberedBody(source: string, kind: 'function' | 'view'): string {
+  const lines = source.replace(/\n$/, '').split('\n');
+  let n = 0;
+  let inBody = kind === 'view';
+  const out = lines.map((l) => {
+    if (!inBody) {
+      inBody = /^(AS|BEGIN|RETURN) /.test(l);
+      if (!inBody) return `        ${l}`;
+    }
+    return `${String(++n).padEnd(7)} ${l}`;
+  });
+  return `${out.join('\n')}\n`;
+}
+
 const DETAILS_PATTERN = ['PATTERN: tr* (any text), t?acks (one character), sales.* (a schema); + adds sizes and comments.'];
 
 type ListModule = typeof import('../describe/list-objects.js');
@@ -69,6 +108,8 @@ const mod = (what: Exclude<keyof ListModule, 'listRelations'>) => async (): Prom
 
 export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   describe,
+  showSource('\\sf', 'function'),
+  showSource('\\sv', 'view'),
   lister('\\dt', 'list tables', relations(['table', 'foreign-table', 'system-table'], false), { details: DETAILS_PATTERN }),
   lister('\\dv', 'list views', relations(['view'], false)),
   lister('\\dm', 'list materialized views', async () => {

@@ -2,8 +2,12 @@
  * \copy TABLE FROM 'file': reads a local CSV/text file and inserts its rows through the connection,
  * several rows per INSERT, inside one transaction (unless one is already open: then it joins it).
  * Values are sent as quoted string literals, which every engine converts to the column's type.
+ *
+ * FROM STDIN, as psql: in a script the lines after the command up to `\.`; in the shell, lines typed
+ * at a `>>` prompt up to `\.`. FROM PSTDIN: the process's standard input, up to `\.` or its end.
  */
 import { readFile } from 'node:fs/promises';
+import { readLine } from '../read-line.js';
 import type { MetaContext, MetaOutcome } from '../meta-command.js';
 import type { CopySpec } from './parse-copy.js';
 import { parseDelimited } from './delimited-text.js';
@@ -20,12 +24,18 @@ async function run(ctx: MetaContext, sql: string): Promise<void> {
 
 export async function copyFrom(ctx: MetaContext, spec: CopySpec): Promise<MetaOutcome> {
   const s = ctx.session;
-  const file = spec.file!;
+  const file = spec.file ?? (spec.stdio === 'pstdin' ? 'PSTDIN' : 'STDIN');
   let input: string;
-  try {
-    input = await readFile(file, 'utf8');
-  } catch (e) {
-    return { type: 'error', message: `cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}` };
+  if (spec.file !== undefined) {
+    try {
+      input = await readFile(file, 'utf8');
+    } catch (e) {
+      return { type: 'error', message: `cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}` };
+    }
+  } else {
+    const typed = spec.stdio === 'stdin' && ctx.opts.inlineData === undefined ? await typedLines(ctx) : undefined;
+    if (typed === false) return { type: 'error', message: 'FROM STDIN needs the data after the command (in a script) or typed at the prompt; give a file instead' };
+    input = spec.stdio === 'pstdin' ? standardInputLines() : typed ?? ctx.opts.inlineData ?? '';
   }
   const records = parseDelimited(input, spec);
   if (spec.header) records.shift();
@@ -56,7 +66,34 @@ export async function copyFrom(ctx: MetaContext, spec: CopySpec): Promise<MetaOu
     if (own) await run(ctx, 'ROLLBACK').catch(() => undefined);
     return { type: 'error', message: `${(e as Error).message}${own ? '; nothing was copied' : ''}` };
   }
-  s.io.message(`COPY ${done}`);
+  await copyStatus(ctx, done);
   if (s.interactive) void s.refreshCatalog();
   return { type: 'ok' };
+}
+
+/** psql's `COPY n` after \copy: where results go (stdout, or the \o file), unless QUIET. */
+export async function copyStatus(ctx: MetaContext, n: number): Promise<void> {
+  if (ctx.session.variables.get('QUIET')?.toLowerCase() === 'on') return;
+  if (ctx.session.interactive) ctx.session.io.message(`COPY ${n}`);
+  else await ctx.session.out.write(`COPY ${n}\n`);
+}
+
+/** The shell: psql's prompt for the rows, then lines at `>> ` up to `\.` (or an empty answer to Ctrl-D). false: no prompt to ask on. */
+async function typedLines(ctx: MetaContext): Promise<string | false> {
+  const ask = ctx.session.io.ask;
+  if (!ctx.session.interactive || !ask) return false;
+  ctx.session.io.message('Enter data to be copied followed by a newline.\nEnd with a backslash and a period on a line by itself, or an EOF signal.');
+  let text = '';
+  for (;;) {
+    const line = await ask('>> ');
+    if (line === '\\.' || line === '') return text;
+    text += `${line}\n`;
+  }
+}
+
+/** The process's standard input (PSTDIN), up to a line `\.` or its end. */
+function standardInputLines(): string {
+  let text = '';
+  for (let line = readLine(0); line !== undefined && line !== '\\.'; line = readLine(0)) text += `${line}\n`;
+  return text;
 }

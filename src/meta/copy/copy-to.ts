@@ -6,11 +6,12 @@ import { formatDelimited, formatHeader } from './delimited-text.js';
 import { streamOutput } from '../../output/stream-output.js';
 import type { TextOutput } from '../../output/sink.js';
 import { fileErrorReason } from '../file-error.js';
+import { copyStatus } from './copy-from.js';
 
 export async function copyTo(ctx: MetaContext, spec: CopySpec): Promise<MetaOutcome> {
   const s = ctx.session;
   const sql = spec.query ?? `SELECT ${spec.columns ?? '*'} FROM ${spec.table}`;
-  let out: TextOutput = s.out;
+  let out: TextOutput = spec.stdio === 'pstdout' ? s.io.stdout : s.out;
   let stream: ReturnType<typeof createWriteStream> | undefined;
   if (spec.file !== undefined) {
     stream = createWriteStream(spec.file);
@@ -39,6 +40,7 @@ export async function copyTo(ctx: MetaContext, spec: CopySpec): Promise<MetaOutc
     if (stream) await new Promise<void>((resolve) => stream!.end(() => resolve()));
   }
   if (failed) throw failed;
-  s.io.message(`COPY ${count}`);
+  // psql says nothing after rows written where results go (they would be mixed with them)
+  if (spec.file !== undefined) await copyStatus(ctx, count);
   return { type: 'ok' };
 }

@@ -11,8 +11,10 @@ export interface CopySpec {
   readonly table?: string;
   /** The column list as written, without parentheses. */
   readonly columns?: string;
-  /** undefined: STDOUT / STDIN. */
+  /** undefined: STDOUT / STDIN (see `stdio`). */
   readonly file?: string;
+  /** STDIN / STDOUT: the script's own lines (or the shell's), PSTDIN / PSTDOUT: the process's standard input and output. */
+  readonly stdio?: 'stdin' | 'pstdin' | 'stdout' | 'pstdout';
   readonly format: 'csv' | 'text';
   readonly header: boolean;
   readonly delimiter: string;
@@ -86,7 +88,8 @@ export function parseCopy(raw: string): Parsed {
   if (target === undefined) return { ok: false, error: `expected a file name after ${dir.toUpperCase()}` };
   const bare = target.toLowerCase();
   const file = !target.startsWith("'") && ['stdout', 'stdin', 'pstdout', 'pstdin'].includes(bare) ? undefined : str(target)!;
-  if (file === undefined && dir === 'from') return { ok: false, error: "FROM STDIN is not supported; give a file: \\copy t FROM 'file.csv'" };
+  const stdio = file === undefined ? (bare as NonNullable<CopySpec['stdio']>) : undefined;
+  if (stdio && (dir === 'from') !== stdio.endsWith('stdin')) return { ok: false, error: `${dir.toUpperCase()} ${bare.toUpperCase()}: ${dir === 'from' ? 'read from STDIN or PSTDIN' : 'write to STDOUT or PSTDOUT'}` };
   let format: 'csv' | 'text' | undefined;
   let header = false;
   let delimiter: string | undefined;
@@ -129,6 +132,7 @@ export function parseCopy(raw: string): Parsed {
       ...(table !== undefined ? { table } : {}),
       ...(columns !== undefined ? { columns } : {}),
       ...(file !== undefined ? { file } : {}),
+      ...(stdio !== undefined ? { stdio } : {}),
       format,
       header,
       delimiter,

@@ -30,6 +30,8 @@ export interface EngineExtras {
   /** Triggers of a table, each as its definition. */
   triggers?(q: Querier, schema: string, table: string): Promise<readonly string[]>;
   viewDefinition?(q: Querier, schema: string, name: string): Promise<string | undefined>;
+  /** \\sf and \\sv: the CREATE OR REPLACE text of one function or view, found as the server finds the name (throws the server's error). */
+  source?(q: Querier, kind: 'function' | 'view', name: string): Promise<string>;
   /** Full index definitions of one table by index name, when the catalog left them out (it does on big databases). */
   indexDefinitions?(q: Querier, schema: string, table: string): Promise<ReadonlyMap<string, string>>;
   /** Sizes in bytes by `${schema}.${name}` (tables and indexes), when cheap. */

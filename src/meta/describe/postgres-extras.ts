@@ -10,6 +10,25 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
   missing: {},
   systemSchemas: ['pg_catalog', 'information_schema', 'pg_toast'],
   collationColumn: true,
+  async source(q, kind, name) {
+    if (kind === 'function') {
+      // psql's lookup: with an argument list the exact function, else the only one of that name
+      const cast = name.includes('(') ? 'regprocedure' : 'regproc';
+      const rows = await q(`SELECT pg_get_functiondef(${sqlString(name)}::${cast}::oid)`);
+      return text(rows[0]?.[0]);
+    }
+    const rows = await q(
+      `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_viewdef(c.oid, true), c.relkind::text,
+         (SELECT string_agg(quote_ident(split_part(o, '=', 1)) || '=' || quote_literal(substr(o, strpos(o, '=') + 1)), ', ')
+            FROM unnest(c.reloptions) o WHERE o NOT LIKE 'check_option=%'),
+         CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL' WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED' END
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ${sqlString(name)}::regclass`,
+    );
+    const [qualified, def, relkind, options, check] = (rows[0] ?? []).map(text);
+    if (relkind !== 'v') throw new Error(`"${name}" is not a view`);
+    // psql: the name, its options, AS, the definition without pg_get_viewdef's semicolon, the check option
+    return `CREATE OR REPLACE VIEW ${qualified}${options ? `\n WITH (${options})` : ''} AS\n${def!.replace(/;$/, '')}${check ? `\n WITH ${check} CHECK OPTION` : ''}\n`;
+  },
   async typeDescriptions(q) {
     const rows = await q(
       `SELECT n.nspname, t.typname, obj_description(t.oid, 'pg_type') FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -1,0 +1,162 @@
+/**
+ * psql's commands for what is around the session: \! (a shell command), \cd, \setenv, \encoding,
+ * \prompt (a variable from what the user types) and \errverbose (the last error in full).
+ *
+ * \! and \prompt own the terminal while they run: the line editor's raw mode is put back to normal
+ * first (the child, or the question, reads lines), as \e does.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { MetaArgs, MetaCommand, MetaContext } from '../meta-command.js';
+import { fail, ok } from '../meta-command.js';
+import { interpolateArgs, quotingFor } from '../../sql/interpolate.js';
+import { isVariableName, withVariable } from '../../sql/variables.js';
+import { withOriginalTerminal } from '../../editor/quiet-terminal.js';
+import { readLine } from '../read-line.js';
+
+function words(ctx: MetaContext, args: MetaArgs): string[] {
+  return interpolateArgs(args.raw, ctx.session.variables, quotingFor(ctx.session.dialect));
+}
+
+/** Runs `run` with the terminal in normal (cooked) mode when the shell's editor had it raw. */
+function cooked<T>(run: () => T): T {
+  const stdin = process.stdin as NodeJS.ReadStream;
+  const wasRaw = stdin.isTTY ? stdin.isRaw : false;
+  try {
+    if (wasRaw) stdin.setRawMode(false);
+    return withOriginalTerminal(run);
+  } finally {
+    if (wasRaw) stdin.setRawMode(true);
+  }
+}
+
+const shellCommand: MetaCommand = {
+  name: '\\!',
+  group: 'General',
+  syntax: '\\! [COMMAND]',
+  summary: 'run a shell command, or start a shell',
+  details: ['The rest of the line goes to /bin/sh as it is (no variables are put in); alone, $SHELL starts.', 'Its output goes to the terminal, not into \\o.'],
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  async run(_ctx, args) {
+    const line = args.raw.trim();
+    const r = cooked(() =>
+      line === ''
+        ? spawnSync(process.env['SHELL'] || '/bin/sh', { stdio: 'inherit' })
+        : spawnSync(line, { shell: '/bin/sh', stdio: 'inherit' }),
+    );
+    // psql's rule: only a command that could not be run at all fails (a non-zero status is the command's own business)
+    if (r.error || r.status === 127) return fail(`failed${r.error ? ` (${r.error.message})` : ''}`);
+    return ok;
+  },
+};
+
+const cd: MetaCommand = {
+  name: '\\cd',
+  group: 'General',
+  syntax: '\\cd [DIRECTORY]',
+  summary: 'change the current directory (alone: the home directory)',
+  args: { min: 0, max: 1, kinds: ['file'] },
+  async run(ctx, args) {
+    const [dir] = words(ctx, args);
+    const target = dir ?? homedir();
+    try {
+      process.chdir(target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'No such file or directory' : code === 'ENOTDIR' ? 'Not a directory' : code === 'EACCES' ? 'Permission denied' : (e as Error).message;
+      return fail(`could not change directory to "${target}": ${why}`);
+    }
+    return ok;
+  },
+};
+
+const setenv: MetaCommand = {
+  name: '\\setenv',
+  group: 'General',
+  syntax: '\\setenv NAME [VALUE]',
+  summary: 'set an environment variable (alone: unset it)',
+  details: ['For what sqlsh starts: \\! commands, the pager, the editor.'],
+  args: { min: 1, max: 2, kinds: ['text', 'text'] },
+  async run(ctx, args) {
+    const [name, value] = words(ctx, args);
+    if (!name || name.includes('=')) return fail('environment variable name must not contain "="');
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+    return ok;
+  },
+};
+
+const encoding: MetaCommand = {
+  name: '\\encoding',
+  group: 'General',
+  syntax: '\\encoding [ENCODING]',
+  summary: "show the client encoding (sqlsh always talks UTF-8)",
+  args: { min: 0, max: 1, kinds: ['text'] },
+  async run(ctx, args) {
+    const [want] = words(ctx, args);
+    if (want === undefined) {
+      const now = ctx.session.connection.serverSetting?.('client_encoding') ?? 'UTF8';
+      return { type: 'message', text: now, stdout: true };
+    }
+    if (/^(utf-?8|unicode)$/i.test(want)) return ok;
+    return fail(`sqlsh reads and writes UTF-8 only; "${want}" is not offered (convert with iconv if a file needs another encoding)`);
+  },
+};
+
+const prompt: MetaCommand = {
+  name: '\\prompt',
+  group: 'General',
+  syntax: '\\prompt [TEXT] NAME',
+  summary: 'ask the user for the value of a psql variable',
+  details: ['In a script read with -f, the answer is the next line of standard input (as psql); when the script', 'itself is standard input, the terminal is asked.'],
+  args: { min: 1, max: 2, kinds: ['text', 'text'] },
+  async run(ctx, args) {
+    const w = words(ctx, args);
+    const name = w[w.length - 1]!;
+    const text = w.length > 1 ? w[0]! : '';
+    if (!isVariableName(name)) return fail(`invalid variable name: ${JSON.stringify(name)}`);
+    const s = ctx.session;
+    let answer: string | undefined;
+    if (s.interactive && s.io.ask) answer = await s.io.ask(text);
+    else if (ctx.opts.source !== undefined && ctx.opts.source !== '<stdin>') {
+      await s.out.write(text);
+      answer = readLine(0);
+    } else {
+      let fd: number | undefined;
+      try {
+        fd = openSync('/dev/tty', 'r+');
+      } catch {
+        return fail('no terminal to ask on (the script is standard input)');
+      }
+      try {
+        process.stderr.write(text);
+        answer = cooked(() => readLine(fd!));
+      } finally {
+        closeSync(fd);
+      }
+    }
+    if (answer === undefined) return fail(`could not read value for variable`);
+    s.variables = withVariable(s.variables, name, answer);
+    return ok;
+  },
+};
+
+const errverbose: MetaCommand = {
+  name: '\\errverbose',
+  group: 'General',
+  syntax: '\\errverbose',
+  summary: 'show the last error in full (SQLSTATE, detail, hint)',
+  args: { min: 0, max: 0, kinds: [] },
+  async run(ctx) {
+    const e = ctx.session.lastError;
+    if (!e) return { type: 'message', text: 'There is no previous error.', stdout: true };
+    const lines = [`ERROR:  ${e.code ? `${e.code}: ` : ''}${e.message}`];
+    if (e.detail) lines.push(`DETAIL:  ${e.detail}`);
+    if (e.hint) lines.push(`HINT:  ${e.hint}`);
+    ctx.session.io.error(lines.join('\n'));
+    return ok;
+  },
+};
+
+export const SYSTEM_COMMANDS: readonly MetaCommand[] = Object.freeze([shellCommand, cd, setenv, encoding, prompt, errverbose]);
