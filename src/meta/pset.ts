@@ -45,6 +45,8 @@ const FORMATS: Readonly<Record<string, Partial<Settings>>> = Object.freeze({
   json: { format: 'json' },
   jsonl: { format: 'jsonl' },
   markdown: { format: 'markdown', table_style: 'markdown' },
+  // psql's wrapped: aligned, wrapped to the screen's width; to a file or pipe it is aligned (so is sqlsh's table)
+  wrapped: { format: 'table', table_style: 'psql' },
   expanded: { format: 'expanded' },
   psql: { format: 'table', table_style: 'psql' },
   unicode: { format: 'table', table_style: 'unicode' },
@@ -100,7 +102,7 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       const prefixed = w === '' ? [] : PSET_FORMATS.filter((f) => f.startsWith(w));
       const key = PSET_FORMATS.includes(w) ? w : prefixed.length === 1 ? prefixed[0] : undefined; // psql takes a unique prefix
       if (!key) return { error: `\\pset: allowed formats are ${PSET_FORMATS.join(', ')}` };
-      return with_(FORMATS[key]!, (n) => describePset(n, 'format'));
+      return with_(FORMATS[key]!, (n) => (key === 'wrapped' ? 'Output format is wrapped.' : describePset(n, 'format')));
     }
     case 'fieldsep':
       return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ field_separator: value }, (n) => describePset(n, name));

@@ -16,7 +16,7 @@ function psetStep(ctx: MetaContext, name: string, value: string | undefined) {
   // NULL as it is shown now: psql's empty default in PostgreSQL scripts (Session.renderOptions)
   if (name === 'null' && value === undefined) return said(ctx, `Null display is "${ctx.session.renderOptions().nullString}".`);
   const r = applyPset(ctx.session.settings, name, value);
-  if ('error' in r) return usage(r.error);
+  if ('error' in r) return usage(r.error.replace(/^\\pset: /, '')); // the dispatcher names the command
   for (const k of Object.keys(r.settings) as (keyof Settings)[]) {
     if (r.settings[k] !== ctx.session.settings[k]) ctx.session.set(k, r.settings[k] as never);
   }
