@@ -44,7 +44,7 @@ export type ResultEvent =
    * Rows as the bytes of PostgreSQL's COPY text format (ExecuteOptions.copyText): one line per row, a tab
    * between values, \N for NULL, \\ \t \n \r \b \f \v escapes, each value the text sqlsh shows for it.
    * numeric[i]: column i holds numbers (right-aligned). A chunk may end inside a row (the next one goes on with it).
-   * booleans[i]: column i holds booleans, written true / false, or t / f (ExecuteOptions.psqlBooleans); a sink that
+   * booleans[i]: column i holds booleans, written true / false, or t / f (ExecuteOptions.psqlValues); a sink that
    * takes rows gets them as booleans again.
    * The bytes are valid until the consumer asks for the next event (an engine may fill them again): copy to keep them.
    */

@@ -119,8 +119,12 @@ export interface ExecuteOptions {
    * made into rows as it comes, and a result of no columns shows as on the ordinary path.
    */
   readonly copyText?: boolean | 'rows';
-  /** With copyText: booleans written as psql's t / f (RenderOptions.psqlBooleans), not true / false. */
-  readonly psqlBooleans?: boolean;
+  /**
+   * Values as psql shows them in its tables (PostgreSQL output laid out as psql's, RenderOptions.psqlBooleans):
+   * booleans t / f (in COPY text too), and float4 / float8 as the server's text (`1e-05`, not JavaScript's
+   * `0.00001`). Other engines ignore it.
+   */
+  readonly psqlValues?: boolean;
   /**
    * PostgreSQL: send the text as one simple-query message, as psql sends each request: it may hold
    * several statements (psql's `a \\; b;`), run by the server as one implicit transaction, each

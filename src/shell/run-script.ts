@@ -380,7 +380,7 @@ export async function runStatement(
         // an aligned table (or expanded, markdown, unaligned, vertical records) to a file or pipe: the rows may
         // come as COPY text, with no row objects (table-copy-text.ts reads it, or makes rows that die at once)
         ...(!['csv', 'tsv', 'json', 'jsonl'].includes(options.format) && !out.isTTY ? { copyText: tableSink(options, expandedOnce) ? true : ('rows' as const) } : {}),
-        ...(options.psqlBooleans ? { psqlBooleans: true } : {}),
+        ...(options.psqlBooleans ? { psqlValues: true } : {}),
       }), (r) => (session.lastResult = r)),
       out,
       options,

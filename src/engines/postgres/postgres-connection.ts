@@ -33,6 +33,7 @@ import { noticeText } from './postgres-copy-out.js';
 import { simpleQuery, type SimpleQueryHost } from './postgres-simple-query.js';
 import type { PgEndpoint } from './postgres-target.js';
 import { PgTypeNames } from './postgres-type-names.js';
+import { psqlTypes } from './postgres-values.js';
 
 export interface PgSession {
   readonly client: PgClient;
@@ -311,7 +312,7 @@ export class PostgresConnection implements Connection {
       yield* this.#simple(sql, opts, txBefore, raw);
       return;
     }
-    const cursor: PgCursor = new this.#driver.Cursor(sql, undefined, { rowMode: 'array' });
+    const cursor: PgCursor = new this.#driver.Cursor(sql, undefined, { rowMode: 'array', ...(opts.psqlValues ? { types: psqlTypes } : {}) });
     // Safety net for COPY forms the check above misses: refuse input, drop output, never crash pg.
     Object.assign(cursor, {
       handleCopyInResponse: (con: { sendCopyFail(msg: string): void }) => con.sendCopyFail('COPY FROM STDIN is not supported by sqlsh'),

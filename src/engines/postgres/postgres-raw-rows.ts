@@ -57,14 +57,17 @@ export class PgCopyTextWriter extends RowBytes {
   }
 
   /** reuse: a piece's buffer is filled again once read (the aligned table copies COPY text at once). */
-  /** How a boolean is written: true / false, or psql's t / f (ExecuteOptions.psqlBooleans). */
+  /** How a boolean is written: true / false, or psql's t / f (ExecuteOptions.psqlValues). */
   readonly #yes: string;
   readonly #no: string;
+  /** Floats as the server wrote them (psql's), not in JavaScript's digits (ExecuteOptions.psqlValues). */
+  readonly #serverFloats: boolean;
 
-  constructor(reuse = true, psqlBooleans = false) {
+  constructor(reuse = true, psqlValues = false) {
     super(reuse);
-    this.#yes = psqlBooleans ? 't' : 'true';
-    this.#no = psqlBooleans ? 'f' : 'false';
+    this.#yes = psqlValues ? 't' : 'true';
+    this.#no = psqlValues ? 'f' : 'false';
+    this.#serverFloats = psqlValues;
   }
 
   /** The bytes taken are COPY text ('copy-text' events); a subclass that writes a sink's own bytes says no. */
@@ -115,7 +118,7 @@ export class PgCopyTextWriter extends RowBytes {
           this.ascii(buf[vs] === 0x74 ? this.#yes : this.#no);
           break;
         case Kind.Float:
-          if (digitsAreJs(buf, vs, p)) this.copyEscaped(buf, vs, p);
+          if (this.#serverFloats || digitsAreJs(buf, vs, p)) this.copyEscaped(buf, vs, p);
           else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
           break;
         case Kind.Bytea:

@@ -16,6 +16,7 @@ import { pgResultClass, type PgClient, type PgFieldDesc } from './postgres-drive
 import { DataRowTap, PgCopyTextWriter } from './postgres-raw-rows.js';
 import { PgJsonWriter } from './postgres-raw-json.js';
 import { PgDelimitedWriter, PgMarkdownWriter, PgUnalignedWriter } from './postgres-raw-delimited.js';
+import { psqlTypes } from './postgres-values.js';
 
 /** pg's row parser for one result (rowMode 'array'); the client gives it the session's type parsers. */
 interface PgResult {
@@ -83,10 +84,10 @@ class SimpleRequest {
   constructor(text: string, push: (item: Item) => void, rawRows: RawRows = false, opts: ExecuteOptions = {}) {
     this.#text = text;
     this.#push = push;
-    this._result = new (resultClass())('array');
+    this._result = opts.psqlValues ? new (resultClass())('array', psqlTypes) : new (resultClass())('array');
     if (rawRows) {
       const writer =
-        rawRows === 'table' ? new PgCopyTextWriter(true, opts.psqlBooleans === true)
+        rawRows === 'table' ? new PgCopyTextWriter(true, opts.psqlValues === true)
         : rawRows === 'csv' || rawRows === 'tsv' ? new PgDelimitedWriter(rawRows, (opts.csv ?? opts.tsv)?.nullString ?? '')
         : rawRows === 'unaligned' && opts.unaligned ? new PgUnalignedWriter(opts.unaligned)
         : rawRows === 'markdown' && opts.markdown ? new PgMarkdownWriter(opts.markdown.nullString)

@@ -85,6 +85,13 @@ export const pgTypes = Object.freeze({
   getTypeParser: (oid: number): TextParser => pgTextParser(oid),
 });
 
+const serverNumber = typed('decimal');
+
+/** As pgTypes, but float4 / float8 keep the server's text (a right-aligned number), as psql shows them (ExecuteOptions.psqlValues). */
+export const psqlTypes = Object.freeze({
+  getTypeParser: (oid: number): TextParser => (oid === 700 || oid === 701 ? serverNumber : pgTextParser(oid)),
+});
+
 /** A type name with its modifier, as format_type() would show it, for the common modifiers. */
 export function formatTypeName(base: string, typmod: number): string {
   if (typmod < 0 || base === '') return base;
