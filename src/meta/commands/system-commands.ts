@@ -6,7 +6,7 @@
  * first (the child, or the question, reads lines), as \e does.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { MetaArgs, MetaCommand, MetaContext } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
@@ -130,7 +130,7 @@ const prompt: MetaCommand = {
         return fail('no terminal to ask on (the script is standard input)');
       }
       try {
-        process.stderr.write(text);
+        writeSync(fd, text); // the question goes where the answer comes from, as psql's simple_prompt
         answer = cooked(() => readLine(fd!));
       } finally {
         closeSync(fd);
