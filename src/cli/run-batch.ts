@@ -154,5 +154,7 @@ export async function runBatch(init: {
     if (fileStream) await new Promise<void>((res) => fileStream!.end(() => res()));
     if (file !== undefined) closeSync(file);
   }
+  // psql's 3: a script stopped at an error because ON_ERROR_STOP was set (sqlsh's own stop at the first error is 1)
+  if (!ok && stopped && variableFlag(session.variables, 'ON_ERROR_STOP') === true) return 3;
   return ok ? 0 : 1;
 }

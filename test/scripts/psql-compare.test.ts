@@ -67,6 +67,8 @@ describe('psql scripts run by psql and by sqlsh', () => {
       // One difference on purpose: psql exits 0 after errors it went past (ON_ERROR_STOP off); sqlsh exits 1.
       const psqlClean = psql.status === 0 && !errorLines(psql.stderr).some((l) => l.startsWith('ERROR'));
       assert.equal(sqlsh.status === 0, psqlClean, `exit codes: psql ${psql.status}, sqlsh ${sqlsh.status}\n${sqlsh.stderr}`);
+      // stopped by ON_ERROR_STOP: psql's 3
+      if (psql.status === 3) assert.equal(sqlsh.status, 3, `exit codes: psql 3, sqlsh ${sqlsh.status}`);
       assert.equal(dump(server, env, b), dump(server, env, a), `final schema and data of ${script}`);
     });
   }
