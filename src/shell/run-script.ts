@@ -385,7 +385,7 @@ export async function runStatement(
       out,
       options,
       {
-        notice: (m, severity) => session.io.message(`${severity ?? 'NOTICE'}:  ${escapeForTerminal(m, true)}`),
+        notice: (m, severity) => session.io.message(`${session.interactive ? '' : where(opts)}${severity ?? 'NOTICE'}:  ${escapeForTerminal(m, true)}`), // psql: FILE:LINE: in a script
         status: async (command) => void (quiet ? undefined : await out.write(`${command}\n`)),
       },
       started,
