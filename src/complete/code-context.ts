@@ -154,7 +154,9 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'STRAIGHT_JOIN': {
       if (atClause || isPunct(prev, ',') || P === 'LATERAL' || P === 'ONLY') {
         if (C === 'FROM' && kw(sig[clause.idx - 1]) === 'DELETE') return relation(false);
-        return relation(C !== 'FROM', true);
+        // NATURAL JOIN and CROSS JOIN take no ON condition: tables only
+        const noCondition = C !== 'FROM' && [kw(sig[clause.idx - 1]), kw(sig[clause.idx - 2])].some((w) => w === 'NATURAL' || w === 'CROSS');
+        return relation(C !== 'FROM' && !noCondition, true);
       }
       if (JOIN_WORDS.has(P)) return [{ kind: 'keyword', preferred: K.JOIN_CONTINUATION }];
       if (P === 'AS') return [];
@@ -192,6 +194,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (atClause) return relation(false);
       return [{ kind: 'keyword', preferred: K.AFTER_UPDATE_TARGET }];
     case 'SET': {
+      const path = sessionPath(sig, clause.idx, before);
+      if (path) return path;
       if (atClause || isPunct(prev, ',')) {
         const target = tables.find((t) => t.kind === 'table');
         return target ? [{ kind: 'column', tables: [target] }] : [{ kind: 'keyword' }];
@@ -260,6 +264,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return atClause ? [{ kind: 'keyword', preferred: K.AFTER_DROP }] : [{ kind: 'keyword' }];
     case 'LIMIT':
     case 'OFFSET':
+      // LIMIT |: a number (or PostgreSQL's ALL), not keywords; LIMIT 10 |: OFFSET
+      if (atClause) return C === 'LIMIT' && dialect.id === 'postgres' ? [{ kind: 'keyword', preferred: ['ALL'], only: true }] : [];
       return [{ kind: 'keyword', preferred: ['OFFSET'] }];
     case 'VALUES':
       return [{ kind: 'function' }, { kind: 'keyword', preferred: ['DEFAULT', 'NULL'] }];
@@ -270,6 +276,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'RETURNING':
     case 'QUALIFY':
     case 'WINDOW': {
+      // ORDER BY x NULLS |
+      if (P === 'NULLS') return [{ kind: 'keyword', preferred: ['FIRST', 'LAST'], only: true }];
       if (operandEnded(prev, dialect)) {
         const after = C === 'SELECT' ? K.AFTER_SELECT_ITEM : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM) : K.AFTER_CONDITION_OPERAND;
         return [{ kind: 'keyword', preferred: after }];
@@ -281,6 +289,22 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     default:
       return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
   }
+}
+
+/**
+ * `SET [SESSION|LOCAL] search_path TO|= a, |` (a statement of its own, not UPDATE's SET):
+ * schema names; undefined elsewhere.
+ */
+function sessionPath(sig: readonly Token[], setIdx: number, before: number): Suggestion[] | undefined {
+  if (setIdx !== 0) return undefined;
+  let j = 1;
+  while (kw(sig[j]) === 'SESSION' || kw(sig[j]) === 'LOCAL') j++;
+  const what = kw(sig[j]);
+  if (what === 'SCHEMA') return []; // PostgreSQL's SET SCHEMA takes a string ('shop'), not a name
+  if (what !== 'SEARCH_PATH' || before <= j + 1) return undefined;
+  const prev = sig[before - 1];
+  const valueStart = before === j + 2 && (kw(prev) === 'TO' || isPunct(prev, '='));
+  return valueStart || (before > j + 2 && isPunct(prev, ',')) ? [{ kind: 'schema' }, { kind: 'keyword', preferred: valueStart ? ['DEFAULT'] : [], only: true }] : [];
 }
 
 /** Scan back from the cursor for the clause word at the cursor's nesting level; note the innermost non-query paren. */

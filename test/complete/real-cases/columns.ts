@@ -99,4 +99,13 @@ export const columnCases: Case[] = [
   dkA('FROM shop.orders SELECT |', ['status', 'order_id'], [], ctx),
   dkA('SELECT * FROM shop."Order Notes" n WHERE n.| IS NULL', ['"Note Text"'], [], ctx),
   dk('SELECT * FROM users WHERE |', ['email'], ['full_name'], ctx),
+  // ORDER BY x NULLS |: FIRST or LAST and nothing else; LIMIT |: a number, or PostgreSQL's ALL
+  pgA('SELECT * FROM users ORDER BY id DESC NULLS |', ['FIRST', 'LAST'], ['ASC', 'LIMIT', 'id'], ctx),
+  pgA('SELECT * FROM users LIMIT |', ['ALL'], ['OFFSET', 'AS', 'id'], ctx),
+  sl('SELECT * FROM users LIMIT |', [], [], { ...ctx, none: true }),
+  pg('SELECT * FROM users LIMIT 10 |', ['OFFSET'], [], ctx),
+  // SET search_path: schema names, not columns or expressions
+  pgA('SET search_path TO |', ['shop', 'hr', 'public', 'DEFAULT'], ['users', 'NOT'], ctx),
+  pgA('SET search_path = shop, |', ['hr', 'public'], ['users', 'DEFAULT'], ctx),
+  pgA('SET LOCAL search_path TO |', ['shop'], ['users'], ctx),
 ];

@@ -36,4 +36,10 @@ export const joinCases: Case[] = [
   dkA('SELECT * FROM shop.orders o JOIN |', ['shop.customers c ON c.customer_id = o.customer_id', 'shop.order_items oi ON oi.order_id = o.order_id'], [], ctx),
   dkA('SELECT * FROM hr.employees e JOIN |', ['hr.departments d ON d.dept_id = e.dept_id'], [], ctx),
   dkA('SELECT * FROM shop.orders o JOIN shop.customers c ON |', ['c.customer_id = o.customer_id'], [], ctx),
+  // NATURAL JOIN and CROSS JOIN take no ON condition: only tables
+  pgA('SELECT * FROM orders o NATURAL JOIN |', ['customers', 'order_items'], ['customers c ON c.customer_id = o.customer_id'], ctx),
+  pgA('SELECT * FROM orders o CROSS JOIN |', ['customers'], ['customers c ON c.customer_id = o.customer_id'], ctx),
+  pgA('SELECT * FROM orders o NATURAL LEFT JOIN |', ['customers'], ['customers c ON c.customer_id = o.customer_id'], ctx),
+  slA('SELECT * FROM orders o NATURAL JOIN |', ['customers'], ['customers c ON c.customer_id = o.customer_id'], ctx),
+  myA('SELECT * FROM orders o CROSS JOIN |', ['customers'], ['customers c ON c.customer_id = o.customer_id'], ctx),
 ];
