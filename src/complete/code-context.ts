@@ -154,6 +154,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'STRAIGHT_JOIN': {
       if (atClause || isPunct(prev, ',') || P === 'LATERAL' || P === 'ONLY') {
         if (C === 'FROM' && kw(sig[clause.idx - 1]) === 'DELETE') return relation(false);
+        // MySQL's SHOW TABLES FROM db, SHOW TABLE STATUS FROM db: a database; SHOW COLUMNS / INDEX FROM t: a table
+        if (C === 'FROM' && kw(sig[0]) === 'SHOW') return ['TABLES', 'STATUS', 'EVENTS', 'TRIGGERS'].includes(kw(sig[clause.idx - 1])) ? [{ kind: 'database' }] : relation(false);
         // NATURAL JOIN and CROSS JOIN take no ON condition: tables only
         const noCondition = C !== 'FROM' && [kw(sig[clause.idx - 1]), kw(sig[clause.idx - 2])].some((w) => w === 'NATURAL' || w === 'CROSS');
         return relation(C !== 'FROM' && !noCondition, true);
@@ -178,6 +180,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       const owner = kw(sig[clause.idx - 1]);
       // VACUUM FULL ANALYZE | , VACUUM (VERBOSE) |
       if (C === 'VACUUM' && sig.slice(clause.idx + 1, before).every((t) => ['FULL', 'FREEZE', 'VERBOSE', 'ANALYZE', 'ANALYSE'].includes(kw(t)))) return relation(false);
+      // SHOW CREATE TABLE t / SHOW CREATE VIEW v (MySQL): the relation
+      if ((owner === 'CREATE' || owner === 'FULL') && kw(sig[0]) === 'SHOW' && (C === 'TABLE' || C === 'VIEW')) return atClause ? relation(false) : [];
       if (owner === 'CREATE' || kw(sig[clause.idx - 2]) === 'CREATE' && C === 'VIEW') return [];
       if (atClause || P === 'EXISTS') return relation(false);
       if (C === 'TABLE' && owner === 'ALTER') return [{ kind: 'keyword', preferred: K.AFTER_ALTER_TABLE_TARGET }];
@@ -222,6 +226,12 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'USING':
       // DELETE FROM t USING other, ... (PostgreSQL, MySQL): a FROM list
       if (kw(sig[0]) === 'DELETE' && (atClause || isPunct(prev, ','))) return relation(false, true);
+      return [];
+    case 'SHOW':
+      if (!atClause) return [];
+      if (dialect.id === 'mysql') return [{ kind: 'keyword', preferred: K.MYSQL_SHOW, only: true }];
+      if (dialect.id === 'postgres') return [{ kind: 'keyword', preferred: K.POSTGRES_SHOW, only: true }];
+      if (dialect.id === 'duckdb') return [{ kind: 'keyword', preferred: K.DUCKDB_SHOW, only: true }, ...relation(false)];
       return [];
     case 'CALL':
       return atClause ? [{ kind: 'function', kinds: ['procedure'] }, { kind: 'schema' }] : columnsEtc();

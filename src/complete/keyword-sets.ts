@@ -22,6 +22,17 @@ export const AFTER_CONDITION_OPERAND = f(
   'AND,OR,IS NULL,IS NOT NULL,IN,NOT IN,LIKE,ILIKE,BETWEEN,GROUP BY,ORDER BY,LIMIT,HAVING,JOIN,LEFT JOIN,UNION,RETURNING',
 );
 
+/** SHOW |: what the mysql client's users show (MySQL/MariaDB). */
+export const MYSQL_SHOW = f(
+  'TABLES,FULL TABLES,DATABASES,COLUMNS FROM,FULL COLUMNS FROM,INDEX FROM,CREATE TABLE,CREATE VIEW,CREATE DATABASE,CREATE PROCEDURE,CREATE FUNCTION,CREATE TRIGGER,TABLE STATUS,PROCESSLIST,FULL PROCESSLIST,VARIABLES,GLOBAL VARIABLES,SESSION VARIABLES,STATUS,GLOBAL STATUS,GRANTS,WARNINGS,ERRORS,ENGINES,TRIGGERS,EVENTS,PROCEDURE STATUS,FUNCTION STATUS,PLUGINS,PRIVILEGES,CHARACTER SET,COLLATION,OPEN TABLES,ENGINE INNODB STATUS,BINARY LOGS,MASTER STATUS,SLAVE STATUS',
+);
+/** SHOW |: ALL and the settings people look at most (PostgreSQL). */
+export const POSTGRES_SHOW = f(
+  'ALL,search_path,timezone,statement_timeout,lock_timeout,idle_in_transaction_session_timeout,work_mem,maintenance_work_mem,shared_buffers,effective_cache_size,max_connections,server_version,server_encoding,client_encoding,transaction_isolation,default_transaction_isolation,standard_conforming_strings,application_name,datestyle,log_statement,data_directory,config_file,hba_file,wal_level,max_wal_size,random_page_cost,jit,role,session_authorization',
+);
+/** SHOW |: DuckDB's lists (a relation name describes it). */
+export const DUCKDB_SHOW = f('TABLES,ALL TABLES,DATABASES');
+
 export const AFTER_GROUP_ITEM = f('HAVING,ORDER BY,LIMIT,UNION,WINDOW');
 export const AFTER_ORDER_ITEM = f('ASC,DESC,NULLS FIRST,NULLS LAST,LIMIT,OFFSET');
 

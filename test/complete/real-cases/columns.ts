@@ -108,4 +108,12 @@ export const columnCases: Case[] = [
   pgA('SET search_path TO |', ['shop', 'hr', 'public', 'DEFAULT'], ['users', 'NOT'], ctx),
   pgA('SET search_path = shop, |', ['hr', 'public'], ['users', 'DEFAULT'], ctx),
   pgA('SET LOCAL search_path TO |', ['shop'], ['users'], ctx),
+  // SHOW |: what each engine shows, not expressions
+  pgA('SHOW |', ['ALL', 'search_path', 'work_mem', 'server_version'], ['NOT', 'users'], ctx),
+  myA('SHOW |', ['TABLES', 'DATABASES', 'PROCESSLIST', 'VARIABLES'], ['NOT', 'users'], ctx),
+  myA('SHOW TABLES FROM |', ['sqlsh_shop'], ['orders'], ctx),
+  myA('SHOW COLUMNS FROM |', ['orders', 'users'], ['TABLES'], ctx),
+  myA('SHOW CREATE TABLE |', ['orders'], [], ctx),
+  myA('SHOW INDEX FROM |', ['orders'], [], ctx),
+  dkA('SHOW |', ['TABLES', 'DATABASES', 'users'], ['NOT'], ctx),
 ];
