@@ -152,12 +152,16 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'FROM':
     case 'JOIN':
     case 'STRAIGHT_JOIN': {
+      // the arguments of a table function (read_csv('...'), generate_series(1, |)): values, not relations or clause keywords
+      if (clause.paren >= 0 && isCallParen(sig, clause.paren, dialect)) return [];
+      // FROM (|: a subquery, or a parenthesised join
+      if (isPunct(prev, '(')) return [{ kind: 'keyword', preferred: K.SUBQUERY_START, only: true }, ...relation(false, true)];
       if (atClause || isPunct(prev, ',') || P === 'LATERAL' || P === 'ONLY') {
         if (C === 'FROM' && kw(sig[clause.idx - 1]) === 'DELETE') return relation(false);
         // MySQL's SHOW TABLES FROM db, SHOW TABLE STATUS FROM db: a database; SHOW COLUMNS / INDEX FROM t: a table
         if (C === 'FROM' && kw(sig[0]) === 'SHOW') return ['TABLES', 'STATUS', 'EVENTS', 'TRIGGERS'].includes(kw(sig[clause.idx - 1])) ? [{ kind: 'database' }] : relation(false);
         // NATURAL JOIN and CROSS JOIN take no ON condition: tables only
-        const noCondition = C !== 'FROM' && [kw(sig[clause.idx - 1]), kw(sig[clause.idx - 2])].some((w) => w === 'NATURAL' || w === 'CROSS');
+        const noCondition = C !== 'FROM' && [kw(sig[clause.idx - 1]), kw(sig[clause.idx - 2])].some((w) => w === 'NATURAL' || w === 'CROSS' || w === 'POSITIONAL');
         return relation(C !== 'FROM' && !noCondition, true);
       }
       if (JOIN_WORDS.has(P)) return [{ kind: 'keyword', preferred: K.JOIN_CONTINUATION }];
@@ -227,6 +231,22 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       // DELETE FROM t USING other, ... (PostgreSQL, MySQL): a FROM list
       if (kw(sig[0]) === 'DELETE' && (atClause || isPunct(prev, ','))) return relation(false, true);
       return [];
+    case 'PRAGMA': {
+      if (atClause) {
+        const names = dialect.id === 'sqlite' ? K.SQLITE_PRAGMAS : dialect.id === 'duckdb' ? K.DUCKDB_PRAGMAS : [];
+        return names.length ? [{ kind: 'keyword', preferred: names, only: true }] : [];
+      }
+      // PRAGMA table_info(|) / PRAGMA table_info = |: a table
+      const pragma = identName(sig[clause.idx + 1])?.toUpperCase() ?? '';
+      const valueStart = before === clause.idx + 3 && (isPunct(prev, '(') || isPunct(prev, '='));
+      return valueStart && K.TABLE_PRAGMAS.has(pragma) ? relation(false) : [];
+    }
+    case 'INSERT':
+      if (atClause) return [{ kind: 'keyword', preferred: dialect.id === 'sqlite' ? ['INTO', 'OR REPLACE', 'OR IGNORE'] : dialect.id === 'mysql' ? ['INTO', 'IGNORE'] : ['INTO'], only: true }];
+      if (P === 'OR' && dialect.id === 'sqlite' && before === clause.idx + 2) return [{ kind: 'keyword', preferred: K.SQLITE_INSERT_OR, only: true }];
+      // INSERT OR REPLACE |, INSERT IGNORE |: INTO
+      if ((before === clause.idx + 3 && kw(sig[clause.idx + 1]) === 'OR') || (before === clause.idx + 2 && P === 'IGNORE')) return [{ kind: 'keyword', preferred: ['INTO'], only: true }];
+      return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
     case 'SHOW':
       if (!atClause) return [];
       if (dialect.id === 'mysql') return [{ kind: 'keyword', preferred: K.MYSQL_SHOW, only: true }];
@@ -335,7 +355,7 @@ function findClause(sig: readonly Token[], pairs: Int32Array, before: number): {
     const k = kw(t);
     if ((k === 'DESC' || k === 'DESCRIBE' || k === 'EXPLAIN' || k === 'ANALYZE') && i > 0) continue; // only statements start with them
     if (CLAUSES.has(k) && paren < 0) return { idx: i, word: k, paren };
-    if (CLAUSES.has(k) && paren >= 0 && ['SELECT', 'WHERE', 'BY', 'HAVING', 'ON', 'SET', 'RETURNING', 'VALUES', 'USING', 'QUALIFY', 'WINDOW', 'INTO', 'TABLE', 'REFERENCES', 'FROM', 'JOIN', 'LIMIT'].includes(k)) {
+    if (CLAUSES.has(k) && paren >= 0 && ['SELECT', 'WHERE', 'BY', 'HAVING', 'ON', 'SET', 'RETURNING', 'VALUES', 'USING', 'QUALIFY', 'WINDOW', 'INTO', 'TABLE', 'REFERENCES', 'FROM', 'JOIN', 'LIMIT', 'PRAGMA'].includes(k)) {
       return { idx: i, word: k, paren };
     }
   }

@@ -30,6 +30,19 @@ export const MYSQL_SHOW = f(
 export const POSTGRES_SHOW = f(
   'ALL,search_path,timezone,statement_timeout,lock_timeout,idle_in_transaction_session_timeout,work_mem,maintenance_work_mem,shared_buffers,effective_cache_size,max_connections,server_version,server_encoding,client_encoding,transaction_isolation,default_transaction_isolation,standard_conforming_strings,application_name,datestyle,log_statement,data_directory,config_file,hba_file,wal_level,max_wal_size,random_page_cost,jit,role,session_authorization',
 );
+/** PRAGMA |: SQLite's pragmas, the ones people run by hand first. */
+export const SQLITE_PRAGMAS = f(
+  'table_info,table_xinfo,table_list,index_list,index_info,index_xinfo,foreign_key_list,foreign_key_check,foreign_keys,integrity_check,quick_check,journal_mode,user_version,application_id,schema_version,database_list,compile_options,function_list,pragma_list,module_list,collation_list,cache_size,page_size,page_count,freelist_count,synchronous,busy_timeout,wal_checkpoint,wal_autocheckpoint,optimize,temp_store,mmap_size,locking_mode,auto_vacuum,incremental_vacuum,encoding,recursive_triggers,defer_foreign_keys,case_sensitive_like,legacy_alter_table,automatic_index,cell_size_check,trusted_schema,analysis_limit,hard_heap_limit,soft_heap_limit,threads',
+);
+/** PRAGMA |: DuckDB's. */
+export const DUCKDB_PRAGMAS = f(
+  'table_info,show_tables,show_tables_expanded,show_databases,database_list,database_size,storage_info,version,platform,functions,collations,threads,memory_limit,enable_profiling,disable_profiling,profiling_output,enable_progress_bar,disable_progress_bar,enable_checkpoint_on_shutdown,force_checkpoint,user_agent,metadata_info',
+);
+/** The pragmas whose argument is a table (PRAGMA table_info(|)). */
+export const TABLE_PRAGMAS = new Set(['TABLE_INFO', 'TABLE_XINFO', 'INDEX_LIST', 'FOREIGN_KEY_LIST', 'FOREIGN_KEY_CHECK', 'STORAGE_INFO', 'SHOW']);
+/** INSERT OR |: SQLite's conflict resolutions. */
+export const SQLITE_INSERT_OR = f('REPLACE,IGNORE,ABORT,FAIL,ROLLBACK');
+
 /** SHOW |: DuckDB's lists (a relation name describes it). */
 export const DUCKDB_SHOW = f('TABLES,ALL TABLES,DATABASES');
 

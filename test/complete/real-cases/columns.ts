@@ -116,4 +116,17 @@ export const columnCases: Case[] = [
   myA('SHOW CREATE TABLE |', ['orders'], [], ctx),
   myA('SHOW INDEX FROM |', ['orders'], [], ctx),
   dkA('SHOW |', ['TABLES', 'DATABASES', 'users'], ['NOT'], ctx),
+  // PRAGMA |: the engine's pragmas; PRAGMA table_info(|): a table
+  slA('PRAGMA |', ['journal_mode', 'user_version', 'foreign_keys', 'integrity_check'], ['NOT', 'AS'], ctx),
+  slA('PRAGMA table_info(|)', ['orders', 'customers'], ['SELECT'], ctx),
+  dkA('PRAGMA |', ['version', 'show_tables', 'database_list'], ['NOT'], ctx),
+  // INSERT |, INSERT OR |, INSERT OR REPLACE |: the words that come next, not expressions
+  sl('INSERT |', ['INTO', 'OR REPLACE'], ['NOT', 'users'], ctx),
+  sl('INSERT OR |', ['REPLACE', 'IGNORE', 'ABORT'], ['NOT', 'INTO'], ctx),
+  sl('INSERT OR REPLACE |', ['INTO'], ['NOT'], ctx),
+  my('INSERT IGNORE |', ['INTO'], ['NOT'], ctx),
+  // a table function's arguments take values; FROM ( takes a subquery or a table
+  dk('SELECT * FROM read_csv(|', [], [], { ...ctx, none: true }),
+  pg('SELECT * FROM generate_series(1, |', [], [], { ...ctx, none: true }),
+  sl('SELECT * FROM (|', ['SELECT', 'orders'], ['WHERE', 'LIMIT'], ctx),
 ];

@@ -42,4 +42,5 @@ export const joinCases: Case[] = [
   pgA('SELECT * FROM orders o NATURAL LEFT JOIN |', ['customers'], ['customers c ON c.customer_id = o.customer_id'], ctx),
   slA('SELECT * FROM orders o NATURAL JOIN |', ['customers'], ['customers c ON c.customer_id = o.customer_id'], ctx),
   myA('SELECT * FROM orders o CROSS JOIN |', ['customers'], ['customers c ON c.customer_id = o.customer_id'], ctx),
+  dkA('SELECT * FROM shop.orders o POSITIONAL JOIN |', ['shop.customers'], ['shop.customers c ON c.customer_id = o.customer_id'], ctx),
 ];
