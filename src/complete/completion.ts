@@ -13,6 +13,7 @@ export type CompletionKind =
   | 'function'
   | 'datatype'
   | 'database'
+  | 'index'
   | 'meta-command'
   | 'named-query'
   | 'file'

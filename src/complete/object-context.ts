@@ -16,6 +16,7 @@ type Target =
   | { readonly kind: 'datatype' }
   | { readonly kind: 'schema' }
   | { readonly kind: 'database' }
+  | { readonly kind: 'index' }
   | { readonly kind: 'none' };
 
 const TABLES: Target = { kind: 'relation', kinds: ['table', 'foreign-table'] };
@@ -36,7 +37,7 @@ const OBJECTS: readonly (readonly [readonly string[], Target])[] = [
   [['DOMAIN'], { kind: 'datatype' }],
   [['SCHEMA'], { kind: 'schema' }],
   [['DATABASE'], { kind: 'database' }],
-  [['INDEX'], { kind: 'none' }],
+  [['INDEX'], { kind: 'index' }],
   [['SEQUENCE'], { kind: 'none' }],
   [['TRIGGER'], { kind: 'none' }],
 ];
@@ -105,6 +106,10 @@ export function objectTarget(sig: readonly Token[], pairs: Int32Array, at: numbe
     case 'schema':
     case 'database':
       if (!schema) out.push({ kind: target.kind });
+      break;
+    case 'index':
+      out.push({ kind: 'index', ...s, ...(head === 'DROP' ? { droppable: true } : {}) });
+      if (!schema && dialect.id !== 'mysql' && dialect.id !== 'sqlite') out.push({ kind: 'schema' });
       break;
     case 'none':
       break;

@@ -239,6 +239,17 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
         if (a) col.add(a, 2, `alias\u0000${a}`, { text: ctx.names.ref(t), kind: 'alias', detail: t.name });
       }
       return;
+    case 'index': {
+      const want = s.schema === undefined ? undefined : s.schemaQuoted ? s.schema : s.schema.toLowerCase();
+      for (const ix of catalog.data.indexes) {
+        if (want !== undefined && (s.schemaQuoted ? ix.schema : ix.schema.toLowerCase()) !== want) continue;
+        // a primary key's or UNIQUE constraint's index goes with its constraint (ALTER TABLE ... DROP CONSTRAINT)
+        if (s.droppable && catalog.dialect.id !== 'mysql' && (ix.primary || ix.constraint || /^sqlite_autoindex_/.test(ix.name))) continue;
+        const text = want !== undefined ? ctx.names.ident(ix.name) : ctx.names.qualified(ix.schema, ix.name);
+        col.add(ix.name, 1, `index\u0000${ix.schema}\u0000${ix.name}`, { text, kind: 'index', detail: `on ${ix.table}` });
+      }
+      return;
+    }
     case 'database':
       for (const d of catalog.databases) col.add(d, 1, `db\u0000${d}`, { text: ctx.names.ident(d), kind: 'database' });
       return;

@@ -50,6 +50,8 @@ export type Suggestion =
   | { readonly kind: 'datatype'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly position?: TypePosition }
   | { readonly kind: 'alias'; readonly tables: readonly TableRef[] }
   | { readonly kind: 'database' }
+  /** Index names (DROP INDEX |, ALTER INDEX |, REINDEX INDEX |), those of one schema when qualified. */
+  | { readonly kind: 'index'; readonly schema?: string; readonly schemaQuoted?: boolean; /** DROP INDEX: not those a constraint owns. */ readonly droppable?: boolean }
   | { readonly kind: 'meta-command' }
   | { readonly kind: 'meta-arg'; readonly command: string }
   | { readonly kind: 'file-path' };

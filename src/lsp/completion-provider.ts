@@ -28,6 +28,7 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   function: CompletionItemKind.Function,
   datatype: CompletionItemKind.TypeParameter,
   database: CompletionItemKind.Module,
+  index: CompletionItemKind.Reference,
   'meta-command': CompletionItemKind.Event,
   'named-query': CompletionItemKind.Reference,
   file: CompletionItemKind.File,

@@ -131,7 +131,7 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
         pks.set(key(schema, table), columnsOf);
         indexes.push({ schema, table, name: name ?? `${table}_pkey`, columns: columnsOf, unique: true, primary: true });
       } else if (type === 'UNIQUE') {
-        indexes.push({ schema, table, name: name ?? `${table}_${columnsOf.join('_')}_key`, columns: columnsOf, unique: true, primary: false });
+        indexes.push({ schema, table, name: name ?? `${table}_${columnsOf.join('_')}_key`, columns: columnsOf, unique: true, primary: false, constraint: true });
       } else {
         foreignKeys.push({ ...(name ? { name } : {}), schema, table, columns: columnsOf, refSchema: schema, refTable: str(r[5]), refColumns: list(r[6]) });
       }

@@ -84,4 +84,12 @@ export const ddlCases: Case[] = [
   dkA('DROP TYPE |', ['mood', 'shop.order_status'], ['integer'], ctx),
   dkA('DROP SCHEMA | CASCADE', ['hr', 'music', 'shop'], [], ctx),
   dk('ALTER TABLE users ALTER |', ['COLUMN', 'email'], [], ctx),
+  // DROP INDEX |: the indexes one can drop (not those a PRIMARY KEY or UNIQUE constraint owns); ALTER INDEX |: all
+  pgA('DROP INDEX |', ['orders_customer_idx', 'products_lower_title_idx'], ['users_pkey', 'products_sku_key', 'users'], ctx),
+  pg('DROP INDEX |', ['IF EXISTS'], [], ctx),
+  pgA('DROP INDEX shop.|', ['orders_customer_idx'], ['users_pkey'], ctx),
+  pg('ALTER INDEX |', ['users_pkey', 'orders_customer_idx'], ['users'], ctx),
+  slA('DROP INDEX |', ['orders_customer_idx'], ['sqlite_autoindex_users_1'], ctx),
+  dkA('DROP INDEX |', ['shop.orders_customer_idx'], ['shop.products_sku_key'], ctx),
+  my('DROP INDEX |', ['sku'], [], ctx),
 ];
