@@ -113,6 +113,14 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const q = parts[parts.length - 1]!;
     const schema = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
     if (typeExpectedAt(sig, pairs, j + 1)) return parts.length === 1 ? [{ kind: 'datatype', schema: q.name, schemaQuoted: q.quoted }] : [];
+    // COMMENT ON COLUMN t.| (a table's columns) or s.| (a schema's tables), s.t.|
+    if (kw(sig[0]) === 'COMMENT' && kw(sig[1]) === 'ON' && kw(sig[2]) === 'COLUMN' && j + 1 === 3) {
+      const table: TableRef = {
+        name: q.name, kind: 'table', offset: sig[j + 1]!.start, quoted: { name: q.quoted, ...(schema ? { schema: schema.quoted } : {}) },
+        ...(schema ? { schema: schema.name } : {}),
+      };
+      return [{ kind: 'column', tables: [table], qualified: true }, ...(parts.length === 1 ? [{ kind: 'relation', schema: q.name, schemaQuoted: q.quoted } as const] : [])];
+    }
     const target = objectTarget(sig, pairs, j + 1, dialect, q);
     if (target) return parts.length === 1 ? target : [];
     const clause = findClause(sig, pairs, j + 1);
@@ -136,6 +144,21 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   if (position) {
     const extra = P === 'RETURNS' ? ['SETOF', 'TABLE', 'TRIGGER'] : position === 'argument' && (isPunct(prev, '(') || isPunct(prev, ',')) ? ['IN', 'OUT', 'INOUT'] : [];
     return [{ kind: 'datatype', position }, ...(extra.length > 0 && dialect.id === 'postgres' ? [{ kind: 'keyword', preferred: extra, only: true } as const] : [])];
+  }
+  // EXPLAIN (|: its options; after FORMAT a format, after another option on or off
+  if (kw(sig[0]) === 'EXPLAIN' && isPunct(sig[1], '(') && dialect.id === 'postgres' && (pairs[1]! < 0 || pairs[1]! >= before)) {
+    if (isPunct(prev, '(') || isPunct(prev, ',')) return [{ kind: 'keyword', preferred: K.EXPLAIN_OPTIONS, only: true }];
+    if (P === 'FORMAT') return [{ kind: 'keyword', preferred: ['TEXT', 'JSON', 'YAML', 'XML'], only: true }];
+    return K.EXPLAIN_OPTIONS.includes(P) ? [{ kind: 'keyword', preferred: ['ON', 'OFF'], only: true }] : [];
+  }
+  // SELECT ... FOR |: the row lock
+  if (P === 'FOR' && (kw(sig[0]) === 'SELECT' || kw(sig[0]) === 'WITH') && (dialect.id === 'postgres' || dialect.id === 'mysql')) {
+    return [{ kind: 'keyword', preferred: dialect.id === 'postgres' ? K.ROW_LOCKS : ['UPDATE'], only: true }]; // MariaDB has no FOR SHARE
+  }
+  if (kw(sig[0]) === 'COMMENT' && kw(sig[1]) === 'ON') {
+    // COMMENT ON |: what may carry a comment; COMMENT ON COLUMN |: the table (then t.column)
+    if (before === 2) return [{ kind: 'keyword', preferred: K.COMMENT_ON, only: true }];
+    if (before === 3 && kw(sig[2]) === 'COLUMN') return relation(false);
   }
   const target = objectTarget(sig, pairs, before, dialect);
   if (target) return target;
@@ -230,6 +253,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'USING':
       // DELETE FROM t USING other, ... (PostgreSQL, MySQL): a FROM list
       if (kw(sig[0]) === 'DELETE' && (atClause || isPunct(prev, ','))) return relation(false, true);
+      // CREATE INDEX i ON t USING |: the access method
+      if (atClause && kw(sig[0]) === 'CREATE' && sig.slice(0, clause.idx).some((t) => kw(t) === 'INDEX') && dialect.id === 'postgres') {
+        return [{ kind: 'keyword', preferred: K.INDEX_METHODS, only: true }];
+      }
       return [];
     case 'PRAGMA': {
       if (atClause) {
@@ -386,6 +413,11 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
     return listStart ? [{ kind: 'column', tables: [target] }] : [];
   }
   if (kw(prev) === 'AS' && b1 === 'CAST') return [{ kind: 'datatype' }];
+  // ALTER TABLE t ADD [CONSTRAINT c] PRIMARY KEY | UNIQUE | FOREIGN KEY (|: t's columns
+  if ((b1 === 'KEY' || b1 === 'UNIQUE') && kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE') {
+    const target = tables.find((t) => t.kind === 'table');
+    return listStart && target ? [{ kind: 'column', tables: [target] }] : [];
+  }
   if (b1 === 'USING') {
     // JOIN b USING (| : the columns the joined table shares with a table before it
     const before2 = tables.filter((t) => t.offset < sig[p]!.start);

@@ -46,6 +46,16 @@ export const SQLITE_INSERT_OR = f('REPLACE,IGNORE,ABORT,FAIL,ROLLBACK');
 /** SHOW |: DuckDB's lists (a relation name describes it). */
 export const DUCKDB_SHOW = f('TABLES,ALL TABLES,DATABASES');
 
+/** COMMENT ON |: PostgreSQL's objects that carry comments, the common ones. */
+export const COMMENT_ON = f('TABLE,COLUMN,VIEW,MATERIALIZED VIEW,INDEX,SCHEMA,FUNCTION,PROCEDURE,TYPE,DOMAIN,SEQUENCE,CONSTRAINT,TRIGGER,DATABASE,EXTENSION,ROLE');
+
+/** EXPLAIN (|: PostgreSQL's options. */
+export const EXPLAIN_OPTIONS = f('ANALYZE,VERBOSE,COSTS,SETTINGS,BUFFERS,WAL,TIMING,SUMMARY,FORMAT');
+/** CREATE INDEX ... USING |: PostgreSQL's index access methods. */
+export const INDEX_METHODS = f('btree,hash,gist,spgist,gin,brin');
+/** SELECT ... FOR |: row locks (PostgreSQL; on MySQL/MariaDB only UPDATE, which both have). */
+export const ROW_LOCKS = f('UPDATE,SHARE,NO KEY UPDATE,KEY SHARE');
+
 export const AFTER_GROUP_ITEM = f('HAVING,ORDER BY,LIMIT,UNION,WINDOW');
 export const AFTER_ORDER_ITEM = f('ASC,DESC,NULLS FIRST,NULLS LAST,LIMIT,OFFSET');
 

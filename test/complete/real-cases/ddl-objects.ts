@@ -92,4 +92,18 @@ export const ddlCases: Case[] = [
   slA('DROP INDEX |', ['orders_customer_idx'], ['sqlite_autoindex_users_1'], ctx),
   dkA('DROP INDEX |', ['shop.orders_customer_idx'], ['shop.products_sku_key'], ctx),
   my('DROP INDEX |', ['sku'], [], ctx),
+  // a table's columns in ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY (|, and in COMMENT ON COLUMN t.|
+  pgA('ALTER TABLE users ADD CONSTRAINT u_name UNIQUE (|)', ['name', 'email'], ['full_name', 'ADD COLUMN'], ctx),
+  pg('ALTER TABLE users ADD CONSTRAINT fk FOREIGN KEY (|', ['id', 'email'], ['RENAME TO'], ctx),
+  pg('COMMENT ON |', ['TABLE', 'COLUMN', 'FUNCTION'], ['users'], ctx),
+  pg('COMMENT ON COLUMN |', ['users', 'orders'], ['NOT'], ctx),
+  pgA("COMMENT ON COLUMN users.| IS 'x'", ['email', 'created_at'], ['users'], ctx),
+  pgA("COMMENT ON COLUMN shop.orders.| IS 'x'", ['status', 'ordered_at'], [], ctx),
+  // EXPLAIN's options, an index's access method, a row lock
+  pg('EXPLAIN (|', ['ANALYZE', 'VERBOSE', 'BUFFERS', 'FORMAT'], ['SELECT', 'users'], ctx),
+  pgA('EXPLAIN (FORMAT |) SELECT 1', ['JSON', 'TEXT', 'YAML'], ['ON'], ctx),
+  pgA('CREATE INDEX sqlsh_case_idx ON users USING | (email)', ['btree', 'hash'], ['users'], ctx),
+  pg('CREATE INDEX sqlsh_case_idx ON users USING | (email)', ['gin', 'gist', 'brin'], [], ctx),
+  pgA('SELECT * FROM users FOR |', ['UPDATE', 'SHARE', 'NO KEY UPDATE'], ['WHERE'], ctx),
+  myA('SELECT * FROM users WHERE id = 1 FOR |', ['UPDATE'], ['WHERE', 'SHARE'], ctx),
 ];
