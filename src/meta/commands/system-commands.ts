@@ -2,22 +2,20 @@
  * psql's commands for what is around the session: \! (a shell command), \cd, \setenv, \encoding,
  * \prompt (a variable from what the user types) and \errverbose (the last error in full).
  *
+ * Their arguments arrive with the variables already put in (run-script.ts does it for every command
+ * but the scripting ones), read with psql's quoting (meta-args.ts).
+ *
  * \! and \prompt own the terminal while they run: the line editor's raw mode is put back to normal
  * first (the child, or the question, reads lines), as \e does.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import type { MetaArgs, MetaCommand, MetaContext } from '../meta-command.js';
+import type { MetaCommand } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
-import { interpolateArgs, quotingFor } from '../../sql/interpolate.js';
 import { isVariableName, withVariable } from '../../sql/variables.js';
 import { withOriginalTerminal } from '../../editor/quiet-terminal.js';
 import { readLine } from '../read-line.js';
-
-function words(ctx: MetaContext, args: MetaArgs): string[] {
-  return interpolateArgs(args.raw, ctx.session.variables, quotingFor(ctx.session.dialect));
-}
 
 /** Runs `run` with the terminal in normal (cooked) mode when the shell's editor had it raw. */
 function cooked<T>(run: () => T): T {
@@ -57,8 +55,8 @@ const cd: MetaCommand = {
   syntax: '\\cd [DIRECTORY]',
   summary: 'change the current directory (alone: the home directory)',
   args: { min: 0, max: 1, kinds: ['file'] },
-  async run(ctx, args) {
-    const [dir] = words(ctx, args);
+  async run(_ctx, args) {
+    const [dir] = args.words;
     const target = dir ?? homedir();
     try {
       process.chdir(target);
@@ -78,8 +76,8 @@ const setenv: MetaCommand = {
   summary: 'set an environment variable (alone: unset it)',
   details: ['For what sqlsh starts: \\! commands, the pager, the editor.'],
   args: { min: 1, max: 2, kinds: ['text', 'text'] },
-  async run(ctx, args) {
-    const [name, value] = words(ctx, args);
+  async run(_ctx, args) {
+    const [name, value] = args.words;
     if (!name || name.includes('=')) return fail('environment variable name must not contain "="');
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
@@ -94,7 +92,7 @@ const encoding: MetaCommand = {
   summary: "show the client encoding (sqlsh always talks UTF-8)",
   args: { min: 0, max: 1, kinds: ['text'] },
   async run(ctx, args) {
-    const [want] = words(ctx, args);
+    const [want] = args.words;
     if (want === undefined) {
       const now = ctx.session.connection.serverSetting?.('client_encoding') ?? 'UTF8';
       return { type: 'message', text: now, stdout: true };
@@ -112,7 +110,7 @@ const prompt: MetaCommand = {
   details: ['In a script read with -f, the answer is the next line of standard input (as psql); when the script', 'itself is standard input, the terminal is asked.'],
   args: { min: 1, max: 2, kinds: ['text', 'text'] },
   async run(ctx, args) {
-    const w = words(ctx, args);
+    const w = args.words;
     const name = w[w.length - 1]!;
     const text = w.length > 1 ? w[0]! : '';
     if (!isVariableName(name)) return fail(`invalid variable name: ${JSON.stringify(name)}`);
