@@ -34,7 +34,7 @@ describe('describe commands on PostgreSQL', () => {
     assert.match(r.stdout, /List of relations\n +Schema +\| +Name +\| +Type +\| +Owner *\n[-+]+\n meta_\d+ \| seq_ids \| sequence \| \S+/);
     assert.match(r.stdout, /\| mv +\| materialized view/);
     assert.match(r.stdout, /List of roles\n[\s\S]*Superuser/);
-    assert.match(r.stdout, /List of databases\n +Name +\| +Owner +\| Encoding +\| Collate *\n[\s\S]* postgres /);
+    assert.match(r.stdout, /List of databases\n +Name +\| +Owner +\| Encoding +\| Collate +\| Ctype +\|[^\n]*Access privileges *\n[\s\S]* postgres [\s\S]* template1 /);
     assert.match(r.stdout, /List of installed extensions[\s\S]* plpgsql /);
     assert.match(r.stdout, /List of functions[\s\S]* trg_fn +\| trigger/);
     const c = sqlsh(pg.url, ['\\c template1', '\\conninfo'], { env: { PGPASSWORD: pg.password ?? '' } });

@@ -68,37 +68,50 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), type: text(r[2]), owner: text(r[3]) }));
   },
   async roles(q) {
+    // psql 15's \du: the attributes in its words and order, the roles it is a member of
     const rows = await q(
-      `SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls FROM pg_roles WHERE rolname !~ '^pg_' ORDER BY 1`,
+      `SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, r.rolcanlogin, r.rolconnlimit, r.rolvaliduntil::text,
+         ARRAY(SELECT b.rolname FROM pg_auth_members m JOIN pg_roles b ON m.roleid = b.oid WHERE m.member = r.oid)::text,
+         r.rolreplication, r.rolbypassrls
+       FROM pg_roles r WHERE r.rolname !~ '^pg_' ORDER BY 1`,
     );
     const attrs = (r: readonly unknown[]): string => {
       const a: string[] = [];
       const yes = (v: unknown): boolean => v === true || v === 't';
       if (yes(r[1])) a.push('Superuser');
-      if (yes(r[2])) a.push('Create role');
-      if (yes(r[3])) a.push('Create DB');
-      if (!yes(r[4])) a.push('Cannot login');
-      if (yes(r[5])) a.push('Replication');
-      if (yes(r[6])) a.push('Bypass RLS');
-      return a.join(', ');
+      if (!yes(r[2])) a.push('No inheritance');
+      if (yes(r[3])) a.push('Create role');
+      if (yes(r[4])) a.push('Create DB');
+      if (!yes(r[5])) a.push('Cannot login');
+      if (yes(r[9])) a.push('Replication');
+      if (yes(r[10])) a.push('Bypass RLS');
+      // the connection limit and the password's end on lines of their own, as psql puts them
+      let out = a.join(', ');
+      const limit = Number(text(r[6]));
+      if (limit >= 0) out += `${out ? '\n' : ''}${limit === 1 ? '1 connection' : `${limit} connections`}`;
+      if (text(r[7])) out += `${out ? '\n' : ''}Password valid until ${text(r[7])}`;
+      return out;
     };
     return {
       title: 'List of roles',
-      columns: [
-        { name: 'Role name', type: 'text' },
-        { name: 'Attributes', type: 'text' },
-      ],
-      rows: rows.map((r) => [text(r[0]), attrs(r)]),
+      columns: ['Role name', 'Attributes', 'Member of'].map((name) => ({ name, type: 'text' })),
+      rows: rows.map((r) => [text(r[0]), attrs(r), text(r[8])]),
       rowCount: false,
     };
   },
   async databases(q) {
+    // psql 15's \l: every database (templates too), its locale, and its access privileges one per line
+    const icu = await q(`SELECT 1 FROM pg_attribute WHERE attrelid = 'pg_database'::regclass AND attname = 'daticulocale'`).then((r) => r.length > 0, () => false);
     const rows = await q(
-      `SELECT d.datname, pg_get_userbyid(d.datdba), pg_encoding_to_char(d.encoding), d.datcollate FROM pg_database d WHERE NOT d.datistemplate ORDER BY 1`,
+      `SELECT d.datname, pg_get_userbyid(d.datdba), pg_encoding_to_char(d.encoding), d.datcollate, d.datctype,
+         ${icu ? `d.daticulocale, CASE d.datlocprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END,` : ''}
+         array_to_string(d.datacl, E'\\n')
+       FROM pg_database d ORDER BY 1`,
     );
+    const columns = ['Name', 'Owner', 'Encoding', 'Collate', 'Ctype', ...(icu ? ['ICU Locale', 'Locale Provider'] : []), 'Access privileges'];
     return {
       title: 'List of databases',
-      columns: ['Name', 'Owner', 'Encoding', 'Collate'].map((name) => ({ name, type: 'text' })),
+      columns: columns.map((name) => ({ name, type: 'text' })),
       rows: rows.map((r) => r.map((v) => text(v))),
       rowCount: true,
     };

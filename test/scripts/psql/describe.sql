@@ -23,3 +23,9 @@ comment on type mood is 'how it feels';
 \df nosuch
 \dn nosuch
 drop schema desc_s cascade;
+-- \du and \l with psql 15's columns (a role of its own; template1, which every server has)
+drop role if exists sqlsh_desc_role;
+create role sqlsh_desc_role connection limit 3 valid until '2031-02-03 04:05:06+00' noinherit nologin createdb;
+\du sqlsh_desc_role
+\l template1
+drop role sqlsh_desc_role;
