@@ -2,6 +2,7 @@
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { NO_ARGS, fail, ok, usage } from '../meta-command.js';
 import { fileErrorReason } from '../file-error.js';
+import { parseMetaArgs } from '../meta-args.js';
 
 /** Nesting limit for \i (a file including itself). */
 const MAX_INCLUDE_DEPTH = 16;
@@ -77,40 +78,99 @@ const edit: MetaCommand = {
   },
 };
 
-async function rerun(ctx: MetaContext, expanded: boolean): Promise<MetaOutcome> {
+/** psql's `\\g (a=b c=d) target`: the printing options of one run, and where its result goes. */
+function parseGoArgs(raw: string): { options: [string, string | undefined][]; target?: { file: string } | { command: string } } | { error: string } {
+  let rest = raw.trim();
+  const options: [string, string | undefined][] = [];
+  if (rest.startsWith('(')) {
+    const close = rest.indexOf(')');
+    if (close < 0) return { error: 'the ( of the options is not closed' };
+    for (const w of parseMetaArgs(rest.slice(1, close)).words) {
+      const eq = w.indexOf('=');
+      options.push(eq < 0 ? [w, undefined] : [w.slice(0, eq), w.slice(eq + 1)]);
+    }
+    rest = rest.slice(close + 1).trim();
+  }
+  if (rest === '') return { options };
+  if (rest.startsWith('|')) return rest.slice(1).trim() ? { options, target: { command: rest.slice(1).trim() } } : { error: 'give a command after |' };
+  return { options, target: { file: parseMetaArgs(rest).words.join(' ') } };
+}
+
+async function rerun(ctx: MetaContext, expanded: boolean, raw = ''): Promise<MetaOutcome> {
   const s = ctx.session;
+  const parsed = parseGoArgs(raw);
+  if ('error' in parsed) return usage(parsed.error);
   // psql: \g sends the query buffer (SQL left before it on earlier lines), else the last query again
   const sql = s.queryBuffer ?? s.lastSql;
   s.queryBuffer = undefined;
   if (!sql) return fail('no previous statement to run');
-  const r = await ctx.runner.runStatement(sql, {
-    line: ctx.opts.line,
-    stopOnError: ctx.opts.stopOnError,
-    confirmDestructive: ctx.opts.confirmDestructive,
-    ...(ctx.opts.source ? { source: ctx.opts.source } : {}),
-    ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
-    ...(expanded ? { terminator: '\\gx' } : {}),
-  });
-  return r === true ? ok : { type: 'error' };
+  // this run's \pset options, on a copy of the settings put back afterwards
+  const before = s.settings;
+  if (parsed.options.length > 0) {
+    const { applyPset } = await import('../pset.js');
+    let next = before;
+    for (const [name, value] of parsed.options) {
+      const r = applyPset(next, name, value);
+      if ('error' in r) return usage(r.error.replace(/^\\pset: /, ''));
+      next = r.settings;
+    }
+    s.settings = next;
+  }
+  const oldOutput = s.output;
+  let redirected: Awaited<ReturnType<typeof import('../open-output.js').openOutput>> | undefined;
+  try {
+    if (parsed.target) {
+      const { openOutput } = await import('../open-output.js');
+      try {
+        redirected = await openOutput(parsed.target, ctx.opts.source);
+      } catch (e) {
+        return fail(`cannot write to ${JSON.stringify('file' in parsed.target ? parsed.target.file : `|${parsed.target.command}`)}: ${fileErrorReason(e)}`);
+      }
+      s.output = redirected;
+    }
+    const r = await ctx.runner.runStatement(sql, {
+      line: ctx.opts.line,
+      stopOnError: ctx.opts.stopOnError,
+      confirmDestructive: ctx.opts.confirmDestructive,
+      ...(ctx.opts.source ? { source: ctx.opts.source } : {}),
+      ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
+      ...(expanded ? { terminator: '\\gx' } : {}),
+    });
+    return r === true ? ok : { type: 'error' };
+  } finally {
+    if (redirected) {
+      s.output = oldOutput;
+      await redirected.close();
+    }
+    if (s.settings !== before) s.settings = before;
+  }
 }
+
+const G_DETAILS = [
+  'After a statement it runs that statement: `select ... \\g out.txt`. Alone, the statement before it again.',
+  '(NAME=VALUE ...) sets \\pset options for this run only: \\g (format=csv tuples_only=on) out.csv.',
+  'FILE writes the result there (truncated); |COMMAND pipes it to a shell command; \\o is left as it was.',
+];
 
 const go: MetaCommand = {
   name: '\\g',
   aliases: ['\\go'],
   group: 'Running',
-  syntax: '\\g',
-  summary: 'run the last statement again',
-  args: NO_ARGS,
-  run: (ctx) => rerun(ctx, false),
+  syntax: '\\g [(OPTIONS)] [FILE | |COMMAND]',
+  summary: 'run the statement (or the last one again)',
+  details: G_DETAILS,
+  args: { min: 0, max: Infinity, kinds: ['file'] },
+  run: (ctx, args) => rerun(ctx, false, args.raw),
 };
 
 const goExpanded: MetaCommand = {
   name: '\\gx',
   group: 'Running',
-  syntax: '\\gx',
-  summary: 'run the last statement again, expanded',
-  args: NO_ARGS,
-  run: (ctx) => rerun(ctx, true),
+  syntax: '\\gx [(OPTIONS)] [FILE | |COMMAND]',
+  summary: 'as \\g, with the result in expanded records',
+  details: G_DETAILS,
+  args: { min: 0, max: Infinity, kinds: ['file'] },
+  run: (ctx, args) => rerun(ctx, true, args.raw),
 };
 
 const watch: MetaCommand = {

@@ -25,3 +25,10 @@ begin
 end $$;
 \sf plus_one
 \sf+ plus_one(int)
+-- \g with this run's printing options and a destination: a file, a command; \o stays as it was
+select a, null as nothing from copied where a < 3 order by a \g (format=csv) /tmp/sqlsh_fixture_g.csv
+\! cat /tmp/sqlsh_fixture_g.csv; rm -f /tmp/sqlsh_fixture_g.csv
+select 'piped' as how \g | tr a-z A-Z
+select 'plain' as how;
+\g (tuples_only=on)
+select 'after' as how;
