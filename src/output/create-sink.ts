@@ -20,7 +20,7 @@ import { safeLines } from './terminal-text.js';
 import { TableSink } from './table-sink.js';
 import { BORDER_STYLES } from './table-style.js';
 import { TsvSink } from './tsv-sink.js';
-import { UnalignedSink } from './unaligned-sink.js';
+import { UnalignedRecordsSink, UnalignedSink } from './unaligned-sink.js';
 import { VerticalSink } from './vertical-sink.js';
 
 /** 'vertical': the mysql client's `*** 1. row ***` records (`\\G` on MySQL/MariaDB). */
@@ -43,6 +43,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'markdown':
       return new MarkdownSink(out, { nullString, header });
     case 'unaligned':
+      if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
     case 'expanded':
       return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans });

@@ -147,3 +147,47 @@ export class UnalignedSink implements ResultSink {
     if (text !== '') await this.out.write(text);
   }
 }
+
+/**
+ * psql's unaligned format in expanded mode (`-A -x`, `\a` with `\x`, `\gx (format=unaligned)`): each value
+ * on a record of its own, `name|value`, one record separator between a row's values and two between rows;
+ * no header and no row count; a newline after the last record (nothing at all for no rows).
+ */
+export class UnalignedRecordsSink implements ResultSink {
+  private readonly fs: string;
+  private readonly rs: string;
+  private names: readonly string[] = [];
+  private open = false;
+
+  constructor(
+    private readonly out: TextOutput,
+    private readonly options: Pick<UnalignedOptions, 'nullString' | 'fieldSeparator' | 'recordSeparator'>,
+  ) {
+    this.fs = options.fieldSeparator ?? '|';
+    this.rs = options.recordSeparator ?? '\n';
+  }
+
+  begin(columns: readonly ColumnInfo[]): void {
+    this.names = columns.map((c) => c.name);
+  }
+
+  async rows(batch: readonly Row[]): Promise<void> {
+    const { fs, rs, names } = this;
+    const nullString = this.options.nullString;
+    let text = '';
+    for (const row of batch) {
+      for (let i = 0; i < row.length; i++) {
+        if (this.open) text += i === 0 ? rs + rs : rs;
+        const v = row[i]!;
+        text += `${names[i] ?? ''}${fs}${typeof v === 'boolean' ? (v ? 't' : 'f') : formatValue(v, nullString)}`;
+        this.open = true;
+      }
+    }
+    if (text !== '') await this.out.write(text);
+  }
+
+  async end(): Promise<void> {
+    if (this.open) await this.out.write(this.rs === '\0' ? '\0' : '\n');
+    this.open = false;
+  }
+}

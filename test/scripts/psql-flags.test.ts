@@ -102,6 +102,12 @@ describe('psql flags, psql and sqlsh side by side', () => {
       ['-At', '-c', 'select 1 as one', '-c', 'select 2 as two'],
       ['-At', '-c', 'select exists (select 1 from u), 1 = 2, null::boolean'],
       ['-q', '-At', '-c', "insert into u values (9, 'nine', 9, '2009-09-09') returning id, name", '-c', 'delete from u where id = 9'],
+      // expanded unaligned: name|value records, two record separators between rows, no row count
+      ['-A', '-x', '-c', q],
+      ['-Atx', '-c', q],
+      ['-A', '-x', '-F', ',', '-R', ';', '-c', q],
+      ['-A', '-x', '-c', 'select * from u where false'],
+      ['-A', '-x', '-c', 'select g, g > 1 as big from generate_series(1, 2500) g'],
     ];
     for (const args of cases) {
       const r = s.both(['-X', ...args]);
