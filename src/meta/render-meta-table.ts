@@ -13,7 +13,8 @@ const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 export async function renderMetaTable(session: Session, table: MetaTable, page: StatementRunner['page']): Promise<void> {
   await loadDisplayWidth();
-  const base = session.renderOptions();
+  // a describe table has its own title, not the one \C set for query results
+  const { title: _queryTitle, ...base } = session.renderOptions();
   const out = session.out;
   const human = base.format === 'table' || base.format === 'expanded';
   // psql's blank line at the end goes after the footer sections (added below), not between them and the table

@@ -28,6 +28,7 @@ export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color, blankLineAfter, psqlBooleans } = options;
+  const title = options.title !== undefined ? { title: options.title } : {};
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);
   const style = BORDER_STYLES[options.tableStyle === 'markdown' ? 'psql' : options.tableStyle] ?? BORDER_STYLES.psql;
@@ -44,14 +45,14 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       return new MarkdownSink(out, { nullString, header });
     case 'unaligned':
       if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
-      return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
+      return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title });
     case 'expanded':
-      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans });
+      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title });
     case 'table':
     default:
-      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans });
+      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
-      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, autoExpand: options.expanded === 'auto' });
+      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, autoExpand: options.expanded === 'auto' });
   }
 }
 

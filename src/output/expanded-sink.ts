@@ -42,6 +42,8 @@ export interface ExpandedOptions {
   readonly blankLineAfter?: boolean;
   /** Booleans as t / f (RenderOptions.psqlBooleans). */
   readonly psqlBooleans?: boolean;
+  /** psql's title (\\C): its own line before the records; not with tuples only. */
+  readonly title?: string;
   /**
    * false: tuples only (psql's \t): no `-[ RECORD n ]` labels; records after the first start with
    * a rule (`------+----`), as psql draws them. Default true.
@@ -77,6 +79,7 @@ export class ExpandedSink implements ResultSink {
     this.copy = undefined;
     this.prefixes = [];
     if (this.results++ > 0) await this.out.write('\n');
+    if (this.options.title !== undefined && this.options.header !== false) await this.out.write(`${escapeForTerminal(this.options.title)}\n`);
   }
 
   private layout(row: Row): Laid {

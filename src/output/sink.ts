@@ -57,6 +57,8 @@ export interface RenderOptions {
    * leaves it out).
    */
   readonly blankLineAfter?: boolean;
+  /** psql's table title (`\\C TITLE`): centred over an aligned table, the first record of unaligned output. */
+  readonly title?: string;
   /** Booleans as psql shows them in tables and records, `t` / `f` (PostgreSQL output laid out as psql's); else `true` / `false`. */
   readonly psqlBooleans?: boolean;
   /** psql's unaligned format: between values (default '|') and between records (default '\n'). */

@@ -48,6 +48,8 @@ export interface TableOptions {
   readonly blankLineAfter?: boolean;
   /** Booleans as t / f (RenderOptions.psqlBooleans). */
   readonly psqlBooleans?: boolean;
+  /** psql's title, centred over the table (RenderOptions.title); not with tuples only. */
+  readonly title?: string;
   readonly autoExpand?: boolean;
   /** Rows per block (default 1000). */
   readonly blockRows?: number;
@@ -211,8 +213,15 @@ export class TableSink implements ResultSink {
   }
 
   private headerText(): string {
-    const { style } = this.options;
-    let text = style.top ? renderRule(style.top, this.widths) : '';
+    const { style, title } = this.options;
+    let text = '';
+    if (title !== undefined && this.headerCount === 0 && this.options.header) {
+      // centred over the whole width, borders included, as psql (a longer title starts at the left edge)
+      const total = this.widths.reduce((a, b) => a + b, 0) + borderOverhead(style, this.widths.length);
+      const shown = escapeForTerminal(title);
+      text += `${' '.repeat(Math.max(0, Math.floor((total - displayWidth(shown)) / 2)))}${shown}\n`;
+    }
+    text += style.top ? renderRule(style.top, this.widths) : '';
     if (this.options.header) {
       text += renderRow(this.headerCells, this.layout(), true) + renderRule(style.headerRule, this.widths);
     }
@@ -363,8 +372,8 @@ export class TableSink implements ResultSink {
   }
 
   private async switchToExpanded(rows: readonly Row[]): Promise<void> {
-    const { style, nullString, header, footer, color, blankLineAfter, psqlBooleans } = this.options;
-    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans });
+    const { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, title } = this.options;
+    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...(title !== undefined ? { title } : {}) });
     this.delegate = sink;
     await sink.begin(this.columns);
     await sink.rows(rows);

@@ -34,6 +34,8 @@ export interface UnalignedOptions {
   readonly fieldSeparator?: string;
   /** Between records; psql's default '\n'; '\0' for -0. */
   readonly recordSeparator?: string;
+  /** psql's title (\\C): a record of its own before the header; not with tuples only. */
+  readonly title?: string;
 }
 
 export class UnalignedSink implements ResultSink {
@@ -58,7 +60,8 @@ export class UnalignedSink implements ResultSink {
     if (!this.options.header) return;
     // psql ends the header record even when it is empty (a result without columns).
     this.open = true;
-    if (columns.length > 0) await this.out.write(columns.map((c) => c.name).join(this.fs));
+    const title = this.options.title !== undefined ? this.options.title + this.rs : '';
+    if (columns.length > 0 || title) await this.out.write(title + columns.map((c) => c.name).join(this.fs));
   }
 
   async rows(batch: readonly Row[]): Promise<void> {

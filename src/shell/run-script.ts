@@ -374,7 +374,7 @@ export async function runStatement(
         ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
         ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
         ...(options.format === 'markdown' && !expandedOnce && !out.isTTY ? { markdown: { nullString: options.nullString } } : {}),
-        ...(options.format === 'unaligned' && !expandedOnce && options.expanded !== 'on' && !out.isTTY
+        ...(options.format === 'unaligned' && !expandedOnce && options.expanded !== 'on' && options.title === undefined && !out.isTTY
           ? { unaligned: { nullString: options.nullString, fieldSeparator: options.fieldSeparator ?? '|', recordSeparator: options.recordSeparator ?? '\n', header: options.header } }
           : {}),
         // an aligned table (or expanded, markdown, unaligned, vertical records) to a file or pipe: the rows may

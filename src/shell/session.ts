@@ -44,6 +44,8 @@ export class Session {
   lastSql: string | undefined;
   /** The last result that returned rows (a copy when small), for \chart without a query. */
   lastResult: import('../core/last-result.js').LastResult | undefined;
+  /** psql's table title (\C, \pset title): over the tables that follow until unset. */
+  title: string | undefined;
   /** The last statement error, for \errverbose. */
   lastError: { readonly message: string; readonly code?: string; readonly detail?: string; readonly hint?: string } | undefined;
   /** Text a meta-command (\e) wants in the editor's buffer at the next prompt. */
@@ -130,6 +132,7 @@ export class Session {
       tableStyle: format === 'markdown' ? 'markdown' : s.table_style,
       nullString: effectiveNullString(s, psqlValues),
       psqlBooleans: psqlValues,
+      ...(this.title !== undefined ? { title: this.title } : {}),
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned'),
       // psql's blank line after a table

@@ -229,7 +229,8 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
     const system = new Set(['pg_catalog', 'information_schema']);
     const relations: RelationDef[] = relRows.map(([oid, schema, name, kind, tuples, comment, owner]) => Object.freeze({
       schema: str(schema), name: str(name),
-      kind: system.has(str(schema)) ? 'system-table' : RELKIND[str(kind)] ?? 'table',
+      // a system schema's tables are system tables; its views stay views (psql's \d says View)
+      kind: system.has(str(schema)) && (str(kind) === 'r' || str(kind) === 'p') ? 'system-table' : RELKIND[str(kind)] ?? 'table',
       columns: Object.freeze(columns.get(Number(oid)) ?? []),
       primaryKey: Object.freeze(pks.get(Number(oid)) ?? []),
       ...(comment !== null ? { comment: str(comment) } : {}),

@@ -123,7 +123,27 @@ const tableFormat: MetaCommand = {
   },
 };
 
-const PSET_OPTIONS = PSET_NAMES;
+/** \pset's options: the printing options (pset.ts), and the title, which is the session's (\\C). */
+const PSET_OPTIONS = [...PSET_NAMES, 'title'];
+
+/** psql's \\C TITLE and \\pset title TITLE: the title of the tables that follow; alone, none. */
+function setTitle(ctx: MetaContext, title: string | undefined) {
+  ctx.session.title = title === undefined || title === '' ? undefined : title;
+  return said(ctx, ctx.session.title === undefined ? 'Title is unset.' : `Title is "${ctx.session.title}".`);
+}
+
+const titleCommand: MetaCommand = {
+  name: '\\C',
+  group: 'Output',
+  syntax: '\\C [TITLE]',
+  summary: 'set the title of the tables that follow; alone, unset it',
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  run: async (ctx, args) => {
+    // psql: one argument (quote a title with spaces); the rest is said and left out
+    for (const extra of args.words.slice(1)) ctx.session.io.message(`\\C: extra argument "${extra}" ignored`);
+    return setTitle(ctx, args.words[0]);
+  },
+};
 
 const pset: MetaCommand = {
   name: '\\pset',
@@ -159,6 +179,8 @@ const pset: MetaCommand = {
         await ctx.runner.page(lines.join('\n') + '\n');
         return ok;
       }
+      case 'title':
+        return setTitle(ctx, value);
       case 'linestyle': {
         if (value === undefined) return said(ctx, `Output format is ${describeFormat(st)}.`);
         const err = setFormat(ctx, value);
@@ -250,4 +272,4 @@ const output: MetaCommand = {
   },
 };
 
-export const OUTPUT_COMMANDS: readonly MetaCommand[] = Object.freeze([expanded, tableFormat, pset, alignToggle, tuplesOnly, fieldSeparator, output, timing, pager]);
+export const OUTPUT_COMMANDS: readonly MetaCommand[] = Object.freeze([expanded, tableFormat, pset, alignToggle, tuplesOnly, fieldSeparator, titleCommand, output, timing, pager]);

@@ -43,6 +43,10 @@ function indexLine(ix: IndexDef): string {
 /** The table's indexes, with the full definitions the catalog left out (it does on big databases). */
 async function indexesOf(src: DescribeSource, schema: string, table: string): Promise<IndexDef[]> {
   let indexes = src.catalog.data.indexes.filter((i) => i.schema.toLowerCase() === schema.toLowerCase() && i.table === table);
+  // the catalog keeps the user's indexes only: a system table's are read now
+  if (indexes.length === 0 && src.extras.tableIndexes && src.extras.systemSchemas.includes(schema.toLowerCase())) {
+    return [...(await src.extras.tableIndexes(src.q, schema, table).catch(() => []))];
+  }
   if (src.extras.indexDefinitions && indexes.some((i) => !i.definition)) {
     const defs = await src.extras.indexDefinitions(src.q, schema, table).catch(() => undefined);
     if (defs) indexes = indexes.map((i) => (i.definition || !defs.has(i.name) ? i : { ...i, definition: defs.get(i.name)! }));

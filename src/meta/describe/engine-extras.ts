@@ -3,6 +3,7 @@
  * constraints, triggers, view definitions, sizes, sequences, roles, databases, extensions.
  * A missing method means "this engine has no such thing": `missing` says why, in one line.
  */
+import type { IndexDef } from '../../catalog/catalog-data.js';
 import type { EngineId } from '../../sql/dialect.js';
 import type { MetaTable } from '../meta-command.js';
 import type { Querier } from './query-rows.js';
@@ -32,6 +33,8 @@ export interface EngineExtras {
   viewDefinition?(q: Querier, schema: string, name: string): Promise<string | undefined>;
   /** \\sf and \\sv: the CREATE OR REPLACE text of one function or view, found as the server finds the name (throws the server's error). */
   source?(q: Querier, kind: 'function' | 'view', name: string): Promise<string>;
+  /** Every index of one table, read now: for tables the catalog keeps no indexes of (PostgreSQL's system tables). */
+  tableIndexes?(q: Querier, schema: string, table: string): Promise<readonly IndexDef[]>;
   /** Full index definitions of one table by index name, when the catalog left them out (it does on big databases). */
   indexDefinitions?(q: Querier, schema: string, table: string): Promise<ReadonlyMap<string, string>>;
   /** Sizes in bytes by `${schema}.${name}` (tables and indexes), when cheap. */

@@ -48,6 +48,22 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     const rows = await q(`SELECT pg_get_triggerdef(oid, true) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ${rel(schema, table)} ORDER BY tgname`);
     return rows.map((r) => text(r[0]).replace(/^CREATE (CONSTRAINT )?TRIGGER /, ''));
   },
+  async tableIndexes(q, schema, table) {
+    const rows = await q(
+      `SELECT c.relname, i.indisunique, i.indisprimary, pg_get_indexdef(i.indexrelid, 0, true),
+         EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid AND k.contype = 'u')
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ${rel(schema, table)}`,
+    );
+    const yes = (v: unknown): boolean => v === true || v === 't';
+    return rows.map((r) => {
+      const def = text(r[3]);
+      const cols = /\(([^)]*)\)/.exec(def.replace(/^.* USING \w+ /, ''))?.[1] ?? '';
+      return {
+        schema, table, name: text(r[0]), unique: yes(r[1]), primary: yes(r[2]), definition: def,
+        columns: cols.split(',').map((x) => x.trim()).filter(Boolean), ...(yes(r[4]) && !yes(r[2]) ? { constraint: true } : {}),
+      };
+    });
+  },
   async indexDefinitions(q, schema, table) {
     const rows = await q(`SELECT c.relname, pg_get_indexdef(i.indexrelid, 0, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = ${rel(schema, table)}`);
     return new Map(rows.map((r) => [text(r[0]), text(r[1])]));
