@@ -91,6 +91,8 @@ export class PostgresConnection implements Connection {
   #closed = false;
   #running = false;
   #cancelRequested = false;
+  /** The cancel request being sent (postgres-cancel.ts): the next statement waits for it. */
+  #cancelInFlight: Promise<void> | undefined;
   readonly #unanswered = new UnansweredCancel((message) => {
     if (!this.#running || this.#dead) return;
     this.#notices.push({ severity: 'WARNING', message });
@@ -165,7 +167,10 @@ export class PostgresConnection implements Connection {
     if (!this.#running || this.#dead || client.processID === null || client.secretKey === null) return;
     if (this.#unanswered.next() === 'drop') return this.#drop(UnansweredCancel.dropReason);
     this.#cancelRequested = true;
-    await sendCancelRequest(endpoint, client.processID, client.secretKey);
+    const sent = sendCancelRequest(endpoint, client.processID, client.secretKey);
+    this.#cancelInFlight = sent;
+    await sent;
+    if (this.#cancelInFlight === sent) this.#cancelInFlight = undefined;
   }
 
   /** Closes the socket under the running statement, which then fails with ConnectionLostError(reason). */
@@ -186,6 +191,9 @@ export class PostgresConnection implements Connection {
     if (this.#running) throw new Error('a statement is already running on this connection');
     if (opts.signal?.aborted) throw new CancelledError();
     if (this.#pathRead) await this.#pathRead; // the catalog's one query on this session goes first
+    // A cancel request still on its way would stop this statement instead of the one it was sent for:
+    // the server has signalled the backend once it closed the request's socket (an idle backend ignores it).
+    if (this.#cancelInFlight) await this.#cancelInFlight;
     if (this.#running) throw new Error('a statement is already running on this connection');
     this.#running = true;
     this.#cancelRequested = false;
