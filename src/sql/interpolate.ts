@@ -75,8 +75,11 @@ const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', b: '\b', r
  * The words of a backslash command's arguments, psql style, with variables interpolated:
  * `\set x 'it''s' :y`, `\echo :'name'`. Single quotes are removed (with '' and \n \t \\ escapes),
  * double quotes kept; parts written together make one word (`a'b c'` is `ab c`).
+ * `` `command` `` is the output of a shell command (its last newline removed), given by `shell`: inside
+ * it `:name` is the variable's value and `:'name'` the value quoted for the shell (psql). Without
+ * `shell`, backquotes are plain characters.
  */
-export function interpolateArgs(raw: string, vars: Variables, quoting: Quoting): string[] {
+export function interpolateArgs(raw: string, vars: Variables, quoting: Quoting, shell?: (command: string) => string): string[] {
   const words: string[] = [];
   const n = raw.length;
   let i = 0;
@@ -100,6 +103,16 @@ export function interpolateArgs(raw: string, vars: Variables, quoting: Quoting):
             i += 2;
           } else (word += c), i++;
         }
+      } else if (ch === '`' && shell) {
+        const close = raw.indexOf('`', i + 1);
+        const end = close < 0 ? n : close;
+        const command = raw.slice(i + 1, end).replace(/:(?:([\p{L}\p{N}_]+)|'([\p{L}\p{N}_]+)')/gu, (whole, bare?: string, quoted?: string) => {
+          const value = vars.get(bare ?? quoted!);
+          if (value === undefined) return whole;
+          return bare !== undefined ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+        });
+        word += shell(command).replace(/\n$/, '');
+        i = Math.min(n, end + 1);
       } else if (ch === '"') {
         const close = raw.indexOf('"', i + 1);
         const end = close < 0 ? n : close + 1;

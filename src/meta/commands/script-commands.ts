@@ -7,6 +7,7 @@
  * `\set NAME VALUE` keeps sqlsh's settings: a NAME that is a sqlsh setting key (format, timing,
  * null_string, ...) changes the setting; any other NAME is a psql variable.
  */
+import { spawnSync } from 'node:child_process';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
 import { SETTINGS, settingSpec } from '../../config/settings.js';
@@ -16,9 +17,15 @@ import { stepElif, stepElse, stepEndif, stepIf, type Step } from '../conditional
 import { formatValue } from '../../output/format-value.js';
 import { SETTINGS_SET } from './general-commands.js';
 
-/** The arguments read psql's way, with the session's variables interpolated. */
+/** The arguments read psql's way, with the session's variables interpolated and `commands` run. */
 function words(ctx: MetaContext, args: MetaArgs): string[] {
-  return interpolateArgs(args.raw, ctx.session.variables, quotingFor(ctx.session.dialect));
+  return interpolateArgs(args.raw, ctx.session.variables, quotingFor(ctx.session.dialect), backquoted);
+}
+
+/** psql's `` `command` `` in a backslash command's arguments: what /bin/sh prints (its errors go to stderr). */
+function backquoted(command: string): string {
+  const r = spawnSync('/bin/sh', ['-c', command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return r.stdout ?? '';
 }
 
 const REST = { min: 0, max: Infinity, kinds: ['text'] } as const;

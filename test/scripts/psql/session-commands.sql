@@ -32,3 +32,9 @@ select 'piped' as how \g | tr a-z A-Z
 select 'plain' as how;
 \g (tuples_only=on)
 select 'after' as how;
+-- `command` in a backslash command's arguments: the shell's output, variables put in first
+\set who `echo world`
+\set n 5
+\set next `expr :n + 1`
+\set quoted `printf '%s|' :'who'`
+\echo hello :who :next :quoted
