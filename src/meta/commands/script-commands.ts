@@ -15,6 +15,7 @@ import { interpolateArgs, quotingFor } from '../../sql/interpolate.js';
 import { isVariableName, parseBoolean, variableFlag, withVariable } from '../../sql/variables.js';
 import { stepElif, stepElse, stepEndif, stepIf, type Step } from '../conditional-stack.js';
 import { formatValue } from '../../output/format-value.js';
+import type { Row } from '../../core/result.js';
 import { SETTINGS_SET } from './general-commands.js';
 
 /** The arguments read psql's way, with the session's variables interpolated and `commands` run. */
@@ -246,6 +247,78 @@ const source: MetaCommand = {
   },
 };
 
+/** A column given by number (1-based) or name, as \\crosstabview takes it; -1 when there is none. */
+function columnIndex(columns: readonly { name: string }[], word: string): number {
+  if (/^\d+$/.test(word)) {
+    const n = Number(word);
+    return n >= 1 && n <= columns.length ? n - 1 : -1;
+  }
+  const name = word.startsWith('"') && word.endsWith('"') ? word.slice(1, -1).replace(/""/g, '"') : word.toLowerCase();
+  return columns.findIndex((c) => (word.startsWith('"') ? c.name === name : c.name.toLowerCase() === name));
+}
+
+const crosstab: MetaCommand = {
+  name: '\\crosstabview',
+  group: 'Running',
+  syntax: '\\crosstabview [COLV [COLH [COLD [SORTCOLH]]]]',
+  summary: 'run the query and show it as a crosstab',
+  details: [
+    "Rows: COLV's values (default the first column); columns: COLH's values (default the second), in the",
+    'order they come, or by SORTCOLH; cells: COLD (default the third of a three-column result). As psql.',
+  ],
+  args: { min: 0, max: 4, kinds: ['text', 'text', 'text', 'text'] },
+  async run(ctx, args) {
+    const sql = takeQuery(ctx);
+    if (sql === undefined) return fail('no query to run');
+    const w = words(ctx, args);
+    const r = await ctx.runner.queryRows(sql, { ...ctx.opts });
+    if (r === false || r === 'cancelled') return { type: 'error' };
+    const cols = r.columns;
+    if (cols.length < 3) return fail('query must return at least three columns');
+    const pick = (i: number, fallback: number): number | string => {
+      if (w[i] === undefined) return fallback;
+      const k = columnIndex(cols, w[i]!);
+      return k < 0 ? `column name not found: "${w[i]}"` : k;
+    };
+    const v = pick(0, 0);
+    const h = pick(1, 1);
+    if (typeof v === 'string') return fail(v);
+    if (typeof h === 'string') return fail(h);
+    if (v === h) return fail('vertical and horizontal headers must be different columns');
+    let d: number | string;
+    if (w[2] !== undefined) d = pick(2, -1);
+    else if (cols.length !== 3) return fail('data column must be specified when query returns more than three columns');
+    else d = [0, 1, 2].find((i) => i !== v && i !== h)!;
+    if (typeof d === 'string') return fail(d);
+    const sortBy = w[3] !== undefined ? pick(3, -1) : undefined;
+    if (typeof sortBy === 'string') return fail(sortBy);
+    const show = (x: unknown): string => (x === null || x === undefined ? '' : typeof x === 'boolean' ? (x ? 't' : 'f') : formatValue(x as never, ''));
+    // the headers in the order they come (psql), the horizontal ones by SORTCOLH's value when given
+    const rowKeys = new Map<string, number>();
+    const colKeys = new Map<string, { index: number; sort: number }>();
+    for (const row of r.rows) {
+      const rk = show(row[v]);
+      if (!rowKeys.has(rk)) rowKeys.set(rk, rowKeys.size);
+      const ck = show(row[h]);
+      if (!colKeys.has(ck)) colKeys.set(ck, { index: colKeys.size, sort: sortBy === undefined ? 0 : Number(show(row[sortBy])) });
+    }
+    const colOrder = [...colKeys.entries()].sort((a, b) => (sortBy === undefined ? a[1].index - b[1].index : a[1].sort - b[1].sort || a[1].index - b[1].index));
+    const colPos = new Map(colOrder.map(([k], i) => [k, i]));
+    const grid: (Row[number] | undefined)[][] = [...rowKeys.keys()].map(() => new Array<Row[number] | undefined>(colOrder.length).fill(undefined));
+    const firstOf: Row[number][] = [];
+    for (const row of r.rows) {
+      const ri = rowKeys.get(show(row[v]))!;
+      firstOf[ri] ??= row[v] ?? null;
+      const ci = colPos.get(show(row[h]))!;
+      if (grid[ri]![ci] !== undefined) return fail(`query result contains multiple data values for row "${show(row[v])}", column "${show(row[h])}"`);
+      grid[ri]![ci] = row[d] ?? null;
+    }
+    const columns = [cols[v]!, ...colOrder.map(([k]) => ({ name: k, type: cols[d as number]!.type }))];
+    const rows: Row[] = grid.map((cells, i) => [firstOf[i] ?? null, ...cells.map((c) => (c === undefined ? null : c))]);
+    return { type: 'tables', tables: [{ columns, rows, rowCount: true }] };
+  },
+};
+
 export const SCRIPT_COMMANDS: readonly MetaCommand[] = Object.freeze([
-  set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, source,
+  set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, crosstab, source,
 ]);
