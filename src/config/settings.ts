@@ -3,10 +3,10 @@
  * file), the command-line flags that set the same things, \set, and the help text. Every setting
  * says where it can be set: a flag or an explicit `flag: null`.
  */
-import { isMachineFormat, OUTPUT_FORMATS, TABLE_STYLES } from '../output/sink.js';
+import { isMachineFormat, OUTPUT_FORMATS, TABLE_STYLES, type OutputFormat } from '../output/sink.js';
 
 export interface Settings {
-  readonly format: 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned';
+  readonly format: OutputFormat;
   readonly table_style: 'psql' | 'unicode' | 'ascii' | 'markdown';
   readonly expanded: 'off' | 'on' | 'auto';
   readonly null_string: string | null; // null: the format's own default

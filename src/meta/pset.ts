@@ -40,6 +40,7 @@ const FORMATS: Readonly<Record<string, Partial<Settings>>> = Object.freeze({
   aligned: { format: 'table', table_style: 'psql' },
   table: { format: 'table' },
   unaligned: { format: 'unaligned' },
+  html: { format: 'html' },
   csv: { format: 'csv' },
   tsv: { format: 'tsv' },
   json: { format: 'json' },

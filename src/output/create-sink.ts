@@ -21,6 +21,7 @@ import { TableSink } from './table-sink.js';
 import { BORDER_STYLES } from './table-style.js';
 import { TsvSink } from './tsv-sink.js';
 import { UnalignedRecordsSink, UnalignedSink } from './unaligned-sink.js';
+import { HtmlSink } from './html-sink.js';
 import { VerticalSink } from './vertical-sink.js';
 
 /** 'vertical': the mysql client's `*** 1. row ***` records (`\\G` on MySQL/MariaDB). */
@@ -43,6 +44,8 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       return new JsonlSink(out);
     case 'markdown':
       return new MarkdownSink(out, { nullString, header });
+    case 'html':
+      return new HtmlSink(out, { nullString, header, footer, expanded: options.expanded === 'on', ...title, ...(psqlBooleans ? { psqlBooleans } : {}) });
     case 'unaligned':
       if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title });

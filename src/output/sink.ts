@@ -29,12 +29,12 @@ export interface ResultSink {
   bytes?(bytes: Uint8Array): void | Promise<void>;
 }
 
-export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown', 'unaligned']);
+export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown', 'unaligned', 'html']);
 
 /** Formats written for programs (no table around the values): exact in files, NULL empty by default. */
 export const isMachineFormat = (format: OutputFormat): boolean =>
-  format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned';
+  format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned' || format === 'html';
 
 /** Table border styles for the 'table' format (\T). */
 export type TableStyle = 'psql' | 'unicode' | 'ascii' | 'markdown';

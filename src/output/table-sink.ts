@@ -31,7 +31,7 @@ import { escapeForTerminal } from './escape.js';
 import { ExpandedSink } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { displayWidth } from './display-width.js';
-import { formatNumber, formatValue, isNumericValue } from './format-value.js';
+import { formatNumber, formatValue, isNumericValue, NUMERIC_TYPE } from './format-value.js';
 import { fitWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
 import { TableReplay } from './table-replay.js';
 import { CopyTextRecords, CopyTextRows } from './table-copy-text.js';
@@ -59,8 +59,6 @@ export interface TableOptions {
   readonly maxLines?: number;
 }
 
-/** Types psql right-aligns (and the like in the other engines): their NULLs are right-aligned too. */
-const NUMERIC_TYPE = /^(smallint|integer|bigint|real|double precision|double|float[48]?|numeric|decimal|oid|money|int[248]?|tinyint|mediumint|hugeint|uhugeint|ubigint|uinteger|usmallint|utinyint)\b/i;
 
 /** The narrowest piece a wrapped value is cut into (unless the whole value is narrower). */
 const READABLE_WIDTH = 10;

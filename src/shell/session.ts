@@ -126,7 +126,7 @@ export class Session {
     // Output laid out as psql's: in scripts and what \o writes (not on the shell's screen), not the mysql
     // client's tables (ascii: mysql -t, --table). On PostgreSQL, psql's values too: t / f, NULL empty.
     const psqlLayout = (!this.interactive || this.output !== undefined) && s.table_style !== 'ascii';
-    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded') && s.table_style !== 'markdown';
+    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded' || format === 'html') && s.table_style !== 'markdown';
     return {
       format,
       tableStyle: format === 'markdown' ? 'markdown' : s.table_style,
@@ -134,7 +134,7 @@ export class Session {
       psqlBooleans: psqlValues,
       ...(this.title !== undefined ? { title: this.title } : {}),
       header: s.header,
-      footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned'),
+      footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned' || format === 'html'),
       // psql's blank line after a table
       blankLineAfter: psqlLayout,
       fieldSeparator: s.field_separator,

@@ -93,7 +93,8 @@ describe('parseArgs: psql printing flags and mysql command lines', () => {
     assert.deepEqual(o.psets?.map((p) => p.name), ['fieldsep', 'recordsep', 'fieldsep_zero', 'recordsep_zero', 'expanded', 'null', 'footer']);
     assert.equal(parseArgs(['-P', '3307']).port, 3307);
     assert.equal(parseArgs(['-P', '3307']).flagEngine, 'mysql');
-    assert.throws(() => parseArgs(['-P', 'format=html']), /allowed formats/);
+    assert.deepEqual(parseArgs(['-P', 'format=html']).psets, [{ name: 'format', value: 'html' }]);
+    assert.throws(() => parseArgs(['-P', 'format=latex']), /allowed formats/);
     assert.throws(() => parseArgs(['-P', 'border=2']), /no such printing option/);
     assert.deepEqual(parseArgs(['-P', 'pager=off']).psets, [{ name: 'pager', value: 'off' }]);
     assert.throws(() => parseArgs(['-P', 'footer=maybe']), /Boolean expected/);

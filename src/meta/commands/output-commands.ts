@@ -152,7 +152,7 @@ const pset: MetaCommand = {
   summary: 'output options: null, format, header, expanded...',
   details: [
     '\\pset null STRING: how NULL is shown ("\\pset null" alone says what it is now).',
-    '\\pset format aligned|unaligned|csv|tsv|json|jsonl|markdown|table|expanded; \\pset linestyle ascii|unicode|psql.',
+    '\\pset format aligned|unaligned|wrapped|html|csv|tsv|json|jsonl|markdown|table|expanded; \\pset linestyle ascii|unicode|psql.',
     "\\pset fieldsep '\\t', \\pset recordsep STRING, fieldsep_zero, recordsep_zero: the unaligned format's separators.",
     '\\pset header on|off; \\pset footer on|off; \\pset tuples_only on|off (rows only: no header, no footer).',
     '\\pset border: 1 for the psql style, 2 for the boxed ascii and unicode styles (choose them with \\T).',
