@@ -143,6 +143,7 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['-0', '--record-separator-zero'], value: false, apply: (o, _v, n) => pset(o, 'recordsep_zero', undefined, n) },
   { names: ['-x', '--expanded'], value: false, apply: (o, _v, n) => pset(o, 'expanded', 'on', n) },
   { names: ['--csv'], value: false, apply: (o, _v, n) => pset(o, 'format', 'csv', n) },
+  { names: ['-H', '--html'], value: false, apply: (o, _v, n) => pset(o, 'format', 'html', n) },
   { names: ['--port'], value: true, apply: (o, v, n) => void (o.port = port(v, n)) },
   { names: ['-U'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.user = v)) },
   { names: ['-u'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.user = v)) },
@@ -167,7 +168,7 @@ const FLAGS: readonly FlagDef[] = [
 
 /** psql options sqlsh does not have: refused with what to use instead, never ignored. */
 const PSQL_ONLY: ReadonlyMap<string, string> = new Map([
-  ...['-H', '--html', '-T', '--table-attr'].map((n) => [n, 'use --format markdown or csv'] as const),
+  ...['-T', '--table-attr'].map((n) => [n, 'sqlsh writes psql\'s html table as it is (-H)'] as const),
   ...['-L', '--log-file'].map((n) => [n, 'use -o FILE for the results'] as const),
   ...['-E', '--echo-hidden', '-b', '--echo-errors', '-s', '--single-step', '-S', '--single-line', '-n', '--no-readline', '-l', '--list']
     .map((n) => [n, 'it has no sqlsh equivalent'] as const),

@@ -44,6 +44,7 @@ Output:
   -F, --field-separator S  -R, --record-separator S   separators of -A (-z / -0: a zero byte)
   -P, --pset NAME=VALUE    a \\pset option: format, null, fieldsep, recordsep, tuples_only, footer, expanded
   -x, --expanded / --csv   expanded records / csv
+  -H, --html               psql's html table
   -o, --output PATH        write results to PATH
       --no-header          leave out the header row
       --null STRING        how NULL is shown

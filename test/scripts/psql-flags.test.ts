@@ -107,6 +107,11 @@ describe('psql flags, psql and sqlsh side by side', () => {
       ['-Atx', '-c', q],
       ['-A', '-x', '-F', ',', '-R', ';', '-c', q],
       ['-A', '-x', '-c', 'select * from u where false'],
+      // psql's html: -H, -P format=html, with -t and -x
+      ['-H', '-c', q],
+      ['-H', '-t', '-c', q],
+      ['-Hx', '-c', q],
+      ['-P', 'format=html', '-c', 'select * from u where false'],
       ['-A', '-x', '-c', 'select g, g > 1 as big from generate_series(1, 2500) g'],
     ];
     for (const args of cases) {
@@ -182,7 +187,7 @@ describe('psql flags, psql and sqlsh side by side', () => {
   });
 
   test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {
-    for (const args of [['-H'], ['-L', 'log.txt'], ['-P', 'border=2'], ['-P', 'title=x'], ['-P', 'format=html'], ['-Ax', '-E']]) {
+    for (const args of [['-T', 'border=0'], ['-L', 'log.txt'], ['-P', 'border=2'], ['-P', 'title=x'], ['-P', 'format=latex'], ['-Ax', '-E']]) {
       const r = run(process.execPath, [BIN, ...args], testEnv(tempDir()));
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /is a psql option that sqlsh does not support: |sqlsh has no such printing option|allowed formats are/, args.join(' '));
