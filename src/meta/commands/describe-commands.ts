@@ -125,4 +125,5 @@ export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   lister('\\du', 'list users and roles', mod('listRoles'), { aliases: ['\\dg'] }),
   lister('\\l', 'list databases', mod('listDatabases'), { aliases: ['\\list'], syntax: '\\l[+] [PATTERN]' }),
   lister('\\dx', 'list installed extensions', mod('listExtensions')),
+  lister('\\dp', 'list access privileges of tables, views, sequences', mod('listPrivileges'), { aliases: ['\\z'] }),
 ]);

@@ -17,7 +17,7 @@ export interface SequenceRow {
 
 export interface EngineExtras {
   /** One-line reasons, for commands that do not apply ('SQLite has no extensions...'). */
-  readonly missing: Partial<Record<'sequences' | 'roles' | 'extensions' | 'matviews' | 'types' | 'triggers' | 'functions', string>>;
+  readonly missing: Partial<Record<'sequences' | 'roles' | 'extensions' | 'matviews' | 'types' | 'triggers' | 'functions' | 'privileges', string>>;
   /** Schemas hidden without S. */
   readonly systemSchemas: readonly string[];
   /** \d TABLE has psql's Collation column (PostgreSQL: a collation other than the type's own). */
@@ -41,6 +41,8 @@ export interface EngineExtras {
   sizes?(q: Querier): Promise<ReadonlyMap<string, number>>;
   sequences?(q: Querier): Promise<readonly SequenceRow[]>;
   roles?(q: Querier): Promise<MetaTable>;
+  /** \\dp: each relation's schema, name, type, privileges, column privileges and policies, and whether the search path sees it. */
+  privileges?(q: Querier): Promise<readonly { readonly schema: string; readonly name: string; readonly visible: boolean; readonly row: readonly string[] }[]>;
   databases?(q: Querier): Promise<MetaTable>;
   extensions?(q: Querier): Promise<MetaTable>;
 }

@@ -141,3 +141,15 @@ export async function listExtensions(src: DescribeSource, pattern: string | unde
   if (!src.extras.extensions) return { type: 'message', text: src.extras.missing.extensions ?? `${src.engineName} has no extensions` };
   return asTable(filterFirstColumn(await src.extras.extensions(src.q), pattern));
 }
+
+/** \\dp (\\z): psql's access privileges of tables, views and sequences. */
+export async function listPrivileges(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+  if (!src.extras.privileges) return { type: 'message', text: src.extras.missing.privileges ?? `${src.engineName} has no privileges to list here` };
+  const p = pattern === undefined ? undefined : compileNamePattern(pattern);
+  // as psql: without a schema in the pattern, what the search path sees
+  const rows = (await src.extras.privileges(src.q))
+    .filter((r) => (p?.schema ? p.schema.test(r.schema) && p.name.test(r.name) : r.visible && (!p || p.name.test(r.name))))
+    .map((r) => [...r.row]);
+  const columns = ['Schema', 'Name', 'Type', 'Access privileges', 'Column privileges', 'Policies'].map((name) => col(name));
+  return asTable({ title: 'Access privileges', columns, rows, rowCount: true });
+}

@@ -29,6 +29,26 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     // psql: the name, its options, AS, the definition without pg_get_viewdef's semicolon, the check option
     return `CREATE OR REPLACE VIEW ${qualified}${options ? `\n WITH (${options})` : ''} AS\n${def!.replace(/;$/, '')}${check ? `\n WITH ${check} CHECK OPTION` : ''}\n`;
   },
+  async privileges(q) {
+    // psql 15's \dp: privileges one per line, column privileges under the column's name, row security policies
+    const rows = await q(`SELECT n.nspname, c.relname, pg_table_is_visible(c.oid),
+        CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
+          WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' END,
+        array_to_string(c.relacl, E'\\n'),
+        array_to_string(ARRAY(SELECT attname || E':\\n  ' || array_to_string(attacl, E'\\n  ') FROM pg_attribute a
+          WHERE attrelid = c.oid AND NOT attisdropped AND attacl IS NOT NULL), E'\\n'),
+        array_to_string(ARRAY(SELECT polname
+            || CASE WHEN NOT polpermissive THEN E' (RESTRICTIVE)' ELSE '' END
+            || CASE WHEN polcmd != '*' THEN E' (' || polcmd::text || E'):' ELSE E':' END
+            || CASE WHEN polqual IS NOT NULL THEN E'\\n  (u): ' || pg_get_expr(polqual, polrelid) ELSE E'' END
+            || CASE WHEN polwithcheck IS NOT NULL THEN E'\\n  (c): ' || pg_get_expr(polwithcheck, polrelid) ELSE E'' END
+            || CASE WHEN polroles <> '{0}' THEN E'\\n  to: ' || array_to_string(ARRAY(SELECT rolname FROM pg_roles WHERE oid = ANY (polroles) ORDER BY 1), E', ') ELSE E'' END
+          FROM pg_policy pol WHERE polrelid = c.oid), E'\\n')
+      FROM pg_class c LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p') AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+      ORDER BY 1, 2`);
+    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), visible: r[2] === true || r[2] === 't', row: [text(r[0]), text(r[1]), ...r.slice(3).map(text)] }));
+  },
   async typeDescriptions(q) {
     const rows = await q(
       `SELECT n.nspname, t.typname, obj_description(t.oid, 'pg_type') FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -29,3 +29,19 @@ create role sqlsh_desc_role connection limit 3 valid until '2031-02-03 04:05:06+
 \du sqlsh_desc_role
 \l template1
 drop role sqlsh_desc_role;
+-- \dp and \z: privileges one per line, column privileges, row security policies
+drop role if exists sqlsh_dp_reader;
+create role sqlsh_dp_reader nologin;
+create schema dp_s;
+create table dp_s.t (id int, secret text);
+grant select on dp_s.t to sqlsh_dp_reader;
+grant update (secret) on dp_s.t to sqlsh_dp_reader;
+alter table dp_s.t enable row level security;
+create policy p1 on dp_s.t for select to sqlsh_dp_reader using (id > 0);
+create policy p2 on dp_s.t as restrictive using (true) with check (id < 100);
+create sequence dp_s.seq;
+\dp dp_s.*
+\z dp_s.t
+\dp dp_s.nosuch
+drop schema dp_s cascade;
+drop role sqlsh_dp_reader;
