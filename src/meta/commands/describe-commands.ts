@@ -126,4 +126,5 @@ export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   lister('\\l', 'list databases', mod('listDatabases'), { aliases: ['\\list'], syntax: '\\l[+] [PATTERN]' }),
   lister('\\dx', 'list installed extensions', mod('listExtensions')),
   lister('\\dp', 'list access privileges of tables, views, sequences', mod('listPrivileges'), { aliases: ['\\z'] }),
+  lister('\\dD', 'list domains', mod('listDomains')),
 ]);

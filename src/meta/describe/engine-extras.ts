@@ -41,6 +41,8 @@ export interface EngineExtras {
   sizes?(q: Querier): Promise<ReadonlyMap<string, number>>;
   sequences?(q: Querier): Promise<readonly SequenceRow[]>;
   roles?(q: Querier): Promise<MetaTable>;
+  /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks, and whether the search path sees it. */
+  domains?(q: Querier): Promise<readonly { readonly schema: string; readonly name: string; readonly visible: boolean; readonly row: readonly string[] }[]>;
   /** \\dp: each relation's schema, name, type, privileges, column privileges and policies, and whether the search path sees it. */
   privileges?(q: Querier): Promise<readonly { readonly schema: string; readonly name: string; readonly visible: boolean; readonly row: readonly string[] }[]>;
   databases?(q: Querier): Promise<MetaTable>;

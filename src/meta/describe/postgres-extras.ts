@@ -29,6 +29,17 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     // psql: the name, its options, AS, the definition without pg_get_viewdef's semicolon, the check option
     return `CREATE OR REPLACE VIEW ${qualified}${options ? `\n WITH (${options})` : ''} AS\n${def!.replace(/;$/, '')}${check ? `\n WITH ${check} CHECK OPTION` : ''}\n`;
   },
+  async domains(q) {
+    // psql 15's \dD
+    const rows = await q(`SELECT n.nspname, t.typname, pg_type_is_visible(t.oid), format_type(t.typbasetype, t.typtypmod),
+        (SELECT c.collname FROM pg_collation c, pg_type bt WHERE c.oid = t.typcollation AND bt.oid = t.typbasetype AND t.typcollation <> bt.typcollation),
+        CASE WHEN t.typnotnull THEN 'not null' END, t.typdefault,
+        array_to_string(ARRAY(SELECT pg_get_constraintdef(r.oid, true) FROM pg_constraint r WHERE t.oid = r.contypid), ' ')
+      FROM pg_type t LEFT JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE t.typtype = 'd' AND n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema'
+      ORDER BY 1, 2`);
+    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), visible: r[2] === true || r[2] === 't', row: [text(r[0]), text(r[1]), ...r.slice(3).map(text)] }));
+  },
   async privileges(q) {
     // psql 15's \dp: privileges one per line, column privileges under the column's name, row security policies
     const rows = await q(`SELECT n.nspname, c.relname, pg_table_is_visible(c.oid),

@@ -45,3 +45,10 @@ create sequence dp_s.seq;
 \dp dp_s.nosuch
 drop schema dp_s cascade;
 drop role sqlsh_dp_reader;
+-- \dD: domains with their base type, collation, nullability, default and checks
+create schema dd_s;
+create domain dd_s.pos as int not null default 1 check (value > 0) check (value < 1000);
+create domain dd_s.code as text collate "C";
+\dD dd_s.*
+\dD nosuch
+drop schema dd_s cascade;
