@@ -44,6 +44,19 @@ describe('describe commands on PostgreSQL', () => {
   });
 });
 
+describe('\\dconfig (PostgreSQL)', () => {
+  test('alone the settings changed from the built-in default; with a pattern those that match', async (t) => {
+    const pg = await withServer(t, sharedPostgres);
+    if (!pg) return;
+    const r = sqlsh(pg.url, ['SET work_mem = \'7MB\'', '\\dconfig', '\\dconfig WORK*', '\\dconfig nosuch']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /List of non-default configuration parameters\n +Parameter +\| +Value *\n[-+]+\n[\s\S]* work_mem +\| 7MB\n/);
+    assert.doesNotMatch(r.stdout.split('List of configuration parameters')[0]!, / maintenance_work_mem /, 'an unchanged setting is not listed');
+    assert.match(r.stdout, /List of configuration parameters\n Parameter \| Value \n-+\+-+\n work_mem +\| 7MB\n\(1 row\)/);
+    assert.match(r.stdout, /List of configuration parameters\n Parameter \| Value \n-+\+-+\n\(0 rows\)/);
+  });
+});
+
 describe('the catalog sees what the session sees (PostgreSQL)', () => {
   // \d reads the catalog on sessions of its own: they must take this session's search_path and see its temporary tables.
   test('a temporary table, and a schema put on the search path, in \d, \dt and defaults', async (t) => {

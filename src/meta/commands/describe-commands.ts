@@ -127,4 +127,5 @@ export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   lister('\\dx', 'list installed extensions', mod('listExtensions')),
   lister('\\dp', 'list access privileges of tables, views, sequences', mod('listPrivileges'), { aliases: ['\\z'] }),
   lister('\\dD', 'list domains', mod('listDomains')),
+  lister('\\dconfig', 'list server settings (alone: those changed)', mod('listSettings')),
 ]);

@@ -41,6 +41,8 @@ export interface EngineExtras {
   sizes?(q: Querier): Promise<ReadonlyMap<string, number>>;
   sequences?(q: Querier): Promise<readonly SequenceRow[]>;
   roles?(q: Querier): Promise<MetaTable>;
+  /** \\dconfig: each server setting, its value, and whether it differs from the server's built-in default. */
+  settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean }[]>;
   /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks, and whether the search path sees it. */
   domains?(q: Querier): Promise<readonly { readonly schema: string; readonly name: string; readonly visible: boolean; readonly row: readonly string[] }[]>;
   /** \\dp: each relation's schema, name, type, privileges, column privileges and policies, and whether the search path sees it. */

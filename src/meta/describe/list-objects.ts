@@ -163,3 +163,12 @@ export async function listDomains(src: DescribeSource, pattern: string | undefin
   const columns = ['Schema', 'Name', 'Type', 'Collation', 'Nullable', 'Default', 'Check'].map((name) => col(name));
   return asTable({ title: 'List of domains', columns, rows, rowCount: true });
 }
+
+/** \\dconfig: psql 15's list of server settings, the changed ones alone, or those matching a pattern. */
+export async function listSettings(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+  if (!src.extras.settings) return { type: 'message', text: `\\dconfig lists PostgreSQL's settings; ${src.engineName} has none to list here` };
+  const p = pattern === undefined ? undefined : compileNamePattern(pattern.toLowerCase()).name;
+  const rows = (await src.extras.settings(src.q)).filter((s) => (p ? p.test(s.name.toLowerCase()) : s.changed)).map((s) => [s.name, s.value]);
+  const title = p ? 'List of configuration parameters' : 'List of non-default configuration parameters';
+  return asTable({ title, columns: [col('Parameter'), col('Value')], rows, rowCount: true });
+}

@@ -29,6 +29,10 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     // psql: the name, its options, AS, the definition without pg_get_viewdef's semicolon, the check option
     return `CREATE OR REPLACE VIEW ${qualified}${options ? `\n WITH (${options})` : ''} AS\n${def!.replace(/;$/, '')}${check ? `\n WITH ${check} CHECK OPTION` : ''}\n`;
   },
+  async settings(q) {
+    const rows = await q(`SELECT s.name, current_setting(s.name), s.source <> 'default' AND s.setting IS DISTINCT FROM s.boot_val FROM pg_settings s ORDER BY 1`);
+    return rows.map((r) => ({ name: text(r[0]), value: text(r[1]), changed: r[2] === true || r[2] === 't' }));
+  },
   async domains(q) {
     // psql 15's \dD
     const rows = await q(`SELECT n.nspname, t.typname, pg_type_is_visible(t.oid), format_type(t.typbasetype, t.typtypmod),
