@@ -30,7 +30,7 @@ describe('describe commands on PostgreSQL', () => {
     assert.match(r.stdout, /Triggers:\n {4}trg_tracks BEFORE INSERT ON meta_\d+\.tracks FOR EACH ROW EXECUTE FUNCTION meta_\d+\.trg_fn\(\)\n/);
     assert.match(r.stdout, /Referenced by:\n {4}TABLE "tracks" CONSTRAINT "tracks_artist_id_fkey" FOREIGN KEY \(artist_id\) REFERENCES artists\(id\)\n/);
     assert.match(r.stdout, /List of relations\n +Schema +\| +Name +\| Type +\| +Owner *\n[-+]+\n meta_\d+ \| artists \| table \| \S+ *\n meta_\d+ \| tracks +\| table \| \S+ *\n\(2 rows\)/);
-    assert.match(r.stdout, /\| Rows \| +Size +\| Description *\n[\s\S]* tracks \|[^\n]*\| \d+ kB \| the tracks\n/);
+    assert.match(r.stdout, /\| Persistence \| Access method \| +Size +\| Description *\n[\s\S]* tracks +\| table \| \S+ +\| permanent +\| heap +\| \d+ (kB|bytes) +\| the tracks\n/);
     assert.match(r.stdout, /List of relations\n +Schema +\| +Name +\| +Type +\| +Owner *\n[-+]+\n meta_\d+ \| seq_ids \| sequence \| \S+/);
     assert.match(r.stdout, /\| mv +\| materialized view/);
     assert.match(r.stdout, /List of roles\n[\s\S]*Superuser/);

@@ -41,6 +41,11 @@ export interface EngineExtras {
   sizes?(q: Querier): Promise<ReadonlyMap<string, number>>;
   sequences?(q: Querier): Promise<readonly SequenceRow[]>;
   roles?(q: Querier): Promise<MetaTable>;
+  /**
+   * psql's + columns of the relation lists (\\dt+, \\d+, \\di+ ...) by `${schema}.${name}`: persistence,
+   * access method, size (pg_size_pretty of pg_table_size) and description.
+   */
+  verboseColumns?(q: Querier): Promise<ReadonlyMap<string, { readonly persistence: string; readonly method: string; readonly size: string; readonly description: string }>>;
   /** \\dconfig: each server setting, its value, and whether it differs from the server's built-in default. */
   settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean }[]>;
   /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks, and whether the search path sees it. */

@@ -36,15 +36,23 @@ export async function listRelations(
     items.push(...matchByPattern(src, seqs.map((s) => ({ schema: s.schema, name: s.name, kind: 'sequence', ...(s.owner !== undefined ? { owner: s.owner } : {}) })), (x) => x, pattern));
     items.sort((a, b) => (a.schema < b.schema ? -1 : a.schema > b.schema ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
-  const sizes = src.plus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
   // psql's Owner column, on engines with owners
   const owners = items.some((it) => it.rel?.owner !== undefined || it.owner !== undefined);
   const columns = [col('Schema'), col('Name'), col('Type'), ...(owners ? [col('Owner')] : [])];
-  if (src.plus) columns.push(col('Rows', 'bigint'), col('Size'), col('Description'));
+  // + on PostgreSQL: psql's columns (the access method where tables or materialized views are listed); elsewhere sqlsh's
+  const psqlPlus = src.plus && src.extras.verboseColumns ? await src.extras.verboseColumns(src.q) : undefined;
+  const withMethod = kinds === 'all' || kinds.includes('table') || kinds.includes('materialized-view');
+  const sizes = src.plus && !psqlPlus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
+  if (psqlPlus) columns.push(col('Persistence'), ...(withMethod ? [col('Access method')] : []), col('Size'), col('Description'));
+  else if (src.plus) columns.push(col('Rows', 'bigint'), col('Size'), col('Description'));
   const rows: Row[] = items.map((it) => {
     const type = it.rel ? KIND_NAMES[it.rel.kind] : it.kind;
     const base: Row = [it.schema, it.name, type, ...(owners ? [it.rel?.owner ?? it.owner ?? ''] : [])];
     if (!src.plus) return base;
+    if (psqlPlus) {
+      const v = psqlPlus.get(`${it.schema}.${it.name}`);
+      return [...base, v?.persistence ?? '', ...(withMethod ? [v?.method ?? ''] : []), v?.size ?? '', v?.description ?? ''];
+    }
     const size = it.rel?.sizeBytes ?? sizes.get(`${it.schema}.${it.name}`);
     return [...base, it.rel?.estimatedRows ?? '', prettySize(size), it.rel?.comment ?? ''];
   });
@@ -53,17 +61,24 @@ export async function listRelations(
 
 export async function listIndexes(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   const items = matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
-  const sizes = src.plus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
+  // + on PostgreSQL: psql's columns
+  const psqlPlus = src.plus && src.extras.verboseColumns ? await src.extras.verboseColumns(src.q) : undefined;
+  const sizes = src.plus && !psqlPlus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
   const ownerOf = (i: IndexDef): string | undefined => src.catalog.data.relations.find((r) => r.schema === i.schema && r.name === i.table)?.owner;
   // With owners (PostgreSQL), psql's columns: Schema | Name | Type | Owner | Table. Elsewhere what kind of index, and its columns.
   const owners = items.some((i) => ownerOf(i) !== undefined);
   const columns = owners
     ? [col('Schema'), col('Name'), col('Type'), col('Owner'), col('Table')]
     : [col('Schema'), col('Name'), col('Type'), col('Table'), col('Columns')];
-  if (src.plus) columns.push(col('Size'));
+  if (psqlPlus) columns.push(col('Persistence'), col('Access method'), col('Size'), col('Description'));
+  else if (src.plus) columns.push(col('Size'));
   const rows: Row[] = items.map((i) => {
     const kind = i.primary ? 'primary key' : i.unique ? 'unique index' : 'index';
     const base: Row = owners ? [i.schema, i.name, 'index', ownerOf(i) ?? '', i.table] : [i.schema, i.name, kind, i.table, i.columns.join(', ')];
+    if (psqlPlus) {
+      const v = psqlPlus.get(`${i.schema}.${i.name}`);
+      return [...base, v?.persistence ?? '', v?.method ?? '', v?.size ?? '', v?.description ?? ''];
+    }
     return src.plus ? [...base, prettySize(sizes.get(`${i.schema}.${i.name}`))] : base;
   });
   return relationsOrNone({ title: owners ? 'List of relations' : 'List of indexes', columns, rows, rowCount: true }, pattern);

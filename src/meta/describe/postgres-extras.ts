@@ -29,6 +29,15 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     // psql: the name, its options, AS, the definition without pg_get_viewdef's semicolon, the check option
     return `CREATE OR REPLACE VIEW ${qualified}${options ? `\n WITH (${options})` : ''} AS\n${def!.replace(/;$/, '')}${check ? `\n WITH ${check} CHECK OPTION` : ''}\n`;
   },
+  async verboseColumns(q) {
+    const rows = await q(
+      `SELECT n.nspname, c.relname, CASE c.relpersistence WHEN 'p' THEN 'permanent' WHEN 't' THEN 'temporary' WHEN 'u' THEN 'unlogged' END,
+         am.amname, pg_size_pretty(pg_table_size(c.oid)), obj_description(c.oid, 'pg_class')
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_am am ON am.oid = c.relam
+       WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'i', 'I')`,
+    );
+    return new Map(rows.map((r) => [`${text(r[0])}.${text(r[1])}`, { persistence: text(r[2]), method: text(r[3]), size: text(r[4]), description: text(r[5]) }]));
+  },
   async settings(q) {
     const rows = await q(`SELECT s.name, current_setting(s.name), s.source <> 'default' AND s.setting IS DISTINCT FROM s.boot_val FROM pg_settings s ORDER BY 1`);
     return rows.map((r) => ({ name: text(r[0]), value: text(r[1]), changed: r[2] === true || r[2] === 't' }));

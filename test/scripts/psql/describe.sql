@@ -52,3 +52,15 @@ create domain dd_s.code as text collate "C";
 \dD dd_s.*
 \dD nosuch
 drop schema dd_s cascade;
+-- the + lists: persistence, access method, size, description
+create schema vp;
+create table vp.t (id int primary key);
+comment on table vp.t is 'the t';
+create unlogged table vp.u (x int);
+create view vp.v as select 1 as one;
+create materialized view vp.m as select 1 as one;
+\dt+ vp.*
+\dv+ vp.*
+\dm+ vp.*
+\di+ vp.*
+drop schema vp cascade;
