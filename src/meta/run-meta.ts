@@ -80,7 +80,8 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
       return { type: 'error' };
     case 'tables':
       for (let i = 0; i < outcome.tables.length; i++) {
-        if (i > 0) await session.out.write('\n');
+        // between tables a blank line, unless each ends with psql's own already (scripts, \o)
+        if (i > 0 && !session.renderOptions().blankLineAfter) await session.out.write('\n');
         await renderMetaTable(session, outcome.tables[i]!, runner.page);
       }
       return { type: 'ok' };

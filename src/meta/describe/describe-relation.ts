@@ -132,9 +132,17 @@ export async function describeRelations(src: DescribeSource, pattern: string): P
     const ix = src.catalog.data.indexes.find((i) => i.name.toLowerCase() === pattern.split('.').pop()!.toLowerCase());
     if (ix) indexes.push(ix);
   }
-  if (rels.length === 0 && indexes.length === 0) return { type: 'error', message: `Did not find any relation named "${pattern}".` };
+  // sequences too, where the engine describes them (PostgreSQL)
+  const sequences = !exact && src.extras.describeSequence && src.extras.sequences ? matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern) : [];
+  if (rels.length === 0 && indexes.length === 0 && sequences.length === 0) return { type: 'error', message: `Did not find any relation named "${pattern}".` };
+  // in psql's order: by schema, then name, whatever kind each is
+  const found: { schema: string; name: string; table: () => Promise<MetaTable> }[] = [
+    ...rels.map((r) => ({ schema: r.schema, name: r.name, table: () => describeOne(src, r) })),
+    ...indexes.map((i) => ({ schema: i.schema, name: i.name, table: () => describeIndex(src, i) })),
+    ...sequences.map((s) => ({ schema: s.schema, name: s.name, table: () => src.extras.describeSequence!(src.q, s.schema, s.name) })),
+  ];
+  found.sort((a, b) => (a.schema < b.schema ? -1 : a.schema > b.schema ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const tables: MetaTable[] = [];
-  for (const r of rels) tables.push(await describeOne(src, r));
-  for (const i of indexes) tables.push(await describeIndex(src, i));
+  for (const f of found) tables.push(await f.table());
   return { type: 'tables', tables };
 }

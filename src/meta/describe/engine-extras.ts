@@ -46,6 +46,8 @@ export interface EngineExtras {
    * access method, size (pg_size_pretty of pg_table_size) and description.
    */
   verboseColumns?(q: Querier): Promise<ReadonlyMap<string, { readonly persistence: string; readonly method: string; readonly size: string; readonly description: string }>>;
+  /** \\d SEQUENCE: psql's Type | Start | Minimum | Maximum | Increment | Cycles? | Cache, and what owns it. */
+  describeSequence?(q: Querier, schema: string, name: string): Promise<MetaTable>;
   /** \\dconfig: each server setting, its value, and whether it differs from the server's built-in default. */
   settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean }[]>;
   /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks, and whether the search path sees it. */

@@ -38,6 +38,29 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     );
     return new Map(rows.map((r) => [`${text(r[0])}.${text(r[1])}`, { persistence: text(r[2]), method: text(r[3]), size: text(r[4]), description: text(r[5]) }]));
   },
+  async describeSequence(q, schema, name) {
+    const seq = rel(schema, name);
+    const rows = await q(
+      `SELECT format_type(seqtypid, NULL), seqstart, seqmin, seqmax, seqincrement, CASE WHEN seqcycle THEN 'yes' ELSE 'no' END, seqcache
+       FROM pg_sequence WHERE seqrelid = ${seq}`,
+    );
+    // psql's footer: the column that owns it (serial), or the identity column it serves
+    const owner = await q(
+      `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(a.attname), d.deptype::text
+       FROM pg_class c JOIN pg_depend d ON c.oid = d.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.refobjsubid
+       WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.objid = ${seq} AND d.deptype IN ('a', 'i')`,
+    );
+    const footer = owner[0] ? [`${text(owner[0][1]) === 'i' ? 'Sequence for identity column' : 'Owned by'}: ${text(owner[0][0])}`] : [];
+    const names = ['Type', 'Start', 'Minimum', 'Maximum', 'Increment', 'Cycles?', 'Cache'];
+    return {
+      title: `Sequence "${schema}.${name}"`,
+      columns: names.map((n, i) => ({ name: n, type: i >= 1 && i <= 4 || i === 6 ? 'bigint' : 'text' })),
+      rows: rows.map((r) => [...r]),
+      footer,
+      rowCount: false,
+    };
+  },
   async settings(q) {
     const rows = await q(`SELECT s.name, current_setting(s.name), s.source <> 'default' AND s.setting IS DISTINCT FROM s.boot_val FROM pg_settings s ORDER BY 1`);
     return rows.map((r) => ({ name: text(r[0]), value: text(r[1]), changed: r[2] === true || r[2] === 't' }));

@@ -64,3 +64,9 @@ create materialized view vp.m as select 1 as one;
 \dm+ vp.*
 \di+ vp.*
 drop schema vp cascade;
+-- \d of a pattern: tables, indexes and sequences in name order; identity and generated columns; what owns a sequence
+create schema sq;
+create table sq.t (id serial primary key, n int generated always as identity, twice int generated always as (id * 2) stored, at timestamptz default now() + interval '1 day');
+create sequence sq.free increment 5 minvalue 10 maxvalue 1000 cycle cache 3;
+\d sq.*
+drop schema sq cascade;
