@@ -31,6 +31,8 @@ export interface RelationDef {
   readonly sizeBytes?: number;
   /** The role that owns it, on engines with owners (PostgreSQL). */
   readonly owner?: string;
+  /** PostgreSQL's UNLOGGED (psql's \\d says "Unlogged table"). */
+  readonly unlogged?: boolean;
 }
 
 export interface ForeignKeyDef {

@@ -38,7 +38,7 @@ const SQL = {
   schemas: `select n.nspname from pg_catalog.pg_namespace n where ${NOT_TEMP} order by 1`,
   // Implicit schemas too (pg_catalog is searched even when not listed), but not the session's temp schema.
   searchPath: "select s from unnest(current_schemas(true)) s where left(s, 7) <> 'pg_temp'",
-  relations: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, d.description, pg_catalog.pg_get_userbyid(c.relowner)
+  relations: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, d.description, pg_catalog.pg_get_userbyid(c.relowner), c.relpersistence = 'u'
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     left join pg_catalog.pg_description d on d.objoid = c.oid and d.classoid = 'pg_catalog.pg_class'::regclass and d.objsubid = 0
     where c.relkind in ('r', 'v', 'm', 'f', 'p') and ${NOT_TEMP}`,
@@ -100,7 +100,7 @@ const SQL = {
       and ${USER_SCHEMA} order by 1, 2`,
   databases: 'select datname from pg_catalog.pg_database where not datistemplate order by 1',
   // A role that may not read pg_description (comments) or pg_attrdef (defaults) still gets its tables and columns.
-  relationsPlain: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, null, pg_catalog.pg_get_userbyid(c.relowner)
+  relationsPlain: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, null, pg_catalog.pg_get_userbyid(c.relowner), c.relpersistence = 'u'
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('r', 'v', 'm', 'f', 'p') and ${NOT_TEMP}`,
   columnsPlain: `select a.attrelid::int8, a.attnum::int, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, null, null, null
@@ -230,7 +230,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       str(nums).split(' ').filter((x) => x !== '').map((x) => attnames.get(Number(relid))?.get(Number(x)) ?? `#${x}`);
     const pks = new Map<number, string[]>(pkRows.map((r) => [Number(r[0]), names(r[0], r[1])]));
     const system = new Set(['pg_catalog', 'information_schema']);
-    const relations: RelationDef[] = relRows.map(([oid, schema, name, kind, tuples, comment, owner]) => Object.freeze({
+    const relations: RelationDef[] = relRows.map(([oid, schema, name, kind, tuples, comment, owner, unlogged]) => Object.freeze({
       schema: str(schema), name: str(name),
       // a system schema's tables are system tables; its views stay views (psql's \d says View)
       kind: system.has(str(schema)) && (str(kind) === 'r' || str(kind) === 'p') ? 'system-table' : RELKIND[str(kind)] ?? 'table',
@@ -239,6 +239,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       ...(comment !== null ? { comment: str(comment) } : {}),
       ...(typeof tuples === 'number' && tuples >= 0 ? { estimatedRows: tuples } : {}),
       ...(owner !== null && owner !== undefined ? { owner: str(owner) } : {}),
+      ...(unlogged === true ? { unlogged: true } : {}),
     }));
     relations.sort((a, b) => (a.schema === b.schema ? (a.name < b.name ? -1 : 1) : a.schema < b.schema ? -1 : 1));
     const foreignKeys: ForeignKeyDef[] = fkRows.map(([name, schema, table, refSchema, refTable, relid, cols, refRelid, refCols, del, upd]) => Object.freeze({

@@ -71,10 +71,16 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
   const data = src.catalog.data;
   const collation = src.extras.collationColumn === true;
   const columns = [col('Column'), col('Type'), ...(collation ? [col('Collation')] : []), col('Nullable'), col('Default')];
+  // \d+ on PostgreSQL: psql's Storage, and for tables Compression and Stats target, before Description
+  const storage = src.plus && src.extras.storage ? await src.extras.storage(src.q, rel.schema, rel.name).catch(() => undefined) : undefined;
+  const tableLike = rel.kind !== 'view';
+  if (storage) columns.push(col('Storage'), ...(tableLike ? [...(storage.compression ? [col('Compression')] : []), col('Stats target')] : []));
   if (src.plus) columns.push(col('Description'));
   const rows: Row[] = rel.columns.map((c) => {
     const base: Row = [c.name, c.type, ...(collation ? [c.collation ?? ''] : []), c.nullable ? '' : 'not null', c.default ?? ''];
-    return src.plus ? [...base, c.comment ?? ''] : base;
+    const s = storage?.columns.get(c.name);
+    const more: Row = storage ? [s?.storage ?? '', ...(tableLike ? [...(storage.compression ? [s?.compression ?? ''] : []), s?.statsTarget ?? ''] : [])] : [];
+    return src.plus ? [...base, ...more, c.comment ?? ''] : base;
   });
   const footer: string[] = [];
   const section = (title: string, lines: readonly string[]) => {
@@ -83,7 +89,8 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
   if (rel.kind === 'view' || rel.kind === 'materialized-view') {
     if (src.plus && src.extras.viewDefinition) {
       const def = await src.extras.viewDefinition(src.q, rel.schema, rel.name).catch(() => undefined);
-      if (def) footer.push('View definition:', ...def.split('\n').map((l) => ` ${l}`));
+      // as the engine indents it (PostgreSQL's starts with a space), else one space in
+      if (def) footer.push('View definition:', ...(def.startsWith(' ') ? def.split('\n') : def.split('\n').map((l) => ` ${l}`)));
     }
   }
   if (rel.kind !== 'view') {
@@ -102,21 +109,31 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
     if (src.extras.checks) section('Check constraints', (await src.extras.checks(src.q, rel.schema, rel.name)).map((c) => `    ${c}`));
   }
   if (src.extras.triggers) section('Triggers', (await src.extras.triggers(src.q, rel.schema, rel.name)).map((t) => `    ${t}`));
-  if (src.plus && rel.comment) footer.push(`Comment: ${rel.comment}`);
-  return { title: `${TITLES[rel.kind]} ${q(qualified(rel.schema, rel.name))}`, columns, rows, footer, rowCount: false };
+  // psql's last line for a table: its access method (the table's comment is \dt+'s Description there)
+  if (storage) {
+    if (tableLike && storage.accessMethod) footer.push(`Access method: ${storage.accessMethod}`);
+  } else if (src.plus && rel.comment) footer.push(`Comment: ${rel.comment}`);
+  const title = rel.unlogged ? `Unlogged ${TITLES[rel.kind].toLowerCase()}` : TITLES[rel.kind];
+  return { title: `${title} ${q(qualified(rel.schema, rel.name))}`, columns, rows, footer, rowCount: false };
 }
 
 /** psql's \d INDEX: Column | Type | Key? | Definition, then what it is and for which table. */
 async function describeIndex(src: DescribeSource, found: IndexDef): Promise<MetaTable> {
   const ix = (await indexesOf(src, found.schema, found.table)).find((i) => i.name === found.name) ?? found;
   const table = src.catalog.data.relations.find((r) => sameTable(ix.schema, ix.table, r));
-  const rows: Row[] = ix.columns.map((c) => [c, table?.columns.find((x) => x.name === c)?.type ?? '', 'yes', c]);
+  // \d+ on PostgreSQL: psql's Storage and Stats target of the index's columns
+  const storage = src.plus && src.extras.storage ? await src.extras.storage(src.q, ix.schema, ix.name).catch(() => undefined) : undefined;
+  const rows: Row[] = ix.columns.map((c, i) => {
+    const base: Row = [c, table?.columns.find((x) => x.name === c)?.type ?? '', 'yes', c];
+    const s = storage ? [...storage.columns.values()][i] : undefined;
+    return storage ? [...base, s?.storage ?? '', s?.statsTarget ?? ''] : base;
+  });
   const parts = [ix.primary ? 'primary key' : ix.unique ? 'unique' : '', indexMethod(ix), `for table ${q(qualified(ix.schema, ix.table))}`];
   const where = indexWhere(ix);
   if (where) parts.push(`predicate (${where})`);
   return {
     title: `Index ${q(qualified(ix.schema, ix.name))}`,
-    columns: [col('Column'), col('Type'), col('Key?'), col('Definition')],
+    columns: [col('Column'), col('Type'), col('Key?'), col('Definition'), ...(storage ? [col('Storage'), col('Stats target')] : [])],
     rows,
     footer: [parts.filter(Boolean).join(', ')],
     rowCount: false,

@@ -31,6 +31,13 @@ export interface EngineExtras {
   /** Triggers of a table, each as its definition. */
   triggers?(q: Querier, schema: string, table: string): Promise<readonly string[]>;
   viewDefinition?(q: Querier, schema: string, name: string): Promise<string | undefined>;
+  /** \\d+ (psql 15): each column's storage, compression and statistics target, the table's access method. */
+  storage?(q: Querier, schema: string, name: string): Promise<{
+    readonly columns: ReadonlyMap<string, { readonly storage: string; readonly compression: string; readonly statsTarget: string }>;
+    readonly accessMethod: string;
+    /** The server has per-column compression (PostgreSQL 14+). */
+    readonly compression: boolean;
+  }>;
   /** \\sf and \\sv: the CREATE OR REPLACE text of one function or view, found as the server finds the name (throws the server's error). */
   source?(q: Querier, kind: 'function' | 'view', name: string): Promise<string>;
   /** Every index of one table, read now: for tables the catalog keeps no indexes of (PostgreSQL's system tables). */

@@ -137,7 +137,23 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
   },
   async viewDefinition(q, schema, name) {
     const rows = await q(`SELECT pg_get_viewdef(${rel(schema, name)}, true)`);
-    return rows[0]?.[0] == null ? undefined : text(rows[0][0]).trim();
+    // as the server indents it (its first line starts with a space), without the last newline
+    return rows[0]?.[0] == null ? undefined : text(rows[0][0]).replace(/\s+$/, '');
+  },
+  async storage(q, schema, name) {
+    const compression = await q(`SELECT 1 FROM pg_attribute WHERE attrelid = 'pg_attribute'::regclass AND attname = 'attcompression'`).then((r) => r.length > 0, () => false);
+    const rows = await q(
+      `SELECT a.attname, a.attstorage::text, ${compression ? 'a.attcompression::text' : "''"}, CASE WHEN a.attstattarget = -1 THEN NULL ELSE a.attstattarget END, am.amname
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_am am ON am.oid = c.relam
+       WHERE a.attrelid = ${rel(schema, name)} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+    );
+    const STORAGE: Readonly<Record<string, string>> = { p: 'plain', m: 'main', e: 'external', x: 'extended' };
+    const COMPRESSION: Readonly<Record<string, string>> = { p: 'pglz', l: 'lz4' };
+    return {
+      columns: new Map(rows.map((r) => [text(r[0]), { storage: STORAGE[text(r[1])] ?? '', compression: COMPRESSION[text(r[2])] ?? '', statsTarget: text(r[3]) }])),
+      accessMethod: text(rows[0]?.[4]),
+      compression,
+    };
   },
   async sizes(q) {
     const rows = await q(

@@ -70,3 +70,14 @@ create table sq.t (id serial primary key, n int generated always as identity, tw
 create sequence sq.free increment 5 minvalue 10 maxvalue 1000 cycle cache 3;
 \d sq.*
 drop schema sq cascade;
+-- \d+ of a table, an unlogged table, a view, a materialized view, an index: storage, compression, statistics
+-- target, access method, the view's text as the server indents it
+create schema dplus;
+create table dplus.t (id int primary key, s text, j jsonb);
+comment on column dplus.t.s is 'the s';
+alter table dplus.t alter column s set statistics 50;
+create unlogged table dplus.u (x int);
+create view dplus.v as select id, s from dplus.t where id > 1;
+create materialized view dplus.m as select 1 as one;
+\d+ dplus.*
+drop schema dplus cascade;
