@@ -66,7 +66,7 @@ describe('the catalog sees what the session sees (PostgreSQL)', () => {
     const r = sqlsh(pg.url, [
       `DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`,
       `CREATE TABLE ${schema}.inpath (id serial PRIMARY KEY)`,
-      'CREATE TEMP TABLE scratch (id int PRIMARY KEY, note text COLLATE "C")',
+      'CREATE TEMP TABLE scratch (id serial PRIMARY KEY, note text COLLATE "C")',
       '\\d scratch',
       `SET search_path = ${schema}, public`,
       '\\dt',
@@ -76,7 +76,7 @@ describe('the catalog sees what the session sees (PostgreSQL)', () => {
       `DROP SCHEMA ${schema} CASCADE`,
     ]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /Table "pg_temp_\d+\.scratch"\n Column \| +Type +\| Collation \| Nullable \| Default \n[-+]+\n id +\| integer +\| +\| not null \| \n note +\| text +\| C +\| +\| \nIndexes:\n {4}"scratch_pkey" PRIMARY KEY, btree \(id\)\n/);
+    assert.match(r.stdout, /Table "pg_temp_\d+\.scratch"\n Column \| +Type +\| Collation \| Nullable \| +Default +\n[-+]+\n id +\| integer +\| +\| not null \| nextval\('scratch_id_seq'::regclass\)\n note +\| text +\| C +\| +\| \nIndexes:\n {4}"scratch_pkey" PRIMARY KEY, btree \(id\)\n/);
     // psql lists the session's own temporary tables, and the tables of the schema set on the path
     assert.match(r.stdout, new RegExp(`List of relations\\n[^\\n]*Owner *\\n[-+]+\\n ${schema} +\\| inpath +\\| table \\| [^\\n]+\\n pg_temp_\\d+ +\\| scratch +\\| table \\| `));
     const described = r.stdout.split(`Table "${schema}.inpath"`);

@@ -188,8 +188,10 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       return rows ?? [];
     };
     if (path) {
-      // The main session's path, so that defaults, types and index definitions read as they would there.
-      for (const c of clients) await q(c, `select pg_catalog.set_config('search_path', '${path.setting.replace(/'/g, "''")}', false)`);
+      // The main session's path, so that defaults, types and index definitions read as they would there;
+      // its temporary schema named first, as that session searches it first (nextval('t_id_seq'), not 'pg_temp_3.t_id_seq')
+      const setting = tempSchema ? `${tempSchema}, ${path.setting}` : path.setting;
+      for (const c of clients) await q(c, `select pg_catalog.set_config('search_path', '${setting.replace(/'/g, "''")}', false)`);
     }
     const big = (async () => {
       let rel = await q(second, SQL.relations);
