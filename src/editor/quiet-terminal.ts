@@ -52,3 +52,18 @@ export function withOriginalTerminal<T>(f: () => T): T {
     stty(QUIET);
   }
 }
+
+/**
+ * Hand the terminal to a program for `f` (\e's editor, \!'s command, \prompt's question): out of the
+ * line editor's raw mode if it was in it, with the settings as they were before quieting; back after.
+ */
+export function withTerminalForChild<T>(f: () => T): T {
+  const stdin = process.stdin as NodeJS.ReadStream;
+  const wasRaw = stdin.isTTY ? stdin.isRaw : false;
+  try {
+    if (wasRaw) stdin.setRawMode(false);
+    return withOriginalTerminal(f);
+  } finally {
+    if (wasRaw) stdin.setRawMode(true);
+  }
+}

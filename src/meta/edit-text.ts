@@ -3,7 +3,7 @@
  * the editor owning stdin/stdout, and returns the text it left.
  */
 import { spawnSync } from 'node:child_process';
-import { withOriginalTerminal } from '../editor/quiet-terminal.js';
+import { withTerminalForChild } from '../editor/quiet-terminal.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,16 +24,12 @@ export async function editText(file: string | undefined, initial: string, env: N
     path = join(dir, 'statement.sql');
     writeFileSync(path, initial === '' ? '' : `${initial.replace(/\s+$/, '')}\n`);
   }
-  const stdin = process.stdin as NodeJS.ReadStream;
-  const wasRaw = stdin.isTTY ? stdin.isRaw : false;
   try {
-    if (wasRaw) stdin.setRawMode(false);
-    const r = withOriginalTerminal(() => spawnSync(`${editor} ${shellQuote(path)}`, { shell: '/bin/sh', stdio: 'inherit', env }));
+    const r = withTerminalForChild(() => spawnSync(`${editor} ${shellQuote(path)}`, { shell: '/bin/sh', stdio: 'inherit', env }));
     if (r.error) return { ok: false, error: `cannot start the editor ${JSON.stringify(editor)}: ${r.error.message}` };
     if (r.status !== 0) return { ok: false, error: `the editor ${JSON.stringify(editor)} exited with status ${r.status ?? r.signal}; nothing was run` };
     return { ok: true, text: readFileSync(path, 'utf8') };
   } finally {
-    if (wasRaw) stdin.setRawMode(true);
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -148,6 +148,11 @@ export interface MetaCommand {
   /** More lines for \? CMD. */
   readonly details?: readonly string[];
   readonly args: MetaArgSpec;
+  /**
+   * The shell puts no variables into the arguments: the command reads them as written (the scripting
+   * commands put them in themselves, with psql's quoting; \! takes its line as psql does, untouched).
+   */
+  readonly argsAsWritten?: boolean;
   run(ctx: MetaContext, args: MetaArgs): Promise<MetaOutcome>;
 }
 

@@ -134,8 +134,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
       // psql puts variables into every command's arguments; the scripting commands read theirs themselves
       const word = /^\\[^\s|]*/.exec(meta)?.[0] ?? '';
       if (session.variables.size > 0) {
-        const { SCRIPT_COMMANDS } = await import('../meta/commands/script-commands.js');
-        if (!SCRIPT_COMMANDS.some((c) => c.name === word)) meta = word + interpolateArgText(meta.slice(word.length), session.variables);
+        const { metaRegistry } = await import('../meta/meta-registry.js');
+        if (!metaRegistry().lookup(word)?.command.argsAsWritten) meta = word + interpolateArgText(meta.slice(word.length), session.variables);
       }
       // \copy ... FROM STDIN in a script: the lines after it up to \. are its data (never SQL), as psql reads them
       const copyData = !session.interactive && word === '\\copy' && COPY_META_FROM_STDIN.test(meta) ? inlineData(text, st.segmentEnd) : undefined;

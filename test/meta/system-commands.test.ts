@@ -43,9 +43,13 @@ describe('psql commands around the session', () => {
     const r = runScript(db, `\\echo before\n\\setenv SQLSH_T_VAR hello\n\\! echo "shell: $SQLSH_T_VAR"\n\\cd ${dir}\n\\! pwd\n\\setenv SQLSH_T_VAR\n\\! echo "gone: [$SQLSH_T_VAR]"\n\\echo after\n`);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, `before\nshell: hello\n${dir}\ngone: []\nafter\n`);
+    // psql's \! takes its line as written: no variables put in (the shell's own $ still works)
+    const asWritten = runScript(db, '\\set x 5\n\\! echo :x "$((2 + 3))"\n\\echo :x\n');
+    assert.equal(asWritten.status, 0, asWritten.stderr);
+    assert.equal(asWritten.stdout, ':x 5\n5\n');
     const bad = runScript(db, '\\cd /no/such/dir\n');
     assert.equal(bad.status, 1);
-    assert.match(bad.stderr, /\\cd: could not change directory to "\/no\/such\/dir": No such file or directory/);
+    assert.match(bad.stderr, /\\cd: could not change directory to "\/no\/such\/dir": no such file or directory/);
   });
 
   test('\\encoding says UTF8 and accepts only it', () => {

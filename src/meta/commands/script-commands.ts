@@ -319,6 +319,9 @@ const crosstab: MetaCommand = {
   },
 };
 
-export const SCRIPT_COMMANDS: readonly MetaCommand[] = Object.freeze([
-  set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, crosstab, source,
-]);
+/** They read their arguments themselves, variables and backquotes included (psql's rules): argsAsWritten. */
+export const SCRIPT_COMMANDS: readonly MetaCommand[] = Object.freeze(
+  [set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, crosstab, source].map(
+    (c): MetaCommand => Object.freeze({ ...c, argsAsWritten: true }),
+  ),
+);

@@ -5,8 +5,8 @@
  * Their arguments arrive with the variables already put in (run-script.ts does it for every command
  * but the scripting ones), read with psql's quoting (meta-args.ts).
  *
- * \! and \prompt own the terminal while they run: the line editor's raw mode is put back to normal
- * first (the child, or the question, reads lines), as \e does.
+ * \! and \prompt own the terminal while they run (withTerminalForChild, as \e).
+ * \! takes its line as written: no variables are put in (psql's whole-line argument).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -14,20 +14,9 @@ import { homedir } from 'node:os';
 import type { MetaCommand } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
 import { isVariableName, withVariable } from '../../sql/variables.js';
-import { withOriginalTerminal } from '../../editor/quiet-terminal.js';
+import { withTerminalForChild } from '../../editor/quiet-terminal.js';
+import { fileErrorReason } from '../file-error.js';
 import { readLine } from '../read-line.js';
-
-/** Runs `run` with the terminal in normal (cooked) mode when the shell's editor had it raw. */
-function cooked<T>(run: () => T): T {
-  const stdin = process.stdin as NodeJS.ReadStream;
-  const wasRaw = stdin.isTTY ? stdin.isRaw : false;
-  try {
-    if (wasRaw) stdin.setRawMode(false);
-    return withOriginalTerminal(run);
-  } finally {
-    if (wasRaw) stdin.setRawMode(true);
-  }
-}
 
 const shellCommand: MetaCommand = {
   name: '\\!',
@@ -36,9 +25,10 @@ const shellCommand: MetaCommand = {
   summary: 'run a shell command, or start a shell',
   details: ['The rest of the line goes to /bin/sh as it is (no variables are put in); alone, $SHELL starts.', 'Its output goes to the terminal, not into \\o.'],
   args: { min: 0, max: Infinity, kinds: ['text'] },
+  argsAsWritten: true,
   async run(_ctx, args) {
     const line = args.raw.trim();
-    const r = cooked(() =>
+    const r = withTerminalForChild(() =>
       line === ''
         ? spawnSync(process.env['SHELL'] || '/bin/sh', { stdio: 'inherit' })
         : spawnSync(line, { shell: '/bin/sh', stdio: 'inherit' }),
@@ -61,9 +51,7 @@ const cd: MetaCommand = {
     try {
       process.chdir(target);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'No such file or directory' : code === 'ENOTDIR' ? 'Not a directory' : code === 'EACCES' ? 'Permission denied' : (e as Error).message;
-      return fail(`could not change directory to "${target}": ${why}`);
+      return fail(`could not change directory to "${target}": ${fileErrorReason(e)}`);
     }
     return ok;
   },
@@ -129,7 +117,7 @@ const prompt: MetaCommand = {
       }
       try {
         writeSync(fd, text); // the question goes where the answer comes from, as psql's simple_prompt
-        answer = cooked(() => readLine(fd!));
+        answer = withTerminalForChild(() => readLine(fd!));
       } finally {
         closeSync(fd);
       }
