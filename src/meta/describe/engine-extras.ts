@@ -15,6 +15,13 @@ export interface SequenceRow {
   readonly owner?: string;
 }
 
+/** A row of a list command, with the (schema, name) it is matched on. */
+export interface NamedRow {
+  readonly schema: string;
+  readonly name: string;
+  readonly row: readonly string[];
+}
+
 export interface EngineExtras {
   /** One-line reasons, for commands that do not apply ('SQLite has no extensions...'). */
   readonly missing: Partial<Record<'sequences' | 'roles' | 'extensions' | 'matviews' | 'types' | 'triggers' | 'functions' | 'privileges', string>>;
@@ -57,10 +64,10 @@ export interface EngineExtras {
   describeSequence?(q: Querier, schema: string, name: string): Promise<MetaTable>;
   /** \\dconfig: each server setting, its value, and whether it differs from the server's built-in default. */
   settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean }[]>;
-  /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks, and whether the search path sees it. */
-  domains?(q: Querier): Promise<readonly { readonly schema: string; readonly name: string; readonly visible: boolean; readonly row: readonly string[] }[]>;
-  /** \\dp: each relation's schema, name, type, privileges, column privileges and policies, and whether the search path sees it. */
-  privileges?(q: Querier): Promise<readonly { readonly schema: string; readonly name: string; readonly visible: boolean; readonly row: readonly string[] }[]>;
+  /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks. */
+  domains?(q: Querier): Promise<readonly NamedRow[]>;
+  /** \\dp: each relation's schema, name, type, privileges, column privileges and policies. */
+  privileges?(q: Querier): Promise<readonly NamedRow[]>;
   databases?(q: Querier): Promise<MetaTable>;
   extensions?(q: Querier): Promise<MetaTable>;
 }

@@ -157,16 +157,10 @@ export async function listExtensions(src: DescribeSource, pattern: string | unde
   return asTable(filterFirstColumn(await src.extras.extensions(src.q), pattern));
 }
 
-/** Rows of (schema, name) objects matching a psql pattern: without a schema in it, what the search path sees (as psql). */
-function byPattern<T extends { readonly schema: string; readonly name: string; readonly visible: boolean }>(items: readonly T[], pattern: string | undefined): T[] {
-  const p = pattern === undefined ? undefined : compileNamePattern(pattern);
-  return items.filter((r) => (p?.schema ? p.schema.test(r.schema) && p.name.test(r.name) : r.visible && (!p || p.name.test(r.name))));
-}
-
 /** \\dp (\\z): psql's access privileges of tables, views and sequences. */
 export async function listPrivileges(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.privileges) return { type: 'message', text: src.extras.missing.privileges ?? `${src.engineName} has no privileges to list here` };
-  const rows = byPattern(await src.extras.privileges(src.q), pattern).map((r) => [...r.row]);
+  const rows = matchByPattern(src, await src.extras.privileges(src.q), (r) => r, pattern).map((r) => [...r.row]);
   const columns = ['Schema', 'Name', 'Type', 'Access privileges', 'Column privileges', 'Policies'].map((name) => col(name));
   return asTable({ title: 'Access privileges', columns, rows, rowCount: true });
 }
@@ -174,7 +168,7 @@ export async function listPrivileges(src: DescribeSource, pattern: string | unde
 /** \\dD: psql's list of domains. */
 export async function listDomains(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.domains) return { type: 'message', text: `${src.engineName} has no domains` };
-  const rows = byPattern(await src.extras.domains(src.q), pattern).map((r) => [...r.row]);
+  const rows = matchByPattern(src, await src.extras.domains(src.q), (r) => r, pattern).map((r) => [...r.row]);
   const columns = ['Schema', 'Name', 'Type', 'Collation', 'Nullable', 'Default', 'Check'].map((name) => col(name));
   return asTable({ title: 'List of domains', columns, rows, rowCount: true });
 }

@@ -67,18 +67,18 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
   },
   async domains(q) {
     // psql 15's \dD
-    const rows = await q(`SELECT n.nspname, t.typname, pg_type_is_visible(t.oid), format_type(t.typbasetype, t.typtypmod),
+    const rows = await q(`SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod),
         (SELECT c.collname FROM pg_collation c, pg_type bt WHERE c.oid = t.typcollation AND bt.oid = t.typbasetype AND t.typcollation <> bt.typcollation),
         CASE WHEN t.typnotnull THEN 'not null' END, t.typdefault,
         array_to_string(ARRAY(SELECT pg_get_constraintdef(r.oid, true) FROM pg_constraint r WHERE t.oid = r.contypid), ' ')
       FROM pg_type t LEFT JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'd' AND n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema'
       ORDER BY 1, 2`);
-    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), visible: r[2] === true || r[2] === 't', row: [text(r[0]), text(r[1]), ...r.slice(3).map(text)] }));
+    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), row: r.map(text) }));
   },
   async privileges(q) {
     // psql 15's \dp: privileges one per line, column privileges under the column's name, row security policies
-    const rows = await q(`SELECT n.nspname, c.relname, pg_table_is_visible(c.oid),
+    const rows = await q(`SELECT n.nspname, c.relname,
         CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
           WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' END,
         array_to_string(c.relacl, E'\\n'),
@@ -94,7 +94,7 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
       FROM pg_class c LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p') AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
       ORDER BY 1, 2`);
-    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), visible: r[2] === true || r[2] === 't', row: [text(r[0]), text(r[1]), ...r.slice(3).map(text)] }));
+    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), row: r.map(text) }));
   },
   async typeDescriptions(q) {
     const rows = await q(
