@@ -361,7 +361,8 @@ function sessionPath(sig: readonly Token[], setIdx: number, before: number): Sug
   if (what !== 'SEARCH_PATH' || before <= j + 1) return undefined;
   const prev = sig[before - 1];
   const valueStart = before === j + 2 && (kw(prev) === 'TO' || isPunct(prev, '='));
-  return valueStart || (before > j + 2 && isPunct(prev, ',')) ? [{ kind: 'schema' }, { kind: 'keyword', preferred: valueStart ? ['DEFAULT'] : [], only: true }] : [];
+  if (valueStart) return [{ kind: 'schema' }, { kind: 'keyword', preferred: ['DEFAULT'], only: true }];
+  return before > j + 2 && isPunct(prev, ',') ? [{ kind: 'schema' }] : [];
 }
 
 /** Scan back from the cursor for the clause word at the cursor's nesting level; note the innermost non-query paren. */

@@ -22,7 +22,6 @@ export interface HtmlOptions {
   readonly psqlBooleans?: boolean;
 }
 
-
 /** psql's html_escaped_print: &, <, >, " escaped, newlines as <br />, the value's leading spaces as &nbsp;. */
 export function htmlEscape(text: string): string {
   let out = '';
@@ -84,7 +83,7 @@ export class HtmlSink implements ResultSink {
   private cell(v: Row[number] | undefined, i: number): string {
     const value = v ?? null;
     const right = this.right[i] || (!this.typed[i] && value !== null && isNumericValue(value));
-    const text = value === null ? this.options.nullString : typeof value === 'boolean' && this.options.psqlBooleans ? (value ? 't' : 'f') : formatValue(value, '');
+    const text = formatValue(value, this.options.nullString, this.options.psqlBooleans);
     // a value of spaces and tabs only (or nothing) is a non-breaking space, as psql writes it
     const shown = /^[ \t]*$/.test(text) ? '&nbsp; ' : htmlEscape(text);
     return `    <td align="${right ? 'right' : 'left'}">${shown}</td>\n`;

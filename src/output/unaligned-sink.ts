@@ -79,7 +79,7 @@ export class UnalignedSink implements ResultSink {
       for (let i = 0; i < row.length; i++) {
         if (i > 0) text += fs;
         const v = row[i]!;
-        text += typeof v === 'boolean' ? (v ? 't' : 'f') : formatValue(v, nullString);
+        text += formatValue(v, nullString, true); // psql's t and f
       }
       this.open = true;
     }
@@ -182,7 +182,7 @@ export class UnalignedRecordsSink implements ResultSink {
       for (let i = 0; i < row.length; i++) {
         if (this.open) text += i === 0 ? rs + rs : rs;
         const v = row[i]!;
-        text += `${names[i] ?? ''}${fs}${typeof v === 'boolean' ? (v ? 't' : 'f') : formatValue(v, nullString)}`;
+        text += `${names[i] ?? ''}${fs}${formatValue(v, nullString, true)}`;
         this.open = true;
       }
     }

@@ -1,4 +1,4 @@
-/** The describe family: \d, \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx. */
+/** The describe family: \d, \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx, \dp, \dD, \dconfig, \sf, \sv. */
 import type { RelationKind } from '../../catalog/catalog-data.js';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { fail, ok, PATTERN_ARG } from '../meta-command.js';

@@ -200,7 +200,7 @@ const gset: MetaCommand = {
       const name = prefix + r.columns[i]!.name;
       if (!isVariableName(name)) return fail(`invalid variable name: ${JSON.stringify(name)}`);
       const v = row[i] ?? null;
-      vars = withVariable(vars, name, v === null ? undefined : typeof v === 'boolean' ? (v ? 't' : 'f') : formatValue(v, ''));
+      vars = withVariable(vars, name, v === null ? undefined : formatValue(v, '', true));
     }
     ctx.session.variables = vars;
     return ok;
@@ -292,7 +292,7 @@ const crosstab: MetaCommand = {
     if (typeof d === 'string') return fail(d);
     const sortBy = w[3] !== undefined ? pick(3, -1) : undefined;
     if (typeof sortBy === 'string') return fail(sortBy);
-    const show = (x: unknown): string => (x === null || x === undefined ? '' : typeof x === 'boolean' ? (x ? 't' : 'f') : formatValue(x as never, ''));
+    const show = (x: Row[number] | undefined): string => formatValue(x ?? null, '', true);
     // the headers in the order they come (psql), the horizontal ones by SORTCOLH's value when given
     const rowKeys = new Map<string, number>();
     const colKeys = new Map<string, { index: number; sort: number }>();

@@ -5,7 +5,7 @@
 import type { ForeignKeyDef, IndexDef, RelationDef } from '../../catalog/catalog-data.js';
 import type { Row } from '../../core/result.js';
 import type { MetaOutcome, MetaTable } from '../meta-command.js';
-import { matchByPattern, qualified, type DescribeSource } from './describe-source.js';
+import { bySchemaThenName, matchByPattern, qualified, type DescribeSource } from './describe-source.js';
 
 const col = (name: string) => ({ name, type: 'text' });
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -158,7 +158,7 @@ export async function describeRelations(src: DescribeSource, pattern: string): P
     ...indexes.map((i) => ({ schema: i.schema, name: i.name, table: () => describeIndex(src, i) })),
     ...sequences.map((s) => ({ schema: s.schema, name: s.name, table: () => src.extras.describeSequence!(src.q, s.schema, s.name) })),
   ];
-  found.sort((a, b) => (a.schema < b.schema ? -1 : a.schema > b.schema ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  found.sort(bySchemaThenName);
   const tables: MetaTable[] = [];
   for (const f of found) tables.push(await f.table());
   return { type: 'tables', tables };

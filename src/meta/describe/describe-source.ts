@@ -48,6 +48,11 @@ export function isSystem(src: DescribeSource, schema: string, name: string, kind
   return src.catalog.dialect.id === 'sqlite' && /^sqlite_/i.test(name);
 }
 
+/** psql's order of listed and described objects: schema, then name. */
+export function bySchemaThenName(x: { readonly schema: string; readonly name: string }, y: { readonly schema: string; readonly name: string }): number {
+  return x.schema < y.schema ? -1 : x.schema > y.schema ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : 0;
+}
+
 /** Filter (schema, name) items by a psql pattern and the S modifier. No schema in the pattern: visible schemas only. */
 export function matchByPattern<T>(
   src: DescribeSource,
@@ -65,11 +70,7 @@ export function matchByPattern<T>(
     if (p && !p.name.test(k.name)) return false;
     return src.system || visible(k.schema);
   });
-  return out.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    return x.schema < y.schema ? -1 : x.schema > y.schema ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : 0;
-  });
+  return out.sort((a, b) => bySchemaThenName(key(a), key(b)));
 }
 
 /** 'main.tracks', or 'tracks' when the engine has no schemas. */

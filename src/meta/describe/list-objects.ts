@@ -1,8 +1,8 @@
-/** The list commands: \d (no name), \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx. */
+/** The list commands: \d (no name), \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx, \dp, \dD, \dconfig. */
 import type { IndexDef, RelationDef, RelationKind } from '../../catalog/catalog-data.js';
 import type { Row } from '../../core/result.js';
 import type { MetaOutcome, MetaTable } from '../meta-command.js';
-import { KIND_NAMES, matchByPattern, prettySize, type DescribeSource } from './describe-source.js';
+import { bySchemaThenName, KIND_NAMES, matchByPattern, prettySize, type DescribeSource } from './describe-source.js';
 import { compileNamePattern } from './name-pattern.js';
 
 const col = (name: string, type = 'text') => ({ name, type });
@@ -34,7 +34,7 @@ export async function listRelations(
   if (withSequences && src.extras.sequences) {
     const seqs = await src.extras.sequences(src.q);
     items.push(...matchByPattern(src, seqs.map((s) => ({ schema: s.schema, name: s.name, kind: 'sequence', ...(s.owner !== undefined ? { owner: s.owner } : {}) })), (x) => x, pattern));
-    items.sort((a, b) => (a.schema < b.schema ? -1 : a.schema > b.schema ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    items.sort(bySchemaThenName);
   }
   // psql's Owner column, on engines with owners
   const owners = items.some((it) => it.rel?.owner !== undefined || it.owner !== undefined);

@@ -1,4 +1,4 @@
-/** PostgreSQL: checks, triggers, view text, sizes, sequences, roles, databases and extensions from pg_catalog. */
+/** PostgreSQL: what psql 15's describe commands show, from pg_catalog (checks, triggers, view text, the + columns, sequences, roles, databases, extensions, privileges, domains, settings). */
 import type { EngineExtras } from './engine-extras.js';
 import { sqlString, text } from './query-rows.js';
 
@@ -154,13 +154,6 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
       accessMethod: text(rows[0]?.[4]),
       compression,
     };
-  },
-  async sizes(q) {
-    const rows = await q(
-      `SELECT n.nspname, c.relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE c.relkind IN ('r', 'm', 'p', 'i', 'S') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')`,
-    );
-    return new Map(rows.map((r) => [`${text(r[0])}.${text(r[1])}`, Number(text(r[2]))]));
   },
   async sequences(q) {
     const rows = await q(`SELECT schemaname, sequencename, data_type::text, sequenceowner FROM pg_sequences ORDER BY 1, 2`);
