@@ -9,6 +9,12 @@ export interface Settings {
   readonly format: OutputFormat;
   readonly table_style: 'psql' | 'unicode' | 'ascii' | 'markdown';
   readonly expanded: 'off' | 'on' | 'auto';
+  /** psql's \\pset border (0, 1, 2; more draws as 2) and line style, for the psql table style. */
+  readonly border: number;
+  readonly linestyle: 'ascii' | 'old-ascii' | 'unicode';
+  readonly unicode_border_linestyle: 'single' | 'double';
+  readonly unicode_column_linestyle: 'single' | 'double';
+  readonly unicode_header_linestyle: 'single' | 'double';
   readonly null_string: string | null; // null: the format's own default
   readonly header: boolean;
   readonly footer: boolean;
@@ -87,6 +93,11 @@ export const SETTINGS: readonly SettingSpec[] = Object.freeze([
   { key: 'format', default: 'table', doc: 'output format', flag: '--format', values: OUTPUT_FORMATS, parse: oneOf(OUTPUT_FORMATS) },
   { key: 'table_style', default: 'psql', doc: 'table borders (\\T)', flag: null, values: TABLE_STYLES, parse: oneOf(TABLE_STYLES) },
   { key: 'expanded', default: 'auto', doc: 'expanded records: off, on, or auto when a table is wider than the terminal (\\x)', flag: null, values: ['off', 'on', 'auto'], parse: oneOf(['off', 'on', 'auto']) },
+  { key: 'border', default: 1, doc: "psql's table border: 0 (none), 1 (between columns), 2 (a frame) (\\pset border)", flag: null, parse: int(0, 65535) },
+  { key: 'linestyle', default: 'ascii', doc: "psql's line style: ascii, old-ascii or unicode (\\pset linestyle)", flag: null, values: ['ascii', 'old-ascii', 'unicode'], parse: oneOf(['ascii', 'old-ascii', 'unicode']) },
+  { key: 'unicode_border_linestyle', default: 'single', doc: 'unicode line style: single or double lines for the frame', flag: null, values: ['single', 'double'], parse: oneOf(['single', 'double']) },
+  { key: 'unicode_column_linestyle', default: 'single', doc: 'unicode line style: single or double lines between columns', flag: null, values: ['single', 'double'], parse: oneOf(['single', 'double']) },
+  { key: 'unicode_header_linestyle', default: 'single', doc: 'unicode line style: single or double line under the header', flag: null, values: ['single', 'double'], parse: oneOf(['single', 'double']) },
   { key: 'null_string', default: null, doc: 'how NULL is shown (default: NULL in tables, empty in csv/tsv)', flag: '--null', parse: str(true) },
   { key: 'header', default: true, doc: 'print the header row', flag: '--no-header', parse: bool() },
   { key: 'footer', default: true, doc: 'print the (N rows) footer (-t, tuples only, turns off header and footer)', flag: '-t', parse: bool() },

@@ -15,7 +15,18 @@ export type PsetResult = { readonly settings: Settings; readonly message: string
 export const PSET_NAMES: readonly string[] = Object.freeze([
   'format', 'null', 'fieldsep', 'fieldsep_zero', 'recordsep', 'recordsep_zero', 'tuples_only', 'footer',
   'header', 'expanded', 'linestyle', 'pager', 'border', 'timing',
+  'unicode_border_linestyle', 'unicode_column_linestyle', 'unicode_header_linestyle',
 ]);
+
+const LINE_STYLES = ['ascii', 'old-ascii', 'unicode'] as const;
+const UNICODE_LINES = ['single', 'double'] as const;
+const UNICODE_WHAT: Readonly<Record<string, string>> = { unicode_border_linestyle: 'border', unicode_column_linestyle: 'column', unicode_header_linestyle: 'header' };
+
+/** C's atoi, as psql reads \\pset border: leading digits, else 0. */
+const atoi = (v: string): number => {
+  const m = /^\s*[+]?(\d+)/.exec(v);
+  return m ? Math.min(65535, Number(m[1])) : 0;
+};
 
 const ON = ['on', 'true', 'yes', '1'];
 const OFF = ['off', 'false', 'no', '0'];
@@ -56,6 +67,9 @@ const FORMATS: Readonly<Record<string, Partial<Settings>>> = Object.freeze({
 
 export const PSET_FORMATS: readonly string[] = Object.freeze(Object.keys(FORMATS));
 
+/** psql's border and line style draw psql's tables: sqlsh's own boxes (\\T ascii, unicode) give way. */
+const psqlTable = (s: Settings): Partial<Settings> => (s.table_style === 'ascii' || s.table_style === 'unicode' ? { table_style: 'psql' } : {});
+
 const separator = (kind: 'Field' | 'Record', sep: string): string =>
   sep === '\0' ? `${kind} separator is zero byte.` : kind === 'Record' && sep === '\n' ? 'Record separator is <newline>.' : `${kind} separator is "${sep}".`;
 
@@ -80,6 +94,14 @@ export function describePset(s: Settings, name: string): string | undefined {
       return `Header is ${s.header ? 'on' : 'off'}.`;
     case 'null':
       return `Null display is "${effectiveNullString(s)}".`;
+    case 'border':
+      return `Border style is ${s.table_style === 'psql' || s.table_style === 'markdown' ? s.border : 2}.`;
+    case 'linestyle':
+      return `Line style is ${s.table_style === 'psql' || s.table_style === 'markdown' ? s.linestyle : s.table_style}.`;
+    case 'unicode_border_linestyle':
+    case 'unicode_column_linestyle':
+    case 'unicode_header_linestyle':
+      return `Unicode ${UNICODE_WHAT[name]} line style is "${s[name]}".`;
     default:
       return undefined;
   }
@@ -87,7 +109,7 @@ export function describePset(s: Settings, name: string): string | undefined {
 
 /**
  * One printing option. value undefined: toggle a boolean, show a separator, the format or the null
- * display. The options other commands own (pager, timing, border, linestyle)
+ * display. The options other commands own (pager, timing)
  * are not here: `\pset` hands them on (and `\pset expanded` to `\x`).
  */
 export function applyPset(s: Settings, name: string, value: string | undefined): PsetResult {
@@ -138,6 +160,25 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       if (on === undefined) return { error: `unrecognized value "${value}" for "pager": Boolean expected` };
       if (!on) return with_({ pager: '' }, () => 'Pager usage is off.');
       return with_(s.pager === '' ? { pager: 'less -SRXF' } : {}, () => 'Pager is used for long output.');
+    }
+    case 'border':
+      // psql reads the number as C's atoi and says it back; beyond 2 it draws as 2
+      return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ border: atoi(value), ...psqlTable(s) }, (n) => describePset(n, name));
+    case 'linestyle': {
+      if (value === undefined) return { settings: s, message: describePset(s, name)! };
+      const w = value.toLowerCase();
+      const style = w === '' ? undefined : LINE_STYLES.find((l) => l.startsWith(w)); // psql takes a prefix, in this order
+      if (!style) return { error: `\\pset: allowed line styles are ${LINE_STYLES.join(', ')}` };
+      return with_({ linestyle: style, ...psqlTable(s) }, (n) => describePset(n, name));
+    }
+    case 'unicode_border_linestyle':
+    case 'unicode_column_linestyle':
+    case 'unicode_header_linestyle': {
+      if (value === undefined) return { settings: s, message: describePset(s, name)! };
+      const w = value.toLowerCase();
+      const line = w === '' ? undefined : UNICODE_LINES.find((l) => l.startsWith(w));
+      if (!line) return { error: `\\pset: allowed Unicode ${UNICODE_WHAT[name]} line styles are single, double` };
+      return with_({ [name]: line }, (n) => describePset(n, name));
     }
     case 'null':
       // psql: alone, it says what NULL looks like now

@@ -18,7 +18,7 @@ import { MarkdownSink } from './markdown-sink.js';
 import { isMachineFormat, type RenderOptions, type ResultSink, type TextOutput } from './sink.js';
 import { safeLines } from './terminal-text.js';
 import { TableSink } from './table-sink.js';
-import { BORDER_STYLES } from './table-style.js';
+import { borderStyleFor } from './table-style.js';
 import { TsvSink } from './tsv-sink.js';
 import { UnalignedRecordsSink, UnalignedSink } from './unaligned-sink.js';
 import { HtmlSink } from './html-sink.js';
@@ -32,7 +32,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
   const title = options.title !== undefined ? { title: options.title } : {};
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);
-  const style = BORDER_STYLES[options.tableStyle === 'markdown' ? 'psql' : options.tableStyle] ?? BORDER_STYLES.psql;
+  const style = borderStyleFor(options.tableStyle, options.psqlLines);
   switch (format) {
     case 'csv':
       return new CsvSink(out, { nullString, header });
@@ -45,7 +45,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'markdown':
       return new MarkdownSink(out, { nullString, header });
     case 'html':
-      return new HtmlSink(out, { nullString, header, footer, expanded: options.expanded === 'on', ...title, ...(psqlBooleans ? { psqlBooleans } : {}) });
+      return new HtmlSink(out, { nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...(psqlBooleans ? { psqlBooleans } : {}) });
     case 'unaligned':
       if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title });

@@ -20,7 +20,7 @@ import { escapeForTerminal } from './escape.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { CopyTextInput } from './table-copy-text.js';
 import { cellLines, valueCell } from './table-layout.js';
-import type { BorderStyle } from './table-style.js';
+import type { BorderStyle, RuleChars } from './table-style.js';
 
 /** The rows whose widest value sets the record headers' width: an engine's first batch (1000 rows). */
 export const FIRST_ROWS = 1000;
@@ -56,6 +56,9 @@ export interface ExpandedOptions {
 export class ExpandedSink implements ResultSink {
   private names: string[] = [];
   private nameWidths: number[] = [];
+  /** Each column name's lines (a name can hold a newline) and whether any has more than one. */
+  private nameLines: { readonly text: string; readonly width: number }[][] = [];
+  private namesMultiline = false;
   private nameWidth = 0;
   private count = 0;
   private results = 0;
@@ -70,9 +73,11 @@ export class ExpandedSink implements ResultSink {
   ) {}
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
-    this.names = columns.map((c) => escapeForTerminal(c.name));
-    this.nameWidths = this.names.map((n) => displayWidth(n));
+    this.names = columns.map((c) => escapeForTerminal(c.name, true));
+    this.nameLines = this.names.map((n) => n.split('\n').map((text) => ({ text, width: displayWidth(text) })));
+    this.nameWidths = this.nameLines.map((ls) => Math.max(...ls.map((l) => l.width)));
     this.nameWidth = Math.max(0, ...this.nameWidths);
+    this.namesMultiline = this.nameLines.some((ls) => ls.length > 1);
     this.count = 0;
     this.headerValueWidth = undefined;
     this.first = [];
@@ -96,46 +101,104 @@ export class ExpandedSink implements ResultSink {
     return { values, width };
   }
 
-  /** The record header after its number: ` ]`, the rule, the newline (label: the header up to ` ]`). */
-  private labelEnd(digits: number, valueWidth: number): string {
-    const { style } = this.options;
-    const labelWidth = style.recordFill.length + '[ RECORD  ]'.length + digits;
-    if (this.names.length === 0) return ' ]\n';
-    if (labelWidth <= this.nameWidth + 1) {
-      return ' ]' + style.recordFill.repeat(this.nameWidth + 1 - labelWidth) + style.recordJunction + style.recordFill.repeat(valueWidth + 1) + '\n';
+  /**
+   * A record's header line (`-[ RECORD 3 ]--+----`), or with record 0 the rule between records of
+   * tuples-only output, as psql draws them for each border: the label, then the rule over the names,
+   * the junction over the separator, the rule over the values.
+   */
+  private recordLine(record: number, valueWidth: number, rule: RuleChars): string {
+    const border = this.options.style.border;
+    const hwidth = this.nameWidth + (this.oldAsciiNameMarks ? 1 : 0);
+    const fill = (k: number): string => (k > 0 ? (border > 0 ? rule.fill : ' ').repeat(k) : '');
+    let out = border === 2 ? rule.left + rule.fill : border === 1 ? rule.fill : '';
+    let len = 0;
+    if (record > 0) {
+      const label = border === 0 ? `* Record ${record}` : `[ RECORD ${record} ]`;
+      out += label;
+      len = label.length;
     }
-    return ' ]' + style.recordFill.repeat(Math.max(0, this.nameWidth + valueWidth + 3 - labelWidth)) + '\n';
+    if (border !== 2) len++;
+    out += fill(hwidth - len);
+    len -= hwidth;
+    if (border > 0) {
+      if (len-- <= 0) out += rule.fill;
+      if (len-- <= 0) out += rule.mid;
+      if (len-- <= 0) out += rule.fill;
+    } else if (len-- <= 0) out += ' ';
+    if (len < 0) len = 0;
+    out += fill(Math.max(valueWidth, len) - len);
+    if (border === 2) out += rule.fill + rule.right;
+    return out + '\n';
   }
 
-  /** Tuples only: the rule between two records (none before the first), as psql's. */
-  private tupleRule(first: boolean, valueWidth: number): string {
-    if (first || this.names.length === 0) return '';
+  /** Before a record: its header line, or in tuples-only output the rule between records (and psql's top rule with border 2). */
+  private recordStart(n: number, valueWidth: number): string {
     const { style } = this.options;
-    return style.recordFill.repeat(this.nameWidth + 1) + style.recordJunction + style.recordFill.repeat(valueWidth + 1) + '\n';
+    const rule = n === 1 ? style.recordTop : style.recordMiddle;
+    if (this.names.length === 0) return this.options.header === false ? '' : `${style.border === 0 ? '* Record' : `${rule.fill}[ RECORD`} ${n}${style.border === 0 ? '' : ' ]'}\n`;
+    if (this.options.header !== false) return this.recordLine(n, valueWidth, rule);
+    return n > 1 || style.border === 2 ? this.recordLine(0, valueWidth, rule) : '';
+  }
+
+  /** psql's old-ascii style with a name on several lines keeps a column for the name's marks. */
+  private get oldAsciiNameMarks(): boolean {
+    return this.options.style.oldAscii && this.options.style.border < 2 && this.namesMultiline;
   }
 
   private record(laid: Laid): string {
     const { style, color } = this.options;
+    const { border } = style;
     const { values } = laid;
     const valueWidth = this.headerValueWidth ?? laid.width;
-    const n = String(++this.count);
-    let out = this.options.header === false ? this.tupleRule(n === '1', valueWidth) : `${style.recordFill}[ RECORD ${n}` + this.labelEnd(n.length, valueWidth);
-    const blankName = ' '.repeat(this.nameWidth);
+    const n = ++this.count;
+    let out = this.recordStart(n, valueWidth);
+    const old = style.oldAscii;
+    const hmulti = this.namesMultiline;
+    // psql: marks after a value's line that goes on with border 2 or (not old-ascii) when it does go on
+    const rightMarks = border === 2 || !old;
+    const nameMarks = border > 0 || (hmulti && !old);
     for (let i = 0; i < this.names.length; i++) {
       const v = values[i];
-      const lines = v?.lines ?? [];
-      if (lines.length === 0) {
-        out += padEndToWidth(this.names[i]!, this.nameWidth, this.nameWidths[i]) + ' ' + style.recordSep + ' \n';
-        continue;
-      }
-      for (let j = 0; j < lines.length; j++) {
-        const l = lines[j]!;
-        const name = j === 0 ? padEndToWidth(this.names[i]!, this.nameWidth, this.nameWidths[i]) : blankName;
+      const lines = v?.lines ?? [{ text: '', width: 0, mark: ' ', start: 'first' as const }];
+      const nameLines = this.nameLines[i]!;
+      let h = 0;
+      let d = 0;
+      while (h < nameLines.length || d < lines.length) {
+        let line = border === 2 ? style.left : '';
+        if (h < nameLines.length) {
+          if (border === 2 || (hmulti && old)) line += h > 0 ? style.headerNewlineLeft : ' ';
+          const nl = nameLines[h]!;
+          line += nl.text + ' '.repeat(Math.max(0, this.nameWidth - nl.width));
+          if (nameMarks) line += h < nameLines.length - 1 ? style.headerNewlineRight : ' ';
+          h++;
+        } else {
+          let sw = this.nameWidth + border;
+          if (border < 2 && hmulti && old) sw++;
+          if (border === 0 && !old && hmulti) sw++;
+          line += ' '.repeat(Math.max(1, sw));
+        }
+        const l = lines[d];
+        if (border > 0) {
+          if (l === undefined) {
+            // psql's rule beside a name's later line, once the value is out: as if continuing the value's last line
+            const last = lines[lines.length - 1]!;
+            line += last.text !== '' ? style.midWrap : lines.some((x) => x.start === 'newline') ? style.midNewline : style.recordSep;
+          } else line += l.start === 'first' ? style.recordSep : l.start === 'wrap' ? style.midWrap : style.midNewline;
+        }
+        if (l === undefined) {
+          out += border < 2 ? line + '\n' : line + ' '.repeat(valueWidth) + '  ' + style.right + '\n';
+          continue;
+        }
         let text = l.text;
-        if (v!.cell.isNull && color && text !== '') text = '\x1b[2m' + text + '\x1b[22m';
-        const body = l.mark === ' ' ? text : padEndToWidth(text, valueWidth, l.width) + l.mark;
-        const line = name + ' ' + style.recordSep + ' ' + body;
-        out += line + '\n'; // as psql: the space after the separator and a value's own trailing spaces stay
+        if (v?.cell.isNull && color && text !== '') text = '\x1b[2m' + text + '\x1b[22m';
+        line += (l.start === 'wrap' ? style.wrapLeft : ' ') + text;
+        const next = lines[d + 1];
+        if (next) {
+          if (rightMarks) line += ' '.repeat(Math.max(0, valueWidth - l.width)) + (next.start === 'wrap' ? style.wrapMark : style.newlineMark);
+        } else if (border === 2) line += ' '.repeat(Math.max(0, valueWidth - l.width)) + ' ';
+        if (border === 2) line += style.right;
+        out += line + '\n'; // as psql: a value's own trailing spaces stay
+        d++;
       }
     }
     return out;
@@ -196,14 +259,15 @@ export class ExpandedSink implements ResultSink {
   /** The byte path's pieces: per column its name padded, the separator and a space; the NULL value; record headers by digit count. */
   private prefixes: Buffer[] = [];
   private nullBytes: Buffer | undefined;
-  private labelStart = Buffer.alloc(0);
-  private labelEnds: Buffer[] = [];
+  /** Record header lines by the digits of the record number: the text before the number and after it. */
+  private labelParts: [Buffer, Buffer][] = [];
   private scan = new RowScanner(0);
 
   private copyLinesOut(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
     const cols = this.out.columns;
     const n = this.names.length;
-    if (this.headerValueWidth === undefined || (cols !== undefined && cols > 0) || this.options.color || n === 0 || numeric.length !== n) {
+    const byLine = this.options.style.border === 2 || this.namesMultiline; // lines padded on the right, names on several lines
+    if (this.headerValueWidth === undefined || (cols !== undefined && cols > 0) || this.options.color || n === 0 || numeric.length !== n || byLine) {
       return this.copy!.asRows(this, lines, numeric, booleans);
     }
     if (this.prefixes.length === 0) this.startBytes();
@@ -212,12 +276,20 @@ export class ExpandedSink implements ResultSink {
 
   private startBytes(): void {
     const { style, nullString } = this.options;
-    this.prefixes = this.names.map((name, i) => Buffer.from(padEndToWidth(name, this.nameWidth, this.nameWidths[i]) + ' ' + style.recordSep + ' '));
+    const sep = style.border === 0 ? ' ' : ' ' + style.recordSep + ' ';
+    this.prefixes = this.names.map((name, i) => Buffer.from(padEndToWidth(name, this.nameWidth, this.nameWidths[i]) + sep));
     const nullLines = cellLines(valueCell(null, nullString), Number.MAX_SAFE_INTEGER, style, Number.MAX_SAFE_INTEGER);
     this.nullBytes = nullLines.length === 0 ? Buffer.alloc(0) : nullLines.length === 1 ? Buffer.from(nullLines[0]!.text) : undefined;
-    this.labelStart = Buffer.from(`${style.recordFill}[ RECORD `);
-    this.labelEnds = [];
+    this.labelParts = [];
     this.scan = new RowScanner(this.names.length);
+  }
+
+  /** A later record's header line cut around its number (the same for every number of that many digits). */
+  private labelAround(digits: number, valueWidth: number): [Buffer, Buffer] {
+    const probe = 10 ** (digits - 1);
+    const line = this.options.header === false ? '' : this.recordLine(probe, valueWidth, this.options.style.recordMiddle);
+    const at = line.search(/(RECORD|Record) /) + 7;
+    return [Buffer.from(line.slice(0, at)), Buffer.from(line.slice(at + digits))];
   }
 
   private async writeLines(lines: Buffer, numeric: readonly boolean[], booleans: readonly boolean[] | undefined): Promise<void> {
@@ -236,15 +308,15 @@ export class ExpandedSink implements ResultSink {
         const row = this.copy!.rows(lines.subarray(lineStart, p), numeric, booleans)[0] ?? [];
         w.text(this.record(this.layout(row)));
       } else {
-        const count = String(++this.count);
-        if (this.options.header === false) w.text(this.tupleRule(count === '1', valueWidth));
+        const count = ++this.count;
+        if (count === 1 || this.options.header === false) w.text(this.recordStart(count, valueWidth));
         else {
-          const digits = count.length;
-          const labelEnd = (this.labelEnds[digits] ??= Buffer.from(this.labelEnd(digits, valueWidth)));
-          w.reserve(this.labelStart.length + digits + labelEnd.length);
-          w.copy(this.labelStart, 0, this.labelStart.length);
-          w.pos += w.buf.write(count, w.pos, 'latin1');
-          w.copy(labelEnd, 0, labelEnd.length);
+          const digits = String(count).length;
+          const [before, after] = (this.labelParts[digits] ??= this.labelAround(digits, valueWidth));
+          w.reserve(before.length + digits + after.length);
+          w.copy(before, 0, before.length);
+          w.pos += w.buf.write(String(count), w.pos, 'latin1');
+          w.copy(after, 0, after.length);
         }
         for (let k = 0; k < n; k++) {
           const prefix = prefixes[k]!;
@@ -268,7 +340,9 @@ export class ExpandedSink implements ResultSink {
     await this.copy?.end();
     if (this.headerValueWidth === undefined && this.first.length > 0) await this.writeFirst();
     // psql's footer in expanded mode: only for an empty result, where there is no record to show
-    const text = (this.options.footer && summary.rowCount === 0 ? '(0 rows)\n' : '') + (this.options.blankLineAfter ? '\n' : '');
+    const { style } = this.options;
+    const bottom = style.border === 2 && this.count > 0 && this.names.length > 0 ? this.recordLine(0, this.headerValueWidth ?? 0, style.recordBottom) : '';
+    const text = bottom + (this.options.footer && summary.rowCount === 0 ? '(0 rows)\n' : '') + (this.options.blankLineAfter ? '\n' : '');
     if (text !== '') await this.out.write(text);
   }
 }

@@ -17,6 +17,8 @@ export interface HtmlOptions {
   readonly footer: boolean;
   /** psql's expanded mode: a Record N row, then a name / value row per column. */
   readonly expanded?: boolean;
+  /** psql's \\pset border, written as the table's border attribute (default 1). */
+  readonly border?: number;
   readonly title?: string;
   /** Booleans as psql's t / f. */
   readonly psqlBooleans?: boolean;
@@ -70,7 +72,7 @@ export class HtmlSink implements ResultSink {
     this.right = columns.map((c) => NUMERIC_TYPE.test(c.type));
     this.typed = columns.map((c) => c.type !== '' && c.type !== 'unknown');
     this.record = 0;
-    let text = '<table border="1">\n';
+    let text = `<table border="${this.options.border ?? 1}">\n`;
     if (this.options.title !== undefined && this.options.header) text += `  <caption>${htmlEscape(this.options.title)}</caption>\n`;
     if (this.options.header && !this.options.expanded) {
       text += '  <tr>\n';

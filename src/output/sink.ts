@@ -1,5 +1,6 @@
 /** Renderers are streaming sinks: they write rows as they arrive and keep memory bounded. */
 import type { ColumnInfo, Row } from '../core/result.js';
+import type { PsqlLines } from './table-style.js';
 
 /** Where rendered text goes. write() resolves when the destination can take more (backpressure). */
 export interface TextOutput {
@@ -64,4 +65,6 @@ export interface RenderOptions {
   /** psql's unaligned format: between values (default '|') and between records (default '\n'). */
   readonly fieldSeparator?: string;
   readonly recordSeparator?: string;
+  /** psql's border and line style (\\pset border, linestyle, unicode_*_linestyle) for the psql table style. */
+  readonly psqlLines?: PsqlLines;
 }

@@ -3,7 +3,7 @@
  * fitting column widths to a terminal, and rendering rules and rows with a border style.
  */
 import type { Value } from '../core/result.js';
-import { displayWidth, padEndToWidth, padStartToWidth, truncateToWidth, wrapToWidth } from './display-width.js';
+import { displayWidth, truncateToWidth, wrapToWidth } from './display-width.js';
 import { escapeForTerminal } from './escape.js';
 import { formatValue, isNumericValue } from './format-value.js';
 import type { BorderStyle, RuleChars } from './table-style.js';
@@ -85,13 +85,23 @@ export function fitWidths(natural: readonly number[], budget: number, minWidths:
 }
 
 export function renderRule(rule: RuleChars, widths: readonly number[]): string {
-  return rule.left + widths.map((w) => rule.fill.repeat(w + 2)).join(rule.mid) + rule.right + '\n';
+  let out = rule.left;
+  for (let i = 0; i < widths.length; i++) {
+    if (i > 0) out += rule.mid;
+    out += rule.fill.repeat(widths[i]! + 2 * rule.pad);
+  }
+  return out + rule.right + '\n';
 }
 
-interface VisualLine {
+/** How a cell's visual line began: its value's first line, a wrapped piece, a line after a newline. */
+export type LineStart = 'first' | 'wrap' | 'newline';
+
+export interface VisualLine {
   readonly text: string;
   readonly width: number;
+  /** The mark after it: the style's wrap or newline mark when the value goes on, else ' '. */
   readonly mark: string;
+  readonly start: LineStart;
 }
 
 /** The lines a cell takes at width w: wrapped, marked, and cut to maxLines (last line ends in '…'). */
@@ -104,7 +114,8 @@ export function cellLines(cell: Cell, w: number, style: BorderStyle, maxLines: n
     for (let j = 0; j < pieces.length; j++) {
       const mark = j < pieces.length - 1 ? style.wrapMark : i < n - 1 ? style.newlineMark : ' ';
       const text = pieces[j]!;
-      out.push({ text, width: cell.width <= w && n === 1 ? cell.width : displayWidth(text), mark });
+      const start: LineStart = j > 0 ? 'wrap' : i > 0 ? 'newline' : 'first';
+      out.push({ text, width: cell.width <= w && n === 1 ? cell.width : displayWidth(text), mark, start });
     }
     if (out.length > maxLines) break;
   }
@@ -113,7 +124,7 @@ export function cellLines(cell: Cell, w: number, style: BorderStyle, maxLines: n
     const last = out[maxLines - 1]!;
     // Always end in '…': append it when there is room, else cut the line to make room.
     const text = last.width + 1 <= w ? last.text + '…' : truncateToWidth(last.text + '…', w);
-    out[maxLines - 1] = { text, width: displayWidth(text), mark: ' ' };
+    out[maxLines - 1] = { text, width: displayWidth(text), mark: ' ', start: last.start };
   }
   return out;
 }
@@ -125,18 +136,45 @@ export interface RowLayout {
   readonly color: boolean;
 }
 
-function place(line: VisualLine, cell: Cell, w: number, layout: RowLayout, header: boolean): string {
-  let text = line.text;
-  if (cell.isNull && layout.color && text !== '') text = DIM + text + UNDIM;
-  if (header && layout.style.centerHeader) {
-    const left = Math.floor((w - line.width) / 2);
-    return padEndToWidth(' '.repeat(left) + text, w, left + line.width);
+function dimmed(text: string, cell: Cell, layout: RowLayout): string {
+  return cell.isNull && layout.color && text !== '' ? DIM + text + UNDIM : text;
+}
+
+/**
+ * The column names, as psql draws them: centred (or on the left in sqlsh's boxed styles), a name
+ * with a newline on several lines with the style's marks, the line printed whole.
+ */
+function renderHeader(cells: readonly Cell[], layout: RowLayout): string {
+  const { style, widths } = layout;
+  const n = widths.length;
+  const columns = cells.map((c, i) => (c.width <= widths[i]! ? c.lines.map((text) => ({ text, width: displayWidth(text) })) : cellLines(c, widths[i]!, style, Number.MAX_SAFE_INTEGER)));
+  let height = 1;
+  for (const c of columns) height = Math.max(height, c.length);
+  const border = style.border;
+  let out = '';
+  for (let h = 0; h < height; h++) {
+    let line = style.left;
+    for (let i = 0; i < n; i++) {
+      const w = widths[i]!;
+      const lines = columns[i]!;
+      if (border !== 0 || (!style.marksRight && i > 0)) line += h > 0 ? style.headerNewlineLeft : ' ';
+      const l = lines[h];
+      if (l === undefined) line += spaces(w);
+      else if (style.centerHeader) {
+        const room = w - l.width;
+        line += spaces(Math.floor(room / 2)) + l.text + spaces(room - Math.floor(room / 2));
+      } else line += l.text + spaces(w - l.width);
+      if (border !== 0 || style.marksRight) line += h < lines.length - 1 ? style.headerNewlineRight : ' ';
+      if (border !== 0 && i < n - 1) line += style.mid;
+    }
+    out += line + style.right + '\n';
   }
-  return cell.numeric && !header ? padStartToWidth(text, w, line.width) : padEndToWidth(text, w, line.width);
+  return out;
 }
 
 /** One table row (possibly several terminal lines), each line ending in '\n'. */
 export function renderRow(cells: readonly Cell[], layout: RowLayout, header = false): string {
+  if (header) return renderHeader(cells, layout);
   const { style, widths } = layout;
   const n = widths.length;
   // Fast path: every cell is one line that fits.
@@ -148,43 +186,45 @@ export function renderRow(cells: readonly Cell[], layout: RowLayout, header = fa
       break;
     }
   }
+  if (simple) return simpleRow(cells, layout) + '\n';
   const columns: VisualLine[][] = [];
   let height = 1;
-  if (!simple) {
-    for (let i = 0; i < n; i++) {
-      const lines = cellLines(cells[i]!, widths[i]!, style, layout.maxLines);
-      columns.push(lines);
-      height = Math.max(height, lines.length);
-    }
+  for (let i = 0; i < n; i++) {
+    const lines = cellLines(cells[i]!, widths[i]!, style, layout.maxLines);
+    columns.push(lines);
+    height = Math.max(height, lines.length);
   }
-  if (simple && !header) return simpleRow(cells, layout) + '\n';
-  // psql's open right edge (trimRight): the header line is printed whole; in data lines the last
-  // cell is not padded after its text (nor followed by a space) unless a wrap or newline mark
-  // follows, and a last cell with no line left is just the space after the separator.
-  const openEdge = style.trimRight && !header;
+  // psql's rules: a line that continues a value is marked on the left (borders 1 and 2) and the
+  // line before it on the right; the rule between columns tells how the next column's line began;
+  // without a right border the last column is not padded unless a mark follows it.
+  const border = style.border;
   let out = '';
   for (let h = 0; h < height; h++) {
     let line = style.left;
     for (let i = 0; i < n; i++) {
       const cell = cells[i]!;
-      const vl: VisualLine | undefined = simple ? { text: cell.lines[0]!, width: cell.width, mark: ' ' } : columns[i]![h];
-      if (i > 0) line += style.mid;
-      if (openEdge && i === n - 1) {
-        if (!vl) line += ' ';
-        else if (vl.mark === ' ' && !cell.numeric) line += ' ' + dimmed(vl.text, cell, layout);
-        else line += ' ' + place(vl, cell, widths[i]!, layout, false) + (vl.mark === ' ' ? '' : vl.mark);
-        continue;
+      const w = widths[i]!;
+      const vl = columns[i]![h];
+      const next = columns[i]![h + 1];
+      const padded = border === 2 || i < n - 1;
+      if (border !== 0) line += vl === undefined || vl.start === 'first' ? ' ' : vl.start === 'wrap' ? style.wrapLeft : style.newlineLeft;
+      if (vl === undefined) {
+        if (padded) line += spaces(w);
+      } else if (cell.numeric) line += spaces(w - vl.width) + dimmed(vl.text, cell, layout);
+      else {
+        line += dimmed(vl.text, cell, layout);
+        if (padded || next) line += spaces(w - vl.width);
       }
-      line += ' ' + (vl ? place(vl, cell, widths[i]!, layout, header) + vl.mark : ' '.repeat(widths[i]! + 1));
+      if (next) line += next.start === 'wrap' ? style.wrapMark : style.newlineMark;
+      else if (padded) line += ' ';
+      if (border !== 0 && i < n - 1) {
+        const nv = columns[i + 1]![h];
+        line += nv === undefined ? style.midBlank : nv.start === 'wrap' ? style.midWrap : nv.start === 'newline' ? style.midNewline : style.mid;
+      }
     }
-    line += style.right;
-    out += line + '\n';
+    out += line + style.right + '\n';
   }
   return out;
-}
-
-function dimmed(text: string, cell: Cell, layout: RowLayout): string {
-  return cell.isNull && layout.color && text !== '' ? DIM + text + UNDIM : text;
 }
 
 const SPACES: string[] = [];
@@ -198,6 +238,7 @@ function spaces(n: number): string {
 function simpleRow(cells: readonly Cell[], layout: RowLayout): string {
   const { style, widths, color } = layout;
   const open = style.trimRight;
+  const lead = style.border === 0 ? '' : ' ';
   const last = widths.length - 1;
   let line = style.left;
   for (let i = 0; i < widths.length; i++) {
@@ -206,11 +247,11 @@ function simpleRow(cells: readonly Cell[], layout: RowLayout): string {
     if (cell.isNull && color && text !== '') text = DIM + text + UNDIM;
     if (i > 0) line += style.mid;
     if (open && i === last) {
-      line += cell.numeric ? ' ' + spaces(widths[i]! - cell.width) + text : ' ' + text;
+      line += cell.numeric ? lead + spaces(widths[i]! - cell.width) + text : lead + text;
       break;
     }
     const pad = spaces(widths[i]! - cell.width);
-    line += cell.numeric ? ' ' + pad + text + ' ' : ' ' + text + pad + ' ';
+    line += cell.numeric ? lead + pad + text + ' ' : lead + text + pad + ' ';
   }
   return line + style.right;
 }

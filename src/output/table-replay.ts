@@ -148,6 +148,7 @@ export class TableReplay {
   private simpleRow(chunk: Buffer): void {
     const { style, widths } = this.layout;
     const open = style.trimRight;
+    const lead = style.border !== 0; // a space before each value (not with border 0)
     const last = widths.length - 1;
     const w = this.w; // room reserved by records()
     w.copy(this.left, 0, this.left.length);
@@ -157,7 +158,7 @@ export class TableReplay {
       const numeric = flag === FLAG_NUMBER || (isNull && this.nullRight[i]!);
       if (i > 0) w.copy(this.mid, 0, this.mid.length);
       const pad = widths[i]! - this.cellWidths[i]!;
-      w.buf[w.pos++] = SP;
+      if (lead) w.buf[w.pos++] = SP;
       if (open && i === last) {
         if (numeric) this.pad(pad);
         this.cellText(chunk, i, isNull);

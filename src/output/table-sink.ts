@@ -115,7 +115,7 @@ export class TableSink implements ResultSink {
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
     this.columns = columns;
-    this.headerCells = columns.map((c) => textCell(escapeForTerminal(c.name)));
+    this.headerCells = columns.map((c) => textCell(escapeForTerminal(c.name, true))); // a name with a newline takes two lines, as in psql
     this.buffer = [];
     this.bufferedBytes = 0;
     this.natural = undefined;
@@ -219,7 +219,7 @@ export class TableSink implements ResultSink {
       const shown = escapeForTerminal(title);
       text += `${' '.repeat(Math.max(0, Math.floor((total - displayWidth(shown)) / 2)))}${shown}\n`;
     }
-    text += style.top ? renderRule(style.top, this.widths) : '';
+    if (style.top && (this.options.header || style.topWithoutHeader)) text += renderRule(style.top, this.widths);
     if (this.options.header) {
       text += renderRow(this.headerCells, this.layout(), true) + renderRule(style.headerRule, this.widths);
     }

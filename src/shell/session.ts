@@ -139,6 +139,13 @@ export class Session {
       blankLineAfter: psqlLayout,
       fieldSeparator: s.field_separator,
       recordSeparator: s.record_separator,
+      psqlLines: {
+        border: s.border,
+        linestyle: s.linestyle,
+        unicodeBorder: s.unicode_border_linestyle,
+        unicodeColumn: s.unicode_column_linestyle,
+        unicodeHeader: s.unicode_header_linestyle,
+      },
       color: Boolean(out.isTTY) && !process.env.NO_COLOR,
       expanded: format === 'expanded' ? (this.verticalRecords ? 'vertical' : 'on') : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : 'off',
     };

@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import type { Row } from '../../src/core/result.js';
 import { displayWidth, graphemes } from '../../src/output/display-width.js';
 import { TableSink } from '../../src/output/table-sink.js';
-import { BORDER_STYLES } from '../../src/output/table-style.js';
+import { BORDER_STYLES, psqlBorderStyle, type BorderStyle } from '../../src/output/table-style.js';
+
+/** sqlsh's styles and psql's borders and line styles (\\pset border, linestyle). */
+const EVERY_STYLE: readonly [string, BorderStyle][] = [
+  ...(['psql', 'unicode', 'ascii'] as const).map((k): [string, BorderStyle] => [k, BORDER_STYLES[k]]),
+  ...[0, 2].flatMap((border) =>
+    (['ascii', 'old-ascii', 'unicode'] as const).map((linestyle): [string, BorderStyle] => [`border ${border} ${linestyle}`, psqlBorderStyle({ border, linestyle })]),
+  ),
+  ['border 1 old-ascii', psqlBorderStyle({ border: 1, linestyle: 'old-ascii' })],
+  ['border 2 unicode double', psqlBorderStyle({ border: 2, linestyle: 'unicode', unicodeBorder: 'double', unicodeColumn: 'double', unicodeHeader: 'double' })],
+];
 import { Collector, cols, feed, render } from './collect-output.js';
 
 /** Display columns of every separator character in a line. */
@@ -118,7 +128,8 @@ describe('table sink, fitting a terminal', () => {
   test('every line fits the terminal width and nothing is lost', async () => {
     const text = await render(cols('id', 'text', 'n'), [[1, long, 42], [2, '日本語'.repeat(20), 7]], { width: 40 });
     for (const l of text.trimEnd().split('\n')) assert.ok(displayWidth(l) <= 40, `${displayWidth(l)}: ${l}`);
-    const joined = text.split('\n').map((l) => l.split('|')[1]?.trim().replace(/\.$/, '') ?? '').join(' ');
+    // a wrapped value's lines: '.' after a line that goes on, '.' before the line that continues it (psql's marks)
+    const joined = text.split('\n').map((l) => l.split('|')[1]?.trim().replace(/\.$/, '').replace(/^\./, '') ?? '').join(' ');
     assert.ok(joined.replace(/\s+/g, ' ').includes('lorem ipsum dolor sit amet lorem'), joined);
     assert.ok(text.includes('42'));
   });
@@ -208,16 +219,16 @@ describe('table sink, bounded memory', () => {
   test('to a file, every style gives the same text spilled or held in memory', async () => {
     const rows: Row[] = [];
     for (let i = 0; i < 50; i++) rows.push([i * 37, i % 5 === 0 ? null : `v${'x'.repeat(i % 13)}`, i % 3 === 0 ? 'two\nlines' : '日本']);
-    for (const style of ['psql', 'unicode', 'ascii'] as const) {
+    for (const [name, style] of EVERY_STYLE) {
       const texts: string[] = [];
       for (const blockRows of [1000, 3]) {
         const out = new Collector();
-        const sink = new TableSink(out, { style: BORDER_STYLES[style], nullString: 'NULL', header: true, footer: true, color: false, blockRows });
+        const sink = new TableSink(out, { style, nullString: 'NULL', header: true, footer: true, color: false, blockRows });
         await feed(sink, cols('id', 'name', 'note'), rows, 7);
         assert.equal(sink.spilled, blockRows === 3 ? 50 : 0);
         texts.push(out.text);
       }
-      assert.equal(texts[1], texts[0], style);
+      assert.equal(texts[1], texts[0], name);
     }
   });
 });
@@ -251,10 +262,10 @@ describe('table sink, spilled rows rendered from bytes (table-replay.ts)', () =>
   }
 
   test('the same bytes spilled (through writeBytes or text) as held in memory, in every style, NULLs dimmed or not', async () => {
-    for (const style of ['psql', 'unicode', 'ascii'] as const) {
+    for (const [name, style] of EVERY_STYLE) {
       for (const color of [false, true]) {
         for (const nullString of ['', 'NULL', '∅']) {
-          const opts = { style: BORDER_STYLES[style], nullString, header: true, footer: true, color };
+          const opts = { style, nullString, header: true, footer: true, color };
           const memory = new Collector();
           await feed(new TableSink(memory, { ...opts, blockRows: 1000 }), cols('n', 'name', 'mixed', 'dec'), rows, 7);
           const bytes = new ByteCollector();
@@ -264,7 +275,7 @@ describe('table sink, spilled rows rendered from bytes (table-replay.ts)', () =>
           assert.ok(bytes.byteWrites > 0, 'rows went out as bytes');
           const text = new Collector();
           await feed(new TableSink(text, { ...opts, blockRows: 4 }), cols('n', 'name', 'mixed', 'dec'), rows, 7);
-          const label = `${style} color=${color} null=${JSON.stringify(nullString)}`;
+          const label = `${name} color=${color} null=${JSON.stringify(nullString)}`;
           assert.equal(bytes.text, memory.text, label);
           assert.equal(text.text, memory.text, label);
         }

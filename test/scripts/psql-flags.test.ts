@@ -171,6 +171,12 @@ describe('psql flags, psql and sqlsh side by side', () => {
       '\\pset expanded',
       '\\pset border',
       '\\pset border 1',
+      '\\pset border 2',
+      '\\pset linestyle',
+      '\\pset linestyle u',
+      '\\pset unicode_column_linestyle',
+      '\\pset unicode_column_linestyle double',
+      'select 1 as a;',
       '\\pset footer',
       '\\pset footer',
       '\\pset tuples_only',
@@ -187,7 +193,7 @@ describe('psql flags, psql and sqlsh side by side', () => {
   });
 
   test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {
-    for (const args of [['-T', 'border=0'], ['-L', 'log.txt'], ['-P', 'border=2'], ['-P', 'title=x'], ['-P', 'format=latex'], ['-Ax', '-E']]) {
+    for (const args of [['-T', 'border=0'], ['-L', 'log.txt'], ['-P', 'columns=80'], ['-P', 'title=x'], ['-P', 'format=latex'], ['-Ax', '-E']]) {
       const r = run(process.execPath, [BIN, ...args], testEnv(tempDir()));
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /is a psql option that sqlsh does not support: |sqlsh has no such printing option|allowed formats are/, args.join(' '));

@@ -152,10 +152,10 @@ const pset: MetaCommand = {
   summary: 'output options: null, format, header, expanded...',
   details: [
     '\\pset null STRING: how NULL is shown ("\\pset null" alone says what it is now).',
-    '\\pset format aligned|unaligned|wrapped|html|csv|tsv|json|jsonl|markdown|table|expanded; \\pset linestyle ascii|unicode|psql.',
+    '\\pset format aligned|unaligned|wrapped|html|csv|tsv|json|jsonl|markdown|table|expanded.',
+    "\\pset border 0|1|2, \\pset linestyle ascii|old-ascii|unicode, unicode_border_linestyle|unicode_column_linestyle|unicode_header_linestyle single|double: psql's lines (\\T ascii or unicode: sqlsh's boxes).",
     "\\pset fieldsep '\\t', \\pset recordsep STRING, fieldsep_zero, recordsep_zero: the unaligned format's separators.",
     '\\pset header on|off; \\pset footer on|off; \\pset tuples_only on|off (rows only: no header, no footer).',
-    '\\pset border: 1 for the psql style, 2 for the boxed ascii and unicode styles (choose them with \\T).',
   ],
   args: { min: 0, max: 2, kinds: ['keyword', 'text'], choices: PSET_OPTIONS },
   async run(ctx, args) {
@@ -167,6 +167,8 @@ const pset: MetaCommand = {
         const lines = [
           `format      ${describeFormat(st)}`,
           `expanded    ${st.expanded}`,
+          `border      ${describePset(st, 'border')!.replace(/^Border style is (.*)\.$/, '$1')}`,
+          `linestyle   ${describePset(st, 'linestyle')!.replace(/^Line style is (.*)\.$/, '$1')}`,
           // unset: the format's own default (NULL in tables, empty in csv), not a string '(default)'
           `null        ${st.null_string == null ? `${JSON.stringify(s.renderOptions().nullString)} (default)` : JSON.stringify(st.null_string)}`,
           `header      ${st.header ? 'on' : 'off'}`,
@@ -181,24 +183,6 @@ const pset: MetaCommand = {
       }
       case 'title':
         return setTitle(ctx, value);
-      case 'linestyle': {
-        if (value === undefined) return said(ctx, `Output format is ${describeFormat(st)}.`);
-        const err = setFormat(ctx, value);
-        return err ? usage(err) : said(ctx, `Output format is ${describeFormat(s.settings)}.`);
-      }
-      case 'expanded':
-        return expanded.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
-      case 'border': {
-        // psql's border 1 is sqlsh's psql style; the boxed styles (ascii, unicode) are border 2
-        const border = (st: Settings): number => (st.format === 'table' && (st.table_style === 'ascii' || st.table_style === 'unicode') ? 2 : 1);
-        if (value === undefined) return said(ctx, `Border style is ${border(st)}.`);
-        if (value.trim() === String(border(st))) return said(ctx, `Border style is ${border(st)}.`);
-        if (value.trim() === '1' && st.format === 'table') {
-          s.set('table_style', 'psql');
-          return said(ctx, 'Border style is 1.');
-        }
-        return usage('sqlsh draws borders by table style: use \\T ascii, \\T unicode or \\T psql');
-      }
       case 'pager': {
         const r = await pager.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
         if (r.type !== 'message') return r;
