@@ -24,6 +24,8 @@
  * Machine formats written to files (csv, json, tsv) never use this.
  */
 
+import { displayWidth } from './display-width.js';
+
 const CLASS =
   '\\x00-\\x1f\\x7f-\\x9f\\xad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
 const PATTERN =
@@ -128,4 +130,36 @@ export function escapeForTerminal(text: string, keepNewlines = false): string {
     }
     return escapeChar(ch);
   });
+}
+
+/**
+ * A value's text as psql lays it out in aligned tables and expanded records (its pg_wcsformat),
+ * newlines kept (they make the cell's lines): a tab becomes the spaces to the next multiple of 8
+ * cells in its line, a control character `\x1B` (uppercase hex), a C1 control `\u0085`, a carriage
+ * return `\r`. What psql writes raw but a terminal would obey or hide (bidi controls, zero-width and
+ * other invisible characters, lone surrogates) is escaped as escapeForTerminal escapes it.
+ */
+export function escapeCell(text: string): string {
+  if (!UNSAFE.test(text)) return text;
+  const re = new RegExp(PATTERN, 'g');
+  let out = '';
+  let lineStart = 0;
+  let last = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const ch = m[0];
+    const at = m.index;
+    out += text.slice(last, at);
+    last = at + ch.length;
+    const code = ch.charCodeAt(0);
+    if (ch === '\n') {
+      out += ch;
+      lineStart = out.length;
+    } else if (ch === '\t') out += ' '.repeat(8 - (displayWidth(out.slice(lineStart)) % 8));
+    else if (ch === '\r') out += '\\r';
+    else if (ch.length === 1 && (code < 0x20 || code === 0x7f)) out += '\\x' + code.toString(16).toUpperCase().padStart(2, '0');
+    else if (ch.length === 1 && code >= 0x80 && code < 0xa0) out += '\\u' + code.toString(16).toUpperCase().padStart(4, '0');
+    else if ((ch.length > 1 || ch === '\u200c' || ch === '\u200d') && keptInContext(ch, text, at)) out += ch;
+    else out += escapeChar(ch);
+  }
+  return out + text.slice(last);
 }

@@ -16,7 +16,7 @@
 import type { ColumnInfo, Row } from '../core/result.js';
 import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { displayWidth, padEndToWidth } from './display-width.js';
-import { escapeForTerminal } from './escape.js';
+import { escapeCell, escapeForTerminal } from './escape.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { CopyTextInput } from './table-copy-text.js';
 import { cellLines, valueCell } from './table-layout.js';
@@ -73,7 +73,7 @@ export class ExpandedSink implements ResultSink {
   ) {}
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
-    this.names = columns.map((c) => escapeForTerminal(c.name, true));
+    this.names = columns.map((c) => escapeCell(c.name));
     this.nameLines = this.names.map((n) => n.split('\n').map((text) => ({ text, width: displayWidth(text) })));
     this.nameWidths = this.nameLines.map((ls) => Math.max(...ls.map((l) => l.width)));
     this.nameWidth = Math.max(0, ...this.nameWidths);

@@ -11,7 +11,7 @@ import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { copyTextValue } from '../core/copy-text-rows.js';
 import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { CopyTextInput } from './table-copy-text.js';
-import { escapeForTerminal } from './escape.js';
+import { escapeCell } from './escape.js';
 import { formatValue, isNumericValue } from './format-value.js';
 import { FIRST_ROWS } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
@@ -23,7 +23,7 @@ const PIPE = 0x7c;
 const BACKSLASH = 0x5c;
 
 export function escapeMarkdownCell(text: string): string {
-  return escapeForTerminal(text, true).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+  return escapeCell(text).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 }
 
 export class MarkdownSink implements ResultSink {

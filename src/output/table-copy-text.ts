@@ -18,7 +18,7 @@ import { ByteChunks, CopyTextLines } from './copy-text-lines.js';
 import type { TextOutput } from './sink.js';
 import type { Row } from '../core/result.js';
 import { displayWidth } from './display-width.js';
-import { escapeForTerminal } from './escape.js';
+import { escapeCell } from './escape.js';
 import { textCell } from './table-layout.js';
 
 const TAB = 0x09;
@@ -54,7 +54,7 @@ export class CopyTextRecords {
     private readonly numericWidths: number[],
   ) {
     this.numeric = numeric;
-    const nullText = escapeForTerminal(nullString);
+    const nullText = escapeCell(nullString);
     this.nullWidth = displayWidth(nullText);
     this.nullRecord = Buffer.from('z' + this.nullWidth + ':' + nullText);
   }
@@ -157,7 +157,7 @@ export class CopyTextRecords {
     let text = unescapeCopyText(copyText);
     let width = printableAsciiWidth(text);
     if (width < 0) {
-      text = escapeForTerminal(text, true);
+      text = escapeCell(text);
       width = text.indexOf('\n') < 0 ? displayWidth(text) : textCell(text).width;
     }
     const isNumber = this.numeric[i] === true;

@@ -4,7 +4,7 @@
  */
 import type { Value } from '../core/result.js';
 import { displayWidth, truncateToWidth, wrapToWidth } from './display-width.js';
-import { escapeForTerminal } from './escape.js';
+import { escapeCell } from './escape.js';
 import { formatValue, isNumericValue } from './format-value.js';
 import type { BorderStyle, RuleChars } from './table-style.js';
 
@@ -29,8 +29,8 @@ export function textCell(text: string, numeric = false, isNull = false): Cell {
 }
 
 export function valueCell(v: Value, nullString: string, psqlBooleans = false): Cell {
-  if (v === null) return textCell(escapeForTerminal(nullString), false, true);
-  return textCell(escapeForTerminal(formatValue(v, nullString, psqlBooleans), true), isNumericValue(v));
+  if (v === null) return textCell(escapeCell(nullString), false, true);
+  return textCell(escapeCell(formatValue(v, nullString, psqlBooleans)), isNumericValue(v));
 }
 
 /**

@@ -27,7 +27,7 @@
  * result set is shown as expanded records instead.
  */
 import type { ColumnInfo, Row, Value } from '../core/result.js';
-import { escapeForTerminal } from './escape.js';
+import { escapeCell, escapeForTerminal } from './escape.js';
 import { ExpandedSink } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { displayWidth } from './display-width.js';
@@ -115,7 +115,7 @@ export class TableSink implements ResultSink {
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
     this.columns = columns;
-    this.headerCells = columns.map((c) => textCell(escapeForTerminal(c.name, true))); // a name with a newline takes two lines, as in psql
+    this.headerCells = columns.map((c) => textCell(escapeCell(c.name))); // a name with a newline takes two lines, as in psql
     this.buffer = [];
     this.bufferedBytes = 0;
     this.natural = undefined;
@@ -308,7 +308,7 @@ export class TableSink implements ResultSink {
     const { nullString, header } = this.options;
     const natural = this.natural ?? this.headerCells.map((c) => (header ? c.width : 0));
     const numeric = this.numericWidths;
-    const nullText = escapeForTerminal(nullString);
+    const nullText = escapeCell(nullString);
     const nullWidth = displayWidth(nullText);
     const nullCell = 'z' + nullWidth + ':' + nullText;
     let text = '';
@@ -333,7 +333,7 @@ export class TableSink implements ResultSink {
         let escaped = isText ? v : formatValue(v, nullString, this.options.psqlBooleans);
         let width = printableAsciiWidth(escaped);
         if (width < 0) {
-          escaped = escapeForTerminal(escaped, true);
+          escaped = escapeCell(escaped);
           width = escaped.indexOf('\n') < 0 ? displayWidth(escaped) : textCell(escaped).width;
         }
         if (width > natural[i]!) natural[i] = width;

@@ -112,7 +112,7 @@ describe('mysql raw rows: same bytes as the ordinary path', () => {
     const sql = 'SELECT * FROM raw_t ORDER BY id';
     const text = await assertSame(sql, 'table');
     assert.match(text, /\(7 rows\)\n$/);
-    assert.match(text, /\\x1b\[31m/);
+    assert.match(text, /\\x1B\[31m/);
     for (const style of ['unicode', 'ascii'] as const) await assertSame(sql, 'table', '', style);
     for (const nullString of ['NULL', '\\N', '∅ null']) await assertSame(sql, 'table', nullString);
   });

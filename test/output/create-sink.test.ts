@@ -27,7 +27,7 @@ describe('createSink: every format', () => {
       const text = await render(columns, rows, { format });
       if (human.has(format)) {
         assert.ok(!text.includes('\x1b'), JSON.stringify(text));
-        assert.ok(text.includes('a\\x1b[31mb'));
+        assert.ok(text.includes('a\\x1B[31mb'));
       } else if (format === 'json' || format === 'jsonl') {
         assert.ok(text.includes('a\\u001b[31mb'));
       } else {

@@ -33,7 +33,7 @@ describe('expanded sink', () => {
   test('multi-line values and control characters', async () => {
     const text = await render(cols('v', 'e\x1b'), [['a\nb', 'x\x1b[2Jy']], { format: 'expanded' });
     assert.ok(text.includes('v     | a        +\n      | b\n'), text);
-    assert.ok(text.includes('e\\x1b | x\\x1b[2Jy'), text);
+    assert.ok(text.includes('e\\x1B | x\\x1B[2Jy'), text);
     assert.ok(!text.includes('\x1b'));
   });
 

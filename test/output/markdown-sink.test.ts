@@ -9,7 +9,7 @@ describe('markdown sink', () => {
   });
   test('pipes, newlines and control characters are escaped', async () => {
     const text = await render(cols('a|b'), [['x|y\nz\x1b']], { format: 'markdown' });
-    assert.equal(text, '| a\\|b |\n| --- |\n| x\\|y<br>z\\x1b |\n');
+    assert.equal(text, '| a\\|b |\n| --- |\n| x\\|y<br>z\\x1B |\n');
   });
   test('zero rows still prints the header; table style markdown is the same sink', async () => {
     assert.equal(await render(cols('a'), [], { format: 'markdown' }), '| a |\n| --- |\n');

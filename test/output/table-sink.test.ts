@@ -81,9 +81,10 @@ describe('table sink, psql style', () => {
   test('control characters in data and names are escaped', async () => {
     const text = await render(cols('x\x1b[31m'), [['a\x1b]0;pwned\x07b'], ['c\rd\te']]);
     assert.ok(!/[\x00-\x09\x0b-\x1f\x7f]/.test(text), JSON.stringify(text));
-    assert.ok(text.includes('x\\x1b[31m'));
-    assert.ok(text.includes('a\\x1b]0;pwned\\x07b'));
-    assert.ok(text.includes('c\\rd\\te'));
+    assert.ok(text.includes('x\\x1B[31m'));
+    assert.ok(text.includes('a\\x1B]0;pwned\\x07b'));
+    // as psql: a tab is the spaces to the next multiple of 8 cells
+    assert.ok(text.includes('c\\rd    e'), JSON.stringify(text));
   });
 
   test('multi-line values continue on the next line with +', async () => {
