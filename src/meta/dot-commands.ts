@@ -4,12 +4,13 @@
  * is \copy TABLE FROM FILE (csv)... A dot-command without a sqlsh counterpart is an error that says so.
  */
 
+/** sqlite3's modes as sqlsh's nearest formats: its boxes are sqlsh's boxes, list is psql's unaligned (same '|'). */
 const MODES: Readonly<Record<string, string>> = {
-  csv: 'csv', tabs: 'tsv', json: 'json', markdown: 'markdown', table: 'table', box: 'table', column: 'table', line: 'expanded',
+  csv: 'csv', tabs: 'tsv', json: 'json', markdown: 'markdown', table: 'ascii', box: 'unicode', column: 'psql', line: 'expanded', list: 'unaligned',
 };
 
-/** The backslash command line for a dot-command line ('.mode csv' → '\\T csv'), or an error message. */
-export function translateDotCommand(line: string): { readonly meta: string } | { readonly error: string } {
+/** The backslash command line for a dot-command line ('.mode csv' → '\\T csv') and any run right after it, or an error message. */
+export function translateDotCommand(line: string): { readonly meta: string; readonly also?: readonly string[] } | { readonly error: string } {
   const m = /^\.(\w+)\s*(.*)$/s.exec(line.trim());
   if (!m) return { error: `unknown dot-command ${JSON.stringify(line.trim())}` };
   const name = m[1]!.toLowerCase();
@@ -21,8 +22,11 @@ export function translateDotCommand(line: string): { readonly meta: string } | {
       return { meta: `\\i ${rest}` };
     case 'mode': {
       const mode = MODES[(args[0] ?? '').toLowerCase()];
-      return mode ? { meta: `\\T ${mode}` } : { error: `.mode ${args[0] ?? ''}: sqlsh has csv, tabs, json, markdown, table, box, column and line` };
+      // sqlite3 prints no row count after a result, in any mode
+      return mode ? { meta: `\\T ${mode}`, also: ['\\pset footer off'] } : { error: `.mode ${args[0] ?? ''}: sqlsh has list, csv, tabs, json, markdown, table, box, column and line` };
     }
+    case 'separator':
+      return args[0] !== undefined ? { meta: `\\pset fieldsep ${args[0]}` } : { error: '.separator: give the separator between values' };
     case 'headers':
     case 'header':
       return { meta: `\\set header ${on(args[0])}` };
@@ -51,6 +55,6 @@ export function translateDotCommand(line: string): { readonly meta: string } | {
       return { meta: `\\copy ${plain[1]} FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv)` };
     }
     default:
-      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .headers, .nullvalue, .output, .once, .tables, .schema, .timer, .bail, .print, .import, .quit)` };
+      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .schema, .timer, .bail, .print, .import, .quit)` };
   }
 }

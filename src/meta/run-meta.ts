@@ -69,6 +69,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     case 'quit':
       return { type: 'quit' };
     case 'message':
+      if (opts.quiet) return { type: 'ok' };
       if (outcome.stdout) await session.io.stdout.write(`${outcome.text}\n`);
       else session.io.message(outcome.text);
       return { type: 'ok' };

@@ -102,6 +102,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
     if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineOfOffset(text, buffer.start) - 1;
     // the mysql client's `source FILE` line (MySQL splitter) is the command \. FILE
     let meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
+    let dotCommand = false;
     if (meta?.startsWith('.')) {
       // sqlite3's dot-commands, as sqlsh's own commands (src/meta/dot-commands.ts)
       const dot = translateDotCommand(meta);
@@ -112,6 +113,11 @@ export async function runScript(session: Session, input: string, opts: RunOption
         continue;
       }
       meta = dot.meta;
+      dotCommand = true;
+      if (dot.also && isActive(session.conditionals)) {
+        const { runMeta } = await import('../meta/run-meta.js');
+        for (const also of dot.also) await runMeta(session, also, { ...opts, stopOnError: stopOnError(), line, quiet: true }, runnerFor(session));
+      }
     }
     // In a skipped \if branch only the conditionals count; statements and other commands are not run (psql).
     // An unknown command is still an error there, as psql says so too.
@@ -139,7 +145,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
       }
       // \copy ... FROM STDIN in a script: the lines after it up to \. are its data (never SQL), as psql reads them
       const copyData = !session.interactive && word === '\\copy' && COPY_META_FROM_STDIN.test(meta) ? inlineData(text, st.segmentEnd) : undefined;
-      const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line, ...(copyData ? { inlineData: copyData.data } : {}) }, runnerFor(session));
+      const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line, ...(copyData ? { inlineData: copyData.data } : {}), ...(dotCommand ? { quiet: true } : {}) }, runnerFor(session));
       if (copyData) {
         offsetLine += lineOfOffset(text, copyData.end) - 1;
         offset += copyData.end;
