@@ -90,9 +90,9 @@ describe('describe commands on SQLite', () => {
     const r = sqlsh(db, ['\\d nope']);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /Did not find any relation named "nope"/);
-    const t = sqlsh(db, ['\\dtt']);
+    const t = sqlsh(db, ['\\describ']);
     assert.equal(t.status, 1);
-    assert.match(t.stderr, /unknown command \\dtt; did you mean \\dt\?/);
+    assert.match(t.stderr, /unknown command \\describ; did you mean \\describe\?/);
     const a = sqlsh(db, ['\\x sideways']);
     assert.match(a.stderr, /\\x: unknown value "sideways"; expected one of on, off, auto/);
   });

@@ -20,7 +20,7 @@ describe('meta registry', () => {
   });
 
   test('suggests the closest command for a typo', () => {
-    assert.equal(reg.closest('\\dtt'), '\\dt');
+    assert.equal(reg.closest('\\describ'), '\\describe');
     assert.equal(reg.closest('\\conninf'), '\\conninfo');
     assert.equal(reg.closest('\\timming'), '\\timing');
     assert.equal(reg.closest('\\zzzzzzzz'), undefined);

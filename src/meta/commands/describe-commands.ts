@@ -1,8 +1,12 @@
-/** The describe family: \d, \dt, \dv, \dm, \di, \ds, \dn, \df, \dT, \du, \l, \dx, \dp, \dD, \dconfig, \sf, \sv. */
+/**
+ * The describe family: \d, \dt, \dv, \dm, \dE, \di, \ds, \dn, \df, \dT, \du, \l, \dx, \dp, \dD, \dconfig,
+ * \sf, \sv, and psql's other PostgreSQL lists (describe/postgres-lists.ts: \db, \dL, \dA, \dy, \dO ...).
+ */
 import type { RelationKind } from '../../catalog/catalog-data.js';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { fail, ok, PATTERN_ARG } from '../meta-command.js';
 import type { DescribeSource } from '../describe/describe-source.js';
+import { PSQL_LISTS, type PsqlList } from '../describe/postgres-lists.js';
 
 type Lister = (src: DescribeSource, pattern: string | undefined) => Promise<MetaOutcome> | MetaOutcome;
 
@@ -103,6 +107,23 @@ function numberedBody(source: string, kind: 'function' | 'view'): string {
 
 const DETAILS_PATTERN = ['PATTERN: tr* (any text), t?acks (one character), sales.* (a schema); + adds sizes and comments.'];
 
+/** One of psql's PostgreSQL lists (describe/postgres-lists.ts); elsewhere it says what it is for. */
+function psqlList(list: PsqlList): MetaCommand {
+  return {
+    name: list.name,
+    modifiers: list.plusColumns ? '+S' : 'S',
+    group: 'Informational',
+    syntax: `${list.name}${list.plusColumns ? '[S+]' : '[S]'} [PATTERN]`,
+    summary: `${list.summary} (PostgreSQL)`,
+    args: PATTERN_ARG,
+    run: async (ctx, args) => {
+      if (ctx.session.connection.info.engine !== 'postgres') return fail(`lists PostgreSQL's ${list.title.replace(/^List of /, '').toLowerCase()}; ${ctx.session.dialect.name} has none`);
+      const { runPsqlList } = await import('../describe/postgres-lists.js');
+      return withSource(ctx, (src) => runPsqlList(list, src, pattern(args)));
+    },
+  };
+}
+
 type ListModule = typeof import('../describe/list-objects.js');
 const mod = (what: Exclude<keyof ListModule, 'listRelations'>) => async (): Promise<Lister> => (await import('../describe/list-objects.js'))[what];
 
@@ -112,6 +133,7 @@ export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   showSource('\\sv', 'view'),
   lister('\\dt', 'list tables', relations(['table', 'foreign-table', 'system-table'], false), { details: DETAILS_PATTERN }),
   lister('\\dv', 'list views', relations(['view'], false)),
+  lister('\\dE', 'list foreign tables', relations(['foreign-table'], false)),
   lister('\\dm', 'list materialized views', async () => {
     const { listRelations } = await import('../describe/list-objects.js');
     return (src, p) =>
@@ -128,4 +150,5 @@ export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   lister('\\dp', 'list access privileges of tables, views, sequences', mod('listPrivileges'), { aliases: ['\\z'] }),
   lister('\\dD', 'list domains', mod('listDomains')),
   lister('\\dconfig', 'list server settings (alone: those changed)', mod('listSettings')),
+  ...PSQL_LISTS.map(psqlList),
 ]);

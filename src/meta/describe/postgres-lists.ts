@@ -1,0 +1,268 @@
+/**
+ * psql 15's other list commands on PostgreSQL, declared once as data: \db, \dL, \dA, \dy, \dO, \da,
+ * \dc, \dX, \ddp, \dRp, \dRs, \des, \det, \deu, \dew, \dF, \dFd, \dFp, \dFt, \lo_list. Each is a
+ * title, psql's column names (the + form's too) and one catalog query whose rows are what is shown;
+ * a PATTERN matches the name as psql's does (and the schema, on the schema-qualified lists).
+ */
+import type { Row } from '../../core/result.js';
+import type { MetaOutcome } from '../meta-command.js';
+import type { DescribeSource } from './describe-source.js';
+import { compileNamePattern } from './name-pattern.js';
+
+export interface PsqlList {
+  readonly name: string;
+  readonly summary: string;
+  readonly title: string;
+  /** Column names, and those of the + form (undefined: the command has no + form here). */
+  readonly columns: readonly string[];
+  readonly plusColumns?: readonly string[];
+  /**
+   * How PATTERN matches a row: its first column ('name'), its first two as schema and name
+   * ('schema'), or the second as a schema or the first as an owner ('owner-schema', \ddp).
+   */
+  readonly match: 'name' | 'schema' | 'owner-schema';
+  /** psql shows system objects when a pattern is given, even without S (\da). */
+  readonly systemWithPattern?: boolean;
+  /** The rows: the shown columns, in psql's order. */
+  sql(plus: boolean, system: boolean): string;
+}
+
+const NOT_SYSTEM = (schema: string) => `${schema} <> 'pg_catalog' AND ${schema} <> 'information_schema'`;
+const acl = (column: string) => `CASE WHEN cardinality(${column}) = 0 THEN '(none)' ELSE array_to_string(${column}, E'\\n') END`;
+/** psql's FDW options column: name 'value', ... */
+const options = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN '' ELSE '(' || array_to_string(ARRAY(SELECT quote_ident(option_name) || ' ' || quote_literal(option_value) FROM pg_options_to_table(${column})), ', ') || ')' END`;
+
+export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
+  {
+    name: '\\db',
+    summary: 'list tablespaces',
+    title: 'List of tablespaces',
+    columns: ['Name', 'Owner', 'Location'],
+    plusColumns: ['Name', 'Owner', 'Location', 'Access privileges', 'Options', 'Size', 'Description'],
+    match: 'name',
+    sql: (plus) => `SELECT spcname, pg_get_userbyid(spcowner), pg_tablespace_location(oid)${
+      plus ? `, ${acl('spcacl')}, spcoptions::text, pg_size_pretty(pg_tablespace_size(oid)), shobj_description(oid, 'pg_tablespace')` : ''
+    } FROM pg_tablespace ORDER BY 1`,
+  },
+  {
+    name: '\\dL',
+    summary: 'list procedural languages',
+    title: 'List of languages',
+    columns: ['Name', 'Owner', 'Trusted', 'Description'],
+    plusColumns: ['Name', 'Owner', 'Trusted', 'Internal language', 'Call handler', 'Validator', 'Inline handler', 'Access privileges', 'Description'],
+    match: 'name',
+    sql: (plus, system) => `SELECT l.lanname, pg_get_userbyid(l.lanowner), l.lanpltrusted${
+      plus
+        ? `, NOT l.lanispl, l.lanplcallfoid::regprocedure::text, l.lanvalidator::regprocedure::text, l.laninline::regprocedure::text, ${acl('l.lanacl')}`
+        : ''
+    }, d.description FROM pg_language l LEFT JOIN pg_description d ON d.classoid = l.tableoid AND d.objoid = l.oid AND d.objsubid = 0${
+      system ? '' : ' WHERE l.lanplcallfoid <> 0'
+    } ORDER BY 1`,
+  },
+  {
+    name: '\\dA',
+    summary: 'list access methods',
+    title: 'List of access methods',
+    columns: ['Name', 'Type'],
+    plusColumns: ['Name', 'Type', 'Handler', 'Description'],
+    match: 'name',
+    sql: (plus) => `SELECT amname, CASE amtype WHEN 'i' THEN 'Index' WHEN 't' THEN 'Table' END${
+      plus ? `, amhandler::text, obj_description(oid, 'pg_am')` : ''
+    } FROM pg_am ORDER BY 1`,
+  },
+  {
+    name: '\\dy',
+    summary: 'list event triggers',
+    title: 'List of event triggers',
+    columns: ['Name', 'Event', 'Owner', 'Enabled', 'Function', 'Tags'],
+    plusColumns: ['Name', 'Event', 'Owner', 'Enabled', 'Function', 'Tags', 'Description'],
+    match: 'name',
+    sql: (plus) => `SELECT evtname, evtevent, pg_get_userbyid(e.evtowner),
+        CASE evtenabled WHEN 'O' THEN 'enabled' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' WHEN 'D' THEN 'disabled' END,
+        e.evtfoid::regproc::text, array_to_string(ARRAY(SELECT x FROM unnest(evttags) AS t(x)), ', ')${
+          plus ? `, obj_description(e.oid, 'pg_event_trigger')` : ''
+        } FROM pg_event_trigger e ORDER BY 1`,
+  },
+  {
+    name: '\\dO',
+    summary: 'list collations',
+    title: 'List of collations',
+    columns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?'],
+    plusColumns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?', 'Description'],
+    match: 'schema',
+    sql: (plus, system) => `SELECT n.nspname, c.collname, c.collcollate, c.collctype,
+        to_jsonb(c) ->> 'colliculocale', CASE c.collprovider WHEN 'd' THEN 'default' WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END,
+        CASE WHEN c.collisdeterministic THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_collation')` : ''}
+      FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+      WHERE c.collencoding IN (-1, pg_char_to_encoding(getdatabaseencoding()))${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}
+      ORDER BY 1, 2`,
+  },
+  {
+    name: '\\da',
+    summary: 'list aggregate functions',
+    title: 'List of aggregate functions',
+    columns: ['Schema', 'Name', 'Result data type', 'Argument data types', 'Description'],
+    match: 'schema',
+    systemWithPattern: true,
+    sql: (_plus, system) => `SELECT n.nspname, p.proname, format_type(p.prorettype, NULL),
+        CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_get_function_arguments(p.oid) END, obj_description(p.oid, 'pg_proc')
+      FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE p.prokind = 'a'${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 4`,
+  },
+  {
+    name: '\\dc',
+    summary: 'list conversions',
+    title: 'List of conversions',
+    columns: ['Schema', 'Name', 'Source', 'Destination', 'Default?'],
+    plusColumns: ['Schema', 'Name', 'Source', 'Destination', 'Default?', 'Description'],
+    match: 'schema',
+    sql: (plus, system) => `SELECT n.nspname, c.conname, pg_encoding_to_char(c.conforencoding), pg_encoding_to_char(c.contoencoding),
+        CASE WHEN c.condefault THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_conversion')` : ''}
+      FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE true${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2`,
+  },
+  {
+    name: '\\dX',
+    summary: 'list extended statistics',
+    title: 'List of extended statistics',
+    columns: ['Schema', 'Name', 'Definition', 'Ndistinct', 'Dependencies', 'MCV'],
+    match: 'schema',
+    sql: () => `SELECT es.stxnamespace::regnamespace::text, es.stxname,
+        pg_get_statisticsobjdef_columns(es.oid) || ' FROM ' || es.stxrelid::regclass::text,
+        CASE WHEN 'd' = ANY (es.stxkind) THEN 'defined' END, CASE WHEN 'f' = ANY (es.stxkind) THEN 'defined' END,
+        CASE WHEN 'm' = ANY (es.stxkind) THEN 'defined' END
+      FROM pg_statistic_ext es ORDER BY 1, 2`,
+  },
+  {
+    name: '\\ddp',
+    summary: 'list default privileges',
+    title: 'Default access privileges',
+    columns: ['Owner', 'Schema', 'Type', 'Access privileges'],
+    match: 'owner-schema',
+    sql: () => `SELECT pg_get_userbyid(d.defaclrole), n.nspname,
+        CASE d.defaclobjtype WHEN 'r' THEN 'table' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'function' WHEN 'T' THEN 'type' WHEN 'n' THEN 'schema' END,
+        ${acl('d.defaclacl')}
+      FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace ORDER BY 1, 2, 3`,
+  },
+  {
+    name: '\\dRp',
+    summary: 'list replication publications',
+    title: 'List of publications',
+    columns: ['Name', 'Owner', 'All tables', 'Inserts', 'Updates', 'Deletes', 'Truncates', 'Via root'],
+    match: 'name',
+    sql: () => `SELECT pubname, pg_get_userbyid(pubowner), puballtables, pubinsert, pubupdate, pubdelete, pubtruncate, pubviaroot FROM pg_publication ORDER BY 1`,
+  },
+  {
+    name: '\\dRs',
+    summary: 'list replication subscriptions',
+    title: 'List of subscriptions',
+    columns: ['Name', 'Owner', 'Enabled', 'Publication'],
+    match: 'name',
+    sql: () => `SELECT subname, pg_get_userbyid(subowner), subenabled, subpublications::text FROM pg_subscription
+      WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY 1`,
+  },
+  {
+    name: '\\des',
+    summary: 'list foreign servers',
+    title: 'List of foreign servers',
+    columns: ['Name', 'Owner', 'Foreign-data wrapper'],
+    plusColumns: ['Name', 'Owner', 'Foreign-data wrapper', 'Access privileges', 'Type', 'Version', 'FDW options', 'Description'],
+    match: 'name',
+    sql: (plus) => `SELECT s.srvname, pg_get_userbyid(s.srvowner), f.fdwname${
+      plus ? `, ${acl('s.srvacl')}, s.srvtype, s.srvversion, ${options('s.srvoptions')}, d.description` : ''
+    } FROM pg_foreign_server s JOIN pg_foreign_data_wrapper f ON f.oid = s.srvfdw
+      LEFT JOIN pg_description d ON d.classoid = s.tableoid AND d.objoid = s.oid AND d.objsubid = 0 ORDER BY 1`,
+  },
+  {
+    name: '\\det',
+    summary: 'list foreign tables',
+    title: 'List of foreign tables',
+    columns: ['Schema', 'Table', 'Server'],
+    plusColumns: ['Schema', 'Table', 'Server', 'FDW options', 'Description'],
+    match: 'schema',
+    sql: (plus) => `SELECT n.nspname, c.relname, s.srvname${plus ? `, ${options('ft.ftoptions')}, d.description` : ''}
+      FROM pg_foreign_table ft JOIN pg_class c ON c.oid = ft.ftrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_foreign_server s ON s.oid = ft.ftserver
+      LEFT JOIN pg_description d ON d.classoid = c.tableoid AND d.objoid = c.oid AND d.objsubid = 0 ORDER BY 1, 2`,
+  },
+  {
+    name: '\\deu',
+    summary: 'list user mappings',
+    title: 'List of user mappings',
+    columns: ['Server', 'User name'],
+    plusColumns: ['Server', 'User name', 'FDW options'],
+    match: 'name',
+    sql: (plus) => `SELECT um.srvname, um.usename${plus ? `, ${options('um.umoptions')}` : ''} FROM pg_user_mappings um ORDER BY 1, 2`,
+  },
+  {
+    name: '\\dew',
+    summary: 'list foreign-data wrappers',
+    title: 'List of foreign-data wrappers',
+    columns: ['Name', 'Owner', 'Handler', 'Validator'],
+    plusColumns: ['Name', 'Owner', 'Handler', 'Validator', 'Access privileges', 'FDW options', 'Description'],
+    match: 'name',
+    sql: (plus) => `SELECT fdw.fdwname, pg_get_userbyid(fdw.fdwowner), fdw.fdwhandler::regproc::text, fdw.fdwvalidator::regproc::text${
+      plus ? `, ${acl('fdw.fdwacl')}, ${options('fdw.fdwoptions')}, d.description` : ''
+    } FROM pg_foreign_data_wrapper fdw LEFT JOIN pg_description d ON d.classoid = fdw.tableoid AND d.objoid = fdw.oid AND d.objsubid = 0 ORDER BY 1`,
+  },
+  ...(
+    [
+      ['\\dF', 'list text search configurations', 'List of text search configurations', 'pg_ts_config', 'cfg'],
+      ['\\dFd', 'list text search dictionaries', 'List of text search dictionaries', 'pg_ts_dict', 'dict'],
+      ['\\dFp', 'list text search parsers', 'List of text search parsers', 'pg_ts_parser', 'prs'],
+      ['\\dFt', 'list text search templates', 'List of text search templates', 'pg_ts_template', 'tmpl'],
+    ] as const
+  ).map(([name, summary, title, table, prefix]): PsqlList => ({
+    name,
+    summary,
+    title,
+    columns: ['Schema', 'Name', 'Description'],
+    match: 'schema',
+    // psql lists these by visibility, not by S: the built-in ones in pg_catalog show
+    sql: () => `SELECT n.nspname, x.${prefix}name, obj_description(x.oid, '${table}')
+      FROM ${table} x LEFT JOIN pg_namespace n ON n.oid = x.${prefix}namespace ORDER BY 1, 2`,
+  })),
+  {
+    name: '\\lo_list',
+    summary: 'list large objects',
+    title: 'Large objects',
+    columns: ['ID', 'Owner', 'Description'],
+    plusColumns: ['ID', 'Owner', 'Access privileges', 'Description'],
+    match: 'name',
+    sql: (plus) => `SELECT oid, pg_get_userbyid(lomowner)${plus ? `, ${acl('lomacl')}` : ''}, obj_description(oid, 'pg_largeobject')
+      FROM pg_largeobject_metadata ORDER BY 1`,
+  },
+]);
+
+/** Runs one list: its query, PATTERN as psql matches it, psql's title and columns. */
+export async function runPsqlList(list: PsqlList, src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+  const plus = src.plus && list.plusColumns !== undefined;
+  const system = src.system || (list.systemWithPattern === true && pattern !== undefined);
+  const rows = (await src.q(list.sql(plus, system))).filter(psqlFilter(list, src, pattern));
+  const columns = (plus ? list.plusColumns! : list.columns).map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
+  return { type: 'tables', tables: [{ title: list.title, columns, rows, rowCount: true }] };
+}
+
+/**
+ * psql's rule for a list's PATTERN: a schema in the pattern matches the schema, else the object
+ * must be visible (its schema on the search path), with or without a pattern; a name pattern
+ * matches the name (\ddp: the schema or the owner).
+ */
+function psqlFilter(list: PsqlList, src: DescribeSource, pattern: string | undefined): (row: Row) => boolean {
+  const p = pattern === undefined ? undefined : compileNamePattern(pattern);
+  const search = src.catalog.data.searchPath.map((x) => x.toLowerCase());
+  const cell = (r: Row, i: number) => String(r[i] ?? '');
+  switch (list.match) {
+    case 'name':
+      return (r) => !p || p.name.test(cell(r, 0));
+    case 'owner-schema':
+      return (r) => !p || p.name.test(cell(r, 1)) || p.name.test(cell(r, 0));
+    case 'schema':
+      return (r) => {
+        if (p?.schema) return p.schema.test(cell(r, 0)) && p.name.test(cell(r, 1));
+        if (p && !p.name.test(cell(r, 1))) return false;
+        return search.length === 0 || search.includes(cell(r, 0).toLowerCase());
+      };
+  }
+}
