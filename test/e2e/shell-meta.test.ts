@@ -27,8 +27,8 @@ describe('meta-commands in the terminal', () => {
   test('an unknown command suggests the closest one', async () => {
     const t = await startShell(home, ['--demo']);
     await waitForIdlePrompt(t);
-    await run(t, '\\dtt');
-    assert.match(t.screenText(), /unknown command \\dtt; did you mean \\dt\?/);
+    await run(t, '\\timming');
+    assert.match(t.screenText(), /unknown command \\timming; did you mean \\timing\?/);
   });
 
   test('\\x on shows records expanded; \\timing on shows the time of each statement', async () => {
