@@ -6,7 +6,7 @@ import type { RelationKind } from '../../catalog/catalog-data.js';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { fail, ok, PATTERN_ARG } from '../meta-command.js';
 import type { DescribeSource } from '../describe/describe-source.js';
-import { PSQL_LISTS, type PsqlList } from '../describe/postgres-lists.js';
+import { PSQL_LIST_FORMS, PSQL_LISTS, type PsqlList } from '../describe/postgres-lists.js';
 
 type Lister = (src: DescribeSource, pattern: string | undefined) => Promise<MetaOutcome> | MetaOutcome;
 
@@ -33,6 +33,12 @@ function lister(
     summary,
     args: PATTERN_ARG,
     run: async (ctx, args) => {
+      // PostgreSQL: psql's own form of this list, where there is one (describe/postgres-lists.ts)
+      const form = ctx.session.connection.info.engine === 'postgres' ? PSQL_LIST_FORMS[name] : undefined;
+      if (form) {
+        const { runPsqlList } = await import('../describe/postgres-lists.js');
+        return withSource(ctx, (src) => runPsqlList(form, src, pattern(args)));
+      }
       const f = await load();
       return withSource(ctx, (src) => f(src, pattern(args)));
     },

@@ -54,7 +54,8 @@ export interface EngineExtras {
   /** Sizes in bytes by `${schema}.${name}` (tables and indexes), when cheap. */
   sizes?(q: Querier): Promise<ReadonlyMap<string, number>>;
   sequences?(q: Querier): Promise<readonly SequenceRow[]>;
-  roles?(q: Querier): Promise<MetaTable>;
+  /** plus: psql's + columns too. */
+  roles?(q: Querier, plus?: boolean): Promise<MetaTable>;
   /**
    * psql's + columns of the relation lists (\\dt+, \\d+, \\di+ ...) by `${schema}.${name}`: persistence,
    * access method, size (pg_size_pretty of pg_table_size) and description.
@@ -63,12 +64,14 @@ export interface EngineExtras {
   /** \\d SEQUENCE: psql's Type | Start | Minimum | Maximum | Increment | Cycles? | Cache, and what owns it. */
   describeSequence?(q: Querier, schema: string, name: string): Promise<MetaTable>;
   /** \\dconfig: each server setting, its value, and whether it differs from the server's built-in default. */
-  settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean }[]>;
+  settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean; readonly type?: string; readonly context?: string; readonly privileges?: string }[]>;
   /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks. */
-  domains?(q: Querier): Promise<readonly NamedRow[]>;
+  domains?(q: Querier, plus?: boolean): Promise<readonly NamedRow[]>;
   /** \\dp: each relation's schema, name, type, privileges, column privileges and policies. */
   privileges?(q: Querier): Promise<readonly NamedRow[]>;
-  databases?(q: Querier): Promise<MetaTable>;
+  databases?(q: Querier, plus?: boolean): Promise<MetaTable>;
+  /** \\dx+: the objects each extension matching the pattern installed, one table each. */
+  extensionObjects?(q: Querier, pattern: string | undefined): Promise<readonly MetaTable[]>;
   extensions?(q: Querier): Promise<MetaTable>;
 }
 

@@ -142,18 +142,20 @@ function filterFirstColumn(table: MetaTable, pattern: string | undefined): MetaT
 
 export async function listRoles(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.roles) return { type: 'message', text: src.extras.missing.roles ?? `${src.engineName} has no roles` };
-  return asTable(filterFirstColumn(await src.extras.roles(src.q), pattern));
+  return asTable(filterFirstColumn(await src.extras.roles(src.q, src.plus), pattern));
 }
 
 export async function listDatabases(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   const table: MetaTable = src.extras.databases
-    ? await src.extras.databases(src.q)
+    ? await src.extras.databases(src.q, src.plus)
     : { title: 'List of databases', columns: [col('Name')], rows: src.catalog.data.databases.map((d) => [d]), rowCount: true };
   return asTable(filterFirstColumn(table, pattern));
 }
 
 export async function listExtensions(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.extensions) return { type: 'message', text: src.extras.missing.extensions ?? `${src.engineName} has no extensions` };
+  // psql's \dx+: what each extension installed
+  if (src.plus && src.extras.extensionObjects) return { type: 'tables', tables: [...(await src.extras.extensionObjects(src.q, pattern))] };
   return asTable(filterFirstColumn(await src.extras.extensions(src.q), pattern));
 }
 
@@ -168,8 +170,8 @@ export async function listPrivileges(src: DescribeSource, pattern: string | unde
 /** \\dD: psql's list of domains. */
 export async function listDomains(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.domains) return { type: 'message', text: `${src.engineName} has no domains` };
-  const rows = matchByPattern(src, await src.extras.domains(src.q), (r) => r, pattern).map((r) => [...r.row]);
-  const columns = ['Schema', 'Name', 'Type', 'Collation', 'Nullable', 'Default', 'Check'].map((name) => col(name));
+  const rows = matchByPattern(src, await src.extras.domains(src.q, src.plus), (r) => r, pattern).map((r) => [...r.row]);
+  const columns = ['Schema', 'Name', 'Type', 'Collation', 'Nullable', 'Default', 'Check', ...(src.plus ? ['Access privileges', 'Description'] : [])].map((name) => col(name));
   return asTable({ title: 'List of domains', columns, rows, rowCount: true });
 }
 
@@ -177,7 +179,12 @@ export async function listDomains(src: DescribeSource, pattern: string | undefin
 export async function listSettings(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.settings) return { type: 'message', text: `\\dconfig lists PostgreSQL's settings; ${src.engineName} has none to list here` };
   const p = pattern === undefined ? undefined : compileNamePattern(pattern.toLowerCase()).name;
-  const rows = (await src.extras.settings(src.q)).filter((s) => (p ? p.test(s.name.toLowerCase()) : s.changed)).map((s) => [s.name, s.value]);
+  const settings = await src.extras.settings(src.q);
+  const plus = src.plus && settings.some((s) => s.type !== undefined);
+  const rows = settings
+    .filter((s) => (p ? p.test(s.name.toLowerCase()) : s.changed))
+    .map((s) => [s.name, s.value, ...(plus ? [s.type ?? '', s.context ?? '', s.privileges ?? ''] : [])]);
   const title = p ? 'List of configuration parameters' : 'List of non-default configuration parameters';
-  return asTable({ title, columns: [col('Parameter'), col('Value')], rows, rowCount: true });
+  const columns = ['Parameter', 'Value', ...(plus ? ['Type', 'Context', 'Access privileges'] : [])].map((name) => col(name));
+  return asTable({ title, columns, rows, rowCount: true });
 }

@@ -1,4 +1,5 @@
 /** PostgreSQL: what psql 15's describe commands show, from pg_catalog (checks, triggers, view text, the + columns, sequences, roles, databases, extensions, privileges, domains, settings). */
+import type { MetaTable } from '../meta-command.js';
 import type { EngineExtras } from './engine-extras.js';
 import { sqlString, text } from './query-rows.js';
 
@@ -62,15 +63,21 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     };
   },
   async settings(q) {
-    const rows = await q(`SELECT s.name, current_setting(s.name), s.source <> 'default' AND s.setting IS DISTINCT FROM s.boot_val FROM pg_settings s ORDER BY 1`);
-    return rows.map((r) => ({ name: text(r[0]), value: text(r[1]), changed: r[2] === true || r[2] === 't' }));
+    // pg_parameter_acl (PostgreSQL 15) holds the privileges \dconfig+ shows
+    const acl = await q(`SELECT 1 FROM pg_class WHERE oid = to_regclass('pg_catalog.pg_parameter_acl')`).then((r) => r.length > 0, () => false);
+    const rows = await q(`SELECT s.name, current_setting(s.name), s.source <> 'default' AND s.setting IS DISTINCT FROM s.boot_val, s.vartype, s.context,
+        ${acl ? `(SELECT array_to_string(p.paracl, E'\\n') FROM pg_parameter_acl p WHERE p.parname = s.name)` : 'NULL'}
+      FROM pg_settings s ORDER BY 1`);
+    return rows.map((r) => ({ name: text(r[0]), value: text(r[1]), changed: r[2] === true || r[2] === 't', type: text(r[3]), context: text(r[4]), privileges: text(r[5]) }));
   },
-  async domains(q) {
-    // psql 15's \dD
+  async domains(q, plus) {
+    // psql 15's \dD (+: access privileges and the description)
     const rows = await q(`SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod),
         (SELECT c.collname FROM pg_collation c, pg_type bt WHERE c.oid = t.typcollation AND bt.oid = t.typbasetype AND t.typcollation <> bt.typcollation),
         CASE WHEN t.typnotnull THEN 'not null' END, t.typdefault,
-        array_to_string(ARRAY(SELECT pg_get_constraintdef(r.oid, true) FROM pg_constraint r WHERE t.oid = r.contypid), ' ')
+        array_to_string(ARRAY(SELECT pg_get_constraintdef(r.oid, true) FROM pg_constraint r WHERE t.oid = r.contypid), ' ')${
+          plus ? `, CASE WHEN cardinality(t.typacl) = 0 THEN '(none)' ELSE array_to_string(t.typacl, E'\\n') END, obj_description(t.oid, 'pg_type')` : ''
+        }
       FROM pg_type t LEFT JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'd' AND n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema'
       ORDER BY 1, 2`);
@@ -159,12 +166,12 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     const rows = await q(`SELECT schemaname, sequencename, data_type::text, sequenceowner FROM pg_sequences ORDER BY 1, 2`);
     return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), type: text(r[2]), owner: text(r[3]) }));
   },
-  async roles(q) {
-    // psql 15's \du: the attributes in its words and order, the roles it is a member of
+  async roles(q, plus) {
+    // psql 15's \du: the attributes in its words and order, the roles it is a member of (+: the description)
     const rows = await q(
       `SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, r.rolcanlogin, r.rolconnlimit, r.rolvaliduntil::text,
          ARRAY(SELECT b.rolname FROM pg_auth_members m JOIN pg_roles b ON m.roleid = b.oid WHERE m.member = r.oid)::text,
-         r.rolreplication, r.rolbypassrls
+         r.rolreplication, r.rolbypassrls, shobj_description(r.oid, 'pg_authid')
        FROM pg_roles r WHERE r.rolname !~ '^pg_' ORDER BY 1`,
     );
     const attrs = (r: readonly unknown[]): string => {
@@ -186,27 +193,42 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     };
     return {
       title: 'List of roles',
-      columns: ['Role name', 'Attributes', 'Member of'].map((name) => ({ name, type: 'text' })),
-      rows: rows.map((r) => [text(r[0]), attrs(r), text(r[8])]),
+      columns: ['Role name', 'Attributes', 'Member of', ...(plus ? ['Description'] : [])].map((name) => ({ name, type: 'text' })),
+      rows: rows.map((r) => [text(r[0]), attrs(r), text(r[8]), ...(plus ? [text(r[11])] : [])]),
       rowCount: false,
     };
   },
-  async databases(q) {
+  async databases(q, plus) {
     // psql 15's \l: every database (templates too), its locale, and its access privileges one per line
     const icu = await q(`SELECT 1 FROM pg_attribute WHERE attrelid = 'pg_database'::regclass AND attname = 'daticulocale'`).then((r) => r.length > 0, () => false);
     const rows = await q(
       `SELECT d.datname, pg_get_userbyid(d.datdba), pg_encoding_to_char(d.encoding), d.datcollate, d.datctype,
          ${icu ? `d.daticulocale, CASE d.datlocprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END,` : ''}
-         array_to_string(d.datacl, E'\\n')
-       FROM pg_database d ORDER BY 1`,
+         array_to_string(d.datacl, E'\\n')${
+           plus
+             ? `, CASE WHEN has_database_privilege(d.datname, 'CONNECT') THEN pg_size_pretty(pg_database_size(d.datname)) ELSE 'No Access' END,
+         t.spcname, shobj_description(d.oid, 'pg_database')`
+             : ''
+         }
+       FROM pg_database d JOIN pg_tablespace t ON d.dattablespace = t.oid ORDER BY 1`,
     );
-    const columns = ['Name', 'Owner', 'Encoding', 'Collate', 'Ctype', ...(icu ? ['ICU Locale', 'Locale Provider'] : []), 'Access privileges'];
+    const columns = ['Name', 'Owner', 'Encoding', 'Collate', 'Ctype', ...(icu ? ['ICU Locale', 'Locale Provider'] : []), 'Access privileges', ...(plus ? ['Size', 'Tablespace', 'Description'] : [])];
     return {
       title: 'List of databases',
       columns: columns.map((name) => ({ name, type: 'text' })),
       rows: rows.map((r) => r.map((v) => text(v))),
       rowCount: true,
     };
+  },
+  async extensionObjects(q, pattern) {
+    const exts = await q(`SELECT e.extname, e.oid FROM pg_extension e ORDER BY 1`);
+    const p = pattern === undefined ? undefined : (await import('./name-pattern.js')).compileNamePattern(pattern).name;
+    const tables: MetaTable[] = [];
+    for (const e of exts.filter((r) => !p || p.test(text(r[0])))) {
+      const rows = await q(`SELECT pg_describe_object(classid, objid, 0) FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND refobjid = ${text(e[1])} AND deptype = 'e' ORDER BY 1`);
+      tables.push({ title: `Objects in extension "${text(e[0])}"`, columns: [{ name: 'Object description', type: 'text' }], rows: rows.map((r) => [text(r[0])]), rowCount: true });
+    }
+    return tables;
   },
   async extensions(q) {
     const rows = await q(

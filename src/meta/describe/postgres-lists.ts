@@ -23,6 +23,8 @@ export interface PsqlList {
   readonly match: 'name' | 'schema' | 'owner-schema';
   /** psql shows system objects when a pattern is given, even without S (\da). */
   readonly systemWithPattern?: boolean;
+  /** The query's last column is another name PATTERN may match (\dT: the internal name); it is not shown. */
+  readonly altName?: boolean;
   /** The rows: the shown columns, in psql's order. */
   sql(plus: boolean, system: boolean): string;
 }
@@ -235,11 +237,70 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
 ]);
 
+/**
+ * psql's own forms of lists sqlsh has on every engine (\df, \dT, \dn): on PostgreSQL these run
+ * instead, for psql's + columns and its rule that a pattern finds system objects too.
+ */
+export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze({
+  '\\df': {
+    name: '\\df',
+    summary: 'list functions',
+    title: 'List of functions',
+    columns: ['Schema', 'Name', 'Result data type', 'Argument data types', 'Type'],
+    plusColumns: ['Schema', 'Name', 'Result data type', 'Argument data types', 'Type', 'Volatility', 'Parallel', 'Owner', 'Security', 'Access privileges', 'Language', 'Source code', 'Description'],
+    match: 'schema',
+    systemWithPattern: true,
+    sql: (plus, system) => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
+        CASE p.prokind WHEN 'a' THEN 'agg' WHEN 'w' THEN 'window' WHEN 'p' THEN 'proc' ELSE 'func' END${
+          plus
+            ? `, CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' WHEN 'v' THEN 'volatile' END,
+        CASE p.proparallel WHEN 'r' THEN 'restricted' WHEN 's' THEN 'safe' WHEN 'u' THEN 'unsafe' END, pg_get_userbyid(p.proowner),
+        CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END, ${acl('p.proacl')}, l.lanname, p.prosrc, obj_description(p.oid, 'pg_proc')`
+            : ''
+        }
+      FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_language l ON l.oid = p.prolang
+      ${system ? '' : `WHERE ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 4`,
+  },
+  '\\dT': {
+    name: '\\dT',
+    summary: 'list data types',
+    title: 'List of data types',
+    columns: ['Schema', 'Name', 'Description'],
+    plusColumns: ['Schema', 'Name', 'Internal name', 'Size', 'Elements', 'Owner', 'Access privileges', 'Description'],
+    match: 'schema',
+    systemWithPattern: true,
+    altName: true,
+    sql: (plus, system) => `SELECT n.nspname, format_type(t.oid, NULL)${
+      plus
+        ? `, t.typname, CASE WHEN t.typrelid <> 0 THEN 'tuple' WHEN t.typlen < 0 THEN 'var' ELSE t.typlen::text END,
+        array_to_string(ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), E'\\n'),
+        pg_get_userbyid(t.typowner), ${acl('t.typacl')}`
+        : ''
+    }, obj_description(t.oid, 'pg_type'), t.typname
+      FROM pg_type t LEFT JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE (t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_class c WHERE c.oid = t.typrelid))
+        AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}
+      ORDER BY 1, 2`,
+  },
+  '\\dn': {
+    name: '\\dn',
+    summary: 'list schemas',
+    title: 'List of schemas',
+    columns: ['Name', 'Owner'],
+    plusColumns: ['Name', 'Owner', 'Access privileges', 'Description'],
+    match: 'name',
+    systemWithPattern: true,
+    sql: (plus, system) => `SELECT n.nspname, pg_get_userbyid(n.nspowner)${plus ? `, ${acl('n.nspacl')}, obj_description(n.oid, 'pg_namespace')` : ''}
+      FROM pg_namespace n ${system ? '' : `WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'`} ORDER BY 1`,
+  },
+});
+
 /** Runs one list: its query, PATTERN as psql matches it, psql's title and columns. */
 export async function runPsqlList(list: PsqlList, src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   const plus = src.plus && list.plusColumns !== undefined;
   const system = src.system || (list.systemWithPattern === true && pattern !== undefined);
-  const rows = (await src.q(list.sql(plus, system))).filter(psqlFilter(list, src, pattern));
+  let rows = (await src.q(list.sql(plus, system))).filter(psqlFilter(list, src, pattern));
+  if (list.altName) rows = rows.map((r) => r.slice(0, -1));
   const columns = (plus ? list.plusColumns! : list.columns).map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
   return { type: 'tables', tables: [{ title: list.title, columns, rows, rowCount: true }] };
 }
@@ -260,8 +321,9 @@ function psqlFilter(list: PsqlList, src: DescribeSource, pattern: string | undef
       return (r) => !p || p.name.test(cell(r, 1)) || p.name.test(cell(r, 0));
     case 'schema':
       return (r) => {
-        if (p?.schema) return p.schema.test(cell(r, 0)) && p.name.test(cell(r, 1));
-        if (p && !p.name.test(cell(r, 1))) return false;
+        const name = (n: RegExp) => n.test(cell(r, 1)) || (list.altName === true && n.test(cell(r, r.length - 1)));
+        if (p?.schema) return p.schema.test(cell(r, 0)) && name(p.name);
+        if (p && !name(p.name)) return false;
         return search.length === 0 || search.includes(cell(r, 0).toLowerCase());
       };
   }
