@@ -33,6 +33,8 @@ export interface RelationDef {
   readonly owner?: string;
   /** PostgreSQL's UNLOGGED (psql's \\d says "Unlogged table"). */
   readonly unlogged?: boolean;
+  /** A partitioned table (PostgreSQL): psql lists it as 'partitioned table'. */
+  readonly partitioned?: boolean;
 }
 
 export interface ForeignKeyDef {

@@ -13,10 +13,10 @@ const SQLITE_D_TRACKS = `              Table "main.tracks"
 Indexes:
     PRIMARY KEY (id)
     "ix_tracks_title" (title)
-Foreign-key constraints:
-    FOREIGN KEY (artist_id) REFERENCES artists(id)
 Check constraints:
     CHECK (price >= 0)
+Foreign-key constraints:
+    FOREIGN KEY (artist_id) REFERENCES artists(id)
 
 `;
 

@@ -242,6 +242,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       ...(typeof tuples === 'number' && tuples >= 0 ? { estimatedRows: tuples } : {}),
       ...(owner !== null && owner !== undefined ? { owner: str(owner) } : {}),
       ...(unlogged === true ? { unlogged: true } : {}),
+      ...(str(kind) === 'p' ? { partitioned: true } : {}),
     }));
     relations.sort((a, b) => (a.schema === b.schema ? (a.name < b.name ? -1 : 1) : a.schema < b.schema ? -1 : 1));
     const foreignKeys: ForeignKeyDef[] = fkRows.map(([name, schema, table, refSchema, refTable, relid, cols, refRelid, refCols, del, upd]) => Object.freeze({

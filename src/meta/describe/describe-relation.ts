@@ -1,6 +1,7 @@
 /**
  * \d NAME: one relation (or index) laid out like psql: a title, a Column | Type | Nullable | Default
- * table, then Indexes:, Foreign-key constraints:, Referenced by:, Check constraints:, Triggers:.
+ * table, then in psql's order Indexes:, Check constraints:, Foreign-key constraints:, Referenced by:,
+ * (PostgreSQL) Policies:, Statistics objects:, Publications:, Triggers:, then the inheritance lines.
  */
 import type { ForeignKeyDef, IndexDef, RelationDef } from '../../catalog/catalog-data.js';
 import type { Row } from '../../core/result.js';
@@ -93,12 +94,16 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
       if (def) footer.push('View definition:', ...(def.startsWith(' ') ? def.split('\n') : def.split('\n').map((l) => ` ${l}`)));
     }
   }
+  // PostgreSQL: psql's further sections (partitions, policies, statistics, publications, inheritance)
+  const details = rel.kind !== 'view' && src.extras.tableDetails ? await src.extras.tableDetails(src.q, rel.schema, rel.name, src.plus).catch(() => undefined) : undefined;
+  if (details) footer.push(...details.afterColumns);
   if (rel.kind !== 'view') {
     const indexes = await indexesOf(src, rel.schema, rel.name);
     indexes.sort((a, b) => (a.primary !== b.primary ? (a.primary ? -1 : 1) : a.name < b.name ? -1 : 1));
     const lines = indexes.map(indexLine);
     if (rel.primaryKey.length && !indexes.some((i) => i.primary)) lines.unshift(`    PRIMARY KEY (${rel.primaryKey.join(', ')})`);
     section('Indexes', lines);
+    if (src.extras.checks) section('Check constraints', (await src.extras.checks(src.q, rel.schema, rel.name)).map((c) => `    ${c}`));
     const from = data.foreignKeys.filter((f) => sameTable(f.schema, f.table, rel));
     section('Foreign-key constraints', from.map((f) => `    ${f.name ? `${q(f.name)} ` : ''}${fkText(f, rel.schema)}`));
     const to = data.foreignKeys.filter((f) => sameTable(f.refSchema, f.refTable, rel));
@@ -106,14 +111,16 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
       'Referenced by',
       to.map((f) => `    TABLE ${q(f.schema && f.schema !== rel.schema ? `${f.schema}.${f.table}` : f.table)}${f.name ? ` CONSTRAINT ${q(f.name)}` : ''} ${fkText(f, f.schema)}`),
     );
-    if (src.extras.checks) section('Check constraints', (await src.extras.checks(src.q, rel.schema, rel.name)).map((c) => `    ${c}`));
   }
+  if (details) footer.push(...details.policies, ...details.statistics, ...details.publications);
   if (src.extras.triggers) section('Triggers', (await src.extras.triggers(src.q, rel.schema, rel.name)).map((t) => `    ${t}`));
+  if (details) footer.push(...details.inheritance, ...details.replicaIdentity);
   // psql's last line for a table: its access method (the table's comment is \dt+'s Description there)
   if (storage) {
     if (tableLike && storage.accessMethod) footer.push(`Access method: ${storage.accessMethod}`);
   } else if (src.plus && rel.comment) footer.push(`Comment: ${rel.comment}`);
-  const title = rel.unlogged ? `Unlogged ${TITLES[rel.kind].toLowerCase()}` : TITLES[rel.kind];
+  const kind = details?.title ?? TITLES[rel.kind];
+  const title = rel.unlogged ? `Unlogged ${kind.toLowerCase()}` : kind;
   return { title: `${title} ${q(qualified(rel.schema, rel.name))}`, columns, rows, footer, rowCount: false };
 }
 

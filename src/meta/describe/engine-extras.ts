@@ -63,6 +63,13 @@ export interface EngineExtras {
   verboseColumns?(q: Querier): Promise<ReadonlyMap<string, { readonly persistence: string; readonly method: string; readonly size: string; readonly description: string }>>;
   /** \\d SEQUENCE: psql's Type | Start | Minimum | Maximum | Increment | Cycles? | Cache, and what owns it. */
   describeSequence?(q: Querier, schema: string, name: string): Promise<MetaTable>;
+  /**
+   * \\d TABLE on PostgreSQL: psql's further sections, each a list of whole lines (heading included):
+   * the title's kind when it is not the catalog's (Partitioned table), what goes right after the
+   * columns (Partition of, Partition key), Policies, Statistics objects, Publications, the inheritance
+   * lines (Inherits, Number of partitions, Partitions, Child tables) and, with +, Replica Identity.
+   */
+  tableDetails?(q: Querier, schema: string, name: string, plus: boolean): Promise<TableDetails>;
   /** \\dconfig: each server setting, its value, and whether it differs from the server's built-in default. */
   settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean; readonly type?: string; readonly context?: string; readonly privileges?: string }[]>;
   /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks. */
@@ -73,6 +80,16 @@ export interface EngineExtras {
   /** \\dx+: the objects each extension matching the pattern installed, one table each. */
   extensionObjects?(q: Querier, pattern: string | undefined): Promise<readonly MetaTable[]>;
   extensions?(q: Querier): Promise<MetaTable>;
+}
+
+export interface TableDetails {
+  readonly title?: string;
+  readonly afterColumns: readonly string[];
+  readonly policies: readonly string[];
+  readonly statistics: readonly string[];
+  readonly publications: readonly string[];
+  readonly inheritance: readonly string[];
+  readonly replicaIdentity: readonly string[];
 }
 
 export async function engineExtras(engine: EngineId): Promise<EngineExtras> {

@@ -46,7 +46,7 @@ export async function listRelations(
   if (psqlPlus) columns.push(col('Persistence'), ...(withMethod ? [col('Access method')] : []), col('Size'), col('Description'));
   else if (src.plus) columns.push(col('Rows', 'bigint'), col('Size'), col('Description'));
   const rows: Row[] = items.map((it) => {
-    const type = it.rel ? KIND_NAMES[it.rel.kind] : it.kind;
+    const type = it.rel ? (it.rel.partitioned ? 'partitioned table' : KIND_NAMES[it.rel.kind]) : it.kind;
     const base: Row = [it.schema, it.name, type, ...(owners ? [it.rel?.owner ?? it.owner ?? ''] : [])];
     if (!src.plus) return base;
     if (psqlPlus) {

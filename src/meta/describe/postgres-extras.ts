@@ -220,6 +220,87 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
       rowCount: true,
     };
   },
+  async tableDetails(q, schema, name, plus) {
+    const oid = rel(schema, name);
+    const [info] = await q(`SELECT c.relkind::text, c.relrowsecurity, c.relforcerowsecurity, c.relispartition, c.relreplident::text,
+        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+        (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition),
+        pg_get_expr(c.relpartbound, c.oid), CASE WHEN c.relispartition THEN pg_get_partition_constraintdef(c.oid) END
+      FROM pg_class c WHERE c.oid = ${oid}`);
+    if (!info) return { afterColumns: [], policies: [], statistics: [], publications: [], inheritance: [], replicaIdentity: [] };
+    const yes = (v: unknown): boolean => v === true || v === 't';
+    const kind = text(info[0]);
+    const partitioned = kind === 'p';
+    const afterColumns: string[] = [];
+    if (yes(info[3])) {
+      afterColumns.push(`Partition of: ${text(info[6])} ${text(info[7])}`);
+      if (plus) afterColumns.push(info[8] == null ? 'No partition constraint' : `Partition constraint: ${text(info[8])}`);
+    }
+    if (partitioned) afterColumns.push(`Partition key: ${text(info[5])}`);
+    // row security policies, with psql's heading for the table's row security
+    const pols = await q(`SELECT pol.polname, pol.polpermissive,
+        CASE WHEN pol.polroles = '{0}' THEN NULL ELSE array_to_string(ARRAY(SELECT rolname FROM pg_roles WHERE oid = ANY (pol.polroles) ORDER BY 1), ',') END,
+        pg_get_expr(pol.polqual, pol.polrelid), pg_get_expr(pol.polwithcheck, pol.polrelid),
+        CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' END
+      FROM pg_policy pol WHERE pol.polrelid = ${oid} ORDER BY 1`);
+    const rls = yes(info[1]);
+    const force = yes(info[2]);
+    const policies: string[] = [];
+    if (pols.length > 0 || rls) {
+      const heading = !rls ? 'Policies (row security disabled):' : force ? 'Policies (forced row security enabled):' : pols.length > 0 ? 'Policies:' : 'Policies (row security enabled):';
+      policies.push(pols.length === 0 ? `${heading} (none)` : heading);
+      for (const p of pols) {
+        let line = `    POLICY "${text(p[0])}"`;
+        if (!yes(p[1])) line += ' AS RESTRICTIVE';
+        if (p[5] != null) line += ` FOR ${text(p[5])}`;
+        if (p[2] != null && text(p[2]) !== '') line += `\n      TO ${text(p[2])}`;
+        if (p[3] != null) line += `\n      USING (${text(p[3])})`;
+        if (p[4] != null) line += `\n      WITH CHECK (${text(p[4])})`;
+        policies.push(...line.split('\n'));
+      }
+    }
+    const stats = await q(`SELECT es.stxnamespace::regnamespace::text, es.stxname,
+        'd' = ANY (es.stxkind), 'f' = ANY (es.stxkind), 'm' = ANY (es.stxkind), pg_get_statisticsobjdef_columns(es.oid), es.stxrelid::regclass::text
+      FROM pg_statistic_ext es WHERE es.stxrelid = ${oid} ORDER BY 1, 2`);
+    const statistics = stats.length === 0 ? [] : ['Statistics objects:', ...stats.map((st) => {
+      const kinds = [yes(st[2]) ? 'ndistinct' : '', yes(st[3]) ? 'dependencies' : '', yes(st[4]) ? 'mcv' : ''].filter(Boolean);
+      // psql names the kinds only when not every kind was asked for
+      const shown = kinds.length > 0 && kinds.length < 3 ? ` (${kinds.join(', ')})` : '';
+      return `    "${text(st[0])}.${text(st[1])}"${shown} ON ${text(st[5])} FROM ${text(st[6])}`;
+    })];
+    const pubs = await q(`SELECT p.pubname FROM pg_publication p JOIN pg_publication_rel pr ON p.oid = pr.prpubid WHERE pr.prrelid = ${oid}
+      UNION SELECT p.pubname FROM pg_publication p WHERE p.puballtables AND pg_relation_is_publishable(${oid})
+      ${await q(`SELECT 1 FROM pg_class WHERE oid = to_regclass('pg_catalog.pg_publication_namespace')`).then((r) => r.length > 0, () => false)
+        ? `UNION SELECT p.pubname FROM pg_publication p JOIN pg_publication_namespace pn ON p.oid = pn.pnpubid JOIN pg_class pc ON pc.relnamespace = pn.pnnspid WHERE pc.oid = ${oid}`
+        : ''}
+      ORDER BY 1`);
+    const publications = pubs.length === 0 ? [] : ['Publications:', ...pubs.map((r) => `    "${text(r[0])}"`)];
+    // inheritance: the parents (not a partition's), then the partitions or child tables
+    const inheritance: string[] = [];
+    if (!yes(info[3])) {
+      const parents = await q(`SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = ${oid} ORDER BY i.inhseqno`);
+      parents.forEach((r, i) => inheritance.push(i === 0 ? `Inherits: ${text(r[0])}${parents.length > 1 ? ',' : ''}` : `          ${text(r[0])}${i < parents.length - 1 ? ',' : ''}`));
+    }
+    const children = await q(`SELECT c.oid::regclass::text, c.relkind::text, pg_get_expr(c.relpartbound, c.oid)
+      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = ${oid}
+      ORDER BY pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', c.oid::regclass::text`);
+    if (!plus || children.length === 0) {
+      if (partitioned) inheritance.push(children.length === 0 ? 'Number of partitions: 0' : `Number of partitions: ${children.length} (Use \\d+ to list them.)`);
+      else if (children.length > 0) inheritance.push(`Number of child tables: ${children.length} (Use \\d+ to list them.)`);
+    } else {
+      const head = partitioned ? 'Partitions: ' : 'Child tables: ';
+      children.forEach((c, i) => {
+        let line = text(c[0]);
+        if (partitioned) line += ` ${text(c[2])}`;
+        if (text(c[1]) === 'p') line += ', PARTITIONED';
+        else if (text(c[1]) === 'f') line += ', FOREIGN';
+        inheritance.push(`${i === 0 ? head : ' '.repeat(head.length)}${line}${i < children.length - 1 ? ',' : ''}`);
+      });
+    }
+    const ident = text(info[4]);
+    const replicaIdentity = plus && (kind === 'r' || kind === 'm' || kind === 'p') && ident !== 'd' && ident !== 'i' ? [`Replica Identity: ${ident === 'f' ? 'FULL' : 'NOTHING'}`] : [];
+    return { ...(partitioned ? { title: 'Partitioned table' } : {}), afterColumns, policies, statistics, publications, inheritance, replicaIdentity };
+  },
   async extensionObjects(q, pattern) {
     const exts = await q(`SELECT e.extname, e.oid FROM pg_extension e ORDER BY 1`);
     const p = pattern === undefined ? undefined : (await import('./name-pattern.js')).compileNamePattern(pattern).name;

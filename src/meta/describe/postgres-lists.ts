@@ -1,6 +1,6 @@
 /**
  * psql 15's other list commands on PostgreSQL, declared once as data: \db, \dL, \dA, \dy, \dO, \da,
- * \dc, \dX, \ddp, \dRp, \dRs, \des, \det, \deu, \dew, \dF, \dFd, \dFp, \dFt, \lo_list. Each is a
+ * \dc, \dX, \dP, \ddp, \dRp, \dRs, \des, \det, \deu, \dew, \dF, \dFd, \dFp, \dFt, \lo_list. Each is a
  * title, psql's column names (the + form's too) and one catalog query whose rows are what is shown;
  * a PATTERN matches the name as psql's does (and the schema, on the schema-qualified lists).
  */
@@ -225,6 +225,22 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     sql: () => `SELECT n.nspname, x.${prefix}name, obj_description(x.oid, '${table}')
       FROM ${table} x LEFT JOIN pg_namespace n ON n.oid = x.${prefix}namespace ORDER BY 1, 2`,
   })),
+  {
+    name: '\\dP',
+    summary: 'list partitioned tables and indexes',
+    title: 'List of partitioned relations',
+    columns: ['Schema', 'Name', 'Owner', 'Type', 'Table'],
+    plusColumns: ['Schema', 'Name', 'Owner', 'Type', 'Table', 'Total size', 'Description'],
+    match: 'schema',
+    sql: (plus, system) => `SELECT n.nspname, c.relname, pg_get_userbyid(c.relowner),
+        CASE c.relkind WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END, c2.relname${
+          plus ? `, (SELECT pg_size_pretty(sum(pg_table_size(ppt.relid))) FROM pg_partition_tree(c.oid) ppt), obj_description(c.oid, 'pg_class')` : ''
+        }
+      FROM pg_class c LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_index i ON i.indexrelid = c.oid LEFT JOIN pg_class c2 ON i.indrelid = c2.oid
+      WHERE c.relkind IN ('p', 'I') AND NOT c.relispartition${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}
+      ORDER BY 1, 4 DESC, 2`,
+  },
   {
     name: '\\lo_list',
     summary: 'list large objects',
