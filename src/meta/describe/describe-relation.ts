@@ -71,16 +71,21 @@ function sameTable(schema: string, table: string, rel: RelationDef): boolean {
 async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaTable> {
   const data = src.catalog.data;
   const collation = src.extras.collationColumn === true;
-  const columns = [col('Column'), col('Type'), ...(collation ? [col('Collation')] : []), col('Nullable'), col('Default')];
+  // PostgreSQL: psql's further sections (partitions, policies, statistics, publications, inheritance)
+  const details = rel.kind !== 'view' && src.extras.tableDetails ? await src.extras.tableDetails(src.q, rel.schema, rel.name, src.plus).catch(() => undefined) : undefined;
+  const extra = details?.columnExtra;
+  const columns = [col('Column'), col('Type'), ...(collation ? [col('Collation')] : []), col('Nullable'), col('Default'), ...(extra ? [col(extra.name)] : [])];
   // \d+ on PostgreSQL: psql's Storage, and for tables Compression and Stats target, before Description
   const storage = src.plus && src.extras.storage ? await src.extras.storage(src.q, rel.schema, rel.name).catch(() => undefined) : undefined;
   const tableLike = rel.kind !== 'view';
-  if (storage) columns.push(col('Storage'), ...(tableLike ? [...(storage.compression ? [col('Compression')] : []), col('Stats target')] : []));
+  // psql shows Compression for tables and materialized views, not foreign tables
+  const compression = storage?.compression === true && rel.kind !== 'foreign-table';
+  if (storage) columns.push(col('Storage'), ...(tableLike ? [...(compression ? [col('Compression')] : []), col('Stats target')] : []));
   if (src.plus) columns.push(col('Description'));
   const rows: Row[] = rel.columns.map((c) => {
-    const base: Row = [c.name, c.type, ...(collation ? [c.collation ?? ''] : []), c.nullable ? '' : 'not null', c.default ?? ''];
+    const base: Row = [c.name, c.type, ...(collation ? [c.collation ?? ''] : []), c.nullable ? '' : 'not null', c.default ?? '', ...(extra ? [extra.values.get(c.name) ?? ''] : [])];
     const s = storage?.columns.get(c.name);
-    const more: Row = storage ? [s?.storage ?? '', ...(tableLike ? [...(storage.compression ? [s?.compression ?? ''] : []), s?.statsTarget ?? ''] : [])] : [];
+    const more: Row = storage ? [s?.storage ?? '', ...(tableLike ? [...(compression ? [s?.compression ?? ''] : []), s?.statsTarget ?? ''] : [])] : [];
     return src.plus ? [...base, ...more, c.comment ?? ''] : base;
   });
   const footer: string[] = [];
@@ -94,15 +99,13 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
       if (def) footer.push('View definition:', ...(def.startsWith(' ') ? def.split('\n') : def.split('\n').map((l) => ` ${l}`)));
     }
   }
-  // PostgreSQL: psql's further sections (partitions, policies, statistics, publications, inheritance)
-  const details = rel.kind !== 'view' && src.extras.tableDetails ? await src.extras.tableDetails(src.q, rel.schema, rel.name, src.plus).catch(() => undefined) : undefined;
   if (details) footer.push(...details.afterColumns);
   if (rel.kind !== 'view') {
     const indexes = await indexesOf(src, rel.schema, rel.name);
     indexes.sort((a, b) => (a.primary !== b.primary ? (a.primary ? -1 : 1) : a.name < b.name ? -1 : 1));
     const lines = indexes.map(indexLine);
     if (rel.primaryKey.length && !indexes.some((i) => i.primary)) lines.unshift(`    PRIMARY KEY (${rel.primaryKey.join(', ')})`);
-    section('Indexes', lines);
+    section('Indexes', details?.indexLines ?? lines);
     if (src.extras.checks) section('Check constraints', (await src.extras.checks(src.q, rel.schema, rel.name)).map((c) => `    ${c}`));
     const from = data.foreignKeys.filter((f) => sameTable(f.schema, f.table, rel));
     section('Foreign-key constraints', from.map((f) => `    ${f.name ? `${q(f.name)} ` : ''}${fkText(f, rel.schema)}`));
@@ -112,8 +115,9 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
       to.map((f) => `    TABLE ${q(f.schema && f.schema !== rel.schema ? `${f.schema}.${f.table}` : f.table)}${f.name ? ` CONSTRAINT ${q(f.name)}` : ''} ${fkText(f, f.schema)}`),
     );
   }
-  if (details) footer.push(...details.policies, ...details.statistics, ...details.publications);
-  if (src.extras.triggers) section('Triggers', (await src.extras.triggers(src.q, rel.schema, rel.name)).map((t) => `    ${t}`));
+  if (details) footer.push(...details.policies, ...details.statistics, ...(details.rules ?? []), ...details.publications);
+  if (details?.triggers) footer.push(...details.triggers);
+  else if (src.extras.triggers) section('Triggers', (await src.extras.triggers(src.q, rel.schema, rel.name)).map((t) => `    ${t}`));
   if (details) footer.push(...details.inheritance, ...details.replicaIdentity);
   // psql's last line for a table: its access method (the table's comment is \dt+'s Description there)
   if (storage) {
@@ -138,11 +142,19 @@ async function describeIndex(src: DescribeSource, found: IndexDef): Promise<Meta
   const parts = [ix.primary ? 'primary key' : ix.unique ? 'unique' : '', indexMethod(ix), `for table ${q(qualified(ix.schema, ix.table))}`];
   const where = indexWhere(ix);
   if (where) parts.push(`predicate (${where})`);
+  // PostgreSQL: psql's own rows (INCLUDE columns are not keys) and a partitioned index's title and partitions
+  const pg = src.extras.indexDetails ? await src.extras.indexDetails(src.q, ix.schema, ix.name).catch(() => undefined) : undefined;
+  const shown: Row[] = pg
+    ? pg.rows.map((r, i) => {
+        const s = storage ? [...storage.columns.values()][i] : undefined;
+        return storage ? [...r, s?.storage ?? '', s?.statsTarget ?? ''] : [...r];
+      })
+    : rows;
   return {
-    title: `Index ${q(qualified(ix.schema, ix.name))}`,
+    title: `${pg?.title ?? 'Index'} ${q(qualified(ix.schema, ix.name))}`,
     columns: [col('Column'), col('Type'), col('Key?'), col('Definition'), ...(storage ? [col('Storage'), col('Stats target')] : [])],
-    rows,
-    footer: [parts.filter(Boolean).join(', ')],
+    rows: shown,
+    footer: [parts.filter(Boolean).join(', '), ...(pg?.after ?? [])],
     rowCount: false,
   };
 }

@@ -70,6 +70,8 @@ export interface EngineExtras {
    * lines (Inherits, Number of partitions, Partitions, Child tables) and, with +, Replica Identity.
    */
   tableDetails?(q: Querier, schema: string, name: string, plus: boolean): Promise<TableDetails>;
+  /** \\d INDEX on PostgreSQL: psql's rows (Column, Type, Key?, Definition), its title's kind and the lines after. */
+  indexDetails?(q: Querier, schema: string, name: string): Promise<{ readonly title: string; readonly rows: readonly (readonly string[])[]; readonly after: readonly string[] }>;
   /** \\dconfig: each server setting, its value, and whether it differs from the server's built-in default. */
   settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean; readonly type?: string; readonly context?: string; readonly privileges?: string }[]>;
   /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks. */
@@ -84,7 +86,14 @@ export interface EngineExtras {
 
 export interface TableDetails {
   readonly title?: string;
+  /** Per column, a further column psql shows after Default (a foreign table's FDW options). */
+  readonly columnExtra?: { readonly name: string; readonly values: ReadonlyMap<string, string> };
   readonly afterColumns: readonly string[];
+  /** psql's index lines (CLUSTER, DEFERRABLE, EXCLUDE ...), replacing the catalog's, when given. */
+  readonly indexLines?: readonly string[];
+  readonly rules?: readonly string[];
+  /** psql's trigger sections (Triggers:, Disabled user triggers: ...), replacing the plain list, when given. */
+  readonly triggers?: readonly string[];
   readonly policies: readonly string[];
   readonly statistics: readonly string[];
   readonly publications: readonly string[];

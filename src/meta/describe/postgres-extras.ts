@@ -1,11 +1,21 @@
 /** PostgreSQL: what psql 15's describe commands show, from pg_catalog (checks, triggers, view text, the + columns, sequences, roles, databases, extensions, privileges, domains, settings). */
 import type { MetaTable } from '../meta-command.js';
-import type { EngineExtras } from './engine-extras.js';
+import type { EngineExtras, TableDetails } from './engine-extras.js';
 import { sqlString, text } from './query-rows.js';
 
 const rel = (schema: string, table: string): string =>
   `(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${sqlString(schema)} AND c.relname = ${sqlString(table)})`;
 
+
+/** Lines grouped in psql's sections by a one-letter state (O enabled, D disabled, A always, R replica), in that order. */
+function sections(rows: readonly (readonly unknown[])[], stateAt: number, headings: Readonly<Record<string, string>>, line: (r: readonly unknown[]) => string): string[] {
+  const out: string[] = [];
+  for (const [state, heading] of Object.entries(headings)) {
+    const these = rows.filter((r) => text(r[stateAt]) === state);
+    if (these.length > 0) out.push(heading, ...these.flatMap((r) => line(r).split('\n')));
+  }
+  return out;
+}
 
 export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
   missing: {},
@@ -297,9 +307,77 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
         inheritance.push(`${i === 0 ? head : ' '.repeat(head.length)}${line}${i < children.length - 1 ? ',' : ''}`);
       });
     }
+    // psql's index lines: constraint kinds, the definition after USING, DEFERRABLE, CLUSTER, INVALID, REPLICA IDENTITY
+    const idx = await q(`SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid, pg_get_indexdef(i.indexrelid, 0, true),
+        pg_get_constraintdef(con.oid, true), con.contype::text, con.condeferrable, con.condeferred, i.indisreplident
+      FROM pg_index i JOIN pg_class c2 ON c2.oid = i.indexrelid
+      LEFT JOIN pg_constraint con ON con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
+      WHERE i.indrelid = ${oid} ORDER BY i.indisprimary DESC, c2.relname`);
+    const indexLines = idx.map((r) => {
+      let line = `    "${text(r[0])}"`;
+      if (text(r[7]) === 'x') line += ` ${text(r[6])}`;
+      else {
+        if (yes(r[1])) line += ' PRIMARY KEY,';
+        else if (yes(r[2])) line += text(r[7]) === 'u' ? ' UNIQUE CONSTRAINT,' : ' UNIQUE,';
+        const def = text(r[5]);
+        const at = def.indexOf(' USING ');
+        line += ` ${at >= 0 ? def.slice(at + 7) : def}`;
+        if (yes(r[8])) line += ' DEFERRABLE';
+        if (yes(r[9])) line += ' INITIALLY DEFERRED';
+      }
+      if (yes(r[3])) line += ' CLUSTER';
+      if (!yes(r[4])) line += ' INVALID';
+      if (yes(r[10])) line += ' REPLICA IDENTITY';
+      return line;
+    });
+    // rules and triggers in psql's sections by how they fire
+    const ruleRows = await q(`SELECT r.rulename, trim(trailing ';' from pg_get_ruledef(r.oid, true)), r.ev_enabled::text FROM pg_rewrite r
+      WHERE r.ev_class = ${oid} AND r.rulename <> '_RETURN' ORDER BY 1`);
+    const rules = sections(ruleRows, 2, { O: 'Rules:', D: 'Disabled rules:', A: 'Rules firing always:', R: 'Rules firing on replica only:' }, (r) => `    ${text(r[1]).replace(/^CREATE RULE /, '')}`);
+    const trigRows = await q(`SELECT t.tgname, pg_get_triggerdef(t.oid, true), t.tgenabled::text, t.tgisinternal,
+        CASE WHEN t.tgparentid <> 0 THEN (SELECT u.tgrelid::regclass::text FROM pg_trigger u WHERE u.oid = t.tgparentid) END
+      FROM pg_trigger t WHERE t.tgrelid = ${oid} AND NOT t.tgisinternal ORDER BY 1`).catch(() => q(`SELECT t.tgname, pg_get_triggerdef(t.oid, true), t.tgenabled::text, t.tgisinternal, NULL
+      FROM pg_trigger t WHERE t.tgrelid = ${oid} AND NOT t.tgisinternal ORDER BY 1`));
+    const triggers = sections(trigRows, 2, { O: 'Triggers:', D: 'Disabled user triggers:', A: 'Triggers firing always:', R: 'Triggers firing on replica only:' }, (r) => {
+      const def = text(r[1]).replace(/^CREATE (CONSTRAINT )?TRIGGER /, '');
+      return `    ${def}${r[4] != null ? `, ON TABLE ${text(r[4])}` : ''}`;
+    });
+    // a foreign table: its server and options, and each column's options
+    let columnExtra: TableDetails['columnExtra'];
+    if (kind === 'f') {
+      const [ft] = await q(`SELECT s.srvname, CASE WHEN ft.ftoptions IS NULL THEN NULL ELSE array_to_string(ARRAY(SELECT quote_ident(option_name) || ' ' || quote_literal(option_value) FROM pg_options_to_table(ft.ftoptions)), ', ') END
+        FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = ${oid}`);
+      if (ft) {
+        afterColumns.push(`Server: ${text(ft[0])}`);
+        if (ft[1] != null && text(ft[1]) !== '') afterColumns.push(`FDW options: (${text(ft[1])})`);
+      }
+      const opts = await q(`SELECT a.attname, CASE WHEN a.attfdwoptions IS NULL THEN '' ELSE '(' || array_to_string(ARRAY(SELECT quote_ident(option_name) || ' ' || quote_literal(option_value) FROM pg_options_to_table(a.attfdwoptions)), ', ') || ')' END
+        FROM pg_attribute a WHERE a.attrelid = ${oid} AND a.attnum > 0 AND NOT a.attisdropped`);
+      columnExtra = { name: 'FDW options', values: new Map(opts.map((r) => [text(r[0]), text(r[1])])) };
+    }
+    const [typed] = await q(`SELECT CASE WHEN c.reloftype <> 0 THEN c.reloftype::regtype::text END FROM pg_class c WHERE c.oid = ${oid}`);
+    if (typed?.[0] != null) inheritance.push(`Typed table of type: ${text(typed[0])}`);
     const ident = text(info[4]);
     const replicaIdentity = plus && (kind === 'r' || kind === 'm' || kind === 'p') && ident !== 'd' && ident !== 'i' ? [`Replica Identity: ${ident === 'f' ? 'FULL' : 'NOTHING'}`] : [];
-    return { ...(partitioned ? { title: 'Partitioned table' } : {}), afterColumns, policies, statistics, publications, inheritance, replicaIdentity };
+    return {
+      ...(partitioned ? { title: 'Partitioned table' } : {}),
+      ...(columnExtra ? { columnExtra } : {}),
+      afterColumns, indexLines, rules, triggers, policies, statistics, publications, inheritance, replicaIdentity,
+    };
+  },
+  async indexDetails(q, schema, name) {
+    const oid = rel(schema, name);
+    const rows = await q(`SELECT a.attname, format_type(a.atttypid, a.atttypmod),
+        CASE WHEN a.attnum <= (SELECT i.indnkeyatts FROM pg_index i WHERE i.indexrelid = ${oid}) THEN 'yes' ELSE 'no' END,
+        pg_get_indexdef(a.attrelid, a.attnum, true)
+      FROM pg_attribute a WHERE a.attrelid = ${oid} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`);
+    const [info] = await q(`SELECT c.relkind::text, (SELECT count(*) FROM pg_inherits i WHERE i.inhparent = c.oid) FROM pg_class c WHERE c.oid = ${oid}`);
+    const partitioned = text(info?.[0]) === 'I';
+    return {
+      title: partitioned ? 'Partitioned index' : 'Index',
+      rows: rows.map((r) => r.map(text)),
+      after: partitioned ? [`Number of partitions: ${text(info?.[1])}${text(info?.[1]) === '0' ? '' : ' (Use \\d+ to list them.)'}`] : [],
+    };
   },
   async extensionObjects(q, pattern) {
     const exts = await q(`SELECT e.extname, e.oid FROM pg_extension e ORDER BY 1`);

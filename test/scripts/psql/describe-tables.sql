@@ -1,7 +1,9 @@
 -- \d TABLE's further sections, as psql 15 prints them: partitioned tables (Partition key, Number of
 -- partitions, Partitions), partitions (Partition of, Partition constraint), inheritance (Inherits,
 -- child tables), row security policies and their headings, statistics objects, publications,
--- Replica Identity; check constraints before foreign keys; \dP and \dt's partitioned table
+-- Replica Identity; check constraints before foreign keys; \dP and \dt's partitioned table; index
+-- lines with DEFERRABLE, CLUSTER and EXCLUDE; rules; disabled triggers; typed tables; foreign tables
+-- (Server, FDW options); INCLUDE columns (Key? no) and partitioned indexes
 create schema dtab;
 set search_path = dtab, public;
 create table meas (id int, at date not null, v numeric) partition by range (at);
@@ -41,4 +43,32 @@ create publication dtab_pub for table acct;
 \d+ acct
 \dP
 \dt dtab.*
+create table x (id int primary key, code text, span int4range, constraint code_u unique (code) deferrable initially deferred);
+create index x_code_inc on x (id) include (code);
+alter table x add constraint no_overlap exclude using gist (span with &&);
+cluster x using x_pkey;
+create function trg() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger a_trg before insert on x for each row execute function trg();
+create trigger b_trg after update on x for each row execute function trg();
+alter table x disable trigger b_trg;
+create rule r_log as on delete to x do also notify x_deleted;
+create type comp as (x int, y text);
+create table typed of comp;
+create materialized view mv as select id from x;
+create index mv_i on mv (id);
+create foreign data wrapper dtab_fdw;
+create server dtab_srv foreign data wrapper dtab_fdw;
+create foreign table ft (id int options (column_name 'rid')) server dtab_srv options (table_name 'remote');
+create table pi (id int, k int) partition by range (id);
+create index pi_k on pi (k);
+\d x
+\d+ x
+\d typed
+\d mv
+\d ft
+\d+ ft
+\d pi_k
+\d x_code_inc
+drop server dtab_srv cascade;
+drop foreign data wrapper dtab_fdw;
 drop publication dtab_pub;
