@@ -1,6 +1,6 @@
 /**
  * psql 15's other list commands on PostgreSQL, declared once as data: \db, \dL, \dA, \dy, \dO, \da,
- * \dc, \dX, \dP, \ddp, \dRp, \dRs, \des, \det, \deu, \dew, \dF, \dFd, \dFp, \dFt, \lo_list. Each is a
+ * \dc, \dX, \dP, \do, \dC, \dd, \drds, \ddp, \dRp, \dRs, \des, \det, \deu, \dew, \dF, \dFd, \dFp, \dFt, \lo_list. Each is a
  * title, psql's column names (the + form's too) and one catalog query whose rows are what is shown;
  * a PATTERN matches the name as psql's does (and the schema, on the schema-qualified lists).
  */
@@ -20,11 +20,19 @@ export interface PsqlList {
    * How PATTERN matches a row: its first column ('name'), its first two as schema and name
    * ('schema'), or the second as a schema or the first as an owner ('owner-schema', \ddp).
    */
-  readonly match: 'name' | 'schema' | 'owner-schema';
+  readonly match: 'name' | 'schema' | 'owner-schema' | 'keys';
   /** psql shows system objects when a pattern is given, even without S (\da). */
   readonly systemWithPattern?: boolean;
   /** The query's last column is another name PATTERN may match (\dT: the internal name); it is not shown. */
   readonly altName?: boolean;
+  /**
+   * match 'keys': the query's last `hidden` columns are not shown; keys() names the objects a row
+   * stands for (\dC: its source and its target type), and the row matches when one of them does.
+   */
+  readonly hidden?: number;
+  keys?(row: Row): readonly { readonly schema: string; readonly names: readonly string[] }[];
+  /** Said (on stderr) instead of an empty table, as psql does for \drds. */
+  readonly empty?: string;
   /** The rows: the shown columns, in psql's order. */
   sql(plus: boolean, system: boolean): string;
 }
@@ -135,6 +143,80 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
         CASE WHEN 'd' = ANY (es.stxkind) THEN 'defined' END, CASE WHEN 'f' = ANY (es.stxkind) THEN 'defined' END,
         CASE WHEN 'm' = ANY (es.stxkind) THEN 'defined' END
       FROM pg_statistic_ext es ORDER BY 1, 2`,
+  },
+  {
+    name: '\\do',
+    summary: 'list operators',
+    title: 'List of operators',
+    columns: ['Schema', 'Name', 'Left arg type', 'Right arg type', 'Result type', 'Description'],
+    plusColumns: ['Schema', 'Name', 'Left arg type', 'Right arg type', 'Result type', 'Function', 'Description'],
+    match: 'schema',
+    systemWithPattern: true,
+    sql: (plus, system) => `SELECT n.nspname, o.oprname,
+        CASE WHEN o.oprkind = 'l' THEN NULL ELSE format_type(o.oprleft, NULL) END,
+        CASE WHEN o.oprkind = 'r' THEN NULL ELSE format_type(o.oprright, NULL) END,
+        format_type(o.oprresult, NULL)${plus ? ', o.oprcode::text' : ''},
+        coalesce(obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc'))
+      FROM pg_operator o LEFT JOIN pg_namespace n ON n.oid = o.oprnamespace
+      ${system ? '' : `WHERE ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 3, 4`,
+  },
+  {
+    name: '\\dC',
+    summary: 'list casts',
+    title: 'List of casts',
+    columns: ['Source type', 'Target type', 'Function', 'Implicit?'],
+    plusColumns: ['Source type', 'Target type', 'Function', 'Implicit?', 'Description'],
+    match: 'keys',
+    hidden: 4,
+    keys: (r) => [
+      { schema: String(r[r.length - 4] ?? ''), names: [String(r[0] ?? ''), String(r[r.length - 3] ?? '')] },
+      { schema: String(r[r.length - 2] ?? ''), names: [String(r[1] ?? ''), String(r[r.length - 1] ?? '')] },
+    ],
+    sql: (plus) => `SELECT format_type(c.castsource, NULL), format_type(c.casttarget, NULL),
+        CASE c.castmethod WHEN 'b' THEN '(binary coercible)' WHEN 'i' THEN '(with inout)' ELSE p.proname END,
+        CASE c.castcontext WHEN 'e' THEN 'no' WHEN 'a' THEN 'in assignment' ELSE 'yes' END${plus ? ', d.description' : ''},
+        ns.nspname, ts.typname, nt.nspname, tt.typname
+      FROM pg_cast c LEFT JOIN pg_proc p ON c.castfunc = p.oid
+      LEFT JOIN pg_type ts ON c.castsource = ts.oid LEFT JOIN pg_namespace ns ON ns.oid = ts.typnamespace
+      LEFT JOIN pg_type tt ON c.casttarget = tt.oid LEFT JOIN pg_namespace nt ON nt.oid = tt.typnamespace
+      LEFT JOIN pg_description d ON d.classoid = c.tableoid AND d.objoid = c.oid AND d.objsubid = 0
+      ORDER BY 1, 2`,
+  },
+  {
+    name: '\\dd',
+    summary: 'list descriptions of constraints, operator classes and families, rules and triggers',
+    title: 'Object descriptions',
+    columns: ['Schema', 'Name', 'Object', 'Description'],
+    match: 'schema',
+    systemWithPattern: true,
+    sql: (_plus, system) => {
+      const user = (schema: string) => (system ? '' : ` AND ${NOT_SYSTEM(schema)}`);
+      return `SELECT DISTINCT tt.nspname, tt.name, tt.object, d.description FROM (
+          SELECT pgc.oid, pgc.tableoid, n.nspname, pgc.conname::text AS name, 'table constraint' AS object
+            FROM pg_constraint pgc JOIN pg_class c ON c.oid = pgc.conrelid LEFT JOIN pg_namespace n ON n.oid = c.relnamespace WHERE true${user('n.nspname')}
+          UNION ALL SELECT pgc.oid, pgc.tableoid, n.nspname, pgc.conname::text, 'domain constraint'
+            FROM pg_constraint pgc JOIN pg_type t ON t.oid = pgc.contypid LEFT JOIN pg_namespace n ON n.oid = t.typnamespace WHERE true${user('n.nspname')}
+          UNION ALL SELECT o.oid, o.tableoid, n.nspname, o.opcname::text, 'operator class'
+            FROM pg_opclass o JOIN pg_am am ON o.opcmethod = am.oid JOIN pg_namespace n ON n.oid = o.opcnamespace WHERE true${user('n.nspname')}
+          UNION ALL SELECT opf.oid, opf.tableoid, n.nspname, opf.opfname::text, 'operator family'
+            FROM pg_opfamily opf JOIN pg_am am ON opf.opfmethod = am.oid JOIN pg_namespace n ON opf.opfnamespace = n.oid WHERE true${user('n.nspname')}
+          UNION ALL SELECT r.oid, r.tableoid, n.nspname, r.rulename::text, 'rule'
+            FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class LEFT JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN'${user('n.nspname')}
+          UNION ALL SELECT t.oid, t.tableoid, n.nspname, t.tgname::text, 'trigger'
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid LEFT JOIN pg_namespace n ON n.oid = c.relnamespace WHERE true${user('n.nspname')}
+        ) AS tt JOIN pg_description d ON tt.oid = d.objoid AND tt.tableoid = d.classoid AND d.objsubid = 0
+        ORDER BY 1, 2, 3`;
+    },
+  },
+  {
+    name: '\\drds',
+    summary: 'list per-role and per-database settings',
+    title: 'List of settings',
+    columns: ['Role', 'Database', 'Settings'],
+    match: 'name',
+    empty: 'Did not find any settings.',
+    sql: () => `SELECT r.rolname, d.datname, array_to_string(s.setconfig, E'\\n')
+      FROM pg_db_role_setting s LEFT JOIN pg_database d ON d.oid = s.setdatabase LEFT JOIN pg_roles r ON r.oid = s.setrole ORDER BY 1, 2`,
   },
   {
     name: '\\ddp',
@@ -316,7 +398,9 @@ export async function runPsqlList(list: PsqlList, src: DescribeSource, pattern: 
   const plus = src.plus && list.plusColumns !== undefined;
   const system = src.system || (list.systemWithPattern === true && pattern !== undefined);
   let rows = (await src.q(list.sql(plus, system))).filter(psqlFilter(list, src, pattern));
-  if (list.altName) rows = rows.map((r) => r.slice(0, -1));
+  const hidden = list.altName ? 1 : (list.hidden ?? 0);
+  if (hidden > 0) rows = rows.map((r) => r.slice(0, -hidden));
+  if (rows.length === 0 && list.empty) return { type: 'message', text: list.empty };
   const columns = (plus ? list.plusColumns! : list.columns).map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
   return { type: 'tables', tables: [{ title: list.title, columns, rows, rowCount: true }] };
 }
@@ -342,5 +426,12 @@ function psqlFilter(list: PsqlList, src: DescribeSource, pattern: string | undef
         if (p && !name(p.name)) return false;
         return search.length === 0 || search.includes(cell(r, 0).toLowerCase());
       };
+    case 'keys':
+      return (r) =>
+        list.keys!(r).some((k) => {
+          if (p?.schema) return p.schema.test(k.schema) && k.names.some((n) => p.name.test(n));
+          if (p && !k.names.some((n) => p.name.test(n))) return false;
+          return search.length === 0 || search.includes(k.schema.toLowerCase());
+        });
   }
 }

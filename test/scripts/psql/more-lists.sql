@@ -1,6 +1,7 @@
 -- psql's other lists on objects a script made: \dO collations, \da aggregates, \dX extended
 -- statistics, \ddp default privileges, \dy event triggers, \dew \des \deu \det foreign data,
--- \dRp publications, \dc conversions, \dL languages, \dA access methods, \dF text search, \lo_list
+-- \dRp publications, \dc conversions, \dL languages, \dA access methods, \dF text search, \lo_list,
+-- \do operators, \dC casts, \dd descriptions, \drds role settings
 create schema lists;
 create collation lists.german (provider = libc, locale = 'C');
 comment on collation lists.german is 'a test collation';
@@ -56,5 +57,24 @@ set search_path = lists, public;
 \lo_list
 \lo_list+
 \db
+create function lists.int_eq(int, int) returns boolean language sql immutable as 'select $1 = $2';
+create operator lists.=== (leftarg = int, rightarg = int, function = lists.int_eq);
+comment on operator lists.=== (int, int) is 'same integers';
+create type lists.wrapped as (v int);
+create function lists.to_wrapped(int) returns lists.wrapped language sql immutable as 'select row($1)::lists.wrapped';
+create cast (int as lists.wrapped) with function lists.to_wrapped(int) as assignment;
+comment on cast (int as lists.wrapped) is 'wraps an int';
+alter table lists.pairs add constraint pairs_a_check check (a > 0);
+comment on constraint pairs_a_check on lists.pairs is 'positive a';
+create role sqlsh_lists_role nologin;
+alter role sqlsh_lists_role set work_mem = '8MB';
+\do
+\do+ lists.===
+\dC wrapped
+\dC+ lists.wrapped
+\dd
+\dd pairs*
+\drds sqlsh_lists_role
+drop role sqlsh_lists_role;
 drop event trigger lists_ddl;
 select lo_unlink(424242);
