@@ -61,6 +61,8 @@ export interface IndexDef {
   readonly definition?: string;
   /** A unique index made by a UNIQUE constraint, not by CREATE UNIQUE INDEX (psql's "UNIQUE CONSTRAINT"). */
   readonly constraint?: boolean;
+  /** An index on a partitioned table (PostgreSQL): psql's 'partitioned index'. */
+  readonly partitioned?: boolean;
 }
 
 export interface FunctionDef {

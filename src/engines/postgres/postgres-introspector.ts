@@ -69,7 +69,8 @@ const SQL = {
       case when x.indexprs is not null then (select json_agg(pg_get_indexdef(x.indexrelid, k.ord::int, true) order by k.ord)
          from unnest(x.indkey::int2[]) with ordinality k(attnum, ord)) end,
       x.indisunique and not x.indisprimary and exists (select 1 from pg_catalog.pg_constraint k
-        where k.conrelid = x.indrelid and k.conindid = x.indexrelid and k.contype = 'u')
+        where k.conrelid = x.indrelid and k.conindid = x.indexrelid and k.contype = 'u'),
+      i.relkind = 'I'
     from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
     join pg_catalog.pg_class t on t.oid = x.indrelid join pg_catalog.pg_namespace n on n.oid = t.relnamespace
     where ${USER_SCHEMA}`,
@@ -250,7 +251,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       columns: Object.freeze(names(relid, cols)), refColumns: Object.freeze(names(refRelid, refCols)),
       onDelete: FK_ACTION[str(del)] ?? 'NO ACTION', onUpdate: FK_ACTION[str(upd)] ?? 'NO ACTION',
     }));
-    const indexes: IndexDef[] = ixRows.map(([schema, table, name, unique, primary, def, relid, keys, exprs, constraint]) => {
+    const indexes: IndexDef[] = ixRows.map(([schema, table, name, unique, primary, def, relid, keys, exprs, constraint, partitioned]) => {
       const exprList = jsonList(exprs);
       const cols = str(keys).split(' ').filter((x) => x !== '')
         .map((x, i) => (x === '0' ? exprList[i] ?? '?' : attnames.get(Number(relid))?.get(Number(x)) ?? `#${x}`));
@@ -258,6 +259,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
         schema: str(schema), table: str(table), name: str(name), unique: unique === true, primary: primary === true,
         columns: Object.freeze(cols), ...(def !== null ? { definition: str(def) } : {}),
         ...(constraint === true ? { constraint: true } : {}),
+        ...(partitioned === true ? { partitioned: true } : {}),
       });
     });
     const functions: FunctionDef[] = fnRows.map(([schema, name, kind, retset, args, returns, cols]) => {

@@ -33,6 +33,12 @@ function lister(
     summary,
     args: PATTERN_ARG,
     run: async (ctx, args) => {
+      // psql's kind letters together (\\dtv, \\dti ...): one list of those kinds
+      const letters = ctx.invokedAs.slice(2).replace(/[+S]/g, '');
+      if (extra.modifiers === KIND_LETTERS && letters.length > 1) {
+        const { listRelationKinds } = await import('../describe/list-objects.js');
+        return withSource(ctx, (src) => listRelationKinds(src, letters, pattern(args)));
+      }
       // PostgreSQL: psql's own form of this list, where there is one (describe/postgres-lists.ts)
       const form = ctx.session.connection.info.engine === 'postgres' ? PSQL_LIST_FORMS[name] : undefined;
       if (form) {
@@ -111,6 +117,11 @@ function numberedBody(source: string, kind: 'function' | 'view'): string {
   return `${out.join('\n')}\n`;
 }
 
+/** \\dt, \\dv, \\dm, \\di, \\ds, \\dE take the other kinds' letters too, as psql's \\dtv. */
+const KIND_LETTERS = 'tvmisE+S';
+const KINDS: Partial<MetaCommand> = { modifiers: KIND_LETTERS };
+const KIND_DETAILS = 'Kind letters combine: \\dtv lists tables and views, \\dti tables and indexes (t v m i s E).';
+
 const DETAILS_PATTERN = ['PATTERN: tr* (any text), t?acks (one character), sales.* (a schema); + adds sizes and comments.'];
 
 /** One of psql's PostgreSQL lists (describe/postgres-lists.ts); elsewhere it says what it is for. */
@@ -131,22 +142,22 @@ function psqlList(list: PsqlList): MetaCommand {
 }
 
 type ListModule = typeof import('../describe/list-objects.js');
-const mod = (what: Exclude<keyof ListModule, 'listRelations'>) => async (): Promise<Lister> => (await import('../describe/list-objects.js'))[what];
+const mod = (what: Exclude<keyof ListModule, 'listRelations' | 'listRelationKinds'>) => async (): Promise<Lister> => (await import('../describe/list-objects.js'))[what];
 
 export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   describe,
   showSource('\\sf', 'function'),
   showSource('\\sv', 'view'),
-  lister('\\dt', 'list tables', relations(['table', 'foreign-table', 'system-table'], false), { details: DETAILS_PATTERN }),
-  lister('\\dv', 'list views', relations(['view'], false)),
-  lister('\\dE', 'list foreign tables', relations(['foreign-table'], false)),
+  lister('\\dt', 'list tables', relations(['table', 'system-table'], false), { details: [...DETAILS_PATTERN, KIND_DETAILS], ...KINDS }),
+  lister('\\dv', 'list views', relations(['view'], false), KINDS),
+  lister('\\dE', 'list foreign tables', relations(['foreign-table'], false), KINDS),
   lister('\\dm', 'list materialized views', async () => {
     const { listRelations } = await import('../describe/list-objects.js');
     return (src, p) =>
       src.extras.missing.matviews ? { type: 'message', text: src.extras.missing.matviews } : listRelations(src, ['materialized-view'], p, false);
-  }),
-  lister('\\di', 'list indexes', mod('listIndexes')),
-  lister('\\ds', 'list sequences', mod('listSequences')),
+  }, KINDS),
+  lister('\\di', 'list indexes', mod('listIndexes'), KINDS),
+  lister('\\ds', 'list sequences', mod('listSequences'), KINDS),
   lister('\\dn', 'list schemas', mod('listSchemas')),
   lister('\\df', 'list functions', mod('listFunctions')),
   lister('\\dT', 'list user-defined data types', mod('listTypes')),

@@ -68,7 +68,7 @@ export function matchByPattern<T>(
     if (p?.schema) return p.schema.test(k.schema) && p.name.test(k.name);
     if (!src.system && isSystem(src, k.schema, k.name, k.kind)) return false;
     if (p && !p.name.test(k.name)) return false;
-    return src.system || visible(k.schema);
+    return (src.system && !src.extras.psqlVisibility) || visible(k.schema);
   });
   return out.sort((a, b) => bySchemaThenName(key(a), key(b)));
 }

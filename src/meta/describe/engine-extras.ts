@@ -29,6 +29,11 @@ export interface EngineExtras {
   readonly systemSchemas: readonly string[];
   /** \d TABLE has psql's Collation column (PostgreSQL: a collation other than the type's own). */
   readonly collationColumn?: boolean;
+  /**
+   * psql's rules: with S the lists still show only what the search path reaches (pg_catalog, not
+   * information_schema), and a catalog table's type is 'table' (elsewhere 'system table').
+   */
+  readonly psqlVisibility?: boolean;
   /** Comments on user-defined types by `${schema}.${name}` (\dT's Description column). */
   typeDescriptions?(q: Querier): Promise<ReadonlyMap<string, string>>;
   /** The owner of each schema by name (\dn's Owner column). */

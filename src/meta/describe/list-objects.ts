@@ -18,6 +18,13 @@ function relationsOrNone(table: MetaTable, pattern: string | undefined): MetaOut
 /** The other lists (\df, \dn, \dT, \du, \l, \dx) show their empty table, as psql does. */
 const asTable = (table: MetaTable): MetaOutcome => ({ type: 'tables', tables: [table] });
 
+/** What a relation is called in the lists (psql's words on PostgreSQL: a catalog table is a 'table'). */
+function kindName(src: DescribeSource, rel: RelationDef): string {
+  if (rel.partitioned) return 'partitioned table';
+  if (rel.kind === 'system-table' && src.extras.psqlVisibility) return 'table';
+  return KIND_NAMES[rel.kind];
+}
+
 export async function listRelations(
   src: DescribeSource,
   kinds: readonly RelationKind[] | 'all',
@@ -46,7 +53,7 @@ export async function listRelations(
   if (psqlPlus) columns.push(col('Persistence'), ...(withMethod ? [col('Access method')] : []), col('Size'), col('Description'));
   else if (src.plus) columns.push(col('Rows', 'bigint'), col('Size'), col('Description'));
   const rows: Row[] = items.map((it) => {
-    const type = it.rel ? (it.rel.partitioned ? 'partitioned table' : KIND_NAMES[it.rel.kind]) : it.kind;
+    const type = it.rel ? kindName(src, it.rel) : it.kind;
     const base: Row = [it.schema, it.name, type, ...(owners ? [it.rel?.owner ?? it.owner ?? ''] : [])];
     if (!src.plus) return base;
     if (psqlPlus) {
@@ -55,6 +62,51 @@ export async function listRelations(
     }
     const size = it.rel?.sizeBytes ?? sizes.get(`${it.schema}.${it.name}`);
     return [...base, it.rel?.estimatedRows ?? '', prettySize(size), it.rel?.comment ?? ''];
+  });
+  return relationsOrNone({ title: 'List of relations', columns, rows, rowCount: true }, pattern);
+}
+
+/**
+ * psql's \\d with several kind letters (\\dtv, \\dti, \\dts, \\dvmE ...): one list of relations of those
+ * kinds (t tables, v views, m materialized views, E foreign tables, s sequences, i indexes), with a
+ * Table column when indexes are listed.
+ */
+export async function listRelationKinds(src: DescribeSource, letters: string, pattern: string | undefined): Promise<MetaOutcome> {
+  const kinds: RelationKind[] = [];
+  if (letters.includes('t')) kinds.push('table', 'system-table');
+  if (letters.includes('v')) kinds.push('view');
+  if (letters.includes('m')) kinds.push('materialized-view');
+  if (letters.includes('E')) kinds.push('foreign-table');
+  const withIndexes = letters.includes('i');
+  type Item = { schema: string; name: string; type: string; owner: string; table: string; kind?: string };
+  const rels = src.catalog.data.relations.filter((r) => kinds.includes(r.kind));
+  const items: Item[] = matchByPattern(src, rels, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern).map((r) => ({
+    schema: r.schema,
+    name: r.name,
+    type: kindName(src, r),
+    owner: r.owner ?? '',
+    table: '',
+  }));
+  if (letters.includes('s') && src.extras.sequences) {
+    const seqs = matchByPattern(src, await src.extras.sequences(src.q), (x) => x, pattern);
+    items.push(...seqs.map((x) => ({ schema: x.schema, name: x.name, type: 'sequence', owner: x.owner ?? '', table: '' })));
+  }
+  if (withIndexes) {
+    const ownerOf = (i: IndexDef): string => src.catalog.data.relations.find((r) => r.schema === i.schema && r.name === i.table)?.owner ?? '';
+    const ixs = matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
+    items.push(...ixs.map((i) => ({ schema: i.schema, name: i.name, type: i.partitioned ? 'partitioned index' : 'index', owner: ownerOf(i), table: i.table })));
+  }
+  items.sort(bySchemaThenName);
+  const owners = items.some((it) => it.owner !== '');
+  const columns = [col('Schema'), col('Name'), col('Type'), ...(owners ? [col('Owner')] : []), ...(withIndexes ? [col('Table')] : [])];
+  const psqlPlus = src.plus && src.extras.verboseColumns ? await src.extras.verboseColumns(src.q) : undefined;
+  const withMethod = kinds.includes('table') || kinds.includes('materialized-view') || withIndexes;
+  if (psqlPlus) columns.push(col('Persistence'), ...(withMethod ? [col('Access method')] : []), col('Size'), col('Description'));
+  const rows: Row[] = items.map((it) => {
+    const base: Row = [it.schema, it.name, it.type, ...(owners ? [it.owner] : []), ...(withIndexes ? [it.table] : [])];
+    if (!psqlPlus) return base;
+    const v = psqlPlus.get(`${it.schema}.${it.name}`);
+    return [...base, v?.persistence ?? '', ...(withMethod ? [v?.method ?? ''] : []), v?.size ?? '', v?.description ?? ''];
   });
   return relationsOrNone({ title: 'List of relations', columns, rows, rowCount: true }, pattern);
 }

@@ -21,6 +21,7 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
   missing: {},
   systemSchemas: ['pg_catalog', 'information_schema', 'pg_toast'],
   collationColumn: true,
+  psqlVisibility: true,
   async source(q, kind, name) {
     if (kind === 'function') {
       // psql's lookup: with an argument list the exact function, else the only one of that name
@@ -358,7 +359,9 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     const [typed] = await q(`SELECT CASE WHEN c.reloftype <> 0 THEN c.reloftype::regtype::text END FROM pg_class c WHERE c.oid = ${oid}`);
     if (typed?.[0] != null) inheritance.push(`Typed table of type: ${text(typed[0])}`);
     const ident = text(info[4]);
-    const replicaIdentity = plus && (kind === 'r' || kind === 'm' || kind === 'p') && ident !== 'd' && ident !== 'i' ? [`Replica Identity: ${ident === 'f' ? 'FULL' : 'NOTHING'}`] : [];
+    // shown where it is not the default: 'd' for user tables, 'n' for pg_catalog's (psql's rule)
+    const usual = schema === 'pg_catalog' ? 'n' : 'd';
+    const replicaIdentity = plus && (kind === 'r' || kind === 'm') && ident !== usual && ident !== 'i' ? [`Replica Identity: ${ident === 'f' ? 'FULL' : ident === 'd' ? 'DEFAULT' : 'NOTHING'}`] : [];
     return {
       ...(partitioned ? { title: 'Partitioned table' } : {}),
       ...(columnExtra ? { columnExtra } : {}),

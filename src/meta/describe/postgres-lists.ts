@@ -31,8 +31,8 @@ export interface PsqlList {
    */
   readonly hidden?: number;
   keys?(row: Row): readonly { readonly schema: string; readonly names: readonly string[] }[];
-  /** Said (on stderr) instead of an empty table, as psql does for \drds. */
-  readonly empty?: string;
+  /** Said (on stderr) instead of an empty table, as psql does for \drds and \di. */
+  readonly empty?: string | ((pattern: string | undefined) => string);
   /** The rows: the shown columns, in psql's order. */
   sql(plus: boolean, system: boolean): string;
 }
@@ -184,7 +184,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\dd',
-    summary: 'list descriptions of constraints, operator classes and families, rules and triggers',
+    summary: 'list object descriptions',
     title: 'Object descriptions',
     columns: ['Schema', 'Name', 'Object', 'Description'],
     match: 'schema',
@@ -336,7 +336,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
 ]);
 
 /**
- * psql's own forms of lists sqlsh has on every engine (\df, \dT, \dn): on PostgreSQL these run
+ * psql's own forms of lists sqlsh has on every engine (\df, \dT, \di, \dn): on PostgreSQL these run
  * instead, for psql's + columns and its rule that a pattern finds system objects too.
  */
 export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze({
@@ -380,6 +380,27 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
         AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}
       ORDER BY 1, 2`,
   },
+  '\\di': {
+    name: '\\di',
+    summary: 'list indexes',
+    title: 'List of relations',
+    columns: ['Schema', 'Name', 'Type', 'Owner', 'Table'],
+    plusColumns: ['Schema', 'Name', 'Type', 'Owner', 'Table', 'Persistence', 'Access method', 'Size', 'Description'],
+    match: 'schema',
+    systemWithPattern: true,
+    empty: (pattern) => (pattern === undefined ? 'Did not find any relations.' : `Did not find any relation named "${pattern}".`),
+    sql: (plus, system) => `SELECT n.nspname, c.relname, CASE c.relkind WHEN 'i' THEN 'index' WHEN 'I' THEN 'partitioned index' END,
+        pg_get_userbyid(c.relowner), c2.relname${
+          plus
+            ? `, CASE c.relpersistence WHEN 'p' THEN 'permanent' WHEN 't' THEN 'temporary' WHEN 'u' THEN 'unlogged' END, am.amname,
+        pg_size_pretty(pg_table_size(c.oid)), obj_description(c.oid, 'pg_class')`
+            : ''
+        }
+      FROM pg_class c LEFT JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_am am ON am.oid = c.relam
+      LEFT JOIN pg_index i ON i.indexrelid = c.oid LEFT JOIN pg_class c2 ON i.indrelid = c2.oid
+      WHERE c.relkind IN ('i', 'I') AND n.nspname !~ '^pg_toast'${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}
+      ORDER BY 1, 2`,
+  },
   '\\dn': {
     name: '\\dn',
     summary: 'list schemas',
@@ -400,7 +421,7 @@ export async function runPsqlList(list: PsqlList, src: DescribeSource, pattern: 
   let rows = (await src.q(list.sql(plus, system))).filter(psqlFilter(list, src, pattern));
   const hidden = list.altName ? 1 : (list.hidden ?? 0);
   if (hidden > 0) rows = rows.map((r) => r.slice(0, -hidden));
-  if (rows.length === 0 && list.empty) return { type: 'message', text: list.empty };
+  if (rows.length === 0 && list.empty) return { type: 'message', text: typeof list.empty === 'string' ? list.empty : list.empty(pattern) };
   const columns = (plus ? list.plusColumns! : list.columns).map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
   return { type: 'tables', tables: [{ title: list.title, columns, rows, rowCount: true }] };
 }

@@ -69,6 +69,16 @@ create index pi_k on pi (k);
 \d+ ft
 \d pi_k
 \d x_code_inc
+-- kind letters together, and system objects with S (only those the search path reaches)
+\dtv dtab.*
+\dti dtab.*
+\dvm dtab.*
+\dtvmsiE+ dtab.*
+\dtS pg_am
+\diS pg_am*
+\dS+ pg_am
+\dt
+\dE
 drop server dtab_srv cascade;
 drop foreign data wrapper dtab_fdw;
 drop publication dtab_pub;
