@@ -11,7 +11,7 @@ import type { SqlshPaths } from '../config/paths.js';
 import type { TextOutput, RenderOptions } from '../output/sink.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { LexOptions } from '../sql/dialect.js';
-import { afterFailure, NO_VARIABLES, type Variables } from '../sql/variables.js';
+import { afterFailure, NO_VARIABLES, withConnectionVariables, type Variables } from '../sql/variables.js';
 import { SqlError } from '../core/errors.js';
 import type { ConditionalStack } from '../meta/conditional-stack.js';
 
@@ -77,6 +77,7 @@ export class Session {
     connections: ReadonlyMap<string, SavedConnection>;
   }) {
     this.connection = init.connection;
+    this.variables = withConnectionVariables(NO_VARIABLES, init.connection.info);
     this.target = init.target;
     this.settings = init.settings;
     this.interactive = init.interactive;
@@ -160,6 +161,7 @@ export class Session {
     const conn = await engine.connect(target, { ...opts, promptPassword });
     const old = this.connection;
     this.connection = conn;
+    this.variables = withConnectionVariables(this.variables, conn.info);
     // A password typed at the prompt is kept with the target (never printed), so \c OTHERDB on the
     // same server does not ask again, as in psql.
     this.target = typed !== undefined ? { ...target, password: typed } : target;

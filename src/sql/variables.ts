@@ -74,3 +74,43 @@ export function afterFailure(vars: Variables, message: string, sqlstate: string 
   next.set('LAST_ERROR_SQLSTATE', sqlstate ?? '');
   return Object.freeze(next);
 }
+
+/** What psql's connection variables are read from (engines' ConnectionInfo). */
+export interface ConnectionFacts {
+  readonly engine: string;
+  readonly database?: string;
+  readonly user?: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly serverVersion?: string;
+}
+
+/**
+ * psql's variables about the connection, set on connecting and on \\c: DBNAME, USER, HOST, PORT and,
+ * on PostgreSQL, ENCODING, SERVER_VERSION_NAME and SERVER_VERSION_NUM (150018 for 15.18, as
+ * PQserverVersion counts). Scripts test them (`\\if`, `:DBNAME` in a file name).
+ */
+export function withConnectionVariables(vars: Variables, info: ConnectionFacts): Variables {
+  const next = new Map(vars);
+  const put = (name: string, value: string | number | undefined) => {
+    if (value === undefined || value === '') next.delete(name);
+    else next.set(name, String(value));
+  };
+  put('DBNAME', info.database);
+  put('USER', info.user);
+  put('HOST', info.host);
+  put('PORT', info.port);
+  const pg = info.engine === 'postgres';
+  put('ENCODING', pg ? 'UTF8' : undefined);
+  put('SERVER_VERSION_NAME', pg ? info.serverVersion : undefined);
+  put('SERVER_VERSION_NUM', pg ? serverVersionNum(info.serverVersion) : undefined);
+  return Object.freeze(next);
+}
+
+/** PostgreSQL's version as a number: 15.18 is 150018, 9.6.24 is 90624. */
+export function serverVersionNum(version: string | undefined): number | undefined {
+  const m = version ? /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(version) : null;
+  if (!m) return undefined;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+  return major >= 10 ? major * 10000 + minor : major * 10000 + minor * 100 + patch;
+}

@@ -104,3 +104,19 @@ describe('property: interpolation never touches quoted, commented or dollar-quot
     );
   });
 });
+
+describe("psql's connection variables", () => {
+  test('DBNAME, USER, HOST, PORT everywhere; ENCODING and the server version on PostgreSQL', async () => {
+    const { withConnectionVariables, serverVersionNum, NO_VARIABLES } = await import('../../src/sql/variables.js');
+    const pg = withConnectionVariables(NO_VARIABLES, { engine: 'postgres', database: 'shop', user: 'alice', host: 'db', port: 5432, serverVersion: '15.18 (Debian 15.18-0+deb12u1)' });
+    assert.deepEqual(
+      ['DBNAME', 'USER', 'HOST', 'PORT', 'ENCODING', 'SERVER_VERSION_NAME', 'SERVER_VERSION_NUM'].map((n) => pg.get(n)),
+      ['shop', 'alice', 'db', '5432', 'UTF8', '15.18 (Debian 15.18-0+deb12u1)', '150018'],
+    );
+    assert.equal(serverVersionNum('9.6.24'), 90624);
+    assert.equal(serverVersionNum('17beta1'), 170000);
+    // \c to a server without a host (a socket) or to another engine drops what no longer holds
+    const sqlite = withConnectionVariables(pg, { engine: 'sqlite' });
+    assert.deepEqual(['DBNAME', 'HOST', 'ENCODING', 'SERVER_VERSION_NUM'].map((n) => sqlite.get(n)), [undefined, undefined, undefined, undefined]);
+  });
+});

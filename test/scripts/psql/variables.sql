@@ -25,3 +25,9 @@ select add_n(:n) as r;
 select count(*) as rows_in_table from :"tbl";
 \set ECHO none
 \echo ROW_COUNT :ROW_COUNT
+-- psql's connection variables (DBNAME differs between the two databases the test uses)
+\echo :USER :ENCODING :SERVER_VERSION_NUM :SERVER_VERSION_NAME
+select :SERVER_VERSION_NUM >= 90600 as modern \gset
+\if :modern
+\echo modern server
+\endif
