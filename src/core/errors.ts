@@ -12,12 +12,21 @@ export class SqlError extends Error {
   readonly position?: number;
   readonly detail?: string;
   readonly hint?: string;
-  constructor(message: string, opts: { code?: string; position?: number; detail?: string; hint?: string; cause?: unknown } = {}) {
+  /** Where it happened in server-side code (PostgreSQL's CONTEXT: a PL/pgSQL function's line ...). */
+  readonly context?: string;
+  /** The server's own source location (PostgreSQL: `int4div, int.c:869`), shown by \errverbose. */
+  readonly location?: string;
+  constructor(
+    message: string,
+    opts: { code?: string; position?: number; detail?: string; hint?: string; context?: string; location?: string; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     if (opts.code !== undefined) this.code = opts.code;
     if (opts.position !== undefined) this.position = opts.position;
     if (opts.detail !== undefined) this.detail = opts.detail;
     if (opts.hint !== undefined) this.hint = opts.hint;
+    if (opts.context !== undefined) this.context = opts.context;
+    if (opts.location !== undefined) this.location = opts.location;
   }
 }
 

@@ -22,6 +22,8 @@ export interface SqlErrorLike {
   readonly detail?: string;
   readonly hint?: string;
   readonly code?: string;
+  readonly context?: string;
+  readonly location?: string;
 }
 
 export interface ErrorSource {
@@ -86,7 +88,11 @@ function windowLine(prefix: string, prefixWidth: number, rest: string): { text: 
   return { text: head + tail, caret };
 }
 
-export function formatSqlError(err: SqlErrorLike, source?: ErrorSource): string {
+/**
+ * An error as psql shows it: ERROR, the statement's line with a caret, DETAIL, HINT, CONTEXT.
+ * verbose (\errverbose): the SQLSTATE before the message and the server's LOCATION last, no file prefix.
+ */
+export function formatSqlError(err: SqlErrorLike, source?: ErrorSource, verbose = false): string {
   const lines: string[] = [];
   let location = '';
   let pointer: string[] = [];
@@ -110,9 +116,12 @@ export function formatSqlError(err: SqlErrorLike, source?: ErrorSource): string 
   } else if (source?.file !== undefined) {
     location = `${escapeForTerminal(source.file)}:${source.line ?? 1}: `;
   }
-  lines.push(`${location}ERROR:  ${escapeForTerminal(err.message, true)}`);
+  if (verbose) location = '';
+  lines.push(`${location}ERROR:  ${verbose && err.code ? `${err.code}: ` : ''}${escapeForTerminal(err.message, true)}`);
   lines.push(...pointer);
   if (err.detail) lines.push(`DETAIL:  ${escapeForTerminal(err.detail, true)}`);
   if (err.hint) lines.push(`HINT:  ${escapeForTerminal(err.hint, true)}`);
+  if (err.context) lines.push(`CONTEXT:  ${escapeForTerminal(err.context, true)}`);
+  if (verbose && err.location) lines.push(`LOCATION:  ${escapeForTerminal(err.location)}`);
   return lines.join('\n');
 }

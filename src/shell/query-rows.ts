@@ -53,7 +53,7 @@ export async function queryInto(session: Session, sql: string, opts: RunnerOptio
       return 'cancelled';
     }
     if (e instanceof SqlError) {
-      session.noteFailure(e);
+      session.noteFailure(e, sql);
       await loadDisplayWidth();
       session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }));
       return false;

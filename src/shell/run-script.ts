@@ -430,7 +430,7 @@ async function reportFailure(
       return 'cancelled';
     }
     if (e instanceof SqlError || e instanceof ConnectionLostError || e instanceof UsageError) {
-      session.noteFailure(e);
+      session.noteFailure(e, sql);
     }
     if (e instanceof SqlError) {
       await loadDisplayWidth(); // the caret goes under the right cell

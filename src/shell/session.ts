@@ -9,6 +9,7 @@ import { effectiveNullString, type Settings } from '../config/settings.js';
 import type { SavedConnection } from '../config/load-config.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { TextOutput, RenderOptions } from '../output/sink.js';
+import type { SqlErrorLike } from '../output/error-format.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { LexOptions } from '../sql/dialect.js';
 import { afterFailure, NO_VARIABLES, withConnectionVariables, type Variables } from '../sql/variables.js';
@@ -47,7 +48,7 @@ export class Session {
   /** psql's table title (\C, \pset title): over the tables that follow until unset. */
   title: string | undefined;
   /** The last statement error, for \errverbose. */
-  lastError: { readonly message: string; readonly code?: string; readonly detail?: string; readonly hint?: string } | undefined;
+  lastError: (SqlErrorLike & { readonly statement?: string }) | undefined;
   /** Text a meta-command (\e) wants in the editor's buffer at the next prompt. */
   pendingEdit: string | undefined;
   /** psql variables (\set, -v, \gset): immutable, replaced whole; interpolation gets them as data. */
@@ -108,15 +109,19 @@ export class Session {
     this.settings = Object.freeze({ ...this.settings, [key]: value });
   }
 
-  /** A statement failed: psql's special variables (ERROR, SQLSTATE, LAST_ERROR_...), and the error \errverbose shows. */
-  noteFailure(e: Error): void {
+  /** A statement failed: psql's special variables (ERROR, SQLSTATE, LAST_ERROR_...), and the error \errverbose shows (with its statement). */
+  noteFailure(e: Error, statement?: string): void {
     const sql = e instanceof SqlError ? e : undefined;
     this.variables = afterFailure(this.variables, e.message, sql?.code);
     this.lastError = Object.freeze({
       message: e.message,
       ...(sql?.code ? { code: sql.code } : {}),
+      ...(sql?.position !== undefined ? { position: sql.position } : {}),
       ...(sql?.detail ? { detail: sql.detail } : {}),
       ...(sql?.hint ? { hint: sql.hint } : {}),
+      ...(sql?.context ? { context: sql.context } : {}),
+      ...(sql?.location ? { location: sql.location } : {}),
+      ...(statement !== undefined ? { statement } : {}),
     });
   }
 

@@ -9,6 +9,10 @@ interface PgErrorFields {
   detail?: string;
   hint?: string;
   severity?: string;
+  where?: string;
+  file?: string;
+  line?: string;
+  routine?: string;
 }
 
 const fields = (err: unknown): PgErrorFields => (typeof err === 'object' && err !== null ? (err as PgErrorFields) : {});
@@ -26,6 +30,8 @@ export function toSqlError(err: unknown): SqlError {
     ...(Number.isFinite(pos) && pos > 0 ? { position: pos - 1 } : {}),
     ...(f.detail ? { detail: f.detail } : {}),
     ...(f.hint ? { hint: f.hint } : {}),
+    ...(f.where ? { context: f.where } : {}),
+    ...(f.routine ? { location: `${f.routine}, ${f.file ?? ''}:${f.line ?? ''}` } : {}),
     cause: err,
   });
 }

@@ -137,10 +137,9 @@ const errverbose: MetaCommand = {
   async run(ctx) {
     const e = ctx.session.lastError;
     if (!e) return { type: 'message', text: 'There is no previous error.', stdout: true };
-    const lines = [`ERROR:  ${e.code ? `${e.code}: ` : ''}${e.message}`];
-    if (e.detail) lines.push(`DETAIL:  ${e.detail}`);
-    if (e.hint) lines.push(`HINT:  ${e.hint}`);
-    ctx.session.io.error(lines.join('\n'));
+    // psql's verbose form: the SQLSTATE, the statement's line with a caret, CONTEXT, the server's LOCATION
+    const { formatSqlError } = await import('../../output/error-format.js');
+    ctx.session.io.error(formatSqlError(e, e.statement !== undefined ? { text: e.statement } : undefined, true));
     return ok;
   },
 };

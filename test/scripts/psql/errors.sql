@@ -18,6 +18,9 @@ select 5 as five \p
 \if false
   \nonsense_command is still an unknown command in a skipped branch, as in psql
 \endif
+-- an error inside PL/pgSQL: CONTEXT says where, as psql shows it; \errverbose adds the SQLSTATE
+\set ON_ERROR_STOP off
+do $$ begin perform 1/0; end $$;
 \set ON_ERROR_STOP on
 select 1/0;
 \echo not reached
