@@ -14,11 +14,17 @@ export class SqlError extends Error {
   readonly hint?: string;
   /** Where it happened in server-side code (PostgreSQL's CONTEXT: a PL/pgSQL function's line ...). */
   readonly context?: string;
+  /** The query inside server-side code the error is in (PostgreSQL's QUERY) and the 0-based position in it. */
+  readonly internalQuery?: string;
+  readonly internalPosition?: number;
   /** The server's own source location (PostgreSQL: `int4div, int.c:869`), shown by \errverbose. */
   readonly location?: string;
   constructor(
     message: string,
-    opts: { code?: string; position?: number; detail?: string; hint?: string; context?: string; location?: string; cause?: unknown } = {},
+    opts: {
+      code?: string; position?: number; detail?: string; hint?: string; context?: string; location?: string;
+      internalQuery?: string; internalPosition?: number; cause?: unknown;
+    } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     if (opts.code !== undefined) this.code = opts.code;
@@ -27,6 +33,8 @@ export class SqlError extends Error {
     if (opts.hint !== undefined) this.hint = opts.hint;
     if (opts.context !== undefined) this.context = opts.context;
     if (opts.location !== undefined) this.location = opts.location;
+    if (opts.internalQuery !== undefined) this.internalQuery = opts.internalQuery;
+    if (opts.internalPosition !== undefined) this.internalPosition = opts.internalPosition;
   }
 }
 

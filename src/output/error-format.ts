@@ -24,6 +24,8 @@ export interface SqlErrorLike {
   readonly code?: string;
   readonly context?: string;
   readonly location?: string;
+  readonly internalQuery?: string;
+  readonly internalPosition?: number;
 }
 
 export interface ErrorSource {
@@ -88,6 +90,35 @@ function windowLine(prefix: string, prefixWidth: number, rest: string): { text: 
   return { text: head + tail, caret };
 }
 
+/** psql's `LINE n: ...` and the caret under position in text; lineIndex: which line of text (0-based). */
+function pointerLines(text: string, position: number): { lines: string[]; lineIndex: number } {
+  const pos = Math.min(position, text.length);
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  let lineEnd = text.indexOf('\n', pos);
+  if (lineEnd < 0) lineEnd = text.length;
+  let lineIndex = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) lineIndex++;
+  const raw = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const before = renderSegment(raw.slice(0, pos - lineStart), 0);
+  const after = renderSegment(raw.slice(pos - lineStart), before.col);
+  const { text: shown, caret } = windowLine(before.text, before.col, after.text);
+  const label = `LINE ${lineIndex + 1}: `;
+  return { lines: [label + shown, ' '.repeat(label.length + caret) + '^'], lineIndex };
+}
+
+/**
+ * A notice or warning as psql shows it: its severity and message, the statement's line with a caret
+ * when the server gave a position, then the DETAIL and HINT lines the message carries.
+ */
+export function formatNotice(severity: string, message: string, position: number | undefined, source: ErrorSource | undefined, prefix = ''): string {
+  const split = message.search(/\n(DETAIL|HINT): {2}/);
+  const primary = split < 0 ? message : message.slice(0, split);
+  const pointer = position !== undefined && position >= 0 && source ? pointerLines(source.text, position).lines : [];
+  const lines = [`${prefix}${severity}:  ${escapeForTerminal(primary, true)}`, ...pointer];
+  if (split >= 0) lines.push(escapeForTerminal(message.slice(split + 1), true));
+  return lines.join('\n');
+}
+
 /**
  * An error as psql shows it: ERROR, the statement's line with a caret, DETAIL, HINT, CONTEXT.
  * verbose (\errverbose): the SQLSTATE before the message and the server's LOCATION last, no file prefix.
@@ -96,22 +127,14 @@ export function formatSqlError(err: SqlErrorLike, source?: ErrorSource, verbose 
   const lines: string[] = [];
   let location = '';
   let pointer: string[] = [];
-  if (source && err.position !== undefined && err.position >= 0) {
-    const text = source.text;
-    const pos = Math.min(err.position, text.length);
-    const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
-    let lineEnd = text.indexOf('\n', pos);
-    if (lineEnd < 0) lineEnd = text.length;
-    let lineIndex = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) lineIndex++;
+  // an error inside server-side code points into that code's query (psql's LINE over QUERY)
+  const internal = err.internalQuery !== undefined && err.internalPosition !== undefined;
+  const pointAt = internal ? { text: err.internalQuery!, position: err.internalPosition! } : source && err.position !== undefined ? { text: source.text, position: err.position } : undefined;
+  if (source && pointAt && pointAt.position >= 0) {
+    const at = pointerLines(pointAt.text, pointAt.position);
+    pointer = at.lines;
     // LINE n counts in the statement, as psql's; the file:LINE: prefix is the line in the file
-    const lineNo = (source.line ?? 1) + lineIndex;
-    const raw = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-    const before = renderSegment(raw.slice(0, pos - lineStart), 0);
-    const after = renderSegment(raw.slice(pos - lineStart), before.col);
-    const { text: shown, caret } = windowLine(before.text, before.col, after.text);
-    const label = `LINE ${lineIndex + 1}: `;
-    pointer = [label + shown, ' '.repeat(label.length + caret) + '^'];
+    const lineNo = (source.line ?? 1) + (internal ? 0 : at.lineIndex);
     if (source.file !== undefined) location = `${escapeForTerminal(source.file)}:${lineNo}: `;
   } else if (source?.file !== undefined) {
     location = `${escapeForTerminal(source.file)}:${source.line ?? 1}: `;
@@ -121,6 +144,7 @@ export function formatSqlError(err: SqlErrorLike, source?: ErrorSource, verbose 
   lines.push(...pointer);
   if (err.detail) lines.push(`DETAIL:  ${escapeForTerminal(err.detail, true)}`);
   if (err.hint) lines.push(`HINT:  ${escapeForTerminal(err.hint, true)}`);
+  if (err.internalQuery !== undefined) lines.push(`QUERY:  ${escapeForTerminal(err.internalQuery, true)}`);
   if (err.context) lines.push(`CONTEXT:  ${escapeForTerminal(err.context, true)}`);
   if (verbose && err.location) lines.push(`LOCATION:  ${escapeForTerminal(err.location)}`);
   return lines.join('\n');

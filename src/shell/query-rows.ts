@@ -5,7 +5,7 @@
  */
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import type { ColumnInfo, Row } from '../core/result.js';
-import { formatSqlError } from '../output/error-format.js';
+import { formatNotice, formatSqlError } from '../output/error-format.js';
 import type { ResultSink } from '../output/sink.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { loadDisplayWidth } from '../output/display-width.js';
@@ -42,7 +42,7 @@ export async function queryInto(session: Session, sql: string, opts: RunnerOptio
       } else if (ev.type === 'rows') {
         count += ev.rows.length;
         await sink.rows(ev.rows);
-      } else if (ev.type === 'notice') session.io.message(`${ev.severity ?? 'NOTICE'}:  ${escapeForTerminal(ev.message, true)}`);
+      } else if (ev.type === 'notice') session.io.message(formatNotice(ev.severity ?? 'NOTICE', ev.message, ev.position, { text: sql }));
       else if (ev.type === 'done') await sink.end({ rowCount: count, ...(ev.command !== undefined ? { command: ev.command } : {}), ...(ev.affected !== undefined ? { affected: ev.affected } : {}) });
     }
     session.variables = afterSuccess(session.variables, count);

@@ -9,7 +9,7 @@ import { nowMs } from '../core/now-ms.js';
 
 export interface RenderHooks {
   /** Server notices and warnings (stderr in scripts, the screen interactively). */
-  notice(message: string, severity?: string): void | Promise<void>;
+  notice(message: string, severity?: string, position?: number): void | Promise<void>;
   /** Status line for a statement without a result set ('INSERT 0 1'); called only for human formats. */
   status?(command: string): void | Promise<void>;
 }
@@ -78,7 +78,7 @@ export async function renderEvents(
         else await writeBytes(out, ev.bytes);
         break;
       case 'notice':
-        await hooks.notice(ev.message, ev.severity);
+        await hooks.notice(ev.message, ev.severity, ev.position);
         break;
       case 'done':
         // rows the engine wrote itself; or rows with nothing to write (no columns: psql's `(3 rows)`)

@@ -5,7 +5,7 @@
 import { splitStatements, unterminatedWhat } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
-import { formatSqlError } from '../output/error-format.js';
+import { formatNotice, formatSqlError } from '../output/error-format.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
@@ -391,7 +391,11 @@ export async function runStatement(
       out,
       options,
       {
-        notice: (m, severity) => session.io.message(`${session.interactive ? '' : where(opts)}${severity ?? 'NOTICE'}:  ${escapeForTerminal(m, true)}`), // psql: FILE:LINE: in a script
+        // psql: FILE:LINE: in a script, and the statement's line with a caret when the server gave a position
+        notice: async (m, severity, position) => {
+          if (position !== undefined) await loadDisplayWidth(); // the caret goes under the right cell
+          session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts)));
+        },
         status: async (command) => void (quiet ? undefined : await out.write(`${command}\n`)),
       },
       started,

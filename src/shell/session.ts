@@ -121,6 +121,8 @@ export class Session {
       ...(sql?.hint ? { hint: sql.hint } : {}),
       ...(sql?.context ? { context: sql.context } : {}),
       ...(sql?.location ? { location: sql.location } : {}),
+      ...(sql?.internalQuery !== undefined ? { internalQuery: sql.internalQuery } : {}),
+      ...(sql?.internalPosition !== undefined ? { internalPosition: sql.internalPosition } : {}),
       ...(statement !== undefined ? { statement } : {}),
     });
   }

@@ -37,9 +37,9 @@ function createDb(server: PgServer, env: NodeJS.ProcessEnv): string {
 const lines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
 /** stdout compared line for line: blank lines too (psql's after each table and after \d's footers), trailing spaces too. */
 const outLines = (text: string): string[] => text.split('\n');
-/** stderr: the ERROR, NOTICE, WARNING, DETAIL, HINT, CONTEXT and \warn lines, without psql's "psql:FILE:LINE: " or sqlsh's "FILE:LINE: " prefix. */
+/** stderr: the ERROR, NOTICE, WARNING, DETAIL, HINT, CONTEXT, QUERY, LINE and \warn lines, without psql's "psql:FILE:LINE: " or sqlsh's "FILE:LINE: " prefix. */
 const errorLines = (text: string): string[] =>
-  lines(text).map((l) => l.replace(/^(psql:)?[^ ]*\.sql:\d+: /, '')).filter((l) => /^(ERROR|warned|NOTICE|WARNING|DETAIL|HINT|CONTEXT)/.test(l));
+  lines(text).map((l) => l.replace(/^(psql:)?[^ ]*\.sql:\d+: /, '')).filter((l) => /^(ERROR|warned|NOTICE|WARNING|DETAIL|HINT|CONTEXT|QUERY|LINE)/.test(l));
 
 function dump(server: PgServer, env: NodeJS.ProcessEnv, db: string): string {
   const r = run(join(postgresBinDir(), 'pg_dump'), ['--no-owner', '--no-privileges', '-d', db], env);

@@ -57,6 +57,8 @@ export interface PostgresConnectionInit {
 interface Notice {
   readonly message: string;
   readonly severity?: string;
+  /** 0-based, in the statement. */
+  readonly position?: number;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -103,7 +105,7 @@ export class PostgresConnection implements Connection {
   #notices: Notice[] = [];
   #wake: (() => void) | undefined;
   /** A simple-query request in progress takes the notices in protocol order (postgres-simple-query.ts). */
-  #noticeSink: ((message: string, severity?: string) => void) | undefined;
+  #noticeSink: ((message: string, severity?: string, position?: number) => void) | undefined;
   #deathWake: (() => void) | undefined;
   /**
    * This session's search_path setting and its schemas (current_schemas(true): its pg_temp_N first
@@ -133,10 +135,11 @@ export class PostgresConnection implements Connection {
   #attach(client: PgClient): void {
     client.on('error', () => this.#markDead(client));
     client.on('end', () => this.#markDead(client));
-    client.on('notice', (msg: { message?: string; severity?: string; detail?: string; hint?: string }) => {
+    client.on('notice', (msg: { message?: string; severity?: string; detail?: string; hint?: string; position?: string }) => {
       const message = noticeText(msg);
-      if (this.#noticeSink && client === this.#session.client) return this.#noticeSink(message, msg.severity);
-      this.#notices.push({ message, ...(msg.severity ? { severity: msg.severity } : {}) });
+      const position = Number(msg.position) > 0 ? Number(msg.position) - 1 : undefined;
+      if (this.#noticeSink && client === this.#session.client) return this.#noticeSink(message, msg.severity, position);
+      this.#notices.push({ message, ...(msg.severity ? { severity: msg.severity } : {}), ...(position !== undefined ? { position } : {}) });
       this.#wake?.();
     });
   }
@@ -432,7 +435,7 @@ export class PostgresConnection implements Connection {
   *#drainNotices(): Generator<ResultEvent> {
     while (this.#notices.length > 0) {
       const n = this.#notices.shift()!;
-      yield { type: 'notice', message: n.message, ...(n.severity ? { severity: n.severity } : {}) };
+      yield { type: 'notice', message: n.message, ...(n.severity ? { severity: n.severity } : {}), ...(n.position !== undefined ? { position: n.position } : {}) };
     }
   }
 

@@ -42,7 +42,7 @@ export class CopyOut extends Readable {
 
   constructor(
     private readonly text: string,
-    private readonly onNotice?: (message: string, severity?: string) => void,
+    private readonly onNotice?: (message: string, severity?: string, position?: number) => void,
   ) {
     super({ highWaterMark: 256 * 1024 });
   }
@@ -121,7 +121,7 @@ export class CopyOut extends Readable {
     const body = Buffer.concat(this.notice);
     this.notice = [];
     const fields = noticeFields(body);
-    if (fields.message !== undefined) this.onNotice?.(fields.message, fields.severity);
+    if (fields.message !== undefined) this.onNotice?.(fields.message, fields.severity, fields.position);
   }
 
   /** pg reads the rest (CommandComplete and ReadyForQuery, or the error) as for any query. */
@@ -157,8 +157,8 @@ export function noticeText(n: { message?: string; detail?: string; hint?: string
   return `${n.message ?? ''}${n.detail ? `\nDETAIL:  ${n.detail}` : ''}${n.hint ? `\nHINT:  ${n.hint}` : ''}`;
 }
 
-export function noticeFields(body: Buffer): { message?: string; severity?: string } {
-  const out: { message?: string; severity?: string; detail?: string; hint?: string } = {};
+export function noticeFields(body: Buffer): { message?: string; severity?: string; position?: number } {
+  const out: { message?: string; severity?: string; detail?: string; hint?: string; position?: number } = {};
   let p = 0;
   while (p < body.length && body[p] !== 0) {
     const type = body[p++]!;
@@ -169,6 +169,7 @@ export function noticeFields(body: Buffer): { message?: string; severity?: strin
     else if (type === 0x53) out.severity = text; // S
     else if (type === 0x44) out.detail = text; // D
     else if (type === 0x48) out.hint = text; // H
+    else if (type === 0x50 && Number(text) > 0) out.position = Number(text) - 1; // P, 1-based
     p = end + 1;
   }
   return out.message === undefined ? out : { ...out, message: noticeText(out) };

@@ -58,7 +58,7 @@ export async function* copyStdio(host: CopyHost, sql: string, opts: ExecuteOptio
       return;
     }
     const notices: ResultEvent[] = [];
-    const stream = host.client.query(new CopyOut(sql, (message, severity) => notices.push({ type: 'notice', message, ...(severity ? { severity } : {}) })) as never) as unknown as CopyOut;
+    const stream = host.client.query(new CopyOut(sql, (message, severity, position) => notices.push({ type: 'notice', message, ...(severity ? { severity } : {}), ...(position !== undefined ? { position } : {}) })) as never) as unknown as CopyOut;
     for await (const ev of copyOutText(stream)) {
       yield ev;
       if (notices.length > 0) yield* notices.splice(0);

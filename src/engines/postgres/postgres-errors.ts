@@ -13,6 +13,8 @@ interface PgErrorFields {
   file?: string;
   line?: string;
   routine?: string;
+  internalQuery?: string;
+  internalPosition?: string;
 }
 
 const fields = (err: unknown): PgErrorFields => (typeof err === 'object' && err !== null ? (err as PgErrorFields) : {});
@@ -25,12 +27,15 @@ export function errorMessage(err: unknown): string {
 export function toSqlError(err: unknown): SqlError {
   const f = fields(err);
   const pos = f.position ? Number.parseInt(f.position, 10) : Number.NaN;
+  const internal = f.internalPosition ? Number.parseInt(f.internalPosition, 10) : Number.NaN;
   return new SqlError(f.message ?? errorMessage(err), {
     ...(f.code ? { code: f.code } : {}),
     ...(Number.isFinite(pos) && pos > 0 ? { position: pos - 1 } : {}),
     ...(f.detail ? { detail: f.detail } : {}),
     ...(f.hint ? { hint: f.hint } : {}),
     ...(f.where ? { context: f.where } : {}),
+    ...(f.internalQuery ? { internalQuery: f.internalQuery } : {}),
+    ...(Number.isFinite(internal) && internal > 0 ? { internalPosition: internal - 1 } : {}),
     ...(f.routine ? { location: `${f.routine}, ${f.file ?? ''}:${f.line ?? ''}` } : {}),
     cause: err,
   });

@@ -36,7 +36,7 @@ export interface SimpleQueryHost {
   translate(err: unknown, opts: ExecuteOptions): Error;
   isDead(): boolean;
   /** While set, the host hands server notices to `sink` (in protocol order) instead of keeping them. */
-  lendNotices(sink: ((message: string, severity?: string) => void) | undefined): void;
+  lendNotices(sink: ((message: string, severity?: string, position?: number) => void) | undefined): void;
   /** While set, the host calls `wake` when the session dies. */
   onDeath(wake: (() => void) | undefined): void;
   /** The done event for a statement's command tag (postgres-connection.ts). */
@@ -231,7 +231,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
       stream?.resume();
     }
   };
-  host.lendNotices((message, severity) => push({ type: 'notice', message, ...(severity ? { severity } : {}) }));
+  host.lendNotices((message, severity, position) => push({ type: 'notice', message, ...(severity ? { severity } : {}), ...(position !== undefined ? { position } : {}) }));
   host.onDeath(() => wake?.());
   const onAbort = (): void => {
     resume();

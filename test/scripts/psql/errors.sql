@@ -21,6 +21,7 @@ select 5 as five \p
 -- an error inside PL/pgSQL: CONTEXT says where, as psql shows it; \errverbose adds the SQLSTATE
 \set ON_ERROR_STOP off
 do $$ begin perform 1/0; end $$;
+do $$ begin perform nosuch; end $$;
 \set ON_ERROR_STOP on
 select 1/0;
 \echo not reached
