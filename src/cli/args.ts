@@ -123,7 +123,18 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['--host'], value: true, apply: (o, v) => void (o.host = v) },
   { names: ['--ssh'], value: true, apply: (o, v) => void (o.ssh = v) },
   { names: ['--ssh-key'], value: true, apply: (o, v) => void (o.sshKey = v) },
-  { names: ['-p'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.port = port(v, n))) },
+  {
+    names: ['-p'],
+    value: true,
+    apply: (o, v, n) => {
+      // the mysql client's -pPASSWORD: a password on the command line shows in ps, so sqlsh takes none there
+      if (!/^\d+$/.test(v) && (o.flagEngine === 'mysql' || o.mysqlStyle)) {
+        throw new UsageError(`${n}PASSWORD: sqlsh takes no password on the command line, where ps shows it; give it in MYSQL_PWD or ~/.my.cnf ([client] password=), or leave it out and sqlsh asks`);
+      }
+      setEngine(o, 'postgres', n);
+      o.port = port(v, n);
+    },
+  },
   {
     names: ['-P'],
     value: true,

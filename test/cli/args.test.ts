@@ -120,3 +120,17 @@ describe('parseArgs: psql printing flags and mysql command lines', () => {
     assert.deepEqual(o.psets?.map((p) => p.name), ['format', 'fieldsep', 'footer']);
   });
 });
+
+describe("the mysql client's -pPASSWORD", () => {
+  test('is refused with where to put the password instead, and the password is not repeated', () => {
+    for (const argv of [['-uroot', '-psecret', 'db'], ['-u', 'root', '-p', 's3cret', 'db'], ['mysql://h/db', '-pxyzzy']]) {
+      assert.throws(
+        () => parseArgs(argv),
+        (e: Error) => /no password on the command line/.test(e.message) && /MYSQL_PWD/.test(e.message) && !/secret|s3cret|xyzzy/.test(e.message),
+        argv.join(' '),
+      );
+    }
+    // psql's -p PORT is still the port
+    assert.equal(parseArgs(['-h', 'db', '-p', '5433']).port, 5433);
+  });
+});
