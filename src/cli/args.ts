@@ -253,6 +253,10 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
       } else o.help = true;
       continue;
     }
+    if (arg.startsWith('-h') && arg.length > 2) {
+      o.host = arg.slice(2); // -hHOST, as psql and the mysql client read it
+      continue;
+    }
     let name = arg;
     let inline: string | undefined;
     const eq = arg.indexOf('=');
@@ -283,12 +287,16 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
     o.nullString ??= 'NULL';
     o.psets = [...(o.psets ?? []), { name: 'format', value: 'unaligned' }, { name: 'fieldsep', value: '\t' }, { name: 'footer', value: 'off' }];
   }
+  if (o.host !== undefined && !o.flagEngine) o.flagEngine = 'postgres';
+  // psql's `DBNAME USERNAME`: with psql's connection flags, a second word is the user
+  if (positional.length === 2 && o.flagEngine === 'postgres' && o.user === undefined && !/[/:]/.test(positional[1]!)) {
+    o.user = positional.pop();
+  }
   if (positional.length > 1) {
     throw new UsageError(`expected at most one database target, got ${positional.map((p) => JSON.stringify(p)).join(' ')}; put SQL in -c "..."`);
   }
   if (positional[0] !== undefined) o.target = positional[0];
   if (o.demo && o.target !== undefined) throw new UsageError(`--demo opens the demo database; it cannot be combined with the target ${JSON.stringify(o.target)}`);
-  if (o.host !== undefined && !o.flagEngine) o.flagEngine = 'postgres';
   delete o.raw;
   return Object.freeze(o);
 }

@@ -12,7 +12,7 @@ Examples:
   sqlsh --demo                                   open the bundled demo database
   sqlsh music.db                                 a SQLite file
   sqlsh postgres://alice@localhost/shop          PostgreSQL (PG* variables, ~/.pgpass honoured)
-  sqlsh -h localhost -U alice -d shop            the same, psql style
+  sqlsh -h localhost -U alice -d shop            the same, psql style (or: sqlsh -h localhost shop alice)
   sqlsh mysql://bob@localhost/shop               MySQL/MariaDB (~/.my.cnf honoured)
   sqlsh data.duckdb -c "select 42"               run one statement and exit
   sqlsh demo.db -c "select * from genres" --format csv > genres.csv

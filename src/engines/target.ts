@@ -123,6 +123,10 @@ export function parseTarget(text: string | undefined, ctx: TargetContext = {}, s
     );
   }
   if (byExt) return fileTarget(byExt.id, abs, cwd, flags);
+  // psql's and the mysql client's `-h HOST [-U USER] DBNAME`: with connection flags, a bare name is the database
+  if (flags?.flagEngine && !text.includes('/')) {
+    return withFlags({ engine: flags.flagEngine }, { ...flags, database: flags.database ?? text });
+  }
   const names = ctx.connections ? [...ctx.connections.keys()] : [];
   throw new UsageError(
     `no file or saved connection named ${JSON.stringify(text)}. ` +

@@ -60,6 +60,20 @@ describe('parseTarget', () => {
     assert.deepEqual(parseTarget(undefined, { flags: { user: 'u', flagEngine: 'mysql' } }), { engine: 'mysql', user: 'u' });
   });
 
+  test("with connection flags a bare name is the database, as psql's and the mysql client's DBNAME", () => {
+    assert.deepEqual(parseTarget('shop', { cwd: dir, flags: { host: 'h', flagEngine: 'postgres' } }), { engine: 'postgres', host: 'h', database: 'shop' });
+    assert.deepEqual(parseTarget('shop', { cwd: dir, flags: { user: 'u', flagEngine: 'mysql' } }), { engine: 'mysql', user: 'u', database: 'shop' });
+    // -d wins, as in psql; a file or a saved connection of that name is still that
+    assert.deepEqual(parseTarget('shop', { cwd: dir, flags: { host: 'h', database: 'other', flagEngine: 'postgres' } }), { engine: 'postgres', host: 'h', database: 'other' });
+  });
+
+  test('psql -h HOST DBNAME USERNAME and -hHOST, on the command line', async () => {
+    const { parseArgs } = await import('../../src/cli/args.js');
+    const o = parseArgs(['-hdb.example', '-p', '5433', 'shop', 'alice']);
+    assert.deepEqual([o.host, o.port, o.target, o.user, o.flagEngine], ['db.example', 5433, 'shop', 'alice', 'postgres']);
+    assert.throws(() => parseArgs(['a.db', 'b.db']), /at most one database target/);
+  });
+
   test('an unknown bare name says what a target can be', () => {
     assert.throws(() => parseTarget('nosuchthing', { cwd: dir }), /no file or saved connection named "nosuchthing"/);
   });
