@@ -106,7 +106,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
     } else if (opts.target === undefined || /[/:]|\.(db|sqlite3?|db3|duckdb|ddb)$/i.test(opts.target)) {
       target = parseTarget(opts.target, { flags }); // a path or a URI: never a saved connection's name
     } else {
-      target = parseTarget(opts.target, { connections: (await configLoad).connections, flags });
+      target = parseTarget(opts.target, { connections: (await configLoad).connections, flags, env: process.env });
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConnectError) {

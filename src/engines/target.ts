@@ -28,9 +28,12 @@ export interface TargetContext {
   readonly flags?: TargetFlags;
   /** Base directory for relative paths (default: process.cwd()). */
   readonly cwd?: string;
+  /** The environment: with PGHOST, PGPORT, PGUSER, PGDATABASE or PGSERVICE set, a bare name is a PostgreSQL database (as `psql NAME`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+const PG_ENV = ['PGHOST', 'PGPORT', 'PGUSER', 'PGDATABASE', 'PGSERVICE'] as const;
 
 /** Sniff a file's engine from its first bytes: SQLite's header string, DuckDB's 'DUCK' magic at byte 8. */
 export function sniffFileEngine(path: string): EngineId | undefined {
@@ -127,11 +130,16 @@ export function parseTarget(text: string | undefined, ctx: TargetContext = {}, s
   if (flags?.flagEngine && !text.includes('/')) {
     return withFlags({ engine: flags.flagEngine }, { ...flags, database: flags.database ?? text });
   }
+  // `psql NAME` where the environment says which server: PostgreSQL's database NAME
+  if (ctx.env && PG_ENV.some((k) => ctx.env![k]) && /^[\w$.-]+$/.test(text)) {
+    return withFlags({ engine: 'postgres' }, { ...flags, database: flags?.database ?? text });
+  }
   const names = ctx.connections ? [...ctx.connections.keys()] : [];
   throw new UsageError(
     `no file or saved connection named ${JSON.stringify(text)}. ` +
       `Give a database file (.db, .sqlite, .duckdb), a URI (sqlite:, duckdb:, postgres://, mysql://)` +
-      (names.length ? `, or one of the saved connections: ${names.join(', ')}` : ', or save a connection in the config file'),
+      (names.length ? `, one of the saved connections: ${names.join(', ')}` : ', a saved connection from the config file') +
+      `, or a server database with its host: sqlsh -h HOST ${text}`,
   );
 }
 

@@ -74,6 +74,11 @@ describe('parseTarget', () => {
     assert.throws(() => parseArgs(['a.db', 'b.db']), /at most one database target/);
   });
 
+  test('with PGHOST (or PGPORT, PGUSER, PGDATABASE, PGSERVICE) set, a bare name is a PostgreSQL database, as `psql NAME`', () => {
+    assert.deepEqual(parseTarget('shop', { cwd: dir, env: { PGHOST: 'db' } }), { engine: 'postgres', database: 'shop' });
+    assert.throws(() => parseTarget('shop', { cwd: dir, env: {} }), /no file or saved connection named "shop".*sqlsh -h HOST shop/);
+  });
+
   test('an unknown bare name says what a target can be', () => {
     assert.throws(() => parseTarget('nosuchthing', { cwd: dir }), /no file or saved connection named "nosuchthing"/);
   });
