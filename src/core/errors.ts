@@ -14,6 +14,8 @@ export class SqlError extends Error {
   readonly hint?: string;
   /** Where it happened in server-side code (PostgreSQL's CONTEXT: a PL/pgSQL function's line ...). */
   readonly context?: string;
+  /** The engine's own error number (MySQL's errno, 1062), where it has one beside the SQLSTATE. */
+  readonly vendorCode?: number;
   /** The query inside server-side code the error is in (PostgreSQL's QUERY) and the 0-based position in it. */
   readonly internalQuery?: string;
   readonly internalPosition?: number;
@@ -23,7 +25,7 @@ export class SqlError extends Error {
     message: string,
     opts: {
       code?: string; position?: number; detail?: string; hint?: string; context?: string; location?: string;
-      internalQuery?: string; internalPosition?: number; cause?: unknown;
+      internalQuery?: string; internalPosition?: number; vendorCode?: number; cause?: unknown;
     } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
@@ -35,6 +37,7 @@ export class SqlError extends Error {
     if (opts.location !== undefined) this.location = opts.location;
     if (opts.internalQuery !== undefined) this.internalQuery = opts.internalQuery;
     if (opts.internalPosition !== undefined) this.internalPosition = opts.internalPosition;
+    if (opts.vendorCode !== undefined) this.vendorCode = opts.vendorCode;
   }
 }
 

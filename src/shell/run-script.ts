@@ -393,6 +393,7 @@ export async function runStatement(
       {
         // psql: FILE:LINE: in a script, and the statement's line with a caret when the server gave a position
         notice: async (m, severity, position) => {
+          if (session.mysqlClient) return; // the client shows no warnings in batch mode
           if (position !== undefined) await loadDisplayWidth(); // the caret goes under the right cell
           session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts)));
         },
@@ -435,6 +436,12 @@ async function reportFailure(
     }
     if (e instanceof SqlError || e instanceof ConnectionLostError || e instanceof UsageError) {
       session.noteFailure(e, sql);
+    }
+    if (e instanceof SqlError && session.mysqlClient && e.vendorCode !== undefined) {
+      // the MariaDB client's words: the statement between rules, then ERROR errno (SQLSTATE) at line N
+      const shown = escapeForTerminal(sql.replace(/\s*;\s*$/, ''), true);
+      session.io.error(`--------------\n${shown}\n--------------\n\nERROR ${e.vendorCode} (${e.code ?? 'HY000'}) at line ${opts.line}: ${escapeForTerminal(e.message, true)}`);
+      return false;
     }
     if (e instanceof SqlError) {
       await loadDisplayWidth(); // the caret goes under the right cell

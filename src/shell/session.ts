@@ -59,6 +59,12 @@ export class Session {
   lexChanges: Partial<LexOptions> | undefined;
   /** mysql -E: the expanded format is the mysql client's vertical records (`*** 1. row ***`). */
   verticalRecords = false;
+  /**
+   * A script run on the mysql client's command line (its flags, MySQL target): errors are the client's
+   * `ERROR 1062 (23000) at line 3: ...` after the failing statement, and warnings are not shown, as
+   * the client shows none in batch mode.
+   */
+  mysqlClient = false;
   /** The SQL a backslash command ended (`select ... \gset`), for \p, \r, \gset, \gexec; they may take it (undefined). */
   queryBuffer: string | undefined;
   private catalogSnapshot: Catalog | undefined;

@@ -40,3 +40,21 @@ test('mysql -e SQL with -N, -B, --raw, -t: stdout as the mariadb client prints i
     assert.equal(JSON.stringify(r.stdout), JSON.stringify(real.stdout), flags.join(' ') || '(no flags)');
   }
 });
+
+test("a failing statement on the mysql client's command line: stderr and exit code as the mariadb client's, warnings not shown", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const script = 'select 1;\nselect 1/0;\nselect\n  nosuch\nfrom dual;\nselect 2;\n';
+  const conn = server.socket ? [`--socket=${server.socket}`] : [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp'];
+  const real = spawnSync('mariadb', ['--no-defaults', ...conn, `--user=${server.user}`, server.database], {
+    input: script, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
+  });
+  // the client's flags (-u, -D) make it the client's command line
+  const r = spawnSync(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, '-D', server.database], {
+    input: script, encoding: 'utf8', timeout: 60_000, env: { ...testEnv(tempDir()), MYSQL_PWD: server.password ?? '' },
+  });
+  assert.equal(r.status, real.status, r.stderr);
+  assert.equal(r.stdout, real.stdout);
+  assert.equal(r.stderr, real.stderr);
+  assert.match(r.stderr, /^-{14}\nselect\n {2}nosuch\nfrom dual\n-{14}\n\nERROR 1054 \(42S22\) at line 3: Unknown column 'nosuch'/);
+});

@@ -474,6 +474,7 @@ export class MysqlConnection implements Connection {
       ...(err.sqlState ? { code: err.sqlState } : {}),
       ...(position !== undefined ? { position } : {}),
       detail: `MySQL error ${err.errno ?? '?'}${err.code ? ` (${err.code})` : ''}`,
+      ...(typeof err.errno === 'number' ? { vendorCode: err.errno } : {}),
       cause: err,
     });
   }
