@@ -6,7 +6,7 @@ import type { SqlDialect } from '../sql/dialect.js';
 import type { Token } from '../sql/token.js';
 import * as K from './keyword-sets.js';
 import { objectTarget, typeExpectedAt } from './object-context.js';
-import { readLevel, refKey } from './read-scope.js';
+import { outputAliases, readLevel, refKey } from './read-scope.js';
 import type { Suggestion, TableRef } from './suggestion.js';
 import { BEFORE_SUBQUERY, identName, isPunct, isQuotedIdent, JOIN_WORDS, kw, matchParens, nameKey, startsQuery } from './token-utils.js';
 
@@ -339,6 +339,11 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
         const after = C === 'SELECT' ? K.AFTER_SELECT_ITEM : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM) : K.AFTER_CONDITION_OPERAND;
         return [{ kind: 'keyword', preferred: after }];
       }
+      // ORDER BY may name the select list's items by their aliases (`count(*) AS n ... ORDER BY n`)
+      if (C === 'BY' && kw(sig[clause.idx - 1]) === 'ORDER') {
+        const names = outputAliases(sig, pairs, inner.a, inner.b, dialect.identifierFolding);
+        if (names.length > 0) return columnsEtc([...tables, { name: '', kind: 'subquery', columns: names, offset: -1 }]);
+      }
       return columnsEtc();
     }
     case '':
@@ -395,6 +400,15 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
   const prev = sig[before - 1];
   const listStart = isPunct(prev, '(') && before - 1 === p || isPunct(prev, ',');
   const b1 = kw(sig[p - 1]);
+  // SELECT DISTINCT ON (|: expressions over the query's tables
+  if (b1 === 'ON' && kw(sig[p - 2]) === 'DISTINCT') {
+    return [{ kind: 'column', tables }, { kind: 'function' }, { kind: 'keyword', preferred: K.EXPRESSION_START, secondary: true }];
+  }
+  // INSERT ... ON CONFLICT (|: the target's columns
+  if (b1 === 'CONFLICT') {
+    const target = tables.find((t) => t.intoTarget) ?? tables.find((t) => t.kind === 'table');
+    return listStart && target ? [{ kind: 'column', tables: [target] }] : [];
+  }
   // target name before '(' : INTO t ( / INTO s.t ( / TABLE t ( / REFERENCES t ( / ON t (
   let q = p - 1;
   while (isPunct(sig[q - 1], '.') && identName(sig[q - 2]) !== undefined) q -= 2;

@@ -59,7 +59,7 @@ function branch(r: Reader, a: number, b: number, focus: number): [number, number
 }
 
 /** The output columns of the query in [a, b): names from its select list; `*` brings in starFrom. */
-function selectOutput(r: Reader, a: number, b: number, outerCtes: readonly TableRef[]): { columns: string[]; starFrom: TableRef[] } {
+function selectOutput(r: Reader, a: number, b: number, outerCtes: readonly TableRef[], aliasesOnly = false): { columns: string[]; starFrom: TableRef[] } {
   const level = readLevel(r.sig, r.pairs, a, b, a, outerCtes, r.fold);
   const [s, e] = branch(r, level.bodyStart, b, level.bodyStart);
   const columns: string[] = [];
@@ -86,6 +86,11 @@ function selectOutput(r: Reader, a: number, b: number, outerCtes: readonly Table
     const name = identName(last);
     if (name === undefined || (last.type === 'word' && CLAUSE_WORDS.has(last.text.toUpperCase()))) return;
     const prev = r.sig[y - 2];
+    if (aliasesOnly) {
+      // a name given to an item (`count(*) AS n`, `price * 2 total`), not a column as it is (`name`, `t.name`)
+      if (n > 1 && (kw(prev) === 'AS' || isPunct(prev, ')') || isIdent(prev) || prev?.type === 'number' || prev?.type === 'string')) columns.push(name);
+      return;
+    }
     if (n === 1 || kw(prev) === 'AS' || isPunct(prev, '.') || isPunct(prev, ')') || isIdent(prev) || prev?.type === 'number' || prev?.type === 'string') {
       columns.push(name);
     }
@@ -104,6 +109,14 @@ function selectOutput(r: Reader, a: number, b: number, outerCtes: readonly Table
   }
   if (i >= e) flush(itemStart, e);
   return { columns, starFrom };
+}
+
+/**
+ * The names the select list of the query in [a, b) gives its items (`AS n`): ORDER BY may use them
+ * (of the first branch of a UNION, as SQL says).
+ */
+export function outputAliases(sig: readonly Token[], pairs: Int32Array, a: number, b: number, fold: 'lower' | 'none' = 'none'): string[] {
+  return selectOutput({ sig, pairs, fold }, a, b, [], true).columns;
 }
 
 /** Read the CTEs at the start of [a, b), if it begins with WITH. */

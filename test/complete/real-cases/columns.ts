@@ -54,6 +54,11 @@ export const columnCases: Case[] = [
   pgA('SELECT * FROM products p WHERE p.price > (SELECT avg(|) FROM products)', ['price'], [], ctx),
   pgA('SELECT CASE WHEN | IS NULL THEN 1 END FROM users', ['email'], [], ctx),
   pgA('SELECT * FROM users ORDER BY name, |', ['email', 'id'], [], ctx),
+  // ORDER BY may name the select list's items by their aliases; DISTINCT ON ( and ON CONFLICT ( take columns
+  pgA('SELECT status, count(*) AS n FROM orders GROUP BY status ORDER BY |', ['n', 'status'], [], ctx),
+  pgA('SELECT o.status, o.order_id * 2 doubled FROM orders o ORDER BY dou|', ['doubled'], [], ctx),
+  pgA('SELECT DISTINCT ON (|) * FROM orders', ['status', 'customer_id'], [], ctx),
+  pg("INSERT INTO users (id, name) VALUES (1, 'x') ON CONFLICT (|", ['id', 'name', 'email'], ['NOT', 'users', 'CASE'], ctx),
   pgA('SELECT * FROM orders WHERE customer_id = |', ['order_id'], [], ctx),
   pgA('SELECT * FROM users u JOIN audit_log a ON a.user_id = u.id WHERE a.| IS NULL', ['payload', 'at'], [], ctx),
 
@@ -69,6 +74,7 @@ export const columnCases: Case[] = [
   myA('UPDATE products SET | = 1', ['price', 'tags'], [], ctx),
   myA('INSERT INTO products (|) VALUES (1)', ['sku', 'title'], [], ctx),
   myA('SELECT * FROM products ORDER BY |', ['price'], [], ctx),
+  myA('SELECT price AS cost FROM products ORDER BY |', ['cost', 'price'], [], ctx),
   myA('SELECT count(*) FROM orders GROUP BY |', ['status'], [], ctx),
   myA('DELETE FROM order_items WHERE | IS NULL', ['qty', 'line_no'], [], ctx),
   myA('SELECT * FROM `Big Spenders` WHERE | IS NULL', ['spent', 'customer_id'], [], ctx),
@@ -84,6 +90,7 @@ export const columnCases: Case[] = [
   slA('UPDATE employees SET | = 1', ['salary', 'hiredOn'], [], ctx),
   slA('INSERT INTO products (|) VALUES (1)', ['sku', 'price'], [], ctx),
   slA('SELECT * FROM orders ORDER BY |', ['ordered_at'], [], ctx),
+  slA('SELECT ordered_at AS placed FROM orders ORDER BY |', ['placed', 'ordered_at'], [], ctx),
   slA('DELETE FROM shipments WHERE | IS NULL', ['carrier'], [], ctx),
   sl('SELECT * FROM artists a WHERE a.|', ['ArtistId'], [], { ...ctx, accept: true }),
 
@@ -96,6 +103,7 @@ export const columnCases: Case[] = [
   dkA('UPDATE shop.orders SET | = 1', ['status'], [], { ...ctx, accept: false }),
   dkA('INSERT INTO shop.products (|) VALUES (1)', ['sku', 'title'], [], ctx),
   dkA('SELECT * FROM hr.employees ORDER BY |', ['salary', 'hiredOn'], [], ctx),
+  dkA('SELECT salary * 12 AS yearly FROM hr.employees ORDER BY |', ['yearly', 'salary'], [], ctx),
   dkA('FROM shop.orders SELECT |', ['status', 'order_id'], [], ctx),
   dkA('SELECT * FROM shop."Order Notes" n WHERE n.| IS NULL', ['"Note Text"'], [], ctx),
   dk('SELECT * FROM users WHERE |', ['email'], ['full_name'], ctx),
