@@ -314,6 +314,20 @@ function metaAfterSql(sql: string, terminator: string | undefined): string | und
   return t;
 }
 
+/** psql's timing line: `Time: 12.345 ms`, from a second on with the clock time too (`Time: 61234.000 ms (01:01.234)`). */
+export function psqlTiming(ms: number): string {
+  if (ms < 1000) return `Time: ${ms.toFixed(3)} ms`;
+  const seconds = ms / 1000;
+  const minutes = Math.floor(seconds / 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const secs = (x: number) => x.toFixed(3).padStart(6, '0');
+  if (minutes < 60) return `Time: ${ms.toFixed(3)} ms (${pad(minutes)}:${secs(seconds - 60 * minutes)})`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `Time: ${ms.toFixed(3)} ms (${pad(hours)}:${pad(minutes - 60 * hours)}:${secs(seconds - 60 * minutes)})`;
+  const days = Math.floor(hours / 24);
+  return `Time: ${ms.toFixed(3)} ms (${days} d ${pad(hours - 24 * days)}:${pad(minutes - 60 * hours)}:${secs(seconds - 60 * minutes)})`;
+}
+
 function where(opts: RunOptions & { line: number }): string {
   return opts.source ? `${opts.source}:${opts.line}: ` : '';
 }
@@ -406,7 +420,9 @@ export async function runStatement(
     session.variables = afterSuccess(session.variables, summary.resultSets ? summary.rowCount : summary.affected ?? 0);
     await flushPaging();
     if (session.settings.timing) {
-      session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
+      // a script's output is psql's: its words on stdout after the result; the shell's screen adds the row count
+      if (!session.interactive) await session.io.stdout.write(`${psqlTiming(ms)}\n`);
+      else session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
     }
     if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
     return true;

@@ -65,8 +65,18 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
     test('\\timing reports the time of each statement', () => {
       const r = sqlsh(db, ['\\timing on', q, '\\timing off', q]);
       assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stderr.match(/^Time: \d+\.\d{3} ms/gm)?.length, 1);
-      assert.match(r.stdout, /Timing is on\.[\s\S]*Timing is off\./, 'on stdout, as psql prints it');
+      // in a script, psql's line on stdout after the result (`Time: 0.321 ms`), once
+      assert.equal(r.stdout.match(/^Time: \d+\.\d{3} ms$/gm)?.length, 1, r.stdout);
+      assert.doesNotMatch(r.stderr, /Time:/);
+      assert.match(r.stdout, /Timing is on\.[\s\S]*\(2 rows\)\n\nTime: [\d.]+ ms\nTiming is off\./, 'on stdout, as psql prints it');
+    });
+
+    test("psql's timing line, with the clock time from a second on", async () => {
+      const { psqlTiming } = await import('../../src/shell/run-script.js');
+      assert.equal(psqlTiming(12.3456), 'Time: 12.346 ms');
+      assert.equal(psqlTiming(61234), 'Time: 61234.000 ms (01:01.234)');
+      assert.equal(psqlTiming(3_723_500), 'Time: 3723500.000 ms (01:02:03.500)');
+      assert.equal(psqlTiming(90_000_000), 'Time: 90000000.000 ms (1 d 01:00:00.000)');
     });
 
     test('\\pager and \\set change settings', () => {
