@@ -160,6 +160,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     if (before === 2) return [{ kind: 'keyword', preferred: K.COMMENT_ON, only: true }];
     if (before === 3 && kw(sig[2]) === 'COLUMN') return relation(false);
   }
+  const explain = explainContext(sig, pairs, before, dialect);
+  if (explain) return explain;
   const target = objectTarget(sig, pairs, before, dialect);
   if (target) return target;
 
@@ -227,6 +229,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'SET': {
       const path = sessionPath(sig, clause.idx, before);
       if (path) return path;
+      if (clause.idx === 0) return setStatement(sig, before, dialect);
       if (atClause || isPunct(prev, ',')) {
         const target = tables.find((t) => t.kind === 'table');
         return target ? [{ kind: 'column', tables: [target] }] : [{ kind: 'keyword' }];
@@ -298,11 +301,28 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'ADD': {
       const target = tables.find((t) => t.kind === 'table');
       const owner = kw(sig[clause.idx - 1]);
+      const alterTable = kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE';
+      // ALTER TABLE t ADD |: COLUMN, CONSTRAINT, PRIMARY KEY ... (a new column's name is the user's own)
+      if (C === 'ADD' && atClause && alterTable) return [{ kind: 'keyword', preferred: K.ALTER_ADD[dialect.id] ?? ['COLUMN'], only: true }];
+      // ADD CONSTRAINT name |: the kind of constraint
+      if (C === 'ADD' && kw(sig[clause.idx + 1]) === 'CONSTRAINT' && before === clause.idx + 3 && alterTable) {
+        return [{ kind: 'keyword', preferred: dialect.id === 'postgres' ? ['PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK', 'EXCLUDE'] : ['PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK'], only: true }];
+      }
       if (C === 'COLUMN' && (owner === 'ADD') || C === 'ADD') {
         return atClause ? [] : [{ kind: 'keyword', preferred: K.AFTER_COLUMN_TYPE }];
       }
+      if (C === 'RENAME' && alterTable) {
+        // ALTER TABLE t RENAME |: TO, COLUMN, CONSTRAINT, or a column (COLUMN is optional but on MySQL)
+        if (atClause) {
+          return [{ kind: 'keyword', preferred: K.ALTER_RENAME[dialect.id] ?? ['TO'], only: true }, ...(target && dialect.id !== 'mysql' ? [{ kind: 'column', tables: [target] } as const] : [])];
+        }
+        if (P === 'TO' || P === 'AS') return []; // the new name
+        if (before === clause.idx + 2 || (before === clause.idx + 3 && ['COLUMN', 'CONSTRAINT', 'INDEX', 'KEY'].includes(kw(sig[clause.idx + 1])))) return [{ kind: 'keyword', preferred: ['TO'], only: true }];
+        return [];
+      }
       if (atClause && target) return [{ kind: 'column', tables: [target] }];
       if (C === 'COLUMN' && owner === 'ALTER' && clause.idx === before - 2) return [{ kind: 'keyword', preferred: K.AFTER_ALTER_COLUMN, only: true }];
+      if (C === 'COLUMN' && owner === 'RENAME' && alterTable) return before === clause.idx + 2 ? [{ kind: 'keyword', preferred: ['TO'], only: true }] : [];
       return [{ kind: 'keyword' }];
     }
     case 'CREATE':
@@ -335,6 +355,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'WINDOW': {
       // ORDER BY x NULLS |
       if (P === 'NULLS') return [{ kind: 'keyword', preferred: ['FIRST', 'LAST'], only: true }];
+      // SELECT x AS |: the user names an alias
+      if (P === 'AS' && (C === 'SELECT' || C === 'RETURNING')) return [];
       if (operandEnded(prev, dialect)) {
         const after = C === 'SELECT' ? K.AFTER_SELECT_ITEM : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM) : K.AFTER_CONDITION_OPERAND;
         return [{ kind: 'keyword', preferred: after }];
@@ -368,6 +390,91 @@ function sessionPath(sig: readonly Token[], setIdx: number, before: number): Sug
   const valueStart = before === j + 2 && (kw(prev) === 'TO' || isPunct(prev, '='));
   if (valueStart) return [{ kind: 'schema' }, { kind: 'keyword', preferred: ['DEFAULT'], only: true }];
   return before > j + 2 && isPunct(prev, ',') ? [{ kind: 'schema' }] : [];
+}
+
+/** The words that may stand between EXPLAIN and its statement, per dialect. */
+const EXPLAIN_WORDS = new Set(['ANALYZE', 'ANALYSE', 'VERBOSE', 'QUERY', 'PLAN', 'EXTENDED', 'PARTITIONS']);
+
+/**
+ * `EXPLAIN [ANALYZE] [VERBOSE] |`, `EXPLAIN (options) |`, `EXPLAIN QUERY PLAN |`, `EXPLAIN FORMAT=JSON |`: the
+ * statement to explain and the options that may still come; undefined once the statement has started.
+ */
+function explainContext(sig: readonly Token[], pairs: Int32Array, before: number, dialect: SqlDialect): Suggestion[] | undefined {
+  if (kw(sig[0]) !== 'EXPLAIN' || before === 0) return undefined;
+  let j = 1;
+  const words: string[] = [];
+  if (dialect.id === 'postgres' && isPunct(sig[1], '(')) {
+    if (pairs[1]! < 0 || pairs[1]! >= before) return undefined; // inside the options: handled by EXPLAIN (|
+    j = pairs[1]! + 1;
+  }
+  while (j < before) {
+    const k = kw(sig[j]);
+    if (EXPLAIN_WORDS.has(k)) {
+      words.push(k);
+      j++;
+    } else if (k === 'FORMAT' && isPunct(sig[j + 1], '=') && j + 2 < before) {
+      words.push(k);
+      j += 3;
+    } else return undefined;
+  }
+  const last = words[words.length - 1];
+  const statements: string[] = [...K.EXPLAINABLE];
+  const options: string[] = [];
+  switch (dialect.id) {
+    case 'postgres':
+      statements.push('TABLE', 'MERGE INTO', 'EXECUTE', 'CREATE TABLE', 'CREATE MATERIALIZED VIEW', 'DECLARE');
+      if (j === 1) options.push('ANALYZE', 'VERBOSE');
+      else if (last === 'ANALYZE' || last === 'ANALYSE') options.push('VERBOSE');
+      break;
+    case 'mysql':
+      statements.push('REPLACE INTO', 'TABLE');
+      if (j === 1) options.push('FORMAT=JSON', 'EXTENDED', 'PARTITIONS');
+      break;
+    case 'sqlite':
+      if (last === 'QUERY') return [{ kind: 'keyword', preferred: ['PLAN'], only: true }];
+      if (j === 1) options.push('QUERY PLAN');
+      statements.push('REPLACE INTO');
+      break;
+    case 'duckdb':
+      statements.push('TABLE', 'FROM', 'PIVOT', 'UNPIVOT');
+      if (j === 1) options.push('ANALYZE');
+      break;
+  }
+  return [{ kind: 'keyword', preferred: [...statements, ...options], only: true }];
+}
+
+/** The SET statement (not UPDATE's SET): the setting's name, then TO or =, then its value. */
+function setStatement(sig: readonly Token[], before: number, dialect: SqlDialect): Suggestion[] {
+  if (dialect.id === 'sqlite') return []; // SQLite has no SET (PRAGMA is its settings)
+  const only = (words: readonly string[]): Suggestion[] => [{ kind: 'keyword', preferred: words, only: true }];
+  let j = 1;
+  while (['SESSION', 'LOCAL', 'GLOBAL', 'PERSIST', 'PERSIST_ONLY'].includes(kw(sig[j])) && j < before) j++;
+  const settings = dialect.id === 'postgres' ? K.POSTGRES_SET : dialect.id === 'mysql' ? K.MYSQL_SET : K.DUCKDB_SET;
+  if (before === j) return only(j === 1 ? settings : settings.filter((s) => !['SESSION', 'LOCAL', 'GLOBAL', 'VARIABLE'].includes(s)));
+  const name = kw(sig[j]);
+  const prev = sig[before - 1];
+  const P = kw(prev);
+  // the statement's own forms
+  if (name === 'TRANSACTION' || (name === 'SESSION' && kw(sig[j + 1]) === 'CHARACTERISTICS')) {
+    if (P === 'LEVEL') return only(['READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE', 'READ UNCOMMITTED']);
+    if (P === 'TRANSACTION' || P === 'COMMITTED' || P === 'READ' && kw(sig[before - 2]) === 'REPEATABLE' || P === 'SERIALIZABLE' || P === 'UNCOMMITTED' || P === 'ONLY' || P === 'WRITE' || isPunct(prev, ',')) {
+      return only(['ISOLATION LEVEL', 'READ ONLY', 'READ WRITE', ...(dialect.id === 'postgres' ? ['DEFERRABLE', 'NOT DEFERRABLE'] : [])]);
+    }
+    if (P === 'ISOLATION') return only(['LEVEL']);
+    return [];
+  }
+  if (name === 'TIME' && dialect.id === 'postgres') return before === j + 1 ? only(['ZONE']) : before === j + 2 ? only(['LOCAL', 'DEFAULT']) : [];
+  if (name === 'ROLE' || name === 'NAMES' || name === 'CHARACTER' || name === 'PASSWORD' || name === 'CONSTRAINTS' || name === 'AUTHORIZATION') {
+    if (name === 'ROLE' && before === j + 1 && dialect.id === 'postgres') return only(['NONE']);
+    if (name === 'CONSTRAINTS' && before === j + 1) return only(['ALL']);
+    if (name === 'CONSTRAINTS' && before === j + 2) return only(['DEFERRED', 'IMMEDIATE']);
+    return [];
+  }
+  if (name === '' && !isQuotedIdent(sig[j])) return []; // SET @var (MySQL) or something unknown
+  // SET name |: TO or =; SET name TO |: the value (DEFAULT is always one)
+  if (before === j + 1) return only(dialect.id === 'mysql' ? ['='] : ['TO', '=']);
+  if (before === j + 2 && (P === 'TO' || isPunct(prev, '='))) return dialect.id === 'duckdb' ? [] : only(['DEFAULT']);
+  return [];
 }
 
 /** Scan back from the cursor for the clause word at the cursor's nesting level; note the innermost non-query paren. */

@@ -45,8 +45,9 @@ export class Collector {
   /**
    * Offer a candidate named `name` (what the pattern is matched against). `dedupe`, when given, identifies
    * it (first offer wins). `body` is a ready body, or a builder called with `arg` only if the candidate is returned.
+   * `length` is the length it sorts by among equals (default: the name's; a qualified name's is its written length).
    */
-  add<A>(name: string, tier: Tier, dedupe: string | undefined, body: CandidateBody | BodyBuilder<A>, lower?: string, arg?: A): void {
+  add<A>(name: string, tier: Tier, dedupe: string | undefined, body: CandidateBody | BodyBuilder<A>, lower?: string, arg?: A, length = name.length): void {
     const ln = lower ?? name.toLowerCase();
     const rank = fuzzyMatch(this.pattern, name, ln);
     if (rank < 0 || (this.prefixOnly && rank > 0)) return;
@@ -55,7 +56,7 @@ export class Collector {
       this.seen.add(dedupe);
     }
     const weight = this.recent ? (this.recent.get(name) ?? this.recent.get(ln) ?? 0) : 0;
-    this.keys.push(((rank * TIERS + tier) * 2 + (weight > 0 ? 0 : 1)) * 256 + Math.min(name.length, 255));
+    this.keys.push(((rank * TIERS + tier) * 2 + (weight > 0 ? 0 : 1)) * 256 + Math.min(length, 255));
     this.weights.push(weight);
     this.lowers.push(ln);
     this.builders.push(body as BodyBuilder<unknown> | CandidateBody);

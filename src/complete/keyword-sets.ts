@@ -46,9 +46,24 @@ export const SQLITE_INSERT_OR = f('REPLACE,IGNORE,ABORT,FAIL,ROLLBACK');
 /** SHOW |: DuckDB's lists (a relation name describes it). */
 export const DUCKDB_SHOW = f('TABLES,ALL TABLES,DATABASES');
 
+/** SET |: the settings people change by hand, and the statement's own forms (PostgreSQL). */
+export const POSTGRES_SET = f(
+  'search_path,TIME ZONE,ROLE,SESSION AUTHORIZATION,TRANSACTION ISOLATION LEVEL,CONSTRAINTS,SESSION,LOCAL,statement_timeout,lock_timeout,idle_in_transaction_session_timeout,work_mem,maintenance_work_mem,application_name,client_encoding,client_min_messages,datestyle,intervalstyle,timezone,random_page_cost,jit,enable_seqscan,enable_indexscan,enable_hashjoin,enable_nestloop,enable_mergejoin,max_parallel_workers_per_gather,default_transaction_isolation,default_transaction_read_only,standard_conforming_strings,synchronous_commit,temp_buffers,row_security,check_function_bodies,session_replication_role,log_min_duration_statement,extra_float_digits,bytea_output,xmloption',
+);
+/** SET |: MySQL's and MariaDB's forms and the session variables people set by hand. */
+export const MYSQL_SET = f(
+  'NAMES,CHARACTER SET,GLOBAL,SESSION,PASSWORD,TRANSACTION ISOLATION LEVEL,autocommit,sql_mode,time_zone,foreign_key_checks,unique_checks,sql_safe_updates,transaction_isolation,tx_isolation,group_concat_max_len,wait_timeout,interactive_timeout,innodb_lock_wait_timeout,lock_wait_timeout,max_statement_time,max_execution_time,net_read_timeout,net_write_timeout,sql_log_bin,character_set_client,character_set_results,collation_connection,profiling,long_query_time,optimizer_switch,sql_select_limit,max_heap_table_size,tmp_table_size,sort_buffer_size',
+);
+/** SET |: DuckDB's settings, the common ones. */
+export const DUCKDB_SET = f(
+  'threads,memory_limit,max_memory,search_path,schema,TimeZone,Calendar,default_order,default_null_order,enable_progress_bar,enable_profiling,profiling_mode,preserve_insertion_order,temp_directory,max_temp_directory_size,enable_object_cache,errors_as_json,file_search_path,home_directory,extension_directory,allow_unsigned_extensions,autoinstall_known_extensions,autoload_known_extensions,enable_external_access,http_timeout,s3_region,null_order,GLOBAL,SESSION,LOCAL,VARIABLE',
+);
+
 /** COMMENT ON |: PostgreSQL's objects that carry comments, the common ones. */
 export const COMMENT_ON = f('TABLE,COLUMN,VIEW,MATERIALIZED VIEW,INDEX,SCHEMA,FUNCTION,PROCEDURE,TYPE,DOMAIN,SEQUENCE,CONSTRAINT,TRIGGER,DATABASE,EXTENSION,ROLE');
 
+/** EXPLAIN |: the statements a plan can be shown for. */
+export const EXPLAINABLE = f('SELECT,INSERT INTO,UPDATE,DELETE FROM,WITH,VALUES');
 /** EXPLAIN (|: PostgreSQL's options. */
 export const EXPLAIN_OPTIONS = f('ANALYZE,VERBOSE,COSTS,SETTINGS,BUFFERS,WAL,TIMING,SUMMARY,FORMAT');
 /** CREATE INDEX ... USING |: PostgreSQL's index access methods. */
@@ -71,6 +86,20 @@ export const SUBQUERY_START = f('SELECT,WITH,VALUES');
 export const AFTER_CREATE = f('TABLE,VIEW,INDEX,UNIQUE INDEX,SCHEMA,DATABASE,FUNCTION,TRIGGER,SEQUENCE,TYPE,MATERIALIZED VIEW,TEMPORARY TABLE,OR REPLACE VIEW,IF NOT EXISTS');
 export const AFTER_DROP = f('TABLE,VIEW,INDEX,SCHEMA,DATABASE,FUNCTION,TRIGGER,SEQUENCE,TYPE,IF EXISTS');
 export const AFTER_ALTER_COLUMN = f('TYPE,SET DATA TYPE,SET DEFAULT,DROP DEFAULT,SET NOT NULL,DROP NOT NULL');
+/** ALTER TABLE t ADD |: what may be added, per dialect. */
+export const ALTER_ADD: Readonly<Record<string, readonly string[]>> = {
+  postgres: f('COLUMN,CONSTRAINT,PRIMARY KEY,UNIQUE,FOREIGN KEY,CHECK,EXCLUDE'),
+  mysql: f('COLUMN,INDEX,KEY,CONSTRAINT,PRIMARY KEY,UNIQUE,FOREIGN KEY,CHECK,FULLTEXT,SPATIAL'),
+  sqlite: f('COLUMN'),
+  duckdb: f('COLUMN,PRIMARY KEY'),
+};
+/** ALTER TABLE t RENAME |: what may be renamed, per dialect (a column name is offered with them). */
+export const ALTER_RENAME: Readonly<Record<string, readonly string[]>> = {
+  postgres: f('TO,COLUMN,CONSTRAINT'),
+  mysql: f('TO,AS,COLUMN,INDEX,KEY'),
+  sqlite: f('TO,COLUMN'),
+  duckdb: f('TO,COLUMN'),
+};
 export const AFTER_ALTER_TABLE_TARGET = f('ADD COLUMN,DROP COLUMN,RENAME TO,RENAME COLUMN,ALTER COLUMN,ADD CONSTRAINT,DROP CONSTRAINT');
 
 /** Words after which an operand (column, function, value) is expected rather than an operator. */

@@ -110,7 +110,9 @@ export function offerFunctions(ctx: OfferContext, col: Collector, only?: { user?
   const body = (f: FunctionDef): CandidateBody => functionBody(f, ctx);
   for (const f of catalog.userFunctions) {
     if (only?.kinds ? !only.kinds.includes(f.kind) : f.kind === 'procedure') continue;
-    col.add(f.name, 2, `fn\u0000${f.schema}\u0000${f.name}`, body, undefined, f);
+    // off the search path a function is written qualified: it sorts by that length (hr.reports_of after price_with_tax)
+    const visible = catalog.isVisibleSchema(f.schema);
+    col.add(f.name, 2, `fn\u0000${f.schema}\u0000${f.name}`, body, undefined, f, visible ? f.name.length : f.schema.length + 1 + f.name.length);
   }
   if (only?.user || only?.kinds) return;
   const build = (f: string): CandidateBody => ({ text: f, kind: 'function', display: `${f}()` });

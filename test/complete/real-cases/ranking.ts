@@ -14,6 +14,8 @@ export const rankingCases: Case[] = [
   pg('SELECT * FROM users WHERE |', ['email', 'price_with_tax', '"normalizeEmail"'], ['abs', 'acos'], cut(30)),
   pg('SELECT |', ['price_with_tax', '"normalizeEmail"', 'order_lines'], ['acosd', 'atan2d'], cut(40)),
   pg('SELECT * FROM users WHERE email = |', ['"normalizeEmail"'], [], cut(40)),
+  // a function off the search path sorts by its written, qualified name (reports_of is shorter than addresses_of)
+  pg('SELECT |', [], [], { ...ctx, order: ['addresses_of', 'hr.reports_of'] }),
   pg('SELECT * FROM pg_|', ['pg_class', 'pg_namespace', 'pg_proc'], [], cut(100)),
   pg('SELECT * FROM pg_n|', [], [], { ...cut(5), first: 'pg_namespace' }),
   pg('SELECT * FROM tab|', ['information_schema.tables'], [], cut(10)),

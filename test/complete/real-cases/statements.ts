@@ -1,6 +1,6 @@
 /** Other statements that name tables or columns: GRANT, COPY, VACUUM, DELETE ... USING, UPDATE ... FROM, EXPLAIN, = ANY(. */
 import type { Case } from '../case-runner.js';
-import { dkA, my, myA, pg, pgA, sl, slA } from '../real-case-builders.js';
+import { all4, dk, dkA, my, myA, pg, pgA, sl, slA } from '../real-case-builders.js';
 
 const ctx = { context: 'statements' };
 
@@ -47,6 +47,47 @@ export const statementCases: Case[] = [
   slA('INSERT OR REPLACE INTO users (|) VALUES (NULL)', ['email'], [], ctx),
   slA("INSERT INTO users (name) VALUES ('x') ON CONFLICT (|) DO NOTHING", ['email'], [], ctx),
   sl('PRAGMA table_info(|)', [], [], ctx),
+  // EXPLAIN |: the statement to explain and the options still possible
+  pgA('EXPLAIN | * FROM users', ['SELECT'], ['NOT', 'users'], ctx),
+  pgA('EXPLAIN | SELECT * FROM users', ['ANALYZE', 'VERBOSE'], [], ctx),
+  pgA('EXPLAIN ANALYZE | SELECT * FROM users', ['VERBOSE'], ['ANALYZE', 'CASE'], ctx),
+  pgA('EXPLAIN (COSTS OFF) | users SET name = NULL', ['UPDATE'], ['ANALYZE'], ctx),
+  myA('EXPLAIN | * FROM users', ['SELECT'], ['users'], ctx),
+  myA('EXPLAIN | SELECT * FROM users', ['FORMAT=JSON'], [], ctx),
+  sl('EXPLAIN | * FROM users', ['SELECT', 'QUERY PLAN'], ['users'], ctx), // (the accept check itself runs EXPLAIN on SQLite)
+  sl('EXPLAIN QUERY PLAN | * FROM users', ['SELECT'], ['QUERY PLAN'], ctx),
+  sl('EXPLAIN QUERY |', ['PLAN'], ['SELECT'], ctx),
+  dkA('EXPLAIN | * FROM users', ['SELECT'], [], ctx),
+  dkA('EXPLAIN | SELECT * FROM users', ['ANALYZE'], [], ctx),
+  // SET |: a setting, then TO or =, then its value
+  pgA('SET | TO DEFAULT', ['statement_timeout', 'work_mem', 'search_path'], ['users', 'CASE'], ctx),
+  pgA('SET LOCAL | TO DEFAULT', ['lock_timeout'], ['LOCAL'], ctx),
+  pgA('SET statement_timeout | DEFAULT', ['TO', '='], ['users'], ctx),
+  pgA('SET statement_timeout TO |', ['DEFAULT'], ['users', 'CASE'], ctx),
+  pgA('SET TRANSACTION ISOLATION LEVEL |', ['SERIALIZABLE', 'READ COMMITTED'], ['users'], ctx),
+  myA('SET | = DEFAULT', ['autocommit', 'sql_mode', 'time_zone'], ['users'], ctx),
+  myA('SET sql_mode | DEFAULT', ['='], ['TO'], ctx),
+  dk('SET |', ['threads', 'memory_limit'], ['users'], ctx),
+  sl('SET |', [], ['users', 'SELECT'], ctx),
+  // ALTER TABLE t ADD | / RENAME |
+  pgA('ALTER TABLE users ADD | x integer', ['COLUMN'], ['email'], ctx),
+  pgA('ALTER TABLE users ADD | (email)', ['UNIQUE'], ['email'], ctx),
+  pgA('ALTER TABLE users ADD CONSTRAINT x | (email)', ['UNIQUE'], ['email', 'NOT NULL'], ctx),
+  myA('ALTER TABLE users ADD | x integer', ['COLUMN'], ['email'], ctx),
+  myA('ALTER TABLE users ADD | (email)', ['INDEX', 'UNIQUE'], [], ctx),
+  slA('ALTER TABLE users ADD | x integer', ['COLUMN'], ['PRIMARY KEY'], ctx),
+  dkA('ALTER TABLE users ADD | x integer', ['COLUMN'], [], ctx),
+  pgA('ALTER TABLE users RENAME | TO x', ['email'], [], ctx),
+  pgA('ALTER TABLE users RENAME | email TO x', ['COLUMN'], [], ctx),
+  pgA('ALTER TABLE users RENAME | x', ['TO'], [], ctx),
+  pgA('ALTER TABLE users RENAME email | x', ['TO'], ['email'], ctx),
+  pgA('ALTER TABLE users RENAME COLUMN email | x', ['TO'], ['email'], ctx),
+  pg('ALTER TABLE users RENAME TO |', [], ['email', 'users'], { ...ctx, none: true }),
+  myA('ALTER TABLE users RENAME | email TO x', ['COLUMN'], ['email'], ctx),
+  slA('ALTER TABLE users RENAME | TO x', ['email'], [], ctx),
+  slA('ALTER TABLE users RENAME | email TO x', ['COLUMN'], [], ctx),
+  // SELECT x AS |: the user names the alias
+  all4('SELECT email AS | FROM users', [], ['email', 'CASE', 'users'], { ...ctx, none: true }),
   dkA('DESCRIBE |', ['users', 'shop.orders'], [], ctx),
   dkA('SUMMARIZE |', ['users'], [], ctx),
   dkA('SELECT * FROM shop.orders WHERE order_id = ANY(SELECT | FROM shop.order_items)', ['order_id'], [], ctx),
