@@ -160,6 +160,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     if (before === 2) return [{ kind: 'keyword', preferred: K.COMMENT_ON, only: true }];
     if (before === 3 && kw(sig[2]) === 'COLUMN') return relation(false);
   }
+  // CREATE DATABASE d [WITH] TEMPLATE [=] | (PostgreSQL): a database to copy
+  if (kw(sig[0]) === 'CREATE' && kw(sig[1]) === 'DATABASE' && dialect.id === 'postgres' && (P === 'TEMPLATE' || (isPunct(prev, '=') && kw(prev2) === 'TEMPLATE'))) {
+    return [{ kind: 'database' }, { kind: 'keyword', preferred: ['template0', 'template1'], only: true }];
+  }
   const explain = explainContext(sig, pairs, before, dialect);
   if (explain) return explain;
   const target = objectTarget(sig, pairs, before, dialect);
@@ -295,6 +299,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'FUNCTION':
       return atClause && kw(sig[clause.idx - 1]) !== 'CREATE' ? [{ kind: 'function' }] : [];
     case 'INDEX':
+      // ALTER TABLE t DROP INDEX | (MySQL): the table's indexes
+      if (kw(sig[clause.idx - 1]) === 'DROP' && kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE') return alterTableDrop(sig, clause.idx - 1, before, tables.find((t) => t.kind === 'table'), dialect);
       return [];
     case 'COLUMN':
     case 'RENAME':
@@ -323,22 +329,31 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (atClause && target) return [{ kind: 'column', tables: [target] }];
       if (C === 'COLUMN' && owner === 'ALTER' && clause.idx === before - 2) return [{ kind: 'keyword', preferred: K.AFTER_ALTER_COLUMN, only: true }];
       if (C === 'COLUMN' && owner === 'RENAME' && alterTable) return before === clause.idx + 2 ? [{ kind: 'keyword', preferred: ['TO'], only: true }] : [];
+      // ALTER TABLE t DROP COLUMN c |: PostgreSQL's CASCADE / RESTRICT
+      if (C === 'COLUMN' && owner === 'DROP' && alterTable) return alterTableDrop(sig, clause.idx - 1, before, target, dialect);
       return [{ kind: 'keyword' }];
     }
     case 'CREATE':
-      return atClause ? [{ kind: 'keyword', preferred: K.AFTER_CREATE, only: false }] : [{ kind: 'keyword' }];
+      if (atClause) return commonFirst(K.AFTER_CREATE[dialect.id] ?? []);
+      // CREATE OR REPLACE |
+      if (P === 'REPLACE' && kw(prev2) === 'OR' && before === clause.idx + 3) return [{ kind: 'keyword', preferred: K.AFTER_CREATE_OR_REPLACE[dialect.id] ?? [], only: true }];
+      return [{ kind: 'keyword' }];
     case 'DROP':
     case 'ALTER':
     case 'MODIFY':
-    case 'CHANGE':
-      if (atClause && clause.idx > 0 && kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE') {
-        // ALTER TABLE t ALTER | : COLUMN, or a column (the word COLUMN is optional)
-        const target = tables.find((t) => t.kind === 'table');
-        const words = C === 'DROP' ? ['COLUMN', 'CONSTRAINT'] : ['COLUMN'];
+    case 'CHANGE': {
+      const alterTable = clause.idx > 0 && kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE';
+      const target = tables.find((t) => t.kind === 'table');
+      if (atClause && alterTable) {
+        // ALTER TABLE t ALTER | / DROP | : COLUMN (optional), CONSTRAINT ..., or a column
+        const words = C === 'DROP' ? K.ALTER_DROP[dialect.id] ?? ['COLUMN'] : ['COLUMN'];
         return [{ kind: 'keyword', preferred: words, only: true }, ...(target ? [{ kind: 'column', tables: [target] } as const] : [])];
       }
+      if (C === 'DROP' && alterTable) return alterTableDrop(sig, clause.idx, before, target, dialect);
       if (C === 'MODIFY' || C === 'CHANGE') return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
-      return atClause ? [{ kind: 'keyword', preferred: K.AFTER_DROP }] : [{ kind: 'keyword' }];
+      if (C === 'DROP' && atClause) return commonFirst(K.AFTER_DROP[dialect.id] ?? []);
+      return [{ kind: 'keyword' }];
+    }
     case 'LIMIT':
     case 'OFFSET':
       // LIMIT |: a number (or PostgreSQL's ALL), not keywords; LIMIT 10 |: OFFSET
@@ -369,7 +384,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return columnsEtc();
     }
     case '':
-      return [{ kind: 'keyword', preferred: K.STATEMENT_START }];
+      return before === 0 ? [{ kind: 'keyword', preferred: K.STATEMENT_START }] : statementWords(sig, before, tables, dialect);
     default:
       return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
   }
@@ -390,6 +405,12 @@ function sessionPath(sig: readonly Token[], setIdx: number, before: number): Sug
   const valueStart = before === j + 2 && (kw(prev) === 'TO' || isPunct(prev, '='));
   if (valueStart) return [{ kind: 'schema' }, { kind: 'keyword', preferred: ['DEFAULT'], only: true }];
   return before > j + 2 && isPunct(prev, ',') ? [{ kind: 'schema' }] : [];
+}
+
+/** Object words after CREATE / DROP: the everyday ones rank first, the long tail (CAST, RULE, CONVERSION ...) after them. */
+function commonFirst(words: readonly string[]): Suggestion[] {
+  const common = words.filter((w) => K.COMMON_OBJECTS.has(w));
+  return [{ kind: 'keyword', preferred: common, only: true }, { kind: 'keyword', preferred: words, only: true, secondary: true }];
 }
 
 /** The words that may stand between EXPLAIN and its statement, per dialect. */
@@ -455,14 +476,7 @@ function setStatement(sig: readonly Token[], before: number, dialect: SqlDialect
   const prev = sig[before - 1];
   const P = kw(prev);
   // the statement's own forms
-  if (name === 'TRANSACTION' || (name === 'SESSION' && kw(sig[j + 1]) === 'CHARACTERISTICS')) {
-    if (P === 'LEVEL') return only(['READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE', 'READ UNCOMMITTED']);
-    if (P === 'TRANSACTION' || P === 'COMMITTED' || P === 'READ' && kw(sig[before - 2]) === 'REPEATABLE' || P === 'SERIALIZABLE' || P === 'UNCOMMITTED' || P === 'ONLY' || P === 'WRITE' || isPunct(prev, ',')) {
-      return only(['ISOLATION LEVEL', 'READ ONLY', 'READ WRITE', ...(dialect.id === 'postgres' ? ['DEFERRABLE', 'NOT DEFERRABLE'] : [])]);
-    }
-    if (P === 'ISOLATION') return only(['LEVEL']);
-    return [];
-  }
+  if (name === 'TRANSACTION' || (name === 'SESSION' && kw(sig[j + 1]) === 'CHARACTERISTICS')) return transactionModes(sig, before, dialect, false);
   if (name === 'TIME' && dialect.id === 'postgres') return before === j + 1 ? only(['ZONE']) : before === j + 2 ? only(['LOCAL', 'DEFAULT']) : [];
   if (name === 'ROLE' || name === 'NAMES' || name === 'CHARACTER' || name === 'PASSWORD' || name === 'CONSTRAINTS' || name === 'AUTHORIZATION') {
     if (name === 'ROLE' && before === j + 1 && dialect.id === 'postgres') return only(['NONE']);
@@ -475,6 +489,118 @@ function setStatement(sig: readonly Token[], before: number, dialect: SqlDialect
   if (before === j + 1) return only(dialect.id === 'mysql' ? ['='] : ['TO', '=']);
   if (before === j + 2 && (P === 'TO' || isPunct(prev, '='))) return dialect.id === 'duckdb' ? [] : only(['DEFAULT']);
   return [];
+}
+
+/**
+ * A transaction's modes, after SET TRANSACTION, BEGIN or START TRANSACTION: ISOLATION LEVEL and its levels,
+ * READ ONLY / READ WRITE (and PostgreSQL's DEFERRABLE; MySQL's WITH CONSISTENT SNAPSHOT when `start`).
+ */
+function transactionModes(sig: readonly Token[], before: number, dialect: SqlDialect, start: boolean): Suggestion[] {
+  const prev = sig[before - 1];
+  const P = kw(prev);
+  const only = (words: readonly string[]): Suggestion[] => [{ kind: 'keyword', preferred: words, only: true }];
+  if (P === 'LEVEL') return only(['READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE', 'READ UNCOMMITTED']);
+  if (P === 'ISOLATION') return only(['LEVEL']);
+  const modeEnded = P === 'COMMITTED' || (P === 'READ' && kw(sig[before - 2]) === 'REPEATABLE') || P === 'SERIALIZABLE' || P === 'UNCOMMITTED' || P === 'ONLY' || P === 'WRITE' || P === 'DEFERRABLE' || P === 'SNAPSHOT';
+  if (!['TRANSACTION', 'WORK', 'BEGIN'].includes(P) && !modeEnded && !isPunct(prev, ',')) return [];
+  if (dialect.id === 'mysql') return start ? only(['READ ONLY', 'READ WRITE', 'WITH CONSISTENT SNAPSHOT']) : only(['ISOLATION LEVEL', 'READ ONLY', 'READ WRITE']);
+  return only(['ISOLATION LEVEL', 'READ ONLY', 'READ WRITE', ...(dialect.id === 'postgres' ? ['DEFERRABLE', 'NOT DEFERRABLE'] : [])]);
+}
+
+/**
+ * After the first word of a statement that has no clause of its own (BEGIN, COMMIT, ROLLBACK, RESET, DISCARD,
+ * CLUSTER, DEALLOCATE, RELEASE, ...): the words that may follow. A name the user chooses (LISTEN channel,
+ * SAVEPOINT name, EXECUTE a prepared statement) gets nothing; an unknown statement the engine's keywords.
+ */
+function statementWords(sig: readonly Token[], before: number, tables: readonly TableRef[], dialect: SqlDialect): Suggestion[] {
+  const head = kw(sig[0]);
+  const P = kw(sig[before - 1]);
+  const only = (words: readonly string[]): Suggestion[] => [{ kind: 'keyword', preferred: words, only: true }];
+  const first = before === 1;
+  const id = dialect.id;
+  switch (head) {
+    case 'BEGIN':
+      if (first) return only(id === 'postgres' ? ['TRANSACTION', 'WORK', 'ISOLATION LEVEL', 'READ ONLY', 'READ WRITE', 'DEFERRABLE', 'NOT DEFERRABLE'] : id === 'mysql' ? ['WORK'] : id === 'sqlite' ? ['TRANSACTION', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE'] : ['TRANSACTION']);
+      if (id === 'sqlite') return P === 'TRANSACTION' || P === 'WORK' ? [] : only(['TRANSACTION']);
+      return id === 'postgres' ? transactionModes(sig, before, dialect, true) : [];
+    case 'START':
+      if (first) return only(['TRANSACTION']);
+      return id === 'postgres' || id === 'mysql' ? transactionModes(sig, before, dialect, true) : [];
+    case 'COMMIT':
+    case 'END':
+    case 'ROLLBACK':
+    case 'ABORT': {
+      const rollback = head === 'ROLLBACK' || head === 'ABORT';
+      if (P === 'TO') return only(['SAVEPOINT']);
+      if (P === 'AND') return only(id === 'postgres' ? ['CHAIN', 'NO CHAIN'] : ['CHAIN', 'NO CHAIN']);
+      if (!first && !['WORK', 'TRANSACTION'].includes(P)) return [];
+      const words = id === 'postgres' ? ['WORK', 'TRANSACTION', 'AND CHAIN', 'AND NO CHAIN', ...(first && head !== 'END' && head !== 'ABORT' ? ['PREPARED'] : []), ...(rollback ? ['TO SAVEPOINT'] : [])]
+        : id === 'mysql' ? ['WORK', 'AND CHAIN', 'AND NO CHAIN', 'RELEASE', 'NO RELEASE', ...(rollback ? ['TO SAVEPOINT'] : [])]
+          : id === 'sqlite' ? ['TRANSACTION', ...(rollback ? ['TO SAVEPOINT'] : [])]
+            : ['TRANSACTION'];
+      return only(first ? words : words.filter((w) => w !== 'WORK' && w !== 'TRANSACTION' && w !== 'PREPARED'));
+    }
+    case 'RELEASE':
+      return first && id !== 'duckdb' ? only(['SAVEPOINT']) : [];
+    case 'RESET':
+      if (!first) return [];
+      if (id === 'postgres') return only(['ALL', 'ROLE', 'SESSION AUTHORIZATION', ...K.POSTGRES_SET.filter((w) => /^[a-z_]+$/.test(w))]);
+      if (id === 'duckdb') return only(K.DUCKDB_SET.filter((w) => /^[a-z_]+$/i.test(w) && !['GLOBAL', 'SESSION', 'LOCAL', 'VARIABLE'].includes(w)));
+      if (id === 'mysql') return only(['QUERY CACHE', 'MASTER', 'SLAVE', 'REPLICA']);
+      return [];
+    case 'DISCARD':
+      return first && id === 'postgres' ? only(['ALL', 'PLANS', 'SEQUENCES', 'TEMPORARY', 'TEMP']) : [];
+    case 'DEALLOCATE':
+      return first ? only(id === 'postgres' ? ['PREPARE', 'ALL'] : id === 'mysql' ? ['PREPARE'] : []) : [];
+    case 'UNLISTEN':
+      return first ? only(['*']) : [];
+    case 'CLUSTER':
+      return first || P === 'VERBOSE' ? [{ kind: 'relation', kinds: ['table'] }, ...(first ? only(['VERBOSE']) : [])] : [];
+    case 'REINDEX':
+      if (id === 'sqlite') return first ? [{ kind: 'relation', kinds: ['table'] }, { kind: 'index' }] : [];
+      return first ? only(['TABLE', 'INDEX', 'SCHEMA', 'DATABASE', 'SYSTEM', '(VERBOSE)']) : [];
+    case 'DETACH':
+      return first && id === 'sqlite' ? [...only(['DATABASE']), { kind: 'schema' }] : first || P === 'DATABASE' ? [{ kind: 'schema' }] : [];
+    case 'LISTEN':
+    case 'NOTIFY':
+    case 'SAVEPOINT':
+    case 'EXECUTE':
+    case 'PREPARE':
+    case 'CHECKPOINT':
+    case 'ATTACH':
+    case 'LOAD':
+    case 'INSTALL':
+      return [];
+    default:
+      void tables;
+      return [{ kind: 'keyword' }];
+  }
+}
+
+/**
+ * ALTER TABLE t DROP CONSTRAINT | (the table's constraints), MySQL's DROP FOREIGN KEY | and DROP INDEX | (its
+ * foreign keys, its indexes); after the name, PostgreSQL's CASCADE / RESTRICT.
+ */
+function alterTableDrop(sig: readonly Token[], at: number, before: number, target: TableRef | undefined, dialect: SqlDialect): Suggestion[] {
+  const what = kw(sig[at + 1]);
+  let i = at + 2;
+  let which: 'all' | 'foreign' | 'index' | undefined;
+  if (what === 'CONSTRAINT') which = 'all';
+  else if (what === 'FOREIGN' && kw(sig[at + 2]) === 'KEY' && dialect.id === 'mysql') {
+    which = 'foreign';
+    i++;
+  } else if ((what === 'INDEX' || what === 'KEY') && dialect.id === 'mysql') which = 'index';
+  if (which === undefined) {
+    // DROP [COLUMN] [IF EXISTS] c |
+    return dialect.id === 'postgres' && before > at + 1 && identName(sig[before - 1]) !== undefined && !['COLUMN', 'IF', 'EXISTS'].includes(kw(sig[before - 1])) ? [{ kind: 'keyword', preferred: ['CASCADE', 'RESTRICT'], only: true }] : [];
+  }
+  const ifExists = kw(sig[i]) === 'IF' && kw(sig[i + 1]) === 'EXISTS';
+  if (ifExists) i += 2;
+  if (before === i) {
+    const offer: Suggestion[] = target ? [{ kind: 'constraint', table: target, which }] : [];
+    return before === at + 2 && which === 'all' && dialect.id === 'postgres' ? [...offer, { kind: 'keyword', preferred: ['IF EXISTS'], only: true }] : offer;
+  }
+  return before === i + 1 && dialect.id === 'postgres' ? [{ kind: 'keyword', preferred: ['CASCADE', 'RESTRICT'], only: true }] : [];
 }
 
 /** Scan back from the cursor for the clause word at the cursor's nesting level; note the innermost non-query paren. */

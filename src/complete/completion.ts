@@ -14,6 +14,7 @@ export type CompletionKind =
   | 'datatype'
   | 'database'
   | 'index'
+  | 'constraint'
   | 'meta-command'
   | 'named-query'
   | 'file'

@@ -252,6 +252,26 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       }
       return;
     }
+    case 'constraint': {
+      const t = s.table;
+      const rel = catalog.findRelation(t.name, t.schema, t.quoted ?? {});
+      if (!rel) return;
+      const mysql = catalog.dialect.id === 'mysql';
+      if (s.which !== 'foreign') {
+        for (const ix of catalog.data.indexes) {
+          if (ix.schema !== rel.schema || ix.table !== rel.name) continue;
+          // a constraint: the primary key and UNIQUE constraints (on MySQL, where a unique index is its constraint, not PRIMARY)
+          const fits = s.which === 'index' ? !ix.primary : mysql ? ix.unique && !ix.primary : ix.primary || ix.constraint === true;
+          if (fits) col.add(ix.name, 1, `con\u0000${ix.name}`, { text: ctx.names.ident(ix.name), kind: 'constraint', detail: ix.primary ? 'primary key' : ix.unique ? 'unique' : 'index' });
+        }
+      }
+      if (s.which !== 'index') {
+        for (const fk of catalog.foreignKeysFrom(rel)) {
+          if (fk.name) col.add(fk.name, 1, `con\u0000${fk.name}`, { text: ctx.names.ident(fk.name), kind: 'constraint', detail: `foreign key to ${fk.refTable}` });
+        }
+      }
+      return;
+    }
     case 'database':
       for (const d of catalog.databases) col.add(d, 1, `db\u0000${d}`, { text: ctx.names.ident(d), kind: 'database' });
       return;

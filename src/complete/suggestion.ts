@@ -52,6 +52,8 @@ export type Suggestion =
   | { readonly kind: 'database' }
   /** Index names (DROP INDEX |, ALTER INDEX |, REINDEX INDEX |), those of one schema when qualified. */
   | { readonly kind: 'index'; readonly schema?: string; readonly schemaQuoted?: boolean; /** DROP INDEX: not those a constraint owns. */ readonly droppable?: boolean }
+  /** A table's constraints by name (ALTER TABLE t DROP CONSTRAINT |); `foreign`: its foreign keys, `index`: its indexes (MySQL). */
+  | { readonly kind: 'constraint'; readonly table: TableRef; readonly which: 'all' | 'foreign' | 'index' }
   | { readonly kind: 'meta-command' }
   | { readonly kind: 'meta-arg'; readonly command: string }
   | { readonly kind: 'file-path' };

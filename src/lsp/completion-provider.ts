@@ -29,6 +29,7 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   datatype: CompletionItemKind.TypeParameter,
   database: CompletionItemKind.Module,
   index: CompletionItemKind.Reference,
+  constraint: CompletionItemKind.Reference,
   'meta-command': CompletionItemKind.Event,
   'named-query': CompletionItemKind.Reference,
   file: CompletionItemKind.File,
