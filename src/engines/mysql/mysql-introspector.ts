@@ -31,7 +31,11 @@ function run(core: MysqlCore, sql: string): Promise<Raw[]> {
 const str = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : String(v));
 const optStr = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : str(v));
 const lit = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-/** Databases of the server itself: their tables complete only when named (`information_schema.`), not listed here. */
+/**
+ * Databases of the server itself: their tables and columns are read (system tables, like PostgreSQL's pg_catalog),
+ * so `information_schema.|` and `SELECT * FROM information_schema.TABLES WHERE |` complete; they rank last and
+ * are listed once their name is typed. Their indexes, keys and routines are not read.
+ */
 const SYSTEM_DATABASES = ['information_schema', 'mysql', 'performance_schema', 'sys'];
 /** Tables in the other databases above which only the current database is read. */
 const OTHER_TABLES_LIMIT = 2000;
@@ -65,10 +69,11 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
       (otherTables <= OTHER_TABLES_LIMIT ? `(${col} NOT IN (${system}) OR ${col} = ${lit(current)})` : `${col} = ${lit(current)}`);
     const lowerCaseNames = Number(str((await tryRun('SELECT @@lower_case_table_names'))[0]?.[0]) || 0);
 
+    const withSystem = (col: string): string => `(${inDbs(col)} OR ${col} IN (${system}))`;
     const tables = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH, TABLE_COMMENT
-      FROM information_schema.TABLES WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME`, 'tables (information_schema.TABLES)');
+      FROM information_schema.TABLES WHERE ${withSystem('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME`, 'tables (information_schema.TABLES)');
     const columns = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, COLUMN_COMMENT
-      FROM information_schema.COLUMNS WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`, 'columns (information_schema.COLUMNS)');
+      FROM information_schema.COLUMNS WHERE ${withSystem('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`, 'columns (information_schema.COLUMNS)');
     const stats = await tryRun(`SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART
       FROM information_schema.STATISTICS WHERE ${inDbs('TABLE_SCHEMA')} ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`, 'indexes and primary keys (information_schema.STATISTICS)');
     let fks = await tryRun(`SELECT k.CONSTRAINT_NAME, k.TABLE_SCHEMA, k.TABLE_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,
@@ -129,7 +134,7 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
       const r = row.slice(1);
       const name = str(r[0]);
       const type = str(r[1]);
-      const kind: RelationKind = type === 'VIEW' ? 'view' : type === 'SYSTEM VIEW' ? 'system-table' : 'table';
+      const kind: RelationKind = type === 'SYSTEM VIEW' || SYSTEM_DATABASES.includes(schema.toLowerCase()) ? 'system-table' : type === 'VIEW' ? 'view' : 'table';
       const rows = r[2] === null ? undefined : Number(r[2]);
       const size = r[3] === null ? undefined : Number(r[3]);
       const comment = optStr(r[4]);
