@@ -212,6 +212,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'ANALYZE': {
       const owner = kw(sig[clause.idx - 1]);
       // VACUUM FULL ANALYZE | , VACUUM (VERBOSE) |
+      // SQLite's VACUUM takes a schema (main, temp, an attached one), then INTO 'file'
+      if (C === 'VACUUM' && dialect.id === 'sqlite') return atClause ? [{ kind: 'schema' }, { kind: 'keyword', preferred: ['INTO'], only: true }] : before === clause.idx + 2 ? [{ kind: 'keyword', preferred: ['INTO'], only: true }] : [];
       if (C === 'VACUUM' && sig.slice(clause.idx + 1, before).every((t) => ['FULL', 'FREEZE', 'VERBOSE', 'ANALYZE', 'ANALYSE'].includes(kw(t)))) return relation(false);
       // SHOW CREATE TABLE t / SHOW CREATE VIEW v (MySQL): the relation
       if ((owner === 'CREATE' || owner === 'FULL') && kw(sig[0]) === 'SHOW' && (C === 'TABLE' || C === 'VIEW')) return atClause ? relation(false) : [];
@@ -287,6 +289,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (dialect.id === 'postgres') return [{ kind: 'keyword', preferred: K.POSTGRES_SHOW, only: true }];
       if (dialect.id === 'duckdb') return [{ kind: 'keyword', preferred: K.DUCKDB_SHOW, only: true }, ...relation(false)];
       return [];
+    case 'ATTACH':
+      // ATTACH [DATABASE] 'file' AS name: the words; the file is a string and the name a new one
+      if (atClause) return [{ kind: 'keyword', preferred: dialect.id === 'duckdb' ? ['DATABASE', 'IF NOT EXISTS'] : ['DATABASE'], only: true }];
+      return P === 'AS' || kw(sig[before - 2]) === 'AS' ? [] : isPunct(prev, ')') || prev?.type === 'string' ? [{ kind: 'keyword', preferred: ['AS'], only: true }] : [];
     case 'CALL':
       return atClause ? [{ kind: 'function', kinds: ['procedure'] }, { kind: 'schema' }] : columnsEtc();
     case 'USE':

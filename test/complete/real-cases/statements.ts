@@ -118,6 +118,10 @@ export const statementCases: Case[] = [
   my('ALTER TABLE users DROP |', ['PRIMARY KEY', 'email', 'INDEX', 'FOREIGN KEY'], [], ctx),
   myA('ALTER TABLE users DROP | email', ['INDEX', 'COLUMN'], [], ctx),
   myA('ALTER TABLE users DROP INDEX |', ['email'], ['PRIMARY', 'users'], ctx),
+  slA('VACUUM |', ['main'], ['users'], ctx),
+  sl('ATTACH |', ['DATABASE'], ['users', 'AS'], ctx),
+  sl("ATTACH 'x.db' |", ['AS'], ['users'], ctx),
+  sl("ATTACH 'x.db' AS |", [], [], { ...ctx, none: true }),
   // SELECT x AS |: the user names the alias
   all4('SELECT email AS | FROM users', [], ['email', 'CASE', 'users'], { ...ctx, none: true }),
   dkA('DESCRIBE |', ['users', 'shop.orders'], [], ctx),
