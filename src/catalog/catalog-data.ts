@@ -112,6 +112,8 @@ export interface CatalogData {
   readonly tableNamesCaseSensitive?: boolean;
   /** Other databases on the server, for \c and \l. */
   readonly databases: readonly string[];
+  /** Roles (PostgreSQL), for GRANT ... TO, SET ROLE, OWNER TO, \du (optional for older snapshots). */
+  readonly roles?: readonly string[];
   /**
    * What the engine could not read (a catalog the role may not see, or one a PostgreSQL/MySQL-compatible
    * server lacks), in words: 'functions (pg_proc)'. The shell says it once; the rest of the catalog works.

@@ -56,6 +56,7 @@ function metaContext(tok: Token, cursor: number): SuggestResult {
   else if (base === 'dn') suggestions = [{ kind: 'schema' }];
   else if (base === 'df' || base === 'sf' || base === 'ef') suggestions = [{ kind: 'function' }];
   else if (base === 'dT') suggestions = [{ kind: 'datatype' }];
+  else if (base === 'du' || base === 'dg' || base === 'drds') suggestions = [{ kind: 'role' }];
   else if (RELATION_COMMANDS.test(cmd) || cmd === 'describe' || cmd === 'sv' || cmd === 'ev') {
     suggestions = prefix.includes('.') ? [] : [{ kind: 'relation' }, { kind: 'schema' }];
     const dot = prefix.lastIndexOf('.');

@@ -166,6 +166,15 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   }
   const explain = explainContext(sig, pairs, before, dialect);
   if (explain) return explain;
+  const grant = grantContext(sig, before, dialect);
+  if (grant) return grant;
+  // a role: OWNER TO |, CREATE SCHEMA s AUTHORIZATION |, DROP / REASSIGN OWNED BY |, REASSIGN OWNED BY r TO |
+  if (dialect.id === 'postgres') {
+    const who: Suggestion = { kind: 'role', special: ['CURRENT_USER', 'SESSION_USER', 'CURRENT_ROLE'] };
+    if (P === 'TO' && (kw(prev2) === 'OWNER' || (kw(sig[0]) === 'REASSIGN' && before >= 5))) return [who];
+    if (P === 'AUTHORIZATION' && kw(sig[0]) === 'CREATE' && kw(sig[1]) === 'SCHEMA') return [who];
+    if ((P === 'BY' && kw(prev2) === 'OWNED') || (isPunct(prev, ',') && kw(sig[1]) === 'OWNED' && before >= 4 && !sig.slice(3, before).some((t) => kw(t) === 'TO'))) return [who];
+  }
   const target = objectTarget(sig, pairs, before, dialect);
   if (target) return target;
 
@@ -413,6 +422,49 @@ function sessionPath(sig: readonly Token[], setIdx: number, before: number): Sug
   return before > j + 2 && isPunct(prev, ',') ? [{ kind: 'schema' }] : [];
 }
 
+/** GRANT | and REVOKE |: privileges; after TO / FROM the roles; after a role the options. */
+function grantContext(sig: readonly Token[], before: number, dialect: SqlDialect): Suggestion[] | undefined {
+  const head = kw(sig[0]);
+  if (head !== 'GRANT' && head !== 'REVOKE') return undefined;
+  if (dialect.id === 'sqlite' || dialect.id === 'duckdb') return [];
+  const only = (words: readonly string[]): Suggestion[] => [{ kind: 'keyword', preferred: words, only: true }];
+  const pg = dialect.id === 'postgres';
+  const prev = sig[before - 1];
+  const P = kw(prev);
+  const target = head === 'GRANT' ? 'TO' : 'FROM';
+  let on = -1;
+  let to = -1;
+  for (let i = 1; i < before; i++) {
+    const k = kw(sig[i]);
+    if (k === 'ON' && on < 0 && to < 0) on = i;
+    if (k === target) to = i;
+  }
+  const roles: Suggestion[] = pg ? [{ kind: 'role', special: ['PUBLIC', 'CURRENT_USER', 'SESSION_USER', 'CURRENT_ROLE'] }] : only(['CURRENT_USER']);
+  if (to >= 0) {
+    if (to === before - 1 || isPunct(prev, ',') || P === 'BY') return roles;
+    if (P === 'WITH') return only(on >= 0 ? ['GRANT OPTION'] : ['ADMIN OPTION', 'INHERIT', 'SET']);
+    if (identName(prev) === undefined || ['OPTION', 'CASCADE', 'RESTRICT', 'TRUE', 'FALSE'].includes(P)) return [];
+    if (head === 'REVOKE') return pg ? only(['CASCADE', 'RESTRICT', 'GRANTED BY']) : [];
+    return only(pg ? [on >= 0 ? 'WITH GRANT OPTION' : 'WITH ADMIN OPTION', 'GRANTED BY'] : ['WITH GRANT OPTION', 'IDENTIFIED BY']);
+  }
+  if (on >= 0) {
+    // GRANT SELECT ON users |: TO (the ON clause's own place completes the objects)
+    const objectWords = ['ON', 'TABLE', 'TABLES', 'ALL', 'IN', 'SCHEMA', 'FUNCTION', 'FUNCTIONS', 'PROCEDURE', 'PROCEDURES', 'ROUTINE', 'ROUTINES', 'SEQUENCE', 'SEQUENCES', 'DATABASE', 'TYPE', 'DOMAIN', 'LANGUAGE', 'FOREIGN', 'SERVER', 'WRAPPER', 'DATA', 'LARGE', 'OBJECT', 'TABLESPACE', 'PARAMETER'];
+    if (before > on + 1 && (identName(prev) !== undefined || isPunct(prev, '*') || isPunct(prev, ')')) && !objectWords.includes(P)) return only([target]);
+    return undefined;
+  }
+  const privileges = pg
+    ? ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER', 'ALL PRIVILEGES', 'ALL', 'USAGE', 'EXECUTE', 'CREATE', 'CONNECT', 'TEMPORARY']
+    : ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'ALTER', 'INDEX', 'EXECUTE', 'REFERENCES', 'TRIGGER', 'EVENT', 'ALL PRIVILEGES', 'ALL', 'USAGE', 'CREATE VIEW', 'SHOW VIEW', 'LOCK TABLES', 'CREATE ROUTINE', 'ALTER ROUTINE', 'CREATE TEMPORARY TABLES', 'PROCESS', 'RELOAD', 'FILE', 'SUPER', 'REPLICATION SLAVE', 'REPLICATION CLIENT', 'CREATE USER', 'GRANT OPTION'];
+  if (before === 1 || isPunct(prev, ',') || (head === 'REVOKE' && P === 'FOR' && kw(sig[before - 2]) === 'OPTION')) {
+    const extra: Suggestion[] = head === 'REVOKE' && before === 1 && pg ? only(['GRANT OPTION FOR', 'ADMIN OPTION FOR']) : [];
+    // a role may be granted as a privilege is (GRANT role TO user)
+    return [{ kind: 'keyword', preferred: privileges, only: true }, ...extra, ...(pg ? [{ kind: 'role' } as const] : [])];
+  }
+  if (isPunct(prev, ')') || (P !== '' && privileges.some((p) => p === P || p.endsWith(` ${P}`)))) return only(['ON']);
+  return pg && identName(prev) !== undefined ? only([target]) : [];
+}
+
 /** Object words after CREATE / DROP: the everyday ones rank first, the long tail (CAST, RULE, CONVERSION ...) after them. */
 function commonFirst(words: readonly string[]): Suggestion[] {
   const common = words.filter((w) => K.COMMON_OBJECTS.has(w));
@@ -485,7 +537,8 @@ function setStatement(sig: readonly Token[], before: number, dialect: SqlDialect
   if (name === 'TRANSACTION' || (name === 'SESSION' && kw(sig[j + 1]) === 'CHARACTERISTICS')) return transactionModes(sig, before, dialect, false);
   if (name === 'TIME' && dialect.id === 'postgres') return before === j + 1 ? only(['ZONE']) : before === j + 2 ? only(['LOCAL', 'DEFAULT']) : [];
   if (name === 'ROLE' || name === 'NAMES' || name === 'CHARACTER' || name === 'PASSWORD' || name === 'CONSTRAINTS' || name === 'AUTHORIZATION') {
-    if (name === 'ROLE' && before === j + 1 && dialect.id === 'postgres') return only(['NONE']);
+    if (name === 'ROLE' && before === j + 1 && dialect.id === 'postgres') return [{ kind: 'role', special: ['NONE'] }];
+    if (name === 'AUTHORIZATION' && before === j + 1 && dialect.id === 'postgres') return [{ kind: 'role', special: ['DEFAULT'] }];
     if (name === 'CONSTRAINTS' && before === j + 1) return only(['ALL']);
     if (name === 'CONSTRAINTS' && before === j + 2) return only(['DEFERRED', 'IMMEDIATE']);
     return [];

@@ -15,6 +15,7 @@ export type CompletionKind =
   | 'database'
   | 'index'
   | 'constraint'
+  | 'role'
   | 'meta-command'
   | 'named-query'
   | 'file'

@@ -17,6 +17,7 @@ type Target =
   | { readonly kind: 'schema' }
   | { readonly kind: 'database' }
   | { readonly kind: 'index' }
+  | { readonly kind: 'role' }
   | { readonly kind: 'none' };
 
 const TABLES: Target = { kind: 'relation', kinds: ['table', 'foreign-table'] };
@@ -39,6 +40,10 @@ const OBJECTS: readonly (readonly [readonly string[], Target])[] = [
   [['DATABASE'], { kind: 'database' }],
   [['INDEX'], { kind: 'index' }],
   [['SEQUENCE'], { kind: 'none' }],
+  [['USER', 'MAPPING'], { kind: 'none' }],
+  [['ROLE'], { kind: 'role' }],
+  [['USER'], { kind: 'role' }],
+  [['GROUP'], { kind: 'role' }],
   [['TRIGGER'], { kind: 'none' }],
 ];
 
@@ -110,6 +115,9 @@ export function objectTarget(sig: readonly Token[], pairs: Int32Array, at: numbe
     case 'index':
       out.push({ kind: 'index', ...s, ...(head === 'DROP' ? { droppable: true } : {}) });
       if (!schema && dialect.id !== 'mysql' && dialect.id !== 'sqlite') out.push({ kind: 'schema' });
+      break;
+    case 'role':
+      if (!schema) out.push({ kind: 'role' });
       break;
     case 'none':
       break;

@@ -272,6 +272,11 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       }
       return;
     }
+    case 'role':
+      // the engine's predefined roles (pg_read_all_data ...) after the user's
+      for (const r of catalog.roles) col.add(r, /^pg_/.test(r) ? 3 : 1, `role\u0000${r}`, { text: ctx.names.ident(r), kind: 'role' });
+      for (const k of s.special ?? []) col.add(k, 2, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
+      return;
     case 'database':
       for (const d of catalog.databases) col.add(d, 1, `db\u0000${d}`, { text: ctx.names.ident(d), kind: 'database' });
       return;

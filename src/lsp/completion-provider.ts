@@ -30,6 +30,7 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   database: CompletionItemKind.Module,
   index: CompletionItemKind.Reference,
   constraint: CompletionItemKind.Reference,
+  role: CompletionItemKind.Constant,
   'meta-command': CompletionItemKind.Event,
   'named-query': CompletionItemKind.Reference,
   file: CompletionItemKind.File,

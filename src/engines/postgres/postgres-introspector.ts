@@ -100,6 +100,7 @@ const SQL = {
       and not exists (select 1 from pg_catalog.pg_type a where a.typarray = t.oid)
       and ${USER_SCHEMA} order by 1, 2`,
   databases: 'select datname from pg_catalog.pg_database where not datistemplate order by 1',
+  roles: 'select rolname from pg_catalog.pg_roles order by 1',
   // A role that may not read pg_description (comments) or pg_attrdef (defaults) still gets its tables and columns.
   relationsPlain: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, null, pg_catalog.pg_get_userbyid(c.relowner), c.relpersistence = 'u'
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -212,6 +213,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
     const fnRows = need((await q(first, SQL.functions)) ?? (await q(first, SQL.functionsOld)) ?? (await q(first, SQL.functionsPlain)), 'functions');
     const typeRows = need(await q(first, SQL.types), 'types');
     const dbRows = need(await q(first, SQL.databases), 'databases');
+    const roleRows = (await q(first, SQL.roles)) ?? []; // for completion only: not worth a note when hidden
     const [relRows, colRows] = await big;
 
     const columns = new Map<number, ColumnDef[]>();
@@ -286,6 +288,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       datatypes: Object.freeze(datatypes),
       types: Object.freeze(types),
       databases: Object.freeze(dbRows.map((r) => str(r[0]))),
+      roles: Object.freeze(roleRows.map((r) => str(r[0]))),
       ...(missing.length ? { missing: Object.freeze(inFixedOrder(missing)) } : {}),
     });
   } finally {

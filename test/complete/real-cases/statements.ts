@@ -122,6 +122,23 @@ export const statementCases: Case[] = [
   sl('ATTACH |', ['DATABASE'], ['users', 'AS'], ctx),
   sl("ATTACH 'x.db' |", ['AS'], ['users'], ctx),
   sl("ATTACH 'x.db' AS |", [], [], { ...ctx, none: true }),
+  // GRANT / REVOKE: privileges, ON, TO, the roles (PostgreSQL; MySQL's accounts are not read)
+  pgA('GRANT | ON users TO PUBLIC', ['SELECT', 'ALL PRIVILEGES', 'TRUNCATE'], ['users', 'CASE'], ctx),
+  pgA('GRANT SELECT | users TO PUBLIC', ['ON'], [], ctx),
+  pgA('GRANT SELECT ON users | PUBLIC', ['TO'], ['users'], ctx),
+  pgA('GRANT SELECT ON users TO |', ['PUBLIC', 'postgres', 'CURRENT_USER', 'pg_read_all_data'], ['users', 'email'], { ...ctx, order: ['postgres', 'PUBLIC', 'pg_read_all_data'] }),
+  pgA('GRANT SELECT ON users TO postgres |', ['WITH GRANT OPTION'], ['postgres'], ctx),
+  pgA('REVOKE SELECT ON users FROM |', ['PUBLIC', 'postgres'], ['users', 'audit_log'], ctx),
+  pgA('REVOKE SELECT ON users FROM PUBLIC |', ['CASCADE'], ['users'], ctx),
+  pgA('GRANT pg_read_all_data TO |', ['postgres'], ['users'], ctx),
+  myA('GRANT | ON users TO CURRENT_USER', ['SELECT', 'SHOW VIEW'], ['users'], ctx),
+  // roles elsewhere
+  pgA('SET ROLE |', ['postgres', 'NONE'], ['users'], ctx),
+  pgA('ALTER TABLE users OWNER TO |', ['postgres', 'CURRENT_USER'], ['users', 'PUBLIC'], ctx),
+  pgA('ALTER ROLE | NOLOGIN', ['postgres'], ['users', 'PUBLIC'], ctx),
+  pg('DROP ROLE |', ['postgres', 'IF EXISTS'], ['users'], ctx),
+  pg('DROP OWNED BY |', ['postgres', 'CURRENT_USER'], ['users'], ctx),
+  pg('\\du |', ['postgres'], ['users'], ctx),
   // SELECT x AS |: the user names the alias
   all4('SELECT email AS | FROM users', [], ['email', 'CASE', 'users'], { ...ctx, none: true }),
   dkA('DESCRIBE |', ['users', 'shop.orders'], [], ctx),
