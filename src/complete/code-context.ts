@@ -168,6 +168,11 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   if (explain) return explain;
   const grant = grantContext(sig, before, dialect);
   if (grant) return grant;
+  // COPY t [(cols)] TO | / FROM |: where the rows go or come from (a file is a string: nothing to complete)
+  if (kw(sig[0]) === 'COPY' && (P === 'TO' || P === 'FROM') && open.length === 0) {
+    const words = dialect.id === 'postgres' ? (P === 'TO' ? ['STDOUT', 'PROGRAM'] : ['STDIN', 'PROGRAM']) : [];
+    return words.length > 0 ? [{ kind: 'keyword', preferred: words, only: true }] : [];
+  }
   // a role: OWNER TO |, CREATE SCHEMA s AUTHORIZATION |, DROP / REASSIGN OWNED BY |, REASSIGN OWNED BY r TO |
   if (dialect.id === 'postgres') {
     const who: Suggestion = { kind: 'role', special: ['CURRENT_USER', 'SESSION_USER', 'CURRENT_ROLE'] };

@@ -139,6 +139,12 @@ export const statementCases: Case[] = [
   pg('DROP ROLE |', ['postgres', 'IF EXISTS'], ['users'], ctx),
   pg('DROP OWNED BY |', ['postgres', 'CURRENT_USER'], ['users'], ctx),
   pg('\\du |', ['postgres'], ['users'], ctx),
+  pgA('COPY users TO |', ['STDOUT'], ['users', 'AS'], ctx),
+  pgA('COPY users (email) FROM |', ['STDIN'], ['users', 'orders'], { ...ctx, accept: false }),
+  pgA('COPY (SELECT * FROM users) TO |', ['STDOUT'], ['users'], ctx),
+  pgA('COPY (SELECT * FROM |) TO STDOUT', ['users'], ['STDOUT'], ctx),
+  dk('COPY users TO |', [], [], { ...ctx, none: true }),
+  dk('COPY users FROM |', [], [], { ...ctx, none: true }),
   // SELECT x AS |: the user names the alias
   all4('SELECT email AS | FROM users', [], ['email', 'CASE', 'users'], { ...ctx, none: true }),
   dkA('DESCRIBE |', ['users', 'shop.orders'], [], ctx),
