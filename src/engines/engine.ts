@@ -126,6 +126,12 @@ export interface ExecuteOptions {
    */
   readonly psqlValues?: boolean;
   /**
+   * SQLite: values as the sqlite3 shell prints them (output/sqlite3-sink.ts): a REAL as text in its
+   * `%!.15g` (`2.0`, `1.0e+20`, `0.333333333333333`), a blob as its bytes read as text. Integers stay
+   * numbers. Other engines ignore it.
+   */
+  readonly sqlite3Values?: boolean;
+  /**
    * PostgreSQL: send the text as one simple-query message, as psql sends each request: it may hold
    * several statements (psql's `a \\; b;`), run by the server as one implicit transaction, each
    * result streamed as its own 'columns' / 'rows' / 'done'; a text without SQL (`;`, a comment) shows

@@ -3,6 +3,56 @@
  * run: `.read FILE` is \i, `.mode csv` is \T csv, `.headers on` is \set header on, `.import FILE TABLE`
  * is \copy TABLE FROM FILE (csv)... A dot-command without a sqlsh counterpart is an error that says so.
  */
+import { SQLITE3_DEFAULT, SQLITE3_MODES, type Sqlite3Mode, type Sqlite3Output } from '../output/sqlite3-sink.js';
+
+/** The sqlite3 shell's modes sqlsh writes as sqlite3 does (output/sqlite3-sink.ts); the others map to sqlsh's formats. */
+const SQLITE3_OWN: ReadonlySet<string> = new Set(SQLITE3_MODES);
+
+/** sqlite3's argument escapes: `.separator "\t"` is a tab. */
+function unescape(arg: string): string {
+  const unquoted = /^(["'])(.*)\1$/s.exec(arg)?.[2] ?? arg;
+  return unquoted.replace(/\\([tnr\\"'])/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c));
+}
+
+/**
+ * The sqlite3 shell's output commands, `.mode`, `.headers`, `.separator` and `.nullvalue`: the output state
+ * they leave (sqlite3's own defaults at first), or undefined for another dot-command. `fallback`: a mode
+ * sqlsh writes in its own format (json ...): the state is dropped; with `fallback` the command also runs as translated.
+ */
+export function sqlite3OutputCommand(state: Sqlite3Output | undefined, line: string): { readonly state: Sqlite3Output | undefined; readonly fallback?: boolean } | { readonly error: string } | undefined {
+  const m = /^\.(\w+)\s*(.*)$/s.exec(line.trim());
+  if (!m) return undefined;
+  const name = m[1]!.toLowerCase();
+  const args = (m[2]!.trim().match(/"(?:[^"\\]|\\.)*"|'[^']*'|\S+/g) ?? []).map(unescape);
+  const s: Sqlite3Output & { headerSet?: boolean } = state ?? SQLITE3_DEFAULT;
+  switch (name) {
+    case 'mode': {
+      const mode = (args[0] ?? '').toLowerCase();
+      if (!SQLITE3_OWN.has(mode)) return MODES[mode] ? { state: undefined, fallback: true } : undefined; // (an unknown mode: the translation says so)
+      const next: Sqlite3Output & { headerSet?: boolean } = { ...s, mode: mode as Sqlite3Mode };
+      if (mode === 'list') return { state: { ...next, colSeparator: '|', rowSeparator: '\n' } };
+      if (mode === 'csv') return { state: { ...next, colSeparator: ',', rowSeparator: '\r\n' } };
+      if (mode === 'tabs') return { state: { ...next, colSeparator: '\t' } }; // the row separator stays (sqlite3 3.40)
+      if (mode === 'line') return { state: { ...next, rowSeparator: '\n' } };
+      // column mode shows its header unless .headers said otherwise
+      if (mode === 'column' && !s.headerSet) return { state: { ...next, header: true } };
+      return { state: next };
+    }
+    case 'headers':
+    case 'header':
+      return { state: { ...s, header: /^(on|yes|1|true)$/i.test(args[0] ?? ''), headerSet: true } as Sqlite3Output };
+    case 'separator':
+      if (args[0] === undefined) return { error: '.separator: give the separator between values' };
+      return { state: { ...s, colSeparator: args[0], ...(args[1] !== undefined ? { rowSeparator: args[1] } : {}) } };
+    case 'nullvalue':
+      return { state: { ...s, nullValue: args[0] ?? '' } };
+    case 'import':
+      // sqlite3 3.40: importing in csv mode makes csv's output row separator '\r\n' the input one, '\n', for good
+      return state?.mode === 'csv' && state.rowSeparator === '\r\n' ? { state: { ...state, rowSeparator: '\n' }, fallback: true } : undefined;
+    default:
+      return undefined;
+  }
+}
 
 /** sqlite3's modes as sqlsh's nearest formats: its boxes are sqlsh's boxes, list is psql's unaligned (same '|'). */
 const MODES: Readonly<Record<string, string>> = {

@@ -22,6 +22,7 @@ import { borderStyleFor } from './table-style.js';
 import { TsvSink } from './tsv-sink.js';
 import { UnalignedRecordsSink, UnalignedSink } from './unaligned-sink.js';
 import { HtmlSink } from './html-sink.js';
+import { Sqlite3Sink } from './sqlite3-sink.js';
 import { VerticalSink } from './vertical-sink.js';
 
 /** 'vertical': the mysql client's `*** 1. row ***` records (`\\G` on MySQL/MariaDB). */
@@ -30,6 +31,7 @@ export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color, blankLineAfter, psqlBooleans } = options;
   const title = options.title !== undefined ? { title: options.title } : {};
+  if (options.sqlite3) return new Sqlite3Sink(out.isTTY ? escapedOutput(out) : out, options.sqlite3);
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);
   const style = borderStyleFor(options.tableStyle, options.psqlLines);

@@ -1,5 +1,6 @@
 /** Renderers are streaming sinks: they write rows as they arrive and keep memory bounded. */
 import type { ColumnInfo, Row } from '../core/result.js';
+import type { Sqlite3Output } from './sqlite3-sink.js';
 import type { PsqlLines } from './table-style.js';
 
 /** Where rendered text goes. write() resolves when the destination can take more (backpressure). */
@@ -67,4 +68,6 @@ export interface RenderOptions {
   readonly recordSeparator?: string;
   /** psql's border and line style (\\pset border, linestyle, unicode_*_linestyle) for the psql table style. */
   readonly psqlLines?: PsqlLines;
+  /** The sqlite3 shell's output (a sqlite3 script set `.mode`, `.headers` ...): its sink, whatever the format. */
+  readonly sqlite3?: Sqlite3Output;
 }

@@ -22,8 +22,10 @@ import type { LexOptions } from '../sql/dialect.js';
 import { afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
-import { translateDotCommand } from '../meta/dot-commands.js';
+import { sqlite3OutputCommand, translateDotCommand } from '../meta/dot-commands.js';
 import { nowMs } from '../core/now-ms.js';
+import type { ExecuteOptions } from '../engines/engine.js';
+import type { TextOutput } from '../output/sink.js';
 
 export interface RunOptions {
   /** File name for messages ('migrate.sql'), or a label like '-c 1'. */
@@ -104,7 +106,17 @@ export async function runScript(session: Session, input: string, opts: RunOption
     let meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
     let dotCommand = false;
     if (meta?.startsWith('.')) {
-      // sqlite3's dot-commands, as sqlsh's own commands (src/meta/dot-commands.ts)
+      // sqlite3's output commands set the sqlite3 shell's output state; the others are sqlsh's own commands
+      const output = isActive(session.conditionals) ? sqlite3OutputCommand(session.sqlite3Output, meta) : undefined;
+      if (output && 'error' in output) {
+        session.io.error(`${opts.source ? `${opts.source}:${line}: ` : ''}${output.error}`);
+        ok = false;
+        if (stopOnError()) return { ok, quit: false };
+        continue;
+      }
+      if (output) session.sqlite3Output = output.state;
+      if (output && !output.fallback) continue;
+      // (src/meta/dot-commands.ts)
       const dot = translateDotCommand(meta);
       if ('error' in dot) {
         session.io.error(`${opts.source ? `${opts.source}:${line}: ` : ''}${dot.error}`);
@@ -328,6 +340,23 @@ export function psqlTiming(ms: number): string {
   return `Time: ${ms.toFixed(3)} ms (${days} d ${pad(hours - 24 * days)}:${pad(minutes - 60 * hours)}:${secs(seconds - 60 * minutes)})`;
 }
 
+/** The ways an engine may send a result already formatted for its sink, when the output is a file or pipe (ExecuteOptions). */
+function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: boolean, out: TextOutput): ExecuteOptions {
+  return {
+    // csv or tsv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv, .tsv)
+    ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
+    ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
+    ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
+    ...(options.format === 'markdown' && !expandedOnce && !out.isTTY ? { markdown: { nullString: options.nullString } } : {}),
+    ...(options.format === 'unaligned' && !expandedOnce && options.expanded !== 'on' && options.title === undefined && !out.isTTY
+      ? { unaligned: { nullString: options.nullString, fieldSeparator: options.fieldSeparator ?? '|', recordSeparator: options.recordSeparator ?? '\n', header: options.header } }
+      : {}),
+    // an aligned table (or expanded, markdown, unaligned, vertical records) to a file or pipe: the rows may
+    // come as COPY text, with no row objects (table-copy-text.ts reads it, or makes rows that die at once)
+    ...(!['csv', 'tsv', 'json', 'jsonl'].includes(options.format) && !out.isTTY ? { copyText: tableSink(options, expandedOnce) ? true : ('rows' as const) } : {}),
+  };
+}
+
 function where(opts: RunOptions & { line: number }): string {
   return opts.source ? `${opts.source}:${opts.line}: ` : '';
 }
@@ -389,17 +418,9 @@ export async function runStatement(
         signal: abort.signal,
         ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
         ...(opts.simpleQuery ? { simpleQuery: true } : {}),
-        // csv or tsv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv, .tsv)
-        ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
-        ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
-        ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
-        ...(options.format === 'markdown' && !expandedOnce && !out.isTTY ? { markdown: { nullString: options.nullString } } : {}),
-        ...(options.format === 'unaligned' && !expandedOnce && options.expanded !== 'on' && options.title === undefined && !out.isTTY
-          ? { unaligned: { nullString: options.nullString, fieldSeparator: options.fieldSeparator ?? '|', recordSeparator: options.recordSeparator ?? '\n', header: options.header } }
-          : {}),
-        // an aligned table (or expanded, markdown, unaligned, vertical records) to a file or pipe: the rows may
-        // come as COPY text, with no row objects (table-copy-text.ts reads it, or makes rows that die at once)
-        ...(!['csv', 'tsv', 'json', 'jsonl'].includes(options.format) && !out.isTTY ? { copyText: tableSink(options, expandedOnce) ? true : ('rows' as const) } : {}),
+        // the sqlite3 shell's output: rows with its values, none of the fast paths
+        ...(options.sqlite3 ? { sqlite3Values: true } : {}),
+        ...(options.sqlite3 ? {} : fastPaths(options, expandedOnce, out)),
         ...(options.psqlBooleans ? { psqlValues: true } : {}),
       }), (r) => (session.lastResult = r)),
       out,

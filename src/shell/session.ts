@@ -3,6 +3,7 @@
  * results go (\o), and the latest catalog snapshot, rebuilt in the background and swapped in whole.
  * Mutable state lives here, at the edge; everything it hands out (settings, catalog) is immutable.
  */
+import type { Sqlite3Output } from '../output/sqlite3-sink.js';
 import type { Connection, ConnectionTarget, ConnectOptions } from '../engines/engine.js';
 import { engineById } from '../engines/registry.js';
 import { effectiveNullString, type Settings } from '../config/settings.js';
@@ -59,6 +60,8 @@ export class Session {
   lexChanges: Partial<LexOptions> | undefined;
   /** mysql -E: the expanded format is the mysql client's vertical records (`*** 1. row ***`). */
   verticalRecords = false;
+  /** The sqlite3 shell's output state, once a sqlite3 script set `.mode`, `.headers`, `.separator` or `.nullvalue`. */
+  sqlite3Output: Sqlite3Output | undefined;
   /**
    * A script run on the mysql client's command line (its flags, MySQL target): errors are the client's
    * `ERROR 1062 (23000) at line 3: ...` after the failing statement, and warnings are not shown, as
@@ -147,6 +150,7 @@ export class Session {
       nullString: effectiveNullString(s, psqlValues),
       psqlBooleans: psqlValues,
       ...(this.title !== undefined ? { title: this.title } : {}),
+      ...(this.sqlite3Output !== undefined ? { sqlite3: this.sqlite3Output } : {}),
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned' || format === 'html'),
       // psql's blank line after a table

@@ -1,6 +1,6 @@
 /**
  * sqlite3 scripts with dot-commands, run by the sqlite3 shell and by sqlsh on fresh database files:
- * the same output (sqlsh runs with -q: no status lines), success, and the same final `.dump`.
+ * the same output byte for byte (sqlsh runs with -q: no status lines), success, and the same final `.dump`.
  * Fixtures in test/scripts/sqlite/.
  */
 import { test, describe } from 'node:test';
@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { BIN, ROOT, tempDir, testEnv } from '../meta/cli-helper.js';
 
 const FIXTURES = join(ROOT, 'test', 'scripts', 'sqlite');
-const lines = (t: string) => t.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
 const sqlite3 = (args: readonly string[], input?: string) => spawnSync('sqlite3', args, { input, encoding: 'utf8', cwd: FIXTURES, timeout: 60_000 });
 
 describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
@@ -23,7 +22,7 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
       assert.equal(real.status, 0, real.stderr);
       const r = spawnSync(process.execPath, [BIN, b, '-q', '-f', script], { encoding: 'utf8', cwd: FIXTURES, env: testEnv(tempDir()), timeout: 60_000 });
       assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual(lines(r.stdout), lines(real.stdout));
+      assert.equal(r.stdout, real.stdout, 'the same bytes as sqlite3');
       assert.equal(sqlite3([b, '.dump']).stdout, sqlite3([a, '.dump']).stdout);
     });
   }

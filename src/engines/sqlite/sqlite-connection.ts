@@ -101,7 +101,9 @@ export class SqliteConnection implements Connection {
 
   async *execute(sql: string, opts: ExecuteOptions = {}): AsyncGenerator<ResultEvent, void, undefined> {
     const batchSize = Math.max(1, Math.floor(opts.batchSize ?? DEFAULT_BATCH));
-    const text = opts.csv
+    const text = opts.sqlite3Values
+      ? undefined // the sqlite3 shell's values: rows, formatted by the worker
+      : opts.csv
       ? { format: 'csv' as const, nullString: opts.csv.nullString }
       : opts.tsv
         ? { format: 'tsv' as const, nullString: opts.tsv.nullString }
@@ -112,7 +114,7 @@ export class SqliteConnection implements Connection {
             : opts.copyText === 'rows' // expanded, markdown, unaligned, vertical: invalid UTF-8 left raw (they write it back as it was)
               ? { format: 'copy-raw' as const, nullString: '' }
               : undefined;
-    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}) }));
+    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}), ...(opts.sqlite3Values ? { sqlite3Values: true } : {}) }));
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {

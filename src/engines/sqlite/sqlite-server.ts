@@ -155,7 +155,7 @@ export class SqliteServer {
   }
 
   /** Runs one statement; yields the batches posted so far before posting each next one (see the top). */
-  *execute(id: number, sql: string, batchSize: number, text?: FormatRequest): Generator<number, void, void> {
+  *execute(id: number, sql: string, batchSize: number, text?: FormatRequest, sqlite3Values = false): Generator<number, void, void> {
     const { db, io, SqliteError } = this;
     let stmt: BetterSqlite3.Statement;
     try {
@@ -189,7 +189,7 @@ export class SqliteServer {
       }
       const encoder = text && (text.format === 'csv' || text.format === 'tsv')
         ? new CsvBatches(columns.length, text as TextRequest, batchSize, this.exactText)
-        : new BatchEncoder(columns.length, batchSize, this.exactText);
+        : new BatchEncoder(columns.length, batchSize, this.exactText, sqlite3Values);
       let sent = 0;
       let rowCount = 0;
       // Leaving the loop (a cancel, an error, or this generator closed early) resets the statement.

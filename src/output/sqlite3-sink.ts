@@ -1,0 +1,194 @@
+/**
+ * The sqlite3 shell's output modes (3.40), byte for byte, for sqlite3 scripts: once a script sets
+ * `.mode`, `.headers`, `.separator` or `.nullvalue`, its results are written as sqlite3 writes them.
+ *
+ * - list, tabs: values joined by the column separator, rows ended by the row separator, the header
+ *   (names) first when headers are on; no quoting.
+ * - csv: the same with ',' and '\r\n', a value quoted ("" doubled) when it is empty or holds a control
+ *   character, a space, '"', '\'', a byte outside ASCII or the separator; NULL is the null value, unquoted.
+ * - line: `name = value` per column, names right-aligned to the longest (at least 5), a blank line
+ *   between records.
+ * - column, table, box, markdown: the result is read whole for the widths (sqlite3 does the same);
+ *   values left-aligned, widths in characters (not display cells: sqlite3 3.40 counts code points),
+ *   a tab padded to the next multiple of 8, a newline starts a new line in the cell. column mode
+ *   prints its header when headers are on (`.mode column` turns them on unless `.headers` was given),
+ *   the others always, centred. When a row takes several lines, rows are divided (a blank line in
+ *   column mode, a rule in table and box; markdown does not divide).
+ *
+ * NULL is the null value (sqlite3's default: empty). REALs and blobs come as text from the engine
+ * (ExecuteOptions.sqlite3Values: `2.0`, `1.0e+20`). An empty result writes nothing.
+ */
+import type { ColumnInfo, Row, Value } from '../core/result.js';
+import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+
+export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown';
+export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown']);
+
+/** The sqlite3 shell's output state, as its dot-commands set it (meta/dot-commands.ts). */
+export interface Sqlite3Output {
+  readonly mode: Sqlite3Mode;
+  readonly header: boolean;
+  readonly nullValue: string;
+  readonly colSeparator: string;
+  readonly rowSeparator: string;
+}
+
+/** sqlite3's start: list mode, no headers, '|' and '\n', NULL empty. */
+export const SQLITE3_DEFAULT: Sqlite3Output = Object.freeze({ mode: 'list', header: false, nullValue: '', colSeparator: '|', rowSeparator: '\n' });
+
+function text(v: Value, nullValue: string): string {
+  if (v === null) return nullValue;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (v instanceof Uint8Array) {
+    const end = v.indexOf(0);
+    return new TextDecoder().decode(end < 0 ? v : v.subarray(0, end));
+  }
+  return v.text;
+}
+
+/** sqlite3's csv quoting: needed for an empty value, a control character, space, '"', '\'', DEL or beyond ASCII, or the separator. */
+export function sqlite3Csv(value: string, separator: string): string {
+  // eslint-disable-next-line no-control-regex
+  const needs = value === '' || /[\x00-\x20"'\x7f-\uffff]/.test(value) || value.includes(separator);
+  return needs ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A cell's lines as sqlite3 lays them out: split at newlines (a last one ends the value), tabs padded to the next multiple of 8. */
+function cellLines(value: string): string[] {
+  const parts = value.split(/\r?\n/);
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts.map((line) => {
+    if (!line.includes('\t')) return line;
+    let out = '';
+    let n = 0;
+    for (const ch of line) {
+      if (ch === '\t') {
+        do {
+          out += ' ';
+          n++;
+        } while (n % 8 !== 0);
+      } else {
+        out += ch;
+        n++;
+      }
+    }
+    return out;
+  });
+}
+
+/** Width in characters (code points), as sqlite3 3.40 measures a column. */
+const chars = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - chars(s)));
+const centre = (s: string, w: number): string => {
+  const room = Math.max(0, w - chars(s));
+  const left = Math.floor(room / 2);
+  return ' '.repeat(left) + s + ' '.repeat(room - left);
+};
+
+const RULES = {
+  box: { top: ['┌', '┬', '┐'], mid: ['├', '┼', '┤'], bottom: ['└', '┴', '┘'], h: '─', v: '│' },
+  table: { top: ['+', '+', '+'], mid: ['+', '+', '+'], bottom: ['+', '+', '+'], h: '-', v: '|' },
+} as const;
+
+export class Sqlite3Sink implements ResultSink {
+  private names: string[] = [];
+  private count = 0;
+  /** The columnar modes' rows (as cell lines), kept for the widths. */
+  private cells: string[][][] = [];
+
+  constructor(
+    private readonly out: TextOutput,
+    private readonly o: Sqlite3Output,
+  ) {}
+
+  begin(columns: readonly ColumnInfo[]): void {
+    this.names = columns.map((c) => c.name);
+    this.count = 0;
+    this.cells = [];
+  }
+
+  async rows(batch: readonly Row[]): Promise<void> {
+    const { o } = this;
+    let chunk = '';
+    for (const row of batch) {
+      const values = row.map((v) => text(v, o.nullValue));
+      switch (o.mode) {
+        case 'list':
+        case 'tabs':
+          if (this.count === 0 && o.header) chunk += this.names.join(o.colSeparator) + o.rowSeparator;
+          chunk += values.join(o.colSeparator) + o.rowSeparator;
+          break;
+        case 'csv': {
+          const q = (v: string, i: number): string => (row[i] === null ? v : sqlite3Csv(v, o.colSeparator));
+          if (this.count === 0 && o.header) chunk += this.names.map((n) => sqlite3Csv(n, o.colSeparator)).join(o.colSeparator) + o.rowSeparator;
+          chunk += values.map(q).join(o.colSeparator) + o.rowSeparator;
+          break;
+        }
+        case 'line': {
+          const w = Math.max(5, ...this.names.map(chars));
+          if (this.count > 0) chunk += o.rowSeparator;
+          chunk += values.map((v, i) => `${' '.repeat(Math.max(0, w - chars(this.names[i]!)))}${this.names[i]} = ${v}\n`).join('');
+          break;
+        }
+        default:
+          this.cells.push(values.map(cellLines));
+      }
+      this.count++;
+    }
+    if (chunk) await this.out.write(chunk);
+  }
+
+  async end(_summary: ResultSummary): Promise<void> {
+    const { o } = this;
+    if (o.mode !== 'column' && o.mode !== 'box' && o.mode !== 'table' && o.mode !== 'markdown') return;
+    if (this.cells.length === 0) return;
+    const header = o.mode !== 'column' || o.header;
+    const n = this.names.length;
+    const widths = this.names.map((name, i) => {
+      let w = header ? chars(name) : 0;
+      for (const r of this.cells) for (const line of r[i]!) w = Math.max(w, chars(line));
+      return w;
+    });
+    const multiLine = this.cells.some((r) => r.some((c) => c.length > 1));
+    const lines: string[] = [];
+    const rowLines = (r: readonly (readonly string[])[], cell: (s: string, w: number) => string, sep: string, open: string, close: string): void => {
+      const height = Math.max(1, ...r.map((c) => c.length));
+      for (let k = 0; k < height; k++) lines.push(open + r.map((c, i) => cell(c[k] ?? '', widths[i]!)).join(sep) + close);
+    };
+    if (o.mode === 'column') {
+      if (header) {
+        rowLines(this.names.map((x) => [x]), pad, '  ', '', '');
+        lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
+      }
+      this.cells.forEach((r, k) => {
+        if (k > 0 && multiLine) lines.push('');
+        rowLines(r, pad, '  ', '', '');
+      });
+    } else if (o.mode === 'markdown') {
+      rowLines(this.names.map((x) => [x]), centre, ' | ', '| ', ' |');
+      lines.push(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+      for (const r of this.cells) rowLines(r, pad, ' | ', '| ', ' |');
+    } else {
+      const s = RULES[o.mode];
+      const rule = (ends: readonly [string, string, string]): string => ends[0] + widths.map((w) => s.h.repeat(w + 2)).join(ends[1]) + ends[2];
+      lines.push(rule(s.top));
+      rowLines(this.names.map((x) => [x]), centre, ` ${s.v} `, `${s.v} `, ` ${s.v}`);
+      lines.push(rule(s.mid));
+      this.cells.forEach((r, k) => {
+        if (k > 0 && multiLine) lines.push(rule(s.mid));
+        rowLines(r, pad, ` ${s.v} `, `${s.v} `, ` ${s.v}`);
+      });
+      lines.push(rule(s.bottom));
+    }
+    void n;
+    this.cells = [];
+    await this.out.write(`${lines.join('\n')}\n`);
+  }
+}
