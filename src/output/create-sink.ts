@@ -49,7 +49,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'html':
       return new HtmlSink(out, { nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...(psqlBooleans ? { psqlBooleans } : {}) });
     case 'unaligned':
-      if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator });
+      if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...(header ? title : {}) });
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title });
     case 'expanded':
       return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title });

@@ -164,14 +164,19 @@ export class UnalignedRecordsSink implements ResultSink {
 
   constructor(
     private readonly out: TextOutput,
-    private readonly options: Pick<UnalignedOptions, 'nullString' | 'fieldSeparator' | 'recordSeparator'>,
+    private readonly options: Pick<UnalignedOptions, 'nullString' | 'fieldSeparator' | 'recordSeparator' | 'title'>,
   ) {
     this.fs = options.fieldSeparator ?? '|';
     this.rs = options.recordSeparator ?? '\n';
   }
 
-  begin(columns: readonly ColumnInfo[]): void {
+  async begin(columns: readonly ColumnInfo[]): Promise<void> {
     this.names = columns.map((c) => c.name);
+    // psql's title (not with tuples only) is a record of its own: two record separators follow it
+    if (this.options.title !== undefined) {
+      await this.out.write(this.options.title);
+      this.open = true;
+    }
   }
 
   async rows(batch: readonly Row[]): Promise<void> {

@@ -3,7 +3,7 @@ import type { MetaCommand, MetaContext } from '../meta-command.js';
 import { confirmed, fail, info, ok, usage } from '../meta-command.js';
 import type { Settings } from '../../config/settings.js';
 import { fileErrorReason } from '../file-error.js';
-import { applyPset, describePset, PSET_NAMES } from '../pset.js';
+import { applyPset, describePset, PSET_NAMES, psqlFormatName } from '../pset.js';
 import { variableFlag } from '../../sql/variables.js';
 
 /** psql's confirmation of a printing option, on stdout as psql prints it; QUIET (-q) leaves it out, as in psql. */
@@ -164,21 +164,34 @@ const pset: MetaCommand = {
     const [opt, value] = [args.words[0]?.toLowerCase(), args.words[1]];
     switch (opt) {
       case undefined: {
-        const lines = [
-          `format      ${describeFormat(st)}`,
-          `expanded    ${st.expanded}`,
-          `border      ${describePset(st, 'border')!.replace(/^Border style is (.*)\.$/, '$1')}`,
-          `linestyle   ${describePset(st, 'linestyle')!.replace(/^Line style is (.*)\.$/, '$1')}`,
-          // unset: the format's own default (NULL in tables, empty in csv), not a string '(default)'
-          `null        ${st.null_string == null ? `${JSON.stringify(s.renderOptions().nullString)} (default)` : JSON.stringify(st.null_string)}`,
-          `header      ${st.header ? 'on' : 'off'}`,
-          `footer      ${st.footer ? 'on' : 'off'}`,
-          `fieldsep    ${describePset(st, 'fieldsep')!.replace(/^Field separator is (.*)\.$/, '$1')}`,
-          `recordsep   ${describePset(st, 'recordsep')!.replace(/^Record separator is (.*)\.$/, '$1')}`,
-          `pager       ${st.pager ? JSON.stringify(st.pager) : 'off'}`,
-          `timing      ${st.timing ? 'on' : 'off'}`,
+        // psql's list of its printing options (psql 15), each `%-24s %s`; sqlsh's own (timing, pager command) are their commands'
+        const quoted = (v: string): string => `'${v.replace(/\n/g, '\\n').replace(/'/g, "\\'")}'`;
+        const onOff = (b: boolean): string => (b ? 'on' : 'off');
+        const items: [string, string][] = [
+          ['border', describePset(st, 'border')!.replace(/^Border style is (.*)\.$/, '$1')],
+          ['columns', '0'],
+          ['csv_fieldsep', "','"],
+          ['expanded', st.format === 'expanded' ? 'on' : s.renderOptions().expanded === 'on' ? 'on' : st.expanded === 'auto' && s.out.columns ? 'auto' : 'off'],
+          ['fieldsep', quoted(st.field_separator === '\0' ? '' : st.field_separator)],
+          ['fieldsep_zero', onOff(st.field_separator === '\0')],
+          // psql's tuples_only leaves its footer option on (sqlsh's tuples only is header and footer off)
+          ['footer', onOff(st.footer || !st.header)],
+          ['format', psqlFormatName(st)],
+          ['linestyle', describePset(st, 'linestyle')!.replace(/^Line style is (.*)\.$/, '$1')],
+          ['null', quoted(s.renderOptions().nullString)],
+          ['numericlocale', 'off'],
+          ['pager', st.pager ? '1' : '0'],
+          ['pager_min_lines', '0'],
+          ['recordsep', quoted(st.record_separator === '\0' ? '' : st.record_separator)],
+          ['recordsep_zero', onOff(st.record_separator === '\0')],
+          ['tableattr', ''],
+          ['title', s.title === undefined ? '' : quoted(s.title)],
+          ['tuples_only', onOff(!st.header && !st.footer)],
+          ['unicode_border_linestyle', st.unicode_border_linestyle],
+          ['unicode_column_linestyle', st.unicode_column_linestyle],
+          ['unicode_header_linestyle', st.unicode_header_linestyle],
         ];
-        await ctx.runner.page(lines.join('\n') + '\n');
+        await ctx.runner.page(items.map(([k, v]) => `${k.padEnd(24)} ${v}\n`).join(''));
         return ok;
       }
       case 'title':
