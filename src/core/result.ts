@@ -29,6 +29,9 @@ export interface ColumnInfo {
   readonly name: string;
   /** The engine's type name as declared or reported ('integer', 'varchar(20)', 'numeric'); '' when unknown. */
   readonly type: string;
+  /** PostgreSQL, when the result was only described (ExecuteOptions.describeOnly): the type's OID and modifier. */
+  readonly typeOid?: number;
+  readonly typeModifier?: number;
 }
 
 export type ResultEvent =

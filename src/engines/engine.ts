@@ -138,6 +138,12 @@ export interface ExecuteOptions {
    * nothing. Other engines ignore it (their callers run one statement per execute).
    */
   readonly simpleQuery?: boolean;
+  /**
+   * PostgreSQL only (other engines would run the statement: callers check the engine): describe the
+   * statement's result without running it, as psql's \\gdesc (Parse and Describe, no Execute): a 'columns'
+   * event with each column's typeOid and typeModifier, then 'done'; no 'columns' when it returns no rows.
+   */
+  readonly describeOnly?: boolean;
   /** The data of a COPY ... FROM STDIN (a script's inline lines up to `\\.`, each ending in a newline). */
   readonly copyData?: string;
 }

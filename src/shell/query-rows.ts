@@ -13,7 +13,7 @@ import type { QueryRows, RunnerOptions } from '../meta/meta-command.js';
 import { afterSuccess } from '../sql/variables.js';
 import type { Session } from './session.js';
 
-export async function queryRows(session: Session, sql: string, opts: RunnerOptions & { readonly line: number }): Promise<QueryRows | false | 'cancelled'> {
+export async function queryRows(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean }): Promise<QueryRows | false | 'cancelled'> {
   let columns: readonly ColumnInfo[] = [];
   let rows: Row[] = [];
   const r = await queryInto(session, sql, opts, {
@@ -30,12 +30,12 @@ export async function queryRows(session: Session, sql: string, opts: RunnerOptio
 }
 
 /** Runs one statement, its result sets streamed into `sink` (\chart); true: ran, false: failed (error printed). */
-export async function queryInto(session: Session, sql: string, opts: RunnerOptions & { readonly line: number }, sink: ResultSink): Promise<boolean | 'cancelled'> {
+export async function queryInto(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean }, sink: ResultSink): Promise<boolean | 'cancelled'> {
   const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
   let count = 0;
   session.lastSql = sql;
   try {
-    for await (const ev of session.connection.execute(sql, opts.signal ? { signal: opts.signal } : {})) {
+    for await (const ev of session.connection.execute(sql, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.describeOnly ? { describeOnly: true } : {}) })) {
       if (ev.type === 'columns') {
         await sink.begin(ev.columns);
         count = 0;

@@ -21,6 +21,16 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
       assert.match(r.stdout, /Expanded display is on\.\n[\s\S]*Expanded display is off\./, 'on stdout, as psql prints it');
     });
 
+    test("\\gdesc lists the query's columns and types without printing its rows; the query stays the last one", () => {
+      const r = sqlsh(db, [`${q} \\gdesc`, '\\gdesc', "CREATE TABLE gd_none AS SELECT 1 AS x \\gdesc"]);
+      assert.equal(r.status, 1, 'CREATE ... AS is no query here: the subquery fails');
+      assert.match(r.stdout, /^ Column \| +Type +\n-+\+-+\n id +\| \S+ *\n name +\| \S+ *\n\(2 rows\)\n\n Column/);
+      assert.doesNotMatch(r.stdout, /Miles/, 'not run for its rows');
+      const none = sqlsh(db, ['SELECT 1 WHERE false \\gdesc']);
+      assert.equal(none.status, 0, none.stderr);
+      assert.match(none.stdout, /^ Column \| +Type/);
+    });
+
     test('\\T changes the format of the next result', () => {
       const r = sqlsh(db, ['\\T csv', q, '\\T json', q, '\\T markdown', q, '\\T ascii', q]);
       assert.equal(r.status, 0, r.stderr);

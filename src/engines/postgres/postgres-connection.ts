@@ -24,7 +24,7 @@ import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } fr
 import { UnansweredCancel } from '../unanswered-cancel.js';
 import { afterLeadingComments } from '../../sql/lexer.js';
 import { sendCancelRequest } from './postgres-cancel.js';
-import { reportedSettings, type PgClient, type PgCursor, type PgDriver } from './postgres-driver.js';
+import { reportedSettings, type PgClient, type PgCursor, type PgDriver, type PgFieldDesc } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
 import { introspectPostgres, type SessionPath } from './postgres-introspector.js';
 import { plainQuery } from './postgres-plain-query.js';
@@ -305,6 +305,10 @@ export class PostgresConnection implements Connection {
       yield* this.#simple(sql, opts, txBefore);
       return;
     }
+    if (opts.describeOnly) {
+      yield* this.#describe(sql, opts, txBefore);
+      return;
+    }
     if (COPY_STDIO.test(afterLeadingComments(sql, this.dialect.lex))) {
       yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
@@ -393,6 +397,37 @@ export class PostgresConnection implements Connection {
       }
       if (!this.#dead && this.#types.hasMissing) await this.#types.lookUpMissing(client);
     }
+  }
+
+  /** The statement's result columns from Parse and Describe, not run (ExecuteOptions.describeOnly, psql's \\gdesc). */
+  async *#describe(sql: string, opts: ExecuteOptions, txBefore: TransactionStatus): AsyncGenerator<ResultEvent> {
+    const client = this.#session.client;
+    const fields = await new Promise<readonly PgFieldDesc[] | undefined>((resolve, reject) => {
+      let described: readonly PgFieldDesc[] | undefined;
+      // pg's "submittable": the client hands it the protocol messages of its request
+      const request = {
+        submit(con: { parse(q: { text: string; name: string }): void; describe(m: { type: string; name: string }): void; sync(): void }): null {
+          con.parse({ text: sql, name: '' });
+          con.describe({ type: 'S', name: '' });
+          con.sync();
+          return null;
+        },
+        handleRowDescription: (msg: { fields: readonly PgFieldDesc[] }) => void (described = msg.fields),
+        handleDataRow: () => undefined,
+        handleCommandComplete: () => undefined,
+        handleEmptyQuery: () => undefined,
+        handlePortalSuspended: () => undefined,
+        handleError: (err: unknown) => reject(err),
+        handleReadyForQuery: () => resolve(described),
+      };
+      (client as unknown as { query(q: unknown): void }).query(request);
+    }).catch((err: unknown) => {
+      throw this.#translate(err, txBefore, opts);
+    });
+    if (fields && fields.length > 0) {
+      yield { type: 'columns', columns: fields.map((f) => ({ name: f.name, type: this.#types.nameOf(f), typeOid: f.dataTypeID, typeModifier: f.dataTypeModifier })) };
+    }
+    yield { type: 'done' };
   }
 
   /** What COPY ... FROM STDIN / TO STDOUT (postgres-copy-stdio.ts) needs from this connection. */

@@ -180,6 +180,45 @@ function takeQuery(ctx: MetaContext): string | undefined {
   return sql;
 }
 
+/** PQescapeLiteral's quoting: '...' with quotes doubled; with a backslash E'...' and backslashes doubled too. */
+const pgLiteral = (s: string): string => (s.includes('\\') ? ` E'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${s.replace(/'/g, "''")}'`);
+
+const gdesc: MetaCommand = {
+  name: '\\gdesc',
+  group: 'Running',
+  syntax: '\\gdesc',
+  summary: "describe the query's result (column names and types) without running it",
+  details: ['On PostgreSQL the statement is parsed and described, not run, and the types are psql\'s (format_type). Elsewhere the query is run as a subquery with LIMIT 0, so it must be a query.'],
+  args: { min: 0, max: 0, kinds: [] },
+  async run(ctx) {
+    const sql = takeQuery(ctx);
+    if (sql === undefined) return fail('no query to describe');
+    const s = ctx.session;
+    const none = async (): Promise<MetaOutcome> => {
+      await s.out.write('The command has no result, or the result has no columns.\n');
+      return ok;
+    };
+    if (s.connection.info.engine === 'postgres') {
+      const r = await ctx.runner.queryRows(sql, { ...ctx.opts, describeOnly: true });
+      if (r === false || r === 'cancelled') return { type: 'error' };
+      if (r.columns.length === 0) return none();
+      // psql's own query (the same statement reaches the server), so the table is printed as psql prints it
+      const values = r.columns.map((c) => `(${pgLiteral(c.name)}, '${c.typeOid ?? 0}'::pg_catalog.oid, ${c.typeModifier ?? -1})`).join(',');
+      const query = `SELECT name AS "Column", pg_catalog.format_type(tp, tpm) AS "Type"\nFROM (VALUES ${values}) s(name, tp, tpm)`;
+      const ran = await ctx.runner.runStatement(query, { ...ctx.opts });
+      s.lastSql = sql; // the described query stays the last one (psql's previous buffer), not this one
+      return ran === true ? ok : { type: 'error' };
+    }
+    const r = await ctx.runner.queryRows(`SELECT * FROM (${sql.replace(/[\s;]+$/, '')}) AS sqlsh_gdesc LIMIT 0`, { ...ctx.opts });
+    s.lastSql = sql;
+    if (r === false || r === 'cancelled') return { type: 'error' };
+    if (r.columns.length === 0) return none();
+    const { renderMetaTable } = await import('../render-meta-table.js');
+    await renderMetaTable(s, { columns: [{ name: 'Column', type: 'text' }, { name: 'Type', type: 'text' }], rows: r.columns.map((c) => [c.name, c.type]), rowCount: true }, ctx.runner.page);
+    return ok;
+  },
+};
+
 const gset: MetaCommand = {
   name: '\\gset',
   group: 'Running',
@@ -321,7 +360,7 @@ const crosstab: MetaCommand = {
 
 /** They read their arguments themselves, variables and backquotes included (psql's rules): argsAsWritten. */
 export const SCRIPT_COMMANDS: readonly MetaCommand[] = Object.freeze(
-  [set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, crosstab, source].map(
+  [set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, gdesc, crosstab, source].map(
     (c): MetaCommand => Object.freeze({ ...c, argsAsWritten: true }),
   ),
 );
