@@ -15,6 +15,7 @@ import { CHART_COMMANDS } from './commands/chart-commands.js';
 import { PLAN_COMMANDS } from './commands/plan-commands.js';
 import { SQLITE_COMMANDS } from './commands/sqlite-commands.js';
 import { SYSTEM_COMMANDS } from './commands/system-commands.js';
+import { LARGE_OBJECT_COMMANDS } from './commands/large-object-commands.js';
 
 export interface MetaLookup {
   readonly command: MetaCommand;
@@ -132,6 +133,7 @@ export function metaRegistry(): MetaRegistry {
       ...PLAN_COMMANDS,
       ...SQLITE_COMMANDS,
       ...SYSTEM_COMMANDS,
+      ...LARGE_OBJECT_COMMANDS,
     ]),
   );
   return registry;

@@ -128,6 +128,7 @@ const DETAILS_PATTERN = ['PATTERN: tr* (any text), t?acks (one character), sales
 function psqlList(list: PsqlList): MetaCommand {
   return {
     name: list.name,
+    ...(list.aliases ? { aliases: list.aliases } : {}),
     modifiers: list.plusColumns ? '+S' : 'S',
     group: 'Informational',
     syntax: `${list.name}${list.plusColumns ? '[S+]' : '[S]'} [PATTERN]`,

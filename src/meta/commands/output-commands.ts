@@ -85,6 +85,18 @@ const alignToggle: MetaCommand = {
   },
 };
 
+const htmlToggle: MetaCommand = {
+  name: '\\H',
+  aliases: ['\\html'],
+  group: 'Output',
+  syntax: '\\H',
+  summary: "toggle psql's html output",
+  args: { min: 0, max: 0, kinds: [] },
+  async run(ctx) {
+    return psetStep(ctx, 'format', ctx.session.settings.format === 'html' ? 'aligned' : 'html');
+  },
+};
+
 const tuplesOnly: MetaCommand = {
   name: '\\t',
   group: 'Output',
@@ -269,4 +281,4 @@ const output: MetaCommand = {
   },
 };
 
-export const OUTPUT_COMMANDS: readonly MetaCommand[] = Object.freeze([expanded, tableFormat, pset, alignToggle, tuplesOnly, fieldSeparator, titleCommand, output, timing, pager]);
+export const OUTPUT_COMMANDS: readonly MetaCommand[] = Object.freeze([expanded, tableFormat, pset, alignToggle, htmlToggle, tuplesOnly, fieldSeparator, titleCommand, output, timing, pager]);

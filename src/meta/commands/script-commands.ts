@@ -123,6 +123,31 @@ const print: MetaCommand = {
   },
 };
 
+const write: MetaCommand = {
+  name: '\\w',
+  aliases: ['\\write'],
+  group: 'General',
+  syntax: '\\w FILE | \\w |COMMAND',
+  summary: 'write the query buffer (or the last query run) to a file or a command',
+  args: { min: 1, max: Infinity, kinds: ['file'] },
+  async run(ctx, args) {
+    const text = ctx.session.queryBuffer ?? ctx.session.lastSql ?? '';
+    const target = args.raw.trim();
+    const { openOutput } = await import('../open-output.js');
+    const spec = target.startsWith('|') ? { command: target.slice(1).trim() } : { file: target.replace(/^(['"])(.*)\1$/, '$2') };
+    let out: Awaited<ReturnType<typeof openOutput>>;
+    try {
+      out = await openOutput(spec, ctx.opts.source);
+    } catch (e) {
+      const { fileErrorReason } = await import('../file-error.js');
+      return fail(`cannot write to ${JSON.stringify(target)}: ${fileErrorReason(e)}`);
+    }
+    await out.write(`${text}\n`);
+    await out.close();
+    return ok;
+  },
+};
+
 const reset: MetaCommand = {
   name: '\\r',
   aliases: ['\\reset'],
@@ -360,7 +385,7 @@ const crosstab: MetaCommand = {
 
 /** They read their arguments themselves, variables and backquotes included (psql's rules): argsAsWritten. */
 export const SCRIPT_COMMANDS: readonly MetaCommand[] = Object.freeze(
-  [set, unset, getenv, echo, qecho, warn, print, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, gdesc, crosstab, source].map(
+  [set, unset, getenv, echo, qecho, warn, print, write, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, gdesc, crosstab, source].map(
     (c): MetaCommand => Object.freeze({ ...c, argsAsWritten: true }),
   ),
 );

@@ -11,6 +11,7 @@ import { compileNamePattern } from './name-pattern.js';
 
 export interface PsqlList {
   readonly name: string;
+  readonly aliases?: readonly string[];
   readonly summary: string;
   readonly title: string;
   /** Column names, and those of the + form (undefined: the command has no + form here). */
@@ -325,6 +326,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\lo_list',
+    aliases: ['\\dl'],
     summary: 'list large objects',
     title: 'Large objects',
     columns: ['ID', 'Owner', 'Description'],
