@@ -128,7 +128,7 @@ const write: MetaCommand = {
   aliases: ['\\write'],
   group: 'General',
   syntax: '\\w FILE | \\w |COMMAND',
-  summary: 'write the query buffer (or the last query run) to a file or a command',
+  summary: 'write the query buffer to a file or a command',
   args: { min: 1, max: Infinity, kinds: ['file'] },
   async run(ctx, args) {
     const text = ctx.session.queryBuffer ?? ctx.session.lastSql ?? '';
@@ -212,7 +212,7 @@ const gdesc: MetaCommand = {
   name: '\\gdesc',
   group: 'Running',
   syntax: '\\gdesc',
-  summary: "describe the query's result (column names and types) without running it",
+  summary: "the query's result columns and types, not run",
   details: ['On PostgreSQL the statement is parsed and described, not run, and the types are psql\'s (format_type). Elsewhere the query is run as a subquery with LIMIT 0, so it must be a query.'],
   args: { min: 0, max: 0, kinds: [] },
   async run(ctx) {
