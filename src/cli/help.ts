@@ -38,7 +38,8 @@ Running SQL and exiting:
   [client]/[mysql] batch, skip-column-names, raw, table and vertical apply as these flags.
 
 Output:
-      --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown, unaligned, html
+      --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown, unaligned,
+                           and psql's html, asciidoc, latex, latex-longtable, troff-ms
   -A, --no-align           psql's unaligned output (values joined by |, the (N rows) footer)
   -t, --tuples-only        rows only: no header, no footer (psql -At -c "select ..." in Makefiles)
   -F, --field-separator S  -R, --record-separator S   separators of -A (-z / -0: a zero byte)

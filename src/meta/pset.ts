@@ -52,6 +52,10 @@ const FORMATS: Readonly<Record<string, Partial<Settings>>> = Object.freeze({
   table: { format: 'table' },
   unaligned: { format: 'unaligned' },
   html: { format: 'html' },
+  asciidoc: { format: 'asciidoc' },
+  latex: { format: 'latex' },
+  'latex-longtable': { format: 'latex-longtable' },
+  'troff-ms': { format: 'troff-ms' },
   csv: { format: 'csv' },
   tsv: { format: 'tsv' },
   json: { format: 'json' },
@@ -66,6 +70,8 @@ const FORMATS: Readonly<Record<string, Partial<Settings>>> = Object.freeze({
 });
 
 export const PSET_FORMATS: readonly string[] = Object.freeze(Object.keys(FORMATS));
+/** psql 15's own formats, whose unique prefixes it takes (latex-longtable is matched apart). */
+const PSQL_FORMATS: readonly string[] = Object.freeze(['aligned', 'asciidoc', 'csv', 'html', 'latex', 'troff-ms', 'unaligned', 'wrapped']);
 
 /** psql's border and line style draw psql's tables: sqlsh's own boxes (\\T ascii, unicode) give way. */
 const psqlTable = (s: Settings): Partial<Settings> => (s.table_style === 'ascii' || s.table_style === 'unicode' ? { table_style: 'psql' } : {});
@@ -122,8 +128,14 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
     case 'format': {
       if (value === undefined) return { settings: s, message: describePset(s, 'format')! };
       const w = value.toLowerCase();
+      // psql takes a unique prefix of its own formats (latex-longtable apart, as latex is a prefix of it); then sqlsh's
+      const own = w === '' ? [] : PSQL_FORMATS.filter((f) => f.startsWith(w));
+      if (own.length > 1 && !PSET_FORMATS.includes(w)) return { error: `\\pset: ambiguous abbreviation "${value}" matches both "${own[0]}" and "${own[1]}"` };
       const prefixed = w === '' ? [] : PSET_FORMATS.filter((f) => f.startsWith(w));
-      const key = PSET_FORMATS.includes(w) ? w : prefixed.length === 1 ? prefixed[0] : undefined; // psql takes a unique prefix
+      const key = PSET_FORMATS.includes(w) ? w
+        : own.length === 1 ? own[0]
+          : own.length === 0 && w.length > 5 && 'latex-longtable'.startsWith(w) ? 'latex-longtable'
+            : prefixed.length === 1 ? prefixed[0] : undefined;
       if (!key) return { error: `\\pset: allowed formats are ${PSET_FORMATS.join(', ')}` };
       return with_(FORMATS[key]!, (n) => (key === 'wrapped' ? 'Output format is wrapped.' : describePset(n, 'format')));
     }

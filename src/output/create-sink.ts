@@ -22,6 +22,7 @@ import { borderStyleFor } from './table-style.js';
 import { TsvSink } from './tsv-sink.js';
 import { UnalignedRecordsSink, UnalignedSink } from './unaligned-sink.js';
 import { HtmlSink } from './html-sink.js';
+import { DocumentSink } from './psql-document-sinks.js';
 import { Sqlite3Sink } from './sqlite3-sink.js';
 import { VerticalSink } from './vertical-sink.js';
 
@@ -48,6 +49,13 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       return new MarkdownSink(out, { nullString, header });
     case 'html':
       return new HtmlSink(out, { nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...(psqlBooleans ? { psqlBooleans } : {}) });
+    case 'asciidoc':
+    case 'latex':
+    case 'latex-longtable':
+    case 'troff-ms':
+      return new DocumentSink(out, {
+        format, nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...(psqlBooleans ? { psqlBooleans } : {}),
+      });
     case 'unaligned':
       if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...(header ? title : {}) });
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title });

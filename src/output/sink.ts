@@ -31,12 +31,16 @@ export interface ResultSink {
   bytes?(bytes: Uint8Array): void | Promise<void>;
 }
 
-export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned' | 'html';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown', 'unaligned', 'html']);
+export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned' | 'html' | 'asciidoc' | 'latex' | 'latex-longtable' | 'troff-ms';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown', 'unaligned', 'html', 'asciidoc', 'latex', 'latex-longtable', 'troff-ms']);
+
+/** psql's document formats (output/psql-document-sinks.ts). */
+export const isDocumentFormat = (format: OutputFormat): format is 'asciidoc' | 'latex' | 'latex-longtable' | 'troff-ms' =>
+  format === 'asciidoc' || format === 'latex' || format === 'latex-longtable' || format === 'troff-ms';
 
 /** Formats written for programs (no table around the values): exact in files, NULL empty by default. */
 export const isMachineFormat = (format: OutputFormat): boolean =>
-  format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned' || format === 'html';
+  format === 'csv' || format === 'tsv' || format === 'json' || format === 'jsonl' || format === 'unaligned' || format === 'html' || isDocumentFormat(format);
 
 /** Table border styles for the 'table' format (\T). */
 export type TableStyle = 'psql' | 'unicode' | 'ascii' | 'markdown';

@@ -9,7 +9,7 @@ import { engineById } from '../engines/registry.js';
 import { effectiveNullString, type Settings } from '../config/settings.js';
 import type { SavedConnection } from '../config/load-config.js';
 import type { SqlshPaths } from '../config/paths.js';
-import type { TextOutput, RenderOptions } from '../output/sink.js';
+import { isDocumentFormat, type TextOutput, type RenderOptions } from '../output/sink.js';
 import type { SqlErrorLike } from '../output/error-format.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { LexOptions } from '../sql/dialect.js';
@@ -143,7 +143,7 @@ export class Session {
     // Output laid out as psql's: in scripts and what \o writes (not on the shell's screen), not the mysql
     // client's tables (ascii: mysql -t, --table). On PostgreSQL, psql's values too: t / f, NULL empty.
     const psqlLayout = (!this.interactive || this.output !== undefined) && s.table_style !== 'ascii';
-    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded' || format === 'html') && s.table_style !== 'markdown';
+    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded' || format === 'html' || isDocumentFormat(format)) && s.table_style !== 'markdown';
     return {
       format,
       tableStyle: format === 'markdown' ? 'markdown' : s.table_style,
@@ -152,7 +152,7 @@ export class Session {
       ...(this.title !== undefined ? { title: this.title } : {}),
       ...(this.sqlite3Output !== undefined ? { sqlite3: this.sqlite3Output } : {}),
       header: s.header,
-      footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned' || format === 'html'),
+      footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned' || format === 'html' || isDocumentFormat(format)),
       // psql's blank line after a table
       blankLineAfter: psqlLayout,
       fieldSeparator: s.field_separator,

@@ -94,7 +94,8 @@ describe('parseArgs: psql printing flags and mysql command lines', () => {
     assert.equal(parseArgs(['-P', '3307']).port, 3307);
     assert.equal(parseArgs(['-P', '3307']).flagEngine, 'mysql');
     assert.deepEqual(parseArgs(['-P', 'format=html']).psets, [{ name: 'format', value: 'html' }]);
-    assert.throws(() => parseArgs(['-P', 'format=latex']), /allowed formats/);
+    assert.deepEqual(parseArgs(['-P', 'format=latex']).psets, [{ name: 'format', value: 'latex' }]);
+    assert.throws(() => parseArgs(['-P', 'format=docx']), /allowed formats/);
     assert.deepEqual(parseArgs(['-P', 'border=2', '-P', 'linestyle=unicode']).psets, [{ name: 'border', value: '2' }, { name: 'linestyle', value: 'unicode' }]);
     assert.throws(() => parseArgs(['-P', 'linestyle=fancy']), /allowed line styles/);
     assert.throws(() => parseArgs(['-P', 'columns=80']), /no such printing option/);

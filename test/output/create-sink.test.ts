@@ -19,7 +19,8 @@ describe('createSink: every format', () => {
       const text = await render(columns, rows, { format, nullString: 'NULL' });
       assert.ok(text.includes('9007199254740993'), text);
       assert.ok(text.includes('12345678901234567890.123456789'), text);
-      assert.ok(text.includes('\\xcafe'), text);
+      // a blob's \x as each markup writes a backslash
+      assert.ok(text.includes(format.startsWith('latex') ? '\\textbackslash{}xcafe' : format === 'troff-ms' ? '\\(rsxcafe' : '\\xcafe'), text);
       assert.ok(text.includes('日本語') && text.includes('👍🏽') && text.includes('e\u0301'));
     });
 
