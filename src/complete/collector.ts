@@ -1,7 +1,7 @@
 /**
  * The one ranking: collects matching candidates and returns the best `max` of them, ordered by
  * match rank (prefix, word boundary, subsequence), then tier (in scope before others), then recent use,
- * then shorter before longer, then alphabetically. Linear in the number of candidates offered; bodies
+ * then the typed text's case (a prefix in the same case first), then shorter before longer, then alphabetically. Linear in the number of candidates offered; bodies
  * are built only for the candidates returned (no per-candidate closures: parallel arrays).
  */
 import type { Completion, CompletionKind } from './completion.js';
@@ -15,7 +15,7 @@ import { fuzzyMatch } from './fuzzy-match.js';
  */
 export type Tier = 0 | 1 | 2 | 3 | 4 | 5;
 
-/** Key packing: tier < TIERS, a recent flag, and the name length < 256, below the match rank (the most significant). */
+/** Key packing: tier < TIERS, a recent flag, a case flag, and the name length < 256, below the match rank (the most significant). */
 const TIERS = 8;
 
 export interface CandidateBody {
@@ -40,6 +40,8 @@ export class Collector {
     private readonly pattern: string,
     private readonly recent: ReadonlyMap<string, number> | undefined,
     private readonly prefixOnly: boolean,
+    /** The text as typed (the pattern is its lower case): a name starting with it in its case ranks first among equals. */
+    private readonly typed: string = pattern,
   ) {}
 
   /**
@@ -56,7 +58,9 @@ export class Collector {
       this.seen.add(dedupe);
     }
     const weight = this.recent ? (this.recent.get(name) ?? this.recent.get(ln) ?? 0) : 0;
-    this.keys.push(((rank * TIERS + tier) * 2 + (weight > 0 ? 0 : 1)) * 256 + Math.min(length, 255));
+    // among equals, a name that starts with the typed text in its case too (`us`: users before "Users")
+    const otherCase = rank === 0 && this.typed !== '' && !name.startsWith(this.typed) ? 1 : 0;
+    this.keys.push((((rank * TIERS + tier) * 2 + (weight > 0 ? 0 : 1)) * 2 + otherCase) * 256 + Math.min(length, 255));
     this.weights.push(weight);
     this.lowers.push(ln);
     this.builders.push(body as BodyBuilder<unknown> | CandidateBody);

@@ -20,6 +20,10 @@ export const rankingCases: Case[] = [
   pg('SELECT * FROM pg_n|', [], [], { ...cut(5), first: 'pg_namespace' }),
   pg('SELECT * FROM tab|', ['information_schema.tables'], [], cut(10)),
   pg('SELECT * FROM us|', [], [], { ...cut(5), order: ['users', 'information_schema.usage_privileges'] }),
+  // equal matches: the one that starts with the typed text in its case too
+  pg('SELECT * FROM us|', [], [], { ...ctx, order: ['users', '"Users"'] }),
+  pg('SELECT * FROM Us|', [], [], { ...ctx, first: '"Users"' }),
+  pg('SELECT * FROM "Us|', [], [], { ...ctx, first: '"Users"' }),
   pg('SELECT * FROM |', [], [], { ...ctx, order: ['users', 'hr.employees', 'pg_catalog'] }),
   pg('SELECT * FROM information_schema.|', ['tables', 'columns'], [], cut(100)),
   pgA('ALTER TABLE users ALTER |', ['COLUMN'], [], { ...cut(5), accept: false }),
