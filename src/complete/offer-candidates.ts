@@ -6,7 +6,7 @@ import { builtinTableColumns, builtinTableFunctions } from './builtin-table-func
 import type { CandidateBody, Collector, Tier } from './collector.js';
 import type { CompleteOptions } from './complete-options.js';
 import { offerJoinConditions, offerJoins } from './join-candidates.js';
-import { builtinTypesFor } from './type-positions.js';
+import { builtinTypesFor, isCommonType } from './type-positions.js';
 import type { NameWriter } from './name-writer.js';
 import type { Suggestion, TableRef, WordAtCursor } from './suggestion.js';
 
@@ -189,7 +189,10 @@ function offerTypes(s: Extract<Suggestion, { kind: 'datatype' }>, ctx: OfferCont
     col.add(t.name, 1, `type\u0000${t.schema}\u0000${t.name}`, { text, kind: 'datatype', detail: t.detail ? `${t.kind} ${t.detail}` : t.kind });
   }
   if (s.user) return;
-  for (const t of builtinTypesFor(catalog.dialect.id, catalog.dialect.datatypes, s.position)) col.add(t, 2, `type\u0000\u0000${t}`, { text: ctx.typeCase(t), kind: 'datatype' });
+  // the everyday built-ins (integer, text, timestamp ...) before the rest (box, cidr, xid ...)
+  for (const t of builtinTypesFor(catalog.dialect.id, catalog.dialect.datatypes, s.position)) {
+    col.add(t, isCommonType(catalog.dialect.id, t) ? 2 : 3, `type\u0000\u0000${t}`, { text: ctx.typeCase(t), kind: 'datatype' });
+  }
 }
 
 export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector): void {

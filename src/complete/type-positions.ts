@@ -42,3 +42,17 @@ export function builtinTypesFor(engine: EngineId, builtins: readonly string[], p
       return builtins;
   }
 }
+
+/** The built-in types people write most, per engine (lower case): offered before the rest (box, cidr, xid ...). */
+const COMMON: Readonly<Record<EngineId, ReadonlySet<string>>> = {
+  postgres: set('int integer bigint smallint serial bigserial text varchar char boolean numeric decimal real date time timestamp timestamptz interval uuid json jsonb bytea') as ReadonlySet<string>,
+  mysql: set('int integer bigint smallint tinyint varchar char text datetime timestamp date time decimal double float boolean json blob enum') as ReadonlySet<string>,
+  sqlite: set('integer int text real blob numeric varchar boolean date datetime') as ReadonlySet<string>,
+  duckdb: set('integer int bigint smallint varchar text double float boolean date time timestamp timestamptz decimal interval uuid json blob hugeint') as ReadonlySet<string>,
+};
+
+/** True for a built-in type people write most on this engine (`double precision` and `character varying` too on PostgreSQL). */
+export function isCommonType(engine: EngineId, name: string): boolean {
+  const n = name.toLowerCase();
+  return COMMON[engine].has(n) || (engine === 'postgres' && (n === 'double precision' || n === 'character varying'));
+}

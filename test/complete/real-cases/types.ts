@@ -5,6 +5,11 @@ import { dk, dkA, my, myA, pg, pgA, sl, slA } from '../real-case-builders.js';
 const ctx = { context: 'types' };
 
 export const typeCases: Case[] = [
+  // the everyday built-ins before the rest
+  pg('CREATE TABLE t2 (x |)', [], [], { ...ctx, order: ['text', 'integer', 'timestamptz', 'box'] }),
+  pg('SELECT 1::|', [], [], { ...ctx, order: ['int', 'xid'] }),
+  my('CREATE TABLE t2 (x |)', [], [], { ...ctx, order: ['varchar', 'polygon'] }),
+  dk('CREATE TABLE t2 (x |)', [], [], { ...ctx, order: ['integer', 'usmallint'] }),
   // PostgreSQL: shop is on the search path, so its types are written bare
   pgA('SELECT NULL::|', ['integer', 'text', 'order_status', 'address', 'email_address', 'quantity', 'price_range'], ['users', 'count'], ctx),
   pgA("SELECT 'paid'::ord|", ['order_status'], [], ctx),
