@@ -168,6 +168,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   if (explain) return explain;
   const grant = grantContext(sig, before, dialect);
   if (grant) return grant;
+  const merge = mergeContext(sig, pairs, before, tables, dialect);
+  if (merge) return merge;
   // COPY t [(cols)] TO | / FROM |: where the rows go or come from (a file is a string: nothing to complete)
   if (kw(sig[0]) === 'COPY' && (P === 'TO' || P === 'FROM') && open.length === 0) {
     const words = dialect.id === 'postgres' ? (P === 'TO' ? ['STDOUT', 'PROGRAM'] : ['STDIN', 'PROGRAM']) : [];
@@ -425,6 +427,52 @@ function sessionPath(sig: readonly Token[], setIdx: number, before: number): Sug
   const valueStart = before === j + 2 && (kw(prev) === 'TO' || isPunct(prev, '='));
   if (valueStart) return [{ kind: 'schema' }, { kind: 'keyword', preferred: ['DEFAULT'], only: true }];
   return before > j + 2 && isPunct(prev, ',') ? [{ kind: 'schema' }] : [];
+}
+
+/**
+ * MERGE INTO t USING s ON ... WHEN [NOT] MATCHED [AND cond] THEN UPDATE SET ... | DELETE | INSERT (cols) VALUES (...)
+ * | DO NOTHING (PostgreSQL 15, DuckDB): the source after USING, then each WHEN's words; the rest (ON, SET,
+ * conditions, VALUES) is ordinary SQL with the target and the source in scope.
+ */
+function mergeContext(sig: readonly Token[], pairs: Int32Array, before: number, tables: readonly TableRef[], dialect: SqlDialect): Suggestion[] | undefined {
+  if (kw(sig[0]) !== 'MERGE') return undefined;
+  const only = (words: readonly string[]): Suggestion[] => [{ kind: 'keyword', preferred: words, only: true }];
+  const prev = sig[before - 1];
+  const P = kw(prev);
+  // the last WHEN at the top level before the cursor, and what it matched
+  let when = -1;
+  for (let i = 0; i < before; i++) {
+    if (isPunct(sig[i], '(')) {
+      const c = pairs[i]!;
+      if (c >= 0 && c < before) i = c;
+      continue;
+    }
+    if (kw(sig[i]) === 'WHEN') when = i;
+  }
+  const using = sig.findIndex((t, i) => i < before && kw(t) === 'USING');
+  if (using === before - 1) return [{ kind: 'relation', ctes: [], tableFunctions: true }, { kind: 'schema' }];
+  if (using >= 0 && when < 0 && sig.slice(using + 1, before).every((t) => (identName(t) !== undefined && kw(t) !== 'ON') || isPunct(t, '.') || kw(t) === 'AS') && before - using <= 4) {
+    const item = sig.slice(using + 1, before).filter((t) => !isPunct(t, '.'));
+    if (item.length >= 1 && identName(prev) !== undefined) return only(item.length === 1 ? ['AS', 'ON'] : ['ON']);
+  }
+  if (when < 0) return undefined;
+  const notMatched = kw(sig[when + 1]) === 'NOT';
+  if (P === 'WHEN') return only(['MATCHED', 'NOT MATCHED']);
+  if (P === 'MATCHED') return only(['THEN', 'AND']);
+  if (P === 'THEN') return only(notMatched ? ['INSERT', 'DO NOTHING'] : ['UPDATE SET', 'DELETE', 'DO NOTHING']);
+  if (P === 'DELETE' || (P === 'NOTHING' && kw(sig[before - 2]) === 'DO')) return only(['WHEN']);
+  const target = tables.find((t) => t.intoTarget);
+  // THEN INSERT (|: the target's columns; INSERT [(cols)] |: VALUES
+  const insert = sig.findIndex((t, i) => i > when && i < before && kw(t) === 'INSERT');
+  if (insert >= 0) {
+    const open = insert + 1;
+    if (isPunct(sig[open], '(') && (pairs[open]! < 0 || pairs[open]! >= before)) {
+      return isPunct(prev, '(') || isPunct(prev, ',') ? (target ? [{ kind: 'column', tables: [target] }] : []) : [];
+    }
+    if (before === insert + 1 || (isPunct(prev, ')') && pairs[before - 1] === open)) return only(['VALUES', 'DEFAULT VALUES']);
+  }
+  void dialect;
+  return undefined;
 }
 
 /** GRANT | and REVOKE |: privileges; after TO / FROM the roles; after a role the options. */

@@ -209,6 +209,13 @@ export function readLevel(
       intro = k;
       continue;
     }
+    if (k === 'USING' && kw(sig[s]) === 'MERGE') {
+      // MERGE INTO target USING source [AS s] ON ...: the source (a table or a subquery) is in scope with the target
+      expect = true;
+      inFrom = false;
+      intro = 'FROM';
+      continue;
+    }
     if (k === 'USING' && kw(sig[s]) === 'DELETE' && !isPunct(sig[i + 1], '(')) {
       // DELETE FROM t USING a, b: a FROM list
       expect = true;
