@@ -29,6 +29,8 @@ export interface ColumnInfo {
   readonly name: string;
   /** The engine's type name as declared or reported ('integer', 'varchar(20)', 'numeric'); '' when unknown. */
   readonly type: string;
+  /** The column may hold NULL, when the engine says (MySQL/MariaDB: its field flags). */
+  readonly nullable?: boolean;
   /** PostgreSQL, when the result was only described (ExecuteOptions.describeOnly): the type's OID and modifier. */
   readonly typeOid?: number;
   readonly typeModifier?: number;

@@ -132,6 +132,11 @@ export interface ExecuteOptions {
    */
   readonly sqlite3Values?: boolean;
   /**
+   * MySQL/MariaDB: binary values (BLOB, BINARY, VARBINARY) as text, their bytes read as UTF-8, as the mysql
+   * client prints them (not hex); rows come as rows (none of the raw paths). Other engines ignore it.
+   */
+  readonly binaryAsText?: boolean;
+  /**
    * PostgreSQL: send the text as one simple-query message, as psql sends each request: it may hold
    * several statements (psql's `a \\; b;`), run by the server as one implicit transaction, each
    * result streamed as its own 'columns' / 'rows' / 'done'; a text without SQL (`;`, a comment) shows

@@ -24,6 +24,7 @@ import { UnalignedRecordsSink, UnalignedSink } from './unaligned-sink.js';
 import { HtmlSink } from './html-sink.js';
 import { DocumentSink } from './psql-document-sinks.js';
 import { Sqlite3Sink } from './sqlite3-sink.js';
+import { MysqlBatchSink } from './mysql-batch-sink.js';
 import { VerticalSink } from './vertical-sink.js';
 
 /** 'vertical': the mysql client's `*** 1. row ***` records (`\\G` on MySQL/MariaDB). */
@@ -33,6 +34,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
   const { format, nullString, header, footer, color, blankLineAfter, psqlBooleans } = options;
   const title = options.title !== undefined ? { title: options.title } : {};
   if (options.sqlite3) return new Sqlite3Sink(out.isTTY ? escapedOutput(out) : out, options.sqlite3);
+  if (options.mysqlBatch && format === 'tsv') return new MysqlBatchSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);
   const style = borderStyleFor(options.tableStyle, options.psqlLines);
@@ -65,7 +67,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     default:
       if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
-      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, autoExpand: options.expanded === 'auto' });
+      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, autoExpand: options.expanded === 'auto', ...(options.reserveNull ? { reserveNull: true } : {}) });
   }
 }
 

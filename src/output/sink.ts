@@ -74,4 +74,10 @@ export interface RenderOptions {
   readonly psqlLines?: PsqlLines;
   /** The sqlite3 shell's output (a sqlite3 script set `.mode`, `.headers` ...): its sink, whatever the format. */
   readonly sqlite3?: Sqlite3Output;
+  /** The mysql client's batch output (its command line, tsv to a file or pipe): output/mysql-batch-sink.ts. */
+  readonly mysqlBatch?: boolean;
+  /** A result without rows shows nothing, not even its header (the mysql client's command line). */
+  readonly hideEmptyResults?: boolean;
+  /** Tables: a column that may hold NULL is at least as wide as the null string (the mysql client's tables). */
+  readonly reserveNull?: boolean;
 }

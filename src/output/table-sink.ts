@@ -48,6 +48,8 @@ export interface TableOptions {
   readonly blankLineAfter?: boolean;
   /** Booleans as t / f (RenderOptions.psqlBooleans). */
   readonly psqlBooleans?: boolean;
+  /** A column that may hold NULL is at least as wide as the null string (RenderOptions.reserveNull). */
+  readonly reserveNull?: boolean;
   /** psql's title, centred over the table (RenderOptions.title); not with tuples only. */
   readonly title?: string;
   readonly autoExpand?: boolean;
@@ -113,6 +115,15 @@ export class TableSink implements ResultSink {
     return this.options.blockRows ?? 1000;
   }
 
+  /**
+   * The widths before any row: the header's; with reserveNull (the mysql client's tables) a column that
+   * may hold NULL is never narrower than the null string, as the client draws it.
+   */
+  private baseWidths(): number[] {
+    const reserve = this.options.reserveNull === true ? displayWidth(escapeCell(this.options.nullString)) : 0;
+    return this.headerCells.map((c, i) => Math.max(this.options.header ? c.width : 0, this.columns[i]?.nullable === true ? reserve : 0));
+  }
+
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
     this.columns = columns;
     this.headerCells = columns.map((c) => textCell(escapeCell(c.name))); // a name with a newline takes two lines, as in psql
@@ -165,7 +176,7 @@ export class TableSink implements ResultSink {
       return this.rows(this.copyRows.push(bytes, numeric));
     }
     if (!this.copyRecords) {
-      this.natural ??= this.headerCells.map((c) => (this.options.header ? c.width : 0));
+      this.natural ??= this.baseWidths();
       this.copyRecords = new CopyTextRecords(numeric, this.options.nullString, this.natural, this.numericWidths);
       this.spill ??= new TableSpill();
     }
@@ -249,7 +260,7 @@ export class TableSink implements ResultSink {
       for (let i = 0; i < n; i++) cs[i] = valueCell((r[i] ?? null) as Value, this.options.nullString, this.options.psqlBooleans);
       return cs;
     });
-    const blockNatural = this.headerCells.map((c) => (this.options.header ? c.width : 0));
+    const blockNatural = this.baseWidths();
     const numeric = this.numericWidths;
     for (const cs of cells) {
       for (let i = 0; i < n; i++) {
@@ -306,7 +317,7 @@ export class TableSink implements ResultSink {
     this.spill ??= new TableSpill();
     const n = this.columns.length;
     const { nullString, header } = this.options;
-    const natural = this.natural ?? this.headerCells.map((c) => (header ? c.width : 0));
+    const natural = this.natural ?? this.baseWidths();
     const numeric = this.numericWidths;
     const nullText = escapeCell(nullString);
     const nullWidth = displayWidth(nullText);

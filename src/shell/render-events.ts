@@ -21,6 +21,31 @@ export interface RenderedSummary {
   readonly resultSets: number;
 }
 
+/** A sink that begins (prints its header) only once a row comes: a result without rows shows nothing. */
+class BeginOnFirstRow implements ResultSink {
+  private columns: Parameters<ResultSink['begin']>[0] = [];
+  private begun = false;
+
+  constructor(private readonly inner: ResultSink) {}
+
+  begin(columns: Parameters<ResultSink['begin']>[0]): void {
+    this.columns = columns;
+  }
+
+  async rows(batch: Parameters<ResultSink['rows']>[0]): Promise<void> {
+    if (batch.length === 0) return;
+    if (!this.begun) {
+      this.begun = true;
+      await this.inner.begin(this.columns);
+    }
+    await this.inner.rows(batch);
+  }
+
+  async end(summary: Parameters<ResultSink['end']>[0]): Promise<void> {
+    if (this.begun) await this.inner.end(summary);
+  }
+}
+
 export async function renderEvents(
   events: AsyncIterable<ResultEvent>,
   out: TextOutput,
@@ -46,7 +71,7 @@ export async function renderEvents(
       case 'columns': {
         await finishSink();
         await loadDisplayWidth();
-        const created = createSink(out, options);
+        const created = options.hideEmptyResults ? new BeginOnFirstRow(createSink(out, options)) : createSink(out, options);
         sink = created;
         resultSets++;
         rowCount = 0;

@@ -420,7 +420,9 @@ export async function runStatement(
         ...(opts.simpleQuery ? { simpleQuery: true } : {}),
         // the sqlite3 shell's output: rows with its values, none of the fast paths
         ...(options.sqlite3 ? { sqlite3Values: true } : {}),
-        ...(options.sqlite3 ? {} : fastPaths(options, expandedOnce, out)),
+        // the mysql client's command line: binary values as the client prints them
+        ...(session.mysqlClient ? { binaryAsText: true } : {}),
+        ...(options.sqlite3 || options.mysqlBatch ? {} : fastPaths(options, expandedOnce, out)),
         ...(options.psqlBooleans ? { psqlValues: true } : {}),
       }), (r) => (session.lastResult = r)),
       out,
@@ -432,7 +434,8 @@ export async function runStatement(
           if (position !== undefined) await loadDisplayWidth(); // the caret goes under the right cell
           session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts)));
         },
-        status: async (command) => void (quiet ? undefined : await out.write(`${command}\n`)),
+        // (the mysql client's command line prints no status lines, as the client in batch mode)
+        status: async (command) => void (quiet || session.mysqlClient ? undefined : await out.write(`${command}\n`)),
       },
       started,
     );

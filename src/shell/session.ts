@@ -151,6 +151,8 @@ export class Session {
       psqlBooleans: psqlValues,
       ...(this.title !== undefined ? { title: this.title } : {}),
       ...(this.sqlite3Output !== undefined ? { sqlite3: this.sqlite3Output } : {}),
+      ...(this.mysqlClient && format === 'tsv' ? { mysqlBatch: true } : {}),
+      ...(this.mysqlClient ? { hideEmptyResults: true, reserveNull: true } : {}),
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned' || format === 'html' || isDocumentFormat(format)),
       // psql's blank line after a table

@@ -48,6 +48,36 @@ test('-B and -N print what the mariadb client prints', async (t) => {
   }
 });
 
+test("a script on the mysql client's command line prints what the client prints (batch, -t, -E, -r, -N: no header for no rows, bytes not hex)", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const db = `mout_${process.pid}_${++counter}`;
+  assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
+  try {
+    const script = [
+      "select 1 as n, 'x\\y' as bs, null as z;", // (a tab in a value: the -B test above; -t draws it raw, sqlsh as psql does)
+      'create temporary table tt (a int, b varbinary(10));',
+      "insert into tt values (1, 'ab'), (2, x'41');",
+      'select * from tt;',
+      'select * from tt where a > 5;',
+      "select 1.50 as d, cast('2024-01-02' as date) as dt, 1/3 as q;",
+    ].join('\n');
+    for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N']] as string[][]) {
+      const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], {
+        input: script, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
+      });
+      assert.equal(real.status, 0, real.stderr);
+      const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, db], {
+        input: script, encoding: 'utf8', timeout: 60_000, env: { ...testEnv(tempDir()), MYSQL_PWD: server.password },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, real.stdout, `mariadb ${flags.join(' ')}`);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
 describe('mysql client scripts run by mariadb and by sqlsh', () => {
   const scripts = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
   const dbs: string[] = [];

@@ -263,7 +263,7 @@ export class MysqlConnection implements Connection {
     // csv or a table to a file or pipe: rows go from the packets to bytes (mysql-raw-rows.ts)
     // (not for CALL: several result sets, each with its own row count, which the table's footer needs)
     // json and jsonl too, as the sinks' objects (mysql-raw-json.ts)
-    const rawFormat = CALL.test(sql) ? undefined : opts.csv ? ('csv' as const) : opts.copyText ? ('copy-text' as const) : opts.json ? ('json' as const) : undefined;
+    const rawFormat = CALL.test(sql) || opts.binaryAsText ? undefined : opts.csv ? ('csv' as const) : opts.copyText ? ('copy-text' as const) : opts.json ? ('json' as const) : undefined;
     let raw: MysqlRawRows | MysqlJsonRows | undefined;
     const garbage = new YoungGarbage();
     const flushRaw = (force: boolean): void => {
@@ -322,7 +322,7 @@ export class MysqlConnection implements Connection {
       // parser from the query's options right after this event), as it costs a closure per value.
       const options = (q as { options?: { typeCast?: unknown } }).options;
       if (options && fields.some((f) => f.columnType === GEOMETRY_TYPE)) options.typeCast = geometryAsBytes;
-      converters = fields.map(mysqlConverter);
+      converters = fields.map((f) => mysqlConverter(f, opts.binaryAsText === true));
       const columns: ColumnInfo[] = fields.map(mysqlColumnInfo);
       pending.push({ type: 'columns', columns });
       raw = undefined;

@@ -31,6 +31,7 @@ const T = {
 const BINARY_CHARSET = 63;
 const UNSIGNED_FLAG = 32;
 const ZEROFILL_FLAG = 64;
+const NOT_NULL_FLAG = 1;
 const ENUM_FLAG = 256;
 const SET_FLAG = 2048;
 
@@ -76,7 +77,7 @@ export function mysqlTypeName(f: MysqlField): string {
 }
 
 export function mysqlColumnInfo(f: MysqlField): ColumnInfo {
-  return { name: f.name, type: mysqlTypeName(f) };
+  return { name: f.name, type: mysqlTypeName(f), nullable: (f.flags & NOT_NULL_FLAG) === 0 };
 }
 
 /** b'101' from a BIT value's big-endian bytes. */
@@ -112,8 +113,8 @@ const year: Converter = (raw) => ({ kind: 'temporal', text: String(raw).padStart
 const zerofill = (width: number): Converter => (raw) => ({ kind: 'decimal', text: String(raw).padStart(width, '0') });
 const other: Converter = (raw) => ({ kind: 'other', text: typeof raw === 'string' ? raw : JSON.stringify(raw) });
 
-/** One converter per column; each is called only for non-null values. */
-export function mysqlConverter(f: MysqlField): Converter {
+/** One converter per column; each is called only for non-null values. `binaryAsText`: binary data as text (ExecuteOptions.binaryAsText). */
+export function mysqlConverter(f: MysqlField, binaryAsText = false): Converter {
   if (f.extendedFormat === 'json') return json;
   if (f.columnType === T.YEAR) return year;
   const integerType = f.columnType === T.TINY || f.columnType === T.SHORT || f.columnType === T.LONG || f.columnType === T.INT24 || f.columnType === T.LONGLONG;
@@ -130,7 +131,7 @@ export function mysqlConverter(f: MysqlField): Converter {
     case T.BIT: return bit;
     case T.GEOMETRY: return binary;
     case T.VECTOR: return other;
-    default: return isBinary(f) ? binary : text;
+    default: return isBinary(f) ? (binaryAsText ? text : binary) : text;
   }
 }
 
