@@ -34,8 +34,8 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
   const { format, nullString, header, footer, color, blankLineAfter, psqlBooleans } = options;
   const title = options.title !== undefined ? { title: options.title } : {};
   if (options.sqlite3) return new Sqlite3Sink(out.isTTY ? escapedOutput(out) : out, options.sqlite3);
-  if (options.mysqlBatch && format === 'tsv') return new MysqlBatchSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
+  if (options.mysqlBatch && format === 'tsv' && options.expanded !== 'on') return new MysqlBatchSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
   if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);
   const style = borderStyleFor(options.tableStyle, options.psqlLines);
   switch (format) {

@@ -68,6 +68,10 @@ export interface EngineExtras {
   verboseColumns?(q: Querier): Promise<ReadonlyMap<string, { readonly persistence: string; readonly method: string; readonly size: string; readonly description: string }>>;
   /** \\d SEQUENCE: psql's Type | Start | Minimum | Maximum | Increment | Cycles? | Cache, and what owns it. */
   describeSequence?(q: Querier, schema: string, name: string): Promise<MetaTable>;
+  /** Composite types (PostgreSQL's CREATE TYPE t AS (...)), for \\d PATTERN, which describes them too. */
+  compositeTypes?(q: Querier): Promise<readonly { readonly schema: string; readonly name: string }[]>;
+  /** \\d COMPOSITE: psql's Column | Type | Collation | Nullable | Default (+: Storage, Description). */
+  describeComposite?(q: Querier, schema: string, name: string, plus: boolean): Promise<MetaTable>;
   /**
    * \\d TABLE on PostgreSQL: psql's further sections, each a list of whole lines (heading included):
    * the title's kind when it is not the catalog's (Partitioned table), what goes right after the

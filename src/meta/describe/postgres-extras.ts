@@ -73,6 +73,21 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
       rowCount: false,
     };
   },
+  async compositeTypes(q) {
+    const rows = await q(`SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'c' ORDER BY 1, 2`);
+    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]) }));
+  },
+  async describeComposite(q, schema, name, plus) {
+    const rows = await q(
+      `SELECT a.attname, format_type(a.atttypid, a.atttypmod),
+         (SELECT c.collname FROM pg_collation c, pg_type t WHERE c.oid = a.attcollation AND t.oid = a.atttypid AND a.attcollation <> t.typcollation), '', ''${
+           plus ? `, CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' WHEN 'x' THEN 'extended' END, col_description(a.attrelid, a.attnum)` : ''
+         }
+       FROM pg_attribute a WHERE a.attrelid = ${rel(schema, name)} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+    );
+    const names = ['Column', 'Type', 'Collation', 'Nullable', 'Default', ...(plus ? ['Storage', 'Description'] : [])];
+    return { title: `Composite type "${schema}.${name}"`, columns: names.map((n) => ({ name: n, type: 'text' })), rows: rows.map((r) => r.map((v) => v ?? '')), rowCount: false };
+  },
   async settings(q) {
     // pg_parameter_acl (PostgreSQL 15) holds the privileges \dconfig+ shows
     const acl = await q(`SELECT 1 FROM pg_class WHERE oid = to_regclass('pg_catalog.pg_parameter_acl')`).then((r) => r.length > 0, () => false);

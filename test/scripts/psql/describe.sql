@@ -81,3 +81,7 @@ create view dplus.v as select id, s from dplus.t where id > 1;
 create materialized view dplus.m as select 1 as one;
 \d+ dplus.*
 drop schema dplus cascade;
+create type pair as (a int, b text collate "C", c numeric(5,2));
+comment on column pair.b is 'the b';
+\d pair
+\d+ pair
