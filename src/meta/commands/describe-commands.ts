@@ -43,7 +43,8 @@ function lister(
       const form = ctx.session.connection.info.engine === 'postgres' ? PSQL_LIST_FORMS[name] : undefined;
       if (form) {
         const { runPsqlList } = await import('../describe/postgres-lists.js');
-        return withSource(ctx, (src) => runPsqlList(form, src, pattern(args)));
+        const letters = ctx.invokedAs.slice(name.length).replace(/[+S]/g, '');
+        return withSource(ctx, (src) => runPsqlList(form, src, pattern(args), letters));
       }
       const f = await load();
       return withSource(ctx, (src) => f(src, pattern(args)));
@@ -129,15 +130,16 @@ function psqlList(list: PsqlList): MetaCommand {
   return {
     name: list.name,
     ...(list.aliases ? { aliases: list.aliases } : {}),
-    modifiers: list.plusColumns ? '+S' : 'S',
+    modifiers: (list.plusColumns ? '+S' : 'S') + (list.letters ?? ''),
     group: 'Informational',
-    syntax: `${list.name}${list.plusColumns ? '[S+]' : '[S]'} [PATTERN]`,
+    syntax: `${list.name}${list.plusColumns ? `[${list.letters ?? ''}S+]` : `[${list.letters ?? ''}S]`} [PATTERN]`,
     summary: `${list.summary} (PostgreSQL)`,
     args: PATTERN_ARG,
     run: async (ctx, args) => {
       if (ctx.session.connection.info.engine !== 'postgres') return fail(`lists PostgreSQL's ${list.title.replace(/^List of /, '').toLowerCase()}; ${ctx.session.dialect.name} has none`);
       const { runPsqlList } = await import('../describe/postgres-lists.js');
-      return withSource(ctx, (src) => runPsqlList(list, src, pattern(args)));
+      const letters = ctx.invokedAs.slice(list.name.length).replace(/[+S]/g, '');
+      return withSource(ctx, (src) => runPsqlList(list, src, pattern(args), letters));
     },
   };
 }
@@ -160,7 +162,7 @@ export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   lister('\\di', 'list indexes', mod('listIndexes'), KINDS),
   lister('\\ds', 'list sequences', mod('listSequences'), KINDS),
   lister('\\dn', 'list schemas', mod('listSchemas')),
-  lister('\\df', 'list functions', mod('listFunctions')),
+  lister('\\df', 'list functions', mod('listFunctions'), { modifiers: '+Sanptw', syntax: '\\df[anptwS+] [PATTERN]' }),
   lister('\\dT', 'list user-defined data types', mod('listTypes')),
   lister('\\du', 'list users and roles', mod('listRoles'), { aliases: ['\\dg'] }),
   lister('\\l', 'list databases', mod('listDatabases'), { aliases: ['\\list'], syntax: '\\l[+] [PATTERN]' }),

@@ -36,6 +36,9 @@ export interface PsqlList {
   readonly empty?: string | ((pattern: string | undefined) => string);
   /** The rows: the shown columns, in psql's order. */
   sql(plus: boolean, system: boolean): string;
+  /** psql's letters after the command (\\dPi, \\dfa): which it takes, and the list they (and a pattern) make. */
+  readonly letters?: string;
+  forLetters?(letters: string, pattern: string | undefined): Partial<Pick<PsqlList, 'title' | 'columns' | 'plusColumns' | 'sql'>>;
 }
 
 const NOT_SYSTEM = (schema: string) => `${schema} <> 'pg_catalog' AND ${schema} <> 'information_schema'`;
@@ -43,6 +46,61 @@ const acl = (column: string) => `CASE WHEN cardinality(${column}) = 0 THEN '(non
 /** psql's FDW options column: name 'value', ... */
 const options = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN '' ELSE '(' || array_to_string(ARRAY(SELECT quote_ident(option_name) || ' ' || quote_literal(option_value) FROM pg_options_to_table(${column})), ', ') || ')' END`;
+
+/**
+ * psql's \\dP[itn]: t tables, i indexes (neither: both, with a Type column), n nested partitions too (and
+ * a Parent name column, shown with a pattern as well); + the sizes from pg_partition_tree.
+ */
+function partitionedList(letters: string, pattern: string | undefined): Partial<Pick<PsqlList, 'title' | 'columns' | 'plusColumns' | 'sql'>> {
+  let tables = letters.includes('t');
+  let indexes = letters.includes('i');
+  const nested = letters.includes('n');
+  if (!tables && !indexes) tables = indexes = true;
+  const mixed = tables && indexes;
+  const parent = nested || pattern !== undefined;
+  const columns = ['Schema', 'Name', 'Owner', ...(mixed ? ['Type'] : []), ...(parent ? ['Parent name'] : []), ...(indexes ? ['Table'] : [])];
+  return {
+    title: mixed ? 'List of partitioned relations' : tables ? 'List of partitioned tables' : 'List of partitioned indexes',
+    columns,
+    plusColumns: [...columns, ...(nested ? ['Leaf partition size'] : []), 'Total size', 'Description'],
+    sql: (plus, system) => `SELECT n.nspname, c.relname, pg_get_userbyid(c.relowner)${
+      mixed ? ", CASE c.relkind WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END" : ''
+    }${parent ? ', inh.inhparent::regclass::text' : ''}${indexes ? ', c2.oid::regclass::text' : ''}${
+      plus ? `${nested ? ', s.dps' : ''}, s.tps, obj_description(c.oid, 'pg_class')` : ''
+    }
+      FROM pg_class c LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
+      ${indexes ? 'LEFT JOIN pg_index i ON i.indexrelid = c.oid LEFT JOIN pg_class c2 ON i.indrelid = c2.oid' : ''}
+      ${parent ? 'LEFT JOIN pg_inherits inh ON c.oid = inh.inhrelid' : ''}${
+        plus
+          ? `, LATERAL (SELECT pg_size_pretty(sum(CASE WHEN ppt.isleaf AND ppt.level = 1 THEN pg_table_size(ppt.relid) ELSE 0 END)) AS dps,
+          pg_size_pretty(sum(pg_table_size(ppt.relid))) AS tps FROM pg_partition_tree(c.oid) ppt) s`
+          : ''
+      }
+      WHERE c.relkind IN (${[tables ? "'p'" : '', indexes ? "'I'" : ''].filter((x) => x).join(', ')})${parent ? '' : ' AND NOT c.relispartition'}${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')} AND n.nspname !~ '^pg_toast'`}
+      ORDER BY 1, ${mixed ? '4 DESC, ' : ''}${parent ? `${mixed ? 5 : 4} NULLS FIRST, ` : ''}2`,
+  };
+}
+
+/** psql's \\df[anptw]: only aggregates, normal functions, procedures, trigger functions, window functions (none: all). */
+function functionKinds(letters: string): string {
+  const want = (c: string) => letters.includes(c);
+  if (!'anptw'.split('').some(want) || 'anptw'.split('').every(want)) return '';
+  if (want('n')) {
+    return [
+      want('a') ? '' : " AND p.prokind <> 'a'",
+      want('p') ? '' : " AND p.prokind <> 'p'",
+      want('t') ? '' : " AND p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype",
+      want('w') ? '' : " AND p.prokind <> 'w'",
+    ].join('');
+  }
+  const any = [
+    want('a') ? "p.prokind = 'a'" : '',
+    want('t') ? "p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype" : '',
+    want('p') ? "p.prokind = 'p'" : '',
+    want('w') ? "p.prokind = 'w'" : '',
+  ].filter((x) => x);
+  return ` AND (${any.join(' OR ')})`;
+}
 
 export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   {
@@ -315,6 +373,9 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Owner', 'Type', 'Table'],
     plusColumns: ['Schema', 'Name', 'Owner', 'Type', 'Table', 'Total size', 'Description'],
     match: 'schema',
+    systemWithPattern: true,
+    letters: 'itn',
+    forLetters: partitionedList,
     sql: (plus, system) => `SELECT n.nspname, c.relname, pg_get_userbyid(c.relowner),
         CASE c.relkind WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END, c2.relname${
           plus ? `, (SELECT pg_size_pretty(sum(pg_table_size(ppt.relid))) FROM pg_partition_tree(c.oid) ppt), obj_description(c.oid, 'pg_class')` : ''
@@ -337,6 +398,18 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
 ]);
 
+/** psql's \\df query; `kinds`: its filter on the kind of function (\\dfa ...), an AND clause or ''. */
+const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string): string => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
+        CASE p.prokind WHEN 'a' THEN 'agg' WHEN 'w' THEN 'window' WHEN 'p' THEN 'proc' ELSE 'func' END${
+          plus
+            ? `, CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' WHEN 'v' THEN 'volatile' END,
+        CASE p.proparallel WHEN 'r' THEN 'restricted' WHEN 's' THEN 'safe' WHEN 'u' THEN 'unsafe' END, pg_get_userbyid(p.proowner),
+        CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END, ${acl('p.proacl')}, l.lanname, p.prosrc, obj_description(p.oid, 'pg_proc')`
+            : ''
+        }
+      FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_language l ON l.oid = p.prolang
+      WHERE true${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}${kinds} ORDER BY 1, 2, 4`;
+
 /**
  * psql's own forms of lists sqlsh has on every engine (\df, \dT, \di, \dn): on PostgreSQL these run
  * instead, for psql's + columns and its rule that a pattern finds system objects too.
@@ -350,17 +423,11 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
     plusColumns: ['Schema', 'Name', 'Result data type', 'Argument data types', 'Type', 'Volatility', 'Parallel', 'Owner', 'Security', 'Access privileges', 'Language', 'Source code', 'Description'],
     match: 'schema',
     systemWithPattern: true,
-    sql: (plus, system) => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
-        CASE p.prokind WHEN 'a' THEN 'agg' WHEN 'w' THEN 'window' WHEN 'p' THEN 'proc' ELSE 'func' END${
-          plus
-            ? `, CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' WHEN 'v' THEN 'volatile' END,
-        CASE p.proparallel WHEN 'r' THEN 'restricted' WHEN 's' THEN 'safe' WHEN 'u' THEN 'unsafe' END, pg_get_userbyid(p.proowner),
-        CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END, ${acl('p.proacl')}, l.lanname, p.prosrc, obj_description(p.oid, 'pg_proc')`
-            : ''
-        }
-      FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_language l ON l.oid = p.prolang
-      ${system ? '' : `WHERE ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 4`,
+    letters: 'anptw',
+    forLetters: (letters) => ({ sql: (plus, system) => PSQL_DF_SQL(plus, system, functionKinds(letters)) }),
+    sql: (plus, system) => PSQL_DF_SQL(plus, system, ''),
   },
+
   '\\dT': {
     name: '\\dT',
     summary: 'list data types',
@@ -417,7 +484,8 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
 });
 
 /** Runs one list: its query, PATTERN as psql matches it, psql's title and columns. */
-export async function runPsqlList(list: PsqlList, src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
+export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern: string | undefined, letters = ''): Promise<MetaOutcome> {
+  const list: PsqlList = given.forLetters ? { ...given, ...given.forLetters(letters, pattern) } : given;
   const plus = src.plus && list.plusColumns !== undefined;
   const system = src.system || (list.systemWithPattern === true && pattern !== undefined);
   let rows = (await src.q(list.sql(plus, system))).filter(psqlFilter(list, src, pattern));

@@ -78,3 +78,24 @@ alter role sqlsh_lists_role set work_mem = '8MB';
 drop role sqlsh_lists_role;
 drop event trigger lists_ddl;
 select lo_unlink(424242);
+-- \dP's and \df's letters
+create table pm (id int, d date) partition by range (d);
+create table pm_2024 partition of pm for values from ('2024-01-01') to ('2025-01-01') partition by range (id);
+create table pm_2024_a partition of pm_2024 for values from (0) to (100);
+create index pm_d on pm (d);
+\dP
+\dPi
+\dPt
+\dPn
+\dPtn+
+\dP pm*
+create function trgf() returns trigger language plpgsql as 'begin return new; end';
+create procedure pr1() language sql as 'select 1';
+create aggregate myagg(int) (sfunc = int4pl, stype = int);
+\dfa
+\dfn
+\dft
+\dfp
+\dfpt
+\dfan
+\dfwS row_n*
