@@ -155,6 +155,7 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['-x', '--expanded'], value: false, apply: (o, _v, n) => pset(o, 'expanded', 'on', n) },
   { names: ['--csv'], value: false, apply: (o, _v, n) => pset(o, 'format', 'csv', n) },
   { names: ['-H', '--html'], value: false, apply: (o, _v, n) => pset(o, 'format', 'html', n) },
+  { names: ['-T', '--table-attr'], value: true, apply: (o, v, n) => pset(o, 'tableattr', v, n) },
   { names: ['--port'], value: true, apply: (o, v, n) => void (o.port = port(v, n)) },
   { names: ['-U'], value: true, apply: (o, v, n) => (setEngine(o, 'postgres', n), void (o.user = v)) },
   { names: ['-u'], value: true, apply: (o, v, n) => (setEngine(o, 'mysql', n), void (o.user = v)) },
@@ -179,7 +180,6 @@ const FLAGS: readonly FlagDef[] = [
 
 /** psql options sqlsh does not have: refused with what to use instead, never ignored. */
 const PSQL_ONLY: ReadonlyMap<string, string> = new Map([
-  ...['-T', '--table-attr'].map((n) => [n, 'sqlsh writes psql\'s html table as it is (-H)'] as const),
   ...['-L', '--log-file'].map((n) => [n, 'use -o FILE for the results'] as const),
   ...['-E', '--echo-hidden', '-b', '--echo-errors', '-s', '--single-step', '-S', '--single-line', '-n', '--no-readline', '-l', '--list']
     .map((n) => [n, 'it has no sqlsh equivalent'] as const),

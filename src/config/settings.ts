@@ -20,6 +20,10 @@ export interface Settings {
   readonly footer: boolean;
   readonly field_separator: string;
   readonly record_separator: string;
+  /** psql's \\pset csv_fieldsep: one one-byte character. */
+  readonly csv_field_separator: string;
+  /** psql's \\pset tableattr: attributes of html's <table> tag. */
+  readonly table_attr: string;
   readonly timing: boolean;
   readonly pager: string; // '' = off
   readonly theme: 'dark' | 'light' | 'ansi';
@@ -103,6 +107,8 @@ export const SETTINGS: readonly SettingSpec[] = Object.freeze([
   { key: 'footer', default: true, doc: 'print the (N rows) footer (-t, tuples only, turns off header and footer)', flag: '-t', parse: bool() },
   { key: 'field_separator', default: '|', doc: 'between values in the unaligned format (-A)', flag: '-F', parse: str() },
   { key: 'record_separator', default: '\n', doc: 'between records in the unaligned format (-A)', flag: '-R', parse: str() },
+  { key: 'csv_field_separator', default: ',', doc: 'between values in the csv format (\\pset csv_fieldsep)', flag: null, parse: str() },
+  { key: 'table_attr', default: '', doc: "attributes of the html format's <table> tag (\\pset tableattr)", flag: null, parse: str() },
   { key: 'timing', default: false, doc: 'print the time each statement took (\\timing)', flag: null, parse: bool() },
   { key: 'pager', default: 'less -SRXF', doc: 'pager for output taller or wider than the screen; "" for none ($PAGER wins when set)', flag: null, parse: str() },
   { key: 'theme', default: 'dark', doc: 'colour theme: dark, light, or ansi (16 colours)', flag: null, values: ['dark', 'light', 'ansi'], parse: oneOf(['dark', 'light', 'ansi']) },

@@ -15,7 +15,7 @@ export type PsetResult = { readonly settings: Settings; readonly message: string
 export const PSET_NAMES: readonly string[] = Object.freeze([
   'format', 'null', 'fieldsep', 'fieldsep_zero', 'recordsep', 'recordsep_zero', 'tuples_only', 'footer',
   'header', 'expanded', 'linestyle', 'pager', 'border', 'timing',
-  'unicode_border_linestyle', 'unicode_column_linestyle', 'unicode_header_linestyle',
+  'unicode_border_linestyle', 'unicode_column_linestyle', 'unicode_header_linestyle', 'csv_fieldsep', 'tableattr',
 ]);
 
 const LINE_STYLES = ['ascii', 'old-ascii', 'unicode'] as const;
@@ -89,6 +89,10 @@ export function describePset(s: Settings, name: string): string | undefined {
     case 'fieldsep':
     case 'fieldsep_zero':
       return separator('Field', s.field_separator);
+    case 'csv_fieldsep':
+      return `Field separator for CSV is "${s.csv_field_separator}".`;
+    case 'tableattr':
+      return s.table_attr === '' ? 'Table attributes unset.' : `Table attributes are "${s.table_attr}".`;
     case 'recordsep':
     case 'recordsep_zero':
       return separator('Record', s.record_separator);
@@ -139,6 +143,13 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       if (!key) return { error: `\\pset: allowed formats are ${PSET_FORMATS.join(', ')}` };
       return with_(FORMATS[key]!, (n) => (key === 'wrapped' ? 'Output format is wrapped.' : describePset(n, 'format')));
     }
+    case 'csv_fieldsep':
+      if (value === undefined) return { settings: s, message: describePset(s, name)! };
+      // psql: one one-byte character, not a quote or a line end
+      if (Buffer.byteLength(value) !== 1 || value === '"' || value === '\n' || value === '\r') return { error: '\\pset: csv_fieldsep must be a single one-byte character' };
+      return with_({ csv_field_separator: value }, (n) => describePset(n, name));
+    case 'tableattr':
+      return with_({ table_attr: value ?? '' }, (n) => describePset(n, name));
     case 'fieldsep':
       return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ field_separator: value }, (n) => describePset(n, name));
     case 'recordsep':

@@ -40,7 +40,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
   const style = borderStyleFor(options.tableStyle, options.psqlLines);
   switch (format) {
     case 'csv':
-      return new CsvSink(out, { nullString, header });
+      return new CsvSink(out, { nullString, header, ...(options.csvFieldSeparator !== undefined ? { delimiter: options.csvFieldSeparator } : {}) });
     case 'tsv':
       return new TsvSink(out, { nullString, header });
     case 'json':
@@ -50,7 +50,10 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'markdown':
       return new MarkdownSink(out, { nullString, header });
     case 'html':
-      return new HtmlSink(out, { nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...(psqlBooleans ? { psqlBooleans } : {}) });
+      return new HtmlSink(out, {
+        nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...(psqlBooleans ? { psqlBooleans } : {}),
+        ...(options.tableAttr ? { tableAttr: options.tableAttr } : {}),
+      });
     case 'asciidoc':
     case 'latex':
     case 'latex-longtable':

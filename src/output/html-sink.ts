@@ -22,6 +22,8 @@ export interface HtmlOptions {
   readonly title?: string;
   /** Booleans as psql's t / f. */
   readonly psqlBooleans?: boolean;
+  /** Attributes written into the <table> tag (psql's tableattr). */
+  readonly tableAttr?: string;
 }
 
 /** psql's html_escaped_print: &, <, >, " escaped, newlines as <br />, the value's leading spaces as &nbsp;. */
@@ -72,7 +74,7 @@ export class HtmlSink implements ResultSink {
     this.right = columns.map((c) => NUMERIC_TYPE.test(c.type));
     this.typed = columns.map((c) => c.type !== '' && c.type !== 'unknown');
     this.record = 0;
-    let text = `<table border="${this.options.border ?? 1}">\n`;
+    let text = `<table border="${this.options.border ?? 1}"${this.options.tableAttr ? ` ${this.options.tableAttr}` : ''}>\n`;
     if (this.options.title !== undefined && this.options.header) text += `  <caption>${htmlEscape(this.options.title)}</caption>\n`;
     if (this.options.header && !this.options.expanded) {
       text += '  <tr>\n';

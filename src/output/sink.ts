@@ -72,6 +72,10 @@ export interface RenderOptions {
   readonly recordSeparator?: string;
   /** psql's border and line style (\\pset border, linestyle, unicode_*_linestyle) for the psql table style. */
   readonly psqlLines?: PsqlLines;
+  /** csv: between values (psql's csv_fieldsep; default ','). */
+  readonly csvFieldSeparator?: string;
+  /** html: the <table> tag's attributes (psql's tableattr). */
+  readonly tableAttr?: string;
   /** The sqlite3 shell's output (a sqlite3 script set `.mode`, `.headers` ...): its sink, whatever the format. */
   readonly sqlite3?: Sqlite3Output;
   /** The mysql client's batch output (its command line, tsv to a file or pipe): output/mysql-batch-sink.ts. */

@@ -344,7 +344,7 @@ export function psqlTiming(ms: number): string {
 function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: boolean, out: TextOutput): ExecuteOptions {
   return {
     // csv or tsv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv, .tsv)
-    ...(options.format === 'csv' && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
+    ...(options.format === 'csv' && options.csvFieldSeparator === undefined && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
     ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
     ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
     ...(options.format === 'markdown' && !expandedOnce && !out.isTTY ? { markdown: { nullString: options.nullString } } : {}),

@@ -158,6 +158,8 @@ export class Session {
       // psql's blank line after a table
       blankLineAfter: psqlLayout,
       fieldSeparator: s.field_separator,
+      ...(s.csv_field_separator !== ',' ? { csvFieldSeparator: s.csv_field_separator } : {}),
+      ...(s.table_attr !== '' ? { tableAttr: s.table_attr } : {}),
       recordSeparator: s.record_separator,
       psqlLines: {
         border: s.border,

@@ -182,7 +182,7 @@ const pset: MetaCommand = {
         const items: [string, string][] = [
           ['border', describePset(st, 'border')!.replace(/^Border style is (.*)\.$/, '$1')],
           ['columns', '0'],
-          ['csv_fieldsep', "','"],
+          ['csv_fieldsep', quoted(st.csv_field_separator)],
           ['expanded', st.format === 'expanded' ? 'on' : s.renderOptions().expanded === 'on' ? 'on' : st.expanded === 'auto' && s.out.columns ? 'auto' : 'off'],
           ['fieldsep', quoted(st.field_separator === '\0' ? '' : st.field_separator)],
           ['fieldsep_zero', onOff(st.field_separator === '\0')],
@@ -196,7 +196,7 @@ const pset: MetaCommand = {
           ['pager_min_lines', '0'],
           ['recordsep', quoted(st.record_separator === '\0' ? '' : st.record_separator)],
           ['recordsep_zero', onOff(st.record_separator === '\0')],
-          ['tableattr', ''],
+          ['tableattr', st.table_attr],
           ['title', s.title === undefined ? '' : quoted(s.title)],
           ['tuples_only', onOff(!st.header && !st.footer)],
           ['unicode_border_linestyle', st.unicode_border_linestyle],
