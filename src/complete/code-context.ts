@@ -170,6 +170,24 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   if (grant) return grant;
   const merge = mergeContext(sig, pairs, before, tables, dialect);
   if (merge) return merge;
+  // COPY ... TO 'file' (|: the options; after FORMAT the formats
+  if (kw(sig[0]) === 'COPY' && open.length > 0 && (dialect.id === 'postgres' || dialect.id === 'duckdb')) {
+    const p = open[open.length - 1]!;
+    const before2 = sig[p - 1];
+    if (before2 && (before2.type === 'string' || ['STDOUT', 'STDIN', 'WITH'].includes(kw(before2)))) {
+      if (isPunct(prev, '(') || isPunct(prev, ',')) return [{ kind: 'keyword', preferred: K.COPY_OPTIONS[dialect.id] ?? [], only: true }];
+      if (P === 'FORMAT') return [{ kind: 'keyword', preferred: dialect.id === 'postgres' ? ['csv', 'text', 'binary'] : ['csv', 'parquet', 'json'], only: true }];
+      return [];
+    }
+  }
+  // DuckDB: PIVOT | and UNPIVOT | take a table; INSTALL | and LOAD | an extension
+  if ((kw(sig[0]) === 'PIVOT' || kw(sig[0]) === 'UNPIVOT') && before === 1 && dialect.id === 'duckdb') return relation(false, true);
+  if ((kw(sig[0]) === 'INSTALL' || kw(sig[0]) === 'LOAD' || (kw(sig[0]) === 'FORCE' && kw(sig[1]) === 'INSTALL')) && P !== 'FROM' && dialect.id === 'duckdb') {
+    return before === (kw(sig[0]) === 'FORCE' ? 2 : 1) ? [{ kind: 'keyword', preferred: K.DUCKDB_EXTENSIONS, only: true }] : [];
+  }
+  // SELECT * EXCLUDE (|: the query's columns, nothing else
+  if (isPunct(prev, '(') && kw(prev2) === 'EXCLUDE' && dialect.id === 'duckdb') return [{ kind: 'column', tables }];
+  if (isPunct(prev, ',') && open.length > 0 && kw(sig[open[open.length - 1]! - 1]) === 'EXCLUDE' && dialect.id === 'duckdb') return [{ kind: 'column', tables }];
   // COPY t [(cols)] TO | / FROM |: where the rows go or come from (a file is a string: nothing to complete)
   if (kw(sig[0]) === 'COPY' && (P === 'TO' || P === 'FROM') && open.length === 0) {
     const words = dialect.id === 'postgres' ? (P === 'TO' ? ['STDOUT', 'PROGRAM'] : ['STDIN', 'PROGRAM']) : [];

@@ -23,7 +23,8 @@ function keywordCaser(text: string, wordStart: number, prefix: string, mode: Com
   let sample = /[A-Za-z]/.test(prefix) ? prefix : '';
   if (sample === '') {
     const re = /[A-Za-z_]+/g;
-    const head = text.slice(Math.max(0, wordStart - 2000), wordStart);
+    // words inside strings, quoted names and comments are not the user's keywords ('/dev/null', "Order")
+    const head = text.slice(Math.max(0, wordStart - 2000), wordStart).replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
     for (let m = re.exec(head); m; m = re.exec(head)) if (keywords.has(m[0].toUpperCase())) sample = m[0];
   }
   const lower = sample !== '' && sample === sample.toLowerCase();

@@ -60,6 +60,14 @@ export const DUCKDB_SET = f(
   'threads,memory_limit,max_memory,search_path,schema,TimeZone,Calendar,default_order,default_null_order,enable_progress_bar,enable_profiling,profiling_mode,preserve_insertion_order,temp_directory,max_temp_directory_size,enable_object_cache,errors_as_json,file_search_path,home_directory,extension_directory,allow_unsigned_extensions,autoinstall_known_extensions,autoload_known_extensions,enable_external_access,http_timeout,s3_region,null_order,GLOBAL,SESSION,LOCAL,VARIABLE',
 );
 
+/** INSTALL | / LOAD |: DuckDB's extensions, the ones people load by hand. */
+export const DUCKDB_EXTENSIONS = f('httpfs,parquet,json,icu,spatial,postgres,mysql,sqlite,excel,fts,aws,azure,delta,iceberg,inet,vss,tpch,tpcds,motherduck,ducklake,ui');
+/** COPY ... (|: the options, PostgreSQL's and DuckDB's. */
+export const COPY_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  postgres: f('FORMAT,HEADER,DELIMITER,NULL,QUOTE,ESCAPE,FORCE_QUOTE,FORCE_NOT_NULL,FORCE_NULL,ENCODING,FREEZE,DEFAULT'),
+  duckdb: f('FORMAT,HEADER,DELIMITER,QUOTE,ESCAPE,NULL,COMPRESSION,PARTITION_BY,OVERWRITE,OVERWRITE_OR_IGNORE,PER_THREAD_OUTPUT,DATEFORMAT,TIMESTAMPFORMAT,FORCE_QUOTE,ARRAY,FILENAME_PATTERN,FILE_SIZE_BYTES,ROW_GROUP_SIZE,CODEC'),
+};
+
 /** COMMENT ON |: PostgreSQL's objects that carry comments, the common ones. */
 export const COMMENT_ON = f('TABLE,COLUMN,VIEW,MATERIALIZED VIEW,INDEX,SCHEMA,FUNCTION,PROCEDURE,TYPE,DOMAIN,SEQUENCE,CONSTRAINT,TRIGGER,DATABASE,EXTENSION,ROLE');
 

@@ -197,7 +197,7 @@ export function readLevel(
       i = c;
       continue;
     }
-    if (k === 'FROM' || k === 'JOIN' || k === 'STRAIGHT_JOIN' || k === 'APPLY' || k === 'INTO' || k === 'TABLE') {
+    if (k === 'FROM' || k === 'JOIN' || k === 'STRAIGHT_JOIN' || k === 'APPLY' || k === 'INTO' || k === 'TABLE' || ((k === 'PIVOT' || k === 'UNPIVOT') && i === s)) {
       expect = true;
       inFrom = k !== 'INTO' && k !== 'TABLE';
       intro = k;

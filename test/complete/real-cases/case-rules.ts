@@ -10,6 +10,9 @@ import { dk, dkA, my, myA, pg, pgA, sl, slA } from '../real-case-builders.js';
 const ctx = { context: 'case-rules' };
 
 export const caseRuleCases: Case[] = [
+  // the keyword case follows the user's last keyword, not a word inside a string or a quoted name
+  pg("SELECT * FROM users WHERE email = 'null' AND |", ['NOT'], ['not'], ctx),
+  pg('select * from users where "select" is null and |', ['not'], ['NOT'], ctx),
   // PostgreSQL: unquoted names fold
   pgA('SELECT * FROM Users u WHERE u.| IS NULL', ['name', 'email'], ['"displayName"', '"isActive"'], ctx),
   pgA('SELECT * FROM USERS u WHERE u.| IS NULL', ['name', 'email'], ['"displayName"'], ctx),

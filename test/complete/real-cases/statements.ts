@@ -158,6 +158,16 @@ export const statementCases: Case[] = [
   pgA('MERGE INTO users u USING audit_log a ON a.user_id = u.id WHEN MATCHED THEN UPDATE SET | = NULL', ['email'], ['payload'], ctx),
   dkA('MERGE INTO users u USING users v ON v.| = u.id WHEN MATCHED THEN DELETE', ['id'], [], ctx),
   dk('MERGE INTO users u USING users v ON v.|', ['id', 'email'], ['dept_id'], ctx),
+  // DuckDB: PIVOT's table and columns, EXCLUDE's columns, extensions, COPY's options
+  dkA('PIVOT | ON name USING count(*)', ['users'], ['SELECT'], ctx),
+  dkA('PIVOT users ON | USING count(*)', ['name', 'email'], [], ctx),
+  dkA('SELECT * EXCLUDE (|) FROM users', ['email', 'name'], ['CASE', 'NOT', 'count'], ctx),
+  dkA('SELECT * EXCLUDE (id, |) FROM users', ['email'], ['CASE'], ctx),
+  dk('INSTALL |', ['httpfs', 'spatial', 'postgres'], ['users', 'SELECT'], ctx),
+  dk('LOAD |', ['httpfs'], ['users'], ctx),
+  dkA("COPY users TO '/dev/null' (| csv)", ['FORMAT'], ['users'], ctx),
+  dk("COPY users TO '/dev/null' (FORMAT |)", ['csv', 'parquet'], ['users'], ctx),
+  pg('COPY users TO STDOUT (|)', ['FORMAT', 'HEADER', 'DELIMITER'], ['users', 'COMPRESSION'], ctx),
   // SELECT x AS |: the user names the alias
   all4('SELECT email AS | FROM users', [], ['email', 'CASE', 'users'], { ...ctx, none: true }),
   dkA('DESCRIBE |', ['users', 'shop.orders'], [], ctx),
