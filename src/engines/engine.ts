@@ -126,9 +126,9 @@ export interface ExecuteOptions {
    */
   readonly psqlValues?: boolean;
   /**
-   * SQLite: values as the sqlite3 shell prints them (output/sqlite3-sink.ts): a REAL as text in its
-   * `%!.15g` (`2.0`, `1.0e+20`, `0.333333333333333`), a blob as its bytes read as text. Integers stay
-   * numbers. Other engines ignore it.
+   * SQLite: values typed as the sqlite3 shell needs them (output/sqlite3-sink.ts): INTEGER as bigint, so a
+   * REAL (a number) is told apart and written as sqlite3 writes it (`2.0`, `1.0e+20`); rows, none of the
+   * fast paths. Other engines ignore it.
    */
   readonly sqlite3Values?: boolean;
   /**

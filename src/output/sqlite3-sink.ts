@@ -20,9 +20,15 @@
  */
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
 
-export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown';
-export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown']);
+/** A name as sqlite3 writes it in an INSERT: bare when it is a plain word that is no keyword, else in double quotes. */
+function sqlite3Name(name: string, keywords: ReadonlySet<string>): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !keywords.has(name.toUpperCase()) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert';
+export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert']);
 
 /** The sqlite3 shell's output state, as its dot-commands set it (meta/dot-commands.ts). */
 export interface Sqlite3Output {
@@ -31,6 +37,8 @@ export interface Sqlite3Output {
   readonly nullValue: string;
   readonly colSeparator: string;
   readonly rowSeparator: string;
+  /** `.mode insert TABLE`: the table the INSERT statements name (default "table"). */
+  readonly insertTable?: string;
 }
 
 /** sqlite3's start: list mode, no headers, '|' and '\n', NULL empty. */
@@ -39,7 +47,9 @@ export const SQLITE3_DEFAULT: Sqlite3Output = Object.freeze({ mode: 'list', head
 function text(v: Value, nullValue: string): string {
   if (v === null) return nullValue;
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  // a number is a REAL (INTEGER comes as bigint: ExecuteOptions.sqlite3Values)
+  if (typeof v === 'number') return sqlite3Real(v);
+  if (typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (v instanceof Uint8Array) {
     const end = v.indexOf(0);
@@ -106,6 +116,8 @@ export class Sqlite3Sink implements ResultSink {
   constructor(
     private readonly out: TextOutput,
     private readonly o: Sqlite3Output,
+    /** SQLite's keywords: an INSERT names a table or column that is one in quotes. */
+    private readonly keywords: ReadonlySet<string> = new Set(),
   ) {}
 
   begin(columns: readonly ColumnInfo[]): void {
@@ -129,6 +141,16 @@ export class Sqlite3Sink implements ResultSink {
           const q = (v: string, i: number): string => (row[i] === null ? v : sqlite3Csv(v, o.colSeparator));
           if (this.count === 0 && o.header) chunk += this.names.map((n) => sqlite3Csv(n, o.colSeparator)).join(o.colSeparator) + o.rowSeparator;
           chunk += values.map(q).join(o.colSeparator) + o.rowSeparator;
+          break;
+        }
+        case 'quote':
+          if (this.count === 0 && o.header) chunk += this.names.map((n) => sqlite3Quoted(n, false)).join(o.colSeparator) + o.rowSeparator;
+          chunk += row.map((v) => sqlite3Quoted(v, false)).join(o.colSeparator) + o.rowSeparator;
+          break;
+        case 'insert': {
+          const kw = this.keywords;
+          const cols = o.header ? `(${this.names.map((n) => sqlite3Name(n, kw)).join(',')})` : '';
+          chunk += `INSERT INTO ${sqlite3Name(o.insertTable ?? 'table', kw)}${cols} VALUES(${row.map((v) => sqlite3Quoted(v, true)).join(',')});${o.rowSeparator}`;
           break;
         }
         case 'line': {

@@ -1,6 +1,6 @@
 /**
- * sqlite3Real against the real sqlite3 shell: doubles stored exactly (bound by the driver, not parsed
- * from SQL text), read back by `sqlite3 FILE` in list mode, line for line the same text.
+ * sqlite3Real and sqlitePrintfG against the real sqlite3 shell: doubles stored exactly (bound by the driver,
+ * not parsed from SQL text), read back by `sqlite3 FILE` in list mode and through its printf('%!.20g').
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sqlite3Real } from '../../src/output/sqlite3-values.js';
+import { sqlitePrintfG } from '../../src/output/sqlite3-printf.js';
 import { tempDir } from '../meta/cli-helper.js';
 
-test("a REAL's text is the sqlite3 shell's (%!.15g), for edge cases and 3,000 random doubles", () => {
+test("a REAL's text is the sqlite3 shell's (%!.15g, and %!.20g for quote and insert), ties included, for edge cases and 3,000 random doubles", () => {
   const values = [
-    2, 0.1, 0.1 + 0.2, 1 / 3, -1.5e-9, 1e20, 1e100, 1e15, 999999999999999, 1e14, 123456789012345.6, 1e-4, 9.9999999999999995e-5,
+    5876922607.421875, 815628850460052.5, -74664241075515.75, -300756475925445.5, 1e300, 2, 0.1, 0.1 + 0.2, 1 / 3, -1.5e-9, 1e20, 1e100, 1e15, 999999999999999, 1e14, 123456789012345.6, 1e-4, 9.9999999999999995e-5,
     0.00012345, 5e-324, 1.7976931348623157e308, -0.5, 3.25, 100, 1234567.891, 2 ** 53, 2 ** 63, -(2 ** 70), 6.02214076e23, 0.999999999999999944,
   ];
   let seed = 12345;
@@ -27,13 +28,14 @@ test("a REAL's text is the sqlite3 shell's (%!.15g), for edge cases and 3,000 ra
   const insert = db.prepare('insert into r(x) values (?)');
   db.transaction(() => values.forEach((v) => insert.run(v)))();
   db.close();
-  const r = spawnSync('sqlite3', [file, 'select x from r order by i'], { encoding: 'utf8' });
+  // the shell's text of each REAL, and SQLite's own printf at 20 digits (what .mode quote and insert write)
+  const r = spawnSync('sqlite3', [file, "select x || '|' || printf('%!.20g', x) from r order by i"], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  const real = r.stdout.trimEnd().split('\n');
+  const real = r.stdout.trimEnd().split('\n').map((l) => l.split('|'));
   assert.equal(real.length, values.length);
-  // SQLite 3.40 rounds in 80-bit long double: a value halfway between two 15-digit texts may go either way
-  // there (5876922607.421875 down, 815628850460052.5 up); sqlsh cuts ties. Everything else is the same text.
-  const nearTie = (v: number): boolean => /^(50{3}|49{3})/.test(Math.abs(v).toExponential(40).replace('.', '').slice(15));
-  const wrong = values.map((v, k) => [v, sqlite3Real(v), real[k]] as const).filter(([v, ours, theirs]) => ours !== theirs && !nearTie(v));
-  assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${values.length} differ`);
+  // ties at the 15th digit go as SQLite's long-double arithmetic takes them (5876922607.421875 down, 815628850460052.5 up)
+  const wrong = values.map((v, k) => [v, sqlite3Real(v), real[k]![0]] as const).filter(([, ours, theirs]) => ours !== theirs);
+  assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${values.length} differ at 15 digits`);
+  const wrong20 = values.map((v, k) => [v, sqlitePrintfG(v, 20), real[k]![1]] as const).filter(([v, ours, theirs]) => v !== 0 && ours !== theirs);
+  assert.deepEqual(wrong20.slice(0, 10), [], `${wrong20.length} of ${values.length} differ at 20 digits`);
 });

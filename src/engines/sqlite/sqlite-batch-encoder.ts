@@ -7,7 +7,6 @@
  * A batch is full at its row target (the caller's batch size, fewer for results of very many
  * columns), or earlier when its text and blobs pass BYTE_BUDGET: a batch of wide rows stays small.
  */
-import { sqlite3Real } from '../../output/sqlite3-values.js';
 import { TAG_NUMBER, TAG_OTHER, TAG_TEXT, type RowBatch } from './sqlite-protocol.js';
 
 /** Characters of text plus bytes of blobs after which a batch is sent, whatever its row count. */
@@ -35,7 +34,7 @@ export class BatchEncoder {
     private readonly columnCount: number,
     batchSize: number,
     private readonly exactText?: (column: number) => string | undefined,
-    /** REALs and blobs as the sqlite3 shell's text (ExecuteOptions.sqlite3Values). */
+    /** INTEGER as bigint, so that a REAL (a number) is told apart (ExecuteOptions.sqlite3Values). */
     private readonly sqlite3Values = false,
   ) {
     this.targetRows = Math.max(1, Math.min(batchSize, Math.floor(MAX_BATCH_VALUES / Math.max(1, columnCount))));
@@ -74,8 +73,9 @@ export class BatchEncoder {
       switch (typeof v) {
         case 'bigint': {
           // Number(v) is exact iff v is within ±(2^53-1); beyond, it is not a safe integer.
+          // (the sqlite3 shell's values keep INTEGER as bigint: a REAL then stays a number, told apart)
           const asNumber = Number(v);
-          if (Number.isSafeInteger(asNumber)) {
+          if (Number.isSafeInteger(asNumber) && !this.sqlite3Values) {
             numbers[p] = asNumber;
             tags[p] = TAG_NUMBER;
           } else {
@@ -94,29 +94,10 @@ export class BatchEncoder {
           break;
         }
         case 'number':
-          // with safe integers on, a JavaScript number is a REAL
-          if (this.sqlite3Values) {
-            const text = sqlite3Real(v);
-            this.texts.push(text);
-            numbers[p] = text.length;
-            this.bytes += text.length;
-            tags[p] = TAG_TEXT;
-            break;
-          }
           numbers[p] = v;
           tags[p] = TAG_NUMBER;
           break;
         default:
-          if (this.sqlite3Values && v instanceof Uint8Array) {
-            // the shell prints a blob's bytes as text, up to a zero byte (a C string)
-            const end = v.indexOf(0);
-            const text = new TextDecoder().decode(end < 0 ? v : v.subarray(0, end));
-            this.texts.push(text);
-            numbers[p] = text.length;
-            this.bytes += text.length;
-            tags[p] = TAG_TEXT;
-            break;
-          }
           if (v !== null && v !== undefined) {
             // A Buffer may be a view on a shared pool: copy it into its own exact-size array.
             const bytes = v instanceof Uint8Array ? new Uint8Array(v) : v;

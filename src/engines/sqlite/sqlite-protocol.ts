@@ -68,7 +68,7 @@ export type ToWorker =
        * rows' objects as 'text' (ExecuteOptions.json), also only from the native helper.
        */
       readonly text?: { readonly format: 'csv' | 'tsv' | 'copy' | 'copy-raw' | 'json' | 'jsonl'; readonly nullString: string };
-      /** REALs and blobs as the sqlite3 shell's text (ExecuteOptions.sqlite3Values); never with `text`. */
+      /** INTEGER values as bigint, REALs told apart (ExecuteOptions.sqlite3Values); never with `text`. */
       readonly sqlite3Values?: boolean;
     }
   | { readonly type: 'introspect'; readonly id: number }

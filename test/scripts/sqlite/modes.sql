@@ -48,3 +48,20 @@ select * from m;
 .mode list
 .separator "\t" "\n--\n"
 select 1, 2 union all select 3, 4;
+create table q("a b", c, "select");
+insert into q values ('x
+y', 'it''s', 3.0), ('a'||char(13)||'b', -0.0, 1e300), (x'00ff', 9223372036854775807, 12.5), (0.1, 815628850460052.5, null);
+.mode quote
+select * from q;
+.headers on
+select * from q;
+.mode insert
+select * from q;
+.headers off
+select * from q;
+.mode insert "my tab"
+select 1 as x;
+.mode insert t2
+select 1 as x, 2.0 as y;
+.mode list
+select 5876922607.421875, 815628850460052.5;
