@@ -91,6 +91,8 @@ export function translateDotCommand(line: string): { readonly meta: string; read
       return { meta: rest ? `\\dt ${rest}` : '\\dt' };
     case 'schema':
       return { meta: rest ? `\\schema ${rest}` : '\\schema' };
+    case 'dump':
+      return { meta: rest ? `\\dump ${rest}` : '\\dump' };
     case 'timer':
       return { meta: `\\timing ${on(args[0])}` };
     case 'bail':
@@ -107,6 +109,6 @@ export function translateDotCommand(line: string): { readonly meta: string; read
       return { meta: `\\copy ${plain[1]} FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv)` };
     }
     default:
-      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .schema, .timer, .bail, .print, .import, .quit)` };
+      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .schema, .dump, .timer, .bail, .print, .import, .quit)` };
   }
 }

@@ -104,4 +104,66 @@ const schema: MetaCommand = {
   },
 };
 
-export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema];
+/** The values of one query, typed as the sqlite3 shell needs them (INTEGER as bigint, REAL a number). */
+async function typedRows(ctx: MetaContext, sql: string): Promise<Row[]> {
+  const out: Row[] = [];
+  for await (const ev of ctx.session.connection.execute(sql, { sqlite3Values: true, ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}) })) if (ev.type === 'rows') out.push(...ev.rows);
+  return out;
+}
+
+/**
+ * `\\dump [PATTERN]`: the database as SQL text, as sqlite3 3.40's `.dump` writes it (sqlite3 scripts'
+ * `.dump` maps here): PRAGMA foreign_keys=OFF and a transaction around each table's CREATE and its rows
+ * as `INSERT INTO t VALUES(...)` (values as `.mode insert` writes them), sqlite_sequence's rows, then
+ * the indexes, triggers and views. PATTERN (LIKE) picks the tables and other objects by name. Not done:
+ * virtual tables' rows, --preserve-rowids, --data-only, --nosys.
+ */
+const dump: MetaCommand = {
+  name: '\\dump',
+  group: 'Informational',
+  syntax: '\\dump [PATTERN]',
+  summary: "SQLite: the database as SQL, as sqlite3's .dump",
+  args: { min: 0, max: 1, kinds: ['pattern'] },
+  async run(ctx, args) {
+    if (ctx.session.dialect.id !== 'sqlite') return fail("\\dump (sqlite3's .dump) reads a SQLite database");
+    const pattern = args.words[0]?.replace(/^"(.*)"$/, '$1');
+    const like = pattern === undefined ? 'true' : `name LIKE ${literal(pattern)} ESCAPE '\\'`;
+    const { sqlite3Quoted } = await import('../../output/sqlite3-values.js');
+    let text = 'PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n';
+    const flush = async (): Promise<void> => {
+      if (text.length > 0) await ctx.session.out.write(text);
+      text = '';
+    };
+    let writableSchema = false;
+    const tables = await rows(ctx, `SELECT name, type, sql FROM sqlite_schema AS o WHERE (${like}) AND type=='table' AND sql NOT NULL ORDER BY tbl_name='sqlite_sequence', rowid`);
+    for (const [nameV, , sqlV] of tables) {
+      const name = String(nameV);
+      const sql = String(sqlV);
+      if (name === 'sqlite_sequence') text += 'DELETE FROM sqlite_sequence;\n';
+      else if (/^sqlite_stat.$/.test(name)) text += 'ANALYZE sqlite_schema;\n';
+      else if (name.startsWith('sqlite_')) continue;
+      else if (/^CREATE VIRTUAL TABLE/.test(sql)) {
+        if (!writableSchema) text += 'PRAGMA writable_schema=ON;\n';
+        writableSchema = true;
+        text += `INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table',${literal(name)},${literal(name)},0,${literal(sql)});\n`;
+        continue;
+      } else text += schemaLine(sql);
+      // the rows, as INSERT statements (the table's name quoted as sqlite3 quotes it)
+      const cols = await rows(ctx, `select name from pragma_table_info(${literal(name)})`);
+      if (cols.length === 0) continue;
+      const select = `SELECT ${cols.map((c) => quoted(String(c[0]))).join(',')} FROM ${quoted(name)}`;
+      const target = quoted(name);
+      for (const r of await typedRows(ctx, select)) {
+        text += `INSERT INTO ${target} VALUES(${r.map((v) => sqlite3Quoted(v, true)).join(',')});\n`;
+        if (text.length > 1 << 16) await flush();
+      }
+    }
+    for (const [sqlV] of await rows(ctx, `SELECT sql FROM sqlite_schema AS o WHERE (${like}) AND sql NOT NULL AND type IN ('index','trigger','view')`)) text += schemaLine(String(sqlV));
+    if (writableSchema) text += 'PRAGMA writable_schema=OFF;\n';
+    text += 'COMMIT;\n';
+    await flush();
+    return ok;
+  },
+};
+
+export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema, dump];
