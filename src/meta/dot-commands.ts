@@ -88,7 +88,10 @@ export function translateDotCommand(line: string): { readonly meta: string; read
     case 'once':
       return { meta: rest ? `\\o ${rest}` : '\\o' };
     case 'tables':
-      return { meta: rest ? `\\dt ${rest}` : '\\dt' };
+      return { meta: rest ? `\\tables ${rest}` : '\\tables' };
+    case 'indexes':
+    case 'indices':
+      return { meta: rest ? `\\indexes ${rest}` : '\\indexes' };
     case 'schema':
       return { meta: rest ? `\\schema ${rest}` : '\\schema' };
     case 'dump':
@@ -109,6 +112,6 @@ export function translateDotCommand(line: string): { readonly meta: string; read
       return { meta: `\\copy ${plain[1]} FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv)` };
     }
     default:
-      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .schema, .dump, .timer, .bail, .print, .import, .quit)` };
+      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .indexes, .schema, .dump, .timer, .bail, .print, .import, .quit)` };
   }
 }

@@ -166,4 +166,58 @@ const dump: MetaCommand = {
   },
 };
 
-export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema, dump];
+/** sqlite3's columns of names (.tables, .indexes): as many columns of the longest name + 2 as fit 80, filled down. */
+function nameColumns(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  const width = Math.max(...names.map((n) => [...n].length));
+  const cols = Math.max(1, Math.floor(80 / (width + 2)));
+  const rowsN = Math.ceil(names.length / cols);
+  let out = '';
+  for (let i = 0; i < rowsN; i++) {
+    for (let j = i; j < names.length; j += rowsN) out += `${j < rowsN ? '' : '  '}${names[j]!}${' '.repeat(width - [...names[j]!].length)}`;
+    out += '\n';
+  }
+  return out;
+}
+
+/** The names of one kind in every schema (main's bare, others' as schema.name), sorted, as sqlite3 lists them. */
+async function schemaNames(ctx: MetaContext, what: 'tables' | 'indexes', pattern: string): Promise<string[]> {
+  const dbs = (await rows(ctx, 'select name from pragma_database_list')).map((r) => String(r[0]));
+  const parts = dbs.map((db) => {
+    const name = db === 'main' ? 'name' : `${literal(`${db}.`)}||name`;
+    const where = what === 'tables'
+      ? `type IN ('table','view') AND name NOT LIKE 'sqlite_%' AND name LIKE ${literal(pattern)}`
+      : `type='index' AND tbl_name LIKE ${literal(pattern)}`;
+    return `SELECT ${name} FROM ${ident(db)}.sqlite_schema WHERE ${where}`;
+  });
+  return (await rows(ctx, `${parts.join(' UNION ALL ')} ORDER BY 1`)).map((r) => String(r[0]));
+}
+
+const tablesCommand: MetaCommand = {
+  name: '\\tables',
+  group: 'Informational',
+  syntax: '\\tables [PATTERN]',
+  summary: "SQLite: table and view names, as sqlite3's .tables",
+  args: { min: 0, max: 1, kinds: ['pattern'] },
+  async run(ctx, args) {
+    if (ctx.session.dialect.id !== 'sqlite') return fail("\\tables (sqlite3's .tables) reads a SQLite database: use \\dt here");
+    await ctx.session.out.write(nameColumns(await schemaNames(ctx, 'tables', args.words[0] ?? '%')));
+    return ok;
+  },
+};
+
+const indexesCommand: MetaCommand = {
+  name: '\\indexes',
+  aliases: ['\\indices'],
+  group: 'Informational',
+  syntax: '\\indexes [TABLE]',
+  summary: "SQLite: index names, as sqlite3's .indexes",
+  args: { min: 0, max: 1, kinds: ['relation'] },
+  async run(ctx, args) {
+    if (ctx.session.dialect.id !== 'sqlite') return fail("\\indexes (sqlite3's .indexes) reads a SQLite database: use \\di here");
+    await ctx.session.out.write(nameColumns(await schemaNames(ctx, 'indexes', args.words[0] ?? '%')));
+    return ok;
+  },
+};
+
+export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema, dump, tablesCommand, indexesCommand];

@@ -11,3 +11,7 @@ create table empty(z);
 .dump
 .dump a
 .dump my%
+.tables
+.tables %t%
+.indexes
+.indexes a
