@@ -96,6 +96,8 @@ export function translateDotCommand(line: string): { readonly meta: string; read
       return { meta: rest ? `\\schema ${rest}` : '\\schema' };
     case 'dump':
       return { meta: rest ? `\\dump ${rest}` : '\\dump' };
+    case 'echo':
+      return { meta: `\\set ECHO ${on(args[0]) === 'on' ? 'all' : 'none'}` };
     case 'timer':
       return { meta: `\\timing ${on(args[0])}` };
     case 'bail':
@@ -112,6 +114,6 @@ export function translateDotCommand(line: string): { readonly meta: string; read
       return { meta: `\\copy ${plain[1]} FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv)` };
     }
     default:
-      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .indexes, .schema, .dump, .timer, .bail, .print, .import, .quit)` };
+      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .indexes, .schema, .dump, .echo, .timer, .bail, .print, .import, .quit)` };
   }
 }

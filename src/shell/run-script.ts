@@ -26,6 +26,7 @@ import { sqlite3OutputCommand, translateDotCommand } from '../meta/dot-commands.
 import { nowMs } from '../core/now-ms.js';
 import type { ExecuteOptions } from '../engines/engine.js';
 import type { TextOutput } from '../output/sink.js';
+import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
 
 export interface RunOptions {
   /** File name for messages ('migrate.sql'), or a label like '-c 1'. */
@@ -115,6 +116,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
         continue;
       }
       if (output) session.sqlite3Output = output.state;
+      // any other dot-command makes this a sqlite3 script too: its results as sqlite3 writes them (list mode, no header)
+      // (in a script; on the shell's screen only .mode, .headers, .separator and .nullvalue change the output)
+      else if (!session.interactive && isActive(session.conditionals) && /^\.[a-z]/i.test(meta)) session.sqlite3Output ??= SQLITE3_DEFAULT;
       if (output && !output.fallback) continue;
       // (src/meta/dot-commands.ts)
       const dot = translateDotCommand(meta);

@@ -8,3 +8,10 @@ create table other.extra(x);
 .tables t_
 .indexes
 .indexes tbl%
+.echo on
+select count(*) from tbl_alpha;
+-- a comment
+select 1
+  , 2;
+.echo off
+select 3;
