@@ -38,3 +38,7 @@ select 'after' as how;
 \set next `expr :n + 1`
 \set quoted `printf '%s|' :'who'`
 \echo hello :who :next :quoted
+\set x '1' \set y '2'
+\echo :x :y \echo done
+\set z 'a\\b'
+\echo :z
