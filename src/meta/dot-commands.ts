@@ -107,12 +107,8 @@ export function translateDotCommand(line: string): { readonly meta: string; read
     case 'quit':
     case 'exit':
       return { meta: '\\q' };
-    case 'import': {
-      const plain = args.filter((a) => !a.startsWith('--'));
-      if (plain.length !== 2 || args.length !== 2) return { error: '.import: sqlsh reads .import FILE TABLE (csv into an existing table, no options)' };
-      const file = plain[0]!.replace(/^(['"])(.*)\1$/, '$2');
-      return { meta: `\\copy ${plain[1]} FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv)` };
-    }
+    case 'import':
+      return { meta: `\\import ${rest}` };
     default:
       return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .indexes, .schema, .dump, .echo, .timer, .bail, .print, .import, .quit)` };
   }

@@ -220,4 +220,86 @@ const indexesCommand: MetaCommand = {
   },
 };
 
-export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema, dump, tablesCommand, indexesCommand];
+/** The first record of a csv text: its fields, quotes undone. */
+function firstCsvRecord(text: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') break;
+    else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/**
+ * `\\import [--csv] [--skip N] FILE TABLE`: sqlite3's .import of a csv file (sqlite3 scripts' `.import`
+ * maps here). An existing table takes every line (the first too, unless --skip 1); a missing one is
+ * created from the first line's names, each column TEXT, as sqlite3 3.40 creates it. Rows go in through
+ * \\copy ... FROM (FORMAT csv).
+ */
+const importCommand: MetaCommand = {
+  name: '\\import',
+  group: 'Informational',
+  syntax: '\\import [--csv] [--skip N] FILE TABLE',
+  summary: "SQLite: a csv file into a table, as sqlite3's .import",
+  args: { min: 2, max: 6, kinds: ['file', 'text'] },
+  async run(ctx, args) {
+    if (ctx.session.dialect.id !== 'sqlite') return fail("\\import (sqlite3's .import) loads into a SQLite database: use \\copy TABLE FROM FILE here");
+    const words = [...args.words];
+    let skip = 0;
+    const plain: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (w === '--csv') continue;
+      if (w === '--skip') skip = Number(words[++i]);
+      else if (w.startsWith('--')) return fail(`${w}: sqlsh's .import takes --csv and --skip N`);
+      else plain.push(w);
+    }
+    if (plain.length !== 2 || !Number.isInteger(skip) || skip < 0) return fail('usage: .import [--csv] [--skip N] FILE TABLE');
+    const [file, table] = plain as [string, string];
+    const exists = (await rows(ctx, `select 1 from pragma_table_info(${literal(table)})`)).length > 0;
+    if (!exists) {
+      const { readFile } = await import('node:fs/promises');
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (e) {
+        const { fileErrorReason } = await import('../file-error.js');
+        return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
+      }
+      const names = firstCsvRecord(text.slice(skip > 0 ? nthLineStart(text, skip) : 0));
+      const create = `CREATE TABLE ${ident(table)}(\n${names.map((n) => `${ident(n)} TEXT`).join(', ')})`;
+      for await (const _ of ctx.session.connection.execute(create)) void _;
+      skip += 1; // the names' line is not a row
+    }
+    if (skip > 1) return fail("sqlsh's .import skips one line at most (--skip 1)");
+    // sqlite3 reads an empty field as '' (never NULL): a NULL marker no csv field can be
+    const r = await ctx.runner.runScript(`\\copy ${ident(table)} FROM ${literal(file)} WITH (FORMAT csv, NULL '\u0001'${skip === 1 ? ', HEADER true' : ''})\n`, { ...ctx.opts });
+    return r.ok ? ok : { type: 'error' };
+  },
+};
+
+/** Where line n (from 0) of a text starts. */
+function nthLineStart(text: string, n: number): number {
+  let at = 0;
+  for (let k = 0; k < n && at >= 0; k++) {
+    const nl = text.indexOf('\n', at);
+    at = nl < 0 ? text.length : nl + 1;
+  }
+  return at;
+}
+
+export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema, dump, tablesCommand, indexesCommand, importCommand];
