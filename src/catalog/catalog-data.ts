@@ -112,6 +112,8 @@ export interface CatalogData {
   readonly tableNamesCaseSensitive?: boolean;
   /** Other databases on the server, for \c and \l. */
   readonly databases: readonly string[];
+  /** Sequences (PostgreSQL, DuckDB), for DROP / ALTER SEQUENCE and nextval('...') (optional for older snapshots). */
+  readonly sequences?: readonly { readonly schema: string; readonly name: string }[];
   /** Roles (PostgreSQL), for GRANT ... TO, SET ROLE, OWNER TO, \du (optional for older snapshots). */
   readonly roles?: readonly string[];
   /**

@@ -67,6 +67,22 @@ function metaContext(tok: Token, cursor: number): SuggestResult {
   return { word, suggestions };
 }
 
+/** nextval('|'), currval('|'), setval('|'): the string names a sequence (PostgreSQL, DuckDB). */
+function sequenceArgument(tokens: readonly Token[], str: Token, text: string, c: number): SuggestResult | undefined {
+  if (!str.text.startsWith("'")) return undefined;
+  const i = tokens.indexOf(str);
+  let j = i - 1;
+  while (j >= 0 && (tokens[j]!.type === 'space' || tokens[j]!.type === 'line-comment' || tokens[j]!.type === 'block-comment')) j--;
+  if (tokens[j]?.text !== '(') return undefined;
+  j--;
+  while (j >= 0 && (tokens[j]!.type === 'space' || tokens[j]!.type === 'line-comment' || tokens[j]!.type === 'block-comment')) j--;
+  if (!/^(nextval|currval|setval)$/i.test(tokens[j]?.text ?? '')) return undefined;
+  const start = str.start + 1;
+  const closed = str.end - str.start >= 2 && text[str.end - 1] === "'";
+  const end = closed ? str.end - 1 : str.end;
+  return { word: { start, end: Math.max(end, c), prefix: text.slice(start, c), quoted: false }, suggestions: [{ kind: 'sequence' }] };
+}
+
 /** What is expected at `cursor` in `text` (offsets in UTF-16 code units; the cursor is clamped to the text). */
 export function analyzeCursor(text: string, cursor: number, dialect: SqlDialect): SuggestResult {
   const c = Math.max(0, Math.min(text.length, Number.isFinite(cursor) ? Math.floor(cursor) : text.length));
@@ -82,6 +98,8 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number):
       return none(c);
     case 'string': {
       // the $$ body of CREATE FUNCTION / DO: SQL again, analysed on its own text, offsets mapped back
+      const seq = sequenceArgument(tokens, place.token, text, c);
+      if (seq) return seq;
       const body = depth < 4 && dialect.lex.dollarQuotes ? functionBodyRange(tokens, place.token, c, statementRange(text, place.token.start, dialect)) : undefined;
       if (!body) return none(c);
       const inner = analyzeAt(text.slice(body.start, body.end), c - body.start, dialect, depth + 1);

@@ -16,6 +16,7 @@ export type CompletionKind =
   | 'index'
   | 'constraint'
   | 'role'
+  | 'sequence'
   | 'meta-command'
   | 'named-query'
   | 'file'

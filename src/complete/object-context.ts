@@ -18,6 +18,7 @@ type Target =
   | { readonly kind: 'database' }
   | { readonly kind: 'index' }
   | { readonly kind: 'role' }
+  | { readonly kind: 'sequence' }
   | { readonly kind: 'none' };
 
 const TABLES: Target = { kind: 'relation', kinds: ['table', 'foreign-table'] };
@@ -39,7 +40,7 @@ const OBJECTS: readonly (readonly [readonly string[], Target])[] = [
   [['SCHEMA'], { kind: 'schema' }],
   [['DATABASE'], { kind: 'database' }],
   [['INDEX'], { kind: 'index' }],
-  [['SEQUENCE'], { kind: 'none' }],
+  [['SEQUENCE'], { kind: 'sequence' }],
   [['USER', 'MAPPING'], { kind: 'none' }],
   [['ROLE'], { kind: 'role' }],
   [['USER'], { kind: 'role' }],
@@ -118,6 +119,10 @@ export function objectTarget(sig: readonly Token[], pairs: Int32Array, at: numbe
       break;
     case 'role':
       if (!schema) out.push({ kind: 'role' });
+      break;
+    case 'sequence':
+      out.push({ kind: 'sequence', ...s });
+      if (!schema) out.push({ kind: 'schema' });
       break;
     case 'none':
       break;

@@ -275,6 +275,15 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       }
       return;
     }
+    case 'sequence': {
+      const want = s.schema === undefined ? undefined : s.schemaQuoted ? s.schema : s.schema.toLowerCase();
+      for (const q of catalog.data.sequences ?? []) {
+        if (want !== undefined && (s.schemaQuoted ? q.schema : q.schema.toLowerCase()) !== want) continue;
+        const text = want !== undefined ? ctx.names.ident(q.name) : ctx.names.qualified(q.schema, q.name);
+        col.add(q.name, catalog.isVisibleSchema(q.schema) ? 1 : 2, `seq\u0000${q.schema}\u0000${q.name}`, { text, kind: 'sequence', detail: 'sequence' });
+      }
+      return;
+    }
     case 'role':
       // the engine's predefined roles (pg_read_all_data ...) after the user's
       for (const r of catalog.roles) col.add(r, /^pg_/.test(r) ? 3 : 1, `role\u0000${r}`, { text: ctx.names.ident(r), kind: 'role' });

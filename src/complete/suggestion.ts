@@ -50,6 +50,8 @@ export type Suggestion =
   | { readonly kind: 'datatype'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly position?: TypePosition }
   | { readonly kind: 'alias'; readonly tables: readonly TableRef[] }
   | { readonly kind: 'database' }
+  /** Sequences (DROP / ALTER SEQUENCE |), those of one schema when qualified. */
+  | { readonly kind: 'sequence'; readonly schema?: string; readonly schemaQuoted?: boolean }
   /** Roles (GRANT ... TO, SET ROLE, OWNER TO); `special`: also PUBLIC / CURRENT_USER and the like where they fit. */
   | { readonly kind: 'role'; readonly special?: readonly string[] }
   /** Index names (DROP INDEX |, ALTER INDEX |, REINDEX INDEX |), those of one schema when qualified. */

@@ -31,6 +31,7 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   index: CompletionItemKind.Reference,
   constraint: CompletionItemKind.Reference,
   role: CompletionItemKind.Constant,
+  sequence: CompletionItemKind.Value,
   'meta-command': CompletionItemKind.Event,
   'named-query': CompletionItemKind.Reference,
   file: CompletionItemKind.File,

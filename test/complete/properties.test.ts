@@ -92,6 +92,17 @@ function checkInsertions(text: string, cursor: number, catalog: Catalog, max: nu
     const { start, end } = c.replace;
     const at = before.find((t) => t.start < start && start <= t.end && t.type === 'backslash');
     if (at || c.kind === 'file' || c.kind === 'meta-command' || c.kind === 'setting') continue; // a backslash line is one token
+    // a sequence named in nextval('...'): the text goes inside the string, which stays one string token
+    const inString = before.find((t) => t.type === 'string' && !/^\$/.test(t.text) && t.start < start && end <= t.end && (start < t.end || t.unterminated === true));
+    if (inString) {
+      assert.equal(c.kind, 'sequence', `only a sequence completes inside a plain string: ${JSON.stringify(c.text)} in ${JSON.stringify(text)}`);
+      const next = text.slice(0, start) + c.text + text.slice(end);
+      const outer = lex(next, opts).find((t) => t.start === inString.start);
+      assert.equal(outer?.type, 'string', 'the string stays a string');
+      assert.equal(outer?.end, inString.end + c.text.length - (end - start), 'and ends where it did');
+      n++;
+      continue;
+    }
     const where = `inserting ${JSON.stringify(c.text)} at ${start}..${end} of ${JSON.stringify(text)} (${catalog.dialect.id})`;
     const body = before.find((t) => t.type === 'string' && t.start < start && end < t.end);
     const tag = body ? /^\$[^$]*\$/.exec(body.text)?.[0] : undefined;

@@ -109,6 +109,7 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
     let types = await q(`SELECT schema_name, type_name, logical_type, labels FROM duckdb_types() WHERE ${CUR} AND NOT internal ORDER BY 1, 2`);
     if (types.length === 0) types = await q(`SELECT schema_name, type_name, logical_type, NULL FROM duckdb_types() WHERE ${CUR} AND NOT internal ORDER BY 1, 2`);
     const databases = (await q('SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY 1')).map((r) => str(r[0]));
+    const sequences = (await q('SELECT schema_name, sequence_name FROM duckdb_sequences() ORDER BY 1, 2').catch(() => [] as unknown[][])).map((r) => Object.freeze({ schema: str(r[0]), name: str(r[1]) }));
 
     const key = (s: string, t: string): string => `${s}\u0000${t}`;
     const cols = new Map<string, ColumnDef[]>();
@@ -183,7 +184,7 @@ export async function introspectDuckdb(connect: () => Promise<DuckConn>, signal?
       return { schema: str(r[0]), name: str(r[1]), kind, ...(detail ? { detail } : {}) };
     });
     const withColumns = await tableMacroColumns(q, functions);
-    return Object.freeze({ schemas, searchPath, relations, foreignKeys, indexes, functions: withColumns, datatypes, types: typeDefs, databases });
+    return Object.freeze({ schemas, searchPath, relations, foreignKeys, indexes, functions: withColumns, datatypes, types: typeDefs, databases, sequences });
   } finally {
     signal?.removeEventListener('abort', onAbort);
     conn.closeSync();

@@ -101,6 +101,8 @@ const SQL = {
       and ${USER_SCHEMA} order by 1, 2`,
   databases: 'select datname from pg_catalog.pg_database where not datistemplate order by 1',
   roles: 'select rolname from pg_catalog.pg_roles order by 1',
+  sequences: `select n.nspname, c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where c.relkind = 'S' and n.nspname <> 'pg_catalog' and n.nspname <> 'information_schema' and n.nspname !~ '^pg_toast' order by 1, 2`,
   // A role that may not read pg_description (comments) or pg_attrdef (defaults) still gets its tables and columns.
   relationsPlain: `select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.reltuples::float8, null, pg_catalog.pg_get_userbyid(c.relowner), c.relpersistence = 'u'
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -214,6 +216,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
     const typeRows = need(await q(first, SQL.types), 'types');
     const dbRows = need(await q(first, SQL.databases), 'databases');
     const roleRows = (await q(first, SQL.roles)) ?? []; // for completion only: not worth a note when hidden
+    const seqRows = (await q(first, SQL.sequences)) ?? [];
     const [relRows, colRows] = await big;
 
     const columns = new Map<number, ColumnDef[]>();
@@ -289,6 +292,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       types: Object.freeze(types),
       databases: Object.freeze(dbRows.map((r) => str(r[0]))),
       roles: Object.freeze(roleRows.map((r) => str(r[0]))),
+      sequences: Object.freeze(seqRows.map((r) => Object.freeze({ schema: str(r[0]), name: str(r[1]) }))),
       ...(missing.length ? { missing: Object.freeze(inFixedOrder(missing)) } : {}),
     });
   } finally {

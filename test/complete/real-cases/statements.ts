@@ -168,6 +168,13 @@ export const statementCases: Case[] = [
   dkA("COPY users TO '/dev/null' (| csv)", ['FORMAT'], ['users'], ctx),
   dk("COPY users TO '/dev/null' (FORMAT |)", ['csv', 'parquet'], ['users'], ctx),
   pg('COPY users TO STDOUT (|)', ['FORMAT', 'HEADER', 'DELIMITER'], ['users', 'COMPRESSION'], ctx),
+  // sequences: DROP / ALTER SEQUENCE and the string of nextval(, currval(, setval(
+  pgA('DROP SEQUENCE | CASCADE', ['users_id_seq', 'orders_order_id_seq'], ['users'], ctx),
+  pgA('ALTER SEQUENCE | RESTART', ['users_id_seq'], ['users', 'IF EXISTS'], ctx),
+  pg('DROP SEQUENCE shop.|', ['orders_order_id_seq'], ['users_id_seq'], ctx),
+  pg("SELECT nextval('|')", ['users_id_seq', 'orders_order_id_seq'], ['users', 'SELECT'], ctx),
+  pg("SELECT currval('us|')", ['users_id_seq'], ['users'], { ...ctx, first: 'users_id_seq' }),
+  pg("SELECT 'us|'", [], [], { ...ctx, none: true }),
   // SELECT x AS |: the user names the alias
   all4('SELECT email AS | FROM users', [], ['email', 'CASE', 'users'], { ...ctx, none: true }),
   dkA('DESCRIBE |', ['users', 'shop.orders'], [], ctx),

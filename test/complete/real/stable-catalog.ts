@@ -52,6 +52,7 @@ export function stableCatalog(engine: EngineId, data: CatalogData): CatalogData 
     databases: keepDb ? data.databases.filter((d) => keepDb.includes(d)) : data.databases,
     // the server's own roles; those other tests make on a shared server are theirs
     ...(data.roles ? { roles: data.roles.filter((r) => r === 'postgres' || /^pg_/.test(r)) } : {}),
+    ...(data.sequences ? { sequences: sorted(data.sequences.filter((q) => schemaOk(q.schema)), 'schema', 'name') } : {}),
   };
 }
 
