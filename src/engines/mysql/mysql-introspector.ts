@@ -200,6 +200,8 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
     return freeze({
       schemas, searchPath: current ? [current] : [], relations, foreignKeys, indexes, functions, datatypes: [], types: [],
       tableNamesCaseSensitive: lowerCaseNames === 0, databases: schemas,
+      // MariaDB's sequences are tables of type SEQUENCE (DROP SEQUENCE | offers them)
+      sequences: tables.filter((r) => str(r[2]) === 'SEQUENCE').map((r) => ({ schema: str(r[0]), name: str(r[1]) })),
       ...(missing.length ? { missing: Object.freeze(missing) } : {}),
     });
   } finally {

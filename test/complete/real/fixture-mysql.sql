@@ -106,3 +106,4 @@ INSERT INTO customers (full_name, email, user_id) VALUES ('Ada Lovelace', 'ada@e
 INSERT INTO products (sku, title, price) VALUES ('A-1', 'Analytical Engine', 1000.00), ('B-2', 'Punch cards', 2.50);
 INSERT INTO orders (customer_id, status) VALUES (1, 'paid');
 INSERT INTO order_items VALUES (1, 1, 1, 1, 1000.00), (1, 2, 2, 100, 2.50);
+CREATE SEQUENCE sqlsh_shop.invoice_numbers;
