@@ -168,7 +168,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   if (explain) return explain;
   const grant = grantContext(sig, before, dialect);
   if (grant) return grant;
-  const merge = mergeContext(sig, pairs, before, tables, dialect);
+  const merge = mergeContext(sig, pairs, before, tables);
   if (merge) return merge;
   // COPY ... TO 'file' (|: the options; after FORMAT the formats
   if (kw(sig[0]) === 'COPY' && open.length > 0 && (dialect.id === 'postgres' || dialect.id === 'duckdb')) {
@@ -424,7 +424,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return columnsEtc();
     }
     case '':
-      return before === 0 ? [{ kind: 'keyword', preferred: K.STATEMENT_START }] : statementWords(sig, before, tables, dialect);
+      return before === 0 ? [{ kind: 'keyword', preferred: K.STATEMENT_START }] : statementWords(sig, before, dialect);
     default:
       return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
   }
@@ -452,7 +452,7 @@ function sessionPath(sig: readonly Token[], setIdx: number, before: number): Sug
  * | DO NOTHING (PostgreSQL 15, DuckDB): the source after USING, then each WHEN's words; the rest (ON, SET,
  * conditions, VALUES) is ordinary SQL with the target and the source in scope.
  */
-function mergeContext(sig: readonly Token[], pairs: Int32Array, before: number, tables: readonly TableRef[], dialect: SqlDialect): Suggestion[] | undefined {
+function mergeContext(sig: readonly Token[], pairs: Int32Array, before: number, tables: readonly TableRef[]): Suggestion[] | undefined {
   if (kw(sig[0]) !== 'MERGE') return undefined;
   const only = (words: readonly string[]): Suggestion[] => [{ kind: 'keyword', preferred: words, only: true }];
   const prev = sig[before - 1];
@@ -489,7 +489,6 @@ function mergeContext(sig: readonly Token[], pairs: Int32Array, before: number, 
     }
     if (before === insert + 1 || (isPunct(prev, ')') && pairs[before - 1] === open)) return only(['VALUES', 'DEFAULT VALUES']);
   }
-  void dialect;
   return undefined;
 }
 
@@ -642,7 +641,7 @@ function transactionModes(sig: readonly Token[], before: number, dialect: SqlDia
  * CLUSTER, DEALLOCATE, RELEASE, ...): the words that may follow. A name the user chooses (LISTEN channel,
  * SAVEPOINT name, EXECUTE a prepared statement) gets nothing; an unknown statement the engine's keywords.
  */
-function statementWords(sig: readonly Token[], before: number, tables: readonly TableRef[], dialect: SqlDialect): Suggestion[] {
+function statementWords(sig: readonly Token[], before: number, dialect: SqlDialect): Suggestion[] {
   const head = kw(sig[0]);
   const P = kw(sig[before - 1]);
   const only = (words: readonly string[]): Suggestion[] => [{ kind: 'keyword', preferred: words, only: true }];
@@ -702,7 +701,6 @@ function statementWords(sig: readonly Token[], before: number, tables: readonly 
     case 'INSTALL':
       return [];
     default:
-      void tables;
       return [{ kind: 'keyword' }];
   }
 }

@@ -24,10 +24,7 @@ import { UnalignedRecordsSink, UnalignedSink } from './unaligned-sink.js';
 import { HtmlSink } from './html-sink.js';
 import { DocumentSink } from './psql-document-sinks.js';
 import { Sqlite3Sink } from './sqlite3-sink.js';
-import { sqliteDialect } from '../sql/dialects/sqlite.js';
 
-/** SQLite's keywords: `.mode insert` quotes a table or column named like one. */
-const SQLITE_KEYWORDS: ReadonlySet<string> = new Set([...sqliteDialect.keywords].map((k) => k.toUpperCase()));
 import { MysqlBatchSink } from './mysql-batch-sink.js';
 import { VerticalSink } from './vertical-sink.js';
 
@@ -37,7 +34,7 @@ export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color, blankLineAfter, psqlBooleans } = options;
   const title = options.title !== undefined ? { title: options.title } : {};
-  if (options.sqlite3) return new Sqlite3Sink(out.isTTY ? escapedOutput(out) : out, options.sqlite3, SQLITE_KEYWORDS);
+  if (options.sqlite3) return new Sqlite3Sink(out.isTTY ? escapedOutput(out) : out, options.sqlite3);
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   if (options.mysqlBatch && format === 'tsv' && options.expanded !== 'on') return new MysqlBatchSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
   if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);

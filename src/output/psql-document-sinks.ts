@@ -76,7 +76,6 @@ export class DocumentSink implements ResultSink {
     const { o, border, names } = this;
     const title = o.header && o.title !== undefined ? o.title : undefined;
     const aligns = names.map((_, i) => this.align(i));
-    const n = names.length;
     switch (o.format) {
       case 'asciidoc': {
         let t = '\n';
@@ -115,7 +114,6 @@ export class DocumentSink implements ResultSink {
         if (title !== undefined) t += `.LP\n.DS C\n${troff(title)}\n.DE\n`;
         t += `.LP\n.TS\n${border === 2 ? 'center box;\n' : 'center;\n'}${aligns.join(border > 0 ? ' | ' : '')}.\n`;
         if (o.header) t += `${names.map((h) => `\\fI${troff(h)}\\fP`).join('\t')}\n_\n`;
-        void n;
         return t;
       }
     }

@@ -12,8 +12,6 @@ interface LD {
   readonly e: number;
 }
 
-const BITS = 64n;
-const TOP = 1n << 63n;
 const LIMIT = 1n << 64n;
 
 function bitLength(m: bigint): number {
@@ -30,7 +28,6 @@ function round(m: bigint, e: number, sticky = false): LD {
     let q = m >> shift;
     const half = 1n << (shift - 1n);
     if (rem > half || (rem === half && (sticky || (q & 1n) === 1n))) q += 1n;
-    else if (rem === half && sticky) q += 1n;
     let ex = e + Number(shift);
     if (q === LIMIT) {
       q >>= 1n;
@@ -113,9 +110,6 @@ const E100 = fromDouble(1e100);
 const E_8 = fromDouble(1e-8);
 const TENTH = fromDouble(0.1);
 const ROUNDERS = [5.0e-1, 5.0e-2, 5.0e-3, 5.0e-4, 5.0e-5, 5.0e-6, 5.0e-7, 5.0e-8, 5.0e-9, 5.0e-10];
-
-void BITS;
-void TOP;
 
 /**
  * SQLite's `%!.{precision}g` of x (x finite and not zero: callers handle those): the sqlite3 shell's

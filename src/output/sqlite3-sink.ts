@@ -20,12 +20,7 @@
  */
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
-import { sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
-
-/** A name as sqlite3 writes it in an INSERT: bare when it is a plain word that is no keyword, else in double quotes. */
-function sqlite3Name(name: string, keywords: ReadonlySet<string>): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !keywords.has(name.toUpperCase()) ? name : `"${name.replace(/"/g, '""')}"`;
-}
+import { sqlite3Name, sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
 
 export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert';
 export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert']);
@@ -39,6 +34,8 @@ export interface Sqlite3Output {
   readonly rowSeparator: string;
   /** `.mode insert TABLE`: the table the INSERT statements name (default "table"). */
   readonly insertTable?: string;
+  /** The session's keywords (SQLite's): `.mode insert` quotes a table or column named like one. */
+  readonly keywords?: ReadonlySet<string>;
 }
 
 /** sqlite3's start: list mode, no headers, '|' and '\n', NULL empty. */
@@ -116,8 +113,6 @@ export class Sqlite3Sink implements ResultSink {
   constructor(
     private readonly out: TextOutput,
     private readonly o: Sqlite3Output,
-    /** SQLite's keywords: an INSERT names a table or column that is one in quotes. */
-    private readonly keywords: ReadonlySet<string> = new Set(),
   ) {}
 
   begin(columns: readonly ColumnInfo[]): void {
@@ -148,7 +143,7 @@ export class Sqlite3Sink implements ResultSink {
           chunk += row.map((v) => sqlite3Quoted(v, false)).join(o.colSeparator) + o.rowSeparator;
           break;
         case 'insert': {
-          const kw = this.keywords;
+          const kw = o.keywords ?? new Set<string>();
           const cols = o.header ? `(${this.names.map((n) => sqlite3Name(n, kw)).join(',')})` : '';
           chunk += `INSERT INTO ${sqlite3Name(o.insertTable ?? 'table', kw)}${cols} VALUES(${row.map((v) => sqlite3Quoted(v, true)).join(',')});${o.rowSeparator}`;
           break;
@@ -172,7 +167,6 @@ export class Sqlite3Sink implements ResultSink {
     if (o.mode !== 'column' && o.mode !== 'box' && o.mode !== 'table' && o.mode !== 'markdown') return;
     if (this.cells.length === 0) return;
     const header = o.mode !== 'column' || o.header;
-    const n = this.names.length;
     const widths = this.names.map((name, i) => {
       let w = header ? chars(name) : 0;
       for (const r of this.cells) for (const line of r[i]!) w = Math.max(w, chars(line));
@@ -209,7 +203,6 @@ export class Sqlite3Sink implements ResultSink {
       });
       lines.push(rule(s.bottom));
     }
-    void n;
     this.cells = [];
     await this.out.write(`${lines.join('\n')}\n`);
   }

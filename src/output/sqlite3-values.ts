@@ -33,6 +33,11 @@ function trimZeros(s: string): string {
   return t.endsWith('.') ? `${t}0` : t;
 }
 
+/** sqlite3's quoteChar: a name that is a plain word and no keyword is written bare, else in double quotes. */
+export function sqlite3Name(name: string, keywords: ReadonlySet<string>): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !keywords.has(name.toUpperCase()) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
 /**
  * A value as `.mode quote` and `.mode insert` write it: NULL, an integer as it is, a REAL as `%lld.0`
  * when whole (and within 64 bits) else `%!.20g`, text in single quotes (`''` inside; insert mode spells

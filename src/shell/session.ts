@@ -150,7 +150,7 @@ export class Session {
       nullString: effectiveNullString(s, psqlValues),
       psqlBooleans: psqlValues,
       ...(this.title !== undefined ? { title: this.title } : {}),
-      ...(this.sqlite3Output !== undefined ? { sqlite3: this.sqlite3Output } : {}),
+      ...(this.sqlite3Output !== undefined ? { sqlite3: { ...this.sqlite3Output, keywords: this.dialect.keywords } } : {}),
       ...(this.mysqlClient && format === 'tsv' ? { mysqlBatch: true } : {}),
       ...(this.mysqlClient ? { hideEmptyResults: true, reserveNull: true } : {}),
       header: s.header,

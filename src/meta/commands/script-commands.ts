@@ -205,7 +205,7 @@ function takeQuery(ctx: MetaContext): string | undefined {
   return sql;
 }
 
-/** PQescapeLiteral's quoting: '...' with quotes doubled; with a backslash E'...' and backslashes doubled too. */
+/** PQescapeLiteral's quoting: '...' with quotes doubled; with a backslash ` E'...'` (its leading space too, as psql's query has it) and backslashes doubled. */
 const pgLiteral = (s: string): string => (s.includes('\\') ? ` E'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${s.replace(/'/g, "''")}'`);
 
 const gdesc: MetaCommand = {

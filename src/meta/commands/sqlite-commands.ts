@@ -16,20 +16,20 @@ import type { MetaCommand, MetaContext } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
 import { splitStatements } from '../../sql/splitter.js';
 import { sqliteDialect } from '../../sql/dialects/sqlite.js';
+import { sqlite3Name, sqlite3Quoted } from '../../output/sqlite3-values.js';
 
-async function rows(ctx: MetaContext, sql: string): Promise<Row[]> {
+/** One query's rows; `typed`: as the sqlite3 shell needs them (INTEGER as bigint, REAL a number: ExecuteOptions.sqlite3Values). */
+async function rows(ctx: MetaContext, sql: string, typed = false): Promise<Row[]> {
   const out: Row[] = [];
-  for await (const ev of ctx.session.connection.execute(sql, ctx.opts.signal ? { signal: ctx.opts.signal } : {})) if (ev.type === 'rows') out.push(...ev.rows);
+  for await (const ev of ctx.session.connection.execute(sql, { ...(typed ? { sqlite3Values: true } : {}), ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}) })) if (ev.type === 'rows') out.push(...ev.rows);
   return out;
 }
 
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** sqlite3's quoteChar: a name that is not a plain word, or is a keyword, is written in double quotes. */
-function quoted(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !sqliteDialect.keywords.has(name.toUpperCase()) ? name : ident(name);
-}
+/** sqlite3's quoteChar (output/sqlite3-values.ts) with SQLite's keywords. */
+const quoted = (name: string): string => sqlite3Name(name, sqliteDialect.keywords);
 
 const PREFIXES = ['TABLE', 'INDEX', 'UNIQUE INDEX', 'VIEW', 'TRIGGER', 'VIRTUAL TABLE'];
 
@@ -104,13 +104,6 @@ const schema: MetaCommand = {
   },
 };
 
-/** The values of one query, typed as the sqlite3 shell needs them (INTEGER as bigint, REAL a number). */
-async function typedRows(ctx: MetaContext, sql: string): Promise<Row[]> {
-  const out: Row[] = [];
-  for await (const ev of ctx.session.connection.execute(sql, { sqlite3Values: true, ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}) })) if (ev.type === 'rows') out.push(...ev.rows);
-  return out;
-}
-
 /**
  * `\\dump [PATTERN]`: the database as SQL text, as sqlite3 3.40's `.dump` writes it (sqlite3 scripts'
  * `.dump` maps here): PRAGMA foreign_keys=OFF and a transaction around each table's CREATE and its rows
@@ -128,7 +121,6 @@ const dump: MetaCommand = {
     if (ctx.session.dialect.id !== 'sqlite') return fail("\\dump (sqlite3's .dump) reads a SQLite database");
     const pattern = args.words[0]?.replace(/^"(.*)"$/, '$1');
     const like = pattern === undefined ? 'true' : `name LIKE ${literal(pattern)} ESCAPE '\\'`;
-    const { sqlite3Quoted } = await import('../../output/sqlite3-values.js');
     let text = 'PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n';
     const flush = async (): Promise<void> => {
       if (text.length > 0) await ctx.session.out.write(text);
@@ -153,7 +145,7 @@ const dump: MetaCommand = {
       if (cols.length === 0) continue;
       const select = `SELECT ${cols.map((c) => quoted(String(c[0]))).join(',')} FROM ${quoted(name)}`;
       const target = quoted(name);
-      for (const r of await typedRows(ctx, select)) {
+      for (const r of await rows(ctx, select, true)) {
         text += `INSERT INTO ${target} VALUES(${r.map((v) => sqlite3Quoted(v, true)).join(',')});\n`;
         if (text.length > 1 << 16) await flush();
       }
