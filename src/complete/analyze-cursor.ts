@@ -124,7 +124,11 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number):
         if (st.perform && all[0]) all = [{ ...all[0], type: 'word', text: 'SELECT' }, ...all.slice(1)];
       }
       const sig = all.filter((t) => !(t.start === place.word.start && t.end === place.word.end && place.word.end > place.word.start));
-      return { word: place.word, suggestions: Object.freeze(codeContext(sig, before, dialect)) };
+      const suggestions = codeContext(sig, before, dialect, place.word.end > place.word.start ? -1 : c);
+      // the star's expansion replaces the star (and its `t.`)
+      const star = suggestions.length === 1 && suggestions[0]!.kind === 'star' ? suggestions[0] : undefined;
+      const word = star ? { start: star.from, end: c, prefix: '', quoted: false } : place.word;
+      return { word, suggestions: Object.freeze(suggestions) };
     }
   }
 }

@@ -56,7 +56,7 @@ interface Level {
 }
 
 /** Analyse the statement. `sig` excludes the word being completed; sig[0..before) precede the cursor. */
-export function codeContext(sig: readonly Token[], before: number, dialect: SqlDialect): readonly Suggestion[] {
+export function codeContext(sig: readonly Token[], before: number, dialect: SqlDialect, cursor = -1): readonly Suggestion[] {
   const pairs = matchParens(sig);
   // enclosing open parens, outermost first
   const open: number[] = [];
@@ -89,6 +89,11 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     { kind: 'alias', tables: ts },
     { kind: 'keyword', preferred: K.EXPRESSION_START, secondary: true },
   ];
+  /** An operand of an ON condition: there columns are written qualified, so the tables' references come first (as in pgcli). */
+  const onOperand = (ts: readonly TableRef[]): Suggestion[] => [
+    { kind: 'alias', tables: ts, first: true },
+    ...columnsEtc(ts).map((s) => (s.kind === 'column' ? { ...s, secondary: true } : s)),
+  ];
   /** Relations (and CTEs); `fromItem`: a FROM item, where set-returning functions are rows too (not after UPDATE, INTO, TRUNCATE...). */
   const relation = (withJoin: boolean, fromItem = false): Suggestion[] => {
     const out: Suggestion[] = [];
@@ -100,6 +105,11 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   // statement start
   if (before === 0 || (inner.a === before && levels.length > 1)) {
     return [{ kind: 'keyword', preferred: before === 0 ? K.STATEMENT_START : K.SUBQUERY_START }];
+  }
+  // SELECT *| and SELECT t.*|: right after the star, the columns it stands for, written out
+  if (isPunct(prev, '*') && prev!.end === cursor) {
+    const star = starContext(sig, pairs, before, tables, dialect);
+    if (star) return [star];
   }
   // qualified name: x. or s.t.
   if (isPunct(prev, '.')) {
@@ -288,10 +298,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (atClause || P === 'AND' || P === 'OR') {
         const joined = beforeCursor[beforeCursor.length - 1];
         const cond: Suggestion[] = joined ? [{ kind: 'join-condition', tables: beforeCursor, right: joined }] : [];
-        return [...cond, ...columnsEtc(beforeCursor)];
+        return [...cond, ...onOperand(beforeCursor)];
       }
       if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: K.AFTER_CONDITION_OPERAND }];
-      return columnsEtc(beforeCursor);
+      return onOperand(beforeCursor);
     }
     case 'USING':
       // DELETE FROM t USING other, ... (PostgreSQL, MySQL): a FROM list
@@ -732,6 +742,30 @@ function alterTableDrop(sig: readonly Token[], at: number, before: number, targe
 }
 
 /** Scan back from the cursor for the clause word at the cursor's nesting level; note the innermost non-query paren. */
+/**
+ * The star before the cursor (sig[before - 1]) as a select-list item: `SELECT *`, `, *`, `DISTINCT t.*`. Its tables are
+ * the query level's (not an INSERT's target), or the one `t` names; undefined elsewhere (`count(*)`, `a * b`).
+ */
+function starContext(sig: readonly Token[], pairs: Int32Array, before: number, tables: readonly TableRef[], dialect: SqlDialect): Suggestion | undefined {
+  let first = before - 1;
+  let qualifier: TableRef | undefined;
+  if (isPunct(sig[first - 1], '.') && identName(sig[first - 2]) !== undefined) {
+    first -= 2;
+    const name = sig[first]!;
+    if (isPunct(sig[first - 1], '.')) return undefined; // schema.table.*: rare, and its reference is not an alias
+    const key = nameKey(identName(name)!, isQuotedIdent(name), dialect.identifierFolding);
+    qualifier = tables.find((t) => refKey(t, dialect.identifierFolding) === key);
+    if (!qualifier) return undefined;
+  }
+  const lead = sig[first - 1];
+  if (!(isPunct(lead, ',') || ['SELECT', 'DISTINCT', 'ALL'].includes(kw(lead)))) return undefined;
+  const clause = findClause(sig, pairs, first);
+  if (clause.word !== 'SELECT' || clause.paren >= 0) return undefined;
+  const inScope = tables.filter((t) => !t.intoTarget);
+  if (inScope.length === 0) return undefined;
+  return { kind: 'star', tables: qualifier ? [qualifier] : inScope, from: sig[first]!.start, ...(qualifier ? { qualifier } : {}) };
+}
+
 function findClause(sig: readonly Token[], pairs: Int32Array, before: number): { idx: number; word: string; paren: number } {
   let paren = -1;
   for (let i = before - 1; i >= 0; i--) {

@@ -55,8 +55,9 @@ function separated(results: readonly Completion[], text: string, end: number): r
  */
 export function complete(text: string, cursor: number, catalog: Catalog, options: CompleteOptions = {}): readonly Completion[] {
   const { word, suggestions } = analyzeCursor(text, cursor, catalog.dialect);
-  if (suggestions.length === 0) return Object.freeze([]);
   const smart = options.smart !== false;
+  // the star's expansion is smart completion's own: with it off, nothing
+  if (suggestions.length === 0 || (!smart && suggestions[0]!.kind === 'star')) return Object.freeze([]);
   const max = Math.max(0, Math.floor(options.maxResults ?? 100));
   // file names are matched on the part after the last '/'
   const typed = suggestions.some((s) => s.kind === 'file-path') ? word.prefix.slice(word.prefix.lastIndexOf('/') + 1) : word.prefix;

@@ -35,11 +35,12 @@ function relationBody(def: RelationDef, names: NameWriter): CandidateBody {
 /** The tier of a relation: the user's on the search path, the user's elsewhere, the engine's own. */
 const relationTier = (r: IndexedRelation): Tier => (r.system ? 5 : r.visible ? 1 : 2);
 
-function addColumn(name: string, detail: string | undefined, ctx: OfferContext, col: Collector): void {
+/** `after`: the column sorts after the other names of its tier (an ON condition's references and conditions), before the next tier. */
+function addColumn(name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after = false): void {
   col.add(name, 1, `col\u0000${name}`, () => {
     const text = ctx.names.ident(name);
     return { text, kind: 'column', ...(detail !== undefined ? { detail } : {}), ...(text !== name ? { display: name } : {}) };
-  });
+  }, undefined, undefined, after ? 128 + name.length : name.length);
 }
 
 /** The column names (with types when known) of one table reference, or undefined when unknown. */
@@ -62,7 +63,7 @@ function columnsOf(t: TableRef, catalog: Catalog): readonly { name: string; type
 }
 
 /** Columns of table refs: from the catalog for real tables, from the text for CTEs and derived tables. */
-function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0): void {
+function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0, after = false): void {
   let others: Set<string> | undefined;
   if (alsoIn) {
     others = new Set();
@@ -71,10 +72,44 @@ function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Colle
   for (const t of tables) {
     for (const c of columnsOf(t, ctx.catalog) ?? []) {
       if (others && !others.has(ctx.catalog.identKey(c.name, true, 'column'))) continue;
-      addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col);
+      addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col, after);
     }
-    if ((t.kind === 'cte' || t.kind === 'subquery') && depth < 8 && t.starFrom) offerColumns(t.starFrom, ctx, col, alsoIn, depth + 1);
+    if ((t.kind === 'cte' || t.kind === 'subquery') && depth < 8 && t.starFrom) offerColumns(t.starFrom, ctx, col, alsoIn, depth + 1, after);
   }
+}
+
+/** Every column name of a table reference in order, a CTE's `*` included; undefined when any is unknown. */
+function allColumnsOf(t: TableRef, catalog: Catalog, depth = 0): string[] | undefined {
+  const own = columnsOf(t, catalog)?.map((c) => c.name);
+  if ((t.kind === 'cte' || t.kind === 'subquery') && t.starFrom && t.starFrom.length > 0) {
+    if (depth >= 8) return undefined;
+    const more: string[] = [];
+    for (const s of t.starFrom) {
+      const cols = allColumnsOf(s, catalog, depth + 1);
+      if (!cols) return undefined;
+      more.push(...cols);
+    }
+    return [...(own ?? []), ...more];
+  }
+  return own && own.length > 0 ? own : undefined;
+}
+
+/**
+ * `SELECT *|`: the star written out as its columns, in the tables' order (as pgcli's wildcard expansion). One
+ * table: bare names; several, or `t.*`: each qualified by its table's reference. Nothing when a column list is unknown.
+ */
+function offerStar(s: Extract<Suggestion, { kind: 'star' }>, ctx: OfferContext, col: Collector): void {
+  const qualify = s.qualifier !== undefined || s.tables.length > 1;
+  const parts: string[] = [];
+  for (const t of s.tables) {
+    const cols = allColumnsOf(t, ctx.catalog);
+    if (!cols) return;
+    const ref = qualify ? `${ctx.names.ref(t)}.` : '';
+    for (const c of cols) parts.push(ref + ctx.names.ident(c));
+  }
+  if (parts.length === 0) return;
+  const text = parts.join(', ');
+  col.add('', 0, undefined, { text, kind: 'column', display: text.length > 60 ? `${text.slice(0, 59)}…` : text, detail: `the ${parts.length} columns of *` });
 }
 
 /** Sorted names (by lower case) that start with the lower-case prefix: binary search, for catalog-wide lists. */
@@ -221,7 +256,9 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     }
     case 'column':
       if (s.tables.length === 0 && !s.qualified) return offerAllColumns(ctx, col);
-      return offerColumns(s.tables, ctx, col, s.alsoIn);
+      return offerColumns(s.tables, ctx, col, s.alsoIn, 0, s.secondary === true);
+    case 'star':
+      return offerStar(s, ctx, col);
     case 'join':
       return offerJoins(s.tables, catalog, ctx.names, col);
     case 'join-condition':
@@ -241,7 +278,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     case 'alias':
       for (const t of s.tables) {
         const a = t.alias ?? t.name;
-        if (a) col.add(a, 2, `alias\u0000${a}`, { text: ctx.names.ref(t), kind: 'alias', detail: t.name });
+        if (a) col.add(a, s.first ? 1 : 2, `alias\u0000${a}`, { text: ctx.names.ref(t), kind: 'alias', detail: t.name });
       }
       return;
     case 'index': {

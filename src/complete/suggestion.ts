@@ -40,15 +40,21 @@ export type Suggestion =
       /** Only these kinds (TRUNCATE: tables; DROP VIEW: views). */
       readonly kinds?: readonly RelationKind[];
     }
-  /** `alsoIn`: only the columns that one of these tables has too (USING). */
-  | { readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean; readonly alsoIn?: readonly TableRef[] }
+  /** `alsoIn`: only the columns that one of these tables has too (USING); `secondary`: after the other names in scope (an ON condition's references and conditions). */
+  | { readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean; readonly alsoIn?: readonly TableRef[]; readonly secondary?: boolean }
+  /**
+   * `SELECT *|` or `SELECT t.*|`: the columns the star stands for, written out (one candidate, which replaces the
+   * star from `from`); `qualifier`: the table reference of `t.*`.
+   */
+  | { readonly kind: 'star'; readonly tables: readonly TableRef[]; readonly from: number; readonly qualifier?: TableRef }
   | { readonly kind: 'join'; readonly tables: readonly TableRef[] }
   | { readonly kind: 'join-condition'; readonly tables: readonly TableRef[]; readonly right?: TableRef }
   /** `user`: only the user's functions (DROP FUNCTION); `kinds`: only these (CALL: procedures; DROP AGGREGATE: aggregates). */
   | { readonly kind: 'function'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly kinds?: readonly FunctionKind[] }
   /** `user`: only user-defined types (DROP TYPE). */
   | { readonly kind: 'datatype'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly position?: TypePosition }
-  | { readonly kind: 'alias'; readonly tables: readonly TableRef[] }
+  /** `first`: ranked with the names in scope (an ON condition, where columns are written qualified). */
+  | { readonly kind: 'alias'; readonly tables: readonly TableRef[]; readonly first?: boolean }
   | { readonly kind: 'database' }
   /** Sequences (DROP / ALTER SEQUENCE |), those of one schema when qualified. */
   | { readonly kind: 'sequence'; readonly schema?: string; readonly schemaQuoted?: boolean }
