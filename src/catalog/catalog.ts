@@ -197,9 +197,10 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
     pushTo(fkTo, relKey({ schema: fk.refSchema, name: fk.refTable }), fk);
   }
 
+  // the user's columns: a guess before FROM (`select na|`) is about the user's tables, never the system catalogs'
   const columnNames = Object.freeze(
     sortedDistinct((function* (): Generator<string> {
-      for (const r of data.relations) for (const c of r.columns as readonly ColumnDef[]) yield c.name;
+      for (const r of relations) if (!r.system) for (const c of r.def.columns as readonly ColumnDef[]) yield c.name;
     })()),
   );
   const functionNames = Object.freeze(sortedDistinct([...dialect.functions, ...data.functions.map((f) => f.name)]));

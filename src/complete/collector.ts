@@ -35,6 +35,7 @@ export class Collector {
   private readonly builders: (BodyBuilder<unknown> | CandidateBody)[] = [];
   private readonly args: unknown[] = [];
   private readonly seen = new Set<string>();
+  private readonly caseMatters: boolean;
 
   constructor(
     private readonly pattern: string,
@@ -42,7 +43,9 @@ export class Collector {
     private readonly prefixOnly: boolean,
     /** The text as typed (the pattern is its lower case): a name starting with it in its case ranks first among equals. */
     private readonly typed: string = pattern,
-  ) {}
+  ) {
+    this.caseMatters = typed !== '' && typed !== typed.toUpperCase();
+  }
 
   /**
    * Offer a candidate named `name` (what the pattern is matched against). `dedupe`, when given, identifies
@@ -58,8 +61,9 @@ export class Collector {
       this.seen.add(dedupe);
     }
     const weight = this.recent ? (this.recent.get(name) ?? this.recent.get(ln) ?? 0) : 0;
-    // among equals, a name that starts with the typed text in its case too (`us`: users before "Users")
-    const otherCase = rank === 0 && this.typed !== '' && !name.startsWith(this.typed) ? 1 : 0;
+    // among equals, a name that starts with the typed text in its case too (`us`: users before "Users"); text typed
+    // in capitals says nothing of case (`NOW`: the function now before the keyword NOWAIT, as for `now`)
+    const otherCase = rank === 0 && this.caseMatters && !name.startsWith(this.typed) ? 1 : 0;
     this.keys.push((((rank * TIERS + tier) * 2 + (weight > 0 ? 0 : 1)) * 2 + otherCase) * 256 + Math.min(length, 255));
     this.weights.push(weight);
     this.lowers.push(ln);
@@ -98,11 +102,18 @@ export class Collector {
     idx.sort((a, b) => keys[a]! - keys[b]! || weights[b]! - weights[a]! || (lowers[a]! < lowers[b]! ? -1 : lowers[a]! > lowers[b]! ? 1 : a - b));
     const out: Completion[] = [];
     const replace = Object.freeze({ start, end });
-    const n = Math.min(idx.length, Math.max(0, max));
-    for (let k = 0; k < n; k++) {
+    const n = Math.max(0, max);
+    // a word that is both a keyword and a built-in function (FORMAT, CURRENT_DATE, MATCH) is offered once, where it ranks best
+    const words = new Set<string>();
+    for (let k = 0; k < idx.length && out.length < n; k++) {
       const i = idx[k]!;
       const body = this.builders[i]!;
       const b = typeof body === 'function' ? body(this.args[i]) : body;
+      if ((b.kind === 'keyword' || b.kind === 'function') && /^[A-Za-z_]+$/.test(b.text)) {
+        const w = b.text.toLowerCase();
+        if (words.has(w)) continue;
+        words.add(w);
+      }
       const c: { -readonly [K in keyof Completion]: Completion[K] } = { text: b.text, replace, kind: b.kind };
       if (b.detail !== undefined) c.detail = b.detail;
       if (b.display !== undefined) c.display = b.display;

@@ -33,9 +33,16 @@ function keywordCaser(text: string, wordStart: number, prefix: string, mode: Com
 
 /** Built-in type names: upper or lower on request; 'auto' follows a typed prefix, else keeps the dialect's spelling. */
 function typeCaser(prefix: string, mode: CompleteOptions['keywordCase'], builtin: ReadonlySet<string>): (t: string) => string {
-  const typedUpper = /[A-Z]/.test(prefix) && prefix === prefix.toUpperCase();
-  const upper = mode === 'upper' || (mode !== 'lower' && typedUpper);
+  const upper = mode === 'upper' || (mode !== 'lower' && typedInCapitals(prefix));
   return (t) => (builtin.has(t) ? (upper ? t.toUpperCase() : t.toLowerCase()) : t);
+}
+
+const typedInCapitals = (prefix: string): boolean => /[A-Z]/.test(prefix) && prefix === prefix.toUpperCase();
+
+/** Built-in function names (case-insensitive on every engine): as the keywords on request; 'auto' in capitals when typed so (`MA` -> MAX). */
+function functionCaser(prefix: string, mode: CompleteOptions['keywordCase']): (f: string) => string {
+  if (mode === 'upper' || (mode !== 'lower' && typedInCapitals(prefix))) return (f) => f.toUpperCase();
+  return mode === 'lower' ? (f) => f.toLowerCase() : (f) => f;
 }
 
 const JOINS_A_WORD = /^[\p{L}\p{N}_$"`[]/u;
@@ -71,6 +78,7 @@ export function complete(text: string, cursor: number, catalog: Catalog, options
     names: nameWriter(catalog, catalog.dialect, word.quoted),
     keyword: keywordCaser(text, word.start, word.prefix, options.keywordCase ?? 'auto', catalog.dialect.reserved),
     typeCase: typeCaser(word.prefix, options.keywordCase ?? 'auto', new Set(catalog.dialect.datatypes)),
+    functionCase: functionCaser(word.prefix, options.keywordCase ?? 'auto'),
   };
   if (!smart && suggestions.some((s) => SQL_KINDS.has(s.kind))) {
     // F2 off: keywords and every name that starts with the prefix, no context

@@ -21,6 +21,8 @@ export interface OfferContext {
   readonly keyword: (kw: string) => string;
   /** Apply the keyword case to a built-in type name (user-defined names are kept as they are). */
   readonly typeCase: (name: string) => string;
+  /** Apply the keyword case to a built-in function's name (the user's functions are kept as they are). */
+  readonly functionCase: (name: string) => string;
 }
 
 function relationKind(def: RelationDef): 'table' | 'view' {
@@ -150,7 +152,7 @@ export function offerFunctions(ctx: OfferContext, col: Collector, only?: { user?
     col.add(f.name, 2, `fn\u0000${f.schema}\u0000${f.name}`, body, undefined, f, visible ? f.name.length : f.schema.length + 1 + f.name.length);
   }
   if (only?.user || only?.kinds) return;
-  const build = (f: string): CandidateBody => ({ text: f, kind: 'function', display: `${f}()` });
+  const build = (f: string): CandidateBody => ({ text: ctx.functionCase(f), kind: 'function', display: `${f}()` });
   for (const f of catalog.builtinFunctionNames) col.add(f, 3, `fn\u0000\u0000${f}`, build, undefined, f);
 }
 

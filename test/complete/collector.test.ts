@@ -31,6 +31,24 @@ describe('collector ranking', () => {
     assert.equal(got[0], 'mine');
     assert.ok(!got.includes('system'));
   });
+  test('a word that is both a keyword and a built-in function is offered once, where it ranks best', () => {
+    const c = new Collector('form', undefined, false);
+    c.add('format', 3, 'fn\u0000\u0000format', { text: 'format', kind: 'function' });
+    c.add('FORMAT', 2, 'kw\u0000FORMAT', { text: 'FORMAT', kind: 'keyword' });
+    c.add('format', 1, 'col\u0000format', { text: 'format', kind: 'column' });
+    assert.deepEqual(c.results(10, 0, 0).map((x) => `${x.text} ${x.kind}`), ['format column', 'FORMAT keyword']);
+  });
+  test('text typed in capitals says nothing of case: the shorter name first', () => {
+    const c = (typed: string): string[] => {
+      const col = new Collector(typed.toLowerCase(), undefined, false, typed);
+      col.add('NOWAIT', 3, undefined, { text: 'NOWAIT', kind: 'keyword' });
+      col.add('now', 3, undefined, { text: 'now', kind: 'function' });
+      return col.results(10, 0, 0).map((x) => x.text);
+    };
+    assert.deepEqual(c('NOW'), ['now', 'NOWAIT']);
+    assert.deepEqual(c('now'), ['now', 'NOWAIT']);
+    assert.deepEqual(c('Now'), ['now', 'NOWAIT']);
+  });
 });
 
 describe('backslash commands with their help', () => {

@@ -25,6 +25,11 @@ export const rankingCases: Case[] = [
   pg('SELECT * FROM Us|', [], [], { ...ctx, first: '"Users"' }),
   pg('SELECT * FROM "Us|', [], [], { ...ctx, first: '"Users"' }),
   pg('SELECT * FROM |', [], [], { ...ctx, order: ['users', 'hr.employees', 'pg_catalog'] }),
+  // capitals typed: the built-in function before longer keywords, in capitals too; a column guess is never a system table's
+  my('SELECT MA|', [], ['MAXLEN', 'MAX_COUNT'], { ...ctx, first: 'MAX' }),
+  my('SELECT ma|', [], [], { ...ctx, first: 'max' }),
+  pg('SELECT NOW|', [], [], { ...ctx, first: 'NOW' }),
+  pg('SELECT * FROM users WHERE created_at < NO|', [], [], { ...ctx, order: ['NOT', 'NOW', 'NOWAIT'] }),
   pg('SELECT * FROM information_schema.|', ['tables', 'columns'], [], cut(100)),
   pgA('ALTER TABLE users ALTER |', ['COLUMN'], [], { ...cut(5), accept: false }),
   pg('ALTER TABLE users DROP |', ['COLUMN', 'CONSTRAINT'], [], cut(6)),
