@@ -50,6 +50,11 @@ function isCallParen(sig: readonly Token[], p: number, dialect: SqlDialect): boo
   return k !== '' && !BEFORE_SUBQUERY.has(k) && !dialect.reserved.has(k) && !CLAUSES.has(k) && !K.EXPECTS_OPERAND.has(k);
 }
 
+/** ILIKE is PostgreSQL's and DuckDB's (MySQL and SQLite compare text without case by LIKE). */
+function withoutIlike(words: readonly string[], dialect: SqlDialect): readonly string[] {
+  return dialect.id === 'postgres' || dialect.id === 'duckdb' ? words : words.filter((w) => w !== 'ILIKE');
+}
+
 interface Level {
   readonly a: number;
   readonly b: number;
@@ -300,7 +305,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
         const cond: Suggestion[] = joined ? [{ kind: 'join-condition', tables: beforeCursor, right: joined }] : [];
         return [...cond, ...onOperand(beforeCursor)];
       }
-      if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: K.AFTER_CONDITION_OPERAND }];
+      if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: withoutIlike(K.AFTER_CONDITION_OPERAND, dialect) }];
       return onOperand(beforeCursor);
     }
     case 'USING':
@@ -423,8 +428,11 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       // SELECT x AS |: the user names an alias
       if (P === 'AS' && (C === 'SELECT' || C === 'RETURNING')) return [];
       if (operandEnded(prev, dialect)) {
-        const after = C === 'SELECT' ? K.AFTER_SELECT_ITEM : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM) : K.AFTER_CONDITION_OPERAND;
-        return [{ kind: 'keyword', preferred: after }];
+        const after = C === 'SELECT' ? K.AFTER_SELECT_ITEM
+          : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM)
+          : C === 'HAVING' ? K.AFTER_HAVING_OPERAND
+          : C === 'WHERE' ? K.AFTER_WHERE_OPERAND : K.AFTER_HAVING_OPERAND;
+        return [{ kind: 'keyword', preferred: withoutIlike(after, dialect) }];
       }
       // ORDER BY may name the select list's items by their aliases (`count(*) AS n ... ORDER BY n`)
       if (C === 'BY' && kw(sig[clause.idx - 1]) === 'ORDER') {

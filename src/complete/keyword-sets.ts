@@ -18,10 +18,14 @@ export const JOIN_CONTINUATION = f('JOIN,OUTER JOIN');
 /** After a complete expression in a select list. */
 export const AFTER_SELECT_ITEM = f('FROM,AS,AND,OR,IS,IN,LIKE,BETWEEN,NOT,INTO,OVER,FILTER,UNION,ORDER BY,LIMIT,WHERE,GROUP BY');
 
-/** After a complete expression in WHERE / HAVING / ON. */
+/** After a complete expression in an ON condition: the condition goes on, or the next join or clause starts. */
 export const AFTER_CONDITION_OPERAND = f(
-  'AND,OR,IS NULL,IS NOT NULL,IN,NOT IN,LIKE,ILIKE,BETWEEN,GROUP BY,ORDER BY,LIMIT,HAVING,JOIN,LEFT JOIN,UNION,RETURNING',
+  'AND,OR,IS NULL,IS NOT NULL,IN,NOT IN,LIKE,ILIKE,BETWEEN,JOIN,LEFT JOIN,WHERE,GROUP BY,ORDER BY,LIMIT,UNION',
 );
+/** After a complete expression in WHERE: no join any more. */
+export const AFTER_WHERE_OPERAND = f('AND,OR,IS NULL,IS NOT NULL,IN,NOT IN,LIKE,ILIKE,BETWEEN,GROUP BY,ORDER BY,LIMIT,UNION,RETURNING');
+/** After a complete expression in HAVING (and QUALIFY, RETURNING). */
+export const AFTER_HAVING_OPERAND = f('AND,OR,IS NULL,IS NOT NULL,IN,NOT IN,LIKE,ILIKE,BETWEEN,ORDER BY,LIMIT,UNION');
 
 /** SHOW |: what the mysql client's users show (MySQL/MariaDB). */
 export const MYSQL_SHOW = f(

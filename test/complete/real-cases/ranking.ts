@@ -25,6 +25,11 @@ export const rankingCases: Case[] = [
   pg('SELECT * FROM Us|', [], [], { ...ctx, first: '"Users"' }),
   pg('SELECT * FROM "Us|', [], [], { ...ctx, first: '"Users"' }),
   pg('SELECT * FROM |', [], [], { ...ctx, order: ['users', 'hr.employees', 'pg_catalog'] }),
+  // after a condition's operand: the condition goes on; a join only in ON, ILIKE only where it exists
+  pg('SELECT * FROM users WHERE id = 1 |', ['AND', 'OR', 'ORDER BY', 'ILIKE'], ['JOIN', 'LEFT JOIN'], cut(16)),
+  pg('SELECT * FROM users u JOIN orders o ON o.customer_id = u.id |', ['AND', 'JOIN', 'LEFT JOIN', 'WHERE'], [], cut(16)),
+  pg('SELECT status FROM orders GROUP BY status HAVING count(*) > 1 |', ['AND', 'ORDER BY'], ['GROUP BY', 'HAVING', 'JOIN'], cut(16)),
+  my('SELECT * FROM users WHERE id = 1 |', ['AND', 'LIKE'], ['ILIKE', 'JOIN'], cut(16)),
   // capitals typed: the built-in function before longer keywords, in capitals too; a column guess is never a system table's
   my('SELECT MA|', [], ['MAXLEN', 'MAX_COUNT'], { ...ctx, first: 'MAX' }),
   my('SELECT ma|', [], [], { ...ctx, first: 'max' }),
