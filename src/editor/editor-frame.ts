@@ -1,6 +1,6 @@
 /** Everything the view needs for one frame, gathered from the editor's state and options. */
 import type { SqlDialect } from '../sql/dialect.js';
-import { inputStatus } from '../sql/input-status.js';
+import { editorStatusOptions, inputStatus } from '../sql/input-status.js';
 import type { Document } from './document.js';
 import type { EditorSettings } from './editor-settings.js';
 import type { EditorState, MenuState } from './editor-state.js';
@@ -31,7 +31,7 @@ export function buildFrame(i: FrameInput): Frame {
   const theme = pickTheme({ name: settings.theme, color: settings.color, colorDepth: i.colorDepth, env: i.env });
   const text = state.doc.text;
   const lines = text.split('\n');
-  const statusOpts = settings.delimiter ? { delimiter: settings.delimiter } : undefined;
+  const statusOpts = editorStatusOptions(dialect, settings.delimiter);
   const statusOf = (t: string): string | undefined => inputStatus(t, dialect.lex, statusOpts).reason;
   const manyLines = lines.length > PER_LINE_REASONS;
   const whole = manyLines ? statusOf(text) : undefined;

@@ -16,7 +16,7 @@
  */
 import type { Completion } from '../complete/completion.js';
 import type { SqlDialect } from '../sql/dialect.js';
-import { inputStatus } from '../sql/input-status.js';
+import { editorStatusOptions, inputStatus } from '../sql/input-status.js';
 import type { CommandContext, Effect, ToggleName } from './commands/command.js';
 import { openMenu } from './commands/menu.js';
 import { shouldCompleteWhileTyping, typingMenuItems } from './complete-policy.js';
@@ -180,7 +180,7 @@ export class LineEditor {
     const dialect = this.opts.dialect();
     const history = this.opts.history;
     return {
-      inputStatus: (text) => inputStatus(text, dialect.lex, settings.delimiter ? { delimiter: settings.delimiter } : undefined),
+      inputStatus: (text) => inputStatus(text, dialect.lex, editorStatusOptions(dialect, settings.delimiter)),
       history: history.here,
       historyAll: history.entries,
       multiLine: settings.multiLine,

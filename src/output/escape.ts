@@ -98,7 +98,7 @@ function keptInContext(ch: string, s: string, at: number): boolean {
 const SGR_OR_UNSAFE_G = new RegExp(`\\x1b\\[[0-9;:]*m|${PATTERN}`, 'g');
 
 /**
- * escapeForTerminal with newlines kept, except that complete SGR sequences (colours) pass: the
+ * escapeForTerminal with newlines kept (and a carriage return right before one), except that complete SGR sequences (colours) pass: the
  * last guard for text that is meant to be safe already (terminal-text.ts scrubForTerminal).
  */
 export function escapeKeepingSgr(text: string): string {
@@ -106,6 +106,7 @@ export function escapeKeepingSgr(text: string): string {
   return text.replace(SGR_OR_UNSAFE_G, (m: string, at: number, whole: string) => {
     if (m.length > 2 && m.charCodeAt(0) === 0x1b) return m; // an SGR sequence
     if (m === '\n') return m;
+    if (m === '\r' && whole.charCodeAt(at + 1) === 10) return m; // a line's end (csv's \r\n): moves nothing it could hide
     if ((m.length > 1 || m === '\u200c' || m === '\u200d') && keptInContext(m, whole, at)) return m;
     return escapeChar(m);
   });

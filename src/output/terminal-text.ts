@@ -38,6 +38,8 @@ export function safeText(text: string, opts: SafeTextOptions = {}): TerminalText
  * psql prints them); the rest escaped, a tab elsewhere too.
  */
 export function safeLines(text: string): TerminalText {
+  // a carriage return that ends a line (csv's \r\n, sqlite3's csv mode) moves nothing it could hide: kept
+  if (text.includes('\r\n')) return text.split('\r\n').map(safeLines).join('\r\n') as TerminalText;
   if (!text.includes('\n\t')) return escapeForTerminal(text, true) as TerminalText;
   return text
     .split('\n')

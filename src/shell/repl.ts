@@ -87,6 +87,7 @@ export async function runRepl(init: {
       completeWhileTyping: session.settings.complete_while_typing,
       multiLine: session.settings.multi_line,
       smartCompletion: session.settings.smart_completion,
+      ...(session.delimiter !== undefined ? { delimiter: session.delimiter } : {}),
       color: !process.env.NO_COLOR,
     }),
     onToggle: (what) => {

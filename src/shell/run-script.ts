@@ -95,12 +95,21 @@ export async function runScript(session: Session, input: string, opts: RunOption
   };
   restart: for (;;) {
   const text = offset === 0 ? input : input.slice(offset);
-  const statements = splitStatements(text, session.lex, { mysqlDelimiterCommand: session.dialect.id === 'mysql', dotCommands: session.dialect.id === 'sqlite' });
+  const statements = splitStatements(text, session.lex, {
+    ...(session.delimiter !== undefined ? { delimiter: session.delimiter } : {}),
+    mysqlDelimiterCommand: session.dialect.id === 'mysql',
+    dotCommands: session.dialect.id === 'sqlite',
+  });
   for (const st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     let line = offsetLine + st.line - 1;
     await echoLinesTo(offset + st.segmentEnd);
-    if (st.kind === 'delimiter') continue;
+    if (st.kind === 'delimiter') {
+      // DELIMITER holds for the rest of the session, as in the mysql client (the next line typed, a later script)
+      const arg = st.text.slice(9).trim().split(/[ \t]+/)[0] ?? '';
+      if (arg !== '') session.delimiter = arg === ';' ? undefined : arg;
+      continue;
+    }
     const buffer = psqlBuffer && !st.openToken ? psqlQueryText(text, st.segmentStart, st.segmentEnd, session.lex, carry?.buffer) : undefined;
     if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineOfOffset(text, buffer.start) - 1;
     // the mysql client's `source FILE` line (MySQL splitter) is the command \. FILE

@@ -60,6 +60,8 @@ export class Session {
   lexChanges: Partial<LexOptions> | undefined;
   /** mysql -E: the expanded format is the mysql client's vertical records (`*** 1. row ***`). */
   verticalRecords = false;
+  /** The statement terminator the mysql client's DELIMITER set (MySQL/MariaDB), for the rest of the session; undefined: ';'. */
+  delimiter: string | undefined;
   /** The sqlite3 shell's output state, once a sqlite3 script set `.mode`, `.headers`, `.separator` or `.nullvalue`. */
   sqlite3Output: Sqlite3Output | undefined;
   /**

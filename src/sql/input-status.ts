@@ -26,7 +26,7 @@ const COMPLETE: InputStatus = Object.freeze({ complete: true });
 export function inputStatus(
   text: string,
   opts: LexOptions,
-  options?: { readonly delimiter?: string; readonly mysqlDelimiterCommand?: boolean },
+  options?: { readonly delimiter?: string; readonly mysqlDelimiterCommand?: boolean; readonly dotCommands?: boolean },
 ): InputStatus {
   const r = splitWithState(text, opts, options);
   if (r.openToken) {
@@ -45,4 +45,12 @@ export function inputStatus(
   if (r.blockDepth > 0) return { complete: false, reason: 'open-block' };
   if (r.parenDepth > 0) return { complete: false, reason: 'open-paren' };
   return { complete: false, reason: 'no-terminator' };
+}
+
+/**
+ * The options a shell's buffer is read with: the session's delimiter, and the client commands of a line of
+ * their own that Enter runs at once: the mysql client's DELIMITER, the sqlite3 shell's dot-commands (`.tables`).
+ */
+export function editorStatusOptions(dialect: { readonly id: string }, delimiter: string | undefined): { delimiter?: string; mysqlDelimiterCommand: boolean; dotCommands: boolean } {
+  return { ...(delimiter ? { delimiter } : {}), mysqlDelimiterCommand: dialect.id === 'mysql', dotCommands: dialect.id === 'sqlite' };
 }

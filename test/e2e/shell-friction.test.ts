@@ -1,6 +1,7 @@
 /**
  * Habits of psql and pgcli users, in the real binary: the \watch header, where a config syntax
- * error is, vi's Esc with the completion menu open, MySQL names in backquotes after \d.
+ * error is, vi's Esc with the completion menu open, MySQL names in backquotes after \d; the mysql client's
+ * DELIMITER and the sqlite3 shell's dot-commands typed at the prompt.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,5 +69,39 @@ describe('first-hour habits', () => {
       assert.doesNotMatch(after, /Did not find|too many arguments/);
     }
     await run(t, `drop database ${db};`, prompt);
+  });
+
+  test('MySQL: DELIMITER typed at the prompt holds for the next lines until DELIMITER ; (a procedure body with ;)', async (ctx) => {
+    const server = await withServer(ctx, sharedMariadb);
+    if (!server) return;
+    const h = home();
+    h.writeConfig('confirm_destructive = false\n');
+    const t = await startShell(h, [server.url], { rows: 40 });
+    const prompt = (await t.waitForText(/^(mysql [^\n]*> )$/m, LONG))[1]!;
+    await waitForIdlePrompt(t, prompt);
+    const proc = `delim_${process.pid}`;
+    await run(t, 'delimiter //', prompt);
+    await run(t, `create procedure ${proc}() begin select 42 as answer; end//`, prompt);
+    await run(t, 'delimiter ;', prompt);
+    await run(t, `call ${proc}();`, prompt);
+    await run(t, `drop procedure ${proc};`, prompt);
+    const screen = t.screenText();
+    assert.match(screen, /^ *answer *\n-+\n *42$/m, screen);
+    assert.doesNotMatch(screen, /ERROR/, screen);
+  });
+
+  test('SQLite: a dot-command typed at the prompt runs on Enter, as in sqlite3 (.tables, .mode csv, .headers on)', async () => {
+    const t = await startShell(home(), ['--demo']);
+    await waitForIdlePrompt(t);
+    await run(t, '.tables');
+    assert.match(t.screenText(), /^albums +genres/m);
+    await run(t, '.mode csv');
+    await run(t, '.headers on');
+    await run(t, "select 1 as a, 'x,y' as b;");
+    // csv's \r\n ends the lines: no `\r` shown
+    assert.match(t.screenText(), /^a,b\n1,"x,y"\nsqlite demo\.db> $/m);
+    await run(t, '.mode box');
+    await run(t, 'select 2 as c;');
+    assert.match(t.screenText(), /^│ c │\n├───┤\n│ 2 │$/m);
   });
 });

@@ -118,10 +118,12 @@ describe('property: escaped text is safe, idempotent and visibly distinct', () =
     );
   });
 
-  test('the edge guard lets only SGR and newlines through', () => {
+  test('the edge guard lets only SGR and line ends (\\n, \\r\\n) through', () => {
+    assert.equal(scrubForTerminal('a,b\r\n1,2\r\n'), 'a,b\r\n1,2\r\n');
+    assert.equal(scrubForTerminal('over\rwrite\r'), 'over\\rwrite\\r');
     fc.assert(
       fc.property(anyString, (s) => {
-        const out = scrubForTerminal(s).replace(/\x1b\[[0-9;:]*m/g, '').replace(/\n/g, '');
+        const out = scrubForTerminal(s).replace(/\x1b\[[0-9;:]*m/g, '').replace(/\r?\n/g, '');
         assert.doesNotMatch(out.replace(/[\u200c\u200d]|\udb40[\udc00-\udc7f]/g, ''), FORBIDDEN);
       }),
       { numRuns: 3000 },
