@@ -83,6 +83,14 @@ function sequenceArgument(tokens: readonly Token[], str: Token, text: string, c:
   return { word: { start, end: Math.max(end, c), prefix: text.slice(start, c), quoted: false }, suggestions: [{ kind: 'sequence' }] };
 }
 
+/** The name of a dot-command under the cursor (`.|`, `.ta|`): the `.` starts the statement, at a line's start. */
+function dotCommandAt(text: string, sig: readonly Token[], before: number, word: WordAtCursor, c: number): SuggestResult | undefined {
+  const dot = sig[0];
+  if (before !== 1 || !dot || dot.text !== '.' || (dot.start > 0 && text[dot.start - 1] !== '\n' && text[dot.start - 1] !== '\r')) return undefined;
+  if (word.start !== c - word.prefix.length || (word.prefix !== '' && word.start !== dot.end) || (word.prefix === '' && c !== dot.end)) return undefined;
+  return { word: { start: dot.start, end: word.end, prefix: text.slice(dot.start, c), quoted: false }, suggestions: [{ kind: 'meta-command', dot: true }] };
+}
+
 /** What is expected at `cursor` in `text` (offsets in UTF-16 code units; the cursor is clamped to the text). */
 export function analyzeCursor(text: string, cursor: number, dialect: SqlDialect): SuggestResult {
   const c = Math.max(0, Math.min(text.length, Number.isFinite(cursor) ? Math.floor(cursor) : text.length));
@@ -114,6 +122,11 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number):
       const split = (t: Token): boolean => t.start < c && c <= t.end
         && (t.type === 'number' || t.type === 'param' || (c < t.end && t.type === 'operator') || (c === t.end && (t.text === ':' || t.text === '@' || t.text === '$')));
       if (tokens.some(split)) return none(c);
+      // SQLite: a `.` at a line's start begins one of the sqlite3 shell's dot-commands (`.ta|` -> .tables)
+      if (dialect.id === 'sqlite' && depth === 0) {
+        const dot = dotCommandAt(text, place.sig, place.before, place.word, c);
+        if (dot) return dot;
+      }
       let all = place.sig;
       let before = place.before;
       if (depth > 0) {

@@ -2,6 +2,7 @@
 import { isBuiltin, isSetReturning, kindIn, signatureOf, SYSTEM_SCHEMA, type Catalog, type IndexedRelation } from '../catalog/catalog.js';
 import type { FunctionDef, RelationDef, RelationKind } from '../catalog/catalog-data.js';
 import { charMask } from '../catalog/char-mask.js';
+import { DOT_COMMANDS } from '../sql/dot-command-names.js';
 import { builtinTableColumns, builtinTableFunctions } from './builtin-table-functions.js';
 import type { CandidateBody, Collector, Tier } from './collector.js';
 import type { CompleteOptions } from './complete-options.js';
@@ -332,6 +333,10 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       for (const d of catalog.databases) col.add(d, 1, `db\u0000${d}`, { text: ctx.names.ident(d), kind: 'database' });
       return;
     case 'meta-command':
+      if (s.dot) {
+        for (const [name, summary] of DOT_COMMANDS) col.add(name, 1, `meta\u0000${name}`, { text: name, kind: 'meta-command', detail: summary });
+        return;
+      }
       for (const m of options.metaCommands ?? []) {
         const raw = typeof m === 'string' ? m : m.name;
         const name = raw.startsWith('\\') ? raw : `\\${raw}`;

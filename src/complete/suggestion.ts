@@ -64,7 +64,8 @@ export type Suggestion =
   | { readonly kind: 'index'; readonly schema?: string; readonly schemaQuoted?: boolean; /** DROP INDEX: not those a constraint owns. */ readonly droppable?: boolean }
   /** A table's constraints by name (ALTER TABLE t DROP CONSTRAINT |); `foreign`: its foreign keys, `index`: its indexes (MySQL). */
   | { readonly kind: 'constraint'; readonly table: TableRef; readonly which: 'all' | 'foreign' | 'index' }
-  | { readonly kind: 'meta-command' }
+  /** `dot`: the sqlite3 shell's dot-commands (SQLite), not the backslash commands. */
+  | { readonly kind: 'meta-command'; readonly dot?: boolean }
   | { readonly kind: 'meta-arg'; readonly command: string }
   | { readonly kind: 'file-path' };
 

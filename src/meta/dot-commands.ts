@@ -3,6 +3,7 @@
  * run: `.read FILE` is \i, `.mode csv` is \T csv, `.headers on` is \set header on, `.import FILE TABLE`
  * is \copy TABLE FROM FILE (csv)... A dot-command without a sqlsh counterpart is an error that says so.
  */
+import { DOT_COMMANDS } from '../sql/dot-command-names.js';
 import { SQLITE3_DEFAULT, SQLITE3_MODES, type Sqlite3Mode, type Sqlite3Output } from '../output/sqlite3-sink.js';
 
 /** The sqlite3 shell's modes sqlsh writes as sqlite3 does (output/sqlite3-sink.ts); the others map to sqlsh's formats. */
@@ -109,7 +110,9 @@ export function translateDotCommand(line: string): { readonly meta: string; read
       return { meta: '\\q' };
     case 'import':
       return { meta: `\\import ${rest}` };
+    case 'help':
+      return { meta: '\\?' };
     default:
-      return { error: `unknown dot-command .${name} (sqlsh knows .read, .mode, .separator, .headers, .nullvalue, .output, .once, .tables, .indexes, .schema, .dump, .echo, .timer, .bail, .print, .import, .quit)` };
+      return { error: `unknown dot-command .${name} (sqlsh knows ${DOT_COMMANDS.map(([n]) => n).filter((n) => n !== '.exit').join(', ')})` };
   }
 }

@@ -17,6 +17,16 @@ const metaCommands = [
 ];
 const m: Partial<Case> = { ...ctx, opts: { metaCommands } };
 
+/** SQLite: the sqlite3 shell's dot-commands at a line's start; nowhere else, and not on the other engines. */
+export const dotCases: Case[] = [
+  sl('.ta|', [], [], { ...ctx, first: '.tables' }),
+  sl('.sc|', [], [], { ...ctx, first: '.schema' }),
+  sl('.|', ['.tables', '.schema', '.mode', '.headers', '.import', '.dump', '.quit', '.help'], ['SELECT'], ctx),
+  sl('select 1;\n.hea|', [], [], { ...ctx, first: '.headers' }),
+  sl('select a.|', [], ['.tables'], ctx),
+  pg('.ta|', [], ['.tables'], ctx),
+];
+
 export const metaCases: Case[] = [
   all4('\\|', ['\\d', '\\dt', '\\c', '\\q'], [], m),
   all4('\\d|', ['\\d', '\\dt', '\\dv', '\\df'], ['\\c'], m),

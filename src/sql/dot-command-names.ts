@@ -1,0 +1,25 @@
+/**
+ * The sqlite3 shell's dot-commands sqlsh runs (meta/dot-commands.ts maps each to its own command), with what
+ * each does: the one list the error message, `.help` and completion after a `.` at a line's start share.
+ */
+export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[] = Object.freeze([
+  ['.bail', 'stop after an error (on|off)'],
+  ['.dump', 'the database (or the tables matching a pattern) as SQL'],
+  ['.echo', 'print each command before it runs (on|off)'],
+  ['.exit', 'leave the shell'],
+  ['.headers', 'column names in the output (on|off)'],
+  ['.help', 'the commands'],
+  ['.import', 'a csv file into a table: .import [--csv] [--skip 1] FILE TABLE'],
+  ['.indexes', 'the indexes (of the tables matching a pattern)'],
+  ['.mode', 'the output mode: list, csv, tabs, line, column, table, box, markdown, quote, insert, json'],
+  ['.nullvalue', 'the text shown for NULL'],
+  ['.once', 'the next result into a file'],
+  ['.output', 'the results into a file (no file: back to the screen)'],
+  ['.print', 'print a line of text'],
+  ['.quit', 'leave the shell'],
+  ['.read', 'run the commands of a file'],
+  ['.schema', 'the CREATE statements (of the tables matching a pattern)'],
+  ['.separator', 'the separator between values (and rows)'],
+  ['.tables', 'the tables and views (matching a pattern)'],
+  ['.timer', 'the time each statement takes (on|off)'],
+].map((e) => Object.freeze(e) as readonly [string, string]));
