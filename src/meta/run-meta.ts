@@ -8,6 +8,7 @@ import { parseMetaArgs } from './meta-args.js';
 import { metaRegistry } from './meta-registry.js';
 import { renderMetaTable } from './render-meta-table.js';
 import { CancelledError, ConnectError, SqlError, UsageError } from '../core/errors.js';
+import { nextCommandAt, WHOLE_LINE_COMMANDS } from '../sql/meta-line.js';
 
 export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } | { readonly type: 'error' };
 
@@ -19,34 +20,10 @@ export function splitCommandWord(line: string): [string, string] {
   return [m[1]!, m[2]!.trim()];
 }
 
-/** Commands whose argument is the rest of the line, backslashes and all (psql's OT_WHOLE_LINE and the like). */
-const WHOLE_LINE = new Set(['\\!', '\\copy', '\\sf', '\\sf+', '\\sv', '\\sv+', '\\ef', '\\ev', '\\h', '\\help', '\\?', '\\prompt']);
-
-/**
- * psql ends a backslash command's arguments at the next backslash outside quotes (`\\set a 1 \\set b 2`
- * is two commands; `\\\\` alone ends one): the index where the next command starts, or -1.
- */
-export function nextCommandAt(rest: string): number {
-  let quote: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const c = rest[i]!;
-    if (quote) {
-      if (c === quote) {
-        if (quote === "'" && rest[i + 1] === "'") i++;
-        else quote = undefined;
-      } else if (c === '\\' && quote === "'") i++; // psql: \' inside a quoted argument
-      continue;
-    }
-    if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '\\') return i;
-  }
-  return -1;
-}
-
 export async function runMeta(session: Session, line: string, opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
   const [word0, rest0] = splitCommandWord(line);
   // several commands on one line (psql): each runs in turn; a command taking the whole line keeps it
-  if (!WHOLE_LINE.has(word0) && !rest0.startsWith('|')) {
+  if (!WHOLE_LINE_COMMANDS.has(word0) && !rest0.startsWith('|')) {
     const at = nextCommandAt(rest0);
     if (at >= 0) {
       const first = await runMeta(session, `${word0} ${rest0.slice(0, at)}`.trimEnd(), opts, runner);

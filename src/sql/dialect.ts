@@ -37,6 +37,11 @@ export interface LexOptions {
    * One 'punct' token whose text is `\;` (the splitter reads on; run-script sends the parts together).
    */
   readonly escapedSemicolon?: boolean;
+  /**
+   * psql: `\\` ends a backslash command's arguments and what follows on the line is SQL (`\x \\ select 1;`).
+   * The backslash token then ends after the `\\`.
+   */
+  readonly metaSeparator?: boolean;
 }
 
 export interface SqlDialect {

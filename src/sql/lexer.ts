@@ -14,6 +14,7 @@
  */
 import { CHAR_CLASS, Cls, isIdentPartCode, isIdentStartCode, scanWord } from './char-class.js';
 import type { LexOptions } from './dialect.js';
+import { metaCommandEnd } from './meta-line.js';
 import type { Token, TokenType } from './token.js';
 
 // Character codes used below.
@@ -239,7 +240,8 @@ function special(text: string, opts: LexOptions, pos: number, c: number, next: n
         const after = pos + 2 < n ? text.charCodeAt(pos + 2) : -1;
         if (!isAsciiLetter(after)) return set(st, 'backslash', pos + 2);
       }
-      return set(st, 'backslash', lineEnd(text, pos + 1));
+      const end = lineEnd(text, pos + 1);
+      return set(st, 'backslash', opts.metaSeparator ? metaCommandEnd(text, pos, end) : end);
     }
   }
 }

@@ -16,6 +16,7 @@ export const duckdbDialect: SqlDialect = makeDialect({
     backslashEscapes: false,
     eStrings: true,
     doubleQuoteStrings: false,
+    metaSeparator: true,
   },
   keywords: [
     ...COMMON_WORDS.keywords,

@@ -131,6 +131,7 @@ export const postgresDialect: SqlDialect = makeDialect({
     doubleQuoteStrings: false,
     unicodeStrings: true,
     escapedSemicolon: true,
+    metaSeparator: true,
   },
   keywords: [...COMMON_WORDS.keywords, ...POSTGRES_KEYWORDS],
   reserved: POSTGRES_RESERVED,

@@ -15,6 +15,7 @@ export const sqliteDialect: SqlDialect = makeDialect({
     backslashEscapes: false,
     eStrings: false,
     doubleQuoteStrings: false,
+    metaSeparator: true,
   },
   keywords: [
     ...COMMON_WORDS.keywords,
