@@ -59,7 +59,7 @@ interface FlagDef {
   readonly value: boolean;
   apply(o: Mutable, v: string, name: string): void;
 }
-type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[]; raw?: boolean };
+type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[]; raw?: boolean; silent?: boolean; verbose?: number };
 
 /** A psql printing option, checked now (a bad one is a usage error before connecting). */
 function pset(o: Mutable, name: string, value: string | undefined, flag: string): void {
@@ -173,7 +173,8 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['-1', '--single-transaction'], value: false, apply: (o) => void (o.singleTransaction = true) },
   // the mysql client's batch output: tab-separated, escaped as tsv, NULL written NULL; -N leaves out the names
   { names: ['-B', '--batch'], value: false, apply: (o) => void ((o.format = 'tsv'), (o.nullString ??= 'NULL')) },
-  { names: ['-N', '--skip-column-names'], value: false, apply: (o) => void (o.header = false) },
+  { names: ['-N', '--skip-column-names', '--disable-column-names'], value: false, apply: (o) => void (o.header = false) },
+  { names: ['--column-names'], value: false, apply: (o) => void (o.header = true) },
   // --raw: values as they are (no \\t, \\n escapes): the unaligned format with tabs, without its footer
   { names: ['-r', '--raw'], value: false, apply: (o) => void (o.raw = true) },
 ];
@@ -202,6 +203,9 @@ function closest(name: string): string | undefined {
 function flagDef(o: Mutable, name: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: (m, v) => m.scripts.push({ type: 'command', sql: v }) };
   if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
+  // the mysql client's -s (no column names in its tab-separated output) and -v (each statement before its result)
+  if (o.mysqlStyle && (name === '-s' || name === '--silent')) return { names: [name], value: false, apply: (m) => void (m.silent = true) };
+  if (o.mysqlStyle && (name === '-v' || name === '--verbose')) return { names: [name], value: false, apply: (m) => void (m.verbose = (m.verbose ?? 0) + 1) };
   return FLAGS.find((f) => f.names.includes(name));
 }
 
@@ -220,13 +224,13 @@ function unknown(name: string, arg: string, inline: string | undefined): never {
  * -B, -N, --batch. There `-e SQL` runs SQL (psql's -e echoes) and `-t` draws tables (psql's: rows only).
  */
 function isMysqlStyle(argv: readonly string[]): boolean {
-  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N)/.test(a) || a === '--batch' || a === '--skip-column-names' || a === '--engine=mysql');
+  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql');
 }
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|raw|execute|vertical|table|user|database)\b/.test(a);
-  return /^-[A-Za-z]*[uDBNerE]/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose)\b/.test(a);
+  return /^-[A-Za-z]*[uDBNerEsv]/.test(a);
 }
 
 /** `mysql`: the target is known to be MySQL/MariaDB (a saved connection), so the mysql client's flags read as its own. */
@@ -275,12 +279,26 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
         [name, inline] = [`-${inline[0]}`, inline.length > 1 ? inline.slice(1) : undefined];
         continue;
       } else {
+        // the mysql client's boolean options: --column-names=0, --skip-column-names=1
+        if (inline !== undefined && o.mysqlStyle && /^(0|1|on|off|true|false)$/i.test(inline) && (name === '--column-names' || name === '--skip-column-names')) {
+          const on = /^(1|on|true)$/i.test(inline);
+          o.header = name === '--column-names' ? on : !on;
+          break;
+        }
         if (inline !== undefined) throw new UsageError(`${name} takes no value, got ${JSON.stringify(arg)}`);
         def.apply(o, '', name);
       }
       break;
     }
   }
+  // mysql -s: the tab-separated output without its column names (-t tables and -E records keep theirs)
+  if (o.silent && !o.vertical && !o.psets?.some((p) => p.name === 'format' && p.value === 'ascii')) o.header = false;
+  if (o.verbose !== undefined) {
+    if (o.verbose > 1) throw new UsageError(`-${'v'.repeat(o.verbose)}: sqlsh writes the mysql client's -v (each statement between dashes before its result), not the row counts and timings of -vv and -vvv`);
+    setVariable(o, 'ECHO=queries', '-v');
+  }
+  delete o.silent;
+  delete o.verbose;
   if (o.raw && (o.format === 'tsv' || o.format === undefined)) {
     // the mysql client's --raw: tab-separated values written as they are, NULL as NULL
     o.format = undefined;

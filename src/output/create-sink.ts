@@ -26,6 +26,7 @@ import { DocumentSink } from './psql-document-sinks.js';
 import { Sqlite3Sink } from './sqlite3-sink.js';
 
 import { MysqlBatchSink } from './mysql-batch-sink.js';
+import { MysqlTableSink } from './mysql-table-sink.js';
 import { VerticalSink } from './vertical-sink.js';
 
 /** 'vertical': the mysql client's `*** 1. row ***` records (`\\G` on MySQL/MariaDB). */
@@ -71,7 +72,8 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     default:
       if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
-      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, autoExpand: options.expanded === 'auto', ...(options.reserveNull ? { reserveNull: true } : {}) });
+      if (options.mysqlTables && options.tableStyle === 'ascii') return new MysqlTableSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
+      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, autoExpand: options.expanded === 'auto' });
   }
 }
 

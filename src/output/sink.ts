@@ -82,6 +82,6 @@ export interface RenderOptions {
   readonly mysqlBatch?: boolean;
   /** A result without rows shows nothing, not even its header (the mysql client's command line). */
   readonly hideEmptyResults?: boolean;
-  /** Tables: a column that may hold NULL is at least as wide as the null string (the mysql client's tables). */
-  readonly reserveNull?: boolean;
+  /** Tables are the mysql client's (its command line: `-t`): output/mysql-table-sink.ts. */
+  readonly mysqlTables?: boolean;
 }

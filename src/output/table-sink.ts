@@ -48,8 +48,6 @@ export interface TableOptions {
   readonly blankLineAfter?: boolean;
   /** Booleans as t / f (RenderOptions.psqlBooleans). */
   readonly psqlBooleans?: boolean;
-  /** A column that may hold NULL is at least as wide as the null string (RenderOptions.reserveNull). */
-  readonly reserveNull?: boolean;
   /** psql's title, centred over the table (RenderOptions.title); not with tuples only. */
   readonly title?: string;
   readonly autoExpand?: boolean;
@@ -115,13 +113,9 @@ export class TableSink implements ResultSink {
     return this.options.blockRows ?? 1000;
   }
 
-  /**
-   * The widths before any row: the header's; with reserveNull (the mysql client's tables) a column that
-   * may hold NULL is never narrower than the null string, as the client draws it.
-   */
+  /** The widths before any row: the header's. */
   private baseWidths(): number[] {
-    const reserve = this.options.reserveNull === true ? displayWidth(escapeCell(this.options.nullString)) : 0;
-    return this.headerCells.map((c, i) => Math.max(this.options.header ? c.width : 0, this.columns[i]?.nullable === true ? reserve : 0));
+    return this.headerCells.map((c) => (this.options.header ? c.width : 0));
   }
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {

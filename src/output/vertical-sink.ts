@@ -42,7 +42,8 @@ export class VerticalSink implements ResultSink {
     let text = '';
     for (const row of batch) {
       text += `${STARS} ${++this.count}. row ${STARS}\n`;
-      for (let i = 0; i < this.labels.length; i++) text += `${this.labels[i]}${formatValue(row[i] ?? null, this.options.nullString)}\n`;
+      // a zero byte is written as a space, as the client writes it
+      for (let i = 0; i < this.labels.length; i++) text += `${this.labels[i]}${formatValue(row[i] ?? null, this.options.nullString).replace(/\0/g, ' ')}\n`;
     }
     if (text !== '') await this.out.write(text);
   }

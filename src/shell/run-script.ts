@@ -399,7 +399,10 @@ export async function runStatement(
   session.lastSql = sql;
   const echo = echoMode(session);
   // ECHO=all in a script echoes the input lines instead (runScript)
-  if (echo === 'queries' || (echo === 'all' && session.interactive)) {
+  if (echo === 'queries' && session.mysqlClient) {
+    // mysql -v: the statement between two lines of dashes, then a blank line
+    await session.io.stdout.write(`--------------\n${sql}\n--------------\n\n`);
+  } else if (echo === 'queries' || (echo === 'all' && session.interactive)) {
     await session.io.stdout.write(`${sql}${opts.asSent || opts.terminator === undefined ? '' : opts.terminator === ';' ? ';' : ` ${opts.terminator.trim()}`}\n`);
   }
   const quiet = variableFlag(session.variables, 'QUIET') === true;

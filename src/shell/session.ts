@@ -154,7 +154,7 @@ export class Session {
       ...(this.title !== undefined ? { title: this.title } : {}),
       ...(this.sqlite3Output !== undefined ? { sqlite3: { ...this.sqlite3Output, keywords: this.dialect.keywords } } : {}),
       ...(this.mysqlClient && format === 'tsv' ? { mysqlBatch: true } : {}),
-      ...(this.mysqlClient ? { hideEmptyResults: true, reserveNull: true } : {}),
+      ...(this.mysqlClient ? { hideEmptyResults: true, mysqlTables: true } : {}),
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned' || format === 'html' || isDocumentFormat(format)),
       // psql's blank line after a table

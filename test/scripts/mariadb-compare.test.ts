@@ -48,21 +48,23 @@ test('-B and -N print what the mariadb client prints', async (t) => {
   }
 });
 
-test("a script on the mysql client's command line prints what the client prints (batch, -t, -E, -r, -N: no header for no rows, bytes not hex)", async (t) => {
+test("a script on the mysql client's command line prints what the client prints (batch, -t, -E, -r, -N, -s, -v, --column-names=0: no header for no rows, bytes not hex)", async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;
   const db = `mout_${process.pid}_${++counter}`;
   assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
   try {
     const script = [
-      "select 1 as n, 'x\\y' as bs, null as z;", // (a tab in a value: the -B test above; -t draws it raw, sqlsh as psql does)
+      "select 1 as n, 'x\\y' as bs, null as z;",
+      // -t draws values raw, widths in bytes, padding in the client's cells (a wide character two, an emoji none)
+      "select 'a\\tb' as tab, 'a\\nb' as nl, concat('q', char(0), 'w') as nul, '日本' as wide, 'é' as e, '🎉' as emoji;",
       'create temporary table tt (a int, b varbinary(10));',
       "insert into tt values (1, 'ab'), (2, x'41');",
       'select * from tt;',
       'select * from tt where a > 5;',
       "select 1.50 as d, cast('2024-01-02' as date) as dt, 1/3 as q;",
     ].join('\n');
-    for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N']] as string[][]) {
+    for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N'], ['-t', '-N'], ['-s'], ['-s', '-t'], ['-v'], ['-v', '-t'], ['--column-names=0'], ['-sr']] as string[][]) {
       const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], {
         input: script, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
       });
