@@ -36,6 +36,7 @@ export function sqlite3OutputCommand(state: Sqlite3Output | undefined, line: str
       if (mode === 'tabs') return { state: { ...next, colSeparator: '\t' } }; // the row separator stays (sqlite3 3.40)
       if (mode === 'line') return { state: { ...next, rowSeparator: '\n' } };
       if (mode === 'quote') return { state: { ...next, colSeparator: ',', rowSeparator: '\n' } };
+      if (mode === 'tcl') return { state: { ...next, colSeparator: ' ', rowSeparator: '\n' } };
       if (mode === 'insert') return { state: { ...next, rowSeparator: '\n', insertTable: args[1] ?? 'table' } };
       // column mode shows its header unless .headers said otherwise
       if (mode === 'column' && !s.headerSet) return { state: { ...next, header: true } };
@@ -76,7 +77,7 @@ export function translateDotCommand(line: string): { readonly meta: string; read
     case 'mode': {
       const mode = MODES[(args[0] ?? '').toLowerCase()];
       // sqlite3 prints no row count after a result, in any mode
-      return mode ? { meta: `\\T ${mode}`, also: ['\\pset footer off'] } : { error: `.mode ${args[0] ?? ''}: sqlsh has list, csv, tabs, json, markdown, table, box, column, line, quote and insert` };
+      return mode ? { meta: `\\T ${mode}`, also: ['\\pset footer off'] } : { error: `.mode ${args[0] ?? ''}: sqlsh has list, csv, tabs, json, markdown, table, box, column, line, quote, insert, html and tcl` };
     }
     case 'separator':
       return args[0] !== undefined ? { meta: `\\pset fieldsep ${args[0]}` } : { error: '.separator: give the separator between values' };

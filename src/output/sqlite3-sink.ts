@@ -22,8 +22,33 @@ import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { sqlite3Name, sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
 
-export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert';
-export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert']);
+export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl';
+export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert', 'html', 'tcl']);
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
+
+/** sqlite3's html mode escaping of a value or name. */
+function sqlite3Html(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+const utf8 = new TextEncoder();
+
+/** sqlite3's C string (tcl mode): in double quotes, \\ \" \t \n \r, other bytes that are not printable ASCII as octal; a zero byte ends it. */
+function sqlite3CString(text: string): string {
+  let out = '"';
+  for (const b of utf8.encode(text)) {
+    if (b === 0) break;
+    if (b === 0x5c) out += '\\\\';
+    else if (b === 0x22) out += '\\"';
+    else if (b === 0x09) out += '\\t';
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else if (b < 0x20 || b >= 0x7f) out += `\\${b.toString(8).padStart(3, '0')}`;
+    else out += String.fromCharCode(b);
+  }
+  return `${out}"`;
+}
 
 /** The sqlite3 shell's output state, as its dot-commands set it (meta/dot-commands.ts). */
 export interface Sqlite3Output {
@@ -131,6 +156,14 @@ export class Sqlite3Sink implements ResultSink {
         case 'tabs':
           if (this.count === 0 && o.header) chunk += this.names.join(o.colSeparator) + o.rowSeparator;
           chunk += values.join(o.colSeparator) + o.rowSeparator;
+          break;
+        case 'html':
+          if (this.count === 0 && o.header) chunk += `<TR>${this.names.map((n) => `<TH>${sqlite3Html(n)}</TH>\n`).join('')}</TR>\n`;
+          chunk += `<TR>${values.map((v) => `<TD>${sqlite3Html(v)}</TD>\n`).join('')}</TR>\n`;
+          break;
+        case 'tcl':
+          if (this.count === 0 && o.header) chunk += this.names.map(sqlite3CString).join(o.colSeparator) + o.rowSeparator;
+          chunk += values.map(sqlite3CString).join(o.colSeparator) + o.rowSeparator;
           break;
         case 'csv': {
           const q = (v: string, i: number): string => (row[i] === null ? v : sqlite3Csv(v, o.colSeparator));

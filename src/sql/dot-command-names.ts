@@ -11,7 +11,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.help', 'the commands'],
   ['.import', 'a csv file into a table: .import [--csv] [--skip 1] FILE TABLE'],
   ['.indexes', 'the indexes (of the tables matching a pattern)'],
-  ['.mode', 'the output mode: list, csv, tabs, line, column, table, box, markdown, quote, insert, json'],
+  ['.mode', 'the output mode: list, csv, tabs, line, column, table, box, markdown, quote, insert, html, tcl, json'],
   ['.nullvalue', 'the text shown for NULL'],
   ['.once', 'the next result into a file'],
   ['.output', 'the results into a file (no file: back to the screen)'],
