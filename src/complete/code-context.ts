@@ -527,11 +527,13 @@ function grantContext(sig: readonly Token[], before: number, dialect: SqlDialect
     if (k === 'ON' && on < 0 && to < 0) on = i;
     if (k === target) to = i;
   }
-  const roles: Suggestion[] = pg ? [{ kind: 'role', special: ['PUBLIC', 'CURRENT_USER', 'SESSION_USER', 'CURRENT_ROLE'] }] : only(['CURRENT_USER']);
+  const roles: Suggestion[] = [{ kind: 'role', special: pg ? ['PUBLIC', 'CURRENT_USER', 'SESSION_USER', 'CURRENT_ROLE'] : ['CURRENT_USER'] }];
   if (to >= 0) {
     if (to === before - 1 || isPunct(prev, ',') || P === 'BY') return roles;
     if (P === 'WITH') return only(on >= 0 ? ['GRANT OPTION'] : ['ADMIN OPTION', 'INHERIT', 'SET']);
-    if (identName(prev) === undefined || ['OPTION', 'CASCADE', 'RESTRICT', 'TRUE', 'FALSE'].includes(P)) return [];
+    // MySQL: after an account ('app'@'%'), its options
+    const account = !pg && (prev?.type === 'string' || (prev?.type === 'param' && prev.text.startsWith('@')));
+    if ((identName(prev) === undefined && !account) || ['OPTION', 'CASCADE', 'RESTRICT', 'TRUE', 'FALSE'].includes(P)) return [];
     if (head === 'REVOKE') return pg ? only(['CASCADE', 'RESTRICT', 'GRANTED BY']) : [];
     return only(pg ? [on >= 0 ? 'WITH GRANT OPTION' : 'WITH ADMIN OPTION', 'GRANTED BY'] : ['WITH GRANT OPTION', 'IDENTIFIED BY']);
   }

@@ -326,7 +326,11 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     }
     case 'role':
       // the engine's predefined roles (pg_read_all_data ...) after the user's
-      for (const r of catalog.roles) col.add(r, /^pg_/.test(r) ? 3 : 1, `role\u0000${r}`, { text: ctx.names.ident(r), kind: 'role' });
+      for (const r of catalog.roles) {
+        // a MySQL account is written as GRANT takes it ('app'@'%'), and matched by its name (app@%)
+        if (r.startsWith("'")) col.add(r.replace(/'/g, ''), 1, `role\u0000${r}`, { text: r, kind: 'role' });
+        else col.add(r, /^pg_/.test(r) ? 3 : 1, `role\u0000${r}`, { text: ctx.names.ident(r), kind: 'role' });
+      }
       for (const k of s.special ?? []) col.add(k, 2, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
       return;
     case 'database':

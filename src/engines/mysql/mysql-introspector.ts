@@ -93,6 +93,9 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
     const params = routines.length === 0 ? [] : await tryRun(`SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER
       FROM information_schema.PARAMETERS WHERE ${inDbs('SPECIFIC_SCHEMA')} AND ORDINAL_POSITION > 0 ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION`);
 
+    // the accounts (and MariaDB's roles) the user may see, as GRANT takes them ('name'@'host'): for completion only
+    const grantees = (await tryRun('SELECT DISTINCT GRANTEE FROM information_schema.USER_PRIVILEGES ORDER BY 1')).map((r) => str(r[0]));
+
     const colsByTable = new Map<string, ColumnDef[]>();
     for (const row of columns) {
       const k = key(str(row[0]), str(row[1]));
@@ -202,6 +205,7 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
       tableNamesCaseSensitive: lowerCaseNames === 0, databases: schemas,
       // MariaDB's sequences are tables of type SEQUENCE (DROP SEQUENCE | offers them)
       sequences: tables.filter((r) => str(r[2]) === 'SEQUENCE').map((r) => ({ schema: str(r[0]), name: str(r[1]) })),
+      roles: Object.freeze(grantees.filter((g) => g !== '')),
       ...(missing.length ? { missing: Object.freeze(missing) } : {}),
     });
   } finally {

@@ -122,7 +122,7 @@ export const statementCases: Case[] = [
   sl('ATTACH |', ['DATABASE'], ['users', 'AS'], ctx),
   sl("ATTACH 'x.db' |", ['AS'], ['users'], ctx),
   sl("ATTACH 'x.db' AS |", [], [], { ...ctx, none: true }),
-  // GRANT / REVOKE: privileges, ON, TO, the roles (PostgreSQL; MySQL's accounts are not read)
+  // GRANT / REVOKE: privileges, ON, TO, the roles (PostgreSQL) or accounts (MySQL, written 'name'@'host')
   pgA('GRANT | ON users TO PUBLIC', ['SELECT', 'ALL PRIVILEGES', 'TRUNCATE'], ['users', 'CASE'], ctx),
   pgA('GRANT SELECT | users TO PUBLIC', ['ON'], [], ctx),
   pgA('GRANT SELECT ON users | PUBLIC', ['TO'], ['users'], ctx),
@@ -132,6 +132,11 @@ export const statementCases: Case[] = [
   pgA('REVOKE SELECT ON users FROM PUBLIC |', ['CASCADE'], ['users'], ctx),
   pgA('GRANT pg_read_all_data TO |', ['postgres'], ['users'], ctx),
   myA('GRANT | ON users TO CURRENT_USER', ['SELECT', 'SHOW VIEW'], ['users'], ctx),
+  my('GRANT SELECT ON users TO |', ["'root'@'localhost'", 'CURRENT_USER'], ['users', 'PUBLIC'], ctx),
+  my('GRANT SELECT ON users TO ro|', [], [], { ...ctx, first: "'root'@'localhost'" }),
+  my("GRANT SELECT ON users TO 'root'@'localhost' |", ['WITH GRANT OPTION'], ["'root'@'localhost'"], ctx),
+  my('REVOKE SELECT ON users FROM |', ["'root'@'localhost'"], ['users'], ctx),
+  my('DROP USER |', ["'root'@'localhost'", 'IF EXISTS'], ['users'], ctx),
   // roles elsewhere
   pgA('SET ROLE |', ['postgres', 'NONE'], ['users'], ctx),
   pgA('ALTER TABLE users OWNER TO |', ['postgres', 'CURRENT_USER'], ['users', 'PUBLIC'], ctx),

@@ -50,8 +50,8 @@ export function stableCatalog(engine: EngineId, data: CatalogData): CatalogData 
     ...(data.types ? { types: sorted(data.types.filter((t) => schemaOk(t.schema)), 'schema', 'name') } : {}),
     ...(data.tableNamesCaseSensitive !== undefined ? { tableNamesCaseSensitive: data.tableNamesCaseSensitive } : {}),
     databases: keepDb ? data.databases.filter((d) => keepDb.includes(d)) : data.databases,
-    // the server's own roles; those other tests make on a shared server are theirs
-    ...(data.roles ? { roles: data.roles.filter((r) => r === 'postgres' || /^pg_/.test(r)) } : {}),
+    // the server's own roles and accounts; those other tests make on a shared server are theirs
+    ...(data.roles ? { roles: data.roles.filter((r) => r === 'postgres' || /^pg_/.test(r) || /^'(root|mariadb\.sys)'@'localhost'$/.test(r)) } : {}),
     ...(data.sequences ? { sequences: sorted(data.sequences.filter((q) => schemaOk(q.schema)), 'schema', 'name') } : {}),
   };
 }
