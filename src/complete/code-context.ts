@@ -167,7 +167,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     return K.EXPLAIN_OPTIONS.includes(P) ? [{ kind: 'keyword', preferred: ['ON', 'OFF'], only: true }] : [];
   }
   // SELECT ... FOR |: the row lock
-  if (P === 'FOR' && (kw(sig[0]) === 'SELECT' || kw(sig[0]) === 'WITH') && (dialect.id === 'postgres' || dialect.id === 'mysql')) {
+  if (P === 'FOR' && kw(prev2) !== 'VALUE' && (kw(sig[0]) === 'SELECT' || kw(sig[0]) === 'WITH') && (dialect.id === 'postgres' || dialect.id === 'mysql')) {
     return [{ kind: 'keyword', preferred: dialect.id === 'postgres' ? K.ROW_LOCKS : ['UPDATE'], only: true }]; // MariaDB has no FOR SHARE
   }
   if (kw(sig[0]) === 'COMMENT' && kw(sig[1]) === 'ON') {
@@ -194,6 +194,11 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (P === 'FORMAT') return [{ kind: 'keyword', preferred: dialect.id === 'postgres' ? ['csv', 'text', 'binary'] : ['csv', 'parquet', 'json'], only: true }];
       return [];
     }
+  }
+  // MariaDB's sequences by name: NEXT VALUE FOR |, PREVIOUS VALUE FOR |, NEXTVAL(|, LASTVAL(|, SETVAL(|
+  if (dialect.id === 'mysql') {
+    if (P === 'FOR' && kw(prev2) === 'VALUE' && (kw(sig[before - 3]) === 'NEXT' || kw(sig[before - 3]) === 'PREVIOUS')) return [{ kind: 'sequence' }];
+    if (isPunct(prev, '(') && ['NEXTVAL', 'LASTVAL', 'SETVAL'].includes(kw(prev2))) return [{ kind: 'sequence' }];
   }
   // DuckDB: PIVOT | and UNPIVOT | take a table; INSTALL | and LOAD | an extension
   if ((kw(sig[0]) === 'PIVOT' || kw(sig[0]) === 'UNPIVOT') && before === 1 && dialect.id === 'duckdb') return relation(false, true);

@@ -179,6 +179,11 @@ export const statementCases: Case[] = [
   pg('DROP SEQUENCE shop.|', ['orders_order_id_seq'], ['users_id_seq'], ctx),
   my('DROP SEQUENCE |', ['invoice_numbers', 'IF EXISTS'], ['users'], ctx),
   my('ALTER SEQUENCE |', ['invoice_numbers'], ['users'], ctx),
+  // MariaDB names a sequence itself (not a string): NEXT VALUE FOR, NEXTVAL(, LASTVAL(, SETVAL(
+  myA('SELECT NEXT VALUE FOR |', ['invoice_numbers'], ['users', 'SELECT'], ctx),
+  myA('SELECT PREVIOUS VALUE FOR |', ['invoice_numbers'], ['users'], ctx),
+  myA('SELECT NEXTVAL(|)', ['invoice_numbers'], ['users', 'email'], ctx),
+  myA('SELECT LASTVAL(|)', ['invoice_numbers'], ['users'], ctx),
   pg("SELECT nextval('|')", ['users_id_seq', 'orders_order_id_seq'], ['users', 'SELECT'], ctx),
   pg("SELECT currval('us|')", ['users_id_seq'], ['users'], { ...ctx, first: 'users_id_seq' }),
   pg("SELECT 'us|'", [], [], { ...ctx, none: true }),
