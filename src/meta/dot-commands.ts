@@ -50,6 +50,11 @@ export function sqlite3OutputCommand(state: Sqlite3Output | undefined, line: str
       return { state: { ...s, colSeparator: args[0], ...(args[1] !== undefined ? { rowSeparator: args[1] } : {}) } };
     case 'nullvalue':
       return { state: { ...s, nullValue: args[0] ?? '' } };
+    case 'width': {
+      // .width N ...: the columnar modes' widths (none: as wide as needed again)
+      const { widths: _old, ...rest } = s;
+      return { state: args.length === 0 ? rest : { ...rest, widths: args.map((a) => Math.trunc(Number(a)) || 0) } };
+    }
     case 'import':
       // sqlite3 3.40: importing in csv mode makes csv's output row separator '\r\n' the input one, '\n', for good
       return state?.mode === 'csv' && state.rowSeparator === '\r\n' ? { state: { ...state, rowSeparator: '\n' }, fallback: true } : undefined;

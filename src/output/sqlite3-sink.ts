@@ -61,6 +61,8 @@ export interface Sqlite3Output {
   readonly insertTable?: string;
   /** The session's keywords (SQLite's): `.mode insert` quotes a table or column named like one. */
   readonly keywords?: ReadonlySet<string>;
+  /** `.width N ...` for the columnar modes: N > 0 that many characters (longer values wrap), -N the same to the right, 0 as wide as needed. */
+  readonly widths?: readonly number[];
 }
 
 /** sqlite3's start: list mode, no headers, '|' and '\n', NULL empty. */
@@ -118,6 +120,18 @@ const chars = (s: string): number => {
 };
 
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - chars(s)));
+const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, w - chars(s))) + s;
+
+/** A cell's lines cut every `w` characters (`.width`): sqlite3 wraps by characters, not words. */
+function wrapLines(lines: readonly string[], w: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const cs = [...line];
+    if (cs.length <= w) out.push(line);
+    else for (let k = 0; k < cs.length; k += w) out.push(cs.slice(k, k + w).join(''));
+  }
+  return out;
+}
 const centre = (s: string, w: number): string => {
   const room = Math.max(0, w - chars(s));
   const left = Math.floor(room / 2);
@@ -200,39 +214,46 @@ export class Sqlite3Sink implements ResultSink {
     if (o.mode !== 'column' && o.mode !== 'box' && o.mode !== 'table' && o.mode !== 'markdown') return;
     if (this.cells.length === 0) return;
     const header = o.mode !== 'column' || o.header;
-    const widths = this.names.map((name, i) => {
+    // .width: a set width wraps the values and cuts the name; a negative one aligns to the right
+    const spec = this.names.map((_, i) => o.widths?.[i] ?? 0);
+    const names = this.names.map((n, i) => (spec[i] !== 0 ? wrapLines([n], Math.abs(spec[i]!))[0] ?? '' : n));
+    if (spec.some((w) => w !== 0)) this.cells = this.cells.map((r) => r.map((c, i) => (spec[i] !== 0 ? wrapLines(c, Math.abs(spec[i]!)) : c)));
+    const widths = names.map((name, i) => {
+      if (spec[i] !== 0) return Math.abs(spec[i]!);
       let w = header ? chars(name) : 0;
       for (const r of this.cells) for (const line of r[i]!) w = Math.max(w, chars(line));
       return w;
     });
+    const right = spec.map((w) => w < 0);
+    const data = (s: string, w: number, i: number): string => (right[i] ? padLeft(s, w) : pad(s, w));
     const multiLine = this.cells.some((r) => r.some((c) => c.length > 1));
     const lines: string[] = [];
-    const rowLines = (r: readonly (readonly string[])[], cell: (s: string, w: number) => string, sep: string, open: string, close: string): void => {
+    const rowLines = (r: readonly (readonly string[])[], cell: (s: string, w: number, i: number) => string, sep: string, open: string, close: string): void => {
       const height = Math.max(1, ...r.map((c) => c.length));
-      for (let k = 0; k < height; k++) lines.push(open + r.map((c, i) => cell(c[k] ?? '', widths[i]!)).join(sep) + close);
+      for (let k = 0; k < height; k++) lines.push(open + r.map((c, i) => cell(c[k] ?? '', widths[i]!, i)).join(sep) + close);
     };
     if (o.mode === 'column') {
       if (header) {
-        rowLines(this.names.map((x) => [x]), pad, '  ', '', '');
+        rowLines(names.map((x) => [x]), data, '  ', '', '');
         lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
       }
       this.cells.forEach((r, k) => {
         if (k > 0 && multiLine) lines.push('');
-        rowLines(r, pad, '  ', '', '');
+        rowLines(r, data, '  ', '', '');
       });
     } else if (o.mode === 'markdown') {
-      rowLines(this.names.map((x) => [x]), centre, ' | ', '| ', ' |');
+      rowLines(names.map((x) => [x]), centre, ' | ', '| ', ' |');
       lines.push(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-      for (const r of this.cells) rowLines(r, pad, ' | ', '| ', ' |');
+      for (const r of this.cells) rowLines(r, data, ' | ', '| ', ' |');
     } else {
       const s = RULES[o.mode];
       const rule = (ends: readonly [string, string, string]): string => ends[0] + widths.map((w) => s.h.repeat(w + 2)).join(ends[1]) + ends[2];
       lines.push(rule(s.top));
-      rowLines(this.names.map((x) => [x]), centre, ` ${s.v} `, `${s.v} `, ` ${s.v}`);
+      rowLines(names.map((x) => [x]), centre, ` ${s.v} `, `${s.v} `, ` ${s.v}`);
       lines.push(rule(s.mid));
       this.cells.forEach((r, k) => {
         if (k > 0 && multiLine) lines.push(rule(s.mid));
-        rowLines(r, pad, ` ${s.v} `, `${s.v} `, ` ${s.v}`);
+        rowLines(r, data, ` ${s.v} `, `${s.v} `, ` ${s.v}`);
       });
       lines.push(rule(s.bottom));
     }

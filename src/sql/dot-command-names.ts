@@ -22,4 +22,5 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.separator', 'the separator between values (and rows)'],
   ['.tables', 'the tables and views (matching a pattern)'],
   ['.timer', 'the time each statement takes (on|off)'],
+  ['.width', 'the widths of the columnar modes\' columns (-N: to the right, 0: as needed)'],
 ].map((e) => Object.freeze(e) as readonly [string, string]));
