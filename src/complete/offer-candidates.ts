@@ -65,19 +65,51 @@ function columnsOf(t: TableRef, catalog: Catalog): readonly { name: string; type
   return catalog.findRelation(t.name, t.schema, quoted)?.columns;
 }
 
-/** Columns of table refs: from the catalog for real tables, from the text for CTEs and derived tables. */
-function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0, after = false): void {
+/** A column two tables in scope both have (`id` of users and of orders): written qualified, one candidate per table. */
+function addQualifiedColumn(ref: string, name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after: boolean): void {
+  col.add(name, 1, `col\u0000${ref}\u0000${name}`, () => {
+    const text = `${ref}.${ctx.names.ident(name)}`;
+    return { text, kind: 'column', ...(detail !== undefined ? { detail } : {}) };
+  }, undefined, undefined, after ? 128 + name.length : name.length);
+}
+
+/** Column names (by key) that more than one of the tables has: bare, they would be ambiguous. */
+function sharedColumns(tables: readonly TableRef[], ctx: OfferContext): Set<string> {
+  const seen = new Map<string, number>();
+  for (const t of tables) {
+    const own = new Set<string>();
+    const collect = (r: TableRef, depth: number): void => {
+      for (const c of columnsOf(r, ctx.catalog) ?? []) own.add(ctx.catalog.identKey(c.name, true, 'column'));
+      if ((r.kind === 'cte' || r.kind === 'subquery') && depth < 8) for (const s of r.starFrom ?? []) collect(s, depth + 1);
+    };
+    collect(t, 0);
+    for (const k of own) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
+}
+
+/**
+ * Columns of table refs: from the catalog for real tables, from the text for CTEs and derived tables. With several
+ * tables in scope, a name more than one of them has is offered qualified by each one's reference (`u.id`, `o.id`):
+ * bare it would be ambiguous. (`alsoIn`, USING's columns, stay bare: there they name both.)
+ */
+function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0, after = false, shared?: ReadonlySet<string>): void {
   let others: Set<string> | undefined;
   if (alsoIn) {
     others = new Set();
     for (const t of alsoIn) for (const c of columnsOf(t, ctx.catalog) ?? []) others.add(ctx.catalog.identKey(c.name, true, 'column'));
   }
+  const ambiguous = shared ?? (!alsoIn && depth === 0 && tables.length > 1 ? sharedColumns(tables, ctx) : undefined);
   for (const t of tables) {
+    // a reference to qualify by: an alias or a table's name (a derived table without an alias has none)
+    const ref = ambiguous && ambiguous.size > 0 && (t.alias !== undefined || t.name !== '') ? ctx.names.ref(t) : undefined;
     for (const c of columnsOf(t, ctx.catalog) ?? []) {
-      if (others && !others.has(ctx.catalog.identKey(c.name, true, 'column'))) continue;
-      addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col, after);
+      const k = ctx.catalog.identKey(c.name, true, 'column');
+      if (others && !others.has(k)) continue;
+      if (ref !== undefined && ambiguous!.has(k)) addQualifiedColumn(ref, c.name, c.type ?? (t.alias ?? t.name), ctx, col, after);
+      else addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col, after);
     }
-    if ((t.kind === 'cte' || t.kind === 'subquery') && depth < 8 && t.starFrom) offerColumns(t.starFrom, ctx, col, alsoIn, depth + 1, after);
+    if ((t.kind === 'cte' || t.kind === 'subquery') && depth < 8 && t.starFrom) offerColumns(t.starFrom, ctx, col, alsoIn, depth + 1, after, ambiguous);
   }
 }
 

@@ -54,7 +54,8 @@ const cases: Case[] = [
   { q: 'SELECT * FROM tracks WHERE al|', first: 'album_id', not: ['title'] },
   { q: 'SELECT * FROM tracks t WHERE t.mi|', first: 'milliseconds', not: ['name'] },
   { q: 'SELECT t.na| FROM tracks t', first: 'name' },
-  { q: 'SELECT | FROM tracks, genres', has: ['milliseconds', 'genre_id', 'name'] },
+  // a name both tables have is offered qualified by each (bare it would be ambiguous)
+  { q: 'SELECT | FROM tracks, genres', has: ['milliseconds', 'tracks.genre_id', 'genres.genre_id', 'genres.name'], not: ['genre_id'] },
   { q: 'SELECT * FROM albums a WHERE a.artist_id = | ', has: ['artist_id', 'title'] },
   { q: 'SELECT * FROM tracks WHERE milliseconds BETWEEN | AND 5', has: ['unit_price'] },
   { q: 'SELECT CASE WHEN | THEN 1 END FROM tracks', has: ['milliseconds'] },

@@ -49,7 +49,7 @@ const cases: Case[] = [
   { q: 'SELECT * FROM albums a JOIN tracks t ON t.album_id = a.album_id JOIN |', has: ['genres g ON g.genre_id = t.genre_id', 'invoice_items ii ON ii.track_id = t.track_id', 'artists a2 ON a2.artist_id = a.artist_id'] },
   { q: 'SELECT * FROM albums a LEFT JOIN |', has: ['tracks t ON t.album_id = a.album_id'] },
   { q: 'SELECT * FROM albums a JOIN |', has: ['genres'], order: ['tracks t ON t.album_id = a.album_id', 'genres'] },
-  { q: 'SELECT * FROM albums a JOIN tracks t ON |', first: 't.album_id = a.album_id', has: ['album_id'] },
+  { q: 'SELECT * FROM albums a JOIN tracks t ON |', first: 't.album_id = a.album_id', has: ['a.album_id', 't.album_id'] },
   { q: 'SELECT * FROM albums JOIN tracks ON |', first: 'tracks.album_id = albums.album_id' },
   { q: 'SELECT * FROM tracks t JOIN genres g ON |', first: 'g.genre_id = t.genre_id', has: ['g.name = t.name'], order: ['g.genre_id = t.genre_id', 'g.name = t.name'] },
   { q: 'SELECT * FROM tracks t JOIN genres g ON g.genre_id = t.genre_id AND |', has: ['g.name = t.name'] },

@@ -137,4 +137,12 @@ export const columnCases: Case[] = [
   dk('SELECT * FROM read_csv(|', [], [], { ...ctx, none: true }),
   pg('SELECT * FROM generate_series(1, |', [], [], { ...ctx, none: true }),
   sl('SELECT * FROM (|', ['SELECT', 'orders'], ['WHERE', 'LIMIT'], ctx),
+  // several tables: a name more than one has comes qualified by each (bare it is ambiguous), the others bare
+  pgA('SELECT | FROM users u JOIN audit_log a ON a.user_id = u.id', ['u.id', 'a.id', 'email', 'payload'], ['id'], ctx),
+  pg('SELECT * FROM users u JOIN audit_log a ON a.user_id = u.id WHERE i|', ['u.id', 'a.id'], ['id'], ctx),
+  slA('SELECT | FROM users u JOIN customers c ON c.user_id = u.id', ['u.email', 'c.email', 'id', 'full_name'], ['email'], ctx),
+  myA('SELECT | FROM orders o JOIN customers c USING (customer_id)', ['o.customer_id', 'c.customer_id', 'status'], [], ctx),
+  dkA('SELECT | FROM shop.orders JOIN shop.customers ON true', ['shop.orders.customer_id', 'shop.customers.customer_id', 'status'], ['customer_id'], ctx),
+  // USING (: the names both have, bare
+  pg('SELECT * FROM users u JOIN audit_log a USING (|', ['id'], ['u.id'], ctx),
 ];

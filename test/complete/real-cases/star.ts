@@ -34,7 +34,7 @@ export const starCases: Case[] = [
 
 /** After ON the references and conditions come before bare columns (as in pgcli), and after `ON a = |` the references first. */
 export const onOrderCases: Case[] = [
-  pg('SELECT * FROM users u JOIN audit_log a ON |', [], [], { ...ctx, context: 'joins', order: ['a.user_id = u.id', 'a', 'u', 'a.id = u.id', 'id'] }),
-  pg('SELECT * FROM users u JOIN audit_log a ON a.user_id = |', [], [], { ...ctx, context: 'joins', order: ['a', 'u', 'id', 'NOT'] }),
-  pg('SELECT * FROM users JOIN audit_log ON |', [], [], { ...ctx, context: 'joins', order: ['audit_log.user_id = users.id', 'users', 'audit_log', 'audit_log.id = users.id', 'id'] }),
+  pg('SELECT * FROM users u JOIN audit_log a ON |', [], [], { ...ctx, context: 'joins', order: ['a.user_id = u.id', 'a', 'u', 'a.id = u.id', 'u.id', 'a.id'] }),
+  pg('SELECT * FROM users u JOIN audit_log a ON a.user_id = |', [], [], { ...ctx, context: 'joins', order: ['a', 'u', 'u.id', 'NOT'] }),
+  pg('SELECT * FROM users JOIN audit_log ON |', [], [], { ...ctx, context: 'joins', order: ['audit_log.user_id = users.id', 'users', 'audit_log', 'audit_log.id = users.id', 'users.id'] }),
 ];
