@@ -24,6 +24,8 @@ export interface Settings {
   readonly csv_field_separator: string;
   /** psql's \\pset tableattr: attributes of html's <table> tag. */
   readonly table_attr: string;
+  /** psql's \\pset numericlocale: numbers with their digits grouped by thousands (1,234,567.5). */
+  readonly numeric_locale: boolean;
   readonly timing: boolean;
   readonly pager: string; // '' = off
   readonly theme: 'dark' | 'light' | 'ansi';
@@ -109,6 +111,7 @@ export const SETTINGS: readonly SettingSpec[] = Object.freeze([
   { key: 'record_separator', default: '\n', doc: 'between records in the unaligned format (-A)', flag: '-R', parse: str() },
   { key: 'csv_field_separator', default: ',', doc: 'between values in the csv format (\\pset csv_fieldsep)', flag: null, parse: str() },
   { key: 'table_attr', default: '', doc: "attributes of the html format's <table> tag (\\pset tableattr)", flag: null, parse: str() },
+  { key: 'numeric_locale', default: false, doc: "numbers with their digits grouped by thousands, 1,234,567.5 (\\pset numericlocale)", flag: null, parse: bool() },
   { key: 'timing', default: false, doc: 'print the time each statement took (\\timing)', flag: null, parse: bool() },
   { key: 'pager', default: 'less -SRXF', doc: 'pager for output taller or wider than the screen; "" for none ($PAGER wins when set)', flag: null, parse: str() },
   { key: 'theme', default: 'dark', doc: 'colour theme: dark, light, or ansi (16 colours)', flag: null, values: ['dark', 'light', 'ansi'], parse: oneOf(['dark', 'light', 'ansi']) },

@@ -16,6 +16,7 @@ export const PSET_NAMES: readonly string[] = Object.freeze([
   'format', 'null', 'fieldsep', 'fieldsep_zero', 'recordsep', 'recordsep_zero', 'tuples_only', 'footer',
   'header', 'expanded', 'linestyle', 'pager', 'border', 'timing',
   'unicode_border_linestyle', 'unicode_column_linestyle', 'unicode_header_linestyle', 'csv_fieldsep', 'tableattr',
+  'numericlocale',
 ]);
 
 const LINE_STYLES = ['ascii', 'old-ascii', 'unicode'] as const;
@@ -93,6 +94,8 @@ export function describePset(s: Settings, name: string): string | undefined {
       return `Field separator for CSV is "${s.csv_field_separator}".`;
     case 'tableattr':
       return s.table_attr === '' ? 'Table attributes unset.' : `Table attributes are "${s.table_attr}".`;
+    case 'numericlocale':
+      return `Locale-adjusted numeric output is ${s.numeric_locale ? 'on' : 'off'}.`;
     case 'recordsep':
     case 'recordsep_zero':
       return separator('Record', s.record_separator);
@@ -158,6 +161,12 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       return with_({ field_separator: '\0' }, (n) => describePset(n, name));
     case 'recordsep_zero':
       return with_({ record_separator: '\0' }, (n) => describePset(n, name));
+    case 'numericlocale': {
+      const v = bool(s.numeric_locale);
+      if (v === undefined) return { error: `unrecognized value "${value}" for "${name}": Boolean expected` };
+      // as psql: confirmed only when toggled
+      return with_({ numeric_locale: v }, (n) => (value !== undefined ? '' : describePset(n, name)));
+    }
     case 'tuples_only':
     case 'footer':
     case 'header': {

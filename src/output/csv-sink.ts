@@ -19,6 +19,8 @@ export interface CsvOptions {
   readonly nullString: string;
   readonly header: boolean;
   readonly delimiter?: string;
+  /** psql's expanded csv (`\\x` with csv): each value on a line of its own after its column's name, `name,value`. */
+  readonly expanded?: boolean;
 }
 
 /** Characters that can occur in formatNumber()/bigint/boolean text. */
@@ -48,6 +50,13 @@ export class CsvFormat {
     if (text === this.nullString || this.needsQuote.test(text)) {
       return '"' + text.replace(/"/g, '""') + '"';
     }
+    return text;
+  }
+
+  /** Expanded: `name,value` lines, one a column (psql writes the names even in tuples-only mode). */
+  records(names: readonly string[], batch: readonly Row[]): string {
+    let text = '';
+    for (const row of batch) for (let i = 0; i < names.length; i++) text += `${this.field(names[i]!)}${this.delimiter}${this.value(row[i] ?? null)}\n`;
     return text;
   }
 
@@ -88,6 +97,7 @@ export class CsvFormat {
 
 export class CsvSink implements ResultSink {
   private format: CsvFormat;
+  private names: readonly string[] = [];
 
   constructor(
     private readonly out: TextOutput,
@@ -98,13 +108,14 @@ export class CsvSink implements ResultSink {
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
     this.format = new CsvFormat(this.options, columns.length === 1);
-    if (!this.options.header || columns.length === 0) return;
+    this.names = columns.map((c) => c.name);
+    if (!this.options.header || columns.length === 0 || this.options.expanded) return;
     await this.out.write(this.format.header(columns.map((c) => c.name)));
   }
 
   async rows(batch: readonly Row[]): Promise<void> {
     if (batch.length === 0) return;
-    await this.out.write(this.format.rows(batch));
+    await this.out.write(this.options.expanded ? this.format.records(this.names, batch) : this.format.rows(batch));
   }
 
   end(_summary: ResultSummary): void {}

@@ -76,6 +76,8 @@ export interface RenderOptions {
   readonly csvFieldSeparator?: string;
   /** html: the <table> tag's attributes (psql's tableattr). */
   readonly tableAttr?: string;
+  /** psql's numericlocale: numbers with their digits grouped (output/numeric-locale.ts; rows only, no fast path). */
+  readonly numericLocale?: boolean;
   /** The sqlite3 shell's output (a sqlite3 script set `.mode`, `.headers` ...): its sink, whatever the format. */
   readonly sqlite3?: Sqlite3Output;
   /** The mysql client's batch output (its command line, tsv to a file or pipe): output/mysql-batch-sink.ts. */

@@ -7,6 +7,7 @@ import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import { formatNotice, formatSqlError } from '../output/error-format.js';
 import { escapeForTerminal } from '../output/escape.js';
+import { withNumericLocale } from '../output/numeric-locale.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
 import { keepingLastResult } from '../core/last-result.js';
@@ -357,7 +358,7 @@ export function psqlTiming(ms: number): string {
 function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: boolean, out: TextOutput): ExecuteOptions {
   return {
     // csv or tsv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv, .tsv)
-    ...(options.format === 'csv' && options.csvFieldSeparator === undefined && !expandedOnce && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
+    ...(options.format === 'csv' && options.csvFieldSeparator === undefined && !expandedOnce && options.expanded !== 'on' && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
     ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
     ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
     ...(options.format === 'markdown' && !expandedOnce && !out.isTTY ? { markdown: { nullString: options.nullString } } : {}),
@@ -428,19 +429,20 @@ export async function runStatement(
     }
   };
   try {
+    // The last result with rows is kept (a copy when small) for \chart without a query.
+    const events = keepingLastResult(sql, session.connection.execute(sql, {
+      signal: abort.signal,
+      ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
+      ...(opts.simpleQuery ? { simpleQuery: true } : {}),
+      // the sqlite3 shell's output: rows with its values, none of the fast paths
+      ...(options.sqlite3 ? { sqlite3Values: true } : {}),
+      // the mysql client's command line: binary values as the client prints them
+      ...(session.mysqlClient ? { binaryAsText: true } : {}),
+      ...(options.sqlite3 || options.mysqlBatch || options.numericLocale ? {} : fastPaths(options, expandedOnce, out)),
+      ...(options.psqlBooleans ? { psqlValues: true } : {}),
+    }), (r) => (session.lastResult = r));
     const summary = await renderEvents(
-      // The last result with rows is kept (a copy when small) for \chart without a query.
-      keepingLastResult(sql, session.connection.execute(sql, {
-        signal: abort.signal,
-        ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
-        ...(opts.simpleQuery ? { simpleQuery: true } : {}),
-        // the sqlite3 shell's output: rows with its values, none of the fast paths
-        ...(options.sqlite3 ? { sqlite3Values: true } : {}),
-        // the mysql client's command line: binary values as the client prints them
-        ...(session.mysqlClient ? { binaryAsText: true } : {}),
-        ...(options.sqlite3 || options.mysqlBatch ? {} : fastPaths(options, expandedOnce, out)),
-        ...(options.psqlBooleans ? { psqlValues: true } : {}),
-      }), (r) => (session.lastResult = r)),
+      options.numericLocale ? withNumericLocale(events) : events,
       out,
       options,
       {

@@ -162,6 +162,8 @@ export class Session {
       fieldSeparator: s.field_separator,
       ...(s.csv_field_separator !== ',' ? { csvFieldSeparator: s.csv_field_separator } : {}),
       ...(s.table_attr !== '' ? { tableAttr: s.table_attr } : {}),
+      // (json stays json: its numbers are not text)
+      ...(s.numeric_locale && format !== 'json' && format !== 'jsonl' ? { numericLocale: true } : {}),
       recordSeparator: s.record_separator,
       psqlLines: {
         border: s.border,

@@ -191,7 +191,7 @@ const pset: MetaCommand = {
           ['format', psqlFormatName(st)],
           ['linestyle', describePset(st, 'linestyle')!.replace(/^Line style is (.*)\.$/, '$1')],
           ['null', quoted(s.renderOptions().nullString)],
-          ['numericlocale', 'off'],
+          ['numericlocale', onOff(st.numeric_locale)],
           ['pager', st.pager ? '1' : '0'],
           ['pager_min_lines', '0'],
           ['recordsep', quoted(st.record_separator === '\0' ? '' : st.record_separator)],
