@@ -195,6 +195,18 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return [];
     }
   }
+  // x IS |, x IS NOT |: what a test of a value takes (not a column: `IS DISTINCT FROM` comes before one)
+  if (P === 'IS' && kw(sig[0]) === 'COMMENT') return [{ kind: 'keyword', preferred: ['NULL'], only: true }]; // (or the comment's string)
+  if (P === 'IS' || (P === 'NOT' && kw(prev2) === 'IS')) {
+    const distinct = dialect.id !== 'mysql';
+    const unknown = dialect.id === 'postgres' || dialect.id === 'mysql';
+    const words = P === 'NOT'
+      ? ['NULL', 'TRUE', 'FALSE', ...(distinct ? ['DISTINCT FROM'] : []), ...(unknown ? ['UNKNOWN'] : [])]
+      : ['NULL', 'NOT NULL', 'TRUE', 'FALSE', ...(distinct ? ['DISTINCT FROM', 'NOT DISTINCT FROM'] : []), ...(unknown ? ['UNKNOWN'] : [])];
+    return [{ kind: 'keyword', preferred: words, only: true }];
+  }
+  // INSERT ... ON CONFLICT [(cols)] DO |: what is done instead
+  if (P === 'DO' && before > 1 && sig.slice(0, before).some((t) => kw(t) === 'CONFLICT')) return [{ kind: 'keyword', preferred: ['NOTHING', 'UPDATE SET'], only: true }];
   // MariaDB's sequences by name: NEXT VALUE FOR |, PREVIOUS VALUE FOR |, NEXTVAL(|, LASTVAL(|, SETVAL(|
   if (dialect.id === 'mysql') {
     if (P === 'FOR' && kw(prev2) === 'VALUE' && (kw(sig[before - 3]) === 'NEXT' || kw(sig[before - 3]) === 'PREVIOUS')) return [{ kind: 'sequence' }];
@@ -781,6 +793,24 @@ function starContext(sig: readonly Token[], pairs: Int32Array, before: number, t
   return { kind: 'star', tables: qualifier ? [qualifier] : inScope, from: sig[first]!.start, ...(qualifier ? { qualifier } : {}) };
 }
 
+/** The standard functions whose arguments read `x FROM y`: extract(year FROM d), substring(s FROM 2), trim(both FROM s). */
+const FROM_ARGUMENT_CALLS = new Set(['EXTRACT', 'SUBSTRING', 'SUBSTR', 'TRIM', 'OVERLAY']);
+
+/** A FROM that is part of an expression, not the FROM clause: `IS [NOT] DISTINCT FROM`, or inside extract( ... FROM ...). */
+function fromInExpression(sig: readonly Token[], pairs: Int32Array, i: number): boolean {
+  if (kw(sig[i - 1]) === 'DISTINCT' && (kw(sig[i - 2]) === 'IS' || (kw(sig[i - 2]) === 'NOT' && kw(sig[i - 3]) === 'IS'))) return true;
+  // the parenthesis around it, if any
+  for (let j = i - 1; j >= 0; j--) {
+    if (isPunct(sig[j], ')')) {
+      const o = pairs[j]!;
+      if (o >= 0) j = o;
+      continue;
+    }
+    if (isPunct(sig[j], '(')) return j + 1 < i && FROM_ARGUMENT_CALLS.has(kw(sig[j - 1]));
+  }
+  return false;
+}
+
 function findClause(sig: readonly Token[], pairs: Int32Array, before: number): { idx: number; word: string; paren: number } {
   let paren = -1;
   for (let i = before - 1; i >= 0; i--) {
@@ -797,6 +827,7 @@ function findClause(sig: readonly Token[], pairs: Int32Array, before: number): {
     }
     const k = kw(t);
     if ((k === 'DESC' || k === 'DESCRIBE' || k === 'EXPLAIN' || k === 'ANALYZE') && i > 0) continue; // only statements start with them
+    if (k === 'FROM' && fromInExpression(sig, pairs, i)) continue;
     if (CLAUSES.has(k) && paren < 0) return { idx: i, word: k, paren };
     if (CLAUSES.has(k) && paren >= 0 && ['SELECT', 'WHERE', 'BY', 'HAVING', 'ON', 'SET', 'RETURNING', 'VALUES', 'USING', 'QUALIFY', 'WINDOW', 'INTO', 'TABLE', 'REFERENCES', 'FROM', 'JOIN', 'LIMIT', 'PRAGMA'].includes(k)) {
       return { idx: i, word: k, paren };

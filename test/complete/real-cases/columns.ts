@@ -143,6 +143,17 @@ export const columnCases: Case[] = [
   slA('SELECT | FROM users u JOIN customers c ON c.user_id = u.id', ['u.email', 'c.email', 'id', 'full_name'], ['email'], ctx),
   myA('SELECT | FROM orders o JOIN customers c USING (customer_id)', ['o.customer_id', 'c.customer_id', 'status'], [], ctx),
   dkA('SELECT | FROM shop.orders JOIN shop.customers ON true', ['shop.orders.customer_id', 'shop.customers.customer_id', 'status'], ['customer_id'], ctx),
+  // IS |: the tests of a value, not columns; IS DISTINCT FROM | and extract(year FROM |) take a value, not a table
+  pgA('SELECT * FROM users WHERE email IS |', ['NULL', 'NOT NULL'], ['email', 'users'], ctx),
+  pg('SELECT * FROM users WHERE email IS |', ['DISTINCT FROM', 'TRUE', 'NOT DISTINCT FROM'], [], ctx),
+  pg('SELECT * FROM users WHERE email IS NOT |', ['NULL', 'DISTINCT FROM'], ['email', 'NOT NULL'], ctx),
+  myA('SELECT * FROM users WHERE email IS |', ['NULL', 'NOT NULL', 'UNKNOWN'], ['email', 'DISTINCT FROM'], ctx),
+  pgA('SELECT * FROM users WHERE email IS DISTINCT FROM |', ['name', 'email'], ['orders', 'hr'], ctx),
+  pgA('SELECT extract(year FROM |) FROM users', ['created_at'], ['orders'], ctx),
+  pg('SELECT substring(email FROM |) FROM users', ['email'], ['orders'], ctx),
+  sl('SELECT * FROM users WHERE email IS |', ['NULL', 'NOT NULL', 'DISTINCT FROM'], ['email', 'UNKNOWN'], ctx),
+  pg("INSERT INTO users (email) VALUES ('a') ON CONFLICT (email) DO |", ['NOTHING', 'UPDATE SET'], ['email', 'users'], ctx),
+  slA("INSERT INTO users (email) VALUES ('a') ON CONFLICT DO |", ['NOTHING'], ['email'], ctx),
   // USING (: the names both have, bare
   pg('SELECT * FROM users u JOIN audit_log a USING (|', ['id'], ['u.id'], ctx),
 ];
