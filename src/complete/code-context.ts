@@ -195,6 +195,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return [];
     }
   }
+  // RENAME TABLE t TO |: a new name
+  if (P === 'TO' && kw(sig[0]) === 'RENAME') return [];
   // x IS |, x IS NOT |: what a test of a value takes (not a column: `IS DISTINCT FROM` comes before one)
   if (P === 'IS' && kw(sig[0]) === 'COMMENT') return [{ kind: 'keyword', preferred: ['NULL'], only: true }]; // (or the comment's string)
   if (P === 'IS' || (P === 'NOT' && kw(prev2) === 'IS')) {
@@ -869,8 +871,14 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
     return listStart ? [{ kind: 'column', tables: [target] }] : [];
   }
   if (kw(prev) === 'AS' && b1 === 'CAST') return [{ kind: 'datatype' }];
-  // ALTER TABLE t ADD [CONSTRAINT c] PRIMARY KEY | UNIQUE | FOREIGN KEY (|: t's columns
-  if ((b1 === 'KEY' || b1 === 'UNIQUE') && kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE') {
+  // MySQL's index hints: FORCE | USE | IGNORE INDEX (|: the table's indexes
+  if ((b1 === 'INDEX' || b1 === 'KEY') && ['FORCE', 'USE', 'IGNORE'].includes(kw(sig[p - 2])) && dialect.id === 'mysql') {
+    const table = tables.filter((t) => t.offset < sig[p - 2]!.start && t.kind === 'table').pop();
+    return listStart && table ? [{ kind: 'constraint', table, which: 'index' }] : [];
+  }
+  // ALTER TABLE t ADD [CONSTRAINT c] PRIMARY KEY | UNIQUE | FOREIGN KEY (|, MySQL's ADD INDEX | KEY | UNIQUE name (|: t's columns
+  const indexName = identName(sig[p - 1]) !== undefined && ['INDEX', 'KEY', 'UNIQUE', 'FULLTEXT', 'SPATIAL'].includes(kw(sig[p - 2]));
+  if ((b1 === 'KEY' || b1 === 'UNIQUE' || b1 === 'INDEX' || indexName) && kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE') {
     const target = tables.find((t) => t.kind === 'table');
     return listStart && target ? [{ kind: 'column', tables: [target] }] : [];
   }

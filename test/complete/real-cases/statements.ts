@@ -179,6 +179,12 @@ export const statementCases: Case[] = [
   pg('DROP SEQUENCE shop.|', ['orders_order_id_seq'], ['users_id_seq'], ctx),
   my('DROP SEQUENCE |', ['invoice_numbers', 'IF EXISTS'], ['users'], ctx),
   my('ALTER SEQUENCE |', ['invoice_numbers'], ['users'], ctx),
+  // MySQL: ADD INDEX name (| takes the table's columns, an index hint its indexes; RENAME TABLE t TO | a new name
+  myA('ALTER TABLE orders ADD INDEX by_status (|)', ['status', 'customer_id'], ['users', 'RENAME TO'], ctx),
+  myA('ALTER TABLE orders ADD UNIQUE KEY uk (|)', ['order_id'], ['users'], ctx),
+  my('SELECT * FROM orders FORCE INDEX (|)', ['orders_customer_idx'], ['status', 'users'], ctx),
+  my('SELECT * FROM orders o USE INDEX (|) WHERE true', ['orders_customer_idx'], ['status'], ctx),
+  my('RENAME TABLE orders TO |', [], [], { ...ctx, none: true }),
   // MariaDB names a sequence itself (not a string): NEXT VALUE FOR, NEXTVAL(, LASTVAL(, SETVAL(
   myA('SELECT NEXT VALUE FOR |', ['invoice_numbers'], ['users', 'SELECT'], ctx),
   myA('SELECT PREVIOUS VALUE FOR |', ['invoice_numbers'], ['users'], ctx),
