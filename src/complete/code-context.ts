@@ -305,6 +305,9 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (path) return path;
       if (clause.idx === 0) return setStatement(sig, before, dialect);
       if (atClause || isPunct(prev, ',')) {
+        // MySQL's UPDATE a JOIN b ... SET |: any joined table's columns (a name both have, qualified)
+        const joined = tables.filter((t) => t.kind === 'table' && t.offset < sig[clause.idx]!.start);
+        if (dialect.id === 'mysql' && kw(sig[0]) === 'UPDATE' && joined.length > 1) return [{ kind: 'column', tables: joined }];
         const target = tables.find((t) => t.kind === 'table');
         return target ? [{ kind: 'column', tables: [target] }] : [{ kind: 'keyword' }];
       }

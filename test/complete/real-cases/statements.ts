@@ -185,6 +185,7 @@ export const statementCases: Case[] = [
   my('SELECT * FROM orders FORCE INDEX (|)', ['orders_customer_idx'], ['status', 'users'], ctx),
   my('SELECT * FROM orders o USE INDEX (|) WHERE true', ['orders_customer_idx'], ['status'], ctx),
   my('RENAME TABLE orders TO |', [], [], { ...ctx, none: true }),
+  myA('UPDATE orders o JOIN customers c ON c.customer_id = o.customer_id SET |', ['status', 'full_name', 'o.customer_id', 'c.customer_id'], ['customer_id'], { ...ctx, accept: false }),
   // MariaDB names a sequence itself (not a string): NEXT VALUE FOR, NEXTVAL(, LASTVAL(, SETVAL(
   myA('SELECT NEXT VALUE FOR |', ['invoice_numbers'], ['users', 'SELECT'], ctx),
   myA('SELECT PREVIOUS VALUE FOR |', ['invoice_numbers'], ['users'], ctx),
