@@ -9,7 +9,8 @@ import { codeContext } from './code-context.js';
 import { locateCursor } from './cursor-position.js';
 import { functionBodyRange, procedureStatement } from './function-body.js';
 import { statementRange } from './statement-range.js';
-import type { Suggestion, SuggestResult, WordAtCursor } from './suggestion.js';
+import type { Suggestion, SuggestResult, TableRef, WordAtCursor } from './suggestion.js';
+import { identName } from './token-utils.js';
 
 const FILE_COMMANDS = new Set(['i', 'ir', 'include', 'include_relative', 'o', 'out', 'w', 'write', 'e', 'edit', 'save', 'read', 'output', 'once']);
 const RELATION_COMMANDS = /^d[tvmsEi]*S?\+?$|^z$|^dp$/;
@@ -83,6 +84,26 @@ function sequenceArgument(tokens: readonly Token[], str: Token, text: string, c:
   return { word: { start, end: Math.max(end, c), prefix: text.slice(start, c), quoted: false }, suggestions: [{ kind: 'sequence' }] };
 }
 
+/**
+ * Inside the body of `CREATE TRIGGER ... ON t` (SQLite, MySQL): NEW and OLD, the rows of t a statement there may
+ * name (`NEW.|` completes t's columns). None elsewhere.
+ */
+function triggerRows(text: string, tokens: readonly Token[], c: number, dialect: SqlDialect): TableRef[] {
+  const range = statementRange(text, c, dialect);
+  const sig = tokens.filter((t) => t.start >= range.start && t.end <= c && t.type !== 'space' && t.type !== 'line-comment' && t.type !== 'block-comment');
+  if (!/^create$/i.test(sig[0]?.text ?? '')) return [];
+  const trigger = sig.findIndex((t) => /^trigger$/i.test(t.text));
+  const on = trigger < 0 ? -1 : sig.findIndex((t, i) => i > trigger && /^on$/i.test(t.text) && t.type === 'word');
+  const first = on < 0 ? undefined : identName(sig[on + 1]);
+  if (first === undefined) return [];
+  const dotted = sig[on + 2]?.text === '.' && identName(sig[on + 3]) !== undefined;
+  const quoted = (t: Token | undefined): boolean => t?.type === 'quoted-ident';
+  const base: Omit<TableRef, 'alias'> = dotted
+    ? { schema: first, name: identName(sig[on + 3])!, kind: 'table', offset: sig[on + 1]!.start, quoted: { schema: quoted(sig[on + 1]), name: quoted(sig[on + 3]) } }
+    : { name: first, kind: 'table', offset: sig[on + 1]!.start, quoted: { name: quoted(sig[on + 1]) } };
+  return [{ ...base, alias: 'NEW' }, { ...base, alias: 'OLD' }];
+}
+
 /** The name of a dot-command under the cursor (`.|`, `.ta|`): the `.` starts the statement, at a line's start. */
 function dotCommandAt(text: string, sig: readonly Token[], before: number, word: WordAtCursor, c: number): SuggestResult | undefined {
   const dot = sig[0];
@@ -137,7 +158,8 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number):
         if (st.perform && all[0]) all = [{ ...all[0], type: 'word', text: 'SELECT' }, ...all.slice(1)];
       }
       const sig = all.filter((t) => !(t.start === place.word.start && t.end === place.word.end && place.word.end > place.word.start));
-      const suggestions = codeContext(sig, before, dialect, place.word.end > place.word.start ? -1 : c);
+      const around = depth === 0 && (dialect.id === 'sqlite' || dialect.id === 'mysql') ? triggerRows(text, tokens, c, dialect) : [];
+      const suggestions = codeContext(sig, before, dialect, place.word.end > place.word.start ? -1 : c, around);
       // the star's expansion replaces the star (and its `t.`)
       const star = suggestions.length === 1 && suggestions[0]!.kind === 'star' ? suggestions[0] : undefined;
       const word = star ? { start: star.from, end: c, prefix: '', quoted: false } : place.word;

@@ -60,8 +60,11 @@ interface Level {
   readonly b: number;
 }
 
-/** Analyse the statement. `sig` excludes the word being completed; sig[0..before) precede the cursor. */
-export function codeContext(sig: readonly Token[], before: number, dialect: SqlDialect, cursor = -1): readonly Suggestion[] {
+/**
+ * Analyse the statement. `sig` excludes the word being completed; sig[0..before) precede the cursor. `around`: names a
+ * statement inside a trigger's body may qualify columns by (NEW, OLD), looked up after the query's own.
+ */
+export function codeContext(sig: readonly Token[], before: number, dialect: SqlDialect, cursor = -1, around: readonly TableRef[] = []): readonly Suggestion[] {
   const pairs = matchParens(sig);
   // enclosing open parens, outermost first
   const open: number[] = [];
@@ -146,7 +149,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const visible = clause.word === 'ON' ? tables.filter((t) => t.offset < sig[j + 1]!.start) : tables;
     const fold = dialect.identifierFolding;
     const key = nameKey(q.name, q.quoted, fold);
-    const ref = [...visible, ...outer].find((t) =>
+    const ref = [...visible, ...outer, ...around].find((t) =>
       schema === undefined
         ? refKey(t, fold) === key
         : t.alias === undefined && t.schema !== undefined && nameKey(t.name, t.quoted?.name === true, fold) === key
@@ -195,6 +198,13 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return [];
     }
   }
+  // SQLite: t INDEXED BY |: one of t's indexes
+  if (P === 'BY' && kw(prev2) === 'INDEXED' && dialect.id === 'sqlite') {
+    const table = tables.filter((t) => t.offset < prev2!.start && t.kind === 'table').pop();
+    return table ? [{ kind: 'constraint', table, which: 'index' }] : [];
+  }
+  // INSERT INTO t DEFAULT |
+  if (P === 'DEFAULT' && kw(sig[0]) === 'INSERT' && sig.slice(0, before).some((t) => kw(t) === 'INTO')) return [{ kind: 'keyword', preferred: ['VALUES'], only: true }];
   // RENAME TABLE t TO |: a new name
   if (P === 'TO' && kw(sig[0]) === 'RENAME') return [];
   // x IS |, x IS NOT |: what a test of a value takes (not a column: `IS DISTINCT FROM` comes before one)
@@ -874,7 +884,7 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
     return listStart ? [{ kind: 'column', tables: [target] }] : [];
   }
   if (kw(prev) === 'AS' && b1 === 'CAST') return [{ kind: 'datatype' }];
-  // MySQL's index hints: FORCE | USE | IGNORE INDEX (|: the table's indexes
+  // MySQL's index hints: FORCE | USE | IGNORE INDEX (|: the table's indexes (SQLite's INDEXED BY |: see codeContext)
   if ((b1 === 'INDEX' || b1 === 'KEY') && ['FORCE', 'USE', 'IGNORE'].includes(kw(sig[p - 2])) && dialect.id === 'mysql') {
     const table = tables.filter((t) => t.offset < sig[p - 2]!.start && t.kind === 'table').pop();
     return listStart && table ? [{ kind: 'constraint', table, which: 'index' }] : [];

@@ -179,6 +179,13 @@ export const statementCases: Case[] = [
   pg('DROP SEQUENCE shop.|', ['orders_order_id_seq'], ['users_id_seq'], ctx),
   my('DROP SEQUENCE |', ['invoice_numbers', 'IF EXISTS'], ['users'], ctx),
   my('ALTER SEQUENCE |', ['invoice_numbers'], ['users'], ctx),
+  // a trigger's body: NEW.| and OLD.| are the rows of the table it is on; SQLite's INDEXED BY | takes the table's indexes
+  sl('CREATE TRIGGER tr AFTER INSERT ON orders BEGIN UPDATE customers SET tier = NEW.|; END', ['status', 'customer_id', 'order_id'], ['tier', 'full_name'], ctx),
+  sl('CREATE TRIGGER tr AFTER UPDATE ON main.orders BEGIN SELECT OLD.|; END', ['status'], ['tier'], ctx),
+  my('CREATE TRIGGER tr BEFORE INSERT ON orders FOR EACH ROW SET NEW.|', ['status', 'ordered_at'], ['full_name'], ctx),
+  my('CREATE TRIGGER tr BEFORE UPDATE ON orders FOR EACH ROW BEGIN IF OLD.| THEN END IF; END', ['status'], ['full_name'], ctx),
+  sl('SELECT * FROM orders INDEXED BY |', ['orders_customer_idx'], ['status'], ctx),
+  sl('INSERT INTO orders DEFAULT |', ['VALUES'], ['status'], ctx),
   // MySQL: ADD INDEX name (| takes the table's columns, an index hint its indexes; RENAME TABLE t TO | a new name
   myA('ALTER TABLE orders ADD INDEX by_status (|)', ['status', 'customer_id'], ['users', 'RENAME TO'], ctx),
   myA('ALTER TABLE orders ADD UNIQUE KEY uk (|)', ['order_id'], ['users'], ctx),
