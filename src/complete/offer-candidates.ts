@@ -234,6 +234,15 @@ function offerTableFunctions(ctx: OfferContext, col: Collector, schema?: { name:
     const text = schema ? ctx.names.ident(f.name) : ctx.names.qualified(f.schema, f.name);
     col.add(f.name, schema || catalog.isVisibleSchema(f.schema) ? 1 : 2, `fn\u0000${f.schema}\u0000${f.name}`, { text, kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
   }
+  // PostgreSQL: any function may stand in FROM (`FROM now()` is a one-row table): the user's other functions
+  // (not aggregates, windows or procedures) after the tables, as pgcli offers them
+  if (catalog.dialect.id === 'postgres') {
+    for (const f of schema ? catalog.functionsIn(schema.name, schema.quoted) : catalog.userFunctions) {
+      if (f.kind !== 'function' || isSetReturning(f) || isBuiltin(f)) continue;
+      const text = schema ? ctx.names.ident(f.name) : ctx.names.qualified(f.schema, f.name);
+      col.add(f.name, schema ? 2 : catalog.isVisibleSchema(f.schema) ? 2 : 3, `fn\u0000${f.schema}\u0000${f.name}`, { text, kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
+    }
+  }
   if (schema) return;
   for (const f of builtinTableFunctions(catalog.dialect.id)) col.add(f.name, 3, `fn\u0000\u0000${f.name}`, { text: f.name, kind: 'function', display: `${f.name}()` });
   for (const f of list) if (isBuiltin(f) && !SYSTEM_SCHEMA.test(f.schema)) col.add(f.name, 3, `fn\u0000\u0000${f.name}`, { text: f.name, kind: 'function', display: `${f.name}()` });

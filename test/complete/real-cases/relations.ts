@@ -26,7 +26,7 @@ export const relationCases: Case[] = [
   pg('SELECT * FROM shop.|', ['order_lines', 'recent_orders'], [], ctx),
   pgA('SELECT * FROM hr.|', ['employees', 'departments', 'team'], ['orders'], ctx),
   pg('SELECT * FROM hr.|', ['reports_of'], [], ctx),
-  pgA('SELECT * FROM music.|', ['albums', 'artists', 'tracks'], ['track_count'], ctx),
+  pgA('SELECT * FROM music.|', ['albums', 'artists', 'tracks'], [], { ...ctx, order: ['tracks', 'track_count'] }),
   pgA('SELECT * FROM public.|', ['users', '"Users"', 'audit_log'], ['orders'], ctx),
   pgA('SELECT * FROM users u JOIN | ON true', ['audit_log', 'orders', 'hr.employees'], [], ctx),
   pgA('SELECT * FROM users u LEFT JOIN | ON true', ['audit_log', 'customers'], [], ctx),

@@ -26,7 +26,10 @@ export const tableFunctionCases: Case[] = [
   pgA('SELECT t.| FROM music.track_count(1) t', ['t'], [], ctx),
   pgA('SELECT * FROM users u, LATERAL recent_orders(u.id) r WHERE r.| IS NULL', ['status'], [], ctx),
   pgA('SELECT * FROM users u JOIN LATERAL order_lines(u.id) l ON true WHERE l.| IS NULL', ['amount'], [], ctx),
-  pgA('SELECT * FROM |', ['order_lines', 'recent_orders', 'addresses_of', 'customer_stats', 'hr.reports_of'], ['price_with_tax', 'restock'], { ...ctx, accept: false }),
+  pgA('SELECT * FROM |', ['order_lines', 'recent_orders', 'addresses_of', 'customer_stats', 'hr.reports_of'], ['restock'], { ...ctx, accept: false }),
+  // a scalar function is a one-row table in PostgreSQL's FROM (pgcli offers them): after the tables and the set-returning ones
+  pg('SELECT * FROM |', ['price_with_tax'], ['restock'], { ...ctx, order: ['users', 'order_lines', 'price_with_tax'] }),
+  pg('SELECT * FROM pri|', [], [], { ...ctx, order: ['price_bounds', 'price_with_tax'] }),
   pgA('SELECT * FROM |(1)', ['order_lines', 'recent_orders', 'addresses_of', 'hr.reports_of'], [], ctx),
   pgA('SELECT * FROM |(1, 3)', ['generate_series'], [], ctx),
   pgA('SELECT * FROM rec|(3)', ['recent_orders'], [], ctx),
