@@ -1,6 +1,6 @@
 /**
  * The one ranking: collects matching candidates and returns the best `max` of them, ordered by
- * match rank (prefix, word boundary, subsequence), then tier (in scope before others), then recent use,
+ * prefix matches first, then tier (in scope before others), then the match (word boundary before subsequence), then recent use,
  * then the typed text's case (a prefix in the same case first), then shorter before longer, then alphabetically. Linear in the number of candidates offered; bodies
  * are built only for the candidates returned (no per-candidate closures: parallel arrays).
  */
@@ -15,7 +15,7 @@ import { fuzzyMatch } from './fuzzy-match.js';
  */
 export type Tier = 0 | 1 | 2 | 3 | 4 | 5;
 
-/** Key packing: tier < TIERS, a recent flag, a case flag, and the name length < 256, below the match rank (the most significant). */
+/** Key packing: prefix or not (the most significant), tier < TIERS, the match rank, a recent flag, a case flag, and the name length < 256. */
 const TIERS = 8;
 
 export interface CandidateBody {
@@ -64,7 +64,10 @@ export class Collector {
     // among equals, a name that starts with the typed text in its case too (`us`: users before "Users"); text typed
     // in capitals says nothing of case (`NOW`: the function now before the keyword NOWAIT, as for `now`)
     const otherCase = rank === 0 && this.caseMatters && !name.startsWith(this.typed) ? 1 : 0;
-    this.keys.push((((rank * TIERS + tier) * 2 + (weight > 0 ? 0 : 1)) * 2 + otherCase) * 256 + Math.min(length, 255));
+    // a prefix first; past it the tier before the kind of match: a name in scope matched loosely (`et`: entrytext)
+    // before a built-in matched by its words' initials (json_each_text)
+    const loose = rank === 0 ? 0 : 1;
+    this.keys.push((((((loose * TIERS + tier) * 3 + rank) * 2 + (weight > 0 ? 0 : 1)) * 2) + otherCase) * 256 + Math.min(length, 255));
     this.weights.push(weight);
     this.lowers.push(ln);
     this.builders.push(body as BodyBuilder<unknown> | CandidateBody);

@@ -1,4 +1,4 @@
-/** The one ranking's key packing: match rank before tier, tier before recent use, recent use before length. */
+/** The one ranking's key packing: prefix before tier, tier before the kind of match, then recent use, then length. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Collector, type Tier } from '../../src/complete/collector.js';
@@ -12,8 +12,10 @@ const order = (pattern: string, items: [string, Tier][], recent?: Map<string, nu
 };
 
 describe('collector ranking', () => {
-  test('a prefix match beats a better tier with a weaker match', () => {
-    assert.deepEqual(order('ab', [['xab', 0], ['a_b', 1], ['abz', 5]]), ['abz', 'a_b', 'xab']);
+  test('a prefix match beats a better tier with a weaker match; past the prefix, the tier before the kind of match', () => {
+    assert.deepEqual(order('ab', [['xab', 0], ['a_b', 1], ['abz', 5]]), ['abz', 'xab', 'a_b']);
+    // in one tier a word-boundary match before a subsequence
+    assert.deepEqual(order('et', [['entrytext', 1], ['each_text', 1], ['json_each_text', 3]]), ['each_text', 'entrytext', 'json_each_text']);
   });
   test('every tier 0..5 orders, below the match rank', () => {
     const items: [string, Tier][] = [['t5', 5], ['t4', 4], ['t3', 3], ['t2', 2], ['t1', 1], ['t0', 0]];
