@@ -52,6 +52,8 @@ export interface CliOptions {
   readonly mysqlClient?: boolean;
   /** The mysql client's -E / --vertical: its `*** 1. row ***` records (with format 'expanded'). */
   readonly vertical?: boolean;
+  /** The mysql client's -H / --html and -X / --xml (output/mysql-markup-sinks.ts). */
+  readonly mysqlMarkup?: 'html' | 'xml';
 }
 
 interface FlagDef {
@@ -203,6 +205,9 @@ function closest(name: string): string | undefined {
 function flagDef(o: Mutable, name: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: (m, v) => m.scripts.push({ type: 'command', sql: v }) };
   if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
+  // the mysql client's -H / --html and -X / --xml (psql's -H is html too, its -X skips the psqlrc)
+  if (o.mysqlStyle && (name === '-H' || name === '--html')) return { names: [name], value: false, apply: (m) => void (m.mysqlMarkup = 'html') };
+  if (o.mysqlStyle && (name === '-X' || name === '--xml')) return { names: [name], value: false, apply: (m) => void (m.mysqlMarkup = 'xml') };
   // the mysql client's -s (no column names in its tab-separated output) and -v (each statement before its result)
   if (o.mysqlStyle && (name === '-s' || name === '--silent')) return { names: [name], value: false, apply: (m) => void (m.silent = true) };
   if (o.mysqlStyle && (name === '-v' || name === '--verbose')) return { names: [name], value: false, apply: (m) => void (m.verbose = (m.verbose ?? 0) + 1) };
@@ -229,8 +234,8 @@ function isMysqlStyle(argv: readonly string[]): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose)\b/.test(a);
-  return /^-[A-Za-z]*[uDBNerEsv]/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml)\b/.test(a);
+  return /^-[A-Za-z]*[uDBNerEsvHX]/.test(a);
 }
 
 /** `mysql`: the target is known to be MySQL/MariaDB (a saved connection), so the mysql client's flags read as its own. */

@@ -33,8 +33,8 @@ Running SQL and exiting:
   -B, --batch / -N, --skip-column-names   the mysql client's tab-separated output / no header
   -r, --raw                values as they are in -B output (no \\t \\n escapes)
   On a mysql command line (a mysql:// or mariadb:// target, -u, -D, -B or -N): -e SQL runs SQL,
-  -t draws the client's table, -E prints its vertical records (as \\G does), -s leaves out the
-  column names, -v writes each statement before its result; with -e, -u,
+  -t draws the client's table, -E prints its vertical records (as \\G does), -H and -X its html
+  and xml, -s leaves out the column names, -v writes each statement before its result; with -e, -u,
   -D, -B, -N or -r, output to a pipe is tab-separated, as the mysql client. A script's ~/.my.cnf
   [client]/[mysql] batch, skip-column-names, raw, table and vertical apply as these flags.
 

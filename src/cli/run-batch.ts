@@ -96,6 +96,7 @@ export async function runBatch(init: {
     },
   });
   if (init.opts.vertical && init.connection.dialect.id === 'mysql') session.verticalRecords = true; // mysql -E
+  if (init.opts.mysqlMarkup && init.connection.dialect.id === 'mysql') session.mysqlMarkup = init.opts.mysqlMarkup; // mysql -H, -X
   if (init.opts.mysqlClient && init.connection.dialect.id === 'mysql') session.mysqlClient = true;
   for (const v of init.opts.variables ?? []) session.variables = withVariable(session.variables, v.name, v.value);
   const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];

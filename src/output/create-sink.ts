@@ -27,6 +27,7 @@ import { Sqlite3Sink } from './sqlite3-sink.js';
 
 import { MysqlBatchSink } from './mysql-batch-sink.js';
 import { MysqlTableSink } from './mysql-table-sink.js';
+import { MysqlHtmlSink, MysqlXmlSink } from './mysql-markup-sinks.js';
 import { VerticalSink } from './vertical-sink.js';
 
 /** 'vertical': the mysql client's `*** 1. row ***` records (`\\G` on MySQL/MariaDB). */
@@ -35,6 +36,8 @@ export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color, blankLineAfter, psqlBooleans } = options;
   const title = options.title !== undefined ? { title: options.title } : {};
+  if (options.mysqlMarkup === 'html') return new MysqlHtmlSink(out.isTTY ? escapedOutput(out) : out, { header });
+  if (options.mysqlMarkup === 'xml') return new MysqlXmlSink(out.isTTY ? escapedOutput(out) : out, options.statement ?? '');
   if (options.sqlite3) return new Sqlite3Sink(out.isTTY ? escapedOutput(out) : out, options.sqlite3);
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
   if (options.mysqlBatch && format === 'tsv' && options.expanded !== 'on') return new MysqlBatchSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });

@@ -86,4 +86,7 @@ export interface RenderOptions {
   readonly hideEmptyResults?: boolean;
   /** Tables are the mysql client's (its command line: `-t`): output/mysql-table-sink.ts. */
   readonly mysqlTables?: boolean;
+  /** The mysql client's `-H` html or `-X` xml (output/mysql-markup-sinks.ts); xml names the statement. */
+  readonly mysqlMarkup?: 'html' | 'xml';
+  readonly statement?: string;
 }

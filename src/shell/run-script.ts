@@ -412,7 +412,8 @@ export async function runStatement(
   const render = session.renderOptions();
   // `\\G` on MySQL/MariaDB: the mysql client's vertical records; elsewhere (and \\gx) psql's expanded ones
   const vertical = term === '\\G' && session.dialect.id === 'mysql';
-  const options = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
+  const options0 = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
+  const options = options0.mysqlMarkup === 'xml' ? { ...options0, statement: sql } : options0;
   const started = nowMs();
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort();
@@ -438,7 +439,7 @@ export async function runStatement(
       ...(options.sqlite3 ? { sqlite3Values: true } : {}),
       // the mysql client's command line: binary values as the client prints them
       ...(session.mysqlClient ? { binaryAsText: true } : {}),
-      ...(options.sqlite3 || options.mysqlBatch || options.numericLocale ? {} : fastPaths(options, expandedOnce, out)),
+      ...(options.sqlite3 || options.mysqlBatch || options.numericLocale || options.mysqlMarkup ? {} : fastPaths(options, expandedOnce, out)),
       ...(options.psqlBooleans ? { psqlValues: true } : {}),
     }), (r) => (session.lastResult = r));
     const summary = await renderEvents(

@@ -60,6 +60,8 @@ export class Session {
   lexChanges: Partial<LexOptions> | undefined;
   /** mysql -E: the expanded format is the mysql client's vertical records (`*** 1. row ***`). */
   verticalRecords = false;
+  /** mysql -H / -X: results in the mysql client's html or xml (output/mysql-markup-sinks.ts). */
+  mysqlMarkup: 'html' | 'xml' | undefined;
   /** The statement terminator the mysql client's DELIMITER set (MySQL/MariaDB), for the rest of the session; undefined: ';'. */
   delimiter: string | undefined;
   /** The sqlite3 shell's output state, once a sqlite3 script set `.mode`, `.headers`, `.separator` or `.nullvalue`. */
@@ -154,7 +156,9 @@ export class Session {
       ...(this.title !== undefined ? { title: this.title } : {}),
       ...(this.sqlite3Output !== undefined ? { sqlite3: { ...this.sqlite3Output, keywords: this.dialect.keywords } } : {}),
       ...(this.mysqlClient && format === 'tsv' ? { mysqlBatch: true } : {}),
-      ...(this.mysqlClient ? { hideEmptyResults: true, mysqlTables: true } : {}),
+      // (the client's xml writes a document for a result without rows too)
+      ...(this.mysqlClient ? { hideEmptyResults: this.mysqlMarkup !== 'xml', mysqlTables: true } : {}),
+      ...(this.mysqlClient && this.mysqlMarkup ? { mysqlMarkup: this.mysqlMarkup } : {}),
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned' || format === 'html' || isDocumentFormat(format)),
       // psql's blank line after a table

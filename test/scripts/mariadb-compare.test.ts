@@ -48,7 +48,7 @@ test('-B and -N print what the mariadb client prints', async (t) => {
   }
 });
 
-test("a script on the mysql client's command line prints what the client prints (batch, -t, -E, -r, -N, -s, -v, --column-names=0: no header for no rows, bytes not hex)", async (t) => {
+test("a script on the mysql client's command line prints what the client prints (batch, -t, -E, -r, -N, -s, -v, --column-names=0, -H, -X: no header for no rows, bytes not hex)", async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;
   const db = `mout_${process.pid}_${++counter}`;
@@ -64,7 +64,7 @@ test("a script on the mysql client's command line prints what the client prints 
       'select * from tt where a > 5;',
       "select 1.50 as d, cast('2024-01-02' as date) as dt, 1/3 as q;",
     ].join('\n');
-    for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N'], ['-t', '-N'], ['-s'], ['-s', '-t'], ['-v'], ['-v', '-t'], ['--column-names=0'], ['-sr']] as string[][]) {
+    for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N'], ['-t', '-N'], ['-s'], ['-s', '-t'], ['-v'], ['-v', '-t'], ['--column-names=0'], ['-sr'], ['-H'], ['-H', '-N'], ['-X']] as string[][]) {
       const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], {
         input: script, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
       });
