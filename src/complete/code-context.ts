@@ -783,7 +783,6 @@ function alterTableDrop(sig: readonly Token[], at: number, before: number, targe
   return before === i + 1 && dialect.id === 'postgres' ? [{ kind: 'keyword', preferred: ['CASCADE', 'RESTRICT'], only: true }] : [];
 }
 
-/** Scan back from the cursor for the clause word at the cursor's nesting level; note the innermost non-query paren. */
 /**
  * The star before the cursor (sig[before - 1]) as a select-list item: `SELECT *`, `, *`, `DISTINCT t.*`. Its tables are
  * the query level's (not an INSERT's target), or the one `t` names; undefined elsewhere (`count(*)`, `a * b`).
@@ -826,6 +825,7 @@ function fromInExpression(sig: readonly Token[], pairs: Int32Array, i: number): 
   return false;
 }
 
+/** Scan back from the cursor for the clause word at the cursor's nesting level; note the innermost non-query paren. */
 function findClause(sig: readonly Token[], pairs: Int32Array, before: number): { idx: number; word: string; paren: number } {
   let paren = -1;
   for (let i = before - 1; i >= 0; i--) {

@@ -39,9 +39,12 @@ function typeCaser(prefix: string, mode: CompleteOptions['keywordCase'], builtin
 
 const typedInCapitals = (prefix: string): boolean => /[A-Z]/.test(prefix) && prefix === prefix.toUpperCase();
 
-/** Built-in function names (case-insensitive on every engine): as the keywords on request; 'auto' in capitals when typed so (`MA` -> MAX). */
+/**
+ * Built-in function names (case-insensitive on every engine; not keywords, so keyword_case does not force them):
+ * in capitals when typed so (`MA` -> MAX), else as the catalog spells them (lower case under keyword_case lower).
+ */
 function functionCaser(prefix: string, mode: CompleteOptions['keywordCase']): (f: string) => string {
-  if (mode === 'upper' || (mode !== 'lower' && typedInCapitals(prefix))) return (f) => f.toUpperCase();
+  if (mode !== 'lower' && typedInCapitals(prefix)) return (f) => f.toUpperCase();
   return mode === 'lower' ? (f) => f.toLowerCase() : (f) => f;
 }
 
