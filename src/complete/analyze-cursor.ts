@@ -68,6 +68,49 @@ function metaContext(tok: Token, cursor: number): SuggestResult {
   return { word, suggestions };
 }
 
+/** Functions whose first argument is a file to read (DuckDB). */
+const FILE_READERS = /^(read_csv|read_csv_auto|read_parquet|parquet_scan|read_json|read_json_auto|read_ndjson|read_ndjson_auto|read_json_objects|read_text|read_blob|read_xlsx|glob|sniff_csv|parquet_metadata|parquet_schema)$/i;
+
+/**
+ * A string that names a file on this machine: `read_csv('|`, DuckDB's `FROM '|`, `ATTACH '|` (SQLite, DuckDB), and
+ * DuckDB's `COPY ... TO '|` / `FROM '|`: the file names are offered inside it. (PostgreSQL's COPY reads the server's
+ * files, not these.)
+ */
+function fileArgument(tokens: readonly Token[], str: Token, text: string, c: number, dialect: SqlDialect): SuggestResult | undefined {
+  if (!str.text.startsWith("'") || (dialect.id !== 'duckdb' && dialect.id !== 'sqlite')) return undefined;
+  const i = tokens.indexOf(str);
+  const sig: Token[] = [];
+  for (let j = i - 1; j >= 0 && sig.length < 3; j--) if (tokens[j]!.type !== 'space' && tokens[j]!.type !== 'line-comment' && tokens[j]!.type !== 'block-comment') sig.push(tokens[j]!);
+  const [p1, p2] = sig;
+  const word = (t: Token | undefined): string => (t?.type === 'word' ? t.text.toUpperCase() : '');
+  const names = (p1?.text === '(' && p2 && FILE_READERS.test(p2.text) && dialect.id === 'duckdb')
+    || word(p1) === 'ATTACH' || (word(p1) === 'DATABASE' && word(p2) === 'ATTACH')
+    || (dialect.id === 'duckdb' && (word(p1) === 'FROM' || word(p1) === 'JOIN' || ((word(p1) === 'TO' || word(p1) === 'FROM') && tokens.slice(0, i).some((t) => word(t) === 'COPY'))));
+  if (!names) return undefined;
+  const start = str.start + 1;
+  const closed = str.end - str.start >= 2 && text[str.end - 1] === "'";
+  const end = closed ? str.end - 1 : str.end;
+  return { word: { start, end: Math.max(end, c), prefix: text.slice(start, c), quoted: false }, suggestions: [{ kind: 'file-path' }] };
+}
+
+/**
+ * SQLite: an argument of a sqlite3 dot-command typed on its line: the file of `.read |`, `.import |`, `.output |`,
+ * `.once |`, and the table after `.import FILE |`.
+ */
+function dotCommandArgument(text: string, c: number): SuggestResult | undefined {
+  const lineStart = text.lastIndexOf('\n', c - 1) + 1;
+  const m = /^\.(read|import|output|once)\s+(.*?)(\S*)$/s.exec(text.slice(lineStart, c));
+  if (!m) return undefined;
+  // the words before this one, options (--csv, --skip 1) left out
+  const done = m[2]!.split(/\s+/).filter((w) => w !== '');
+  const args = done.filter((w, i) => !w.startsWith('-') && !(done[i - 1] === '--skip'));
+  const prefix = m[3]!;
+  const word = { start: c - prefix.length, end: c, prefix, quoted: false };
+  if (args.length === 0 && !prefix.startsWith('-')) return { word, suggestions: [{ kind: 'file-path' }] };
+  if (m[1] === 'import' && args.length === 1) return { word, suggestions: [{ kind: 'relation' }] };
+  return { word, suggestions: [] };
+}
+
 /** nextval('|'), currval('|'), setval('|'): the string names a sequence (PostgreSQL, DuckDB). */
 function sequenceArgument(tokens: readonly Token[], str: Token, text: string, c: number): SuggestResult | undefined {
   if (!str.text.startsWith("'")) return undefined;
@@ -120,6 +163,9 @@ export function analyzeCursor(text: string, cursor: number, dialect: SqlDialect)
 
 /** `depth` > 0: `text` is a function body (nested at most a few times: a DO inside a body). */
 function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number): SuggestResult {
+  // a sqlite3 dot-command's file (or table) argument: its line is not SQL (`--csv` is not a comment there)
+  const dotArg = dialect.id === 'sqlite' && depth === 0 ? dotCommandArgument(text, c) : undefined;
+  if (dotArg) return dotArg;
   const tokens = lex(text, dialect.lex);
   const place = locateCursor(text, c, tokens, (pos) => statementRange(text, pos, dialect));
   switch (place.place) {
@@ -127,7 +173,7 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number):
       return none(c);
     case 'string': {
       // the $$ body of CREATE FUNCTION / DO: SQL again, analysed on its own text, offsets mapped back
-      const seq = sequenceArgument(tokens, place.token, text, c);
+      const seq = sequenceArgument(tokens, place.token, text, c) ?? fileArgument(tokens, place.token, text, c, dialect);
       if (seq) return seq;
       const body = depth < 4 && dialect.lex.dollarQuotes ? functionBodyRange(tokens, place.token, c, statementRange(text, place.token.start, dialect)) : undefined;
       if (!body) return none(c);
@@ -142,12 +188,12 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number):
       // and right after a lone `:`, `@` or `$` (a word there would become a parameter: `:name`, `@var`)
       const split = (t: Token): boolean => t.start < c && c <= t.end
         && (t.type === 'number' || t.type === 'param' || (c < t.end && t.type === 'operator') || (c === t.end && (t.text === ':' || t.text === '@' || t.text === '$')));
-      if (tokens.some(split)) return none(c);
-      // SQLite: a `.` at a line's start begins one of the sqlite3 shell's dot-commands (`.ta|` -> .tables)
+      // SQLite: a `.` at a line's start begins one of the sqlite3 shell's dot-commands (`.ta|` -> .tables), some take a file
       if (dialect.id === 'sqlite' && depth === 0) {
         const dot = dotCommandAt(text, place.sig, place.before, place.word, c);
         if (dot) return dot;
       }
+      if (tokens.some(split)) return none(c);
       let all = place.sig;
       let before = place.before;
       if (depth > 0) {

@@ -1,6 +1,6 @@
 /** Backslash commands at the start of a line, with their one-line help as the detail; their arguments. */
 import type { Case } from '../case-runner.js';
-import { all4, my, pg, sl } from '../real-case-builders.js';
+import { all4, dk, my, pg, sl } from '../real-case-builders.js';
 
 const ctx = { context: 'meta-commands' };
 const metaCommands = [
@@ -25,6 +25,22 @@ export const dotCases: Case[] = [
   sl('select 1;\n.hea|', [], [], { ...ctx, first: '.headers' }),
   sl('select a.|', [], ['.tables'], ctx),
   pg('.ta|', [], ['.tables'], ctx),
+];
+
+/** Strings and dot-command arguments that name files on this machine: their directory's entries (listed by a stub here). */
+const files: Partial<Case> = { ...ctx, opts: { listFiles: (dir: string) => (dir === '/data/' ? ['sales.csv', 'sales.parquet', 'archive/'] : ['notes.sql']) } };
+export const fileCases: Case[] = [
+  dk("SELECT * FROM read_csv('/data/s|", ['/data/sales.csv', '/data/sales.parquet'], [], files),
+  dk("SELECT * FROM read_parquet('/data/|')", ['/data/sales.parquet', '/data/archive/'], [], files),
+  dk("SELECT * FROM '/data/|", ['/data/sales.csv'], [], files),
+  dk("COPY t TO '/data/s|", ['/data/sales.csv'], [], files),
+  sl("ATTACH '/data/|' AS other", ['/data/sales.csv'], [], files),
+  sl('.read |', ['notes.sql'], [], files),
+  sl('.import --csv /data/s|', ['/data/sales.csv'], [], files),
+  sl('.import /data/sales.csv o|', ['orders', 'order_items'], ['/data/sales.csv'], files),
+  // a string that is a value, and PostgreSQL's COPY (the server's files): no file names
+  dk("SELECT '/data/|'", [], ['/data/sales.csv'], files),
+  pg("COPY users FROM '/data/|'", [], ['/data/sales.csv'], files),
 ];
 
 export const metaCases: Case[] = [
