@@ -5,12 +5,11 @@
 import type { SqlDialect } from '../sql/dialect.js';
 import { lex } from '../sql/lexer.js';
 import type { Token } from '../sql/token.js';
-import { codeContext } from './code-context.js';
+import { codeContext, tableRefAt } from './code-context.js';
 import { locateCursor } from './cursor-position.js';
 import { functionBodyRange, procedureStatement } from './function-body.js';
 import { statementRange } from './statement-range.js';
 import type { Suggestion, SuggestResult, TableRef, WordAtCursor } from './suggestion.js';
-import { identName } from './token-utils.js';
 
 const FILE_COMMANDS = new Set(['i', 'ir', 'include', 'include_relative', 'o', 'out', 'w', 'write', 'e', 'edit', 'save', 'read', 'output', 'once']);
 const RELATION_COMMANDS = /^d[tvmsEi]*S?\+?$|^z$|^dp$/;
@@ -137,14 +136,8 @@ function triggerRows(text: string, tokens: readonly Token[], c: number, dialect:
   if (!/^create$/i.test(sig[0]?.text ?? '')) return [];
   const trigger = sig.findIndex((t) => /^trigger$/i.test(t.text));
   const on = trigger < 0 ? -1 : sig.findIndex((t, i) => i > trigger && /^on$/i.test(t.text) && t.type === 'word');
-  const first = on < 0 ? undefined : identName(sig[on + 1]);
-  if (first === undefined) return [];
-  const dotted = sig[on + 2]?.text === '.' && identName(sig[on + 3]) !== undefined;
-  const quoted = (t: Token | undefined): boolean => t?.type === 'quoted-ident';
-  const base: Omit<TableRef, 'alias'> = dotted
-    ? { schema: first, name: identName(sig[on + 3])!, kind: 'table', offset: sig[on + 1]!.start, quoted: { schema: quoted(sig[on + 1]), name: quoted(sig[on + 3]) } }
-    : { name: first, kind: 'table', offset: sig[on + 1]!.start, quoted: { name: quoted(sig[on + 1]) } };
-  return [{ ...base, alias: 'NEW' }, { ...base, alias: 'OLD' }];
+  const base = on < 0 ? undefined : tableRefAt(sig, on + 1);
+  return base ? [{ ...base, alias: 'NEW' }, { ...base, alias: 'OLD' }] : [];
 }
 
 /** The name of a dot-command under the cursor (`.|`, `.ta|`): the `.` starts the statement, at a line's start. */

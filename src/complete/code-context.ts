@@ -198,6 +198,28 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return [];
     }
   }
+  const only = (words: readonly string[]): Suggestion[] => [{ kind: 'keyword', preferred: words, only: true }];
+  // ALTER TABLE t ALTER [COLUMN] c SET | / DROP |: what a column's definition may change
+  if (kw(sig[0]) === 'ALTER' && kw(sig[1]) === 'TABLE' && (P === 'SET' || P === 'DROP') && identName(prev2) !== undefined
+    && (kw(sig[before - 3]) === 'ALTER' || (kw(sig[before - 3]) === 'COLUMN' && kw(sig[before - 4]) === 'ALTER'))) {
+    const words: Record<string, readonly [readonly string[], readonly string[]]> = {
+      postgres: [['DEFAULT', 'NOT NULL', 'DATA TYPE', 'STATISTICS', 'STORAGE', 'COMPRESSION'], ['DEFAULT', 'NOT NULL', 'EXPRESSION', 'IDENTITY']],
+      mysql: [['DEFAULT', 'VISIBLE', 'INVISIBLE'], ['DEFAULT']],
+      duckdb: [['DEFAULT', 'NOT NULL', 'DATA TYPE'], ['DEFAULT', 'NOT NULL']],
+    };
+    const w = words[dialect.id];
+    if (w) return only(P === 'SET' ? w[0] : w[1]);
+  }
+  // CREATE VIEW v AS |, CREATE TABLE t AS |: a query
+  if (P === 'AS' && kw(sig[0]) === 'CREATE' && sig.slice(1, before).some((t) => kw(t) === 'VIEW' || kw(t) === 'TABLE') && !sig.slice(1, before).some((t) => isPunct(t, '('))) {
+    return only(K.SUBQUERY_START);
+  }
+  // REFRESH MATERIALIZED VIEW [CONCURRENTLY] |: the materialized views
+  if (kw(sig[0]) === 'REFRESH' && kw(sig[1]) === 'MATERIALIZED' && kw(sig[2]) === 'VIEW' && (before === 3 || (before === 4 && P === 'CONCURRENTLY'))) {
+    return [{ kind: 'relation', ctes: [], kinds: ['materialized-view'] }, { kind: 'schema' }, ...(before === 3 ? only(['CONCURRENTLY']) : [])];
+  }
+  // PostgreSQL: t TABLESAMPLE |: the sampling methods
+  if (P === 'TABLESAMPLE' && dialect.id === 'postgres') return only(['BERNOULLI', 'SYSTEM']);
   // SQLite: t INDEXED BY |: one of t's indexes
   if (P === 'BY' && kw(prev2) === 'INDEXED' && dialect.id === 'sqlite') {
     const table = tables.filter((t) => t.offset < prev2!.start && t.kind === 'table').pop();
@@ -255,6 +277,15 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   }
   const C = clause.word;
   const atClause = clause.idx === before - 1;
+  // CREATE INDEX i ON t (...) WHERE |: a partial index's condition, over t's columns
+  if (C === 'WHERE' && kw(sig[0]) === 'CREATE' && tables.length === 0 && sig.slice(0, clause.idx).some((t) => kw(t) === 'INDEX')) {
+    const on = sig.findIndex((t, i) => i < clause.idx && kw(t) === 'ON');
+    const t = on >= 0 ? tableRefAt(sig, on + 1) : undefined;
+    if (t) {
+      if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: withoutIlike(K.AFTER_HAVING_OPERAND, dialect) }];
+      return columnsEtc([t]);
+    }
+  }
   switch (C) {
     case 'FROM':
     case 'JOIN':
@@ -298,6 +329,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (owner === 'CREATE' || kw(sig[clause.idx - 2]) === 'CREATE' && C === 'VIEW') return [];
       if (atClause || P === 'EXISTS') return relation(false);
       if (C === 'TABLE' && owner === 'ALTER') return [{ kind: 'keyword', preferred: K.AFTER_ALTER_TABLE_TARGET }];
+      // TRUNCATE t |: PostgreSQL's options (another table after a comma)
+      if ((C === 'TRUNCATE' || (C === 'TABLE' && owner === 'TRUNCATE')) && dialect.id === 'postgres') return isPunct(prev, ',') ? relation(false) : identName(prev) !== undefined || ['IDENTITY'].includes(P) ? only(['RESTART IDENTITY', 'CONTINUE IDENTITY', 'CASCADE', 'RESTRICT']) : [];
       if (C === 'TABLE' && owner === '' && levels.length > 1) return [{ kind: 'keyword', preferred: K.AFTER_FROM_ITEM }];
       return [{ kind: 'keyword' }];
     }
@@ -807,6 +840,16 @@ function starContext(sig: readonly Token[], pairs: Int32Array, before: number, t
   return { kind: 'star', tables: qualifier ? [qualifier] : inScope, from: sig[first]!.start, ...(qualifier ? { qualifier } : {}) };
 }
 
+/** The table named at sig[i] (`t` or `s.t`), as a reference of the text; undefined when no name is there. */
+export function tableRefAt(sig: readonly Token[], i: number): TableRef | undefined {
+  const name = identName(sig[i]);
+  if (name === undefined) return undefined;
+  if (isPunct(sig[i + 1], '.') && identName(sig[i + 2]) !== undefined) {
+    return { schema: name, name: identName(sig[i + 2])!, kind: 'table', offset: sig[i]!.start, quoted: { schema: isQuotedIdent(sig[i]), name: isQuotedIdent(sig[i + 2]) } };
+  }
+  return { name, kind: 'table', offset: sig[i]!.start, quoted: { name: isQuotedIdent(sig[i]) } };
+}
+
 /** The standard functions whose arguments read `x FROM y`: extract(year FROM d), substring(s FROM 2), trim(both FROM s). */
 const FROM_ARGUMENT_CALLS = new Set(['EXTRACT', 'SUBSTRING', 'SUBSTR', 'TRIM', 'OVERLAY']);
 
@@ -876,6 +919,7 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
     const target: TableRef = tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? { name, kind: 'table', offset: nameTok.start, ...(schema !== undefined ? { schema } : {}) };
     if (owner === 'TABLE' && sig.slice(0, q).some((t) => kw(t) === 'CREATE')) {
       if (listStart) return [{ kind: 'keyword', preferred: K.COLUMN_DEF_START }];
+      if (kw(prev) === 'LIKE') return [{ kind: 'relation' }]; // CREATE TABLE t (LIKE other ...)
       if (kw(prev) === 'REFERENCES') return [{ kind: 'relation' }];
       if ((isPunct(sig[before - 2], ',') || isPunct(sig[before - 2], '(')) && identName(prev) !== undefined) return [{ kind: 'datatype' }];
       return [{ kind: 'keyword', preferred: K.AFTER_COLUMN_TYPE }];

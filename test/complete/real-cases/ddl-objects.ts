@@ -106,4 +106,20 @@ export const ddlCases: Case[] = [
   pg('CREATE INDEX sqlsh_case_idx ON users USING | (email)', ['gin', 'gist', 'brin'], [], ctx),
   pgA('SELECT * FROM users FOR |', ['UPDATE', 'SHARE', 'NO KEY UPDATE'], ['WHERE'], ctx),
   myA('SELECT * FROM users WHERE id = 1 FOR |', ['UPDATE'], ['WHERE', 'SHARE'], ctx),
+  // a column's definition: ALTER [COLUMN] c SET | / DROP |, per engine
+  pgA('ALTER TABLE users ALTER COLUMN email SET |', ['NOT NULL', 'DEFAULT', 'STATISTICS'], ['email', 'name'], { ...ctx, accept: false }),
+  pgA('ALTER TABLE users ALTER COLUMN email DROP |', ['NOT NULL', 'DEFAULT'], ['email'], ctx),
+  my('ALTER TABLE users ALTER COLUMN email SET |', ['DEFAULT', 'INVISIBLE'], ['NOT NULL', 'email'], ctx),
+  dk('ALTER TABLE users ALTER email DROP |', ['DEFAULT', 'NOT NULL'], ['email'], ctx),
+  // a query after CREATE VIEW v AS / CREATE TABLE t AS; a table after LIKE; the matviews after REFRESH
+  pg('CREATE VIEW v AS |', ['SELECT', 'WITH', 'VALUES'], ['users'], ctx),
+  sl('CREATE TABLE t AS |', ['SELECT'], ['users'], ctx),
+  pgA('CREATE TABLE t (LIKE |)', ['users', 'orders'], ['integer', 'text'], ctx),
+  pgA('REFRESH MATERIALIZED VIEW |', ['monthly_sales', 'CONCURRENTLY'], ['users', 'order_totals'], { ...ctx, accept: false }),
+  pgA('REFRESH MATERIALIZED VIEW CONCURRENTLY |', ['monthly_sales'], ['CONCURRENTLY'], { ...ctx, accept: false }),
+  // a partial index's condition: the table's columns; TRUNCATE's options; TABLESAMPLE's methods
+  pgA('CREATE INDEX i ON users (email) WHERE |', ['name', 'created_at'], ['orders'], { ...ctx, accept: false }),
+  pgA('TRUNCATE audit_log |', ['CASCADE', 'RESTART IDENTITY'], ['users', 'AS'], ctx),
+  pg('TRUNCATE TABLE users, |', ['orders'], ['CASCADE'], ctx),
+  pgA('SELECT * FROM users TABLESAMPLE |(10)', ['BERNOULLI', 'SYSTEM'], ['WHERE'], ctx),
 ];
