@@ -218,6 +218,16 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   if (kw(sig[0]) === 'REFRESH' && kw(sig[1]) === 'MATERIALIZED' && kw(sig[2]) === 'VIEW' && (before === 3 || (before === 4 && P === 'CONCURRENTLY'))) {
     return [{ kind: 'relation', ctes: [], kinds: ['materialized-view'] }, { kind: 'schema' }, ...(before === 3 ? only(['CONCURRENTLY']) : [])];
   }
+  // CREATE TABLE t (...) |: the table's options, per engine
+  if (isPunct(prev, ')') && kw(sig[0]) === 'CREATE' && pairs[before - 1]! >= 0 && tableDefinitionParen(sig, pairs[before - 1]!)) {
+    return only(K.TABLE_OPTIONS[dialect.id] ?? []);
+  }
+  // MySQL: ENGINE = |: the storage engines
+  if (dialect.id === 'mysql' && kw(sig[0]) === 'CREATE' && (P === 'ENGINE' || (isPunct(prev, '=') && kw(prev2) === 'ENGINE'))) {
+    return only(P === 'ENGINE' ? ['='] : ['InnoDB', 'MyISAM', 'Aria', 'MEMORY', 'CSV', 'ARCHIVE']);
+  }
+  // MySQL: SELECT ... INTO OUTFILE | / DUMPFILE |: a file on the server (a string)
+  if ((P === 'OUTFILE' || P === 'DUMPFILE') && kw(prev2) === 'INTO') return [];
   // PostgreSQL: t TABLESAMPLE |: the sampling methods
   if (P === 'TABLESAMPLE' && dialect.id === 'postgres') return only(['BERNOULLI', 'SYSTEM']);
   // SQLite: t INDEXED BY |: one of t's indexes
@@ -434,8 +444,18 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (C === 'ADD' && kw(sig[clause.idx + 1]) === 'CONSTRAINT' && before === clause.idx + 3 && alterTable) {
         return [{ kind: 'keyword', preferred: dialect.id === 'postgres' ? ['PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK', 'EXCLUDE'] : ['PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK'], only: true }];
       }
+      // MySQL: a column's place, FIRST or AFTER another (ADD, MODIFY, CHANGE)
+      const mysqlPlace = dialect.id === 'mysql' && alterTable;
+      if (mysqlPlace && P === 'AFTER' && target) return [{ kind: 'column', tables: [target] }];
       if (C === 'COLUMN' && (owner === 'ADD') || C === 'ADD') {
-        return atClause ? [] : [{ kind: 'keyword', preferred: K.AFTER_COLUMN_TYPE }];
+        return atClause ? [] : [{ kind: 'keyword', preferred: mysqlPlace ? [...K.AFTER_COLUMN_TYPE, 'FIRST', 'AFTER'] : K.AFTER_COLUMN_TYPE }];
+      }
+      // MySQL: MODIFY [COLUMN] c |type| ..., CHANGE [COLUMN] old new |type| ...
+      if (C === 'COLUMN' && (owner === 'MODIFY' || owner === 'CHANGE') && mysqlPlace) {
+        const names = owner === 'MODIFY' ? 1 : 2;
+        if (atClause) return target ? [{ kind: 'column', tables: [target] }] : [];
+        if (before === clause.idx + 1 + names) return [{ kind: 'datatype' }];
+        return before < clause.idx + 1 + names ? [] : [{ kind: 'keyword', preferred: [...K.AFTER_COLUMN_TYPE, 'FIRST', 'AFTER'] }];
       }
       if (C === 'RENAME' && alterTable) {
         // ALTER TABLE t RENAME |: TO, COLUMN, CONSTRAINT, or a column (COLUMN is optional but on MySQL)
@@ -838,6 +858,15 @@ function starContext(sig: readonly Token[], pairs: Int32Array, before: number, t
   const inScope = tables.filter((t) => !t.intoTarget);
   if (inScope.length === 0) return undefined;
   return { kind: 'star', tables: qualifier ? [qualifier] : inScope, from: sig[first]!.start, ...(qualifier ? { qualifier } : {}) };
+}
+
+/** The parenthesis at `p` holds a CREATE TABLE's columns: `CREATE [TEMP] TABLE [IF NOT EXISTS] name (`. */
+function tableDefinitionParen(sig: readonly Token[], p: number): boolean {
+  let q = p - 1;
+  while (isPunct(sig[q - 1], '.') && identName(sig[q - 2]) !== undefined) q -= 2;
+  if (identName(sig[q]) === undefined) return false;
+  const head = sig.slice(0, q).map((t) => kw(t));
+  return head[0] === 'CREATE' && head.includes('TABLE') && !head.includes('AS');
 }
 
 /** The table named at sig[i] (`t` or `s.t`), as a reference of the text; undefined when no name is there. */

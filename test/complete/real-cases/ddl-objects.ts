@@ -122,4 +122,14 @@ export const ddlCases: Case[] = [
   pgA('TRUNCATE audit_log |', ['CASCADE', 'RESTART IDENTITY'], ['users', 'AS'], ctx),
   pg('TRUNCATE TABLE users, |', ['orders'], ['CASCADE'], ctx),
   pgA('SELECT * FROM users TABLESAMPLE |(10)', ['BERNOULLI', 'SYSTEM'], ['WHERE'], ctx),
+  // MySQL: a column's place (FIRST, AFTER c), MODIFY / CHANGE take a type; the table options after CREATE TABLE t (...)
+  myA('ALTER TABLE users ADD COLUMN x INT |', ['FIRST', 'NOT NULL', 'AFTER'], ['email'], { ...ctx, accept: false }),
+  myA('ALTER TABLE users ADD COLUMN x INT AFTER |', ['email', 'name'], ['orders'], ctx),
+  myA('ALTER TABLE users MODIFY COLUMN email |', ['text', 'int'], ['email'], { ...ctx, accept: false }),
+  myA('ALTER TABLE users MODIFY COLUMN email TEXT |', ['FIRST', 'NOT NULL'], ['email'], { ...ctx, accept: false }),
+  my('CREATE TABLE t (id INT) |', ['ENGINE', 'DEFAULT CHARSET', 'COMMENT'], ['users'], ctx),
+  myA('CREATE TABLE t (id INT) ENGINE=|', ['InnoDB', 'MyISAM'], [], { ...ctx, accept: false }),
+  sl('CREATE TABLE t (id INTEGER) |', ['WITHOUT ROWID', 'STRICT'], [], ctx),
+  pg('CREATE TABLE t (id int) |', ['PARTITION BY', 'INHERITS'], [], ctx),
+  pg('CREATE TABLE t AS SELECT (1) |', [], ['PARTITION BY'], ctx),
 ];
