@@ -116,6 +116,8 @@ export interface CatalogData {
   readonly sequences?: readonly { readonly schema: string; readonly name: string }[];
   /** Roles (PostgreSQL), for GRANT ... TO, SET ROLE, OWNER TO, \du (optional for older snapshots). */
   readonly roles?: readonly string[];
+  /** The extensions the server has (PostgreSQL), installed or not, for CREATE / DROP / ALTER EXTENSION. */
+  readonly extensions?: readonly { readonly name: string; readonly installed: boolean }[];
   /**
    * What the engine could not read (a catalog the role may not see, or one a PostgreSQL/MySQL-compatible
    * server lacks), in words: 'functions (pg_proc)'. The shell says it once; the rest of the catalog works.

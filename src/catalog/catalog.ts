@@ -55,6 +55,7 @@ export interface Catalog {
   readonly schemas: readonly string[];
   readonly databases: readonly string[];
   readonly roles: readonly string[];
+  readonly extensions: readonly { readonly name: string; readonly installed: boolean }[];
   /** The normalized key of a written name: two names are the same object when their keys are equal. */
   identKey(written: string, quoted: boolean, what?: 'relation' | 'column'): string;
   /** The relations of one schema (by the engine's name rule), sorted by name. */
@@ -255,6 +256,7 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
     schemas: Object.freeze([...data.schemas]),
     databases: Object.freeze([...data.databases]),
     roles: Object.freeze([...(data.roles ?? [])]),
+    extensions: Object.freeze([...(data.extensions ?? [])]),
     identKey: (written, quoted, what = 'relation') => keys.written(written, quoted, what),
     relationsIn: (schema, quoted = false) => bySchema.get(keys.written(schema, quoted, 'relation')) ?? EMPTY,
     hasSchema: (schema, quoted = false) => schemaKeys.has(keys.written(schema, quoted, 'relation')),

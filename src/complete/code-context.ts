@@ -228,6 +228,14 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   }
   // MySQL: SELECT ... INTO OUTFILE | / DUMPFILE |: a file on the server (a string)
   if ((P === 'OUTFILE' || P === 'DUMPFILE') && kw(prev2) === 'INTO') return [];
+  // PostgreSQL's extensions: CREATE EXTENSION [IF NOT EXISTS] |, DROP EXTENSION [IF EXISTS] |, ALTER EXTENSION |
+  if (dialect.id === 'postgres' && kw(sig[1]) === 'EXTENSION' && ['CREATE', 'DROP', 'ALTER'].includes(kw(sig[0]))) {
+    const create = kw(sig[0]) === 'CREATE';
+    const ifWords = sig.slice(2, before).map(kw).join(' ');
+    if (before === 2 || ifWords === (create ? 'IF NOT EXISTS' : 'IF EXISTS') || (!create && isPunct(prev, ','))) {
+      return [{ kind: 'extension', ...(create ? {} : { installed: true }) }, ...(before === 2 && kw(sig[0]) !== 'ALTER' ? only([create ? 'IF NOT EXISTS' : 'IF EXISTS']) : [])];
+    }
+  }
   // PostgreSQL: t TABLESAMPLE |: the sampling methods
   if (P === 'TABLESAMPLE' && dialect.id === 'postgres') return only(['BERNOULLI', 'SYSTEM']);
   // SQLite: t INDEXED BY |: one of t's indexes

@@ -17,6 +17,7 @@ export type CompletionKind =
   | 'constraint'
   | 'role'
   | 'sequence'
+  | 'extension'
   | 'meta-command'
   | 'named-query'
   | 'file'

@@ -365,6 +365,12 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       }
       return;
     }
+    case 'extension':
+      for (const e of catalog.extensions) {
+        if (s.installed && !e.installed) continue;
+        col.add(e.name, s.installed || !e.installed ? 1 : 2, `ext\u0000${e.name}`, { text: ctx.names.ident(e.name), kind: 'extension', detail: e.installed ? 'extension, installed' : 'extension' });
+      }
+      return;
     case 'role':
       // the engine's predefined roles (pg_read_all_data ...) after the user's
       for (const r of catalog.roles) {

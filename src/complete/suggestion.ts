@@ -58,6 +58,8 @@ export type Suggestion =
   | { readonly kind: 'database' }
   /** Sequences (DROP / ALTER SEQUENCE |), those of one schema when qualified. */
   | { readonly kind: 'sequence'; readonly schema?: string; readonly schemaQuoted?: boolean }
+  /** PostgreSQL's extensions: those not yet installed first (CREATE EXTENSION), or only the installed ones (DROP, ALTER). */
+  | { readonly kind: 'extension'; readonly installed?: boolean }
   /** Roles (GRANT ... TO, SET ROLE, OWNER TO); `special`: also PUBLIC / CURRENT_USER and the like where they fit. */
   | { readonly kind: 'role'; readonly special?: readonly string[] }
   /** Index names (DROP INDEX |, ALTER INDEX |, REINDEX INDEX |), those of one schema when qualified. */

@@ -32,6 +32,7 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   constraint: CompletionItemKind.Reference,
   role: CompletionItemKind.Constant,
   sequence: CompletionItemKind.Value,
+  extension: CompletionItemKind.Module,
   'meta-command': CompletionItemKind.Event,
   'named-query': CompletionItemKind.Reference,
   file: CompletionItemKind.File,

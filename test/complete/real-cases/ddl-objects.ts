@@ -132,4 +132,9 @@ export const ddlCases: Case[] = [
   sl('CREATE TABLE t (id INTEGER) |', ['WITHOUT ROWID', 'STRICT'], [], ctx),
   pg('CREATE TABLE t (id int) |', ['PARTITION BY', 'INHERITS'], [], ctx),
   pg('CREATE TABLE t AS SELECT (1) |', [], ['PARTITION BY'], ctx),
+  // PostgreSQL's extensions: those the server has after CREATE EXTENSION, the installed ones after DROP / ALTER
+  pg('CREATE EXTENSION |', ['plpgsql', 'IF NOT EXISTS'], ['users'], ctx),
+  pg('CREATE EXTENSION IF NOT EXISTS |', ['plpgsql'], ['IF NOT EXISTS'], ctx),
+  pg('DROP EXTENSION |', ['plpgsql', 'IF EXISTS'], ['users'], ctx),
+  pg('ALTER EXTENSION |', ['plpgsql'], ['IF EXISTS'], ctx),
 ];

@@ -52,6 +52,8 @@ export function stableCatalog(engine: EngineId, data: CatalogData): CatalogData 
     databases: keepDb ? data.databases.filter((d) => keepDb.includes(d)) : data.databases,
     // the server's own roles and accounts; those other tests make on a shared server are theirs
     ...(data.roles ? { roles: data.roles.filter((r) => r === 'postgres' || /^pg_/.test(r) || /^'(root|mariadb\.sys)'@'localhost'$/.test(r)) } : {}),
+    // the extension every PostgreSQL has installed (which others are there depends on the packages installed)
+    ...(data.extensions ? { extensions: data.extensions.filter((e) => e.name === 'plpgsql') } : {}),
     ...(data.sequences ? { sequences: sorted(data.sequences.filter((q) => schemaOk(q.schema)), 'schema', 'name') } : {}),
   };
 }
