@@ -228,6 +228,11 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   }
   // MySQL: SELECT ... INTO OUTFILE | / DUMPFILE |: a file on the server (a string)
   if ((P === 'OUTFILE' || P === 'DUMPFILE') && kw(prev2) === 'INTO') return [];
+  // CREATE TYPE t AS |: what kind of type (DuckDB: also an existing type it renames)
+  if (P === 'AS' && kw(sig[0]) === 'CREATE' && kw(sig[1]) === 'TYPE' && before === 4) {
+    if (dialect.id === 'postgres') return only(['ENUM', 'RANGE']);
+    if (dialect.id === 'duckdb') return [...only(['ENUM', 'STRUCT', 'UNION']), { kind: 'datatype' }];
+  }
   // PostgreSQL's extensions: CREATE EXTENSION [IF NOT EXISTS] |, DROP EXTENSION [IF EXISTS] |, ALTER EXTENSION |
   if (dialect.id === 'postgres' && kw(sig[1]) === 'EXTENSION' && ['CREATE', 'DROP', 'ALTER'].includes(kw(sig[0]))) {
     const create = kw(sig[0]) === 'CREATE';

@@ -137,4 +137,7 @@ export const ddlCases: Case[] = [
   pg('CREATE EXTENSION IF NOT EXISTS |', ['plpgsql'], ['IF NOT EXISTS'], ctx),
   pg('DROP EXTENSION |', ['plpgsql', 'IF EXISTS'], ['users'], ctx),
   pg('ALTER EXTENSION |', ['plpgsql'], ['IF EXISTS'], ctx),
+  // CREATE TYPE t AS |: the kinds of type
+  pg('CREATE TYPE mood AS |', ['ENUM', 'RANGE'], ['users', 'integer'], ctx),
+  dk('CREATE TYPE mood AS |', ['ENUM', 'STRUCT', 'integer'], ['users'], ctx),
 ];
