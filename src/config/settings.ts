@@ -26,6 +26,8 @@ export interface Settings {
   readonly table_attr: string;
   /** psql's \\pset numericlocale: numbers with their digits grouped by thousands (1,234,567.5). */
   readonly numeric_locale: boolean;
+  /** psql's \\pset pager_min_lines: the pager is not used for output shorter than this (nor shorter than the screen). */
+  readonly pager_min_lines: number;
   readonly timing: boolean;
   readonly pager: string; // '' = off
   readonly theme: 'dark' | 'light' | 'ansi';
@@ -112,6 +114,7 @@ export const SETTINGS: readonly SettingSpec[] = Object.freeze([
   { key: 'csv_field_separator', default: ',', doc: 'between values in the csv format (\\pset csv_fieldsep)', flag: null, parse: str() },
   { key: 'table_attr', default: '', doc: "attributes of the html format's <table> tag (\\pset tableattr)", flag: null, parse: str() },
   { key: 'numeric_locale', default: false, doc: "numbers with their digits grouped by thousands, 1,234,567.5 (\\pset numericlocale)", flag: null, parse: bool() },
+  { key: 'pager_min_lines', default: 0, doc: 'the pager is not used for fewer lines than this, whatever the screen (\\pset pager_min_lines)', flag: null, parse: int(-2147483648, 2147483647) },
   { key: 'timing', default: false, doc: 'print the time each statement took (\\timing)', flag: null, parse: bool() },
   { key: 'pager', default: 'less -SRXF', doc: 'pager for output taller or wider than the screen; "" for none ($PAGER wins when set)', flag: null, parse: str() },
   { key: 'theme', default: 'dark', doc: 'colour theme: dark, light, or ansi (16 colours)', flag: null, values: ['dark', 'light', 'ansi'], parse: oneOf(['dark', 'light', 'ansi']) },

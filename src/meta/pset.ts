@@ -16,12 +16,18 @@ export const PSET_NAMES: readonly string[] = Object.freeze([
   'format', 'null', 'fieldsep', 'fieldsep_zero', 'recordsep', 'recordsep_zero', 'tuples_only', 'footer',
   'header', 'expanded', 'linestyle', 'pager', 'border', 'timing',
   'unicode_border_linestyle', 'unicode_column_linestyle', 'unicode_header_linestyle', 'csv_fieldsep', 'tableattr',
-  'numericlocale',
+  'numericlocale', 'pager_min_lines',
 ]);
 
 const LINE_STYLES = ['ascii', 'old-ascii', 'unicode'] as const;
 const UNICODE_LINES = ['single', 'double'] as const;
 const UNICODE_WHAT: Readonly<Record<string, string>> = { unicode_border_linestyle: 'border', unicode_column_linestyle: 'column', unicode_header_linestyle: 'header' };
+
+/** C's atoi with its sign (\\pset pager_min_lines): leading digits after an optional sign, else 0. */
+const signedAtoi = (v: string): number => {
+  const m = /^\s*([+-]?\d+)/.exec(v);
+  return m ? Math.max(-2147483648, Math.min(2147483647, Number(m[1]))) : 0;
+};
 
 /** C's atoi, as psql reads \\pset border: leading digits, else 0. */
 const atoi = (v: string): number => {
@@ -96,6 +102,8 @@ export function describePset(s: Settings, name: string): string | undefined {
       return s.table_attr === '' ? 'Table attributes unset.' : `Table attributes are "${s.table_attr}".`;
     case 'numericlocale':
       return `Locale-adjusted numeric output is ${s.numeric_locale ? 'on' : 'off'}.`;
+    case 'pager_min_lines':
+      return `Pager won't be used for less than ${s.pager_min_lines} line${s.pager_min_lines === 1 ? '' : 's'}.`;
     case 'recordsep':
     case 'recordsep_zero':
       return separator('Record', s.record_separator);
@@ -161,6 +169,9 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       return with_({ field_separator: '\0' }, (n) => describePset(n, name));
     case 'recordsep_zero':
       return with_({ record_separator: '\0' }, (n) => describePset(n, name));
+    case 'pager_min_lines':
+      // psql reads the number as atoi and says it back, given or not
+      return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ pager_min_lines: signedAtoi(value) }, (n) => describePset(n, name));
     case 'numericlocale': {
       const v = bool(s.numeric_locale);
       if (v === undefined) return { error: `unrecognized value "${value}" for "${name}": Boolean expected` };

@@ -28,6 +28,8 @@ export class PagingOutput implements TextOutput {
     private readonly pagerCommand: string,
     size: { columns: number; rows: number },
     private readonly onQuit: () => void,
+    /** \\pset pager_min_lines: fewer lines than this never start the pager. */
+    private readonly minLines = 0,
   ) {
     this.columns = size.columns;
     this.rows = size.rows;
@@ -55,13 +57,13 @@ export class PagingOutput implements TextOutput {
       const nl = text.indexOf('\n', start);
       const piece = text.slice(start, nl < 0 ? undefined : nl);
       this.partialWidth += displayWidth(piece.replace(/\x1b\[[0-9;]*m/g, ''));
-      if (this.partialWidth > this.columns) return this.startPager();
+      if (this.partialWidth > this.columns && this.lines + 1 >= this.minLines) return this.startPager();
       if (nl < 0) break;
       this.lines++;
       this.partialWidth = 0;
       start = nl + 1;
     }
-    if (this.lines >= this.rows - 1) await this.startPager();
+    if (this.lines >= Math.max(this.rows - 1, this.minLines)) await this.startPager();
   }
 
   private async startPager(): Promise<void> {
@@ -105,7 +107,7 @@ export function terminalPager(session: Session, onQuit: () => void = () => {}): 
   const p = new PagingOutput(session.io.stdout, command, { columns: stdout.columns || 80, rows: stdout.rows || 24 }, () => {
     p.quit = true;
     onQuit();
-  }) as PagingOutput & { quit: boolean };
+  }, session.settings.pager_min_lines) as PagingOutput & { quit: boolean };
   p.quit = false;
   return p;
 }

@@ -111,4 +111,14 @@ describe('configuration and editing', () => {
     await run(t, 'select 9 as after_pager;');
     await waitForAllText(t, /after_pager *\n-+\n +9/);
   });
+
+  test('\\pset pager_min_lines: output taller than the screen but shorter than that is not paged', async () => {
+    const t = await startShell(home, ['--demo'], { env: { PAGER: undefined, LESS: undefined } });
+    await waitForIdlePrompt(t);
+    await run(t, '\\pset pager_min_lines 100000');
+    await run(t, 'select track_id from tracks limit 60;');
+    const screen = t.screenText();
+    assert.match(screen, /^\(60 rows\)$/m, 'printed whole, no pager');
+    assert.match(screen, /^sqlite demo\.db> $/m, 'back at the prompt');
+  });
 });

@@ -193,7 +193,7 @@ const pset: MetaCommand = {
           ['null', quoted(s.renderOptions().nullString)],
           ['numericlocale', onOff(st.numeric_locale)],
           ['pager', st.pager ? '1' : '0'],
-          ['pager_min_lines', '0'],
+          ['pager_min_lines', String(st.pager_min_lines)],
           ['recordsep', quoted(st.record_separator === '\0' ? '' : st.record_separator)],
           ['recordsep_zero', onOff(st.record_separator === '\0')],
           ['tableattr', st.table_attr],
