@@ -7,6 +7,7 @@
  * as the user types.
  */
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { listDirectory } from '../core/list-directory.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { shouldCompleteWhileTyping } from '../editor/complete-policy.js';
 import { Document } from '../editor/document.js';
@@ -14,6 +15,13 @@ import { complete, type Catalog, type CompleteOptions, type Completion, type Com
 
 /** The options the server completes with (the shell's defaults; no meta-commands: files hold SQL). */
 export const LSP_COMPLETE_OPTIONS: CompleteOptions = Object.freeze({ smart: true, keywordCase: 'auto', maxResults: 100 });
+
+/** As the shell: file names (read_csv('...'), ATTACH '...') from the server's working directory, hidden ones once a '.' is typed. */
+function withFiles(text: string, offset: number): CompleteOptions {
+  const word = /[^\s'"(]*$/.exec(text.slice(Math.max(0, offset - 1000), offset))?.[0] ?? '';
+  const hidden = word.slice(word.lastIndexOf('/') + 1).startsWith('.');
+  return { ...LSP_COMPLETE_OPTIONS, listFiles: (dir) => listDirectory(dir, hidden) };
+}
 
 const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   keyword: CompletionItemKind.Keyword,
@@ -63,6 +71,6 @@ export function toItem(doc: TextDocument, c: Completion, index: number): Complet
 export function provideCompletion(doc: TextDocument, offset: number, catalog: Catalog, typed = false): CompletionList {
   const text = doc.getText();
   if (typed && !shouldCompleteWhileTyping(new Document(text, offset))) return { isIncomplete: true, items: [] };
-  const results = complete(text, offset, catalog, LSP_COMPLETE_OPTIONS);
+  const results = complete(text, offset, catalog, withFiles(text, offset));
   return { isIncomplete: true, items: results.map((c, i) => toItem(doc, c, i)) };
 }

@@ -3,9 +3,8 @@
  * where the session's catalog snapshot, settings, meta-command declarations, the file system and the
  * names the user ran recently come in. Synchronous and cheap: it runs on keystrokes.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { emptyCatalog, type Catalog } from '../catalog/catalog.js';
+import { listDirectory } from '../core/list-directory.js';
 import { complete } from '../index.js'; // the library's entry: one completion path for the shell and for programs
 import type { CompleteOptions, MetaCommandName } from '../complete/complete-options.js';
 import type { Completion } from '../complete/completion.js';
@@ -13,6 +12,8 @@ import { DEFAULT_SETTINGS, settingSpec, SETTINGS } from '../config/settings.js';
 import type { SqlDialect } from '../sql/dialect.js';
 import { lex } from '../sql/lexer.js';
 import type { Session } from './session.js';
+
+export { listDirectory };
 
 /** A completer function that also learns which names the user ran. */
 export interface Completer {
@@ -49,30 +50,6 @@ function metaLineAt(text: string, cursor: number): MetaLine | undefined {
 function fileBase(prefix: string): string {
   const unq = prefix.replace(/^['"]/, '');
   return unq.slice(unq.lastIndexOf('/') + 1);
-}
-
-/** Entries of a directory as the engine wants them: names, directories with a trailing '/'. Never throws. */
-export function listDirectory(dir: string, showHidden: boolean): readonly string[] {
-  let path = dir === '' ? '.' : dir;
-  if (path === '~' || path.startsWith('~/')) path = homedir() + path.slice(1);
-  try {
-    const out: string[] = [];
-    for (const e of readdirSync(path, { withFileTypes: true })) {
-      if (!showHidden && e.name.startsWith('.')) continue;
-      let isDir = e.isDirectory();
-      if (e.isSymbolicLink()) {
-        try {
-          isDir = statSync(`${path.endsWith('/') ? path : `${path}/`}${e.name}`).isDirectory();
-        } catch {
-          isDir = false; // a dangling link is offered as a file
-        }
-      }
-      out.push(isDir ? `${e.name}/` : e.name);
-    }
-    return out.sort();
-  } catch {
-    return [];
-  }
 }
 
 /** Relation names of a catalog as \d arguments: bare when visible through the search path, else schema-qualified. */

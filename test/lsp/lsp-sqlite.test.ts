@@ -66,6 +66,18 @@ test('completion over LSP is the library complete(): texts, order, kinds and rep
   assert.ok(joins.includes('customers c ON c.customer_id = o.customer_id'), `FK join offered: ${joins.slice(0, 5)}`);
 });
 
+test("file names complete inside a string that names a file (ATTACH '...'), as in the shell", async () => {
+  const files = mkdtempSync(join(tmpdir(), 'sqlsh-lsp-files-'));
+  writeFileSync(join(files, 'other.db'), '');
+  writeFileSync(join(files, '.hidden.db'), '');
+  const text = `ATTACH '${files}/' AS other`;
+  const cursor = text.indexOf("/' AS") + 1;
+  client.edit(uri, 0, client.text(uri).length, text);
+  const got = (await client.complete(uri, cursor)).map((c) => c.text);
+  assert.deepEqual(got, [`${files}/other.db`]);
+  rmSync(files, { recursive: true, force: true });
+});
+
 test('a trigger character opens completion where the shell opens its menu by itself (after FROM, not after an operand)', async () => {
   const typed = async (text: string) => {
     client.edit(uri, 0, client.text(uri).length, text);
