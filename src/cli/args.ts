@@ -299,7 +299,7 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
   // mysql -s: the tab-separated output without its column names (-t tables and -E records keep theirs)
   if (o.silent && !o.vertical && !o.psets?.some((p) => p.name === 'format' && p.value === 'ascii')) o.header = false;
   if (o.verbose !== undefined) {
-    if (o.verbose > 1) throw new UsageError(`-${'v'.repeat(o.verbose)}: sqlsh writes the mysql client's -v (each statement between dashes before its result), not the row counts and timings of -vv and -vvv`);
+    if (o.verbose > 1) throw new UsageError(`-${'v'.repeat(o.verbose)}: sqlsh writes the mysql client's -v (each statement between dashes before its result), not the row counts and timings of -vv and -vvv; use -v`);
     setVariable(o, 'ECHO=queries', '-v');
   }
   delete o.silent;

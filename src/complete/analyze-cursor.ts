@@ -197,7 +197,7 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number):
         if (st.perform && all[0]) all = [{ ...all[0], type: 'word', text: 'SELECT' }, ...all.slice(1)];
       }
       const sig = all.filter((t) => !(t.start === place.word.start && t.end === place.word.end && place.word.end > place.word.start));
-      const around = depth === 0 && (dialect.id === 'sqlite' || dialect.id === 'mysql') ? triggerRows(text, tokens, c, dialect) : [];
+      const around = (): TableRef[] => (depth === 0 && (dialect.id === 'sqlite' || dialect.id === 'mysql') ? triggerRows(text, tokens, c, dialect) : []);
       const suggestions = codeContext(sig, before, dialect, place.word.end > place.word.start ? -1 : c, around);
       // the star's expansion replaces the star (and its `t.`)
       const star = suggestions.length === 1 && suggestions[0]!.kind === 'star' ? suggestions[0] : undefined;

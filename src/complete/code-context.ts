@@ -62,9 +62,9 @@ interface Level {
 
 /**
  * Analyse the statement. `sig` excludes the word being completed; sig[0..before) precede the cursor. `around`: names a
- * statement inside a trigger's body may qualify columns by (NEW, OLD), looked up after the query's own.
+ * statement inside a trigger's body may qualify columns by (NEW, OLD), asked for only when the query's own do not match.
  */
-export function codeContext(sig: readonly Token[], before: number, dialect: SqlDialect, cursor = -1, around: readonly TableRef[] = []): readonly Suggestion[] {
+export function codeContext(sig: readonly Token[], before: number, dialect: SqlDialect, cursor = -1, around: () => readonly TableRef[] = () => []): readonly Suggestion[] {
   const pairs = matchParens(sig);
   // enclosing open parens, outermost first
   const open: number[] = [];
@@ -149,11 +149,13 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const visible = clause.word === 'ON' ? tables.filter((t) => t.offset < sig[j + 1]!.start) : tables;
     const fold = dialect.identifierFolding;
     const key = nameKey(q.name, q.quoted, fold);
-    const ref = [...visible, ...outer, ...around].find((t) =>
+    const matches = (t: TableRef): boolean =>
       schema === undefined
         ? refKey(t, fold) === key
         : t.alias === undefined && t.schema !== undefined && nameKey(t.name, t.quoted?.name === true, fold) === key
-          && nameKey(t.schema, t.quoted?.schema === true, fold) === nameKey(schema.name, schema.quoted, fold));
+          && nameKey(t.schema, t.quoted?.schema === true, fold) === nameKey(schema.name, schema.quoted, fold);
+    // the rows around the statement (a trigger's NEW, OLD) are looked for only when the query has no such name
+    const ref = [...visible, ...outer].find(matches) ?? around().find(matches);
     if (ref) return [{ kind: 'column', tables: [ref], qualified: true }];
     // not a table of the query: a schema's tables (schema.table.column) and functions, if it is one
     return parts.length === 1 ? [{ kind: 'relation', schema: q.name, schemaQuoted: q.quoted }, { kind: 'function', schema: q.name, schemaQuoted: q.quoted }] : [];

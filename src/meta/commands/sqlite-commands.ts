@@ -14,6 +14,7 @@
 import type { Row } from '../../core/result.js';
 import type { MetaCommand, MetaContext } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
+import { parseDelimited } from '../copy/delimited-text.js';
 import { splitStatements } from '../../sql/splitter.js';
 import { sqliteDialect } from '../../sql/dialects/sqlite.js';
 import { sqlite3Name, sqlite3Quoted } from '../../output/sqlite3-values.js';
@@ -185,56 +186,27 @@ async function schemaNames(ctx: MetaContext, what: 'tables' | 'indexes', pattern
   return (await rows(ctx, `${parts.join(' UNION ALL ')} ORDER BY 1`)).map((r) => String(r[0]));
 }
 
-const tablesCommand: MetaCommand = {
-  name: '\\tables',
-  group: 'Informational',
-  syntax: '\\tables [PATTERN]',
-  summary: "SQLite: table and view names, as sqlite3's .tables",
-  args: { min: 0, max: 1, kinds: ['pattern'] },
-  async run(ctx, args) {
-    if (ctx.session.dialect.id !== 'sqlite') return fail("\\tables (sqlite3's .tables) reads a SQLite database: use \\dt here");
-    await ctx.session.out.write(nameColumns(await schemaNames(ctx, 'tables', args.words[0] ?? '%')));
-    return ok;
-  },
-};
-
-const indexesCommand: MetaCommand = {
-  name: '\\indexes',
-  aliases: ['\\indices'],
-  group: 'Informational',
-  syntax: '\\indexes [TABLE]',
-  summary: "SQLite: index names, as sqlite3's .indexes",
-  args: { min: 0, max: 1, kinds: ['relation'] },
-  async run(ctx, args) {
-    if (ctx.session.dialect.id !== 'sqlite') return fail("\\indexes (sqlite3's .indexes) reads a SQLite database: use \\di here");
-    await ctx.session.out.write(nameColumns(await schemaNames(ctx, 'indexes', args.words[0] ?? '%')));
-    return ok;
-  },
-};
-
-/** The first record of a csv text: its fields, quotes undone. */
-function firstCsvRecord(text: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') break;
-    else field += c;
-  }
-  fields.push(field);
-  return fields;
+/** sqlite3's `.tables` / `.indexes`: the names of one kind, in sqlite3's columns (SQLite only; elsewhere the \d command to use). */
+function nameListCommand(what: 'tables' | 'indexes', o: { syntax: string; summary: string; kind: 'pattern' | 'relation'; instead: string; aliases?: readonly string[] }): MetaCommand {
+  return {
+    name: `\\${what}`,
+    ...(o.aliases ? { aliases: o.aliases } : {}),
+    group: 'Informational',
+    syntax: o.syntax,
+    summary: o.summary,
+    args: { min: 0, max: 1, kinds: [o.kind] },
+    async run(ctx, args) {
+      if (ctx.session.dialect.id !== 'sqlite') return fail(`\\${what} (sqlite3's .${what}) reads a SQLite database: use ${o.instead} here`);
+      await ctx.session.out.write(nameColumns(await schemaNames(ctx, what, args.words[0] ?? '%')));
+      return ok;
+    },
+  };
 }
+
+const tablesCommand = nameListCommand('tables', { syntax: '\\tables [PATTERN]', summary: "SQLite: table and view names, as sqlite3's .tables", kind: 'pattern', instead: '\\dt' });
+const indexesCommand = nameListCommand('indexes', {
+  syntax: '\\indexes [TABLE]', summary: "SQLite: index names, as sqlite3's .indexes", kind: 'relation', instead: '\\di', aliases: ['\\indices'],
+});
 
 /**
  * `\\import [--csv] [--skip N] FILE TABLE`: sqlite3's .import of a csv file (sqlite3 scripts' `.import`
@@ -272,7 +244,10 @@ const importCommand: MetaCommand = {
         const { fileErrorReason } = await import('../file-error.js');
         return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
       }
-      const names = firstCsvRecord(text.slice(skip > 0 ? nthLineStart(text, skip) : 0));
+      // the first record's fields, quotes undone (the \copy reader's csv; a header is within its first 64 KB)
+      const from = skip > 0 ? nthLineStart(text, skip) : 0;
+      const first = parseDelimited(text.slice(from, from + 65536), { format: 'csv', delimiter: ',', quote: '"', nullString: '\u0001' })[0];
+      const names = (first?.fields ?? ['']).map((f) => f ?? '');
       const create = `CREATE TABLE ${ident(table)}(\n${names.map((n) => `${ident(n)} TEXT`).join(', ')})`;
       for await (const _ of ctx.session.connection.execute(create)) void _;
       skip += 1; // the names' line is not a row

@@ -24,7 +24,7 @@ export const starCases: Case[] = [
   pg('SELECT * | FROM users', [], ['id, name, email, created_at'], ctx),
   pg('SELECT count(*| FROM users', [], ['id, name, email, created_at'], ctx),
   pg('SELECT 2 *| FROM users', [], ['id, name, email, created_at'], ctx),
-  pg('SELECT *|', [], [], ctx),
+  pg('SELECT *|', [], [], { ...ctx, firstKind: 'keyword' }), // no table yet: nothing to write out
   // SQLite's names ignore case: no quotes needed
   slA('SELECT *| FROM "UserProfiles"', ['userId, displayName, createdAt, isActive'], [], ctx),
   sl('SELECT *| FROM users', [], [], { ...ctx, opts: { smart: false }, none: true }),
