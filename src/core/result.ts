@@ -56,6 +56,8 @@ export type ResultEvent =
   | { readonly type: 'copy-text'; readonly bytes: Uint8Array; readonly numeric: readonly boolean[]; readonly booleans?: readonly boolean[] }
   /** A server message: PostgreSQL NOTICE, MySQL warning text, SQLite/DuckDB informational message. */
   | { readonly type: 'notice'; readonly message: string; readonly severity?: string; /** 0-based, in the statement (PostgreSQL's position). */ readonly position?: number }
+  /** PostgreSQL's LISTEN: a NOTIFY on a channel this session listens on (after the statement it arrived during). */
+  | { readonly type: 'notification'; readonly channel: string; readonly payload: string; readonly pid: number }
   /** The statement finished. command: the status tag in the engine's style ('SELECT 3', 'INSERT 0 1', 'CREATE TABLE'). */
   | { readonly type: 'done'; readonly command?: string; readonly affected?: number; readonly rowCount?: number; readonly warnings?: number };
 

@@ -6,6 +6,7 @@
 import type { ColumnInfo, Row } from '../core/result.js';
 import type { Session } from '../shell/session.js';
 import type { ResultSink, TextOutput } from '../output/sink.js';
+import { variableFlag } from '../sql/variables.js';
 
 export interface MetaRunOptions {
   /** 1-based line of the command in its source. */
@@ -164,6 +165,10 @@ export const fail = (message: string): MetaOutcome => ({ type: 'error', message 
 export const info = (text: string): MetaOutcome => ({ type: 'message', text });
 /** A confirmation psql prints on stdout ("Output format is unaligned.", "Timing is on."). */
 export const confirmed = (text: string): MetaOutcome => ({ type: 'message', text, stdout: true });
+/** psql's confirmation on stdout, left out under QUIET (-q), as in psql. */
+export function said(ctx: MetaContext, text: string): MetaOutcome {
+  return text === '' || variableFlag(ctx.session.variables, 'QUIET') === true ? ok : confirmed(text);
+}
 
 export const NO_ARGS: MetaArgSpec = Object.freeze({ min: 0, max: 0, kinds: [] });
 export const PATTERN_ARG: MetaArgSpec = Object.freeze({ min: 0, max: 1, kinds: ['pattern'] as const });

@@ -8,9 +8,8 @@
  *   HINT:  ...
  *
  * Everything from the engine is escaped for the terminal. The LINE shows the line of the
- * statement holding the error position, tabs expanded (stops of 8) and windowed to about 80
- * cells around the position ('...' marks a cut); the caret is placed by display width, so it
- * is under the right character after wide characters and tabs. LINE numbers count from the
+ * statement holding the error position, cut as psql cuts it (pointerLines); the caret is placed
+ * by display width, so it is under the right character after wide characters. LINE numbers count from the
  * start of the file when source.line (the statement's first line) is given, else from 1.
  */
 import { displayWidth, graphemes } from './display-width.js';
@@ -36,74 +35,67 @@ export interface ErrorSource {
   readonly file?: string;
 }
 
-const WINDOW = 80;
+/** psql (libpq) shows at most this many cells of the line, keeping some after the position. */
+const DISPLAY_SIZE = 60;
+const MIN_RIGHT_CUT = 10;
 const CUT = '...';
 
-/** Expands tabs (stops of 8 from column startCol) and escapes control characters; returns text and end column. */
-function renderSegment(text: string, startCol: number): { text: string; col: number } {
-  let out = '';
-  let col = startCol;
-  for (const part of text.split('\t').entries()) {
-    const [i, piece] = part;
-    if (i > 0) {
-      const spaces = 8 - (col % 8);
-      out += ' '.repeat(spaces);
-      col += spaces;
-    }
-    const safe = escapeForTerminal(piece);
-    out += safe;
-    col += displayWidth(safe);
-  }
-  return { text: out, col };
-}
-
-/** Cuts display text so that it keeps cells [from, from + width), marking cuts with '...'. */
-function windowLine(prefix: string, prefixWidth: number, rest: string): { text: string; caret: number } {
-  const total = prefixWidth + displayWidth(rest);
-  if (total <= WINDOW) return { text: prefix + rest, caret: prefixWidth };
-  let head = prefix;
-  let caret = prefixWidth;
-  const keepBefore = WINDOW / 2;
-  if (prefixWidth > keepBefore && total > WINDOW) {
-    // Drop leading graphemes until the caret is about in the middle (or the tail fits).
-    const drop = Math.min(prefixWidth - keepBefore, total - WINDOW + CUT.length);
-    const gs = graphemes(prefix);
-    let dropped = 0;
-    let k = 0;
-    while (k < gs.length && dropped < drop) dropped += displayWidth(gs[k++]!);
-    head = CUT + gs.slice(k).join('');
-    caret = prefixWidth - dropped + CUT.length;
-  }
-  let tail = rest;
-  if (caret + displayWidth(rest) > WINDOW) {
-    const room = Math.max(1, WINDOW - caret - CUT.length);
-    let used = 0;
-    tail = '';
-    for (const g of graphemes(rest)) {
-      const w = displayWidth(g);
-      if (used + w > room) break;
-      tail += g;
-      used += w;
-    }
-    tail += CUT;
-  }
-  return { text: head + tail, caret };
-}
-
-/** psql's `LINE n: ...` and the caret under position in text; lineIndex: which line of text (0-based). */
+/**
+ * psql's `LINE n: ...` and the caret under position in text; lineIndex: which line of text (0-based).
+ * As libpq does it: a tab shows as one space, \r, \n and \r\n end a line, and a line wider than
+ * DISPLAY_SIZE cells is cut at the right when the position stays MIN_RIGHT_CUT cells from the cut,
+ * else cut MIN_RIGHT_CUT cells after the position and then at the left ('...' marks each cut).
+ * Widths go by grapheme (so the caret stays under its character after wide ones and combining marks),
+ * and control characters are escaped.
+ */
 function pointerLines(text: string, position: number): { lines: string[]; lineIndex: number } {
-  const pos = Math.min(position, text.length);
-  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
-  let lineEnd = text.indexOf('\n', pos);
-  if (lineEnd < 0) lineEnd = text.length;
+  const pos = Math.max(0, Math.min(position, text.length));
+  let lineStart = 0;
   let lineIndex = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) lineIndex++;
-  const raw = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-  const before = renderSegment(raw.slice(0, pos - lineStart), 0);
-  const after = renderSegment(raw.slice(pos - lineStart), before.col);
-  const { text: shown, caret } = windowLine(before.text, before.col, after.text);
-  const label = `LINE ${lineIndex + 1}: `;
-  return { lines: [label + shown, ' '.repeat(label.length + caret) + '^'], lineIndex };
+  for (let i = 0; i < pos; i++) {
+    const ch = text[i];
+    if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' || i === 0 || text[i - 1] !== '\r') lineIndex++;
+      lineStart = i + 1;
+    }
+  }
+  let lineEnd = pos;
+  while (lineEnd < text.length && text[lineEnd] !== '\r' && text[lineEnd] !== '\n') lineEnd++;
+  // the line's pieces, each with its starting cell (col[k]); col[n] is the line's width
+  const pieces: string[] = [];
+  const col: number[] = [0];
+  let loc = -1;
+  let at = lineStart;
+  for (const g of graphemes(text.slice(lineStart, lineEnd))) {
+    if (loc < 0 && at + g.length > pos) loc = pieces.length;
+    const shown = g === '\t' ? ' ' : escapeForTerminal(g);
+    pieces.push(shown);
+    col.push(col[col.length - 1]! + Math.max(1, displayWidth(shown)));
+    at += g.length;
+  }
+  if (loc < 0) loc = pieces.length;
+  let beg = 0;
+  let end = pieces.length;
+  let begCut = false;
+  let endCut = false;
+  if (col[end]! - col[beg]! > DISPLAY_SIZE) {
+    if (col[beg]! + DISPLAY_SIZE >= col[loc]! + MIN_RIGHT_CUT) {
+      while (col[end]! - col[beg]! > DISPLAY_SIZE) end--;
+      endCut = true;
+    } else {
+      while (col[loc]! + MIN_RIGHT_CUT < col[end]!) {
+        end--;
+        endCut = true;
+      }
+      while (col[end]! - col[beg]! > DISPLAY_SIZE) {
+        beg++;
+        begCut = true;
+      }
+    }
+  }
+  const label = `LINE ${lineIndex + 1}: ${begCut ? CUT : ''}`;
+  const shown = label + pieces.slice(beg, end).join('') + (endCut ? CUT : '');
+  return { lines: [shown, ' '.repeat(displayWidth(label) + col[loc]! - col[beg]!) + '^'], lineIndex };
 }
 
 /**

@@ -113,9 +113,9 @@ export class TableSink implements ResultSink {
     return this.options.blockRows ?? 1000;
   }
 
-  /** The widths before any row: the header's. */
+  /** The widths before any row: the header's, even with tuples only (psql measures the names all the same). */
   private baseWidths(): number[] {
-    return this.headerCells.map((c) => (this.options.header ? c.width : 0));
+    return this.headerCells.map((c) => c.width);
   }
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
@@ -210,7 +210,7 @@ export class TableSink implements ResultSink {
     // than READABLE_WIDTH cells, and numbers keep their width (up to half the budget). When the
     // table cannot fit that way, rows are printed whole (the pager scrolls sideways: less -S).
     const mins = this.numericWidths.map((w, i) =>
-      Math.max(Math.min(w, Math.floor(budget / 2)), this.options.header ? (this.headerCells[i]?.width ?? 0) : 0),
+      Math.max(Math.min(w, Math.floor(budget / 2)), this.headerCells[i]?.width ?? 0),
     );
     return fitWidths(natural, budget, mins, READABLE_WIDTH);
   }

@@ -60,6 +60,7 @@ export async function renderEvents(
   let command: string | undefined;
   let affected: number | undefined;
   let preformatted = false;
+  let notifications: string[] | undefined;
   const finishSink = async (cmd?: string) => {
     if (!sink) return;
     const s = sink;
@@ -105,6 +106,11 @@ export async function renderEvents(
       case 'notice':
         await hooks.notice(ev.message, ev.severity, ev.position);
         break;
+      case 'notification': // psql prints them after the statement's results and status, where results go
+        (notifications ??= []).push(
+          `Asynchronous notification "${ev.channel}"${ev.payload ? ` with payload "${ev.payload}"` : ''} received from server process with PID ${ev.pid}.\n`,
+        );
+        break;
       case 'done':
         // rows the engine wrote itself; or rows with nothing to write (no columns: psql's `(3 rows)`)
         if ((preformatted || (sink && rowCount === 0)) && ev.rowCount !== undefined) {
@@ -123,6 +129,7 @@ export async function renderEvents(
     }
   }
   await finishSink(command);
+  for (const line of notifications ?? []) await out.write(line);
   return { rowCount: totalRows, command, affected, resultSets };
 }
 

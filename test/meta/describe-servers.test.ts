@@ -39,8 +39,23 @@ describe('describe commands on PostgreSQL', () => {
     assert.match(r.stdout, /List of functions[\s\S]* trg_fn +\| trigger/);
     const c = sqlsh(pg.url, ['\\c template1', '\\conninfo'], { env: { PGPASSWORD: pg.password ?? '' } });
     assert.equal(c.status, 0, c.stderr);
-    assert.match(c.stderr, /You are now connected to PostgreSQL database "template1"/);
+    // psql's own words, on stdout: host and port only when they changed
+    const user = new URL(pg.url).username;
+    assert.equal(
+      c.stdout,
+      `You are now connected to database "template1" as user "${user}".\n` +
+        `You are connected to database "template1" as user "${user}" on host "${pg.host}" at port "${pg.port}".\n`,
+    );
     assert.doesNotMatch(c.stderr + c.stdout, new RegExp(pg.password ?? 'no-password-set'));
+    const quiet = sqlsh(pg.url, ['\\c template1'], { args: ['-q'], env: { PGPASSWORD: pg.password ?? '' } });
+    assert.equal(quiet.stdout, '', 'psql -q says nothing on \\c');
+    // LISTEN / NOTIFY: the notification after the statement's status, as psql prints it
+    const n = sqlsh(pg.url, ['LISTEN chan', "NOTIFY chan, 'the payload'", 'NOTIFY chan', 'select 1 as one'], { env: { PGPASSWORD: pg.password ?? '' } });
+    assert.equal(n.status, 0, n.stderr);
+    assert.match(
+      n.stdout,
+      /^LISTEN\nNOTIFY\nAsynchronous notification "chan" with payload "the payload" received from server process with PID \d+\.\nNOTIFY\nAsynchronous notification "chan" received from server process with PID \d+\.\n one \n/,
+    );
   });
 });
 

@@ -103,6 +103,8 @@ export class PostgresConnection implements Connection {
   /** Set when the connection was dropped on purpose: why, for the running statement's error. */
   #dropped: string | undefined;
   #notices: Notice[] = [];
+  /** NOTIFYs on channels this session listens on, given after the next statement (as psql shows them). */
+  #notifications: { channel: string; payload: string; pid: number }[] = [];
   #wake: (() => void) | undefined;
   /** A simple-query request in progress takes the notices in protocol order (postgres-simple-query.ts). */
   #noticeSink: ((message: string, severity?: string, position?: number) => void) | undefined;
@@ -141,6 +143,9 @@ export class PostgresConnection implements Connection {
       if (this.#noticeSink && client === this.#session.client) return this.#noticeSink(message, msg.severity, position);
       this.#notices.push({ message, ...(msg.severity ? { severity: msg.severity } : {}), ...(position !== undefined ? { position } : {}) });
       this.#wake?.();
+    });
+    client.on('notification', (msg: { channel: string; payload?: string; processId: number }) => {
+      if (client === this.#session.client) this.#notifications.push({ channel: msg.channel, payload: msg.payload ?? '', pid: msg.processId });
     });
   }
 
@@ -209,6 +214,7 @@ export class PostgresConnection implements Connection {
         yield { type: 'notice', message: reconnected, severity: 'NOTICE' };
       }
       yield* this.#stream(sql, opts);
+      while (this.#notifications.length > 0) yield { type: 'notification', ...this.#notifications.shift()! };
     } finally {
       this.#notePath(sql);
       this.#running = false;

@@ -1,6 +1,6 @@
 /** \c, \conninfo, \refresh: which database the session talks to. */
 import type { MetaCommand } from '../meta-command.js';
-import { NO_ARGS, fail, info } from '../meta-command.js';
+import { NO_ARGS, confirmed, fail, info, said } from '../meta-command.js';
 import type { ConnectionInfo, ConnectionTarget } from '../../engines/engine.js';
 import { UsageError } from '../../core/errors.js';
 
@@ -25,6 +25,25 @@ export function describeConnection(i: ConnectionInfo): string {
   return `${parts.join(' ')}${version}${ro}${node}${via}`;
 }
 
+/**
+ * psql's own words for a PostgreSQL connection ("database "d" as user "u" on host "h" at port "p"),
+ * so scripts print what psql prints; what psql does not know (the HA node, an SSH tunnel) follows on
+ * a line of its own.
+ */
+function psqlWords(i: ConnectionInfo, short: boolean): string {
+  let text = `database "${i.database ?? ''}" as user "${i.user ?? ''}"`;
+  if (!short) {
+    const where = i.host === undefined ? '' : i.host.startsWith('/') ? ` via socket in "${i.host}"` : ` on host "${i.host}"`;
+    text += `${where}${i.port !== undefined ? ` at port "${i.port}"` : ''}`;
+  }
+  return text;
+}
+
+function extraLine(i: ConnectionInfo): string {
+  const extra = [i.readOnly ? 'read-only' : '', i.node ?? '', i.via ?? ''].filter(Boolean).join(', ');
+  return extra ? `\n(${extra})` : '';
+}
+
 const connect: MetaCommand = {
   name: '\\c',
   aliases: ['\\connect'],
@@ -39,6 +58,7 @@ const connect: MetaCommand = {
   args: { min: 1, max: 1, kinds: ['target'] },
   async run(ctx, args) {
     const s = ctx.session;
+    const before = s.connection.info;
     const word = args.words[0]!;
     const { parseTarget } = await import('../../engines/target.js');
     let target: ConnectionTarget;
@@ -71,7 +91,13 @@ const connect: MetaCommand = {
     } catch (e) {
       return fail(`${(e as Error).message}\nPrevious connection kept: ${describeConnection(s.connection.info)}.`);
     }
-    return info(`You are now connected to ${describeConnection(s.connection.info)}.`);
+    const now = s.connection.info;
+    if (now.engine === 'postgres' && before.engine === 'postgres') {
+      // psql names the host and port only when they changed
+      const short = now.host === before.host && now.port === before.port;
+      return said(ctx, `You are now connected to ${psqlWords(now, short)}.${extraLine(now)}`);
+    }
+    return info(`You are now connected to ${describeConnection(now)}.`);
   },
 };
 
@@ -83,6 +109,7 @@ const conninfo: MetaCommand = {
   args: NO_ARGS,
   async run(ctx) {
     const i = ctx.session.connection.info;
+    if (i.engine === 'postgres') return confirmed(`You are connected to ${psqlWords(i, false)}.${extraLine(i)}`);
     return info(`You are connected to ${describeConnection(i)}.\nURL: ${i.url}`);
   },
 };

@@ -1,15 +1,11 @@
 /** \x, \T, \pset, \o, \timing, \pager: how and where results are shown. */
 import type { MetaCommand, MetaContext } from '../meta-command.js';
-import { confirmed, fail, info, ok, usage } from '../meta-command.js';
+import { confirmed, fail, info, ok, said, usage } from '../meta-command.js';
 import type { Settings } from '../../config/settings.js';
 import { fileErrorReason } from '../file-error.js';
 import { applyPset, describePset, PSET_NAMES, psqlFormatName } from '../pset.js';
 import { variableFlag } from '../../sql/variables.js';
 
-/** psql's confirmation of a printing option, on stdout as psql prints it; QUIET (-q) leaves it out, as in psql. */
-function said(ctx: MetaContext, text: string) {
-  return text === '' || variableFlag(ctx.session.variables, 'QUIET') === true ? ok : confirmed(text);
-}
 
 /** `\pset NAME VALUE`, `\a`, `\t`, `\f`: psql's printing options through one pure step. */
 function psetStep(ctx: MetaContext, name: string, value: string | undefined) {
