@@ -55,6 +55,10 @@ export function sqlite3OutputCommand(state: Sqlite3Output | undefined, line: str
       const { widths: _old, ...rest } = s;
       return { state: args.length === 0 ? rest : { ...rest, widths: args.map((a) => Math.trunc(Number(a)) || 0) } };
     }
+    case 'changes': {
+      const { changes: _old, ...rest } = s;
+      return { state: /^(on|yes|1|true)$/i.test(args[0] ?? '') ? { ...rest, changes: true } : rest };
+    }
     case 'import':
       // sqlite3 3.40: importing in csv mode makes csv's output row separator '\r\n' the input one, '\n', for good
       return state?.mode === 'csv' && state.rowSeparator === '\r\n' ? { state: { ...state, rowSeparator: '\n' }, fallback: true } : undefined;
@@ -103,6 +107,8 @@ export function translateDotCommand(line: string): { readonly meta: string; read
       return { meta: rest ? `\\schema ${rest}` : '\\schema' };
     case 'dump':
       return { meta: rest ? `\\dump ${rest}` : '\\dump' };
+    case 'databases':
+      return { meta: '\\databases' };
     case 'echo':
       return { meta: `\\set ECHO ${on(args[0]) === 'on' ? 'all' : 'none'}` };
     case 'timer':

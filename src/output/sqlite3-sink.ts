@@ -63,6 +63,8 @@ export interface Sqlite3Output {
   readonly keywords?: ReadonlySet<string>;
   /** `.width N ...` for the columnar modes: N > 0 that many characters (longer values wrap), -N the same to the right, 0 as wide as needed. */
   readonly widths?: readonly number[];
+  /** `.changes on`: after each statement, `changes: N   total_changes: M` (written by the script runner). */
+  readonly changes?: boolean;
 }
 
 /** sqlite3's start: list mode, no headers, '|' and '\n', NULL empty. */

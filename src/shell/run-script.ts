@@ -101,6 +101,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
     mysqlDelimiterCommand: session.dialect.id === 'mysql',
     dotCommands: session.dialect.id === 'sqlite',
   });
+  // A sqlite3 script (one with a dot-command anywhere) writes all its results as sqlite3 does, from its first line
+  if (offset === 0 && session.dialect.id === 'sqlite' && !session.interactive && session.sqlite3Output === undefined
+    && statements.some((st) => st.kind === 'meta' && /^\.[a-z]/i.test(st.text))) session.sqlite3Output = SQLITE3_DEFAULT;
   for (const st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     let line = offsetLine + st.line - 1;
@@ -340,6 +343,13 @@ function metaAfterSql(sql: string, terminator: string | undefined): string | und
   return t;
 }
 
+/** sqlite3's `.changes on` line after a statement: the rows it changed and the connection's total. */
+async function writeSqlite3Changes(session: Session): Promise<void> {
+  for await (const ev of session.connection.execute('select changes(), total_changes()', {})) {
+    if (ev.type === 'rows' && ev.rows[0]) await session.io.stdout.write(`changes: ${String(ev.rows[0][0])}   total_changes: ${String(ev.rows[0][1])}\n`);
+  }
+}
+
 /** psql's timing line: `Time: 12.345 ms`, from a second on with the clock time too (`Time: 61234.000 ms (01:01.234)`). */
 export function psqlTiming(ms: number): string {
   if (ms < 1000) return `Time: ${ms.toFixed(3)} ms`;
@@ -454,7 +464,8 @@ export async function runStatement(
           session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts)));
         },
         // (the mysql client's command line prints no status lines, as the client in batch mode)
-        status: async (command) => void (quiet || session.mysqlClient ? undefined : await out.write(`${command}\n`)),
+        // (nor does the sqlite3 shell)
+        status: async (command) => void (quiet || session.mysqlClient || options.sqlite3 ? undefined : await out.write(`${command}\n`)),
       },
       started,
     );
@@ -467,6 +478,7 @@ export async function runStatement(
       if (!session.interactive) await session.io.stdout.write(`${psqlTiming(ms)}\n`);
       else session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
     }
+    if (session.sqlite3Output?.changes && session.dialect.id === 'sqlite') await writeSqlite3Changes(session);
     if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
     return true;
   } catch (e) {

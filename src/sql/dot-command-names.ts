@@ -4,6 +4,8 @@
  */
 export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[] = Object.freeze([
   ['.bail', 'stop after an error (on|off)'],
+  ['.changes', 'after each statement, the rows it changed and the total (on|off)'],
+  ['.databases', 'the attached databases and their files'],
   ['.dump', 'the database (or the tables matching a pattern) as SQL'],
   ['.echo', 'print each command before it runs (on|off)'],
   ['.exit', 'leave the shell'],

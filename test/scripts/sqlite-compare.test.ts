@@ -35,11 +35,22 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.doesNotMatch(r.stdout, /4[12]/);
   });
 
+  test('without -q a sqlite3 script prints no status lines either, from its first line; .databases as sqlite3 lists them', () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, 'a.db'), join(dir, 'b.db')];
+    const script = "create table t(x);\ninsert into t values (1);\n.databases\nattach ':memory:' as aux;\n.databases\nselect * from t;\n";
+    const real = sqlite3([a], script);
+    const r = spawnSync(process.execPath, [BIN, b], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, real.stdout.replaceAll(a, b));
+    assert.equal(r.stdout, `main: ${b} r/w\nmain: ${b} r/w\naux: "" r/w\n1\n`);
+  });
+
   test('a dot-command sqlsh does not have is an error that says so', () => {
     const dir = tempDir();
     const r = spawnSync(process.execPath, [BIN, join(dir, 'x.db'), '-c', '.frobnicate on\nselect 1;'], { encoding: 'utf8', env: testEnv(tempDir()) });
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /unknown dot-command \.frobnicate \(sqlsh knows \.bail, \.dump/);
+    assert.match(r.stderr, /unknown dot-command \.frobnicate \(sqlsh knows \.bail, \.changes, \.databases, \.dump/);
     assert.doesNotMatch(r.stdout, /1/);
   });
 });

@@ -209,6 +209,29 @@ const indexesCommand = nameListCommand('indexes', {
 });
 
 /**
+ * sqlite3's `.databases`: each attached database as `name: file r/w` (`""` for a database without a
+ * file; temp only once it holds something, as sqlite3 has not opened it before).
+ */
+const databasesCommand: MetaCommand = {
+  name: '\\databases',
+  group: 'Informational',
+  syntax: '\\databases',
+  summary: "SQLite: attached databases, as sqlite3's .databases",
+  args: { min: 0, max: 0, kinds: [] },
+  async run(ctx) {
+    if (ctx.session.dialect.id !== 'sqlite') return fail("\\databases (sqlite3's .databases) reads a SQLite database: use \\l here");
+    const readOnly = ctx.session.connection.info.readOnly === true;
+    let text = '';
+    for (const [name, file] of await rows(ctx, 'select name, file from pragma_database_list')) {
+      if (name === 'temp' && Number((await rows(ctx, 'select count(*) from temp.sqlite_schema'))[0]?.[0]) === 0) continue;
+      text += `${String(name)}: ${file ? String(file) : '""'} ${readOnly ? 'r/o' : 'r/w'}\n`;
+    }
+    await ctx.session.out.write(text);
+    return ok;
+  },
+};
+
+/**
  * `\\import [--csv] [--skip N] FILE TABLE`: sqlite3's .import of a csv file (sqlite3 scripts' `.import`
  * maps here). An existing table takes every line (the first too, unless --skip 1); a missing one is
  * created from the first line's names, each column TEXT, as sqlite3 3.40 creates it. Rows go in through
@@ -269,4 +292,4 @@ function nthLineStart(text: string, n: number): number {
   return at;
 }
 
-export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema, dump, tablesCommand, indexesCommand, importCommand];
+export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema, dump, tablesCommand, indexesCommand, databasesCommand, importCommand];
