@@ -154,12 +154,36 @@ export function analyzeCursor(text: string, cursor: number, dialect: SqlDialect)
   return analyzeAt(text, c, dialect, 0);
 }
 
+/**
+ * A quoted name being typed (`SELECT \`fi| FROM t`, `WHERE "e| = 1`) has no closing quote yet: the lexer
+ * runs it on to the next quote or the end of the text, across the rest of the statement. When closing it
+ * at the cursor pairs the quotes up (fewer quoted names left open), the text is read that way: the word
+ * ends at the cursor and the FROM after it is seen.
+ */
+function closedAtCursor(text: string, c: number, tokens: readonly Token[], dialect: SqlDialect): string | undefined {
+  const tok = tokens.find((t) => t.type === 'quoted-ident' && t.start < c && c <= t.end);
+  if (!tok) return undefined;
+  const open = (ts: readonly Token[]): number => ts.reduce((n, t) => n + (t.type === 'quoted-ident' && t.unterminated ? 1 : 0), 0);
+  const before = open(tokens);
+  if (before === 0) return undefined;
+  const q = tok.text.charCodeAt(1) === 38 /* U&" */ ? tok.text[2] : tok.text[0];
+  const fixed = `${text.slice(0, c)}${q === '[' ? ']' : q}${text.slice(c)}`;
+  return open(lex(fixed, dialect.lex)) < before ? fixed : undefined;
+}
+
 /** `depth` > 0: `text` is a function body (nested at most a few times: a DO inside a body). */
-function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number): SuggestResult {
+function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number, closed = false): SuggestResult {
   // a sqlite3 dot-command's file (or table) argument: its line is not SQL (`--csv` is not a comment there)
   const dotArg = dialect.id === 'sqlite' && depth === 0 ? dotCommandArgument(text, c) : undefined;
   if (dotArg) return dotArg;
   const tokens = lex(text, dialect.lex);
+  const fixed = closed ? undefined : closedAtCursor(text, c, tokens, dialect);
+  if (fixed !== undefined) {
+    // offsets after the cursor are one more in the fixed text: the word ends at the cursor here
+    const r = analyzeAt(fixed, c, dialect, depth, true);
+    const back = (n: number): number => (n > c ? n - 1 : n);
+    return { word: { ...r.word, start: back(r.word.start), end: back(r.word.end) }, suggestions: r.suggestions };
+  }
   const place = locateCursor(text, c, tokens, (pos) => statementRange(text, pos, dialect));
   switch (place.place) {
     case 'comment':

@@ -142,9 +142,21 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const target = objectTarget(sig, pairs, j + 1, dialect, q);
     if (target) return parts.length === 1 ? target : [];
     const clause = findClause(sig, pairs, j + 1);
-    const relCtx = ['FROM', 'JOIN', 'STRAIGHT_JOIN', 'INTO', 'UPDATE', 'TABLE', 'TRUNCATE', 'REFERENCES', 'DESCRIBE', 'DESC'].includes(clause.word)
-      && (clause.idx === j || isPunct(sig[j], ',') || kw(sig[j]) === 'ONLY' || kw(sig[j]) === 'LATERAL' || kw(sig[j]) === 'EXISTS');
-    if (relCtx) return parts.length === 1 ? [{ kind: 'relation', schema: q.name, schemaQuoted: q.quoted, tableFunctions: true }] : [];
+    const right = clause.idx === j || isPunct(sig[j], ',') || kw(sig[j]) === 'ONLY' || kw(sig[j]) === 'LATERAL' || kw(sig[j]) === 'EXISTS';
+    // a FROM item may be a set-returning function; after INTO, UPDATE, TABLE ... only a table (or view) fits
+    const deleteFrom = clause.word === 'FROM' && clause.idx === 1 && kw(sig[0]) === 'DELETE';
+    const fromItem = ['FROM', 'JOIN', 'STRAIGHT_JOIN'].includes(clause.word) && right && !deleteFrom;
+    const first = kw(sig[0]);
+    const tableOnly = !fromItem && right && (deleteFrom || ['INTO', 'UPDATE', 'TABLE', 'TRUNCATE', 'REFERENCES', 'DESCRIBE', 'DESC', 'COPY', 'VACUUM', 'ANALYZE', 'LOCK'].includes(clause.word)
+      // CREATE INDEX ... ON s.| , CREATE TRIGGER ... ON s.|
+      || (clause.word === 'ON' && first === 'CREATE' && !sig.slice(0, j).some((t) => ['SELECT', 'WITH'].includes(kw(t)))))
+      // GRANT SELECT ON s.| , REVOKE ... ON s.|
+      || ((first === 'GRANT' || first === 'REVOKE') && kw(sig[j]) === 'ON');
+    if (fromItem || tableOnly) {
+      if (parts.length !== 1) return [];
+      const rel: Suggestion = { kind: 'relation', schema: q.name, schemaQuoted: q.quoted, ...(fromItem ? { tableFunctions: true } : {}) };
+      return clause.word === 'JOIN' || clause.word === 'STRAIGHT_JOIN' ? [{ kind: 'join', tables: beforeCursor, schema: q.name, schemaQuoted: q.quoted }, rel] : [rel];
+    }
     // names visible here: in an ON condition only the tables joined so far (a later alias is not in scope yet)
     const visible = clause.word === 'ON' ? tables.filter((t) => t.offset < sig[j + 1]!.start) : tables;
     const fold = dialect.identifierFolding;
@@ -353,7 +365,14 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if ((owner === 'CREATE' || owner === 'FULL') && kw(sig[0]) === 'SHOW' && (C === 'TABLE' || C === 'VIEW')) return atClause ? relation(false) : [];
       if (owner === 'CREATE' || kw(sig[clause.idx - 2]) === 'CREATE' && C === 'VIEW') return [];
       if (atClause || P === 'EXISTS') return relation(false);
-      if (C === 'TABLE' && owner === 'ALTER') return [{ kind: 'keyword', preferred: K.AFTER_ALTER_TABLE_TARGET }];
+      // ALTER TABLE t |: what may follow, only that
+      if (C === 'TABLE' && owner === 'ALTER') {
+        if (before !== clause.idx + 2) return [{ kind: 'keyword' }];
+        const words = K.AFTER_ALTER_TABLE_TARGET[dialect.id] ?? [];
+        // the column and constraint changes first (the list's first words, up to the bare verbs), the rest after
+        const common = words.slice(0, Math.max(0, words.findIndex((w) => !w.includes(' '))));
+        return [{ kind: 'keyword', preferred: common, only: true }, { kind: 'keyword', preferred: words, only: true, secondary: true }];
+      }
       // TRUNCATE t |: PostgreSQL's options (another table after a comma)
       if ((C === 'TRUNCATE' || (C === 'TABLE' && owner === 'TRUNCATE')) && dialect.id === 'postgres') return isPunct(prev, ',') ? relation(false) : identName(prev) !== undefined || ['IDENTITY'].includes(P) ? only(['RESTART IDENTITY', 'CONTINUE IDENTITY', 'CASCADE', 'RESTRICT']) : [];
       if (C === 'TABLE' && owner === '' && levels.length > 1) return [{ kind: 'keyword', preferred: K.AFTER_FROM_ITEM }];
@@ -507,6 +526,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (C === 'DROP' && alterTable) return alterTableDrop(sig, clause.idx, before, target, dialect);
       if (C === 'MODIFY' || C === 'CHANGE') return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
       if (C === 'DROP' && atClause) return commonFirst(K.AFTER_DROP[dialect.id] ?? []);
+      if (C === 'ALTER' && atClause && clause.idx === 0) return commonFirst(K.AFTER_ALTER[dialect.id] ?? []);
       return [{ kind: 'keyword' }];
     }
     case 'LIMIT':

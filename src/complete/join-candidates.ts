@@ -34,7 +34,9 @@ function condition(w: NameWriter, leftRef: string, leftCols: readonly string[], 
 }
 
 /** After JOIN: for every table in scope, the tables linked to it by a foreign key, with the ON condition. */
-export function offerJoins(tables: readonly TableRef[], catalog: Catalog, w: NameWriter, col: Collector): void {
+export function offerJoins(tables: readonly TableRef[], catalog: Catalog, w: NameWriter, col: Collector, schema?: { readonly name: string; readonly quoted: boolean }): void {
+  // after `JOIN schema.` the partners in that schema, named without it (the typed `schema.` stays in front)
+  const inSchema = schema ? new Set(catalog.relationsIn(schema.name, schema.quoted).map((r) => r.def)) : undefined;
   const useAliases = tables.some((t) => t.alias !== undefined);
   const taken = new Set(tables.map((t) => (t.alias ?? t.name).toLowerCase()));
   const inQuery = tables.map((t) => resolve(catalog, t)).filter((r): r is RelationDef => r !== undefined);
@@ -46,15 +48,16 @@ export function offerJoins(tables: readonly TableRef[], catalog: Catalog, w: Nam
       ...catalog.foreignKeysTo(rel).map((fk) => ({ other: catalog.findRelation(fk.table, fk.schema, EXACT), fk, outgoing: false })),
     ];
     for (const { other, fk, outgoing } of links) {
-      if (!other) continue;
+      if (!other || (inSchema && !inSchema.has(other))) continue;
       const needAlias = useAliases || inQuery.some((r) => sameRel(r, other));
       const alias = needAlias ? uniqueAlias(initials(other.name), taken, catalog) : undefined;
       // a partner not yet in the query first; one already joined only after those
       const tier = inQuery.some((r) => sameRel(r, other)) ? 1 : 0;
-      const otherRef = alias ?? w.relation(other);
+      const written = inSchema ? w.ident(other.name) : w.relation(other);
+      const otherRef = alias ?? written;
       const [oCols, tCols] = outgoing ? [fk.refColumns, fk.columns] : [fk.columns, fk.refColumns];
       col.add(other.name, tier, `join\u0000${other.schema}.${other.name}\u0000${oCols.join(',')}\u0000${w.ref(t)}`, () => {
-        const text = `${w.relation(other)}${alias ? ` ${alias}` : ''} ON ${condition(w, otherRef, oCols, w.ref(t), tCols)}`;
+        const text = `${written}${alias ? ` ${alias}` : ''} ON ${condition(w, otherRef, oCols, w.ref(t), tCols)}`;
         return { text, kind: 'join', detail: fk.name ?? 'foreign key' };
       });
     }

@@ -304,7 +304,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     case 'star':
       return offerStar(s, ctx, col);
     case 'join':
-      return offerJoins(s.tables, catalog, ctx.names, col);
+      return offerJoins(s.tables, catalog, ctx.names, col, s.schema !== undefined ? { name: s.schema, quoted: s.schemaQuoted === true } : undefined);
     case 'join-condition':
       if (s.right) offerJoinConditions(s.tables, s.right, catalog, ctx.names, col);
       return;

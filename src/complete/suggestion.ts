@@ -47,7 +47,8 @@ export type Suggestion =
    * star from `from`); `qualifier`: the table reference of `t.*`.
    */
   | { readonly kind: 'star'; readonly tables: readonly TableRef[]; readonly from: number; readonly qualifier?: TableRef }
-  | { readonly kind: 'join'; readonly tables: readonly TableRef[] }
+  /** `schema`: after `JOIN schema.`, only that schema's partners, written without it (it is typed already). */
+  | { readonly kind: 'join'; readonly tables: readonly TableRef[]; readonly schema?: string; readonly schemaQuoted?: boolean }
   | { readonly kind: 'join-condition'; readonly tables: readonly TableRef[]; readonly right?: TableRef }
   /** `user`: only the user's functions (DROP FUNCTION); `kinds`: only these (CALL: procedures; DROP AGGREGATE: aggregates). */
   | { readonly kind: 'function'; readonly schema?: string; readonly schemaQuoted?: boolean; readonly user?: boolean; readonly kinds?: readonly FunctionKind[] }

@@ -60,6 +60,27 @@ describe('replacement ranges', () => {
     assert.equal(r[0]?.text, '"My Table"');
     assert.deepEqual(r[0]?.replace, { start: 14, end: 20 });
   });
+  test('a quoted name not closed yet ends at the cursor: the rest of the statement is kept and read', () => {
+    const my = musicCatalog('mysql');
+    // without its closing quote the name would run on to the next quote or the end of the text
+    const cases: [string, typeof pg, string, number][] = [
+      ['SELECT `ti| FROM albums', my, '`title`', 7],
+      ['SELECT * FROM `alb| WHERE album_id = 1', my, '`albums`', 14],
+      ['SELECT a.`ti| FROM albums a', my, '`title`', 9],
+      ['SELECT `ti|\nFROM albums;\nSELECT `name` FROM tracks;', my, '`title`', 7],
+      ['SELECT * FROM albums WHERE "ti| = 1', pg, '"title"', 27],
+      ['SELECT a."ti| FROM albums a', pg, '"title"', 9],
+    ];
+    for (const [marked, catalog, first, start] of cases) {
+      const { text, cursor } = at(marked);
+      const r = complete(text, cursor, catalog);
+      assert.equal(r[0]?.text, first, marked);
+      assert.deepEqual(r[0]?.replace, { start, end: cursor }, marked);
+    }
+    // a closed quoted name with a space in it is one name, as before
+    const { text, cursor } = at('SELECT * FROM "My| Table" WHERE x = 1');
+    assert.deepEqual(complete(text, cursor, pg)[0]?.replace ?? { start: 14, end: 24 }, { start: 14, end: 24 });
+  });
   test('after a dot only the name after it is replaced', () => {
     const { text, cursor } = at('SELECT a.ti| FROM albums a');
     const r = complete(text, cursor, pg);

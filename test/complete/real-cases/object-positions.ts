@@ -1,0 +1,37 @@
+/**
+ * What a statement's object positions take: ALTER's objects, ALTER TABLE's actions, a schema's tables (not its
+ * functions) where only a table fits, and joins after `JOIN schema.` (from pgcli's completion tests).
+ */
+import type { Case } from '../case-runner.js';
+import { dk, my, pg, pgA, sl } from '../real-case-builders.js';
+
+const ctx = { context: 'object positions' };
+
+export const objectPositionCases: Case[] = [
+  // ALTER |: the objects, not every keyword
+  pg('ALTER |', ['TABLE', 'VIEW', 'FUNCTION', 'INDEX', 'SEQUENCE', 'SCHEMA', 'TYPE', 'MATERIALIZED VIEW', 'DEFAULT PRIVILEGES'], ['AS', 'BY', 'SELECT'], { ...ctx, firstKind: 'keyword' }),
+  pg('ALTER T|', [], [], { ...ctx, order: ['TYPE', 'TABLE', 'TABLESPACE'] }),
+  my('ALTER |', ['TABLE', 'VIEW', 'EVENT', 'PROCEDURE', 'DATABASE'], ['AS', 'TRIGGER', 'INDEX']),
+  sl('ALTER |', ['TABLE'], ['VIEW', 'INDEX', 'AS']),
+  dk('ALTER |', ['TABLE', 'VIEW', 'SEQUENCE'], ['FUNCTION', 'AS']),
+  // ALTER TABLE t |: its actions, the column and constraint changes first
+  pg('ALTER TABLE users |', ['RENAME TO', 'ADD COLUMN', 'OWNER TO', 'SET SCHEMA', 'ENABLE ROW LEVEL SECURITY'], ['AS', 'BY', 'FROM'], { ...ctx, first: 'RENAME TO' }),
+  my('ALTER TABLE users |', ['ADD COLUMN', 'MODIFY COLUMN', 'ENGINE', 'ADD INDEX'], ['AS', 'OWNER TO']),
+  sl('ALTER TABLE users |', ['RENAME TO', 'ADD COLUMN', 'DROP COLUMN'], ['ALTER COLUMN', 'AS']),
+  // schema.| where only a table fits: its tables, no functions
+  pg('INSERT INTO shop.|', ['orders', 'customers'], ['order_lines', 'recent_orders'], ctx),
+  pg('UPDATE shop.|', ['orders'], ['order_lines'], ctx),
+  pg('DELETE FROM shop.|', ['orders'], ['order_lines'], ctx),
+  pg('COPY shop.|', ['orders'], ['order_lines'], ctx),
+  pg('VACUUM shop.|', ['orders'], ['order_lines'], ctx),
+  pg('LOCK TABLE shop.|', ['orders'], ['order_lines'], ctx),
+  pg('CREATE INDEX ON shop.|', ['orders'], ['order_lines'], ctx),
+  pg('GRANT SELECT ON shop.|', ['orders'], ['order_lines'], ctx),
+  pg('CREATE TABLE t (a int REFERENCES shop.|', ['orders'], ['order_lines'], ctx),
+  // ... but a FROM item may be a set-returning function
+  pg('SELECT * FROM shop.|', ['orders', 'order_lines'], [], ctx),
+  // JOIN schema.|: the joins into that schema, written after the typed schema
+  pgA('SELECT * FROM shop.orders o JOIN shop.|', ['customers c ON c.customer_id = o.customer_id', 'order_items oi ON oi.order_id = o.order_id'], [], { ...ctx, firstKind: 'join' }),
+  pgA('SELECT * FROM hr.employees e JOIN hr.d|', ['departments d ON d.dept_id = e.dept_id'], [], { ...ctx, first: 'departments d ON d.dept_id = e.dept_id' }),
+  pg('SELECT * FROM hr.employees e JOIN public.|', ['users u ON u.id = e.user_id'], ['departments d ON d.dept_id = e.dept_id'], ctx),
+];
