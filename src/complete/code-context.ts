@@ -31,6 +31,29 @@ function operandEnded(prev: Token | undefined, dialect: SqlDialect): boolean {
 }
 
 /**
+ * The column a value is compared with or assigned to at `before`: `col = |`, `t.col <> |`, `col IN (|`,
+ * `col IN ('a', |` (its ENUM labels are offered there).
+ */
+function comparedColumn(sig: readonly Token[], before: number, pairs: ArrayLike<number>): { column: string; qualifier?: string } | undefined {
+  const prev = sig[before - 1];
+  let left = -1;
+  if (prev && prev.type === 'operator' && ['=', '<>', '!=', '<=>'].includes(prev.text)) left = before - 2;
+  else if (isPunct(prev, '(') || isPunct(prev, ',')) {
+    let p = before - 1;
+    if (isPunct(prev, ',')) {
+      p = -1;
+      for (let i = before - 2; i >= 0; i--) if (isPunct(sig[i], '(') && (pairs[i]! < 0 || pairs[i]! >= before)) { p = i; break; }
+    }
+    if (p > 0 && kw(sig[p - 1]) === 'IN') left = kw(sig[p - 2]) === 'NOT' ? p - 3 : p - 2;
+  }
+  const tok = sig[left];
+  const column = identName(tok);
+  if (left < 0 || column === undefined || (tok!.type === 'word' && K.EXPECTS_OPERAND.has(tok!.text.toUpperCase()))) return undefined;
+  const qualifier = isPunct(sig[left - 1], '.') ? identName(sig[left - 2]) : undefined;
+  return qualifier !== undefined ? { column, qualifier } : { column };
+}
+
+/**
  * `count( from t` (a call whose ')' is not typed yet, the FROM clause after it): the FROM belongs to the
  * outer query, not to a DuckDB-style `(FROM t)` subquery, because a function name stands before '('.
  */
@@ -90,7 +113,9 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   const beforeCursor = tables.filter((t) => t.offset < (sig[before - 1]?.end ?? 0));
   // an opening parenthesis that is not a call: a subquery may start there
   const subqueryMayStart = isPunct(prev, '(') && !isCallParen(sig, before - 1, dialect);
+  const compared = comparedColumn(sig, before, pairs);
   const columnsEtc = (ts: readonly TableRef[] = tables): Suggestion[] => [
+    ...(compared ? [{ kind: 'enum-value', tables: ts, ...compared } as const] : []),
     ...(subqueryMayStart ? [{ kind: 'keyword', preferred: ['SELECT'], only: true } as const] : []),
     { kind: 'column', tables: ts },
     { kind: 'function' },
@@ -110,6 +135,13 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     return out;
   };
 
+  // a statement, or a set operation's operand, in parentheses: (SELECT ...) UNION (|
+  if (isPunct(prev, '(')) {
+    const setOp = (i: number): boolean => ['UNION', 'INTERSECT', 'EXCEPT', 'MINUS'].includes(kw(sig[i]));
+    const operand = sig.slice(0, before).every((t) => isPunct(t, '('))
+      || setOp(before - 2) || (['ALL', 'DISTINCT'].includes(kw(prev2)) && setOp(before - 3));
+    if (operand) return [{ kind: 'keyword', preferred: K.SUBQUERY_START, only: true }];
+  }
   // statement start
   if (before === 0 || (inner.a === before && levels.length > 1)) {
     return [{ kind: 'keyword', preferred: before === 0 ? K.STATEMENT_START : K.SUBQUERY_START }];
@@ -228,6 +260,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   if (P === 'AS' && kw(sig[0]) === 'CREATE' && sig.slice(1, before).some((t) => kw(t) === 'VIEW' || kw(t) === 'TABLE') && !sig.slice(1, before).some((t) => isPunct(t, '('))) {
     return only(K.SUBQUERY_START);
   }
+  // MySQL's CREATE TABLE t LIKE |: the table to copy
+  if (P === 'LIKE' && dialect.id === 'mysql' && kw(sig[0]) === 'CREATE' && sig.slice(1, before).some((t) => kw(t) === 'TABLE') && !sig.slice(1, before).some((t) => isPunct(t, '('))) {
+    return relation(false);
+  }
   // REFRESH MATERIALIZED VIEW [CONCURRENTLY] |: the materialized views
   if (kw(sig[0]) === 'REFRESH' && kw(sig[1]) === 'MATERIALIZED' && kw(sig[2]) === 'VIEW' && (before === 3 || (before === 4 && P === 'CONCURRENTLY'))) {
     return [{ kind: 'relation', ctes: [], kinds: ['materialized-view'] }, { kind: 'schema' }, ...(before === 3 ? only(['CONCURRENTLY']) : [])];
@@ -330,7 +366,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       // the arguments of a table function (read_csv('...'), generate_series(1, |)): values, not relations or clause keywords
       if (clause.paren >= 0 && isCallParen(sig, clause.paren, dialect)) return [];
       // FROM (|: a subquery, or a parenthesised join
-      if (isPunct(prev, '(')) return [{ kind: 'keyword', preferred: K.SUBQUERY_START, only: true }, ...relation(false, true)];
+      if (isPunct(prev, '(')) return [{ kind: 'keyword', preferred: K.SUBQUERY_START, only: true, first: true }, ...relation(false, true)];
       if (atClause || isPunct(prev, ',') || P === 'LATERAL' || P === 'ONLY') {
         if (C === 'FROM' && kw(sig[clause.idx - 1]) === 'DELETE') return relation(false);
         // MySQL's SHOW TABLES FROM db, SHOW TABLE STATUS FROM db: a database; SHOW COLUMNS / INDEX FROM t: a table
@@ -547,6 +583,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (P === 'NULLS') return [{ kind: 'keyword', preferred: ['FIRST', 'LAST'], only: true }];
       // SELECT x AS |: the user names an alias
       if (P === 'AS' && (C === 'SELECT' || C === 'RETURNING')) return [];
+      // SELECT * | (or t.*): no operator, alias or test takes a star; FROM, INTO (and DuckDB's star modifiers)
+      if (C === 'SELECT' && isPunct(prev, '*') && (before - 2 === clause.idx || isPunct(prev2, ',') || isPunct(prev2, '.') || ['DISTINCT', 'ALL'].includes(kw(prev2)))) {
+        return [{ kind: 'keyword', preferred: dialect.id === 'duckdb' ? ['FROM', 'EXCLUDE', 'REPLACE', 'RENAME', 'INTO'] : ['FROM', 'INTO'], only: true }];
+      }
       if (operandEnded(prev, dialect)) {
         const after = C === 'SELECT' ? K.AFTER_SELECT_ITEM
           : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM)
@@ -1012,7 +1052,9 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
   if (isPunct(prev, '(') && before - 1 === p && ['IN', 'EXISTS', 'AS', 'ANY', 'ALL', 'SOME'].includes(b1)) {
     const sub: Suggestion = { kind: 'keyword', preferred: K.SUBQUERY_START };
     // IN ( / = ANY ( take a list or an array as well as a subquery; EXISTS ( only a subquery
-    return b1 === 'IN' || b1 === 'ANY' || b1 === 'ALL' || b1 === 'SOME' ? [{ kind: 'column', tables }, { kind: 'function' }, sub] : [sub];
+    if (b1 !== 'IN' && b1 !== 'ANY' && b1 !== 'ALL' && b1 !== 'SOME') return [sub];
+    const compared = b1 === 'IN' ? comparedColumn(sig, before, pairs) : undefined;
+    return [...(compared ? [{ kind: 'enum-value', tables, ...compared } as const] : []), { kind: 'column', tables }, { kind: 'function' }, sub];
   }
   void pairs;
   void dialect;

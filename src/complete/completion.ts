@@ -17,6 +17,8 @@ export type CompletionKind =
   | 'constraint'
   | 'role'
   | 'sequence'
+  /** A value the column takes: an ENUM's label, quoted. */
+  | 'value'
   | 'extension'
   | 'meta-command'
   | 'named-query'

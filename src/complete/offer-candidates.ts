@@ -159,8 +159,8 @@ function* withPrefix(sorted: readonly string[], lowerPrefix: string): Generator<
   for (let i = lo; i < sorted.length && sorted[i]!.toLowerCase().startsWith(lowerPrefix); i++) yield sorted[i]!;
 }
 
-export function offerKeywords(preferred: readonly string[] | undefined, only: boolean, ctx: OfferContext, col: Collector, secondary = false): void {
-  for (const k of preferred ?? []) col.add(k, secondary ? 2 : 1, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
+export function offerKeywords(preferred: readonly string[] | undefined, only: boolean, ctx: OfferContext, col: Collector, secondary = false, first = false): void {
+  for (const k of preferred ?? []) col.add(k, first ? 0 : secondary ? 2 : 1, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
   if (only) return;
   for (const k of ctx.catalog.dialect.keywords) col.add(k, 3, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
 }
@@ -278,7 +278,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
   const { catalog, options } = ctx;
   switch (s.kind) {
     case 'keyword':
-      return offerKeywords(s.preferred, s.only === true, ctx, col, s.secondary === true);
+      return offerKeywords(s.preferred, s.only === true, ctx, col, s.secondary === true, s.first === true);
     case 'schema':
       for (const name of catalog.schemas) {
         col.add(name, SYSTEM_SCHEMA.test(name) ? 5 : 2, `schema\u0000${name}`, { text: ctx.names.ident(name), kind: 'schema' });
@@ -356,6 +356,8 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       }
       return;
     }
+    case 'enum-value':
+      return offerEnumValues(s.tables, s.column, s.qualifier, ctx, col);
     case 'sequence': {
       const want = s.schema === undefined ? undefined : s.schemaQuoted ? s.schema : s.schema.toLowerCase();
       for (const q of catalog.data.sequences ?? []) {
@@ -415,5 +417,40 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       }
       return;
     }
+  }
+}
+
+/** The labels in `enum('a','b')` (MySQL, DuckDB) or in a PostgreSQL enum type's detail (`'a', 'b'`). */
+function enumLabels(text: string): string[] {
+  const out: string[] = [];
+  const re = /'((?:[^']|'')*)'/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1]!.replace(/''/g, "'"));
+  return out;
+}
+
+/** `col = |`: the column's ENUM labels, quoted, before anything else (a column without an ENUM type: nothing). */
+function offerEnumValues(tables: readonly TableRef[], column: string, qualifier: string | undefined, ctx: OfferContext, col: Collector): void {
+  const { catalog } = ctx;
+  const q = qualifier?.toLowerCase();
+  for (const t of tables) {
+    if (t.kind !== 'table') continue;
+    if (q !== undefined && (t.alias ?? t.name).toLowerCase() !== q) continue;
+    const rel = catalog.findRelation(t.name, t.schema, t.quoted);
+    const c = rel?.columns.find((x) => x.name.toLowerCase() === column.toLowerCase());
+    if (!c) continue;
+    let labels: string[] = [];
+    if (/^enum\s*\(/i.test(c.type)) labels = enumLabels(c.type);
+    else {
+      // a type named in another schema is written qualified ('shop.order_status'); else the table's schema first
+      const [schema, name] = c.type.includes('.') ? c.type.replace(/"/g, '').split('.', 2) as [string, string] : [rel!.schema, c.type.replace(/"/g, '')];
+      const enums = catalog.userTypes.filter((u) => u.kind === 'enum' && u.name === name);
+      const def = enums.find((u) => u.schema === schema) ?? enums[0];
+      if (def?.detail) labels = enumLabels(def.detail);
+    }
+    for (const label of labels) {
+      const text = `'${label.replace(/'/g, "''")}'`;
+      col.add(label, 0, `enum\u0000${label}`, { text, kind: 'value', detail: c.type });
+    }
+    return;
   }
 }

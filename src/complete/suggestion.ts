@@ -29,7 +29,11 @@ export interface TableRef {
 }
 
 export type Suggestion =
-  | { readonly kind: 'keyword'; readonly preferred?: readonly string[]; readonly only?: boolean; /** Preferred words rank with functions, after the names in scope. */ readonly secondary?: boolean }
+  | {
+      readonly kind: 'keyword'; readonly preferred?: readonly string[]; readonly only?: boolean;
+      /** Preferred words rank with functions, after the names in scope. */ readonly secondary?: boolean;
+      /** Preferred words rank before the names (FROM (|: a subquery's SELECT before the tables). */ readonly first?: boolean;
+    }
   | { readonly kind: 'schema' }
   | {
       readonly kind: 'relation';
@@ -59,6 +63,8 @@ export type Suggestion =
   | { readonly kind: 'database' }
   /** Sequences (DROP / ALTER SEQUENCE |), those of one schema when qualified. */
   | { readonly kind: 'sequence'; readonly schema?: string; readonly schemaQuoted?: boolean }
+  /** `col = |`, `col IN (|`: the labels of the column's ENUM type, when it has one (`qualifier`: the `t.` written before it). */
+  | { readonly kind: 'enum-value'; readonly tables: readonly TableRef[]; readonly column: string; readonly qualifier?: string }
   /** PostgreSQL's extensions: those not yet installed first (CREATE EXTENSION), or only the installed ones (DROP, ALTER). */
   | { readonly kind: 'extension'; readonly installed?: boolean }
   /** Roles (GRANT ... TO, SET ROLE, OWNER TO); `special`: also PUBLIC / CURRENT_USER and the like where they fit. */

@@ -40,6 +40,7 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   constraint: CompletionItemKind.Reference,
   role: CompletionItemKind.Constant,
   sequence: CompletionItemKind.Value,
+  value: CompletionItemKind.EnumMember,
   extension: CompletionItemKind.Module,
   'meta-command': CompletionItemKind.Event,
   'named-query': CompletionItemKind.Reference,

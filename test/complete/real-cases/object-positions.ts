@@ -3,7 +3,7 @@
  * functions) where only a table fits, and joins after `JOIN schema.` (from pgcli's completion tests).
  */
 import type { Case } from '../case-runner.js';
-import { dk, my, pg, pgA, sl } from '../real-case-builders.js';
+import { dk, dkA, my, myA, pg, pgA, sl } from '../real-case-builders.js';
 
 const ctx = { context: 'object positions' };
 
@@ -34,4 +34,17 @@ export const objectPositionCases: Case[] = [
   pgA('SELECT * FROM shop.orders o JOIN shop.|', ['customers c ON c.customer_id = o.customer_id', 'order_items oi ON oi.order_id = o.order_id'], [], { ...ctx, firstKind: 'join' }),
   pgA('SELECT * FROM hr.employees e JOIN hr.d|', ['departments d ON d.dept_id = e.dept_id'], [], { ...ctx, first: 'departments d ON d.dept_id = e.dept_id' }),
   pg('SELECT * FROM hr.employees e JOIN public.|', ['users u ON u.id = e.user_id'], ['departments d ON d.dept_id = e.dept_id'], ctx),
+];
+
+/** `col = |`, `col IN (|`, `SET col = |`: an ENUM column's labels first (mycli's enum value completion). */
+export const enumValueCases: Case[] = [
+  pgA('SELECT * FROM shop.orders WHERE status = |', ["'pending'", "'shipped'"], [], { context: 'enum values', firstKind: 'value' }),
+  pgA('SELECT * FROM shop.orders o WHERE o.status IN (|)', ["'paid'", "'cancelled'"], [], { context: 'enum values', firstKind: 'value' }),
+  pgA("UPDATE shop.orders SET status = |", ["'paid'"], [], { context: 'enum values', firstKind: 'value' }),
+  pg('SELECT * FROM shop.orders WHERE order_id = |', [], ["'pending'"], { context: 'enum values', firstKind: 'column' }),
+  myA('SELECT * FROM sqlsh_shop.orders WHERE status = |', ["'pending'", "'shipped'"], [], { context: 'enum values', firstKind: 'value' }),
+  myA("SELECT * FROM sqlsh_shop.customers c WHERE c.tier NOT IN ('gold', |)", ["'bronze'", "'silver'"], [], { context: 'enum values', firstKind: 'value' }),
+  myA('SELECT * FROM sqlsh_shop.orders WHERE status = s|', ["'shipped'"], [], { context: 'enum values', first: "'shipped'" }),
+  dkA('SELECT * FROM shop.orders WHERE status <> |', ["'pending'"], [], { context: 'enum values', firstKind: 'value' }),
+  dkA('SELECT * FROM music.artists WHERE mood = |', ["'happy'", "'sad'"], [], { context: 'enum values', firstKind: 'value' }),
 ];
