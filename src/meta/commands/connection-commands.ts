@@ -109,7 +109,11 @@ const conninfo: MetaCommand = {
   args: NO_ARGS,
   async run(ctx) {
     const i = ctx.session.connection.info;
-    if (i.engine === 'postgres') return confirmed(`You are connected to ${psqlWords(i, false)}.${extraLine(i)}`);
+    if (i.engine === 'postgres') {
+      // psql's words (a script prints what psql prints); at the prompt also the server and the URL to reconnect with
+      const more = ctx.session.interactive ? `\nURL: ${i.url}${i.serverVersion ? ` (server ${i.serverVersion})` : ''}` : '';
+      return confirmed(`You are connected to ${psqlWords(i, false)}.${extraLine(i)}${more}`);
+    }
     return info(`You are connected to ${describeConnection(i)}.\nURL: ${i.url}`);
   },
 };
