@@ -118,6 +118,10 @@ export interface CatalogData {
   readonly roles?: readonly string[];
   /** The extensions the server has (PostgreSQL), installed or not, for CREATE / DROP / ALTER EXTENSION. */
   readonly extensions?: readonly { readonly name: string; readonly installed: boolean }[];
+  /** The collations the server knows (COLLATE |), with their character set on MySQL/MariaDB (optional for older snapshots). */
+  readonly collations?: readonly { readonly name: string; readonly charset?: string }[];
+  /** The character sets (MySQL/MariaDB: CHARACTER SET |, SET NAMES |, CONVERT(x USING |)). */
+  readonly charsets?: readonly string[];
   /**
    * What the engine could not read (a catalog the role may not see, or one a PostgreSQL/MySQL-compatible
    * server lacks), in words: 'functions (pg_proc)'. The shell says it once; the rest of the catalog works.

@@ -272,6 +272,18 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   if (isPunct(prev, ')') && kw(sig[0]) === 'CREATE' && pairs[before - 1]! >= 0 && tableDefinitionParen(sig, pairs[before - 1]!)) {
     return only(K.TABLE_OPTIONS[dialect.id] ?? []);
   }
+  // COLLATE |: a collation (MySQL: those of the character set named before it first)
+  if (P === 'COLLATE' || (isPunct(prev, '=') && kw(prev2) === 'COLLATE' && dialect.id === 'mysql')) {
+    const at = sig.slice(0, before).map((t) => kw(t)).lastIndexOf('SET');
+    const named = at >= 0 && (kw(sig[at - 1]) === 'CHARACTER' || kw(sig[at + 1]) === 'NAMES') ? identName(sig[at + 1 + (kw(sig[at + 1]) === 'NAMES' ? 1 : 0)]) : undefined;
+    return [{ kind: 'collation', ...(named !== undefined ? { charset: named } : {}) }];
+  }
+  // MySQL: CHARACTER SET |, CHARSET [=] |, SET NAMES |, CONVERT(x USING |): a character set
+  if (dialect.id === 'mysql') {
+    const csWord = (i: number): boolean => kw(sig[i]) === 'CHARSET' || (kw(sig[i]) === 'SET' && kw(sig[i - 1]) === 'CHARACTER');
+    const convertUsing = P === 'USING' && open.length > 0 && kw(sig[open[open.length - 1]! - 1]) === 'CONVERT';
+    if (csWord(before - 1) || (isPunct(prev, '=') && csWord(before - 2)) || (P === 'NAMES' && kw(prev2) === 'SET') || convertUsing) return [{ kind: 'charset' }];
+  }
   // MySQL: ENGINE = |: the storage engines
   if (dialect.id === 'mysql' && kw(sig[0]) === 'CREATE' && (P === 'ENGINE' || (isPunct(prev, '=') && kw(prev2) === 'ENGINE'))) {
     return only(P === 'ENGINE' ? ['='] : ['InnoDB', 'MyISAM', 'Aria', 'MEMORY', 'CSV', 'ARCHIVE']);

@@ -19,6 +19,8 @@ export type CompletionKind =
   | 'sequence'
   /** A value the column takes: an ENUM's label, quoted. */
   | 'value'
+  | 'collation'
+  | 'charset'
   | 'extension'
   | 'meta-command'
   | 'named-query'

@@ -356,6 +356,22 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       }
       return;
     }
+    case 'collation': {
+      // SQLite's and DuckDB's are built in; a server's come with the catalog
+      const builtin = catalog.dialect.id === 'sqlite' ? ['BINARY', 'NOCASE', 'RTRIM'] : catalog.dialect.id === 'duckdb' ? ['NOCASE', 'NOACCENT', 'NFC', 'C', 'POSIX'] : [];
+      for (const b of builtin) col.add(b, 1, `coll\u0000${b}`, { text: b, kind: 'collation' });
+      const want = s.charset?.toLowerCase();
+      for (const c of catalog.data.collations ?? []) {
+        // those of the named character set first; else the common ones (UTF-8, latin1, PostgreSQL's own)
+        const first = want !== undefined ? c.charset?.toLowerCase() === want : COMMON_CHARSETS.has(c.charset ?? '') || COMMON_COLLATIONS.has(c.name);
+        const text = catalog.dialect.id === 'mysql' ? c.name : ctx.names.ident(c.name);
+        col.add(c.name, first ? 1 : 2, `coll\u0000${c.name}`, { text, kind: 'collation', ...(c.charset ? { detail: c.charset } : {}) });
+      }
+      return;
+    }
+    case 'charset':
+      for (const c of catalog.data.charsets ?? []) col.add(c, COMMON_CHARSETS.has(c) ? 1 : 2, `cs\u0000${c}`, { text: c, kind: 'charset' });
+      return;
     case 'enum-value':
       return offerEnumValues(s.tables, s.column, s.qualifier, ctx, col);
     case 'sequence': {
@@ -419,6 +435,10 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     }
   }
 }
+
+/** The character sets and collations most use, ranked before the others. */
+const COMMON_CHARSETS: ReadonlySet<string> = new Set(['utf8mb4', 'utf8mb3', 'utf8', 'latin1', 'ascii', 'binary']);
+const COMMON_COLLATIONS: ReadonlySet<string> = new Set(['C', 'POSIX', 'default', 'ucs_basic', 'C.utf8', 'C.UTF-8', 'en_US.utf8', 'en_US', 'und-x-icu']);
 
 /** The labels in `enum('a','b')` (MySQL, DuckDB) or in a PostgreSQL enum type's detail (`'a', 'b'`). */
 function enumLabels(text: string): string[] {

@@ -63,6 +63,10 @@ export type Suggestion =
   | { readonly kind: 'database' }
   /** Sequences (DROP / ALTER SEQUENCE |), those of one schema when qualified. */
   | { readonly kind: 'sequence'; readonly schema?: string; readonly schemaQuoted?: boolean }
+  /** COLLATE |: the server's collations (those of `charset` first, when one was named). */
+  | { readonly kind: 'collation'; readonly charset?: string }
+  /** CHARACTER SET |, SET NAMES |, CONVERT(x USING |): the server's character sets. */
+  | { readonly kind: 'charset' }
   /** `col = |`, `col IN (|`: the labels of the column's ENUM type, when it has one (`qualifier`: the `t.` written before it). */
   | { readonly kind: 'enum-value'; readonly tables: readonly TableRef[]; readonly column: string; readonly qualifier?: string }
   /** PostgreSQL's extensions: those not yet installed first (CREATE EXTENSION), or only the installed ones (DROP, ALTER). */

@@ -41,6 +41,8 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   role: CompletionItemKind.Constant,
   sequence: CompletionItemKind.Value,
   value: CompletionItemKind.EnumMember,
+  collation: CompletionItemKind.Constant,
+  charset: CompletionItemKind.Constant,
   extension: CompletionItemKind.Module,
   'meta-command': CompletionItemKind.Event,
   'named-query': CompletionItemKind.Reference,

@@ -96,6 +96,11 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
     // the accounts (and MariaDB's roles) the user may see, as GRANT takes them ('name'@'host'): for completion only
     const grantees = (await tryRun('SELECT DISTINCT GRANTEE FROM information_schema.USER_PRIVILEGES ORDER BY 1')).map((r) => str(r[0]));
 
+    // the collations and character sets (COLLATE |, CHARACTER SET |, SET NAMES |): for completion only
+    const collations = (await tryRun('SELECT COLLATION_NAME, CHARACTER_SET_NAME FROM information_schema.COLLATIONS ORDER BY 1'))
+      .map((r) => Object.freeze({ name: str(r[0]), ...(optStr(r[1]) ? { charset: str(r[1]) } : {}) }));
+    const charsets = (await tryRun('SELECT CHARACTER_SET_NAME FROM information_schema.CHARACTER_SETS ORDER BY 1')).map((r) => str(r[0]));
+
     const colsByTable = new Map<string, ColumnDef[]>();
     for (const row of columns) {
       const k = key(str(row[0]), str(row[1]));
@@ -206,6 +211,8 @@ export async function introspectMysql(open: () => Promise<MysqlCore>, signal?: A
       // MariaDB's sequences are tables of type SEQUENCE (DROP SEQUENCE | offers them)
       sequences: tables.filter((r) => str(r[2]) === 'SEQUENCE').map((r) => ({ schema: str(r[0]), name: str(r[1]) })),
       roles: Object.freeze(grantees.filter((g) => g !== '')),
+      collations: Object.freeze(collations),
+      charsets: Object.freeze(charsets),
       ...(missing.length ? { missing: Object.freeze(missing) } : {}),
     });
   } finally {

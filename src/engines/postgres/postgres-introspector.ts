@@ -102,6 +102,9 @@ const SQL = {
   databases: 'select datname from pg_catalog.pg_database where not datistemplate order by 1',
   roles: 'select rolname from pg_catalog.pg_roles order by 1',
   extensions: 'select name, installed_version is not null from pg_catalog.pg_available_extensions order by 1',
+  // the collations the database's encoding can use (COLLATE |)
+  collations: `select distinct collname from pg_catalog.pg_collation
+    where collencoding in (-1, pg_catalog.pg_char_to_encoding(pg_catalog.getdatabaseencoding())) order by 1`,
   sequences: `select n.nspname, c.relname from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     where c.relkind = 'S' and n.nspname <> 'pg_catalog' and n.nspname <> 'information_schema' and n.nspname !~ '^pg_toast' order by 1, 2`,
   // A role that may not read pg_description (comments) or pg_attrdef (defaults) still gets its tables and columns.
@@ -219,6 +222,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
     const roleRows = (await q(first, SQL.roles)) ?? []; // for completion only: not worth a note when hidden
     const seqRows = (await q(first, SQL.sequences)) ?? [];
     const extRows = (await q(first, SQL.extensions)) ?? []; // for completion only
+    const collRows = (await q(first, SQL.collations)) ?? [];
     const [relRows, colRows] = await big;
 
     const columns = new Map<number, ColumnDef[]>();
@@ -296,6 +300,7 @@ export async function introspectPostgres(open: () => Promise<PgSession>, signal?
       roles: Object.freeze(roleRows.map((r) => str(r[0]))),
       sequences: Object.freeze(seqRows.map((r) => Object.freeze({ schema: str(r[0]), name: str(r[1]) }))),
       extensions: Object.freeze(extRows.map((r) => Object.freeze({ name: str(r[0]), installed: r[1] === true || r[1] === 't' }))),
+      collations: Object.freeze(collRows.map((r) => Object.freeze({ name: str(r[0]) }))),
       ...(missing.length ? { missing: Object.freeze(inFixedOrder(missing)) } : {}),
     });
   } finally {

@@ -3,7 +3,7 @@
  * functions) where only a table fits, and joins after `JOIN schema.` (from pgcli's completion tests).
  */
 import type { Case } from '../case-runner.js';
-import { dk, dkA, my, myA, pg, pgA, sl } from '../real-case-builders.js';
+import { dk, dkA, my, myA, pg, pgA, sl, slA } from '../real-case-builders.js';
 
 const ctx = { context: 'object positions' };
 
@@ -47,4 +47,17 @@ export const enumValueCases: Case[] = [
   myA('SELECT * FROM sqlsh_shop.orders WHERE status = s|', ["'shipped'"], [], { context: 'enum values', first: "'shipped'" }),
   dkA('SELECT * FROM shop.orders WHERE status <> |', ["'pending'"], [], { context: 'enum values', firstKind: 'value' }),
   dkA('SELECT * FROM music.artists WHERE mood = |', ["'happy'", "'sad'"], [], { context: 'enum values', firstKind: 'value' }),
+];
+
+/** Collations and character sets from the server (mycli's collation and transcoding completion). */
+export const collationCases: Case[] = [
+  myA("SELECT CONVERT('x' USING |)", ['utf8mb4', 'latin1', 'ascii'], [], { context: 'collations', firstKind: 'charset' }),
+  myA("SELECT CAST('x' AS CHAR CHARACTER SET |)", ['utf8mb4', 'latin1'], ['customer_id'], { context: 'collations', firstKind: 'charset' }),
+  myA("SELECT _utf8mb4'x' COLLATE |", ['utf8mb4_bin', 'utf8mb4_general_ci'], [], { context: 'collations', firstKind: 'collation' }),
+  my('SET NAMES utf8mb4 COLLATE |', ['utf8mb4_unicode_ci'], [], { context: 'collations', first: 'utf8mb4_bin' }),
+  my('SET NAMES |', ['utf8mb4'], [], { context: 'collations', firstKind: 'charset' }),
+  my('ALTER TABLE sqlsh_shop.orders CONVERT TO CHARACTER SET |', ['utf8mb4'], ['status'], { context: 'collations' }),
+  my('CREATE TABLE t (a int) DEFAULT CHARSET=|', ['utf8mb4'], [], { context: 'collations' }),
+  pgA("SELECT 'a' COLLATE |", ['"C"', '"POSIX"', 'ucs_basic'], [], { context: 'collations', firstKind: 'collation' }),
+  slA("SELECT 'a' COLLATE |", ['NOCASE', 'BINARY', 'RTRIM'], [], { context: 'collations', firstKind: 'collation' }),
 ];

@@ -54,6 +54,9 @@ export function stableCatalog(engine: EngineId, data: CatalogData): CatalogData 
     ...(data.roles ? { roles: data.roles.filter((r) => r === 'postgres' || /^pg_/.test(r) || /^'(root|mariadb\.sys)'@'localhost'$/.test(r)) } : {}),
     // the extension every PostgreSQL has installed (which others are there depends on the packages installed)
     ...(data.extensions ? { extensions: data.extensions.filter((e) => e.name === 'plpgsql') } : {}),
+    // collations: PostgreSQL's own (the ICU and libc ones depend on the machine); MariaDB's for the common character sets
+    ...(data.collations ? { collations: sorted(data.collations.filter((c) => engine === 'postgres' ? ['C', 'POSIX', 'default', 'ucs_basic'].includes(c.name) : ['utf8mb4', 'utf8mb3', 'latin1', 'ascii', 'binary'].includes(c.charset ?? '')), 'name') } : {}),
+    ...(data.charsets ? { charsets: [...data.charsets].sort() } : {}),
     ...(data.sequences ? { sequences: sorted(data.sequences.filter((q) => schemaOk(q.schema)), 'schema', 'name') } : {}),
   };
 }
