@@ -187,6 +187,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     if (fromItem || tableOnly) {
       if (parts.length !== 1) return [];
       const rel: Suggestion = { kind: 'relation', schema: q.name, schemaQuoted: q.quoted, ...(fromItem ? { tableFunctions: true } : {}) };
+      // MySQL's GRANT ... ON db.*: all of the database's tables
+      if (dialect.id === 'mysql' && (first === 'GRANT' || first === 'REVOKE') && kw(sig[j]) === 'ON') return [{ kind: 'keyword', preferred: ['*'], only: true, first: true }, rel];
       return clause.word === 'JOIN' || clause.word === 'STRAIGHT_JOIN' ? [{ kind: 'join', tables: beforeCursor, schema: q.name, schemaQuoted: q.quoted }, rel] : [rel];
     }
     // names visible here: in an ON condition only the tables joined so far (a later alias is not in scope yet)
@@ -454,6 +456,13 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
         return atClause ? relation(false) : [{ kind: 'keyword' }];
       }
       if (kw(sig[0]) === 'GRANT' || kw(sig[0]) === 'REVOKE') {
+        // GRANT EXECUTE ON FUNCTION | / PROCEDURE |: the routines
+        if (before === clause.idx + 2 && (P === 'FUNCTION' || P === 'PROCEDURE')) return [{ kind: 'function', kinds: [P === 'FUNCTION' ? 'function' : 'procedure'] }];
+        // MySQL: ON *.*, db.*, [TABLE] db.t or t, FUNCTION, PROCEDURE (no SCHEMA, no ALL TABLES IN SCHEMA)
+        if (dialect.id === 'mysql') {
+          if (!atClause) return P === 'TABLE' && clause.idx === before - 2 ? relation(false) : [{ kind: 'keyword' }];
+          return [{ kind: 'keyword', preferred: ['*.*', '*'], only: true, first: true }, { kind: 'relation', ctes: [] }, { kind: 'schema', suffix: '.*' }, { kind: 'keyword', preferred: ['TABLE', 'FUNCTION', 'PROCEDURE'], only: true }];
+        }
         // GRANT SELECT ON [TABLE] t
         return atClause || (P === 'TABLE' && clause.idx === before - 2) ? [...relation(false), ...(atClause ? [{ kind: 'keyword', preferred: ['TABLE', 'ALL TABLES IN SCHEMA', 'SCHEMA'], only: true } as const] : [])] : [{ kind: 'keyword' }];
       }

@@ -34,7 +34,8 @@ export type Suggestion =
       /** Preferred words rank with functions, after the names in scope. */ readonly secondary?: boolean;
       /** Preferred words rank before the names (FROM (|: a subquery's SELECT before the tables). */ readonly first?: boolean;
     }
-  | { readonly kind: 'schema' }
+  /** `suffix`: written after each name (MySQL's GRANT ... ON db.*). */
+  | { readonly kind: 'schema'; readonly suffix?: string }
   | {
       readonly kind: 'relation';
       readonly schema?: string;

@@ -61,3 +61,12 @@ export const collationCases: Case[] = [
   pgA("SELECT 'a' COLLATE |", ['"C"', '"POSIX"', 'ucs_basic'], [], { context: 'collations', firstKind: 'collation' }),
   slA("SELECT 'a' COLLATE |", ['NOCASE', 'BINARY', 'RTRIM'], [], { context: 'collations', firstKind: 'collation' }),
 ];
+
+/** MySQL's GRANT ... ON: *.*, db.*, tables and routines; not PostgreSQL's SCHEMA forms (mycli's grant completion). */
+export const grantOnCases: Case[] = [
+  my('GRANT SELECT ON |', ['*.*', '*', 'sqlsh_shop.*', 'orders', 'PROCEDURE'], ['SCHEMA', 'ALL TABLES IN SCHEMA', 'sqlsh_shop'], { context: 'grant on', first: '*' }),
+  my('GRANT SELECT ON sqlsh_shop.|', ['*', 'orders'], [], { context: 'grant on', first: '*' }),
+  my('REVOKE ALL ON |', ['*.*'], ['SCHEMA'], { context: 'grant on' }),
+  pg('GRANT SELECT ON |', ['SCHEMA', 'ALL TABLES IN SCHEMA', 'TABLE'], ['*.*'], { context: 'grant on' }),
+  pg('GRANT EXECUTE ON FUNCTION |', ['price_with_tax'], ['orders'], { context: 'grant on', firstKind: 'function' }),
+];
