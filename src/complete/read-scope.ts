@@ -65,7 +65,13 @@ function selectOutput(r: Reader, a: number, b: number, outerCtes: readonly Table
   const columns: string[] = [];
   const starFrom: TableRef[] = [];
   let i = s;
-  while (i < e && kw(r.sig[i]) !== 'SELECT') i++;
+  if (['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(kw(r.sig[s]))) {
+    // a data-changing statement (a writable CTE): its RETURNING list is its output
+    while (i < e && kw(r.sig[i]) !== 'RETURNING') i = isPunct(r.sig[i], '(') ? close(r, i, e) + 1 : i + 1;
+    if (i >= e) return { columns, starFrom };
+  } else {
+    while (i < e && kw(r.sig[i]) !== 'SELECT') i++;
+  }
   i++;
   while (i < e && (kw(r.sig[i]) === 'DISTINCT' || kw(r.sig[i]) === 'ALL')) {
     i++;

@@ -70,3 +70,10 @@ export const grantOnCases: Case[] = [
   pg('GRANT SELECT ON |', ['SCHEMA', 'ALL TABLES IN SCHEMA', 'TABLE'], ['*.*'], { context: 'grant on' }),
   pg('GRANT EXECUTE ON FUNCTION |', ['price_with_tax'], ['orders'], { context: 'grant on', firstKind: 'function' }),
 ];
+
+/** A writable CTE's columns are its RETURNING list (pgcli's CTE tests). */
+export const returningCteCases: Case[] = [
+  pgA('WITH a AS (UPDATE shop.orders SET status = status RETURNING order_id, status AS st) SELECT a.| FROM a', ['order_id', 'st'], ['status', 'customer_id'], { context: 'writable ctes' }),
+  pgA('WITH d AS (DELETE FROM shop.orders WHERE false RETURNING *) SELECT d.| FROM d', ['order_id', 'customer_id', 'status'], [], { context: 'writable ctes' }),
+  pgA('WITH i AS (INSERT INTO shop.customers (customer_id, full_name) VALUES (1, $$x$$) RETURNING customer_id) SELECT | FROM i', ['customer_id'], ['full_name'], { context: 'writable ctes', firstKind: 'column' }),
+];
