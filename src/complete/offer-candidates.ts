@@ -178,15 +178,56 @@ function functionBody(f: FunctionDef, ctx: OfferContext): CandidateBody {
 export function offerFunctions(ctx: OfferContext, col: Collector, only?: { user?: boolean; kinds?: readonly FunctionDef['kind'][] }): void {
   const catalog = ctx.catalog;
   const body = (f: FunctionDef): CandidateBody => functionBody(f, ctx);
+  const overloads = only?.user ? overloaded(catalog.userFunctions) : undefined;
   for (const f of catalog.userFunctions) {
     if (only?.kinds ? !only.kinds.includes(f.kind) : f.kind === 'procedure') continue;
     // off the search path a function is written qualified: it sorts by that length (hr.reports_of after price_with_tax)
     const visible = catalog.isVisibleSchema(f.schema);
-    col.add(f.name, 2, `fn\u0000${f.schema}\u0000${f.name}`, body, undefined, f, visible ? f.name.length : f.schema.length + 1 + f.name.length);
+    const length = visible ? f.name.length : f.schema.length + 1 + f.name.length;
+    if (overloads?.has(`${f.schema}\u0000${f.name}`)) {
+      // DROP / ALTER FUNCTION of an overloaded name: which one, by its arguments (the bare name is an error)
+      const args = identityArgs(f.args ?? '');
+      col.add(f.name, 2, `fn\u0000${f.schema}\u0000${f.name}\u0000${args}`, () => ({ ...body(f), text: `${ctx.names.qualified(f.schema, f.name)}(${args})` }), undefined, f, length);
+      continue;
+    }
+    col.add(f.name, 2, `fn\u0000${f.schema}\u0000${f.name}`, body, undefined, f, length);
   }
   if (only?.user || only?.kinds) return;
   const build = (f: string): CandidateBody => ({ text: ctx.functionCase(f), kind: 'function', display: `${f}()` });
   for (const f of catalog.builtinFunctionNames) col.add(f, 3, `fn\u0000\u0000${f}`, build, undefined, f);
+}
+
+/** The schema-and-name keys of functions that have more than one signature (PostgreSQL's overloads). */
+function overloaded(functions: readonly FunctionDef[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const f of functions) {
+    const k = `${f.schema}\u0000${f.name}`;
+    if (seen.has(k)) twice.add(k);
+    seen.add(k);
+  }
+  return twice;
+}
+
+/** A function's arguments as DROP FUNCTION takes them: without OUT arguments and defaults ('a integer, b text DEFAULT 1' -> 'a integer, b text'). */
+export function identityArgs(args: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i <= args.length; i++) {
+    const ch = args[i];
+    if (ch === "'") quoted = !quoted; // a default's string ('a, b'; '' inside toggles twice)
+    else if (quoted && i < args.length) continue;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (i === args.length || (ch === ',' && depth === 0)) {
+      const a = args.slice(from, i).trim().replace(/\s+(DEFAULT\s|=)[\s\S]*$/i, '');
+      if (a !== '' && !/^OUT\s/i.test(a)) parts.push(a);
+      from = i + 1;
+    }
+  }
+  return parts.join(', ');
 }
 
 /** All relations: the user's on the search path bare, the user's others qualified, the system ones only once a prefix is typed. */
@@ -310,9 +351,13 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       return;
     case 'function':
       if (s.schema !== undefined) {
-        for (const f of catalog.functionsIn(s.schema, s.schemaQuoted === true)) {
+        const fns = catalog.functionsIn(s.schema, s.schemaQuoted === true);
+        const overloads = s.user ? overloaded(fns) : undefined;
+        for (const f of fns) {
           if (s.kinds ? !s.kinds.includes(f.kind) : f.kind === 'procedure') continue;
-          col.add(f.name, 1, `fn\u0000${f.schema}\u0000${f.name}`, { text: ctx.names.ident(f.name), kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
+          const args = overloads?.has(`${f.schema}\u0000${f.name}`) ? identityArgs(f.args ?? '') : undefined;
+          const text = args === undefined ? ctx.names.ident(f.name) : `${ctx.names.ident(f.name)}(${args})`;
+          col.add(f.name, 1, `fn\u0000${f.schema}\u0000${f.name}\u0000${args ?? ''}`, { text, kind: 'function', display: `${f.name}()`, detail: signatureOf(f) });
         }
         return;
       }

@@ -1,0 +1,35 @@
+/** DROP / ALTER FUNCTION of an overloaded name: one candidate per signature (the bare name is an error in PostgreSQL). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { complete } from '../../src/complete/complete.js';
+import { identityArgs } from '../../src/complete/offer-candidates.js';
+import { buildCatalog, emptyCatalog } from '../../src/catalog/catalog.js';
+import { postgresDialect } from '../../src/sql/dialects/postgres.js';
+
+const base = emptyCatalog(postgresDialect).data;
+const catalog = buildCatalog({
+  ...base,
+  schemas: ['public'],
+  searchPath: ['public'],
+  functions: [
+    { schema: 'public', name: 'ov', kind: 'function', args: 'a integer', returns: 'integer' },
+    { schema: 'public', name: 'ov', kind: 'function', args: 'a text, b integer DEFAULT 1, OUT c integer', returns: 'integer' },
+    { schema: 'public', name: 'single', kind: 'function', args: 'x numeric(10,2)', returns: 'numeric' },
+  ],
+}, postgresDialect);
+
+const texts = (q: string): string[] => complete(q, q.length, catalog).map((c) => c.text);
+
+test('an overloaded function is offered once per signature after DROP / ALTER FUNCTION, without defaults and OUT arguments', () => {
+  assert.deepEqual(texts('DROP FUNCTION ov').slice(0, 2).sort(), ['ov(a integer)', 'ov(a text, b integer)']);
+  assert.deepEqual(texts('ALTER FUNCTION public.o').slice(0, 2).sort(), ['ov(a integer)', 'ov(a text, b integer)']);
+  // a name with one signature stays bare; a call offers the name
+  assert.equal(texts('DROP FUNCTION sing')[0], 'single');
+  assert.equal(texts('SELECT ov')[0], 'ov');
+});
+
+test('identity arguments: nested parentheses, defaults and OUT arguments', () => {
+  assert.equal(identityArgs('x numeric(10,2), y text DEFAULT \'a, b\', OUT z int'), 'x numeric(10,2), y text');
+  assert.equal(identityArgs('VARIADIC v integer[]'), 'VARIADIC v integer[]');
+  assert.equal(identityArgs(''), '');
+});
