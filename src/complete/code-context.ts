@@ -516,6 +516,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case 'DATABASE':
       return atClause && ['DROP', 'USE', 'ALTER'].includes(kw(sig[clause.idx - 1])) ? [{ kind: 'database' }] : [];
     case 'SCHEMA':
+      // PostgreSQL's SET [SESSION|LOCAL] SCHEMA 'name' takes a string, not a name
+      if (kw(sig[0]) === 'SET' && sig.slice(1, clause.idx).every((t) => ['SESSION', 'LOCAL'].includes(kw(t)))) return atClause ? [{ kind: 'schema', string: true }] : [];
       return atClause && kw(sig[clause.idx - 1]) !== 'CREATE' ? [{ kind: 'schema' }] : [];
     case 'FUNCTION':
       return atClause && kw(sig[clause.idx - 1]) !== 'CREATE' ? [{ kind: 'function' }] : [];

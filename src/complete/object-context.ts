@@ -149,6 +149,18 @@ function enclosingParen(sig: readonly Token[], pairs: Int32Array, at: number): n
 const PARAM_MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC']);
 
 /** Where a data type name may start at token index `at`: which kind of type position, or undefined. */
+/** `f(...) [AS] x (` or `f(...) AS (` at paren p: the column definition list of a function in FROM (not a subquery's alias list). */
+function columnDefinitionList(sig: readonly Token[], pairs: Int32Array, p: number): boolean {
+  let close = p - 1;
+  if (['FILTER', 'OVER', 'GROUP'].includes(kw(sig[close]))) return false; // count(*) FILTER (WHERE ...), OVER (...), WITHIN GROUP (...)
+  if (identName(sig[close]) !== undefined && kw(sig[close]) !== 'AS') close--;
+  if (kw(sig[close]) === 'AS') close--;
+  if (close === p - 1 || !isPunct(sig[close], ')')) return false;
+  const open = pairs[close]!;
+  const fn = sig[open - 1];
+  return open > 0 && identName(fn) !== undefined && !['FROM', 'JOIN', 'LATERAL', 'AS', 'ON', 'IN', 'EXISTS', 'VALUES', 'USING', 'SELECT'].includes(kw(fn));
+}
+
 export function typeExpectedAt(sig: readonly Token[], pairs: Int32Array, at: number): TypePosition | undefined {
   const prev = sig[at - 1];
   const P = kw(prev);
@@ -171,6 +183,8 @@ export function typeExpectedAt(sig: readonly Token[], pairs: Int32Array, at: num
     const q = identName(prev) !== undefined && afterItemStart(at - 2);
     if (q && create && firstParen && (objectWord('TABLE') || (objectWord('TYPE') && callee === 'AS'))) return !['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'LIKE', 'EXCLUDE'].includes(P) ? 'column' : undefined;
     if (q && callee === 'TABLE' && kw(sig[p - 2]) === 'RETURNS') return 'column';
+    // FROM f(...) AS x(a |, b |  /  f(...) AS (a |: a record function's column definition list
+    if (q && columnDefinitionList(sig, pairs, p)) return 'column';
     // CREATE FUNCTION f(a |, b |  /  f(IN a |  /  f(|  (a bare type is an argument too)
     if (create && (objectWord('FUNCTION') || objectWord('PROCEDURE')) && firstParen) {
       if (afterItemStart(at - 1) || PARAM_MODES.has(P)) return 'argument';

@@ -306,7 +306,8 @@ function offerTypes(s: Extract<Suggestion, { kind: 'datatype' }>, ctx: OfferCont
   }
   for (const t of catalog.userTypes) {
     const text = ctx.names.qualified(t.schema, t.name);
-    col.add(t.name, 1, `type\u0000${t.schema}\u0000${t.name}`, { text, kind: 'datatype', detail: t.detail ? `${t.kind} ${t.detail}` : t.kind });
+    // a type off the search path (written qualified) after those on it
+    col.add(t.name, catalog.isVisibleSchema(t.schema) || t.schema === '' ? 1 : 2, `type\u0000${t.schema}\u0000${t.name}`, { text, kind: 'datatype', detail: t.detail ? `${t.kind} ${t.detail}` : t.kind });
   }
   if (s.user) return;
   // the everyday built-ins (integer, text, timestamp ...) before the rest (box, cidr, xid ...)
@@ -322,7 +323,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       return offerKeywords(s.preferred, s.only === true, ctx, col, s.secondary === true, s.first === true);
     case 'schema':
       for (const name of catalog.schemas) {
-        col.add(name, SYSTEM_SCHEMA.test(name) ? 5 : 2, `schema\u0000${name}`, { text: `${ctx.names.ident(name)}${s.suffix ?? ''}`, kind: 'schema' });
+        col.add(name, SYSTEM_SCHEMA.test(name) ? 5 : 2, `schema\u0000${name}`, { text: s.string ? `'${name.replace(/'/g, "''")}'` : `${ctx.names.ident(name)}${s.suffix ?? ''}`, kind: 'schema' });
       }
       return;
     case 'relation': {

@@ -77,3 +77,12 @@ export const returningCteCases: Case[] = [
   pgA('WITH d AS (DELETE FROM shop.orders WHERE false RETURNING *) SELECT d.| FROM d', ['order_id', 'customer_id', 'status'], [], { context: 'writable ctes' }),
   pgA('WITH i AS (INSERT INTO shop.customers (customer_id, full_name) VALUES (1, $$x$$) RETURNING customer_id) SELECT | FROM i', ['customer_id'], ['full_name'], { context: 'writable ctes', firstKind: 'column' }),
 ];
+
+/** PostgreSQL: SET SCHEMA takes a string; a record function's column definition list takes types (pgcli's tests). */
+export const pgStringAndTypeCases: Case[] = [
+  pgA('SET SCHEMA |', ["'shop'", "'public'"], ['shop'], { context: 'set schema' }),
+  pgA('SELECT * FROM json_to_record(NULL) AS x(a |)', ['integer', 'text'], ['orders'], { context: 'column definition list', firstKind: 'datatype' }),
+  pgA("SELECT * FROM json_to_recordset('[]') x(a int, b |)", ['text'], [], { context: 'column definition list', firstKind: 'datatype' }),
+  pg('SELECT * FROM (SELECT 1) AS x(a |', [], ['integer'], { context: 'column definition list' }),
+  pg('SELECT count(*) FILTER (WHERE | IS NULL) FROM shop.orders', ['status'], ['integer'], { context: 'column definition list' }),
+];
