@@ -452,6 +452,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       return columnsEtc();
     }
     case 'ON': {
+      // JOIN b ON cond, |: the comma ends the join; another FROM item follows
+      if (isPunct(prev, ',') && clause.paren < 0 && sig.slice(0, clause.idx).some((t) => kw(t) === 'JOIN')) return relation(false, true);
       if (kw(sig[0]) === 'CREATE' && sig.slice(0, clause.idx).some((t) => kw(t) === 'INDEX' || kw(t) === 'TRIGGER')) {
         return atClause ? relation(false) : [{ kind: 'keyword' }];
       }

@@ -7,7 +7,7 @@ import type { TableRef } from './suggestion.js';
 export interface NameWriter {
   /** A single identifier, quoted when it needs to be (or always, when the user opened a quote). */
   ident(name: string): string;
-  /** A relation, schema-qualified only when its schema is not in the search path. */
+  /** A relation, schema-qualified only when its schema is not in the search path (or a same-named one before it hides it). */
   relation(def: RelationDef): string;
   /** An object of a schema (function, type): bare when the schema is on the search path, else qualified. */
   qualified(schema: string, name: string): string;
@@ -22,7 +22,12 @@ export function nameWriter(catalog: Catalog, dialect: SqlDialect, forceQuote: bo
   return {
     ident: q,
     qualified,
-    relation: (def) => qualified(def.schema, def.name),
+    // a relation on the path that an earlier schema's relation of the same name hides (SQLite's attached databases) is written qualified
+    relation: (def) => {
+      if (!catalog.isVisibleSchema(def.schema)) return qualified(def.schema, def.name);
+      const found = catalog.findRelation(def.name, undefined, { name: true });
+      return found === undefined || found === def || (found.schema === def.schema && found.name === def.name) ? q(def.name) : `${plain(def.schema)}.${plain(def.name)}`;
+    },
     ref(t) {
       // the user's own spelling: an unquoted `U` stays `U` (PostgreSQL folds it), a quoted `"U"` stays quoted
       if (t.alias !== undefined) return t.aliasWritten ?? plain(t.alias);

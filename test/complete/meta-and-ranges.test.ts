@@ -115,3 +115,14 @@ import { postgresDialect } from '../../src/sql/dialects/postgres.js';
 function buildWith(data: CatalogData) {
   return buildCatalog(data, postgresDialect);
 }
+
+describe('a relation hidden by a same-named one earlier on the path', () => {
+  test("is written with its schema (SQLite's attached databases)", async () => {
+    const { sqliteDialect } = await import('../../src/sql/dialects/sqlite.js');
+    const rel = (schema: string, name: string) => ({ schema, name, kind: 'table' as const, columns: [], primaryKey: [] });
+    const data: CatalogData = { schemas: ['main', 'sch'], searchPath: ['main', 'sch'], relations: [rel('main', 'tabl'), rel('sch', 'tabl'), rel('sch', 'only_there')], foreignKeys: [], indexes: [], functions: [], datatypes: [], databases: [] };
+    const cat = buildCatalog(data, sqliteDialect);
+    const texts = complete('SELECT * FROM ', 14, cat).map((c) => c.text);
+    assert.ok(texts.includes('tabl') && texts.includes('sch.tabl') && texts.includes('only_there'), texts.join(', '));
+  });
+});
