@@ -198,8 +198,17 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number, 
       const w = inner.word;
       return { word: { ...w, start: w.start + body.start, end: w.end + body.start }, suggestions: inner.suggestions };
     }
-    case 'meta':
+    case 'meta': {
+      // \ns NAME QUERY (a named query): the query is SQL, completed as such
+      const ns = /^\\ns[ \t]+\S+[ \t]+/.exec(place.token.text);
+      if (ns && c >= place.token.start + ns[0].length) {
+        const start = place.token.start + ns[0].length;
+        const inner = analyzeAt(text.slice(start, place.token.end), c - start, dialect, depth);
+        const w = inner.word;
+        return { word: { ...w, start: w.start + start, end: w.end + start }, suggestions: inner.suggestions };
+      }
       return metaContext(place.token, c);
+    }
     case 'code': {
       // in or right after a number or a parameter (`LIMIT 1|0`, `$1|`), inside an operator (`:|:`): nothing to complete
       // and right after a lone `:`, `@` or `$` (a word there would become a parameter: `:name`, `@var`)

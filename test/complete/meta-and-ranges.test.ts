@@ -14,6 +14,9 @@ const cases: Case[] = [
   { q: '\\|', opts, has: ['\\d', '\\dt', '\\c', '\\q'] },
   { q: '\\d|', opts, first: '\\d', has: ['\\dt', '\\dn', '\\df'], not: ['\\c'] },
   { q: '\\ti|', opts, first: '\\timing' },
+  // \ns NAME QUERY: the query completes as SQL
+  { q: '\\ns top SELECT a.| FROM albums a', opts, has: ['title', 'album_id'], not: ['track_id'] },
+  { q: '\\ns top SELECT * FROM alb|', opts, first: 'albums' },
   { q: '\\d |', opts, has: ['tracks', 'albums', 'sales'] },
   { q: '\\dt al|', opts, has: ['albums', 'album_sales'], not: ['tracks'] },
   { q: '\\d sales.|', opts, has: ['orders'], not: ['tracks'] },
