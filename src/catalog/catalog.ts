@@ -40,7 +40,7 @@ export interface Catalog {
   readonly relationMasks: Uint32Array;
   /** Indexes into `relations`: the user's visible (search path) first, then the user's others, then system ones; shorter names first, then alphabetical. */
   readonly relationsByLength: readonly number[];
-  /** Distinct column names over all relations, sorted by lower-cased name. */
+  /** Distinct column names of the user's relations on the search path (all the user's when none is), sorted by lower-cased name. */
   readonly columnNames: readonly string[];
   /** Function names: the catalog's and the dialect's built-ins, distinct, sorted. */
   readonly functionNames: readonly string[];
@@ -198,10 +198,12 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
     pushTo(fkTo, relKey({ schema: fk.refSchema, name: fk.refTable }), fk);
   }
 
-  // the user's columns: a guess before FROM (`select na|`) is about the user's tables, never the system catalogs'
+  // the user's columns: a guess before FROM (`select na|`) is about the user's tables on the search path (the current
+  // database), never the system catalogs'; other schemas' only when the path has no table
+  const onPath = relations.some((r) => !r.system && isVisible(r.def.schema));
   const columnNames = Object.freeze(
     sortedDistinct((function* (): Generator<string> {
-      for (const r of relations) if (!r.system) for (const c of r.def.columns as readonly ColumnDef[]) yield c.name;
+      for (const r of relations) if (!r.system && (!onPath || isVisible(r.def.schema))) for (const c of r.def.columns as readonly ColumnDef[]) yield c.name;
     })()),
   );
   const functionNames = Object.freeze(sortedDistinct([...dialect.functions, ...data.functions.map((f) => f.name)]));

@@ -30,6 +30,30 @@ function operandEnded(prev: Token | undefined, dialect: SqlDialect): boolean {
   return !dialect.reserved.has(k);
 }
 
+/** The bare column names of the select list that starts at `a` (before its FROM at `before`): `SELECT a, b AS x, t.c FROM` -> a, b. */
+function selectedNames(sig: readonly Token[], a: number, before: number): string[] {
+  let i = a;
+  while (i < before && kw(sig[i]) !== 'SELECT') i++;
+  const out: string[] = [];
+  let depth = 0;
+  while (kw(sig[i + 1]) === 'DISTINCT' || kw(sig[i + 1]) === 'ALL') i++;
+  let itemStart = i + 1;
+  for (let j = i + 1; j < before; j++) {
+    const t = sig[j]!;
+    if (isPunct(t, '(')) depth++;
+    else if (isPunct(t, ')')) depth--;
+    else if (depth === 0 && (isPunct(t, ',') || kw(t) === 'FROM')) {
+      // an item that is one bare name (`email`, or `email AS e`)
+      const item = sig.slice(itemStart, j);
+      const name = identName(item[0]);
+      if (name !== undefined && (item.length === 1 || kw(item[1]) === 'AS' || (item.length === 2 && identName(item[1]) !== undefined))) out.push(name);
+      itemStart = j + 1;
+      if (kw(t) === 'FROM') break;
+    }
+  }
+  return out;
+}
+
 /**
  * The column a value is compared with or assigned to at `before`: `col = |`, `t.col <> |`, `col IN (|`,
  * `col IN ('a', |` (its ENUM labels are offered there).
@@ -131,7 +155,9 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   const relation = (withJoin: boolean, fromItem = false): Suggestion[] => {
     const out: Suggestion[] = [];
     if (withJoin) out.push({ kind: 'join', tables: beforeCursor });
-    out.push({ kind: 'relation', ctes, ...(fromItem ? { tableFunctions: true } : {}) }, { kind: 'schema' });
+    // the first FROM item: tables that have the columns the select list named rank first
+    const holding = fromItem && !withJoin && beforeCursor.length === 0 ? selectedNames(sig, inner.a, before) : [];
+    out.push({ kind: 'relation', ctes, ...(fromItem ? { tableFunctions: true } : {}), ...(holding.length > 0 ? { holding } : {}) }, { kind: 'schema' });
     return out;
   };
 

@@ -231,11 +231,29 @@ export function identityArgs(args: string): string {
 }
 
 /** All relations: the user's on the search path bare, the user's others qualified, the system ones only once a prefix is typed. */
-export function offerRelations(ctx: OfferContext, col: Collector, kinds?: readonly RelationKind[]): void {
+export function offerRelations(ctx: OfferContext, col: Collector, kinds?: readonly RelationKind[], holding?: readonly string[]): void {
   // the hot loop on big schemas: no allocation unless the name matches
   const names = ctx.names;
   const build = (def: RelationDef): CandidateBody => relationBody(def, names);
   const { relations, relationsByLength } = ctx.catalog;
+  if (holding && holding.length > 0) {
+    // `SELECT first_name, email FROM |`: the user's tables that have every column named so far come first
+    const want = holding.map((h) => h.toLowerCase());
+    let any = false;
+    for (const r of relations) {
+      if (r.system || !kindIn(kinds, r.def.kind)) continue;
+      const have = new Set(r.def.columns.map((c) => c.name.toLowerCase()));
+      if (!want.every((w) => have.has(w))) continue;
+      // (one off the path is written qualified: it sorts by that length)
+      col.add(r.def.name, 0, `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def, r.visible ? r.def.name.length : r.def.schema.length + 1 + r.def.name.length);
+      any = true;
+    }
+    // the others after them, once each
+    if (any) {
+      for (const r of relations) if (kindIn(kinds, r.def.kind) && (!r.system || ctx.word.prefix !== '')) col.add(r.def.name, relationTier(r), `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
+      return;
+    }
+  }
   if (ctx.word.prefix === '') {
     // everything matches: offer the recently used ones, then the best `max` in ranking order, and stop
     const recent = ctx.options.recent;
@@ -336,7 +354,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
         return;
       }
       for (const c of s.ctes ?? []) col.add(c.name, 1, `rel\u0000\u0000${c.name}`, { text: c.written ?? ctx.names.ident(c.name), kind: 'cte' });
-      offerRelations(ctx, col, s.kinds);
+      offerRelations(ctx, col, s.kinds, s.holding);
       if (s.tableFunctions) offerTableFunctions(ctx, col);
       return;
     }

@@ -44,6 +44,8 @@ export type Suggestion =
       readonly tableFunctions?: boolean;
       /** Only these kinds (TRUNCATE: tables; DROP VIEW: views). */
       readonly kinds?: readonly RelationKind[];
+      /** Columns the select list names bare before FROM: relations that have them all rank first. */
+      readonly holding?: readonly string[];
     }
   /** `alsoIn`: only the columns that one of these tables has too (USING); `secondary`: after the other names in scope (an ON condition's references and conditions). */
   | { readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean; readonly alsoIn?: readonly TableRef[]; readonly secondary?: boolean }

@@ -86,3 +86,10 @@ export const pgStringAndTypeCases: Case[] = [
   pg('SELECT * FROM (SELECT 1) AS x(a |', [], ['integer'], { context: 'column definition list' }),
   pg('SELECT count(*) FILTER (WHERE | IS NULL) FROM shop.orders', ['status'], ['integer'], { context: 'column definition list' }),
 ];
+
+/** Before FROM: the tables that have the columns the select list named come first (mycli's filtered table completion). */
+export const holdingCases: Case[] = [
+  pgA('SELECT full_name, email FROM |', ['customers'], [], { context: 'tables holding the columns', first: 'customers' }),
+  myA('SELECT DISTINCT full_name FROM |', ['customers'], [], { context: 'tables holding the columns', first: 'customers' }),
+  slA('SELECT * FROM (SELECT dept_id FROM |)', ['departments', 'employees'], [], { context: 'tables holding the columns', firstKind: 'table' }),
+];
