@@ -162,7 +162,9 @@ function* withPrefix(sorted: readonly string[], lowerPrefix: string): Generator<
 export function offerKeywords(preferred: readonly string[] | undefined, only: boolean, ctx: OfferContext, col: Collector, secondary = false, first = false): void {
   for (const k of preferred ?? []) col.add(k, first ? 0 : secondary ? 2 : 1, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
   if (only) return;
-  for (const k of ctx.catalog.dialect.keywords) col.add(k, 3, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
+  // in an operand (secondary: the names in scope come first), a keyword that starts no expression ranks after the functions
+  const rest = secondary ? 4 : 3;
+  for (const k of ctx.catalog.dialect.keywords) col.add(k, rest, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
 }
 
 function functionBody(f: FunctionDef, ctx: OfferContext): CandidateBody {
