@@ -74,7 +74,7 @@ function pset(o: Mutable, name: string, value: string | undefined, flag: string)
 function psetAssignment(o: Mutable, v: string, flag: string): void {
   const eq = v.indexOf('=');
   const [name, value] = eq < 0 ? [v, undefined] : [v.slice(0, eq), v.slice(eq + 1)];
-  if (['title', 'columns', 'xheader_width'].includes(name)) {
+  if (['title', 'xheader_width'].includes(name)) {
     throw new UsageError(`${flag} ${name}: sqlsh has no such printing option; use --format (table styles: \\T ascii, unicode, psql in the shell); see sqlsh --help`);
   }
   pset(o, name, value, flag);

@@ -26,6 +26,10 @@ export interface Settings {
   readonly table_attr: string;
   /** psql's \\pset numericlocale: numbers with their digits grouped by thousands (1,234,567.5). */
   readonly numeric_locale: boolean;
+  /** psql's wrapped format (\\pset format wrapped): an aligned table whose wide columns wrap to fit `columns` (or the screen). */
+  readonly wrapped: boolean;
+  /** psql's \\pset columns: the width wrapped tables fit, on a file or pipe too (0: the screen's). */
+  readonly columns: number;
   /** psql's \\pset pager_min_lines: the pager is not used for output shorter than this (nor shorter than the screen). */
   readonly pager_min_lines: number;
   readonly timing: boolean;
@@ -114,6 +118,8 @@ export const SETTINGS: readonly SettingSpec[] = Object.freeze([
   { key: 'csv_field_separator', default: ',', doc: 'between values in the csv format (\\pset csv_fieldsep)', flag: null, parse: str() },
   { key: 'table_attr', default: '', doc: "attributes of the html format's <table> tag (\\pset tableattr)", flag: null, parse: str() },
   { key: 'numeric_locale', default: false, doc: "numbers with their digits grouped by thousands, 1,234,567.5 (\\pset numericlocale)", flag: null, parse: bool() },
+  { key: 'wrapped', default: false, doc: "psql's wrapped format: tables wrap wide columns to fit the width (\\pset format wrapped)", flag: null, parse: bool() },
+  { key: 'columns', default: 0, doc: 'the width wrapped tables fit, on files and pipes too; 0: the screen (\\pset columns)', flag: null, parse: int(0, 2147483647) },
   { key: 'pager_min_lines', default: 0, doc: 'the pager is not used for fewer lines than this, whatever the screen (\\pset pager_min_lines)', flag: null, parse: int(-2147483648, 2147483647) },
   { key: 'timing', default: false, doc: 'print the time each statement took (\\timing)', flag: null, parse: bool() },
   { key: 'pager', default: 'less -SRXF', doc: 'pager for output taller or wider than the screen; "" for none ($PAGER wins when set)', flag: null, parse: str() },

@@ -16,7 +16,7 @@ export const PSET_NAMES: readonly string[] = Object.freeze([
   'format', 'null', 'fieldsep', 'fieldsep_zero', 'recordsep', 'recordsep_zero', 'tuples_only', 'footer',
   'header', 'expanded', 'linestyle', 'pager', 'border', 'timing',
   'unicode_border_linestyle', 'unicode_column_linestyle', 'unicode_header_linestyle', 'csv_fieldsep', 'tableattr',
-  'numericlocale', 'pager_min_lines',
+  'numericlocale', 'pager_min_lines', 'columns',
 ]);
 
 const LINE_STYLES = ['ascii', 'old-ascii', 'unicode'] as const;
@@ -50,6 +50,7 @@ export function psqlBool(word: string): boolean | undefined {
 
 /** The format names psql uses, for sqlsh's formats. */
 export function psqlFormatName(s: Settings): string {
+  if (s.format === 'table' && s.wrapped && s.table_style === 'psql') return 'wrapped';
   if (s.format === 'table') return s.table_style === 'psql' ? 'aligned' : `aligned (${s.table_style})`;
   return s.format;
 }
@@ -68,8 +69,8 @@ const FORMATS: Readonly<Record<string, Partial<Settings>>> = Object.freeze({
   json: { format: 'json' },
   jsonl: { format: 'jsonl' },
   markdown: { format: 'markdown', table_style: 'markdown' },
-  // psql's wrapped: aligned, wrapped to the screen's width; to a file or pipe it is aligned (so is sqlsh's table)
-  wrapped: { format: 'table', table_style: 'psql' },
+  // psql's wrapped: aligned, wide columns wrapped to \\pset columns (or the screen's width); to a file or pipe without columns, aligned
+  wrapped: { format: 'table', table_style: 'psql', wrapped: true },
   expanded: { format: 'expanded' },
   psql: { format: 'table', table_style: 'psql' },
   unicode: { format: 'table', table_style: 'unicode' },
@@ -102,6 +103,8 @@ export function describePset(s: Settings, name: string): string | undefined {
       return s.table_attr === '' ? 'Table attributes unset.' : `Table attributes are "${s.table_attr}".`;
     case 'numericlocale':
       return `Locale-adjusted numeric output is ${s.numeric_locale ? 'on' : 'off'}.`;
+    case 'columns':
+      return s.columns === 0 ? 'Target width is unset.' : `Target width is ${s.columns}.`;
     case 'pager_min_lines':
       return `Pager won't be used for less than ${s.pager_min_lines} line${s.pager_min_lines === 1 ? '' : 's'}.`;
     case 'recordsep':
@@ -152,7 +155,7 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
           : own.length === 0 && w.length > 5 && 'latex-longtable'.startsWith(w) ? 'latex-longtable'
             : prefixed.length === 1 ? prefixed[0] : undefined;
       if (!key) return { error: `\\pset: allowed formats are ${PSET_FORMATS.join(', ')}` };
-      return with_(FORMATS[key]!, (n) => (key === 'wrapped' ? 'Output format is wrapped.' : describePset(n, 'format')));
+      return with_({ wrapped: false, ...FORMATS[key]! }, (n) => describePset(n, 'format'));
     }
     case 'csv_fieldsep':
       if (value === undefined) return { settings: s, message: describePset(s, name)! };
@@ -169,6 +172,9 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       return with_({ field_separator: '\0' }, (n) => describePset(n, name));
     case 'recordsep_zero':
       return with_({ record_separator: '\0' }, (n) => describePset(n, name));
+    case 'columns':
+      // psql reads the number as atoi and says it back
+      return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ columns: atoi(value) }, (n) => describePset(n, name));
     case 'pager_min_lines':
       // psql reads the number as atoi and says it back, given or not
       return value === undefined ? { settings: s, message: describePset(s, name)! } : with_({ pager_min_lines: signedAtoi(value) }, (n) => describePset(n, name));

@@ -76,7 +76,10 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
       if (options.mysqlTables && options.tableStyle === 'ascii') return new MysqlTableSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
-      return new TableSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, autoExpand: options.expanded === 'auto' });
+      return new TableSink(out, {
+        style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, autoExpand: options.expanded === 'auto',
+        ...(options.wrapped ? { wrapped: true, ...(options.wrapColumns !== undefined ? { wrapColumns: options.wrapColumns } : {}) } : {}),
+      });
   }
 }
 

@@ -89,4 +89,7 @@ export interface RenderOptions {
   /** The mysql client's `-H` html or `-X` xml (output/mysql-markup-sinks.ts); xml names the statement. */
   readonly mysqlMarkup?: 'html' | 'xml';
   readonly statement?: string;
+  /** psql's wrapped format: wide columns wrap, psql's way, to `wrapColumns` (psql's \\pset columns) or else the screen's width. */
+  readonly wrapped?: boolean;
+  readonly wrapColumns?: number;
 }

@@ -3,7 +3,7 @@
  * fitting column widths to a terminal, and rendering rules and rows with a border style.
  */
 import type { Value } from '../core/result.js';
-import { displayWidth, truncateToWidth, wrapToWidth } from './display-width.js';
+import { displayWidth, graphemes, truncateToWidth, wrapToWidth } from './display-width.js';
 import { escapeCell } from './escape.js';
 import { formatValue, isNumericValue } from './format-value.js';
 import type { BorderStyle, RuleChars } from './table-style.js';
@@ -84,6 +84,55 @@ export function fitWidths(natural: readonly number[], budget: number, minWidths:
   return widths;
 }
 
+/**
+ * psql's wrapped format: while the table is wider than `columns`, take one cell from the column whose
+ * width is the largest multiple of its average (the one that wraps the fewest values), a wide column
+ * slightly preferred (1% of its width); never below its header. Nothing shrinks when even the headers do
+ * not fit. `overhead`: the borders' and padding's cells; averages: each column's mean value width (integer).
+ */
+export function psqlWrappedWidths(maxWidths: readonly number[], headerWidths: readonly number[], averages: readonly number[], overhead: number, columns: number): number[] {
+  const wrap = [...maxWidths];
+  let total = overhead + maxWidths.reduce((a, b) => a + b, 0);
+  const headerTotal = overhead + headerWidths.reduce((a, b) => a + b, 0);
+  if (columns <= 0 || columns < headerTotal) return wrap;
+  while (total > columns) {
+    let maxRatio = 0;
+    let worst = -1;
+    for (let i = 0; i < wrap.length; i++) {
+      if (averages[i]! > 0 && wrap[i]! > headerWidths[i]!) {
+        const ratio = wrap[i]! / averages[i]! + maxWidths[i]! * 0.01;
+        if (ratio > maxRatio) {
+          maxRatio = ratio;
+          worst = i;
+        }
+      }
+    }
+    if (worst < 0) break;
+    wrap[worst]!--;
+    total--;
+  }
+  return wrap;
+}
+
+/** A line cut into pieces of at most `width` cells, character by character (psql's wrapped format); a wider character stands alone. */
+export function cutToWidth(text: string, width: number): string[] {
+  const pieces: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = displayWidth(g);
+    if (used + w > width && line !== '') {
+      pieces.push(line);
+      line = '';
+      used = 0;
+    }
+    line += g;
+    used += w;
+  }
+  pieces.push(line);
+  return pieces;
+}
+
 export function renderRule(rule: RuleChars, widths: readonly number[]): string {
   let out = rule.left;
   for (let i = 0; i < widths.length; i++) {
@@ -105,12 +154,12 @@ export interface VisualLine {
 }
 
 /** The lines a cell takes at width w: wrapped, marked, and cut to maxLines (last line ends in '…'). */
-export function cellLines(cell: Cell, w: number, style: BorderStyle, maxLines: number): VisualLine[] {
+export function cellLines(cell: Cell, w: number, style: BorderStyle, maxLines: number, charWrap = false): VisualLine[] {
   const out: VisualLine[] = [];
   const n = cell.lines.length;
   for (let i = 0; i < n; i++) {
     const line = cell.lines[i]!;
-    const pieces = cell.width <= w ? [line] : wrapToWidth(line, w);
+    const pieces = cell.width <= w ? [line] : charWrap ? cutToWidth(line, w) : wrapToWidth(line, w);
     for (let j = 0; j < pieces.length; j++) {
       const mark = j < pieces.length - 1 ? style.wrapMark : i < n - 1 ? style.newlineMark : ' ';
       const text = pieces[j]!;
@@ -134,6 +183,8 @@ export interface RowLayout {
   readonly widths: readonly number[];
   readonly maxLines: number;
   readonly color: boolean;
+  /** Wrap values character by character at the width (psql's wrapped format), not at spaces. */
+  readonly charWrap?: boolean;
 }
 
 function dimmed(text: string, cell: Cell, layout: RowLayout): string {
@@ -190,7 +241,7 @@ export function renderRow(cells: readonly Cell[], layout: RowLayout, header = fa
   const columns: VisualLine[][] = [];
   let height = 1;
   for (let i = 0; i < n; i++) {
-    const lines = cellLines(cells[i]!, widths[i]!, style, layout.maxLines);
+    const lines = cellLines(cells[i]!, widths[i]!, style, layout.maxLines, layout.charWrap === true);
     columns.push(lines);
     height = Math.max(height, lines.length);
   }

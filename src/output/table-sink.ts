@@ -32,7 +32,7 @@ import { ExpandedSink } from './expanded-sink.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { displayWidth } from './display-width.js';
 import { formatNumber, formatValue, isNumericValue, NUMERIC_TYPE } from './format-value.js';
-import { fitWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
+import { fitWidths, psqlWrappedWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
 import { TableReplay } from './table-replay.js';
 import { CopyTextRecords, CopyTextRows } from './table-copy-text.js';
 import { CELL_SEP, ROW_END, TableSpill } from './table-spill.js';
@@ -57,6 +57,9 @@ export interface TableOptions {
   readonly blockBytes?: number;
   /** Lines kept per cell when fitting a terminal (default 20). */
   readonly maxLines?: number;
+  /** psql's wrapped format: wide columns shrink psql's way (psqlWrappedWidths) to wrapColumns, else the terminal's width. */
+  readonly wrapped?: boolean;
+  readonly wrapColumns?: number;
 }
 
 
@@ -90,6 +93,9 @@ export class TableSink implements ResultSink {
   private numericWidths: number[] = [];
   /** Columns whose declared type is a number. */
   private numericType: boolean[] = [];
+  /** Sum of the values' widths per column, and the rows counted (psql's wrapped format shrinks by the average). */
+  private widthSums: number[] = [];
+  private measuredRows = 0;
   private results = 0;
   private delegate: ExpandedSink | undefined;
   /** Rows spilled to disk while the widths are measured (files and pipes only). */
@@ -126,6 +132,8 @@ export class TableSink implements ResultSink {
     this.natural = undefined;
     this.widths = [];
     this.numericWidths = columns.map(() => 0);
+    this.widthSums = columns.map(() => 0);
+    this.measuredRows = 0;
     this.numericType = columns.map((c) => NUMERIC_TYPE.test(c.type ?? ''));
     this.delegate = undefined;
     this.headerCount = 0;
@@ -165,7 +173,7 @@ export class TableSink implements ResultSink {
    */
   async copyText(bytes: Uint8Array, numeric: readonly boolean[]): Promise<void> {
     if (this.columns.length === 0) return;
-    if (this.copyRows || this.delegate || this.terminalWidth() !== undefined || (this.buffer.length > 0 && !this.copyRecords)) {
+    if (this.copyRows || this.delegate || this.terminalWidth() !== undefined || this.options.wrapped || (this.buffer.length > 0 && !this.copyRecords)) {
       this.copyRows ??= new CopyTextRows(numeric);
       return this.rows(this.copyRows.push(bytes, numeric));
     }
@@ -203,6 +211,15 @@ export class TableSink implements ResultSink {
   }
 
   private fit(natural: readonly number[]): number[] {
+    if (this.options.wrapped) {
+      // psql's wrapped format: to \\pset columns, else the screen; aligned when neither is known
+      const target = this.options.wrapColumns ?? this.terminalWidth();
+      if (target === undefined) return [...natural];
+      const rows = this.measuredRows;
+      const averages = this.widthSums.map((sum) => (rows > 0 ? Math.trunc(sum / rows) : 0));
+      const headers = this.headerCells.map((c) => c.width);
+      return psqlWrappedWidths(natural, headers, averages, borderOverhead(this.options.style, natural.length), target);
+    }
     const cols = this.terminalWidth();
     if (cols === undefined) return [...natural];
     const budget = cols - borderOverhead(this.options.style, natural.length);
@@ -233,8 +250,9 @@ export class TableSink implements ResultSink {
   }
 
   private layout(): RowLayout {
-    const maxLines = this.terminalWidth() === undefined ? Number.MAX_SAFE_INTEGER : (this.options.maxLines ?? 20);
-    return { style: this.options.style, widths: this.widths, maxLines, color: this.options.color };
+    const wrapped = this.options.wrapped === true;
+    const maxLines = this.terminalWidth() === undefined || wrapped ? Number.MAX_SAFE_INTEGER : (this.options.maxLines ?? 20);
+    return { style: this.options.style, widths: this.widths, maxLines, color: this.options.color, ...(wrapped ? { charWrap: true } : {}) };
   }
 
   private async flush(final = false): Promise<void> {
@@ -256,13 +274,16 @@ export class TableSink implements ResultSink {
     });
     const blockNatural = this.baseWidths();
     const numeric = this.numericWidths;
+    const sums = this.widthSums;
     for (const cs of cells) {
       for (let i = 0; i < n; i++) {
         const c = cs[i]!;
         if (c.width > blockNatural[i]!) blockNatural[i] = c.width;
         if (c.numeric && c.width > numeric[i]!) numeric[i] = c.width;
+        sums[i]! += c.width;
       }
     }
+    this.measuredRows += cells.length;
     // NULL takes its column's alignment (psql aligns by column): right in a column of numbers.
     for (const cs of cells) {
       for (let i = 0; i < n; i++) {
@@ -316,6 +337,7 @@ export class TableSink implements ResultSink {
     const nullText = escapeCell(nullString);
     const nullWidth = displayWidth(nullText);
     const nullCell = 'z' + nullWidth + ':' + nullText;
+    const sums = this.widthSums;
     let text = '';
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
@@ -325,10 +347,12 @@ export class TableSink implements ResultSink {
         if (v === null) {
           text += nullCell;
           if (nullWidth > natural[i]!) natural[i] = nullWidth;
+          sums[i]! += nullWidth;
           continue;
         }
         if (typeof v === 'number') {
           const s = formatNumber(v); // plain ASCII: one cell per character
+          sums[i]! += s.length;
           if (s.length > natural[i]!) natural[i] = s.length;
           if (s.length > numeric[i]!) numeric[i] = s.length;
           text += 'n' + s.length + ':' + s;
@@ -342,6 +366,7 @@ export class TableSink implements ResultSink {
           width = escaped.indexOf('\n') < 0 ? displayWidth(escaped) : textCell(escaped).width;
         }
         if (width > natural[i]!) natural[i] = width;
+        sums[i]! += width;
         if (!isText && isNumericValue(v)) {
           if (width > numeric[i]!) numeric[i] = width;
           text += 'n' + width + ':' + escaped;
@@ -356,13 +381,14 @@ export class TableSink implements ResultSink {
     this.spill.append(text);
     this.natural = natural;
     this.spilled += rows.length;
+    this.measuredRows += rows.length;
   }
 
   /** The whole result is measured: header once, then the spilled rows read back (table-replay.ts). */
   private async replay(): Promise<void> {
     const spill = this.spill!;
     try {
-      this.widths = [...this.natural!];
+      this.widths = this.options.wrapped ? this.fit(this.natural!) : [...this.natural!];
       const nullRight = this.columns.map((_, i) => this.numericWidths[i]! > 0 || this.numericType[i]!);
       const replay = new TableReplay(this.layout(), nullRight, this.out);
       await replay.text(this.headerText());

@@ -159,6 +159,7 @@ export class Session {
       // (the client's xml writes a document for a result without rows too)
       ...(this.mysqlClient ? { hideEmptyResults: this.mysqlMarkup !== 'xml', mysqlTables: true } : {}),
       ...(this.mysqlClient && this.mysqlMarkup ? { mysqlMarkup: this.mysqlMarkup } : {}),
+      ...(s.wrapped && format === 'table' && s.table_style === 'psql' ? { wrapped: true, ...(s.columns > 0 ? { wrapColumns: s.columns } : {}) } : {}),
       header: s.header,
       footer: s.footer && (this.interactive || format === 'table' || format === 'expanded' || format === 'unaligned' || format === 'html' || isDocumentFormat(format)),
       // psql's blank line after a table

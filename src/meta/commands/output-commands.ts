@@ -177,7 +177,7 @@ const pset: MetaCommand = {
         const onOff = (b: boolean): string => (b ? 'on' : 'off');
         const items: [string, string][] = [
           ['border', describePset(st, 'border')!.replace(/^Border style is (.*)\.$/, '$1')],
-          ['columns', '0'],
+          ['columns', String(st.columns)],
           ['csv_fieldsep', quoted(st.csv_field_separator)],
           ['expanded', st.format === 'expanded' ? 'on' : s.renderOptions().expanded === 'on' ? 'on' : st.expanded === 'auto' && s.out.columns ? 'auto' : 'off'],
           ['fieldsep', quoted(st.field_separator === '\0' ? '' : st.field_separator)],
