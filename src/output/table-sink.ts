@@ -294,7 +294,8 @@ export class TableSink implements ResultSink {
 
     let text = '';
     if (this.natural === undefined) {
-      const total = blockNatural.reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, n);
+      // (psql's wrapped format switches only when even the wrapped table is wider)
+      const total = (this.options.wrapped ? this.fit(blockNatural) : blockNatural).reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, n);
       if (this.options.autoExpand && cols !== undefined && total > cols) {
         await this.switchToExpanded(rows);
         return;
