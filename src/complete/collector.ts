@@ -43,6 +43,8 @@ export class Collector {
     private readonly prefixOnly: boolean,
     /** The text as typed (the pattern is its lower case): a name starting with it in its case ranks first among equals. */
     private readonly typed: string = pattern,
+    /** Recent names are keyed as the engine resolves them, exactly (PostgreSQL: `users` and `"Users"` are two names). */
+    private readonly recentExact = false,
   ) {
     this.caseMatters = typed !== '' && typed !== typed.toUpperCase();
   }
@@ -60,7 +62,7 @@ export class Collector {
       if (this.seen.has(dedupe)) return;
       this.seen.add(dedupe);
     }
-    const weight = this.recent ? (this.recent.get(name) ?? this.recent.get(ln) ?? 0) : 0;
+    const weight = this.recent ? (this.recent.get(name) ?? (this.recentExact ? 0 : this.recent.get(ln)) ?? 0) : 0;
     // among equals, a name that starts with the typed text in its case too (`us`: users before "Users"); text typed
     // in capitals says nothing of case (`NOW`: the function now before the keyword NOWAIT, as for `now`)
     const otherCase = rank === 0 && this.caseMatters && !name.startsWith(this.typed) ? 1 : 0;

@@ -7,7 +7,10 @@ export interface CompleteOptions {
   readonly keywordCase?: 'upper' | 'lower' | 'auto';
   /** At most this many candidates (default 100). */
   readonly maxResults?: number;
-  /** Recently used names -> weight (higher = more recent or more often). Ranked before unused names of the same match rank. */
+  /**
+   * Recently used names -> weight (higher = more recent or more often). Ranked before unused names of the same match rank.
+   * Keyed as the engine resolves a name: on PostgreSQL an unquoted name lower-cased and a quoted one exact; elsewhere lower case.
+   */
   readonly recent?: ReadonlyMap<string, number>;
   /**
    * Meta-command names, with or without the leading backslash ('d', 'dt', '\\c'), or with their one-line help

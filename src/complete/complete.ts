@@ -72,7 +72,7 @@ export function complete(text: string, cursor: number, catalog: Catalog, options
   // file names are matched on the part after the last '/'
   const typed = suggestions.some((s) => s.kind === 'file-path') ? word.prefix.slice(word.prefix.lastIndexOf('/') + 1) : word.prefix;
   const pattern = typed.toLowerCase();
-  const col = new Collector(pattern, options.recent, !smart, typed);
+  const col = new Collector(pattern, options.recent, !smart, typed, catalog.dialect.identifierFolding === 'lower');
   const ctx: OfferContext = {
     catalog,
     word,

@@ -60,13 +60,16 @@ function relationArgs(catalog: Catalog): readonly string[] {
 /** Identifiers of a statement, lower-cased: bare words that are not reserved words, and quoted names unquoted. */
 function identifiersOf(sql: string, dialect: SqlDialect): string[] {
   const out: string[] = [];
+  // PostgreSQL folds unquoted names and keeps quoted ones exact: `"Users"` is not `users` (CompleteOptions.recent)
+  const exact = dialect.identifierFolding === 'lower';
   for (const t of lex(sql, dialect.lex)) {
     if (t.type === 'word') {
       if (!dialect.reserved.has(t.text.toUpperCase())) out.push(t.text.toLowerCase());
     } else if (t.type === 'quoted-ident' && !t.unterminated && t.text.length > 2) {
       const q = t.text[0]!;
       const close = q === '[' ? ']' : q;
-      out.push(t.text.slice(1, -1).split(close + close).join(close).toLowerCase());
+      const name = t.text.slice(1, -1).split(close + close).join(close);
+      out.push(exact ? name : name.toLowerCase());
     }
   }
   return out;

@@ -1,4 +1,4 @@
-/** DROP / ALTER FUNCTION of an overloaded name: one candidate per signature (the bare name is an error in PostgreSQL). */
+/** Names as PostgreSQL resolves them: an overloaded function is named by its signature after DROP / ALTER FUNCTION, and recent use keeps users apart from "Users". */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { complete } from '../../src/complete/complete.js';
@@ -32,4 +32,12 @@ test('identity arguments: nested parentheses, defaults and OUT arguments', () =>
   assert.equal(identityArgs('x numeric(10,2), y text DEFAULT \'a, b\', OUT z int'), 'x numeric(10,2), y text');
   assert.equal(identityArgs('VARIADIC v integer[]'), 'VARIADIC v integer[]');
   assert.equal(identityArgs(''), '');
+});
+
+test('recent use on PostgreSQL tells users from "Users" (an unquoted name folds, a quoted one is exact)', () => {
+  const rel = (name: string) => ({ schema: 'public', name, kind: 'table' as const, columns: [], primaryKey: [] });
+  const cat = buildCatalog({ ...base, schemas: ['public'], searchPath: ['public'], relations: [rel('Users'), rel('users'), rel('orders')] }, postgresDialect);
+  const first = (recent: Map<string, number>): string | undefined => complete('SELECT * FROM ', 14, cat, { recent })[0]?.text;
+  assert.equal(first(new Map([['users', 1]])), 'users');
+  assert.equal(first(new Map([['Users', 1]])), '"Users"');
 });
