@@ -63,6 +63,10 @@ test("a script on the mysql client's command line prints what the client prints 
       'select * from tt;',
       'select * from tt where a > 5;',
       "select 1.50 as d, cast('2024-01-02' as date) as dt, 1/3 as q;",
+      // a BIT's bytes as they are (the client has no b'101')
+      'create temporary table tb (x bit(3), y bit(8));',
+      "insert into tb values (b'101', b'1000001');",
+      'select * from tb;',
     ].join('\n');
     for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N'], ['-t', '-N'], ['-s'], ['-s', '-t'], ['-v'], ['-v', '-t'], ['--column-names=0'], ['-sr'], ['-H'], ['-H', '-N'], ['-X']] as string[][]) {
       const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], {

@@ -128,8 +128,9 @@ export function mysqlConverter(f: MysqlField, binaryAsText = false): Converter {
     case T.DATETIME: case T.DATETIME2:
       return temporal;
     case T.JSON: return json;
-    case T.BIT: return bit;
-    case T.GEOMETRY: return binary;
+    // the mysql client's command line writes a BIT's and a geometry's bytes as they are (binaryAsText)
+    case T.BIT: return binaryAsText ? text : bit;
+    case T.GEOMETRY: return binaryAsText ? text : binary;
     case T.VECTOR: return other;
     default: return isBinary(f) ? (binaryAsText ? text : binary) : text;
   }
