@@ -3,6 +3,7 @@
  * hand-written because -h is both psql's host flag and the usual help flag: `-h HOST` sets the host,
  * a bare `-h` shows help.
  */
+import { statSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { editDistance } from '../core/edit-distance.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/sink.js';
@@ -54,6 +55,8 @@ export interface CliOptions {
   readonly vertical?: boolean;
   /** The mysql client's -H / --html and -X / --xml (output/mysql-markup-sinks.ts). */
   readonly mysqlMarkup?: 'html' | 'xml';
+  /** The mysql client's -f / --force: a script goes on past a failed statement (each said on stderr) and exits 0. */
+  readonly mysqlForce?: boolean;
 }
 
 interface FlagDef {
@@ -202,13 +205,15 @@ function closest(name: string): string | undefined {
 }
 
 /** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
-function flagDef(o: Mutable, name: string): FlagDef | undefined {
+function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: (m, v) => m.scripts.push({ type: 'command', sql: v }) };
   if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
   // the mysql client's -H / --html and -X / --xml (psql's -H is html too, its -X skips the psqlrc)
   if (o.mysqlStyle && (name === '-H' || name === '--html')) return { names: [name], value: false, apply: (m) => void (m.mysqlMarkup = 'html') };
   if (o.mysqlStyle && (name === '-X' || name === '--xml')) return { names: [name], value: false, apply: (m) => void (m.mysqlMarkup = 'xml') };
   // the mysql client's -s (no column names in its tab-separated output) and -v (each statement before its result)
+  // the mysql client's -f / --force (on its own command line; sqlsh's -f FILE otherwise, and when a script file follows)
+  if ((o.mysqlClient && name === '-f' && !(next !== undefined && isScriptFile(next))) || (o.mysqlStyle && name === '--force')) return { names: [name], value: false, apply: (m) => void ((m.continueOnError = true), (m.mysqlForce = true)) };
   if (o.mysqlStyle && (name === '-s' || name === '--silent')) return { names: [name], value: false, apply: (m) => void (m.silent = true) };
   if (o.mysqlStyle && (name === '-v' || name === '--verbose')) return { names: [name], value: false, apply: (m) => void (m.verbose = (m.verbose ?? 0) + 1) };
   return FLAGS.find((f) => f.names.includes(name));
@@ -232,9 +237,20 @@ function isMysqlStyle(argv: readonly string[]): boolean {
   return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql');
 }
 
+/** A file to run (`-f script.sql` on a mysql command line is sqlsh's -f FILE, not the client's --force): a .sql name or a file that exists. */
+function isScriptFile(arg: string): boolean {
+  if (arg.startsWith('-')) return false;
+  if (/\.(sql|txt|inc)$/i.test(arg)) return true;
+  try {
+    return statSync(arg).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml)\b/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force)\b/.test(a);
   return /^-[A-Za-z]*[uDBNerEsvHX]/.test(a);
 }
 
@@ -273,7 +289,7 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
     else if (!arg.startsWith('--') && arg.length > 2) [name, inline] = [arg.slice(0, 2), arg.slice(2)]; // -cSQL, -p5432, -At
     // Short flags bundle as with getopt: -At is -A -t, -Atc SQL is -A -t -c SQL.
     for (;;) {
-      const def = flagDef(o, name);
+      const def = flagDef(o, name, inline ?? argv[i + 1]);
       if (!def) unknown(name, arg, inline);
       if (def.value) {
         const v = inline ?? argv[++i];

@@ -102,6 +102,7 @@ export async function runBatch(init: {
   const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];
   let ok = true;
   let stopped = false;
+  const forced = init.opts.mysqlForce === true && session.mysqlClient;
   // psql -1: BEGIN before the scripts, COMMIT after them (ROLLBACK when they stopped on an error).
   const quietly = async (sql: string): Promise<void> => {
     for await (const ev of session.connection.execute(sql)) void ev;
@@ -126,13 +127,15 @@ export async function runBatch(init: {
       const r = await runScript(session, text, {
         source: label,
         signal: abort.signal,
-        stopOnError: !session.settings.continue_on_error, // ON_ERROR_STOP (\\set, -v) overrides it in runScript
+        // ON_ERROR_STOP (\\set, -v) overrides it in runScript; the mysql client's -f goes on in a script, not in -e
+        stopOnError: !session.settings.continue_on_error || (forced && src.type === 'command'),
         confirmDestructive: Boolean(init.opts.confirmDestructive),
         ...(init.opts.dryRun ? { dryRun: true } : {}),
         ...(src.type === 'command' ? { wholeRequest: true } : {}), // psql -c "a; b": one request
       });
-      if (!r.ok) ok = false;
-      if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? !session.settings.continue_on_error))) {
+      // (the mysql client's -f: a script's failed statements were said; it exits 0, as the client does)
+      if (!r.ok && !(forced && src.type !== 'command')) ok = false;
+      if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? (!session.settings.continue_on_error || (forced && src.type === 'command'))))) {
         stopped = !r.ok;
         break;
       }

@@ -99,6 +99,11 @@ describe('parseArgs: psql printing flags and mysql command lines', () => {
     assert.deepEqual(parseArgs(['-P', 'border=2', '-P', 'linestyle=unicode']).psets, [{ name: 'border', value: '2' }, { name: 'linestyle', value: 'unicode' }]);
     assert.throws(() => parseArgs(['-P', 'linestyle=fancy']), /allowed line styles/);
     assert.throws(() => parseArgs(['-P', 'title=x']), /no such printing option/);
+    // the mysql client's -f is --force; a script file after it is sqlsh's -f FILE
+    assert.equal(parseArgs(['-u', 'bob', '-f', 'shop']).mysqlForce, true);
+    assert.equal(parseArgs(['-u', 'bob', '--force', 'shop']).continueOnError, true);
+    assert.deepEqual(parseArgs(['-u', 'bob', '-f', 'load.sql', 'shop']).scripts, [{ type: 'file', path: 'load.sql' }]);
+    assert.equal(parseArgs(['-f', 'shop.sql', 'x.db']).mysqlForce, undefined);
     assert.deepEqual(parseArgs(['-P', 'pager=off']).psets, [{ name: 'pager', value: 'off' }]);
     assert.throws(() => parseArgs(['-P', 'footer=maybe']), /Boolean expected/);
   });

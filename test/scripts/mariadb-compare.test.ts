@@ -84,6 +84,26 @@ test("a script on the mysql client's command line prints what the client prints 
   }
 });
 
+test("the mysql client's -f / --force: a script goes on past its failed statements, says each, and exits 0 (-e stops)", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const db = `mforce_${process.pid}`;
+  assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
+  try {
+    const script = 'select 1 as one;\nselect * from nosuch;\nselect 2 as two;\nselect * from\n  nosuch2;\nselect 3 as three;\n';
+    const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env });
+    for (const flags of [['-f'], ['--force', '-t'], ['-f', '-e', 'select * from nosuch; select 5']] as string[][]) {
+      const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      assert.equal(r.stdout, real.stdout, `stdout of mariadb ${flags.join(' ')}`);
+      assert.equal(r.stderr, real.stderr, `stderr of mariadb ${flags.join(' ')}`);
+      assert.equal(r.status, real.status, `exit status of mariadb ${flags.join(' ')}`);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
 describe('mysql client scripts run by mariadb and by sqlsh', () => {
   const scripts = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
   const dbs: string[] = [];
