@@ -22,8 +22,8 @@ import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { sqlite3Name, sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
 
-export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl';
-export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert', 'html', 'tcl']);
+export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl' | 'json';
+export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert', 'html', 'tcl', 'json']);
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
 
@@ -140,6 +140,27 @@ const centre = (s: string, w: number): string => {
   return ' '.repeat(left) + s + ' '.repeat(room - left);
 };
 
+/** sqlite3's output_json_string: `"` and `\\` escaped, control characters as \\b \\f \\n \\r \\t or \\u00XX, the rest as it is. */
+function sqlite3Json(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const c = text.charCodeAt(i);
+    if (ch === '\\' || ch === '"') out += `\\${ch}`;
+    else if (c <= 0x1f) out += c === 8 ? '\\b' : c === 12 ? '\\f' : c === 10 ? '\\n' : c === 13 ? '\\r' : c === 9 ? '\\t' : `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** A value in sqlite3's json mode: null, an INTEGER as it is, a REAL as %!.20g (1e999 for infinity), a blob's bytes and text as strings. */
+function jsonValue(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'bigint' || typeof v === 'number') return sqlite3Quoted(v, false);
+  if (v instanceof Uint8Array) return sqlite3Json(Buffer.from(v).toString('latin1'));
+  return sqlite3Json(typeof v === 'string' ? v : typeof v === 'object' && 'text' in v ? String((v as { text: unknown }).text) : String(v));
+}
+
 const RULES = {
   box: { top: ['┌', '┬', '┐'], mid: ['├', '┼', '┤'], bottom: ['└', '┴', '┘'], h: '─', v: '│' },
   table: { top: ['+', '+', '+'], mid: ['+', '+', '+'], bottom: ['+', '+', '+'], h: '-', v: '|' },
@@ -197,6 +218,10 @@ export class Sqlite3Sink implements ResultSink {
           chunk += `INSERT INTO ${sqlite3Name(o.insertTable ?? 'table', kw)}${cols} VALUES(${row.map((v) => sqlite3Quoted(v, true)).join(',')});${o.rowSeparator}`;
           break;
         }
+        case 'json':
+          // sqlite3's json mode: one object a line, the array opened by the first row and closed after the last
+          chunk += `${this.count === 0 ? '[{' : ',\n{'}${row.map((v, i) => `${sqlite3Json(this.names[i]!)}:${jsonValue(v)}`).join(',')}}`;
+          break;
         case 'line': {
           const w = Math.max(5, ...this.names.map(chars));
           if (this.count > 0) chunk += o.rowSeparator;
@@ -213,6 +238,10 @@ export class Sqlite3Sink implements ResultSink {
 
   async end(_summary: ResultSummary): Promise<void> {
     const { o } = this;
+    if (o.mode === 'json') {
+      if (this.count > 0) await this.out.write(']\n');
+      return;
+    }
     if (o.mode !== 'column' && o.mode !== 'box' && o.mode !== 'table' && o.mode !== 'markdown') return;
     if (this.cells.length === 0) return;
     const header = o.mode !== 'column' || o.header;
