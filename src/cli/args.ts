@@ -57,6 +57,8 @@ export interface CliOptions {
   readonly mysqlMarkup?: 'html' | 'xml';
   /** The mysql client's -f / --force: a script goes on past a failed statement (each said on stderr) and exits 0. */
   readonly mysqlForce?: boolean;
+  /** The mysql client's -vv: after each statement its row count or `Query OK` line, and `Bye` at the end. */
+  readonly mysqlVerbose?: number;
 }
 
 interface FlagDef {
@@ -315,8 +317,9 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
   // mysql -s: the tab-separated output without its column names (-t tables and -E records keep theirs)
   if (o.silent && !o.vertical && !o.psets?.some((p) => p.name === 'format' && p.value === 'ascii')) o.header = false;
   if (o.verbose !== undefined) {
-    if (o.verbose > 1) throw new UsageError(`-${'v'.repeat(o.verbose)}: sqlsh writes the mysql client's -v (each statement between dashes before its result), not the row counts and timings of -vv and -vvv; use -v`);
+    if (o.verbose > 2) throw new UsageError(`-${'v'.repeat(o.verbose)}: sqlsh writes the mysql client's -v and -vv (each statement between dashes, then its row count), not the timings of -vvv; use -vv`);
     setVariable(o, 'ECHO=queries', '-v');
+    if (o.verbose > 1) o.mysqlVerbose = o.verbose;
   }
   delete o.silent;
   delete o.verbose;

@@ -34,7 +34,8 @@ Running SQL and exiting:
   -r, --raw                values as they are in -B output (no \\t \\n escapes)
   On a mysql command line (a mysql:// or mariadb:// target, -u, -D, -B or -N): -e SQL runs SQL,
   -t draws the client's table, -E prints its vertical records (as \\G does), -H and -X its html
-  and xml, -s leaves out the column names, -v writes each statement before its result, -f (--force)
+  and xml, -s leaves out the column names, -v writes each statement before its result (-vv its row
+  count after it), -f (--force)
   goes on past a failed statement (-f FILE.sql still runs a file); with -e, -u,
   -D, -B, -N or -r, output to a pipe is tab-separated, as the mysql client. A script's ~/.my.cnf
   [client]/[mysql] batch, skip-column-names, raw, table and vertical apply as these flags.

@@ -98,6 +98,7 @@ export async function runBatch(init: {
   if (init.opts.vertical && init.connection.dialect.id === 'mysql') session.verticalRecords = true; // mysql -E
   if (init.opts.mysqlMarkup && init.connection.dialect.id === 'mysql') session.mysqlMarkup = init.opts.mysqlMarkup; // mysql -H, -X
   if (init.opts.mysqlClient && init.connection.dialect.id === 'mysql') session.mysqlClient = true;
+  if (init.opts.mysqlVerbose && session.mysqlClient) session.mysqlVerbose = init.opts.mysqlVerbose; // mysql -vv
   for (const v of init.opts.variables ?? []) session.variables = withVariable(session.variables, v.name, v.value);
   const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];
   let ok = true;
@@ -140,6 +141,8 @@ export async function runBatch(init: {
         break;
       }
     }
+    // the mysql client's -vv says goodbye, after an error too
+    if (session.mysqlVerbose >= 2) await session.io.stdout.write('Bye\n');
     // --dry-run: everything the script changed is rolled back, before -1 could commit it.
     if (init.opts.dryRun) await (await import('../preview/dry-run.js')).endDryRun(session.connection);
     if (init.opts.singleTransaction && session.connection.transactionStatus() !== 'idle') {

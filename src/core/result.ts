@@ -59,7 +59,11 @@ export type ResultEvent =
   /** PostgreSQL's LISTEN: a NOTIFY on a channel this session listens on (after the statement it arrived during). */
   | { readonly type: 'notification'; readonly channel: string; readonly payload: string; readonly pid: number }
   /** The statement finished. command: the status tag in the engine's style ('SELECT 3', 'INSERT 0 1', 'CREATE TABLE'). */
-  | { readonly type: 'done'; readonly command?: string; readonly affected?: number; readonly rowCount?: number; readonly warnings?: number };
+  | {
+      readonly type: 'done'; readonly command?: string; readonly affected?: number; readonly rowCount?: number; readonly warnings?: number;
+      /** The server's own words on what the statement did (MySQL's `Records: 2  Duplicates: 0  Warnings: 0`). */
+      readonly info?: string;
+    };
 
 export function isTypedText(v: Value): v is TypedText {
   return typeof v === 'object' && v !== null && !(v instanceof Uint8Array);

@@ -19,6 +19,9 @@ export interface RenderedSummary {
   readonly command?: string;
   readonly affected?: number;
   readonly resultSets: number;
+  /** The warnings the engine counted and its own words on the statement (the last statement's: 'done'). */
+  readonly warnings?: number;
+  readonly info?: string;
 }
 
 /** A sink that begins (prints its header) only once a row comes: a result without rows shows nothing. */
@@ -61,6 +64,8 @@ export async function renderEvents(
   let affected: number | undefined;
   let preformatted = false;
   let notifications: string[] | undefined;
+  let warnings: number | undefined;
+  let info: string | undefined;
   const finishSink = async (cmd?: string) => {
     if (!sink) return;
     const s = sink;
@@ -119,6 +124,8 @@ export async function renderEvents(
         }
         command = ev.command;
         affected = ev.affected;
+        warnings = ev.warnings;
+        info = ev.info;
         if (sink) {
           await finishSink(ev.command);
           // psql: rows of INSERT, UPDATE or DELETE ... RETURNING are followed by the command's status
@@ -130,7 +137,7 @@ export async function renderEvents(
   }
   await finishSink(command);
   for (const line of notifications ?? []) await out.write(line);
-  return { rowCount: totalRows, command, affected, resultSets };
+  return { rowCount: totalRows, command, affected, resultSets, ...(warnings ? { warnings } : {}), ...(info ? { info } : {}) };
 }
 
 /** The formats that print a command's status line (psql's aligned, expanded and unaligned output). */

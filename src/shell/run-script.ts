@@ -343,6 +343,14 @@ function metaAfterSql(sql: string, terminator: string | undefined): string | und
   return t;
 }
 
+/** The mysql client's -vv line after a statement: `2 rows in set` / `Empty set`, or `Query OK, 1 row affected` (and the server's info), then a blank line. */
+function mysqlOutcome(s: { readonly rowCount: number; readonly affected?: number; readonly resultSets: number; readonly warnings?: number; readonly info?: string }): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const warned = s.warnings ? `, ${plural(s.warnings, 'warning')}` : '';
+  if (s.resultSets > 0) return `${s.rowCount === 0 ? 'Empty set' : `${plural(s.rowCount, 'row')} in set`}${warned}\n\n`;
+  return `Query OK, ${plural(s.affected ?? 0, 'row')} affected${warned}\n${s.info ? `${s.info}\n` : ''}\n`;
+}
+
 /** sqlite3's `.changes on` line after a statement: the rows it changed and the connection's total. */
 async function writeSqlite3Changes(session: Session): Promise<void> {
   for await (const ev of session.connection.execute('select changes(), total_changes()', {})) {
@@ -479,6 +487,7 @@ export async function runStatement(
       else session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
     }
     if (session.sqlite3Output?.changes && session.dialect.id === 'sqlite') await writeSqlite3Changes(session);
+    if (session.mysqlVerbose >= 2 && session.mysqlClient) await session.io.stdout.write(mysqlOutcome(summary));
     if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
     return true;
   } catch (e) {
@@ -510,8 +519,10 @@ async function reportFailure(
     }
     if (e instanceof SqlError && session.mysqlClient && e.vendorCode !== undefined) {
       // the MariaDB client's words: the statement between rules, then ERROR errno (SQLSTATE) at line N
+      // (with -v the statement was written already, before it ran: the error line alone)
       const shown = escapeForTerminal(sql.replace(/\s*;\s*$/, ''), true);
-      session.io.error(`--------------\n${shown}\n--------------\n\nERROR ${e.vendorCode} (${e.code ?? 'HY000'}) at line ${opts.line}: ${escapeForTerminal(e.message, true)}`);
+      const statement = echoMode(session) === 'queries' ? '' : `--------------\n${shown}\n--------------\n\n`;
+      session.io.error(`${statement}ERROR ${e.vendorCode} (${e.code ?? 'HY000'}) at line ${opts.line}: ${escapeForTerminal(e.message, true)}`);
       return false;
     }
     if (e instanceof SqlError) {

@@ -72,6 +72,8 @@ export class Session {
    * the client shows none in batch mode.
    */
   mysqlClient = false;
+  /** The mysql client's -vv: each statement's row count or `Query OK` line after it, `Bye` at the end. */
+  mysqlVerbose = 0;
   /** The SQL a backslash command ended (`select ... \gset`), for \p, \r, \gset, \gexec; they may take it (undefined). */
   queryBuffer: string | undefined;
   private catalogSnapshot: Catalog | undefined;

@@ -140,3 +140,8 @@ describe("the mysql client's -pPASSWORD", () => {
     assert.equal(parseArgs(['-h', 'db', '-p', '5433']).port, 5433);
   });
 });
+
+test("the mysql client's -vv is taken (row counts after each statement); -vvv is refused with what to use", () => {
+  assert.equal(parseArgs(['-u', 'bob', '-vv', 'shop']).mysqlVerbose, 2);
+  assert.throws(() => parseArgs(['-u', 'bob', '-vvv', 'shop']), /use -vv/);
+});

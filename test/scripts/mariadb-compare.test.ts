@@ -68,7 +68,7 @@ test("a script on the mysql client's command line prints what the client prints 
       "insert into tb values (b'101', b'1000001');",
       'select * from tb;',
     ].join('\n');
-    for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N'], ['-t', '-N'], ['-s'], ['-s', '-t'], ['-v'], ['-v', '-t'], ['--column-names=0'], ['-sr'], ['-H'], ['-H', '-N'], ['-X']] as string[][]) {
+    for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N'], ['-t', '-N'], ['-s'], ['-s', '-t'], ['-v'], ['-v', '-t'], ['-vv'], ['-vv', '-t'], ['--column-names=0'], ['-sr'], ['-H'], ['-H', '-N'], ['-X']] as string[][]) {
       const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], {
         input: script, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password },
       });
@@ -92,7 +92,7 @@ test("the mysql client's -f / --force: a script goes on past its failed statemen
   try {
     const script = 'select 1 as one;\nselect * from nosuch;\nselect 2 as two;\nselect * from\n  nosuch2;\nselect 3 as three;\n';
     const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env });
-    for (const flags of [['-f'], ['--force', '-t'], ['-f', '-e', 'select * from nosuch; select 5']] as string[][]) {
+    for (const flags of [['-f'], ['--force', '-t'], ['-f', '-v'], ['-f', '-vv'], ['-f', '-e', 'select * from nosuch; select 5']] as string[][]) {
       const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
       const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
       assert.equal(r.stdout, real.stdout, `stdout of mariadb ${flags.join(' ')}`);

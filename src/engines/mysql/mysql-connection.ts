@@ -64,6 +64,7 @@ interface RawRowsTarget {
 }
 interface OkHeader {
   affectedRows?: number | string;
+  info?: string;
   warningStatus?: number;
   serverStatus?: number;
   stateChanges?: { schema?: string | null } | null;
@@ -256,6 +257,7 @@ export class MysqlConnection implements Connection {
     let rowCount: number | undefined;
     let affected: number | undefined;
     let okWarnings = 0;
+    let okInfo: string | undefined;
     let finished = false;
     let failure: MysqlDriverError | undefined;
     let paused = false;
@@ -352,6 +354,7 @@ export class MysqlConnection implements Connection {
       const ok = row as OkHeader;
       if (ok.serverStatus !== undefined) this.serverStatus = ok.serverStatus;
       okWarnings += ok.warningStatus ?? 0;
+      if (ok.info) okInfo = ok.info;
       affected = (affected ?? 0) + Number(ok.affectedRows ?? 0);
       if (ok.stateChanges?.schema) this.database = ok.stateChanges.schema;
     });
@@ -418,6 +421,7 @@ export class MysqlConnection implements Connection {
         ...(affected !== undefined && rowCount === undefined ? { affected } : {}),
         ...(rowCount !== undefined ? { rowCount } : {}),
         ...(warnings > 0 ? { warnings } : {}),
+        ...(okInfo ? { info: okInfo } : {}),
       };
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
