@@ -199,6 +199,9 @@ export function offerFunctions(ctx: OfferContext, col: Collector, only?: { user?
   for (const f of catalog.builtinFunctionNames) col.add(f, 3, `fn\u0000\u0000${f}`, build, undefined, f);
 }
 
+/** The most relations whose columns are searched for the select list's names (`SELECT a FROM |`). */
+const HOLDING_SCAN_LIMIT = 3000;
+
 /** The schema-and-name keys of functions that have more than one signature (PostgreSQL's overloads). */
 function overloaded(functions: readonly FunctionDef[]): Set<string> {
   const seen = new Set<string>();
@@ -238,22 +241,18 @@ export function offerRelations(ctx: OfferContext, col: Collector, kinds?: readon
   const names = ctx.names;
   const build = (def: RelationDef): CandidateBody => relationBody(def, names);
   const { relations, relationsByLength } = ctx.catalog;
-  if (holding && holding.length > 0) {
-    // `SELECT first_name, email FROM |`: the user's tables that have every column named so far come first
+  // `SELECT first_name, email FROM |`: the user's tables that have every column named so far come first
+  // (a walk over every table's columns: on a catalog of thousands of tables the keystroke would wait, so not there)
+  let preferred: Set<RelationDef> | undefined;
+  if (holding && holding.length > 0 && relations.length <= HOLDING_SCAN_LIMIT) {
     const want = holding.map((h) => h.toLowerCase());
-    let any = false;
     for (const r of relations) {
       if (r.system || !kindIn(kinds, r.def.kind)) continue;
-      const have = new Set(r.def.columns.map((c) => c.name.toLowerCase()));
-      if (!want.every((w) => have.has(w))) continue;
+      // (no allocation per relation: this walks every table of a big catalog)
+      if (!want.every((w) => r.def.columns.some((c) => c.name.length === w.length && c.name.toLowerCase() === w))) continue;
       // (one off the path is written qualified: it sorts by that length)
-      col.add(r.def.name, 0, `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def, r.visible ? r.def.name.length : r.def.schema.length + 1 + r.def.name.length);
-      any = true;
-    }
-    // the others after them, once each
-    if (any) {
-      for (const r of relations) if (kindIn(kinds, r.def.kind) && (!r.system || ctx.word.prefix !== '')) col.add(r.def.name, relationTier(r), `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
-      return;
+      col.add(r.def.name, 0, undefined, build, r.lower, r.def, r.visible ? r.def.name.length : r.def.schema.length + 1 + r.def.name.length);
+      (preferred ??= new Set()).add(r.def);
     }
   }
   if (ctx.word.prefix === '') {
@@ -262,7 +261,7 @@ export function offerRelations(ctx: OfferContext, col: Collector, kinds?: readon
     if (recent && recent.size > 0) {
       for (const r of relations) {
         if (r.system || !kindIn(kinds, r.def.kind)) continue;
-        if (recent.has(r.def.name) || recent.has(r.lower)) col.add(r.def.name, relationTier(r), `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
+        if ((recent.has(r.def.name) || recent.has(r.lower)) && !preferred?.has(r.def)) col.add(r.def.name, relationTier(r), `rel\u0000${r.def.schema}\u0000${r.def.name}`, build, r.lower, r.def);
       }
     }
     let n = 0;
@@ -270,7 +269,7 @@ export function offerRelations(ctx: OfferContext, col: Collector, kinds?: readon
     for (let i = 0; i < relationsByLength.length && n < ctx.max; i++) {
       const r = relations[relationsByLength[i]!]!;
       if (r.system) break; // system relations sort last: offered only once their prefix is typed
-      if (!kindIn(kinds, r.def.kind)) continue;
+      if (!kindIn(kinds, r.def.kind) || preferred?.has(r.def)) continue;
       col.add(r.def.name, relationTier(r), dedupe ? `rel\u0000${r.def.schema}\u0000${r.def.name}` : undefined, build, r.lower, r.def);
       n++;
     }
@@ -281,7 +280,7 @@ export function offerRelations(ctx: OfferContext, col: Collector, kinds?: readon
   for (let i = 0; i < relations.length; i++) {
     if ((masks[i]! & need) !== need) continue; // lacks a typed character: cannot match
     const r = relations[i]!;
-    if (kinds && !kindIn(kinds, r.def.kind)) continue;
+    if ((kinds && !kindIn(kinds, r.def.kind)) || preferred?.has(r.def)) continue;
     col.add(r.def.name, relationTier(r), undefined, build, r.lower, r.def);
   }
 }
