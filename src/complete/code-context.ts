@@ -19,10 +19,12 @@ const CLAUSES = new Set([
 ]);
 
 /** True when an operand ended just before the cursor (so an operator or keyword is expected next). */
-function operandEnded(prev: Token | undefined, dialect: SqlDialect): boolean {
+function operandEnded(prev: Token | undefined, dialect: SqlDialect, prev2?: Token): boolean {
   if (!prev) return false;
   if (prev.type === 'quoted-ident' || prev.type === 'number' || prev.type === 'string' || prev.type === 'param') return true;
-  if (isPunct(prev, ')') || isPunct(prev, '*')) return true;
+  if (isPunct(prev, ')')) return true;
+  // a star (SELECT *, t.*, count(*)) ends an operand; a `*` after an operand multiplies and wants another
+  if (isPunct(prev, '*')) return !operandEnded(prev2, dialect) || isPunct(prev2, '.');
   if (prev.type !== 'word') return false;
   const k = prev.text.toUpperCase();
   if (K.EXPECTS_OPERAND.has(k)) return false;
@@ -395,7 +397,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const on = sig.findIndex((t, i) => i < clause.idx && kw(t) === 'ON');
     const t = on >= 0 ? tableRefAt(sig, on + 1) : undefined;
     if (t) {
-      if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: withoutIlike(K.AFTER_HAVING_OPERAND, dialect) }];
+      if (operandEnded(prev, dialect, prev2)) return [{ kind: 'keyword', preferred: withoutIlike(K.AFTER_HAVING_OPERAND, dialect) }];
       return columnsEtc([t]);
     }
   }
@@ -459,7 +461,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
         // MySQL INSERT ... ON DUPLICATE KEY UPDATE col = ..., col = ...: the target's columns
         const target = tables.find((t) => t.intoTarget) ?? tables[0];
         if (atClause || isPunct(prev, ',')) return target ? [{ kind: 'column', tables: [target] }] : [];
-        return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc(target ? [target] : tables);
+        return operandEnded(prev, dialect, prev2) ? [{ kind: 'keyword' }] : columnsEtc(target ? [target] : tables);
       }
       if (atClause) return relation(false);
       return [{ kind: 'keyword', preferred: K.AFTER_UPDATE_TARGET }];
@@ -474,7 +476,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
         const target = tables.find((t) => t.kind === 'table');
         return target ? [{ kind: 'column', tables: [target] }] : [{ kind: 'keyword' }];
       }
-      if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: K.AFTER_SET_ITEM }];
+      if (operandEnded(prev, dialect, prev2)) return [{ kind: 'keyword', preferred: K.AFTER_SET_ITEM }];
       return columnsEtc();
     }
     case 'ON': {
@@ -499,7 +501,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
         const cond: Suggestion[] = joined ? [{ kind: 'join-condition', tables: beforeCursor, right: joined }] : [];
         return [...cond, ...onOperand(beforeCursor)];
       }
-      if (operandEnded(prev, dialect)) return [{ kind: 'keyword', preferred: withoutIlike(K.AFTER_CONDITION_OPERAND, dialect) }];
+      if (operandEnded(prev, dialect, prev2)) return [{ kind: 'keyword', preferred: withoutIlike(K.AFTER_CONDITION_OPERAND, dialect) }];
       return onOperand(beforeCursor);
     }
     case 'USING':
@@ -525,7 +527,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (P === 'OR' && dialect.id === 'sqlite' && before === clause.idx + 2) return [{ kind: 'keyword', preferred: K.SQLITE_INSERT_OR, only: true }];
       // INSERT OR REPLACE |, INSERT IGNORE |: INTO
       if ((before === clause.idx + 3 && kw(sig[clause.idx + 1]) === 'OR') || (before === clause.idx + 2 && P === 'IGNORE')) return [{ kind: 'keyword', preferred: ['INTO'], only: true }];
-      return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
+      return operandEnded(prev, dialect, prev2) ? [{ kind: 'keyword' }] : columnsEtc();
     case 'SHOW':
       if (!atClause) return [];
       if (dialect.id === 'mysql') return [{ kind: 'keyword', preferred: K.MYSQL_SHOW, only: true }];
@@ -611,7 +613,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
         return [{ kind: 'keyword', preferred: words, only: true }, ...(target ? [{ kind: 'column', tables: [target] } as const] : [])];
       }
       if (C === 'DROP' && alterTable) return alterTableDrop(sig, clause.idx, before, target, dialect);
-      if (C === 'MODIFY' || C === 'CHANGE') return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
+      if (C === 'MODIFY' || C === 'CHANGE') return operandEnded(prev, dialect, prev2) ? [{ kind: 'keyword' }] : columnsEtc();
       if (C === 'DROP' && atClause) return commonFirst(K.AFTER_DROP[dialect.id] ?? []);
       if (C === 'ALTER' && atClause && clause.idx === 0) return commonFirst(K.AFTER_ALTER[dialect.id] ?? []);
       return [{ kind: 'keyword' }];
@@ -638,7 +640,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
       if (C === 'SELECT' && isPunct(prev, '*') && (before - 2 === clause.idx || isPunct(prev2, ',') || isPunct(prev2, '.') || ['DISTINCT', 'ALL'].includes(kw(prev2)))) {
         return [{ kind: 'keyword', preferred: dialect.id === 'duckdb' ? ['FROM', 'EXCLUDE', 'REPLACE', 'RENAME', 'INTO'] : ['FROM', 'INTO'], only: true }];
       }
-      if (operandEnded(prev, dialect)) {
+      if (operandEnded(prev, dialect, prev2)) {
         const after = C === 'SELECT' ? K.AFTER_SELECT_ITEM
           : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM)
           : C === 'HAVING' ? K.AFTER_HAVING_OPERAND
@@ -655,7 +657,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     case '':
       return before === 0 ? [{ kind: 'keyword', preferred: K.STATEMENT_START }] : statementWords(sig, before, dialect);
     default:
-      return operandEnded(prev, dialect) ? [{ kind: 'keyword' }] : columnsEtc();
+      return operandEnded(prev, dialect, prev2) ? [{ kind: 'keyword' }] : columnsEtc();
   }
 }
 

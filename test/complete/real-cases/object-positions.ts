@@ -93,3 +93,10 @@ export const holdingCases: Case[] = [
   myA('SELECT DISTINCT full_name FROM |', ['customers'], [], { context: 'tables holding the columns', first: 'customers' }),
   slA('SELECT * FROM (SELECT dept_id FROM |)', ['departments', 'employees'], [], { context: 'tables holding the columns', firstKind: 'table' }),
 ];
+
+/** A `*` after an operand multiplies: another operand follows, not a keyword (a star ends one). */
+export const multiplyCases: Case[] = [
+  pgA('SELECT unit_price * | FROM shop.order_items', ['qty'], [], { context: 'operators', firstKind: 'column' }),
+  pgA('SELECT * FROM shop.order_items WHERE qty * | > 10', ['unit_price'], [], { context: 'operators', firstKind: 'column' }),
+  pg('SELECT count(*) |', ['AS', 'FROM'], [], { context: 'operators', firstKind: 'keyword' }),
+];
