@@ -433,6 +433,7 @@ export async function runStatement(
   const options0 = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
   const options = options0.mysqlMarkup === 'xml' ? { ...options0, statement: sql } : options0;
   const started = nowMs();
+  const cpuStart = session.settings.timing && session.sqlite3Output ? process.cpuUsage() : undefined;
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -483,7 +484,11 @@ export async function runStatement(
     await flushPaging();
     if (session.settings.timing) {
       // a script's output is psql's: its words on stdout after the result; the shell's screen adds the row count
-      if (!session.interactive) await session.io.stdout.write(`${psqlTiming(ms)}\n`);
+      // (a sqlite3 script's is sqlite3's .timer line: real seconds, then the process's user and system CPU seconds)
+      if (cpuStart) {
+        const cpu = process.cpuUsage(cpuStart);
+        await session.io.stdout.write(`Run Time: real ${(ms / 1000).toFixed(3)} user ${(cpu.user / 1e6).toFixed(6)} sys ${(cpu.system / 1e6).toFixed(6)}\n`);
+      } else if (!session.interactive) await session.io.stdout.write(`${psqlTiming(ms)}\n`);
       else session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
     }
     if (session.sqlite3Output?.changes && session.dialect.id === 'sqlite') await writeSqlite3Changes(session);

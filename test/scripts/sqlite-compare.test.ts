@@ -46,6 +46,17 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.equal(r.stdout, `main: ${b} r/w\nmain: ${b} r/w\naux: "" r/w\n1\n`);
   });
 
+  test(".timer on writes sqlite3's Run Time line after each statement (the times aside, the same bytes)", () => {
+    const dir = tempDir();
+    const script = '.timer on\ncreate table t(a);\ninsert into t values (1);\nselect * from t;\n.timer off\nselect 2;\n';
+    const real = sqlite3([join(dir, 'a.db')], script);
+    const r = spawnSync(process.execPath, [BIN, join(dir, 'b.db')], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.status, 0, r.stderr);
+    const times = (s: string): string => s.replace(/\d+\.\d+/g, 'N');
+    assert.equal(times(r.stdout), times(real.stdout));
+    assert.match(r.stdout, /^Run Time: real \d\.\d{3} user \d\.\d{6} sys \d\.\d{6}\n/);
+  });
+
   test('a dot-command sqlsh does not have is an error that says so', () => {
     const dir = tempDir();
     const r = spawnSync(process.execPath, [BIN, join(dir, 'x.db'), '-c', '.frobnicate on\nselect 1;'], { encoding: 'utf8', env: testEnv(tempDir()) });
