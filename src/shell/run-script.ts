@@ -134,6 +134,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
       else if (!session.interactive && isActive(session.conditionals) && /^\.[a-z]/i.test(meta)) session.sqlite3Output ??= SQLITE3_DEFAULT;
       if (output && !output.fallback) continue;
       // (src/meta/dot-commands.ts)
+      const meta0 = meta;
       const dot = translateDotCommand(meta);
       if ('error' in dot) {
         session.io.error(`${opts.source ? `${opts.source}:${line}: ` : ''}${dot.error}`);
@@ -143,6 +144,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
       }
       meta = dot.meta;
       dotCommand = true;
+      // sqlite3's .once: only the next statement's output goes to the file
+      if (isActive(session.conditionals) && /^\.(once|output)\b/i.test(meta0)) session.outputOnce = /^\.once\b/i.test(meta0);
       if (dot.also && isActive(session.conditionals)) {
         const { runMeta } = await import('../meta/run-meta.js');
         for (const also of dot.also) await runMeta(session, also, { ...opts, stopOnError: stopOnError(), line, quiet: true }, runnerFor(session));
@@ -503,6 +506,13 @@ export async function runStatement(
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
     await flushPaging();
+    if (session.outputOnce) {
+      // (sqlite3's .once: this statement had the file; the next ones go to the screen again)
+      session.outputOnce = false;
+      const once = session.output;
+      session.output = undefined;
+      await once?.close?.();
+    }
   }
 }
 

@@ -74,6 +74,8 @@ export class Session {
   mysqlClient = false;
   /** The mysql client's -vv: each statement's row count or `Query OK` line after it, `Bye` at the end. */
   mysqlVerbose = 0;
+  /** sqlite3's `.once FILE`: the output goes back to the screen after the next statement. */
+  outputOnce = false;
   /** The SQL a backslash command ended (`select ... \gset`), for \p, \r, \gset, \gexec; they may take it (undefined). */
   queryBuffer: string | undefined;
   private catalogSnapshot: Catalog | undefined;

@@ -6,7 +6,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, tempDir, testEnv } from '../meta/cli-helper.js';
 
@@ -55,6 +55,20 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     const times = (s: string): string => s.replace(/\d+\.\d+/g, 'N');
     assert.equal(times(r.stdout), times(real.stdout));
     assert.match(r.stdout, /^Run Time: real \d\.\d{3} user \d\.\d{6} sys \d\.\d{6}\n/);
+  });
+
+  test('.once sends only the next statement to the file; .output all of them until .output alone', () => {
+    const dir = tempDir();
+    const script = (d: string) => `.once ${d}/once.txt\nselect 1;\nselect 2;\n.output ${d}/out.txt\nselect 3;\n.headers on\nselect 4 as four;\n.output\nselect 5;\n`;
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    mkdirSync(a);
+    mkdirSync(b);
+    const real = sqlite3([join(a, 'x.db')], script(a));
+    const r = spawnSync(process.execPath, [BIN, join(b, 'x.db')], { input: script(b), encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stdout, '2\n5\n5\n'); // (select 5 with its header: .headers on)
+    for (const f of ['once.txt', 'out.txt']) assert.equal(readFileSync(join(b, f), 'utf8'), readFileSync(join(a, f), 'utf8'), f);
   });
 
   test('a dot-command sqlsh does not have is an error that says so', () => {
