@@ -147,6 +147,8 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     { kind: 'function' },
     { kind: 'alias', tables: ts },
     { kind: 'keyword', preferred: K.EXPRESSION_START, secondary: true },
+    // MySQL: a string's character set introducer (_utf8mb4'text')
+    ...(dialect.id === 'mysql' ? [{ kind: 'charset', introducer: true } as const] : []),
   ];
   /** An operand of an ON condition: there columns are written qualified, so the tables' references come first (as in pgcli). */
   const onOperand = (ts: readonly TableRef[]): Suggestion[] => [
@@ -313,6 +315,10 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const csWord = (i: number): boolean => kw(sig[i]) === 'CHARSET' || (kw(sig[i]) === 'SET' && kw(sig[i - 1]) === 'CHARACTER');
     const convertUsing = P === 'USING' && open.length > 0 && kw(sig[open[open.length - 1]! - 1]) === 'CONVERT';
     if (csWord(before - 1) || (isPunct(prev, '=') && csWord(before - 2)) || (P === 'NAMES' && kw(prev2) === 'SET') || convertUsing) return [{ kind: 'charset' }];
+  }
+  // MariaDB's CHANGE MASTER TO |: the replication options
+  if (dialect.id === 'mysql' && kw(sig[0]) === 'CHANGE' && kw(sig[1]) === 'MASTER' && (P === 'TO' || isPunct(prev, ','))) {
+    return only(['MASTER_HOST =', 'MASTER_USER =', 'MASTER_PASSWORD =', 'MASTER_PORT =', 'MASTER_LOG_FILE =', 'MASTER_LOG_POS =', 'MASTER_CONNECT_RETRY =', 'MASTER_USE_GTID =', 'MASTER_SSL =', 'MASTER_HEARTBEAT_PERIOD =', 'RELAY_LOG_FILE =', 'RELAY_LOG_POS =', 'MASTER_DELAY =']);
   }
   // MySQL: ENGINE = |: the storage engines
   if (dialect.id === 'mysql' && kw(sig[0]) === 'CREATE' && (P === 'ENGINE' || (isPunct(prev, '=') && kw(prev2) === 'ENGINE'))) {

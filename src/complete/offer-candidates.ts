@@ -435,6 +435,11 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       return;
     }
     case 'charset':
+      // (an introducer is written before a string, `_utf8mb4'text'`: offered last, once `_` is typed)
+      if (s.introducer) {
+        if (ctx.word.prefix.startsWith('_')) for (const c of catalog.data.charsets ?? []) col.add(`_${c}`, COMMON_CHARSETS.has(c) ? 4 : 5, `cs\u0000_${c}`, { text: `_${c}`, kind: 'charset' });
+        return;
+      }
       for (const c of catalog.data.charsets ?? []) col.add(c, COMMON_CHARSETS.has(c) ? 1 : 2, `cs\u0000${c}`, { text: c, kind: 'charset' });
       return;
     case 'enum-value':

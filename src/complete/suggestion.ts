@@ -68,8 +68,8 @@ export type Suggestion =
   | { readonly kind: 'sequence'; readonly schema?: string; readonly schemaQuoted?: boolean }
   /** COLLATE |: the server's collations (those of `charset` first, when one was named). */
   | { readonly kind: 'collation'; readonly charset?: string }
-  /** CHARACTER SET |, SET NAMES |, CONVERT(x USING |): the server's character sets. */
-  | { readonly kind: 'charset' }
+  /** CHARACTER SET |, SET NAMES |, CONVERT(x USING |): the server's character sets; `introducer`: as MySQL's `_utf8mb4'...'` prefixes. */
+  | { readonly kind: 'charset'; readonly introducer?: boolean }
   /** `col = |`, `col IN (|`: the labels of the column's ENUM type, when it has one (`qualifier`: the `t.` written before it). */
   | { readonly kind: 'enum-value'; readonly tables: readonly TableRef[]; readonly column: string; readonly qualifier?: string }
   /** PostgreSQL's extensions: those not yet installed first (CREATE EXTENSION), or only the installed ones (DROP, ALTER). */

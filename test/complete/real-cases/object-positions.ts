@@ -100,3 +100,10 @@ export const multiplyCases: Case[] = [
   pgA('SELECT * FROM shop.order_items WHERE qty * | > 10', ['unit_price'], [], { context: 'operators', firstKind: 'column' }),
   pg('SELECT count(*) |', ['AS', 'FROM'], [], { context: 'operators', firstKind: 'keyword' }),
 ];
+
+/** MySQL/MariaDB: character set introducers once `_` is typed; CHANGE MASTER TO's options (mycli's tests). */
+export const mysqlIntroducerCases: Case[] = [
+  myA("SELECT _|'text'", ['_utf8mb4', '_latin1', '_binary'], [], { context: 'mysql odds', firstKind: 'charset' }),
+  my('SELECT u|', [], ['_utf8mb4'], { context: 'mysql odds' }),
+  my('CHANGE MASTER TO |', ['MASTER_HOST =', 'MASTER_PORT =', 'MASTER_LOG_FILE ='], ['NOT', 'CASE'], { context: 'mysql odds' }),
+];
