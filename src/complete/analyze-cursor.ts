@@ -126,6 +126,21 @@ function sequenceArgument(tokens: readonly Token[], str: Token, text: string, c:
   return { word: { start, end: Math.max(end, c), prefix: text.slice(start, c), quoted: false }, suggestions: [{ kind: 'sequence' }] };
 }
 
+/** PostgreSQL's `SET [SESSION|LOCAL] SCHEMA '|'`: the schema names, written inside the quotes. */
+function schemaArgument(tokens: readonly Token[], str: Token, text: string, c: number, dialect: SqlDialect): SuggestResult | undefined {
+  if (dialect.id !== 'postgres' || !str.text.startsWith("'")) return undefined;
+  const sig = tokens.filter((t) => t.end <= str.start && t.type !== 'space' && t.type !== 'line-comment' && t.type !== 'block-comment');
+  const words = sig.slice(-4).map((t) => t.text.toUpperCase());
+  const at = words.lastIndexOf('SCHEMA');
+  if (at !== words.length - 1 || !words.slice(0, at).some((w) => w === 'SET')) return undefined;
+  const setAt = sig.length - words.length + words.indexOf('SET');
+  if (setAt > 0 && sig[setAt - 1]!.text !== ';') return undefined;
+  const start = str.start + 1;
+  const closed = str.end - str.start >= 2 && text[str.end - 1] === "'";
+  const end = closed ? str.end - 1 : str.end;
+  return { word: { start, end: Math.max(end, c), prefix: text.slice(start, c), quoted: false }, suggestions: [{ kind: 'schema', bare: true }] };
+}
+
 /**
  * Inside the body of `CREATE TRIGGER ... ON t` (SQLite, MySQL): NEW and OLD, the rows of t a statement there may
  * name (`NEW.|` completes t's columns). None elsewhere.
@@ -190,7 +205,7 @@ function analyzeAt(text: string, c: number, dialect: SqlDialect, depth: number, 
       return none(c);
     case 'string': {
       // the $$ body of CREATE FUNCTION / DO: SQL again, analysed on its own text, offsets mapped back
-      const seq = sequenceArgument(tokens, place.token, text, c) ?? fileArgument(tokens, place.token, text, c, dialect);
+      const seq = sequenceArgument(tokens, place.token, text, c) ?? schemaArgument(tokens, place.token, text, c, dialect) ?? fileArgument(tokens, place.token, text, c, dialect);
       if (seq) return seq;
       const body = depth < 4 && dialect.lex.dollarQuotes ? functionBodyRange(tokens, place.token, c, statementRange(text, place.token.start, dialect)) : undefined;
       if (!body) return none(c);

@@ -342,7 +342,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
       return offerKeywords(s.preferred, s.only === true, ctx, col, s.secondary === true, s.first === true);
     case 'schema':
       for (const name of catalog.schemas) {
-        col.add(name, SYSTEM_SCHEMA.test(name) ? 5 : 2, `schema\u0000${name}`, { text: s.string ? `'${name.replace(/'/g, "''")}'` : `${ctx.names.ident(name)}${s.suffix ?? ''}`, kind: 'schema' });
+        col.add(name, SYSTEM_SCHEMA.test(name) ? 5 : 2, `schema\u0000${name}`, { text: s.bare ? name.replace(/'/g, "''") : s.string ? `'${name.replace(/'/g, "''")}'` : `${ctx.names.ident(name)}${s.suffix ?? ''}`, kind: 'schema' });
       }
       return;
     case 'relation': {

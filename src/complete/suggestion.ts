@@ -35,7 +35,11 @@ export type Suggestion =
       /** Preferred words rank before the names (FROM (|: a subquery's SELECT before the tables). */ readonly first?: boolean;
     }
   /** `suffix`: written after each name (MySQL's GRANT ... ON db.*). */
-  | { readonly kind: 'schema'; readonly suffix?: string; /** Written as a string literal (SET SCHEMA 'name'). */ readonly string?: boolean }
+  | {
+      readonly kind: 'schema'; readonly suffix?: string;
+      /** Written as a string literal (SET SCHEMA 'name'); `bare`: the name alone, inside a string already typed. */
+      readonly string?: boolean; readonly bare?: boolean;
+    }
   | {
       readonly kind: 'relation';
       readonly schema?: string;

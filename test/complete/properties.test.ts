@@ -95,7 +95,7 @@ function checkInsertions(text: string, cursor: number, catalog: Catalog, max: nu
     // a sequence named in nextval('...'): the text goes inside the string, which stays one string token
     const inString = before.find((t) => t.type === 'string' && !/^\$/.test(t.text) && t.start < start && end <= t.end && (start < t.end || t.unterminated === true));
     if (inString) {
-      assert.equal(c.kind, 'sequence', `only a sequence completes inside a plain string: ${JSON.stringify(c.text)} in ${JSON.stringify(text)}`);
+      assert.ok(c.kind === 'sequence' || c.kind === 'schema', `only a sequence (nextval('|) or a schema (SET SCHEMA '|) completes inside a plain string: ${JSON.stringify(c.text)} in ${JSON.stringify(text)}`);
       const next = text.slice(0, start) + c.text + text.slice(end);
       const outer = lex(next, opts).find((t) => t.start === inString.start);
       assert.equal(outer?.type, 'string', 'the string stays a string');

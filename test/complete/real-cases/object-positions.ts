@@ -81,6 +81,7 @@ export const returningCteCases: Case[] = [
 /** PostgreSQL: SET SCHEMA takes a string; a record function's column definition list takes types (pgcli's tests). */
 export const pgStringAndTypeCases: Case[] = [
   pgA('SET SCHEMA |', ["'shop'", "'public'"], ['shop'], { context: 'set schema' }),
+  pg("SET SCHEMA 'sh|", ['shop'], ["'shop'"], { context: 'set schema', first: 'shop' }),
   pgA('SELECT * FROM json_to_record(NULL) AS x(a |)', ['integer', 'text'], ['orders'], { context: 'column definition list', firstKind: 'datatype' }),
   pgA("SELECT * FROM json_to_recordset('[]') x(a int, b |)", ['text'], [], { context: 'column definition list', firstKind: 'datatype' }),
   pg('SELECT * FROM (SELECT 1) AS x(a |', [], ['integer'], { context: 'column definition list' }),
