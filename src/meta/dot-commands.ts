@@ -4,7 +4,7 @@
  * is \copy TABLE FROM FILE (csv)... A dot-command without a sqlsh counterpart is an error that says so.
  */
 import { DOT_COMMANDS } from '../sql/dot-command-names.js';
-import { SQLITE3_DEFAULT, SQLITE3_MODES, type Sqlite3Mode, type Sqlite3Output } from '../output/sqlite3-sink.js';
+import { SQLITE3_DEFAULT, SQLITE3_MODES, sqlite3CString, type Sqlite3Mode, type Sqlite3Output } from '../output/sqlite3-sink.js';
 
 /** The sqlite3 shell's modes sqlsh writes as sqlite3 does (output/sqlite3-sink.ts); the others map to sqlsh's formats. */
 const SQLITE3_OWN: ReadonlySet<string> = new Set(SQLITE3_MODES);
@@ -39,7 +39,8 @@ export function sqlite3OutputCommand(state: Sqlite3Output | undefined, line: str
       if (mode === 'tcl') return { state: { ...next, colSeparator: ' ', rowSeparator: '\n' } };
       if (mode === 'insert') return { state: { ...next, rowSeparator: '\n', insertTable: args[1] ?? 'table' } };
       // column mode shows its header unless .headers said otherwise
-      if (mode === 'column' && !s.headerSet) return { state: { ...next, header: true } };
+      // (and, as sqlite3 3.40, its row separator is a line end again)
+      if (mode === 'column') return { state: { ...next, rowSeparator: '\n', ...(!s.headerSet ? { header: true } : {}) } };
       return { state: next };
     }
     case 'headers':
@@ -65,6 +66,23 @@ export function sqlite3OutputCommand(state: Sqlite3Output | undefined, line: str
     default:
       return undefined;
   }
+}
+
+/**
+ * sqlite3's `.show`: its settings, each `%12.12s: value` (sqlsh has no eqp, explain or stats: theirs are off, auto, off).
+ * `widthCount`: the most columns a columnar result had since the last `.width` (sqlite3 grows its width list with zeros).
+ */
+export function sqlite3Show(state: Sqlite3Output | undefined, o: { readonly echo: boolean; readonly output: string; readonly filename: string; readonly widthCount: number }): string {
+  const s = state ?? SQLITE3_DEFAULT;
+  const columnar = s.mode === 'column' || s.mode === 'box' || s.mode === 'table' || s.mode === 'markdown';
+  const mode = s.mode === 'tabs' ? 'list' : columnar ? `${s.mode} --wrap 60 --wordwrap off --noquote` : s.mode;
+  const widths = [...(s.widths ?? [])];
+  while (widths.length < o.widthCount) widths.push(0);
+  const line = (name: string, value: string): string => `${name.padStart(12)}: ${value}\n`;
+  return line('echo', o.echo ? 'on' : 'off') + line('eqp', 'off') + line('explain', 'auto') + line('headers', s.header ? 'on' : 'off')
+    + line('mode', mode) + line('nullvalue', sqlite3CString(s.nullValue)) + line('output', o.output)
+    + line('colseparator', sqlite3CString(s.colSeparator)) + line('rowseparator', sqlite3CString(s.rowSeparator)) + line('stats', 'off')
+    + line('width', widths.map((w) => `${w} `).join('')) + line('filename', o.filename);
 }
 
 /** sqlite3's modes as sqlsh's nearest formats: its boxes are sqlsh's boxes, list is psql's unaligned (same '|'). */

@@ -35,7 +35,7 @@ function sqlite3Html(text: string): string {
 const utf8 = new TextEncoder();
 
 /** sqlite3's C string (tcl mode): in double quotes, \\ \" \t \n \r, other bytes that are not printable ASCII as octal; a zero byte ends it. */
-function sqlite3CString(text: string): string {
+export function sqlite3CString(text: string): string {
   let out = '"';
   for (const b of utf8.encode(text)) {
     if (b === 0) break;

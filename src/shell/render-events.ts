@@ -19,6 +19,8 @@ export interface RenderedSummary {
   readonly command?: string;
   readonly affected?: number;
   readonly resultSets: number;
+  /** The columns of the last result set. */
+  readonly columns?: number;
   /** The warnings the engine counted and its own words on the statement (the last statement's: 'done'). */
   readonly warnings?: number;
   readonly info?: string;
@@ -65,6 +67,7 @@ export async function renderEvents(
   let preformatted = false;
   let notifications: string[] | undefined;
   let warnings: number | undefined;
+  let columnCount: number | undefined;
   let info: string | undefined;
   const finishSink = async (cmd?: string) => {
     if (!sink) return;
@@ -76,6 +79,7 @@ export async function renderEvents(
     switch (ev.type) {
       case 'columns': {
         await finishSink();
+        columnCount = ev.columns.length;
         await loadDisplayWidth();
         const created = options.hideEmptyResults ? new BeginOnFirstRow(createSink(out, options)) : createSink(out, options);
         sink = created;
@@ -137,7 +141,7 @@ export async function renderEvents(
   }
   await finishSink(command);
   for (const line of notifications ?? []) await out.write(line);
-  return { rowCount: totalRows, command, affected, resultSets, ...(warnings ? { warnings } : {}), ...(info ? { info } : {}) };
+  return { rowCount: totalRows, command, affected, resultSets, ...(columnCount !== undefined ? { columns: columnCount } : {}), ...(warnings ? { warnings } : {}), ...(info ? { info } : {}) };
 }
 
 /** The formats that print a command's status line (psql's aligned, expanded and unaligned output). */

@@ -23,7 +23,7 @@ import type { LexOptions } from '../sql/dialect.js';
 import { afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
-import { sqlite3OutputCommand, translateDotCommand } from '../meta/dot-commands.js';
+import { sqlite3OutputCommand, sqlite3Show, translateDotCommand } from '../meta/dot-commands.js';
 import { nowMs } from '../core/now-ms.js';
 import type { ExecuteOptions } from '../engines/engine.js';
 import type { TextOutput } from '../output/sink.js';
@@ -132,6 +132,13 @@ export async function runScript(session: Session, input: string, opts: RunOption
       // any other dot-command makes this a sqlite3 script too: its results as sqlite3 writes them (list mode, no header)
       // (in a script; on the shell's screen only .mode, .headers, .separator and .nullvalue change the output)
       else if (!session.interactive && isActive(session.conditionals) && /^\.[a-z]/i.test(meta)) session.sqlite3Output ??= SQLITE3_DEFAULT;
+      if (output && /^\.width\b/i.test(meta)) session.sqlite3WidthCount = 0; // .width starts the list again
+      if (!output && /^\.show\s*$/i.test(meta) && isActive(session.conditionals)) {
+        // sqlite3's .show, where results go (a .once file too)
+        const info = session.connection.info;
+        await session.out.write(sqlite3Show(session.sqlite3Output, { echo: echoMode(session) === 'all', output: session.output?.description ?? 'stdout', filename: info.file ?? '', widthCount: session.sqlite3WidthCount }));
+        continue;
+      }
       if (output && !output.fallback) continue;
       // (src/meta/dot-commands.ts)
       const meta0 = meta;
@@ -495,6 +502,9 @@ export async function runStatement(
       else session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
     }
     if (session.sqlite3Output?.changes && session.dialect.id === 'sqlite') await writeSqlite3Changes(session);
+    // sqlite3's width list grows with a columnar result's columns (.show lists it)
+    const mode = session.sqlite3Output?.mode;
+    if ((mode === 'column' || mode === 'box' || mode === 'table' || mode === 'markdown') && summary.columns !== undefined) session.sqlite3WidthCount = Math.max(session.sqlite3WidthCount, summary.columns);
     if (session.mysqlVerbose >= 2 && session.mysqlClient) await session.io.stdout.write(mysqlOutcome(summary));
     if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
     return true;

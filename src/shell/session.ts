@@ -76,6 +76,8 @@ export class Session {
   mysqlVerbose = 0;
   /** sqlite3's `.once FILE`: the output goes back to the screen after the next statement. */
   outputOnce = false;
+  /** sqlite3's `.show` width list: the most columns a columnar result had since the last `.width`. */
+  sqlite3WidthCount = 0;
   /** The SQL a backslash command ended (`select ... \gset`), for \p, \r, \gset, \gexec; they may take it (undefined). */
   queryBuffer: string | undefined;
   private catalogSnapshot: Catalog | undefined;

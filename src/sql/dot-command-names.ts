@@ -22,6 +22,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.read', 'run the commands of a file'],
   ['.schema', 'the CREATE statements (of the tables matching a pattern)'],
   ['.separator', 'the separator between values (and rows)'],
+  ['.show', 'the settings: mode, headers, separators, null value, output, widths'],
   ['.tables', 'the tables and views (matching a pattern)'],
   ['.timer', 'the time each statement takes (on|off)'],
   ['.width', 'the widths of the columnar modes\' columns (-N: to the right, 0: as needed)'],

@@ -71,6 +71,21 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     for (const f of ['once.txt', 'out.txt']) assert.equal(readFileSync(join(b, f), 'utf8'), readFileSync(join(a, f), 'utf8'), f);
   });
 
+  test('.show lists the settings as sqlite3 does (the width list grows with a columnar result, .width starts it again)', () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, 'a.db'), join(dir, 'b.db')];
+    const script = [
+      '.show', '.mode box', '.show', '.mode column', '.headers on', '.width 5 -3', '.nullvalue NUL', '.separator ; "\\r\\n"', '.show',
+      'select 1,2,3;', '.show', `.output ${join(dir, 'out.txt')}`, '.show', '.output', '.echo on', '.show', '.echo off', '.mode column',
+      'select 1,2;', 'select 1,2,3,4;', '.show', '.width', '.show', '.mode tabs', '.show',
+    ].join('\n') + '\n';
+    const real = sqlite3([a], script);
+    const r = spawnSync(process.execPath, [BIN, b], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, real.stdout.replaceAll(a, b));
+    assert.match(r.stdout, /^ {8}echo: off\n {9}eqp: off\n/);
+  });
+
   test('a dot-command sqlsh does not have is an error that says so', () => {
     const dir = tempDir();
     const r = spawnSync(process.execPath, [BIN, join(dir, 'x.db'), '-c', '.frobnicate on\nselect 1;'], { encoding: 'utf8', env: testEnv(tempDir()) });
