@@ -78,8 +78,8 @@ export interface Catalog {
   typesIn(schema: string, quoted?: boolean): readonly TypeDef[];
   /** Table-valued functions of the catalog (kind 'table', or set-returning), for FROM. */
   readonly tableFunctions: readonly FunctionDef[];
-  /** The signature(s) of the catalog's functions named `name` (case-insensitive), e.g. '(integer) → integer'; undefined for built-ins the catalog does not list. */
-  functionSignature(name: string): string | undefined;
+  /** The signature(s) of the catalog's functions named `name` (case-insensitive; of `schema` only when given), e.g. '(integer) → integer'; undefined for built-ins the catalog does not list. */
+  functionSignature(name: string, schema?: string): string | undefined;
 }
 
 /** One function's signature for a menu: '(integer, text) → bigint', 'aggregate (numeric) → numeric'. */
@@ -274,14 +274,17 @@ export function buildCatalog(data: CatalogData, dialect: SqlDialect, loaded = tr
     functionsIn: (schema, quoted = false) => fnBySchema.get(keys.written(schema, quoted, 'relation')) ?? EMPTY,
     typesIn: (schema, quoted = false) => typesBySchema.get(keys.written(schema, quoted, 'relation')) ?? EMPTY,
     tableFunctions,
-    functionSignature(name) {
+    functionSignature(name, schema) {
+      // `schema`: that schema's overloads only (a function of the same name elsewhere is another function)
       const lower = name.toLowerCase();
-      let sig = signatures.get(lower);
+      const key = schema === undefined ? lower : `${schema}\u0000${lower}`;
+      let sig = signatures.get(key);
       if (sig === undefined) {
-        const list = fnByName.get(lower);
-        if (!list) return undefined;
+        const all = fnByName.get(lower);
+        const list = schema === undefined ? all : all?.filter((f) => f.schema === schema);
+        if (!list || list.length === 0) return undefined;
         sig = signaturesOf(list);
-        signatures.set(lower, sig); // a memo of pure data: the catalog stays observably immutable
+        signatures.set(key, sig); // a memo of pure data: the catalog stays observably immutable
       }
       return sig;
     },

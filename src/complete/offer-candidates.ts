@@ -169,7 +169,7 @@ export function offerKeywords(preferred: readonly string[] | undefined, only: bo
 
 function functionBody(f: FunctionDef, ctx: OfferContext): CandidateBody {
   const text = ctx.names.qualified(f.schema, f.name);
-  return { text, kind: 'function', display: `${f.name}()`, detail: ctx.catalog.functionSignature(f.name) ?? signatureOf(f) };
+  return { text, kind: 'function', display: `${f.name}()`, detail: ctx.catalog.functionSignature(f.name, f.schema) ?? signatureOf(f) };
 }
 
 /**

@@ -41,3 +41,20 @@ test('recent use on PostgreSQL tells users from "Users" (an unquoted name folds,
   assert.equal(first(new Map([['users', 1]])), 'users');
   assert.equal(first(new Map([['Users', 1]])), '"Users"');
 });
+
+test("a function's signature in the menu is its own schema's overloads, not a same-named function's elsewhere", () => {
+  const cat = buildCatalog({
+    ...base,
+    schemas: ['public', 'custom'],
+    searchPath: ['public'],
+    functions: [
+      { schema: 'public', name: 'srf', kind: 'function', args: 'x integer', returns: 'integer' },
+      { schema: 'custom', name: 'srf', kind: 'function', args: 'y text', returns: 'text' },
+    ],
+  }, postgresDialect);
+  const byText = new Map(complete('SELECT sr', 9, cat).map((c) => [c.text, c.detail]));
+  assert.match(byText.get('srf') ?? '', /x integer/);
+  assert.doesNotMatch(byText.get('srf') ?? '', /y text/);
+  assert.match(byText.get('custom.srf') ?? '', /y text/);
+  assert.doesNotMatch(byText.get('custom.srf') ?? '', /x integer/);
+});
