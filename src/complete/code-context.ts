@@ -1057,6 +1057,24 @@ function findClause(sig: readonly Token[], pairs: Int32Array, before: number): {
   return { idx: -1, word: '', paren };
 }
 
+/** The names a parenthesised list at `p` holds already (its items that are one name), the word being typed aside. */
+function listedNames(sig: readonly Token[], pairs: Int32Array, p: number): string[] {
+  const end = pairs[p]! >= 0 ? pairs[p]! : sig.length;
+  const out: string[] = [];
+  let itemStart = p + 1;
+  for (let i = p + 1; i <= end; i++) {
+    const t = sig[i];
+    if (i === end || isPunct(t, ',')) {
+      if (i - itemStart === 1) {
+        const name = identName(sig[itemStart]);
+        if (name !== undefined) out.push(name);
+      }
+      itemStart = i + 1;
+    } else if (isPunct(t, '(') && pairs[i]! >= 0) i = pairs[i]!;
+  }
+  return out;
+}
+
 /** Rules inside a parenthesis that is not a subquery: INSERT column list, CREATE TABLE, CAST, IN (, ... */
 function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, before: number, tables: readonly TableRef[], dialect: SqlDialect): Suggestion[] | undefined {
   const prev = sig[before - 1];
@@ -1088,7 +1106,7 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
       return [{ kind: 'keyword', preferred: K.AFTER_COLUMN_TYPE }];
     }
     if (owner === 'ON' && !sig.slice(0, q).some((t) => kw(t) === 'INDEX')) return undefined;
-    return listStart ? [{ kind: 'column', tables: [target] }] : [];
+    return listStart ? [{ kind: 'column', tables: [target], exclude: listedNames(sig, pairs, p) }] : [];
   }
   if (kw(prev) === 'AS' && b1 === 'CAST') return [{ kind: 'datatype' }];
   // MySQL's index hints: FORCE | USE | IGNORE INDEX (|: the table's indexes (SQLite's INDEXED BY |: see codeContext)
@@ -1106,7 +1124,7 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
     // JOIN b USING (| : the columns the joined table shares with a table before it
     const before2 = tables.filter((t) => t.offset < sig[p]!.start);
     const right = before2[before2.length - 1];
-    return listStart && right ? [{ kind: 'column', tables: [right], alsoIn: before2.slice(0, -1) }] : [];
+    return listStart && right ? [{ kind: 'column', tables: [right], alsoIn: before2.slice(0, -1), exclude: listedNames(sig, pairs, p) }] : [];
   }
   if (isPunct(prev, '(') && before - 1 === p && ['IN', 'EXISTS', 'AS', 'ANY', 'ALL', 'SOME'].includes(b1)) {
     const sub: Suggestion = { kind: 'keyword', preferred: K.SUBQUERY_START };

@@ -93,7 +93,8 @@ function sharedColumns(tables: readonly TableRef[], ctx: OfferContext): Set<stri
  * tables in scope, a name more than one of them has is offered qualified by each one's reference (`u.id`, `o.id`):
  * bare it would be ambiguous. (`alsoIn`, USING's columns, stay bare: there they name both.)
  */
-function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0, after = false, shared?: ReadonlySet<string>): void {
+function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0, after = false, shared?: ReadonlySet<string>, exclude?: readonly string[]): void {
+  const listed = exclude && exclude.length > 0 ? new Set(exclude.map((n) => ctx.catalog.identKey(n, true, 'column'))) : undefined;
   let others: Set<string> | undefined;
   if (alsoIn) {
     others = new Set();
@@ -105,7 +106,7 @@ function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Colle
     const ref = ambiguous && ambiguous.size > 0 && (t.alias !== undefined || t.name !== '') ? ctx.names.ref(t) : undefined;
     for (const c of columnsOf(t, ctx.catalog) ?? []) {
       const k = ctx.catalog.identKey(c.name, true, 'column');
-      if (others && !others.has(k)) continue;
+      if ((others && !others.has(k)) || listed?.has(k)) continue;
       if (ref !== undefined && ambiguous!.has(k)) addQualifiedColumn(ref, c.name, c.type ?? (t.alias ?? t.name), ctx, col, after);
       else addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col, after);
     }
@@ -361,7 +362,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     }
     case 'column':
       if (s.tables.length === 0 && !s.qualified) return offerAllColumns(ctx, col);
-      return offerColumns(s.tables, ctx, col, s.alsoIn, 0, s.secondary === true);
+      return offerColumns(s.tables, ctx, col, s.alsoIn, 0, s.secondary === true, undefined, s.exclude);
     case 'star':
       return offerStar(s, ctx, col);
     case 'join':

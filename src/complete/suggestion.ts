@@ -52,7 +52,11 @@ export type Suggestion =
       readonly holding?: readonly string[];
     }
   /** `alsoIn`: only the columns that one of these tables has too (USING); `secondary`: after the other names in scope (an ON condition's references and conditions). */
-  | { readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean; readonly alsoIn?: readonly TableRef[]; readonly secondary?: boolean }
+  | {
+      readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean; readonly alsoIn?: readonly TableRef[]; readonly secondary?: boolean;
+      /** Names a list already holds (INSERT INTO t (a, |, USING (a, |): not offered again. */
+      readonly exclude?: readonly string[];
+    }
   /**
    * `SELECT *|` or `SELECT t.*|`: the columns the star stands for, written out (one candidate, which replaces the
    * star from `from`); `qualifier`: the table reference of `t.*`.

@@ -108,3 +108,12 @@ export const mysqlIntroducerCases: Case[] = [
   my('SELECT u|', [], ['_utf8mb4'], { context: 'mysql odds' }),
   my('CHANGE MASTER TO |', ['MASTER_HOST =', 'MASTER_PORT =', 'MASTER_LOG_FILE ='], ['NOT', 'CASE'], { context: 'mysql odds' }),
 ];
+
+/** A column list does not offer again the names it holds (INSERT INTO t (a, |, JOIN ... USING (a, |). */
+export const listedColumnCases: Case[] = [
+  pgA('INSERT INTO shop.orders (order_id, |) VALUES (1, 2)', ['customer_id'], ['order_id'], { context: 'column lists' }),
+  pg('INSERT INTO shop.orders (|, status)', ['order_id', 'customer_id'], ['status'], { context: 'column lists' }),
+  myA('INSERT INTO sqlsh_shop.customers (customer_id, |) VALUES (1, 2)', ['tier'], ['customer_id'], { context: 'column lists' }),
+  slA('INSERT INTO employees (emp_id, |) VALUES (1, 2)', ['dept_id'], ['emp_id'], { context: 'column lists' }),
+  pg('INSERT INTO shop.orders (order_id, cus|', ['customer_id'], [], { context: 'column lists', first: 'customer_id' }),
+];
