@@ -125,18 +125,19 @@ export async function runBatch(init: {
           return 2;
         }
       }
+      // the mysql client's -f goes on in a script, not in -e; ON_ERROR_STOP (\\set, -v) overrides this in runScript
+      const stopOnError = !session.settings.continue_on_error || (forced && src.type === 'command');
       const r = await runScript(session, text, {
         source: label,
         signal: abort.signal,
-        // ON_ERROR_STOP (\\set, -v) overrides it in runScript; the mysql client's -f goes on in a script, not in -e
-        stopOnError: !session.settings.continue_on_error || (forced && src.type === 'command'),
+        stopOnError,
         confirmDestructive: Boolean(init.opts.confirmDestructive),
         ...(init.opts.dryRun ? { dryRun: true } : {}),
         ...(src.type === 'command' ? { wholeRequest: true } : {}), // psql -c "a; b": one request
       });
       // (the mysql client's -f: a script's failed statements were said; it exits 0, as the client does)
       if (!r.ok && !(forced && src.type !== 'command')) ok = false;
-      if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? (!session.settings.continue_on_error || (forced && src.type === 'command'))))) {
+      if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? stopOnError))) {
         stopped = !r.ok;
         break;
       }

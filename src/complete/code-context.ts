@@ -139,9 +139,13 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
   const beforeCursor = tables.filter((t) => t.offset < (sig[before - 1]?.end ?? 0));
   // an opening parenthesis that is not a call: a subquery may start there
   const subqueryMayStart = isPunct(prev, '(') && !isCallParen(sig, before - 1, dialect);
-  const compared = comparedColumn(sig, before, pairs);
+  /** `col = |`: the column's ENUM labels (looked for only where an operand is expected). */
+  const enumValues = (ts: readonly TableRef[]): Suggestion[] => {
+    const compared = comparedColumn(sig, before, pairs);
+    return compared ? [{ kind: 'enum-value', tables: ts, ...compared }] : [];
+  };
   const columnsEtc = (ts: readonly TableRef[] = tables): Suggestion[] => [
-    ...(compared ? [{ kind: 'enum-value', tables: ts, ...compared } as const] : []),
+    ...enumValues(ts),
     ...(subqueryMayStart ? [{ kind: 'keyword', preferred: ['SELECT'], only: true } as const] : []),
     { kind: 'column', tables: ts },
     { kind: 'function' },

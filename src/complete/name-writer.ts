@@ -26,7 +26,7 @@ export function nameWriter(catalog: Catalog, dialect: SqlDialect, forceQuote: bo
     relation: (def) => {
       if (!catalog.isVisibleSchema(def.schema)) return qualified(def.schema, def.name);
       const found = catalog.findRelation(def.name, undefined, { name: true });
-      return found === undefined || found === def || (found.schema === def.schema && found.name === def.name) ? q(def.name) : `${plain(def.schema)}.${plain(def.name)}`;
+      return found === undefined || (found.schema === def.schema && found.name === def.name) ? q(def.name) : `${plain(def.schema)}.${plain(def.name)}`;
     },
     ref(t) {
       // the user's own spelling: an unquoted `U` stays `U` (PostgreSQL folds it), a quoted `"U"` stays quoted

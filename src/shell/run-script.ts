@@ -10,6 +10,8 @@ import { escapeForTerminal } from '../output/escape.js';
 import { withNumericLocale } from '../output/numeric-locale.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import { renderEvents } from './render-events.js';
+import { afterStatement, statementCpu } from './after-statement.js';
+export { psqlTiming } from './after-statement.js';
 import { keepingLastResult } from '../core/last-result.js';
 import { pageText, terminalPager } from './paging-output.js';
 import type { Session } from './session.js';
@@ -353,35 +355,6 @@ function metaAfterSql(sql: string, terminator: string | undefined): string | und
   return t;
 }
 
-/** The mysql client's -vv line after a statement: `2 rows in set` / `Empty set`, or `Query OK, 1 row affected` (and the server's info), then a blank line. */
-function mysqlOutcome(s: { readonly rowCount: number; readonly affected?: number; readonly resultSets: number; readonly warnings?: number; readonly info?: string }): string {
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const warned = s.warnings ? `, ${plural(s.warnings, 'warning')}` : '';
-  if (s.resultSets > 0) return `${s.rowCount === 0 ? 'Empty set' : `${plural(s.rowCount, 'row')} in set`}${warned}\n\n`;
-  return `Query OK, ${plural(s.affected ?? 0, 'row')} affected${warned}\n${s.info ? `${s.info}\n` : ''}\n`;
-}
-
-/** sqlite3's `.changes on` line after a statement: the rows it changed and the connection's total. */
-async function writeSqlite3Changes(session: Session): Promise<void> {
-  for await (const ev of session.connection.execute('select changes(), total_changes()', {})) {
-    if (ev.type === 'rows' && ev.rows[0]) await session.io.stdout.write(`changes: ${String(ev.rows[0][0])}   total_changes: ${String(ev.rows[0][1])}\n`);
-  }
-}
-
-/** psql's timing line: `Time: 12.345 ms`, from a second on with the clock time too (`Time: 61234.000 ms (01:01.234)`). */
-export function psqlTiming(ms: number): string {
-  if (ms < 1000) return `Time: ${ms.toFixed(3)} ms`;
-  const seconds = ms / 1000;
-  const minutes = Math.floor(seconds / 60);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const secs = (x: number) => x.toFixed(3).padStart(6, '0');
-  if (minutes < 60) return `Time: ${ms.toFixed(3)} ms (${pad(minutes)}:${secs(seconds - 60 * minutes)})`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `Time: ${ms.toFixed(3)} ms (${pad(hours)}:${pad(minutes - 60 * hours)}:${secs(seconds - 60 * minutes)})`;
-  const days = Math.floor(hours / 24);
-  return `Time: ${ms.toFixed(3)} ms (${days} d ${pad(hours - 24 * days)}:${pad(minutes - 60 * hours)}:${secs(seconds - 60 * minutes)})`;
-}
-
 /** The ways an engine may send a result already formatted for its sink, when the output is a file or pipe (ExecuteOptions). */
 function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: boolean, out: TextOutput): ExecuteOptions {
   return {
@@ -443,7 +416,7 @@ export async function runStatement(
   const options0 = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
   const options = options0.mysqlMarkup === 'xml' ? { ...options0, statement: sql } : options0;
   const started = nowMs();
-  const cpuStart = session.settings.timing && session.sqlite3Output ? process.cpuUsage() : undefined;
+  const cpuStart = statementCpu(session);
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -492,20 +465,8 @@ export async function runStatement(
     const ms = nowMs() - started - (paging?.waitedMs ?? 0);
     session.variables = afterSuccess(session.variables, summary.resultSets ? summary.rowCount : summary.affected ?? 0);
     await flushPaging();
-    if (session.settings.timing) {
-      // a script's output is psql's: its words on stdout after the result; the shell's screen adds the row count
-      // (a sqlite3 script's is sqlite3's .timer line: real seconds, then the process's user and system CPU seconds)
-      if (cpuStart) {
-        const cpu = process.cpuUsage(cpuStart);
-        await session.io.stdout.write(`Run Time: real ${(ms / 1000).toFixed(3)} user ${(cpu.user / 1e6).toFixed(6)} sys ${(cpu.system / 1e6).toFixed(6)}\n`);
-      } else if (!session.interactive) await session.io.stdout.write(`${psqlTiming(ms)}\n`);
-      else session.io.message(`Time: ${ms.toFixed(3)} ms${summary.resultSets ? ` (${summary.rowCount} row${summary.rowCount === 1 ? '' : 's'})` : ''}`);
-    }
-    if (session.sqlite3Output?.changes && session.dialect.id === 'sqlite') await writeSqlite3Changes(session);
-    // sqlite3's width list grows with a columnar result's columns (.show lists it)
-    const mode = session.sqlite3Output?.mode;
-    if ((mode === 'column' || mode === 'box' || mode === 'table' || mode === 'markdown') && summary.columns !== undefined) session.sqlite3WidthCount = Math.max(session.sqlite3WidthCount, summary.columns);
-    if (session.mysqlVerbose >= 2 && session.mysqlClient) await session.io.stdout.write(mysqlOutcome(summary));
+    // the timing line and what each client prints after a statement (psql, sqlite3's .timer and .changes, mysql -vv)
+    await afterStatement(session, summary, ms, cpuStart);
     if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
     return true;
   } catch (e) {
@@ -519,9 +480,7 @@ export async function runStatement(
     if (session.outputOnce) {
       // (sqlite3's .once: this statement had the file; the next ones go to the screen again)
       session.outputOnce = false;
-      const once = session.output;
-      session.output = undefined;
-      await once?.close?.();
+      await session.closeOutput();
     }
   }
 }

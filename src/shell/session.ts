@@ -254,6 +254,13 @@ export class Session {
     return this.catalogSnapshot;
   }
 
+  /** Results go back to the screen: a file or command \\o opened is closed. */
+  async closeOutput(): Promise<void> {
+    const old = this.output;
+    this.output = undefined;
+    await old?.close?.();
+  }
+
   async close(): Promise<void> {
     this.catalogAbort?.abort();
     await this.output?.close?.().catch(() => undefined);

@@ -82,7 +82,10 @@ describe('replacement ranges', () => {
     }
     // a closed quoted name with a space in it is one name, as before
     const { text, cursor } = at('SELECT * FROM "My| Table" WHERE x = 1');
-    assert.deepEqual(complete(text, cursor, pg)[0]?.replace ?? { start: 14, end: 24 }, { start: 14, end: 24 });
+    const data = { ...pg.data, relations: [...pg.data.relations, { schema: 'public', name: 'My Table', kind: 'table' as const, columns: [], primaryKey: [] }] };
+    const r = complete(text, cursor, buildWith(data));
+    assert.equal(r[0]?.text, '"My Table"');
+    assert.deepEqual(r[0]?.replace, { start: 14, end: 24 });
   });
   test('after a dot only the name after it is replaced', () => {
     const { text, cursor } = at('SELECT a.ti| FROM albums a');

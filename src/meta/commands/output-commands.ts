@@ -262,9 +262,7 @@ const output: MetaCommand = {
   async run(ctx, args) {
     const { openOutput } = await import('../open-output.js');
     const s = ctx.session;
-    const old = s.output;
-    s.output = undefined;
-    if (old?.close) await old.close();
+    await s.closeOutput();
     if (args.raw === '') return ok;
     const target = args.raw.startsWith('|') ? { command: args.raw.slice(1).trim() } : { file: args.words.join(' ') };
     if ('command' in target && !target.command) return usage('give a command after |');
