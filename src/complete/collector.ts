@@ -69,6 +69,8 @@ export class Collector {
     // a prefix first; past it the tier before the kind of match: a name in scope matched loosely (`et`: entrytext)
     // before a built-in matched by its words' initials (json_each_text)
     const loose = rank === 0 ? 0 : 1;
+    // without context (smart completion off) no kind of name is more likely than another: tiers do not apply
+    if (this.prefixOnly) tier = 0;
     this.keys.push((((((loose * TIERS + tier) * 3 + rank) * 2 + (weight > 0 ? 0 : 1)) * 2) + otherCase) * 256 + Math.min(length, 255));
     this.weights.push(weight);
     this.lowers.push(ln);

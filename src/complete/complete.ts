@@ -84,11 +84,12 @@ export function complete(text: string, cursor: number, catalog: Catalog, options
     functionCase: functionCaser(word.prefix, options.keywordCase ?? 'auto'),
   };
   if (!smart && suggestions.some((s) => SQL_KINDS.has(s.kind))) {
-    // F2 off: keywords and every name that starts with the prefix, no context
-    offerRelations(ctx, col);
-    offerAllColumns(ctx, col);
+    // F2 off: keywords and every name that starts with the prefix, no context; all rank alike, shorter first, and
+    // a keyword before a name spelled the same (`SEL`: SELECT before a table "select"), a function before both
     offerFunctions(ctx, col);
     offerKeywords(undefined, false, ctx, col);
+    offerRelations(ctx, col);
+    offerAllColumns(ctx, col);
   } else {
     for (const s of suggestions) offerCandidates(s, ctx, col);
   }

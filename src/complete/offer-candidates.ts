@@ -161,11 +161,17 @@ function* withPrefix(sorted: readonly string[], lowerPrefix: string): Generator<
 }
 
 export function offerKeywords(preferred: readonly string[] | undefined, only: boolean, ctx: OfferContext, col: Collector, secondary = false, first = false): void {
-  for (const k of preferred ?? []) col.add(k, first ? 0 : secondary ? 2 : 1, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
+  for (const k of preferred ?? []) addKeyword(k, first ? 0 : secondary ? 2 : 1, ctx, col);
   if (only) return;
   // in an operand (secondary: the names in scope come first), a keyword that starts no expression ranks after the functions
   const rest = secondary ? 4 : 3;
-  for (const k of ctx.catalog.dialect.keywords) col.add(k, rest, `kw\u0000${k}`, { text: ctx.keyword(k), kind: 'keyword' });
+  for (const k of ctx.catalog.dialect.keywords) addKeyword(k, rest, ctx, col);
+}
+
+/** A keyword is matched as written, in the case it will be inserted in: its case never ranks it after a name. */
+function addKeyword(k: string, tier: Tier, ctx: OfferContext, col: Collector): void {
+  const text = ctx.keyword(k);
+  col.add(text, tier, `kw\u0000${k}`, { text, kind: 'keyword' });
 }
 
 function functionBody(f: FunctionDef, ctx: OfferContext): CandidateBody {

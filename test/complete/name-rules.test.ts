@@ -58,3 +58,18 @@ test("a function's signature in the menu is its own schema's overloads, not a sa
   assert.match(byText.get('custom.srf') ?? '', /y text/);
   assert.doesNotMatch(byText.get('custom.srf') ?? '', /x integer/);
 });
+
+test('smart completion off: no context, so kinds rank alike; a keyword before a name spelled the same, a function before a keyword', () => {
+  const rel = (name: string) => ({ schema: 'public', name, kind: 'table' as const, columns: [{ name: 'email', type: 'text', nullable: true }], primaryKey: [] });
+  const cat = buildCatalog({
+    ...base, schemas: ['public'], searchPath: ['public'],
+    relations: [rel('select'), rel('users')],
+    functions: [{ schema: 'public', name: 'user_fn', kind: 'function', args: '', returns: 'text' }],
+  }, postgresDialect);
+  const naive = (q: string): string[] => complete(q, q.length, cat, { smart: false }).map((c) => c.text);
+  assert.deepEqual(naive('SEL').slice(0, 2), ['SELECT', '"select"']);
+  assert.deepEqual(naive('sel').slice(0, 2), ['select', '"select"']);
+  // shorter first whatever the kind: the table users before the keyword USING and the longer function
+  const us = naive('SELECT * FROM us');
+  assert.ok(us.indexOf('users') < us.indexOf('using') && us.indexOf('using') < us.indexOf('user_fn'), us.join(' '));
+});
