@@ -26,8 +26,16 @@ export function promptHidden(prompt: string): Promise<string> {
       else resolve(value);
     };
     const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return done();
+      const chars = [...chunk.toString('utf8')];
+      for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i]!;
+        if (ch === '\r' || ch === '\n') {
+          // what was typed after the Enter (the next answer, typed ahead) is read by whoever reads next
+          const rest = chars.slice(i + 1).join('');
+          done();
+          if (rest !== '') input.unshift(Buffer.from(rest, 'utf8'));
+          return;
+        }
         if (ch === '\u0003') return done(new CancelledError('password entry cancelled'));
         if (ch === '\u0004' && value === '') return done(new CancelledError('password entry cancelled'));
         if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');

@@ -275,6 +275,40 @@ for (const make of [postgres, mariadb]) {
   });
 }
 
+for (const make of [postgres, mariadb]) {
+  test(`\\password on ${make.name}: asked twice without echo, kept from the history and the screen; a mismatch changes nothing`, { timeout: 120_000 }, async (t) => {
+    const e = await make(t);
+    if (!e) return;
+    const user = `h4_pw_${e.name}_${process.pid}`;
+    const old = `Old${process.pid}Pw`;
+    const marker = `New${process.pid}x${Date.now().toString(36)}Pw`;
+    for (const sql of e.createUser(user, old)) await e.admin(sql);
+    const uriWith = (pw: string) => `${e.scheme}://${user}:${encodeURIComponent(pw)}@${e.host}:${e.port}/${e.database}`;
+    const h = tempHome();
+    const sh = await startShell(h, [uriWith(old)], { cols: 160, ready: /> $/m });
+    await runLine(sh, '\\password', /Enter new password for user "[^"]+": $/, false);
+    sh.type(`${marker}\r`);
+    await sh.waitForText(/Enter it again: $/m, LONG);
+    sh.type(`${marker}Other\r`);
+    await sh.waitForText(/Passwords didn't match\./, LONG);
+    await waitIdle(sh);
+    await runLine(sh, '\\password', /Enter new password for user "[^"]+": $/, false);
+    // typed ahead, before the second question: the answer is kept for it
+    sh.type(`${marker}\r${marker}\r`);
+    await waitIdle(sh);
+    assert.equal(allText(sh).match(/Enter it again: /g)?.length, 2);
+    assert.ok(!allText(sh).includes(marker), `the password shows on the screen:\n${sh.screenText()}`);
+    sh.press('c-d');
+    await sh.waitForExit(LONG);
+    const history = readFileSync(join(h.env.XDG_STATE_HOME, 'sqlsh', 'history'), 'utf8');
+    assert.ok(!history.includes(marker) && history.includes('\\password'), history);
+    assert.deepEqual(filesHolding(h.dir, marker), []);
+    const env = { ...sandboxEnv(), ...tempHome().env };
+    assert.equal((await runWatched([uriWith(marker), '-c', 'select 1'], env)).code, 0, 'the new password works');
+    assert.equal((await runWatched([uriWith(old), '-c', 'select 1'], env)).code, 2, 'the old one does not');
+  });
+}
+
 async function runLine(sh: PtySession, line: string, expect: RegExp, idle = true): Promise<void> {
   const before = sh.output.length;
   sh.type(line);

@@ -1,6 +1,6 @@
-/** \c, \conninfo, \refresh: which database the session talks to. */
+/** \c, \conninfo, \refresh, \password: which database the session talks to, and as whom. */
 import type { MetaCommand } from '../meta-command.js';
-import { NO_ARGS, confirmed, fail, info, said } from '../meta-command.js';
+import { NO_ARGS, confirmed, fail, info, ok, said } from '../meta-command.js';
 import type { ConnectionInfo, ConnectionTarget } from '../../engines/engine.js';
 import { UsageError } from '../../core/errors.js';
 
@@ -138,4 +138,41 @@ const refresh: MetaCommand = {
   },
 };
 
-export const CONNECTION_COMMANDS: readonly MetaCommand[] = Object.freeze([connect, conninfo, refresh]);
+/**
+ * psql's \password: the new password is asked twice without echo and never shown, stored in the
+ * history or sent as typed: on PostgreSQL it leaves as the verifier the server stores (SCRAM or md5,
+ * as password_encryption says), as psql does.
+ */
+const password: MetaCommand = {
+  name: '\\password',
+  group: 'Connection',
+  syntax: '\\password [USERNAME]',
+  summary: "change a user's password (alone: your own), without echoing it",
+  details: [
+    'The password is typed twice at the terminal. PostgreSQL gets only its SCRAM (or md5) verifier, hashed',
+    'here as psql does; MySQL/MariaDB take SET PASSWORD (USERNAME may be user@host).',
+    'An empty password is refused: PostgreSQL would clear the password and lock password logins out.',
+  ],
+  args: { min: 0, max: 1, kinds: ['text'] },
+  async run(ctx, args) {
+    const s = ctx.session;
+    const { engineExtras } = await import('../describe/engine-extras.js');
+    const extras = await engineExtras(s.connection.info.engine);
+    if (!extras.passwordChange) return fail(`${s.dialect.name} has no users or passwords`);
+    const ask = s.io.promptPassword;
+    if (!ask) return fail('no terminal to ask for the password on');
+    const { querier } = await import('../describe/query-rows.js');
+    const q = querier(s.connection, ctx.opts.signal);
+    // as psql: alone, the user this session logged in as
+    const user = args.words[0];
+    const first = await ask(`Enter new password for user "${user ?? s.connection.info.user ?? ''}": `);
+    const again = await ask('Enter it again: ');
+    if (first !== again) return fail("Passwords didn't match.");
+    if (first === '') return fail('the password is empty: nothing was changed');
+    const change = await extras.passwordChange(q, user, first);
+    await q(change.sql);
+    return ok;
+  },
+};
+
+export const CONNECTION_COMMANDS: readonly MetaCommand[] = Object.freeze([connect, conninfo, refresh, password]);

@@ -50,6 +50,11 @@ export interface EngineExtras {
     /** The server has per-column compression (PostgreSQL 14+). */
     readonly compression: boolean;
   }>;
+  /**
+   * \\password: the statement that sets USER's password (the current user's when undefined), with the
+   * password hashed here where the server takes a hash, and the user it names.
+   */
+  passwordChange?(q: Querier, user: string | undefined, password: string): Promise<{ readonly user: string; readonly sql: string }>;
   /** \\sf and \\sv: the CREATE OR REPLACE text of one function or view, found as the server finds the name (throws the server's error). */
   source?(q: Querier, kind: 'function' | 'view', name: string): Promise<string>;
   /** Every index of one table, read now: for tables the catalog keeps no indexes of (PostgreSQL's system tables). */

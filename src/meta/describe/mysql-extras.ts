@@ -5,6 +5,19 @@ import { sqlString as lit, text } from './query-rows.js';
 const s = (v: string): string => lit(v, true);
 
 export const mysqlExtras: EngineExtras = Object.freeze<EngineExtras>({
+  async passwordChange(q, user, password) {
+    // SET PASSWORD: any user may change its own (ALTER USER needs CREATE USER on MariaDB). MariaDB reads
+    // a bare string as a hash, so it takes PASSWORD('...'); MySQL 8 has no PASSWORD() and takes the text.
+    const rows = await q('SELECT CURRENT_USER(), VERSION()');
+    const [current, version] = (rows[0] ?? []).map(text);
+    const value = /mariadb/i.test(version ?? '') ? `PASSWORD(${s(password)})` : s(password);
+    if (user === undefined) return { user: current!, sql: `SET PASSWORD = ${value}` };
+    // USER or USER@HOST (the host '%' when left out, as MySQL does)
+    const at = user.lastIndexOf('@');
+    const account = at < 0 ? `${s(user)}@'%'` : `${s(user.slice(0, at))}@${s(user.slice(at + 1))}`;
+    return { user, sql: `SET PASSWORD FOR ${account} = ${value}` };
+  },
+
   missing: {
     extensions: 'MySQL/MariaDB has no extensions (SHOW PLUGINS lists the server plugins)',
     matviews: 'MySQL/MariaDB has no materialized views',

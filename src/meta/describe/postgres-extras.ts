@@ -2,6 +2,7 @@
 import type { MetaTable } from '../meta-command.js';
 import type { EngineExtras, TableDetails } from './engine-extras.js';
 import { sqlString, text } from './query-rows.js';
+import { md5Verifier, scramVerifier } from '../password-verifier.js';
 
 const rel = (schema: string, table: string): string =>
   `(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${sqlString(schema)} AND c.relname = ${sqlString(table)})`;
@@ -22,6 +23,14 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
   systemSchemas: ['pg_catalog', 'information_schema', 'pg_toast'],
   collationColumn: true,
   psqlVisibility: true,
+  async passwordChange(q, user, password) {
+    // as psql: the name as given (not folded), hashed the way the server's password_encryption asks
+    const rows = await q(`SELECT session_user, current_setting('password_encryption'), quote_ident(${user === undefined ? 'session_user' : sqlString(user)})`);
+    const [current, encryption, quoted] = (rows[0] ?? []).map(text);
+    const name = user ?? current!;
+    const verifier = encryption === 'md5' ? md5Verifier(password, name) : scramVerifier(password);
+    return { user: name, sql: `ALTER USER ${quoted} PASSWORD ${sqlString(verifier)}` };
+  },
   async source(q, kind, name) {
     if (kind === 'function') {
       // psql's lookup: with an argument list the exact function, else the only one of that name
