@@ -10,6 +10,8 @@
 export const ESCAPED_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
 const ESCAPED_BYTE_G = new RegExp(ESCAPED_BYTE.source, 'g');
 
+import { isUtf8 } from 'node:buffer';
+
 const utf8 = new TextDecoder('utf-8');
 
 /** Length of the well-formed UTF-8 sequence at b[i] (Unicode Table 3-7), or 0 when there is none. */
@@ -65,4 +67,15 @@ export function encodeUtf8Escaped(text: string): Buffer {
   }
   if (last < text.length) parts.push(Buffer.from(text.slice(last), 'utf8'));
   return Buffer.concat(parts);
+}
+
+const utf8Fast = new TextDecoder('utf-8');
+
+/**
+ * A binary value's bytes as text that keeps every byte (a blob printed as its bytes, as sqlite3 and the
+ * mysql client print it): valid UTF-8 reads as itself, any other byte is escaped, so files and pipes get
+ * the bytes back and the terminal shows `\xNN`.
+ */
+export function bytesText(bytes: Uint8Array): string {
+  return isUtf8(bytes) ? utf8Fast.decode(bytes) : decodeUtf8Escaped(bytes);
 }

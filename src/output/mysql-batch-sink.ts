@@ -8,6 +8,7 @@
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { formatValue } from './format-value.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { bytesText } from '../core/surrogate-escape.js';
 
 const SPECIAL = /[\0\t\n\\]/g;
 const ESCAPES: Readonly<Record<string, string>> = { '\0': '\\0', '\t': '\\t', '\n': '\\n', '\\': '\\\\' };
@@ -32,7 +33,7 @@ export class MysqlBatchSink implements ResultSink {
 
   private value(v: Value | undefined): string {
     if (v === null || v === undefined) return this.o.nullString;
-    if (v instanceof Uint8Array) return mysqlBatchField(new TextDecoder().decode(v));
+    if (v instanceof Uint8Array) return mysqlBatchField(bytesText(v));
     return mysqlBatchField(formatValue(v, ''));
   }
 

@@ -9,6 +9,7 @@
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { formatValue } from './format-value.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { bytesText } from '../core/surrogate-escape.js';
 
 const XML_ESCAPES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };
 
@@ -18,7 +19,7 @@ export function mysqlMarkupText(text: string): string {
 }
 
 function valueText(v: Value): string {
-  return v instanceof Uint8Array ? new TextDecoder().decode(v) : formatValue(v, '');
+  return v instanceof Uint8Array ? bytesText(v) : formatValue(v, '');
 }
 
 export class MysqlHtmlSink implements ResultSink {

@@ -10,6 +10,7 @@ import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { displayWidth } from './display-width.js';
 import { formatValue } from './format-value.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { bytesText, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
 
 /** The client's numeric field types (its IS_NUM): right-aligned. */
 const NUMERIC = /^(tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|float|double|real|year|null)\b/i;
@@ -17,16 +18,16 @@ const NUMERIC = /^(tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric
 /** The client's longest column (MAX_COLUMN_LENGTH): wider values are not padded past it. */
 const MAX_COLUMN = 1024;
 
-/** Bytes of text in UTF-8 (the client measures values so). */
-const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
+/** Bytes of text in UTF-8 (the client measures values so); a byte that is not UTF-8 (escaped) is one. */
+const byteLength = (text: string): number => (hasEscapedBytes(text) ? encodeUtf8Escaped(text).length : Buffer.byteLength(text, 'utf8'));
 
-/** The screen cells the client counts for text (its numcells): ASCII one each, wide characters two, beyond the BMP none. */
+/** The screen cells the client counts for text (its numcells): ASCII one each, wide characters two, beyond the BMP and stray bytes none. */
 export function mysqlCells(text: string): number {
   let n = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) n += 1;
-    else if (cp > 0xffff) continue;
+    else if (cp > 0xffff || (cp >= 0xdc80 && cp <= 0xdcff)) continue; // beyond the BMP, or a byte that is not UTF-8
     else n += displayWidth(ch) === 2 ? 2 : 1;
   }
   return n;
@@ -53,7 +54,7 @@ export class MysqlTableSink implements ResultSink {
 
   private cell(v: Value | undefined): Cell {
     if (v === null || v === undefined) return { text: this.o.nullString, bytes: 0 };
-    if (v instanceof Uint8Array) return { text: new TextDecoder().decode(v).replace(/\0/g, ' '), bytes: v.length };
+    if (v instanceof Uint8Array) return { text: bytesText(v).replace(/\0/g, ' '), bytes: v.length };
     const text = formatValue(v, '');
     return { text: text.replace(/\0/g, ' '), bytes: byteLength(text) };
   }

@@ -21,6 +21,7 @@
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { sqlite3Name, sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
+import { bytesText, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
 
 export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl' | 'json';
 export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert', 'html', 'tcl', 'json']);
@@ -37,7 +38,7 @@ const utf8 = new TextEncoder();
 /** sqlite3's C string (tcl mode): in double quotes, \\ \" \t \n \r, other bytes that are not printable ASCII as octal; a zero byte ends it. */
 export function sqlite3CString(text: string): string {
   let out = '"';
-  for (const b of utf8.encode(text)) {
+  for (const b of hasEscapedBytes(text) ? encodeUtf8Escaped(text) : utf8.encode(text)) {
     if (b === 0) break;
     if (b === 0x5c) out += '\\\\';
     else if (b === 0x22) out += '\\"';
@@ -79,7 +80,7 @@ function text(v: Value, nullValue: string): string {
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (v instanceof Uint8Array) {
     const end = v.indexOf(0);
-    return new TextDecoder().decode(end < 0 ? v : v.subarray(0, end));
+    return bytesText(end < 0 ? v : v.subarray(0, end));
   }
   return v.text;
 }
@@ -114,10 +115,16 @@ function cellLines(value: string): string[] {
   });
 }
 
-/** Width in characters (code points), as sqlite3 3.40 measures a column. */
+/**
+ * Width in characters (code points), as sqlite3 3.40 measures a column: it counts the bytes that start
+ * a UTF-8 sequence, so of a blob's stray bytes (escaped as U+DC80-U+DCFF) those of 0x80-0xBF count nothing.
+ */
 const chars = (s: string): number => {
   let n = 0;
-  for (const _ of s) n++;
+  for (const c of s) {
+    const u = c.charCodeAt(0);
+    if (u < 0xdc80 || u > 0xdcbf) n++;
+  }
   return n;
 };
 

@@ -8,6 +8,7 @@
  *   leading zeros, as BIN() shows them) · BLOB/BINARY/VARBINARY/GEOMETRY -> bytes · everything else text.
  */
 import type { ColumnInfo, Value } from '../../core/result.js';
+import { bytesText } from '../../core/surrogate-escape.js';
 
 /** The part of mysql2's column definition this module reads. */
 export interface MysqlField {
@@ -90,7 +91,8 @@ export function bitText(bytes: Uint8Array): string {
 
 export type Converter = (raw: unknown) => Value;
 
-const asText = (raw: unknown): string => (typeof raw === 'string' ? raw : raw instanceof Uint8Array ? Buffer.from(raw).toString('utf8') : String(raw));
+/** Bytes as text that keeps every byte (binary data that is not UTF-8 is written back as its bytes). */
+const asText = (raw: unknown): string => (typeof raw === 'string' ? raw : raw instanceof Uint8Array ? bytesText(raw) : String(raw));
 const bytes = (raw: unknown): Uint8Array => (raw instanceof Uint8Array ? new Uint8Array(raw) : new Uint8Array(Buffer.from(String(raw), 'utf8')));
 
 function integer(raw: unknown): Value {

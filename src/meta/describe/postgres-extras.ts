@@ -2,7 +2,6 @@
 import type { MetaTable } from '../meta-command.js';
 import type { EngineExtras, TableDetails } from './engine-extras.js';
 import { sqlString, text } from './query-rows.js';
-import { md5Verifier, scramVerifier } from '../password-verifier.js';
 
 const rel = (schema: string, table: string): string =>
   `(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${sqlString(schema)} AND c.relname = ${sqlString(table)})`;
@@ -28,6 +27,8 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     const rows = await q(`SELECT session_user, current_setting('password_encryption'), quote_ident(${user === undefined ? 'session_user' : sqlString(user)})`);
     const [current, encryption, quoted] = (rows[0] ?? []).map(text);
     const name = user ?? current!;
+    // node:crypto (and the streams it loads) only when a password is changed, never at start-up
+    const { md5Verifier, scramVerifier } = await import('../password-verifier.js');
     const verifier = encryption === 'md5' ? md5Verifier(password, name) : scramVerifier(password);
     return { user: name, sql: `ALTER USER ${quoted} PASSWORD ${sqlString(verifier)}` };
   },
