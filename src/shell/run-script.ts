@@ -70,6 +70,9 @@ export interface RunResult {
   readonly cancelled?: boolean;
 }
 
+/** psql's empty query buffer. */
+const NOTHING_BUFFERED: PsqlQueryText = Object.freeze({ text: '', start: -1, hasSql: false, joined: false });
+
 export async function runScript(session: Session, input: string, opts: RunOptions): Promise<RunResult> {
   let ok = true;
   // psql's ON_ERROR_STOP, when the script sets it, decides; else the command line (--continue-on-error).
@@ -106,7 +109,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
   // A sqlite3 script (one with a dot-command anywhere) writes all its results as sqlite3 does, from its first line
   if (offset === 0 && session.dialect.id === 'sqlite' && !session.interactive && session.sqlite3Output === undefined
     && statements.some((st) => st.kind === 'meta' && /^\.[a-z]/i.test(st.text))) session.sqlite3Output = SQLITE3_DEFAULT;
-  for (const st of statements) {
+  for (let st of statements) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     let line = offsetLine + st.line - 1;
     await echoLinesTo(offset + st.segmentEnd);
@@ -116,10 +119,16 @@ export async function runScript(session: Session, input: string, opts: RunOption
       if (arg !== '') session.delimiter = arg === ';' ? undefined : arg;
       continue;
     }
-    const buffer = psqlBuffer && !st.openToken ? psqlQueryText(text, st.segmentStart, st.segmentEnd, session.lex, carry?.buffer) : undefined;
+    // psql drops the lines of a skipped \if branch as it reads them: SQL on them, before the \elif, \else
+    // or \endif that ends the branch, never reaches the query buffer (nor runs with what follows)
+    const skipped = !isActive(session.conditionals);
+    const buffer = psqlBuffer && !st.openToken
+      ? skipped ? carry?.buffer ?? NOTHING_BUFFERED : psqlQueryText(text, st.segmentStart, st.segmentEnd, session.lex, carry?.buffer)
+      : undefined;
     if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineOfOffset(text, buffer.start) - 1;
     // the mysql client's `source FILE` line (MySQL splitter) is the command \. FILE
     let meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
+    if (skipped && meta !== undefined && st.kind === 'sql') st = { ...st, kind: 'meta', text: meta };
     let dotCommand = false;
     if (meta?.startsWith('.')) {
       // sqlite3's output commands set the sqlite3 shell's output state; the others are sqlsh's own commands
