@@ -6,7 +6,7 @@ import type { Settings } from '../config/settings.js';
 import type { SqlshPaths } from '../config/paths.js';
 import type { SavedConnection } from '../config/load-config.js';
 import type { CliOptions } from './args.js';
-import { variableFlag, withVariable } from '../sql/variables.js';
+import { variableFlag } from '../sql/variables.js';
 import { Session } from '../shell/session.js';
 import { runScript } from '../shell/run-script.js';
 import { streamOutput, type ByteOutput } from '../output/stream-output.js';
@@ -99,7 +99,7 @@ export async function runBatch(init: {
   if (init.opts.mysqlMarkup && init.connection.dialect.id === 'mysql') session.mysqlMarkup = init.opts.mysqlMarkup; // mysql -H, -X
   if (init.opts.mysqlClient && init.connection.dialect.id === 'mysql') session.mysqlClient = true;
   if (init.opts.mysqlVerbose && session.mysqlClient) session.mysqlVerbose = init.opts.mysqlVerbose; // mysql -vv
-  for (const v of init.opts.variables ?? []) session.variables = withVariable(session.variables, v.name, v.value);
+  for (const v of init.opts.variables ?? []) session.setVariable(v.name, v.value);
   const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];
   let ok = true;
   let stopped = false;

@@ -128,8 +128,11 @@ export interface MetaTable {
 export type MetaOutcome =
   | { readonly type: 'ok' }
   | { readonly type: 'quit' }
-  /** A failure; message printed by the dispatcher (with file:line in scripts). */
-  | { readonly type: 'error'; readonly message?: string }
+  /**
+   * A failure; message printed by the dispatcher (with file:line in scripts), after the command's name,
+   * or (psql: psql's own words) as psql prints it: alone at the prompt, after `error: ` in a script.
+   */
+  | { readonly type: 'error'; readonly message?: string; readonly psql?: boolean }
   /** One line of information (printed as a message, not a result; on stdout when psql prints it there). */
   | { readonly type: 'message'; readonly text: string; readonly stdout?: boolean }
   /** Wrong arguments: the dispatcher adds the command's syntax. */
@@ -162,6 +165,8 @@ export interface MetaCommand {
 export const ok: MetaOutcome = Object.freeze({ type: 'ok' });
 export const usage = (message: string): MetaOutcome => ({ type: 'usage', message });
 export const fail = (message: string): MetaOutcome => ({ type: 'error', message });
+/** A failure in psql's own words, printed as psql prints it (`error: ` before it in a script). */
+export const psqlFail = (message: string): MetaOutcome => ({ type: 'error', message, psql: true });
 export const info = (text: string): MetaOutcome => ({ type: 'message', text });
 /** A confirmation psql prints on stdout ("Output format is unaligned.", "Timing is on."). */
 export const confirmed = (text: string): MetaOutcome => ({ type: 'message', text, stdout: true });

@@ -42,6 +42,11 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
       session.io.error(`${where}\\; (psql's several statements in one request) works on PostgreSQL; on ${session.dialect.name} end each statement with ;`);
       return { type: 'error' };
     }
+    // a script says it in psql's words; at the prompt with a suggestion
+    if (!session.interactive) {
+      session.io.error(`${where}error: invalid command ${word}`);
+      return { type: 'error' };
+    }
     const near = registry.closest(word);
     session.io.error(
       `${where}unknown command ${word}` + (near ? `; did you mean ${near}?` : '') + ' (\\? lists the commands)',
@@ -89,7 +94,8 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
       session.io.error(`${where}${word}: ${outcome.message}; ${syntax}`);
       return { type: 'error' };
     case 'error':
-      if (outcome.message) session.io.error(`${where}${word}: ${outcome.message}`);
+      if (outcome.message && outcome.psql) session.io.error(`${where}${session.interactive ? '' : 'error: '}${outcome.message}`);
+      else if (outcome.message) session.io.error(`${where}${word}: ${outcome.message}`);
       return { type: 'error' };
     case 'tables':
       for (let i = 0; i < outcome.tables.length; i++) {

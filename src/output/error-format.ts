@@ -111,11 +111,24 @@ export function formatNotice(severity: string, message: string, position: number
   return lines.join('\n');
 }
 
+/** psql's VERBOSITY and SHOW_CONTEXT, as an error is printed with them. */
+export interface ErrorStyle {
+  /** default; verbose: the SQLSTATE and the server's LOCATION too; terse: the message alone (and "at character N"); sqlstate: the SQLSTATE alone. */
+  readonly verbosity: 'default' | 'verbose' | 'terse' | 'sqlstate';
+  /** CONTEXT is shown (psql's SHOW_CONTEXT other than never). */
+  readonly context: boolean;
+}
+
 /**
  * An error as psql shows it: ERROR, the statement's line with a caret, DETAIL, HINT, CONTEXT.
- * verbose (\errverbose): the SQLSTATE before the message and the server's LOCATION last, no file prefix.
+ * verbose true (\errverbose): the SQLSTATE before the message and the server's LOCATION last, no file prefix.
+ * A style: psql's VERBOSITY and SHOW_CONTEXT (the file prefix kept).
  */
-export function formatSqlError(err: SqlErrorLike, source?: ErrorSource, verbose = false): string {
+export function formatSqlError(err: SqlErrorLike, source?: ErrorSource, verbose: boolean | ErrorStyle = false): string {
+  if (typeof verbose === 'object' && verbose.verbosity !== 'default' && verbose.verbosity !== 'verbose') return briefError(err, source, verbose.verbosity);
+  const showContext = typeof verbose === 'object' ? verbose.context : true;
+  const location0 = typeof verbose === 'object' && verbose.verbosity === 'verbose';
+  if (typeof verbose === 'object') verbose = verbose.verbosity === 'verbose';
   const lines: string[] = [];
   let location = '';
   let pointer: string[] = [];
@@ -131,13 +144,21 @@ export function formatSqlError(err: SqlErrorLike, source?: ErrorSource, verbose 
   } else if (source?.file !== undefined) {
     location = `${escapeForTerminal(source.file)}:${source.line ?? 1}: `;
   }
-  if (verbose) location = '';
+  if (verbose && !location0) location = '';
   lines.push(`${location}ERROR:  ${verbose && err.code ? `${err.code}: ` : ''}${escapeForTerminal(err.message, true)}`);
   lines.push(...pointer);
   if (err.detail) lines.push(`DETAIL:  ${escapeForTerminal(err.detail, true)}`);
   if (err.hint) lines.push(`HINT:  ${escapeForTerminal(err.hint, true)}`);
   if (err.internalQuery !== undefined) lines.push(`QUERY:  ${escapeForTerminal(err.internalQuery, true)}`);
-  if (err.context) lines.push(`CONTEXT:  ${escapeForTerminal(err.context, true)}`);
+  if (err.context && showContext) lines.push(`CONTEXT:  ${escapeForTerminal(err.context, true)}`);
   if (verbose && err.location) lines.push(`LOCATION:  ${escapeForTerminal(err.location)}`);
   return lines.join('\n');
+}
+
+/** psql's VERBOSITY terse (the message, and where in the statement as "at character N") and sqlstate (the code alone). */
+function briefError(err: SqlErrorLike, source: ErrorSource | undefined, verbosity: 'terse' | 'sqlstate'): string {
+  const prefix = source?.file !== undefined ? `${escapeForTerminal(source.file)}:${source.line ?? 1}: ` : '';
+  if (verbosity === 'sqlstate' && err.code) return `${prefix}ERROR:  ${err.code}`;
+  const at = err.position ?? err.internalPosition;
+  return `${prefix}ERROR:  ${escapeForTerminal(err.message, true)}${at !== undefined && at >= 0 ? ` at character ${at + 1}` : ''}`;
 }

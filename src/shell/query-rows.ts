@@ -12,6 +12,9 @@ import { loadDisplayWidth } from '../output/display-width.js';
 import type { QueryRows, RunnerOptions } from '../meta/meta-command.js';
 import { afterSuccess } from '../sql/variables.js';
 import type { Session } from './session.js';
+import { afterStatement, beforeStatement } from './psql-transaction.js';
+import { errorStyle } from './error-style.js';
+import { classifyStatement } from '../sql/classify.js';
 
 export async function queryRows(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean }): Promise<QueryRows | false | 'cancelled'> {
   let columns: readonly ColumnInfo[] = [];
@@ -32,8 +35,16 @@ export async function queryRows(session: Session, sql: string, opts: RunnerOptio
 /** Runs one statement, its result sets streamed into `sink` (\chart); true: ran, false: failed (error printed). */
 export async function queryInto(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean }, sink: ResultSink): Promise<boolean | 'cancelled'> {
   const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
-  let count = 0;
   session.lastSql = sql;
+  // psql's AUTOCOMMIT off and ON_ERROR_ROLLBACK hold for \gset and \gexec's query too (not for \gdesc, which runs nothing)
+  const step = opts.describeOnly ? undefined : await beforeStatement(session, sql, classifyStatement(sql, session.dialect), opts.signal);
+  const r = await queryIntoStep(session, sql, opts, sink, where);
+  if (step) await afterStatement(session, step, r === true);
+  return r;
+}
+
+async function queryIntoStep(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean }, sink: ResultSink, where: string): Promise<boolean | 'cancelled'> {
+  let count = 0;
   try {
     for await (const ev of session.connection.execute(sql, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.describeOnly ? { describeOnly: true } : {}) })) {
       if (ev.type === 'columns') {
@@ -55,7 +66,7 @@ export async function queryInto(session: Session, sql: string, opts: RunnerOptio
     if (e instanceof SqlError) {
       session.noteFailure(e, sql);
       await loadDisplayWidth();
-      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }));
+      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }, errorStyle(session)));
       return false;
     }
     if (e instanceof ConnectionLostError || e instanceof UsageError) {

@@ -3,7 +3,6 @@
  * The editor owns the terminal while reading; while a statement runs the terminal is in normal mode
  * and Ctrl-C (SIGINT) cancels the statement on the server, keeping the session.
  */
-import { withVariable } from '../sql/variables.js';
 import { createInterface } from 'node:readline';
 import type { Connection, ConnectionTarget } from '../engines/engine.js';
 import type { Settings } from '../config/settings.js';
@@ -68,7 +67,7 @@ export async function runRepl(init: {
       promptPassword: async (p) => (await import('../cli/prompt-hidden.js')).promptHidden(p),
     },
   });
-  for (const v of init.variables ?? []) session.variables = withVariable(session.variables, v.name, v.value);
+  for (const v of init.variables ?? []) session.setVariable(v.name, v.value);
   stdoutTerminal().write(safeLines(banner(session.connection.info, init.demoCreated, process.stdout.columns)));
   session.refreshCatalog();
 

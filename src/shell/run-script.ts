@@ -2,10 +2,12 @@
  * Runs a piece of input (what the user submitted, a -c string, a file) statement by statement:
  * split → classify → confirm if destructive → execute → render. Meta-commands go to src/meta.
  */
+import { afterStatement as afterTransactionStep, beforeStatement } from './psql-transaction.js';
 import { splitStatements, unterminatedWhat } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import { formatNotice, formatSqlError } from '../output/error-format.js';
+import { errorStyle } from './error-style.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { withNumericLocale } from '../output/numeric-locale.js';
 import { loadDisplayWidth } from '../output/display-width.js';
@@ -396,6 +398,24 @@ export async function runStatement(
   if (opts.simpleQuery === undefined && session.dialect.id === 'postgres' && splitStatements(sql, session.lex).filter((s) => s.text !== '').length !== 1) {
     opts = { ...opts, simpleQuery: true };
   }
+  // psql's AUTOCOMMIT off (BEGIN first) and ON_ERROR_ROLLBACK (a savepoint first), before the preview's own
+  const step = await beforeStatement(session, sql, cls, opts.signal);
+  try {
+    const r = await runStatementInTransaction(session, sql, cls, opts);
+    await afterTransactionStep(session, step, r === true);
+    return r;
+  } catch (e) {
+    await afterTransactionStep(session, step, false);
+    throw e;
+  }
+}
+
+async function runStatementInTransaction(
+  session: Session,
+  sql: string,
+  cls: ReturnType<typeof classifyStatement>,
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean },
+): Promise<boolean | 'cancelled'> {
   // one simple-query request is not previewed: it runs as psql runs it
   const previewed = opts.simpleQuery ? { asked: false } : await previewFirst(session, sql, cls, opts);
   if (typeof previewed !== 'object') return previewed;
@@ -520,7 +540,9 @@ async function reportFailure(
     }
     if (e instanceof SqlError) {
       await loadDisplayWidth(); // the caret goes under the right cell
-      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }));
+      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }, errorStyle(session)));
+      // psql's ECHO errors: the statement that failed, after its error
+      if (echoMode(session) === 'errors') session.io.error(`${where(opts)}STATEMENT:  ${escapeForTerminal(sql, true)}`);
       if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
       return false;
     }

@@ -3,6 +3,7 @@
  * results go (\o), and the latest catalog snapshot, rebuilt in the background and swapped in whole.
  * Mutable state lives here, at the edge; everything it hands out (settings, catalog) is immutable.
  */
+import { assignVariable, withSpecialDefaults } from '../sql/special-variables.js';
 import type { Sqlite3Output } from '../output/sqlite3-sink.js';
 import type { Connection, ConnectionTarget, ConnectOptions } from '../engines/engine.js';
 import { engineById } from '../engines/registry.js';
@@ -97,7 +98,7 @@ export class Session {
     connections: ReadonlyMap<string, SavedConnection>;
   }) {
     this.connection = init.connection;
-    this.variables = withConnectionVariables(NO_VARIABLES, init.connection.info);
+    this.variables = withConnectionVariables(withSpecialDefaults(NO_VARIABLES), init.connection.info);
     this.target = init.target;
     this.settings = init.settings;
     this.interactive = init.interactive;
@@ -129,6 +130,17 @@ export class Session {
   }
 
   /** A statement failed: psql's special variables (ERROR, SQLSTATE, LAST_ERROR_...), and the error \errverbose shows (with its statement). */
+  /**
+   * Sets (undefined: unsets) a psql variable by psql's rules for its special ones: the error in psql's
+   * words when the value is not one it takes (the variable keeps its value), else undefined.
+   */
+  setVariable(name: string, value: string | undefined): string | undefined {
+    const r = assignVariable(this.variables, name, value);
+    if ('error' in r) return r.error;
+    this.variables = r.vars;
+    return undefined;
+  }
+
   noteFailure(e: Error, statement?: string): void {
     const sql = e instanceof SqlError ? e : undefined;
     this.variables = afterFailure(this.variables, e.message, sql?.code);

@@ -36,7 +36,8 @@ describe('psql commands around the session', () => {
     const r = runScript(db, '\\errverbose\nselect nosuch from tracks;\nselect 1;\n\\errverbose\n', '', ['--continue-on-error', '--format', 'csv']);
     assert.match(r.stdout, /^There is no previous error\.\n/);
     // the engine's code before the message, and the statement's line with a caret, as psql's verbose form
-    assert.match(r.stderr, /\nERROR: {2}SQLITE_ERROR: no such column: nosuch\nLINE 1: select nosuch from tracks\n {15}\^\n$/);
+    // in a script as psql says it: FILE:LINE: error: ERROR: ...
+    assert.match(r.stderr, /\n[^\n]*script\.sql:4: error: ERROR: {2}SQLITE_ERROR: no such column: nosuch\nLINE 1: select nosuch from tracks\n {15}\^\n$/);
   });
 
   test('\\setenv and \\!: the shell command sees the variable, its output comes in order; \\cd moves both', () => {
@@ -83,7 +84,7 @@ describe('\\errverbose on PostgreSQL', () => {
     const pg = await withServer(t, sharedPostgres);
     if (!pg) return;
     const r = runScript(pg.url, "do $$ begin raise exception 'boom' using detail = 'the detail', hint = 'the hint', errcode = '22012'; end $$;\n\\errverbose\n", '', ['--continue-on-error']);
-    assert.match(r.stderr, /\nERROR: {2}22012: boom\nDETAIL: {2}the detail\nHINT: {2}the hint\nCONTEXT: {2}PL\/pgSQL function inline_code_block line 1 at RAISE\nLOCATION: {2}exec_stmt_raise, pl_exec\.c:\d+\n$/);
+    assert.match(r.stderr, /\n[^\n]*:2: error: ERROR: {2}22012: boom\nDETAIL: {2}the detail\nHINT: {2}the hint\nCONTEXT: {2}PL\/pgSQL function inline_code_block line 1 at RAISE\nLOCATION: {2}exec_stmt_raise, pl_exec\.c:\d+\n$/);
     // the error itself says where in PL/pgSQL, as psql does (CONTEXT)
     assert.match(r.stderr, /^[^\n]*ERROR: {2}boom\nDETAIL: {2}the detail\nHINT: {2}the hint\nCONTEXT: {2}PL\/pgSQL function inline_code_block line 1 at RAISE\n/);
   });

@@ -147,7 +147,7 @@ const password: MetaCommand = {
   name: '\\password',
   group: 'Connection',
   syntax: '\\password [USERNAME]',
-  summary: "change a user's password (alone: your own), without echoing it",
+  summary: "change a user's password, typed without echo",
   details: [
     'The password is typed twice at the terminal. PostgreSQL gets only its SCRAM (or md5) verifier, hashed',
     'here as psql does; MySQL/MariaDB take SET PASSWORD (USERNAME may be user@host).',

@@ -7,9 +7,10 @@
  * `\set NAME VALUE` keeps sqlsh's settings: a NAME that is a sqlsh setting key (format, timing,
  * null_string, ...) changes the setting; any other NAME is a psql variable.
  */
+import { isSpecialVariable } from '../../sql/special-variables.js';
 import { spawnSync } from 'node:child_process';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
-import { fail, ok } from '../meta-command.js';
+import { fail, ok, psqlFail } from '../meta-command.js';
 import { SETTINGS, settingSpec } from '../../config/settings.js';
 import { interpolateArgs, quotingFor } from '../../sql/interpolate.js';
 import { isVariableName, parseBoolean, variableFlag, withVariable } from '../../sql/variables.js';
@@ -53,9 +54,9 @@ const set: MetaCommand = {
       return ok;
     }
     if (settingSpec(w[0]!)) return SETTINGS_SET.run(ctx, { ...args, words: w });
-    if (!isVariableName(w[0]!)) return fail(`invalid variable name: ${JSON.stringify(w[0])}`);
-    s.variables = withVariable(s.variables, w[0]!, w.slice(1).join(''));
-    return ok;
+    if (!isVariableName(w[0]!)) return psqlFail(`invalid variable name: ${JSON.stringify(w[0])}`);
+    const error = s.setVariable(w[0]!, w.slice(1).join(''));
+    return error === undefined ? ok : psqlFail(error);
   },
 };
 
@@ -67,9 +68,9 @@ const unset: MetaCommand = {
   args: { min: 1, max: 1, kinds: ['text'] },
   async run(ctx, args) {
     const [name] = words(ctx, args);
-    if (!isVariableName(name ?? '')) return fail(`invalid variable name: ${JSON.stringify(name)}`);
-    ctx.session.variables = withVariable(ctx.session.variables, name!, undefined);
-    return ok;
+    if (!isVariableName(name ?? '')) return psqlFail(`invalid variable name: ${JSON.stringify(name)}`);
+    const error = ctx.session.setVariable(name!, undefined);
+    return error === undefined ? ok : psqlFail(error);
   },
 };
 
@@ -81,10 +82,10 @@ const getenv: MetaCommand = {
   args: { min: 2, max: 2, kinds: ['text', 'text'] },
   async run(ctx, args) {
     const [name, env] = words(ctx, args);
-    if (!isVariableName(name ?? '')) return fail(`invalid variable name: ${JSON.stringify(name)}`);
+    if (!isVariableName(name ?? '')) return psqlFail(`invalid variable name: ${JSON.stringify(name)}`);
     const value = process.env[env!];
-    if (value !== undefined) ctx.session.variables = withVariable(ctx.session.variables, name!, value);
-    return ok;
+    const error = value === undefined ? undefined : ctx.session.setVariable(name!, value);
+    return error === undefined ? ok : psqlFail(error);
   },
 };
 
@@ -182,9 +183,9 @@ function conditional(name: string, syntax: string, summary: string, step: (ctx: 
     async run(ctx, args): Promise<MetaOutcome> {
       const errors: string[] = [];
       const r = step(ctx, args, errors);
-      if (!r.ok) return fail(r.message);
+      if (!r.ok) return psqlFail(`${name}: ${r.message}`);
       ctx.session.conditionals = r.stack;
-      return errors.length ? fail(errors.join('; ')) : ok;
+      return errors.length ? psqlFail(errors.join('\n')) : ok;
     },
   };
 }
@@ -256,13 +257,19 @@ const gset: MetaCommand = {
     const prefix = words(ctx, args)[0] ?? '';
     const r = await ctx.runner.queryRows(sql, { ...ctx.opts });
     if (r === false || r === 'cancelled') return { type: 'error' };
-    if (r.rows.length === 0) return fail('no rows returned for \\gset');
-    if (r.rows.length > 1) return fail('more than one row returned for \\gset');
+    if (r.rows.length === 0) return psqlFail('no rows returned for \\gset');
+    if (r.rows.length > 1) return psqlFail('more than one row returned for \\gset');
     let vars = ctx.session.variables;
     const row = r.rows[0]!;
     for (let i = 0; i < r.columns.length; i++) {
       const name = prefix + r.columns[i]!.name;
-      if (!isVariableName(name)) return fail(`invalid variable name: ${JSON.stringify(name)}`);
+      if (!isVariableName(name)) return psqlFail(`invalid variable name: ${JSON.stringify(name)}`);
+      if (isSpecialVariable(name)) {
+        // psql leaves the variables it watches alone
+        const where = ctx.opts.source ? `${ctx.opts.source}:${ctx.opts.line}: ` : '';
+        ctx.session.io.error(`${where}warning: attempt to \\gset into specially treated variable "${name}" ignored`);
+        continue;
+      }
       const v = row[i] ?? null;
       vars = withVariable(vars, name, v === null ? undefined : formatValue(v, '', true));
     }

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { MetaCommand } from '../meta-command.js';
-import { fail, ok } from '../meta-command.js';
+import { fail, ok, psqlFail } from '../meta-command.js';
 import { isVariableName, withVariable } from '../../sql/variables.js';
 import { withTerminalForChild } from '../../editor/quiet-terminal.js';
 import { fileErrorReason } from '../file-error.js';
@@ -101,7 +101,7 @@ const prompt: MetaCommand = {
     const w = args.words;
     const name = w[w.length - 1]!;
     const text = w.length > 1 ? w[0]! : '';
-    if (!isVariableName(name)) return fail(`invalid variable name: ${JSON.stringify(name)}`);
+    if (!isVariableName(name)) return psqlFail(`invalid variable name: ${JSON.stringify(name)}`);
     const s = ctx.session;
     let answer: string | undefined;
     if (s.interactive && s.io.ask) answer = await s.io.ask(text);
@@ -139,7 +139,9 @@ const errverbose: MetaCommand = {
     if (!e) return { type: 'message', text: 'There is no previous error.', stdout: true };
     // psql's verbose form: the SQLSTATE, the statement's line with a caret, CONTEXT, the server's LOCATION
     const { formatSqlError } = await import('../../output/error-format.js');
-    ctx.session.io.error(formatSqlError(e, e.statement !== undefined ? { text: e.statement } : undefined, true));
+    // in a script psql says it as its own error: FILE:LINE: error: ERROR: ...
+    const where = ctx.session.interactive ? '' : `${ctx.opts.source ? `${ctx.opts.source}:${ctx.opts.line}: ` : ''}error: `;
+    ctx.session.io.error(where + formatSqlError(e, e.statement !== undefined ? { text: e.statement } : undefined, true));
     return ok;
   },
 };
