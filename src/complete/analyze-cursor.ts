@@ -4,7 +4,7 @@
  */
 import type { SqlDialect } from '../sql/dialect.js';
 import { lex } from '../sql/lexer.js';
-import type { Token } from '../sql/token.js';
+import { isTrivia, type Token } from '../sql/token.js';
 import { codeContext, tableRefAt } from './code-context.js';
 import { locateCursor } from './cursor-position.js';
 import { functionBodyRange, procedureStatement } from './function-body.js';
@@ -79,7 +79,7 @@ function fileArgument(tokens: readonly Token[], str: Token, text: string, c: num
   if (!str.text.startsWith("'") || (dialect.id !== 'duckdb' && dialect.id !== 'sqlite')) return undefined;
   const i = tokens.indexOf(str);
   const sig: Token[] = [];
-  for (let j = i - 1; j >= 0 && sig.length < 3; j--) if (tokens[j]!.type !== 'space' && tokens[j]!.type !== 'line-comment' && tokens[j]!.type !== 'block-comment') sig.push(tokens[j]!);
+  for (let j = i - 1; j >= 0 && sig.length < 3; j--) if (!isTrivia(tokens[j]!)) sig.push(tokens[j]!);
   const [p1, p2] = sig;
   const word = (t: Token | undefined): string => (t?.type === 'word' ? t.text.toUpperCase() : '');
   const names = (p1?.text === '(' && p2 && FILE_READERS.test(p2.text) && dialect.id === 'duckdb')
@@ -115,10 +115,10 @@ function sequenceArgument(tokens: readonly Token[], str: Token, text: string, c:
   if (!str.text.startsWith("'")) return undefined;
   const i = tokens.indexOf(str);
   let j = i - 1;
-  while (j >= 0 && (tokens[j]!.type === 'space' || tokens[j]!.type === 'line-comment' || tokens[j]!.type === 'block-comment')) j--;
+  while (j >= 0 && isTrivia(tokens[j]!)) j--;
   if (tokens[j]?.text !== '(') return undefined;
   j--;
-  while (j >= 0 && (tokens[j]!.type === 'space' || tokens[j]!.type === 'line-comment' || tokens[j]!.type === 'block-comment')) j--;
+  while (j >= 0 && isTrivia(tokens[j]!)) j--;
   if (!/^(nextval|currval|setval)$/i.test(tokens[j]?.text ?? '')) return undefined;
   const start = str.start + 1;
   const closed = str.end - str.start >= 2 && text[str.end - 1] === "'";
@@ -129,7 +129,7 @@ function sequenceArgument(tokens: readonly Token[], str: Token, text: string, c:
 /** PostgreSQL's `SET [SESSION|LOCAL] SCHEMA '|'`: the schema names, written inside the quotes. */
 function schemaArgument(tokens: readonly Token[], str: Token, text: string, c: number, dialect: SqlDialect): SuggestResult | undefined {
   if (dialect.id !== 'postgres' || !str.text.startsWith("'")) return undefined;
-  const sig = tokens.filter((t) => t.end <= str.start && t.type !== 'space' && t.type !== 'line-comment' && t.type !== 'block-comment');
+  const sig = tokens.filter((t) => t.end <= str.start && !isTrivia(t));
   const words = sig.slice(-4).map((t) => t.text.toUpperCase());
   const at = words.lastIndexOf('SCHEMA');
   if (at !== words.length - 1 || !words.slice(0, at).some((w) => w === 'SET')) return undefined;
@@ -147,7 +147,7 @@ function schemaArgument(tokens: readonly Token[], str: Token, text: string, c: n
  */
 function triggerRows(text: string, tokens: readonly Token[], c: number, dialect: SqlDialect): TableRef[] {
   const range = statementRange(text, c, dialect);
-  const sig = tokens.filter((t) => t.start >= range.start && t.end <= c && t.type !== 'space' && t.type !== 'line-comment' && t.type !== 'block-comment');
+  const sig = tokens.filter((t) => t.start >= range.start && t.end <= c && !isTrivia(t));
   if (!/^create$/i.test(sig[0]?.text ?? '')) return [];
   const trigger = sig.findIndex((t) => /^trigger$/i.test(t.text));
   const on = trigger < 0 ? -1 : sig.findIndex((t, i) => i > trigger && /^on$/i.test(t.text) && t.type === 'word');

@@ -2,7 +2,7 @@
  * Where the cursor is in the token stream: inside a string, a comment, a meta-command, or a word;
  * and which statement's significant tokens surround it. Text only, no catalog.
  */
-import type { Token } from '../sql/token.js';
+import { isTrivia, type Token } from '../sql/token.js';
 import { blockBodyRange, type TextRange } from './statement-range.js';
 import type { WordAtCursor } from './suggestion.js';
 
@@ -12,8 +12,7 @@ export type CursorPlace =
   | { readonly place: 'comment' }
   | { readonly place: 'meta'; readonly token: Token };
 
-const isInsignificant = (t: Token): boolean =>
-  t.type === 'space' || t.type === 'line-comment' || t.type === 'block-comment';
+const isInsignificant = (t: Token): boolean => isTrivia(t);
 
 /** Length of a quoted identifier's opening: 3 for PostgreSQL U&"..", else 1. */
 function openingLength(t: Token): number {

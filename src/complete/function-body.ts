@@ -4,11 +4,11 @@
  * body around the cursor (its text is then analysed on its own, offsets mapped back) and, inside a PL/pgSQL
  * block, narrow the statement to the SQL part (`BEGIN`, `IF ... THEN`, `RETURN QUERY`, `FOR r IN` ... skipped).
  */
-import type { Token } from '../sql/token.js';
+import { isTrivia, type Token } from '../sql/token.js';
 import type { TextRange } from './statement-range.js';
 import { isPunct, kw } from './token-utils.js';
 
-const isSignificant = (t: Token): boolean => t.type !== 'space' && t.type !== 'line-comment' && t.type !== 'block-comment';
+const isSignificant = (t: Token): boolean => !isTrivia(t);
 
 /**
  * The range of the body's text when `tok` (a dollar-quoted string holding the cursor) is the body of a

@@ -19,7 +19,7 @@ function styleOf(t: Token, next: Token | undefined, dialect: SqlDialect, functio
       if (dialect.keywords.has(upper)) return 'keyword';
       return next?.text === '(' ? 'function' : 'identifier';
     }
-    case 'line-comment': case 'block-comment': return 'comment';
+    case 'line-comment': case 'block-comment': case 'executable-comment': return 'comment';
     case 'quoted-ident': return 'quoted-ident';
     case 'string': return 'string';
     case 'number': return 'number';

@@ -9,7 +9,7 @@ import { editDistance } from '../core/edit-distance.js';
 import type { Catalog, SqlDialect } from '../index.js';
 import { lex } from '../sql/lexer.js';
 import { splitStatements, unterminatedWhat, type Statement } from '../sql/splitter.js';
-import type { Token } from '../sql/token.js';
+import { isTrivia, type Token } from '../sql/token.js';
 import { unquote } from './name-at.js';
 
 export interface SqlProblem {
@@ -26,7 +26,7 @@ const CHECKED_VERBS = new Set(['SELECT', 'WITH', 'INSERT', 'UPDATE', 'DELETE', '
 const ITEM_PREFIX = new Set(['LATERAL', 'ONLY']);
 const EXEMPT = /^(dual|sqlite_(master|schema|temp_master|temp_schema|sequence|stat\d)|pg_\w+|information_schema)$/i;
 
-const significant = (t: Token): boolean => t.type !== 'space' && t.type !== 'line-comment' && t.type !== 'block-comment';
+const significant = (t: Token): boolean => !isTrivia(t);
 const isName = (t: Token | undefined): t is Token => t !== undefined && (t.type === 'word' || (t.type === 'quoted-ident' && !t.unterminated));
 
 /** Lexer errors: a token the text ends inside of. */

@@ -5,7 +5,7 @@
 import type { SignatureHelp, SignatureInformation } from 'vscode-languageserver';
 import type { Catalog } from '../index.js';
 import { lex } from '../sql/lexer.js';
-import type { Token } from '../sql/token.js';
+import { isTrivia, type Token } from '../sql/token.js';
 import { functionsNamed } from './catalog-text.js';
 import { unquote } from './name-at.js';
 
@@ -26,7 +26,7 @@ export function splitArgs(args: string): string[] {
   return out;
 }
 
-const skip = (t: Token): boolean => t.type === 'space' || t.type === 'line-comment' || t.type === 'block-comment';
+const skip = (t: Token): boolean => isTrivia(t);
 
 /** The function call the cursor is inside of: its name (and schema) and the argument index. */
 export function callAt(text: string, offset: number, tokens: readonly Token[]): { name: string; schema?: string; arg: number } | undefined {

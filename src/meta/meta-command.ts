@@ -159,6 +159,11 @@ export interface MetaCommand {
    * commands put them in themselves, with psql's quoting; \! takes its line as psql does, untouched).
    */
   readonly argsAsWritten?: boolean;
+  /**
+   * It reaches outside the session (the file system, a shell, the environment, another database): true,
+   * or true for these arguments (`\\o FILE` but not `\\o`). Refused in sandbox mode (`\\-`, src/meta/sandbox.ts).
+   */
+  readonly outside?: boolean | ((args: MetaArgs) => boolean);
   run(ctx: MetaContext, args: MetaArgs): Promise<MetaOutcome>;
 }
 

@@ -9,6 +9,7 @@ import { metaRegistry } from './meta-registry.js';
 import { renderMetaTable } from './render-meta-table.js';
 import { CancelledError, ConnectError, SqlError, UsageError } from '../core/errors.js';
 import { nextCommandAt, WHOLE_LINE_COMMANDS } from '../sql/meta-line.js';
+import { reachesOutside, SANDBOX_REFUSAL, SandboxRefusal } from './sandbox.js';
 
 export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } | { readonly type: 'error' };
 
@@ -70,10 +71,19 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     session.io.error(`${where}${word}: unknown value ${JSON.stringify(args.words[0])}; expected one of ${choices.join(', ')}`);
     return { type: 'error' };
   }
+  const refuse = (): MetaRunResult => {
+    // the client's line (`ERROR at line 3: Not allowed in the sandbox mode`) where sqlsh is the mysql client
+    session.io.error(session.mysqlClient
+      ? `ERROR at line ${opts.line}${opts.includeDepth && opts.source ? ` in file: '${opts.source}'` : ''}: ${SANDBOX_REFUSAL}`
+      : `${where}${word}: ${SANDBOX_REFUSAL} (\\- turned it on: no files, shell or environment)`);
+    return { type: 'error' };
+  };
+  if (session.sandbox && reachesOutside(command, args)) return refuse();
   let outcome: MetaOutcome;
   try {
     outcome = await command.run({ session, runner, opts, invokedAs: word, plus: found.plus, system: found.system }, args);
   } catch (e) {
+    if (e instanceof SandboxRefusal) return refuse();
     if (e instanceof SqlError || e instanceof UsageError || e instanceof ConnectError || e instanceof CancelledError) {
       outcome = { type: 'error', message: e.message };
     } else if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {

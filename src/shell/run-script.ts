@@ -115,6 +115,15 @@ export async function runScript(session: Session, input: string, opts: RunOption
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     let line = offsetLine + st.line - 1;
     await echoLinesTo(offset + st.segmentEnd);
+    // the mysql client's \\- acts where it is read, inside a statement too (the splitter hands it over)
+    for (const c of isActive(session.conditionals) ? st.inlineCommands ?? [] : []) {
+      const { runMeta } = await import('../meta/run-meta.js');
+      const r = await runMeta(session, c.text, { ...opts, stopOnError: stopOnError(), line: offsetLine + c.line - 1 }, runnerFor(session));
+      if (r.type === 'error') {
+        ok = false;
+        if (stopOnError()) return { ok, quit: false };
+      }
+    }
     if (st.kind === 'delimiter') {
       // DELIMITER holds for the rest of the session, as in the mysql client (the next line typed, a later script)
       const arg = st.text.slice(9).trim().split(/[ \t]+/)[0] ?? '';

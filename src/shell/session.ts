@@ -73,6 +73,11 @@ export class Session {
    * the client shows none in batch mode.
    */
   mysqlClient = false;
+  /**
+   * The mysql client's sandbox mode (`\\-`, the first line of a mariadb-dump file): from then on the
+   * commands that reach the file system, a shell or the environment are refused (src/meta/sandbox.ts).
+   */
+  sandbox = false;
   /** The mysql client's -vv: each statement's row count or `Query OK` line after it, `Bye` at the end. */
   mysqlVerbose = 0;
   /** sqlite3's `.once FILE`: the output goes back to the screen after the next statement. */

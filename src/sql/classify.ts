@@ -5,7 +5,7 @@
  */
 import type { SqlDialect } from './dialect.js';
 import { lex } from './lexer.js';
-import type { Token } from './token.js';
+import { isTrivia, type Token } from './token.js';
 
 export interface StatementClass {
   /** The main verb upper-cased ('SELECT', 'DELETE', ...; after a WITH clause, the verb that follows it); '' if none. */
@@ -45,7 +45,7 @@ const CONTAINER_KINDS = new Set(['DATABASE', 'SCHEMA']);
 
 /** Significant tokens only (no whitespace or comments). */
 function significant(text: string, dialect: SqlDialect): readonly Token[] {
-  return lex(text, dialect.lex).filter((t) => t.type !== 'space' && t.type !== 'line-comment' && t.type !== 'block-comment');
+  return lex(text, dialect.lex).filter((t) => !isTrivia(t));
 }
 
 function upper(t: Token | undefined): string {

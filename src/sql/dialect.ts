@@ -22,6 +22,13 @@ export interface LexOptions {
   readonly eStrings: boolean;
   /** MySQL: "..." is a string, not an identifier (the default sql_mode). */
   readonly doubleQuoteStrings: boolean;
+  /**
+   * MySQL: `/*!`, `/*!NNNNN`, `/*M!` and `/*M!NNNNN` open an executable comment, whose content the server
+   * runs as SQL (when its version is at least NNNNN) and the mysql client reads as SQL: a `;` inside ends
+   * the statement, a comment inside is a comment, and one made of such comments only is a statement.
+   * The opening mark and the closing `*\/` are 'executable-comment' tokens; what is between is lexed as SQL.
+   */
+  readonly executableComments?: boolean;
   /** MySQL: `--` starts a comment only when followed by whitespace, a control character or the end of input. */
   readonly dashCommentNeedsSpace?: boolean;
   /**

@@ -6,9 +6,13 @@
  * builds no tokens); `lex` adds only the token objects themselves.
  *
  * Notes on dialect constructs:
- * - MySQL `/*! ... *\/` and `/*+ ... *\/` (executable comments and optimizer hints) are block-comment
- *   tokens: the server runs their content, but to the client they are comments (a `;` inside does not
- *   end the statement, and completion does not look inside). Highlighting shows them as comments.
+ * - MySQL `/*! ... *\/` and `/*M!NNNNN ... *\/` (executable comments, `executableComments`): the server
+ *   runs their content and the mysql client reads it as SQL (a `;` inside ends the statement), so only
+ *   the opening mark and the closing `*\/` are tokens of their own ('executable-comment') and the content
+ *   is lexed as SQL. Whether a `*\/` closes one is the one state the scanner keeps between tokens
+ *   (`ScanState.executable`); elsewhere it is `*` then `/`. `/*+ ... *\/` optimizer hints are block comments.
+ *   (A block comment inside an executable comment is a comment; the mysql client reads one that ends on
+ *   its own line in its own way, which no dump writes.)
  * - PostgreSQL `U&'...'` strings and `U&"..."` identifiers are one token each (Unicode escapes inside are
  *   not decoded); a following `UESCAPE '!'` clause is ordinary tokens.
  */
@@ -18,7 +22,7 @@ import { metaCommandEnd } from './meta-line.js';
 import type { Token, TokenType } from './token.js';
 
 // Character codes used below.
-const LF = 10, CR = 13, SPACE = 32;
+const LF = 10, CR = 13, SPACE = 32, BANG = 33;
 const DQUOTE = 34, HASH = 35, DOLLAR = 36, AMP = 38, SQUOTE = 39;
 const STAR = 42, PLUS = 43, MINUS = 45, DOT = 46, SLASH = 47;
 const D0 = 48, D9 = 57, COLON = 58, SEMI = 59, QMARK = 63, AT = 64;
@@ -56,11 +60,13 @@ export interface ScanState {
   type: TokenType;
   /** True for a string, quoted identifier, comment or dollar quote that the input ends inside of. */
   unterminated: boolean;
+  /** Inside a MySQL executable comment (`/*!` read, its `*\/` not yet): the one state kept between tokens. */
+  executable: boolean;
 }
 
 /** A fresh scan state for `scanToken`. */
 export function newScanState(): ScanState {
-  return { type: 'other', unterminated: false };
+  return { type: 'other', unterminated: false, executable: false };
 }
 
 /** Lex the whole text. */
@@ -236,6 +242,8 @@ function special(text: string, opts: LexOptions, pos: number, c: number, next: n
       // there unless a longer name follows (\conninfo, \gx) or the command starts the statement.
       // psql's \; is a semicolon that does not end the statement.
       if (next === SEMI && opts.escapedSemicolon) return set(st, 'punct', pos + 2);
+      // the mysql client's \- (sandbox mode) is two characters wherever it stands, and the line goes on
+      if (next === MINUS && opts.shortBackslashCommands) return set(st, 'backslash', pos + 2);
       if (opts.shortBackslashCommands && !atStart && SHORT_COMMANDS.has(next)) {
         const after = pos + 2 < n ? text.charCodeAt(pos + 2) : -1;
         if (!isAsciiLetter(after)) return set(st, 'backslash', pos + 2);
@@ -254,7 +262,23 @@ function operatorish(text: string, opts: LexOptions, pos: number, c: number, nex
       (c === HASH && opts.hashComments)) {
     return lineComment(text, pos, st);
   }
-  if (c === SLASH && next === STAR) return blockComment(text, pos, opts.nestedComments, st);
+  if (c === SLASH && next === STAR) {
+    if (opts.executableComments) {
+      const bang = pos + 2 < n && text.charCodeAt(pos + 2) === BANG ? pos + 3
+        : pos + 3 < n && text.charCodeAt(pos + 2) === 77 /* M */ && text.charCodeAt(pos + 3) === BANG ? pos + 4 : -1;
+      if (bang > 0) {
+        let i = bang;
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        st.executable = true;
+        return set(st, 'executable-comment', i);
+      }
+    }
+    return blockComment(text, pos, opts.nestedComments, st);
+  }
+  if (c === STAR && next === SLASH && st.executable) {
+    st.executable = false;
+    return set(st, 'executable-comment', pos + 2);
+  }
   if (c === QMARK && !(opts.dollarQuotes && (next === PIPE || next === AMP || next === HASH || next === MINUS))) {
     let i = pos + 1;
     while (i < n && isDigit(text.charCodeAt(i))) i++;

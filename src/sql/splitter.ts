@@ -16,7 +16,8 @@ export interface Statement {
   readonly kind: 'sql' | 'meta' | 'delimiter';
   /**
    * sql: the statement without its terminator, from its first SQL token to its last one (leading and
-   * trailing whitespace and comments dropped, comments inside kept); '' when there is no SQL.
+   * trailing whitespace and comments dropped, comments inside kept; a MySQL executable comment
+   * `/*! ... *\/` is SQL); '' when there is no SQL.
    * meta: the command line, e.g. '\\dt foo'. delimiter: the line, e.g. 'DELIMITER //'.
    */
   readonly text: string;
@@ -32,6 +33,12 @@ export interface Statement {
   readonly terminator?: string;
   /** 1-based line number of `start` in the input. */
   readonly line: number;
+  /**
+   * The mysql client's commands that act where they are read and leave the statement open around them
+   * (`\\-`, sandbox mode: `/*M!999999\\- enable the sandbox mode *\/`), in order: run them before this
+   * statement. An sql statement's text still holds them (the client does not send them: mysqlClientText).
+   */
+  readonly inlineCommands?: readonly { readonly text: string; readonly line: number }[];
   /**
    * Only on the last statement, when the input ends inside a string, quoted identifier, block
    * comment or dollar quote: that token. A script that ends so is an error (as in psql), not a
@@ -92,7 +99,15 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
     return lineNo;
   };
 
+  /** The line of `offset` without moving the incremental count (for a command inside a statement). */
+  const peekLine = (offset: number): number => {
+    let line = lineNo;
+    for (let i = lineOffset; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+    return line;
+  };
+
   let segStart = 0;
+  let inline: { text: string; line: number }[] = [];
   let firstSql = -1;
   let lastSqlEnd = -1;
   let firstWord = '';
@@ -103,6 +118,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
 
   const reset = (segEnd: number): void => {
     segStart = segEnd;
+    inline = [];
     firstSql = -1;
     lastSqlEnd = -1;
     firstWord = '';
@@ -125,6 +141,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       complete,
       ...(terminator !== undefined ? { terminator } : {}),
       line: lineAt(start),
+      ...(inline.length > 0 ? { inlineCommands: inline } : {}),
     };
     out.push(s);
     reset(segEnd);
@@ -139,6 +156,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       segmentEnd: segEnd,
       complete: true,
       line: lineAt(start),
+      ...(inline.length > 0 ? { inlineCommands: inline } : {}),
     });
     reset(segEnd);
   };
@@ -167,7 +185,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
     const type = st.type;
     // A custom delimiter right after a word or an operator (`END$$`, `END//`) ends the statement there,
     // as in the mysql client; never inside strings, quoted names or comments.
-    if (delim !== ';' && (type === 'word' || type === 'operator' || type === 'param' || type === 'other' || type === 'number')) {
+    if (delim !== ';' && (type === 'word' || type === 'operator' || type === 'param' || type === 'other' || type === 'number' || type === 'executable-comment')) {
       const k = text.indexOf(delim, tStart + 1);
       if (k >= 0 && k < tEnd) tEnd = k;
     }
@@ -179,7 +197,17 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       case 'line-comment':
       case 'block-comment':
         continue;
+      case 'executable-comment':
+        // SQL to the server (a statement of executable comments only is sent), but no keyword of its own
+        if (firstSql < 0) firstSql = tStart;
+        lastSqlEnd = tEnd;
+        continue;
       case 'backslash': {
+        if (opts.shortBackslashCommands && tEnd - tStart === 2 && text.charCodeAt(tStart + 1) === 45 /* - */) {
+          // the mysql client's \- acts where it is read and leaves the statement open around it
+          inline.push({ text: '\\-', line: peekLine(tStart) });
+          continue;
+        }
         const line = text.slice(tStart, tEnd).trimEnd();
         if (firstSql < 0) pushLine('meta', tStart, line, tEnd);
         else pushSql(tEnd, true, line);

@@ -4,6 +4,7 @@ export type TokenType =
   | 'space' // spaces, tabs, newlines
   | 'line-comment' // -- ... or # ... (MySQL), up to but not including the newline
   | 'block-comment' // /* ... */ (nested in PostgreSQL)
+  | 'executable-comment' // MySQL: the marks of /*!NNNNN ... */ and /*M!NNNNN ... */ (the opening and the `*/`); what is between is SQL
   | 'word' // bare word: keyword or unquoted identifier (the lexer does not decide which)
   | 'quoted-ident' // "ident", `ident`, [ident]
   | 'string' // '...', E'...', $tag$...$tag$, X'..', B'..', N'..', "..." in MySQL
@@ -23,4 +24,9 @@ export interface Token {
   readonly end: number;
   /** True for a string, quoted identifier or block comment that the input ends inside of. */
   readonly unterminated?: boolean;
+}
+
+/** Tokens that carry no SQL meaning of their own: whitespace, comments, and the marks of a MySQL executable comment (its content is SQL). */
+export function isTrivia(t: { readonly type: TokenType }): boolean {
+  return t.type === 'space' || t.type === 'line-comment' || t.type === 'block-comment' || t.type === 'executable-comment';
 }

@@ -6,7 +6,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedMariadb, type MariadbServer } from '../harness/mariadb-server.js';
 import { withServer } from '../harness/server-test.js';
@@ -98,6 +98,82 @@ test("the mysql client's -f / --force: a script goes on past its failed statemen
       assert.equal(r.stdout, real.stdout, `stdout of mariadb ${flags.join(' ')}`);
       assert.equal(r.stderr, real.stderr, `stderr of mariadb ${flags.join(' ')}`);
       assert.equal(r.status, real.status, `exit status of mariadb ${flags.join(' ')}`);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
+test('a mariadb-dump file (executable comments, the sandbox line, --compatible=postgres) restores through sqlsh as through the client', async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const [src, a, b] = ['src', 'a', 'b'].map((x) => `mdump_${process.pid}_${x}`) as [string, string, string];
+  const conn = server.socket ? [`--socket=${server.socket}`] : [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp'];
+  const dumpOf = (flags: readonly string[]): string => {
+    const r = spawnSync('mariadb-dump', ['--no-defaults', ...conn, `--user=${server.user}`, ...flags, src], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password } });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  try {
+    assert.equal(client(server, ['-e', `create database ${src};`]).status, 0);
+    const setup = client(server, [src], [
+      "create table `a1``b1` (id int primary key auto_increment, `x\"y` varchar(20) default 'p;q', d double, t timestamp null, key (`x\"y`));",
+      "insert into `a1``b1` values (1, 'it''s; /* no */ -- x', 1e300, '2020-01-01 00:00:00'), (2, null, -0.5, null), (3, 'back\\\\slash', 1e-7, null);",
+      'create table b (id int, a_id int, foreign key (a_id) references `a1``b1` (id), bl blob);',
+      "insert into b values (1, 1, x'004142'), (2, 2, null);",
+      'create view v as select id, d from `a1``b1`;',
+      'create trigger trg before insert on b for each row set new.id = new.id + 100;',
+      'delimiter //',
+      'create procedure p() begin select 1; select 2; end//',
+      'delimiter ;',
+    ].join('\n'));
+    assert.equal(setup.status, 0, setup.stderr);
+    for (const flags of [['--routines', '--triggers'], ['--compatible=postgres']]) {
+      const text = dumpOf(flags);
+      assert.match(text, /^\/\*M!999999\\- enable the sandbox mode \*\/ ?\n/, 'a 10.11.8+ dump starts with the sandbox line');
+      assert.match(text, /^\/\*!40101 SET /m);
+      client(server, ['-e', `drop database if exists ${a}; drop database if exists ${b}; create database ${a}; create database ${b};`]);
+      const real = client(server, [a], text);
+      assert.equal(real.status, 0, `mariadb client: ${real.stderr}`);
+      // the mysql client's command line, as the dump is restored with the client
+      const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, b], {
+        input: text, encoding: 'utf8', timeout: 60_000, env: { ...testEnv(tempDir()), MYSQL_PWD: server.password },
+      });
+      assert.equal(r.status, 0, `sqlsh: ${r.stderr}`);
+      assert.equal(r.stdout + r.stderr, real.stdout + real.stderr, 'nothing said by either');
+      assert.equal(dump(server, b).replaceAll(b, 'DB'), dump(server, a).replaceAll(a, 'DB'), `restored from mariadb-dump ${flags.join(' ')}`);
+      // the dump's SET lines reached the server: without SQL_MODE=...POSTGRESQL (an executable comment) its "names" fail
+      assert.match(dump(server, b), /CREATE TABLE `a1``b1`/);
+    }
+  } finally {
+    client(server, ['-e', `drop database if exists ${src}; drop database if exists ${a}; drop database if exists ${b};`]);
+  }
+});
+
+test("the mysql client's sandbox mode (\\-, a dump's first line): commands that reach a shell or files are refused, as the client refuses them", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const db = `msandbox_${process.pid}`;
+  assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
+  const dir = tempDir();
+  const marker = join(dir, 'ran');
+  try {
+    const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env, cwd: dir });
+    for (const [first, command, flags] of [
+      ['/*M!999999\\- enable the sandbox mode */ ', `\\! touch ${marker}`, []],
+      ['\\-', `\\! touch ${marker}`, ['-f']],
+      ['select 0 as z \\- ;', `source ${marker}`, []],
+      ['\\-', `\\. ${marker}`, ['-v']],
+      ['/*M!999999\\- enable the sandbox mode */ ', `select 1 as a \\! touch ${marker}`, []],
+    ] as [string, string, string[]][]) {
+      const script = `${first}\nselect 1 as a;\n${command}\nselect 2 as b;\n`;
+      const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      assert.match(real.stderr, /Not allowed in the sandbox mode/, script);
+      assert.equal(r.stdout, real.stdout, `stdout of ${JSON.stringify(script)} ${flags.join(' ')}`);
+      assert.equal(r.stderr, real.stderr, `stderr of ${JSON.stringify(script)} ${flags.join(' ')}`);
+      assert.equal(r.status, real.status, `exit status of ${JSON.stringify(script)} ${flags.join(' ')}`);
+      assert.equal(existsSync(marker), false, 'no shell command ran');
     }
   } finally {
     client(server, ['-e', `drop database ${db};`]);

@@ -146,7 +146,7 @@ const gap = fc.oneof(
 );
 const single = fc.array(pick('a', "''", "\\'", '\\\\', ';', '$$', '//', '--', '#', '/*', '"', '`', ' ', '\n'), { maxLength: 5 }).map((p) => `'${join0(p)}'`);
 const double = fc.array(pick('a', '""', '\\"', ';', "'", '$$', '#'), { maxLength: 4 }).map((p) => `"${join0(p)}"`);
-const value = fc.oneof(fc.integer({ min: 0, max: 999 }).map(String), single, double, pick('/*! 40 + */ 2', 'null'));
+const value = fc.oneof(fc.integer({ min: 0, max: 999 }).map(String), single, double, pick('/*! 40 + */ 2', 'null', '1 /*! +1 */', '2 /*M!100000 -- c\n+ 2 */'));
 // always named: a column named by its expression would carry the script's line breaks into the header,
 // which the client writes raw in -B output and sqlsh escapes (\n), as it escapes values
 const item = fc.tuple(value, gap, pick(' as x', ' as `a;b`', ' as `c``d`')).map(([v, g, alias]) => `${v}${g}${alias}`);
@@ -154,6 +154,13 @@ const select = fc.array(fc.tuple(item, gap), { minLength: 1, maxLength: 3 }).map
 /** Statements under `;`, or under DELIMITER $$ / // (the delimiter right after a word too), with a procedure. */
 const block = fc.oneof(
   { weight: 4, arbitrary: fc.array(select, { minLength: 1, maxLength: 3 }).map((sts) => sts.map((st) => `${st};\n`).join('')) },
+  // a statement that is only an executable comment (every mysqldump SET line); no comment inside it, which
+  // the client reads its own way when it ends on its line
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.array(fc.tuple(value.filter((v) => !v.includes('/*')), ws, pick(' as x', ' as `a;b`')), { minLength: 1, maxLength: 3 }), pick('/*!40101 ', '/*M!100000 ', '/*!'), gap)
+      .map(([items, open, g]) => `${open}select ${items.map(([v, w, alias]) => `${v}${w}${alias}`).join(', ')} */${g};\n`),
+  },
   {
     weight: 2,
     arbitrary: fc.tuple(pick('$$', '//'), fc.array(select, { minLength: 1, maxLength: 2 }), fc.boolean(), fc.integer({ min: 1, max: 3 })).map(

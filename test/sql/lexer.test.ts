@@ -115,8 +115,15 @@ const CASES: readonly Case[] = [
   ['postgres', "U&'open", ["string:U&'open!"]],
   ['postgres', 'U & x', ['word:U', 'operator:&', 'word:x']],
   ['sqlite', "U&'x'", ['word:U', 'operator:&', "string:'x'"]],
-  // MySQL executable comments and optimizer hints stay comments
-  ['mysql', '/*!50001 CREATE ALGORITHM=UNDEFINED */ VIEW v', ['block-comment:/*!50001 CREATE ALGORITHM=UNDEFINED */', 'word:VIEW', 'word:v']],
+  // MySQL executable comments: their marks are tokens, their content SQL; optimizer hints stay comments
+  ['mysql', '/*!50001 CREATE ALGORITHM=UNDEFINED */ VIEW v', ['executable-comment:/*!50001', 'word:CREATE', 'word:ALGORITHM', 'operator:=', 'word:UNDEFINED', 'executable-comment:*/', 'word:VIEW', 'word:v']],
+  ['mysql', "/*M!100101 'a;b' */", ['executable-comment:/*M!100101', "string:'a;b'", 'executable-comment:*/']],
+  ['mysql', '/*! -- c\n1 */', ['executable-comment:/*!', 'line-comment:-- c', 'number:1', 'executable-comment:*/']],
+  ['mysql', '2*/*c*/3', ['number:2', 'operator:*', 'block-comment:/*c*/', 'number:3']],
+  ['mysql', '/*! 1 /*;*/ 2 */ 3', ['executable-comment:/*!', 'number:1', 'block-comment:/*;*/', 'number:2', 'executable-comment:*/', 'number:3']],
+  ['mysql', '1 */ 2', ['number:1', 'operator:*', 'operator:/', 'number:2']],
+  ['mysql', '/*M!999999\\- x */', ['executable-comment:/*M!999999', 'backslash:\\-', 'word:x', 'executable-comment:*/']],
+  ['postgres', '/*! x */', ['block-comment:/*! x */']],
   ['mysql', 'select /*+ BKA(t1) */ 1', ['word:select', 'block-comment:/*+ BKA(t1) */', 'number:1']],
 ];
 

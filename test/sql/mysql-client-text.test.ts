@@ -17,6 +17,8 @@ test('comments dropped as the mariadb client drops them; executable comments, hi
     ['select 6#x\n as g', 'select 6\n as g'],
     ["create procedure p()\nbegin\n  -- inside\n  select 1; # hash\n  /* block\n     inside */\n  select 'x -- y';\nend", "create procedure p()\nbegin\n  \n  select 1; \n  \n  select 'x -- y';\nend"],
     ['select /*! STRAIGHT_JOIN */ 2 /*M!100000 + 0 */', 'select /*! STRAIGHT_JOIN */ 2 /*M!100000 + 0 */'],
+    ['select 1 /*!40101 -- c\n +1 */ as y', 'select 1 /*!40101 \n +1 */ as y'],
+    ['/*M!999999\\- enable the sandbox mode */ \n/*!40101 SET @x=1 */', '/*M!999999 enable the sandbox mode */ \n/*!40101 SET @x=1 */'],
     ['select /*+ MAX_EXECUTION_TIME(1000) */ 1', 'select /*+ MAX_EXECUTION_TIME(1000) */ 1'],
     ["select '-- no', \"# no\", `/* no */`", "select '-- no', \"# no\", `/* no */`"],
   ];

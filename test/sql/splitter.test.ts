@@ -95,7 +95,13 @@ const CASES: readonly Case[] = [
   ['unterminated dollar quote', 'postgres', 'select $$ a; b', [['sql', 'select $$ a; b', false]]],
   ['line numbers with CRLF', 'sqlite', 'select 1;\r\n\r\nselect 2;', [['sql', 'select 1', true, ';', 1], ['sql', 'select 2', true, ';', 3]]],
   ['postgres U& string with a semicolon', 'postgres', "select U&'a;\\0062'; x", [['sql', "select U&'a;\\0062'", true, ';'], ['sql', 'x', false]]],
-  ['mysql executable comment keeps its semicolon', 'mysql', 'select /*!; */ 1; x', [['sql', 'select /*!; */ 1', true, ';'], ['sql', 'x', false]]],
+  // an executable comment is SQL to the mysql client: a ; inside ends the statement, one alone is a statement, a trailing one is kept
+  ['mysql executable comment: its semicolon ends the statement', 'mysql', 'select /*!; */ 1; x', [['sql', 'select /*!', true, ';'], ['sql', '*/ 1', true, ';'], ['sql', 'x', false]]],
+  ['mysql statement of executable comments only', 'mysql', "/*!40101 SET NAMES utf8mb4 */;\n/*M!100100 SET @a=1 */ /* c */;", [['sql', '/*!40101 SET NAMES utf8mb4 */', true, ';'], ['sql', '/*M!100100 SET @a=1 */', true, ';']]],
+  ['mysql trailing executable comment', 'mysql', 'select 1 /*! +1 */ -- x\n;', [['sql', 'select 1 /*! +1 */', true, ';']]],
+  ['mysql \\- acts inside the statement and leaves it open', 'mysql', '/*M!999999\\- enable the sandbox mode */ \n/*!40101 SET @x=1 */;', [['sql', '/*M!999999\\- enable the sandbox mode */ \n/*!40101 SET @x=1 */', true, ';']]],
+  ['mysql \\- at the start: the line goes on as SQL', 'mysql', '\\- select 1;', [['sql', 'select 1', true, ';']]],
+  ['postgres /*! is a comment', 'postgres', '/*! select 1 */; select 2;', [['sql', '', true, ';'], ['sql', 'select 2', true, ';']]],
   ['duckdb dollar quote', 'duckdb', "create macro m() as $$;$$; select 1;", [['sql', 'create macro m() as $$;$$', true, ';'], ['sql', 'select 1', true, ';']]],
 ];
 
@@ -142,4 +148,16 @@ describe('splitStatements: edge cases', () => {
     const s = splitStatements('\n\nselect 1;\nselect\n2;', postgresDialect.lex);
     assert.deepEqual(s.map((x) => x.line), [3, 4]);
   });
+});
+
+test("the mysql client's \\- is handed over with the statement it stands in (it acts where it is read)", () => {
+  const inline = (text: string) => splitStatements(text, mysqlDialect.lex, MY).map((s) => [s.kind, s.text, s.inlineCommands ?? []]);
+  assert.deepEqual(inline('select 1;\n/*M!999999\\- enable the sandbox mode */ \n/*!40101 SET @x=1 */;'), [
+    ['sql', 'select 1', []],
+    ['sql', '/*M!999999\\- enable the sandbox mode */ \n/*!40101 SET @x=1 */', [{ text: '\\-', line: 2 }]],
+  ]);
+  assert.deepEqual(inline('\\-\n\\! echo hi\n'), [['meta', '\\! echo hi', [{ text: '\\-', line: 1 }]], ['sql', '', []]]);
+  assert.deepEqual(inline('\\-'), [['sql', '', [{ text: '\\-', line: 1 }]]]);
+  // not on PostgreSQL: psql has no \- (a whole-line command there)
+  assert.deepEqual(splitStatements('\\- x', postgresDialect.lex).map((s) => [s.kind, s.text]), [['meta', '\\- x']]);
 });

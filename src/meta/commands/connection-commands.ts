@@ -46,6 +46,7 @@ function extraLine(i: ConnectionInfo): string {
 
 const connect: MetaCommand = {
   name: '\\c',
+  outside: true,
   aliases: ['\\connect'],
   group: 'Connection',
   syntax: '\\c TARGET',

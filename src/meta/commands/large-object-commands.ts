@@ -27,6 +27,7 @@ const oidArg = (w: string | undefined): string | undefined => (w !== undefined &
 
 const loImport: MetaCommand = {
   name: '\\lo_import',
+  outside: true,
   group: 'Informational',
   syntax: '\\lo_import FILE [COMMENT]',
   summary: 'import a file as a large object (PostgreSQL)',
@@ -53,6 +54,7 @@ const loImport: MetaCommand = {
 
 const loExport: MetaCommand = {
   name: '\\lo_export',
+  outside: true,
   group: 'Informational',
   syntax: '\\lo_export LOBOID FILE',
   summary: 'write a large object to a file (PostgreSQL)',

@@ -5,6 +5,7 @@ import type { Settings } from '../../config/settings.js';
 import { fileErrorReason } from '../file-error.js';
 import { applyPset, describePset, PSET_NAMES, psqlFormatName } from '../pset.js';
 import { variableFlag } from '../../sql/variables.js';
+import { withArguments } from '../sandbox.js';
 
 
 /** `\pset NAME VALUE`, `\a`, `\t`, `\f`: psql's printing options through one pure step. */
@@ -235,6 +236,7 @@ const timing: MetaCommand = {
 
 const pager: MetaCommand = {
   name: '\\pager',
+  outside: (args) => args.raw !== '' && !ON.includes(args.raw.toLowerCase()) && !OFF.includes(args.raw.toLowerCase()),
   group: 'Output',
   syntax: '\\pager [on|off|COMMAND]',
   summary: 'page long results, or pick the pager command',
@@ -253,6 +255,7 @@ const pager: MetaCommand = {
 
 const output: MetaCommand = {
   name: '\\o',
+  outside: withArguments,
   aliases: ['\\out'],
   group: 'Output',
   syntax: '\\o [FILE | |COMMAND]',

@@ -3,6 +3,7 @@ import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { NO_ARGS, fail, ok, usage } from '../meta-command.js';
 import { fileErrorReason } from '../file-error.js';
 import { parseMetaArgs } from '../meta-args.js';
+import { withArguments } from '../sandbox.js';
 
 /** Nesting limit for \i (a file including itself). */
 const MAX_INCLUDE_DEPTH = 16;
@@ -42,6 +43,7 @@ async function include(ctx: MetaContext, file: string): Promise<MetaOutcome> {
 
 const includeFile: MetaCommand = {
   name: '\\i',
+  outside: true,
   aliases: ['\\include', '\\ir'],
   group: 'Running',
   syntax: '\\i FILE',
@@ -52,6 +54,7 @@ const includeFile: MetaCommand = {
 
 const edit: MetaCommand = {
   name: '\\e',
+  outside: withArguments,
   aliases: ['\\edit'],
   group: 'Running',
   syntax: '\\e [FILE]',
@@ -154,6 +157,7 @@ const G_DETAILS = [
 
 const go: MetaCommand = {
   name: '\\g',
+  outside: (args) => args.raw.trim().replace(/^\([^)]*\)\s*/, '') !== '',
   aliases: ['\\go'],
   group: 'Running',
   syntax: '\\g [(OPTIONS)] [FILE | |COMMAND]',
@@ -165,6 +169,7 @@ const go: MetaCommand = {
 
 const goExpanded: MetaCommand = {
   name: '\\gx',
+  outside: (args) => args.raw.trim().replace(/^\([^)]*\)\s*/, '') !== '',
   group: 'Running',
   syntax: '\\gx [(OPTIONS)] [FILE | |COMMAND]',
   summary: 'as \\g, with the result in expanded records',
@@ -198,6 +203,7 @@ const watch: MetaCommand = {
 
 const copy: MetaCommand = {
   name: '\\copy',
+  outside: (args) => !/\b(?:from|to)\s+p?std(?:in|out)\b/i.test(args.raw),
   group: 'Running',
   syntax: "\\copy {TABLE [(COLS)] | (QUERY)} {FROM | TO} 'FILE' [WITH (OPTIONS)]",
   summary: 'copy between a table or query and a local file',

@@ -18,10 +18,14 @@ import { stepElif, stepElse, stepEndif, stepIf, type Step } from '../conditional
 import { formatValue } from '../../output/format-value.js';
 import type { Row } from '../../core/result.js';
 import { SETTINGS_SET } from './general-commands.js';
+import { SandboxRefusal } from '../sandbox.js';
 
 /** The arguments read psql's way, with the session's variables interpolated and `commands` run. */
 function words(ctx: MetaContext, args: MetaArgs): string[] {
-  return interpolateArgs(args.raw, ctx.session.variables, quotingFor(ctx.session.dialect), backquoted);
+  return interpolateArgs(args.raw, ctx.session.variables, quotingFor(ctx.session.dialect), (command) => {
+    if (ctx.session.sandbox) throw new SandboxRefusal();
+    return backquoted(command);
+  });
 }
 
 /** psql's `` `command` `` in a backslash command's arguments: what /bin/sh prints (its errors go to stderr). */
@@ -76,6 +80,7 @@ const unset: MetaCommand = {
 
 const getenv: MetaCommand = {
   name: '\\getenv',
+  outside: true,
   group: 'General',
   syntax: '\\getenv NAME ENVVAR',
   summary: 'set a psql variable from an environment variable',
@@ -126,6 +131,7 @@ const print: MetaCommand = {
 
 const write: MetaCommand = {
   name: '\\w',
+  outside: true,
   aliases: ['\\write'],
   group: 'General',
   syntax: '\\w FILE | \\w |COMMAND',
@@ -308,6 +314,7 @@ const gexec: MetaCommand = {
 /** The mysql client's `source FILE` and `\\. FILE`: what \\i does. */
 const source: MetaCommand = {
   name: '\\.',
+  outside: true,
   group: 'Running',
   syntax: '\\. FILE',
   summary: "run a file (the mysql client's source)",

@@ -239,6 +239,7 @@ const databasesCommand: MetaCommand = {
  */
 const importCommand: MetaCommand = {
   name: '\\import',
+  outside: true,
   group: 'Informational',
   syntax: '\\import [--csv] [--skip N] FILE TABLE',
   summary: "SQLite: a csv file into a table, as sqlite3's .import",

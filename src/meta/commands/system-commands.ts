@@ -20,6 +20,7 @@ import { readLine } from '../read-line.js';
 
 const shellCommand: MetaCommand = {
   name: '\\!',
+  outside: true,
   group: 'General',
   syntax: '\\! [COMMAND]',
   summary: 'run a shell command, or start a shell',
@@ -39,8 +40,27 @@ const shellCommand: MetaCommand = {
   },
 };
 
+/** The mysql client's `\\-`: sandbox mode, for the rest of the session (src/meta/sandbox.ts). */
+const sandbox: MetaCommand = {
+  name: '\\-',
+  group: 'General',
+  syntax: '\\-',
+  summary: 'sandbox mode: no files, shell or environment from here',
+  details: [
+    'Refused after it: \\!, \\i and \\. (source), \\o FILE, \\g FILE, \\w, \\copy with a file, \\e FILE, \\cd, \\setenv,',
+    '\\getenv, \\pager COMMAND, \\c, \\import, \\lo_import, \\lo_export and `command` in arguments. Nothing turns it off.',
+    'On MySQL/MariaDB it is two characters and the line goes on (`/*M!999999\\- enable the sandbox mode */`).',
+  ],
+  args: { min: 0, max: 0, kinds: [] },
+  async run(ctx) {
+    ctx.session.sandbox = true;
+    return ok;
+  },
+};
+
 const cd: MetaCommand = {
   name: '\\cd',
+  outside: true,
   group: 'General',
   syntax: '\\cd [DIRECTORY]',
   summary: 'change the current directory (alone: the home directory)',
@@ -59,6 +79,7 @@ const cd: MetaCommand = {
 
 const setenv: MetaCommand = {
   name: '\\setenv',
+  outside: true,
   group: 'General',
   syntax: '\\setenv NAME [VALUE]',
   summary: 'set an environment variable (alone: unset it)',
@@ -146,4 +167,4 @@ const errverbose: MetaCommand = {
   },
 };
 
-export const SYSTEM_COMMANDS: readonly MetaCommand[] = Object.freeze([shellCommand, cd, setenv, encoding, prompt, errverbose]);
+export const SYSTEM_COMMANDS: readonly MetaCommand[] = Object.freeze([shellCommand, sandbox, cd, setenv, encoding, prompt, errverbose]);

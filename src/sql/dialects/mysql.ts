@@ -38,6 +38,7 @@ export const mysqlDialect: SqlDialect = makeDialect({
     bracketIdents: false,
     backslashEscapes: true,
     eStrings: false,
+    executableComments: true,
     doubleQuoteStrings: true,
     dashCommentNeedsSpace: true,
     shortBackslashCommands: true,
