@@ -30,9 +30,9 @@ function dump(server: MariadbServer, db: string): string {
   });
   assert.equal(r.status, 0, r.stderr);
   // not the script's doing: the definer, the auto-increment counter, and the client session's character set
-  // and sql_mode recorded with each routine (sqlsh connects with utf8mb4 and IGNORE_SPACE)
+  // recorded with each routine (sqlsh connects with utf8mb4)
   return r.stdout.replace(/DEFINER=`[^`]*`@`[^`]*`/g, 'DEFINER').replace(/ AUTO_INCREMENT=\d+/g, '')
-    .replace(/^\/\*!50003 SET (character_set_client|character_set_results|collation_connection|sql_mode) .*\n/gm, '');
+    .replace(/^\/\*!50003 SET (character_set_client|character_set_results|collation_connection) .*\n/gm, '');
 }
 
 test('-B and -N print what the mariadb client prints', async (t) => {
@@ -78,6 +78,24 @@ test("a script on the mysql client's command line prints what the client prints 
       });
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stdout, real.stdout, `mariadb ${flags.join(' ')}`);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
+test("the session's sql_mode is the client's (no IGNORE_SPACE from the driver): `count (*)` fails, a table named count works", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const db = `mmode_${process.pid}`;
+  assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
+  try {
+    for (const sql of ['select @@session.sql_mode', 'SELECT COUNT (*)', "select substr ('abc', 2)", 'create table count (i int); select 1 as ok; drop table count']) {
+      const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, db, '-e', sql], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password } });
+      const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, db, '-e', sql], { encoding: 'utf8', timeout: 60_000, env: { ...testEnv(tempDir()), MYSQL_PWD: server.password } });
+      assert.equal(r.stdout, real.stdout, `stdout of -e ${sql}`);
+      assert.equal(r.stderr, real.stderr, `stderr of -e ${sql}`);
+      assert.equal(r.status, real.status, `exit status of -e ${sql}`);
     }
   } finally {
     client(server, ['-e', `drop database ${db};`]);

@@ -26,7 +26,11 @@ function driverConfig(p: MysqlParams, database: string | undefined): Record<stri
     user: p.user,
     ...(p.password !== undefined ? { password: p.password } : {}),
     ...(database ? { database } : {}),
+    // utf8mb4 whatever the locale (the mysql client follows it: utf8mb3 under C.UTF-8, latin1 under LANG=C)
     charset: 'utf8mb4',
+    // mysql2 asks for IGNORE_SPACE by default, which the client does not: `count (*)` would parse and a
+    // table named `count` would not, and routines would store it in their sql_mode
+    flags: ['-IGNORE_SPACE'],
     // BIGINT as a number when safe, else its exact digits (a string): no string per safe value.
     supportBigNumbers: true,
     bigNumberStrings: false,
