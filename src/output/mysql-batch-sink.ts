@@ -1,6 +1,6 @@
 /**
  * The mysql client's batch output (`mysql -B`, or any `mysql ... < script.sql` to a file or pipe), as the
- * MariaDB client writes it: the column names, then one line per row, values joined by tabs, NULL as the
+ * MariaDB client writes it: the column names (as they are, unescaped), then one line per row, values joined by tabs, NULL as the
  * null string (`NULL`); in values a zero byte, tab, newline and backslash are written `\0`, `\t`, `\n`,
  * `\\`; binary values are their bytes (read as UTF-8), not hex. (A result without rows shows nothing
  * on the client's command line: RenderOptions.hideEmptyResults, for every format.)
@@ -28,7 +28,8 @@ export class MysqlBatchSink implements ResultSink {
 
   async begin(columns: readonly ColumnInfo[]): Promise<void> {
     this.names = columns.map((c) => c.name);
-    if (this.o.header && columns.length > 0) await this.out.write(`${this.names.map(mysqlBatchField).join('\t')}\n`);
+    // the names as they are: the client escapes values only (`select 1 as 'a\\b'` heads its column a\b)
+    if (this.o.header && columns.length > 0) await this.out.write(`${this.names.join('\t')}\n`);
   }
 
   private value(v: Value | undefined): string {

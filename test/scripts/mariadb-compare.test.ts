@@ -56,6 +56,8 @@ test("a script on the mysql client's command line prints what the client prints 
   try {
     const script = [
       "select 1 as n, 'x\\y' as bs, null as z;",
+      // column names are written as they are (values are escaped)
+      "select 1 as 'a\\\\b', 2 as 'c\\td', 'x\\\\y';",
       // -t draws values raw, widths in bytes, padding in the client's cells (a wide character two, an emoji none)
       "select 'a\\tb' as tab, 'a\\nb' as nl, concat('q', char(0), 'w') as nul, '日本' as wide, 'é' as e, '🎉' as emoji;",
       'create temporary table tt (a int, b varbinary(10));',
