@@ -218,6 +218,8 @@ function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
   if ((o.mysqlClient && name === '-f' && !(next !== undefined && isScriptFile(next))) || (o.mysqlStyle && name === '--force')) return { names: [name], value: false, apply: (m) => void ((m.continueOnError = true), (m.mysqlForce = true)) };
   if (o.mysqlStyle && (name === '-s' || name === '--silent')) return { names: [name], value: false, apply: (m) => void (m.silent = true) };
   if (o.mysqlStyle && (name === '-v' || name === '--verbose')) return { names: [name], value: false, apply: (m) => void (m.verbose = (m.verbose ?? 0) + 1) };
+  // the mysql client's -A / --no-auto-rehash and --auto-rehash (its completion's table of names): nothing to do here
+  if (o.mysqlStyle && (name === '-A' || /^--(no-|skip-|disable-)?auto-rehash$/.test(name))) return { names: [name], value: false, apply: () => undefined };
   return FLAGS.find((f) => f.names.includes(name));
 }
 
@@ -252,8 +254,8 @@ function isScriptFile(arg: string): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force)\b/.test(a);
-  return /^-[A-Za-z]*[uDBNerEsvHX]/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
+  return /^-[A-Za-z]*[uDBNerEsvHXA]/.test(a);
 }
 
 /** `mysql`: the target is known to be MySQL/MariaDB (a saved connection), so the mysql client's flags read as its own. */

@@ -36,7 +36,8 @@ Running SQL and exiting:
   -t draws the client's table, -E prints its vertical records (as \\G does), -H and -X its html
   and xml, -s leaves out the column names, -v writes each statement before its result (-vv its row
   count after it), -f (--force)
-  goes on past a failed statement (-f FILE.sql still runs a file); with -e, -u,
+  goes on past a failed statement (-f FILE.sql still runs a file), -A (--no-auto-rehash) and
+  --auto-rehash change nothing (there -A is not psql's unaligned); with -e, -u,
   -D, -B, -N or -r, output to a pipe is tab-separated, as the mysql client. A script's ~/.my.cnf
   [client]/[mysql] batch, skip-column-names, raw, table and vertical apply as these flags.
 

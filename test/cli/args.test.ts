@@ -145,3 +145,14 @@ test("the mysql client's -vv is taken (row counts after each statement); -vvv is
   assert.equal(parseArgs(['-u', 'bob', '-vv', 'shop']).mysqlVerbose, 2);
   assert.throws(() => parseArgs(['-u', 'bob', '-vvv', 'shop']), /use -vv/);
 });
+
+test("the mysql client's -A / --no-auto-rehash / --auto-rehash: accepted on a mysql command line and change nothing (psql's -A elsewhere)", () => {
+  const plain = parseArgs(['mysql://u@h/db', '-e', 'select 1']);
+  for (const flag of ['-A', '--no-auto-rehash', '--auto-rehash', '--skip-auto-rehash']) {
+    const o = parseArgs(['mysql://u@h/db', flag, '-e', 'select 1']);
+    assert.deepEqual(o, plain, flag);
+  }
+  assert.deepEqual(parseArgs(['-u', 'root', '-A', 'db']).psets, parseArgs(['-u', 'root', 'db']).psets);
+  assert.equal(parseArgs(['-u', 'root', '-A', 'db']).mysqlClient, true);
+  assert.deepEqual(parseArgs(['postgres://h/db', '-A', '-c', 'select 1']).psets, [{ name: 'format', value: 'unaligned' }]);
+});
