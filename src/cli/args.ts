@@ -3,7 +3,7 @@
  * hand-written because -h is both psql's host flag and the usual help flag: `-h HOST` sets the host,
  * a bare `-h` shows help.
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { editDistance } from '../core/edit-distance.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/sink.js';
@@ -43,6 +43,11 @@ export interface CliOptions {
   readonly singleTransaction?: boolean;
   /** psql's printing options, in order: -A, -t, -F, -R, -z, -0, -x, --csv, -P NAME=VALUE (applied after --format and the rest). */
   readonly psets?: readonly { readonly name: string; readonly value: string | undefined }[];
+  /**
+   * The command line is sqlite3's (a SQLite file with sqlite3's -csv, -header, -cmd ... or SQL after it):
+   * the dot-commands its options stand for, run first, and its output from the start (list mode, no status lines).
+   */
+  readonly sqlite3Prelude?: readonly string[];
   /** The command line is the mysql client's (a mysql:// or mariadb:// target, -u, -D): -e runs SQL, -t draws tables. */
   readonly mysqlStyle?: boolean;
   /**
@@ -258,8 +263,102 @@ function isMysqlClientFlag(a: string): boolean {
   return /^-[A-Za-z]*[uDBNerEsvHXA]/.test(a);
 }
 
+/** sqlite3's options: the dot-command each stands for (a value option: with its value). */
+const SQLITE3_MODES = ['box', 'column', 'csv', 'html', 'json', 'line', 'list', 'markdown', 'quote', 'table', 'tabs'];
+const SQLITE3_OPTIONS: Readonly<Record<string, { readonly value: boolean; readonly dot?: (v: string) => string }>> = Object.freeze({
+  ...Object.fromEntries(SQLITE3_MODES.map((m) => [m, { value: false, dot: () => `.mode ${m}` }])),
+  // sqlite3's -csv keeps the line end a newline (.mode csv makes it \r\n); -tabs is list mode with a tab
+  csv: { value: false, dot: () => '.mode csv\n.separator , "\\n"' },
+  tabs: { value: false, dot: () => '.mode list\n.separator "\\t"' },
+  header: { value: false, dot: () => '.headers on' },
+  headers: { value: false, dot: () => '.headers on' },
+  noheader: { value: false, dot: () => '.headers off' },
+  bail: { value: false, dot: () => '.bail on' },
+  echo: { value: false, dot: () => '.echo on' },
+  batch: { value: false },
+  separator: { value: true, dot: (v) => `.separator ${sqlite3Quoted(v)}` },
+  nullvalue: { value: true, dot: (v) => `.nullvalue ${sqlite3Quoted(v)}` },
+  cmd: { value: true, dot: (v) => v },
+  init: { value: true, dot: (v) => `.read ${sqlite3Quoted(v)}` },
+  readonly: { value: false },
+});
+
+/** An argument for a dot-command line, quoted as sqlite3 reads it (a C string). */
+function sqlite3Quoted(v: string): string {
+  return `"${v.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+}
+
+/** A SQLite file as sqlite3 is given one: :memory:, a .db/.sqlite/.sqlite3/.db3 name, or a file with SQLite's header. */
+function isSqliteFile(arg: string): boolean {
+  if (arg === ':memory:' || /\.(db|db3|sqlite|sqlite3)$/i.test(arg)) return true;
+  try {
+    const fd = openSync(arg, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      readSync(fd, head, 0, 16, 0);
+      return head.toString('latin1') === 'SQLite format 3\0';
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * sqlite3's command line: `FILE [SQL ...]` with its options (-csv, -header, -cmd ..., one dash or two), read
+ * when the first word that is not an option is a SQLite file and an option of sqlite3's or SQL follows it.
+ * undefined: not such a line (psql's and the mysql client's flags read it).
+ */
+function parseSqlite3Args(argv: readonly string[]): CliOptions | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const sqliteOption = (a: string): string | undefined => {
+    const m = /^--?([a-z]+)$/.exec(a);
+    return m && Object.hasOwn(SQLITE3_OPTIONS, m[1]!) ? m[1] : undefined;
+  };
+  const file = argv.find((a, i) => !a.startsWith('-') && !(i > 0 && SQLITE3_OPTIONS[sqliteOption(argv[i - 1]!) ?? '']?.value));
+  if (file === undefined || !isSqliteFile(file)) return undefined;
+  // one of sqlite3's own options (-csv, -header ...: psql would read -csv as -c sv), or only words: FILE SQL...
+  // (--header too, which is sqlite3's only; --csv and --html are psql's as well)
+  const single = argv.some((a) => (/^-[a-z]{3,}$/.test(a) && (sqliteOption(a) !== undefined || a === '-version' || a === '-help')) || (a.startsWith('--') && sqliteOption(a) !== undefined && !ALL_NAMES.includes(a)));
+  if (!single && (words.length < 2 || words.length !== argv.length)) return undefined;
+  const o: Mutable = { scripts: [], demo: false, help: false, version: false, target: file };
+  const first: string[] = [];
+  const prelude: string[] = [];
+  let target = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const name = sqliteOption(arg);
+    if (name === undefined) {
+      if (arg.startsWith('-')) {
+        if (arg === '-version' || arg === '--version' || arg === '-help' || arg === '--help') {
+          if (arg.endsWith('version')) o.version = true;
+          else o.help = true;
+          continue;
+        }
+        throw new UsageError(`${arg}: sqlite3's option is not one sqlsh takes (it takes ${Object.keys(SQLITE3_OPTIONS).map((k) => `-${k}`).join(' ')})`);
+      }
+      if (!target) target = true; // the file
+      else o.scripts.push({ type: 'command', sql: arg }); // SQL (or a dot-command) to run, in order
+      continue;
+    }
+    const def = SQLITE3_OPTIONS[name]!;
+    const v = def.value ? argv[++i] : '';
+    if (v === undefined) throw new UsageError(`${arg} needs a value; see sqlsh --help`);
+    if (name === 'readonly') o.readOnly = true;
+    else if (name === 'bail') first.push(def.dot!(v));
+    else if (def.dot) prelude.push(def.dot(v));
+  }
+  o.sqlite3Prelude = [...first, ...prelude];
+  return Object.freeze(o);
+}
+
 /** `mysql`: the target is known to be MySQL/MariaDB (a saved connection), so the mysql client's flags read as its own. */
 export function parseArgs(argv: readonly string[], known: { readonly mysql?: boolean } = {}): CliOptions {
+  if (!known.mysql) {
+    const sqlite3 = parseSqlite3Args(argv);
+    if (sqlite3) return sqlite3;
+  }
   const o: Mutable = { scripts: [], demo: false, help: false, version: false };
   if (known.mysql || isMysqlStyle(argv)) o.mysqlStyle = true;
   if (o.mysqlStyle && argv.some(isMysqlClientFlag)) o.mysqlClient = true;

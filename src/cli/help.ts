@@ -18,6 +18,7 @@ Examples:
   sqlsh demo.db -c "select * from genres" --format csv > genres.csv
   sqlsh shop.db -f migrate.sql --continue-on-error
   echo "select 1;" | sqlsh demo.db --format json
+  sqlsh -csv -header music.db "select * from tracks"   sqlite3's command line (output as sqlite3's)
   sqlsh lsp [TARGET]                             a language server over stdio for editors (see the README)
 
 Running SQL and exiting:
@@ -40,6 +41,10 @@ Running SQL and exiting:
   --auto-rehash change nothing (there -A is not psql's unaligned); with -e, -u,
   -D, -B, -N or -r, output to a pipe is tab-separated, as the mysql client. A script's ~/.my.cnf
   [client]/[mysql] batch, skip-column-names, raw, table and vertical apply as these flags.
+  On a sqlite3 command line (a SQLite file with sqlite3's -csv, -json, -line, -list, -box, -column,
+  -table, -markdown, -html, -quote, -tabs, -header, -noheader, -separator S, -nullvalue S, -cmd CMD,
+  -init FILE, -bail, -echo, -readonly, -batch, or SQL after the file): SQL and dot-commands after the
+  file run in order, and the output is sqlite3's (list mode by default, no status lines).
 
 Output:
       --format FMT         table (default), expanded, csv, tsv, json, jsonl, markdown, unaligned,

@@ -211,6 +211,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
     demoCreated,
     configWarnings: config.warnings,
     ...(opts.variables ? { variables: opts.variables } : {}),
+    ...(opts.sqlite3Prelude ? { sqlite3Prelude: opts.sqlite3Prelude } : {}),
     ...(firstPaint ? { afterFirstPaint: firstPaint } : {}),
   });
   // Quit while the server connection was still opening (the prompt came first): nothing to wait for

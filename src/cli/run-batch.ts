@@ -1,4 +1,5 @@
 /** Scripting mode: -c, -f and piped stdin run in order; results to stdout or -o; errors to stderr. */
+import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
 import { readFile } from 'node:fs/promises';
 import { closeSync, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import type { Connection, ConnectionTarget } from '../engines/engine.js';
@@ -100,7 +101,11 @@ export async function runBatch(init: {
   if (init.opts.mysqlClient && init.connection.dialect.id === 'mysql') session.mysqlClient = true;
   if (init.opts.mysqlVerbose && session.mysqlClient) session.mysqlVerbose = init.opts.mysqlVerbose; // mysql -vv
   for (const v of init.opts.variables ?? []) session.setVariable(v.name, v.value);
-  const sources = init.opts.scripts.length > 0 ? init.opts.scripts : [{ type: 'file' as const, path: '-' }];
+  // sqlite3's command line: its output from the start, its options' dot-commands first
+  const prelude = init.opts.sqlite3Prelude;
+  if (prelude && init.connection.dialect.id === 'sqlite') session.sqlite3Output = SQLITE3_DEFAULT;
+  const scripts = prelude && prelude.length > 0 ? [{ type: 'command' as const, sql: prelude.join('\n'), prelude: true }, ...init.opts.scripts] : init.opts.scripts;
+  const sources = init.opts.scripts.length > 0 ? scripts : [...scripts, { type: 'file' as const, path: '-' }];
   let ok = true;
   let stopped = false;
   const forced = init.opts.mysqlForce === true && session.mysqlClient;
@@ -133,7 +138,7 @@ export async function runBatch(init: {
         stopOnError,
         confirmDestructive: Boolean(init.opts.confirmDestructive),
         ...(init.opts.dryRun ? { dryRun: true } : {}),
-        ...(src.type === 'command' ? { wholeRequest: true } : {}), // psql -c "a; b": one request
+        ...(src.type === 'command' && !('prelude' in src) ? { wholeRequest: true } : {}), // psql -c "a; b": one request
       });
       // (the mysql client's -f: a script's failed statements were said; it exits 0, as the client does)
       if (!r.ok && !(forced && src.type !== 'command')) ok = false;

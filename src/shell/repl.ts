@@ -39,6 +39,8 @@ export async function runRepl(init: {
   connections: ReadonlyMap<string, SavedConnection>;
   demoCreated: boolean;
   configWarnings: readonly string[];
+  /** sqlite3's command-line options as dot-commands (-csv: .mode csv), run before the first prompt. */
+  sqlite3Prelude?: readonly string[];
   /** psql variables from -v (and -q, -e). */
   variables?: readonly { readonly name: string; readonly value: string | undefined }[];
   /** Called once the first prompt is on the screen (a file database starts opening then). */
@@ -107,6 +109,10 @@ export async function runRepl(init: {
   }, 0);
 
   session.onCatalog = () => editor.refreshCompletions();
+  if (init.sqlite3Prelude?.length) {
+    const { runScript } = await loadRunner();
+    await runScript(session, init.sqlite3Prelude.join('\n'), { stopOnError: false, confirmDestructive: session.settings.confirm_destructive });
+  }
 
   let pendingText: string | undefined;
   try {

@@ -70,8 +70,21 @@ describe('parseArgs', () => {
     assert.throws(() => parseArgs(['-p', 'abc']), /port number/);
   });
 
-  test('two targets is a usage error that hints at -c', () => {
-    assert.throws(() => parseArgs(['a.db', 'select 1']), /at most one database target.*-c/);
+  test('two targets is a usage error that hints at -c; after a SQLite file, SQL as sqlite3 takes it', () => {
+    assert.throws(() => parseArgs(['postgres://h/db', 'select 1']), /at most one database target.*-c/);
+    const o = parseArgs(['a.db', 'select 1', '.tables']);
+    assert.deepEqual([o.target, o.scripts, o.sqlite3Prelude], ['a.db', [{ type: 'command', sql: 'select 1' }, { type: 'command', sql: '.tables' }], []]);
+  });
+
+  test("sqlite3's command line: its options as the dot-commands they stand for, in order; -csv not read as psql's -c sv", () => {
+    const o = parseArgs(['-bail', '-csv', '-header', 'a.db', '-separator', ';', '-cmd', '.width 5', 'select 1']);
+    assert.deepEqual(o.sqlite3Prelude, ['.bail on', '.mode csv\n.separator , "\\n"', '.headers on', '.separator ";"', '.width 5']);
+    assert.deepEqual(o.scripts, [{ type: 'command', sql: 'select 1' }]);
+    assert.equal(parseArgs(['-readonly', 'a.db', '-json']).readOnly, true);
+    assert.throws(() => parseArgs(['-csv', 'a.db', '-c', 'select 1']), /-c: sqlite3's option is not one sqlsh takes/);
+    // psql's own short flags on a SQLite file are still psql's
+    assert.deepEqual(parseArgs(['a.db', '-At', '-c', 'select 1']).scripts, [{ type: 'command', sql: 'select 1' }]);
+    assert.equal(parseArgs(['a.db', '-At', '-c', 'select 1']).sqlite3Prelude, undefined);
   });
 
   test('--demo with a target is refused', () => {

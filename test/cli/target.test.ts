@@ -71,7 +71,7 @@ describe('parseTarget', () => {
     const { parseArgs } = await import('../../src/cli/args.js');
     const o = parseArgs(['-hdb.example', '-p', '5433', 'shop', 'alice']);
     assert.deepEqual([o.host, o.port, o.target, o.user, o.flagEngine], ['db.example', 5433, 'shop', 'alice', 'postgres']);
-    assert.throws(() => parseArgs(['a.db', 'b.db']), /at most one database target/);
+    assert.throws(() => parseArgs(['shop', 'other', 'more']), /at most one database target/);
   });
 
   test('with PGHOST (or PGPORT, PGUSER, PGDATABASE, PGSERVICE) set, a bare name is a PostgreSQL database, as `psql NAME`', () => {
