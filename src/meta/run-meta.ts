@@ -55,15 +55,20 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     return { type: 'error' };
   }
   const { command } = found;
-  const args = parseMetaArgs(rest, { backtickIdents: session.dialect.lex.backtickIdents });
+  let args = parseMetaArgs(rest, { backtickIdents: session.dialect.lex.backtickIdents });
+  // psql: each argument past the last one the command takes is ignored (not expanded), said after the command ran
+  const extra = args.words.slice(command.args.max).map((w) => w.replace(/^`(.*)`$/s, '$1'));
+  const warnExtra = (): void => {
+    for (const w of extra) session.io.error(`${where}${session.interactive ? '' : 'warning: '}${word}: extra argument "${w}" ignored`);
+  };
+  if (extra.length > 0) {
+    const max = command.args.max;
+    args = { raw: args.tokens.slice(0, max).join(' '), words: args.words.slice(0, max), tokens: args.tokens.slice(0, max) };
+  }
   const n = args.words.length;
   const syntax = `usage: ${command.syntax}`;
   if (n < command.args.min) {
     session.io.error(`${where}${word}: missing argument; ${syntax}`);
-    return { type: 'error' };
-  }
-  if (n > command.args.max) {
-    session.io.error(`${where}${word}: too many arguments (${JSON.stringify(args.words.slice(command.args.max).join(' '))}); ${syntax}`);
     return { type: 'error' };
   }
   const choices = command.args.choices;
@@ -90,6 +95,13 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
       outcome = { type: 'error', message: e.message };
     } else throw e;
   }
+  const result = await report(session, outcome, word, where, syntax, opts, runner);
+  warnExtra();
+  return result;
+}
+
+/** Prints a command's outcome (its message, error or tables). */
+async function report(session: Session, outcome: MetaOutcome, word: string, where: string, syntax: string, opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
   switch (outcome.type) {
     case 'ok':
       return { type: 'ok' };

@@ -104,7 +104,8 @@ function printer(name: string, summary: string, write: (ctx: MetaContext, text: 
     args: REST,
     async run(ctx, args) {
       const w = words(ctx, args);
-      const noNewline = w[0] === '-n';
+      // -n as written is the option; '-n' quoted is text (psql)
+      const noNewline = w[0] === '-n' && /^-n(\s|$)/.test(args.raw.trimStart());
       await write(ctx, `${(noNewline ? w.slice(1) : w).join(' ')}${noNewline ? '' : '\n'}`);
       return ok;
     },

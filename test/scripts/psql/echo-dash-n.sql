@@ -1,0 +1,3 @@
+\echo '-n' with newline
+\echo -n without newline
+\echo x
