@@ -12,7 +12,8 @@ const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export type EditResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
 
-export async function editText(file: string | undefined, initial: string, env: NodeJS.ProcessEnv = process.env): Promise<EditResult> {
+/** `line`: the editor opens there (psql's PSQL_EDITOR_LINENUMBER_ARG, `+` by default: `vi +12 FILE`). */
+export async function editText(file: string | undefined, initial: string, env: NodeJS.ProcessEnv = process.env, line?: number): Promise<EditResult> {
   const editor = env['VISUAL']?.trim() || env['EDITOR']?.trim() || 'vi';
   let dir: string | undefined;
   let path: string;
@@ -25,7 +26,8 @@ export async function editText(file: string | undefined, initial: string, env: N
     writeFileSync(path, initial === '' ? '' : `${initial.replace(/\s+$/, '')}\n`);
   }
   try {
-    const r = withTerminalForChild(() => spawnSync(`${editor} ${shellQuote(path)}`, { shell: '/bin/sh', stdio: 'inherit', env }));
+    const at = line === undefined ? '' : `${env['PSQL_EDITOR_LINENUMBER_ARG'] ?? '+'}${line} `;
+    const r = withTerminalForChild(() => spawnSync(`${editor} ${at}${shellQuote(path)}`, { shell: '/bin/sh', stdio: 'inherit', env }));
     if (r.error) return { ok: false, error: `cannot start the editor ${JSON.stringify(editor)}: ${r.error.message}` };
     if (r.status !== 0) return { ok: false, error: `the editor ${JSON.stringify(editor)} exited with status ${r.status ?? r.signal}; nothing was run` };
     return { ok: true, text: readFileSync(path, 'utf8') };

@@ -91,6 +91,19 @@ for (const engine of ['sqlite', 'duckdb'] as const) {
       assert.match(failing.stderr, /editor "false" exited with status 1/);
     });
 
+    test("\\ev and \\ef alone open psql's templates in $EDITOR; the text left is used as \\e uses it", () => {
+      const dir = tempDir();
+      const editor = join(dir, 'editor.sh');
+      const seen = join(dir, 'seen.txt');
+      writeFileSync(editor, `#!/bin/sh\nfor f; do :; done\necho "$@" >> ${seen}\ncat "$f" >> ${seen}\nprintf 'create view vv as select 7 as seven;' > "$f"\n`);
+      chmodSync(editor, 0o755);
+      const r = sqlsh(db, ['\\ev', 'select * from vv', '\\ef'], { env: { EDITOR: editor, VISUAL: '' } });
+      const log = readFileSync(seen, 'utf8');
+      assert.match(log, /^\S*statement\.sql\nCREATE VIEW  AS\n SELECT \n  -- something\.\.\.\n/);
+      assert.match(log, /\n\S*statement\.sql\nCREATE FUNCTION \( \)\n RETURNS \n LANGUAGE \n -- common options: {2}IMMUTABLE {2}STABLE {2}STRICT {2}SECURITY DEFINER\nAS \$function\$\n\n\$function\$\n/);
+      assert.match(r.stdout, / +7\n/);
+    });
+
     test('\\watch c=N re-runs the last statement N times', () => {
       const r = sqlsh(db, ['SELECT count(*) AS n FROM artists', '\\watch 0.05 c=3']);
       assert.equal(r.status, 0, r.stderr);

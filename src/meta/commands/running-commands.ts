@@ -1,6 +1,6 @@
 /** \i, \ir, \e, \watch, \g, \gx, \copy: running files, edits, repeats and client-side copies. */
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
-import { NO_ARGS, fail, ok, usage } from '../meta-command.js';
+import { NO_ARGS, fail, ok, psqlFail, usage } from '../meta-command.js';
 import { fileErrorReason } from '../file-error.js';
 import { parseMetaArgs } from '../meta-args.js';
 import { withArguments } from '../sandbox.js';
@@ -62,9 +62,48 @@ const edit: MetaCommand = {
   details: ['Interactively the edited text is put in the input line to review and run; in scripts it runs.'],
   args: { min: 0, max: 1, kinds: ['file'] },
   async run(ctx, args) {
+    return editThenUse(ctx, args.words[0], ctx.session.lastSql ?? '');
+  },
+};
+
+/** psql's templates for \\ef and \\ev without a name: a CREATE to fill in. */
+const NEW_SOURCE: Readonly<Record<'function' | 'view', string>> = {
+  function: 'CREATE FUNCTION ( )\n RETURNS \n LANGUAGE \n -- common options:  IMMUTABLE  STABLE  STRICT  SECURITY DEFINER\nAS $function$\n\n$function$\n',
+  view: 'CREATE VIEW  AS\n SELECT \n  -- something...\n',
+};
+
+/** \\ef and \\ev: a function's or a view's CREATE OR REPLACE text (or psql's template) in $EDITOR, then used as \\e uses it. */
+function editSource(name: '\\ef' | '\\ev', kind: 'function' | 'view'): MetaCommand {
+  return {
+    name,
+    group: 'Running',
+    syntax: `${name} [${kind === 'function' ? 'FUNCNAME[(ARGTYPES)]' : 'VIEWNAME'} [LINE]]`,
+    summary: `edit a ${kind}'s definition in $EDITOR (alone: a new one)`,
+    details: ['As psql: the editor opens at LINE when given; the edited text is used as \\e uses it.'],
+    args: { min: 0, max: 2, kinds: [kind === 'view' ? 'relation' : 'text', 'text'] },
+    async run(ctx, args) {
+      let initial = NEW_SOURCE[kind];
+      const [target, lineWord] = args.words;
+      if (target !== undefined) {
+        const { engineExtras } = await import('../describe/engine-extras.js');
+        const extras = await engineExtras(ctx.session.connection.info.engine);
+        if (!extras.source) return fail(`${ctx.session.dialect.name} has no stored ${kind} text to edit here`);
+        const { querier } = await import('../describe/query-rows.js');
+        initial = await extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, target);
+      }
+      const line = lineWord === undefined ? undefined : Number(lineWord);
+      if (line !== undefined && !(Number.isInteger(line) && line > 0)) return psqlFail(`invalid line number: ${lineWord}`);
+      return editThenUse(ctx, undefined, initial, line);
+    },
+  };
+}
+
+/** $EDITOR on FILE, or on `initial` in a temporary file; the text it leaves goes to the input line (at the prompt) or runs (in a script). */
+async function editThenUse(ctx: MetaContext, file: string | undefined, initial: string, line?: number): Promise<MetaOutcome> {
+  {
     const { editText } = await import('../edit-text.js');
     const s = ctx.session;
-    const r = await editText(args.words[0], s.lastSql ?? '');
+    const r = await editText(file, initial, process.env, line);
     if (!r.ok) return fail(r.error);
     const text = r.text.replace(/\s+$/, '');
     if (text === '') return ok;
@@ -78,8 +117,8 @@ const edit: MetaCommand = {
       ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
     });
     return res.quit ? { type: 'quit' } : res.ok ? ok : { type: 'error' };
-  },
-};
+  }
+}
 
 /** psql's `\\g (a=b c=d) target`: the printing options of one run, and where its result goes. */
 function parseGoArgs(raw: string): { options: [string, string | undefined][]; target?: { file: string } | { command: string } } | { error: string } {
@@ -231,5 +270,5 @@ const copy: MetaCommand = {
   },
 };
 
-export const RUNNING_COMMANDS: readonly MetaCommand[] = Object.freeze([includeFile, edit, watch, go, goExpanded, copy]);
+export const RUNNING_COMMANDS: readonly MetaCommand[] = Object.freeze([includeFile, edit, editSource('\\ef', 'function'), editSource('\\ev', 'view'), watch, go, goExpanded, copy]);
 export { MAX_INCLUDE_DEPTH };
