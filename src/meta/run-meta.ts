@@ -5,6 +5,7 @@
 import type { Session } from '../shell/session.js';
 import type { MetaOutcome, MetaRunOptions, StatementRunner } from './meta-command.js';
 import { parseMetaArgs } from './meta-args.js';
+import { interpolateArgText } from '../sql/interpolate.js';
 import { metaRegistry } from './meta-registry.js';
 import { renderMetaTable } from './render-meta-table.js';
 import { CancelledError, ConnectError, SqlError, UsageError } from '../core/errors.js';
@@ -34,9 +35,12 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     }
   }
   const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
-  const [word, rest] = [word0, rest0];
+  const word = word0;
   const registry = metaRegistry();
   const found = registry.lookup(word);
+  // psql puts variables into a command's arguments as that command runs (`\\g \\gset \\echo :x` reads the new x);
+  // the scripting commands read theirs themselves
+  const rest = found && !found.command.argsAsWritten && session.variables.size > 0 ? interpolateArgText(rest0, session.variables) : rest0;
   if (!found) {
     if (word === '\\;') {
       // psql's `a \\; b` (one request of several statements) exists on PostgreSQL only

@@ -198,12 +198,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
       // `select ... \watch 2`: the statement is what \watch repeats.
       if (st.kind === 'sql' && /^\\watch\b/.test(meta)) session.lastSql = st.text;
       const { runMeta } = await import('../meta/run-meta.js');
-      // psql puts variables into every command's arguments; the scripting commands read theirs themselves
+      // (psql puts variables into each command's arguments as that command runs: runMeta)
       const word = /^\\[^\s|]*/.exec(meta)?.[0] ?? '';
-      if (session.variables.size > 0) {
-        const { metaRegistry } = await import('../meta/meta-registry.js');
-        if (!metaRegistry().lookup(word)?.command.argsAsWritten) meta = word + interpolateArgText(meta.slice(word.length), session.variables);
-      }
       // \copy ... FROM STDIN in a script: the lines after it up to \. are its data (never SQL), as psql reads them
       const copyData = !session.interactive && word === '\\copy' && COPY_META_FROM_STDIN.test(meta) ? inlineData(text, st.segmentEnd) : undefined;
       const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line, ...(copyData ? { inlineData: copyData.data } : {}), ...(dotCommand ? { quiet: true } : {}) }, runnerFor(session));

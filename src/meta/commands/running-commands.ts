@@ -78,7 +78,7 @@ function editSource(name: '\\ef' | '\\ev', kind: 'function' | 'view'): MetaComma
     name,
     group: 'Running',
     syntax: `${name} [${kind === 'function' ? 'FUNCNAME[(ARGTYPES)]' : 'VIEWNAME'} [LINE]]`,
-    summary: `edit a ${kind}'s definition in $EDITOR (alone: a new one)`,
+    summary: `edit a ${kind} in $EDITOR (alone: a new one)`,
     details: ['As psql: the editor opens at LINE when given; the edited text is used as \\e uses it.'],
     args: { min: 0, max: 2, kinds: [kind === 'view' ? 'relation' : 'text', 'text'] },
     async run(ctx, args) {

@@ -1,5 +1,5 @@
 \pset fieldsep | extra
 \pset fieldsep ,
-\dA foo bar
+\x off extra
 \pset fieldsep | `nosuchcommand` :foo
 select 1 as a, 2 as b;
