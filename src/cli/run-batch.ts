@@ -168,7 +168,10 @@ export async function runBatch(init: {
     if (fileStream) await new Promise<void>((res) => fileStream!.end(() => res()));
     if (file !== undefined) closeSync(file);
   }
-  // psql's 3: a script stopped at an error because ON_ERROR_STOP was set (sqlsh's own stop at the first error is 1)
-  if (!ok && stopped && variableFlag(session.variables, 'ON_ERROR_STOP') === true) return 3;
+  // sqlite3's .exit N
+  if (session.exitStatus !== undefined) return session.exitStatus;
+  // psql's 3: a script stopped at an error because ON_ERROR_STOP was set (sqlsh's own stop at the first error is 1;
+  // a sqlite3 script's .bail on stops with sqlite3's 1)
+  if (!ok && stopped && variableFlag(session.variables, 'ON_ERROR_STOP') === true && session.sqlite3Output === undefined) return 3;
   return ok ? 0 : 1;
 }

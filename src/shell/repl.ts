@@ -181,5 +181,5 @@ export async function runRepl(init: {
     editor.close();
     await session.close();
   }
-  return 0;
+  return session.exitStatus ?? 0; // (sqlite3's .exit N)
 }

@@ -27,7 +27,6 @@ import type { LexOptions } from '../sql/dialect.js';
 import { afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
-import { sqlite3OutputCommand, sqlite3Show, translateDotCommand } from '../meta/dot-commands.js';
 import { nowMs } from '../core/now-ms.js';
 import type { ExecuteOptions } from '../engines/engine.js';
 import type { TextOutput } from '../output/sink.js';
@@ -140,45 +139,18 @@ export async function runScript(session: Session, input: string, opts: RunOption
     // the mysql client's `source FILE` line (MySQL splitter) is the command \. FILE
     let meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
     if (skipped && meta !== undefined && st.kind === 'sql') st = { ...st, kind: 'meta', text: meta };
-    let dotCommand = false;
     if (meta?.startsWith('.')) {
-      // sqlite3's output commands set the sqlite3 shell's output state; the others are sqlsh's own commands
-      const output = isActive(session.conditionals) ? sqlite3OutputCommand(session.sqlite3Output, meta) : undefined;
-      if (output && 'error' in output) {
-        session.io.error(`${opts.source ? `${opts.source}:${line}: ` : ''}${output.error}`);
+      // a sqlite3 dot-command, read with sqlite3's rules (src/meta/run-dot-command.ts); none in a skipped \if branch
+      if (!isActive(session.conditionals)) continue;
+      if (session.interactive && echoMode(session) === 'all') await session.io.stdout.write(`${meta}\n`);
+      const { runDotCommand } = await import('../meta/run-dot-command.js');
+      const r = await runDotCommand(session, meta, { ...opts, stopOnError: stopOnError(), line }, runnerFor(session));
+      if (r.type === 'quit') return { ok, quit: true };
+      if (r.type === 'error') {
         ok = false;
         if (stopOnError()) return { ok, quit: false };
-        continue;
       }
-      if (output) session.sqlite3Output = output.state;
-      // any other dot-command makes this a sqlite3 script too: its results as sqlite3 writes them (list mode, no header)
-      // (in a script; on the shell's screen only .mode, .headers, .separator and .nullvalue change the output)
-      else if (!session.interactive && isActive(session.conditionals) && /^\.[a-z]/i.test(meta)) session.sqlite3Output ??= SQLITE3_DEFAULT;
-      if (output && /^\.width\b/i.test(meta)) session.sqlite3WidthCount = 0; // .width starts the list again
-      if (!output && /^\.show\s*$/i.test(meta) && isActive(session.conditionals)) {
-        // sqlite3's .show, where results go (a .once file too)
-        const info = session.connection.info;
-        await session.out.write(sqlite3Show(session.sqlite3Output, { echo: echoMode(session) === 'all', output: session.output?.description ?? 'stdout', filename: info.file ?? '', widthCount: session.sqlite3WidthCount }));
-        continue;
-      }
-      if (output && !output.fallback) continue;
-      // (src/meta/dot-commands.ts)
-      const meta0 = meta;
-      const dot = translateDotCommand(meta);
-      if ('error' in dot) {
-        session.io.error(`${opts.source ? `${opts.source}:${line}: ` : ''}${dot.error}`);
-        ok = false;
-        if (stopOnError()) return { ok, quit: false };
-        continue;
-      }
-      meta = dot.meta;
-      dotCommand = true;
-      // sqlite3's .once: only the next statement's output goes to the file
-      if (isActive(session.conditionals) && /^\.(once|output)\b/i.test(meta0)) session.outputOnce = /^\.once\b/i.test(meta0);
-      if (dot.also && isActive(session.conditionals)) {
-        const { runMeta } = await import('../meta/run-meta.js');
-        for (const also of dot.also) await runMeta(session, also, { ...opts, stopOnError: stopOnError(), line, quiet: true }, runnerFor(session));
-      }
+      continue;
     }
     // In a skipped \if branch only the conditionals count; statements and other commands are not run (psql).
     // An unknown command is still an error there, as psql says so too.
@@ -202,7 +174,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
       const word = /^\\[^\s|]*/.exec(meta)?.[0] ?? '';
       // \copy ... FROM STDIN in a script: the lines after it up to \. are its data (never SQL), as psql reads them
       const copyData = !session.interactive && word === '\\copy' && COPY_META_FROM_STDIN.test(meta) ? inlineData(text, st.segmentEnd) : undefined;
-      const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line, ...(copyData ? { inlineData: copyData.data } : {}), ...(dotCommand ? { quiet: true } : {}) }, runnerFor(session));
+      const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line, ...(copyData ? { inlineData: copyData.data } : {}) }, runnerFor(session));
       if (copyData) {
         offsetLine += lineOfOffset(text, copyData.end) - 1;
         offset += copyData.end;

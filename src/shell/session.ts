@@ -80,6 +80,8 @@ export class Session {
   sandbox = false;
   /** The mysql client's -vv: each statement's row count or `Query OK` line after it, `Bye` at the end. */
   mysqlVerbose = 0;
+  /** sqlite3's `.exit N`: the status the shell leaves with. */
+  exitStatus: number | undefined;
   /** sqlite3's `.once FILE`: the output goes back to the screen after the next statement. */
   outputOnce = false;
   /** sqlite3's `.show` width list: the most columns a columnar result had since the last `.width`. */

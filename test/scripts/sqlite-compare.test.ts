@@ -94,3 +94,20 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.doesNotMatch(r.stdout, /1/);
   });
 });
+
+describe("dot-command arguments are read with sqlite3's rules, never psql's", () => {
+  test('a backquote in any dot-command runs no shell command (sqlite3 prints it as text)', () => {
+    const dir = tempDir();
+    const script = [
+      '.print a`touch PWNED1`b', '.print "`touch PWNED2`"', '.nullvalue "`touch PWNED3`"', '.separator "`touch PWNED4`"',
+      '.tables "`touch PWNED5`"', '.schema "`touch PWNED6`"', '.output "`touch PWNED7`"', '.output', '.headers "`touch PWNED8`"',
+      '.once "`touch PWNED9`"', '.print x', '.bail off', '.read "`touch PWNED10`"', 'select 1;',
+    ].join('\n') + '\n';
+    const r = spawnSync(process.execPath, [BIN, join(dir, 'x.db')], { input: script, encoding: 'utf8', cwd: dir, env: testEnv(tempDir()) });
+    assert.match(r.stdout, /^a`touch PWNED1`b\n`touch PWNED2`\n/);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('PWNED')), []);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('`')).sort(), ['`touch PWNED7`', '`touch PWNED9`'], '.output and .once wrote to the files named, as sqlite3 does');
+    assert.equal(r.status, 1, 'the .read of a missing file failed');
+    assert.match(r.stdout, /\n1\n$/);
+  });
+});

@@ -18,7 +18,7 @@ export function baseDir(source: string | undefined, dirname: (p: string) => stri
   return dirname(source);
 }
 
-async function include(ctx: MetaContext, file: string): Promise<MetaOutcome> {
+export async function include(ctx: MetaContext, file: string): Promise<MetaOutcome> {
   const { readFile } = await import('node:fs/promises');
   const { dirname, resolve, relative, isAbsolute } = await import('node:path');
   const path = resolve(baseDir(ctx.opts.source, dirname), file);

@@ -12,7 +12,7 @@
  *   (pragma_...) sqlite3 also lists when a pattern matches them.
  */
 import type { Row } from '../../core/result.js';
-import type { MetaCommand, MetaContext } from '../meta-command.js';
+import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
 import { parseDelimited } from '../copy/delimited-text.js';
 import { splitStatements } from '../../sql/splitter.js';
@@ -69,41 +69,47 @@ const schema: MetaCommand = {
   syntax: '\\schema [--nosys] [PATTERN]',
   summary: "SQLite: the CREATE statements, as sqlite3's .schema",
   args: { min: 0, max: 2, kinds: ['pattern'] },
-  async run(ctx, args) {
-    if (ctx.session.dialect.id !== 'sqlite') return fail('\\schema (sqlite3\'s .schema) reads a SQLite database: use \\d NAME here');
-    const words = [...args.words];
-    const nosys = words[0] === '--nosys';
-    if (nosys) words.shift();
-    if (words.some((w) => w.startsWith('--')) || words.length > 1) return fail('usage: \\schema [--nosys] [PATTERN] (sqlite3\'s --indent is not supported)');
-    const pattern = words[0]?.replace(/^"(.*)"$/, '$1');
-    const dbs = (await rows(ctx, 'select name from pragma_database_list')).map((r) => String(r[0]));
-    const union = dbs
-      .map((db, i) => `select sql, type, tbl_name, name, rowid, ${i + 1} as snum, ${literal(db)} as sname from ${ident(db)}.sqlite_schema`)
-      .join(' union all ');
-    const glob = pattern !== undefined && /[*?[]/.test(pattern);
-    const where = [
-      ...(pattern !== undefined
-        ? [`${pattern.includes('.') ? "lower(printf('%s.%s', sname, tbl_name))" : 'lower(tbl_name)'} ${glob ? 'glob' : 'like'} ${literal(pattern)}${glob ? '' : " escape '\\'"}`]
-        : []),
-      ...(nosys ? ["name not like 'sqlite_%'"] : []),
-      "type != 'meta'",
-      'sql is not null',
-    ].join(' and ');
-    let text = '';
-    for (const [sql, type, , name, , , sname] of await rows(ctx, `select * from (${union}) where ${where} order by snum, rowid`)) {
-      let z = withSchema(String(sql), String(sname));
-      if (type === 'view' || (type === 'table' && /^CREATE VIRTUAL TABLE /i.test(String(sql)))) {
-        const cols = await rows(ctx, `select name from pragma_table_info(${literal(String(name))}, ${literal(String(sname))})`);
-        const db = String(sname);
-        const prefix = db === 'main' ? '' : `${db.toLowerCase() === 'temp' ? db : quoted(db)}.`;
-        if (cols.length > 0) z += `\n/* ${prefix}${quoted(String(name))}(${cols.map((c) => quoted(String(c[0] ?? ''))).join(',')}) */`;
-      }
-      text += schemaLine(z);
-    }
-    if (text !== '') await ctx.session.out.write(text);
-    return ok;
-  },
+  run: (ctx, args) => writeSchema(ctx, args.words.map(unquoted)),
 };
+
+/** A word's double quotes, as psql's argument reader keeps them, taken off: the pattern as written. */
+const unquoted = (w: string): string => w.replace(/^"(.*)"$/, '$1');
+
+/** `.schema` / `\\schema`: `words` as written (--nosys, the pattern). */
+export async function writeSchema(ctx: MetaContext, args: readonly string[]): Promise<MetaOutcome> {
+  if (ctx.session.dialect.id !== 'sqlite') return fail('\\schema (sqlite3\'s .schema) reads a SQLite database: use \\d NAME here');
+  const words = [...args];
+  const nosys = words[0] === '--nosys';
+  if (nosys) words.shift();
+  if (words.some((w) => w.startsWith('--')) || words.length > 1) return fail('usage: \\schema [--nosys] [PATTERN] (sqlite3\'s --indent is not supported)');
+  const pattern = words[0];
+  const dbs = (await rows(ctx, 'select name from pragma_database_list')).map((r) => String(r[0]));
+  const union = dbs
+    .map((db, i) => `select sql, type, tbl_name, name, rowid, ${i + 1} as snum, ${literal(db)} as sname from ${ident(db)}.sqlite_schema`)
+    .join(' union all ');
+  const glob = pattern !== undefined && /[*?[]/.test(pattern);
+  const where = [
+    ...(pattern !== undefined
+      ? [`${pattern.includes('.') ? "lower(printf('%s.%s', sname, tbl_name))" : 'lower(tbl_name)'} ${glob ? 'glob' : 'like'} ${literal(pattern)}${glob ? '' : " escape '\\'"}`]
+      : []),
+    ...(nosys ? ["name not like 'sqlite_%'"] : []),
+    "type != 'meta'",
+    'sql is not null',
+  ].join(' and ');
+  let text = '';
+  for (const [sql, type, , name, , , sname] of await rows(ctx, `select * from (${union}) where ${where} order by snum, rowid`)) {
+    let z = withSchema(String(sql), String(sname));
+    if (type === 'view' || (type === 'table' && /^CREATE VIRTUAL TABLE /i.test(String(sql)))) {
+      const cols = await rows(ctx, `select name from pragma_table_info(${literal(String(name))}, ${literal(String(sname))})`);
+      const db = String(sname);
+      const prefix = db === 'main' ? '' : `${db.toLowerCase() === 'temp' ? db : quoted(db)}.`;
+      if (cols.length > 0) z += `\n/* ${prefix}${quoted(String(name))}(${cols.map((c) => quoted(String(c[0] ?? ''))).join(',')}) */`;
+    }
+    text += schemaLine(z);
+  }
+  if (text !== '') await ctx.session.out.write(text);
+  return ok;
+}
 
 /**
  * `\\dump [PATTERN]`: the database as SQL text, as sqlite3 3.40's `.dump` writes it (sqlite3 scripts'
@@ -118,46 +124,48 @@ const dump: MetaCommand = {
   syntax: '\\dump [PATTERN]',
   summary: "SQLite: the database as SQL, as sqlite3's .dump",
   args: { min: 0, max: 1, kinds: ['pattern'] },
-  async run(ctx, args) {
-    if (ctx.session.dialect.id !== 'sqlite') return fail("\\dump (sqlite3's .dump) reads a SQLite database");
-    const pattern = args.words[0]?.replace(/^"(.*)"$/, '$1');
-    const like = pattern === undefined ? 'true' : `name LIKE ${literal(pattern)} ESCAPE '\\'`;
-    let text = 'PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n';
-    const flush = async (): Promise<void> => {
-      if (text.length > 0) await ctx.session.out.write(text);
-      text = '';
-    };
-    let writableSchema = false;
-    const tables = await rows(ctx, `SELECT name, type, sql FROM sqlite_schema AS o WHERE (${like}) AND type=='table' AND sql NOT NULL ORDER BY tbl_name='sqlite_sequence', rowid`);
-    for (const [nameV, , sqlV] of tables) {
-      const name = String(nameV);
-      const sql = String(sqlV);
-      if (name === 'sqlite_sequence') text += 'DELETE FROM sqlite_sequence;\n';
-      else if (/^sqlite_stat.$/.test(name)) text += 'ANALYZE sqlite_schema;\n';
-      else if (name.startsWith('sqlite_')) continue;
-      else if (/^CREATE VIRTUAL TABLE/.test(sql)) {
-        if (!writableSchema) text += 'PRAGMA writable_schema=ON;\n';
-        writableSchema = true;
-        text += `INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table',${literal(name)},${literal(name)},0,${literal(sql)});\n`;
-        continue;
-      } else text += schemaLine(sql);
-      // the rows, as INSERT statements (the table's name quoted as sqlite3 quotes it)
-      const cols = await rows(ctx, `select name from pragma_table_info(${literal(name)})`);
-      if (cols.length === 0) continue;
-      const select = `SELECT ${cols.map((c) => quoted(String(c[0]))).join(',')} FROM ${quoted(name)}`;
-      const target = quoted(name);
-      for (const r of await rows(ctx, select, true)) {
-        text += `INSERT INTO ${target} VALUES(${r.map((v) => sqlite3Quoted(v, true)).join(',')});\n`;
-        if (text.length > 1 << 16) await flush();
-      }
-    }
-    for (const [sqlV] of await rows(ctx, `SELECT sql FROM sqlite_schema AS o WHERE (${like}) AND sql NOT NULL AND type IN ('index','trigger','view')`)) text += schemaLine(String(sqlV));
-    if (writableSchema) text += 'PRAGMA writable_schema=OFF;\n';
-    text += 'COMMIT;\n';
-    await flush();
-    return ok;
-  },
+  run: (ctx, args) => writeDump(ctx, args.words[0] === undefined ? undefined : unquoted(args.words[0])),
 };
+
+/** `.dump [PATTERN]` / `\\dump`: the pattern as written. */
+export async function writeDump(ctx: MetaContext, pattern: string | undefined): Promise<MetaOutcome> {
+  if (ctx.session.dialect.id !== 'sqlite') return fail("\\dump (sqlite3's .dump) reads a SQLite database");
+  const like = pattern === undefined ? 'true' : `name LIKE ${literal(pattern)} ESCAPE '\\'`;
+  let text = 'PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n';
+  const flush = async (): Promise<void> => {
+    if (text.length > 0) await ctx.session.out.write(text);
+    text = '';
+  };
+  let writableSchema = false;
+  const tables = await rows(ctx, `SELECT name, type, sql FROM sqlite_schema AS o WHERE (${like}) AND type=='table' AND sql NOT NULL ORDER BY tbl_name='sqlite_sequence', rowid`);
+  for (const [nameV, , sqlV] of tables) {
+    const name = String(nameV);
+    const sql = String(sqlV);
+    if (name === 'sqlite_sequence') text += 'DELETE FROM sqlite_sequence;\n';
+    else if (/^sqlite_stat.$/.test(name)) text += 'ANALYZE sqlite_schema;\n';
+    else if (name.startsWith('sqlite_')) continue;
+    else if (/^CREATE VIRTUAL TABLE/.test(sql)) {
+      if (!writableSchema) text += 'PRAGMA writable_schema=ON;\n';
+      writableSchema = true;
+      text += `INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table',${literal(name)},${literal(name)},0,${literal(sql)});\n`;
+      continue;
+    } else text += schemaLine(sql);
+    // the rows, as INSERT statements (the table's name quoted as sqlite3 quotes it)
+    const cols = await rows(ctx, `select name from pragma_table_info(${literal(name)})`);
+    if (cols.length === 0) continue;
+    const select = `SELECT ${cols.map((c) => quoted(String(c[0]))).join(',')} FROM ${quoted(name)}`;
+    const target = quoted(name);
+    for (const r of await rows(ctx, select, true)) {
+      text += `INSERT INTO ${target} VALUES(${r.map((v) => sqlite3Quoted(v, true)).join(',')});\n`;
+      if (text.length > 1 << 16) await flush();
+    }
+  }
+  for (const [sqlV] of await rows(ctx, `SELECT sql FROM sqlite_schema AS o WHERE (${like}) AND sql NOT NULL AND type IN ('index','trigger','view')`)) text += schemaLine(String(sqlV));
+  if (writableSchema) text += 'PRAGMA writable_schema=OFF;\n';
+  text += 'COMMIT;\n';
+  await flush();
+  return ok;
+}
 
 /** sqlite3's columns of names (.tables, .indexes): as many columns of the longest name + 2 as fit 80, filled down. */
 function nameColumns(names: readonly string[]): string {
@@ -186,6 +194,12 @@ async function schemaNames(ctx: MetaContext, what: 'tables' | 'indexes', pattern
   return (await rows(ctx, `${parts.join(' UNION ALL ')} ORDER BY 1`)).map((r) => String(r[0]));
 }
 
+/** `.tables` / `.indexes` (SQLite): the names matching `pattern` (as written; none: all) in sqlite3's columns. */
+export async function writeNames(ctx: MetaContext, what: 'tables' | 'indexes', pattern: string | undefined): Promise<MetaOutcome> {
+  await ctx.session.out.write(nameColumns(await schemaNames(ctx, what, pattern ?? '%')));
+  return ok;
+}
+
 /** sqlite3's `.tables` / `.indexes`: the names of one kind, in sqlite3's columns (SQLite only; elsewhere the \d command to use). */
 function nameListCommand(what: 'tables' | 'indexes', o: { syntax: string; summary: string; kind: 'pattern' | 'relation'; instead: string; aliases?: readonly string[] }): MetaCommand {
   return {
@@ -197,8 +211,7 @@ function nameListCommand(what: 'tables' | 'indexes', o: { syntax: string; summar
     args: { min: 0, max: 1, kinds: [o.kind] },
     async run(ctx, args) {
       if (ctx.session.dialect.id !== 'sqlite') return fail(`\\${what} (sqlite3's .${what}) reads a SQLite database: use ${o.instead} here`);
-      await ctx.session.out.write(nameColumns(await schemaNames(ctx, what, args.words[0] ?? '%')));
-      return ok;
+      return writeNames(ctx, what, args.words[0]);
     },
   };
 }
@@ -212,7 +225,7 @@ const indexesCommand = nameListCommand('indexes', {
  * sqlite3's `.databases`: each attached database as `name: file r/w` (`""` for a database without a
  * file; temp only once it holds something, as sqlite3 has not opened it before).
  */
-const databasesCommand: MetaCommand = {
+export const databasesCommand: MetaCommand = {
   name: '\\databases',
   group: 'Informational',
   syntax: '\\databases',
@@ -244,44 +257,46 @@ const importCommand: MetaCommand = {
   syntax: '\\import [--csv] [--skip N] FILE TABLE',
   summary: "SQLite: a csv file into a table, as sqlite3's .import",
   args: { min: 2, max: 6, kinds: ['file', 'text'] },
-  async run(ctx, args) {
-    if (ctx.session.dialect.id !== 'sqlite') return fail("\\import (sqlite3's .import) loads into a SQLite database: use \\copy TABLE FROM FILE here");
-    const words = [...args.words];
-    let skip = 0;
-    const plain: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (w === '--csv') continue;
-      if (w === '--skip') skip = Number(words[++i]);
-      else if (w.startsWith('--')) return fail(`${w}: sqlsh's .import takes --csv and --skip N`);
-      else plain.push(w);
-    }
-    if (plain.length !== 2 || !Number.isInteger(skip) || skip < 0) return fail('usage: .import [--csv] [--skip N] FILE TABLE');
-    const [file, table] = plain as [string, string];
-    const exists = (await rows(ctx, `select 1 from pragma_table_info(${literal(table)})`)).length > 0;
-    if (!exists) {
-      const { readFile } = await import('node:fs/promises');
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (e) {
-        const { fileErrorReason } = await import('../file-error.js');
-        return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
-      }
-      // the first record's fields, quotes undone (the \copy reader's csv; a header is within its first 64 KB)
-      const from = skip > 0 ? nthLineStart(text, skip) : 0;
-      const first = parseDelimited(text.slice(from, from + 65536), { format: 'csv', delimiter: ',', quote: '"', nullString: '\u0001' })[0];
-      const names = (first?.fields ?? ['']).map((f) => f ?? '');
-      const create = `CREATE TABLE ${ident(table)}(\n${names.map((n) => `${ident(n)} TEXT`).join(', ')})`;
-      for await (const _ of ctx.session.connection.execute(create)) void _;
-      skip += 1; // the names' line is not a row
-    }
-    if (skip > 1) return fail("sqlsh's .import skips one line at most (--skip 1)");
-    // sqlite3 reads an empty field as '' (never NULL): a NULL marker no csv field can be
-    const r = await ctx.runner.runScript(`\\copy ${ident(table)} FROM ${literal(file)} WITH (FORMAT csv, NULL '\u0001'${skip === 1 ? ', HEADER true' : ''})\n`, { ...ctx.opts });
-    return r.ok ? ok : { type: 'error' };
-  },
+  run: (ctx, args) => importFile(ctx, args.words),
 };
+
+/** `.import` / `\\import`: its words as written. */
+export async function importFile(ctx: MetaContext, words: readonly string[]): Promise<MetaOutcome> {
+  if (ctx.session.dialect.id !== 'sqlite') return fail("\\import (sqlite3's .import) loads into a SQLite database: use \\copy TABLE FROM FILE here");
+  let skip = 0;
+  const plain: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--csv') continue;
+    if (w === '--skip') skip = Number(words[++i]);
+    else if (w.startsWith('--')) return fail(`${w}: sqlsh's .import takes --csv and --skip N`);
+    else plain.push(w);
+  }
+  if (plain.length !== 2 || !Number.isInteger(skip) || skip < 0) return fail('usage: .import [--csv] [--skip N] FILE TABLE');
+  const [file, table] = plain as [string, string];
+  const exists = (await rows(ctx, `select 1 from pragma_table_info(${literal(table)})`)).length > 0;
+  if (!exists) {
+    const { readFile } = await import('node:fs/promises');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      const { fileErrorReason } = await import('../file-error.js');
+      return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
+    }
+    // the first record's fields, quotes undone (the \copy reader's csv; a header is within its first 64 KB)
+    const from = skip > 0 ? nthLineStart(text, skip) : 0;
+    const first = parseDelimited(text.slice(from, from + 65536), { format: 'csv', delimiter: ',', quote: '"', nullString: '\u0001' })[0];
+    const names = (first?.fields ?? ['']).map((f) => f ?? '');
+    const create = `CREATE TABLE ${ident(table)}(\n${names.map((n) => `${ident(n)} TEXT`).join(', ')})`;
+    for await (const _ of ctx.session.connection.execute(create)) void _;
+    skip += 1; // the names' line is not a row
+  }
+  if (skip > 1) return fail("sqlsh's .import skips one line at most (--skip 1)");
+  // sqlite3 reads an empty field as '' (never NULL): a NULL marker no csv field can be
+  const r = await ctx.runner.runScript(`\\copy ${ident(table)} FROM ${literal(file)} WITH (FORMAT csv, NULL '\u0001'${skip === 1 ? ', HEADER true' : ''})\n`, { ...ctx.opts });
+  return r.ok ? ok : { type: 'error' };
+}
 
 /** Where line n (from 0) of a text starts. */
 function nthLineStart(text: string, n: number): number {

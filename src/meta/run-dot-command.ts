@@ -1,0 +1,216 @@
+/**
+ * Runs one sqlite3 dot-command line (`.print "a\tb"`, `.read "my file.sql"`) as the sqlite3 shell 3.40
+ * does: its words are read with sqlite3's rules (sqlite3-words.ts), never with psql's argument reader
+ * (no backquoted shell commands, no variables, no backslash commands), and each command gets its words
+ * as they are. The output commands change the sqlite3 output state (dot-commands.ts); the others call
+ * the same functions as their backslash twins (\schema, \dump, \tables, \i ...). Usage errors and
+ * warnings are sqlite3's words.
+ */
+import type { Session } from '../shell/session.js';
+import type { MetaContext, MetaOutcome, MetaRunOptions, StatementRunner } from './meta-command.js';
+import type { MetaRunResult } from './run-meta.js';
+import { sqlite3Words } from './sqlite3-words.js';
+import { sqlite3Boolean, sqlite3OutputCommand, sqlite3Show } from './dot-commands.js';
+import { DOT_COMMANDS } from '../sql/dot-command-names.js';
+import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
+import { withVariable } from '../sql/variables.js';
+
+type Step = MetaOutcome | { readonly type: 'usage'; readonly message: string };
+
+export async function runDotCommand(session: Session, line: string, opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
+  const words = sqlite3Words(line);
+  const name = (words[0] ?? '').toLowerCase();
+  // sqlite3's .once holds for the next command, a dot-command too (`.once f` then `.print x`: x goes to f)
+  const once = session.outputOnce && name !== 'once' && name !== 'output';
+  try {
+    return await runWords(session, words, opts, runner);
+  } finally {
+    if (once && session.outputOnce) {
+      session.outputOnce = false;
+      await session.closeOutput();
+    }
+  }
+}
+
+async function runWords(session: Session, words: readonly string[], opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
+  const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
+  const name = (words[0] ?? '').toLowerCase();
+  const args = words.slice(1);
+  // sqlite3's output commands set the sqlite3 shell's output state
+  const step = sqlite3OutputCommand(session.sqlite3Output, words);
+  if (step) {
+    if (name === 'width') session.sqlite3WidthCount = 0; // .width starts the list again
+    if ('error' in step) {
+      if (step.state) session.sqlite3Output = step.state;
+      session.io.error(`${where}${step.error}`);
+      return { type: 'error' };
+    }
+    if (step.warning) session.io.error(`${where}${step.warning}`);
+    if (step.print) {
+      // (the shell's screen before any .mode shows sqlsh's own format)
+      await session.out.write(session.sqlite3Output === undefined && session.interactive ? "current output mode: sqlsh's own (\\T); .mode list for sqlite3's\n" : step.print);
+    }
+    session.sqlite3Output = step.state;
+    return { type: 'ok' };
+  }
+  // any other dot-command makes this a sqlite3 script too: its results as sqlite3 writes them (list mode, no header)
+  // (on the shell's screen only the output commands change the output)
+  if (!session.interactive) session.sqlite3Output ??= SQLITE3_DEFAULT;
+  const ctx: MetaContext = { session, runner, opts, invokedAs: `.${name}`, plus: false, system: false };
+  let r: Step;
+  try {
+    r = await run(ctx, name, args);
+  } catch (e) {
+    if (e instanceof Error && ('code' in e || e.name.endsWith('Error'))) r = { type: 'error', message: e.message };
+    else throw e;
+  }
+  switch (r.type) {
+    case 'quit':
+      return { type: 'quit' };
+    case 'error':
+      if (r.message) session.io.error(`${where}${r.message}`);
+      return { type: 'error' };
+    case 'usage':
+      session.io.error(`${where}${r.message}`);
+      return { type: 'error' };
+    case 'message':
+      return { type: 'ok' }; // (a dot-command says nothing)
+    default:
+      return { type: 'ok' };
+  }
+}
+
+const OK: MetaOutcome = Object.freeze({ type: 'ok' });
+const usage = (message: string): Step => ({ type: 'usage', message });
+const fail = (message: string): MetaOutcome => ({ type: 'error', message });
+
+/** A boolean setting's one word, with sqlite3's warning for a word that is not one. */
+function booleanArg(ctx: MetaContext, name: string, args: readonly string[]): boolean | Step {
+  if (args.length !== 1) return usage(`Usage: .${name} on|off`);
+  const b = sqlite3Boolean(args[0]!);
+  if (b.warning) ctx.session.io.error(`${ctx.opts.source ? `${ctx.opts.source}:${ctx.opts.line}: ` : ''}${b.warning}`);
+  return b.value;
+}
+
+async function run(ctx: MetaContext, name: string, args: readonly string[]): Promise<Step> {
+  const s = ctx.session;
+  switch (name) {
+    case 'print':
+      // sqlite3: the words joined by one space, where results go
+      await s.out.write(`${args.join(' ')}\n`);
+      return OK;
+    case 'read': {
+      if (args.length !== 1) return usage('Usage: .read FILE');
+      const { include } = await import('./commands/running-commands.js');
+      return include(ctx, args[0]!);
+    }
+    case 'output':
+    case 'once':
+      return redirect(ctx, name, args);
+    case 'tables':
+    case 'indexes':
+    case 'indices': {
+      if (s.dialect.id !== 'sqlite') return fail(`.${name} reads a SQLite database`);
+      // (sqlite3 ignores more words after .tables' pattern)
+      if (name !== 'tables' && args.length > 1) return usage('Usage: .indexes ?LIKE-PATTERN?');
+      const { writeNames } = await import('./commands/sqlite-commands.js');
+      return writeNames(ctx, name === 'tables' ? 'tables' : 'indexes', args[0]);
+    }
+    case 'schema': {
+      if (args.filter((a) => !a.startsWith('-')).length > 1) return usage('Usage: .schema ?--indent? ?--nosys? ?LIKE-PATTERN?');
+      const { writeSchema } = await import('./commands/sqlite-commands.js');
+      return writeSchema(ctx, args);
+    }
+    case 'dump': {
+      const option = args.find((a) => a.startsWith('-'));
+      if (option !== undefined) return fail(`.dump: sqlsh's .dump takes no options (${JSON.stringify(option)}), only a LIKE pattern`);
+      if (args.length > 1) return fail(".dump: sqlsh's .dump takes one LIKE pattern");
+      const { writeDump } = await import('./commands/sqlite-commands.js');
+      return writeDump(ctx, args[0]);
+    }
+    case 'databases': {
+      const { databasesCommand } = await import('./commands/sqlite-commands.js');
+      return databasesCommand.run(ctx, { raw: '', words: [], tokens: [] });
+    }
+    case 'import': {
+      const { importFile } = await import('./commands/sqlite-commands.js');
+      // sqlite3 3.40: importing in csv mode makes csv's output row separator '\r\n' the input one, '\n', for good
+      const o = s.sqlite3Output;
+      if (o?.mode === 'csv' && o.rowSeparator === '\r\n') s.sqlite3Output = { ...o, rowSeparator: '\n' };
+      return importFile(ctx, args);
+    }
+    case 'echo': {
+      const v = booleanArg(ctx, name, args);
+      if (typeof v !== 'boolean') return v;
+      s.variables = withVariable(s.variables, 'ECHO', v ? 'all' : 'none');
+      return OK;
+    }
+    case 'timer': {
+      const v = booleanArg(ctx, name, args);
+      if (typeof v !== 'boolean') return v;
+      s.set('timing', v);
+      return OK;
+    }
+    case 'bail': {
+      const v = booleanArg(ctx, name, args);
+      if (typeof v !== 'boolean') return v;
+      s.variables = withVariable(s.variables, 'ON_ERROR_STOP', v ? 'on' : 'off');
+      return OK;
+    }
+    case 'show': {
+      if (args.length > 0) return usage('Usage: .show');
+      // where results go (a .once file too)
+      const echo = (s.variables.get('ECHO') ?? 'none').toLowerCase() === 'all';
+      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
+      return OK;
+    }
+    case 'exit':
+    case 'quit': {
+      // sqlite3's .exit N leaves with status N (.quit takes none); an open transaction asks first at the prompt
+      if (!(await s.confirmLeavingTransaction())) return OK;
+      if (name === 'exit' && args[0] !== undefined) s.exitStatus = (Number.parseInt(args[0], 10) || 0) & 0xff;
+      return { type: 'quit' };
+    }
+    case 'help': {
+      const { metaRegistry } = await import('./meta-registry.js');
+      await ctx.runner.page(metaRegistry().helpList());
+      return OK;
+    }
+    default:
+      return fail(`unknown dot-command .${name} (sqlsh knows ${DOT_COMMANDS.map(([n]) => n).filter((n) => n !== '.exit').join(', ')})`);
+  }
+}
+
+/**
+ * `.output [FILE]` and `.once [FILE]`: results (and `.print`) to FILE, to a command's input (`|cmd`), or back
+ * to standard output (no FILE, or `stdout`). `--bom` writes a UTF-8 byte-order mark first.
+ */
+async function redirect(ctx: MetaContext, name: 'output' | 'once', args: readonly string[]): Promise<Step> {
+  const s = ctx.session;
+  let target: string | undefined;
+  let bom = false;
+  const usageText = name === 'output' ? 'Usage: .output ?--bom? ?FILE?' : 'Usage: .once ?--bom? ?FILE?';
+  for (const a of args) {
+    if (target === undefined && a.startsWith('-')) {
+      if (a === '--bom' || a === '-bom') bom = true;
+      else if (a === '-e' || a === '-x') return fail(`.${name} ${a}: sqlsh does not open an editor or a spreadsheet`);
+      else return usage(`ERROR: unknown option: "${a}".  ${usageText}`);
+    } else if (target === undefined) target = a;
+    else return usage(`ERROR: extra parameter: "${a}".  ${usageText}`);
+  }
+  await s.closeOutput();
+  s.outputOnce = false;
+  if (target === undefined || target === 'stdout') return OK;
+  const { openOutput } = await import('./open-output.js');
+  const spec = target.startsWith('|') ? { command: target.slice(1) } : { file: target };
+  try {
+    s.output = await openOutput(spec, ctx.opts.source);
+  } catch (e) {
+    const { fileErrorReason } = await import('./file-error.js');
+    return fail(`Error: cannot open "${target}": ${fileErrorReason(e)}`);
+  }
+  if (bom) await s.output.write('\uFEFF');
+  // sqlite3's .once: only the next statement's output goes there
+  s.outputOnce = name === 'once';
+  return OK;
+}
