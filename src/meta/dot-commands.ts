@@ -35,7 +35,11 @@ export function sqlite3OutputCommand(state: Sqlite3Output | undefined, words: re
   const s: Sqlite3Output & { headerSet?: boolean } = state ?? SQLITE3_DEFAULT;
   switch (name) {
     case 'mode': {
-      if (args.length === 0) return { state, print: `current output mode: ${sqlite3ModeName(s)}\n` };
+      if (args.length === 0) {
+        // sqlite3 3.40 says the mode, then sets it again by that name (its separators too; tabs is list)
+        const again = sqlite3OutputCommand(s, ['mode', s.mode === 'tabs' ? 'list' : s.mode]);
+        return { state: again && 'state' in again ? again.state : s, print: `current output mode: ${sqlite3ModeName(s)}\n` };
+      }
       const mode = args[0]!.toLowerCase();
       if (!SQLITE3_OWN.has(mode)) return { error: `Error: mode should be one of: ${[...SQLITE3_MODES].sort().join(' ')}` };
       const next: Sqlite3Output & { headerSet?: boolean } = { ...s, mode: mode as Sqlite3Mode };

@@ -15,7 +15,8 @@ import { DOT_COMMANDS } from '../sql/dot-command-names.js';
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
 import { withVariable } from '../sql/variables.js';
 
-type Step = MetaOutcome | { readonly type: 'usage'; readonly message: string };
+/** A usage error; `stdout`: written there, as sqlite3 writes .output's and .once's (with its help). */
+type Step = MetaOutcome | { readonly type: 'usage'; readonly message: string; readonly stdout?: boolean };
 
 export async function runDotCommand(session: Session, line: string, opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
   const words = sqlite3Words(line);
@@ -46,10 +47,12 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
       return { type: 'error' };
     }
     if (step.warning) session.io.error(`${where}${step.warning}`);
-    if (step.print) {
+    if (step.print && session.sqlite3Output === undefined && session.interactive) {
       // (the shell's screen before any .mode shows sqlsh's own format)
-      await session.out.write(session.sqlite3Output === undefined && session.interactive ? "current output mode: sqlsh's own (\\T); .mode list for sqlite3's\n" : step.print);
+      await session.out.write("current output mode: sqlsh's own (\\T); .mode list for sqlite3's\n");
+      return { type: 'ok' };
     }
+    if (step.print) await session.out.write(step.print);
     session.sqlite3Output = step.state;
     return { type: 'ok' };
   }
@@ -71,7 +74,8 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
       if (r.message) session.io.error(`${where}${r.message}`);
       return { type: 'error' };
     case 'usage':
-      session.io.error(`${where}${r.message}`);
+      if ('stdout' in r && r.stdout) await session.io.stdout.write(`${r.message}\n`);
+      else session.io.error(`${where}${r.message}`);
       return { type: 'error' };
     case 'message':
       return { type: 'ok' }; // (a dot-command says nothing)
@@ -168,7 +172,8 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
     case 'quit': {
       // sqlite3's .exit N leaves with status N (.quit takes none); an open transaction asks first at the prompt
       if (!(await s.confirmLeavingTransaction())) return OK;
-      if (name === 'exit' && args[0] !== undefined) s.exitStatus = (Number.parseInt(args[0], 10) || 0) & 0xff;
+      const status = name === 'exit' && args[0] !== undefined ? sqlite3Integer(args[0]) & 0xff : 0;
+      if (status !== 0) s.exitStatus = status; // (.exit 0 leaves as the script went: 1 after an error)
       return { type: 'quit' };
     }
     case 'help': {
@@ -179,6 +184,13 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
     default:
       return fail(`unknown dot-command .${name} (sqlsh knows ${DOT_COMMANDS.map(([n]) => n).filter((n) => n !== '.exit').join(', ')})`);
   }
+}
+
+/** sqlite3's number in an argument: decimal or 0x hex, read up to the first other character (`2abc` is 2, `x` 0). */
+function sqlite3Integer(word: string): number {
+  const hex = /^(-?)0x([0-9a-f]+)/i.exec(word);
+  if (hex) return (hex[1] ? -1 : 1) * Number.parseInt(hex[2]!, 16);
+  return Number.parseInt(word, 10) || 0;
 }
 
 /**
@@ -194,9 +206,9 @@ async function redirect(ctx: MetaContext, name: 'output' | 'once', args: readonl
     if (target === undefined && a.startsWith('-')) {
       if (a === '--bom' || a === '-bom') bom = true;
       else if (a === '-e' || a === '-x') return fail(`.${name} ${a}: sqlsh does not open an editor or a spreadsheet`);
-      else return usage(`ERROR: unknown option: "${a}".  ${usageText}`);
+      else return { type: 'usage', message: `ERROR: unknown option: "${a}".  ${usageText}`, stdout: true };
     } else if (target === undefined) target = a;
-    else return usage(`ERROR: extra parameter: "${a}".  ${usageText}`);
+    else return { type: 'usage', message: `ERROR: extra parameter: "${a}".  ${usageText}`, stdout: true };
   }
   await s.closeOutput();
   s.outputOnce = false;

@@ -111,3 +111,63 @@ describe("dot-command arguments are read with sqlite3's rules, never psql's", ()
     assert.match(r.stdout, /\n1\n$/);
   });
 });
+
+describe("dot-commands' bad arguments, .bail and .exit N: sqlite3's messages and exit status", () => {
+  /** A script run by sqlite3 and by sqlsh in fresh directories: stdout, stderr's lines without sqlsh's `<stdin>:N: ` and the status. */
+  const both = (script: string): { real: { stdout: string; stderr: string; status: number | null }; ours: { stdout: string; stderr: string; status: number | null } } => {
+    const [a, b] = [tempDir(), tempDir()];
+    const real = spawnSync('sqlite3', [join(a, 'x.db')], { input: script, encoding: 'utf8', cwd: a });
+    const r = spawnSync(process.execPath, [BIN, join(b, 'x.db')], { input: script, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
+    return { real, ours: { stdout: r.stdout, stderr: r.stderr.replace(/^<stdin>:\d+: /gm, ''), status: r.status } };
+  };
+
+  for (const bad of ['.headers', '.headers OFF BAD', '.header', '.bail', '.bail on x', '.echo', '.echo on x', '.timer', '.timer on x', '.changes',
+    '.nullvalue', '.nullvalue a b', '.separator', '.separator a b c', '.show x', '.read', '.read a b', '.indexes a b', '.schema a b', '.mode foo']) {
+    test(`${bad}: sqlite3's usage error, and .bail on stops there with status 1`, () => {
+      const { real, ours } = both(`.bail on\n.print before\n${bad}\nselect 42;\n`);
+      assert.equal(real.status, 1);
+      assert.equal(ours.status, 1);
+      assert.equal(ours.stdout, real.stdout);
+      assert.equal(ours.stdout, 'before\n');
+      const first = real.stderr.split('\n')[0]!;
+      assert.equal(ours.stderr.split('\n')[0], bad === '.mode foo' ? first.replace('ascii ', '').replace('qbox ', '') : first);
+    });
+  }
+
+  test('.output FOO BAD and .output stdout BAD: an extra parameter, nothing opened', () => {
+    for (const bad of ['.output FOO BAD', '.output stdout BAD', '.once a b']) {
+      const { real, ours } = both(`.bail on\n${bad}\nselect 42;\n`);
+      assert.equal(ours.status, real.status);
+      assert.equal(ours.status, 1);
+      // sqlite3 writes the error and its help on stdout; the help's words are sqlsh's own
+      assert.equal(ours.stdout.split('  ')[0], real.stdout.split('  ')[0]);
+      assert.match(ours.stdout, /^ERROR: extra parameter: "(BAD|b)"\.  Usage: \.(output|once) /);
+    }
+  });
+
+  test('.headers foo (and .bail, .echo, .timer, .changes): sqlite3\'s warning, taken as off, status 0', () => {
+    const { real, ours } = both('.headers foo\n.bail maybe\n.echo x\n.timer x\n.changes x\nselect 42 as n;\n');
+    assert.equal(real.status, 0);
+    assert.equal(ours.status, 0);
+    assert.equal(ours.stdout, real.stdout);
+    assert.equal(ours.stderr, real.stderr);
+    assert.match(ours.stderr, /^ERROR: Not a boolean value: "foo"\. Assuming "no"\.\n/);
+  });
+
+  test('.bail on: an error stops the script with status 1 (not psql\'s 3); .bail off goes on', () => {
+    for (const bail of ['on', 'off']) {
+      const { real, ours } = both(`.bail ${bail}\nselect nosuch;\nselect 2;\n`);
+      assert.equal(ours.status, real.status);
+      assert.equal(ours.status, 1);
+      assert.equal(ours.stdout, real.stdout, bail);
+    }
+  });
+
+  test('.exit N leaves with status N (0x hex, a number\'s leading digits, & 255); .quit N and .exit 0 do not change it', () => {
+    for (const script of ['.exit 3\nselect 1;\n', '.exit -1\n', '.exit 0x10\n', '.exit 2abc\n', '.exit 3 4\n', '.quit 4\n', '.exit x\n', '.bail off\nselect nosuch;\n.exit 0\n', '.bail off\nselect nosuch;\n.exit 5\n']) {
+      const { real, ours } = both(script);
+      assert.equal(ours.status, real.status, script);
+      assert.equal(ours.stdout, real.stdout, script);
+    }
+  });
+});
