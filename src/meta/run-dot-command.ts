@@ -137,11 +137,11 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       return databasesCommand.run(ctx, { raw: '', words: [], tokens: [] });
     }
     case 'import': {
-      const { importFile } = await import('./commands/sqlite-commands.js');
+      const { sqlite3Import } = await import('./sqlite3-import.js');
       // sqlite3 3.40: importing in csv mode makes csv's output row separator '\r\n' the input one, '\n', for good
       const o = s.sqlite3Output;
       if (o?.mode === 'csv' && o.rowSeparator === '\r\n') s.sqlite3Output = { ...o, rowSeparator: '\n' };
-      return importFile(ctx, args);
+      return sqlite3Import(ctx, args);
     }
     case 'echo': {
       const v = booleanArg(ctx, name, args);

@@ -11,7 +11,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.exit', 'leave the shell'],
   ['.headers', 'column names in the output (on|off)'],
   ['.help', 'the commands'],
-  ['.import', 'a csv file into a table: .import [--csv] [--skip 1] FILE TABLE'],
+  ['.import', 'a file into a table, read as .mode says: .import [--csv|--ascii] [--skip N] [--schema S] FILE TABLE'],
   ['.indexes', 'the indexes (of the tables matching a pattern)'],
   ['.mode', 'the output mode: list, csv, tabs, line, column, table, box, markdown, quote, insert, html, tcl, json'],
   ['.nullvalue', 'the text shown for NULL'],

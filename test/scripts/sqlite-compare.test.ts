@@ -6,7 +6,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, tempDir, testEnv } from '../meta/cli-helper.js';
 
@@ -169,5 +169,44 @@ describe("dot-commands' bad arguments, .bail and .exit N: sqlite3's messages and
       assert.equal(ours.status, real.status, script);
       assert.equal(ours.stdout, real.stdout, script);
     }
+  });
+});
+
+describe(".import as sqlite3 3.40 imports", () => {
+  test('import-modes.sql: the same warnings on stderr as sqlite3 (short and long rows, stray quotes, renamed columns), in its order', () => {
+    const dir = tempDir();
+    const script = readFileSync(join(FIXTURES, 'import-modes.sql'), 'utf8');
+    const real = sqlite3([join(dir, 'a.db')], script);
+    const r = spawnSync(process.execPath, [BIN, join(dir, 'b.db')], { input: script, encoding: 'utf8', cwd: FIXTURES, env: testEnv(tempDir()) });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, real.stderr);
+    assert.match(r.stderr, /^imp-list\.txt:4: expected 2 columns but found 1 - filling the rest with NULL\nimp-list\.txt:5: expected 2 columns but found 3 - extras ignored\n/);
+    assert.doesNotMatch(r.stdout, /COPY/);
+  });
+
+  test("a missing FILE or TABLE, an extra argument, an unknown option: sqlite3's error on stdout, status 1; a row that fails is said and the others go in", () => {
+    const [a, b] = [tempDir(), tempDir()];
+    for (const bad of ['.import', '.import f.csv', '.import f.csv t x', '.import --foo f.csv t', '.import -skip f.csv t']) {
+      const script = `.bail on\n${bad}\nselect 42;\n`;
+      const real = spawnSync('sqlite3', [join(a, 'x.db')], { input: script, encoding: 'utf8', cwd: a });
+      const r = spawnSync(process.execPath, [BIN, join(b, 'x.db')], { input: script, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
+      assert.equal(r.status, real.status, bad);
+      assert.equal(r.stdout.split('Usage:')[0], real.stdout.split('Usage:')[0], bad);
+      assert.match(r.stdout, /^ERROR: .*Usage: \.import /, bad);
+    }
+    const script = "create table u(a primary key, b);\ninsert into u values ('2', 'x');\n.bail off\n.import \"|printf '1,a\\n2,b\\n3,c\\n'\" u\n.mode csv\n.import \"|printf '4,a\\n2,b\\n5,c\\n'\" u\nselect * from u;\n";
+    const real = spawnSync('sqlite3', [join(a, 'y.db')], { input: script, encoding: 'utf8', cwd: a });
+    const r = spawnSync(process.execPath, [BIN, join(b, 'y.db')], { input: script, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stdout, '2,x\n"1,a",\n"2,b",\n"3,c",\n4,a\n5,c\n'); // (list mode: one field a line, b NULL)
+    assert.match(r.stderr, /<pipe>:2: INSERT failed: UNIQUE constraint failed: u\.a/);
+    // a failed row makes the exit status 1 (sqlite3 3.40 says so for a file; after a |command it exits 0)
+    for (const d of [a, b]) writeFileSync(join(d, 'g.csv'), '1,a\n2,b\n');
+    const again = "create table u(a primary key, b);\ninsert into u values ('2', 'x');\n.import --csv g.csv u\nselect count(*) from u;\n";
+    const real2 = spawnSync('sqlite3', [join(a, 'z.db')], { input: again, encoding: 'utf8', cwd: a });
+    const r2 = spawnSync(process.execPath, [BIN, join(b, 'z.db')], { input: again, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
+    assert.equal(r2.status, real2.status);
+    assert.equal(r2.status, 1);
+    assert.equal(r2.stderr, real2.stderr);
   });
 });

@@ -14,7 +14,6 @@
 import type { Row } from '../../core/result.js';
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
-import { parseDelimited } from '../copy/delimited-text.js';
 import { splitStatements } from '../../sql/splitter.js';
 import { sqliteDialect } from '../../sql/dialects/sqlite.js';
 import { sqlite3Name, sqlite3Quoted } from '../../output/sqlite3-values.js';
@@ -244,68 +243,15 @@ export const databasesCommand: MetaCommand = {
   },
 };
 
-/**
- * `\\import [--csv] [--skip N] FILE TABLE`: sqlite3's .import of a csv file (sqlite3 scripts' `.import`
- * maps here). An existing table takes every line (the first too, unless --skip 1); a missing one is
- * created from the first line's names, each column TEXT, as sqlite3 3.40 creates it. Rows go in through
- * \\copy ... FROM (FORMAT csv).
- */
+/** `\\import [OPTIONS] FILE TABLE`: sqlite3's .import (meta/sqlite3-import.ts). */
 const importCommand: MetaCommand = {
   name: '\\import',
   outside: true,
   group: 'Informational',
-  syntax: '\\import [--csv] [--skip N] FILE TABLE',
-  summary: "SQLite: a csv file into a table, as sqlite3's .import",
-  args: { min: 2, max: 6, kinds: ['file', 'text'] },
-  run: (ctx, args) => importFile(ctx, args.words),
+  syntax: '\\import [--csv|--ascii] [--skip N] [--schema S] [-v] FILE TABLE',
+  summary: "SQLite: a csv (or .mode's) file into a table, as sqlite3's .import",
+  args: { min: 2, max: 9, kinds: ['file', 'text'] },
+  run: async (ctx, args) => (await import('../sqlite3-import.js')).sqlite3Import(ctx, args.words.map(unquoted)),
 };
-
-/** `.import` / `\\import`: its words as written. */
-export async function importFile(ctx: MetaContext, words: readonly string[]): Promise<MetaOutcome> {
-  if (ctx.session.dialect.id !== 'sqlite') return fail("\\import (sqlite3's .import) loads into a SQLite database: use \\copy TABLE FROM FILE here");
-  let skip = 0;
-  const plain: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '--csv') continue;
-    if (w === '--skip') skip = Number(words[++i]);
-    else if (w.startsWith('--')) return fail(`${w}: sqlsh's .import takes --csv and --skip N`);
-    else plain.push(w);
-  }
-  if (plain.length !== 2 || !Number.isInteger(skip) || skip < 0) return fail('usage: .import [--csv] [--skip N] FILE TABLE');
-  const [file, table] = plain as [string, string];
-  const exists = (await rows(ctx, `select 1 from pragma_table_info(${literal(table)})`)).length > 0;
-  if (!exists) {
-    const { readFile } = await import('node:fs/promises');
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      const { fileErrorReason } = await import('../file-error.js');
-      return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
-    }
-    // the first record's fields, quotes undone (the \copy reader's csv; a header is within its first 64 KB)
-    const from = skip > 0 ? nthLineStart(text, skip) : 0;
-    const first = parseDelimited(text.slice(from, from + 65536), { format: 'csv', delimiter: ',', quote: '"', nullString: '\u0001' })[0];
-    const names = (first?.fields ?? ['']).map((f) => f ?? '');
-    const create = `CREATE TABLE ${ident(table)}(\n${names.map((n) => `${ident(n)} TEXT`).join(', ')})`;
-    for await (const _ of ctx.session.connection.execute(create)) void _;
-    skip += 1; // the names' line is not a row
-  }
-  if (skip > 1) return fail("sqlsh's .import skips one line at most (--skip 1)");
-  // sqlite3 reads an empty field as '' (never NULL): a NULL marker no csv field can be
-  const r = await ctx.runner.runScript(`\\copy ${ident(table)} FROM ${literal(file)} WITH (FORMAT csv, NULL '\u0001'${skip === 1 ? ', HEADER true' : ''})\n`, { ...ctx.opts });
-  return r.ok ? ok : { type: 'error' };
-}
-
-/** Where line n (from 0) of a text starts. */
-function nthLineStart(text: string, n: number): number {
-  let at = 0;
-  for (let k = 0; k < n && at >= 0; k++) {
-    const nl = text.indexOf('\n', at);
-    at = nl < 0 ? text.length : nl + 1;
-  }
-  return at;
-}
 
 export const SQLITE_COMMANDS: readonly MetaCommand[] = [schema, dump, tablesCommand, indexesCommand, databasesCommand, importCommand];
