@@ -44,6 +44,7 @@ export function sqlite3OutputCommand(state: Sqlite3Output | undefined, words: re
       if (!SQLITE3_OWN.has(mode)) return { error: `Error: mode should be one of: ${[...SQLITE3_MODES].sort().join(' ')}` };
       const next: Sqlite3Output & { headerSet?: boolean } = { ...s, mode: mode as Sqlite3Mode };
       if (mode === 'list') return { state: { ...next, colSeparator: '|', rowSeparator: '\n' } };
+      if (mode === 'ascii') return { state: { ...next, colSeparator: '\x1f', rowSeparator: '\x1e' } };
       if (mode === 'csv') return { state: { ...next, colSeparator: ',', rowSeparator: '\r\n' } };
       if (mode === 'tabs') return { state: { ...next, colSeparator: '\t' } }; // the row separator stays (sqlite3 3.40)
       if (mode === 'line') return { state: { ...next, rowSeparator: '\n' } };

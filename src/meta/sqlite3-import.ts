@@ -1,7 +1,7 @@
 /**
  * sqlite3's `.import [OPTIONS] FILE TABLE` (and sqlsh's `\import`), as sqlite3 3.40 imports:
  * - the input's separators follow the output mode (list `|`, tabs a tab, csv `,`, `.separator` too; csv's
- *   `\r\n` row separator is read as `\n`), or `--csv` (`,` and `\n`) or `--ascii` (0x1F and 0x1E, no quotes);
+ *   `\r\n` row separator is read as `\n`), or `--csv` (`,` and `\n`) or `--ascii` and ascii mode (0x1F and 0x1E, no quotes);
  *   without a sqlite3 output state (`\import` at the prompt, no `.mode` yet) csv;
  * - options with one dash or two: `--csv`, `--ascii`, `--skip N` (records left out first), `--schema S`, `-v`
  *   (`Added N rows with M errors using K lines of input`);
@@ -71,7 +71,7 @@ export async function sqlite3Import(ctx: MetaContext, words: readonly string[]):
     return { type: 'error', message: `Error: cannot open "${file}"` };
   }
   if (!file.startsWith('|') && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // (a byte-order mark)
-  const read = readImportText(text, { ...sep, quotes: format !== 'ascii' });
+  const read = readImportText(text, { ...sep, quotes: format !== 'ascii' && !(format === 'mode' && o?.mode === 'ascii') });
   const said = (r: ImportRecord): void => {
     for (const w of r.warnings ?? []) s.io.error(`${label}:${w.line}: ${w.text}`);
   };

@@ -2,7 +2,7 @@
  * The sqlite3 shell's output modes (3.40), byte for byte, for sqlite3 scripts: once a script sets
  * `.mode`, `.headers`, `.separator` or `.nullvalue`, its results are written as sqlite3 writes them.
  *
- * - list, tabs: values joined by the column separator, rows ended by the row separator, the header
+ * - list, tabs, ascii: values joined by the column separator, rows ended by the row separator, the header
  *   (names) first when headers are on; no quoting.
  * - csv: the same with ',' and '\r\n', a value quoted ("" doubled) when it is empty or holds a control
  *   character, a space, '"', '\'', a byte outside ASCII or the separator; NULL is the null value, unquoted.
@@ -23,8 +23,8 @@ import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { sqlite3Name, sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
 import { bytesText, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
 
-export type Sqlite3Mode = 'list' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl' | 'json';
-export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert', 'html', 'tcl', 'json']);
+export type Sqlite3Mode = 'list' | 'ascii' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl' | 'json';
+export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'ascii', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert', 'html', 'tcl', 'json']);
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
 
@@ -197,6 +197,7 @@ export class Sqlite3Sink implements ResultSink {
       const values = row.map((v) => text(v, o.nullValue));
       switch (o.mode) {
         case 'list':
+        case 'ascii':
         case 'tabs':
           if (this.count === 0 && o.header) chunk += this.names.join(o.colSeparator) + o.rowSeparator;
           chunk += values.join(o.colSeparator) + o.rowSeparator;

@@ -13,7 +13,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.help', 'the commands'],
   ['.import', 'a file into a table, read as .mode says: .import [--csv|--ascii] [--skip N] [--schema S] FILE TABLE'],
   ['.indexes', 'the indexes (of the tables matching a pattern)'],
-  ['.mode', 'the output mode: list, csv, tabs, line, column, table, box, markdown, quote, insert, html, tcl, json'],
+  ['.mode', 'the output mode: list, ascii, csv, tabs, line, column, table, box, markdown, quote, insert, html, tcl, json'],
   ['.nullvalue', 'the text shown for NULL'],
   ['.once', 'the next result into a file'],
   ['.output', 'the results into a file (no file: back to the screen)'],
