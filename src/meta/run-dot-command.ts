@@ -126,11 +126,9 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       return writeSchema(ctx, args);
     }
     case 'dump': {
-      const option = args.find((a) => a.startsWith('-'));
-      if (option !== undefined) return fail(`.dump: sqlsh's .dump takes no options (${JSON.stringify(option)}), only a LIKE pattern`);
-      if (args.length > 1) return fail(".dump: sqlsh's .dump takes one LIKE pattern");
-      const { writeDump } = await import('./commands/sqlite-commands.js');
-      return writeDump(ctx, args[0]);
+      const { dumpOptions, writeDump } = await import('./commands/sqlite-commands.js');
+      const o = dumpOptions(args);
+      return 'error' in o ? fail(o.error) : writeDump(ctx, o.patterns, o.options);
     }
     case 'databases': {
       const { databasesCommand } = await import('./commands/sqlite-commands.js');

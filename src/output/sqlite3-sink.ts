@@ -60,7 +60,7 @@ export interface Sqlite3Output {
   readonly rowSeparator: string;
   /** `.mode insert TABLE`: the table the INSERT statements name (default "table"). */
   readonly insertTable?: string;
-  /** The session's keywords (SQLite's): `.mode insert` quotes a table or column named like one. */
+  /** SQLite's own keywords (sql/dialects/sqlite.ts SQLITE_KEYWORDS): `.mode insert` quotes a table or column named like one. */
   readonly keywords?: ReadonlySet<string>;
   /** `.width N ...` for the columnar modes: N > 0 that many characters (longer values wrap), -N the same to the right, 0 as wide as needed. */
   readonly widths?: readonly number[];

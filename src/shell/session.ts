@@ -16,6 +16,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { LexOptions } from '../sql/dialect.js';
 import { afterFailure, NO_VARIABLES, withConnectionVariables, type Variables } from '../sql/variables.js';
 import { SqlError } from '../core/errors.js';
+import { SQLITE_KEYWORDS } from '../sql/dialects/sqlite.js';
 import type { ConditionalStack } from '../meta/conditional-stack.js';
 
 export interface SessionIO {
@@ -179,7 +180,7 @@ export class Session {
       nullString: effectiveNullString(s, psqlValues),
       psqlBooleans: psqlValues,
       ...(this.title !== undefined ? { title: this.title } : {}),
-      ...(this.sqlite3Output !== undefined ? { sqlite3: { ...this.sqlite3Output, keywords: this.dialect.keywords } } : {}),
+      ...(this.sqlite3Output !== undefined ? { sqlite3: { ...this.sqlite3Output, keywords: SQLITE_KEYWORDS } } : {}),
       ...(this.mysqlClient && format === 'tsv' ? { mysqlBatch: true } : {}),
       // (the client's xml writes a document for a result without rows too)
       ...(this.mysqlClient ? { hideEmptyResults: this.mysqlMarkup !== 'xml', mysqlTables: true } : {}),

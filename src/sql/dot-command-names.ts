@@ -6,7 +6,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.bail', 'stop after an error (on|off)'],
   ['.changes', 'after each statement, the rows it changed and the total (on|off)'],
   ['.databases', 'the attached databases and their files'],
-  ['.dump', 'the database (or the tables matching a pattern) as SQL'],
+  ['.dump', 'the database (or the tables matching a pattern) as SQL: --preserve-rowids, --data-only, --nosys, --newlines'],
   ['.echo', 'print each command before it runs (on|off)'],
   ['.exit', 'leave the shell'],
   ['.headers', 'column names in the output (on|off)'],

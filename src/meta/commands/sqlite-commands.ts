@@ -15,7 +15,7 @@ import type { Row } from '../../core/result.js';
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { fail, ok } from '../meta-command.js';
 import { splitStatements } from '../../sql/splitter.js';
-import { sqliteDialect } from '../../sql/dialects/sqlite.js';
+import { SQLITE_KEYWORDS, sqliteDialect } from '../../sql/dialects/sqlite.js';
 import { sqlite3Name, sqlite3Quoted } from '../../output/sqlite3-values.js';
 
 /** One query's rows; `typed`: as the sqlite3 shell needs them (INTEGER as bigint, REAL a number: ExecuteOptions.sqlite3Values). */
@@ -28,8 +28,8 @@ async function rows(ctx: MetaContext, sql: string, typed = false): Promise<Row[]
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** sqlite3's quoteChar (output/sqlite3-values.ts) with SQLite's keywords. */
-const quoted = (name: string): string => sqlite3Name(name, sqliteDialect.keywords);
+/** sqlite3's quoteChar (output/sqlite3-values.ts) with SQLite's own keywords. */
+const quoted = (name: string): string => sqlite3Name(name, SQLITE_KEYWORDS);
 
 const PREFIXES = ['TABLE', 'INDEX', 'UNIQUE INDEX', 'VIEW', 'TRIGGER', 'VIRTUAL TABLE'];
 
@@ -120,17 +120,47 @@ export async function writeSchema(ctx: MetaContext, args: readonly string[]): Pr
 const dump: MetaCommand = {
   name: '\\dump',
   group: 'Informational',
-  syntax: '\\dump [PATTERN]',
+  syntax: '\\dump [--preserve-rowids] [--data-only] [--nosys] [--newlines] [PATTERN ...]',
   summary: "SQLite: the database as SQL, as sqlite3's .dump",
-  args: { min: 0, max: 1, kinds: ['pattern'] },
-  run: (ctx, args) => writeDump(ctx, args.words[0] === undefined ? undefined : unquoted(args.words[0])),
+  args: { min: 0, max: Infinity, kinds: ['pattern'] },
+  run: async (ctx, args) => {
+    const o = dumpOptions(args.words.map(unquoted));
+    return 'error' in o ? fail(o.error) : writeDump(ctx, o.patterns, o.options);
+  },
 };
 
-/** `.dump [PATTERN]` / `\\dump`: the pattern as written. */
-export async function writeDump(ctx: MetaContext, pattern: string | undefined): Promise<MetaOutcome> {
+/** `.dump`'s words: its options (one dash or two) and its patterns; an unknown option is sqlite3's error. */
+export function dumpOptions(words: readonly string[]): { readonly patterns: readonly string[]; readonly options: DumpOptions } | { readonly error: string } {
+  const patterns: string[] = [];
+  const options: { -readonly [K in keyof DumpOptions]: DumpOptions[K] } = {};
+  for (const w of words) {
+    if (!w.startsWith('-')) {
+      patterns.push(w);
+      continue;
+    }
+    const opt = w.replace(/^--/, '-');
+    if (opt === '-preserve-rowids') options.preserveRowids = true;
+    else if (opt === '-data-only') options.dataOnly = true;
+    else if (opt === '-nosys') options.nosys = true;
+    else if (opt === '-newlines') options.newlines = true;
+    else return { error: `Unknown option "${w}" on ".dump"` };
+  }
+  return { patterns, options };
+}
+
+/** sqlite3's `.dump` options (3.40): INSERTs that keep the rowid, only the rows, no sqlite_ tables, line ends as they are. */
+export interface DumpOptions {
+  readonly preserveRowids?: boolean;
+  readonly dataOnly?: boolean;
+  readonly nosys?: boolean;
+  readonly newlines?: boolean;
+}
+
+/** `.dump [OPTIONS] [PATTERN ...]` / `\\dump`: the patterns as written (LIKE, any of them). */
+export async function writeDump(ctx: MetaContext, patterns: readonly string[], o: DumpOptions = {}): Promise<MetaOutcome> {
   if (ctx.session.dialect.id !== 'sqlite') return fail("\\dump (sqlite3's .dump) reads a SQLite database");
-  const like = pattern === undefined ? 'true' : `name LIKE ${literal(pattern)} ESCAPE '\\'`;
-  let text = 'PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n';
+  const like = patterns.length === 0 ? 'true' : patterns.map((p) => `name LIKE ${literal(p)} ESCAPE '\\'`).join(' OR ');
+  let text = o.dataOnly ? '' : 'PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n';
   const flush = async (): Promise<void> => {
     if (text.length > 0) await ctx.session.out.write(text);
     text = '';
@@ -140,30 +170,50 @@ export async function writeDump(ctx: MetaContext, pattern: string | undefined): 
   for (const [nameV, , sqlV] of tables) {
     const name = String(nameV);
     const sql = String(sqlV);
-    if (name === 'sqlite_sequence') text += 'DELETE FROM sqlite_sequence;\n';
-    else if (/^sqlite_stat.$/.test(name)) text += 'ANALYZE sqlite_schema;\n';
+    if (o.nosys && name.startsWith('sqlite_')) continue;
+    if (name === 'sqlite_sequence') text += o.dataOnly ? '' : 'DELETE FROM sqlite_sequence;\n';
+    else if (/^sqlite_stat.$/.test(name)) text += o.dataOnly ? '' : 'ANALYZE sqlite_schema;\n';
     else if (name.startsWith('sqlite_')) continue;
     else if (/^CREATE VIRTUAL TABLE/.test(sql)) {
+      if (o.dataOnly) continue;
       if (!writableSchema) text += 'PRAGMA writable_schema=ON;\n';
       writableSchema = true;
       text += `INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table',${literal(name)},${literal(name)},0,${literal(sql)});\n`;
       continue;
-    } else text += schemaLine(sql);
+    } else if (!o.dataOnly) text += schemaLine(sql);
     // the rows, as INSERT statements (the table's name quoted as sqlite3 quotes it)
-    const cols = await rows(ctx, `select name from pragma_table_info(${literal(name)})`);
+    const cols = await rows(ctx, `select name, type, pk from pragma_table_info(${literal(name)})`);
     if (cols.length === 0) continue;
-    const select = `SELECT ${cols.map((c) => quoted(String(c[0]))).join(',')} FROM ${quoted(name)}`;
-    const target = quoted(name);
+    const names = cols.map((c) => String(c[0]));
+    const rowid = o.preserveRowids ? await rowidName(ctx, name, cols) : undefined;
+    const select = `SELECT ${[...(rowid ? [rowid] : []), ...names.map(quoted)].join(',')} FROM ${quoted(name)}`;
+    const target = rowid ? `${quoted(name)}(${[rowid, ...names.map(quoted)].join(',')})` : quoted(name);
     for (const r of await rows(ctx, select, true)) {
-      text += `INSERT INTO ${target} VALUES(${r.map((v) => sqlite3Quoted(v, true)).join(',')});\n`;
+      text += `INSERT INTO ${target} VALUES(${r.map((v) => sqlite3Quoted(v, !o.newlines)).join(',')});\n`;
       if (text.length > 1 << 16) await flush();
     }
   }
-  for (const [sqlV] of await rows(ctx, `SELECT sql FROM sqlite_schema AS o WHERE (${like}) AND sql NOT NULL AND type IN ('index','trigger','view')`)) text += schemaLine(String(sqlV));
-  if (writableSchema) text += 'PRAGMA writable_schema=OFF;\n';
-  text += 'COMMIT;\n';
+  if (!o.dataOnly) {
+    for (const [sqlV] of await rows(ctx, `SELECT sql FROM sqlite_schema AS o WHERE (${like}) AND sql NOT NULL AND type IN ('index','trigger','view')`)) text += schemaLine(String(sqlV));
+    if (writableSchema) text += 'PRAGMA writable_schema=OFF;\n';
+    text += 'COMMIT;\n';
+  }
   await flush();
   return ok;
+}
+
+/**
+ * --preserve-rowids: the name a table's rowid is written under, the first of rowid, _rowid_ and oid that
+ * is not a column's; none for a WITHOUT ROWID table, one whose INTEGER PRIMARY KEY is the rowid, or one
+ * whose columns take all three names.
+ */
+async function rowidName(ctx: MetaContext, table: string, cols: readonly Row[]): Promise<string | undefined> {
+  const pk = cols.filter((c) => Number(c[2]) > 0);
+  if (pk.length === 1 && String(pk[0]![1]).toUpperCase() === 'INTEGER') return undefined;
+  const wr = await rows(ctx, `select wr from pragma_table_list(${literal(table)}) where schema = 'main'`);
+  if (Number(wr[0]?.[0]) === 1) return undefined;
+  const taken = new Set(cols.map((c) => String(c[0]).toLowerCase()));
+  return ['rowid', '_rowid_', 'oid'].find((n) => !taken.has(n));
 }
 
 /** sqlite3's columns of names (.tables, .indexes): as many columns of the longest name + 2 as fit 80, filled down. */
