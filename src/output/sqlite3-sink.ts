@@ -92,9 +92,13 @@ export function sqlite3Csv(value: string, separator: string): string {
   return needs ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A cell's lines as sqlite3 lays them out: split at newlines (a last one ends the value), tabs padded to the next multiple of 8. */
+/**
+ * A cell's lines as sqlite3 3.40 lays them out: split at each control character but the tab (a newline, and a
+ * CR or ESC too, which are dropped; CR LF is one break), a last break ends the value, tabs padded to the next
+ * multiple of 8.
+ */
 function cellLines(value: string): string[] {
-  const parts = value.split(/\r?\n/);
+  const parts = value.split(/\r\n|[\x00-\x08\x0a-\x1f]/);
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   return parts.map((line) => {
     if (!line.includes('\t')) return line;
