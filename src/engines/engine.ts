@@ -132,6 +132,11 @@ export interface ExecuteOptions {
    */
   readonly sqlite3Values?: boolean;
   /**
+   * SQLite: a parameter the statement has no value for (`:foo`, `@bar`, `$baz`, `?1`, `?`) is NULL, as in the
+   * sqlite3 shell (sqlite3 scripts), instead of an error. Other engines ignore it.
+   */
+  readonly nullParameters?: boolean;
+  /**
    * MySQL/MariaDB: binary values (BLOB, BINARY, VARBINARY) as text, their bytes read as UTF-8, as the mysql
    * client prints them (not hex); rows come as rows (none of the raw paths). Other engines ignore it.
    */

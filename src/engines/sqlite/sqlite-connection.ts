@@ -114,7 +114,7 @@ export class SqliteConnection implements Connection {
             : opts.copyText === 'rows' // expanded, markdown, unaligned, vertical: invalid UTF-8 left raw (they write it back as it was)
               ? { format: 'copy-raw' as const, nullString: '' }
               : undefined;
-    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}), ...(opts.sqlite3Values ? { sqlite3Values: true } : {}) }));
+    const req = await this.start(opts.signal, (id) => ({ type: 'execute', id, sql, batchSize, ...(text ? { text } : {}), ...(opts.sqlite3Values ? { sqlite3Values: true } : {}), ...(opts.nullParameters ? { nullParameters: true } : {}) }));
     const onAbort = (): void => void this.cancel();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {

@@ -96,7 +96,7 @@ export class SqliteInlineHost implements SqliteHost {
       this.posted = 0;
       this.acks = 0;
       this.stepsId = msg.id;
-      this.steps = server.execute(msg.id, msg.sql, msg.batchSize, msg.text, msg.sqlite3Values === true);
+      this.steps = server.execute(msg.id, msg.sql, msg.batchSize, msg.text, msg.sqlite3Values === true, msg.nullParameters === true);
     } else if (msg.type === 'introspect') {
       const id = msg.id;
       this.stepsId = id;

@@ -12,6 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeUtf8Escaped } from '../../core/surrogate-escape.js';
 import { BatchEncoder } from './sqlite-batch-encoder.js';
+import { sqliteNullBindings } from './sqlite-null-bindings.js';
 import { CsvBatches, type FormatRequest, type TextRequest } from './sqlite-csv-batches.js';
 import { uniqueJsonKeys } from '../../output/json-value.js';
 import { introspectSqlite } from './sqlite-introspector.js';
@@ -155,7 +156,7 @@ export class SqliteServer {
   }
 
   /** Runs one statement; yields the batches posted so far before posting each next one (see the top). */
-  *execute(id: number, sql: string, batchSize: number, text?: FormatRequest, sqlite3Values = false): Generator<number, void, void> {
+  *execute(id: number, sql: string, batchSize: number, text?: FormatRequest, sqlite3Values = false, nullParameters = false): Generator<number, void, void> {
     const { db, io, SqliteError } = this;
     let stmt: BetterSqlite3.Statement;
     try {
@@ -172,8 +173,10 @@ export class SqliteServer {
     }
     try {
       if (io.cancelled(id)) throw new Cancelled(); // cancelled before it started: an interrupt now would be lost
+      // (the sqlite3 shell's NULL for each parameter, sqlite-null-bindings.ts)
+      const args = nullParameters ? sqliteNullBindings(sql) : [];
       if (!stmt.reader) {
-        const r = stmt.run();
+        const r = stmt.run(...args);
         io.post({ type: 'done', id, reader: false, empty: false, rowCount: 0, changes: r.changes, inTransaction: db.inTransaction });
         return;
       }
@@ -193,7 +196,7 @@ export class SqliteServer {
       let sent = 0;
       let rowCount = 0;
       // Leaving the loop (a cancel, an error, or this generator closed early) resets the statement.
-      for (const raw of stmt.iterate() as IterableIterator<unknown[]>) {
+      for (const raw of stmt.iterate(...args) as IterableIterator<unknown[]>) {
         if (io.cancelled(id)) throw new Cancelled();
         encoder.add(raw);
         rowCount++;

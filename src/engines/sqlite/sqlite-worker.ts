@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     switch (m.type) {
       case 'execute': {
         Atomics.store(flags, FLAG_ACKS, 0);
-        const steps = server.execute(m.id, m.sql, m.batchSize, m.text, m.sqlite3Values === true);
+        const steps = server.execute(m.id, m.sql, m.batchSize, m.text, m.sqlite3Values === true, m.nullParameters === true);
         for (let r = steps.next(); !r.done; r = steps.next()) waitForRoom(m.id, r.value);
         break;
       }
