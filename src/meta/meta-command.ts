@@ -19,8 +19,6 @@ export interface MetaRunOptions {
   readonly includeDepth?: number;
   /** In a script: the lines after the command up to a line `\\.` (\\copy ... FROM STDIN reads them as its data). */
   readonly inlineData?: string;
-  /** Its confirmation ("Output format is csv.") is not said: a sqlite3 dot-command, which says nothing. */
-  readonly quiet?: boolean;
 }
 
 /** What kind of thing an argument is: drives completion and the help text. */

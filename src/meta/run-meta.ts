@@ -112,7 +112,6 @@ async function report(session: Session, outcome: MetaOutcome, word: string, wher
     case 'quit':
       return { type: 'quit' };
     case 'message':
-      if (opts.quiet) return { type: 'ok' };
       if (outcome.stdout) await session.io.stdout.write(`${outcome.text}\n`);
       else session.io.message(outcome.text);
       return { type: 'ok' };
