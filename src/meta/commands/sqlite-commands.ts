@@ -299,7 +299,7 @@ const importCommand: MetaCommand = {
   outside: true,
   group: 'Informational',
   syntax: '\\import [--csv|--ascii] [--skip N] [--schema S] [-v] FILE TABLE',
-  summary: "SQLite: a csv (or .mode's) file into a table, as sqlite3's .import",
+  summary: "SQLite: a file into a table, as sqlite3's .import",
   args: { min: 2, max: 9, kinds: ['file', 'text'] },
   run: async (ctx, args) => (await import('../sqlite3-import.js')).sqlite3Import(ctx, args.words.map(unquoted)),
 };
