@@ -53,7 +53,7 @@ Output:
   -t, --tuples-only        rows only: no header, no footer (psql -At -c "select ..." in Makefiles)
   -F, --field-separator S  -R, --record-separator S   separators of -A (-z / -0: a zero byte)
   -P, --pset NAME=VALUE    a \\pset option: format, null, fieldsep, recordsep, tuples_only, footer, expanded
-  -x, --expanded / --csv   expanded records / csv
+  -x, --expanded / --csv   expanded records / psql's csv (an empty string as nothing, as NULL)
   -H, --html               psql's html table
   -o, --output PATH        write results to PATH
       --no-header          leave out the header row

@@ -22,6 +22,8 @@ export interface Settings {
   readonly record_separator: string;
   /** psql's \\pset csv_fieldsep: one one-byte character. */
   readonly csv_field_separator: string;
+  /** csv quoted as psql's csv format quotes it (\\pset format csv, --csv): an empty string is nothing, as NULL is; else COPY's csv. */
+  readonly psql_csv: boolean;
   /** psql's \\pset tableattr: attributes of html's <table> tag. */
   readonly table_attr: string;
   /** psql's \\pset numericlocale: numbers with their digits grouped by thousands (1,234,567.5). */
@@ -116,6 +118,7 @@ export const SETTINGS: readonly SettingSpec[] = Object.freeze([
   { key: 'field_separator', default: '|', doc: 'between values in the unaligned format (-A)', flag: '-F', parse: str() },
   { key: 'record_separator', default: '\n', doc: 'between records in the unaligned format (-A)', flag: '-R', parse: str() },
   { key: 'csv_field_separator', default: ',', doc: 'between values in the csv format (\\pset csv_fieldsep)', flag: null, parse: str() },
+  { key: 'psql_csv', default: false, doc: "csv as psql's csv format writes it (\\pset format csv, --csv): an empty string as nothing, like NULL, booleans t/f on PostgreSQL; off: COPY's csv, \"\" for an empty string", flag: null, parse: bool() },
   { key: 'table_attr', default: '', doc: "attributes of the html format's <table> tag (\\pset tableattr)", flag: null, parse: str() },
   { key: 'numeric_locale', default: false, doc: "numbers with their digits grouped by thousands, 1,234,567.5 (\\pset numericlocale)", flag: null, parse: bool() },
   { key: 'wrapped', default: false, doc: "psql's wrapped format: tables wrap wide columns to fit the width (\\pset format wrapped)", flag: null, parse: bool() },

@@ -64,7 +64,8 @@ const FORMATS: Readonly<Record<string, Partial<Settings>>> = Object.freeze({
   latex: { format: 'latex' },
   'latex-longtable': { format: 'latex-longtable' },
   'troff-ms': { format: 'troff-ms' },
-  csv: { format: 'csv' },
+  // psql's csv format: its quoting (an empty string is nothing), not COPY's (--format csv)
+  csv: { format: 'csv', psql_csv: true },
   tsv: { format: 'tsv' },
   json: { format: 'json' },
   jsonl: { format: 'jsonl' },

@@ -45,7 +45,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
   const style = borderStyleFor(options.tableStyle, options.psqlLines);
   switch (format) {
     case 'csv':
-      return new CsvSink(out, { nullString, header, ...(options.csvFieldSeparator !== undefined ? { delimiter: options.csvFieldSeparator } : {}), ...(options.expanded === 'on' ? { expanded: true } : {}) });
+      return new CsvSink(out, { nullString, header, ...(options.psqlCsv ? { psql: true, ...(psqlBooleans ? { psqlBooleans } : {}) } : {}), ...(options.csvFieldSeparator !== undefined ? { delimiter: options.csvFieldSeparator } : {}), ...(options.expanded === 'on' ? { expanded: true } : {}) });
     case 'tsv':
       return new TsvSink(out, { nullString, header });
     case 'json':

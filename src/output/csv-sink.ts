@@ -1,12 +1,20 @@
 /**
  * RFC 4180 CSV, streamed batch by batch. Lines end with '\n' (like psql's csv format).
- * A field is quoted when it contains a comma, a double quote, CR or LF, or when it could be
- * mistaken for NULL: with the default null string '' an empty string is written as "" and NULL
- * as nothing; with another null string, a text equal to it is quoted. Data is written exactly
- * (no terminal escaping); blobs as \x hex, booleans true/false.
+ * Two quoting rules:
  *
- * A one-column row whose value is exactly \. is quoted, as COPY does: unquoted, that line would
- * read as COPY's end-of-data marker (DuckDB's csv fast path, COPY, quotes it too).
+ * - sqlsh's (COPY's csv): a field is quoted when it contains the separator, a double quote, CR or
+ *   LF, or when it could be mistaken for NULL: with the default null string '' an empty string is
+ *   written as "" and NULL as nothing; with another null string, a text equal to it is quoted. A
+ *   one-column row whose value is exactly \. is quoted, as COPY does: unquoted, that line would read
+ *   as COPY's end-of-data marker (DuckDB's csv fast path, COPY, quotes it too). Booleans true/false.
+ * - psql's csv format (`psql: true`, `\pset format csv`): NULL is the null string written as any
+ *   text is, so an empty string and NULL are both nothing; a field is quoted when it contains the
+ *   separator, a double quote, CR or LF, or is \. (in any column). Booleans as psql's t/f when asked.
+ *
+ * With `.` or `\` as separator every field is quoted, as psql does (an unquoted \. could then
+ * appear where COPY would read its end-of-data marker); NULL too in psql's rule, not in COPY's.
+ *
+ * Data is written exactly (no terminal escaping); blobs as \x hex.
  *
  * Each batch becomes one string and one write. Numbers skip the quoting check when the delimiter
  * and the null string can never appear in a number's text.
@@ -19,6 +27,10 @@ export interface CsvOptions {
   readonly nullString: string;
   readonly header: boolean;
   readonly delimiter?: string;
+  /** psql's csv format's quoting (see above), not COPY's. */
+  readonly psql?: boolean;
+  /** Booleans as psql's t / f. */
+  readonly psqlBooleans?: boolean;
   /** psql's expanded csv (`\\x` with csv): each value on a line of its own after its column's name, `name,value`. */
   readonly expanded?: boolean;
 }
@@ -33,21 +45,28 @@ export class CsvFormat {
   private readonly needsQuote: RegExp;
   /** Number, bigint and boolean text never needs quoting. */
   private readonly plainNumbers: boolean;
+  private readonly psql: boolean;
+  private readonly psqlBooleans: boolean;
+  /** The separator is . or \: every field is quoted. */
+  private readonly quoteAll: boolean;
 
   constructor(
-    options: { readonly nullString: string; readonly delimiter?: string },
+    options: { readonly nullString: string; readonly delimiter?: string; readonly psql?: boolean; readonly psqlBooleans?: boolean },
     /** One column: a lone \. is quoted. */
     private readonly single = false,
   ) {
     this.delimiter = options.delimiter ?? ',';
     this.nullString = options.nullString;
+    this.psql = options.psql === true;
+    this.psqlBooleans = options.psqlBooleans === true;
+    this.quoteAll = this.delimiter === '.' || this.delimiter === '\\';
     const d = this.delimiter.replace(/[\\\]^-]/g, '\\$&');
     this.needsQuote = new RegExp(`[${d}"\\r\\n]`);
-    this.plainNumbers = this.nullString === '' && !NUMBER_CHARS.test(this.delimiter);
+    this.plainNumbers = this.nullString === '' && !this.quoteAll && !NUMBER_CHARS.test(this.delimiter);
   }
 
   field(text: string): string {
-    if (text === this.nullString || this.needsQuote.test(text)) {
+    if (this.quoteAll || this.needsQuote.test(text) || (this.psql ? text === '\\.' : text === this.nullString)) {
       return '"' + text.replace(/"/g, '""') + '"';
     }
     return text;
@@ -61,10 +80,11 @@ export class CsvFormat {
   }
 
   private value(v: Value): string {
-    if (v === null) return this.nullString;
+    // psql writes NULL as any text: its null string, quoted when it must be
+    if (v === null) return this.psql ? this.field(this.nullString) : this.nullString;
     if (typeof v === 'string') return this.field(v);
     if (typeof v === 'number' && this.plainNumbers) return formatNumber(v);
-    return this.field(formatValue(v, this.nullString));
+    return this.field(formatValue(v, this.nullString, this.psqlBooleans));
   }
 
   /** The header line for these column names. */
@@ -83,7 +103,7 @@ export class CsvFormat {
         text += '\n';
         continue;
       }
-      if (this.single && row[0] === '\\.') {
+      if (this.single && !this.psql && row[0] === '\\.') {
         text += '"\\."\n';
         continue;
       }

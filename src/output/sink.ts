@@ -74,6 +74,8 @@ export interface RenderOptions {
   readonly psqlLines?: PsqlLines;
   /** csv: between values (psql's csv_fieldsep; default ','). */
   readonly csvFieldSeparator?: string;
+  /** csv quoted as psql's csv format quotes it (an empty string is nothing), not as COPY's (output/csv-sink.ts). */
+  readonly psqlCsv?: boolean;
   /** html: the <table> tag's attributes (psql's tableattr). */
   readonly tableAttr?: string;
   /** psql's numericlocale: numbers with their digits grouped (output/numeric-locale.ts; rows only, no fast path). */

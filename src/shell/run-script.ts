@@ -347,7 +347,8 @@ function metaAfterSql(sql: string, terminator: string | undefined): string | und
 function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: boolean, out: TextOutput): ExecuteOptions {
   return {
     // csv or tsv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv, .tsv)
-    ...(options.format === 'csv' && options.csvFieldSeparator === undefined && !expandedOnce && options.expanded !== 'on' && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
+    // (psql's csv format takes the sink's path: the fast paths write COPY's csv)
+    ...(options.format === 'csv' && options.csvFieldSeparator === undefined && !options.psqlCsv && !expandedOnce && options.expanded !== 'on' && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
     ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
     ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
     ...(options.format === 'markdown' && !expandedOnce && !out.isTTY ? { markdown: { nullString: options.nullString } } : {}),

@@ -173,7 +173,8 @@ export class Session {
     // Output laid out as psql's: in scripts and what \o writes (not on the shell's screen), not the mysql
     // client's tables (ascii: mysql -t, --table). On PostgreSQL, psql's values too: t / f, NULL empty.
     const psqlLayout = (!this.interactive || this.output !== undefined) && s.table_style !== 'ascii';
-    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded' || format === 'html' || isDocumentFormat(format)) && s.table_style !== 'markdown';
+    const psqlCsv = format === 'csv' && s.psql_csv;
+    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded' || format === 'html' || isDocumentFormat(format) || psqlCsv) && s.table_style !== 'markdown';
     return {
       format,
       tableStyle: format === 'markdown' ? 'markdown' : s.table_style,
@@ -192,6 +193,7 @@ export class Session {
       blankLineAfter: psqlLayout,
       fieldSeparator: s.field_separator,
       ...(s.csv_field_separator !== ',' ? { csvFieldSeparator: s.csv_field_separator } : {}),
+      ...(psqlCsv ? { psqlCsv } : {}),
       ...(s.table_attr !== '' ? { tableAttr: s.table_attr } : {}),
       // (json stays json: its numbers are not text)
       ...(s.numeric_locale && format !== 'json' && format !== 'jsonl' ? { numericLocale: true } : {}),

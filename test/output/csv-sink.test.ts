@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Row } from '../../src/core/result.js';
-import { cols, render } from './collect-output.js';
+import { Collector, cols, render } from './collect-output.js';
+import { CsvSink } from '../../src/output/csv-sink.js';
 
 /** A strict RFC 4180 reader (LF or CRLF records); returns null for unquoted empty fields. */
 export function parseCsv(text: string): (string | null)[][] {
@@ -79,5 +80,31 @@ describe('csv sink', () => {
 
   test('zero columns writes empty records', async () => {
     assert.equal(await render([], [[]], { format: 'csv' }), '\n');
+  });
+
+  test("psql's csv format: an empty string is nothing, as NULL; \\. quoted in any column; booleans t/f", async () => {
+    const out = new Collector();
+    const sink = new CsvSink(out, { nullString: '', header: true, psql: true, psqlBooleans: true });
+    await sink.begin(cols('a', 'b', 'c', 'd'));
+    await sink.rows([['', null, '\\.', true], ['x,y', 'NULL', 'q"', false]]);
+    assert.equal(out.text, 'a,b,c,d\n,,"\\.",t\n"x,y",NULL,"q""",f\n');
+  });
+
+  test("psql's csv: the null string is written as any text (not quoted for being it)", async () => {
+    const out = new Collector();
+    const sink = new CsvSink(out, { nullString: 'N,A', header: false, psql: true });
+    await sink.begin(cols('a', 'b'));
+    await sink.rows([[null, 'N,A'], [null, 'x']]);
+    assert.equal(out.text, '"N,A","N,A"\n"N,A",x\n');
+  });
+
+  test("with . or \\ as separator every field is quoted (psql's rule); NULL too in psql's csv only", async () => {
+    for (const psql of [true, false]) {
+      const out = new Collector();
+      const sink = new CsvSink(out, { nullString: '', header: true, delimiter: '.', psql });
+      await sink.begin(cols('a', 'b', 'c'));
+      await sink.rows([['d1', 1.5, null]]);
+      assert.equal(out.text, psql ? '"a"."b"."c"\n"d1"."1.5".""\n' : '"a"."b"."c"\n"d1"."1.5".\n');
+    }
   });
 });
