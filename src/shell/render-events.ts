@@ -2,7 +2,8 @@
 import type { ResultEvent } from '../core/result.js';
 import { createSink, type ExpandedMode } from '../output/create-sink.js';
 import { loadDisplayWidth } from '../output/display-width.js';
-import type { RenderOptions, ResultSink, TextOutput } from '../output/sink.js';
+import { isDocumentFormat, type RenderOptions, type ResultSink, type TextOutput } from '../output/sink.js';
+import { htmlEscape } from '../output/html-sink.js';
 import { writeBytes } from '../output/stream-output.js';
 import { copyTextInto } from '../output/table-copy-text.js';
 import { nowMs } from '../core/now-ms.js';
@@ -10,7 +11,7 @@ import { nowMs } from '../core/now-ms.js';
 export interface RenderHooks {
   /** Server notices and warnings (stderr in scripts, the screen interactively). */
   notice(message: string, severity?: string, position?: number): void | Promise<void>;
-  /** Status line for a statement without a result set ('INSERT 0 1'); called only for human formats. */
+  /** Status line for a statement without a result set ('INSERT 0 1', html's `<p>INSERT 0 1</p>`); called only for psql's formats. */
   status?(command: string): void | Promise<void>;
 }
 
@@ -133,8 +134,8 @@ export async function renderEvents(
         if (sink) {
           await finishSink(ev.command);
           // psql: rows of INSERT, UPDATE or DELETE ... RETURNING are followed by the command's status
-          if (ev.command && hooks.status && statusFormat(options.format) && /^(INSERT|UPDATE|DELETE)\b/.test(ev.command)) await hooks.status(ev.command);
-        } else if (ev.command && hooks.status && statusFormat(options.format)) await hooks.status(ev.command);
+          if (ev.command && hooks.status && statusFormat(options) && /^(INSERT|UPDATE|DELETE)\b/.test(ev.command)) await hooks.status(statusText(ev.command, options));
+        } else if (ev.command && hooks.status && statusFormat(options)) await hooks.status(statusText(ev.command, options));
         // done.warnings is not printed here: the engine already sent the count and each warning as notices.
         break;
     }
@@ -144,5 +145,13 @@ export async function renderEvents(
   return { rowCount: totalRows, command, affected, resultSets, ...(columnCount !== undefined ? { columns: columnCount } : {}), ...(warnings ? { warnings } : {}), ...(info ? { info } : {}) };
 }
 
-/** The formats that print a command's status line (psql's aligned, expanded and unaligned output). */
-const statusFormat = (format: RenderOptions['format']): boolean => format === 'table' || format === 'expanded' || format === 'unaligned';
+/**
+ * The formats that print a command's status line: psql's, all of them (aligned, expanded, unaligned,
+ * its csv, html, asciidoc, latex, latex-longtable, troff-ms), not sqlsh's machine formats (tsv, json,
+ * jsonl, markdown, COPY's csv), whose output is data alone.
+ */
+const statusFormat = (o: RenderOptions): boolean =>
+  o.format === 'table' || o.format === 'expanded' || o.format === 'unaligned' || o.format === 'html' || isDocumentFormat(o.format) || (o.format === 'csv' && o.psqlCsv === true);
+
+/** The status line as the format writes it: html's in a paragraph, as psql writes it. */
+const statusText = (command: string, o: RenderOptions): string => (o.format === 'html' ? `<p>${htmlEscape(command)}</p>` : command);
