@@ -117,10 +117,12 @@ export interface MetaTable {
   readonly title?: string;
   readonly columns: readonly ColumnInfo[];
   readonly rows: readonly Row[];
-  /** Lines printed after the table in human formats (Indexes:, Foreign-key constraints: ...). */
+  /** Lines printed after the table, in each format's form (Indexes:, Foreign-key constraints: ...); not with tuples only. */
   readonly footer?: readonly string[];
   /** Print '(N rows)' (lists do, \d NAME does not). */
   readonly rowCount?: boolean;
+  /** false: a table even with \x (a relation's column list, as psql shows it). */
+  readonly expanded?: false;
 }
 
 export type MetaOutcome =

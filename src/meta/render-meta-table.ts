@@ -1,15 +1,15 @@
 /**
- * Renders a describe result through the normal sinks, so \T, \x and --format apply. Human formats
- * get psql's dressing: a title centred over the table and footer sections after it.
+ * Renders a describe result through the normal sinks, so \T, \x and --format apply, with psql's
+ * dressing in each format's own form: the title (centred over an aligned table, a caption in html,
+ * `.Title` in asciidoc ...) and the footer lines (`Owned by: ...`, `Indexes:`; for lists the `(N rows)`
+ * count, as `\pset footer` says), none of them with tuples only, as psql (output/sink.ts footerLines).
+ * A relation's column list (`\d TABLE`) stays a table with `\x`, as in psql.
  */
 import type { Session } from '../shell/session.js';
 import type { MetaTable, StatementRunner } from './meta-command.js';
 import { createSink } from '../output/create-sink.js';
-import { displayWidth, loadDisplayWidth } from '../output/display-width.js';
+import { loadDisplayWidth } from '../output/display-width.js';
 import type { TextOutput } from '../output/sink.js';
-import { safeText } from '../output/terminal-text.js';
-
-const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 
 export async function renderMetaTable(session: Session, table: MetaTable, page: StatementRunner['page']): Promise<void> {
   await loadDisplayWidth();
@@ -17,8 +17,13 @@ export async function renderMetaTable(session: Session, table: MetaTable, page: 
   const { title: _queryTitle, ...base } = session.renderOptions();
   const out = session.out;
   const human = base.format === 'table' || base.format === 'expanded';
-  // psql's blank line at the end goes after the footer sections (added below), not between them and the table
-  const options = { ...base, footer: human && (table.rowCount ?? false), blankLineAfter: base.blankLineAfter && !human };
+  const options = {
+    ...base,
+    ...(table.title !== undefined ? { title: table.title } : {}),
+    // a list's footer is its row count (\pset footer); \d NAME's are its own lines
+    ...(table.rowCount ? { footer: base.footer } : { footer: false, footers: table.footer ?? [] }),
+    ...(table.expanded === false && base.expanded !== 'vertical' ? { expanded: 'off' as const, ...(base.format === 'expanded' ? { format: 'table' as const } : {}) } : {}),
+  };
   if (!human) {
     const sink = createSink(out, options);
     await sink.begin(table.columns);
@@ -26,23 +31,12 @@ export async function renderMetaTable(session: Session, table: MetaTable, page: 
     await sink.end({ rowCount: table.rows.length });
     return;
   }
+  // the aligned output goes through the pager as one text
   let buffered = '';
   const buffer: TextOutput = { write: (t) => void (buffered += t), columns: out.columns, isTTY: out.isTTY };
   const sink = createSink(buffer, options);
   await sink.begin(table.columns);
   await sink.rows(table.rows);
   await sink.end({ rowCount: table.rows.length });
-  let text = '';
-  // Titles and footers quote names from the database ("Table "public.x""): escaped like the values.
-  if (table.title) {
-    const title = safeText(table.title);
-    const first = buffered.split('\n')[0]?.replace(ANSI, '') ?? '';
-    const width = displayWidth(first);
-    const pad = Math.max(0, Math.floor((width - displayWidth(title)) / 2));
-    text += `${' '.repeat(pad)}${title}\n`;
-  }
-  text += buffered;
-  for (const line of table.footer ?? []) text += `${safeText(line)}\n`;
-  if (base.blankLineAfter) text += '\n';
-  await page(text, out);
+  await page(buffered, out);
 }

@@ -36,6 +36,7 @@ export type ExpandedMode = 'off' | 'on' | 'auto' | 'vertical';
 export function createSink(out: TextOutput, options: RenderOptions & { readonly expanded?: ExpandedMode }): ResultSink {
   const { format, nullString, header, footer, color, blankLineAfter, psqlBooleans } = options;
   const title = options.title !== undefined ? { title: options.title } : {};
+  const footers = options.footers !== undefined ? { footers: options.footers } : {};
   if (options.mysqlMarkup === 'html') return new MysqlHtmlSink(out.isTTY ? escapedOutput(out) : out, { header });
   if (options.mysqlMarkup === 'xml') return new MysqlXmlSink(out.isTTY ? escapedOutput(out) : out, options.statement ?? '');
   if (options.sqlite3) return new Sqlite3Sink(out.isTTY ? escapedOutput(out) : out, options.sqlite3);
@@ -56,7 +57,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       return new MarkdownSink(out, { nullString, header });
     case 'html':
       return new HtmlSink(out, {
-        nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...(psqlBooleans ? { psqlBooleans } : {}),
+        nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...footers, ...(psqlBooleans ? { psqlBooleans } : {}),
         ...(options.tableAttr ? { tableAttr: options.tableAttr } : {}),
       });
     case 'asciidoc':
@@ -64,20 +65,20 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'latex-longtable':
     case 'troff-ms':
       return new DocumentSink(out, {
-        format, nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...(psqlBooleans ? { psqlBooleans } : {}),
+        format, nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...footers, ...(psqlBooleans ? { psqlBooleans } : {}),
       });
     case 'unaligned':
-      if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...(header ? title : {}) });
-      return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title });
+      if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...(header ? title : {}), ...(header ? footers : {}) });
+      return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title, ...footers });
     case 'expanded':
-      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title });
+      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers });
     case 'table':
     default:
-      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title });
+      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
       if (options.mysqlTables && options.tableStyle === 'ascii') return new MysqlTableSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
       return new TableSink(out, {
-        style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, autoExpand: options.expanded === 'auto',
+        style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, autoExpand: options.expanded === 'auto',
         ...(options.wrapped ? { wrapped: true, ...(options.wrapColumns !== undefined ? { wrapColumns: options.wrapColumns } : {}) } : {}),
       });
   }

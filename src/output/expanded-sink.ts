@@ -17,7 +17,7 @@ import type { ColumnInfo, Row } from '../core/result.js';
 import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { displayWidth, padEndToWidth } from './display-width.js';
 import { escapeCell, escapeForTerminal } from './escape.js';
-import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { footerLines, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
 import { CopyTextInput } from './table-copy-text.js';
 import { cellLines, valueCell } from './table-layout.js';
 import type { BorderStyle, RuleChars } from './table-style.js';
@@ -44,6 +44,8 @@ export interface ExpandedOptions {
   readonly psqlBooleans?: boolean;
   /** psql's title (\\C): its own line before the records; not with tuples only. */
   readonly title?: string;
+  /** psql's own footer lines after the records (RenderOptions.footers): after a blank line, or under border 2's bottom rule. */
+  readonly footers?: readonly string[];
   /**
    * false: tuples only (psql's \t): no `-[ RECORD n ]` labels; records after the first start with
    * a rule (`------+----`), as psql draws them. Default true.
@@ -342,7 +344,9 @@ export class ExpandedSink implements ResultSink {
     // psql's footer in expanded mode: only for an empty result, where there is no record to show
     const { style } = this.options;
     const bottom = style.border === 2 && this.count > 0 && this.names.length > 0 ? this.recordLine(0, this.headerValueWidth ?? 0, style.recordBottom) : '';
-    const text = bottom + (this.options.footer && summary.rowCount === 0 ? '(0 rows)\n' : '') + (this.options.blankLineAfter ? '\n' : '');
+    const footers = footerLines(this.options, summary.rowCount, summary.rowCount === 0);
+    const gap = this.options.footers && footers.length > 0 && style.border !== 2 && this.count > 0 ? '\n' : '';
+    const text = bottom + gap + footers.map((l) => `${escapeForTerminal(l)}\n`).join('') + (this.options.blankLineAfter ? '\n' : '');
     if (text !== '') await this.out.write(text);
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { ColumnInfo, Row } from '../core/result.js';
 import { formatValue, isNumericValue, NUMERIC_TYPE } from './format-value.js';
-import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { footerLines, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
 
 export interface HtmlOptions {
   readonly nullString: string;
@@ -20,6 +20,8 @@ export interface HtmlOptions {
   /** psql's \\pset border, written as the table's border attribute (default 1). */
   readonly border?: number;
   readonly title?: string;
+  /** psql's own footer lines, in place of `(N rows)` (RenderOptions.footers). */
+  readonly footers?: readonly string[];
   /** Booleans as psql's t / f. */
   readonly psqlBooleans?: boolean;
   /** Attributes written into the <table> tag (psql's tableattr). */
@@ -110,7 +112,9 @@ export class HtmlSink implements ResultSink {
 
   async end(summary: ResultSummary): Promise<void> {
     let text = '</table>\n';
-    if (this.options.footer && !this.options.expanded) text += `<p>(${summary.rowCount} ${summary.rowCount === 1 ? 'row' : 'rows'})<br />\n</p>`;
+    // the default footer, (N rows), is not written under expanded records; a table's own footers are
+    const lines = footerLines(this.options, summary.rowCount, !this.options.expanded);
+    if (lines.length > 0) text += `<p>${lines.map((l) => `${htmlEscape(l)}<br />\n`).join('')}</p>`;
     await this.out.write(`${text}\n`);
   }
 }

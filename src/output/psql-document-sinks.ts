@@ -8,7 +8,7 @@
  */
 import type { ColumnInfo, Row } from '../core/result.js';
 import { formatValue, isNumericValue, NUMERIC_TYPE } from './format-value.js';
-import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { footerLines, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
 
 export type DocumentFormat = 'asciidoc' | 'latex' | 'latex-longtable' | 'troff-ms';
 
@@ -21,6 +21,8 @@ export interface DocumentOptions {
   readonly expanded: boolean;
   readonly border: number;
   readonly title?: string;
+  /** psql's own footer lines, in place of `(N rows)` (RenderOptions.footers); longtable writes none. */
+  readonly footers?: readonly string[];
   readonly psqlBooleans?: boolean;
 }
 
@@ -210,21 +212,23 @@ export class DocumentSink implements ResultSink {
   async end(summary: ResultSummary): Promise<void> {
     const { o, border } = this;
     // the default footer, (N rows), is not printed under expanded records (psql's footers_with_default)
-    const footer = o.footer && !o.expanded ? `(${summary.rowCount} ${summary.rowCount === 1 ? 'row' : 'rows'})` : undefined;
+    const lines = footerLines(o, summary.rowCount, !o.expanded);
+    const latexFooter = `\\noindent ${lines.map((l) => `${latex(l)} \\\\\n`).join('')}\n`;
     let t = '';
     switch (o.format) {
       case 'asciidoc':
         t += '|====\n';
-        if (footer !== undefined) t += `\n....\n${footer}\n....\n`;
+        if (lines.length > 0) t += `\n....\n${lines.join('\n')}\n....\n`;
         break;
       case 'latex':
-        t += `${border === 2 ? '\\hline\n' : ''}\\end{tabular}\n\n\\noindent ${footer !== undefined ? `${latex(footer)} \\\\\n` : ''}\n`;
+        t += `${border === 2 ? '\\hline\n' : ''}\\end{tabular}\n\n${latexFooter}`;
         break;
       case 'latex-longtable':
-        t += o.expanded ? `${border === 2 ? '\\hline\n' : ''}\\end{tabular}\n\n\\noindent \n` : '\\end{longtable}\n';
+        // (psql's longtable writes no footer under its table; its expanded records are latex's)
+        t += o.expanded ? `${border === 2 ? '\\hline\n' : ''}\\end{tabular}\n\n${latexFooter}` : '\\end{longtable}\n';
         break;
       case 'troff-ms':
-        t += `.TE\n.DS L\n${footer !== undefined ? `${troff(footer)}\n` : ''}.DE\n`;
+        t += `.TE\n.DS L\n${lines.map((l) => `${troff(l)}\n`).join('')}.DE\n`;
         break;
     }
     await this.out.write(t);

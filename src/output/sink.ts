@@ -34,6 +34,15 @@ export interface ResultSink {
 export type OutputFormat = 'table' | 'expanded' | 'csv' | 'tsv' | 'json' | 'jsonl' | 'markdown' | 'unaligned' | 'html' | 'asciidoc' | 'latex' | 'latex-longtable' | 'troff-ms';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.freeze(['table', 'expanded', 'csv', 'tsv', 'json', 'jsonl', 'markdown', 'unaligned', 'html', 'asciidoc', 'latex', 'latex-longtable', 'troff-ms']);
 
+/**
+ * The lines under a result in psql's formats: the table's own footers (RenderOptions.footers) unless
+ * tuples only (header off), else the `(N rows)` default when the footer is on and `withDefault`.
+ */
+export function footerLines(o: { readonly header?: boolean; readonly footer: boolean; readonly footers?: readonly string[] }, rowCount: number, withDefault = true): readonly string[] {
+  if (o.footers) return o.header === false ? [] : o.footers;
+  return o.footer && withDefault ? [`(${rowCount} ${rowCount === 1 ? 'row' : 'rows'})`] : [];
+}
+
 /** psql's document formats (output/psql-document-sinks.ts). */
 export const isDocumentFormat = (format: OutputFormat): format is 'asciidoc' | 'latex' | 'latex-longtable' | 'troff-ms' =>
   format === 'asciidoc' || format === 'latex' || format === 'latex-longtable' || format === 'troff-ms';
@@ -65,6 +74,11 @@ export interface RenderOptions {
   readonly blankLineAfter?: boolean;
   /** psql's table title (`\\C TITLE`): centred over an aligned table, the first record of unaligned output. */
   readonly title?: string;
+  /**
+   * psql's own footer lines of a table (a describe's `Owned by: ...`, `Indexes:`), written in each
+   * format's form in place of the `(N rows)` footer, and not with tuples only (header off): footerLines().
+   */
+  readonly footers?: readonly string[];
   /** Booleans as psql shows them in tables and records, `t` / `f` (PostgreSQL output laid out as psql's); else `true` / `false`. */
   readonly psqlBooleans?: boolean;
   /** psql's unaligned format: between values (default '|') and between records (default '\n'). */

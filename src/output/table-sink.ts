@@ -29,7 +29,7 @@
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { escapeCell, escapeForTerminal } from './escape.js';
 import { ExpandedSink } from './expanded-sink.js';
-import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { footerLines, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
 import { displayWidth } from './display-width.js';
 import { formatNumber, formatValue, isNumericValue, NUMERIC_TYPE } from './format-value.js';
 import { fitWidths, psqlWrappedWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
@@ -50,6 +50,8 @@ export interface TableOptions {
   readonly psqlBooleans?: boolean;
   /** psql's title, centred over the table (RenderOptions.title); not with tuples only. */
   readonly title?: string;
+  /** psql's own footer lines, in place of `(N rows)` (RenderOptions.footers). */
+  readonly footers?: readonly string[];
   readonly autoExpand?: boolean;
   /** Rows per block (default 1000). */
   readonly blockRows?: number;
@@ -200,7 +202,7 @@ export class TableSink implements ResultSink {
     if (expanded) return expanded.end(summary);
     let text = '';
     if (this.columns.length > 0 && this.options.style.bottom) text += renderRule(this.options.style.bottom, this.widths);
-    if (this.options.footer) text += `(${summary.rowCount} ${summary.rowCount === 1 ? 'row' : 'rows'})\n`;
+    for (const line of footerLines(this.options, summary.rowCount)) text += `${escapeForTerminal(line)}\n`;
     if (this.options.blankLineAfter) text += '\n';
     if (text !== '') await this.out.write(text);
   }
@@ -402,8 +404,8 @@ export class TableSink implements ResultSink {
   }
 
   private async switchToExpanded(rows: readonly Row[]): Promise<void> {
-    const { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, title } = this.options;
-    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...(title !== undefined ? { title } : {}) });
+    const { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, title, footers } = this.options;
+    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...(title !== undefined ? { title } : {}), ...(footers ? { footers } : {}) });
     this.delegate = sink;
     await sink.begin(this.columns);
     await sink.rows(rows);

@@ -21,7 +21,7 @@ import { copyTextValue } from '../core/copy-text-rows.js';
 import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { formatValue } from './format-value.js';
 import { CopyTextInput } from './table-copy-text.js';
-import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
+import { footerLines, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
 import { writeBytes } from './stream-output.js';
 
 export interface UnalignedOptions {
@@ -36,6 +36,8 @@ export interface UnalignedOptions {
   readonly recordSeparator?: string;
   /** psql's title (\\C): a record of its own before the header; not with tuples only. */
   readonly title?: string;
+  /** psql's own footer lines, each a record, in place of `(N rows)` (RenderOptions.footers). */
+  readonly footers?: readonly string[];
 }
 
 export class UnalignedSink implements ResultSink {
@@ -140,9 +142,9 @@ export class UnalignedSink implements ResultSink {
   async end(summary: ResultSummary): Promise<void> {
     await this.copy?.end();
     let text = '';
-    if (this.options.footer) {
+    for (const line of footerLines(this.options, summary.rowCount)) {
       if (this.open) text += this.rs;
-      text += `(${summary.rowCount} ${summary.rowCount === 1 ? 'row' : 'rows'})`;
+      text += line;
       this.open = true;
     }
     if (this.open) text += this.rs === '\0' ? '\0' : '\n';
@@ -164,7 +166,7 @@ export class UnalignedRecordsSink implements ResultSink {
 
   constructor(
     private readonly out: TextOutput,
-    private readonly options: Pick<UnalignedOptions, 'nullString' | 'fieldSeparator' | 'recordSeparator' | 'title'>,
+    private readonly options: Pick<UnalignedOptions, 'nullString' | 'fieldSeparator' | 'recordSeparator' | 'title' | 'footers'>,
   ) {
     this.fs = options.fieldSeparator ?? '|';
     this.rs = options.recordSeparator ?? '\n';
@@ -195,7 +197,14 @@ export class UnalignedRecordsSink implements ResultSink {
   }
 
   async end(): Promise<void> {
-    if (this.open) await this.out.write(this.rs === '\0' ? '\0' : '\n');
+    // psql's own footers (a describe's): a record after the last row's, two record separators before it
+    let text = '';
+    (this.options.footers ?? []).forEach((line, i) => {
+      text += (this.open ? (i === 0 ? this.rs + this.rs : this.rs) : '') + line;
+      this.open = true;
+    });
+    if (this.open) text += this.rs === '\0' ? '\0' : '\n';
+    if (text !== '') await this.out.write(text);
     this.open = false;
   }
 }

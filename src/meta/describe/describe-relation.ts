@@ -125,7 +125,7 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
   } else if (src.plus && rel.comment) footer.push(`Comment: ${rel.comment}`);
   const kind = details?.title ?? TITLES[rel.kind];
   const title = rel.unlogged ? `Unlogged ${kind.toLowerCase()}` : kind;
-  return { title: `${title} ${q(qualified(rel.schema, rel.name))}`, columns, rows, footer, rowCount: false };
+  return { title: `${title} ${q(qualified(rel.schema, rel.name))}`, columns, rows, footer, rowCount: false, expanded: false };
 }
 
 /** psql's \d INDEX: Column | Type | Key? | Definition, then what it is and for which table. */
@@ -156,6 +156,7 @@ async function describeIndex(src: DescribeSource, found: IndexDef): Promise<Meta
     rows: shown,
     footer: [parts.filter(Boolean).join(', '), ...(pg?.after ?? [])],
     rowCount: false,
+    expanded: false,
   };
 }
 

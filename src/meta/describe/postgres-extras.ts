@@ -96,7 +96,7 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
        FROM pg_attribute a WHERE a.attrelid = ${rel(schema, name)} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
     );
     const names = ['Column', 'Type', 'Collation', 'Nullable', 'Default', ...(plus ? ['Storage', 'Description'] : [])];
-    return { title: `Composite type "${schema}.${name}"`, columns: names.map((n) => ({ name: n, type: 'text' })), rows: rows.map((r) => r.map((v) => v ?? '')), rowCount: false };
+    return { title: `Composite type "${schema}.${name}"`, columns: names.map((n) => ({ name: n, type: 'text' })), rows: rows.map((r) => r.map((v) => v ?? '')), rowCount: false, expanded: false };
   },
   async settings(q) {
     // pg_parameter_acl (PostgreSQL 15) holds the privileges \dconfig+ shows
