@@ -160,8 +160,9 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
     }
     case 'csv_fieldsep':
       if (value === undefined) return { settings: s, message: describePset(s, name)! };
-      // psql: one one-byte character, not a quote or a line end
-      if (Buffer.byteLength(value) !== 1 || value === '"' || value === '\n' || value === '\r') return { error: '\\pset: csv_fieldsep must be a single one-byte character' };
+      // psql: one one-byte character (a zero byte ends its C string: none), not a quote or a line end
+      if (Buffer.byteLength(value) !== 1 || value === '\0') return { error: '\\pset: csv_fieldsep must be a single one-byte character' };
+      if (value === '"' || value === '\n' || value === '\r') return { error: '\\pset: csv_fieldsep cannot be a double quote, a newline, or a carriage return' };
       return with_({ csv_field_separator: value }, (n) => describePset(n, name));
     case 'tableattr':
       return with_({ table_attr: value ?? '' }, (n) => describePset(n, name));
