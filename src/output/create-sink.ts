@@ -66,6 +66,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
     case 'troff-ms':
       return new DocumentSink(out, {
         format, nullString, header, footer, expanded: options.expanded === 'on', border: options.psqlLines?.border ?? 1, ...title, ...footers, ...(psqlBooleans ? { psqlBooleans } : {}),
+        ...(options.tableAttr && format === 'latex-longtable' ? { tableAttr: options.tableAttr } : {}),
       });
     case 'unaligned':
       if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...(header ? title : {}), ...(header ? footers : {}) });

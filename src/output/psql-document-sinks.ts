@@ -21,6 +21,8 @@ export interface DocumentOptions {
   readonly expanded: boolean;
   readonly border: number;
   readonly title?: string;
+  /** latex-longtable: psql's tableattr, the widths of the left-aligned columns (`0.2 0.3`: the last for the rest). */
+  readonly tableAttr?: string;
   /** psql's own footer lines, in place of `(N rows)` (RenderOptions.footers); longtable writes none. */
   readonly footers?: readonly string[];
   readonly psqlBooleans?: boolean;
@@ -97,7 +99,11 @@ export class DocumentSink implements ResultSink {
         return t;
       }
       case 'latex-longtable': {
-        let t = `\\begin{longtable}{${border >= 2 ? '| ' : ''}${aligns.join(border !== 0 ? ' | ' : '')}${border >= 2 ? ' |' : ''}}\n`;
+        // with tableattr, each left-aligned column gets the next width of its list (the last one again when it runs out)
+        const widths = o.tableAttr?.split(/\s+/).filter(Boolean) ?? [];
+        let w = 0;
+        const specs = widths.length === 0 ? aligns : aligns.map((a) => (a === 'r' ? a : `p{${widths[Math.min(w++, widths.length - 1)]}\\textwidth}`));
+        let t = `\\begin{longtable}{${border >= 2 ? '| ' : ''}${specs.join(border !== 0 ? ' | ' : '')}${border >= 2 ? ' |' : ''}}\n`;
         if (o.header) {
           const heads = `${names.map((h) => `\\small\\textbf{\\textit{${latex(h)}}}`).join(' & ')} \\\\\n`;
           t += `${border >= 2 ? '\\toprule\n' : ''}${heads}\\midrule\n\\endfirsthead\n`;
