@@ -72,10 +72,10 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...(header ? title : {}), ...(header ? footers : {}) });
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title, ...footers });
     case 'expanded':
-      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers });
+      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, ...wrapTo(options, out) });
     case 'table':
     default:
-      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers });
+      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, ...wrapTo(options, out) });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
       if (options.mysqlTables && options.tableStyle === 'ascii') return new MysqlTableSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
       return new TableSink(out, {
@@ -83,6 +83,12 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
         ...(options.wrapped ? { wrapped: true, ...(options.wrapColumns !== undefined ? { wrapColumns: options.wrapColumns } : {}) } : {}),
       });
   }
+}
+
+/** psql's wrapped format for expanded records: the width they fit (\\pset columns, else the screen's; none: not wrapped). */
+function wrapTo(options: RenderOptions, out: TextOutput): { wrapColumns?: number } {
+  const columns = options.wrapColumns ?? (out.columns !== undefined && out.columns > 0 ? out.columns : undefined);
+  return options.wrapped && columns !== undefined ? { wrapColumns: columns } : {};
 }
 
 /** The output seen through the program's escaping: for exact formats written to a terminal. */

@@ -53,6 +53,12 @@ export interface ExpandedOptions {
   readonly header?: boolean;
   /** Visual lines kept per value when fitting a terminal. */
   readonly maxLines?: number;
+  /**
+   * psql's wrapped format (RenderOptions.wrapped): the width records fit. When a record is wider, its
+   * values are cut by characters, with psql's wrap marks, to what is left beside the names (at least
+   * 3, and enough for the `-[ RECORD n ]` label); the record rule is as wide as the cut values.
+   */
+  readonly wrapColumns?: number;
 }
 
 export class ExpandedSink implements ResultSink {
@@ -68,6 +74,8 @@ export class ExpandedSink implements ResultSink {
   private headerValueWidth: number | undefined;
   /** The first rows, held until FIRST_ROWS are in (or the result ends). */
   private first: Row[] = [];
+  /** psql's wrapped format: the width values are cut to (set with the first rows' header width). */
+  private wrapWidth: number | undefined;
 
   constructor(
     private readonly out: TextOutput,
@@ -82,6 +90,7 @@ export class ExpandedSink implements ResultSink {
     this.namesMultiline = this.nameLines.some((ls) => ls.length > 1);
     this.count = 0;
     this.headerValueWidth = undefined;
+    this.wrapWidth = undefined;
     this.first = [];
     this.copy = undefined;
     this.prefixes = [];
@@ -92,11 +101,13 @@ export class ExpandedSink implements ResultSink {
   private layout(row: Row): Laid {
     const { style, nullString } = this.options;
     const cols = this.out.columns;
-    const cap = cols !== undefined && cols > 0 ? Math.max(10, cols - this.nameWidth - 3) : Number.MAX_SAFE_INTEGER;
-    const maxLines = cols !== undefined && cols > 0 ? (this.options.maxLines ?? 50) : Number.MAX_SAFE_INTEGER;
+    const wrapped = this.options.wrapColumns !== undefined;
+    // psql's wrapped format cuts to wrapWidth, by characters; else the shell's screen is fitted
+    const cap = wrapped ? (this.wrapWidth ?? Number.MAX_SAFE_INTEGER) : cols !== undefined && cols > 0 ? Math.max(10, cols - this.nameWidth - 3) : Number.MAX_SAFE_INTEGER;
+    const maxLines = !wrapped && cols !== undefined && cols > 0 ? (this.options.maxLines ?? 50) : Number.MAX_SAFE_INTEGER;
     const values = row.map((v) => {
       const cell = valueCell(v, nullString, this.options.psqlBooleans);
-      return { cell, lines: cellLines(cell, Math.min(cap, Math.max(cell.width, 1)), style, maxLines) };
+      return { cell, lines: cellLines(cell, Math.min(cap, Math.max(cell.width, 1)), style, maxLines, wrapped) };
     });
     let width = 0;
     for (const v of values) for (const l of v.lines) width = Math.max(width, l.width);
@@ -228,6 +239,22 @@ export class ExpandedSink implements ResultSink {
     this.first = [];
     let width = 0;
     for (const row of first) width = Math.max(width, this.layout(row).width);
+    const columns = this.options.wrapColumns;
+    if (columns !== undefined) {
+      // psql: the names, the separator (border 0: a space, 1: ` | `, 2: `| ` ` | ` ` |`) and the values
+      const { border } = this.options.style;
+      // (as psql counts it: a name's newline mark after it with border 0 in ascii, not old-ascii's mark before it)
+      const hwidth = this.nameWidth + (border === 0 && this.namesMultiline && !this.options.style.oldAscii ? 1 : 0);
+      const separators = border === 0 ? 1 : border === 1 ? 3 : 7;
+      if (hwidth + separators + width > columns) {
+        // beside a cut value's line its wrap mark takes a column (border 2: the space before the frame)
+        const taken = hwidth + separators + (border < 2 ? 1 : 0);
+        const records = first.length;
+        const label = this.options.header === false ? 0 : border === 0 ? `* Record ${records}`.length : `[ RECORD ${records} ]`.length + (border === 1 ? 1 : 4);
+        this.wrapWidth = Math.max(3, columns - taken, label - taken);
+        width = Math.min(width, this.wrapWidth);
+      }
+    }
     this.headerValueWidth = width;
     return this.write(first);
   }
@@ -269,7 +296,7 @@ export class ExpandedSink implements ResultSink {
     const cols = this.out.columns;
     const n = this.names.length;
     const byLine = this.options.style.border === 2 || this.namesMultiline; // lines padded on the right, names on several lines
-    if (this.headerValueWidth === undefined || (cols !== undefined && cols > 0) || this.options.color || n === 0 || numeric.length !== n || byLine) {
+    if (this.headerValueWidth === undefined || (cols !== undefined && cols > 0) || this.wrapWidth !== undefined || this.options.color || n === 0 || numeric.length !== n || byLine) {
       return this.copy!.asRows(this, lines, numeric, booleans);
     }
     if (this.prefixes.length === 0) this.startBytes();

@@ -207,6 +207,12 @@ export class TableSink implements ResultSink {
     if (text !== '') await this.out.write(text);
   }
 
+  /** psql's wrapped format, when a table turns into records (\\x auto): they fit the same width. */
+  private expandedWrap(): { wrapColumns?: number } {
+    const target = this.options.wrapped ? (this.options.wrapColumns ?? this.terminalWidth()) : undefined;
+    return target !== undefined ? { wrapColumns: target } : {};
+  }
+
   private terminalWidth(): number | undefined {
     const c = this.out.columns;
     return c !== undefined && c > 0 ? c : undefined;
@@ -405,7 +411,7 @@ export class TableSink implements ResultSink {
 
   private async switchToExpanded(rows: readonly Row[]): Promise<void> {
     const { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, title, footers } = this.options;
-    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...(title !== undefined ? { title } : {}), ...(footers ? { footers } : {}) });
+    const sink = new ExpandedSink(this.out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...(title !== undefined ? { title } : {}), ...(footers ? { footers } : {}), ...this.expandedWrap() });
     this.delegate = sink;
     await sink.begin(this.columns);
     await sink.rows(rows);
