@@ -155,7 +155,7 @@ export class TableReplay {
     for (let i = 0; i <= last; i++) {
       const flag = this.flags[i]!;
       const isNull = flag === FLAG_NULL;
-      const numeric = flag === FLAG_NUMBER || (isNull && this.nullRight[i]!);
+      const numeric = flag === FLAG_NUMBER || ((isNull || this.cellWidths[i] === 0) && this.nullRight[i]!);
       if (i > 0) w.copy(this.mid, 0, this.mid.length);
       const pad = widths[i]! - this.cellWidths[i]!;
       if (lead) w.buf[w.pos++] = SP;
@@ -183,7 +183,7 @@ export class TableReplay {
     for (let i = 0; i < n; i++) {
       const flag = this.flags[i]!;
       const isNull = flag === FLAG_NULL;
-      const numeric = flag === FLAG_NUMBER || (isNull && this.nullRight[i]!);
+      const numeric = flag === FLAG_NUMBER || ((isNull || this.cellWidths[i] === 0) && this.nullRight[i]!);
       const text = chunk.toString('utf8', this.starts[i]!, this.ends[i]!);
       cells[i] = text.indexOf('\n') < 0 ? { lines: [text], width: this.cellWidths[i]!, numeric, isNull } : textCell(text, numeric, isNull);
     }

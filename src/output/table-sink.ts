@@ -292,11 +292,12 @@ export class TableSink implements ResultSink {
       }
     }
     this.measuredRows += cells.length;
-    // NULL takes its column's alignment (psql aligns by column): right in a column of numbers.
+    // NULL and an empty value (a crosstab's cell without data) take their column's alignment (psql
+    // aligns by column): right in a column of numbers, padded to its width.
     for (const cs of cells) {
       for (let i = 0; i < n; i++) {
         const c = cs[i]!;
-        if (c.isNull && !c.numeric && (numeric[i]! > 0 || this.numericType[i])) cs[i] = { ...c, numeric: true };
+        if ((c.isNull || c.width === 0) && !c.numeric && (numeric[i]! > 0 || this.numericType[i])) cs[i] = { ...c, numeric: true };
       }
     }
 

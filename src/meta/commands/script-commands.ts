@@ -326,15 +326,35 @@ const source: MetaCommand = {
   },
 };
 
-/** A column given by number (1-based) or name, as \\crosstabview takes it; -1 when there is none. */
-function columnIndex(columns: readonly { name: string }[], word: string): number {
+/** A name as psql reads it: the parts in double quotes as written (`""` a quote), the rest in lower case. */
+function dequoteDowncase(word: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i]!;
+    if (c === '"') {
+      if (quoted && word[i + 1] === '"') {
+        out += '"';
+        i++;
+      } else quoted = !quoted;
+    } else out += quoted ? c : c.toLowerCase();
+  }
+  return out;
+}
+
+/** A column given by number (1-based) or name, as \\crosstabview takes it; else psql's error. */
+function columnIndex(columns: readonly { name: string }[], word: string): number | string {
   if (/^\d+$/.test(word)) {
     const n = Number(word);
-    return n >= 1 && n <= columns.length ? n - 1 : -1;
+    return n >= 1 && n <= columns.length ? n - 1 : `column number ${n} is out of range 1..${columns.length}`;
   }
-  const name = word.startsWith('"') && word.endsWith('"') ? word.slice(1, -1).replace(/""/g, '"') : word.toLowerCase();
-  return columns.findIndex((c) => (word.startsWith('"') ? c.name === name : c.name.toLowerCase() === name));
+  const name = dequoteDowncase(word);
+  const k = columns.findIndex((c) => c.name === name);
+  return k < 0 ? `column name not found: "${name}"` : k;
 }
+
+/** psql's limit on a crosstab's columns (its horizontal header's values). */
+const CROSSTAB_MAX_COLUMNS = 1600;
 
 const crosstab: MetaCommand = {
   name: '\\crosstabview',
@@ -355,9 +375,7 @@ const crosstab: MetaCommand = {
     const cols = r.columns;
     if (cols.length < 3) return fail('query must return at least three columns');
     const pick = (i: number, fallback: number): number | string => {
-      if (w[i] === undefined) return fallback;
-      const k = columnIndex(cols, w[i]!);
-      return k < 0 ? `column name not found: "${w[i]}"` : k;
+      return w[i] === undefined ? fallback : columnIndex(cols, w[i]!);
     };
     const v = pick(0, 0);
     const h = pick(1, 1);
@@ -372,14 +390,19 @@ const crosstab: MetaCommand = {
     const sortBy = w[3] !== undefined ? pick(3, -1) : undefined;
     if (typeof sortBy === 'string') return fail(sortBy);
     const show = (x: Row[number] | undefined): string => formatValue(x ?? null, '', true);
+    // a NULL header is named as NULL is shown (\\pset null)
+    const nullShown = ctx.session.renderOptions().nullString;
     // the headers in the order they come (psql), the horizontal ones by SORTCOLH's value when given
     const rowKeys = new Map<string, number>();
-    const colKeys = new Map<string, { index: number; sort: number }>();
+    const colKeys = new Map<string, { index: number; sort: number; name: string }>();
     for (const row of r.rows) {
       const rk = show(row[v]);
       if (!rowKeys.has(rk)) rowKeys.set(rk, rowKeys.size);
       const ck = show(row[h]);
-      if (!colKeys.has(ck)) colKeys.set(ck, { index: colKeys.size, sort: sortBy === undefined ? 0 : Number(show(row[sortBy])) });
+      if (!colKeys.has(ck)) {
+        if (colKeys.size >= CROSSTAB_MAX_COLUMNS) return fail(`maximum number of columns (${CROSSTAB_MAX_COLUMNS}) exceeded`);
+        colKeys.set(ck, { index: colKeys.size, sort: sortBy === undefined ? 0 : Number(show(row[sortBy])), name: row[h] === null || row[h] === undefined ? nullShown : ck });
+      }
     }
     const colOrder = [...colKeys.entries()].sort((a, b) => (sortBy === undefined ? a[1].index - b[1].index : a[1].sort - b[1].sort || a[1].index - b[1].index));
     const colPos = new Map(colOrder.map(([k], i) => [k, i]));
@@ -392,8 +415,9 @@ const crosstab: MetaCommand = {
       if (grid[ri]![ci] !== undefined) return fail(`query result contains multiple data values for row "${show(row[v])}", column "${show(row[h])}"`);
       grid[ri]![ci] = row[d] ?? null;
     }
-    const columns = [cols[v]!, ...colOrder.map(([k]) => ({ name: k, type: cols[d as number]!.type }))];
-    const rows: Row[] = grid.map((cells, i) => [firstOf[i] ?? null, ...cells.map((c) => (c === undefined ? null : c))]);
+    const columns = [cols[v]!, ...colOrder.map(([, c]) => ({ name: c.name, type: cols[d as number]!.type }))];
+    // a cell without data is blank, as in psql; a NULL value shows as NULL does
+    const rows: Row[] = grid.map((cells, i) => [firstOf[i] ?? null, ...cells.map((c) => (c === undefined ? '' : c))]);
     return { type: 'tables', tables: [{ columns, rows, rowCount: true }] };
   },
 };

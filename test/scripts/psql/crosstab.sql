@@ -5,3 +5,12 @@ select region, quarter, amount from sales order by region, quarter \crosstabview
 select amount, quarter, region from sales \crosstabview region quarter amount
 select region, quarter, amount, ord from sales \crosstabview 1 2 3 4
 select quarter, region, amount > 8 as big from sales order by 1 \crosstabview
+-- a cell without data is blank, a NULL value and a NULL header show as \pset null says
+\pset null '#null#'
+select 'v1' as v, 'h0' as h, null::int as c union all select 'v2','h1',3 union all select 'v0',null,5 \crosstabview v h c
+select null as v, 'h' as h, 1 as c \crosstabview
+\pset null ''
+-- a quoted name as written, an unquoted one in lower case
+SELECT 1 as "A", 2 as b, 3 as c \crosstabview "A" B c
+-- 1600 columns at most
+SELECT 1 as a, b, 1 as c FROM generate_series(1,1600) b \crosstabview
