@@ -63,6 +63,11 @@ export type ResultEvent =
       readonly type: 'done'; readonly command?: string; readonly affected?: number; readonly rowCount?: number; readonly warnings?: number;
       /** The server's own words on what the statement did (MySQL's `Records: 2  Duplicates: 0  Warnings: 0`). */
       readonly info?: string;
+      /**
+       * A COPY ... TO STDOUT's status (`COPY 1`), whose rows went where results go: not a status line
+       * there, but psql writes it to the query output when `\g FILE` took the rows (RenderHooks.copyStatus).
+       */
+      readonly copyStatus?: string;
     };
 
 export function isTypedText(v: Value): v is TypedText {

@@ -13,6 +13,8 @@ export interface RenderHooks {
   notice(message: string, severity?: string, position?: number): void | Promise<void>;
   /** Status line for a statement without a result set ('INSERT 0 1', html's `<p>INSERT 0 1</p>`); called only for psql's formats. */
   status?(command: string): void | Promise<void>;
+  /** A COPY ... TO STDOUT's status (`COPY 1`): psql writes it to the query output when `\g FILE` took the rows. */
+  copyStatus?(status: string): void | Promise<void>;
 }
 
 export interface RenderedSummary {
@@ -136,6 +138,7 @@ export async function renderEvents(
           // psql: rows of INSERT, UPDATE or DELETE ... RETURNING are followed by the command's status
           if (ev.command && hooks.status && statusFormat(options) && /^(INSERT|UPDATE|DELETE)\b/.test(ev.command)) await hooks.status(statusText(ev.command, options));
         } else if (ev.command && hooks.status && statusFormat(options)) await hooks.status(statusText(ev.command, options));
+        if (ev.copyStatus && hooks.copyStatus) await hooks.copyStatus(ev.copyStatus);
         // done.warnings is not printed here: the engine already sent the count and each warning as notices.
         break;
     }

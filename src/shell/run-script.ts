@@ -467,6 +467,8 @@ async function runStatementInTransaction(
         // (the mysql client's command line prints no status lines, as the client in batch mode)
         // (nor does the sqlite3 shell)
         status: async (command) => void (quiet || session.mysqlClient || options.sqlite3 ? undefined : await out.write(`${command}\n`)),
+        // psql: a COPY ... TO STDOUT whose rows went to \g FILE says `COPY n` where results go
+        copyStatus: async (status) => void (quiet || !session.queryOutput ? undefined : await session.queryOutput.write(`${status}\n`)),
       },
       started,
     );

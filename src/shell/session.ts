@@ -44,6 +44,8 @@ export class Session {
   readonly connections: ReadonlyMap<string, SavedConnection>;
   /** \o redirection; undefined = io.stdout. */
   output: (TextOutput & { close?(): Promise<void>; readonly description?: string }) | undefined;
+  /** While `\g FILE` or `\g |COMMAND` takes a statement's results: where they would have gone (psql writes a COPY ... TO STDOUT's `COPY n` there). */
+  queryOutput: TextOutput | undefined;
   /** The last SQL statement run, for \g, \watch and \e. */
   lastSql: string | undefined;
   /** The last result that returned rows (a copy when small), for \chart without a query. */

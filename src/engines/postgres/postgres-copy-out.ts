@@ -26,6 +26,9 @@ interface PgConnectionLike {
 
 export class CopyOut extends Readable {
   rowCount = 0;
+  private settle: () => void = () => undefined;
+  /** Resolves when pg has read the statement's end (ReadyForQuery): the row count is in. */
+  readonly completed = new Promise<void>((resolve) => (this.settle = resolve));
   private connection: PgConnectionLike | undefined;
   private pgData: ((chunk: Buffer) => void) | undefined;
   /** A message header cut by a chunk's end (up to 4 bytes). */
@@ -148,7 +151,9 @@ export class CopyOut extends Readable {
     if (m) this.rowCount = Number(m[1]);
   }
 
-  handleReadyForQuery(): void {}
+  handleReadyForQuery(): void {
+    this.settle();
+  }
 }
 
 /** A NoticeResponse's fields: (type byte, text, NUL)* then NUL. */

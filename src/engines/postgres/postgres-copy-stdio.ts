@@ -2,7 +2,8 @@
  * COPY ... FROM STDIN and COPY ... TO STDOUT through the PostgreSQL COPY protocol. FROM STDIN
  * (pg-copy-streams) sends the data the caller gives (ExecuteOptions.copyData: a script's inline lines
  * up to `\.`); TO STDOUT (postgres-copy-out.ts) yields the server's bytes as 'text' events, written
- * where results go, with no status line after them (as psql), and the notices sent meanwhile.
+ * where results go, with no status line after them (as psql: the 'done' event's copyStatus is written
+ * only when `\g FILE` took the rows), and the notices sent meanwhile.
  */
 import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
@@ -64,7 +65,9 @@ export async function* copyStdio(host: CopyHost, sql: string, opts: ExecuteOptio
       if (notices.length > 0) yield* notices.splice(0);
     }
     if (notices.length > 0) yield* notices.splice(0);
-    yield { type: 'done' }; // no status line, and ROW_COUNT 0 after it, as psql
+    await stream.completed; // (its CommandComplete, with the row count, comes after the rows)
+    // no status line, and ROW_COUNT 0 after it, as psql; its status for \g FILE
+    yield { type: 'done', copyStatus: `COPY ${stream.rowCount}` };
   } catch (err) {
     if (err instanceof SqlError) throw err;
     throw host.translate(err, opts);

@@ -53,7 +53,7 @@ const RAW_WEIGHT = 1500;
 
 type Item =
   | Exclude<ResultEvent, { type: 'columns' } | { type: 'done' }>
-  | { readonly type: 'done' }
+  | { readonly type: 'done'; readonly copyStatus?: string }
   | { readonly type: 'fields'; readonly fields: readonly PgFieldDesc[] }
   | { readonly type: 'complete'; readonly tag: string; readonly rowCount: number; readonly returnedRows: boolean }
   | { readonly type: 'error'; readonly error: unknown }
@@ -163,7 +163,7 @@ class SimpleRequest {
       const tail = this.#copyOut.end();
       if (tail !== '') this.#push({ type: 'text', text: tail });
       this.#copyOut = undefined;
-      this.#push({ type: 'done' }); // COPY ... TO STDOUT: no status line (as psql)
+      this.#push({ type: 'done', copyStatus: msg.text }); // COPY ... TO STDOUT: no status line (as psql) but for \g FILE
       return;
     }
     this.#push({ type: 'complete', tag: msg.text, rowCount: this.#rowCount, returnedRows: this._result.fields.length > 0 });

@@ -168,6 +168,7 @@ async function rerun(ctx: MetaContext, expanded: boolean, raw = ''): Promise<Met
       } catch (e) {
         return fail(`cannot write to ${JSON.stringify('file' in parsed.target ? parsed.target.file : `|${parsed.target.command}`)}: ${fileErrorReason(e)}`);
       }
+      s.queryOutput = s.out;
       s.output = redirected;
     }
     const r = await ctx.runner.runStatement(sql, {
@@ -182,6 +183,7 @@ async function rerun(ctx: MetaContext, expanded: boolean, raw = ''): Promise<Met
   } finally {
     if (redirected) {
       s.output = oldOutput;
+      s.queryOutput = undefined;
       await redirected.close();
     }
     if (s.settings !== before) s.settings = before;
