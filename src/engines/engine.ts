@@ -90,7 +90,15 @@ export interface ExecuteOptions {
    * native helper) may then send 'text' or 'bytes' events (csv rows, no header) after 'columns'
    * instead of 'rows'; others ignore it.
    */
-  readonly csv?: { readonly nullString: string };
+  readonly csv?: {
+    readonly nullString: string;
+    /**
+     * psql's csv format (output/csv-sink.ts): an empty string is nothing, \. is quoted in any column,
+     * NULL is the null string quoted as text is; with psqlValues, booleans t/f and the server's floats.
+     * Only PostgreSQL is asked for it (the others would write COPY's csv).
+     */
+    readonly psql?: boolean;
+  };
   /** The same for tsv (sqlsh's tsv: COPY text escaping, the null string as it is). */
   readonly tsv?: { readonly nullString: string };
   /**

@@ -344,11 +344,13 @@ function metaAfterSql(sql: string, terminator: string | undefined): string | und
 }
 
 /** The ways an engine may send a result already formatted for its sink, when the output is a file or pipe (ExecuteOptions). */
-function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: boolean, out: TextOutput): ExecuteOptions {
+function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: boolean, out: TextOutput, engine: string): ExecuteOptions {
   return {
     // csv or tsv to a file or pipe: the server may format it (same bytes; see ExecuteOptions.csv, .tsv)
-    // (psql's csv format takes the sink's path: the fast paths write COPY's csv)
-    ...(options.format === 'csv' && options.csvFieldSeparator === undefined && !options.psqlCsv && !expandedOnce && options.expanded !== 'on' && !out.isTTY ? { csv: { nullString: options.nullString } } : {}),
+    // (psql's csv format only from PostgreSQL: the other engines' fast paths write COPY's csv)
+    ...(options.format === 'csv' && options.csvFieldSeparator === undefined && (!options.psqlCsv || engine === 'postgres') && !expandedOnce && options.expanded !== 'on' && !out.isTTY
+      ? { csv: { nullString: options.nullString, ...(options.psqlCsv ? { psql: true } : {}) } }
+      : {}),
     ...(options.format === 'tsv' && !expandedOnce && !out.isTTY ? { tsv: { nullString: options.nullString } } : {}),
     ...((options.format === 'json' || options.format === 'jsonl') && !expandedOnce && !out.isTTY ? { json: { lines: options.format === 'jsonl' } } : {}),
     ...(options.format === 'markdown' && !expandedOnce && !out.isTTY ? { markdown: { nullString: options.nullString } } : {}),
@@ -450,7 +452,7 @@ async function runStatementInTransaction(
       ...(options.sqlite3 && !session.interactive ? { nullParameters: true } : {}),
       // the mysql client's command line: binary values as the client prints them
       ...(session.mysqlClient ? { binaryAsText: true } : {}),
-      ...(options.sqlite3 || options.mysqlBatch || options.numericLocale || options.mysqlMarkup ? {} : fastPaths(options, expandedOnce, out)),
+      ...(options.sqlite3 || options.mysqlBatch || options.numericLocale || options.mysqlMarkup ? {} : fastPaths(options, expandedOnce, out, session.dialect.id)),
       ...(options.psqlBooleans ? { psqlValues: true } : {}),
     }), (r) => (session.lastResult = r));
     const summary = await renderEvents(

@@ -151,6 +151,27 @@ describe('postgres csv fast path: same bytes as the ordinary path', () => {
     assert.equal(await assertSame(c, `select 'NULL' as a, null as b, '' as c`, 'NULL'), 'a,b,c\n"NULL",NULL,\n');
   });
 
+  test("psql's csv format (\\pset format csv, --csv): the same bytes as its sink, psql's values (t/f, the server's floats)", async (t) => {
+    const c = need(t);
+    if (!c) return;
+    const odd = `select '' as e, null::text as n, '\\.' as d, 'NULL' as t, 'a,"b"' as q, E'l\\nm' as l, true as b, 1e-5::float8 as f, 0.1::float4 as f4, '\\x01ff'::bytea as by
+      union all select 'x', 'y', 'z', null, null, null, false, 'NaN', '-Infinity', null`;
+    for (const sql of [MANY_TYPES, FLOATS, odd]) {
+      for (const nullString of ['', 'NULL', 'a,b', '\\.']) {
+        const render = renderOptions('csv', { nullString, psqlCsv: true, psqlBooleans: true });
+        const ordinary = await rendered(c, sql, { psqlValues: true }, render);
+        const fast = await rendered(c, sql, { psqlValues: true, csv: { nullString, psql: true } }, render);
+        assert.equal(ordinary.fast, false);
+        assert.equal(fast.fast, true, 'the fast path was taken');
+        assert.equal(fast.text, ordinary.text, `${sql.slice(0, 60)} with null ${JSON.stringify(nullString)}`);
+      }
+    }
+    const render = renderOptions('csv', { nullString: '', psqlCsv: true, psqlBooleans: true });
+    const text = (await rendered(c, odd, { psqlValues: true, csv: { nullString: '', psql: true } }, render)).text;
+    assert.equal(text.split('\n').slice(0, 2).join('\n'), 'e,n,d,t,q,l,b,f,f4,by\n,,"\\.",NULL,"a,""b""","l');
+    assert.match(text, /,t,1e-05,0\.1,\\x01ff\n/);
+  });
+
   test('statements that are not one plain query take the ordinary path; a transaction does not matter', async (t) => {
     const c = need(t);
     if (!c) return;

@@ -9,7 +9,9 @@
  *   formatNumber(Number(text)); bytea -> \x hex; everything else the server's text as it is.
  *   csv: a field is quoted (its quotes doubled) when it holds a comma, a quote, CR or LF, or equals the
  *   null string (so with the default '' an empty string is ""); NULL is the null string; a one-column
- *   row whose value is \. is quoted. tsv: backslash, tab, LF and CR are written \\ \t \n \r; NULL is
+ *   row whose value is \. is quoted. psql's csv (ExecuteOptions.csv.psql): a field is quoted when it
+ *   holds a comma, a quote, CR or LF, or is \. (in any column); NULL is the null string quoted as any
+ *   text; booleans t/f and floats as the server wrote them (psql's values). tsv: backslash, tab, LF and CR are written \\ \t \n \r; NULL is
  *   the null string as it is. unaligned: values as they are, booleans t/f (psql's), joined by the
  *   field separator; NULL is the null string; each row starts with the record separator unless it is
  *   the first record (no header); a row without columns is nothing.
@@ -34,13 +36,21 @@ export class PgDelimitedWriter extends RowBytes {
   private readonly nullBytes: Buffer;
   private readonly sep: number;
 
+  /** psql's csv format: its quoting, booleans t/f, the server's floats. */
+  private readonly psql: boolean;
+  /** NULL as written: the null string (in psql's csv quoted as any text would be). */
+  private readonly nullField: Buffer;
+
   constructor(
     private readonly format: 'csv' | 'tsv',
     private readonly nullString: string,
+    psql = false,
   ) {
     super(false);
+    this.psql = psql && format === 'csv';
     this.nullBytes = Buffer.from(nullString, 'utf8');
     this.sep = format === 'csv' ? COMMA : TAB;
+    this.nullField = this.psql && (/[,"\r\n]/.test(nullString) || nullString === '\\.') ? Buffer.from(`"${nullString.replace(/"/g, '""')}"`, 'utf8') : this.nullBytes;
   }
 
   setFields(fields: readonly PgFieldDesc[]): void {
@@ -62,17 +72,17 @@ export class PgDelimitedWriter extends RowBytes {
       const len = buf.readInt32BE(p);
       p += 4;
       if (len < 0) {
-        this.bytes(this.nullBytes, 0, this.nullBytes.length);
+        this.bytes(this.nullField, 0, this.nullField.length);
         continue;
       }
       const vs = p;
       p += len;
       switch (this.kinds[i]) {
         case Kind.Bool:
-          this.text(buf[vs] === 0x74 ? 'true' : 'false');
+          this.text(buf[vs] === 0x74 ? (this.psql ? 't' : 'true') : this.psql ? 'f' : 'false');
           break;
         case Kind.Float:
-          if (digitsAreJs(buf, vs, p)) {
+          if (this.psql || digitsAreJs(buf, vs, p)) {
             if (csv) this.csvField(buf, vs, p);
             else this.bytes(buf, vs, p);
           } else this.text(formatNumber(Number(buf.toString('latin1', vs, p))));
@@ -82,7 +92,7 @@ export class PgDelimitedWriter extends RowBytes {
           break;
         default:
           if (!csv) this.copyEscaped(buf, vs, p, true);
-          else if (this.single && len === 2 && buf[vs] === BACKSLASH && buf[vs + 1] === DOT) this.ascii('"\\."');
+          else if ((this.single || this.psql) && len === 2 && buf[vs] === BACKSLASH && buf[vs + 1] === DOT) this.ascii('"\\."');
           else this.csvField(buf, vs, p);
       }
     }
@@ -93,12 +103,12 @@ export class PgDelimitedWriter extends RowBytes {
   /** Text of single-byte characters (true/false, numbers, \x hex), as its format writes it. */
   private text(text: string): void {
     if (this.format === 'tsv') this.ascii(text.charCodeAt(0) === BACKSLASH ? '\\' + text : text);
-    else this.ascii(text === this.nullString ? '"' + text + '"' : text);
+    else this.ascii(text === this.nullString && !this.psql ? '"' + text + '"' : text);
   }
 
   /** A csv field: quoted when it holds a separator, quote or line break, or equals the null string. */
   private csvField(buf: Buffer, s: number, e: number): void {
-    let quote = e - s === this.nullBytes.length && buf.compare(this.nullBytes, 0, this.nullBytes.length, s, e) === 0;
+    let quote = !this.psql && e - s === this.nullBytes.length && buf.compare(this.nullBytes, 0, this.nullBytes.length, s, e) === 0;
     let quotes = 0;
     for (let k = s; k < e; k++) {
       const c = buf[k]!;

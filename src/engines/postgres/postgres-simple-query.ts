@@ -88,7 +88,7 @@ class SimpleRequest {
     if (rawRows) {
       const writer =
         rawRows === 'table' ? new PgCopyTextWriter(true, opts.psqlValues === true)
-        : rawRows === 'csv' || rawRows === 'tsv' ? new PgDelimitedWriter(rawRows, (opts.csv ?? opts.tsv)?.nullString ?? '')
+        : rawRows === 'csv' || rawRows === 'tsv' ? new PgDelimitedWriter(rawRows, (opts.csv ?? opts.tsv)?.nullString ?? '', opts.csv?.psql === true)
         : rawRows === 'unaligned' && opts.unaligned ? new PgUnalignedWriter(opts.unaligned)
         : rawRows === 'markdown' && opts.markdown ? new PgMarkdownWriter(opts.markdown.nullString)
         : new PgJsonWriter(rawRows === 'jsonl');
