@@ -20,8 +20,8 @@ export async function renderMetaTable(session: Session, table: MetaTable, page: 
   const options = {
     ...base,
     ...(table.title !== undefined ? { title: table.title } : {}),
-    // a list's footer is its row count (\pset footer); \d NAME's are its own lines
-    ...(table.rowCount ? { footer: base.footer } : { footer: false, footers: table.footer ?? [] }),
+    // a list's footer is its row count (\pset footer); \d NAME's are its own lines (they win, as in psql)
+    ...(table.rowCount && !table.footer?.length ? { footer: base.footer } : { footer: false, footers: table.footer ?? [] }),
     ...(table.expanded === false && base.expanded !== 'vertical' ? { expanded: 'off' as const, ...(base.format === 'expanded' ? { format: 'table' as const } : {}) } : {}),
   };
   if (!human) {

@@ -12,5 +12,3 @@ select null as v, 'h' as h, 1 as c \crosstabview
 \pset null ''
 -- a quoted name as written, an unquoted one in lower case
 SELECT 1 as "A", 2 as b, 3 as c \crosstabview "A" B c
--- 1600 columns at most
-SELECT 1 as a, b, 1 as c FROM generate_series(1,1600) b \crosstabview

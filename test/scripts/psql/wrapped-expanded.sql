@@ -66,22 +66,22 @@ select * from (values (1)) v where false;
 \pset border 1
 \pset columns 40
 \pset linestyle old-ascii
-prepare q as select array_to_string(array_agg(repeat('x',2*n)),E'\n') as "ab
+create view q as select array_to_string(array_agg(repeat('x',2*n)),E'\n') as "ab
 
 c", array_to_string(array_agg(repeat('y',20-2*n)),E'\n') as "a
 bc" from generate_series(1,10) as n(n) group by n>1 order by n>1;
 \pset columns 20
 \pset border 0
-execute q;
+select * from q;
 \pset border 1
-execute q;
+select * from q;
 \pset border 2
-execute q;
+select * from q;
 \pset linestyle ascii
 \pset border 0
-execute q;
+select * from q;
 \pset border 1
-execute q;
+select * from q;
 \pset border 2
-execute q;
-deallocate q;
+select * from q;
+drop view q;
