@@ -69,6 +69,11 @@ test("a script on the mysql client's command line prints what the client prints 
       'create temporary table tb (x bit(3), y bit(8));',
       "insert into tb values (b'101', b'1000001');",
       'select * from tb;',
+      // FLOAT/DOUBLE as the server writes them (1e300, 0.0000001, 1e15), not as JavaScript would (1e+300, 1e-7, 1000000000000000)
+      'create temporary table td (a double, b float);',
+      'insert into td values (1e300, 1e30), (1e-7, 1e-7), (123456789012345678, 1.5), (1.5e20, 3.4e38), (1e15, 1e15), (1e16, 0.1), (-0.0, 100), (998.4264417004645, 12345678), (0.5, 0.000001);',
+      'select * from td;',
+      'select 1e300 * 1 as x, cast(1e16 as double) as y, a + 0 as z from td limit 1;',
     ].join('\n');
     for (const flags of [[], ['-t'], ['-E'], ['-r'], ['-N'], ['-t', '-N'], ['-s'], ['-s', '-t'], ['-v'], ['-v', '-t'], ['-vv'], ['-vv', '-t'], ['--column-names=0'], ['-sr'], ['-H'], ['-H', '-N'], ['-X']] as string[][]) {
       const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], {

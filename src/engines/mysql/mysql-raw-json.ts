@@ -3,7 +3,7 @@
  * text protocol's row packets become the objects the json and jsonl sinks write, byte for byte
  * (output/json-row-bytes.ts), each value what jsonValue (output/json-value.ts) writes for what
  * mysql-values.ts makes of it: integers -> the server's digits; DECIMAL -> its digits (a JSON
- * number); FLOAT/DOUBLE -> the server's digits when they are JavaScript's, else through a double;
+ * number); FLOAT/DOUBLE -> the server's text (1e300, 0.0000001: a JSON number, as the ordinary path);
  * JSON -> the text (compacted when it has a line break); binary strings -> "\\x..." hex; dates,
  * times, text, ENUM/SET -> JSON strings. The columns are those mysql-raw-rows.ts takes (others:
  * the ordinary path).
@@ -38,8 +38,7 @@ export class MysqlJsonRows extends JsonRowBytes {
       const s = p;
       p += len;
       const col = cols[i]!;
-      if (col.kind === Kind.Float) this.float(buf, s, p);
-      else if (col.kind === Kind.Binary) this.ascii(JSON.stringify('\\x' + buf.toString('hex', s, p)));
+      if (col.kind === Kind.Binary) this.ascii(JSON.stringify('\\x' + buf.toString('hex', s, p)));
       else if (col.json === 'digits') this.bytes(buf, s, p);
       else if (col.json === 'decimal') this.decimal(buf, s, p);
       else if (col.json === 'json') this.json(buf, s, p);

@@ -4,14 +4,13 @@
  * table (ExecuteOptions.copyText: output/table-copy-text.ts reads it).
  *
  * Each value is the text sqlsh shows for it (mysql-values.ts): integers, DECIMAL, dates and times,
- * text, ENUM/SET and JSON are the server's text as it is; FLOAT/DOUBLE go through a JS double
- * (1e20 -> 1e+20, as the ordinary path prints them); binary strings become \x hex; text that is not
+ * text, ENUM/SET, JSON and FLOAT/DOUBLE (1e20, 0.0000001, as the mysql client prints them) are the
+ * server's text as it is; binary strings become \x hex; text that is not
  * valid UTF-8 is decoded as the driver decodes it (U+FFFD). A result set with a column of another
  * kind (YEAR, BIT, GEOMETRY, VECTOR, ZEROFILL, a text charset other than UTF-8) takes the ordinary path.
  */
 import { isUtf8 } from 'node:buffer';
 import { RowBytes } from '../../core/row-bytes.js';
-import { digitsAreJs, formatNumber } from '../../output/format-value.js';
 import type { MysqlField } from './mysql-values.js';
 
 const T_DECIMAL = 0, T_TINY = 1, T_SHORT = 2, T_LONG = 3, T_FLOAT = 4, T_DOUBLE = 5, T_NULL = 6, T_TIMESTAMP = 7;
@@ -27,8 +26,6 @@ export const enum Kind {
   Plain,
   /** UTF-8 text, checked. */
   Text,
-  /** A double, printed by JS. */
-  Float,
   /** Bytes as \x hex. */
   Binary,
 }
@@ -46,10 +43,8 @@ function columnOf(f: MysqlField): Column | undefined {
   switch (f.columnType) {
     case T_TINY: case T_SHORT: case T_LONG: case T_INT24: case T_LONGLONG:
       return f.flags & ZEROFILL_FLAG ? undefined : { kind: Kind.Plain, numeric: true, json: 'digits' };
-    case T_DECIMAL: case T_NEWDECIMAL:
+    case T_DECIMAL: case T_NEWDECIMAL: case T_FLOAT: case T_DOUBLE:
       return { kind: Kind.Plain, numeric: true, json: 'decimal' };
-    case T_FLOAT: case T_DOUBLE:
-      return { kind: Kind.Float, numeric: true };
     case T_NULL: case T_TIMESTAMP: case T_TIMESTAMP2: case T_DATE: case T_NEWDATE: case T_TIME: case T_TIME2: case T_DATETIME: case T_DATETIME2:
       return { kind: Kind.Plain, numeric: false };
     case T_VARCHAR: case T_VAR_STRING: case T_STRING: case T_ENUM: case T_SET:
@@ -188,19 +183,17 @@ export class MysqlRawRows extends RowBytes {
         pos = this.pos;
         continue;
       }
-      if (kind === Kind.Plain || (kind === Kind.Float && digitsAreJs(buf, s, p))) {
+      if (kind === Kind.Plain) {
         // numbers, dates and times: nothing to quote or escape, only the null string to tell apart
         if (!csv || nullBytes.length === 0) {
           for (let k = s; k < p; k++) out[pos++] = buf[k]!;
           continue;
         }
         this.pos = pos;
-        if (kind === Kind.Plain) this.value(buf, s, p, csv, false);
-        else this.string(formatNumber(Number(buf.toString('latin1', s, p))), csv, false);
+        this.value(buf, s, p, csv, false);
       } else {
         this.pos = pos;
-        if (kind === Kind.Float) this.string(formatNumber(Number(buf.toString('latin1', s, p))), csv, false);
-        else this.string('\\x' + buf.toString('hex', s, p), csv, false);
+        this.string('\\x' + buf.toString('hex', s, p), csv, false);
       }
       this.reserve(2 * (end - p) + (n - i) * (nullBytes.length + 1) + 16);
       out = this.out;

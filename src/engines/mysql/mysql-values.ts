@@ -3,12 +3,15 @@
  * The driver is configured to hand over exact text (supportBigNumbers: BIGINT as a number when safe, else its digits; dateStrings,
  * jsonStrings, decimals as strings) and Buffers for binary data; this module only tags and converts:
  *   BIGINT -> bigint (number when safe) · YEAR -> temporal text of 4 digits (0000) · ZEROFILL
- *   integers -> decimal text padded to the display width (00042) · DECIMAL -> decimal text · DATE/TIME/DATETIME/TIMESTAMP -> temporal
+ *   integers -> decimal text padded to the display width (00042) · DECIMAL -> decimal text · FLOAT/DOUBLE -> a number when
+ *   JavaScript writes it as the server did, else the server's text as decimal text (1e300, 0.0000001, 1e15: exactParseFloat)
+ *   · DATE/TIME/DATETIME/TIMESTAMP -> temporal
  *   text as the server sent it (zero dates kept) · JSON -> json text · BIT -> b'101' (the bits, without
  *   leading zeros, as BIN() shows them) · BLOB/BINARY/VARBINARY/GEOMETRY -> bytes · everything else text.
  */
 import type { ColumnInfo, Value } from '../../core/result.js';
 import { bytesText } from '../../core/surrogate-escape.js';
+import { digitsAreJs } from '../../output/format-value.js';
 
 /** The part of mysql2's column definition this module reads. */
 export interface MysqlField {
@@ -103,6 +106,8 @@ function integer(raw: unknown): Value {
 }
 
 const same: Converter = (raw) => raw as Value;
+/** FLOAT/DOUBLE: exactParseFloat's number, or the server's text where JavaScript would write other digits. */
+const float: Converter = (raw) => (typeof raw === 'string' ? { kind: 'decimal', text: raw } : (raw as Value));
 const decimal: Converter = (raw) => ({ kind: 'decimal', text: asText(raw) });
 const temporal: Converter = (raw) => ({ kind: 'temporal', text: asText(raw) });
 const json: Converter = (raw) => ({ kind: 'json', text: typeof raw === 'string' ? raw : raw instanceof Uint8Array ? asText(raw) : JSON.stringify(raw) });
@@ -122,8 +127,9 @@ export function mysqlConverter(f: MysqlField, binaryAsText = false): Converter {
   const integerType = f.columnType === T.TINY || f.columnType === T.SHORT || f.columnType === T.LONG || f.columnType === T.INT24 || f.columnType === T.LONGLONG;
   if (integerType && f.flags & ZEROFILL_FLAG && (f.columnLength ?? 0) > 1) return zerofill(f.columnLength!);
   switch (f.columnType) {
-    case T.TINY: case T.SHORT: case T.LONG: case T.INT24: case T.FLOAT: case T.DOUBLE:
+    case T.TINY: case T.SHORT: case T.LONG: case T.INT24:
       return same;
+    case T.FLOAT: case T.DOUBLE: return float;
     case T.LONGLONG: return integer;
     case T.DECIMAL: case T.NEWDECIMAL: return decimal;
     case T.TIMESTAMP: case T.TIMESTAMP2: case T.DATE: case T.NEWDATE: case T.TIME: case T.TIME2:
@@ -165,25 +171,27 @@ export function geometryAsBytes(field: CastField, next: () => unknown): unknown 
 }
 
 /**
- * mysql2's Packet#parseFloat(len) (FLOAT, DOUBLE and DECIMAL text read as a number), made exact.
- * mysql2 sums the digits of a number of up to 17 characters in a double and divides by the power of
- * ten: past 2^53 (16 digits and more) the sum is rounded first, and the value can be one unit in the
- * last place off (998.4264417004645 read as 998.4264417004644). Up to 15 digits that way is exact (both
- * operands are exact doubles, and one division rounds once); any longer number is read by Number().
+ * mysql2's Packet#parseFloat(len), which reads FLOAT and DOUBLE text (DECIMAL is read as a string),
+ * made to keep the server's digits: a value JavaScript writes as the server wrote it (digitsAreJs:
+ * no exponent, at most 15 significant digits, not below 1e-6, no trailing zero after the point) is
+ * read as a number, any other (1e300, 1.2345678901234568e17, 1e15, 0.0000001) is handed over as the
+ * server's text, which the float converter makes decimal text: printed as the mysql client prints
+ * it, a JSON number in json. The number is exact: mysql2 sums the digits in a double and divides by
+ * the power of ten, and up to 15 digits both operands are exact doubles and one division rounds once.
  */
-export function exactParseFloat(this: { buffer: Buffer; offset: number }, len: number | null): number | null {
+export function exactParseFloat(this: { buffer: Buffer; offset: number }, len: number | null): number | string | null {
   if (len === null) return null;
   if (len === 0) return 0;
   const buf = this.buffer;
   const start = this.offset;
   const end = start + len;
   this.offset = end;
+  if (!digitsAreJs(buf, start, end)) return buf.toString('latin1', start, end);
   let k = start;
   const negative = buf[k] === 0x2d;
-  if (negative || buf[k] === 0x2b) k++;
+  if (negative) k++;
   let result = 0;
   let scale = 1;
-  let digits = 0;
   let pastDot = false;
   for (; k < end; k++) {
     const c = buf[k]!;
@@ -191,7 +199,6 @@ export function exactParseFloat(this: { buffer: Buffer; offset: number }, len: n
       pastDot = true;
       continue;
     }
-    if (c < 0x30 || c > 0x39 || ++digits > 15) return Number(buf.toString('latin1', start, end)); // an exponent, or past 2^53
     result = result * 10 + (c - 0x30);
     if (pastDot) scale *= 10;
   }
