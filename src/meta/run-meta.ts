@@ -11,6 +11,7 @@ import { renderMetaTable } from './render-meta-table.js';
 import { CancelledError, ConnectError, SqlError, UsageError } from '../core/errors.js';
 import { nextCommandAt, WHOLE_LINE_COMMANDS } from '../sql/meta-line.js';
 import { reachesOutside, SANDBOX_REFUSAL, SandboxRefusal } from './sandbox.js';
+import { mysqlClientErrorLine } from './mysql-client-error.js';
 
 export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } | { readonly type: 'error' };
 
@@ -83,7 +84,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   const refuse = (): MetaRunResult => {
     // the client's line (`ERROR at line 3: Not allowed in the sandbox mode`) where sqlsh is the mysql client
     session.io.error(session.mysqlClient
-      ? `ERROR at line ${opts.line}${opts.includeDepth && opts.source ? ` in file: '${opts.source}'` : ''}: ${SANDBOX_REFUSAL}`
+      ? mysqlClientErrorLine(opts, SANDBOX_REFUSAL)
       : `${where}${word}: ${SANDBOX_REFUSAL} (\\- turned it on: no files, shell or environment)`);
     return { type: 'error' };
   };

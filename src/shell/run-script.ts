@@ -23,6 +23,8 @@ import { lexChangesFor, lexSettingQuery, lexSettingReported, mayChangeLexing } f
 import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
 import { afterLeadingComments, lex } from '../sql/lexer.js';
 import { mysqlClientText } from '../sql/mysql-client-text.js';
+import { mysqlClientCommand } from '../sql/mysql-client-command.js';
+import { mysqlClientErrorLine } from '../meta/mysql-client-error.js';
 import type { LexOptions } from '../sql/dialect.js';
 import { afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
@@ -136,8 +138,14 @@ export async function runScript(session: Session, input: string, opts: RunOption
       ? skipped ? carry?.buffer ?? NOTHING_BUFFERED : psqlQueryText(text, st.segmentStart, st.segmentEnd, session.lex, carry?.buffer)
       : undefined;
     if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineOfOffset(text, buffer.start) - 1;
-    // the mysql client's `source FILE` line (MySQL splitter) is the command \. FILE
-    let meta = st.kind === 'meta' ? st.text.replace(/^source(?=[ \t])/i, '\\.') : metaAfterSql(st.text, st.terminator);
+    // the mysql client's `use db`, `source FILE`, `quit` lines (MySQL splitter) and `use db;` statements
+    // are its commands \u db, \. FILE, \q (src/sql/mysql-client-command.ts)
+    const clientCommand = session.dialect.id !== 'mysql' ? undefined
+      : st.kind === 'meta' ? mysqlClientCommand(st.text, false)
+      : st.kind === 'sql' && st.complete && !st.openToken && st.terminator !== undefined && (!st.terminator.startsWith('\\') || st.terminator === '\\g')
+        ? mysqlClientCommand(mysqlClientText(st.text, session.lex), true) : undefined;
+    if (clientCommand !== undefined) st = { ...st, kind: 'meta', text: clientCommand };
+    let meta = st.kind === 'meta' ? st.text : metaAfterSql(st.text, st.terminator);
     if (skipped && meta !== undefined && st.kind === 'sql') st = { ...st, kind: 'meta', text: meta };
     if (meta?.startsWith('.')) {
       // a sqlite3 dot-command, read with sqlite3's rules (src/meta/run-dot-command.ts); none in a skipped \if branch
@@ -515,11 +523,11 @@ async function reportFailure(
       session.noteFailure(e, sql);
     }
     if (e instanceof SqlError && session.mysqlClient && e.vendorCode !== undefined) {
-      // the MariaDB client's words: the statement between rules, then ERROR errno (SQLSTATE) at line N
+      // the MariaDB client's words: the statement between rules, then ERROR errno (SQLSTATE) at line N (in file: 'x.sql')
       // (with -v the statement was written already, before it ran: the error line alone)
       const shown = escapeForTerminal(sql.replace(/\s*;\s*$/, ''), true);
       const statement = echoMode(session) === 'queries' ? '' : `--------------\n${shown}\n--------------\n\n`;
-      session.io.error(`${statement}ERROR ${e.vendorCode} (${e.code ?? 'HY000'}) at line ${opts.line}: ${escapeForTerminal(e.message, true)}`);
+      session.io.error(`${statement}${mysqlClientErrorLine(opts, escapeForTerminal(e.message, true), e)}`);
       return false;
     }
     if (e instanceof SqlError) {

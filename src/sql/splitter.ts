@@ -12,7 +12,10 @@ import { lexAt, newScanState, scanToken } from './lexer.js';
 import type { Token } from './token.js';
 
 export interface Statement {
-  /** sql: a SQL statement; meta: a backslash command line; delimiter: a MySQL client `DELIMITER x` line. */
+  /**
+   * sql: a SQL statement; meta: a backslash command line (on MySQL also the client's `use db`,
+   * `source FILE`, `quit` and `exit` lines); delimiter: a MySQL client `DELIMITER x` line.
+   */
   readonly kind: 'sql' | 'meta' | 'delimiter';
   /**
    * sql: the statement without its terminator, from its first SQL token to its last one (leading and
@@ -58,7 +61,7 @@ export function unterminatedWhat(t: Token): string {
 export interface SplitOptions {
   /** The statement delimiter to start with (default ';'). */
   readonly delimiter?: string;
-  /** Recognise the MySQL client's `DELIMITER x` lines (on for the MySQL dialect). */
+  /** Recognise the MySQL client's `DELIMITER x`, `use db`, `source FILE`, `quit` and `exit` lines (on for the MySQL dialect). */
   readonly mysqlDelimiterCommand?: boolean;
   /** sqlite3's dot-commands: a line starting with '.' where a statement starts is a 'meta' line (on for SQLite scripts). */
   readonly dotCommands?: boolean;
@@ -78,6 +81,18 @@ export interface SplitResult {
 }
 
 const BLOCK_OBJECTS = new Set(['TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT']);
+/** The mysql client's commands read as a line at a statement's start (DELIMITER aside): mysql-client-command.ts. */
+const MYSQL_LINE_COMMANDS = new Set(['USE', 'SOURCE', 'QUIT', 'EXIT']);
+
+/** Only blanks before `at` on its line. */
+function atLineStart(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 const END_NOT_BLOCK = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
 
 export function splitStatements(text: string, opts: LexOptions, options?: SplitOptions): readonly Statement[] {
@@ -238,13 +253,20 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       pos = lineEnd;
       continue;
     }
-    if (firstSql < 0 && delimCommand && u === 'SOURCE' && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) {
-      // the mysql client's `source FILE`: a line command, like DELIMITER (run as the meta-command `source`)
+    if (firstSql < 0 && delimCommand && MYSQL_LINE_COMMANDS.has(u) && atLineStart(text, tStart)) {
+      // the mysql client's one-line commands at a statement's start (`use db`, `source FILE`, `quit`,
+      // `exit`): the line is the command unless the delimiter is on it (then `use db;` is a statement the
+      // runner takes as the command: mysqlClientCommand); quit and exit take nothing after them
       let lineEnd = pos;
       while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-      pushLine('meta', tStart, text.slice(tStart, lineEnd).trimEnd(), lineEnd);
-      pos = lineEnd;
-      continue;
+      const rest = text.slice(pos, lineEnd);
+      const c = pos < n ? text.charCodeAt(pos) : 10;
+      const separated = c === 32 || c === 9 || c === 10 || c === 13;
+      if (separated && !rest.includes(delim) && !rest.includes('\\g') && (u === 'USE' || u === 'SOURCE' || rest.trim() === '')) {
+        pushLine('meta', tStart, text.slice(tStart, lineEnd).trimEnd(), lineEnd);
+        pos = lineEnd;
+        continue;
+      }
     }
     if (firstSql < 0) firstSql = tStart;
     lastSqlEnd = tEnd;

@@ -6,7 +6,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedMariadb, type MariadbServer } from '../harness/mariadb-server.js';
 import { withServer } from '../harness/server-test.js';
@@ -202,6 +202,56 @@ test("the mysql client's sandbox mode (\\-, a dump's first line): commands that 
     }
   } finally {
     client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
+test("the mysql client's own commands at a statement's start (use, source, quit, exit, \\u; with ; too) run as the client runs them, with its error lines", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const [db, other] = [`mcmd_${process.pid}`, `mcmd_${process.pid}_other`];
+  assert.equal(client(server, ['-e', `create database ${db}; create database ${other};`]).status, 0);
+  const dir = tempDir();
+  const file = join(dir, 'in.sql');
+  writeFileSync(file, "select 'in the file' as f;\n");
+  try {
+    const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env, cwd: dir });
+    for (const [script, flags] of [
+      [`use ${other}\nselect database();\n`, []],
+      [`use ${other};select database();\n`, []],
+      [`  USE \`${other}\` extra words\nselect database();\n`, []],
+      [`use '${other}' -- a comment\nselect database();\n`, []],
+      [`\\u ${other}\nselect database();\n`, ['-t']],
+      [`use ${other}\\g\nselect database();\n`, []],
+      ['use nosuchdb\nselect 1;\n', []],
+      ['use nosuchdb;\nselect 1;\n', []],
+      ['select 0;\nuse nosuchdb\nselect 1;\n', ['-f']],
+      ['use\nselect 1;\n', []],
+      ['use;\nselect 1;\n', ['-v']],
+      ['\\u\nselect 1;\n', []],
+      [`use\n${other};\nselect 1;\n`, []],
+      ['select 1\nuse nosuchdb;\n', []],
+      ['select 1;\nquit\nselect 2;\n', []],
+      ['exit\nselect 2;\n', []],
+      ['quit now\nselect 2;\n', []],
+      ['exit;\nselect 2;\n', []],
+      [`source ${file}\nselect 1;\n`, []],
+      [`source ${file};\nselect 1;\n`, ['-vv']],
+      [`source ${file} ; select 2;\n`, []],
+      ['source\nselect 1;\n', []],
+      ['select 0;\nsource /nonexistent/x.sql;\nselect 1;\n', []],
+      [`select 1;\nuse ${other}\n`, ['-e', `use ${other}; select database()`]],
+      ['', ['-e', 'use nosuchdb']],
+      ['', ['-e', 'use']],
+    ] as [string, string[]][]) {
+      const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      const what = `${JSON.stringify(script)} ${flags.join(' ')}`;
+      assert.equal(r.stdout, real.stdout, `stdout of ${what}`);
+      assert.equal(r.stderr, real.stderr, `stderr of ${what}`);
+      assert.equal(r.status, real.status, `exit status of ${what}`);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db}; drop database ${other};`]);
   }
 });
 

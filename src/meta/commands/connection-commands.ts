@@ -1,8 +1,9 @@
-/** \c, \conninfo, \refresh, \password: which database the session talks to, and as whom. */
+/** \c, \conninfo, \refresh, \password, \u: which database the session talks to, and as whom. */
 import type { MetaCommand } from '../meta-command.js';
 import { NO_ARGS, confirmed, fail, info, ok, said } from '../meta-command.js';
 import type { ConnectionInfo, ConnectionTarget } from '../../engines/engine.js';
-import { UsageError } from '../../core/errors.js';
+import { SqlError, UsageError } from '../../core/errors.js';
+import { mysqlClientArgument, mysqlClientErrorLine } from '../mysql-client-error.js';
 
 const ENGINE_NAMES: Readonly<Record<string, string>> = { sqlite: 'SQLite', duckdb: 'DuckDB', postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB' };
 
@@ -176,4 +177,41 @@ const password: MetaCommand = {
   },
 };
 
-export const CONNECTION_COMMANDS: readonly MetaCommand[] = Object.freeze([connect, conninfo, refresh, password]);
+/**
+ * The mysql client's `use DB` (also `\u DB`, and `use DB;` in a script): the session's default database.
+ * As the client does it, the argument is the first word (quotes taken off) and, on its command line
+ * (-e, -B ...), a failure is the client's line alone; there a missing name is said and the script goes on.
+ */
+const use: MetaCommand = {
+  name: '\\u',
+  group: 'Connection',
+  syntax: '\\u DATABASE',
+  summary: "MySQL/MariaDB: use another database (the client's use)",
+  details: ["The mysql client's `use DB` (and `use DB;`) at a statement's start is this command."],
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  async run(ctx, args) {
+    const s = ctx.session;
+    if (s.dialect.id !== 'mysql') return fail(`works on MySQL/MariaDB (on ${s.dialect.name}: \\c DATABASE)`);
+    const db = mysqlClientArgument(args.raw);
+    if (db === '') {
+      if (!s.mysqlClient) return fail('missing database name; usage: \\u DATABASE');
+      s.io.error(mysqlClientErrorLine(ctx.opts, 'USE must be followed by a database name'));
+      return ok;
+    }
+    const sql = `USE \`${db.replace(/`/g, '``')}\``;
+    if (!s.mysqlClient) {
+      const r = await ctx.runner.runStatement(sql, ctx.opts);
+      return r === true ? ok : { type: 'error' };
+    }
+    try {
+      for await (const _ of s.connection.execute(sql, ctx.opts.signal ? { signal: ctx.opts.signal } : {})) void _;
+    } catch (e) {
+      if (!(e instanceof SqlError) || e.vendorCode === undefined) throw e;
+      s.io.error(mysqlClientErrorLine(ctx.opts, e.message, e));
+      return { type: 'error' };
+    }
+    return ok;
+  },
+};
+
+export const CONNECTION_COMMANDS: readonly MetaCommand[] = Object.freeze([connect, conninfo, refresh, password, use]);

@@ -10,7 +10,9 @@
 import { isSpecialVariable } from '../../sql/special-variables.js';
 import { spawnSync } from 'node:child_process';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
-import { fail, ok, psqlFail } from '../meta-command.js';
+import { fail, ok, psqlFail, usage } from '../meta-command.js';
+import { mysqlClientErrorLine } from '../mysql-client-error.js';
+import { baseDir } from './running-commands.js';
 import { SETTINGS, settingSpec } from '../../config/settings.js';
 import { interpolateArgs, quotingFor } from '../../sql/interpolate.js';
 import { isVariableName, parseBoolean, variableFlag, withVariable } from '../../sql/variables.js';
@@ -319,8 +321,23 @@ const source: MetaCommand = {
   group: 'Running',
   syntax: '\\. FILE',
   summary: "run a file (the mysql client's source)",
-  args: { min: 1, max: 1, kinds: ['file'] },
+  details: ["On the mysql client's command line (-e, -B ...) a missing or unreadable file is said in the client's words."],
+  args: { min: 0, max: 1, kinds: ['file'] },
   async run(ctx, args) {
+    const s = ctx.session;
+    const file = args.words[0];
+    if (s.mysqlClient) {
+      // the client's own lines: `ERROR at line 1: Failed to open file 'x.sql', error: 2`
+      const say = (message: string): MetaOutcome => (s.io.error(mysqlClientErrorLine(ctx.opts, message)), { type: 'error' });
+      if (file === undefined) return say('Usage: \\. <filename> | source <filename>');
+      const { access, constants } = await import('node:fs/promises');
+      const { dirname, resolve } = await import('node:path');
+      try {
+        await access(resolve(baseDir(ctx.opts.source, dirname), file), constants.R_OK);
+      } catch (e) {
+        return say(`Failed to open file '${file}', error: ${Math.abs((e as NodeJS.ErrnoException).errno ?? 2)}`);
+      }
+    } else if (file === undefined) return usage('missing argument');
     const { metaRegistry } = await import('../meta-registry.js');
     return metaRegistry().lookup('\\i')!.command.run(ctx, args);
   },

@@ -1,0 +1,22 @@
+/**
+ * The mysql client's commands written as words, as sqlsh's backslash commands: `use db` is `\u db`,
+ * `source FILE` is `\. FILE`, `quit` and `exit` are `\q`. The client reads them in two places: a
+ * line at a statement's start (the splitter hands it over as a meta line, src/sql/splitter.ts),
+ * and a statement ended by the delimiter whose first word is a command that takes an argument
+ * (`use db;`, `source FILE;`, `use;`: the delimiter is not part of the argument). `quit;` and
+ * `exit;` are not commands there: the client sends them to the server, as sqlsh does.
+ */
+
+const WITH_ARGUMENT: Readonly<Record<string, string>> = { use: '\\u', source: '\\.' };
+const ALONE: Readonly<Record<string, string>> = { quit: '\\q', exit: '\\q' };
+
+/** The backslash command for `text` (a line, or a statement's text when `statement`), or undefined. */
+export function mysqlClientCommand(text: string, statement: boolean): string | undefined {
+  const m = /^\s*([A-Za-z]+)(?:([ \t\r\n])([^]*))?$/.exec(text);
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  const rest = (m[3] ?? '').trim();
+  const command = WITH_ARGUMENT[word];
+  if (command !== undefined) return rest === '' ? command : `${command} ${rest}`;
+  return !statement && rest === '' ? ALONE[word] : undefined;
+}
