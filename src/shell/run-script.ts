@@ -25,6 +25,8 @@ import { afterLeadingComments, lex } from '../sql/lexer.js';
 import { mysqlClientText } from '../sql/mysql-client-text.js';
 import { mysqlClientCommand } from '../sql/mysql-client-command.js';
 import { mysqlClientErrorLine } from '../meta/mysql-client-error.js';
+import { SANDBOX_REFUSAL } from '../meta/sandbox.js';
+import { readsLocalFile } from '../sql/mysql-local-infile.js';
 import type { LexOptions } from '../sql/dialect.js';
 import { afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
@@ -381,6 +383,11 @@ export async function runStatement(
   sql: string,
   opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean },
 ): Promise<boolean | 'cancelled'> {
+  if (session.sandbox && session.dialect.id === 'mysql' && readsLocalFile(sql)) {
+    // LOAD DATA LOCAL INFILE reads a file: not after \- (src/meta/sandbox.ts), and never sent
+    session.io.error(session.mysqlClient ? mysqlClientErrorLine(opts, SANDBOX_REFUSAL) : `${where(opts)}LOAD ... LOCAL INFILE: ${SANDBOX_REFUSAL} (\\- turned it on: no files, shell or environment)`);
+    return false;
+  }
   const cls = classifyStatement(sql, session.dialect);
   // PostgreSQL: several statements (psql's `\\;`), or none (`;`, a comment), go as one simple-query message
   if (opts.simpleQuery === undefined && session.dialect.id === 'postgres' && splitStatements(sql, session.lex).filter((s) => s.text !== '').length !== 1) {

@@ -255,6 +255,46 @@ test("the mysql client's own commands at a statement's start (use, source, quit,
   }
 });
 
+test("LOAD DATA LOCAL INFILE reads the file from the current directory as the client does, with the client's errors; refused in the sandbox mode", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const [a, b] = [`mload_${process.pid}_a`, `mload_${process.pid}_b`];
+  const dir = tempDir();
+  writeFileSync(join(dir, 'rows.txt'), 'one\t1\ntwo\t2\nthree, "3"\t3\n');
+  try {
+    const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env, cwd: dir });
+    for (const [script, flags] of [
+      ["load data local infile 'rows.txt' into table t;\nselect * from t;\n", []],
+      ["LOAD DATA LOW_PRIORITY LOCAL INFILE 'rows.txt' INTO TABLE t (s, n);\nload xml local infile 'rows.txt' into table t;\nselect count(*) from t;\n", ['-vv']],
+      ["load data local infile 'missing.txt' into table t;\nselect 1;\n", []],
+      [`load data local infile '${join(dir, 'missing.txt')}' into table t;\nselect count(*) from t;\n`, ['-f']],
+      ["load data local infile '.' into table t;\nselect count(*) from t;\n", []],
+      ['', ['-e', "load data local infile 'rows.txt' into table t; select count(*) from t"]],
+    ] as [string, string[]][]) {
+      client(server, ['-e', `drop database if exists ${a}; drop database if exists ${b}; create database ${a}; create database ${b};`]);
+      for (const db of [a, b]) assert.equal(client(server, [db, '-e', 'create table t (s varchar(20), n int)']).status, 0);
+      const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, a], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, b], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      const what = `${JSON.stringify(script)} ${flags.join(' ')}`;
+      assert.equal(r.stdout, real.stdout.replaceAll(a, b), `stdout of ${what}`);
+      assert.equal(r.stderr, real.stderr.replaceAll(a, b), `stderr of ${what}`);
+      assert.equal(r.status, real.status, `exit status of ${what}`);
+      assert.equal(dump(server, b).replaceAll(b, 'DB'), dump(server, a).replaceAll(a, 'DB'), `loaded: ${what}`);
+    }
+    // after \- no file is read (the mariadb client 10.11 still sends it): refused as the other commands, not sent
+    const script = "\\-\nload data local infile 'rows.txt' into table t;\nselect count(*) as n from t;\n";
+    assert.equal(client(server, [b, '-e', 'delete from t']).status, 0);
+    for (const flags of [[], ['-f']]) {
+      const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, b], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      assert.equal(r.stderr, 'ERROR at line 2: Not allowed in the sandbox mode\n');
+      assert.equal(r.status, flags.length ? 0 : 1);
+      assert.equal(r.stdout, flags.length ? 'n\n0\n' : '');
+    }
+  } finally {
+    client(server, ['-e', `drop database if exists ${a}; drop database if exists ${b};`]);
+  }
+});
+
 describe('mysql client scripts run by mariadb and by sqlsh', () => {
   const scripts = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql')).sort();
   const dbs: string[] = [];

@@ -10,6 +10,7 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { UnansweredCancel } from '../unanswered-cancel.js';
+import { localFileFailure, localInfileStream } from './mysql-local-infile.js';
 import { convertRowInPlace, exactFloatsFor, geometryAsBytes, mysqlColumnInfo, mysqlConverter, type Converter, type MysqlField } from './mysql-values.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { MysqlRawRows, rawColumns, type RawPacket } from './mysql-raw-rows.js';
@@ -20,7 +21,7 @@ import { mysqlErrorPosition } from './mysql-error-position.js';
 /** The parts of mysql2's callback-style connection that sqlsh uses (typed structurally). */
 export interface MysqlCore {
   threadId: number | null;
-  query(opts: { sql: string; rowsAsArray?: boolean }): QueryEmitter;
+  query(opts: { sql: string; rowsAsArray?: boolean; infileStreamFactory?: (name: string) => NodeJS.ReadableStream }): QueryEmitter;
   pause(): void;
   resume(): void;
   destroy(): void;
@@ -299,7 +300,8 @@ export class MysqlConnection implements Connection {
       poke();
     };
 
-    const q = core.query({ sql, rowsAsArray: true });
+    // LOAD DATA LOCAL INFILE: the file, read from the current directory (mysql-local-infile.ts)
+    const q = core.query({ sql, rowsAsArray: true, infileStreamFactory: (name: string) => localInfileStream(name, sql) });
     const rawRow = (): void => {
       if (discard) return;
       rowCount = (rowCount ?? 0) + 1;
@@ -472,6 +474,9 @@ export class MysqlConnection implements Connection {
       const lost = this.dropped ?? `the connection to the server was lost (${reason})`;
       return new ConnectionLostError(`${lost}${what}. The next statement reconnects.`, { wasInTransaction, cause: err });
     }
+    const local = localFileFailure(err);
+    // the client library's errors for a file LOAD DATA LOCAL could not, or may not, send
+    if (local) return new SqlError(local.message, { code: 'HY000', vendorCode: local.vendorCode, detail: `MySQL client error ${local.vendorCode}: ${err.message}`, cause: err });
     const message = err.sqlMessage ?? err.message;
     const position = mysqlErrorPosition(sql, message);
     return new SqlError(message, {
