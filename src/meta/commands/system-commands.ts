@@ -48,7 +48,8 @@ const sandbox: MetaCommand = {
   summary: 'sandbox mode: no files, shell or environment from here',
   details: [
     'Refused after it: \\!, \\i and \\. (source), \\o FILE, \\g FILE, \\w, \\copy with a file, \\e FILE, \\cd, \\setenv,',
-    '\\getenv, \\pager COMMAND, \\c, \\import, \\lo_import, \\lo_export and `command` in arguments. Nothing turns it off.',
+    '\\getenv, \\pager COMMAND, \\c, \\import, \\lo_import, \\lo_export, `command` in arguments and MySQL\'s',
+    'LOAD DATA LOCAL INFILE. Nothing turns it off.',
     'On MySQL/MariaDB it is two characters and the line goes on (`/*M!999999\\- enable the sandbox mode */`).',
   ],
   args: { min: 0, max: 0, kinds: [] },
