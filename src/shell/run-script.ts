@@ -253,7 +253,11 @@ export async function runScript(session: Session, input: string, opts: RunOption
     }
     // psql's `a \\; b;` and a text without SQL (`;`, a lone comment) go as one simple-query message
     const simpleQuery = buffer !== undefined && (buffer.joined || !buffer.hasSql);
-    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}) });
+    // the mysql client's --xml names a statement the input ended (no terminator) as its buffer holds it:
+    // to the end of the input, each line with its line break (`-e 'select 1'`: "select 1\n")
+    const xmlStatement = session.mysqlClient && session.mysqlMarkup === 'xml' && !st.complete
+      ? interpolate(session, mysqlClientText(text.slice(st.start, st.segmentEnd), session.lex)).replace(/(?<!\n)$/, '\n') : undefined;
+    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}) });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;
@@ -381,7 +385,7 @@ function where(opts: RunOptions & { line: number }): string {
 export async function runStatement(
   session: Session,
   sql: string,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string },
 ): Promise<boolean | 'cancelled'> {
   if (session.sandbox && session.dialect.id === 'mysql' && readsLocalFile(sql)) {
     // LOAD DATA LOCAL INFILE reads a file: not after \- (src/meta/sandbox.ts), and never sent
@@ -409,7 +413,7 @@ async function runStatementInTransaction(
   session: Session,
   sql: string,
   cls: ReturnType<typeof classifyStatement>,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string },
 ): Promise<boolean | 'cancelled'> {
   // one simple-query request is not previewed: it runs as psql runs it
   const previewed = opts.simpleQuery ? { asked: false } : await previewFirst(session, sql, cls, opts);
@@ -438,7 +442,7 @@ async function runStatementInTransaction(
   // `\\G` on MySQL/MariaDB: the mysql client's vertical records; elsewhere (and \\gx) psql's expanded ones
   const vertical = term === '\\G' && session.dialect.id === 'mysql';
   const options0 = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
-  const options = options0.mysqlMarkup === 'xml' ? { ...options0, statement: sql } : options0;
+  const options = options0.mysqlMarkup === 'xml' ? { ...options0, statement: opts.xmlStatement ?? sql } : options0;
   const started = nowMs();
   const cpuStart = statementCpu(session);
   const abort = new AbortController();

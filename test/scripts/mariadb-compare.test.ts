@@ -91,6 +91,24 @@ test("a script on the mysql client's command line prints what the client prints 
   }
 });
 
+test("--xml names a statement without a terminator as the client's buffer holds it (to the end of the input, with its line break)", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  for (const [input, flags] of [
+    ['', ['-e', 'select 1 as a']],
+    ['', ['-e', 'select 1 as a; select 2 as b']],
+    ['select 1 as a;\nselect 2 as b', []],
+    ['select 1 as a;\nselect 2\n as b\n\n', []],
+    ['select 1 as a\\g\nselect 2 as b;  \n', []],
+  ] as [string, string[]][]) {
+    const conn: string[] = ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`];
+    const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', [...conn, '-X', ...flags], { input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, MYSQL_PWD: server.password } });
+    assert.equal(real.status, 0, real.stderr);
+    const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, '-X', ...flags], { input, encoding: 'utf8', timeout: 60_000, env: { ...testEnv(tempDir()), MYSQL_PWD: server.password } });
+    assert.equal(r.stdout, real.stdout, `${JSON.stringify(input)} ${flags.join(' ')}`);
+  }
+});
+
 test("the session's sql_mode is the client's (no IGNORE_SPACE from the driver): `count (*)` fails, a table named count works", async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;
