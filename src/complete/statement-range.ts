@@ -17,7 +17,8 @@ const BLOCK_OBJECTS = new Set(['TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT']);
 
 /** The range [start, end) of the SQL statement that holds position `pos` (the start of the word being completed). */
 export function statementRange(text: string, pos: number, dialect: SqlDialect): TextRange {
-  const stmts = splitStatements(text, dialect.lex, { mysqlDelimiterCommand: dialect.id === 'mysql' });
+  // (`USE db` typed at the prompt is completed as the statement it is)
+  const stmts = splitStatements(text, dialect.lex, { mysqlDelimiterCommand: dialect.id === 'mysql', mysqlLineCommands: false });
   for (const s of stmts) {
     if (pos < s.segmentStart || pos >= s.segmentEnd) continue;
     // a terminated statement ends at its last SQL token (its terminator is not part of it); an open one at the segment end

@@ -63,6 +63,8 @@ export interface SplitOptions {
   readonly delimiter?: string;
   /** Recognise the MySQL client's `DELIMITER x`, `use db`, `source FILE`, `quit` and `exit` lines (on for the MySQL dialect). */
   readonly mysqlDelimiterCommand?: boolean;
+  /** With mysqlDelimiterCommand, `use`, `source`, `quit` and `exit` lines too (default true; completion reads `USE db` as SQL). */
+  readonly mysqlLineCommands?: boolean;
   /** sqlite3's dot-commands: a line starting with '.' where a statement starts is a 'meta' line (on for SQLite scripts). */
   readonly dotCommands?: boolean;
 }
@@ -104,6 +106,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
   const out: Statement[] = [];
   let delim = options?.delimiter || ';';
   const delimCommand = options?.mysqlDelimiterCommand === true;
+  const lineCommands = delimCommand && options?.mysqlLineCommands !== false;
   const dotCommands = options?.dotCommands === true;
 
   // Line numbers: statement starts only increase, so count newlines incrementally.
@@ -253,7 +256,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       pos = lineEnd;
       continue;
     }
-    if (firstSql < 0 && delimCommand && MYSQL_LINE_COMMANDS.has(u) && atLineStart(text, tStart)) {
+    if (firstSql < 0 && lineCommands && MYSQL_LINE_COMMANDS.has(u) && atLineStart(text, tStart)) {
       // the mysql client's one-line commands at a statement's start (`use db`, `source FILE`, `quit`,
       // `exit`): the line is the command unless the delimiter is on it (then `use db;` is a statement the
       // runner takes as the command: mysqlClientCommand); quit and exit take nothing after them
