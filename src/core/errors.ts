@@ -21,11 +21,13 @@ export class SqlError extends Error {
   readonly internalPosition?: number;
   /** The server's own source location (PostgreSQL: `int4div, int.c:869`), shown by \errverbose. */
   readonly location?: string;
+  /** SQLite: the statement failed to compile ('prepare') or while it ran ('step'), as the sqlite3 shell says it. */
+  readonly phase?: 'prepare' | 'step';
   constructor(
     message: string,
     opts: {
       code?: string; position?: number; detail?: string; hint?: string; context?: string; location?: string;
-      internalQuery?: string; internalPosition?: number; vendorCode?: number; cause?: unknown;
+      internalQuery?: string; internalPosition?: number; vendorCode?: number; phase?: 'prepare' | 'step'; cause?: unknown;
     } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
@@ -38,6 +40,7 @@ export class SqlError extends Error {
     if (opts.internalQuery !== undefined) this.internalQuery = opts.internalQuery;
     if (opts.internalPosition !== undefined) this.internalPosition = opts.internalPosition;
     if (opts.vendorCode !== undefined) this.vendorCode = opts.vendorCode;
+    if (opts.phase !== undefined) this.phase = opts.phase;
   }
 }
 

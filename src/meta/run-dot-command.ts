@@ -34,7 +34,8 @@ export async function runDotCommand(session: Session, line: string, opts: MetaRu
 }
 
 async function runWords(session: Session, words: readonly string[], opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
-  const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
+  // a script's errors as sqlite3 writes them: no FILE:LINE: before them
+  const where = opts.source && session.interactive ? `${opts.source}:${opts.line}: ` : '';
   const name = (words[0] ?? '').toLowerCase();
   const args = words.slice(1);
   // sqlite3's output commands set the sqlite3 shell's output state
@@ -106,6 +107,8 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
     case 'read': {
       if (args.length !== 1) return usage('Usage: .read FILE');
       const { include } = await import('./commands/running-commands.js');
+      // sqlite3's words for a file it cannot open (its other errors are the file's own)
+      if (!s.interactive && !(await readable(args[0]!))) return fail(`Error: cannot open "${args[0]}"`);
       return include(ctx, args[0]!);
     }
     case 'output':
@@ -180,6 +183,7 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       return OK;
     }
     default:
+      if (!s.interactive) return fail(`Error: unknown command or invalid arguments:  "${name}". Enter ".help" for help`);
       return fail(`unknown dot-command .${name} (sqlsh knows ${DOT_COMMANDS.map(([n]) => n).filter((n) => n !== '.exit').join(', ')})`);
   }
 }
@@ -223,4 +227,14 @@ async function redirect(ctx: MetaContext, name: 'output' | 'once', args: readonl
   // sqlite3's .once: only the next statement's output goes there
   s.outputOnce = name === 'once';
   return OK;
+}
+
+async function readable(path: string): Promise<boolean> {
+  const { access, stat } = await import('node:fs/promises');
+  try {
+    await access(path);
+    return !(await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }

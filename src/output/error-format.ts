@@ -162,3 +162,36 @@ function briefError(err: SqlErrorLike, source: ErrorSource | undefined, verbosit
   const at = err.position ?? err.internalPosition;
   return `${prefix}ERROR:  ${escapeForTerminal(err.message, true)}${at !== undefined && at >= 0 ? ` at character ${at + 1}` : ''}`;
 }
+
+/**
+ * An error as the sqlite3 shell writes it (for sqlite3 scripts and command lines). In a script:
+ * `Parse error near line N: MSG` (the statement did not compile) or `Runtime error near line N: MSG (CODE)`,
+ * where N is the line the statement starts on; for SQL given on the command line: `Error: in prepare, MSG`
+ * or `Error: stepping, MSG (CODE)`. A result code above 1 follows the message; a compile error with a
+ * position shows the statement around it with sqlite3's marker.
+ */
+export function sqlite3ErrorText(err: SqlErrorLike & { readonly phase?: 'prepare' | 'step'; readonly vendorCode?: number }, statement: string, line: number | undefined): string {
+  const step = err.phase === 'step';
+  let text = `${escapeForTerminal(err.message, true)}${(err.vendorCode ?? 1) > 1 ? ` (${err.vendorCode})` : ''}`;
+  // (sqlite3 3.40 reports no position for a missing table)
+  if (!step && err.position !== undefined && err.position >= 0 && !/^no such table/.test(err.message)) text += sqlite3ErrorContext(statement, err.position);
+  if (line === undefined) return `Error: ${step ? 'stepping' : 'in prepare'}, ${text}`;
+  return `${step ? 'Runtime' : 'Parse'} error near line ${line}: ${text}`;
+}
+
+/** sqlite3's context under a compile error: up to 78 bytes of the statement from at most 50 before the error, white space as spaces, and the marker under it. */
+function sqlite3ErrorContext(statement: string, position: number): string {
+  let bytes = Buffer.from(statement.slice(0, position), 'utf8').length;
+  let code = Buffer.from(statement, 'utf8');
+  // start at most 50 bytes before the error, on a character's first byte
+  while (bytes > 50) {
+    let cut = 1;
+    while (cut < code.length && (code[cut]! & 0xc0) === 0x80) cut++;
+    code = code.subarray(cut);
+    bytes -= cut;
+  }
+  let len = Math.min(code.length, 78);
+  while (len < code.length && len > 0 && (code[len]! & 0xc0) === 0x80) len--;
+  const shown = escapeForTerminal(code.subarray(0, len).toString('utf8').replace(/\s/g, ' '), true);
+  return bytes < 25 ? `\n  ${shown}\n  ${' '.repeat(bytes)}^--- error here` : `\n  ${shown}\n  ${' '.repeat(bytes - 14)}error here ---^`;
+}

@@ -6,7 +6,7 @@ import { afterStatement as afterTransactionStep, beforeStatement } from './psql-
 import { splitStatements, unterminatedWhat } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
-import { formatNotice, formatSqlError } from '../output/error-format.js';
+import { formatNotice, formatSqlError, sqlite3ErrorText } from '../output/error-format.js';
 import { errorStyle } from './error-style.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { withNumericLocale } from '../output/numeric-locale.js';
@@ -523,7 +523,7 @@ async function reportFailure(
   e: unknown,
   sql: string,
   cls: ReturnType<typeof classifyStatement>,
-  opts: RunOptions & { line: number },
+  opts: RunOptions & { line: number; terminator?: string },
 ): Promise<false | 'cancelled'> {
   {
     if (e instanceof CancelledError) {
@@ -539,6 +539,12 @@ async function reportFailure(
       const shown = escapeForTerminal(sql.replace(/\s*;\s*$/, ''), true);
       const statement = echoMode(session) === 'queries' ? '' : `--------------\n${shown}\n--------------\n\n`;
       session.io.error(`${statement}${mysqlClientErrorLine(opts, escapeForTerminal(e.message, true), e)}`);
+      return false;
+    }
+    if (e instanceof SqlError && session.sqlite3Output !== undefined && !session.interactive && session.dialect.id === 'sqlite') {
+      // a sqlite3 script or command line: the error as the sqlite3 shell writes it
+      const text = `${sql}${opts.terminator === ';' ? ';' : ''}`;
+      session.io.error(sqlite3ErrorText(e, text, opts.source === undefined ? undefined : opts.line));
       return false;
     }
     if (e instanceof SqlError) {

@@ -86,12 +86,22 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.match(r.stdout, /^ {8}echo: off\n {9}eqp: off\n/);
   });
 
-  test('a dot-command sqlsh does not have is an error that says so', () => {
+  test("a dot-command sqlsh does not have is sqlite3's error in a script; errors of SQL are sqlite3's too", () => {
     const dir = tempDir();
     const r = spawnSync(process.execPath, [BIN, join(dir, 'x.db'), '-c', '.frobnicate on\nselect 1;'], { encoding: 'utf8', env: testEnv(tempDir()) });
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /unknown dot-command \.frobnicate \(sqlsh knows \.bail, \.changes, \.databases, \.dump/);
+    assert.equal(r.stderr, 'Error: unknown command or invalid arguments:  "frobnicate". Enter ".help" for help\n');
     assert.doesNotMatch(r.stdout, /1/);
+    // as sqlite3 writes them: Parse error near line N (with its context) / Runtime error ... (code); none of psql's FILE:LINE:
+    const script = '.bail off\ncreate table t(a primary key);\nselect a, nope from t;\ninsert into t values (1);\ninsert into t values (1);\n.read no-such-file.sql\n';
+    const real = sqlite3([join(dir, 'a.db')], script);
+    const ours = spawnSync(process.execPath, [BIN, join(dir, 'b.db')], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(ours.stderr, real.stderr);
+    assert.match(ours.stderr, /^Parse error near line 3: no such column: nope\n {2}select a, nope from t;\n {12}\^--- error here\nRuntime error near line 5: UNIQUE constraint failed: t\.a \(19\)\nError: cannot open "no-such-file\.sql"\n$/);
+    // SQL given on sqlite3's command line
+    // (on new files: sqlite3 3.40 adds SQLITE_SCHEMA's (17) to a first statement's error on a file with tables)
+    const args = spawnSync(process.execPath, [BIN, join(dir, 'd.db'), 'select nope'], { encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(args.stderr, sqlite3([join(dir, 'c.db'), 'select nope']).stderr);
   });
 });
 

@@ -72,9 +72,27 @@ interface Request {
   readonly unlock: () => void;
 }
 
+/** SQLite's primary result codes by name (the number the sqlite3 shell prints after an error). */
+const SQLITE_CODES: Readonly<Record<string, number>> = Object.freeze({
+  SQLITE_ERROR: 1, SQLITE_INTERNAL: 2, SQLITE_PERM: 3, SQLITE_ABORT: 4, SQLITE_BUSY: 5, SQLITE_LOCKED: 6, SQLITE_NOMEM: 7,
+  SQLITE_READONLY: 8, SQLITE_INTERRUPT: 9, SQLITE_IOERR: 10, SQLITE_CORRUPT: 11, SQLITE_NOTFOUND: 12, SQLITE_FULL: 13,
+  SQLITE_CANTOPEN: 14, SQLITE_PROTOCOL: 15, SQLITE_EMPTY: 16, SQLITE_SCHEMA: 17, SQLITE_TOOBIG: 18, SQLITE_CONSTRAINT: 19,
+  SQLITE_MISMATCH: 20, SQLITE_MISUSE: 21, SQLITE_NOLFS: 22, SQLITE_AUTH: 23, SQLITE_FORMAT: 24, SQLITE_RANGE: 25, SQLITE_NOTADB: 26,
+});
+
+/** SQLITE_CONSTRAINT_UNIQUE: 19 (its primary code's number). */
+function primaryCode(name: string | undefined): number | undefined {
+  return name === undefined ? undefined : SQLITE_CODES[name.replace(/^(SQLITE_[A-Z]+?)(_[A-Z_]+)?$/, '$1')];
+}
+
 function toError(e: WorkerError): Error {
   if (e.kind === 'internal') return new Error(e.message);
-  return new SqlError(e.message, { ...(e.code ? { code: e.code } : {}), ...(e.position !== undefined ? { position: e.position } : {}) });
+  return new SqlError(e.message, {
+    ...(e.code ? { code: e.code } : {}),
+    ...(e.position !== undefined ? { position: e.position } : {}),
+    ...(e.phase ? { phase: e.phase } : {}),
+    ...(primaryCode(e.code) !== undefined ? { vendorCode: primaryCode(e.code) } : {}),
+  });
 }
 
 export class SqliteConnection implements Connection {

@@ -82,6 +82,8 @@ export interface WorkerError {
   readonly message: string;
   readonly code?: string;
   readonly position?: number;
+  /** The statement did not compile (prepare), or failed while it ran (step). */
+  readonly phase?: 'prepare' | 'step';
 }
 
 export type FromWorker =

@@ -84,7 +84,9 @@ function describeError(db: Database, e: unknown, sql: string, SqliteError: new (
       }
     };
     const position = sqliteErrorPosition(sql, err.message, probe);
-    return { kind: 'sqlite', message: err.message, ...(err.code ? { code: err.code } : {}), ...(position !== undefined ? { position } : {}) };
+    // a statement that compiles now failed while it ran (the sqlite3 shell's "Runtime error", else "Parse error")
+    const phase = probe(sql) === undefined ? 'step' : 'prepare';
+    return { kind: 'sqlite', message: err.message, phase, ...(err.code ? { code: err.code } : {}), ...(position !== undefined ? { position } : {}) };
   }
   if (e instanceof RangeError && /more than one statement/.test(e.message)) {
     const position = secondStatementStart(sql, (prefix) => {
