@@ -75,7 +75,11 @@ export interface RunnerOptions {
 export interface StatementRunner {
   runScript(text: string, opts: RunnerOptions): Promise<{ readonly ok: boolean; readonly quit: boolean; readonly cancelled?: boolean }>;
   /** true: ran; false: failed (error printed); 'cancelled'. */
-  runStatement(sql: string, opts: RunnerOptions & { readonly line: number; readonly terminator?: string }): Promise<boolean | 'cancelled'>;
+  /**
+   * Runs a statement as typed. `lastResult`: the last result set is handed to it instead of shown (psql's
+   * `a \\; b \\gset`: one request, the results before the last shown as usual).
+   */
+  runStatement(sql: string, opts: RunnerOptions & { readonly line: number; readonly terminator?: string; readonly lastResult?: (r: QueryRows) => void }): Promise<boolean | 'cancelled'>;
   /**
    * Text shown to a person (help, listings, \\d output): through the pager when it does not fit the screen,
    * the rule results follow; otherwise to `fallback` (default: the terminal, never into \\o).

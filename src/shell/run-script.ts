@@ -8,6 +8,9 @@ import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import { formatNotice, formatSqlError, sqlite3ErrorText } from '../output/error-format.js';
 import { errorStyle } from './error-style.js';
+import { specialSetting } from '../sql/special-variables.js';
+import type { ResultEvent, Row } from '../core/result.js';
+import type { QueryRows } from '../meta/meta-command.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { withNumericLocale } from '../output/numeric-locale.js';
 import { loadDisplayWidth } from '../output/display-width.js';
@@ -385,7 +388,7 @@ function where(opts: RunOptions & { line: number }): string {
 export async function runStatement(
   session: Session,
   sql: string,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void },
 ): Promise<boolean | 'cancelled'> {
   if (session.sandbox && session.dialect.id === 'mysql' && readsLocalFile(sql)) {
     // LOAD DATA LOCAL INFILE reads a file: not after \- (src/meta/sandbox.ts), and never sent
@@ -413,7 +416,7 @@ async function runStatementInTransaction(
   session: Session,
   sql: string,
   cls: ReturnType<typeof classifyStatement>,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void },
 ): Promise<boolean | 'cancelled'> {
   // one simple-query request is not previewed: it runs as psql runs it
   const previewed = opts.simpleQuery ? { asked: false } : await previewFirst(session, sql, cls, opts);
@@ -461,7 +464,8 @@ async function runStatementInTransaction(
   };
   try {
     // The last result with rows is kept (a copy when small) for \chart without a query.
-    const events = keepingLastResult(sql, session.connection.execute(sql, {
+    const lastOnly = opts.simpleQuery && specialSetting(session.variables, 'SHOW_ALL_RESULTS') === 'off';
+    const events0 = keepingLastResult(sql, session.connection.execute(sql, {
       signal: abort.signal,
       ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
       ...(opts.simpleQuery ? { simpleQuery: true } : {}),
@@ -474,6 +478,8 @@ async function runStatementInTransaction(
       ...(options.sqlite3 || options.mysqlBatch || options.numericLocale || options.mysqlMarkup ? {} : fastPaths(options, expandedOnce, out, session.dialect.id)),
       ...(options.psqlBooleans ? { psqlValues: true } : {}),
     }), (r) => (session.lastResult = r));
+    // psql's SHOW_ALL_RESULTS off: of `a \\; b` only the last result is shown
+    const events = lastOnly ? lastResultOnly(events0) : opts.lastResult ? allButLastResult(events0, opts.lastResult) : events0;
     const summary = await renderEvents(
       options.numericLocale ? withNumericLocale(events) : events,
       out,
@@ -626,4 +632,49 @@ async function previewFirst(
 /** The aligned table sink takes this result (it reads COPY text itself; other sinks take rows). */
 function tableSink(options: { format: string; expanded?: string; tableStyle: string }, expandedOnce: boolean): boolean {
   return options.format === 'table' && (options.expanded === 'off' || options.expanded === 'auto') && options.tableStyle !== 'markdown' && !expandedOnce;
+}
+
+/** The events of the last result set only (notices as they come): psql's SHOW_ALL_RESULTS off. */
+async function* lastResultOnly(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
+  let held: ResultEvent[] = [];
+  let ended = false;
+  for await (const ev of events) {
+    if (ev.type === 'notice' || ev.type === 'notification') {
+      yield ev;
+      continue;
+    }
+    if (ended) {
+      held = [];
+      ended = false;
+    }
+    held.push(ev);
+    if (ev.type === 'done') ended = true;
+  }
+  yield* held;
+}
+
+/** The events of every result set but the last; the last one's rows go to `take` (psql's `a \\; b \\gset`). */
+async function* allButLastResult(events: AsyncIterable<ResultEvent>, take: (r: QueryRows) => void): AsyncGenerator<ResultEvent> {
+  let held: ResultEvent[] = [];
+  let ended = false;
+  for await (const ev of events) {
+    if (ev.type === 'notice' || ev.type === 'notification') {
+      yield ev;
+      continue;
+    }
+    if (ended) {
+      yield* held;
+      held = [];
+      ended = false;
+    }
+    held.push(ev);
+    if (ev.type === 'done') ended = true;
+  }
+  let columns: QueryRows['columns'] = [];
+  const rows: Row[] = [];
+  for (const ev of held) {
+    if (ev.type === 'columns') columns = ev.columns;
+    else if (ev.type === 'rows') rows.push(...ev.rows);
+  }
+  take({ columns, rows });
 }

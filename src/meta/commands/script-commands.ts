@@ -7,9 +7,10 @@
  * `\set NAME VALUE` keeps sqlsh's settings: a NAME that is a sqlsh setting key (format, timing,
  * null_string, ...) changes the setting; any other NAME is a psql variable.
  */
+import { splitStatements } from '../../sql/splitter.js';
 import { isSpecialVariable } from '../../sql/special-variables.js';
 import { spawnSync } from 'node:child_process';
-import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
+import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome, QueryRows } from '../meta-command.js';
 import { fail, ok, psqlFail, usage } from '../meta-command.js';
 import { mysqlClientErrorLine } from '../mysql-client-error.js';
 import { baseDir } from './running-commands.js';
@@ -264,7 +265,13 @@ const gset: MetaCommand = {
     const sql = takeQuery(ctx);
     if (sql === undefined) return fail('no query to run');
     const prefix = words(ctx, args)[0] ?? '';
-    const r = await ctx.runner.queryRows(sql, { ...ctx.opts });
+    // psql's `a \\; b \\gset`: one request, the results before the last shown as usual, the last one sets the variables
+    let r: Awaited<ReturnType<typeof ctx.runner.queryRows>>;
+    if (ctx.session.dialect.id === 'postgres' && splitStatements(sql, ctx.session.lex).filter((s) => s.kind === 'sql' && s.text !== '').length > 1) {
+      let last: QueryRows = { columns: [], rows: [] };
+      const ran = await ctx.runner.runStatement(sql, { ...ctx.opts, line: ctx.opts.line ?? 1, lastResult: (x) => (last = x) });
+      r = ran === true ? last : ran;
+    } else r = await ctx.runner.queryRows(sql, { ...ctx.opts });
     if (r === false || r === 'cancelled') return { type: 'error' };
     if (r.rows.length === 0) return psqlFail('no rows returned for \\gset');
     if (r.rows.length > 1) return psqlFail('more than one row returned for \\gset');
