@@ -8,7 +8,7 @@
  * null_string, ...) changes the setting; any other NAME is a psql variable.
  */
 import { splitStatements } from '../../sql/splitter.js';
-import { isSpecialVariable } from '../../sql/special-variables.js';
+import { isSpecialVariable, specialSetting } from '../../sql/special-variables.js';
 import { spawnSync } from 'node:child_process';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome, QueryRows } from '../meta-command.js';
 import { fail, ok, psqlFail, usage } from '../meta-command.js';
@@ -309,7 +309,10 @@ const gexec: MetaCommand = {
     for (const row of r.rows) {
       for (const v of row) {
         if (v === null) continue;
-        const done = await ctx.runner.runStatement(formatValue(v, ''), { ...ctx.opts });
+        const query = formatValue(v, '');
+        // psql's ECHO all (-a) in a script: each generated query before its result (they are no input lines)
+        if (!ctx.session.interactive && specialSetting(ctx.session.variables, 'ECHO') === 'all') await ctx.session.io.stdout.write(`${query}\n`);
+        const done = await ctx.runner.runStatement(query, { ...ctx.opts });
         if (done === 'cancelled') return { type: 'error' };
         if (!done) {
           good = false;
