@@ -138,7 +138,7 @@ export type MetaOutcome =
    */
   | { readonly type: 'error'; readonly message?: string; readonly psql?: boolean }
   /** One line of information (printed as a message, not a result; on stdout when psql prints it there). */
-  | { readonly type: 'message'; readonly text: string; readonly stdout?: boolean }
+  | { readonly type: 'message'; readonly text: string; readonly stdout?: boolean; /** psql says it as an error (`error: ` in a script) though the command succeeds. */ readonly psqlError?: boolean }
   /** Wrong arguments: the dispatcher adds the command's syntax. */
   | { readonly type: 'usage'; readonly message: string }
   /** Tables to render in order. */

@@ -5,6 +5,7 @@
 import type { Session } from '../shell/session.js';
 import type { MetaOutcome, MetaRunOptions, StatementRunner } from './meta-command.js';
 import { parseMetaArgs } from './meta-args.js';
+import { PatternError } from './describe/name-pattern.js';
 import { interpolateArgText } from '../sql/interpolate.js';
 import { metaRegistry } from './meta-registry.js';
 import { renderMetaTable } from './render-meta-table.js';
@@ -94,7 +95,8 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     outcome = await command.run({ session, runner, opts, invokedAs: word, plus: found.plus, system: found.system }, args);
   } catch (e) {
     if (e instanceof SandboxRefusal) return refuse();
-    if (e instanceof SqlError || e instanceof UsageError || e instanceof ConnectError || e instanceof CancelledError) {
+    if (e instanceof PatternError) outcome = { type: 'error', message: e.message, psql: true };
+    else if (e instanceof SqlError || e instanceof UsageError || e instanceof ConnectError || e instanceof CancelledError) {
       outcome = { type: 'error', message: e.message };
     } else if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {
       outcome = { type: 'error', message: e.message };
@@ -113,7 +115,8 @@ async function report(session: Session, outcome: MetaOutcome, word: string, wher
     case 'quit':
       return { type: 'quit' };
     case 'message':
-      if (outcome.stdout) await session.io.stdout.write(`${outcome.text}\n`);
+      if (outcome.psqlError && !session.interactive) session.io.error(`${where}error: ${outcome.text}`);
+      else if (outcome.stdout) await session.io.stdout.write(`${outcome.text}\n`);
       else session.io.message(outcome.text);
       return { type: 'ok' };
     case 'usage':

@@ -173,7 +173,7 @@ export async function describeRelations(src: DescribeSource, pattern: string): P
   const sequences = !exact && src.extras.describeSequence && src.extras.sequences ? matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern) : [];
   // and composite types (PostgreSQL), which psql's \\d describes with the relations
   const composites = !exact && src.extras.describeComposite && src.extras.compositeTypes ? matchByPattern(src, await src.extras.compositeTypes(src.q), (s) => s, pattern) : [];
-  if (rels.length === 0 && indexes.length === 0 && sequences.length === 0 && composites.length === 0) return { type: 'error', message: `Did not find any relation named "${pattern}".` };
+  if (rels.length === 0 && indexes.length === 0 && sequences.length === 0 && composites.length === 0) return { type: 'error', message: `Did not find any relation named "${pattern}".`, psql: true };
   // in psql's order: by schema, then name, whatever kind each is
   const found: { schema: string; name: string; table: () => Promise<MetaTable> }[] = [
     ...rels.map((r) => ({ schema: r.schema, name: r.name, table: () => describeOne(src, r) })),

@@ -13,6 +13,8 @@ export interface DescribeSource {
   readonly engineName: string;
   readonly system: boolean;
   readonly plus: boolean;
+  /** The database connected to (psql refuses a PATTERN that names another). */
+  readonly database?: string;
 }
 
 /** The catalog as it is now: in scripts it is re-read (DDL may have just run), interactively the latest snapshot. */
@@ -36,6 +38,7 @@ export async function describeSource(ctx: MetaContext): Promise<DescribeSource> 
     engineName: s.dialect.name,
     system: ctx.system,
     plus: ctx.plus,
+    ...(s.connection.info.engine === 'postgres' && s.connection.info.database !== undefined ? { database: s.connection.info.database } : {}),
   };
 }
 
@@ -62,7 +65,7 @@ export function matchByPattern<T>(
 ): T[] {
   const search = src.catalog.data.searchPath.map((x) => x.toLowerCase());
   const visible = (schema: string): boolean => schema === '' || search.length === 0 || search.includes(schema.toLowerCase());
-  const p = pattern === undefined ? undefined : compileNamePattern(pattern);
+  const p = pattern === undefined ? undefined : compileNamePattern(pattern, src.database === undefined ? undefined : { maxParts: 3, database: src.database });
   const out = items.filter((t) => {
     const k = key(t);
     if (p?.schema) return p.schema.test(k.schema) && p.name.test(k.name);

@@ -10,7 +10,7 @@ const col = (name: string, type = 'text') => ({ name, type });
 /** psql's \d, \dt, \di, \ds ...: no rows is said in a line (on stderr), not shown as an empty table. */
 function relationsOrNone(table: MetaTable, pattern: string | undefined): MetaOutcome {
   if (table.rows.length === 0) {
-    return { type: 'message', text: pattern === undefined ? 'Did not find any relations.' : `Did not find any relation named "${pattern}".` };
+    return { type: 'message', text: pattern === undefined ? 'Did not find any relations.' : `Did not find any relation named "${pattern}".`, psqlError: true };
   }
   return { type: 'tables', tables: [table] };
 }
@@ -150,7 +150,7 @@ export async function listSequences(src: DescribeSource, pattern: string | undef
 }
 
 export async function listSchemas(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
-  const p = pattern === undefined ? undefined : compileNamePattern(pattern).name;
+  const p = pattern === undefined ? undefined : compileNamePattern(pattern, src.database === undefined ? undefined : { maxParts: 2, database: src.database }).name;
   const search = src.catalog.data.searchPath;
   const owners = src.extras.schemaOwners ? await src.extras.schemaOwners(src.q).catch(() => undefined) : undefined;
   const rows: Row[] = src.catalog.data.schemas
@@ -186,29 +186,30 @@ export async function listTypes(src: DescribeSource, pattern: string | undefined
   return asTable({ title: 'List of data types', columns, rows, rowCount: true });
 }
 
-function filterFirstColumn(table: MetaTable, pattern: string | undefined): MetaTable {
+/** Rows whose first column matches PATTERN (roles, databases, extensions: objects outside schemas, one part on PostgreSQL). */
+function filterFirstColumn(table: MetaTable, pattern: string | undefined, src?: DescribeSource): MetaTable {
   if (pattern === undefined) return table;
-  const p = compileNamePattern(pattern).name;
+  const p = compileNamePattern(pattern, src?.database === undefined ? undefined : { maxParts: 1 }).name;
   return { ...table, rows: table.rows.filter((r) => p.test(String(r[0] ?? ''))) };
 }
 
 export async function listRoles(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.roles) return { type: 'message', text: src.extras.missing.roles ?? `${src.engineName} has no roles` };
-  return asTable(filterFirstColumn(await src.extras.roles(src.q, src.plus), pattern));
+  return asTable(filterFirstColumn(await src.extras.roles(src.q, src.plus), pattern, src));
 }
 
 export async function listDatabases(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   const table: MetaTable = src.extras.databases
     ? await src.extras.databases(src.q, src.plus)
     : { title: 'List of databases', columns: [col('Name')], rows: src.catalog.data.databases.map((d) => [d]), rowCount: true };
-  return asTable(filterFirstColumn(table, pattern));
+  return asTable(filterFirstColumn(table, pattern, src));
 }
 
 export async function listExtensions(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.extensions) return { type: 'message', text: src.extras.missing.extensions ?? `${src.engineName} has no extensions` };
   // psql's \dx+: what each extension installed
   if (src.plus && src.extras.extensionObjects) return { type: 'tables', tables: [...(await src.extras.extensionObjects(src.q, pattern))] };
-  return asTable(filterFirstColumn(await src.extras.extensions(src.q), pattern));
+  return asTable(filterFirstColumn(await src.extras.extensions(src.q), pattern, src));
 }
 
 /** \\dp (\\z): psql's access privileges of tables, views and sequences. */

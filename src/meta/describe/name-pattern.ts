@@ -48,8 +48,41 @@ function splitDots(pattern: string): string[] {
   return parts;
 }
 
-export function compileNamePattern(pattern: string): NamePattern {
+/** A pattern psql refuses, in psql's words (said as psql's `error: ...`). */
+export class PatternError extends Error {
+  override readonly name = 'PatternError';
+}
+
+/** A name part as written: quotes removed (`""` a quote), unquoted letters lower case. */
+function literalPart(part: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < part.length; i++) {
+    const ch = part[i]!;
+    if (ch === '"') {
+      if (quoted && part[i + 1] === '"') {
+        out += '"';
+        i++;
+      } else quoted = !quoted;
+    } else out += quoted ? ch : ch.toLowerCase();
+  }
+  return out;
+}
+
+/**
+ * psql's PATTERN. `maxParts` (psql's rule per command): 3 for schema objects (`db.schema.name`), 2 for
+ * schemas and languages (`db.name`), 1 for objects outside schemas (roles, access methods...); more parts
+ * are refused, and a database part must name the current database: psql has no cross-database lists.
+ */
+export function compileNamePattern(pattern: string, check?: { readonly maxParts: number; readonly database?: string }): NamePattern {
   const parts = splitDots(pattern.trim());
+  if (check) {
+    if (parts.length > check.maxParts) throw new PatternError(`improper qualified name (too many dotted names): ${pattern.trim()}`);
+    if (check.maxParts > 1 && parts.length === check.maxParts && check.database !== undefined && literalPart(parts[0]!) !== check.database) {
+      throw new PatternError(`cross-database references are not implemented: ${pattern.trim()}`);
+    }
+    if (check.maxParts > 1 && parts.length === check.maxParts) parts.shift();
+  }
   if (parts.length === 1) return { name: partToRegex(parts[0]!) };
   const name = parts[parts.length - 1]!;
   const schema = parts[parts.length - 2]!;

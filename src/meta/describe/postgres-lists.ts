@@ -22,6 +22,8 @@ export interface PsqlList {
    * ('schema'), or the second as a schema or the first as an owner ('owner-schema', \ddp).
    */
   readonly match: 'name' | 'schema' | 'owner-schema' | 'keys';
+  /** How many dotted parts PATTERN may have (psql's rule): 1 for objects outside schemas, 2 for db.name; default 3. */
+  readonly parts?: 1 | 2;
   /** psql shows system objects when a pattern is given, even without S (\da). */
   readonly systemWithPattern?: boolean;
   /** The query's last column is another name PATTERN may match (\dT: the internal name); it is not shown. */
@@ -105,6 +107,7 @@ function functionKinds(letters: string): string {
 export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   {
     name: '\\db',
+    parts: 1,
     summary: 'list tablespaces',
     title: 'List of tablespaces',
     columns: ['Name', 'Owner', 'Location'],
@@ -116,6 +119,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\dL',
+    parts: 2,
     summary: 'list procedural languages',
     title: 'List of languages',
     columns: ['Name', 'Owner', 'Trusted', 'Description'],
@@ -131,6 +135,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\dA',
+    parts: 1,
     summary: 'list access methods',
     title: 'List of access methods',
     columns: ['Name', 'Type'],
@@ -142,6 +147,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\dy',
+    parts: 1,
     summary: 'list event triggers',
     title: 'List of event triggers',
     columns: ['Name', 'Event', 'Owner', 'Enabled', 'Function', 'Tags'],
@@ -269,6 +275,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\drds',
+    parts: 1,
     summary: 'list per-role and per-database settings',
     title: 'List of settings',
     columns: ['Role', 'Database', 'Settings'],
@@ -290,6 +297,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\dRp',
+    parts: 1,
     summary: 'list replication publications',
     title: 'List of publications',
     columns: ['Name', 'Owner', 'All tables', 'Inserts', 'Updates', 'Deletes', 'Truncates', 'Via root'],
@@ -298,6 +306,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\dRs',
+    parts: 1,
     summary: 'list replication subscriptions',
     title: 'List of subscriptions',
     columns: ['Name', 'Owner', 'Enabled', 'Publication'],
@@ -307,6 +316,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\des',
+    parts: 1,
     summary: 'list foreign servers',
     title: 'List of foreign servers',
     columns: ['Name', 'Owner', 'Foreign-data wrapper'],
@@ -331,6 +341,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\deu',
+    parts: 1,
     summary: 'list user mappings',
     title: 'List of user mappings',
     columns: ['Server', 'User name'],
@@ -340,6 +351,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
   },
   {
     name: '\\dew',
+    parts: 1,
     summary: 'list foreign-data wrappers',
     title: 'List of foreign-data wrappers',
     columns: ['Name', 'Owner', 'Handler', 'Validator'],
@@ -472,6 +484,7 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
   },
   '\\dn': {
     name: '\\dn',
+    parts: 2,
     summary: 'list schemas',
     title: 'List of schemas',
     columns: ['Name', 'Owner'],
@@ -491,7 +504,7 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
   let rows = (await src.q(list.sql(plus, system))).filter(psqlFilter(list, src, pattern));
   const hidden = list.altName ? 1 : (list.hidden ?? 0);
   if (hidden > 0) rows = rows.map((r) => r.slice(0, -hidden));
-  if (rows.length === 0 && list.empty) return { type: 'message', text: typeof list.empty === 'string' ? list.empty : list.empty(pattern) };
+  if (rows.length === 0 && list.empty) return { type: 'message', text: typeof list.empty === 'string' ? list.empty : list.empty(pattern), psqlError: true };
   const columns = (plus ? list.plusColumns! : list.columns).map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
   return { type: 'tables', tables: [{ title: list.title, columns, rows, rowCount: true }] };
 }
@@ -502,7 +515,7 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
  * matches the name (\ddp: the schema or the owner).
  */
 function psqlFilter(list: PsqlList, src: DescribeSource, pattern: string | undefined): (row: Row) => boolean {
-  const p = pattern === undefined ? undefined : compileNamePattern(pattern);
+  const p = pattern === undefined ? undefined : compileNamePattern(pattern, src.database === undefined ? undefined : { maxParts: list.parts ?? 3, database: src.database });
   const search = src.catalog.data.searchPath.map((x) => x.toLowerCase());
   const cell = (r: Row, i: number) => String(r[i] ?? '');
   switch (list.match) {
