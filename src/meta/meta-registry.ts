@@ -16,6 +16,7 @@ import { PLAN_COMMANDS } from './commands/plan-commands.js';
 import { SQLITE_COMMANDS } from './commands/sqlite-commands.js';
 import { SYSTEM_COMMANDS } from './commands/system-commands.js';
 import { LARGE_OBJECT_COMMANDS } from './commands/large-object-commands.js';
+import { MYSQL_CLIENT_COMMANDS } from './commands/mysql-client-commands.js';
 
 export interface MetaLookup {
   readonly command: MetaCommand;
@@ -137,4 +138,21 @@ export function metaRegistry(): MetaRegistry {
     ]),
   );
   return registry;
+}
+
+const CLIENT_BY_NAME: ReadonlyMap<string, MetaCommand> = new Map(MYSQL_CLIENT_COMMANDS.map((c) => [c.name, c]));
+
+/**
+ * The command a word names on the mysql client's command line (session.mysqlClient): the client's
+ * meaning of \\c \\p \\r \\d \\C \\T \\t \\n \\W \\w \\# first, then sqlsh's commands. A word sqlsh does
+ * not know that starts with one of the client's letters is that command with the rest as its argument
+ * (`\\d//`, `\\Cutf8`), as the client reads one letter. Returns the command word and the argument text.
+ */
+export function mysqlClientLookup(word: string, rest: string): { readonly word: string; readonly rest: string; readonly found: MetaLookup } | undefined {
+  const exact = CLIENT_BY_NAME.get(word);
+  if (exact) return { word, rest, found: { command: exact, plus: false, system: false } };
+  if (metaRegistry().lookup(word)) return undefined;
+  const head = CLIENT_BY_NAME.get(word.slice(0, 2));
+  if (!head) return undefined;
+  return { word: word.slice(0, 2), rest: `${word.slice(2)} ${rest}`.trim(), found: { command: head, plus: false, system: false } };
 }

@@ -7,7 +7,7 @@ import type { MetaOutcome, MetaRunOptions, StatementRunner } from './meta-comman
 import { parseMetaArgs } from './meta-args.js';
 import { PatternError } from './describe/name-pattern.js';
 import { interpolateArgText } from '../sql/interpolate.js';
-import { metaRegistry } from './meta-registry.js';
+import { metaRegistry, mysqlClientLookup } from './meta-registry.js';
 import { renderMetaTable } from './render-meta-table.js';
 import { CancelledError, ConnectError, SqlError, UsageError } from '../core/errors.js';
 import { nextCommandAt, WHOLE_LINE_COMMANDS } from '../sql/meta-line.js';
@@ -27,7 +27,10 @@ export function splitCommandWord(line: string): [string, string] {
 export async function runMeta(session: Session, line: string, opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
   const [word0, rest0] = splitCommandWord(line);
   // several commands on one line (psql): each runs in turn; a command taking the whole line keeps it
-  if (!WHOLE_LINE_COMMANDS.has(word0) && !rest0.startsWith('|')) {
+  // on the mysql client's command line its letters mean what the client means (mysql-client-commands.ts),
+  // and one of them takes the rest of the line
+  const client = session.mysqlClient ? mysqlClientLookup(word0, rest0) : undefined;
+  if (!client && !WHOLE_LINE_COMMANDS.has(word0) && !rest0.startsWith('|')) {
     const at = nextCommandAt(rest0);
     if (at >= 0) {
       const first = await runMeta(session, `${word0} ${rest0.slice(0, at)}`.trimEnd(), opts, runner);
@@ -37,12 +40,13 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     }
   }
   const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
-  const word = word0;
+  const word = client?.word ?? word0;
   const registry = metaRegistry();
-  const found = registry.lookup(word);
+  const found = client?.found ?? registry.lookup(word);
   // psql puts variables into a command's arguments as that command runs (`\\g \\gset \\echo :x` reads the new x);
   // the scripting commands read theirs themselves
-  const rest = found && !found.command.argsAsWritten && session.variables.size > 0 ? interpolateArgText(rest0, session.variables) : rest0;
+  const rest1 = client?.rest ?? rest0;
+  const rest = found && !found.command.argsAsWritten && session.variables.size > 0 ? interpolateArgText(rest1, session.variables) : rest1;
   if (!found) {
     if (word === '\\;') {
       // psql's `a \\; b` (one request of several statements) exists on PostgreSQL only

@@ -98,6 +98,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
   // SQL left before a backslash command that did not take it stays there for the next line, as in psql.
   const psqlBuffer = session.dialect.id === 'postgres';
   let carry: { readonly buffer: PsqlQueryText; readonly line: number } | undefined;
+  // the mysql client's statement being typed, kept by one of its commands that leaves it open (\\p, \\W ...)
+  let clientKept: string | undefined;
+  let clientKeptLine = 0;
   // psql's ECHO=all in a script: each input line as it is read, before what is on it runs (offset in `input`)
   let echoedTo = 0;
   const echoLinesTo = async (end: number): Promise<void> => {
@@ -113,6 +116,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
     ...(session.delimiter !== undefined ? { delimiter: session.delimiter } : {}),
     mysqlDelimiterCommand: session.dialect.id === 'mysql',
     dotCommands: session.dialect.id === 'sqlite',
+    ...(session.mysqlClient ? { mysqlClientDelimiter: true } : {}),
   });
   // A sqlite3 script (one with a dot-command anywhere) writes all its results as sqlite3 does, from its first line
   if (offset === 0 && session.dialect.id === 'sqlite' && !session.interactive && session.sqlite3Output === undefined
@@ -129,6 +133,16 @@ export async function runScript(session: Session, input: string, opts: RunOption
         ok = false;
         if (stopOnError()) return { ok, quit: false };
       }
+    }
+    if (st.kind === 'delimiter' && st.text.startsWith('\\')) {
+      // the mysql client's \\d DELIM (the splitter reads on with the new delimiter): said as the client says it
+      const { runMeta } = await import('../meta/run-meta.js');
+      const r = await runMeta(session, st.text, { ...opts, stopOnError: stopOnError(), line }, runnerFor(session));
+      if (r.type === 'error') {
+        ok = false;
+        if (stopOnError()) return { ok, quit: false };
+      }
+      continue;
     }
     if (st.kind === 'delimiter') {
       // DELIMITER holds for the rest of the session, as in the mysql client (the next line typed, a later script)
@@ -151,6 +165,19 @@ export async function runScript(session: Session, input: string, opts: RunOption
         ? mysqlClientCommand(mysqlClientText(st.text, session.lex), true) : undefined;
     if (clientCommand !== undefined) st = { ...st, kind: 'meta', text: clientCommand };
     let meta = st.kind === 'meta' ? st.text : metaAfterSql(st.text, st.terminator);
+    // the mysql client's own commands (\\c \\p \\W ...) act on the statement being typed, from its first
+    // character to the command, and those that do not drop it leave it open (mysql-client-commands.ts)
+    const clientMeta = session.mysqlClient && meta !== undefined && st.kind !== 'delimiter'
+      && (await import('../meta/meta-registry.js')).mysqlClientLookup(/^\\[^\s|]*/.exec(meta)?.[0] ?? '', '') !== undefined;
+    let clientBuffer: string | undefined;
+    if (clientMeta) {
+      const before = st.kind === 'sql' ? text.slice(clientKept !== undefined ? st.segmentStart : st.start, Math.max(st.start, text.lastIndexOf(meta!, st.segmentEnd - meta!.length))) : '';
+      clientBuffer = (clientKept ?? '') + before;
+    } else if (session.mysqlClient && clientKept !== undefined && st.kind === 'sql') {
+      st = { ...st, text: (clientKept + text.slice(st.segmentStart, st.start) + st.text).trimEnd() };
+      line = clientKeptLine;
+      clientKept = undefined;
+    }
     if (skipped && meta !== undefined && st.kind === 'sql') st = { ...st, kind: 'meta', text: meta };
     if (meta?.startsWith('.')) {
       // a sqlite3 dot-command, read with sqlite3's rules (src/meta/run-dot-command.ts); none in a skipped \if branch
@@ -175,7 +202,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
     }
     if (meta !== undefined) {
       // The SQL a backslash command ended is its query buffer (\p, \r, \gset, \gexec may take it).
-      session.queryBuffer = buffer
+      session.queryBuffer = clientBuffer !== undefined ? clientBuffer === '' ? undefined : clientBuffer
+        : buffer
         ? buffer.text !== '' ? interpolate(session, buffer.text) : undefined
         : st.kind === 'sql' && st.text !== '' ? interpolate(session, st.text) : undefined;
       const hadBuffer = session.queryBuffer !== undefined;
@@ -201,6 +229,18 @@ export async function runScript(session: Session, input: string, opts: RunOption
         continue restart;
       }
       const taken = hadBuffer && session.queryBuffer === undefined;
+      if (clientBuffer !== undefined) {
+        // the client's command kept the statement being typed (\\p) or dropped it (\\c, \\r)
+        if (clientKept === undefined && session.queryBuffer !== undefined) clientKeptLine = line;
+        clientKept = session.queryBuffer;
+        session.queryBuffer = undefined;
+        if (r.type === 'quit') return { ok, quit: true };
+        if (r.type === 'error') {
+          ok = false;
+          if (stopOnError()) return { ok, quit: false };
+        }
+        continue;
+      }
       session.queryBuffer = undefined;
       if (buffer && !session.interactive) {
         // psql keeps what the command did not take (\echo, \set ...) for the lines that follow
@@ -260,6 +300,12 @@ export async function runScript(session: Session, input: string, opts: RunOption
     // to the end of the input, each line with its line break (`-e 'select 1'`: "select 1\n")
     const xmlStatement = session.mysqlClient && session.mysqlMarkup === 'xml' && !st.complete
       ? interpolate(session, mysqlClientText(text.slice(st.start, st.segmentEnd), session.lex)).replace(/(?<!\n)$/, '\n') : undefined;
+    if (session.mysqlClient && session.mysqlDisconnected) {
+      // after a failed \\r the client has no connection: the next statement ends the script with status 1 (-f too)
+      session.io.error(`${mysqlClientErrorLine({ ...opts, line }, "Can't connect to the server")}\n`);
+      session.exitStatus = 1;
+      return { ok: false, quit: true };
+    }
     const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}) });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
@@ -274,6 +320,12 @@ export async function runScript(session: Session, input: string, opts: RunOption
     }
   }
   break;
+  }
+  if (clientKept !== undefined && clientKept.trim() !== '' && !opts.signal?.aborted) {
+    // the client sends the statement it was still typing at the end of the input
+    const r = await runStatement(session, interpolate(session, mysqlClientText(clientKept, session.lex)).trimEnd(), { ...opts, line: clientKeptLine });
+    if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
+    if (!r) ok = false;
   }
   if (carry && !session.interactive && !opts.signal?.aborted) {
     // psql sends what is left in its buffer at the end of the input
@@ -487,7 +539,12 @@ async function runStatementInTransaction(
       {
         // psql: FILE:LINE: in a script, and the statement's line with a caret when the server gave a position
         notice: async (m, severity, position) => {
-          if (session.mysqlClient) return; // the client shows no warnings in batch mode
+          if (session.mysqlClient) {
+            // the client shows no warnings in batch mode, unless \\W turned them on: then each after the result
+            const w = session.mysqlShowWarnings ? /^(\w+) (\d+): ([^]*)$/.exec(m) : null;
+            if (w) await out.write(`${w[1]} (Code ${w[2]}): ${w[3]}\n`);
+            return;
+          }
           if (position !== undefined) await loadDisplayWidth(); // the caret goes under the right cell
           session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts)));
         },

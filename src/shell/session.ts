@@ -83,6 +83,10 @@ export class Session {
   sandbox = false;
   /** The mysql client's -vv: each statement's row count or `Query OK` line after it, `Bye` at the end. */
   mysqlVerbose = 0;
+  /** The mysql client's \\W (warnings after each statement) is on; \\w turns it off. */
+  mysqlShowWarnings = false;
+  /** The mysql client's \\r failed: the client has no connection, and its next statement ends the script. */
+  mysqlDisconnected = false;
   /** sqlite3's `.exit N`: the status the shell leaves with. */
   exitStatus: number | undefined;
   /** sqlite3's `.once FILE`: the output goes back to the screen after the next statement. */

@@ -67,6 +67,17 @@ export interface SplitOptions {
   readonly mysqlLineCommands?: boolean;
   /** sqlite3's dot-commands: a line starting with '.' where a statement starts is a 'meta' line (on for SQLite scripts). */
   readonly dotCommands?: boolean;
+  /**
+   * The mysql client's command line: its `\\d DELIM` where a statement starts is a 'delimiter' line, as
+   * DELIMITER is (`\\d //`, `\\d//`); the delimiter is its first word, backslashes dropped. Its commands
+   * that take nothing (\\c \\p \\t \\n \\W \\w \\#) are two characters there too (`\\W select 1`).
+   */
+  readonly mysqlClientDelimiter?: boolean;
+}
+
+/** The delimiter a mysql client's `\\d` line sets ('' when it names none). */
+export function clientDelimiterArg(line: string): string {
+  return (line.slice(2).trim().split(/[ \t]+/)[0] ?? '').replace(/\\(.?)/g, '$1');
 }
 
 /** The statements plus what was still open at the end of the input (used by inputStatus). */
@@ -227,6 +238,18 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
           continue;
         }
         const line = text.slice(tStart, tEnd).trimEnd();
+        if (firstSql < 0 && options?.mysqlClientDelimiter === true && /^\\d(?:$|[^A-Za-z0-9+])/.test(line)) {
+          pushLine('delimiter', tStart, line, tEnd);
+          const arg = clientDelimiterArg(line);
+          if (arg !== '') delim = arg;
+          continue;
+        }
+        if (firstSql < 0 && options?.mysqlClientDelimiter === true && /^\\[cptnWw#](?![A-Za-z])./.test(line)) {
+          // the client's commands that take nothing are two characters at a statement's start too: the rest is more input
+          pushLine('meta', tStart, line.slice(0, 2), tStart + 2);
+          pos = tStart + 2;
+          continue;
+        }
         if (firstSql < 0) pushLine('meta', tStart, line, tEnd);
         else pushSql(tEnd, true, line);
         continue;

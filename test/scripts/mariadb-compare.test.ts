@@ -147,6 +147,43 @@ test("the mysql client's -f / --force: a script goes on past its failed statemen
   }
 });
 
+test("the mysql client's backslash commands mean the client's on its command line: \\c \\p \\d \\r \\C \\T \\t \\n \\W \\w \\#", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const db = `mcmd_${process.pid}`;
+  assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
+  try {
+    const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env });
+    const cases: [string, string[]][] = [
+      ['select 1 as a\\c\nselect 2 as b;\nselect 3 as c,\n4 as d \\c select 5 as e;\n', []],
+      ['select 6\\p\n;\n\\p\nselect 7 \\p select 8;\n', []],
+      ['select nosuch \\p;\nselect 2 \\p\n;\nselect nosuch2\n\\p\n;\nselect 9;\n', ['-f']],
+      ['\\d //\nselect 1 as a//\n\\d ;\nselect 2 as b;\n\\d//\nselect 3 as c//\n', []],
+      ['\\T /nonexistent/tee.txt\nselect 1 as a;\n\\t\n\\W\nselect 1/0 as w;\n\\w\nselect 1/0;\n\\C latin1\nselect @@character_set_client;\n\\n\n\\#\n', []],
+      [`\\r ${db}\nselect database();\n\\r\nselect 2;\n`, []],
+      ['\\W select 1/0;\n', []],
+    ];
+    for (const [script, flags] of cases) {
+      const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      assert.equal(r.stdout, real.stdout, `stdout of ${JSON.stringify(script)}`);
+      assert.equal(r.stderr, real.stderr, `stderr of ${JSON.stringify(script)}`);
+      assert.equal(r.status, real.status, `exit status of ${JSON.stringify(script)}`);
+    }
+    // a failed \\r: the client has no connection, its next statement ends the script with status 1 (-f too)
+    for (const flags of [[], ['-f']]) {
+      const script = 'select 1;\n\\r nosuch_db_x\nselect 5;\nselect 6;\n';
+      const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      assert.equal(r.stdout, real.stdout);
+      assert.equal(r.stderr, real.stderr);
+      assert.equal(r.status, real.status);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
 test('a mariadb-dump file (executable comments, the sandbox line, --compatible=postgres) restores through sqlsh as through the client', async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;

@@ -59,6 +59,12 @@ async function openCore(driver: Mysql2Module, p: MysqlParams, database: string |
 }
 
 function connectError(err: MysqlDriverError, p: MysqlParams): ConnectError {
+  // the driver's error stays as the cause (the mysql client's command line words it as the client: \\r)
+  const e = connectErrorText(err, p);
+  return new ConnectError(e.message, { needsPassword: e.needsPassword, cause: err });
+}
+
+function connectErrorText(err: MysqlDriverError, p: MysqlParams): ConnectError {
   const where = mysqlWhere(p);
   const server = err.sqlMessage ?? err.message;
   switch (err.code) {
