@@ -71,7 +71,19 @@ interface FlagDef {
   readonly value: boolean;
   apply(o: Mutable, v: string, name: string): void;
 }
-type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[]; raw?: boolean; silent?: boolean; verbose?: number };
+type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[]; raw?: boolean; silent?: boolean; verbose?: number; executeAt?: number };
+
+/** The mysql client's -e / --execute: several are one script, joined with a space, as the client joins them. */
+function mysqlExecute(o: Mutable, sql: string): void {
+  const at = o.executeAt;
+  const prev = at === undefined ? undefined : o.scripts[at];
+  if (prev?.type === 'command') {
+    o.scripts[at!] = { type: 'command', sql: `${prev.sql} ${sql}` };
+    return;
+  }
+  o.executeAt = o.scripts.length;
+  o.scripts.push({ type: 'command', sql });
+}
 
 /** A psql printing option, checked now (a bad one is a usage error before connecting). */
 function pset(o: Mutable, name: string, value: string | undefined, flag: string): void {
@@ -179,7 +191,7 @@ const FLAGS: readonly FlagDef[] = [
   { names: ['-v', '--set', '--variable'], value: true, apply: setVariable },
   { names: ['-q', '--quiet'], value: false, apply: (o) => setVariable(o, 'QUIET=on', '-q') },
   { names: ['-e', '--echo-queries'], value: false, apply: (o) => setVariable(o, 'ECHO=queries', '-e') }, // -e SQL under mysqlStyle: see parseArgs
-  { names: ['--execute'], value: true, apply: (o, v) => o.scripts.push({ type: 'command', sql: v }) },
+  { names: ['--execute'], value: true, apply: (o, v) => (o.mysqlStyle ? mysqlExecute(o, v) : void o.scripts.push({ type: 'command', sql: v })) },
   { names: ['-a', '--echo-all'], value: false, apply: (o) => setVariable(o, 'ECHO=all', '-a') },
   { names: ['-X', '--no-psqlrc'], value: false, apply: () => undefined },
   { names: ['-1', '--single-transaction'], value: false, apply: (o) => void (o.singleTransaction = true) },
@@ -213,7 +225,7 @@ function closest(name: string): string | undefined {
 
 /** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
-  if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: (m, v) => m.scripts.push({ type: 'command', sql: v }) };
+  if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: mysqlExecute };
   if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
   // the mysql client's -H / --html and -X / --xml (psql's -H is html too, its -X skips the psqlrc)
   if (o.mysqlStyle && (name === '-H' || name === '--html')) return { names: [name], value: false, apply: (m) => void (m.mysqlMarkup = 'html') };
@@ -424,7 +436,8 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
   }
   delete o.silent;
   delete o.verbose;
-  if (o.raw && (o.format === 'tsv' || o.format === undefined)) {
+  // (with -t the client keeps its ascii table, in either order: -r only stops the escapes there)
+  if (o.raw && (o.format === 'tsv' || o.format === undefined) && !o.psets?.some((p) => p.name === 'format' && p.value === 'ascii')) {
     // the mysql client's --raw: tab-separated values written as they are, NULL as NULL
     o.format = undefined;
     o.nullString ??= 'NULL';
@@ -441,5 +454,6 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
   if (positional[0] !== undefined) o.target = positional[0];
   if (o.demo && o.target !== undefined) throw new UsageError(`--demo opens the demo database; it cannot be combined with the target ${JSON.stringify(o.target)}`);
   delete o.raw;
+  delete o.executeAt;
   return Object.freeze(o);
 }

@@ -184,6 +184,21 @@ test("the mysql client's backslash commands mean the client's on its command lin
   }
 });
 
+test("-t with -r keeps the client's table, and several -e are one script joined with a space, as the client does", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const run = (cmd: string, args: readonly string[], env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input: '', encoding: 'utf8', timeout: 60_000, env });
+  const sql = "select 'a\\tb' as x, null as n, 'l1\\nl2' as y";
+  for (const flags of [['-t', '-r', '-e', sql], ['-r', '-t', '-e', sql], ['-r', '-E', '-e', sql], ['-e', 'select 1 as a', '-e', 'select 2 as b'],
+    ['-v', '-e', 'select 1 as a;', '--execute=select 2 as b'], ['-e', 'select 1 as a; -- x', '-e', 'select 2 as b']] as string[][]) {
+    const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags], { ...process.env, MYSQL_PWD: server.password });
+    const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags], { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+    assert.equal(r.stdout, real.stdout, `stdout of ${flags.join(' ')}`);
+    assert.equal(r.stderr, real.stderr, `stderr of ${flags.join(' ')}`);
+    assert.equal(r.status, real.status, `exit status of ${flags.join(' ')}`);
+  }
+});
+
 test('a mariadb-dump file (executable comments, the sandbox line, --compatible=postgres) restores through sqlsh as through the client', async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;
