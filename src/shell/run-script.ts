@@ -160,9 +160,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
     // the mysql client's `use db`, `source FILE`, `quit` lines (MySQL splitter) and `use db;` statements
     // are its commands \u db, \. FILE, \q (src/sql/mysql-client-command.ts)
     const clientCommand = session.dialect.id !== 'mysql' ? undefined
-      : st.kind === 'meta' ? mysqlClientCommand(st.text, false)
+      : st.kind === 'meta' ? mysqlClientCommand(st.text, false, session.mysqlClient)
       : st.kind === 'sql' && st.complete && !st.openToken && st.terminator !== undefined && (!st.terminator.startsWith('\\') || st.terminator === '\\g')
-        ? mysqlClientCommand(mysqlClientText(st.text, session.lex), true) : undefined;
+        ? mysqlClientCommand(mysqlClientText(st.text, session.lex), true, session.mysqlClient) : undefined;
     if (clientCommand !== undefined) st = { ...st, kind: 'meta', text: clientCommand };
     let meta = st.kind === 'meta' ? st.text : metaAfterSql(st.text, st.terminator);
     // the mysql client's own commands (\\c \\p \\W ...) act on the statement being typed, from its first

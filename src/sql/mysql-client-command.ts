@@ -10,13 +10,16 @@
 const WITH_ARGUMENT: Readonly<Record<string, string>> = { use: '\\u', source: '\\.' };
 const ALONE: Readonly<Record<string, string>> = { quit: '\\q', exit: '\\q' };
 
+/** On the mysql client's command line only (session.mysqlClient): `connect [db [host]]` is its \\r. */
+const CLIENT_WITH_ARGUMENT: Readonly<Record<string, string>> = { ...WITH_ARGUMENT, connect: '\\r' };
+
 /** The backslash command for `text` (a line, or a statement's text when `statement`), or undefined. */
-export function mysqlClientCommand(text: string, statement: boolean): string | undefined {
+export function mysqlClientCommand(text: string, statement: boolean, client = false): string | undefined {
   const m = /^\s*([A-Za-z]+)(?:([ \t\r\n])([^]*))?$/.exec(text);
   if (!m) return undefined;
   const word = m[1]!.toLowerCase();
   const rest = (m[3] ?? '').trim();
-  const command = WITH_ARGUMENT[word];
+  const command = (client ? CLIENT_WITH_ARGUMENT : WITH_ARGUMENT)[word];
   if (command !== undefined) return rest === '' ? command : `${command} ${rest}`;
   return !statement && rest === '' ? ALONE[word] : undefined;
 }

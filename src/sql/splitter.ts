@@ -70,7 +70,8 @@ export interface SplitOptions {
   /**
    * The mysql client's command line: its `\\d DELIM` where a statement starts is a 'delimiter' line, as
    * DELIMITER is (`\\d //`, `\\d//`); the delimiter is its first word, backslashes dropped. Its commands
-   * that take nothing (\\c \\p \\t \\n \\W \\w \\#) are two characters there too (`\\W select 1`).
+   * that take nothing (\\c \\p \\t \\n \\W \\w \\#) are two characters there too (`\\W select 1`), and a
+   * `connect [db [host]]` line is its command, as `use db` is.
    */
   readonly mysqlClientDelimiter?: boolean;
 }
@@ -237,6 +238,17 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
           inline.push({ text: '\\-', line: peekLine(tStart) });
           continue;
         }
+        if (firstSql >= 0 && options?.mysqlClientDelimiter === true && tEnd - tStart === 2 && text.charCodeAt(tStart + 1) === 114 /* r */) {
+          // the client's \\r reads its arguments from the rest of the line (past the delimiter too: `\\r db; x`
+          // connects to db on host x), and the input goes on after the delimiter, when the line has one
+          let e = tEnd;
+          while (e < n && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+          const args = text.slice(tEnd, e).trim();
+          const d = text.slice(tEnd, e).indexOf(delim);
+          pos = d >= 0 ? tEnd + d + delim.length : e;
+          pushSql(pos, true, args === '' ? '\\r' : `\\r ${args}`);
+          continue;
+        }
         const line = text.slice(tStart, tEnd).trimEnd();
         if (firstSql < 0 && options?.mysqlClientDelimiter === true && /^\\d(?:$|[^A-Za-z0-9+])/.test(line)) {
           pushLine('delimiter', tStart, line, tEnd);
@@ -279,7 +291,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       pos = lineEnd;
       continue;
     }
-    if (firstSql < 0 && lineCommands && MYSQL_LINE_COMMANDS.has(u) && atLineStart(text, tStart)) {
+    if (firstSql < 0 && lineCommands && (MYSQL_LINE_COMMANDS.has(u) || (u === 'CONNECT' && options?.mysqlClientDelimiter === true)) && atLineStart(text, tStart)) {
       // the mysql client's one-line commands at a statement's start (`use db`, `source FILE`, `quit`,
       // `exit`): the line is the command unless the delimiter is on it (then `use db;` is a statement the
       // runner takes as the command: mysqlClientCommand); quit and exit take nothing after them
@@ -288,7 +300,7 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
       const rest = text.slice(pos, lineEnd);
       const c = pos < n ? text.charCodeAt(pos) : 10;
       const separated = c === 32 || c === 9 || c === 10 || c === 13;
-      if (separated && !rest.includes(delim) && !rest.includes('\\g') && (u === 'USE' || u === 'SOURCE' || rest.trim() === '')) {
+      if (separated && !rest.includes(delim) && !rest.includes('\\g') && (u === 'USE' || u === 'SOURCE' || u === 'CONNECT' || rest.trim() === '')) {
         pushLine('meta', tStart, text.slice(tStart, lineEnd).trimEnd(), lineEnd);
         pos = lineEnd;
         continue;

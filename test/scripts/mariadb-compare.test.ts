@@ -162,6 +162,11 @@ test("the mysql client's backslash commands mean the client's on its command lin
       ['\\T /nonexistent/tee.txt\nselect 1 as a;\n\\t\n\\W\nselect 1/0 as w;\n\\w\nselect 1/0;\n\\C latin1\nselect @@character_set_client;\n\\n\n\\#\n', []],
       [`\\r ${db}\nselect database();\n\\r\nselect 2;\n`, []],
       ['\\W select 1/0;\n', []],
+      // connect [db [host]] is \\r, as `use db` is \\u; \\r in a statement reads the rest of its line
+      [`select database();\nconnect ${db}\nselect database();\nconnect\nselect database();\nconnect ${db};\nselect database();\n`, []],
+      [`select 1,\n2 \\r ${db}\nselect database();\nselect 3 \\r ${db}\nselect 4;\n`, []],
+      ['connect nosuch_db_x\nselect 1;\n', []],
+      [`connect ${db} nosuch-host.invalid\nselect 1;\n`, []],
     ];
     for (const [script, flags] of cases) {
       const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });

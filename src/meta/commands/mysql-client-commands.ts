@@ -58,7 +58,8 @@ function connectFailure(ctx: MetaContext, e: unknown, host: string | undefined):
     return say(ctx, cause.sqlMessage, { vendorCode: cause.errno, code: cause.sqlState ?? 'HY000' });
   }
   if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN') {
-    return say(ctx, `Unknown server host '${host ?? ''}' (-2)`, { vendorCode: 2005, code: 'HY000' });
+    // the resolver's status in the client's parentheses: EAI_NONAME -2, EAI_AGAIN -3
+    return say(ctx, `Unknown server host '${host ?? ''}' (${cause.code === 'EAI_AGAIN' ? -3 : -2})`, { vendorCode: 2005, code: 'HY000' });
   }
   return say(ctx, (e as Error).message);
 }
@@ -68,7 +69,7 @@ const connect: MetaCommand = {
   group: 'Connection',
   syntax: '\\r [DATABASE [HOST]]',
   summary: "the mysql client's connect: reconnect, to DATABASE on HOST when given",
-  args: { min: 0, max: 2, kinds: ['text'] },
+  args: { min: 0, max: Infinity, kinds: ['text'] }, // (words after HOST are left alone, as the client leaves them)
   async run(ctx, args) {
     const s = ctx.session;
     s.queryBuffer = undefined; // the statement being typed is dropped
