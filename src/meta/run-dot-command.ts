@@ -14,6 +14,7 @@ import { sqlite3Boolean, sqlite3OutputCommand, sqlite3Show } from './dot-command
 import { DOT_COMMANDS } from '../sql/dot-command-names.js';
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
 import { withVariable } from '../sql/variables.js';
+import { SANDBOX_REFUSAL } from './sandbox.js';
 
 /** A usage error; `stdout`: written there, as sqlite3 writes .output's and .once's (with its help). */
 type Step = MetaOutcome | { readonly type: 'usage'; readonly message: string; readonly stdout?: boolean };
@@ -61,6 +62,11 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
   // (on the shell's screen only the output commands change the output)
   if (!session.interactive) session.sqlite3Output ??= SQLITE3_DEFAULT;
   const ctx: MetaContext = { session, runner, opts, invokedAs: `.${name}`, plus: false, system: false };
+  if (session.sandbox && OUTSIDE.has(name)) {
+    // refused as \! is (sandbox.ts)
+    session.io.error(`${where}.${name}: ${SANDBOX_REFUSAL} (\\- turned it on: no files, shell or environment)`);
+    return { type: 'error' };
+  }
   let r: Step;
   try {
     r = await run(ctx, name, args);
@@ -84,6 +90,9 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
       return { type: 'ok' };
   }
 }
+
+/** The dot-commands that reach a shell or the file system outside the session: refused in sandbox mode (sandbox.ts). */
+const OUTSIDE: ReadonlySet<string> = new Set(['cd', 'shell', 'system', 'open', 'backup', 'save']);
 
 const OK: MetaOutcome = Object.freeze({ type: 'ok' });
 const usage = (message: string): Step => ({ type: 'usage', message });
@@ -177,6 +186,35 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       if (status !== 0) s.exitStatus = status; // (.exit 0 leaves as the script went: 1 after an error)
       return { type: 'quit' };
     }
+    case 'timeout':
+      // sqlite3's busy timeout; no number (or none at all) is 0
+      await sql(ctx, `PRAGMA busy_timeout = ${Math.max(0, sqlite3Integer(args[0] ?? '0'))}`);
+      return OK;
+    case 'prompt':
+      return OK; // (the prompts: nothing in a script; sqlsh's prompt is its own)
+    case 'explain':
+      // accepted as sqlite3 reads it (auto, or a boolean with its warning); EXPLAIN's output stays sqlsh's (README)
+      if (args[0] !== undefined && args[0].toLowerCase() !== 'auto') {
+        const b = sqlite3Boolean(args[0]);
+        if (b.warning) s.io.error(b.warning);
+      }
+      return OK;
+    case 'cd':
+      if (args.length !== 1) return usage('Usage: .cd DIRECTORY');
+      try {
+        process.chdir(args[0]!);
+      } catch {
+        return fail(`Cannot change to directory "${args[0]}"`);
+      }
+      return OK;
+    case 'shell':
+    case 'system':
+      return shell(ctx, args);
+    case 'open':
+      return open(ctx, args);
+    case 'backup':
+    case 'save':
+      return backup(ctx, args);
     case 'help': {
       const { metaRegistry } = await import('./meta-registry.js');
       await ctx.runner.page(metaRegistry().helpList());
@@ -226,6 +264,105 @@ async function redirect(ctx: MetaContext, name: 'output' | 'once', args: readonl
   if (bom) await s.output.write('\uFEFF');
   // sqlite3's .once: only the next statement's output goes there
   s.outputOnce = name === 'once';
+  return OK;
+}
+
+/** One statement run for its effect (or its rows), as the sqlite3 shell runs its own. */
+async function sql(ctx: MetaContext, text: string): Promise<unknown[][]> {
+  const out: unknown[][] = [];
+  for await (const ev of ctx.session.connection.execute(text, { sqlite3Values: true, ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}) })) {
+    if (ev.type === 'rows') for (const r of ev.rows) out.push([...(r as readonly unknown[])]);
+  }
+  return out;
+}
+
+const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * `.shell CMD ...` / `.system CMD ...`: the words joined by spaces (a word holding a space in double quotes,
+ * as sqlite3 puts them back) run by /bin/sh (as `sh -c`, system()'s way), its output straight to standard output (not into .output);
+ * a status other than 0 is said as sqlite3 says it, the raw wait status (`exit 3`: 768), and is no error.
+ */
+async function shell(ctx: MetaContext, args: readonly string[]): Promise<Step> {
+  if (args.length === 0) return usage('Usage: .system COMMAND');
+  const line = args.map((a) => (a.includes(' ') ? `"${a}"` : a)).join(' ');
+  const { spawnSync } = await import('node:child_process');
+  const { withTerminalForChild } = await import('../editor/quiet-terminal.js');
+  const r = withTerminalForChild(() => spawnSync('/bin/sh', ['-c', line], { argv0: 'sh', stdio: 'inherit' }));
+  if (r.error) return fail(`Error: ${r.error.message}`);
+  const status = r.signal ? (await import('node:os')).constants.signals[r.signal] : (r.status ?? 0) << 8;
+  if (status !== 0) ctx.session.io.error(`System command returns ${status}`);
+  return OK;
+}
+
+/**
+ * `.open [--new] [--readonly] [FILE]`: the next statements run on FILE (created when missing; `--new`
+ * empties it first; no FILE: a new in-memory database), as sqlite3 3.40 does. A file that cannot be
+ * opened is said in sqlite3's words and leaves an in-memory database, with no error, as sqlite3 does.
+ */
+async function open(ctx: MetaContext, args: readonly string[]): Promise<Step> {
+  const s = ctx.session;
+  if (s.dialect.id !== 'sqlite') return fail('.open opens a SQLite database: this session is not on SQLite');
+  let file: string | undefined;
+  let readOnly = false;
+  let fresh = false;
+  for (const a of args) {
+    if (a.startsWith('-') && file === undefined) {
+      const o = a.replace(/^--?/, '');
+      if (o === 'new') fresh = true;
+      else if (o === 'readonly') readOnly = true;
+      else if (['append', 'zip', 'deserialize', 'hexdb', 'maxsize', 'nofollow'].includes(o)) return fail(`.open --${o}: not done by sqlsh (--new and --readonly are)`);
+      else return fail(`unknown option: ${a}`);
+    } else if (file === undefined) file = a;
+    else return fail(`extra argument: "${a}"`);
+  }
+  const path = file === undefined || file === '' ? ':memory:' : file;
+  try {
+    if (fresh && path !== ':memory:') {
+      const { rm } = await import('node:fs/promises');
+      await rm(path, { force: true });
+    }
+    await s.reconnect({ engine: 'sqlite', path, readOnly });
+  } catch {
+    s.io.error(`Error: unable to open database "${path}": unable to open database file`);
+    await s.reconnect({ engine: 'sqlite', path: ':memory:' });
+  }
+  return OK;
+}
+
+/**
+ * `.backup [DB] FILE` (`.save FILE`): a copy of the database (main, or the attached DB) in FILE, replaced
+ * when it is there. Made with VACUUM INTO a new file next to FILE, then renamed over it.
+ */
+async function backup(ctx: MetaContext, args: readonly string[]): Promise<Step> {
+  const names: string[] = [];
+  for (const a of args) {
+    if (a.startsWith('-')) {
+      const o = a.replace(/^--?/, '');
+      if (o !== 'append' && o !== 'async') return fail(`unknown option: ${a}`);
+    } else names.push(a);
+  }
+  if (names.length === 0) return fail(`missing FILENAME argument on .backup`);
+  if (names.length > 2) return usage('Usage: .backup ?DB? ?OPTIONS? FILENAME');
+  const [db, file] = names.length === 2 ? [names[0]!, names[1]!] : ['main', names[0]!];
+  const { dirname, basename, join } = await import('node:path');
+  const { rename, rm, appendFile } = await import('node:fs/promises');
+  // as sqlite3: the file is opened (made) first, then the database looked for
+  try {
+    await appendFile(file, '');
+  } catch {
+    return fail(`Error: cannot open "${file}"`);
+  }
+  const schemas = (await sql(ctx, 'PRAGMA database_list')).map((r) => String(r[1]));
+  if (!schemas.some((n) => n.toLowerCase() === db.toLowerCase())) return fail(`Error: unknown database ${db}`);
+  const tmp = join(dirname(file), `.${basename(file)}.sqlsh-${process.pid}-${Date.now()}`);
+  try {
+    await sql(ctx, `VACUUM "${db.replace(/"/g, '""')}" INTO ${sqlText(tmp)}`);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
   return OK;
 }
 

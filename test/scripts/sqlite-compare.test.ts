@@ -57,6 +57,37 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.match(r.stdout, /^Run Time: real \d\.\d{3} user \d\.\d{6} sys \d\.\d{6}\n/);
   });
 
+  test('.open, .backup, .save and .cd as sqlite3: the next statements run on the opened file, the copies are the database', () => {
+    const dir = tempDir();
+    const script = [
+      'create table t(x); insert into t values (1);', '.backup b1.db', '.save s1.db', '.open a.db', 'create table u(y); insert into u values (2);',
+      '.databases', '.open', '.databases', 'select 1;', '.open a.db', 'select * from u;', '.backup main b2.db', '.open --new a.db', '.tables',
+      'create table v(z);', '.open --readonly a.db', '.databases', '.tables', '.open /nonexistent/x.db', '.databases',
+      '.shell mkdir sub', '.cd sub', '.open in-sub.db', 'create table w(q);', '.backup nope z.db',
+    ].join('\n') + '\n';
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    mkdirSync(a);
+    mkdirSync(b);
+    const real = spawnSync('sqlite3', [], { input: script, encoding: 'utf8', cwd: a });
+    const r = spawnSync(process.execPath, [BIN], { input: script, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
+    assert.equal(r.stdout.replaceAll(b, 'DIR'), real.stdout.replaceAll(a, 'DIR'));
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+    const files = (d: string) => readdirSync(d).sort();
+    assert.deepEqual(files(b), files(a));
+    assert.deepEqual(files(join(b, 'sub')), files(join(a, 'sub')));
+    for (const f of ['b1.db', 's1.db', 'b2.db', 'a.db', 'sub/in-sub.db']) assert.equal(sqlite3([join(b, f), '.dump']).stdout, sqlite3([join(a, f), '.dump']).stdout, f);
+  });
+
+  test('.shell, .system, .cd and .open are refused in sandbox mode, as \\! is', () => {
+    for (const line of ['.shell echo x', '.system echo x', '.cd /', '.open x.db', '.save x.db']) {
+      const r = spawnSync(process.execPath, [BIN], { input: `\\-\n${line}\n`, encoding: 'utf8', cwd: tempDir(), env: testEnv(tempDir()) });
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /Not allowed in the sandbox mode/);
+    }
+  });
+
   test('.once sends only the next statement to the file; .output all of them until .output alone', () => {
     const dir = tempDir();
     const script = (d: string) => `.once ${d}/once.txt\nselect 1;\nselect 2;\n.output ${d}/out.txt\nselect 3;\n.headers on\nselect 4 as four;\n.output\nselect 5;\n`;
