@@ -9,8 +9,8 @@ import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../co
 import { formatNotice, formatSqlError, sqlite3ErrorText } from '../output/error-format.js';
 import { errorStyle } from './error-style.js';
 import { specialSetting } from '../sql/special-variables.js';
-import type { ResultEvent, Row } from '../core/result.js';
 import type { QueryRows } from '../meta/meta-command.js';
+import { allButLastResult, lastResultOnly } from './result-selection.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { withNumericLocale } from '../output/numeric-locale.js';
 import { loadDisplayWidth } from '../output/display-width.js';
@@ -689,49 +689,4 @@ async function previewFirst(
 /** The aligned table sink takes this result (it reads COPY text itself; other sinks take rows). */
 function tableSink(options: { format: string; expanded?: string; tableStyle: string }, expandedOnce: boolean): boolean {
   return options.format === 'table' && (options.expanded === 'off' || options.expanded === 'auto') && options.tableStyle !== 'markdown' && !expandedOnce;
-}
-
-/** The events of the last result set only (notices as they come): psql's SHOW_ALL_RESULTS off. */
-async function* lastResultOnly(events: AsyncIterable<ResultEvent>): AsyncGenerator<ResultEvent> {
-  let held: ResultEvent[] = [];
-  let ended = false;
-  for await (const ev of events) {
-    if (ev.type === 'notice' || ev.type === 'notification') {
-      yield ev;
-      continue;
-    }
-    if (ended) {
-      held = [];
-      ended = false;
-    }
-    held.push(ev);
-    if (ev.type === 'done') ended = true;
-  }
-  yield* held;
-}
-
-/** The events of every result set but the last; the last one's rows go to `take` (psql's `a \\; b \\gset`). */
-async function* allButLastResult(events: AsyncIterable<ResultEvent>, take: (r: QueryRows) => void): AsyncGenerator<ResultEvent> {
-  let held: ResultEvent[] = [];
-  let ended = false;
-  for await (const ev of events) {
-    if (ev.type === 'notice' || ev.type === 'notification') {
-      yield ev;
-      continue;
-    }
-    if (ended) {
-      yield* held;
-      held = [];
-      ended = false;
-    }
-    held.push(ev);
-    if (ev.type === 'done') ended = true;
-  }
-  let columns: QueryRows['columns'] = [];
-  const rows: Row[] = [];
-  for (const ev of held) {
-    if (ev.type === 'columns') columns = ev.columns;
-    else if (ev.type === 'rows') rows.push(...ev.rows);
-  }
-  take({ columns, rows });
 }
