@@ -13,22 +13,30 @@ function escapeRe(ch: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
-function partToRegex(part: string): RegExp {
-  let src = '';
+/** Each character of a pattern part through `f`, with whether it is inside double quotes (`""` there: one quote). */
+function mapPart(part: string, f: (ch: string, quoted: boolean) => string): string {
+  let out = '';
   let quoted = false;
   for (let i = 0; i < part.length; i++) {
     const ch = part[i]!;
     if (ch === '"') {
       if (quoted && part[i + 1] === '"') {
-        src += '"';
+        out += f('"', true);
         i++;
       } else quoted = !quoted;
-    } else if (quoted) src += escapeRe(ch);
-    else if (ch === '*') src += '.*';
-    else if (ch === '?') src += '.';
-    else if (ch.toLowerCase() !== ch.toUpperCase()) src += `[${escapeRe(ch.toLowerCase())}${escapeRe(ch.toUpperCase())}]`;
-    else src += escapeRe(ch);
+    } else out += f(ch, quoted);
   }
+  return out;
+}
+
+function partToRegex(part: string): RegExp {
+  const src = mapPart(part, (ch, quoted) => {
+    if (quoted) return escapeRe(ch);
+    if (ch === '*') return '.*';
+    if (ch === '?') return '.';
+    if (ch.toLowerCase() !== ch.toUpperCase()) return `[${escapeRe(ch.toLowerCase())}${escapeRe(ch.toUpperCase())}]`;
+    return escapeRe(ch);
+  });
   return new RegExp(`^(?:${src === '' ? '.*' : src})$`, 'su');
 }
 
@@ -55,18 +63,7 @@ export class PatternError extends Error {
 
 /** A name part as written: quotes removed (`""` a quote), unquoted letters lower case. */
 function literalPart(part: string): string {
-  let out = '';
-  let quoted = false;
-  for (let i = 0; i < part.length; i++) {
-    const ch = part[i]!;
-    if (ch === '"') {
-      if (quoted && part[i + 1] === '"') {
-        out += '"';
-        i++;
-      } else quoted = !quoted;
-    } else out += quoted ? ch : ch.toLowerCase();
-  }
-  return out;
+  return mapPart(part, (ch, quoted) => (quoted ? ch : ch.toLowerCase()));
 }
 
 /**
