@@ -183,8 +183,9 @@ describe('line editor in a terminal', () => {
     t.press('c-a', 'c-k');
     await pause(50);
     t.press('c-d');
-    await t.waitForText(/BYE/);
-    await t.waitForText(/END/);
+    // (the shell's exit and stty after it: seconds on a loaded machine, under CI's whole suite)
+    await t.waitForText(/BYE/, 20_000);
+    await t.waitForText(/END/, 20_000);
     const screen = t.screenText();
     assert.match(screen, /(^| )icanon /m);
     assert.match(screen, /(^| )echo /m);
