@@ -143,6 +143,7 @@ export class SqliteServer {
       // SQLite's own default page cache (2 MB, as in the sqlite3 shell), not better-sqlite3's 16 MB:
       // an export reads each page once (the OS caches the file), and 14 MB is a tenth of its memory.
       db.pragma('cache_size = -2000');
+      addGenerateSeries(db);
       // Fail now, not at the first statement, when the file is not a database.
       db.prepare('SELECT count(*) FROM sqlite_schema').get();
       const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
@@ -330,4 +331,33 @@ export class SqliteServer {
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * The sqlite3 shell's generate_series(START [, STOP [, STEP]]) table: `value` from START to STOP (4294967295 when
+ * left out) by STEP (1; 0 counts as 1), and with a negative STEP the same values from the last down; START, STOP
+ * and STEP are its hidden columns. The shell builds it in, so sqlite3 scripts use it.
+ */
+function addGenerateSeries(db: Database): void {
+  if (typeof (db as { table?: unknown }).table !== 'function') return;
+  db.table('generate_series', {
+    columns: ['value'],
+    parameters: ['start', 'stop', 'step'],
+    safeIntegers: true,
+    *rows(start: unknown, stop: unknown = 4294967295n, step: unknown = 1n) {
+      if (start === undefined || start === null) throw new Error('first argument to "generate_series()" missing or unusable');
+      const a = BigInt(start as bigint);
+      const b = BigInt(stop as bigint);
+      let s = BigInt(step as bigint);
+      if (s === 0n) s = 1n;
+      const by = s < 0n ? -s : s;
+      if (a > b) return;
+      if (s > 0n) {
+        for (let v = a; v <= b; v += by) yield [v];
+      } else {
+        const last = a + ((b - a) / by) * by;
+        for (let v = last; v >= a; v -= by) yield [v];
+      }
+    },
+  } as never);
 }
