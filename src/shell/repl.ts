@@ -75,6 +75,7 @@ export async function runRepl(init: {
 
   const history = History.load(init.paths.historyFile, { maxEntries: session.settings.history_size });
   if (history.problem) stderrTerminal().line(`sqlsh: ${history.problem}`);
+  session.historyTexts = () => history.entries;
   const completer = makeCompleter(session);
   const editor = new LineEditor({
     input: process.stdin,

@@ -56,6 +56,8 @@ export class Session {
   lastError: (SqlErrorLike & { readonly statement?: string }) | undefined;
   /** Text a meta-command (\e) wants in the editor's buffer at the next prompt. */
   pendingEdit: string | undefined;
+  /** The command history at the prompt, oldest first (\\s); undefined in scripts, which have none (psql). */
+  historyTexts: (() => readonly string[]) | undefined;
   /** psql variables (\set, -v, \gset): immutable, replaced whole; interpolation gets them as data. */
   variables: Variables = NO_VARIABLES;
   /** The \if / \elif / \else / \endif stack (immutable, replaced whole). */

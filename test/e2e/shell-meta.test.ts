@@ -1,7 +1,7 @@
 /** Meta-commands, the config file, \e and the pager, typed into the real sqlsh binary. */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LONG, allText, killAll, run, shellHome, startShell, waitForAllText, waitForIdlePrompt, waitForNoText } from './shell-helpers.js';
 
@@ -22,6 +22,20 @@ describe('meta-commands in the terminal', () => {
       assert.match(text, new RegExp(`^  ${cmd.replace(/[[\]|+\\]/g, '\\$&')} +\\w`, 'm'), `\\? lists ${cmd} with a summary`);
     }
     assert.match(text, /^sqlite demo\.db> $/m);
+  });
+
+  test('\\s shows the history at the prompt, and \\s FILE saves it in psql\'s words', async () => {
+    const h = shellHome();
+    homes.push(h);
+    const t = await startShell(h, ['--demo']);
+    await waitForIdlePrompt(t);
+    await run(t, 'select 41 as marker_a;');
+    await run(t, '\\s');
+    await t.waitForText(/^select 41 as marker_a;\n\\s$/m, LONG);
+    const file = join(h.dir, 'saved-history.txt');
+    await run(t, `\\s ${file}`);
+    await t.waitForText(/Wrote history to file ".*saved-history\.txt"\./, LONG);
+    assert.match(readFileSync(file, 'utf8'), /^select 41 as marker_a;\n\\s\n/m);
   });
 
   test('an unknown command suggests the closest one', async () => {

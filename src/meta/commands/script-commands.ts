@@ -21,7 +21,7 @@ import { stepElif, stepElse, stepEndif, stepIf, type Step } from '../conditional
 import { formatValue } from '../../output/format-value.js';
 import type { Row } from '../../core/result.js';
 import { SETTINGS_SET } from './general-commands.js';
-import { SandboxRefusal } from '../sandbox.js';
+import { SandboxRefusal, withArguments } from '../sandbox.js';
 
 /** The arguments read psql's way, with the session's variables interpolated and `commands` run. */
 function words(ctx: MetaContext, args: MetaArgs): string[] {
@@ -255,6 +255,31 @@ const gdesc: MetaCommand = {
   },
 };
 
+/** psql's \\s: the history at the prompt, or saved to FILE; a script has none (psql prints nothing there). */
+const history: MetaCommand = {
+  name: '\\s',
+  outside: withArguments,
+  group: 'General',
+  syntax: '\\s [FILE]',
+  summary: 'show the command history, or save it to FILE',
+  args: { min: 0, max: 1, kinds: ['file'] },
+  async run(ctx, args) {
+    const texts = ctx.session.historyTexts?.() ?? [];
+    const file = words(ctx, args)[0];
+    if (file === undefined) {
+      if (texts.length > 0) await ctx.runner.page(`${texts.join('\n')}\n`);
+      return ok;
+    }
+    const { writeFile } = await import('node:fs/promises');
+    try {
+      await writeFile(file, texts.length > 0 ? `${texts.join('\n')}\n` : '');
+    } catch (e) {
+      return psqlFail(`could not save history to file "${file}": ${(e as Error).message}`);
+    }
+    return { type: 'message', text: `Wrote history to file "${file}".`, stdout: true };
+  },
+};
+
 const gset: MetaCommand = {
   name: '\\gset',
   group: 'Running',
@@ -451,7 +476,7 @@ const crosstab: MetaCommand = {
 
 /** They read their arguments themselves, variables and backquotes included (psql's rules): argsAsWritten. */
 export const SCRIPT_COMMANDS: readonly MetaCommand[] = Object.freeze(
-  [set, unset, getenv, echo, qecho, warn, print, write, reset, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, gdesc, crosstab, source].map(
+  [set, unset, getenv, echo, qecho, warn, print, write, reset, history, ifCmd, elifCmd, elseCmd, endifCmd, gset, gexec, gdesc, crosstab, source].map(
     (c): MetaCommand => Object.freeze({ ...c, argsAsWritten: true }),
   ),
 );
