@@ -37,7 +37,8 @@ export interface PsqlList {
   /** Said (on stderr) instead of an empty table, as psql does for \drds and \di. */
   readonly empty?: string | ((pattern: string | undefined) => string);
   /** The rows: the shown columns, in psql's order. */
-  sql(plus: boolean, system: boolean): string;
+  /** `sqlBody`: the server keeps SQL-standard function bodies (PostgreSQL 14+: pg_proc.prosqlbody). */
+  sql(plus: boolean, system: boolean, server?: { readonly sqlBody: boolean }): string;
   /** psql's letters after the command (\\dPi, \\dfa): which it takes, and the list they (and a pattern) make. */
   readonly letters?: string;
   forLetters?(letters: string, pattern: string | undefined): Partial<Pick<PsqlList, 'title' | 'columns' | 'plusColumns' | 'sql'>>;
@@ -411,12 +412,13 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
 ]);
 
 /** psql's \\df query; `kinds`: its filter on the kind of function (\\dfa ...), an AND clause or ''. */
-const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string): string => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
+const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string, sqlBody = false): string => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
         CASE p.prokind WHEN 'a' THEN 'agg' WHEN 'w' THEN 'window' WHEN 'p' THEN 'proc' ELSE 'func' END${
           plus
             ? `, CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' WHEN 'v' THEN 'volatile' END,
         CASE p.proparallel WHEN 'r' THEN 'restricted' WHEN 's' THEN 'safe' WHEN 'u' THEN 'unsafe' END, pg_get_userbyid(p.proowner),
-        CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END, ${acl('p.proacl')}, l.lanname, p.prosrc, obj_description(p.oid, 'pg_proc')`
+        CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END, ${acl('p.proacl')}, l.lanname,
+        ${sqlBody ? 'CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) ELSE p.prosrc END' : 'p.prosrc'}, obj_description(p.oid, 'pg_proc')`
             : ''
         }
       FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_language l ON l.oid = p.prolang
@@ -436,8 +438,8 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
     match: 'schema',
     systemWithPattern: true,
     letters: 'anptw',
-    forLetters: (letters) => ({ sql: (plus, system) => PSQL_DF_SQL(plus, system, functionKinds(letters)) }),
-    sql: (plus, system) => PSQL_DF_SQL(plus, system, ''),
+    forLetters: (letters) => ({ sql: (plus, system, server) => PSQL_DF_SQL(plus, system, functionKinds(letters), server?.sqlBody) }),
+    sql: (plus, system, server) => PSQL_DF_SQL(plus, system, '', server?.sqlBody),
   },
 
   '\\dT': {
@@ -501,7 +503,11 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
   const list: PsqlList = given.forLetters ? { ...given, ...given.forLetters(letters, pattern) } : given;
   const plus = src.plus && list.plusColumns !== undefined;
   const system = src.system || (list.systemWithPattern === true && pattern !== undefined);
-  let rows = (await src.q(list.sql(plus, system))).filter(psqlFilter(list, src, pattern));
+  // \\df+ shows a BEGIN ATOMIC body as psql does, where the server has them (PostgreSQL 14+)
+  const sqlBody = plus && list.name === '\\df'
+    ? await src.q("SELECT 1 FROM pg_attribute WHERE attrelid = 'pg_proc'::regclass AND attname = 'prosqlbody'").then((r) => r.length > 0, () => false)
+    : false;
+  let rows = (await src.q(list.sql(plus, system, { sqlBody }))).filter(psqlFilter(list, src, pattern));
   const hidden = list.altName ? 1 : (list.hidden ?? 0);
   if (hidden > 0) rows = rows.map((r) => r.slice(0, -hidden));
   if (rows.length === 0 && list.empty) return { type: 'message', text: typeof list.empty === 'string' ? list.empty : list.empty(pattern), psqlError: true };
