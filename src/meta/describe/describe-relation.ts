@@ -121,7 +121,7 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
   if (details) footer.push(...details.inheritance, ...details.replicaIdentity);
   // psql's last line for a table: its access method (the table's comment is \dt+'s Description there)
   if (storage) {
-    if (tableLike && storage.accessMethod) footer.push(`Access method: ${storage.accessMethod}`);
+    if (tableLike && storage.accessMethod && !src.hideTableAm) footer.push(`Access method: ${storage.accessMethod}`);
   } else if (src.plus && rel.comment) footer.push(`Comment: ${rel.comment}`);
   const kind = details?.title ?? TITLES[rel.kind];
   const title = rel.unlogged ? `Unlogged ${kind.toLowerCase()}` : kind;

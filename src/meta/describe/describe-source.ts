@@ -1,4 +1,6 @@
 /** What a describe command works from: a fresh catalog, the engine's extras, and a querier. */
+import { specialSetting } from '../../sql/special-variables.js';
+import { parseBoolean } from '../../sql/variables.js';
 import type { Catalog } from '../../catalog/catalog.js';
 import type { RelationDef } from '../../catalog/catalog-data.js';
 import type { MetaContext } from '../meta-command.js';
@@ -15,6 +17,8 @@ export interface DescribeSource {
   readonly plus: boolean;
   /** The database connected to (psql refuses a PATTERN that names another). */
   readonly database?: string;
+  /** psql's HIDE_TABLEAM: no access method in \\d+ and the + lists. */
+  readonly hideTableAm?: boolean;
 }
 
 /** The catalog as it is now: in scripts it is re-read (DDL may have just run), interactively the latest snapshot. */
@@ -39,6 +43,7 @@ export async function describeSource(ctx: MetaContext): Promise<DescribeSource> 
     system: ctx.system,
     plus: ctx.plus,
     ...(s.connection.info.engine === 'postgres' && s.connection.info.database !== undefined ? { database: s.connection.info.database } : {}),
+    ...(parseBoolean(specialSetting(s.variables, 'HIDE_TABLEAM')) === true ? { hideTableAm: true } : {}),
   };
 }
 

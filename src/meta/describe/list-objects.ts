@@ -48,7 +48,7 @@ export async function listRelations(
   const columns = [col('Schema'), col('Name'), col('Type'), ...(owners ? [col('Owner')] : [])];
   // + on PostgreSQL: psql's columns (the access method where tables or materialized views are listed); elsewhere sqlsh's
   const psqlPlus = src.plus && src.extras.verboseColumns ? await src.extras.verboseColumns(src.q) : undefined;
-  const withMethod = kinds === 'all' || kinds.includes('table') || kinds.includes('materialized-view');
+  const withMethod = !src.hideTableAm && (kinds === 'all' || kinds.includes('table') || kinds.includes('materialized-view'));
   const sizes = src.plus && !psqlPlus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();
   if (psqlPlus) columns.push(col('Persistence'), ...(withMethod ? [col('Access method')] : []), col('Size'), col('Description'));
   else if (src.plus) columns.push(col('Rows', 'bigint'), col('Size'), col('Description'));
@@ -100,7 +100,7 @@ export async function listRelationKinds(src: DescribeSource, letters: string, pa
   const owners = items.some((it) => it.owner !== '');
   const columns = [col('Schema'), col('Name'), col('Type'), ...(owners ? [col('Owner')] : []), ...(withIndexes ? [col('Table')] : [])];
   const psqlPlus = src.plus && src.extras.verboseColumns ? await src.extras.verboseColumns(src.q) : undefined;
-  const withMethod = kinds.includes('table') || kinds.includes('materialized-view') || withIndexes;
+  const withMethod = !src.hideTableAm && (kinds.includes('table') || kinds.includes('materialized-view') || withIndexes);
   if (psqlPlus) columns.push(col('Persistence'), ...(withMethod ? [col('Access method')] : []), col('Size'), col('Description'));
   const rows: Row[] = items.map((it) => {
     const base: Row = [it.schema, it.name, it.type, ...(owners ? [it.owner] : []), ...(withIndexes ? [it.table] : [])];
@@ -122,14 +122,14 @@ export async function listIndexes(src: DescribeSource, pattern: string | undefin
   const columns = owners
     ? [col('Schema'), col('Name'), col('Type'), col('Owner'), col('Table')]
     : [col('Schema'), col('Name'), col('Type'), col('Table'), col('Columns')];
-  if (psqlPlus) columns.push(col('Persistence'), col('Access method'), col('Size'), col('Description'));
+  if (psqlPlus) columns.push(col('Persistence'), ...(src.hideTableAm ? [] : [col('Access method')]), col('Size'), col('Description'));
   else if (src.plus) columns.push(col('Size'));
   const rows: Row[] = items.map((i) => {
     const kind = i.primary ? 'primary key' : i.unique ? 'unique index' : 'index';
     const base: Row = owners ? [i.schema, i.name, 'index', ownerOf(i) ?? '', i.table] : [i.schema, i.name, kind, i.table, i.columns.join(', ')];
     if (psqlPlus) {
       const v = psqlPlus.get(`${i.schema}.${i.name}`);
-      return [...base, v?.persistence ?? '', v?.method ?? '', v?.size ?? '', v?.description ?? ''];
+      return [...base, v?.persistence ?? '', ...(src.hideTableAm ? [] : [v?.method ?? '']), v?.size ?? '', v?.description ?? ''];
     }
     return src.plus ? [...base, prettySize(sizes.get(`${i.schema}.${i.name}`))] : base;
   });

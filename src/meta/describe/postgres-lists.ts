@@ -511,7 +511,14 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
   const hidden = list.altName ? 1 : (list.hidden ?? 0);
   if (hidden > 0) rows = rows.map((r) => r.slice(0, -hidden));
   if (rows.length === 0 && list.empty) return { type: 'message', text: typeof list.empty === 'string' ? list.empty : list.empty(pattern), psqlError: true };
-  const columns = (plus ? list.plusColumns! : list.columns).map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
+  let names = plus ? list.plusColumns! : list.columns;
+  // psql's HIDE_TABLEAM: no Access method column
+  const am = src.hideTableAm ? names.indexOf('Access method') : -1;
+  if (am >= 0) {
+    names = names.filter((_, i) => i !== am);
+    rows = rows.map((r) => r.filter((_, i) => i !== am));
+  }
+  const columns = names.map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
   return { type: 'tables', tables: [{ title: list.title, columns, rows, rowCount: true }] };
 }
 
