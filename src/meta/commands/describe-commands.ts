@@ -79,6 +79,15 @@ const describe: MetaCommand = {
   },
 };
 
+/** A function's or a view's CREATE OR REPLACE text as the server keeps it (\\sf, \\sv, \\ef, \\ev), or why there is none. */
+export async function storedDefinition(ctx: MetaContext, kind: 'function' | 'view', name: string): Promise<string | MetaOutcome> {
+  const { engineExtras } = await import('../describe/engine-extras.js');
+  const extras = await engineExtras(ctx.session.connection.info.engine);
+  if (!extras.source) return fail(`${ctx.session.dialect.name} keeps no ${kind} text to read here; \\d+ NAME shows a view's definition`);
+  const { querier } = await import('../describe/query-rows.js');
+  return extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, name);
+}
+
 /** \\sf and \\sv: a function's or a view's CREATE OR REPLACE text, as psql prints it (+ numbers the body's lines). */
 function showSource(name: '\\sf' | '\\sv', kind: 'function' | 'view'): MetaCommand {
   return {
@@ -89,11 +98,8 @@ function showSource(name: '\\sf' | '\\sv', kind: 'function' | 'view'): MetaComma
     summary: `show a ${kind}'s definition (+: with line numbers)`,
     args: { min: 1, max: 1, kinds: [kind === 'view' ? 'relation' : 'text'] },
     async run(ctx, args) {
-      const { engineExtras } = await import('../describe/engine-extras.js');
-      const extras = await engineExtras(ctx.session.connection.info.engine);
-      if (!extras.source) return fail(`${ctx.session.dialect.name} has no stored ${kind} text to show here; \\d+ NAME shows a view's definition`);
-      const { querier } = await import('../describe/query-rows.js');
-      const source = await extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, args.raw.trim());
+      const source = await storedDefinition(ctx, kind, args.raw.trim());
+      if (typeof source !== 'string') return source;
       await ctx.runner.page(ctx.plus ? numberedBody(source, kind) : source);
       return ok;
     },

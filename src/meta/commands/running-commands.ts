@@ -85,11 +85,10 @@ function editSource(name: '\\ef' | '\\ev', kind: 'function' | 'view'): MetaComma
       let initial = NEW_SOURCE[kind];
       const [target, lineWord] = args.words;
       if (target !== undefined) {
-        const { engineExtras } = await import('../describe/engine-extras.js');
-        const extras = await engineExtras(ctx.session.connection.info.engine);
-        if (!extras.source) return fail(`${ctx.session.dialect.name} has no stored ${kind} text to edit here`);
-        const { querier } = await import('../describe/query-rows.js');
-        initial = await extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, target);
+        const { storedDefinition } = await import('./describe-commands.js');
+        const source = await storedDefinition(ctx, kind, target);
+        if (typeof source !== 'string') return source;
+        initial = source;
       }
       const line = lineWord === undefined ? undefined : Number(lineWord);
       if (line !== undefined && !(Number.isInteger(line) && line > 0)) return psqlFail(`invalid line number: ${lineWord}`);
