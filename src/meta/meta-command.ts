@@ -158,6 +158,8 @@ export interface MetaCommand {
   /** More lines for \? CMD. */
   readonly details?: readonly string[];
   readonly args: MetaArgSpec;
+  /** psql's error in a script when an argument is missing, where it is not `\\X: missing required argument`. */
+  readonly missingArgs?: string;
   /**
    * The shell puts no variables into the arguments: the command reads them as written (the scripting
    * commands put them in themselves, with psql's quoting; \! takes its line as psql does, untouched).

@@ -13,6 +13,7 @@ import { CancelledError, ConnectError, SqlError, UsageError } from '../core/erro
 import { nextCommandAt, WHOLE_LINE_COMMANDS } from '../sql/meta-line.js';
 import { reachesOutside, SANDBOX_REFUSAL, SandboxRefusal } from './sandbox.js';
 import { mysqlClientErrorLine } from './mysql-client-error.js';
+import { RESTRICTED } from './restrict.js';
 
 export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } | { readonly type: 'error' };
 
@@ -47,6 +48,11 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   // the scripting commands read theirs themselves
   const rest1 = client?.rest ?? rest0;
   const rest = found && !found.command.argsAsWritten && session.variables.size > 0 ? interpolateArgText(rest1, session.variables) : rest1;
+  if (session.restrictKey !== undefined && word !== '\\unrestrict') {
+    // psql's \restrict (pg_dump's files): nothing but \unrestrict runs, whatever the command (system-commands.ts)
+    session.io.error(`${where}${session.interactive ? '' : 'error: '}${RESTRICTED}`);
+    return { type: 'error' };
+  }
   if (!found) {
     if (word === '\\;') {
       // psql's `a \\; b` (one request of several statements) exists on PostgreSQL only
@@ -78,7 +84,9 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   const n = args.words.length;
   const syntax = `usage: ${command.syntax}`;
   if (n < command.args.min) {
-    session.io.error(`${where}${word}: missing argument; ${syntax}`);
+    // a script says it in psql's words (the mysql client's and sqlite3's have their own commands)
+    if (!session.interactive && !session.mysqlClient) session.io.error(`${where}error: ${command.missingArgs ?? `${word}: missing required argument`}`);
+    else session.io.error(`${where}${word}: missing argument; ${syntax}`);
     return { type: 'error' };
   }
   const choices = command.args.choices;

@@ -335,7 +335,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
     if (!r) ok = false;
   }
   if (!session.interactive && session.conditionals.length > depthAtStart) {
-    session.io.error(`${opts.source ? `${opts.source}: ` : ''}reached the end of the input without finding the closing \\endif`);
+    // psql's words, at the input's last line
+    const lastLine = (opts.firstLine ?? 1) + input.split('\n').length - (input.endsWith('\n') ? 2 : 1);
+    session.io.error(`${opts.source ? `${opts.source}:${lastLine}: ` : ''}error: reached EOF without finding closing \\endif(s)`);
     session.conditionals = session.conditionals.slice(0, depthAtStart);
     return { ok: false, quit: false };
   }

@@ -83,6 +83,12 @@ export class Session {
    * commands that reach the file system, a shell or the environment are refused (src/meta/sandbox.ts).
    */
   sandbox = false;
+  /**
+   * psql's `\\restrict KEY` (pg_dump writes it first since PostgreSQL 17.6, 16.10, 15.14, 14.19 and 13.22):
+   * until `\\unrestrict KEY`, every other backslash command is refused (run-meta.ts), so data in a dump
+   * cannot run one. Undefined: not restricted.
+   */
+  restrictKey: string | undefined;
   /** The mysql client's -vv: each statement's row count or `Query OK` line after it, `Bye` at the end. */
   mysqlVerbose = 0;
   /** The mysql client's \\W (warnings after each statement) is on; \\w turns it off. */

@@ -6,7 +6,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { postgresBinDir, sharedPostgres, type PgServer } from '../harness/postgres-server.js';
 import { withServer } from '../harness/server-test.js';
@@ -39,7 +39,7 @@ const lines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd(
 const outLines = (text: string): string[] => text.split('\n');
 /** stderr: the ERROR, NOTICE, WARNING, DETAIL, HINT, CONTEXT, QUERY, LINE and \warn lines, without psql's "psql:FILE:LINE: " or sqlsh's "FILE:LINE: " prefix. */
 const errorLines = (text: string): string[] =>
-  lines(text).map((l) => l.replace(/^(psql:)?[^ ]*\.sql:\d+: /, '')).filter((l) => /^(ERROR|warned|NOTICE|WARNING|DETAIL|HINT|CONTEXT|QUERY|LINE)/.test(l));
+  lines(text).map((l) => l.replace(/^(psql:)?[^ ]*\.sql:\d+: /, '')).filter((l) => /^(ERROR|warned|NOTICE|WARNING|DETAIL|HINT|CONTEXT|QUERY|LINE|STATEMENT|error:|warning:)/.test(l));
 
 function dump(server: PgServer, env: NodeJS.ProcessEnv, db: string): string {
   const r = run(join(postgresBinDir(), 'pg_dump'), ['--no-owner', '--no-privileges', '-d', db], env);
@@ -70,6 +70,72 @@ describe('psql scripts run by psql and by sqlsh', () => {
       // stopped by ON_ERROR_STOP: psql's 3
       if (psql.status === 3) assert.equal(sqlsh.status, 3, `exit codes: psql 3, sqlsh ${sqlsh.status}`);
       assert.equal(dump(server, env, b), dump(server, env, a), `final schema and data of ${script}`);
+    });
+  }
+});
+
+/** A database with what pg_dump writes in many ways: types, routines, triggers, views, COPY data, a large object. */
+const DUMPED_SCHEMA = String.raw`
+create schema app;
+create type app.mood as enum ('sad', 'ok', 'happy');
+create domain app.positive as int check (value > 0);
+create table app.people (id serial primary key, name text not null, mood app.mood, tags text[], data jsonb,
+  born date default '2000-01-01', note text, n app.positive, twice int generated always as (n * 2) stored);
+insert into app.people (name, mood, tags, data, note, n) values
+  ('a\b', 'ok', '{x,y}', '{"k": [1, 2]}', E'line1\nline2\ttab\\end', 1), ('Zoë "q"', null, null, null, null, 2),
+  (E'back\\.slash', 'sad', '{}', 'null', '\.', 3);
+create function app.add(a int, b int) returns int language sql as $$ select a + b $$;
+create function app.trg() returns trigger language plpgsql as $$
+begin
+  new.note := coalesce(new.note, 'x'); -- a comment; with a semicolon
+  return new;
+end $$;
+create trigger t before insert on app.people for each row execute function app.trg();
+create view app.v as select id, name from app.people where id > 0;
+create materialized view app.mv as select count(*) as n from app.people;
+create index people_name on app.people (name);
+comment on table app.people is 'the people; all of them';
+create sequence app.s;
+select setval('app.s', 42);
+create table app.measures (at date not null, v numeric) partition by range (at);
+create table app.measures_2024 partition of app.measures for values from ('2024-01-01') to ('2025-01-01');
+insert into app.measures values ('2024-05-01', 1.5), ('2024-06-01', null);
+create table app.big as select g as id, md5(g::text) as h from generate_series(1, 5000) g;
+select lo_from_bytea(0, 'large object bytes');
+`;
+
+describe('pg_dump files restored by psql and by sqlsh', () => {
+  const cleanup: (() => void)[] = [];
+  after(() => cleanup.forEach((f) => f()));
+  const variants: readonly (readonly string[])[] = [[], ['--inserts'], ['--clean', '--if-exists', '--create']];
+  for (const variant of variants) {
+    test(`pg_dump ${variant.join(' ') || '(plain)'}: the same output, errors and database`, async (t) => {
+      const server = await withServer(t, sharedPostgres);
+      if (!server) return;
+      const env = pgEnv(server);
+      const psqlBin = join(postgresBinDir(), 'psql');
+      const source = createDb(server, env);
+      const made = run(psqlBin, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', source, '-c', DUMPED_SCHEMA], env);
+      assert.equal(made.status, 0, made.stderr);
+      const file = join(tempDir(), 'dump.sql');
+      const dumped = run(join(postgresBinDir(), 'pg_dump'), ['-d', source, '-f', file, ...variant], env);
+      assert.equal(dumped.status, 0, dumped.stderr);
+      assert.match(readFileSync(file, 'utf8'), /^\\restrict \w+$/m);
+      // --create drops and makes the source database again (its name is in the file): each tool restores over it in turn
+      const create = variant.includes('--create');
+      const [a, b] = create ? [source, source] : [createDb(server, env), createDb(server, env)];
+      cleanup.push(() => void run(psqlBin, ['-X', '-q', '-d', 'postgres', '-c', `drop database if exists ${a}`, '-c', `drop database if exists ${b}`], env));
+      const psql = run(psqlBin, ['-X', '-v', 'ON_ERROR_STOP=1', '-d', create ? 'postgres' : a, '-f', file], env);
+      assert.equal(psql.status, 0, psql.stderr);
+      const expected = dump(server, env, a);
+      const url = `postgres://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${create ? 'postgres' : b}`;
+      const sqlsh = run(process.execPath, [BIN, url, '-X', '-v', 'ON_ERROR_STOP=1', '-f', file], env);
+      assert.equal(sqlsh.status, 0, sqlsh.stderr);
+      assert.deepEqual(outLines(sqlsh.stdout), outLines(psql.stdout));
+      assert.deepEqual(errorLines(sqlsh.stderr), errorLines(psql.stderr));
+      const restored = dump(server, env, b);
+      assert.equal(restored, expected);
+      assert.match(restored, /lo_create|COPY app\.big|INSERT INTO app\.big/);
     });
   }
 });

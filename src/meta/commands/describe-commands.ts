@@ -97,6 +97,7 @@ function showSource(name: '\\sf' | '\\sv', kind: 'function' | 'view'): MetaComma
     syntax: `${name}[+] ${kind === 'function' ? 'FUNCNAME[(ARGTYPES)]' : 'VIEWNAME'}`,
     summary: `show a ${kind}'s definition (+: with line numbers)`,
     args: { min: 1, max: 1, kinds: [kind === 'view' ? 'relation' : 'text'] },
+    missingArgs: `${kind} name is required`,
     async run(ctx, args) {
       const source = await storedDefinition(ctx, kind, args.raw.trim());
       if (typeof source !== 'string') return source;

@@ -246,6 +246,7 @@ const copy: MetaCommand = {
   outside: (args) => !/\b(?:from|to)\s+p?std(?:in|out)\b/i.test(args.raw),
   group: 'Running',
   syntax: "\\copy {TABLE [(COLS)] | (QUERY)} {FROM | TO} 'FILE' [WITH (OPTIONS)]",
+  missingArgs: '\\copy: arguments required',
   summary: 'copy between a table or query and a local file',
   details: [
     "\\copy (SELECT * FROM t) TO 'out.csv' WITH (FORMAT csv, HEADER)",

@@ -17,6 +17,7 @@ import { isVariableName, withVariable } from '../../sql/variables.js';
 import { withTerminalForChild } from '../../editor/quiet-terminal.js';
 import { fileErrorReason } from '../file-error.js';
 import { readLine } from '../read-line.js';
+import { restrictCommand, unrestrictCommand } from '../restrict.js';
 
 const shellCommand: MetaCommand = {
   name: '\\!',
@@ -168,4 +169,4 @@ const errverbose: MetaCommand = {
   },
 };
 
-export const SYSTEM_COMMANDS: readonly MetaCommand[] = Object.freeze([shellCommand, sandbox, cd, setenv, encoding, prompt, errverbose]);
+export const SYSTEM_COMMANDS: readonly MetaCommand[] = Object.freeze([shellCommand, sandbox, restrictCommand, unrestrictCommand, cd, setenv, encoding, prompt, errverbose]);
