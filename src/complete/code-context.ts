@@ -7,7 +7,7 @@ import type { Token } from '../sql/token.js';
 import * as K from './keyword-sets.js';
 import { objectTarget, typeExpectedAt } from './object-context.js';
 import { outputAliases, readLevel, refKey } from './read-scope.js';
-import type { Suggestion, TableRef } from './suggestion.js';
+import type { OperandFit, Suggestion, TableRef } from './suggestion.js';
 import { BEFORE_SUBQUERY, identName, isPunct, isQuotedIdent, JOIN_WORDS, kw, matchParens, nameKey, startsQuery } from './token-utils.js';
 
 /** Clause words that decide the context, found scanning back from the cursor. */
@@ -60,11 +60,16 @@ function selectedNames(sig: readonly Token[], a: number, before: number): string
  * The column a value is compared with or assigned to at `before`: `col = |`, `t.col <> |`, `col IN (|`,
  * `col IN ('a', |` (its ENUM labels are offered there).
  */
-function comparedColumn(sig: readonly Token[], before: number, pairs: ArrayLike<number>): { column: string; qualifier?: string } | undefined {
+function comparedColumn(sig: readonly Token[], before: number, pairs: ArrayLike<number>, ops: readonly string[] = EQUALITY): { column: string; qualifier?: string } | undefined {
   const prev = sig[before - 1];
+  const P = kw(prev);
   let left = -1;
-  if (prev && prev.type === 'operator' && ['=', '<>', '!=', '<=>'].includes(prev.text)) left = before - 2;
-  else if (isPunct(prev, '(') || isPunct(prev, ',')) {
+  if (prev && prev.type === 'operator' && ops.includes(prev.text)) left = before - 2;
+  else if (ops !== EQUALITY && (P === 'BETWEEN' || P === 'LIKE' || P === 'ILIKE')) left = kw(sig[before - 2]) === 'NOT' ? before - 3 : before - 2;
+  else if (ops !== EQUALITY && P === 'AND') {
+    // `a BETWEEN x AND |`: x is one token (a value or a name)
+    if (kw(sig[before - 3]) === 'BETWEEN') left = kw(sig[before - 4]) === 'NOT' ? before - 5 : before - 4;
+  } else if (isPunct(prev, '(') || isPunct(prev, ',')) {
     let p = before - 1;
     if (isPunct(prev, ',')) {
       p = -1;
@@ -77,6 +82,34 @@ function comparedColumn(sig: readonly Token[], before: number, pairs: ArrayLike<
   if (left < 0 || column === undefined || (tok!.type === 'word' && K.EXPECTS_OPERAND.has(tok!.text.toUpperCase()))) return undefined;
   const qualifier = isPunct(sig[left - 1], '.') ? identName(sig[left - 2]) : undefined;
   return qualifier !== undefined ? { column, qualifier } : { column };
+}
+
+const EQUALITY: readonly string[] = ['=', '<>', '!=', '<=>'];
+const COMPARISON: readonly string[] = [...EQUALITY, '<', '>', '<=', '>='];
+
+/**
+ * What type the operand at the cursor should have: the column it is compared with (`price > |`, `a BETWEEN |`),
+ * or the argument's type of the call it is in (`round(|`, `date_trunc('day', |`, `EXTRACT(YEAR FROM |`).
+ */
+function operandFit(sig: readonly Token[], before: number, pairs: ArrayLike<number>, dialect: SqlDialect): OperandFit | undefined {
+  const compared = comparedColumn(sig, before, pairs, COMPARISON);
+  if (compared) return compared;
+  const prev = sig[before - 1];
+  if (!isPunct(prev, '(') && !isPunct(prev, ',') && kw(prev) !== 'FROM') return undefined;
+  let p = -1;
+  let index = 0;
+  for (let i = before - 1; i >= 0; i--) {
+    if (isPunct(sig[i], ')') && pairs[i]! >= 0) { i = pairs[i]!; continue; }
+    if (isPunct(sig[i], '(')) { p = i; break; }
+    if (isPunct(sig[i], ',')) index++;
+  }
+  if (p < 1) return undefined;
+  // `EXTRACT(field FROM |`: a date or time; the FROM of a call's own subquery is not an argument
+  if (kw(prev) === 'FROM') return kw(sig[p - 1]) === 'EXTRACT' ? { family: 'time' } : undefined;
+  if (!isCallParen(sig, p, dialect)) return undefined;
+  const name = identName(sig[p - 1]);
+  const schema = isPunct(sig[p - 2], '.') ? identName(sig[p - 3]) : undefined;
+  return name === undefined ? undefined : { call: name, ...(schema !== undefined ? { schema } : {}), index };
 }
 
 /**
@@ -144,16 +177,19 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     const compared = comparedColumn(sig, before, pairs);
     return compared ? [{ kind: 'enum-value', tables: ts, ...compared }] : [];
   };
-  const columnsEtc = (ts: readonly TableRef[] = tables): Suggestion[] => [
+  const columnsEtc = (ts: readonly TableRef[] = tables): Suggestion[] => {
+    const fits = operandFit(sig, before, pairs, dialect);
+    return [
     ...enumValues(ts),
     ...(subqueryMayStart ? [{ kind: 'keyword', preferred: ['SELECT'], only: true } as const] : []),
-    { kind: 'column', tables: ts },
+    { kind: 'column', tables: ts, ...(fits ? { fits } : {}) },
     { kind: 'function' },
     { kind: 'alias', tables: ts },
     { kind: 'keyword', preferred: K.EXPRESSION_START, secondary: true },
     // MySQL: a string's character set introducer (_utf8mb4'text')
     ...(dialect.id === 'mysql' ? [{ kind: 'charset', introducer: true } as const] : []),
-  ];
+    ];
+  };
   /** An operand of an ON condition: there columns are written qualified, so the tables' references come first (as in pgcli). */
   const onOperand = (ts: readonly TableRef[]): Suggestion[] => [
     { kind: 'alias', tables: ts, first: true },
@@ -1135,7 +1171,7 @@ function parenContext(sig: readonly Token[], pairs: Int32Array, p: number, befor
     // IN ( / = ANY ( take a list or an array as well as a subquery; EXISTS ( only a subquery
     if (b1 !== 'IN' && b1 !== 'ANY' && b1 !== 'ALL' && b1 !== 'SOME') return [sub];
     const compared = b1 === 'IN' ? comparedColumn(sig, before, pairs) : undefined;
-    return [...(compared ? [{ kind: 'enum-value', tables, ...compared } as const] : []), { kind: 'column', tables }, { kind: 'function' }, sub];
+    return [...(compared ? [{ kind: 'enum-value', tables, ...compared } as const] : []), { kind: 'column', tables, ...(compared ? { fits: compared } : {}) }, { kind: 'function' }, sub];
   }
   void pairs;
   void dialect;

@@ -15,8 +15,9 @@ import { fuzzyMatch } from './fuzzy-match.js';
  */
 export type Tier = 0 | 1 | 2 | 3 | 4 | 5;
 
-/** Key packing: prefix or not (the most significant), tier < TIERS, the match rank, a recent flag, a case flag, and the name length < 256. */
+/** Key packing: prefix or not (the most significant), tier < TIERS, the match rank, a recent flag, a case flag, and the order among equals < ORDERS (the name's length by default). */
 const TIERS = 8;
+const ORDERS = 1024;
 
 export interface CandidateBody {
   readonly text: string;
@@ -71,7 +72,7 @@ export class Collector {
     const loose = rank === 0 ? 0 : 1;
     // without context (smart completion off) no kind of name is more likely than another: tiers do not apply
     if (this.prefixOnly) tier = 0;
-    this.keys.push((((((loose * TIERS + tier) * 3 + rank) * 2 + (weight > 0 ? 0 : 1)) * 2) + otherCase) * 256 + Math.min(length, 255));
+    this.keys.push((((((loose * TIERS + tier) * 3 + rank) * 2 + (weight > 0 ? 0 : 1)) * 2) + otherCase) * ORDERS + Math.min(length, ORDERS - 1));
     this.weights.push(weight);
     this.lowers.push(ln);
     this.builders.push(body as BodyBuilder<unknown> | CandidateBody);

@@ -9,7 +9,8 @@ import type { CompleteOptions } from './complete-options.js';
 import { offerJoinConditions, offerJoins } from './join-candidates.js';
 import { builtinTypesFor, isCommonType } from './type-positions.js';
 import type { NameWriter } from './name-writer.js';
-import type { Suggestion, TableRef, WordAtCursor } from './suggestion.js';
+import type { OperandFit, Suggestion, TableRef, WordAtCursor } from './suggestion.js';
+import { argumentFamily, builtinArgumentFamily, typeFamily, type TypeFamily } from './type-family.js';
 
 export interface OfferContext {
   readonly catalog: Catalog;
@@ -39,11 +40,22 @@ function relationBody(def: RelationDef, names: NameWriter): CandidateBody {
 const relationTier = (r: IndexedRelation): Tier => (r.system ? 5 : r.visible ? 1 : 2);
 
 /** `after`: the column sorts after the other names of its tier (an ON condition's references and conditions), before the next tier. */
-function addColumn(name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after = false): void {
+function addColumn(name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after = false, misfit: Misfit = 0): void {
   col.add(name, 1, `col\u0000${name}`, () => {
     const text = ctx.names.ident(name);
     return { text, kind: 'column', ...(detail !== undefined ? { detail } : {}), ...(text !== name ? { display: name } : {}) };
-  }, undefined, undefined, after ? 128 + name.length : name.length);
+  }, undefined, undefined, orderAmongEquals(name, after, misfit));
+}
+
+/** 0: the operand's type, or unknown; 1: another type; 2: the very column it is compared with (`a = a`). */
+type Misfit = 0 | 1 | 2;
+
+/**
+ * Where a column sorts among candidates of its tier and match (the collector's order among equals): `after` (an ON
+ * condition's bare columns, after the references) last, then by `misfit`, then shorter names first.
+ */
+function orderAmongEquals(name: string, after: boolean, misfit: Misfit): number {
+  return ((after ? 3 : 0) + misfit) * 128 + Math.min(name.length, 127);
 }
 
 /** The column names (with types when known) of one table reference, or undefined when unknown. */
@@ -66,11 +78,11 @@ function columnsOf(t: TableRef, catalog: Catalog): readonly { name: string; type
 }
 
 /** A column two tables in scope both have (`id` of users and of orders): written qualified, one candidate per table. */
-function addQualifiedColumn(ref: string, name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after: boolean): void {
+function addQualifiedColumn(ref: string, name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after: boolean, misfit: Misfit = 0): void {
   col.add(name, 1, `col\u0000${ref}\u0000${name}`, () => {
     const text = `${ref}.${ctx.names.ident(name)}`;
     return { text, kind: 'column', ...(detail !== undefined ? { detail } : {}) };
-  }, undefined, undefined, after ? 128 + name.length : name.length);
+  }, undefined, undefined, orderAmongEquals(name, after, misfit));
 }
 
 /** Column names (by key) that more than one of the tables has: bare, they would be ambiguous. */
@@ -93,7 +105,7 @@ function sharedColumns(tables: readonly TableRef[], ctx: OfferContext): Set<stri
  * tables in scope, a name more than one of them has is offered qualified by each one's reference (`u.id`, `o.id`):
  * bare it would be ambiguous. (`alsoIn`, USING's columns, stay bare: there they name both.)
  */
-function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0, after = false, shared?: ReadonlySet<string>, exclude?: readonly string[]): void {
+function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Collector, alsoIn?: readonly TableRef[], depth = 0, after = false, shared?: ReadonlySet<string>, exclude?: readonly string[], fit?: Fit): void {
   const listed = exclude && exclude.length > 0 ? new Set(exclude.map((n) => ctx.catalog.identKey(n, true, 'column'))) : undefined;
   let others: Set<string> | undefined;
   if (alsoIn) {
@@ -107,10 +119,11 @@ function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Colle
     for (const c of columnsOf(t, ctx.catalog) ?? []) {
       const k = ctx.catalog.identKey(c.name, true, 'column');
       if ((others && !others.has(k)) || listed?.has(k)) continue;
-      if (ref !== undefined && ambiguous!.has(k)) addQualifiedColumn(ref, c.name, c.type ?? (t.alias ?? t.name), ctx, col, after);
-      else addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col, after);
+      const misfit = fit !== undefined ? misfits(fit, t, k, c.type) : 0;
+      if (ref !== undefined && ambiguous!.has(k)) addQualifiedColumn(ref, c.name, c.type ?? (t.alias ?? t.name), ctx, col, after, misfit);
+      else addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col, after, misfit);
     }
-    if ((t.kind === 'cte' || t.kind === 'subquery') && depth < 8 && t.starFrom) offerColumns(t.starFrom, ctx, col, alsoIn, depth + 1, after, ambiguous);
+    if ((t.kind === 'cte' || t.kind === 'subquery') && depth < 8 && t.starFrom) offerColumns(t.starFrom, ctx, col, alsoIn, depth + 1, after, ambiguous, undefined, fit);
   }
 }
 
@@ -368,7 +381,7 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     }
     case 'column':
       if (s.tables.length === 0 && !s.qualified) return offerAllColumns(ctx, col);
-      return offerColumns(s.tables, ctx, col, s.alsoIn, 0, s.secondary === true, undefined, s.exclude);
+      return offerColumns(s.tables, ctx, col, s.alsoIn, 0, s.secondary === true, undefined, s.exclude, s.fits ? wantedType(s.fits, s.tables, ctx) : undefined);
     case 'star':
       return offerStar(s, ctx, col);
     case 'join':
@@ -550,4 +563,64 @@ function offerEnumValues(tables: readonly TableRef[], column: string, qualifier:
     }
     return;
   }
+}
+
+/** The type family an operand wants, and the column it is compared with (offered last: `a = a` is seldom meant). */
+interface Fit {
+  readonly family: TypeFamily | undefined;
+  readonly self?: { readonly table: TableRef; readonly key: string };
+}
+
+function misfits(fit: Fit, t: TableRef, key: string, type: string | undefined): Misfit {
+  if (fit.self && fit.self.table === t && fit.self.key === key) return 2;
+  if (fit.family === undefined) return 0;
+  const f = typeFamily(type);
+  return f !== undefined && f !== fit.family ? 1 : 0;
+}
+
+/** What `fits` says in the catalog's terms: the compared column's type, or the argument's (built-in, else every overload agrees). */
+function wantedType(fits: OperandFit, tables: readonly TableRef[], ctx: OfferContext): Fit | undefined {
+  const { catalog } = ctx;
+  if ('family' in fits) return { family: fits.family };
+  if ('call' in fits) {
+    const builtin = builtinArgumentFamily(fits.call, fits.index);
+    if (builtin !== undefined) return { family: builtin };
+    const name = fits.call.toLowerCase();
+    const schema = fits.schema?.toLowerCase();
+    let family: TypeFamily | undefined;
+    for (const f of catalog.data.functions) {
+      if (f.name.toLowerCase() !== name || (schema !== undefined && f.schema.toLowerCase() !== schema) || f.args === undefined) continue;
+      const arg = splitTopLevel(f.args)[fits.index];
+      const a = arg === undefined ? undefined : argumentFamily(arg);
+      if (a === undefined || (family !== undefined && a !== family)) return undefined;
+      family = a;
+    }
+    return family === undefined ? undefined : { family };
+  }
+  const q = fits.qualifier === undefined ? undefined : catalog.identKey(fits.qualifier, true, 'relation');
+  const key = catalog.identKey(fits.column, true, 'column');
+  for (const t of tables) {
+    if (q !== undefined && catalog.identKey(t.alias ?? t.name, true, 'relation') !== q) continue;
+    const c = columnsOf(t, catalog)?.find((x) => catalog.identKey(x.name, true, 'column') === key);
+    if (c) return { family: typeFamily(c.type), self: { table: t, key } };
+  }
+  return undefined;
+}
+
+/** 'a integer, b text' -> ['a integer', ' b text'] (commas inside parentheses kept: numeric(10,2)). */
+function splitTopLevel(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ',' && depth === 0) {
+      out.push(list.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (list.trim() !== '') out.push(list.slice(from));
+  return out;
 }

@@ -1,6 +1,7 @@
 /** Stage 1's answer: the kinds of thing expected at the cursor, computed from the text alone. */
 import type { FunctionDef, RelationKind } from '../catalog/catalog-data.js';
 import type { TypePosition } from './type-positions.js';
+import type { TypeFamily } from './type-family.js';
 
 type FunctionKind = FunctionDef['kind'];
 
@@ -27,6 +28,15 @@ export interface TableRef {
   /** Offset of the reference in the text (to tell tables before the cursor from tables after it). */
   readonly offset: number;
 }
+
+/**
+ * What tells an operand's type: the column it is compared with (`t.price > |`: `qualifier` t), the argument of a
+ * call it is (`round(|`: index 0), or a family the syntax fixes (`EXTRACT(YEAR FROM |`).
+ */
+export type OperandFit =
+  | { readonly column: string; readonly qualifier?: string }
+  | { readonly call: string; readonly schema?: string; readonly index: number }
+  | { readonly family: TypeFamily };
 
 export type Suggestion =
   | {
@@ -56,6 +66,8 @@ export type Suggestion =
       readonly kind: 'column'; readonly tables: readonly TableRef[]; readonly qualified?: boolean; readonly alsoIn?: readonly TableRef[]; readonly secondary?: boolean;
       /** Names a list already holds (INSERT INTO t (a, |, USING (a, |): not offered again. */
       readonly exclude?: readonly string[];
+      /** The type the operand should have: columns of that type rank first (src/complete/type-family.ts). */
+      readonly fits?: OperandFit;
     }
   /**
    * `SELECT *|` or `SELECT t.*|`: the columns the star stands for, written out (one candidate, which replaces the

@@ -66,6 +66,24 @@ const cases: Case[] = [
   { q: 'SELECT * FROM tracks t WHERE t.|name = 1', has: ['name ', 'album_id '], not: ['name'] },
   { q: 'SELECT sum(t.|) FROM tracks t', has: ['unit_price'] },
   { q: 'SELECT * FROM tracks ORDER BY unit_price DESC, |', has: ['name'] },
+  // an operand's type: the columns of the type it is compared with, or its argument's, rank first; the column itself last
+  { q: 'SELECT * FROM customers WHERE customer_id = |', order: ['email', 'customer_id'] },
+  { q: 'SELECT * FROM customers WHERE country = |', order: ['email', 'customer_id', 'country'] },
+  { q: 'SELECT * FROM invoices WHERE total > |', first: 'invoice_id', order: ['customer_id', 'invoice_date', 'total'] },
+  { q: 'SELECT * FROM albums a WHERE a.title <> |', order: ['album_id', 'release_date', 'title'] },
+  { q: 'SELECT * FROM customers WHERE email LIKE |', order: ['country', 'first_name', 'customer_id', 'email'] },
+  { q: 'SELECT * FROM invoices WHERE invoice_date BETWEEN | AND', order: ['invoice_id', 'invoice_date'] },
+  { q: 'UPDATE customers SET last_name = |', order: ['email', 'country', 'first_name', 'customer_id', 'last_name'] },
+  { q: 'SELECT * FROM tracks WHERE unit_price NOT BETWEEN 1 AND |', order: ['name', 'unit_price'], first: 'album_id' },
+  { q: 'SELECT round(|) FROM tracks', first: 'album_id', order: ['milliseconds', 'name'] },
+  { q: 'SELECT upper(|) FROM customers', order: ['email', 'country', 'customer_id'] },
+  { q: 'SELECT substr(|) FROM customers', first: 'email' },
+  { q: 'SELECT substr(email, |) FROM customers', first: 'customer_id' },
+  { q: 'SELECT year(|) FROM invoices', first: 'invoice_date', engines: ['mysql', 'duckdb'] },
+  { q: "SELECT date_trunc('month', |) FROM invoices", first: 'invoice_date', engines: ['postgres', 'duckdb'] },
+  { q: 'SELECT EXTRACT(YEAR FROM |) FROM invoices', first: 'invoice_date', engines: ['postgres', 'mysql', 'duckdb'] },
+  { q: 'SELECT * FROM invoices WHERE total IN (|', order: ['customer_id', 'invoice_date'] },
+  { q: 'SELECT * FROM invoices WHERE total > t|', first: 'total' },
 ];
 
 runCases('columns', cases);
