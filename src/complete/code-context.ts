@@ -76,6 +76,8 @@ function comparedColumn(sig: readonly Token[], before: number, pairs: ArrayLike<
       for (let i = before - 2; i >= 0; i--) if (isPunct(sig[i], '(') && (pairs[i]! < 0 || pairs[i]! >= before)) { p = i; break; }
     }
     if (p > 0 && kw(sig[p - 1]) === 'IN') left = kw(sig[p - 2]) === 'NOT' ? p - 3 : p - 2;
+    // `a = (SELECT |`: a scalar subquery compared with a
+    else if (p > 0 && isPunct(prev, '(') && sig[p - 1]!.type === 'operator' && ops.includes(sig[p - 1]!.text) && ops !== EQUALITY) left = p - 2;
   }
   const tok = sig[left];
   const column = identName(tok);
@@ -91,10 +93,16 @@ const COMPARISON: readonly string[] = [...EQUALITY, '<', '>', '<=', '>='];
  * What type the operand at the cursor should have: the column it is compared with (`price > |`, `a BETWEEN |`),
  * or the argument's type of the call it is in (`round(|`, `date_trunc('day', |`, `EXTRACT(YEAR FROM |`).
  */
-function operandFit(sig: readonly Token[], before: number, pairs: ArrayLike<number>, dialect: SqlDialect): OperandFit | undefined {
+function operandFit(sig: readonly Token[], before: number, pairs: ArrayLike<number>, dialect: SqlDialect, outer: readonly TableRef[]): OperandFit | undefined {
   const compared = comparedColumn(sig, before, pairs, COMPARISON);
   if (compared) return compared;
   const prev = sig[before - 1];
+  // `a IN (SELECT |`, `a = (SELECT DISTINCT |`: the subquery's column is compared with a of the query around it
+  const select = kw(prev) === 'DISTINCT' ? before - 2 : before - 1;
+  if (kw(sig[select]) === 'SELECT' && isPunct(sig[select - 1], '(')) {
+    const around = comparedColumn(sig, select, pairs, COMPARISON);
+    return around ? { ...around, in: outer } : undefined;
+  }
   if (!isPunct(prev, '(') && !isPunct(prev, ',') && kw(prev) !== 'FROM') return undefined;
   let p = -1;
   let index = 0;
@@ -178,7 +186,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
     return compared ? [{ kind: 'enum-value', tables: ts, ...compared }] : [];
   };
   const columnsEtc = (ts: readonly TableRef[] = tables): Suggestion[] => {
-    const fits = operandFit(sig, before, pairs, dialect);
+    const fits = operandFit(sig, before, pairs, dialect, outer);
     return [
     ...enumValues(ts),
     ...(subqueryMayStart ? [{ kind: 'keyword', preferred: ['SELECT'], only: true } as const] : []),

@@ -40,22 +40,25 @@ function relationBody(def: RelationDef, names: NameWriter): CandidateBody {
 const relationTier = (r: IndexedRelation): Tier => (r.system ? 5 : r.visible ? 1 : 2);
 
 /** `after`: the column sorts after the other names of its tier (an ON condition's references and conditions), before the next tier. */
-function addColumn(name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after = false, misfit: Misfit = 0): void {
+function addColumn(name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after = false, misfit: Misfit = 1): void {
   col.add(name, 1, `col\u0000${name}`, () => {
     const text = ctx.names.ident(name);
     return { text, kind: 'column', ...(detail !== undefined ? { detail } : {}), ...(text !== name ? { display: name } : {}) };
   }, undefined, undefined, orderAmongEquals(name, after, misfit));
 }
 
-/** 0: the operand's type, or unknown; 1: another type; 2: the very column it is compared with (`a = a`). */
-type Misfit = 0 | 1 | 2;
+/**
+ * 0: a column of the same name as the one compared with, in another table (`o.customer_id = c.|`, `a IN (SELECT a`);
+ * 1: the operand's type, or unknown; 2: another type; 3: the very column it is compared with (`a = a`).
+ */
+type Misfit = 0 | 1 | 2 | 3;
 
 /**
  * Where a column sorts among candidates of its tier and match (the collector's order among equals): `after` (an ON
  * condition's bare columns, after the references) last, then by `misfit`, then shorter names first.
  */
 function orderAmongEquals(name: string, after: boolean, misfit: Misfit): number {
-  return ((after ? 3 : 0) + misfit) * 128 + Math.min(name.length, 127);
+  return ((after ? 4 : 0) + misfit) * 128 + Math.min(name.length, 127);
 }
 
 /** The column names (with types when known) of one table reference, or undefined when unknown. */
@@ -78,7 +81,7 @@ function columnsOf(t: TableRef, catalog: Catalog): readonly { name: string; type
 }
 
 /** A column two tables in scope both have (`id` of users and of orders): written qualified, one candidate per table. */
-function addQualifiedColumn(ref: string, name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after: boolean, misfit: Misfit = 0): void {
+function addQualifiedColumn(ref: string, name: string, detail: string | undefined, ctx: OfferContext, col: Collector, after: boolean, misfit: Misfit = 1): void {
   col.add(name, 1, `col\u0000${ref}\u0000${name}`, () => {
     const text = `${ref}.${ctx.names.ident(name)}`;
     return { text, kind: 'column', ...(detail !== undefined ? { detail } : {}) };
@@ -119,7 +122,7 @@ function offerColumns(tables: readonly TableRef[], ctx: OfferContext, col: Colle
     for (const c of columnsOf(t, ctx.catalog) ?? []) {
       const k = ctx.catalog.identKey(c.name, true, 'column');
       if ((others && !others.has(k)) || listed?.has(k)) continue;
-      const misfit = fit !== undefined ? misfits(fit, t, k, c.type) : 0;
+      const misfit = fit !== undefined ? misfits(fit, t, k, c.type) : 1;
       if (ref !== undefined && ambiguous!.has(k)) addQualifiedColumn(ref, c.name, c.type ?? (t.alias ?? t.name), ctx, col, after, misfit);
       else addColumn(c.name, c.type ?? (t.alias ?? t.name), ctx, col, after, misfit);
     }
@@ -572,10 +575,10 @@ interface Fit {
 }
 
 function misfits(fit: Fit, t: TableRef, key: string, type: string | undefined): Misfit {
-  if (fit.self && fit.self.table === t && fit.self.key === key) return 2;
-  if (fit.family === undefined) return 0;
+  if (fit.self && fit.self.key === key) return fit.self.table === t ? 3 : 0;
+  if (fit.family === undefined) return 1;
   const f = typeFamily(type);
-  return f !== undefined && f !== fit.family ? 1 : 0;
+  return f !== undefined && f !== fit.family ? 2 : 1;
 }
 
 /** What `fits` says in the catalog's terms: the compared column's type, or the argument's (built-in, else every overload agrees). */
@@ -599,7 +602,7 @@ function wantedType(fits: OperandFit, tables: readonly TableRef[], ctx: OfferCon
   }
   const q = fits.qualifier === undefined ? undefined : catalog.identKey(fits.qualifier, true, 'relation');
   const key = catalog.identKey(fits.column, true, 'column');
-  for (const t of tables) {
+  for (const t of fits.in ?? tables) {
     if (q !== undefined && catalog.identKey(t.alias ?? t.name, true, 'relation') !== q) continue;
     const c = columnsOf(t, catalog)?.find((x) => catalog.identKey(x.name, true, 'column') === key);
     if (c) return { family: typeFamily(c.type), self: { table: t, key } };

@@ -34,7 +34,7 @@ export interface TableRef {
  * call it is (`round(|`: index 0), or a family the syntax fixes (`EXTRACT(YEAR FROM |`).
  */
 export type OperandFit =
-  | { readonly column: string; readonly qualifier?: string }
+  | { readonly column: string; readonly qualifier?: string; /** The query around a subquery, where the column is (`a IN (SELECT |`). */ readonly in?: readonly TableRef[] }
   | { readonly call: string; readonly schema?: string; readonly index: number }
   | { readonly family: TypeFamily };
 

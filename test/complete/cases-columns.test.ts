@@ -84,6 +84,10 @@ const cases: Case[] = [
   { q: 'SELECT EXTRACT(YEAR FROM |) FROM invoices', first: 'invoice_date', engines: ['postgres', 'mysql', 'duckdb'] },
   { q: 'SELECT * FROM invoices WHERE total IN (|', order: ['customer_id', 'invoice_date'] },
   { q: 'SELECT * FROM invoices WHERE total > t|', first: 'total' },
+  { q: 'SELECT * FROM invoices i JOIN customers c ON c.customer_id = i.customer_id WHERE c.customer_id = |', first: 'i.customer_id' },
+  { q: 'SELECT * FROM tracks WHERE genre_id IN (SELECT | FROM genres)', first: 'genre_id' },
+  { q: 'SELECT * FROM invoices WHERE invoice_date > (SELECT | FROM albums)', first: 'release_date' },
+  { q: 'SELECT * FROM tracks WHERE genre_id IN (SELECT DISTINCT | FROM genres)', first: 'genre_id' },
 ];
 
 runCases('columns', cases);
