@@ -384,7 +384,12 @@ export function offerCandidates(s: Suggestion, ctx: OfferContext, col: Collector
     }
     case 'column':
       if (s.tables.length === 0 && !s.qualified) return offerAllColumns(ctx, col);
-      return offerColumns(s.tables, ctx, col, s.alsoIn, 0, s.secondary === true, undefined, s.exclude, s.fits ? wantedType(s.fits, s.tables, ctx) : undefined);
+    {
+      const fit = s.fits ? wantedType(s.fits, s.tables, ctx) : undefined;
+      // a boolean operand: TRUE and FALSE before the columns (`paid = |`)
+      if (fit?.family === 'bool') for (const k of ['TRUE', 'FALSE']) addKeyword(k, 1, ctx, col);
+      return offerColumns(s.tables, ctx, col, s.alsoIn, 0, s.secondary === true, undefined, s.exclude, fit);
+    }
     case 'star':
       return offerStar(s, ctx, col);
     case 'join':

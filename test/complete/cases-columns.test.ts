@@ -88,6 +88,8 @@ const cases: Case[] = [
   { q: 'SELECT * FROM tracks WHERE genre_id IN (SELECT | FROM genres)', first: 'genre_id' },
   { q: 'SELECT * FROM invoices WHERE invoice_date > (SELECT | FROM albums)', first: 'release_date' },
   { q: 'SELECT * FROM tracks WHERE genre_id IN (SELECT DISTINCT | FROM genres)', first: 'genre_id' },
+  { q: 'SELECT * FROM "Users" WHERE "isActive" = |', order: ['TRUE', 'FALSE', 'id'], catalog: 'real', engines: ['postgres'] },
+  { q: 'SELECT * FROM "UserProfiles" WHERE "isActive" <> |', order: ['TRUE', 'FALSE', 'userId'], catalog: 'real', engines: ['duckdb'] },
 ];
 
 runCases('columns', cases);
