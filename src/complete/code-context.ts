@@ -32,6 +32,51 @@ function operandEnded(prev: Token | undefined, dialect: SqlDialect, prev2?: Toke
   return !dialect.reserved.has(k);
 }
 
+/** Operators and words that compare two operands: after `a = b` the condition is complete. */
+const COMPARING_WORDS = new Set(['LIKE', 'ILIKE', 'IN', 'IS', 'GLOB', 'REGEXP', 'RLIKE', 'SIMILAR', 'MATCH', 'EXISTS']);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||', '::', '.', '^', '&', '|', '<<', '>>', '#', '~']);
+
+/**
+ * The condition that ends at the cursor, read back to its AND/OR, clause word or opening parenthesis:
+ * 'between' after `a BETWEEN x` (its AND is next), 'complete' after a comparison (`a = 1`, `a IN (...)`,
+ * `a BETWEEN x AND y`), else 'operand' (`a`: a test may follow).
+ */
+function conditionAt(sig: readonly Token[], from: number, before: number, pairs: ArrayLike<number>): 'between' | 'complete' | 'operand' {
+  let compared = false;
+  let and = false;
+  for (let i = before - 1; i > from; i--) {
+    const t = sig[i]!;
+    if (isPunct(t, ')')) {
+      const open = pairs[i]!;
+      if (open < 0) return 'operand';
+      // a parenthesised condition standing alone (`(a = 1 OR b = 2)`) is complete
+      const lead = kw(sig[open - 1]);
+      if (!and && (open - 1 === from || lead === 'AND' || lead === 'OR' || lead === 'NOT') && conditionAt(sig, open, i, pairs) !== 'operand') compared = true;
+      i = open;
+      continue;
+    }
+    if (isPunct(t, '(') || isPunct(t, ',') || isPunct(t, ';')) break;
+    const k = kw(t);
+    if (k === 'BETWEEN') return and ? 'complete' : 'between';
+    if (k === 'OR' || k === 'WHEN' || k === 'THEN' || k === 'ELSE' || k === 'CASE') break;
+    if (k === 'AND') {
+      if (and) break;
+      and = true;
+      continue;
+    }
+    if (and) continue;
+    if (COMPARING_WORDS.has(k) || (t.type === 'operator' && !ARITHMETIC.has(t.text))) compared = true;
+  }
+  return compared ? 'complete' : 'operand';
+}
+
+/** After a complete condition: the tests that follow a bare operand (IS NULL, IN, LIKE ...) go after the next clause's words. */
+function afterCondition(words: readonly string[], state: 'between' | 'complete' | 'operand'): Suggestion[] {
+  if (state === 'between') return [{ kind: 'keyword', preferred: ['AND'], first: true }];
+  if (state === 'operand') return [{ kind: 'keyword', preferred: words }];
+  return [{ kind: 'keyword', preferred: words.filter((w) => !K.OPERAND_TESTS.has(w)) }];
+}
+
 /** The bare column names of the select list that starts at `a` (before its FROM at `before`): `SELECT a, b AS x, t.c FROM` -> a, b. */
 function selectedNames(sig: readonly Token[], a: number, before: number): string[] {
   let i = a;
@@ -555,7 +600,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
         const cond: Suggestion[] = joined ? [{ kind: 'join-condition', tables: beforeCursor, right: joined }] : [];
         return [...cond, ...onOperand(beforeCursor)];
       }
-      if (operandEnded(prev, dialect, prev2)) return [{ kind: 'keyword', preferred: withoutIlike(K.AFTER_CONDITION_OPERAND, dialect) }];
+      if (operandEnded(prev, dialect, prev2)) return afterCondition(withoutIlike(K.AFTER_CONDITION_OPERAND, dialect), conditionAt(sig, clause.idx, before, pairs));
       return onOperand(beforeCursor);
     }
     case 'USING':
@@ -699,6 +744,7 @@ export function codeContext(sig: readonly Token[], before: number, dialect: SqlD
           : C === 'BY' ? (kw(sig[clause.idx - 1]) === 'ORDER' ? K.AFTER_ORDER_ITEM : K.AFTER_GROUP_ITEM)
           : C === 'HAVING' ? K.AFTER_HAVING_OPERAND
           : C === 'WHERE' ? K.AFTER_WHERE_OPERAND : K.AFTER_HAVING_OPERAND;
+        if (C === 'WHERE' || C === 'HAVING') return afterCondition(withoutIlike(after, dialect), conditionAt(sig, clause.idx, before, pairs));
         return [{ kind: 'keyword', preferred: withoutIlike(after, dialect) }];
       }
       // ORDER BY may name the select list's items by their aliases (`count(*) AS n ... ORDER BY n`)

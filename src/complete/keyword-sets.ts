@@ -22,6 +22,8 @@ export const AFTER_SELECT_ITEM = f('FROM,AS,AND,OR,IS,IN,LIKE,BETWEEN,NOT,INTO,O
 export const AFTER_CONDITION_OPERAND = f(
   'AND,OR,IS NULL,IS NOT NULL,IN,NOT IN,LIKE,ILIKE,BETWEEN,JOIN,LEFT JOIN,WHERE,GROUP BY,ORDER BY,LIMIT,UNION',
 );
+/** The tests that follow an operand (`a IS NULL`, `a IN (...)`): not the likely words after a complete condition. */
+export const OPERAND_TESTS: ReadonlySet<string> = new Set(['IS NULL', 'IS NOT NULL', 'IN', 'NOT IN', 'LIKE', 'ILIKE', 'BETWEEN']);
 /** After a complete expression in WHERE: no join any more. */
 export const AFTER_WHERE_OPERAND = f('AND,OR,IS NULL,IS NOT NULL,IN,NOT IN,LIKE,ILIKE,BETWEEN,GROUP BY,ORDER BY,LIMIT,UNION,RETURNING');
 /** After a complete expression in HAVING (and QUALIFY, RETURNING). */

@@ -26,10 +26,15 @@ export const rankingCases: Case[] = [
   pg('SELECT * FROM "Us|', [], [], { ...ctx, first: '"Users"' }),
   pg('SELECT * FROM |', [], [], { ...ctx, order: ['users', 'hr.employees', 'pg_catalog'] }),
   // after a condition's operand: the condition goes on; a join only in ON, ILIKE only where it exists
-  pg('SELECT * FROM users WHERE id = 1 |', ['AND', 'OR', 'ORDER BY', 'ILIKE'], ['JOIN', 'LEFT JOIN'], cut(16)),
+  pg('SELECT * FROM users WHERE email |', ['AND', 'OR', 'ORDER BY', 'ILIKE'], ['JOIN', 'LEFT JOIN'], cut(16)),
+  // after a complete comparison: the next condition or clause, not a test of the value (`1 LIKE`, `1 IS NULL`)
+  pg('SELECT * FROM users WHERE id = 1 |', ['AND', 'OR', 'ORDER BY', 'LIMIT', 'GROUP BY'], ['ILIKE', 'IS NULL', 'BETWEEN'], cut(8)),
+  pg('SELECT * FROM users WHERE id BETWEEN 1 |', [], [], { ...ctx, first: 'AND' }),
+  pg('SELECT * FROM users WHERE id BETWEEN 1 AND 5 |', ['AND', 'OR', 'ORDER BY'], ['BETWEEN', 'IN'], cut(8)),
+  pg("SELECT * FROM users WHERE (id = 1 OR email = 'x') |", ['AND', 'OR', 'ORDER BY'], ['LIKE', 'IN'], cut(8)),
   pg('SELECT * FROM users u JOIN orders o ON o.customer_id = u.id |', ['AND', 'JOIN', 'LEFT JOIN', 'WHERE'], [], cut(16)),
   pg('SELECT status FROM orders GROUP BY status HAVING count(*) > 1 |', ['AND', 'ORDER BY'], ['GROUP BY', 'HAVING', 'JOIN'], cut(16)),
-  my('SELECT * FROM users WHERE id = 1 |', ['AND', 'LIKE'], ['ILIKE', 'JOIN'], cut(16)),
+  my('SELECT * FROM users WHERE email |', ['AND', 'LIKE'], ['ILIKE', 'JOIN'], cut(16)),
   // capitals typed: the built-in function before longer keywords, in capitals too; a column guess is never a system table's
   my('SELECT MA|', [], ['MAXLEN', 'MAX_COUNT'], { ...ctx, first: 'MAX' }),
   my('SELECT ma|', [], [], { ...ctx, first: 'max' }),
