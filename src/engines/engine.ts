@@ -140,8 +140,9 @@ export interface ExecuteOptions {
    */
   readonly sqlite3Values?: boolean;
   /**
-   * SQLite: a parameter the statement has no value for (`:foo`, `@bar`, `$baz`, `?1`, `?`) is NULL, as in the
-   * sqlite3 shell (sqlite3 scripts), instead of an error. Other engines ignore it.
+   * SQLite: a parameter is bound to the value the sqlite3 shell's `.parameter set` gave its name (`:foo`, `@bar`,
+   * `$baz`, `?1`), and one without a value (`?` too) to NULL, as in the sqlite3 shell, instead of an error. Other
+   * engines ignore it.
    */
   readonly nullParameters?: boolean;
   /**

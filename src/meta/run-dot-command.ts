@@ -11,7 +11,7 @@ import type { MetaContext, MetaOutcome, MetaRunOptions, StatementRunner } from '
 import type { MetaRunResult } from './run-meta.js';
 import { sqlite3Words } from './sqlite3-words.js';
 import { sqlite3Boolean, sqlite3OutputCommand, sqlite3Show } from './dot-commands.js';
-import { DOT_COMMANDS } from '../sql/dot-command-names.js';
+import { DOT_COMMANDS, dotCommandName } from '../sql/dot-command-names.js';
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
 import { withVariable } from '../sql/variables.js';
 import { SANDBOX_REFUSAL } from './sandbox.js';
@@ -20,7 +20,9 @@ import { SANDBOX_REFUSAL } from './sandbox.js';
 type Step = MetaOutcome | { readonly type: 'usage'; readonly message: string; readonly stdout?: boolean };
 
 export async function runDotCommand(session: Session, line: string, opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
-  const words = sqlite3Words(line);
+  const read = sqlite3Words(line);
+  // an abbreviation (`.head on`) names its command, as in sqlite3
+  const words = read.length > 0 ? [dotCommandName(read[0]!), ...read.slice(1)] : read;
   const name = (words[0] ?? '').toLowerCase();
   // sqlite3's .once holds for the next command, a dot-command too (`.once f` then `.print x`: x goes to f)
   const once = session.outputOnce && name !== 'once' && name !== 'output';
@@ -192,6 +194,10 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       return OK;
     case 'prompt':
       return OK; // (the prompts: nothing in a script; sqlsh's prompt is its own)
+    case 'parameter': {
+      const { sqlite3Parameter } = await import('./sqlite3-parameter.js');
+      return sqlite3Parameter(ctx, args, (text) => sql(ctx, text));
+    }
     case 'explain':
       // accepted as sqlite3 reads it (auto, or a boolean with its warning); EXPLAIN's output stays sqlsh's (README)
       if (args[0] !== undefined && args[0].toLowerCase() !== 'auto') {

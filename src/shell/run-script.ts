@@ -525,8 +525,8 @@ async function runStatementInTransaction(
       ...(opts.simpleQuery ? { simpleQuery: true } : {}),
       // the sqlite3 shell's output: rows with its values, none of the fast paths
       ...(options.sqlite3 ? { sqlite3Values: true } : {}),
-      // a sqlite3 script: a parameter without a value is NULL, as in the sqlite3 shell
-      ...(options.sqlite3 && !session.interactive ? { nullParameters: true } : {}),
+      // a sqlite3 script (or .parameter at the prompt): parameters bound from .parameter's table, else NULL, as in the sqlite3 shell
+      ...((options.sqlite3 && !session.interactive) || session.sqlite3Parameters ? { nullParameters: true } : {}),
       // the mysql client's command line: binary values as the client prints them
       ...(session.mysqlClient ? { binaryAsText: true } : {}),
       ...(options.sqlite3 || options.mysqlBatch || options.numericLocale || options.mysqlMarkup ? {} : fastPaths(options, expandedOnce, out, session.dialect.id)),

@@ -95,6 +95,8 @@ export class Session {
   mysqlShowWarnings = false;
   /** The mysql client's \\r failed: the client has no connection, and its next statement ends the script. */
   mysqlDisconnected = false;
+  /** sqlite3's `.parameter` was used: statements bind their parameters from its table (src/meta/sqlite3-parameter.ts). */
+  sqlite3Parameters = false;
   /** sqlite3's `.exit N`: the status the shell leaves with. */
   exitStatus: number | undefined;
   /** sqlite3's `.once FILE`: the output goes back to the screen after the next statement. */

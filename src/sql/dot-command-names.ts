@@ -21,6 +21,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.once', 'the next result into a file'],
   ['.open', 'the next statements run on this database file: .open [--new] [--readonly] [FILE] (no FILE: in memory)'],
   ['.output', 'the results into a file (no file: back to the screen)'],
+  ['.parameter', 'values for the statements\' parameters: .parameter set :NAME VALUE, unset NAME, list, clear, init'],
   ['.print', 'print a line of text'],
   ['.prompt', 'accepted (sqlsh\'s prompt is its own)'],
   ['.quit', 'leave the shell'],
@@ -36,3 +37,23 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.timer', 'the time each statement takes (on|off)'],
   ['.width', 'the widths of the columnar modes\' columns (-N: to the right, 0: as needed)'],
 ].map((e) => Object.freeze(e) as readonly [string, string]));
+
+/**
+ * sqlite3 (3.40) takes a dot-command by a prefix of its name: `.head on`, `.mo csv`, `.sch`. Each command's
+ * shortest prefix, as sqlite3 reads them (`.s` is not `.schema`, `.ti` neither timeout nor timer); a name not
+ * here takes no abbreviation. Read off the sqlite3 3.40 shell, prefix by prefix.
+ */
+const SHORTEST: readonly (readonly [name: string, shortest: number])[] = [
+  ['backup', 3], ['bail', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['exit', 2], ['explain', 3],
+  ['headers', 1], ['help', 3], ['indexes', 2], ['indices', 4], ['import', 1], ['mode', 1], ['nullvalue', 1], ['once', 2],
+  ['open', 2], ['output', 1], ['parameter', 3], ['print', 3], ['prompt', 1], ['quit', 1], ['read', 3], ['save', 3],
+  ['schema', 3], ['separator', 2], ['shell', 2], ['show', 3], ['system', 2], ['tables', 2], ['timeout', 5], ['width', 2],
+];
+
+/** The dot-command a word names (lower case, without the dot), its abbreviation read as sqlite3 reads it; else the word. */
+export function dotCommandName(word: string): string {
+  const w = word.toLowerCase();
+  if (w === '') return w;
+  for (const [name, shortest] of SHORTEST) if (name === w || (w.length >= shortest && name.startsWith(w))) return name;
+  return w;
+}

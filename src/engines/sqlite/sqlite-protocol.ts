@@ -70,7 +70,7 @@ export type ToWorker =
       readonly text?: { readonly format: 'csv' | 'tsv' | 'copy' | 'copy-raw' | 'json' | 'jsonl'; readonly nullString: string };
       /** INTEGER values as bigint, REALs told apart (ExecuteOptions.sqlite3Values); never with `text`. */
       readonly sqlite3Values?: boolean;
-      /** Every parameter bound to NULL (ExecuteOptions.nullParameters). */
+      /** Parameters bound to their `.parameter` values, else NULL (ExecuteOptions.nullParameters). */
       readonly nullParameters?: boolean;
     }
   | { readonly type: 'introspect'; readonly id: number }

@@ -13,6 +13,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { decodeUtf8Escaped } from '../../core/surrogate-escape.js';
 import { BatchEncoder } from './sqlite-batch-encoder.js';
 import { sqliteNullBindings } from './sqlite-null-bindings.js';
+import { SQLITE3_PARAMETERS_DDL } from '../../sql/sqlite3-parameters.js';
 import { CsvBatches, type FormatRequest, type TextRequest } from './sqlite-csv-batches.js';
 import { uniqueJsonKeys } from '../../output/json-value.js';
 import { introspectSqlite } from './sqlite-introspector.js';
@@ -158,9 +159,33 @@ export class SqliteServer {
     }
   }
 
+  /** The values of the sqlite3 shell's `.parameter` table by name, when it exists (src/sql/sqlite3-parameters.ts). */
+  private parameterValues(): ((name: string) => unknown) | undefined {
+    const { db } = this;
+    if (db.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = 'sqlite_parameters'").pluck().get() === undefined) return undefined;
+    const read = db.prepare('SELECT value FROM temp.sqlite_parameters WHERE key = ?').pluck().safeIntegers(true);
+    return (name) => read.get(name);
+  }
+
   /** Runs one statement; yields the batches posted so far before posting each next one (see the top). */
   *execute(id: number, sql: string, batchSize: number, text?: FormatRequest, sqlite3Values = false, nullParameters = false): Generator<number, void, void> {
     const { db, io, SqliteError } = this;
+    if (sql === SQLITE3_PARAMETERS_DDL) {
+      // the sqlite3 shell's table of parameters: a name SQLite keeps for itself, made as the shell makes it
+      try {
+        db.unsafeMode(true);
+        db.pragma('writable_schema = ON');
+        db.exec(sql);
+      } catch (e) {
+        io.post({ type: 'error', id, error: describeError(db, e, sql, SqliteError), inTransaction: db.inTransaction });
+        return;
+      } finally {
+        db.pragma('writable_schema = OFF');
+        db.unsafeMode(false);
+      }
+      io.post({ type: 'done', id, reader: false, empty: false, rowCount: 0, changes: 0, inTransaction: db.inTransaction });
+      return;
+    }
     let stmt: BetterSqlite3.Statement;
     try {
       stmt = db.prepare(sql);
@@ -177,7 +202,7 @@ export class SqliteServer {
     try {
       if (io.cancelled(id)) throw new Cancelled(); // cancelled before it started: an interrupt now would be lost
       // (the sqlite3 shell's NULL for each parameter, sqlite-null-bindings.ts)
-      const args = nullParameters ? sqliteNullBindings(sql) : [];
+      const args = nullParameters ? sqliteNullBindings(sql, () => this.parameterValues()) : [];
       if (!stmt.reader) {
         const r = stmt.run(...args);
         io.post({ type: 'done', id, reader: false, empty: false, rowCount: 0, changes: r.changes, inTransaction: db.inTransaction });
