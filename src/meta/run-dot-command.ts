@@ -177,7 +177,7 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       if (args.length > 0) return usage('Usage: .show');
       // where results go (a .once file too)
       const echo = (s.variables.get('ECHO') ?? 'none').toLowerCase() === 'all';
-      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
+      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, eqp: s.sqlite3Eqp, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
       return OK;
     }
     case 'exit':
@@ -194,6 +194,18 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       return OK;
     case 'prompt':
       return OK; // (the prompts: nothing in a script; sqlsh's prompt is its own)
+    case 'eqp': {
+      // on, off, full and trigger, as sqlite3 reads them (full and trigger draw the plan as on does: no bytecode)
+      if (args.length !== 1) return usage('Usage: .eqp off|on|trace|trigger|full');
+      const w = args[0]!.toLowerCase();
+      if (w === 'full' || w === 'trigger' || w === 'trace') s.sqlite3Eqp = true;
+      else {
+        const v = booleanArg(ctx, name, args);
+        if (typeof v !== 'boolean') return v;
+        s.sqlite3Eqp = v;
+      }
+      return OK;
+    }
     case 'parameter': {
       const { sqlite3Parameter } = await import('./sqlite3-parameter.js');
       return sqlite3Parameter(ctx, args, (text) => sql(ctx, text));

@@ -51,3 +51,28 @@ export function parseSqlitePlan(rows: readonly SqlitePlanRow[], run?: { readonly
   const summary = run ? [`Execution Time: ${run.timeMs.toFixed(3)} ms (whole statement; SQLite has no per-node figures)`, `Rows: ${run.rows}`] : [];
   return makePlan('sqlite', run !== undefined, roots, summary);
 }
+
+/**
+ * The sqlite3 shell's drawing of a plan (`.eqp on`): `QUERY PLAN`, then each row under its parent, `|--` before
+ * a child with others after it and `` `-- `` before the last, `|  ` or three spaces below them. No rows: nothing.
+ */
+export function sqlite3PlanText(rows: readonly SqlitePlanRow[]): string {
+  if (rows.length === 0) return '';
+  const kids = new Map<number, SqlitePlanRow[]>();
+  const ids = new Set(rows.map((r) => r.id));
+  for (const r of rows) {
+    const p = ids.has(r.parent) && r.parent !== r.id ? r.parent : 0;
+    kids.set(p, [...(kids.get(p) ?? []), r]);
+  }
+  let out = 'QUERY PLAN\n';
+  const draw = (parent: number, indent: string, depth: number): void => {
+    const list = kids.get(parent) ?? [];
+    list.forEach((r, i) => {
+      const last = i === list.length - 1;
+      out += `${indent}${last ? '`--' : '|--'}${r.detail}\n`;
+      if (depth < 64 && r.id !== parent) draw(r.id, indent + (last ? '   ' : '|  '), depth + 1);
+    });
+  };
+  draw(0, '', 0);
+  return out;
+}

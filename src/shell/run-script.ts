@@ -492,6 +492,8 @@ async function runStatementInTransaction(
   } else if (echo === 'queries' || (echo === 'all' && session.interactive)) {
     await session.io.stdout.write(`${sql}${opts.asSent || opts.terminator === undefined ? '' : opts.terminator === ';' ? ';' : ` ${opts.terminator.trim()}`}\n`);
   }
+  // sqlite3's .eqp on: the statement's plan first, as the sqlite3 shell draws it
+  if (session.sqlite3Eqp && session.dialect.id === 'sqlite') await (await import('./sqlite3-eqp.js')).writeSqlite3Plan(session, sql, opts.signal);
   const quiet = variableFlag(session.variables, 'QUIET') === true;
   const term = opts.terminator?.trim() ?? '';
   const expandedOnce = term === '\\G' || term === '\\gx';

@@ -95,6 +95,8 @@ export class Session {
   mysqlShowWarnings = false;
   /** The mysql client's \\r failed: the client has no connection, and its next statement ends the script. */
   mysqlDisconnected = false;
+  /** sqlite3's `.eqp on`: each statement's query plan before it (src/shell/sqlite3-eqp.ts). */
+  sqlite3Eqp = false;
   /** sqlite3's `.parameter` was used: statements bind their parameters from its table (src/meta/sqlite3-parameter.ts). */
   sqlite3Parameters = false;
   /** sqlite3's `.exit N`: the status the shell leaves with. */

@@ -11,6 +11,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.dump', 'the database (or the tables matching a pattern) as SQL: --preserve-rowids, --data-only, --nosys, --newlines'],
   ['.echo', 'print each command before it runs (on|off)'],
   ['.explain', 'accepted (on|off|auto); EXPLAIN\'s output stays sqlsh\'s'],
+  ['.eqp', 'before each statement its query plan, drawn as sqlite3 draws it (on|off)'],
   ['.exit', 'leave the shell'],
   ['.headers', 'column names in the output (on|off)'],
   ['.help', 'the commands'],
@@ -44,7 +45,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
  * here takes no abbreviation. Read off the sqlite3 3.40 shell, prefix by prefix.
  */
 const SHORTEST: readonly (readonly [name: string, shortest: number])[] = [
-  ['backup', 3], ['bail', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['exit', 2], ['explain', 3],
+  ['backup', 3], ['bail', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['eqp', 2], ['exit', 2], ['explain', 3],
   ['headers', 1], ['help', 3], ['indexes', 2], ['indices', 4], ['import', 1], ['mode', 1], ['nullvalue', 1], ['once', 2],
   ['open', 2], ['output', 1], ['parameter', 3], ['print', 3], ['prompt', 1], ['quit', 1], ['read', 3], ['save', 3],
   ['schema', 3], ['separator', 2], ['shell', 2], ['show', 3], ['system', 2], ['tables', 2], ['timeout', 5], ['width', 2],
