@@ -205,6 +205,8 @@ export interface EngineDescriptor {
   readonly name: string;
   /** URI schemes, without ':'. */
   readonly schemes: readonly string[];
+  /** usql's short schemes (`pgsql:`, `my:`, `sq:`, `dk:`): read as the first of `schemes`. */
+  readonly shortSchemes?: readonly string[];
   /** File extensions (with the dot) that select this engine for a bare path. */
   readonly fileExtensions: readonly string[];
   /** Loads the engine module (and so its driver) on first use. */

@@ -102,7 +102,7 @@ export function parseTarget(text: string | undefined, ctx: TargetContext = {}, s
   if (scheme && scheme[1]!.length > 1) {
     const desc = engineByScheme(scheme[1]!);
     if (!desc) {
-      const known = ENGINES.flatMap((e) => e.schemes).join(', ');
+      const known = ENGINES.flatMap((e) => [...e.schemes, ...(e.shortSchemes ?? [])]).join(', ');
       throw new UsageError(`unknown scheme "${scheme[1]}:" in ${JSON.stringify(redactUrl(text))}; known schemes: ${known}`);
     }
     if (desc.id === 'sqlite' || desc.id === 'duckdb') {
@@ -111,7 +111,9 @@ export function parseTarget(text: string | undefined, ctx: TargetContext = {}, s
       if (rest === '' || rest === ':memory:' || rest === 'memory') return fileTarget(desc.id, ':memory:', cwd, flags);
       return fileTarget(desc.id, decodeURIComponent(rest.split('?')[0]!), cwd, flags);
     }
-    return withFlags({ engine: desc.id, url: text }, flags);
+    // (usql's short scheme is the engine's own: pgsql:// is postgres://)
+    const url = desc.shortSchemes?.includes(scheme[1]!.toLowerCase()) ? `${desc.schemes[0]}:${text.slice(scheme[0].length)}` : text;
+    return withFlags({ engine: desc.id, url }, flags);
   }
   if (text === ':memory:') return fileTarget('sqlite', ':memory:', cwd, flags);
   const abs = resolve(cwd, text);

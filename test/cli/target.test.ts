@@ -42,6 +42,14 @@ describe('parseTarget', () => {
     assert.equal(parseTarget('mariadb://h').engine, 'mysql');
   });
 
+  test("usql's short schemes are the engines' own", () => {
+    assert.deepEqual(parseTarget('pgsql://u@h/db'), { engine: 'postgres', url: 'postgres://u@h/db' });
+    assert.deepEqual(parseTarget('my://u@h:3307/db'), { engine: 'mysql', url: 'mysql://u@h:3307/db' });
+    assert.deepEqual(parseTarget('maria://u@h/db'), { engine: 'mysql', url: 'mysql://u@h/db' });
+    assert.deepEqual(parseTarget('sq:a.db', { cwd: dir }), { engine: 'sqlite', path: join(dir, 'a.db') });
+    assert.deepEqual(parseTarget('dk:///tmp/a.duckdb'), { engine: 'duckdb', path: '/tmp/a.duckdb' });
+  });
+
   test('unknown scheme lists the known ones and hides the password', () => {
     assert.throws(
       () => parseTarget('oracle://scott:tiger@h/db'),
