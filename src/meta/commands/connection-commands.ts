@@ -56,30 +56,44 @@ const connect: MetaCommand = {
     'TARGET is anything the command line accepts: demo.db, data.duckdb, postgres://user@host/db,',
     'mysql://user@host/db, or the name of a saved connection. On a server, a bare name switches',
     'to that database on the same server. If the new connection fails, the old one stays.',
+    'psql\'s forms work on a server too: \\c DBNAME [USER [HOST [PORT]]] (- keeps one), "Quoted Name",',
+    '"dbname=\'a b\' user=x", and -reuse-previous=on|off before them (pg_dump and pg_dumpall write these).',
   ],
-  args: { min: 1, max: 1, kinds: ['target'] },
+  args: { min: 1, max: 5, kinds: ['target', 'text', 'text', 'text', 'text'] },
   async run(ctx, args) {
     const s = ctx.session;
     const before = s.connection.info;
-    const word = args.words[0]!;
-    const { parseTarget } = await import('../../engines/target.js');
-    let target: ConnectionTarget;
-    try {
-      target = parseTarget(word, { connections: s.connections });
-    } catch (e) {
-      const cur = s.connection.info;
-      const serverEngine = cur.engine === 'postgres' || cur.engine === 'mysql';
-      if (!(e instanceof UsageError) || !serverEngine || !/^[\w$-]+$/.test(word)) throw e;
-      // Same server, same credentials (the URI's password, if any, is kept), another database.
-      target = s.target?.engine === cur.engine
-        ? { ...s.target, database: word }
+    // psql's `\c [-reuse-previous=on|off] [DBNAME [USER [HOST [PORT]]]]` (`-` keeps one), as pg_dump and pg_dumpall write it
+    const words = args.words[0] !== undefined && /^-reuse-previous(=\S*)?$/i.test(args.words[0]) ? args.words.slice(1) : args.words;
+    if (words.length === 0) return fail('missing argument; usage: \\c TARGET');
+    const parts = psqlConnectParts(words);
+    const word = words[0]!;
+    const cur = s.connection.info;
+    const serverEngine = cur.engine === 'postgres' || cur.engine === 'mysql';
+    // Same server, same credentials (the URI's password, if any, is kept), another database (and user, host, port).
+    const sameServer = (p: Partial<ConnectionTarget>): ConnectionTarget => ({
+      ...(s.target?.engine === cur.engine
+        ? s.target
         : {
             engine: cur.engine,
             ...(cur.host !== undefined ? { host: cur.host } : {}),
             ...(cur.port !== undefined ? { port: cur.port } : {}),
             ...(cur.user !== undefined ? { user: cur.user } : {}),
-            database: word,
-          };
+          }),
+      ...p,
+    });
+    let target: ConnectionTarget;
+    if (parts !== undefined) {
+      if (!serverEngine) return fail(`${words.join(' ')}: a database name, user, host and port are for a server; give a file or URI`);
+      target = sameServer(parts);
+    } else {
+      const { parseTarget } = await import('../../engines/target.js');
+      try {
+        target = parseTarget(word, { connections: s.connections });
+      } catch (e) {
+        if (!(e instanceof UsageError) || !serverEngine || !/^[\w$-]+$/.test(word)) throw e;
+        target = sameServer({ database: word });
+      }
     }
     // Leaving a connection ends its transaction: ask first, as Ctrl-D does.
     if (s.connection.transactionStatus() !== 'idle') {
@@ -102,6 +116,30 @@ const connect: MetaCommand = {
     return info(`You are now connected to ${describeConnection(now)}.`);
   },
 };
+
+/**
+ * `\c`'s words after psql's rules: a database name, user, host and port, `-` (or nothing) keeping the current
+ * one; a name in double quotes is taken as written (`\connect "Sales"`, pg_dumpall's). Undefined when the first
+ * word is rather a target of sqlsh's own (a file, a URI, a saved connection, a bare name).
+ */
+function psqlConnectParts(words: readonly string[]): Partial<Record<'database' | 'user' | 'host', string> & { port: number }> | undefined {
+  const unquote = (w: string): string => (/^".*"$/s.test(w) ? w.slice(1, -1).replace(/""/g, '"') : w);
+  if (words.length === 1 && !/^"/.test(words[0]!)) return undefined;
+  let [db, user, host, port]: (string | undefined)[] = words.map(unquote);
+  if (db !== undefined && /^\s*\w+\s*=/.test(db)) {
+    // a connection string (`dbname='a b' user=x`): its keywords, as libpq reads them
+    const kv = new Map<string, string>();
+    for (const m of db.matchAll(/(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)) kv.set(m[1]!.toLowerCase(), m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!);
+    [db, user, host, port] = [kv.get('dbname'), kv.get('user') ?? user, kv.get('host') ?? host, kv.get('port') ?? port];
+  }
+  const keep = (w: string | undefined): w is string => w !== undefined && w !== '-' && w !== '';
+  return {
+    ...(keep(db) ? { database: db } : {}),
+    ...(keep(user) ? { user } : {}),
+    ...(keep(host) ? { host } : {}),
+    ...(keep(port) && /^\d+$/.test(port) ? { port: Number(port) } : {}),
+  };
+}
 
 const conninfo: MetaCommand = {
   name: '\\conninfo',
