@@ -192,6 +192,19 @@ describe('psql flags, psql and sqlsh side by side', () => {
     sameStdout(s.both(['-X', '-f', 'pset-alone.sql']));
   });
 
+  test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeScript('datestyle.sql', ["select '2010-03-09'::date as d, '2010-03-09 12:00+00'::timestamptz as ts;", 'show timezone;', '']);
+    const r = s.both(['-X', '-f', 'datestyle.sql']);
+    const withEnv = { ...env!, PGDATESTYLE: 'Postgres, MDY', PGTZ: 'PST8PDT' };
+    const psql = run(psqlBin(), ['-X', '-f', 'datestyle.sql', '-d', 'postgres'], withEnv);
+    const sqlsh = run(process.execPath, [BIN, '-X', '-f', 'datestyle.sql', '-d', 'postgres'], withEnv);
+    assert.match(psql.stdout, /03-09-2010 \| Tue Mar 09 04:00:00 2010 PST/);
+    assert.equal(JSON.stringify(sqlsh.stdout), JSON.stringify(psql.stdout), sqlsh.stderr);
+    sameStdout(r);
+  });
+
   test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {
     for (const args of [['-L', 'log.txt'], ['-P', 'title=x'], ['-P', 'format=docbook'], ['-Ax', '-E']]) {
       const r = run(process.execPath, [BIN, ...args], testEnv(tempDir()));
