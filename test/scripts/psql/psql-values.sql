@@ -17,3 +17,7 @@ insert into wallet values ('1', '\x01') returning b, m, 1e-5::float8 as f;
 \pset format csv
 select b, m from wallet;
 insert into wallet values ('2', '\x02') returning b, m, 1e-5::float8 as f;
+-- an array of numbers is not a number: its NULL is left-aligned, as psql aligns by the column's type
+\pset format aligned
+select ('{{1},{2}}'::int[])[1][null:1] as int4;
+select 1 as n, '{1.5}'::float8[] as floats, null::numeric(5,2)[] as nums;
