@@ -33,6 +33,8 @@ export interface ErrorSource {
   /** 1-based line of the statement's first line in its file. */
   readonly line?: number;
   readonly file?: string;
+  /** The FILE:LINE: prefix names `line` as it is (psql's: the line read when the statement ran), not the line of the error's position. */
+  readonly lineAsRead?: boolean;
 }
 
 /** psql (libpq) shows at most this many cells of the line, keeping some after the position. */
@@ -139,7 +141,7 @@ export function formatSqlError(err: SqlErrorLike, source?: ErrorSource, verbose:
     const at = pointerLines(pointAt.text, pointAt.position);
     pointer = at.lines;
     // LINE n counts in the statement, as psql's; the file:LINE: prefix is the line in the file
-    const lineNo = (source.line ?? 1) + (internal ? 0 : at.lineIndex);
+    const lineNo = (source.line ?? 1) + (internal || source.lineAsRead ? 0 : at.lineIndex);
     if (source.file !== undefined) location = `${escapeForTerminal(source.file)}:${lineNo}: `;
   } else if (source?.file !== undefined) {
     location = `${escapeForTerminal(source.file)}:${source.line ?? 1}: `;

@@ -94,8 +94,8 @@ export function formatValue(v: Value, nullString: string, psqlBooleans = false):
   }
 }
 
-/** Column types psql right-aligns (and the like in the other engines): their NULLs are right-aligned too. */
-export const NUMERIC_TYPE = /^(smallint|integer|bigint|real|double precision|double|float[48]?|numeric|decimal|oid|money|int[248]?|tinyint|mediumint|hugeint|uhugeint|ubigint|uinteger|usmallint|utinyint)\b/i;
+/** Column types psql right-aligns (and the like in the other engines): their NULLs are right-aligned too. Not arrays of them (`integer[]`). */
+export const NUMERIC_TYPE = /^(smallint|integer|bigint|real|double precision|double|float[48]?|numeric|decimal|oid|money|int[248]?|tinyint|mediumint|hugeint|uhugeint|ubigint|uinteger|usmallint|utinyint)\b(?![^[]*\[)/i;
 
 /** Numbers are right-aligned in tables: number, bigint and decimal TypedText. */
 export function isNumericValue(v: Value): boolean {

@@ -66,7 +66,7 @@ async function queryIntoStep(session: Session, sql: string, opts: RunnerOptions 
     if (e instanceof SqlError) {
       session.noteFailure(e, sql);
       await loadDisplayWidth();
-      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }, errorStyle(session)));
+      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source, lineAsRead: session.dialect.id === 'postgres' }, errorStyle(session)));
       return false;
     }
     if (e instanceof ConnectionLostError || e instanceof UsageError) {

@@ -157,6 +157,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
       ? skipped ? carry?.buffer ?? NOTHING_BUFFERED : psqlQueryText(text, st.segmentStart, st.segmentEnd, session.lex, carry?.buffer)
       : undefined;
     if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineOfOffset(text, buffer.start) - 1;
+    // psql names the line it had read when the statement ran (its errors and notices): the terminator's
+    if (psqlBuffer && st.kind === 'sql' && !st.openToken) line = offsetLine + st.line - 1 + newlinesIn(text, st.start, st.segmentEnd - 1);
     // the mysql client's `use db`, `source FILE`, `quit` lines (MySQL splitter) and `use db;` statements
     // are its commands \u db, \. FILE, \q (src/sql/mysql-client-command.ts)
     const clientCommand = session.dialect.id !== 'mysql' ? undefined
@@ -400,6 +402,13 @@ function echoMode(session: Session): string {
   return (session.variables.get('ECHO') ?? 'none').toLowerCase();
 }
 
+/** The line breaks in text[from, to). */
+function newlinesIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** 1-based line of `offset` in `text`. */
 function lineOfOffset(text: string, offset: number): number {
   let n = 1;
@@ -616,7 +625,7 @@ async function reportFailure(
     }
     if (e instanceof SqlError) {
       await loadDisplayWidth(); // the caret goes under the right cell
-      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source }, errorStyle(session)));
+      session.io.error(formatSqlError(e, { text: sql, line: opts.line, file: opts.source, lineAsRead: session.dialect.id === 'postgres' }, errorStyle(session)));
       // psql's ECHO errors: the statement that failed, after its error
       if (echoMode(session) === 'errors') session.io.error(`${where(opts)}STATEMENT:  ${escapeForTerminal(sql, true)}`);
       if (cls.changesCatalog && session.interactive) void session.refreshCatalog();

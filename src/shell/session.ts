@@ -192,7 +192,7 @@ export class Session {
     // client's tables (ascii: mysql -t, --table). On PostgreSQL, psql's values too: t / f, NULL empty.
     const psqlLayout = (!this.interactive || this.output !== undefined) && s.table_style !== 'ascii';
     const psqlCsv = format === 'csv' && s.psql_csv;
-    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded' || format === 'html' || isDocumentFormat(format) || psqlCsv) && s.table_style !== 'markdown';
+    const psqlValues = psqlLayout && this.connection.info.engine === 'postgres' && (format === 'table' || format === 'expanded' || format === 'html' || format === 'unaligned' || isDocumentFormat(format) || psqlCsv) && s.table_style !== 'markdown';
     return {
       format,
       tableStyle: format === 'markdown' ? 'markdown' : s.table_style,

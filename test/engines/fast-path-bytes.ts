@@ -69,8 +69,10 @@ export async function rendered(c: Connection, sql: string, opts: ExecuteOptions,
  * The first difference is shown with its surroundings. Returns the fast path's result.
  */
 export async function assertSameBytes(c: Connection, sql: string, fast: ExecuteOptions, render: RenderOptions, expectFast: boolean | 'either' = true): Promise<Rendered> {
-  const ordinary = await rendered(c, sql, {}, render);
-  const quick = await rendered(c, sql, fast, render);
+  // psql's values (t / f, the server's floats and bytea), as run-script asks for them with psql's layout
+  const psqlValues: ExecuteOptions = render.psqlBooleans ? { psqlValues: true } : {};
+  const ordinary = await rendered(c, sql, psqlValues, render);
+  const quick = await rendered(c, sql, { ...fast, ...psqlValues }, render);
   assert.equal(ordinary.fast, false, 'the ordinary path sent rows');
   if (expectFast !== 'either') assert.equal(quick.fast, expectFast, `${render.format}: the fast path was ${expectFast ? 'not ' : ''}taken for: ${sql.slice(0, 200)}`);
   if (!quick.bytes.equals(ordinary.bytes)) {

@@ -67,6 +67,11 @@ describe('postgres parameter precedence', () => {
     assert.deepEqual(resolve({ url: 'postgres:///db?host=a,b&port=7000' }).endpoints, [{ host: 'a', port: 7000 }, { host: 'b', port: 7000 }]);
     assert.throws(() => resolve({ url: 'postgres:///db?host=a,b,c&port=1,2' }), /could not match 2 port numbers to 3 hosts/);
   });
+  test('PGDATESTYLE, PGTZ and PGGEQO are startup settings, as libpq sends them (not \'default\')', () => {
+    assert.equal(resolve({}).startupSettings, undefined);
+    const p = resolve({}, { PGDATESTYLE: 'Postgres, MDY', PGTZ: 'PST8PDT', PGGEQO: 'default' });
+    assert.deepEqual(p.startupSettings, { datestyle: 'Postgres, MDY', timezone: 'PST8PDT' });
+  });
   test('bad values are ConnectErrors', () => {
     assert.throws(() => resolve({ url: 'postgres://h:99999/db' }), ConnectError);
     assert.throws(() => resolve({ url: 'postgres://h/db?sslmode=sometimes' }), /invalid sslmode/);

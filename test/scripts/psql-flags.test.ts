@@ -192,6 +192,32 @@ describe('psql flags, psql and sqlsh side by side', () => {
     sameStdout(s.both(['-X', '-f', 'pset-alone.sql']));
   });
 
+  test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeScript('datestyle.sql', ["select '2010-03-09'::date as d, '2010-03-09 12:00+00'::timestamptz as ts;", 'show timezone;', '']);
+    const r = s.both(['-X', '-f', 'datestyle.sql']);
+    const withEnv = { ...env!, PGDATESTYLE: 'Postgres, MDY', PGTZ: 'PST8PDT' };
+    const psql = run(psqlBin(), ['-X', '-f', 'datestyle.sql', '-d', 'postgres'], withEnv);
+    const sqlsh = run(process.execPath, [BIN, '-X', '-f', 'datestyle.sql', '-d', 'postgres'], withEnv);
+    assert.match(psql.stdout, /03-09-2010 \| Tue Mar 09 04:00:00 2010 PST/);
+    assert.equal(JSON.stringify(sqlsh.stdout), JSON.stringify(psql.stdout), sqlsh.stderr);
+    sameStdout(r);
+  });
+
+  test('errors and notices of a statement over several lines name the line of its terminator, as psql\'s FILE:LINE: does', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeScript('lines.sql', [
+      'select 1', '  /0;', 'select', ' 1;', '', "do $$ begin raise notice 'x'; end $$", ';', 'select 2 \\gset',
+      'select 1 as a, 2 as b', '\\gset', 'select', '1/0', '\\g', 'select 1/0; select', "'a' = 1;", '',
+    ]);
+    const r = s.both(['-X', '-v', 'ON_ERROR_STOP=off', '-f', 'lines.sql']);
+    const located = (text: string) => lines(text).filter((l) => /^(psql:)?lines\.sql:\d+: /.test(l)).map((l) => l.replace(/^psql:/, ''));
+    assert.ok(located(r.psql.stderr).length >= 5, r.psql.stderr);
+    assert.deepEqual(located(r.sqlsh.stderr), located(r.psql.stderr));
+  });
+
   test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {
     for (const args of [['-L', 'log.txt'], ['-P', 'title=x'], ['-P', 'format=docbook'], ['-Ax', '-E']]) {
       const r = run(process.execPath, [BIN, ...args], testEnv(tempDir()));

@@ -207,6 +207,12 @@ export async function openPgClient(
     ...keepAliveOf(p),
     types: pgTypes,
   });
+  if (p.startupSettings) {
+    // libpq's PGDATESTYLE, PGTZ, PGGEQO: more settings in the startup message (pg sends a fixed few)
+    const withSettings = client as unknown as { getStartupConf(): Record<string, string> };
+    const base = withSettings.getStartupConf.bind(client);
+    withSettings.getStartupConf = () => ({ ...base(), ...p.startupSettings });
+  }
   // The server reports some settings at start and whenever they change (psql follows them so too).
   const settings = new Map<string, string>();
   reported.set(client, settings);

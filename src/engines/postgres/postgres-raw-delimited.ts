@@ -88,7 +88,8 @@ export class PgDelimitedWriter extends RowBytes {
           } else this.text(formatNumber(Number(buf.toString('latin1', vs, p))));
           break;
         case Kind.Bytea:
-          this.text(byteaHex(buf, vs, p));
+          if (this.psql) this.csvField(buf, vs, p); // psql's csv: the server's text, in its bytea_output
+          else this.text(byteaHex(buf, vs, p));
           break;
         default:
           if (!csv) this.copyEscaped(buf, vs, p, true);
@@ -145,7 +146,7 @@ export class PgUnalignedWriter extends PgCopyTextWriter {
   private open: boolean;
 
   constructor(options: { readonly nullString: string; readonly fieldSeparator: string; readonly recordSeparator: string; readonly header: boolean }) {
-    super(false);
+    super(false, true); // psql's values: t / f, and floats and bytea as the server wrote them
     this.nullBytes = Buffer.from(options.nullString, 'utf8');
     this.fs = Buffer.from(options.fieldSeparator, 'utf8');
     this.rs = Buffer.from(options.recordSeparator, 'utf8');

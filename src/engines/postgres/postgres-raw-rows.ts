@@ -13,7 +13,7 @@ import { YoungGarbage } from '../../core/young-garbage.js';
 import { RowBytes } from '../../core/row-bytes.js';
 import { bytesToHex, digitsAreJs, formatNumber } from '../../output/format-value.js';
 import type { PgFieldDesc } from './postgres-driver.js';
-import { parseBytea } from './postgres-values.js';
+import { parseBytea, PSQL_RIGHT_ALIGNED } from './postgres-values.js';
 
 const DATA_ROW = 0x44;
 const TAB = 0x09, LF = 0x0a, BACKSLASH = 0x5c;
@@ -52,7 +52,9 @@ export class PgCopyTextWriter extends RowBytes {
 
   setFields(fields: readonly PgFieldDesc[]): void {
     this.kinds = fields.map((f) => kindOf(f.dataTypeID));
-    this.numeric = Object.freeze(fields.map((f) => NUMBER_TYPES.has(f.dataTypeID)));
+    // psql right-aligns money, xid, cid and xid8 too (their text is the server's either way)
+    const numeric = this.#serverFloats ? PSQL_RIGHT_ALIGNED : NUMBER_TYPES;
+    this.numeric = Object.freeze(fields.map((f) => NUMBER_TYPES.has(f.dataTypeID) || numeric.has(f.dataTypeID)));
     this.booleans = Object.freeze(this.kinds.map((k) => k === Kind.Bool));
   }
 
@@ -60,7 +62,7 @@ export class PgCopyTextWriter extends RowBytes {
   /** How a boolean is written: true / false, or psql's t / f (ExecuteOptions.psqlValues). */
   readonly #yes: string;
   readonly #no: string;
-  /** Floats as the server wrote them (psql's), not in JavaScript's digits (ExecuteOptions.psqlValues). */
+  /** Floats and bytea as the server wrote them (psql's), not in JavaScript's digits and \x hex (ExecuteOptions.psqlValues). */
   readonly #serverFloats: boolean;
 
   constructor(reuse = true, psqlValues = false) {
@@ -77,7 +79,8 @@ export class PgCopyTextWriter extends RowBytes {
 
   /**
    * A value whose text sqlsh writes differently from the server's, as the sinks show it: a boolean as
-   * `yes` / `no`, a float in JavaScript's digits, bytea as \x hex. False (nothing written) for any other.
+   * `yes` / `no`, a float in JavaScript's digits, bytea as \x hex (with psqlValues: the server's float
+   * and bytea text, as psql). False (nothing written) for any other.
    */
   protected shownValue(kind: Kind | undefined, buf: Buffer, s: number, e: number, yes: string, no: string): boolean {
     switch (kind) {
@@ -85,11 +88,12 @@ export class PgCopyTextWriter extends RowBytes {
         this.ascii(buf[s] === 0x74 ? yes : no);
         return true;
       case Kind.Float:
-        if (digitsAreJs(buf, s, e)) this.bytes(buf, s, e);
+        if (this.#serverFloats || digitsAreJs(buf, s, e)) this.bytes(buf, s, e);
         else this.ascii(formatNumber(Number(buf.toString('latin1', s, e))));
         return true;
       case Kind.Bytea:
-        this.ascii(byteaHex(buf, s, e));
+        if (this.#serverFloats) this.bytes(buf, s, e);
+        else this.ascii(byteaHex(buf, s, e));
         return true;
       default:
         return false;
@@ -122,7 +126,8 @@ export class PgCopyTextWriter extends RowBytes {
           else this.ascii(formatNumber(Number(buf.toString('latin1', vs, p))));
           break;
         case Kind.Bytea:
-          this.ascii('\\' + byteaHex(buf, vs, p)); // the backslash of \x, escaped for COPY text
+          if (this.#serverFloats) this.copyEscaped(buf, vs, p); // psql's: the server's text, in its bytea_output
+          else this.ascii('\\' + byteaHex(buf, vs, p)); // the backslash of \x, escaped for COPY text
           break;
         default:
           this.copyEscaped(buf, vs, p);

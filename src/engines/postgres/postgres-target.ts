@@ -5,6 +5,8 @@
  *   2. the service named by `service=` or PGSERVICE (pg_service.conf), for keywords still unset
  *   3. the environment: PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE PGPASSWORD PGPASSFILE PGSSLMODE
  *      PGSSLROOTCERT PGSSLCERT PGSSLKEY PGAPPNAME PGCONNECT_TIMEOUT PGOPTIONS
+ *      (and, from the environment only, as libpq: PGDATESTYLE, PGTZ and PGGEQO, sent as the session's
+ *      datestyle, timezone and geqo in the startup message)
  *   4. defaults: the Unix socket in /var/run/postgresql or /tmp when one exists, else localhost;
  *      port 5432; user = the OS user; database = the user; sslmode=prefer.
  * The password file (~/.pgpass) is consulted per host at connect time (see postgres-engine.ts).
@@ -50,6 +52,8 @@ export interface PgParams {
   readonly connectTimeoutMs?: number;
   /** Command-line options sent at connection start (`-c search_path=x`). */
   readonly options?: string;
+  /** Settings sent in the startup message, as libpq sends PGDATESTYLE, PGTZ and PGGEQO (name: value). */
+  readonly startupSettings?: Readonly<Record<string, string>>;
   /** TCP keepalive (libpq keepalives, default on) and its idle time before the first probe (keepalives_idle; undefined: the OS default). */
   readonly keepalives: boolean;
   readonly keepalivesIdleMs?: number;
@@ -70,6 +74,18 @@ const ENV_KEYWORDS: ReadonlyArray<readonly [string, string]> = [
   ['connect_timeout', 'PGCONNECT_TIMEOUT'], ['options', 'PGOPTIONS'],
   ['target_session_attrs', 'PGTARGETSESSIONATTRS'], ['load_balance_hosts', 'PGLOADBALANCEHOSTS'],
 ];
+
+/** libpq's environment-only settings: sent at connection start unless empty or 'default'. */
+const ENV_SETTINGS: ReadonlyArray<readonly [string, string]> = [['datestyle', 'PGDATESTYLE'], ['timezone', 'PGTZ'], ['geqo', 'PGGEQO']];
+
+function startupSettingsOf(env: Readonly<Record<string, string | undefined>>): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [name, envName] of ENV_SETTINGS) {
+    const v = env[envName];
+    if (v !== undefined && v.toLowerCase() !== 'default') out[name] = v;
+  }
+  return Object.keys(out).length > 0 ? Object.freeze(out) : undefined;
+}
 
 function defaultDeps(env: Readonly<Record<string, string | undefined>>): ResolveDeps {
   let osUser = 'postgres';
@@ -158,6 +174,7 @@ export function resolvePgParams(
     if (!Number.isInteger(s) || s < 0) throw new ConnectError(`invalid keepalives_idle value: "${kw['keepalives_idle']}" (seconds)`);
     if (s > 0) keepalivesIdleMs = s * 1000;
   }
+  const settings = startupSettingsOf(env);
   return Object.freeze({
     endpoints: Object.freeze(endpoints),
     targetSessionAttrs,
@@ -176,6 +193,7 @@ export function resolvePgParams(
     applicationName: kw['application_name'] || kw['fallback_application_name'] || 'sqlsh',
     ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
     ...(kw['options'] ? { options: kw['options'] } : {}),
+    ...(settings ? { startupSettings: settings } : {}),
   });
 }
 

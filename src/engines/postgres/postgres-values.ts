@@ -87,9 +87,18 @@ export const pgTypes = Object.freeze({
 
 const serverNumber = typed('decimal');
 
-/** As pgTypes, but float4 / float8 keep the server's text (a right-aligned number), as psql shows them (ExecuteOptions.psqlValues). */
+/**
+ * The types psql right-aligns (print.c's column_type_alignment) that pgTypes does not read as numbers:
+ * float4, float8, xid, cid, xid8 and money keep the server's text, right-aligned.
+ */
+export const PSQL_RIGHT_ALIGNED: ReadonlySet<number> = new Set([700, 701, 28, 29, 5069, 790]);
+
+/**
+ * As pgTypes, but as psql shows values (ExecuteOptions.psqlValues): the types of PSQL_RIGHT_ALIGNED keep the
+ * server's text, right-aligned, and bytea its text in the server's bytea_output (hex or escape).
+ */
 export const psqlTypes = Object.freeze({
-  getTypeParser: (oid: number): TextParser => (oid === 700 || oid === 701 ? serverNumber : pgTextParser(oid)),
+  getTypeParser: (oid: number): TextParser => (PSQL_RIGHT_ALIGNED.has(oid) ? serverNumber : oid === 17 ? OTHER : pgTextParser(oid)),
 });
 
 /** A type name with its modifier, as format_type() would show it, for the common modifiers. */
