@@ -3,7 +3,7 @@
  * split → classify → confirm if destructive → execute → render. Meta-commands go to src/meta.
  */
 import { afterStatement as afterTransactionStep, beforeStatement } from './psql-transaction.js';
-import { splitStatements, unterminatedWhat } from '../sql/splitter.js';
+import { splitLazily, splitStatements, unterminatedWhat, type SplitOptions } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import { formatNotice, formatSqlError, sqlite3ErrorText } from '../output/error-format.js';
@@ -112,16 +112,18 @@ export async function runScript(session: Session, input: string, opts: RunOption
   };
   restart: for (;;) {
   const text = offset === 0 ? input : input.slice(offset);
-  const statements = splitStatements(text, session.lex, {
+  const splitOptions: SplitOptions = {
     ...(session.delimiter !== undefined ? { delimiter: session.delimiter } : {}),
     mysqlDelimiterCommand: session.dialect.id === 'mysql',
     dotCommands: session.dialect.id === 'sqlite',
     ...(session.mysqlClient ? { mysqlClientDelimiter: true } : {}),
-  });
+  };
   // A sqlite3 script (one with a dot-command anywhere) writes all its results as sqlite3 does, from its first line
   if (offset === 0 && session.dialect.id === 'sqlite' && !session.interactive && session.sqlite3Output === undefined
-    && statements.some((st) => st.kind === 'meta' && /^\.[a-z]/i.test(st.text))) session.sqlite3Output = SQLITE3_DEFAULT;
-  for (let st of statements) {
+    && splitStatements(text, session.lex, splitOptions).some((st) => st.kind === 'meta' && /^\.[a-z]/i.test(st.text))) session.sqlite3Output = SQLITE3_DEFAULT;
+  // one statement at a time: after a COPY's inline data (or a setting that changes lexing) the rest is split
+  // again from there, and what lies after that point has not been split for nothing (linear in the script)
+  for (let st of splitLazily(text, session.lex, splitOptions)) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     let line = offsetLine + st.line - 1;
     await echoLinesTo(offset + st.segmentEnd);
