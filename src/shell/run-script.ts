@@ -82,6 +82,9 @@ export interface RunResult {
 const NOTHING_BUFFERED: PsqlQueryText = Object.freeze({ text: '', start: -1, hasSql: false, joined: false });
 
 export async function runScript(session: Session, input: string, opts: RunOptions): Promise<RunResult> {
+  // the mysql client reads a script line by line and drops the \r of each \r\n line end (it has no
+  // --binary-mode here): a CRLF script's strings and stored trigger and routine bodies reach the server with \n
+  if (session.dialect.id === 'mysql' && !session.interactive && input.includes('\r\n')) input = input.replaceAll('\r\n', '\n');
   let ok = true;
   // psql's ON_ERROR_STOP, when the script sets it, decides; else the command line (--continue-on-error).
   const stopOnError = (): boolean => variableFlag(session.variables, 'ON_ERROR_STOP') ?? opts.stopOnError;
