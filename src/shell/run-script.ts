@@ -311,7 +311,11 @@ export async function runScript(session: Session, input: string, opts: RunOption
       session.exitStatus = 1;
       return { ok: false, quit: true };
     }
-    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}) });
+    // sqlite3 hands SQLite the text up to the `;`: what a CREATE INDEX or CREATE VIEW stores (and .schema
+    // and .dump show) keeps the line break or comment before it, as after sqlite3
+    const sendText = session.dialect.id === 'sqlite' && st.complete && st.terminator === ';' && sql === st.text
+      ? text.slice(st.start, st.segmentEnd - 1) : undefined;
+    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}), ...(sendText !== undefined && sendText !== sql ? { sendText } : {}) });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;
@@ -447,7 +451,7 @@ function where(opts: RunOptions & { line: number }): string {
 export async function runStatement(
   session: Session,
   sql: string,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
 ): Promise<boolean | 'cancelled'> {
   if (session.sandbox && session.dialect.id === 'mysql' && readsLocalFile(sql)) {
     // LOAD DATA LOCAL INFILE reads a file: not after \- (src/meta/sandbox.ts), and never sent
@@ -475,7 +479,7 @@ async function runStatementInTransaction(
   session: Session,
   sql: string,
   cls: ReturnType<typeof classifyStatement>,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
 ): Promise<boolean | 'cancelled'> {
   // one simple-query request is not previewed: it runs as psql runs it
   const previewed = opts.simpleQuery ? { asked: false } : await previewFirst(session, sql, cls, opts);
@@ -524,7 +528,7 @@ async function runStatementInTransaction(
   try {
     // The last result with rows is kept (a copy when small) for \chart without a query.
     const lastOnly = opts.simpleQuery && specialSetting(session.variables, 'SHOW_ALL_RESULTS') === 'off';
-    const events0 = keepingLastResult(sql, session.connection.execute(sql, {
+    const events0 = keepingLastResult(sql, session.connection.execute(opts.sendText ?? sql, {
       signal: abort.signal,
       ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
       ...(opts.simpleQuery ? { simpleQuery: true } : {}),
