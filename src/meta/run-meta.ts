@@ -3,7 +3,7 @@
  * run it, then act on what it returned (render tables, print messages, report errors).
  */
 import type { Session } from '../shell/session.js';
-import type { MetaOutcome, MetaRunOptions, StatementRunner } from './meta-command.js';
+import type { MetaArgs, MetaOutcome, MetaRunOptions, StatementRunner } from './meta-command.js';
 import { parseMetaArgs } from './meta-args.js';
 import { PatternError } from './describe/name-pattern.js';
 import { interpolateArgText } from '../sql/interpolate.js';
@@ -81,6 +81,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     const max = command.args.max;
     args = { raw: args.tokens.slice(0, max).join(' '), words: args.words.slice(0, max), tokens: args.tokens.slice(0, max) };
   }
+  if (!client && dropsTrailingSemicolons(command.name)) args = withoutTrailingSemicolons(args);
   const n = args.words.length;
   const syntax = `usage: ${command.syntax}`;
   if (n < command.args.min) {
@@ -117,6 +118,31 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   const result = await report(session, outcome, word, where, syntax, opts, runner);
   warnExtra();
   return result;
+}
+
+/**
+ * The commands whose arguments psql reads without the semicolons they end with (`\\c chinook;` connects to
+ * chinook, `\\dt actor;` lists actor, `\\i file.sql;` reads file.sql, as psql 15): the \\d family, \\l,
+ * \\z, \\c, \\cd, \\i, \\ir, \\o, \\w, \\s, \\e, \\x, \\t, \\C, \\encoding, \\password and the large-object
+ * commands. The others keep them (`\\set v 1;` sets `1;`, `\\pset null x;`, `\\g file;`, `\\timing on;` is an error).
+ */
+const SEMICOLONS_DROPPED = new Set(['\\l', '\\s', '\\z', '\\c', '\\cd', '\\i', '\\o', '\\w', '\\e', '\\x', '\\t', '\\C', '\\encoding', '\\password', '\\lo_import', '\\lo_export', '\\lo_unlink', '\\lo_list']);
+function dropsTrailingSemicolons(name: string): boolean {
+  return SEMICOLONS_DROPPED.has(name) || (name.startsWith('\\d') && name !== '\\dump' && name !== '\\databases');
+}
+
+/** Each argument without its trailing semicolons; one that was only semicolons is no argument (psql's NULL). */
+function withoutTrailingSemicolons(args: MetaArgs): MetaArgs {
+  if (!args.words.some((w) => w.endsWith(';'))) return args;
+  const words: string[] = [];
+  const tokens: string[] = [];
+  args.words.forEach((w, i) => {
+    const word = w.replace(/;+$/, '');
+    if (word === '') return;
+    words.push(word);
+    tokens.push(args.tokens[i]!.replace(/;+$/, ''));
+  });
+  return { raw: tokens.join(' '), words, tokens };
 }
 
 /** Prints a command's outcome (its message, error or tables). */

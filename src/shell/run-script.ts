@@ -3,7 +3,7 @@
  * split → classify → confirm if destructive → execute → render. Meta-commands go to src/meta.
  */
 import { afterStatement as afterTransactionStep, beforeStatement } from './psql-transaction.js';
-import { splitStatements, unterminatedWhat } from '../sql/splitter.js';
+import { splitLazily, splitStatements, unterminatedWhat, type SplitOptions } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import { formatNotice, formatSqlError, sqlite3ErrorText } from '../output/error-format.js';
@@ -82,6 +82,9 @@ export interface RunResult {
 const NOTHING_BUFFERED: PsqlQueryText = Object.freeze({ text: '', start: -1, hasSql: false, joined: false });
 
 export async function runScript(session: Session, input: string, opts: RunOptions): Promise<RunResult> {
+  // the mysql client reads a script line by line and drops the \r of each \r\n line end (it has no
+  // --binary-mode here): a CRLF script's strings and stored trigger and routine bodies reach the server with \n
+  if (session.dialect.id === 'mysql' && !session.interactive && input.includes('\r\n')) input = input.replaceAll('\r\n', '\n');
   let ok = true;
   // psql's ON_ERROR_STOP, when the script sets it, decides; else the command line (--continue-on-error).
   const stopOnError = (): boolean => variableFlag(session.variables, 'ON_ERROR_STOP') ?? opts.stopOnError;
@@ -112,16 +115,18 @@ export async function runScript(session: Session, input: string, opts: RunOption
   };
   restart: for (;;) {
   const text = offset === 0 ? input : input.slice(offset);
-  const statements = splitStatements(text, session.lex, {
+  const splitOptions: SplitOptions = {
     ...(session.delimiter !== undefined ? { delimiter: session.delimiter } : {}),
     mysqlDelimiterCommand: session.dialect.id === 'mysql',
     dotCommands: session.dialect.id === 'sqlite',
     ...(session.mysqlClient ? { mysqlClientDelimiter: true } : {}),
-  });
+  };
   // A sqlite3 script (one with a dot-command anywhere) writes all its results as sqlite3 does, from its first line
   if (offset === 0 && session.dialect.id === 'sqlite' && !session.interactive && session.sqlite3Output === undefined
-    && statements.some((st) => st.kind === 'meta' && /^\.[a-z]/i.test(st.text))) session.sqlite3Output = SQLITE3_DEFAULT;
-  for (let st of statements) {
+    && splitStatements(text, session.lex, splitOptions).some((st) => st.kind === 'meta' && /^\.[a-z]/i.test(st.text))) session.sqlite3Output = SQLITE3_DEFAULT;
+  // one statement at a time: after a COPY's inline data (or a setting that changes lexing) the rest is split
+  // again from there, and what lies after that point has not been split for nothing (linear in the script)
+  for (let st of splitLazily(text, session.lex, splitOptions)) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     let line = offsetLine + st.line - 1;
     await echoLinesTo(offset + st.segmentEnd);
@@ -308,7 +313,11 @@ export async function runScript(session: Session, input: string, opts: RunOption
       session.exitStatus = 1;
       return { ok: false, quit: true };
     }
-    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}) });
+    // sqlite3 hands SQLite the text up to the `;`: what a CREATE INDEX or CREATE VIEW stores (and .schema
+    // and .dump show) keeps the line break or comment before it, as after sqlite3
+    const sendText = session.dialect.id === 'sqlite' && st.complete && st.terminator === ';' && sql === st.text
+      ? text.slice(st.start, st.segmentEnd - 1) : undefined;
+    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}), ...(sendText !== undefined && sendText !== sql ? { sendText } : {}) });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;
@@ -451,7 +460,7 @@ function where(opts: RunOptions & { line: number }): string {
 export async function runStatement(
   session: Session,
   sql: string,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
 ): Promise<boolean | 'cancelled'> {
   if (session.sandbox && session.dialect.id === 'mysql' && readsLocalFile(sql)) {
     // LOAD DATA LOCAL INFILE reads a file: not after \- (src/meta/sandbox.ts), and never sent
@@ -479,7 +488,7 @@ async function runStatementInTransaction(
   session: Session,
   sql: string,
   cls: ReturnType<typeof classifyStatement>,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
 ): Promise<boolean | 'cancelled'> {
   // one simple-query request is not previewed: it runs as psql runs it
   const previewed = opts.simpleQuery ? { asked: false } : await previewFirst(session, sql, cls, opts);
@@ -530,7 +539,7 @@ async function runStatementInTransaction(
   try {
     // The last result with rows is kept (a copy when small) for \chart without a query.
     const lastOnly = opts.simpleQuery && specialSetting(session.variables, 'SHOW_ALL_RESULTS') === 'off';
-    const events0 = keepingLastResult(sql, session.connection.execute(sql, {
+    const events0 = keepingLastResult(sql, session.connection.execute(opts.sendText ?? sql, {
       signal: abort.signal,
       ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
       ...(opts.simpleQuery ? { simpleQuery: true } : {}),

@@ -88,6 +88,25 @@ export function lex(text: string, opts: LexOptions): readonly Token[] {
   return out;
 }
 
+/** Lex the whole text, without its whitespace and comments (no token made for them). */
+export function lexSignificant(text: string, opts: LexOptions): readonly Token[] {
+  const out: Token[] = [];
+  const st = newScanState();
+  const n = text.length;
+  let pos = 0;
+  let atStart = true;
+  while (pos < n) {
+    const end = scanToken(text, opts, pos, atStart, st);
+    const ty = st.type;
+    if (ty !== 'space' && ty !== 'line-comment' && ty !== 'block-comment') {
+      out.push(makeToken(text, ty, pos, end, st.unterminated));
+      atStart = ty === 'backslash' || (ty === 'punct' && text.charCodeAt(pos) === SEMI);
+    }
+    pos = end;
+  }
+  return out;
+}
+
 /**
  * The one token that starts at `pos` (pos < text.length). `atStatementStart`: no SQL precedes it in its
  * statement (a MySQL backslash command there takes the whole line).

@@ -114,8 +114,25 @@ export function splitStatements(text: string, opts: LexOptions, options?: SplitO
 }
 
 export function splitWithState(text: string, opts: LexOptions, options?: SplitOptions): SplitResult {
+  const statements: Statement[] = [];
+  const it = splitLazily(text, opts, options);
+  for (let r = it.next(); ; r = it.next()) {
+    if (r.done) return { statements, ...r.value };
+    statements.push(r.value);
+  }
+}
+
+/** What splitLazily returns after its last statement: SplitResult without the statements. */
+export type SplitTail = Omit<SplitResult, 'statements'>;
+
+/**
+ * The statements one at a time, each as soon as its end is read: a script runner that goes on reading
+ * elsewhere (after a COPY ... FROM STDIN's data) stops there, so the text after it is not split for nothing.
+ */
+export function* splitLazily(text: string, opts: LexOptions, options?: SplitOptions): Generator<Statement, SplitTail, undefined> {
   const n = text.length;
   const out: Statement[] = [];
+  let last: Statement | undefined;
   let delim = options?.delimiter || ';';
   const delimCommand = options?.mysqlDelimiterCommand === true;
   const lineCommands = delimCommand && options?.mysqlLineCommands !== false;
@@ -198,6 +215,11 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
   let lastUnterminated = false;
   let pos = 0;
   while (pos < n) {
+    if (out.length > 0) {
+      last = out[out.length - 1];
+      yield* out;
+      out.length = 0;
+    }
     const d0 = delim.charCodeAt(0);
     if (text.charCodeAt(pos) === d0 && (delim.length === 1 || text.startsWith(delim, pos))) {
       if (pendingEnd) {
@@ -336,10 +358,10 @@ export function splitWithState(text: string, opts: LexOptions, options?: SplitOp
   if (openToken && out.length > 0 && out[out.length - 1]!.kind === 'sql' && !out[out.length - 1]!.complete) {
     out[out.length - 1] = { ...out[out.length - 1]!, openToken };
   }
-  const last = out[out.length - 1];
+  if (out.length > 0) last = out[out.length - 1];
+  yield* out;
   const lastOpen = last !== undefined && last.kind === 'sql' && !last.complete;
   return {
-    statements: out,
     ...(openToken ? { openToken } : {}),
     parenDepth: lastOpen ? finalParen : 0,
     blockDepth: lastOpen ? finalDepth : 0,

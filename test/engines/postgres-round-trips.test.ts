@@ -13,7 +13,8 @@
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from '../../src/engines/engine.js';
 import { postgresEngine } from '../../src/engines/postgres/postgres-engine.js';
@@ -94,6 +95,29 @@ describe('postgres round trips before the session is ready', () => {
     if (psql !== 0) return; // no psql here: the absolute count above still holds
     const theirs = { flights: plainProxy.clientFlights(), connections: plainProxy.connections.length };
     assert.ok(ours.flights <= theirs.flights && ours.connections <= theirs.connections, `sqlsh ${JSON.stringify(ours)}, psql ${JSON.stringify(theirs)}`);
+  });
+
+  test('a script of statements that return no rows (INSERT, DDL): one round trip each, as psql', async (t) => {
+    if (!plain || !plainProxy) return t.skip(`server unavailable: ${String(startError)}`);
+    const target = url(plain, plainProxy, '');
+    const dir = mkdtempSync(join(tmpdir(), 'sqlsh-trips-'));
+    const file = join(dir, 'load.sql');
+    const table = `trips_${process.pid}`;
+    writeFileSync(file, `create table ${table} (a int);\ninsert into ${table} values (1);\ninsert into ${table} values (2);\nupdate ${table} set a = a + 1;\ndrop table ${table};\n`);
+    plainProxy.reset();
+    const r = await runCliAsync([target, '-X', '-f', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'CREATE TABLE\nINSERT 0 1\nINSERT 0 1\nUPDATE 2\nDROP TABLE\n');
+    const ours = plainProxy.clientFlights();
+    // SSLRequest, startup, two SCRAM, five statements, Terminate (a portal read in batches took two each)
+    assert.equal(ours, 10);
+    plainProxy.reset();
+    const psql = await new Promise<number | null>((resolve) => {
+      const p = spawn('psql', ['-X', '-w', target, '-f', file], { env: { PATH: process.env['PATH'] ?? '' }, stdio: 'ignore' });
+      p.on('error', () => resolve(null));
+      p.on('close', (code) => resolve(code));
+    });
+    if (psql === 0) assert.ok(ours <= plainProxy.clientFlights(), `sqlsh ${ours}, psql ${plainProxy.clientFlights()}`);
   });
 
   test('disable and allow start plain; require on a server without SSL fails in pg words, on one connection', async (t) => {

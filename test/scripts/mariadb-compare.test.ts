@@ -288,6 +288,9 @@ test("the mysql client's own commands at a statement's start (use, source, quit,
   const dir = tempDir();
   const file = join(dir, 'in.sql');
   writeFileSync(file, "select 'in the file' as f;\n");
+  // a sourced file with a failing statement: the client goes on to its end and past the source line (exit 0)
+  const failing = join(dir, 'fails.sql');
+  writeFileSync(failing, "select 'before' as f;\nselect nosuchcolumn;\nselect 'after' as f;\n");
   try {
     const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env, cwd: dir });
     for (const [script, flags] of [
@@ -314,6 +317,9 @@ test("the mysql client's own commands at a statement's start (use, source, quit,
       [`source ${file} ; select 2;\n`, []],
       ['source\nselect 1;\n', []],
       ['select 0;\nsource /nonexistent/x.sql;\nselect 1;\n', []],
+      [`source ${failing}\nselect 'next';\n`, []],
+      [`source ${failing}\nselect nosuchcolumn;\nselect 'not run';\n`, []],
+      [`source ${failing}\nselect 'next';\n`, ['-f']],
       [`select 1;\nuse ${other}\n`, ['-e', `use ${other}; select database()`]],
       ['', ['-e', 'use nosuchdb']],
       ['', ['-e', 'use']],

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lex } from '../../src/sql/lexer.js';
+import { lex, lexSignificant } from '../../src/sql/lexer.js';
 import type { LexOptions } from '../../src/sql/dialect.js';
 import { sqliteDialect } from '../../src/sql/dialects/sqlite.js';
 import { postgresDialect } from '../../src/sql/dialects/postgres.js';
@@ -163,4 +163,14 @@ describe('lex: token positions', () => {
     const toks = lex(text, postgresDialect.lex);
     assert.equal(toks.map((t) => t.text).join(''), text);
   });
+});
+
+test('lexSignificant: the tokens of lex without whitespace and comments (classify lexes a statement once, with no token made for them)', () => {
+  for (const [dialect, text] of [
+    [postgresDialect, "select /* c */ a, 'x' -- d\n from t where b = $$q$$ ;\n\\g"],
+    [mysqlDialect, "insert into `t` values (1, 'a\\'b'), (2, \"c\") # tail\n; select 1"],
+    [sqliteDialect, 'create index i on t(x) -- c\n;'],
+  ] as const) {
+    assert.deepEqual(lexSignificant(text, dialect.lex), lex(text, dialect.lex).filter((t) => t.type !== 'space' && t.type !== 'line-comment' && t.type !== 'block-comment'));
+  }
 });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitStatements, type SplitOptions, type Statement } from '../../src/sql/splitter.js';
+import { splitLazily, splitStatements, splitWithState, type SplitOptions, type Statement } from '../../src/sql/splitter.js';
 import type { SqlDialect } from '../../src/sql/dialect.js';
 import { sqliteDialect } from '../../src/sql/dialects/sqlite.js';
 import { postgresDialect } from '../../src/sql/dialects/postgres.js';
@@ -160,4 +160,25 @@ test("the mysql client's \\- is handed over with the statement it stands in (it 
   assert.deepEqual(inline('\\-'), [['sql', '', [{ text: '\\-', line: 1 }]]]);
   // not on PostgreSQL: psql has no \- (a whole-line command there)
   assert.deepEqual(splitStatements('\\- x', postgresDialect.lex).map((s) => [s.kind, s.text]), [['meta', '\\- x']]);
+});
+
+test('splitLazily hands over each statement as soon as it is read: the text after it is not split yet (a COPY in a big dump)', () => {
+  // a runner that reads on elsewhere (after COPY ... FROM STDIN's data) splits from there again: splitting
+  // the whole rest first made loading a dump with many COPY blocks quadratic
+  const input = `copy t from stdin;\n${'1\t2\tsome text\t2014-02-15 09:34:33\n'.repeat(200_000)}\\.\nselect 1;\n`;
+  let t0 = performance.now();
+  const first = splitLazily(input, postgresDialect.lex).next();
+  const lazy = performance.now() - t0;
+  assert.equal(first.done, false);
+  assert.equal((first.value as Statement).text, 'copy t from stdin');
+  t0 = performance.now();
+  const all = splitWithState(input, postgresDialect.lex);
+  const whole = performance.now() - t0;
+  assert.ok(lazy * 20 < whole, `first statement in ${lazy.toFixed(2)} ms, the whole split in ${whole.toFixed(2)} ms`);
+  // collected, the same statements and tail as splitWithState
+  const it = splitLazily(input, postgresDialect.lex);
+  const got: Statement[] = [];
+  let r = it.next();
+  for (; !r.done; r = it.next()) got.push(r.value);
+  assert.deepEqual({ statements: got, ...r.value }, all);
 });

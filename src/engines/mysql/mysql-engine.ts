@@ -20,7 +20,7 @@ async function loadDriver(): Promise<Mysql2Module> {
   return typeof mod.createConnection === 'function' ? mod : mod.default!;
 }
 
-function driverConfig(p: MysqlParams, database: string | undefined): Record<string, unknown> {
+export function driverConfig(p: MysqlParams, database: string | undefined): Record<string, unknown> {
   return {
     ...(p.socketPath ? { socketPath: p.socketPath } : { host: p.host, port: p.port }),
     user: p.user,
@@ -41,6 +41,9 @@ function driverConfig(p: MysqlParams, database: string | undefined): Record<stri
     // result has a GEOMETRY column (mysql-connection.ts).
     connectTimeout: p.connectTimeoutMs ?? 10_000,
     multipleStatements: false,
+    // sqlsh sends statements as written, never with placeholders: mysql2 would otherwise scan each one for
+    // `?` (a dump's 10,000-row INSERT, character by character) to put in no values
+    queryFormat: (sql: string) => sql,
   };
 }
 

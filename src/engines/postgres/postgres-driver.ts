@@ -33,8 +33,8 @@ export interface PgClient extends EventEmitter {
   readonly _txStatus?: string | null;
   /** false between sending a statement and the server's ReadyForQuery. */
   readonly readyForQuery?: boolean;
-  /** The protocol connection: emits 'readyForQuery' and 'end'. */
-  readonly connection?: EventEmitter;
+  /** The protocol connection: emits 'readyForQuery' and 'end'; its socket. */
+  readonly connection?: EventEmitter & { readonly stream?: { cork?(): void; uncork?(): void } };
 }
 
 export interface PgCursor {

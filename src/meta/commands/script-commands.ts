@@ -374,7 +374,11 @@ const source: MetaCommand = {
       }
     } else if (file === undefined) return usage('missing argument');
     const { metaRegistry } = await import('../meta-registry.js');
-    return metaRegistry().lookup('\\i')!.command.run(ctx, args);
+    if (!s.mysqlClient) return metaRegistry().lookup('\\i')!.command.run(ctx, args);
+    // the client (without --abort-source-on-error) goes on past a failed statement of a sourced file, to
+    // its end and then after the source line, and the failure does not count in its exit status
+    const r = await metaRegistry().lookup('\\i')!.command.run({ ...ctx, opts: { ...ctx.opts, stopOnError: false } }, args);
+    return r.type === 'error' ? ok : r;
   },
 };
 
