@@ -243,7 +243,9 @@ export class Session {
     this.target = typed !== undefined ? { ...target, password: typed } : target;
     this.catalogSnapshot = undefined;
     this.lexChanges = undefined; // a new server session starts from the defaults
-    this.refreshCatalog();
+    // (a script reads the catalog when a command needs it, catalogReady: not on the connection its statements use
+    // after each \connect of a pg_dumpall file)
+    if (this.interactive) this.refreshCatalog();
     await old.close().catch(() => undefined);
   }
 
