@@ -71,25 +71,15 @@ export function newScanState(): ScanState {
 
 /** Lex the whole text. */
 export function lex(text: string, opts: LexOptions): readonly Token[] {
-  const out: Token[] = [];
-  const st = newScanState();
-  const n = text.length;
-  let pos = 0;
-  let atStart = true;
-  while (pos < n) {
-    const end = scanToken(text, opts, pos, atStart, st);
-    const ty = st.type;
-    out.push(makeToken(text, ty, pos, end, st.unterminated));
-    if (ty !== 'space' && ty !== 'line-comment' && ty !== 'block-comment') {
-      atStart = ty === 'backslash' || (ty === 'punct' && text.charCodeAt(pos) === SEMI);
-    }
-    pos = end;
-  }
-  return out;
+  return lexAll(text, opts, false);
 }
 
 /** Lex the whole text, without its whitespace and comments (no token made for them). */
 export function lexSignificant(text: string, opts: LexOptions): readonly Token[] {
+  return lexAll(text, opts, true);
+}
+
+function lexAll(text: string, opts: LexOptions, significantOnly: boolean): readonly Token[] {
   const out: Token[] = [];
   const st = newScanState();
   const n = text.length;
@@ -98,10 +88,9 @@ export function lexSignificant(text: string, opts: LexOptions): readonly Token[]
   while (pos < n) {
     const end = scanToken(text, opts, pos, atStart, st);
     const ty = st.type;
-    if (ty !== 'space' && ty !== 'line-comment' && ty !== 'block-comment') {
-      out.push(makeToken(text, ty, pos, end, st.unterminated));
-      atStart = ty === 'backslash' || (ty === 'punct' && text.charCodeAt(pos) === SEMI);
-    }
+    const significant = ty !== 'space' && ty !== 'line-comment' && ty !== 'block-comment';
+    if (significant || !significantOnly) out.push(makeToken(text, ty, pos, end, st.unterminated));
+    if (significant) atStart = ty === 'backslash' || (ty === 'punct' && text.charCodeAt(pos) === SEMI);
     pos = end;
   }
   return out;
