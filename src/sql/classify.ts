@@ -280,8 +280,27 @@ function changeOf(text: string, toks: readonly Token[], i: number, keyword: stri
   return undefined;
 }
 
+/** The first tokens that decide an INSERT's kind; its rows are lexed only when its `change` is read. */
+const HEAD = 32;
+
 export function classifyStatement(text: string, dialect: SqlDialect): StatementClass {
-  // lexed once (a dump's INSERT of 10,000 rows is 100,000 tokens)
+  // A dump's INSERT of 10,000 rows is 100,000 tokens, and only previews (--dry-run, \explain) read what it
+  // changes: its kind comes from its first words, its `change` is worked out when first read.
+  const head = lexSignificant(text, dialect.lex, HEAD + 1);
+  if (head.length > HEAD) {
+    const i = mainVerbIndex(head);
+    const keyword = upper(head[i]);
+    if (i < HEAD - 2 && (keyword === 'INSERT' || keyword === 'REPLACE')) {
+      const cls = classifyKind(head, dialect);
+      let change: StatementClass['change'];
+      return Object.defineProperty({ ...cls }, 'change', { enumerable: true, get: () => (change ??= classifyAll(text, dialect).change) });
+    }
+  }
+  return classifyAll(text, dialect);
+}
+
+function classifyAll(text: string, dialect: SqlDialect): StatementClass {
+  // lexed once
   const toks = significant(text, dialect);
   const cls = classifyKind(toks, dialect);
   // Queries too: SELECT nextval('s') has an effect a rollback does not undo (\explain analyze asks).

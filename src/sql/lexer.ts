@@ -74,18 +74,18 @@ export function lex(text: string, opts: LexOptions): readonly Token[] {
   return lexAll(text, opts, false);
 }
 
-/** Lex the whole text, without its whitespace and comments (no token made for them). */
-export function lexSignificant(text: string, opts: LexOptions): readonly Token[] {
-  return lexAll(text, opts, true);
+/** Lex the whole text (or its first `max` tokens), without its whitespace and comments (no token made for them). */
+export function lexSignificant(text: string, opts: LexOptions, max = Infinity): readonly Token[] {
+  return lexAll(text, opts, true, max);
 }
 
-function lexAll(text: string, opts: LexOptions, significantOnly: boolean): readonly Token[] {
+function lexAll(text: string, opts: LexOptions, significantOnly: boolean, max = Infinity): readonly Token[] {
   const out: Token[] = [];
   const st = newScanState();
   const n = text.length;
   let pos = 0;
   let atStart = true;
-  while (pos < n) {
+  while (pos < n && out.length < max) {
     const end = scanToken(text, opts, pos, atStart, st);
     const ty = st.type;
     const significant = ty !== 'space' && ty !== 'line-comment' && ty !== 'block-comment';

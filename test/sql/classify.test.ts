@@ -88,3 +88,20 @@ describe('classifyStatement', () => {
     });
   }
 });
+
+test("a long INSERT (a dump's rows) is classified by its first words; what it changes is the same, worked out when read", () => {
+  const rows = Array.from({ length: 200 }, (_, k) => `(${k}, 'n${k}', now())`).join(', ');
+  for (const [sql, change] of [
+    [`insert into people values ${rows}`, { target: 'people', calls: ['now'] }],
+    [`insert into people values ${rows} returning id`, { target: 'people', returning: true, calls: ['now'] }],
+    [`with x as (select 1) insert into people values ${rows}`, { target: 'people', calls: ['now'] }],
+  ] as const) {
+    const cls = classifyStatement(sql, postgresDialect);
+    assert.ok(Object.getOwnPropertyDescriptor(cls, 'change')?.get, 'the rows are lexed only when `change` is read');
+    assert.equal(cls.keyword, 'INSERT');
+    assert.equal(cls.kind, 'dml');
+    assert.equal(cls.destructive, undefined);
+    assert.deepEqual(cls.change, change);
+    assert.deepEqual({ ...cls }, { keyword: 'INSERT', kind: 'dml', changesCatalog: false, change });
+  }
+});

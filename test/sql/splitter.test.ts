@@ -166,12 +166,16 @@ test('splitLazily hands over each statement as soon as it is read: the text afte
   // a runner that reads on elsewhere (after COPY ... FROM STDIN's data) splits from there again: splitting
   // the whole rest first made loading a dump with many COPY blocks quadratic
   const input = `copy t from stdin;\n${'1\t2\tsome text\t2014-02-15 09:34:33\n'.repeat(200_000)}\\.\nselect 1;\n`;
-  let t0 = performance.now();
-  const first = splitLazily(input, postgresDialect.lex).next();
-  const lazy = performance.now() - t0;
-  assert.equal(first.done, false);
-  assert.equal((first.value as Statement).text, 'copy t from stdin');
-  t0 = performance.now();
+  // the fastest of a few tries: a busy machine may pause any one of them
+  let lazy = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    const first = splitLazily(input, postgresDialect.lex).next();
+    lazy = Math.min(lazy, performance.now() - t);
+    assert.equal(first.done, false);
+    assert.equal((first.value as Statement).text, 'copy t from stdin');
+  }
+  const t0 = performance.now();
   const all = splitWithState(input, postgresDialect.lex);
   const whole = performance.now() - t0;
   assert.ok(lazy * 20 < whole, `first statement in ${lazy.toFixed(2)} ms, the whole split in ${whole.toFixed(2)} ms`);
