@@ -22,7 +22,7 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { UnansweredCancel } from '../unanswered-cancel.js';
-import { afterLeadingComments } from '../../sql/lexer.js';
+import { copyStdioDirection } from '../../sql/copy-statement.js';
 import { sendCancelRequest } from './postgres-cancel.js';
 import { reportedSettings, type PgClient, type PgCursor, type PgDriver, type PgFieldDesc } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
@@ -69,7 +69,6 @@ const DEFAULT_BATCH = 1000;
  * (Big csv, tsv and table exports go through COPY and make no row objects.)
  */
 const MAX_READ = 1000;
-const COPY_STDIO = /^copy\b[\s\S]*\b(?:stdin|stdout)\b/i;
 /**
  * Statements that may change which schemas this session sees unqualified: SET search_path (or
  * SCHEMA, set_config, RESET, DISCARD), a first temporary object (the session's pg_temp_N), a new
@@ -315,8 +314,9 @@ export class PostgresConnection implements Connection {
       yield* this.#describe(sql, opts, txBefore);
       return;
     }
-    if (COPY_STDIO.test(afterLeadingComments(sql, this.dialect.lex))) {
-      yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
+    const copy = copyStdioDirection(sql, this.dialect.lex);
+    if (copy !== undefined) {
+      yield* copyStdio(this.#copyHost(), sql, copy, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
     }
     const raw =
