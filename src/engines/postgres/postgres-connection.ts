@@ -339,6 +339,13 @@ export class PostgresConnection implements Connection {
       handleCopyInResponse: (con: { sendCopyFail(msg: string): void }) => con.sendCopyFail('COPY FROM STDIN is not supported by sqlsh'),
       handleCopyData: () => undefined,
     });
+    // a statement that returns rows describes them, even with no columns (`select;`: psql's table of no columns)
+    let described = false;
+    const onDescription = (cursor as unknown as { handleRowDescription(msg: unknown): void }).handleRowDescription.bind(cursor);
+    (cursor as unknown as { handleRowDescription(msg: unknown): void }).handleRowDescription = (msg: unknown): void => {
+      described = true;
+      onDescription(msg);
+    };
     let tag: string | undefined;
     const onComplete = cursor.handleCommandComplete.bind(cursor);
     cursor.handleCommandComplete = (msg: { text: string }): void => {
@@ -373,7 +380,7 @@ export class PostgresConnection implements Connection {
         if (first) {
           first = false;
           const fields = cursor._result.fields;
-          if (fields.length > 0) {
+          if (fields.length > 0 || described) {
             const columns: ColumnInfo[] = fields.map((f) => Object.freeze({ name: f.name, type: this.#types.nameOf(f) }));
             yield { type: 'columns', columns: Object.freeze(columns) };
           }
