@@ -50,21 +50,47 @@ const connect: MetaCommand = {
   outside: true,
   aliases: ['\\connect'],
   group: 'Connection',
-  syntax: '\\c TARGET',
+  syntax: '\\c [TARGET | DBNAME [USER [HOST [PORT]]]]',
   summary: 'connect to another database, file or URI',
   details: [
     'TARGET is anything the command line accepts: demo.db, data.duckdb, postgres://user@host/db,',
     'mysql://user@host/db, or the name of a saved connection. On a server, a bare name switches',
     'to that database on the same server. If the new connection fails, the old one stays.',
+    "As psql's: with no TARGET a new connection to the same database; DBNAME USER HOST PORT on a server,",
+    '`-` (or nothing) for the current one (`\\c - alice`: the same database as alice).',
   ],
-  args: { min: 1, max: 1, kinds: ['target'] },
+  args: { min: 0, max: 4, kinds: ['target', 'text', 'text', 'text'] },
   async run(ctx, args) {
     const s = ctx.session;
     const before = s.connection.info;
-    const word = args.words[0]!;
+    const word = args.words[0] ?? '-';
     const { parseTarget } = await import('../../engines/target.js');
     let target: ConnectionTarget;
-    try {
+    const serverNow = before.engine === 'postgres' || before.engine === 'mysql';
+    if (args.words.length > 1 || word === '-') {
+      // psql's positional form: what is not given (or is `-`) stays as it is
+      const [db, user, host, port] = args.words.map((w) => (w === '-' ? undefined : w));
+      if (!serverNow && s.target === undefined) return fail('\\c without a TARGET needs a connection to go back to');
+      if (!serverNow && args.words.length > 1) return fail(`\\c DBNAME USER HOST PORT is for a server; ${before.engine} takes one TARGET`);
+      const base: ConnectionTarget = s.target?.engine === before.engine || !serverNow
+        ? s.target!
+        : {
+            engine: before.engine,
+            ...(before.host !== undefined ? { host: before.host } : {}),
+            ...(before.port !== undefined ? { port: before.port } : {}),
+            ...(before.user !== undefined ? { user: before.user } : {}),
+            ...(before.database !== undefined ? { database: before.database } : {}),
+          };
+      const portNumber = port !== undefined ? Number(port) : undefined;
+      if (portNumber !== undefined && !(Number.isInteger(portNumber) && portNumber > 0 && portNumber < 65536)) return fail(`invalid port number: "${port}"`);
+      target = {
+        ...base,
+        ...(db !== undefined ? { database: db } : {}),
+        ...(user !== undefined ? { user } : {}),
+        ...(host !== undefined ? { host } : {}),
+        ...(portNumber !== undefined ? { port: portNumber } : {}),
+      };
+    } else try {
       target = parseTarget(word, { connections: s.connections });
     } catch (e) {
       const cur = s.connection.info;
