@@ -165,6 +165,11 @@ export interface ExecuteOptions {
   readonly describeOnly?: boolean;
   /** The data of a COPY ... FROM STDIN (a script's inline lines up to `\\.`, each ending in a newline). */
   readonly copyData?: string;
+  /**
+   * Called when the server takes copyData (PostgreSQL's CopyInResponse). A COPY that fails before it
+   * (no such table, a syntax error) read none of it: psql then reads those lines as SQL.
+   */
+  readonly onCopyIn?: () => void;
 }
 
 export interface Connection {

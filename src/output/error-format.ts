@@ -13,7 +13,7 @@
  * start of the file when source.line (the statement's first line) is given, else from 1.
  */
 import { displayWidth, graphemes } from './display-width.js';
-import { escapeForTerminal } from './escape.js';
+import { escapeForTerminal, escapeMessage } from './escape.js';
 
 export interface SqlErrorLike {
   readonly message: string;
@@ -108,8 +108,8 @@ export function formatNotice(severity: string, message: string, position: number
   const split = message.search(/\n(DETAIL|HINT): {2}/);
   const primary = split < 0 ? message : message.slice(0, split);
   const pointer = position !== undefined && position >= 0 && source ? pointerLines(source.text, position).lines : [];
-  const lines = [`${prefix}${severity}:  ${escapeForTerminal(primary, true)}`, ...pointer];
-  if (split >= 0) lines.push(escapeForTerminal(message.slice(split + 1), true));
+  const lines = [`${prefix}${severity}:  ${escapeMessage(primary)}`, ...pointer];
+  if (split >= 0) lines.push(escapeMessage(message.slice(split + 1)));
   return lines.join('\n');
 }
 
@@ -147,12 +147,12 @@ export function formatSqlError(err: SqlErrorLike, source?: ErrorSource, verbose:
     location = `${escapeForTerminal(source.file)}:${source.line ?? 1}: `;
   }
   if (verbose && !location0) location = '';
-  lines.push(`${location}ERROR:  ${verbose && err.code ? `${err.code}: ` : ''}${escapeForTerminal(err.message, true)}`);
+  lines.push(`${location}ERROR:  ${verbose && err.code ? `${err.code}: ` : ''}${escapeMessage(err.message)}`);
   lines.push(...pointer);
-  if (err.detail) lines.push(`DETAIL:  ${escapeForTerminal(err.detail, true)}`);
-  if (err.hint) lines.push(`HINT:  ${escapeForTerminal(err.hint, true)}`);
-  if (err.internalQuery !== undefined) lines.push(`QUERY:  ${escapeForTerminal(err.internalQuery, true)}`);
-  if (err.context && showContext) lines.push(`CONTEXT:  ${escapeForTerminal(err.context, true)}`);
+  if (err.detail) lines.push(`DETAIL:  ${escapeMessage(err.detail)}`);
+  if (err.hint) lines.push(`HINT:  ${escapeMessage(err.hint)}`);
+  if (err.internalQuery !== undefined) lines.push(`QUERY:  ${escapeMessage(err.internalQuery)}`);
+  if (err.context && showContext) lines.push(`CONTEXT:  ${escapeMessage(err.context)}`);
   if (verbose && err.location) lines.push(`LOCATION:  ${escapeForTerminal(err.location)}`);
   return lines.join('\n');
 }

@@ -134,6 +134,15 @@ export function escapeForTerminal(text: string, keepNewlines = false): string {
 }
 
 /**
+ * A server's message (an error's text, DETAIL, CONTEXT...) for the terminal: as escapeForTerminal with
+ * its newlines, and its tabs kept too, as psql writes them (COPY's `CONTEXT:  COPY t, line 2: "1\tx"`).
+ */
+export function escapeMessage(text: string): string {
+  if (!text.includes('\t')) return escapeForTerminal(text, true);
+  return text.split('\t').map((part) => escapeForTerminal(part, true)).join('\t');
+}
+
+/**
  * A value's text as psql lays it out in aligned tables and expanded records (its pg_wcsformat),
  * newlines kept (they make the cell's lines): a tab becomes the spaces to the next multiple of 8
  * cells in its line, a control character `\x1B` (uppercase hex), a C1 control `\u0085`, a carriage

@@ -148,7 +148,11 @@ export class ExpandedSink implements ResultSink {
   private recordStart(n: number, valueWidth: number): string {
     const { style } = this.options;
     const rule = n === 1 ? style.recordTop : style.recordMiddle;
-    if (this.names.length === 0) return this.options.header === false ? '' : `${style.border === 0 ? '* Record' : `${rule.fill}[ RECORD`} ${n}${style.border === 0 ? '' : ' ]'}\n`;
+    if (this.names.length === 0) {
+      // psql's records of no columns (`select;`) print as an empty result: nothing but the row count (end())
+      if (this.options.blankLineAfter) return '';
+      return this.options.header === false ? '' : `${style.border === 0 ? '* Record' : `${rule.fill}[ RECORD`} ${n}${style.border === 0 ? '' : ' ]'}\n`;
+    }
     if (this.options.header !== false) return this.recordLine(n, valueWidth, rule);
     return n > 1 || style.border === 2 ? this.recordLine(0, valueWidth, rule) : '';
   }
@@ -371,8 +375,9 @@ export class ExpandedSink implements ResultSink {
     // psql's footer in expanded mode: only for an empty result, where there is no record to show
     const { style } = this.options;
     const bottom = style.border === 2 && this.count > 0 && this.names.length > 0 ? this.recordLine(0, this.headerValueWidth ?? 0, style.recordBottom) : '';
-    const footers = footerLines(this.options, summary.rowCount, summary.rowCount === 0);
-    const gap = this.options.footers && footers.length > 0 && style.border !== 2 && this.count > 0 ? '\n' : '';
+    const noColumns = this.names.length === 0 && this.options.blankLineAfter === true;
+    const footers = footerLines(this.options, summary.rowCount, summary.rowCount === 0 || noColumns);
+    const gap = this.options.footers && footers.length > 0 && style.border !== 2 && this.count > 0 && !noColumns ? '\n' : '';
     const text = bottom + gap + footers.map((l) => `${escapeForTerminal(l)}\n`).join('') + (this.options.blankLineAfter ? '\n' : '');
     if (text !== '') await this.out.write(text);
   }

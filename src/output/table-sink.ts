@@ -201,6 +201,7 @@ export class TableSink implements ResultSink {
     const expanded = this.delegate as ExpandedSink | undefined;
     if (expanded) return expanded.end(summary);
     let text = '';
+    if (this.columns.length === 0 && this.options.blankLineAfter) text += this.noColumnsText();
     if (this.columns.length > 0 && this.options.style.bottom) text += renderRule(this.options.style.bottom, this.widths);
     for (const line of footerLines(this.options, summary.rowCount)) text += `${escapeForTerminal(line)}\n`;
     if (this.options.blankLineAfter) text += '\n';
@@ -238,6 +239,23 @@ export class TableSink implements ResultSink {
       Math.max(Math.min(w, Math.floor(budget / 2)), this.headerCells[i]?.width ?? 0),
     );
     return fitWidths(natural, budget, mins, READABLE_WIDTH);
+  }
+
+  /**
+   * psql's table of no columns (`select;`): the title, the rules its borders draw (`--` under the empty
+   * header with border 1, `+--+` lines with border 2, an empty line with border 0), no data lines.
+   */
+  private noColumnsText(): string {
+    const { style, title } = this.options;
+    const rule = (r: { left: string; fill: string; right: string; pad: number }): string => `${r.left}${r.fill.repeat(2 * r.pad)}${r.right}\n`;
+    let text = '';
+    if (this.options.header) {
+      if (title !== undefined) text += `${escapeForTerminal(title)}\n`;
+      if (style.top) text += rule(style.top);
+      text += rule(style.headerRule);
+    }
+    if (style.bottom) text += rule(style.bottom);
+    return text;
   }
 
   private headerText(): string {

@@ -14,7 +14,7 @@
  * type is a compile-time brand (a string at run time); a test (test/output/single-writer.test.ts)
  * checks that no file but this one makes the brand by a cast.
  */
-import { escapeForTerminal, escapeKeepingSgr } from './escape.js';
+import { escapeForTerminal, escapeKeepingSgr, escapeMessage } from './escape.js';
 
 declare const TERMINAL_TEXT: unique symbol;
 export type TerminalText = string & { readonly [TERMINAL_TEXT]: true };
@@ -33,21 +33,14 @@ export function safeText(text: string, opts: SafeTextOptions = {}): TerminalText
 }
 
 /**
- * Plain text with line breaks, e.g. a message of several lines: newlines kept, and the tabs that
- * indent a line after one (libpq's hint lines: "...failed: ...\n\tIs the server running ...?", as
- * psql prints them); the rest escaped, a tab elsewhere too.
+ * Plain text with line breaks, e.g. a message of several lines: newlines and tabs kept, as psql prints
+ * them (libpq's hint lines: "...failed: ...\n\tIs the server running ...?"; a COPY error's CONTEXT
+ * line with the row's tabs); the rest escaped. A tab moves the cursor over nothing it could hide.
  */
 export function safeLines(text: string): TerminalText {
   // a carriage return that ends a line (csv's \r\n, sqlite3's csv mode) moves nothing it could hide: kept
   if (text.includes('\r\n')) return text.split('\r\n').map(safeLines).join('\r\n') as TerminalText;
-  if (!text.includes('\n\t')) return escapeForTerminal(text, true) as TerminalText;
-  return text
-    .split('\n')
-    .map((line, i) => {
-      const indent = i === 0 ? 0 : /^\t*/.exec(line)![0].length;
-      return line.slice(0, indent) + escapeForTerminal(line.slice(indent));
-    })
-    .join('\n') as TerminalText;
+  return escapeMessage(text) as TerminalText;
 }
 
 /**

@@ -24,6 +24,7 @@ import type { StatementRunner } from '../meta/meta-command.js';
 import { interpolateArgText, interpolateSql, quotingFor } from '../sql/interpolate.js';
 import { lexChangesFor, lexSettingQuery, lexSettingReported, mayChangeLexing } from '../sql/session-lex.js';
 import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
+import { copyStdioDirection } from '../sql/copy-statement.js';
 import { afterLeadingComments, lex } from '../sql/lexer.js';
 import { mysqlClientText } from '../sql/mysql-client-text.js';
 import { mysqlClientCommand } from '../sql/mysql-client-command.js';
@@ -287,13 +288,17 @@ export async function runScript(session: Session, input: string, opts: RunOption
     // the mysql client's script: comments are not sent (src/sql/mysql-client-text.ts)
     const text0 = buffer ? buffer.text : session.dialect.id === 'mysql' && !session.interactive ? mysqlClientText(st.text, session.lex) : st.text;
     const sql = interpolate(session, text0);
-    if (st.complete && session.dialect.id === 'postgres' && !buffer?.joined && COPY_FROM_STDIN.test(afterLeadingComments(sql, session.lex))) {
-      // psql: the lines after COPY ... FROM STDIN are its data, up to a line \. (never SQL); then read on.
+    if (st.complete && session.dialect.id === 'postgres' && !buffer?.joined && copyStdioDirection(sql, session.lex) === 'in') {
+      // psql: once the server takes COPY ... FROM STDIN, the lines after it are its data, up to a line \.
+      // (never SQL); a COPY that failed before (no such table) took none: they are read as SQL.
       const data = inlineData(text, st.segmentEnd);
-      const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data, asSent: buffer !== undefined });
-      offsetLine += lineOfOffset(text, data.end) - 1;
-      offset += data.end;
-      echoedTo = Math.max(echoedTo, offset); // psql reads COPY's data lines itself: they are not echoed
+      let taken = false;
+      const copyEndLine = offsetLine + lineOfOffset(text, Math.max(st.segmentEnd, data.end - 1)) - 1;
+      const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data, onCopyIn: () => void (taken = true), copyEndLine, asSent: buffer !== undefined });
+      const end = taken ? data.end : st.segmentEnd;
+      offsetLine += lineOfOffset(text, end) - 1;
+      offset += end;
+      if (taken) echoedTo = Math.max(echoedTo, offset); // psql reads COPY's data lines itself: they are not echoed
       if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
       if (!r) {
         ok = false;
@@ -385,7 +390,6 @@ async function followLexSettings(session: Session): Promise<boolean> {
   return JSON.stringify(session.lex) !== before;
 }
 
-const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+p?stdin\b/i;
 const COPY_META_FROM_STDIN = /^\\copy\b[\s\S]*\bfrom\s+stdin\b/i;
 
 /**
@@ -460,7 +464,7 @@ function where(opts: RunOptions & { line: number }): string {
 export async function runStatement(
   session: Session,
   sql: string,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; onCopyIn?: () => void; /** the line of COPY's `\\.` */ copyEndLine?: number; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
 ): Promise<boolean | 'cancelled'> {
   if (session.sandbox && session.dialect.id === 'mysql' && readsLocalFile(sql)) {
     // LOAD DATA LOCAL INFILE reads a file: not after \- (src/meta/sandbox.ts), and never sent
@@ -488,8 +492,17 @@ async function runStatementInTransaction(
   session: Session,
   sql: string,
   cls: ReturnType<typeof classifyStatement>,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
+  opts: RunOptions & { line: number; terminator?: string; copyData?: string; onCopyIn?: () => void; /** the line of COPY's `\\.` */ copyEndLine?: number; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
 ): Promise<boolean | 'cancelled'> {
+  if (opts.onCopyIn && opts.copyEndLine !== undefined) {
+    // psql reads COPY's data lines before it hears back: what the server says then names the line of `\.`
+    const taken = opts.onCopyIn;
+    const endLine = opts.copyEndLine;
+    opts = { ...opts, onCopyIn: () => {
+      taken();
+      opts = { ...opts, line: endLine };
+    } };
+  }
   // one simple-query request is not previewed: it runs as psql runs it
   const previewed = opts.simpleQuery ? { asked: false } : await previewFirst(session, sql, cls, opts);
   if (typeof previewed !== 'object') return previewed;
@@ -542,6 +555,7 @@ async function runStatementInTransaction(
     const events0 = keepingLastResult(sql, session.connection.execute(opts.sendText ?? sql, {
       signal: abort.signal,
       ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
+      ...(opts.onCopyIn ? { onCopyIn: opts.onCopyIn } : {}),
       ...(opts.simpleQuery ? { simpleQuery: true } : {}),
       // the sqlite3 shell's output: rows with its values, none of the fast paths
       ...(options.sqlite3 ? { sqlite3Values: true } : {}),

@@ -45,8 +45,8 @@ describe('safeText: every class of code point', () => {
     assert.equal(safeText('a\nb'), 'a\\nb');
     assert.equal(safeText('a\r\nb', { newlines: true }), 'a\\r\nb');
     assert.equal(safeLines('a\n\x1bb'), 'a\n\\x1bb');
-    // a line's indenting tabs after a break are layout (libpq's hints); any other tab is shown
-    assert.equal(safeLines('\tfailed: x\ty\n\tIs the server running?\tz\n\x1b'), '\\tfailed: x\\ty\n\tIs the server running?\\tz\n\\x1b');
+    // a line's tabs are kept (libpq's hint lines, a COPY error's CONTEXT line, as psql prints them)
+    assert.equal(safeLines('\tfailed: x\ty\n\tIs the server running?\tz\n\x1b'), '\tfailed: x\ty\n\tIs the server running?\tz\n\\x1b'); // tabs kept, as psql prints a message's tabs
   });
 });
 

@@ -210,7 +210,9 @@ describe('psql flags, psql and sqlsh side by side', () => {
     if (!s) return;
     writeScript('lines.sql', [
       'select 1', '  /0;', 'select', ' 1;', '', "do $$ begin raise notice 'x'; end $$", ';', 'select 2 \\gset',
-      'select 1 as a, 2 as b', '\\gset', 'select', '1/0', '\\g', 'select 1/0; select', "'a' = 1;", '',
+      'select 1 as a, 2 as b', '\\gset', 'select', '1/0', '\\g', 'select 1/0; select', "'a' = 1;",
+      // COPY's data: an error the server finds in it is named at the line of \. (psql has read them all)
+      'create temp table pairs (a int);', 'copy pairs from stdin;', '1', 'x', '\\.', 'copy no_such from stdin;', '2', '\\.', '',
     ]);
     const r = s.both(['-X', '-v', 'ON_ERROR_STOP=off', '-f', 'lines.sql']);
     const located = (text: string) => lines(text).filter((l) => /^(psql:)?lines\.sql:\d+: /.test(l)).map((l) => l.replace(/^psql:/, ''));

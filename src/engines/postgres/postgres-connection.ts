@@ -23,6 +23,7 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { UnansweredCancel } from '../unanswered-cancel.js';
+import { copyStdioDirection } from '../../sql/copy-statement.js';
 import { afterLeadingComments, lex } from '../../sql/lexer.js';
 import { sendCancelRequest } from './postgres-cancel.js';
 import { pgResultClass, reportedSettings, type PgClient, type PgCursor, type PgDriver, type PgFieldDesc } from './postgres-driver.js';
@@ -70,7 +71,6 @@ const DEFAULT_BATCH = 1000;
  * (Big csv, tsv and table exports go through COPY and make no row objects.)
  */
 const MAX_READ = 1000;
-const COPY_STDIO = /^copy\b[\s\S]*\b(?:stdin|stdout)\b/i;
 /**
  * Statements that may change which schemas this session sees unqualified: SET search_path (or
  * SCHEMA, set_config, RESET, DISCARD), a first temporary object (the session's pg_temp_N), a new
@@ -316,8 +316,9 @@ export class PostgresConnection implements Connection {
       yield* this.#describe(sql, opts, txBefore);
       return;
     }
-    if (COPY_STDIO.test(afterLeadingComments(sql, this.dialect.lex))) {
-      yield* copyStdio(this.#copyHost(), sql, opts); // the COPY protocol (postgres-copy-stdio.ts)
+    const copy = copyStdioDirection(sql, this.dialect.lex);
+    if (copy !== undefined) {
+      yield* copyStdio(this.#copyHost(), sql, copy, opts); // the COPY protocol (postgres-copy-stdio.ts)
       return;
     }
     const raw =
@@ -344,6 +345,13 @@ export class PostgresConnection implements Connection {
       handleCopyInResponse: (con: { sendCopyFail(msg: string): void }) => con.sendCopyFail('COPY FROM STDIN is not supported by sqlsh'),
       handleCopyData: () => undefined,
     });
+    // a statement that returns rows describes them, even with no columns (`select;`: psql's table of no columns)
+    let described = false;
+    const onDescription = (cursor as unknown as { handleRowDescription(msg: unknown): void }).handleRowDescription.bind(cursor);
+    (cursor as unknown as { handleRowDescription(msg: unknown): void }).handleRowDescription = (msg: unknown): void => {
+      described = true;
+      onDescription(msg);
+    };
     // pg-cursor writes each protocol message on its own (Parse, Bind, Describe, Flush, then Execute, Flush;
     // Close and Sync at the end): corked, each group leaves in one write, as pg's own queries do (a script
     // of many small statements spent more time in write calls than the server spent running them)
@@ -390,7 +398,7 @@ export class PostgresConnection implements Connection {
         if (first) {
           first = false;
           const fields = cursor._result.fields;
-          if (fields.length > 0) {
+          if (fields.length > 0 || described) {
             const columns: ColumnInfo[] = fields.map((f) => Object.freeze({ name: f.name, type: this.#types.nameOf(f) }));
             yield { type: 'columns', columns: Object.freeze(columns) };
           }

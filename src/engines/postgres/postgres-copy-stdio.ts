@@ -37,20 +37,26 @@ export async function* copyOutText(stream: Readable): AsyncGenerator<ResultEvent
   if (tail !== '') yield { type: 'text', text: tail };
 }
 
-/** Direction of a COPY that uses the client's standard input or output. */
-export function copyDirection(sql: string): 'in' | 'out' {
-  return /\bfrom\s+(?:stdin|pstdin)\b/i.test(sql) ? 'in' : 'out';
-}
-
-export async function* copyStdio(host: CopyHost, sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
+/** direction: src/sql/copy-statement.ts's (COPY ... FROM STDIN reads the client's data, COPY ... TO STDOUT writes it). */
+export async function* copyStdio(host: CopyHost, sql: string, direction: 'in' | 'out', opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
   const onAbort = (): void => void host.cancel();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    if (copyDirection(sql) === 'in') {
+    if (direction === 'in') {
       if (opts.copyData === undefined) {
         throw new SqlError('COPY ... FROM STDIN reads its data from a script (the lines after it, up to a line \\.); interactively use \\copy ... FROM a file', { code: '0A000' });
       }
-      const stream = host.client.query(load().from(sql) as never) as unknown as Writable & { readonly rowCount: number };
+      const query = load().from(sql) as Writable & { readonly rowCount: number; handleCopyInResponse(connection: unknown): void };
+      const onCopyIn = opts.onCopyIn;
+      if (onCopyIn) {
+        // the server takes the data: say so before it is sent (a COPY that fails before this read none of it)
+        const takes = query.handleCopyInResponse.bind(query);
+        query.handleCopyInResponse = (connection: unknown) => {
+          onCopyIn();
+          takes(connection);
+        };
+      }
+      const stream = host.client.query(query as never) as unknown as Writable & { readonly rowCount: number };
       await new Promise<void>((resolve, reject) => {
         stream.once('finish', resolve).once('error', reject);
         stream.end(opts.copyData, 'utf8');

@@ -50,22 +50,24 @@ const connect: MetaCommand = {
   outside: true,
   aliases: ['\\connect'],
   group: 'Connection',
-  syntax: '\\c TARGET',
+  syntax: '\\c [TARGET | DBNAME [USER [HOST [PORT]]]]',
   summary: 'connect to another database, file or URI',
   details: [
     'TARGET is anything the command line accepts: demo.db, data.duckdb, postgres://user@host/db,',
     'mysql://user@host/db, or the name of a saved connection. On a server, a bare name switches',
     'to that database on the same server. If the new connection fails, the old one stays.',
-    'psql\'s forms work on a server too: \\c DBNAME [USER [HOST [PORT]]] (- keeps one), "Quoted Name",',
+    "As psql's: with no TARGET a new connection to the same database (a new session); DBNAME USER HOST PORT",
+    'on a server, `-` (or nothing) for the current one (`\\c - alice`: the same database as alice); "Quoted Name",',
     '"dbname=\'a b\' user=x", and -reuse-previous=on|off before them (pg_dump and pg_dumpall write these).',
   ],
-  args: { min: 1, max: 5, kinds: ['target', 'text', 'text', 'text', 'text'] },
+  args: { min: 0, max: 5, kinds: ['target', 'text', 'text', 'text', 'text'] },
   async run(ctx, args) {
     const s = ctx.session;
     const before = s.connection.info;
     // psql's `\c [-reuse-previous=on|off] [DBNAME [USER [HOST [PORT]]]]` (`-` keeps one), as pg_dump and pg_dumpall write it
-    const words = args.words[0] !== undefined && /^-reuse-previous(=\S*)?$/i.test(args.words[0]) ? args.words.slice(1) : args.words;
-    if (words.length === 0) return fail('missing argument; usage: \\c TARGET');
+    const given = args.words[0] !== undefined && /^-reuse-previous(=\S*)?$/i.test(args.words[0]) ? args.words.slice(1) : args.words;
+    // alone: a new connection to the same database, as psql's \c
+    const words = given.length === 0 ? ['-'] : given;
     const parts = psqlConnectParts(words);
     const word = words[0]!;
     const cur = s.connection.info;
@@ -79,13 +81,18 @@ const connect: MetaCommand = {
             ...(cur.host !== undefined ? { host: cur.host } : {}),
             ...(cur.port !== undefined ? { port: cur.port } : {}),
             ...(cur.user !== undefined ? { user: cur.user } : {}),
+            ...(cur.database !== undefined ? { database: cur.database } : {}),
           }),
       ...p,
     });
     let target: ConnectionTarget;
     if (parts !== undefined) {
-      if (!serverEngine) return fail(`${words.join(' ')}: a database name, user, host and port are for a server; give a file or URI`);
-      target = sameServer(parts);
+      if ('error' in parts) return fail(parts.error);
+      if (!serverEngine) {
+        // a file's \c alone opens it again; its other forms are a server's
+        if (words.length !== 1 || words[0] !== '-' || s.target === undefined) return fail(`${words.join(' ')}: a database name, user, host and port are for a server; give a file or URI`);
+        target = s.target;
+      } else target = sameServer(parts);
     } else {
       const { parseTarget } = await import('../../engines/target.js');
       try {
@@ -122,9 +129,9 @@ const connect: MetaCommand = {
  * one; a name in double quotes is taken as written (`\connect "Sales"`, pg_dumpall's). Undefined when the first
  * word is rather a target of sqlsh's own (a file, a URI, a saved connection, a bare name).
  */
-function psqlConnectParts(words: readonly string[]): Partial<Record<'database' | 'user' | 'host', string> & { port: number }> | undefined {
+function psqlConnectParts(words: readonly string[]): (Partial<Record<'database' | 'user' | 'host', string> & { port: number }>) | { readonly error: string } | undefined {
   const unquote = (w: string): string => (/^".*"$/s.test(w) ? w.slice(1, -1).replace(/""/g, '"') : w);
-  if (words.length === 1 && !/^"/.test(words[0]!)) return undefined;
+  if (words.length === 1 && !/^"/.test(words[0]!) && words[0] !== '-') return undefined;
   let [db, user, host, port]: (string | undefined)[] = words.map(unquote);
   if (db !== undefined && /^\s*\w+\s*=/.test(db)) {
     // a connection string (`dbname='a b' user=x`): its keywords, as libpq reads them
@@ -133,11 +140,12 @@ function psqlConnectParts(words: readonly string[]): Partial<Record<'database' |
     [db, user, host, port] = [kv.get('dbname'), kv.get('user') ?? user, kv.get('host') ?? host, kv.get('port') ?? port];
   }
   const keep = (w: string | undefined): w is string => w !== undefined && w !== '-' && w !== '';
+  if (keep(port) && !(/^\d+$/.test(port) && Number(port) > 0 && Number(port) < 65536)) return { error: `invalid port number: "${port}"` };
   return {
     ...(keep(db) ? { database: db } : {}),
     ...(keep(user) ? { user } : {}),
     ...(keep(host) ? { host } : {}),
-    ...(keep(port) && /^\d+$/.test(port) ? { port: Number(port) } : {}),
+    ...(keep(port) ? { port: Number(port) } : {}),
   };
 }
 

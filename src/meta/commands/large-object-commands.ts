@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { fail, ok, usage } from '../meta-command.js';
-import { withVariable } from '../../sql/variables.js';
+import { variableFlag, withVariable } from '../../sql/variables.js';
 
 /** Runs one of this file's queries and gives its one value; the query the user ran last stays the last one. */
 async function value(ctx: MetaContext, sql: string): Promise<unknown | false> {
@@ -47,7 +47,7 @@ const loImport: MetaCommand = {
     if (oid === false || oid === null) return { type: 'error' };
     if (comment !== undefined && (await value(ctx, `COMMENT ON LARGE OBJECT ${String(oid)} IS ${literal(comment)}`)) === false) return { type: 'error' };
     ctx.session.variables = withVariable(ctx.session.variables, 'LASTOID', String(oid));
-    await ctx.session.out.write(`lo_import ${String(oid)}\n`);
+    await result(ctx, `lo_import ${String(oid)}\n`);
     return ok;
   },
 };
@@ -72,7 +72,7 @@ const loExport: MetaCommand = {
       const { fileErrorReason } = await import('../file-error.js');
       return fail(`cannot write to ${JSON.stringify(args.words[1])}: ${fileErrorReason(e)}`);
     }
-    await ctx.session.out.write('lo_export\n');
+    await result(ctx, 'lo_export\n');
     return ok;
   },
 };
@@ -89,9 +89,14 @@ const loUnlink: MetaCommand = {
     const oid = oidArg(args.words[0]);
     if (oid === undefined) return usage(`expected the large object's OID, got ${JSON.stringify(args.words[0])}`);
     if ((await value(ctx, `SELECT pg_catalog.lo_unlink(${oid})`)) === false) return { type: 'error' };
-    await ctx.session.out.write(`lo_unlink ${oid}\n`);
+    await result(ctx, `lo_unlink ${oid}\n`);
     return ok;
   },
 };
 
 export const LARGE_OBJECT_COMMANDS: readonly MetaCommand[] = Object.freeze([loImport, loExport, loUnlink]);
+
+/** What a large-object command did (`lo_unlink 16398`), where results go, as psql prints it: not under QUIET (-q). */
+async function result(ctx: MetaContext, text: string): Promise<void> {
+  if (variableFlag(ctx.session.variables, 'QUIET') !== true) await ctx.session.out.write(text);
+}

@@ -361,6 +361,8 @@ const source: MetaCommand = {
   async run(ctx, args) {
     const s = ctx.session;
     const file = args.words[0];
+    // psql has no \. command: a script's `\.` (the end of COPY data that no COPY took) is its error
+    if (!s.interactive && !s.mysqlClient && s.dialect.id === 'postgres') return psqlFail('invalid command \\.');
     if (s.mysqlClient) {
       // the client's own lines: `ERROR at line 1: Failed to open file 'x.sql', error: 2`
       const say = (message: string): MetaOutcome => (s.io.error(mysqlClientErrorLine(ctx.opts, message)), { type: 'error' });

@@ -92,13 +92,17 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
   const section = (title: string, lines: readonly string[]) => {
     if (lines.length) footer.push(`${title}:`, ...lines);
   };
+  // \d+ of a view or materialized view: its definition, after the table's sections (psql: a materialized
+  // view's indexes come first), before the triggers
+  const viewDefinition: string[] = [];
   if (rel.kind === 'view' || rel.kind === 'materialized-view') {
     if (src.plus && src.extras.viewDefinition) {
       const def = await src.extras.viewDefinition(src.q, rel.schema, rel.name).catch(() => undefined);
       // as the engine indents it (PostgreSQL's starts with a space), else one space in
-      if (def) footer.push('View definition:', ...(def.startsWith(' ') ? def.split('\n') : def.split('\n').map((l) => ` ${l}`)));
+      if (def) viewDefinition.push('View definition:', ...(def.startsWith(' ') ? def.split('\n') : def.split('\n').map((l) => ` ${l}`)));
     }
   }
+  if (rel.kind === 'view') footer.push(...viewDefinition);
   if (details) footer.push(...details.afterColumns);
   if (rel.kind !== 'view') {
     const indexes = await indexesOf(src, rel.schema, rel.name);
@@ -116,6 +120,7 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
     );
   }
   if (details) footer.push(...details.policies, ...details.statistics, ...(details.rules ?? []), ...details.publications);
+  if (rel.kind === 'materialized-view') footer.push(...viewDefinition);
   if (details?.triggers) footer.push(...details.triggers);
   else if (src.extras.triggers) section('Triggers', (await src.extras.triggers(src.q, rel.schema, rel.name)).map((t) => `    ${t}`));
   if (details) footer.push(...details.inheritance, ...details.replicaIdentity);

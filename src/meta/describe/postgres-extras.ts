@@ -63,9 +63,11 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
   async describeSequence(q, schema, name) {
     const seq = rel(schema, name);
     const rows = await q(
-      `SELECT format_type(seqtypid, NULL), seqstart, seqmin, seqmax, seqincrement, CASE WHEN seqcycle THEN 'yes' ELSE 'no' END, seqcache
+      `SELECT format_type(seqtypid, NULL), seqstart, seqmin, seqmax, seqincrement, CASE WHEN seqcycle THEN 'yes' ELSE 'no' END, seqcache,
+         (SELECT relpersistence = 'u' FROM pg_class WHERE oid = seqrelid)
        FROM pg_sequence WHERE seqrelid = ${seq}`,
     );
+    const unlogged = rows[0]?.[7] === true || rows[0]?.[7] === 't';
     // psql's footer: the column that owns it (serial), or the identity column it serves
     const owner = await q(
       `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(a.attname), d.deptype::text
@@ -76,9 +78,9 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
     const footer = owner[0] ? [`${text(owner[0][1]) === 'i' ? 'Sequence for identity column' : 'Owned by'}: ${text(owner[0][0])}`] : [];
     const names = ['Type', 'Start', 'Minimum', 'Maximum', 'Increment', 'Cycles?', 'Cache'];
     return {
-      title: `Sequence "${schema}.${name}"`,
+      title: `${unlogged ? 'Unlogged sequence' : 'Sequence'} "${schema}.${name}"`,
       columns: names.map((n, i) => ({ name: n, type: i >= 1 && i <= 4 || i === 6 ? 'bigint' : 'text' })),
-      rows: rows.map((r) => [...r]),
+      rows: rows.map((r) => r.slice(0, 7)),
       footer,
       rowCount: false,
     };
@@ -328,8 +330,9 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
       children.forEach((c, i) => {
         let line = text(c[0]);
         if (partitioned) line += ` ${text(c[2])}`;
-        if (text(c[1]) === 'p') line += ', PARTITIONED';
-        else if (text(c[1]) === 'f') line += ', FOREIGN';
+        // (psql 15 marks partitions only: a child table by inheritance is its name alone)
+        if (partitioned && text(c[1]) === 'p') line += ', PARTITIONED';
+        else if (partitioned && text(c[1]) === 'f') line += ', FOREIGN';
         inheritance.push(`${i === 0 ? head : ' '.repeat(head.length)}${line}${i < children.length - 1 ? ',' : ''}`);
       });
     }
@@ -374,8 +377,9 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
       const [ft] = await q(`SELECT s.srvname, CASE WHEN ft.ftoptions IS NULL THEN NULL ELSE array_to_string(ARRAY(SELECT quote_ident(option_name) || ' ' || quote_literal(option_value) FROM pg_options_to_table(ft.ftoptions)), ', ') END
         FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = ${oid}`);
       if (ft) {
-        afterColumns.push(`Server: ${text(ft[0])}`);
-        if (ft[1] != null && text(ft[1]) !== '') afterColumns.push(`FDW options: (${text(ft[1])})`);
+        // psql's place for them: after the triggers, before what it inherits
+        const server = [`Server: ${text(ft[0])}`, ...(ft[1] != null && text(ft[1]) !== '' ? [`FDW options: (${text(ft[1])})`] : [])];
+        inheritance.unshift(...server);
       }
       const opts = await q(`SELECT a.attname, CASE WHEN a.attfdwoptions IS NULL THEN '' ELSE '(' || array_to_string(ARRAY(SELECT quote_ident(option_name) || ' ' || quote_literal(option_value) FROM pg_options_to_table(a.attfdwoptions)), ', ') || ')' END
         FROM pg_attribute a WHERE a.attrelid = ${oid} AND a.attnum > 0 AND NOT a.attisdropped`);
