@@ -345,6 +345,19 @@ export class PostgresConnection implements Connection {
       handleCopyInResponse: (con: { sendCopyFail(msg: string): void }) => con.sendCopyFail('COPY FROM STDIN is not supported by sqlsh'),
       handleCopyData: () => undefined,
     });
+    // An error after the portal closed (its implicit COMMIT failed: a deferred constraint) reaches pg's client,
+    // which then leaves this request for good: the read waiting for ReadyForQuery would wait forever. It fails
+    // the read instead (pg-cursor's own handler ignores an error once its portal is closed).
+    const cursorState = cursor as unknown as { state: string; _error?: unknown; _cb?: ((err: unknown) => void) | null; handleError(msg: unknown): void };
+    const onCursorError = cursorState.handleError.bind(cursor);
+    cursorState.handleError = (msg: unknown): void => {
+      if (cursorState.state !== 'done') return onCursorError(msg);
+      cursorState.state = 'error';
+      cursorState._error = msg;
+      const cb = cursorState._cb;
+      cursorState._cb = null;
+      cb?.(msg);
+    };
     // a statement that returns rows describes them, even with no columns (`select;`: psql's table of no columns)
     let described = false;
     const onDescription = (cursor as unknown as { handleRowDescription(msg: unknown): void }).handleRowDescription.bind(cursor);

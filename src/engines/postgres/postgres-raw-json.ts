@@ -63,8 +63,8 @@ export class PgJsonWriter extends JsonRowBytes {
   row(buf: Buffer, s: number, _e: number): void {
     const n = buf.readInt16BE(s);
     let p = s + 2;
-    if (n === 0) return; // no columns: no objects (the ordinary path shows nothing)
     this.startRow();
+    if (n === 0) this.ascii('{'); // no columns: `{}`, as the ordinary path writes each row (the first key holds the `{`)
     for (let i = 0; i < n; i++) {
       this.key(i);
       const len = buf.readInt32BE(p);

@@ -255,9 +255,9 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
         case 'error':
           throw host.translate(item.error, opts);
         case 'fields': {
-          // no columns: nothing, as the ordinary path (psql's unaligned header record and its table's rules and
-          // row count, in records too, are the sink's, even when empty)
-          if (raw && raw !== 'unaligned' && raw !== 'table' && item.fields.length === 0) break;
+          // no columns: nothing in csv and tsv, as the ordinary path (psql's unaligned header record, its table's rules
+          // and row count, in records too, and json's `{}` for each row are the sink's, even when empty)
+          if ((raw === 'csv' || raw === 'tsv') && item.fields.length === 0) break;
           const columns: ColumnInfo[] = item.fields.map((f) => Object.freeze({ name: f.name, type: host.columnType(f) }));
           yield { type: 'columns', columns: Object.freeze(columns) };
           break;
