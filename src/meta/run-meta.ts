@@ -20,7 +20,8 @@ export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } 
 /** Splits '\\dt+ foo' into ['\\dt+', 'foo']; '\\o|cmd' into ['\\o', '|cmd']. */
 export function splitCommandWord(line: string): [string, string] {
   const text = line.trim();
-  const m = /^(\\[^\s|]*)(.*)$/s.exec(text);
+  // as psql's: the name ends at whitespace or at the next backslash (`\\a\\t` is \\a, then \\t)
+  const m = /^(\\[^\s|]?[^\s|\\]*)(.*)$/s.exec(text);
   if (!m) return [text, ''];
   return [m[1]!, m[2]!.trim()];
 }

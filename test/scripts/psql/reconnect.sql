@@ -11,4 +11,4 @@ select count(*) from kept;
 \c - :USER
 select current_user = :'USER' as same_user;
 \c :DBNAME -
-select current_database() <> 'postgres' as same_db;
+select count(*) as still_there from kept;
