@@ -432,6 +432,7 @@ export class PostgresConnection implements Connection {
       yield doneEvent(tag, rowCount, !first && cursor._result.fields.length > 0);
     } catch (err) {
       failed = true;
+      yield* this.#drainNotices(); // what the server said before the error comes first, as psql shows it
       throw this.#translate(err, txBefore, opts);
     } finally {
       if (failed && !this.#dead) await readyForQuery(client);
@@ -495,6 +496,7 @@ export class PostgresConnection implements Connection {
       });
     } catch (err) {
       if (!this.#dead) await readyForQuery(client);
+      yield* this.#drainNotices(); // what the server said before the error comes first, as psql shows it
       throw this.#translate(err, txBefore, opts);
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
