@@ -56,6 +56,11 @@ describe('meta argument parsing', () => {
     assert.ok(parseCopy(`t FROM pstdin CSV`).ok);
     assert.equal(parseCopy(`t FROM STDOUT`).ok, false);
     assert.equal(parseCopy(`t TO STDIN`).ok, false);
+    // a trailing ; ends the command, as in psql (it wrote a file named `stdout;`)
+    const semi = parseCopy(`t TO stdout;`);
+    assert.ok(semi.ok && semi.spec.stdio === 'stdout' && semi.spec.file === undefined);
+    const csvSemi = parseCopy(`t TO stdout WITH CSV ;`);
+    assert.ok(csvSemi.ok && csvSemi.spec.format === 'csv');
     const bad = parseCopy(`t TO 'x' WITH (FORMAT xml)`);
     assert.ok(!bad.ok && /xml/.test(bad.error));
   });

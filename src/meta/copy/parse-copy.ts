@@ -58,7 +58,8 @@ function words(s: string): string[] {
 const str = (w: string | undefined): string | undefined => (w === undefined ? undefined : w.startsWith("'") ? w.slice(1) : w);
 
 export function parseCopy(raw: string): Parsed {
-  const s = raw.trim();
+  // psql reads a `;` as a word of its own and ends there: `\copy t to stdout;` is stdout, not a file named `stdout;`
+  const s = raw.trim().replace(/\s*;+$/, '');
   let i = 0;
   let query: string | undefined;
   let table: string | undefined;
