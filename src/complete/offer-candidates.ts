@@ -10,6 +10,7 @@ import { offerJoinConditions, offerJoins } from './join-candidates.js';
 import { builtinTypesFor, isCommonType } from './type-positions.js';
 import type { NameWriter } from './name-writer.js';
 import type { OperandFit, Suggestion, TableRef, WordAtCursor } from './suggestion.js';
+import { splitArgs } from '../sql/argument-list.js';
 import { argumentFamily, builtinArgumentFamily, typeFamily, type TypeFamily } from './type-family.js';
 
 export interface OfferContext {
@@ -598,7 +599,7 @@ function wantedType(fits: OperandFit, tables: readonly TableRef[], ctx: OfferCon
     let family: TypeFamily | undefined;
     for (const f of catalog.data.functions) {
       if (f.name.toLowerCase() !== name || (schema !== undefined && f.schema.toLowerCase() !== schema) || f.args === undefined) continue;
-      const arg = splitTopLevel(f.args)[fits.index];
+      const arg = splitArgs(f.args)[fits.index];
       const a = arg === undefined ? undefined : argumentFamily(arg);
       if (a === undefined || (family !== undefined && a !== family)) return undefined;
       family = a;
@@ -613,22 +614,4 @@ function wantedType(fits: OperandFit, tables: readonly TableRef[], ctx: OfferCon
     if (c) return { family: typeFamily(c.type), self: { table: t, key } };
   }
   return undefined;
-}
-
-/** 'a integer, b text' -> ['a integer', ' b text'] (commas inside parentheses kept: numeric(10,2)). */
-function splitTopLevel(list: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < list.length; i++) {
-    const ch = list[i];
-    if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(list.slice(from, i));
-      from = i + 1;
-    }
-  }
-  if (list.trim() !== '') out.push(list.slice(from));
-  return out;
 }

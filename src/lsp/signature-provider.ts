@@ -4,27 +4,11 @@
  */
 import type { SignatureHelp, SignatureInformation } from 'vscode-languageserver';
 import type { Catalog } from '../index.js';
+import { splitArgs } from '../sql/argument-list.js';
 import { lex } from '../sql/lexer.js';
 import { isTrivia, type Token } from '../sql/token.js';
 import { functionsNamed } from './catalog-text.js';
 import { unquote } from './name-at.js';
-
-/** Split an argument list at its top-level commas: 'a numeric(10, 2), b text' → two. */
-export function splitArgs(args: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of args) {
-    if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim() !== '') out.push(cur.trim());
-  return out;
-}
 
 const skip = (t: Token): boolean => isTrivia(t);
 

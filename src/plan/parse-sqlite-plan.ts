@@ -20,6 +20,17 @@ function split(detail: string): { operation: string; relation?: string; details:
   return { operation: verb!.toUpperCase() === 'SCAN' ? 'SCAN' : 'SEARCH', relation, details: rest ? [rest] : [] };
 }
 
+/** Each row under its parent's id (0: the top; a parent not in the rows counts as the top). */
+function childrenOf(rows: readonly SqlitePlanRow[]): Map<number, SqlitePlanRow[]> {
+  const kids = new Map<number, SqlitePlanRow[]>();
+  const ids = new Set(rows.map((r) => r.id));
+  for (const r of rows) {
+    const p = ids.has(r.parent) && r.parent !== r.id ? r.parent : 0;
+    kids.set(p, [...(kids.get(p) ?? []), r]);
+  }
+  return kids;
+}
+
 /** Rows as values from the engine: [id, parent, notused, detail] arrays. */
 export function sqliteRowsFrom(rows: readonly (readonly unknown[])[]): SqlitePlanRow[] {
   return rows.map((r) => {
@@ -36,12 +47,7 @@ export function sqliteRowsFrom(rows: readonly (readonly unknown[])[]): SqlitePla
  * rows, the only actual figures SQLite can give, put on the summary.
  */
 export function parseSqlitePlan(rows: readonly SqlitePlanRow[], run?: { readonly timeMs: number; readonly rows: number }): Plan {
-  const kids = new Map<number, SqlitePlanRow[]>();
-  const ids = new Set(rows.map((r) => r.id));
-  for (const r of rows) {
-    const p = ids.has(r.parent) && r.parent !== r.id ? r.parent : 0;
-    kids.set(p, [...(kids.get(p) ?? []), r]);
-  }
+  const kids = childrenOf(rows);
   const build = (r: SqlitePlanRow, depth: number): PlanNode => {
     const s = split(r.detail);
     const children = depth > 64 ? [] : (kids.get(r.id) ?? []).filter((c) => c.id !== r.id).map((c) => build(c, depth + 1));
@@ -58,12 +64,7 @@ export function parseSqlitePlan(rows: readonly SqlitePlanRow[], run?: { readonly
  */
 export function sqlite3PlanText(rows: readonly SqlitePlanRow[]): string {
   if (rows.length === 0) return '';
-  const kids = new Map<number, SqlitePlanRow[]>();
-  const ids = new Set(rows.map((r) => r.id));
-  for (const r of rows) {
-    const p = ids.has(r.parent) && r.parent !== r.id ? r.parent : 0;
-    kids.set(p, [...(kids.get(p) ?? []), r]);
-  }
+  const kids = childrenOf(rows);
   let out = 'QUERY PLAN\n';
   const draw = (parent: number, indent: string, depth: number): void => {
     const list = kids.get(parent) ?? [];

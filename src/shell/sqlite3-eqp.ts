@@ -5,13 +5,12 @@
  */
 import type { Session } from './session.js';
 import { sqlite3PlanText, sqliteRowsFrom } from '../plan/parse-sqlite-plan.js';
+import { querier } from '../meta/describe/query-rows.js';
 
 export async function writeSqlite3Plan(session: Session, sql: string, signal?: AbortSignal): Promise<void> {
-  const rows: (readonly unknown[])[] = [];
+  let rows: readonly (readonly unknown[])[];
   try {
-    for await (const ev of session.connection.execute(`EXPLAIN QUERY PLAN ${sql}`, signal ? { signal } : {})) {
-      if (ev.type === 'rows') rows.push(...(ev.rows as readonly (readonly unknown[])[]));
-    }
+    rows = (await querier(session.connection, signal)(`EXPLAIN QUERY PLAN ${sql}`)) as unknown as readonly (readonly unknown[])[];
   } catch {
     return;
   }

@@ -67,7 +67,7 @@ const cases: Case[] = [
   { q: 'SELECT sum(t.|) FROM tracks t', has: ['unit_price'] },
   { q: 'SELECT * FROM tracks ORDER BY unit_price DESC, |', has: ['name'] },
   // an operand's type: the columns of the type it is compared with, or its argument's, rank first; the column itself last
-  { q: 'SELECT * FROM customers WHERE customer_id = |', order: ['email', 'customer_id'] },
+  { q: 'SELECT * FROM customers WHERE email = |', order: ['country', 'email'] },
   { q: 'SELECT * FROM customers WHERE country = |', order: ['email', 'customer_id', 'country'] },
   { q: 'SELECT * FROM invoices WHERE total > |', first: 'invoice_id', order: ['customer_id', 'invoice_date', 'total'] },
   { q: 'SELECT * FROM albums a WHERE a.title <> |', order: ['album_id', 'release_date', 'title'] },
