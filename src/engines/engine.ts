@@ -172,9 +172,30 @@ export interface ExecuteOptions {
   readonly onCopyIn?: () => void;
 }
 
+/** What Connection.executeMany did. */
+export interface ManyResult {
+  /**
+   * Per statement that ran, in order (statements[0 .. done.length)), its status as execute()'s 'done'
+   * event has it (`{}` for a text without a statement: nothing ran, nothing is shown).
+   */
+  readonly done: readonly { readonly command?: string; readonly affected?: number }[];
+  /**
+   * Why statements[done.length] was not run, when not all were: 'other': it needs execute() (it returns
+   * rows, takes parameters ...); an Error: it failed with it (SqlError, CancelledError, ConnectionLostError).
+   * None: the request ran as many as it could in its time; send the rest again.
+   */
+  readonly stop?: 'other' | Error;
+}
+
 export interface Connection {
   readonly info: ConnectionInfo;
   readonly dialect: SqlDialect;
+  /**
+   * Runs statements that return no rows (a script's INSERTs) one after another in one request, with
+   * the same effects and statuses as execute() on each, without a round of messages each; undefined
+   * when this connection cannot (then use execute()). Where an engine has it.
+   */
+  executeMany?(statements: readonly string[], opts?: { readonly signal?: AbortSignal }): Promise<ManyResult | undefined>;
   /**
    * Run one statement and stream its results: 'columns', then 'rows' batches, 'notice's at any time,
    * and a final 'done'. Memory stays bounded by one batch. Throws SqlError (statement failed),

@@ -32,12 +32,25 @@ export interface TransactionStep {
   readonly ownSavepoints?: boolean;
 }
 
+/** What psql does around each statement now: BEGIN first (AUTOCOMMIT off), a savepoint (ON_ERROR_ROLLBACK). */
+function transactionSteps(session: Session): { readonly autocommitOff: boolean; readonly wantsSavepoint: boolean } {
+  const vars = session.variables;
+  const rollback = specialSetting(vars, 'ON_ERROR_ROLLBACK');
+  return {
+    autocommitOff: parseBoolean(specialSetting(vars, 'AUTOCOMMIT')) === false,
+    wantsSavepoint: rollback === 'interactive' ? session.interactive : parseBoolean(rollback) === true,
+  };
+}
+
+/** True when beforeStatement and afterStatement do nothing now (AUTOCOMMIT on, no ON_ERROR_ROLLBACK). */
+export function noTransactionSteps(session: Session): boolean {
+  const { autocommitOff, wantsSavepoint } = transactionSteps(session);
+  return !autocommitOff && !wantsSavepoint;
+}
+
 /** Before a statement: BEGIN under AUTOCOMMIT off, the savepoint under ON_ERROR_ROLLBACK. */
 export async function beforeStatement(session: Session, sql: string, cls: StatementClass, signal?: AbortSignal): Promise<TransactionStep> {
-  const vars = session.variables;
-  const autocommitOff = parseBoolean(specialSetting(vars, 'AUTOCOMMIT')) === false;
-  const rollback = specialSetting(vars, 'ON_ERROR_ROLLBACK');
-  const wantsSavepoint = rollback === 'interactive' ? session.interactive : parseBoolean(rollback) === true;
+  const { autocommitOff, wantsSavepoint } = transactionSteps(session);
   if (!autocommitOff && !wantsSavepoint) return { savepoint: false };
   const head = afterLeadingComments(sql, session.lex).trimStart();
   if (autocommitOff && session.connection.transactionStatus() === 'idle' && !NO_BEGIN.test(head)) await quietly(session, 'BEGIN', signal);

@@ -156,5 +156,10 @@ export async function renderEvents(
 const statusFormat = (o: RenderOptions): boolean =>
   o.format === 'table' || o.format === 'expanded' || o.format === 'unaligned' || o.format === 'html' || isDocumentFormat(o.format) || (o.format === 'csv' && o.psqlCsv === true);
 
+/** A command's status line as the format writes it, or undefined when the format writes none. */
+export function statusLine(command: string, o: RenderOptions): string | undefined {
+  return statusFormat(o) ? statusText(command, o) : undefined;
+}
+
 /** The status line as the format writes it: html's in a paragraph, as psql writes it. */
 const statusText = (command: string, o: RenderOptions): string => (o.format === 'html' ? `<p>${htmlEscape(command)}</p>` : command);

@@ -2,8 +2,8 @@
  * Runs a piece of input (what the user submitted, a -c string, a file) statement by statement:
  * split → classify → confirm if destructive → execute → render. Meta-commands go to src/meta.
  */
-import { afterStatement as afterTransactionStep, beforeStatement } from './psql-transaction.js';
-import { splitLazily, splitStatements, unterminatedWhat, type SplitOptions } from '../sql/splitter.js';
+import { afterStatement as afterTransactionStep, beforeStatement, noTransactionSteps } from './psql-transaction.js';
+import { splitLazily, splitStatements, unterminatedWhat, type SplitOptions, type Statement } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
 import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
 import { formatNotice, formatSqlError, sqlite3ErrorText } from '../output/error-format.js';
@@ -14,7 +14,7 @@ import { allButLastResult, lastResultOnly } from './result-selection.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { withNumericLocale } from '../output/numeric-locale.js';
 import { loadDisplayWidth } from '../output/display-width.js';
-import { renderEvents } from './render-events.js';
+import { renderEvents, statusLine } from './render-events.js';
 import { afterStatement, statementCpu } from './after-statement.js';
 export { psqlTiming } from './after-statement.js';
 import { keepingLastResult } from '../core/last-result.js';
@@ -25,7 +25,7 @@ import { interpolateArgText, interpolateSql, quotingFor } from '../sql/interpola
 import { lexChangesFor, lexSettingQuery, lexSettingReported, mayChangeLexing } from '../sql/session-lex.js';
 import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
 import { copyStdioDirection } from '../sql/copy-statement.js';
-import { afterLeadingComments, lex } from '../sql/lexer.js';
+import { afterLeadingComments, lex, lexSignificant } from '../sql/lexer.js';
 import { mysqlClientText } from '../sql/mysql-client-text.js';
 import { mysqlClientCommand } from '../sql/mysql-client-command.js';
 import { mysqlClientErrorLine } from '../meta/mysql-client-error.js';
@@ -102,6 +102,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
   // SQL left before a backslash command that did not take it stays there for the next line, as in psql.
   const psqlBuffer = session.dialect.id === 'postgres';
   let carry: { readonly buffer: PsqlQueryText; readonly line: number } | undefined;
+  // the statement the lane gave back to be run the ordinary way; laneBroken: the engine cannot run many
+  let laneSkip: Statement | undefined;
+  let laneBroken = false;
   // the mysql client's statement being typed, kept by one of its commands that leaves it open (\\p, \\W ...)
   let clientKept: string | undefined;
   let clientKeptLine = 0;
@@ -127,8 +130,50 @@ export async function runScript(session: Session, input: string, opts: RunOption
     && splitStatements(text, session.lex, splitOptions).some((st) => st.kind === 'meta' && /^\.[a-z]/i.test(st.text))) session.sqlite3Output = SQLITE3_DEFAULT;
   // one statement at a time: after a COPY's inline data (or a setting that changes lexing) the rest is split
   // again from there, and what lies after that point has not been split for nothing (linear in the script)
-  for (let st of splitLazily(text, session.lex, splitOptions)) {
+  const source = splitLazily(text, session.lex, splitOptions);
+  // statements taken from the splitter for the lane and given back (last first)
+  const back: Statement[] = [];
+  const nextStatement = (): Statement | undefined => {
+    if (back.length > 0) return back.pop();
+    const r = source.next();
+    return r.done ? undefined : r.value;
+  };
+  // the statements the loop would only run, many to the engine at a time (Connection.executeMany)
+  const laneItem = (s: Statement): LaneItem | undefined => {
+    if (s.kind !== 'sql' || !s.complete || s.openToken || s.terminator !== ';' || s.inlineCommands?.length || s.text === '') return undefined;
+    if (psqlBuffer || session.dialect.id === 'mysql' || !isActive(session.conditionals)) return undefined; // (their buffers and commands)
+    const sql = interpolate(session, s.text);
+    if (!returnsNoRows(sql, session.lex) || mayChangeLexing(session.dialect.id, sql)) return undefined;
+    // (sqlite3 hands SQLite the text up to the `;`, as below)
+    const send = session.dialect.id === 'sqlite' && sql === s.text ? text.slice(s.start, s.segmentEnd - 1) : sql;
+    return { sql, send, line: offsetLine + s.line - 1, statement: s };
+  };
+  for (let st = nextStatement(); st !== undefined; st = nextStatement()) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
+    const first = st !== laneSkip && !laneBroken && laneOpen(session, opts) ? laneItem(st) : undefined;
+    if (first) {
+      const items = [first];
+      for (let chars = first.send.length; items.length < LANE_STATEMENTS && chars < LANE_CHARS; ) {
+        const next = nextStatement();
+        const item = next && laneItem(next);
+        if (!item) {
+          if (next) back.push(next);
+          break;
+        }
+        items.push(item);
+        chars += item.send.length;
+      }
+      const r = await runLane(session, items, opts, stopOnError);
+      if (!r.ok) ok = false;
+      if (r.end) return r.end;
+      if (r.notRun !== undefined) {
+        // from this one on, the ordinary way (it returns rows, takes parameters; or the engine cannot)
+        for (let k = items.length - 1; k >= r.notRun; k--) back.push(items[k]!.statement);
+        laneSkip = items[r.notRun]!.statement;
+        if (r.unsupported) laneBroken = true;
+      }
+      continue;
+    }
     let line = offsetLine + st.line - 1;
     await echoLinesTo(offset + st.segmentEnd);
     // the mysql client's \\- acts where it is read, inside a statement too (the splitter hands it over)
@@ -358,6 +403,75 @@ export async function runScript(session: Session, input: string, opts: RunOption
     return { ok: false, quit: false };
   }
   return { ok, quit: false };
+}
+
+/** A statement for the lane: its SQL (variables put in), the text the engine gets, its line. */
+interface LaneItem {
+  readonly sql: string;
+  readonly send: string;
+  readonly line: number;
+  readonly statement: Statement;
+}
+
+/** Statements, and characters of them, per request of the lane. */
+const LANE_STATEMENTS = 500;
+const LANE_CHARS = 1 << 20;
+
+/** Statements that begin so return no rows (or rarely: the engine then gives such a one back to run the ordinary way). */
+const NO_ROWS = new Set(['INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'ALTER', 'BEGIN', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'ANALYZE', 'VACUUM', 'REINDEX', 'ATTACH', 'DETACH']);
+
+function returnsNoRows(sql: string, lexOptions: LexOptions): boolean {
+  const first = lexSignificant(sql, lexOptions, 1)[0];
+  return first?.type === 'word' && NO_ROWS.has(first.text.toUpperCase());
+}
+
+/**
+ * The lane: a script's statements that print nothing but their status (a dump's INSERTs) go to the engine
+ * many at a time (Connection.executeMany), not through runStatement each, when nothing is to be done
+ * between them: no echo, timing, preview, confirmation, psql transaction steps or sqlite3 extras.
+ */
+function laneOpen(session: Session, opts: RunOptions): boolean {
+  return !session.interactive && session.connection.executeMany !== undefined && !opts.dryRun && !opts.confirmDestructive
+    && !session.settings.timing && !session.sqlite3Eqp && !session.sqlite3Output?.changes && !session.outputOnce && !session.mysqlClient
+    && (echoMode(session) === 'none' || echoMode(session) === 'errors') && noTransactionSteps(session);
+}
+
+/**
+ * Runs the lane's statements, writing each one's status as runStatement would, and each failure. notRun:
+ * the first of them not run, to be run the ordinary way (unsupported: the engine runs none this way);
+ * end: the script ends (stopped at an error, or cancelled).
+ */
+async function runLane(session: Session, items: readonly LaneItem[], opts: RunOptions, stopOnError: () => boolean): Promise<{ ok: boolean; end?: RunResult; notRun?: number; unsupported?: boolean }> {
+  const render = session.renderOptions();
+  const showStatus = variableFlag(session.variables, 'QUIET') !== true && render.sqlite3 === undefined;
+  let ok = true;
+  for (let i = 0; i < items.length; ) {
+    if (opts.signal?.aborted) return { ok: false, end: { ok: false, quit: false, cancelled: true } };
+    const r = await session.connection.executeMany!(items.slice(i).map((x) => x.send), { ...(opts.signal ? { signal: opts.signal } : {}) });
+    if (!r) return { ok, notRun: i, unsupported: true };
+    let status = '';
+    for (const tag of showStatus ? r.done : []) {
+      const line = tag.command === undefined ? undefined : statusLine(tag.command, render);
+      if (line !== undefined) status += `${line}\n`;
+    }
+    if (status !== '') await session.out.write(status);
+    const last = r.done.at(-1);
+    if (last) {
+      session.variables = afterSuccess(session.variables, last.affected ?? 0);
+      session.lastSql = items[i + r.done.length - 1]!.sql;
+    }
+    i += r.done.length;
+    if (r.stop === 'other') return { ok, notRun: i };
+    if (r.stop) {
+      const item = items[i]!;
+      const failed = await reportFailure(session, r.stop, item.sql, classifyStatement(item.sql, session.dialect), { ...opts, line: item.line, terminator: ';' });
+      if (failed === 'cancelled') return { ok: false, end: { ok: false, quit: false, cancelled: true } };
+      ok = false;
+      i++;
+      if (stopOnError()) return { ok, end: { ok, quit: false } };
+    }
+  }
+  return { ok };
 }
 
 /** psql -c "a; b": SQL only (no backslash command), more than one statement. */

@@ -3,7 +3,7 @@
  * 'UPDATE 0', 'CREATE TABLE', 'BEGIN'. SQLite has no tags of its own, so the tag is made from the
  * statement's leading keywords (found with the lexer, so comments are skipped).
  */
-import { lex } from '../../sql/lexer.js';
+import { newScanState, scanToken } from '../../sql/lexer.js';
 import { sqliteDialect } from '../../sql/dialects/sqlite.js';
 
 export interface StatementOutcome {
@@ -21,22 +21,26 @@ export interface CommandTag {
 const DML = new Set(['INSERT', 'UPDATE', 'DELETE', 'REPLACE']);
 const OBJECT_MODIFIERS = new Set(['TEMP', 'TEMPORARY', 'UNIQUE', 'VIRTUAL']);
 
-/** Upper-cased bare words at parenthesis depth 0, in order. */
-function topLevelWords(sql: string): string[] {
-  const words: string[] = [];
+/** Upper-cased bare words at parenthesis depth 0, in order, read as far as they are taken (a long INSERT's first one). */
+function* topLevelWords(sql: string): Generator<string, void, undefined> {
+  const st = newScanState();
   let depth = 0;
-  for (const t of lex(sql, sqliteDialect.lex)) {
-    if (t.text === '(') depth++;
-    else if (t.text === ')') depth = Math.max(0, depth - 1);
-    else if (t.type === 'word' && depth === 0) words.push(t.text.toUpperCase());
+  for (let pos = 0, atStart = true; pos < sql.length; ) {
+    const end = scanToken(sql, sqliteDialect.lex, pos, atStart, st);
+    const c = sql.charCodeAt(pos);
+    if (st.type === 'punct' && c === 40) depth++;
+    else if (st.type === 'punct' && c === 41) depth = Math.max(0, depth - 1);
+    else if (st.type === 'word' && depth === 0) yield sql.slice(pos, end).toUpperCase();
+    if (st.type !== 'space' && st.type !== 'line-comment' && st.type !== 'block-comment') atStart = false;
+    pos = end;
   }
-  return words;
 }
 
 export function sqliteCommandTag(sql: string, outcome: StatementOutcome): CommandTag {
-  const words = topLevelWords(sql);
-  let kw = words[0] ?? '';
-  if (kw === 'WITH') kw = words.find((w) => DML.has(w) || w === 'SELECT' || w === 'VALUES') ?? 'SELECT';
+  const next = topLevelWords(sql);
+  const words = { first: next.next().value ?? '', rest: next };
+  let kw = words.first;
+  if (kw === 'WITH') kw = find(words.rest, (w) => DML.has(w) || w === 'SELECT' || w === 'VALUES') ?? 'SELECT';
   if (kw === 'VALUES') kw = 'SELECT';
   if (DML.has(kw)) {
     const n = outcome.reader ? outcome.rowCount : outcome.changes;
@@ -44,9 +48,14 @@ export function sqliteCommandTag(sql: string, outcome: StatementOutcome): Comman
   }
   if (outcome.reader) return { command: kw === 'SELECT' ? `SELECT ${outcome.rowCount}` : kw, rowCount: outcome.rowCount };
   if (kw === 'CREATE' || kw === 'DROP' || kw === 'ALTER') {
-    const object = words.slice(1).find((w) => !OBJECT_MODIFIERS.has(w));
+    const object = find(words.rest, (w) => !OBJECT_MODIFIERS.has(w));
     return { command: object ? `${kw} ${object}` : kw };
   }
   if (kw === 'END') return { command: 'COMMIT' };
   return kw ? { command: kw } : {};
+}
+
+function find(words: Iterator<string>, test: (w: string) => boolean): string | undefined {
+  for (let r = words.next(); !r.done; r = words.next()) if (test(r.value)) return r.value;
+  return undefined;
 }

@@ -11,7 +11,7 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
 import type { ResultEvent } from '../../core/result.js';
 import type { SqlDialect } from '../../sql/dialect.js';
-import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import type { Connection, ConnectionInfo, ExecuteOptions, ManyResult, TransactionStatus } from '../engine.js';
 import { BatchReader } from './sqlite-batch-reader.js';
 import { sqliteCommandTag } from './sqlite-command-tag.js';
 import type { HostStarted, SqliteHost } from './sqlite-host.js';
@@ -27,7 +27,7 @@ const ABANDON_AFTER_MS = 1000;
 const ABANDON_INTERRUPTIBLE_AFTER_MS = 6000;
 const DEFAULT_BATCH = 1000;
 
-type Terminal = Extract<FromWorker, { type: 'done' | 'catalog' | 'error' | 'cancelled' }>;
+type Terminal = Extract<FromWorker, { type: 'done' | 'catalog' | 'ran' | 'error' | 'cancelled' }>;
 
 /** Messages of one request, in arrival order, read by one awaiting consumer. */
 class Inbox {
@@ -95,6 +95,13 @@ function toError(e: WorkerError): Error {
   });
 }
 
+/** A request stopped by a cancel. An interrupted write inside a transaction rolls the whole transaction back (as in sqlite3). */
+function cancelled(req: Request, m: { readonly inTransaction: boolean }): CancelledError {
+  return req.inTransaction && !m.inTransaction
+    ? new CancelledError('canceling statement due to user request; the open transaction was rolled back')
+    : new CancelledError();
+}
+
 export class SqliteConnection implements Connection {
   private host: SqliteHost | undefined;
   private current: Request | undefined;
@@ -102,6 +109,8 @@ export class SqliteConnection implements Connection {
   private closed = false;
   private nextId = 1;
   private tail: Promise<void> = Promise.resolve();
+  /** The native helper cannot run many statements in one request (executeMany): execute() each. */
+  private manyUnsupported = false;
 
   constructor(
     readonly info: ConnectionInfo,
@@ -164,6 +173,36 @@ export class SqliteConnection implements Connection {
           yield m.empty ? { type: 'done' } : { type: 'done', ...sqliteCommandTag(sql, m) };
           return;
         } else this.finishOrThrow(req, m);
+      }
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      await this.release(req);
+    }
+  }
+
+  async executeMany(statements: readonly string[], opts: { readonly signal?: AbortSignal } = {}): Promise<ManyResult | undefined> {
+    if (this.manyUnsupported) return undefined;
+    const req = await this.start(opts.signal, (id) => ({ type: 'run-many', id, statements }));
+    const onAbort = (): void => void this.cancel();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      for (;;) {
+        const m = await req.inbox.next();
+        if (m.type !== 'ran') {
+          this.finishOrThrow(req, m);
+          continue;
+        }
+        this.finish(req, m);
+        if (m.stop === 'unsupported') {
+          this.manyUnsupported = true;
+          return undefined;
+        }
+        const done = m.changes.map((changes, i) => (changes < 0 ? {} : sqliteCommandTag(statements[i]!, { reader: false, rowCount: 0, changes })));
+        const stop = m.stop === 'other' ? 'other' as const
+          : m.stop === 'cancelled' ? cancelled(req, m)
+          : m.stop === 'error' && m.error ? toError(m.error)
+          : undefined;
+        return { done, ...(stop ? { stop } : {}) };
       }
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
@@ -259,10 +298,7 @@ export class SqliteConnection implements Connection {
   private finishOrThrow(req: Request, m: FromWorker): void {
     if (m.type === 'cancelled') {
       this.finish(req, m);
-      // An interrupted write inside a transaction rolls the whole transaction back (as in sqlite3).
-      throw req.inTransaction && !m.inTransaction
-        ? new CancelledError('canceling statement due to user request; the open transaction was rolled back')
-        : new CancelledError();
+      throw cancelled(req, m);
     }
     if (m.type === 'error') {
       this.finish(req, m);
@@ -277,7 +313,7 @@ export class SqliteConnection implements Connection {
         await this.cancel();
         for (;;) {
           const m = await req.inbox.next().catch(() => undefined);
-          if (!m || m.type === 'done' || m.type === 'catalog' || m.type === 'error' || m.type === 'cancelled') {
+          if (!m || m.type === 'done' || m.type === 'catalog' || m.type === 'ran' || m.type === 'error' || m.type === 'cancelled') {
             if (m) this.finish(req, m);
             break;
           }

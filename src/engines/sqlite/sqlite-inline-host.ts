@@ -97,11 +97,12 @@ export class SqliteInlineHost implements SqliteHost {
       this.acks = 0;
       this.stepsId = msg.id;
       this.steps = server.execute(msg.id, msg.sql, msg.batchSize, msg.text, msg.sqlite3Values === true, msg.nullParameters === true);
-    } else if (msg.type === 'introspect') {
-      const id = msg.id;
-      this.stepsId = id;
+    } else if (msg.type === 'introspect' || msg.type === 'run-many') {
+      const m = msg;
+      this.stepsId = m.id;
       this.steps = (function* (): Generator<number, void, void> {
-        server.introspect(id);
+        if (m.type === 'introspect') server.introspect(m.id);
+        else server.runMany(m.id, m.statements);
       })();
     } else {
       void this.close();

@@ -50,6 +50,13 @@ export interface SqliteNative {
   exportRows?(handle: NativeExport): number;
   /** Finalizes the statement; call it always (also after an error or a cancel). */
   exportFinish?(handle: NativeExport): void;
+  /**
+   * Runs statements that return no rows one after another on connection `id` (native/sqlsh-run-many.cc),
+   * for at most about limitMs: changes per statement that ran (-1: no statement in its text), and why it
+   * stopped before the end ('other': that statement needs the ordinary path; 'error' with code and message;
+   * 'interrupted': a SIGINT between two statements). Missing in a helper built before it.
+   */
+  runMany?(id: number, statements: readonly string[], limitMs: number): { changes: number[]; stop?: 'other' | 'error' | 'interrupted'; code?: string; message?: string } | undefined;
   /** The export's text of a double (output/format-value.ts formatNumber; toString: JavaScript's String(value)), for tests. */
   formatDouble?(value: number, toString?: boolean): string;
 }

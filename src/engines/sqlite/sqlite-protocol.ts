@@ -74,6 +74,8 @@ export type ToWorker =
       readonly nullParameters?: boolean;
     }
   | { readonly type: 'introspect'; readonly id: number }
+  /** Statements that return no rows, one after another (Connection.executeMany): answered by 'ran'. */
+  | { readonly type: 'run-many'; readonly id: number; readonly statements: readonly string[] }
   | { readonly type: 'close' };
 
 export interface WorkerError {
@@ -115,6 +117,20 @@ export type FromWorker =
       readonly inTransaction: boolean;
     }
   | { readonly type: 'catalog'; readonly id: number; readonly data: CatalogData; readonly inTransaction: boolean }
+  | {
+      readonly type: 'ran';
+      readonly id: number;
+      /** Per statement that ran (statements[0 .. changes.length)): sqlite3_changes() after it; -1: it held no statement. */
+      readonly changes: readonly number[];
+      /**
+       * Why statements[changes.length] did not run or failed, when the request did not run them all (none:
+       * the time of one request ran out; send the rest again): 'other' needs execute() (rows, parameters,
+       * two statements); 'unsupported': the native helper is missing, run every statement with execute().
+       */
+      readonly stop?: 'other' | 'unsupported' | 'cancelled' | 'error';
+      readonly error?: WorkerError;
+      readonly inTransaction: boolean;
+    }
   | { readonly type: 'error'; readonly id: number; readonly error: WorkerError; readonly inTransaction: boolean }
   | { readonly type: 'cancelled'; readonly id: number; readonly inTransaction: boolean }
   | { readonly type: 'closed' };

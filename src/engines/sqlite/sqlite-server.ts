@@ -41,6 +41,12 @@ const NATIVE_CHUNK_BYTES = 64 * 1024;
  */
 const POOL = MAX_BATCHES_IN_FLIGHT + 2;
 
+/**
+ * How long one runMany request runs statements before it answers (the rest come in the next one): on
+ * the main thread, the output of those that ran is written and Ctrl-C's JavaScript listener runs between.
+ */
+const RUN_MANY_MS = 25;
+
 /** How the server talks to its driver. */
 export interface ServerIO {
   /** Sends a message to the main thread's connection; `transfer`: buffers it may take over. */
@@ -319,6 +325,38 @@ export class SqliteServer {
     else {
       const { batch, transfer } = encoder.take();
       this.io.post({ type: 'rows', id, batch }, [transfer]);
+    }
+  }
+
+  /**
+   * Statements that return no rows, one after another in the native helper (a script's INSERTs, without
+   * a prepare, a message and a turn of the event loop each): posts 'ran' (see sqlite-protocol.ts).
+   */
+  runMany(id: number, statements: readonly string[]): void {
+    const { db, io, native, SqliteError } = this;
+    if (!native?.runMany || !this.interruptId) {
+      io.post({ type: 'ran', id, changes: [], stop: 'unsupported', inTransaction: db.inTransaction });
+      return;
+    }
+    // the sqlite3 shell's table of parameters is made by execute() (a name SQLite keeps for itself)
+    const ddl = statements.indexOf(SQLITE3_PARAMETERS_DDL);
+    const list = ddl < 0 ? statements : statements.slice(0, ddl);
+    const r = io.cancelled(id) ? { changes: [], stop: 'interrupted' as const } : native.runMany(this.interruptId, list, RUN_MANY_MS);
+    if (!r) {
+      io.post({ type: 'ran', id, changes: [], stop: 'unsupported', inTransaction: db.inTransaction });
+      return;
+    }
+    const { changes } = r;
+    const inTransaction = db.inTransaction;
+    if (r.stop === 'error') {
+      const e = new (SqliteError as unknown as new (message: string, code: string) => Error)(r.message ?? '', r.code ?? 'SQLITE_ERROR');
+      if (isInterrupt(e) && io.cancelled(id)) io.post({ type: 'ran', id, changes, stop: 'cancelled', inTransaction });
+      else io.post({ type: 'ran', id, changes, stop: 'error', error: describeError(db, e, list[changes.length]!, SqliteError), inTransaction });
+    } else if (r.stop === 'interrupted' || io.cancelled(id)) {
+      io.post({ type: 'ran', id, changes, stop: 'cancelled', inTransaction });
+    } else {
+      const other = r.stop === 'other' || (changes.length === list.length && list.length < statements.length);
+      io.post({ type: 'ran', id, changes, ...(other ? { stop: 'other' as const } : {}), inTransaction });
     }
   }
 

@@ -44,6 +44,9 @@ async function main(): Promise<void> {
       case 'introspect':
         server.introspect(m.id);
         break;
+      case 'run-many':
+        server.runMany(m.id, m.statements);
+        break;
       case 'close':
         try {
           server.close();

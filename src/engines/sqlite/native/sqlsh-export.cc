@@ -60,6 +60,9 @@ extern "C" {
 SQLITE_EXTENSION_INIT3
 sqlite3 *sqlsh_find_connection(int64_t id);
 napi_value sqlsh_export_init(napi_env env, napi_value exports);
+/* sqlsh-run-many.cc */
+const char *sqlsh_code_name(int code);
+bool sqlsh_only_comments(sqlite3 *db, const char *tail);
 }
 
 
@@ -613,47 +616,10 @@ bool put_value(Export *e, int i) {
   return true;
 }
 
-/* Names of SQLite's result codes, as better-sqlite3 gives them in SqliteError.code. */
-#define CODE(x) {x, #x}
-const struct {
-  int code;
-  const char *name;
-} CODES[] = {
-    CODE(SQLITE_ERROR), CODE(SQLITE_INTERNAL), CODE(SQLITE_PERM), CODE(SQLITE_ABORT), CODE(SQLITE_BUSY), CODE(SQLITE_LOCKED),
-    CODE(SQLITE_NOMEM), CODE(SQLITE_READONLY), CODE(SQLITE_INTERRUPT), CODE(SQLITE_IOERR), CODE(SQLITE_CORRUPT),
-    CODE(SQLITE_NOTFOUND), CODE(SQLITE_FULL), CODE(SQLITE_CANTOPEN), CODE(SQLITE_PROTOCOL), CODE(SQLITE_EMPTY),
-    CODE(SQLITE_SCHEMA), CODE(SQLITE_TOOBIG), CODE(SQLITE_CONSTRAINT), CODE(SQLITE_MISMATCH), CODE(SQLITE_MISUSE),
-    CODE(SQLITE_NOLFS), CODE(SQLITE_AUTH), CODE(SQLITE_FORMAT), CODE(SQLITE_RANGE), CODE(SQLITE_NOTADB),
-    CODE(SQLITE_NOTICE), CODE(SQLITE_WARNING), CODE(SQLITE_ERROR_MISSING_COLLSEQ), CODE(SQLITE_ERROR_RETRY),
-    CODE(SQLITE_ERROR_SNAPSHOT), CODE(SQLITE_IOERR_READ), CODE(SQLITE_IOERR_SHORT_READ), CODE(SQLITE_IOERR_WRITE),
-    CODE(SQLITE_IOERR_FSYNC), CODE(SQLITE_IOERR_DIR_FSYNC), CODE(SQLITE_IOERR_TRUNCATE), CODE(SQLITE_IOERR_FSTAT),
-    CODE(SQLITE_IOERR_UNLOCK), CODE(SQLITE_IOERR_RDLOCK), CODE(SQLITE_IOERR_DELETE), CODE(SQLITE_IOERR_BLOCKED),
-    CODE(SQLITE_IOERR_NOMEM), CODE(SQLITE_IOERR_ACCESS), CODE(SQLITE_IOERR_CHECKRESERVEDLOCK), CODE(SQLITE_IOERR_LOCK),
-    CODE(SQLITE_IOERR_CLOSE), CODE(SQLITE_IOERR_DIR_CLOSE), CODE(SQLITE_IOERR_SHMOPEN), CODE(SQLITE_IOERR_SHMSIZE),
-    CODE(SQLITE_IOERR_SHMLOCK), CODE(SQLITE_IOERR_SHMMAP), CODE(SQLITE_IOERR_SEEK), CODE(SQLITE_IOERR_DELETE_NOENT),
-    CODE(SQLITE_IOERR_MMAP), CODE(SQLITE_IOERR_GETTEMPPATH), CODE(SQLITE_IOERR_CONVPATH), CODE(SQLITE_IOERR_VNODE),
-    CODE(SQLITE_IOERR_AUTH), CODE(SQLITE_IOERR_BEGIN_ATOMIC), CODE(SQLITE_IOERR_COMMIT_ATOMIC),
-    CODE(SQLITE_IOERR_ROLLBACK_ATOMIC), CODE(SQLITE_IOERR_DATA), CODE(SQLITE_IOERR_CORRUPTFS),
-    CODE(SQLITE_LOCKED_SHAREDCACHE), CODE(SQLITE_LOCKED_VTAB), CODE(SQLITE_BUSY_RECOVERY), CODE(SQLITE_BUSY_SNAPSHOT),
-    CODE(SQLITE_BUSY_TIMEOUT), CODE(SQLITE_CANTOPEN_NOTEMPDIR), CODE(SQLITE_CANTOPEN_ISDIR), CODE(SQLITE_CANTOPEN_FULLPATH),
-    CODE(SQLITE_CANTOPEN_CONVPATH), CODE(SQLITE_CANTOPEN_SYMLINK), CODE(SQLITE_CORRUPT_VTAB), CODE(SQLITE_CORRUPT_SEQUENCE),
-    CODE(SQLITE_CORRUPT_INDEX), CODE(SQLITE_READONLY_RECOVERY), CODE(SQLITE_READONLY_CANTLOCK),
-    CODE(SQLITE_READONLY_ROLLBACK), CODE(SQLITE_READONLY_DBMOVED), CODE(SQLITE_READONLY_CANTINIT),
-    CODE(SQLITE_READONLY_DIRECTORY), CODE(SQLITE_ABORT_ROLLBACK), CODE(SQLITE_CONSTRAINT_CHECK),
-    CODE(SQLITE_CONSTRAINT_COMMITHOOK), CODE(SQLITE_CONSTRAINT_FOREIGNKEY), CODE(SQLITE_CONSTRAINT_FUNCTION),
-    CODE(SQLITE_CONSTRAINT_NOTNULL), CODE(SQLITE_CONSTRAINT_PRIMARYKEY), CODE(SQLITE_CONSTRAINT_TRIGGER),
-    CODE(SQLITE_CONSTRAINT_UNIQUE), CODE(SQLITE_CONSTRAINT_VTAB), CODE(SQLITE_CONSTRAINT_ROWID),
-    CODE(SQLITE_CONSTRAINT_PINNED), CODE(SQLITE_CONSTRAINT_DATATYPE), CODE(SQLITE_NOTICE_RECOVER_WAL),
-    CODE(SQLITE_NOTICE_RECOVER_ROLLBACK), CODE(SQLITE_WARNING_AUTOINDEX), CODE(SQLITE_AUTH_USER),
-};
-#undef CODE
 
 void throw_sqlite(napi_env env, int code, const char *message) {
   char unknown[48];
-  const char *name = nullptr;
-  for (const auto &c : CODES) {
-    if (c.code == code) name = c.name;
-  }
+  const char *name = sqlsh_code_name(code);
   if (!name) {
     std::snprintf(unknown, sizeof unknown, "UNKNOWN_SQLITE_ERROR_%d", code);
     name = unknown;
@@ -679,22 +645,6 @@ Export *handle_argument(napi_env env, napi_callback_info info, size_t want, napi
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   if (argc < want || napi_get_value_external(env, argv[0], &data) != napi_ok) return nullptr;
   return static_cast<Export *>(data);
-}
-
-/* True when sql from `tail` on holds no statement (only spaces and comments). */
-bool only_comments(sqlite3 *db, const char *tail) {
-  while (*tail) {
-    sqlite3_stmt *next = nullptr;
-    const char *after = nullptr;
-    if (sqlite3_prepare_v2(db, tail, -1, &next, &after) != SQLITE_OK) return false;
-    if (next) {
-      sqlite3_finalize(next);
-      return false;
-    }
-    if (!after || after == tail) break;
-    tail = after;
-  }
-  return true;
 }
 
 napi_value js_export_start(napi_env env, napi_callback_info info) {
@@ -726,7 +676,7 @@ napi_value js_export_start(napi_env env, napi_callback_info info) {
   const char *tail = nullptr;
   int rc = sqlite3_prepare_v2(db, sql, static_cast<int>(sql_len), &stmt, &tail);
   bool fits = rc == SQLITE_OK && stmt && sqlite3_column_count(stmt) > 0 && sqlite3_bind_parameter_count(stmt) == 0 &&
-              sqlite3_stmt_readonly(stmt) && only_comments(db, tail);
+              sqlite3_stmt_readonly(stmt) && sqlsh_only_comments(db, tail);
   std::free(sql);
   if (!fits) {
     if (stmt) sqlite3_finalize(stmt);

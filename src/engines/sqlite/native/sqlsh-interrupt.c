@@ -129,6 +129,7 @@ sqlite3 *sqlsh_find_connection(int64_t id) {
 }
 
 napi_value sqlsh_export_init(napi_env env, napi_value exports);
+napi_value sqlsh_run_many_init(napi_env env, napi_value exports);
 
 /* interrupt(id): sqlite3_interrupt() on that connection; false when it is not open. */
 static napi_value js_interrupt(napi_env env, napi_callback_info info) {
@@ -257,6 +258,15 @@ static napi_value js_sigint_disarm(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* The SIGINTs the armed handler has seen (for sqlsh-run-many.cc, which stops between statements at one). */
+long sqlsh_sigint_count(void) {
+#ifndef _WIN32
+  return (long)sigint_count;
+#else
+  return 0;
+#endif
+}
+
 /* sigintCount(): how many SIGINTs the armed handler has seen in this process. */
 static napi_value js_sigint_count(napi_env env, napi_callback_info info) {
   (void)info;
@@ -283,5 +293,5 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "sigintDisarm", fn);
   napi_create_function(env, "sigintCount", NAPI_AUTO_LENGTH, js_sigint_count, NULL, &fn);
   napi_set_named_property(env, exports, "sigintCount", fn);
-  return sqlsh_export_init(env, exports);
+  return sqlsh_run_many_init(env, sqlsh_export_init(env, exports));
 }
