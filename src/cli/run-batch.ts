@@ -1,6 +1,6 @@
 /** Scripting mode: -c, -f and piped stdin run in order; results to stdout or -o; errors to stderr. */
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { closeSync, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import type { Connection, ConnectionTarget } from '../engines/engine.js';
 import type { Settings } from '../config/settings.js';
@@ -9,7 +9,7 @@ import type { SavedConnection } from '../config/load-config.js';
 import type { CliOptions } from './args.js';
 import { variableFlag } from '../sql/variables.js';
 import { Session } from '../shell/session.js';
-import { runScript } from '../shell/run-script.js';
+import { runScript, runScriptInput, type RunOptions, type RunResult } from '../shell/run-script.js';
 import { streamOutput, type ByteOutput } from '../output/stream-output.js';
 import { fdOutput, isTerminal } from '../output/fd-output.js';
 import { isReaderGone } from '../core/reader-gone.js';
@@ -28,15 +28,6 @@ function fsReason(e: unknown): string {
   };
   const w = err.code ? words[err.code] : undefined;
   return w ? `${w} (${err.code})` : (err.code ?? err.message);
-}
-
-/** A UTF-8 byte order mark (editors on Windows write one) is not part of the SQL. */
-const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function runBatch(init: {
@@ -116,30 +107,41 @@ export async function runBatch(init: {
   try {
     if (init.opts.singleTransaction) await quietly('BEGIN');
     for (const src of sources) {
-      let text: string;
-      let label: string | undefined;
-      if (src.type === 'command') {
-        text = src.sql;
-        label = undefined;
-      } else {
-        label = src.path === '-' ? '<stdin>' : src.path;
+      // a file or stdin is read as it runs, a piece at a time (runScriptInput): a file of any size, in bounded memory
+      let input: AsyncIterable<Uint8Array> & { destroy?: () => void } | undefined;
+      if (src.type !== 'command') {
         try {
-          text = withoutBom(src.path === '-' ? await readStdin() : await readFile(src.path, 'utf8'));
+          input = src.path === '-' ? process.stdin : (await open(src.path, 'r')).createReadStream({ highWaterMark: 1 << 20 });
         } catch (e) {
           stderrTerminal().line(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${fsReason(e)}`);
           return 2;
         }
       }
+      const label = src.type === 'command' ? undefined : src.path === '-' ? '<stdin>' : src.path;
       // the mysql client's -f goes on in a script, not in -e; ON_ERROR_STOP (\\set, -v) overrides this in runScript
       const stopOnError = !session.settings.continue_on_error || (forced && src.type === 'command');
-      const r = await runScript(session, text, {
+      const runOptions: RunOptions = {
         source: label,
         signal: abort.signal,
         stopOnError,
         confirmDestructive: Boolean(init.opts.confirmDestructive),
         ...(init.opts.dryRun ? { dryRun: true } : {}),
         ...(src.type === 'command' && !('prelude' in src) ? { wholeRequest: true } : {}), // psql -c "a; b": one request
-      });
+      };
+      let r: RunResult;
+      if (src.type === 'command') r = await runScript(session, src.sql, runOptions);
+      else {
+        try {
+          r = await runScriptInput(session, input!, runOptions);
+        } catch (e) {
+          // (a directory opens, then fails to read)
+          if (!(e instanceof Error && 'syscall' in e)) throw e;
+          stderrTerminal().line(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${fsReason(e)}`);
+          return 2;
+        } finally {
+          if (input !== process.stdin) input!.destroy?.();
+        }
+      }
       // (the mysql client's -f: a script's failed statements were said; it exits 0, as the client does)
       if (!r.ok && !(forced && src.type !== 'command')) ok = false;
       if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? stopOnError))) {

@@ -163,8 +163,12 @@ export interface ExecuteOptions {
    * event with each column's typeOid and typeModifier, then 'done'; no 'columns' when it returns no rows.
    */
   readonly describeOnly?: boolean;
-  /** The data of a COPY ... FROM STDIN (a script's inline lines up to `\\.`, each ending in a newline). */
-  readonly copyData?: string;
+  /**
+   * The data of a COPY ... FROM STDIN (a script's inline lines up to `\\.`, each ending in a newline); as
+   * pieces when the script is read as it runs: they are read only once the server takes the data (onCopyIn),
+   * and all of them (the engine reads on past a failure, as psql reads to `\\.`).
+   */
+  readonly copyData?: string | AsyncIterable<string>;
   /**
    * Called when the server takes copyData (PostgreSQL's CopyInResponse). A COPY that fails before it
    * (no such table, a syntax error) read none of it: psql then reads those lines as SQL.

@@ -74,6 +74,8 @@ export interface RunnerOptions {
  */
 export interface StatementRunner {
   runScript(text: string, opts: RunnerOptions): Promise<{ readonly ok: boolean; readonly quit: boolean; readonly cancelled?: boolean }>;
+  /** The same for a script read as it runs (a file: \\i, .read, source), a piece at a time; a read error is thrown. */
+  runScriptInput(input: AsyncIterable<Uint8Array | string>, opts: RunnerOptions): Promise<{ readonly ok: boolean; readonly quit: boolean; readonly cancelled?: boolean }>;
   /** true: ran; false: failed (error printed); 'cancelled'. */
   /**
    * Runs a statement as typed. `lastResult`: the last result set is handed to it instead of shown (psql's

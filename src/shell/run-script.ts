@@ -25,6 +25,8 @@ import { interpolateArgText, interpolateSql, quotingFor } from '../sql/interpola
 import { lexChangesFor, lexSettingQuery, lexSettingReported, mayChangeLexing } from '../sql/session-lex.js';
 import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../sql/psql-query-text.js';
 import { copyStdioDirection } from '../sql/copy-statement.js';
+import { COPY_META_FROM_STDIN, InlineCopyData, inlineData } from '../sql/copy-inline-data.js';
+import type { PsqlQueryText as Buffered } from '../sql/psql-query-text.js';
 import { afterLeadingComments, lex, lexSignificant } from '../sql/lexer.js';
 import { mysqlClientText } from '../sql/mysql-client-text.js';
 import { mysqlClientCommand } from '../sql/mysql-client-command.js';
@@ -59,12 +61,32 @@ export interface RunOptions {
    * server as it is, in one request (one implicit transaction, every result shown), as psql sends it.
    */
   readonly wholeRequest?: boolean;
+  /**
+   * More of the script follows this text (runScriptInput), read with this (undefined: the end): what ends
+   * the input (psql's buffer sent, the unclosed \\if said) waits for the last piece, and a COPY's inline
+   * data is read on from it as it is sent.
+   */
+  readonly more?: () => Promise<string | undefined>;
+  /** The \\if depth where the script began (its first piece's), for the unclosed-\\if check. */
+  readonly conditionalDepth?: number;
+  /** What the piece before left to this one (RunResult.rest). */
+  readonly resume?: ScriptState;
+}
+
+/** What one piece of a script leaves to the next (runScriptInput): psql's buffer, the mysql client's statement being typed, echoed input. */
+export interface ScriptState {
+  readonly carry?: { readonly buffer: Buffered; readonly line: number };
+  readonly clientKept?: string;
+  readonly clientKeptLine: number;
+  /** Characters at the start of the next piece already echoed (ECHO all). */
+  readonly echoed: number;
 }
 
 /** The runner meta-commands get through their context (meta/ does not import shell/). */
 function runnerFor(session: Session): StatementRunner {
   return {
     runScript: (text, opts) => runScript(session, text, opts),
+    runScriptInput: (input, opts) => runScriptInput(session, input, opts),
     runStatement: (sql, opts) => runStatement(session, sql, opts),
     page: (text, fallback) => pageText(session, text, fallback),
     queryRows: (sql, opts) => queryRows(session, sql, opts),
@@ -77,6 +99,13 @@ export interface RunResult {
   readonly quit: boolean;
   /** Cancelled by the user (Ctrl-C). */
   readonly cancelled?: boolean;
+  /** It stopped at a failure (ON_ERROR_STOP, or the command line's stop at the first error). */
+  readonly stopped?: boolean;
+  /**
+   * With RunOptions.more: where the text not yet run begins (a statement or command whose end was not read
+   * yet, or the end), its line, and what the next piece takes over.
+   */
+  readonly rest?: { readonly text: string; readonly line: number; readonly resume: ScriptState; /** false: nothing of the text ran (read more first) */ readonly progressed: boolean };
 }
 
 /** psql's empty query buffer. */
@@ -89,7 +118,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
   let ok = true;
   // psql's ON_ERROR_STOP, when the script sets it, decides; else the command line (--continue-on-error).
   const stopOnError = (): boolean => variableFlag(session.variables, 'ON_ERROR_STOP') ?? opts.stopOnError;
-  const depthAtStart = session.conditionals.length;
+  const depthAtStart = opts.conditionalDepth ?? session.conditionals.length;
   if (opts.wholeRequest && !opts.dryRun && session.dialect.id === 'postgres' && isOneRequest(input, session.lex)) {
     if (echoMode(session) === 'all') await session.io.stdout.write(`${input}\n`);
     const r = await runStatement(session, interpolate(session, input), { ...opts, line: opts.firstLine ?? 1, asSent: true, simpleQuery: true });
@@ -101,15 +130,15 @@ export async function runScript(session: Session, input: string, opts: RunOption
   // PostgreSQL: what psql would hold in its query buffer, and sends as it is (src/sql/psql-query-text.ts).
   // SQL left before a backslash command that did not take it stays there for the next line, as in psql.
   const psqlBuffer = session.dialect.id === 'postgres';
-  let carry: { readonly buffer: PsqlQueryText; readonly line: number } | undefined;
+  let carry: { readonly buffer: PsqlQueryText; readonly line: number } | undefined = opts.resume?.carry;
   // the statement the lane gave back to be run the ordinary way; laneBroken: the engine cannot run many
   let laneSkip: Statement | undefined;
   let laneBroken = false;
   // the mysql client's statement being typed, kept by one of its commands that leaves it open (\\p, \\W ...)
-  let clientKept: string | undefined;
-  let clientKeptLine = 0;
+  let clientKept: string | undefined = opts.resume?.clientKept;
+  let clientKeptLine = opts.resume?.clientKeptLine ?? 0;
   // psql's ECHO=all in a script: each input line as it is read, before what is on it runs (offset in `input`)
-  let echoedTo = 0;
+  let echoedTo = opts.resume?.echoed ?? 0;
   const echoLinesTo = async (end: number): Promise<void> => {
     if (end <= echoedTo) return;
     const nl = input.indexOf('\n', end - 1);
@@ -119,14 +148,19 @@ export async function runScript(session: Session, input: string, opts: RunOption
   };
   restart: for (;;) {
   const text = offset === 0 ? input : input.slice(offset);
-  const splitOptions: SplitOptions = {
-    ...(session.delimiter !== undefined ? { delimiter: session.delimiter } : {}),
-    mysqlDelimiterCommand: session.dialect.id === 'mysql',
-    dotCommands: session.dialect.id === 'sqlite',
-    ...(session.mysqlClient ? { mysqlClientDelimiter: true } : {}),
+  const splitOptions = scriptSplitOptions(session);
+  // the line of an offset in `text`, counted on from the last one asked (they mostly grow: linear in the text)
+  let lineMark = 0;
+  let lineMarkLine = 1;
+  const lineAt = (at: number): number => {
+    if (at < lineMark) [lineMark, lineMarkLine] = [0, 1];
+    for (let i = text.indexOf('\n', lineMark); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) lineMarkLine++;
+    lineMark = at;
+    return lineMarkLine;
   };
   // A sqlite3 script (one with a dot-command anywhere) writes all its results as sqlite3 does, from its first line
-  if (offset === 0 && session.dialect.id === 'sqlite' && !session.interactive && session.sqlite3Output === undefined
+  // (one is at the start of a line: a text without such a line is not split for it)
+  if (offset === 0 && session.dialect.id === 'sqlite' && !session.interactive && session.sqlite3Output === undefined && /(?:^|[\n\r])\.[a-z]/i.test(text)
     && splitStatements(text, session.lex, splitOptions).some((st) => st.kind === 'meta' && /^\.[a-z]/i.test(st.text))) session.sqlite3Output = SQLITE3_DEFAULT;
   // one statement at a time: after a COPY's inline data (or a setting that changes lexing) the rest is split
   // again from there, and what lies after that point has not been split for nothing (linear in the script)
@@ -148,8 +182,20 @@ export async function runScript(session: Session, input: string, opts: RunOption
     const send = session.dialect.id === 'sqlite' && sql === s.text ? text.slice(s.start, s.segmentEnd - 1) : sql;
     return { sql, send, line: offsetLine + s.line - 1, statement: s };
   };
+  // with more to come: the text from where a statement or command has not all been read yet is the next piece's
+  const rest = (at: number): RunResult => ({
+    ok,
+    quit: false,
+    rest: {
+      text: text.slice(at),
+      line: offsetLine + lineAt(at) - 1,
+      resume: { ...(carry ? { carry } : {}), ...(clientKept !== undefined ? { clientKept } : {}), clientKeptLine, echoed: Math.max(0, echoedTo - offset - at) },
+      progressed: offset + at > 0,
+    },
+  });
   for (let st = nextStatement(); st !== undefined; st = nextStatement()) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
+    if (opts.more && unfinished(st, text, session)) return rest(st.segmentStart);
     const first = st !== laneSkip && !laneBroken && laneOpen(session, opts) ? laneItem(st) : undefined;
     if (first) {
       const items = [first];
@@ -182,7 +228,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
       const r = await runMeta(session, c.text, { ...opts, stopOnError: stopOnError(), line: offsetLine + c.line - 1 }, runnerFor(session));
       if (r.type === 'error') {
         ok = false;
-        if (stopOnError()) return { ok, quit: false };
+        if (stopOnError()) return { ok, quit: false, stopped: true };
       }
     }
     if (st.kind === 'delimiter' && st.text.startsWith('\\')) {
@@ -191,7 +237,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
       const r = await runMeta(session, st.text, { ...opts, stopOnError: stopOnError(), line }, runnerFor(session));
       if (r.type === 'error') {
         ok = false;
-        if (stopOnError()) return { ok, quit: false };
+        if (stopOnError()) return { ok, quit: false, stopped: true };
       }
       continue;
     }
@@ -207,7 +253,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
     const buffer = psqlBuffer && !st.openToken
       ? skipped ? carry?.buffer ?? NOTHING_BUFFERED : psqlQueryText(text, st.segmentStart, st.segmentEnd, session.lex, carry?.buffer)
       : undefined;
-    if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineOfOffset(text, buffer.start) - 1;
+    if (buffer && buffer.text !== '') line = carry?.line ?? offsetLine + lineAt(buffer.start) - 1;
     // psql names the line it had read when the statement ran (its errors and notices): the terminator's
     if (psqlBuffer && st.kind === 'sql' && !st.openToken) line = offsetLine + st.line - 1 + newlinesIn(text, st.start, st.segmentEnd - 1);
     // the mysql client's `use db`, `source FILE`, `quit` lines (MySQL splitter) and `use db;` statements
@@ -241,7 +287,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
       if (r.type === 'quit') return { ok, quit: true };
       if (r.type === 'error') {
         ok = false;
-        if (stopOnError()) return { ok, quit: false };
+        if (stopOnError()) return { ok, quit: false, stopped: true };
       }
       continue;
     }
@@ -277,7 +323,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
         if (r.type === 'quit') return { ok, quit: true };
         if (r.type === 'error') {
           ok = false;
-          if (stopOnError()) return { ok, quit: false };
+          if (stopOnError()) return { ok, quit: false, stopped: true };
         }
         continue restart;
       }
@@ -290,7 +336,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
         if (r.type === 'quit') return { ok, quit: true };
         if (r.type === 'error') {
           ok = false;
-          if (stopOnError()) return { ok, quit: false };
+          if (stopOnError()) return { ok, quit: false, stopped: true };
         }
         continue;
       }
@@ -301,14 +347,14 @@ export async function runScript(session: Session, input: string, opts: RunOption
         if (r.type === 'quit') return { ok, quit: true };
         if (r.type === 'error') {
           ok = false;
-          if (stopOnError()) return { ok, quit: false };
+          if (stopOnError()) return { ok, quit: false, stopped: true };
         }
         continue;
       }
       if (r.type === 'quit') return { ok, quit: true };
       if (r.type === 'error') {
         ok = false;
-        if (stopOnError()) return { ok, quit: false };
+        if (stopOnError()) return { ok, quit: false, stopped: true };
       }
       if (taken) continue;
       // Unfinished SQL before another backslash command stays to be finished, as in psql: back in the
@@ -338,6 +384,31 @@ export async function runScript(session: Session, input: string, opts: RunOption
       // (never SQL); a COPY that failed before (no such table) took none: they are read as SQL.
       const data = inlineData(text, st.segmentEnd);
       let taken = false;
+      if (opts.more && !data.terminated) {
+        // the script is read as it runs and the data goes on past what was read: it is sent as it is read
+        const stream = new InlineCopyData(text, st.segmentEnd, opts.more);
+        const copyLine = offsetLine + lineAt(st.segmentEnd) - 1;
+        const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: stream.data(), onCopyIn: () => void (taken = true), copyEndLine: () => copyLine + stream.linesRead, asSent: buffer !== undefined });
+        if (taken) {
+          const { rest: after, newlines } = await stream.finish();
+          if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
+          if (!r) {
+            ok = false;
+            if (stopOnError()) return { ok, quit: false, stopped: true };
+          }
+          // (psql reads COPY's data lines itself: they are not echoed)
+          return { ok, quit: false, rest: { text: after, line: copyLine + newlines + 1, resume: { clientKeptLine, echoed: 0 }, progressed: true } };
+        }
+        if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
+        if (!r) {
+          ok = false;
+          if (stopOnError()) return { ok, quit: false, stopped: true };
+        }
+        // (a COPY that failed first took none of the lines after it: they are read as SQL)
+        offsetLine += lineAt(st.segmentEnd) - 1;
+        offset += st.segmentEnd;
+        continue restart;
+      }
       const copyEndLine = offsetLine + lineOfOffset(text, Math.max(st.segmentEnd, data.end - 1)) - 1;
       const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data, onCopyIn: () => void (taken = true), copyEndLine, asSent: buffer !== undefined });
       const end = taken ? data.end : st.segmentEnd;
@@ -347,7 +418,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
       if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
       if (!r) {
         ok = false;
-        if (stopOnError()) return { ok, quit: false };
+        if (stopOnError()) return { ok, quit: false, stopped: true };
       }
       continue restart;
     }
@@ -371,7 +442,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;
-      if (stopOnError()) return { ok, quit: false };
+      if (stopOnError()) return { ok, quit: false, stopped: true };
     }
     if (r === true && mayChangeLexing(session.dialect.id, sql) && (await followLexSettings(session))) {
       // The server now reads strings differently: the rest of the script is split the same way.
@@ -381,6 +452,10 @@ export async function runScript(session: Session, input: string, opts: RunOption
     }
   }
   break;
+  }
+  if (opts.more) {
+    const resume = { ...(carry ? { carry } : {}), ...(clientKept !== undefined ? { clientKept } : {}), clientKeptLine, echoed: Math.max(0, echoedTo - input.length) };
+    return { ok, quit: false, rest: { text: '', line: (opts.firstLine ?? 1) + newlinesIn(input, 0, input.length), resume, progressed: input.length > 0 } };
   }
   if (clientKept !== undefined && clientKept.trim() !== '' && !opts.signal?.aborted) {
     // the client sends the statement it was still typing at the end of the input
@@ -468,10 +543,91 @@ async function runLane(session: Session, items: readonly LaneItem[], opts: RunOp
       if (failed === 'cancelled') return { ok: false, end: { ok: false, quit: false, cancelled: true } };
       ok = false;
       i++;
-      if (stopOnError()) return { ok, end: { ok, quit: false } };
+      if (stopOnError()) return { ok, end: { ok, quit: false, stopped: true } };
     }
   }
   return { ok };
+}
+
+/** How the session splits a script now (its DELIMITER, its engine's commands). */
+function scriptSplitOptions(session: Session): SplitOptions {
+  return {
+    ...(session.delimiter !== undefined ? { delimiter: session.delimiter } : {}),
+    mysqlDelimiterCommand: session.dialect.id === 'mysql',
+    dotCommands: session.dialect.id === 'sqlite',
+    ...(session.mysqlClient ? { mysqlClientDelimiter: true } : {}),
+  };
+}
+
+/**
+ * Characters of a script read before a piece of it runs (runScriptInput). SQLSH_SCRIPT_PIECE_CHARS sets
+ * it for the tests, which run scripts in pieces of a few characters to cut them everywhere.
+ */
+const PIECE_CHARS = Number(process.env['SQLSH_SCRIPT_PIECE_CHARS']) || 1 << 21;
+
+/**
+ * A script read as it runs (a file, a pipe), as psql and the other clients read theirs: what has been read
+ * runs up to the last statement or command whose end was read (RunOptions.more), then more is read, so
+ * memory holds a piece of the script (and a COPY's inline data), not the file, and a file of any size
+ * runs. A UTF-8 byte order mark at the start is not SQL. An error reading the input is thrown (after the
+ * pieces before it ran).
+ */
+export async function runScriptInput(session: Session, input: AsyncIterable<Uint8Array | string>, opts: RunOptions): Promise<RunResult> {
+  const decoder = new TextDecoder('utf-8');
+  const chunks = input[Symbol.asyncIterator]();
+  const conditionalDepth = opts.conditionalDepth ?? session.conditionals.length;
+  let eof = false;
+  // read and not yet in a piece (a chunk read is longer than a piece)
+  let held = '';
+  const more = async (): Promise<string | undefined> => {
+    if (held !== '') {
+      const text = held;
+      held = '';
+      return text;
+    }
+    if (eof) return undefined;
+    const r = await chunks.next();
+    if (!r.done) return typeof r.value === 'string' ? r.value : decoder.decode(r.value, { stream: true });
+    eof = true;
+    const tail = decoder.decode();
+    return tail === '' ? undefined : tail;
+  };
+  let pending = '';
+  let line = opts.firstLine ?? 1;
+  let first = true;
+  let want = PIECE_CHARS;
+  let resume: ScriptState | undefined;
+  let ok = true;
+  for (;;) {
+    while (pending.length < want && !(eof && held === '')) pending += (await more()) ?? '';
+    if (pending.length > want) {
+      held = pending.slice(want) + held;
+      pending = pending.slice(0, want);
+    }
+    if (first && pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+    first = false;
+    const last = eof && held === '';
+    const r = await runScript(session, pending, { ...opts, firstLine: line, conditionalDepth, ...(last ? {} : { more }), ...(resume ? { resume } : {}) });
+    if (!r.ok) ok = false;
+    if (!r.rest || r.quit || r.cancelled || r.stopped) return { ...r, ok };
+    // nothing could run yet (one statement longer than what was read): read as much again
+    want = r.rest.progressed ? PIECE_CHARS : 2 * Math.max(pending.length, 1);
+    pending = r.rest.text;
+    line = r.rest.line;
+    resume = r.rest.resume;
+  }
+}
+
+/**
+ * True when `st`, at the end of what has been read, may not be whole yet: the last statement (unless a
+ * terminator ended it: a command's line or an unterminated one may go on), or a COPY whose inline data
+ * has no `\\.` line yet (psql's \\copy ... from stdin: its data is read whole).
+ */
+function unfinished(st: Statement, text: string, session: Session): boolean {
+  if (st.segmentEnd >= text.length && !(st.kind === 'sql' && st.complete && !st.openToken && st.terminator !== undefined && !st.terminator.startsWith('\\'))) return true;
+  if (session.dialect.id !== 'postgres' || session.interactive) return false;
+  // (a COPY's data is sent as it is read; \\copy's is read whole first)
+  return st.kind === 'meta' && COPY_META_FROM_STDIN.test(st.text) && !inlineData(text, st.segmentEnd).terminated;
 }
 
 /** psql -c "a; b": SQL only (no backslash command), more than one statement. */
@@ -502,26 +658,6 @@ async function followLexSettings(session: Session): Promise<boolean> {
   const changes = lexChangesFor(session.dialect.id, value);
   session.lexChanges = Object.keys(changes).length ? Object.freeze(changes) : undefined;
   return JSON.stringify(session.lex) !== before;
-}
-
-const COPY_META_FROM_STDIN = /^\\copy\b[\s\S]*\bfrom\s+stdin\b/i;
-
-/**
- * The inline data of a COPY ... FROM STDIN whose terminator ends at `from`: the lines after that line up
- * to a line `\\.` (or the end of the text), and the offset just past the `\\.` line.
- */
-function inlineData(text: string, from: number): { data: string; end: number } {
-  const nl = text.indexOf('\n', from);
-  if (nl < 0) return { data: '', end: text.length };
-  let at = nl + 1;
-  while (at < text.length) {
-    const eol = text.indexOf('\n', at);
-    const lineEnd = eol < 0 ? text.length : eol;
-    if (text.slice(at, lineEnd).replace(/\r$/, '') === '\\.') return { data: text.slice(nl + 1, at), end: eol < 0 ? text.length : eol + 1 };
-    at = lineEnd + 1;
-  }
-  const data = text.slice(nl + 1);
-  return { data: data === '' || data.endsWith('\n') ? data : `${data}\n`, end: text.length };
 }
 
 /** psql's ECHO variable: 'queries' prints each statement before it runs, 'all' also the backslash commands. */
@@ -574,11 +710,29 @@ function where(opts: RunOptions & { line: number }): string {
   return opts.source ? `${opts.source}:${opts.line}: ` : '';
 }
 
+/** How runStatement runs one statement of a script. */
+type StatementOptions = RunOptions & {
+  line: number;
+  terminator?: string;
+  /** A COPY ... FROM STDIN's inline data (ExecuteOptions.copyData). */
+  copyData?: string | AsyncIterable<string>;
+  onCopyIn?: () => void;
+  /** the line of COPY's `\\.` (once its data was read, when it is read as it is sent) */
+  copyEndLine?: number | (() => number);
+  asSent?: boolean;
+  simpleQuery?: boolean;
+  /** --xml's statement= (the client's buffer), when not the SQL. */
+  xmlStatement?: string;
+  lastResult?: (r: QueryRows) => void;
+  /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */
+  sendText?: string;
+};
+
 /** Runs one SQL statement. true: ok; false: failed (error printed); 'cancelled'. */
 export async function runStatement(
   session: Session,
   sql: string,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; onCopyIn?: () => void; /** the line of COPY's `\\.` */ copyEndLine?: number; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
+  opts: StatementOptions,
 ): Promise<boolean | 'cancelled'> {
   if (session.sandbox && session.dialect.id === 'mysql' && readsLocalFile(sql)) {
     // LOAD DATA LOCAL INFILE reads a file: not after \- (src/meta/sandbox.ts), and never sent
@@ -606,7 +760,7 @@ async function runStatementInTransaction(
   session: Session,
   sql: string,
   cls: ReturnType<typeof classifyStatement>,
-  opts: RunOptions & { line: number; terminator?: string; copyData?: string; onCopyIn?: () => void; /** the line of COPY's `\\.` */ copyEndLine?: number; asSent?: boolean; simpleQuery?: boolean; /** --xml's statement= (the client's buffer), when not the SQL. */ xmlStatement?: string; lastResult?: (r: QueryRows) => void; /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */ sendText?: string },
+  opts: StatementOptions,
 ): Promise<boolean | 'cancelled'> {
   if (opts.onCopyIn && opts.copyEndLine !== undefined) {
     // psql reads COPY's data lines before it hears back: what the server says then names the line of `\.`
@@ -614,7 +768,8 @@ async function runStatementInTransaction(
     const endLine = opts.copyEndLine;
     opts = { ...opts, onCopyIn: () => {
       taken();
-      opts = { ...opts, line: endLine };
+      // (data read as it is sent: its `\\.` line is known once it was read, when what the server said is shown)
+      opts = typeof endLine === 'number' ? { ...opts, line: endLine } : Object.defineProperty({ ...opts }, 'line', { get: endLine, enumerable: true });
     } };
   }
   // one simple-query request is not previewed: it runs as psql runs it

@@ -7,6 +7,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancelledError, SqlError } from '../../src/core/errors.js';
 import type { Connection } from '../../src/engines/engine.js';
@@ -176,5 +177,38 @@ describe('SQLite on the main thread (a script)', () => {
     assert.match(err, /Cancelled: canceling statement due to user request/);
     assert.doesNotMatch(out, /200000000/, 'the count must not have finished');
     assert.ok(took < 15_000, `took ${took.toFixed(0)} ms after the signal`);
+  });
+  test('the sqlsh binary: Ctrl-C in a dump of many INSERTs (run many at a time) stops it there (Cancelled, exit 1, rolled back)', async (t) => {
+    if (process.platform === 'win32') return t.skip('POSIX signals');
+    const dir = tempDir(t);
+    const db = join(dir, 'e.db');
+    const script = join(dir, 'dump.sql');
+    const lines = ['BEGIN TRANSACTION;', 'CREATE TABLE t(id integer primary key, v text);'];
+    for (let i = 1; i <= 400_000; i++) lines.push(`INSERT INTO t VALUES(${i},'row ${i}');`);
+    lines.push('COMMIT;', '');
+    writeFileSync(script, lines.join('\n'));
+    const p = spawn(process.execPath, [BIN, db, '-f', script], { cwd: ROOT, env: sandboxEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let signalled = false;
+    p.stderr.on('data', (d) => (err += d));
+    p.stdout.on('data', (d) => {
+      if (out.length < 1_000_000) out += d;
+      if (!signalled && out.includes('INSERT 1')) {
+        signalled = true;
+        p.kill('SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((r) => p.once('close', (c) => r(c)));
+    assert.ok(signalled, `no INSERT status came: ${err}`);
+    assert.equal(code, 1, `exit status; stderr: ${err}`);
+    assert.match(err, /dump\.sql:\d+: Cancelled: canceling statement due to user request/);
+    assert.match(err, /transaction still open at the end of the script: rolled back/);
+    const check = await inline(db);
+    try {
+      assert.deepEqual((await collect(check, "select count(*) from sqlite_schema where name = 't'")).rows, [[0]], 'the transaction was rolled back');
+    } finally {
+      await check.close();
+    }
   });
 });

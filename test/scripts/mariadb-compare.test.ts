@@ -386,17 +386,22 @@ describe('mysql client scripts run by mariadb and by sqlsh', () => {
       const server = await withServer(t, sharedMariadb);
       if (!server) return;
       srv = server;
-      const [a, b] = [`mscript_${process.pid}_${++counter}`, `mscript_${process.pid}_${++counter}`];
-      dbs.push(a, b);
-      assert.equal(client(server, ['-e', `create database ${a}; create database ${b};`]).status, 0);
+      const [a, b, c] = [`mscript_${process.pid}_${++counter}`, `mscript_${process.pid}_${++counter}`, `mscript_${process.pid}_${++counter}`];
+      dbs.push(a, b, c);
+      assert.equal(client(server, ['-e', `create database ${a}; create database ${b}; create database ${c};`]).status, 0);
       const text = readFileSync(join(FIXTURES, script), 'utf8');
       const real = client(server, ['--batch', a], text);
       assert.equal(real.status, 0, `mariadb client: ${real.stderr}`);
-      const url = new URL(server.url);
-      url.pathname = `/${b}`;
-      const r = spawnSync(process.execPath, [BIN, url.toString(), '-f', script], { encoding: 'utf8', timeout: 60_000, env: testEnv(tempDir()), cwd: FIXTURES });
-      assert.equal(r.status, 0, `sqlsh: ${r.stderr}`);
-      assert.equal(dump(server, b).replaceAll(b, 'DB'), dump(server, a).replaceAll(a, 'DB'), `final schema and data of ${script}`);
+      // the script read whole, and read as it runs in pieces of 47 characters (cut everywhere: runScriptInput)
+      for (const [db, piece] of [[b, undefined], [c, '47']] as const) {
+        const url: URL = new URL(server.url);
+        url.pathname = `/${db}`;
+        const env = piece ? { ...testEnv(tempDir()), SQLSH_SCRIPT_PIECE_CHARS: piece } : testEnv(tempDir());
+        const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, url.toString(), '-f', script], { encoding: 'utf8', timeout: 60_000, env, cwd: FIXTURES });
+        const how = piece ? ` (read in pieces of ${piece} characters)` : '';
+        assert.equal(r.status, 0, `sqlsh${how}: ${r.stderr}`);
+        assert.equal(dump(server, db).replaceAll(db, 'DB'), dump(server, a).replaceAll(a, 'DB'), `final schema and data of ${script}${how}`);
+      }
     });
   }
 });

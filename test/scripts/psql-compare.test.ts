@@ -57,19 +57,24 @@ describe('psql scripts run by psql and by sqlsh', () => {
       const server = await withServer(t, sharedPostgres);
       if (!server) return;
       const env = pgEnv(server);
-      const [a, b] = [createDb(server, env), createDb(server, env)];
-      cleanup.push(() => void run(join(postgresBinDir(), 'psql'), ['-X', '-q', '-d', 'postgres', '-c', `drop database ${a}`, '-c', `drop database ${b}`], env));
+      const [a, b, c] = [createDb(server, env), createDb(server, env), createDb(server, env)];
+      cleanup.push(() => void run(join(postgresBinDir(), 'psql'), ['-X', '-q', '-d', 'postgres', '-c', `drop database ${a}`, '-c', `drop database ${b}`, '-c', `drop database ${c}`], env));
       const psql = run(join(postgresBinDir(), 'psql'), [...ARGS, '-d', a, '-f', script], env);
-      const url = `postgres://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${b}`;
-      const sqlsh = run(process.execPath, [BIN, url, ...ARGS, '-f', script], env);
-      assert.deepEqual(outLines(sqlsh.stdout), outLines(psql.stdout), `stdout of ${script}\n--- sqlsh stderr:\n${sqlsh.stderr}`);
-      assert.deepEqual(errorLines(sqlsh.stderr), errorLines(psql.stderr), `errors of ${script}`);
-      // One difference on purpose: psql exits 0 after errors it went past (ON_ERROR_STOP off); sqlsh exits 1.
       const psqlClean = psql.status === 0 && !errorLines(psql.stderr).some((l) => l.startsWith('ERROR'));
-      assert.equal(sqlsh.status === 0, psqlClean, `exit codes: psql ${psql.status}, sqlsh ${sqlsh.status}\n${sqlsh.stderr}`);
-      // stopped by ON_ERROR_STOP: psql's 3
-      if (psql.status === 3) assert.equal(sqlsh.status, 3, `exit codes: psql 3, sqlsh ${sqlsh.status}`);
-      assert.equal(dump(server, env, b), dump(server, env, a), `final schema and data of ${script}`);
+      const expected = dump(server, env, a);
+      // the script read whole, and read as it runs in pieces of 61 characters (cut everywhere: runScriptInput)
+      for (const [db, piece] of [[b, undefined], [c, '61']] as const) {
+        const url = `postgres://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${db}`;
+        const sqlsh = run(process.execPath, [BIN, url, ...ARGS, '-f', script], piece ? { ...env, SQLSH_SCRIPT_PIECE_CHARS: piece } : env);
+        const how = piece ? ` read in pieces of ${piece} characters` : '';
+        assert.deepEqual(outLines(sqlsh.stdout), outLines(psql.stdout), `stdout of ${script}${how}\n--- sqlsh stderr:\n${sqlsh.stderr}`);
+        assert.deepEqual(errorLines(sqlsh.stderr), errorLines(psql.stderr), `errors of ${script}${how}`);
+        // One difference on purpose: psql exits 0 after errors it went past (ON_ERROR_STOP off); sqlsh exits 1.
+        assert.equal(sqlsh.status === 0, psqlClean, `exit codes${how}: psql ${psql.status}, sqlsh ${sqlsh.status}\n${sqlsh.stderr}`);
+        // stopped by ON_ERROR_STOP: psql's 3
+        if (psql.status === 3) assert.equal(sqlsh.status, 3, `exit codes${how}: psql 3, sqlsh ${sqlsh.status}`);
+        assert.equal(dump(server, env, db), expected, `final schema and data of ${script}${how}`);
+      }
     });
   }
 });
@@ -136,6 +141,14 @@ describe('pg_dump files restored by psql and by sqlsh', () => {
       const restored = dump(server, env, b);
       assert.equal(restored, expected);
       assert.match(restored, /lo_create|COPY app\.big|INSERT INTO app\.big/);
+      if (create) return;
+      // read as it runs in pieces of 61 characters: COPY's data sent as it is read, across the pieces
+      const c = createDb(server, env);
+      cleanup.push(() => void run(psqlBin, ['-X', '-q', '-d', 'postgres', '-c', `drop database if exists ${c}`], env));
+      const pieces = run(process.execPath, [BIN, url.replace(/\/[^/]*$/, `/${c}`), '-X', '-v', 'ON_ERROR_STOP=1', '-f', file], { ...env, SQLSH_SCRIPT_PIECE_CHARS: '61' });
+      assert.equal(pieces.status, 0, pieces.stderr);
+      assert.deepEqual(outLines(pieces.stdout), outLines(psql.stdout));
+      assert.equal(dump(server, env, c), expected);
     });
   }
 });

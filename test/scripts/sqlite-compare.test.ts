@@ -20,10 +20,15 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
       const [a, b] = [join(dir, 'a.db'), join(dir, 'b.db')];
       const real = sqlite3([a], readFileSync(join(FIXTURES, script), 'utf8'));
       assert.equal(real.status, 0, real.stderr);
-      const r = spawnSync(process.execPath, [BIN, b, '-q', '-f', script], { encoding: 'utf8', cwd: FIXTURES, env: testEnv(tempDir()), timeout: 60_000 });
-      assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stdout, real.stdout, 'the same bytes as sqlite3');
-      assert.equal(sqlite3([b, '.dump']).stdout, sqlite3([a, '.dump']).stdout);
+      // the script read whole, and read as it runs in pieces of 53 characters (cut everywhere: runScriptInput)
+      for (const [db, piece] of [[b, undefined], [join(dir, 'c.db'), '53']] as const) {
+        const env = piece ? { ...testEnv(tempDir()), SQLSH_SCRIPT_PIECE_CHARS: piece } : testEnv(tempDir());
+        const r = spawnSync(process.execPath, [BIN, db, '-q', '-f', script], { encoding: 'utf8', cwd: FIXTURES, env, timeout: 60_000 });
+        const how = piece ? ` (read in pieces of ${piece} characters)` : '';
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stdout, real.stdout, `the same bytes as sqlite3${how}`);
+        assert.equal(sqlite3([db, '.dump']).stdout, sqlite3([a, '.dump']).stdout, `the same database${how}`);
+      }
     });
   }
 

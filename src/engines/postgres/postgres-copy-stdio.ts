@@ -37,6 +37,23 @@ export async function* copyOutText(stream: Readable): AsyncGenerator<ResultEvent
   if (tail !== '') yield { type: 'text', text: tail };
 }
 
+/**
+ * Data read as it is sent (a script read a piece at a time): nothing before the server takes it (a COPY
+ * that fails first leaves the lines to be read as SQL), then each piece as the server keeps up; after a
+ * failure the pieces are read on and dropped, as psql reads a COPY's lines up to `\.` before it reports.
+ */
+async function sendPieces(stream: Writable, data: AsyncIterable<string>, accepted: Promise<void>, finished: Promise<void>): Promise<void> {
+  let failed = false;
+  const failure = finished.then(() => undefined, () => void (failed = true));
+  await Promise.race([accepted, failure]);
+  if (failed) return;
+  for await (const piece of data) {
+    if (failed) continue;
+    if (!stream.write(piece, 'utf8')) await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), failure]);
+  }
+  if (!failed) stream.end();
+}
+
 /** direction: src/sql/copy-statement.ts's (COPY ... FROM STDIN reads the client's data, COPY ... TO STDOUT writes it). */
 export async function* copyStdio(host: CopyHost, sql: string, direction: 'in' | 'out', opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
   const onAbort = (): void => void host.cancel();
@@ -48,19 +65,21 @@ export async function* copyStdio(host: CopyHost, sql: string, direction: 'in' | 
       }
       const query = load().from(sql) as Writable & { readonly rowCount: number; handleCopyInResponse(connection: unknown): void };
       const onCopyIn = opts.onCopyIn;
-      if (onCopyIn) {
-        // the server takes the data: say so before it is sent (a COPY that fails before this read none of it)
-        const takes = query.handleCopyInResponse.bind(query);
-        query.handleCopyInResponse = (connection: unknown) => {
-          onCopyIn();
-          takes(connection);
-        };
-      }
+      // the server takes the data: say so before it is sent (a COPY that fails before this read none of it)
+      let accept!: () => void;
+      const accepted = new Promise<void>((resolve) => (accept = resolve));
+      const takes = query.handleCopyInResponse.bind(query);
+      query.handleCopyInResponse = (connection: unknown) => {
+        onCopyIn?.();
+        accept();
+        takes(connection);
+      };
       const stream = host.client.query(query as never) as unknown as Writable & { readonly rowCount: number };
-      await new Promise<void>((resolve, reject) => {
-        stream.once('finish', resolve).once('error', reject);
-        stream.end(opts.copyData, 'utf8');
-      });
+      const finished = new Promise<void>((resolve, reject) => stream.once('finish', resolve).once('error', reject));
+      const data = opts.copyData;
+      if (typeof data === 'string') stream.end(data, 'utf8');
+      else await sendPieces(stream, data, accepted, finished);
+      await finished;
       yield { type: 'done', command: `COPY ${stream.rowCount}`, affected: stream.rowCount };
       return;
     }

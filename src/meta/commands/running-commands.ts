@@ -19,24 +19,35 @@ export function baseDir(source: string | undefined, dirname: (p: string) => stri
 }
 
 export async function include(ctx: MetaContext, file: string): Promise<MetaOutcome> {
-  const { readFile } = await import('node:fs/promises');
+  const { open } = await import('node:fs/promises');
   const { dirname, resolve, relative, isAbsolute } = await import('node:path');
   const path = resolve(baseDir(ctx.opts.source, dirname), file);
   if (includeDepth(ctx) >= MAX_INCLUDE_DEPTH) return fail(`files nested more than ${MAX_INCLUDE_DEPTH} deep (does ${JSON.stringify(file)} include itself?)`);
-  let text: string;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    text = await readFile(path, 'utf8');
+    handle = await open(path, 'r');
   } catch (e) {
     return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
   }
   const label = isAbsolute(file) ? path : relative(process.cwd(), path) || path;
-  const r = await ctx.runner.runScript(text, {
-    source: label.startsWith('..') || isAbsolute(label) ? path : label,
-    stopOnError: ctx.opts.stopOnError,
-    confirmDestructive: ctx.opts.confirmDestructive,
-    ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
-    includeDepth: includeDepth(ctx) + 1,
-  });
+  // read as it runs, a piece at a time (a file of any size)
+  const input = handle.createReadStream({ highWaterMark: 1 << 20 });
+  let r: Awaited<ReturnType<typeof ctx.runner.runScriptInput>>;
+  try {
+    r = await ctx.runner.runScriptInput(input, {
+      source: label.startsWith('..') || isAbsolute(label) ? path : label,
+      stopOnError: ctx.opts.stopOnError,
+      confirmDestructive: ctx.opts.confirmDestructive,
+      ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
+      includeDepth: includeDepth(ctx) + 1,
+    });
+  } catch (e) {
+    // (a directory opens, then fails to read)
+    if (!(e instanceof Error && 'syscall' in e)) throw e;
+    return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
+  } finally {
+    input.destroy();
+  }
   if (r.quit) return { type: 'quit' };
   return r.ok ? ok : { type: 'error' };
 }
