@@ -1,6 +1,6 @@
 /** Scripting mode: -c, -f and piped stdin run in order; results to stdout or -o; errors to stderr. */
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
-import { open } from 'node:fs/promises';
+import { openScript } from '../core/open-script.js';
 import { closeSync, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import type { Connection, ConnectionTarget } from '../engines/engine.js';
 import type { Settings } from '../config/settings.js';
@@ -111,7 +111,7 @@ export async function runBatch(init: {
       let input: AsyncIterable<Uint8Array> & { destroy?: () => void } | undefined;
       if (src.type !== 'command') {
         try {
-          input = src.path === '-' ? process.stdin : (await open(src.path, 'r')).createReadStream({ highWaterMark: 1 << 20 });
+          input = src.path === '-' ? process.stdin : await openScript(src.path);
         } catch (e) {
           stderrTerminal().line(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${fsReason(e)}`);
           return 2;

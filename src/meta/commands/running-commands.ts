@@ -19,19 +19,18 @@ export function baseDir(source: string | undefined, dirname: (p: string) => stri
 }
 
 export async function include(ctx: MetaContext, file: string): Promise<MetaOutcome> {
-  const { open } = await import('node:fs/promises');
+  const { openScript } = await import('../../core/open-script.js');
   const { dirname, resolve, relative, isAbsolute } = await import('node:path');
   const path = resolve(baseDir(ctx.opts.source, dirname), file);
   if (includeDepth(ctx) >= MAX_INCLUDE_DEPTH) return fail(`files nested more than ${MAX_INCLUDE_DEPTH} deep (does ${JSON.stringify(file)} include itself?)`);
-  let handle: Awaited<ReturnType<typeof open>>;
+  let input: Awaited<ReturnType<typeof openScript>>;
   try {
-    handle = await open(path, 'r');
+    // read as it runs, a piece at a time (a file of any size)
+    input = await openScript(path);
   } catch (e) {
     return fail(`cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}`);
   }
   const label = isAbsolute(file) ? path : relative(process.cwd(), path) || path;
-  // read as it runs, a piece at a time (a file of any size)
-  const input = handle.createReadStream({ highWaterMark: 1 << 20 });
   let r: Awaited<ReturnType<typeof ctx.runner.runScriptInput>>;
   try {
     r = await ctx.runner.runScriptInput(input, {
