@@ -1,7 +1,7 @@
 /**
  * A PostgreSQL session: every statement runs through a pg-cursor portal (extended protocol, text
  * format, rowMode 'array') and is read batchSize rows at a time, so memory stays bounded by one batch;
- * one that returns no rows (INSERT without RETURNING, DDL, SET) goes in one write and one round trip (#oneShot).
+ * one that returns no rows (INSERT without RETURNING, DDL, SET) goes as one simple-query message, one round trip (#oneShot).
  *
  * - Transaction status comes from the protocol's ReadyForQuery status byte ('I', 'T', 'E'), which pg
  *   keeps per client (getTransactionStatus(), or _txStatus on older pg).
@@ -445,15 +445,15 @@ export class PostgresConnection implements Connection {
   }
 
   /**
-   * A statement that returns no rows (INSERT, UPDATE, DELETE without RETURNING, DDL, SET, DO): Parse, Bind,
-   * Describe, Execute and Sync in one write, answered in one round trip, where a portal read in batches
-   * (pg-cursor: Execute, then Close and Sync once it completes) waits twice on the server: a script of
-   * many small statements (Northwind's 3,300 INSERTs) loaded several times slower than with psql. Rows,
-   * should a rule return some, are still read (all at once).
+   * A statement that returns no rows (INSERT, UPDATE, DELETE without RETURNING, DDL, SET, DO): one
+   * simple-query message, as psql sends it (the server logs it as psql's), answered in one round trip,
+   * where a portal read in batches (pg-cursor: Execute, then Close and Sync once it completes) waits twice
+   * on the server, and Parse, Bind, Describe, Execute and Sync cost the server and the client more (3,362
+   * INSERTs: 1.96 s that way, 1.25 s this way; psql 0.36 s). Rows, should a rule return some, are still
+   * read (all at once).
    */
   async *#oneShot(sql: string, opts: ExecuteOptions, txBefore: TransactionStatus): AsyncGenerator<ResultEvent> {
     const client = this.#session.client;
-    const socket = client.connection?.stream;
     const ResultClass = pgResultClass() as new (rowMode: string, types?: unknown) => { fields: readonly PgFieldDesc[]; addFields(f: unknown): void; parseRow(r: unknown): unknown[] };
     const result = new ResultClass('array', opts.psqlValues ? psqlTypes : undefined);
     const rows: unknown[][] = [];
@@ -465,20 +465,8 @@ export class PostgresConnection implements Connection {
         // pg's "submittable": the client hands it the protocol messages of its request (its _result gets the client's types)
         const request = {
           _result: result,
-          submit(con: {
-            parse(q: { text: string; name: string }): void; bind(b: { portal: string; statement: string; values: unknown[] }): void;
-            describe(m: { type: string; name: string }): void; execute(e: { portal: string; rows: number }): void; sync(): void;
-          }): null {
-            socket?.cork?.();
-            try {
-              con.parse({ text: sql, name: '' });
-              con.bind({ portal: '', statement: '', values: [] });
-              con.describe({ type: 'P', name: '' });
-              con.execute({ portal: '', rows: 0 });
-              con.sync();
-            } finally {
-              socket?.uncork?.();
-            }
+          submit(con: { query(text: string): void }): null {
+            con.query(sql);
             return null;
           },
           handleRowDescription: (msg: { fields: unknown }) => result.addFields(msg.fields),
