@@ -317,8 +317,21 @@ export class PostgresConnection implements Connection {
       return;
     }
     const copy = copyStdioDirection(sql, this.dialect.lex);
-    if (copy !== undefined) {
-      yield* copyStdio(this.#copyHost(), sql, copy, opts); // the COPY protocol (postgres-copy-stdio.ts)
+    if (copy === 'out') {
+      yield* copyStdio(this.#copyHost(), sql, copy, opts); // the COPY protocol (postgres-copy-stdio.ts; it reads its notices itself)
+      return;
+    }
+    if (copy === 'in') {
+      // what the server said while it took the data (a trigger's RAISE NOTICE for each row), before the status, as psql shows it
+      try {
+        for await (const ev of copyStdio(this.#copyHost(), sql, copy, opts)) {
+          yield* this.#drainNotices();
+          yield ev;
+        }
+      } catch (err) {
+        yield* this.#drainNotices();
+        throw err;
+      }
       return;
     }
     const raw =
