@@ -17,6 +17,9 @@ import { RESTRICTED } from './restrict.js';
 
 export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } | { readonly type: 'error' };
 
+/** psql's commands that send the query buffer (its PSQL_CMD_SEND): their query's failure is not the command's. */
+const SENDS_QUERY: ReadonlySet<string> = new Set(['\\g', '\\gx', '\\gset', '\\gexec', '\\gdesc', '\\crosstabview']);
+
 /** Splits '\\dt+ foo' into ['\\dt+', 'foo']; '\\o|cmd' into ['\\o', '|cmd']. */
 export function splitCommandWord(line: string): [string, string] {
   const text = line.trim();
@@ -36,9 +39,13 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     const at = nextCommandAt(rest0);
     if (at >= 0) {
       const first = await runMeta(session, `${word0} ${rest0.slice(0, at)}`.trimEnd(), opts, runner);
-      if (first.type !== 'ok') return first;
+      // a failed command skips the rest of its line, as in psql; but a query that a command like \\gset
+      // sent and that failed does not (unless ON_ERROR_STOP ends the script there)
+      if (first.type === 'quit' || (first.type === 'error' && (opts.stopOnError || !SENDS_QUERY.has(word0)))) return first;
       const next = rest0.slice(at).replace(/^\\\\\s*/, '').trim();
-      return next.startsWith('\\') ? runMeta(session, next, opts, runner) : first;
+      if (!next.startsWith('\\')) return first;
+      const then = await runMeta(session, next, opts, runner);
+      return then.type === 'ok' ? first : then;
     }
   }
   const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
