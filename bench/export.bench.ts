@@ -11,11 +11,12 @@
  * the worst peak RSS, and each sqlsh row's ratio to its peer (the row named after 'vs').
  * The servers are throw-away ones from the test harness (bench/servers.ts), stopped at the end.
  */
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadServerTable, makeDuckdb, startBenchServers, tableFor } from './servers.js';
+import { has, measure, median, type Measured } from './measure.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cache = join(root, '.tmp', 'bench');
@@ -45,22 +46,6 @@ async function makeSqlite(rows: number): Promise<string> {
   return path;
 }
 
-interface Measured {
-  readonly seconds: number;
-  readonly maxRssMb: number;
-  readonly ok: boolean;
-  readonly err: string;
-}
-
-function measure(cmd: readonly string[], env?: NodeJS.ProcessEnv): Measured {
-  const devnull = openSync('/dev/null', 'w');
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { stdio: ['ignore', devnull, 'pipe'], env: { ...process.env, ...env }, cwd: root });
-  closeSync(devnull);
-  const lines = (r.stderr?.toString() ?? String(r.error ?? '')).trim().split('\n');
-  const [sec, kb] = (lines.at(-1) ?? '').split(' ');
-  return { seconds: Number(sec), maxRssMb: Number(kb) / 1024, ok: r.status === 0, err: lines.slice(0, -1).join(' ').slice(0, 160) };
-}
-
 /** One line of the table: a tool and how to run it for n rows; peer: the name of the row it is compared with. */
 interface Contender {
   readonly name: string;
@@ -70,7 +55,6 @@ interface Contender {
 }
 
 const sqlsh = (target: string, sql: string, ...extra: string[]): readonly string[] => [process.execPath, 'bin/sqlsh.js', target, '-c', sql, ...extra];
-const has = (bin: string): boolean => existsSync(bin);
 
 /** DuckDB's own csv writer through @duckdb/node-api, to stdout: the reference for sqlsh's DuckDB export. */
 const duckdbCopy = (file: string): readonly string[] => [
@@ -82,11 +66,6 @@ const duckdbCopy = (file: string): readonly string[] => [
    const c = await db.connect();
    await c.run("copy (select * from t) to '/dev/stdout' (format csv, header)");`,
 ];
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 async function main(): Promise<void> {
   if (!has('/usr/bin/time')) throw new Error('/usr/bin/time (GNU time) is needed: apt-get install time');
@@ -158,7 +137,7 @@ async function main(): Promise<void> {
         for (const c of runnable) {
           const key = `${c.name}@${n}`;
           const list = results.get(key) ?? [];
-          list.push(measure(c.cmd!(n)));
+          list.push(measure(c.cmd!(n), { cwd: root }));
           results.set(key, list);
         }
       }
