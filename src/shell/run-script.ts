@@ -422,7 +422,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
       }
       continue restart;
     }
-    // psql's `a \\; b;` and a text without SQL (`;`, a lone comment) go as one simple-query message
+    // psql's `a \\; b;` and a text without SQL (`;`, a lone comment) go as one simple-query message; else
+    // psql's buffer holds one statement (false: runStatement need not split it again to know)
     const simpleQuery = buffer !== undefined && (buffer.joined || !buffer.hasSql);
     // the mysql client's --xml names a statement the input ended (no terminator) as its buffer holds it:
     // to the end of the input, each line with its line break (`-e 'select 1'`: "select 1\n")
@@ -438,7 +439,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
     // and .dump show) keeps the line break or comment before it, as after sqlite3
     const sendText = session.dialect.id === 'sqlite' && st.complete && st.terminator === ';' && sql === st.text
       ? text.slice(st.start, st.segmentEnd - 1) : undefined;
-    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(simpleQuery ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}), ...(sendText !== undefined && sendText !== sql ? { sendText } : {}) });
+    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(buffer !== undefined ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}), ...(sendText !== undefined && sendText !== sql ? { sendText } : {}) });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;

@@ -24,7 +24,7 @@ import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
 import { UnansweredCancel } from '../unanswered-cancel.js';
 import { copyStdioDirection } from '../../sql/copy-statement.js';
-import { afterLeadingComments, lex } from '../../sql/lexer.js';
+import { afterLeadingComments, lexSignificant } from '../../sql/lexer.js';
 import { sendCancelRequest } from './postgres-cancel.js';
 import { pgResultClass, reportedSettings, type PgClient, type PgCursor, type PgDriver, type PgFieldDesc } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
@@ -679,7 +679,7 @@ const NO_ROWS = new Set(['insert', 'update', 'delete', 'create', 'alter', 'drop'
 
 /** `sql` is one statement of a kind that returns no rows (#oneShot runs it). */
 function returnsNoRows(sql: string, lexOptions: SqlDialect['lex']): boolean {
-  const tokens = lex(sql, lexOptions);
+  const tokens = lexSignificant(sql, lexOptions);
   let depth = 0;
   let first = true;
   let ended = false;
