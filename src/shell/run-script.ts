@@ -195,7 +195,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
   });
   for (let st = nextStatement(); st !== undefined; st = nextStatement()) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
-    if (opts.more && unfinished(st, text, session)) return rest(st.segmentStart);
+    // (psql's ECHO all writes a line as it is read, before what is on it runs: the line must be whole)
+    if (opts.more && (unfinished(st, text, session) || (echoMode(session) === 'all' && text.indexOf('\n', st.segmentEnd - 1) < 0))) return rest(st.segmentStart);
     const first = st !== laneSkip && !laneBroken && laneOpen(session, opts) ? laneItem(st) : undefined;
     if (first) {
       const items = [first];

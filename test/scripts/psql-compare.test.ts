@@ -79,6 +79,27 @@ describe('psql scripts run by psql and by sqlsh', () => {
   }
 });
 
+describe("psql's ECHO all (-a) in scripts read whole and in pieces", () => {
+  const cleanup: (() => void)[] = [];
+  after(() => cleanup.forEach((f) => f()));
+  // each input line is written as it is read, before what is on it runs: a piece must not cut a line
+  for (const script of ['variables.sql', 'conditionals.sql', 'buffer-commands.sql', 'copy-inline.sql', 'semicolon-groups.sql']) {
+    test(script, async (t) => {
+      const server = await withServer(t, sharedPostgres);
+      if (!server) return;
+      const env = pgEnv(server);
+      const [a, b, c] = [createDb(server, env), createDb(server, env), createDb(server, env)];
+      cleanup.push(() => void run(join(postgresBinDir(), 'psql'), ['-X', '-q', '-d', 'postgres', '-c', `drop database ${a}`, '-c', `drop database ${b}`, '-c', `drop database ${c}`], env));
+      const psql = run(join(postgresBinDir(), 'psql'), [...ARGS, '-a', '-d', a, '-f', script], env);
+      for (const [db, piece] of [[b, undefined], [c, '37']] as const) {
+        const url = `postgres://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${db}`;
+        const sqlsh = run(process.execPath, [BIN, url, ...ARGS, '-a', '-f', script], piece ? { ...env, SQLSH_SCRIPT_PIECE_CHARS: piece } : env);
+        assert.deepEqual(outLines(sqlsh.stdout), outLines(psql.stdout), `stdout of ${script} with -a${piece ? ` read in pieces of ${piece} characters` : ''}`);
+      }
+    });
+  }
+});
+
 /** A database with what pg_dump writes in many ways: types, routines, triggers, views, COPY data, a large object. */
 const DUMPED_SCHEMA = String.raw`
 create schema app;
