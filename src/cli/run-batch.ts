@@ -1,6 +1,5 @@
 /** Scripting mode: -c, -f and piped stdin run in order; results to stdout or -o; errors to stderr. */
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
-import { openScript } from '../core/open-script.js';
 import { closeSync, createWriteStream, openSync, type WriteStream } from 'node:fs';
 import type { Connection, ConnectionTarget } from '../engines/engine.js';
 import type { Settings } from '../config/settings.js';
@@ -111,7 +110,8 @@ export async function runBatch(init: {
       let input: AsyncIterable<Uint8Array> & { destroy?: () => void } | undefined;
       if (src.type !== 'command') {
         try {
-          input = src.path === '-' ? process.stdin : await openScript(src.path);
+          // (fs/promises only for a file: -c starts without it)
+          input = src.path === '-' ? process.stdin : await (await import('../core/open-script.js')).openScript(src.path);
         } catch (e) {
           stderrTerminal().line(`sqlsh: cannot read ${JSON.stringify(src.path)}: ${fsReason(e)}`);
           return 2;
