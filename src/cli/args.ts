@@ -11,6 +11,7 @@ import type { EngineId } from '../sql/dialect.js';
 import { parseAssignment } from '../sql/variables.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import { applyPset } from '../meta/pset.js';
+import { isMysqlStyle } from './mysql-style.js';
 
 export type ScriptSource = { readonly type: 'command'; readonly sql: string } | { readonly type: 'file'; readonly path: string };
 
@@ -64,13 +65,30 @@ export interface CliOptions {
   readonly mysqlForce?: boolean;
   /** The mysql client's -vv: after each statement its row count or `Query OK` line, and `Bye` at the end. */
   readonly mysqlVerbose?: number;
+  /** The mysql client's -pSECRET / --password=SECRET (taken out of the visible arguments by process-title.ts). */
+  readonly password?: string;
+  /** The mysql client's -p / --password alone: the password is asked for before connecting (`Enter password: `). */
+  readonly askPassword?: boolean;
 }
 
 interface FlagDef {
   readonly names: readonly string[];
   readonly value: boolean;
   apply(o: Mutable, v: string, name: string): void;
+  /** A value that is only attached (-pVALUE, --password=VALUE): the flag alone does this, and the next argument is not its value. */
+  bare?(o: Mutable, name: string): void;
 }
+
+/**
+ * The mysql client's -pSECRET, --password=SECRET, and -p or --password alone (asked for before
+ * connecting): the value is attached or absent, never the next argument (`-p shop` asks, shop is the database).
+ */
+const MYSQL_PASSWORD: FlagDef = {
+  names: ['-p', '--password'],
+  value: true,
+  apply: (o, v) => void ((o.password = v), delete o.askPassword),
+  bare: (o) => void ((o.askPassword = true), delete o.password),
+};
 type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[]; raw?: boolean; silent?: boolean; verbose?: number; executeAt?: number };
 
 /** The mysql client's -e / --execute: several are one script, joined with a space, as the client joins them. */
@@ -151,10 +169,8 @@ const FLAGS: readonly FlagDef[] = [
     names: ['-p'],
     value: true,
     apply: (o, v, n) => {
-      // the mysql client's -pPASSWORD: a password on the command line shows in ps, so sqlsh takes none there
-      if (!/^\d+$/.test(v) && (o.flagEngine === 'mysql' || o.mysqlStyle)) {
-        throw new UsageError(`${n}PASSWORD: sqlsh takes no password on the command line, where ps shows it; give it in MYSQL_PWD or ~/.my.cnf ([client] password=), or leave it out and sqlsh asks`);
-      }
+      // (the mysql client's -pSECRET is MYSQL_PASSWORD, on its command line; not repeated here: it may be one)
+      if (!/^\d+$/.test(v)) throw new UsageError(`${n} is psql's port here and expects a port number from 1 to 65535; the mysql client's ${n}PASSWORD is read on its command line (with -u USER, -D DB or a mysql:// target)`);
       setEngine(o, 'postgres', n);
       o.port = port(v, n);
     },
@@ -225,6 +241,7 @@ function closest(name: string): string | undefined {
 
 /** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
+  if (o.mysqlStyle && (name === '-p' || name === '--password')) return MYSQL_PASSWORD;
   if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: mysqlExecute };
   if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
   // the mysql client's -H / --html and -X / --xml (psql's -H is html too, its -X skips the psqlrc)
@@ -248,14 +265,6 @@ function unknown(name: string, arg: string, inline: string | undefined): never {
   const shown = inline !== undefined ? name : arg;
   const hint = /^--?pass(word)?$/i.test(shown) ? '; give the password in PGPASSWORD, ~/.pgpass, MYSQL_PWD or ~/.my.cnf, or let sqlsh ask for it' : '';
   throw new UsageError(`unknown option ${JSON.stringify(shown)}${guess && !hint ? ` (did you mean ${guess}?)` : ''}${hint}; see sqlsh --help`);
-}
-
-/**
- * A mysql client's command line: a mysql:// or mariadb:// target, or the mysql-only flags -u, -D,
- * -B, -N, --batch. There `-e SQL` runs SQL (psql's -e echoes) and `-t` draws tables (psql's: rows only).
- */
-function isMysqlStyle(argv: readonly string[]): boolean {
-  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql');
 }
 
 /** A file to run (`-f script.sql` on a mysql command line is sqlsh's -f FILE, not the client's --force): a .sql name or a file that exists. */
@@ -406,7 +415,8 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
     for (;;) {
       const def = flagDef(o, name, inline ?? argv[i + 1]);
       if (!def) unknown(name, arg, inline);
-      if (def.value) {
+      if (def.value && inline === undefined && def.bare) def.bare(o, name);
+      else if (def.value) {
         const v = inline ?? argv[++i];
         if (v === undefined) throw new UsageError(`${name} needs a value; see sqlsh --help`);
         def.apply(o, v, name);

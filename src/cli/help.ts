@@ -65,11 +65,12 @@ Connection:
   -h, --host HOST          server host or socket directory
   -p PORT / -U USER / -d DB      PostgreSQL port, user, database (psql style)
   -P PORT / -u USER / -D DB      MySQL port, user, database (mysql style)
+  -pPASSWORD, --password[=PASSWORD]  MySQL password (mysql style, hidden from ps); -p alone asks first
       --ssh USER@HOST[:PORT]     reach the server through an SSH tunnel (agent, ~/.ssh keys and config)
       --ssh-key FILE       the private key for --ssh
 
-Passwords: a password in a URI (postgres://alice:secret@...) is hidden from ps once sqlsh starts,
-but it is visible for a moment and stays in your shell's history. Safer: PGPASSWORD or ~/.pgpass
+Passwords: a password in a URI (postgres://alice:secret@...) or in mysql's -pSECRET is hidden from
+ps once sqlsh starts, but it is visible for a moment and stays in your shell's history. Safer: PGPASSWORD or ~/.pgpass
 (PostgreSQL), MYSQL_PWD or ~/.my.cnf [client] password= (MySQL), or no password at all, and sqlsh
 asks for it (hidden input):
   echo 'db.example.com:5432:shop:alice:secret' >> ~/.pgpass && chmod 600 ~/.pgpass

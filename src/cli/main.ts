@@ -118,6 +118,21 @@ async function runMain(argv: readonly string[]): Promise<number> {
     throw e;
   }
 
+  // The mysql client's -pSECRET, and -p alone: asked now, before connecting, as the client asks
+  if (opts.password !== undefined) target = { ...target, password: opts.password };
+  else if (opts.askPassword && target.engine !== 'sqlite' && target.engine !== 'duckdb') {
+    try {
+      const { askPasswordFirst } = await import('./prompt-hidden.js');
+      target = { ...target, password: await askPasswordFirst('Enter password: ') };
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        stderrTerminal().line(`sqlsh: not connected: ${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
+  }
+
   if (batch && target.engine === 'mysql') {
     // A script on MySQL/MariaDB: ~/.my.cnf's printing options (batch, skip-column-names, raw, table,
     // vertical) as if given first on the command line, as the mysql client reads them

@@ -141,16 +141,26 @@ describe('parseArgs: psql printing flags and mysql command lines', () => {
 });
 
 describe("the mysql client's -pPASSWORD", () => {
-  test('is refused with where to put the password instead, and the password is not repeated', () => {
-    for (const argv of [['-uroot', '-psecret', 'db'], ['-u', 'root', '-p', 's3cret', 'db'], ['mysql://h/db', '-pxyzzy']]) {
-      assert.throws(
-        () => parseArgs(argv),
-        (e: Error) => /no password on the command line/.test(e.message) && /MYSQL_PWD/.test(e.message) && !/secret|s3cret|xyzzy/.test(e.message),
-        argv.join(' '),
-      );
+  test('-pSECRET and --password=SECRET are the password on its command line; -p and --password alone ask; the next word is never the value', () => {
+    assert.equal(parseArgs(['-uroot', '-psecret', 'db']).password, 'secret');
+    assert.equal(parseArgs(['mysql://h/db', '-p1234']).password, '1234', 'digits too: a password, not the port, as the client reads it');
+    assert.equal(parseArgs(['mysql://h/db', '-p1234']).port, undefined);
+    assert.equal(parseArgs(['-u', 'root', '--password=s3cret', 'db']).password, 's3cret');
+    assert.equal(parseArgs(['-u', 'root', '--password=', 'db']).password, '', 'an empty password');
+    assert.equal(parseArgs(['-u', 'root', '-Bpxyzzy', 'db']).password, 'xyzzy', 'after a flag without a value, as getopt reads it');
+    for (const argv of [['-u', 'root', '-p', 'shop'], ['-u', 'root', '--password', 'shop'], ['-uroot', '-Np', 'shop']]) {
+      const o = parseArgs(argv);
+      assert.equal(o.askPassword, true, argv.join(' '));
+      assert.equal(o.password, undefined);
+      assert.equal(o.target, 'shop', 'the next word is the database');
     }
-    // psql's -p PORT is still the port
+    assert.equal(parseArgs(['-u', 'root', '-p', '-psecret']).askPassword, undefined, 'the last one wins');
+  });
+  test("psql's -p PORT is still the port, and a word there is refused without being repeated", () => {
     assert.equal(parseArgs(['-h', 'db', '-p', '5433']).port, 5433);
+    assert.equal(parseArgs(['-h', 'db', '-p5433']).password, undefined);
+    assert.throws(() => parseArgs(['-h', 'db', '-ps3cret']), (e: Error) => /psql's port/.test(e.message) && /-u USER/.test(e.message) && !/s3cret/.test(e.message));
+    assert.throws(() => parseArgs(['--password=s3cret', 'x.db']), (e: Error) => /unknown option "--password"/.test(e.message) && !/s3cret/.test(e.message));
   });
 });
 

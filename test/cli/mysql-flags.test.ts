@@ -58,3 +58,43 @@ test("a failing statement on the mysql client's command line: stderr and exit co
   assert.equal(r.stderr, real.stderr);
   assert.match(r.stderr, /^-{14}\nselect\n {2}nosuch\nfrom dual\n-{14}\n\nERROR 1054 \(42S22\) at line 3: Unknown column 'nosuch'/);
 });
+
+test("the mysql client's -pSECRET, --password=SECRET and -p alone (no terminal: the first line of standard input): as the mariadb client reads them", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const conn = ['-h', server.host, '-P', String(server.port), '-u', server.user];
+  const script = 'select user() like concat(current_user(), \'%\') as same, 1+1 as two;\n';
+  const cases: [readonly string[], string][] = [
+    [[`-p${server.password}`, server.database], script],
+    [[`--password=${server.password}`, server.database], script],
+    [['-p', server.database, '-e', 'select 3 as three'], `${server.password}\n`],
+    [['--password', server.database, '-e', 'select 3 as three'], `${server.password}\n`],
+  ];
+  // (setsid: no controlling terminal, where both would ask otherwise)
+  for (const [flags, input] of cases) {
+    // no MYSQL_PWD and no ~/.my.cnf: the password is the command line's (or standard input's) only
+    const env = { ...testEnv(tempDir()), MYSQL_PWD: undefined } as NodeJS.ProcessEnv;
+    delete env['MYSQL_PWD'];
+    const real = spawnSync('setsid', ['-w', 'mariadb', '--no-defaults', '--protocol=tcp', ...conn, ...flags], { input, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(real.status, 0, real.stderr);
+    const r = spawnSync('setsid', ['-w', process.execPath, BIN, ...conn, ...flags], { input, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, real.stdout, flags.join(' '));
+    assert.equal(r.stderr, real.stderr, flags.join(' ')); // the prompt `Enter password: ` on standard error, without a newline
+  }
+});
+
+test('-p alone with no terminal and the script on standard input: the first line is the password, the rest the script', async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const env = { ...testEnv(tempDir()) } as NodeJS.ProcessEnv;
+  delete env['MYSQL_PWD'];
+  // (the mariadb client reads the password with buffered input: what came with it in the same read,
+  // here the whole script, is lost, and it prints nothing; sqlsh takes the line only)
+  const r = spawnSync('setsid', ['-w', process.execPath, BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, '-p', server.database], {
+    input: `${server.password}\nselect 1+1 as two;\n`, encoding: 'utf8', timeout: 60_000, env,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'two\n2\n');
+  assert.equal(r.stderr, 'Enter password: ');
+});
