@@ -2,7 +2,6 @@
  * argv → settings → connect → either run scripts (batch) or start the interactive shell.
  * Exit codes: 0 success, 1 a statement failed, 2 usage error / unreachable database.
  */
-import { readFileSync } from 'node:fs';
 import { CancelledError, ConnectError, UsageError, UserError } from '../core/errors.js';
 import { hideSecretArguments } from './process-title.js';
 import { describeFailure } from './describe-failure.js';
@@ -17,18 +16,7 @@ import { engineById } from '../engines/registry.js';
 import { stderrTerminal, stdoutTerminal } from '../output/terminal-writer.js';
 import { isTerminal } from '../output/fd-output.js';
 import { safeLines, term } from '../output/terminal-text.js';
-
-/** Inlined by the bundler (scripts/bundle.mjs); read from package.json when running the tsc build. */
-declare const SQLSH_VERSION: string | undefined;
-
-function version(): string {
-  if (typeof SQLSH_VERSION === 'string') return SQLSH_VERSION;
-  try {
-    return JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version as string;
-  } catch {
-    return 'unknown';
-  }
-}
+import { sqlshVersion as version } from '../core/version.js';
 
 function applyCli(settings: Settings, o: CliOptions, engine: ConnectionTarget['engine']): Settings {
   const s: { -readonly [K in keyof Settings]: Settings[K] } = { ...settings };
