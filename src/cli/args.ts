@@ -69,6 +69,8 @@ export interface CliOptions {
   readonly password?: string;
   /** The mysql client's -p / --password alone: the password is asked for before connecting (`Enter password: `). */
   readonly askPassword?: boolean;
+  /** The mysql client's --default-character-set=utf8 (or utf8mb3): the session's character set (utf8mb4 otherwise). */
+  readonly charset?: 'utf8mb3';
 }
 
 interface FlagDef {
@@ -78,6 +80,25 @@ interface FlagDef {
   /** A value that is only attached (-pVALUE, --password=VALUE): the flag alone does this, and the next argument is not its value. */
   bare?(o: Mutable, name: string): void;
 }
+
+/**
+ * The mysql client's --default-character-set=NAME. sqlsh reads scripts as UTF-8 and its session is
+ * utf8mb4 whatever the locale (the client follows the locale: README); utf8 and utf8mb3 make it
+ * utf8mb3, as the client's (a character outside the BMP is then refused by the server, as there).
+ * Another character set is refused: the client passes a script's bytes through in that character set,
+ * sqlsh would send its UTF-8 reading of them.
+ */
+const DEFAULT_CHARACTER_SET: FlagDef = {
+  names: ['--default-character-set'],
+  value: true,
+  apply: (o, v, n) => {
+    const name = v.toLowerCase();
+    if (name === 'utf8mb4') delete o.charset;
+    else if (name === 'utf8' || name === 'utf8mb3') o.charset = 'utf8mb3';
+    else if (/^\w+$/.test(name)) throw new UsageError(`${n}=${v}: sqlsh reads scripts as UTF-8 and talks utf8mb4 (or utf8mb3, with ${n}=utf8); convert a script written in ${v} first (iconv -f ${v} -t utf-8 x.sql) and leave the option out`);
+    else throw new UsageError(`${n} expects a character set name (utf8mb4, utf8), got ${JSON.stringify(v)}`);
+  },
+};
 
 /**
  * The mysql client's -pSECRET, --password=SECRET, and -p or --password alone (asked for before
@@ -241,6 +262,7 @@ function closest(name: string): string | undefined {
 
 /** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
+  if (o.mysqlStyle && name === '--default-character-set') return DEFAULT_CHARACTER_SET;
   if (o.mysqlStyle && (name === '-p' || name === '--password')) return MYSQL_PASSWORD;
   if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: mysqlExecute };
   if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
@@ -280,7 +302,7 @@ function isScriptFile(arg: string): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
   return /^-[A-Za-z]*[uDBNerEsvHXA]/.test(a);
 }
 

@@ -107,6 +107,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
   }
 
   // The mysql client's -pSECRET, and -p alone: asked now, before connecting, as the client asks
+  if (opts.charset && target.engine === 'mysql') target = { ...target, charset: opts.charset };
   if (opts.password !== undefined) target = { ...target, password: opts.password };
   else if (opts.askPassword && target.engine !== 'sqlite' && target.engine !== 'duckdb') {
     try {

@@ -21,6 +21,8 @@ export interface ConnectionTarget {
   readonly user?: string;
   readonly database?: string;
   readonly password?: string;
+  /** MySQL/MariaDB: the session's character set when not utf8mb4 (the mysql client's --default-character-set=utf8). */
+  readonly charset?: 'utf8mb3';
   /** Open read-only (DuckDB/SQLite files; a read-only transaction mode elsewhere where cheap). */
   readonly readOnly?: boolean;
   /** Reach the server through an SSH tunnel: 'user@bastion:port' or a Host of ~/.ssh/config (src/engines/ssh/). */

@@ -164,6 +164,15 @@ describe("the mysql client's -pPASSWORD", () => {
   });
 });
 
+test("the mysql client's --default-character-set: utf8mb4 (sqlsh's) or utf8/utf8mb3; another is refused with what to do", () => {
+  assert.equal(parseArgs(['-u', 'root', '--default-character-set=utf8mb4', 'db']).charset, undefined);
+  assert.equal(parseArgs(['-u', 'root', '--default-character-set=utf8', 'db']).charset, 'utf8mb3');
+  assert.equal(parseArgs(['-u', 'root', '--default-character-set', 'UTF8MB3', 'db']).charset, 'utf8mb3');
+  assert.throws(() => parseArgs(['-u', 'root', '--default-character-set=latin1', 'db']), /reads scripts as UTF-8[^]*iconv -f latin1 -t utf-8/);
+  // the client's own option: the command line is the client's (-pSECRET a password, not psql's port)
+  assert.equal(parseArgs(['--default-character-set=utf8mb4', '-h', 'db', '-psecret']).password, 'secret');
+});
+
 test("the mysql client's -vv is taken (row counts after each statement); -vvv is refused with what to use", () => {
   assert.equal(parseArgs(['-u', 'bob', '-vv', 'shop']).mysqlVerbose, 2);
   assert.throws(() => parseArgs(['-u', 'bob', '-vvv', 'shop']), /use -vv/);

@@ -227,6 +227,48 @@ test("the mysql client's status (\\s, status, status;): its block as the client 
   }
 });
 
+test("the session's character set: utf8mb4 whatever the locale (the client's follows it), the client's --default-character-set=utf8 and SET NAMES utf8 as the client has them", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const db = `mcharset_${process.pid}`;
+  assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
+  try {
+    const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env });
+    const conn = [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`];
+    const own = ['-h', server.host, '-P', String(server.port), '-u', server.user];
+    const session = "select charset('a'), @@character_set_client, @@character_set_connection, @@character_set_results, @@collation_connection;\n";
+    // a character outside the BMP in a utf8mb3 session: a literal passes through, a utf8mb4 column refuses it
+    // (mysql2 on its own wrote it as CESU-8 surrogates, which the server stored: mysql-utf8-queries.ts)
+    const wide = "select hex('🎉') as h, '🎉é' as lit, length('🎉') as n;\ncreate temporary table t (v varchar(10) charset utf8mb4);\ninsert into t values ('é');\ninsert into t values ('🎉');\nselect v, hex(v) from t;\n";
+    for (const [script, flags] of [
+      [session, ['--default-character-set=utf8mb4']],
+      [session, ['--default-character-set=utf8']],
+      [session, ['--default-character-set=UTF8MB3']],
+      [wide, ['--default-character-set=utf8mb4']],
+      [wide, ['--default-character-set=utf8']],
+      [`set names utf8;\n${session}${wide}`, ['--default-character-set=utf8mb4']],
+    ] as [string, string[]][]) {
+      const real = run('mariadb', ['--no-defaults', ...conn, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, ...own, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      const what = `${JSON.stringify(script)} ${flags.join(' ')}`;
+      assert.equal(r.stdout, real.stdout, `stdout of ${what}`);
+      assert.equal(r.stderr, real.stderr, `stderr of ${what}`);
+      assert.equal(r.status, real.status, `exit status of ${what}`);
+    }
+    // without the option the client follows the locale (utf8mb3 under C.UTF-8, latin1 under C); sqlsh stays
+    // utf8mb4, on purpose: there the client refuses an emoji and stores é as two mangled characters (README)
+    for (const lang of ['C.UTF-8', 'C']) {
+      const env = { ...testEnv(tempDir()), MYSQL_PWD: server.password, LANG: lang, LC_ALL: lang };
+      const real = run('mariadb', ['--no-defaults', ...conn, '-N', db], session, env);
+      const r = run(process.execPath, [BIN, ...own, '-N', db], session, env);
+      assert.equal(real.stdout, lang === 'C' ? 'latin1\tlatin1\tlatin1\tlatin1\tlatin1_swedish_ci\n' : 'utf8mb3\tutf8mb3\tutf8mb3\tutf8mb3\tutf8mb3_general_ci\n', lang);
+      assert.equal(r.stdout, 'utf8mb4\tutf8mb4\tutf8mb4\tutf8mb4\tutf8mb4_general_ci\n', lang);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
 test("-t with -r keeps the client's table, and several -e are one script joined with a space, as the client does", async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;

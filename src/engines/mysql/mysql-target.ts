@@ -15,6 +15,8 @@ export interface MysqlParams {
   readonly user: string;
   readonly password?: string;
   readonly database?: string;
+  /** The session's character set when not utf8mb4 (--default-character-set=utf8). */
+  readonly charset?: 'utf8mb3';
   /** Unix socket path; when set, host/port are only shown, not used. */
   readonly socketPath?: string;
   /**
@@ -193,7 +195,7 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   const password = pick('password');
   const database = pick('database');
   const timeout = pick('connectTimeoutMs');
-  const timeoutPart = timeout !== undefined ? { connectTimeoutMs: timeout } : {};
+  const timeoutPart = { ...(timeout !== undefined ? { connectTimeoutMs: timeout } : {}), ...(target.charset ? { charset: target.charset } : {}) };
   // A host list wins over the single hosts of lower layers, as a single host of a higher layer wins over it.
   const listLayer = layers.findIndex((l) => l.hostList !== undefined);
   const hostLayer = layers.findIndex((l) => l.host !== undefined);
