@@ -4,10 +4,13 @@ import { ReadStream, WriteStream } from 'node:tty';
 import type { Readable } from 'node:stream';
 import { CancelledError } from '../core/errors.js';
 import { safeText } from '../output/terminal-text.js';
+import { stderrTerminal } from '../output/terminal-writer.js';
 
-/** Standard input (with standard error) or another terminal's streams. */
-export function promptHidden(prompt: string, input: NodeJS.ReadStream | ReadStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<string> {
+/** On standard input (the prompt on standard error), or on the controlling terminal's own streams. */
+export function promptHidden(prompt: string, tty?: { readonly input: ReadStream; readonly output: WriteStream }): Promise<string> {
   return new Promise((resolve, reject) => {
+    const input: NodeJS.ReadStream | ReadStream = tty ? tty.input : process.stdin;
+    const output: NodeJS.WritableStream = tty ? tty.output : process.stderr;
     if (!input.isTTY) {
       reject(new Error('no terminal to ask for a password on'));
       return;
@@ -63,7 +66,7 @@ export async function askPasswordFirst(prompt: string): Promise<string> {
     let w: number | undefined;
     try {
       w = openSync('/dev/tty', 'w');
-      tty = { input: new ReadStream(r), output: new WriteStream(w) };
+      tty = { input: new ReadStream(r), output: new WriteStream(w) }; // the prompt and a newline only
     } catch {
       if (w !== undefined) closeSync(w);
       closeSync(r);
@@ -73,13 +76,13 @@ export async function askPasswordFirst(prompt: string): Promise<string> {
   }
   if (tty) {
     try {
-      return await promptHidden(prompt, tty.input, tty.output);
+      return await promptHidden(prompt, tty);
     } finally {
       tty.input.destroy();
       tty.output.destroy();
     }
   }
-  process.stderr.write(prompt);
+  stderrTerminal().write(safeText(prompt));
   return readLine(process.stdin);
 }
 
