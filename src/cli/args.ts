@@ -34,6 +34,8 @@ export interface CliOptions {
   readonly port?: number;
   readonly user?: string;
   readonly database?: string;
+  /** The mysql client's -S / --socket PATH. */
+  readonly socket?: string;
   readonly flagEngine?: EngineId;
   /** --ssh user@bastion[:port] and --ssh-key FILE: reach the server through an SSH tunnel. */
   readonly ssh?: string;
@@ -263,6 +265,8 @@ function closest(name: string): string | undefined {
 /** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '--default-character-set') return DEFAULT_CHARACTER_SET;
+  // the mysql client's -S / --socket PATH (psql's -S, single-line mode, is refused elsewhere)
+  if (o.mysqlStyle && (name === '-S' || name === '--socket')) return { names: [name], value: true, apply: (m, v, n) => (setEngine(m, 'mysql', n), void (m.socket = v)) };
   if (o.mysqlStyle && (name === '-p' || name === '--password')) return MYSQL_PASSWORD;
   if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: mysqlExecute };
   if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
@@ -302,8 +306,8 @@ function isScriptFile(arg: string): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
-  return /^-[A-Za-z]*[uDBNerEsvHXA]/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
+  return /^-[A-Za-z]*[uDBNerEsvHXAS]/.test(a);
 }
 
 /** sqlite3's options: the dot-command each stands for (a value option: with its value). */

@@ -173,6 +173,14 @@ test("the mysql client's --default-character-set: utf8mb4 (sqlsh's) or utf8/utf8
   assert.equal(parseArgs(['--default-character-set=utf8mb4', '-h', 'db', '-psecret']).password, 'secret');
 });
 
+test("the mysql client's -S / --socket PATH (psql's -S, single-line mode, is not sqlsh's)", () => {
+  for (const argv of [['-S', '/run/x.sock', '-u', 'root'], ['-S/run/x.sock'], ['--socket=/run/x.sock', 'db'], ['--socket', '/run/x.sock']]) {
+    const o = parseArgs(argv);
+    assert.equal(o.socket, '/run/x.sock', argv.join(' '));
+    assert.equal(o.flagEngine, 'mysql');
+  }
+});
+
 test("the mysql client's -vv is taken (row counts after each statement); -vvv is refused with what to use", () => {
   assert.equal(parseArgs(['-u', 'bob', '-vv', 'shop']).mysqlVerbose, 2);
   assert.throws(() => parseArgs(['-u', 'bob', '-vvv', 'shop']), /use -vv/);

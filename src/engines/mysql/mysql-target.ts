@@ -174,6 +174,8 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   const flags: Parts = {};
   if (target.host?.includes(',')) flags.hostList = target.host;
   else if (target.host) flags.host = target.host;
+  // -S PATH: the socket, unless -h names another host than localhost (then the client goes by TCP)
+  if (target.socket && (target.host === undefined || target.host === 'localhost')) flags.socketPath = target.socket;
   if (target.port) flags.port = target.port;
   if (target.user) flags.user = target.user;
   if (target.password !== undefined) flags.password = target.password;
