@@ -36,6 +36,8 @@ export interface CliOptions {
   readonly database?: string;
   /** The mysql client's -S / --socket PATH. */
   readonly socket?: string;
+  /** The mysql client's --protocol=tcp: TCP even to localhost (socket, its default, is nothing to change). */
+  readonly tcp?: boolean;
   readonly flagEngine?: EngineId;
   /** --ssh user@bastion[:port] and --ssh-key FILE: reach the server through an SSH tunnel. */
   readonly ssh?: string;
@@ -99,6 +101,20 @@ const DEFAULT_CHARACTER_SET: FlagDef = {
     else if (name === 'utf8' || name === 'utf8mb3') o.charset = 'utf8mb3';
     else if (/^\w+$/.test(name)) throw new UsageError(`${n}=${v}: sqlsh reads scripts as UTF-8 and talks utf8mb4 (or utf8mb3, with ${n}=utf8); convert a script written in ${v} first (iconv -f ${v} -t utf-8 x.sql) and leave the option out`);
     else throw new UsageError(`${n} expects a character set name (utf8mb4, utf8), got ${JSON.stringify(v)}`);
+  },
+};
+
+/** The mysql client's --protocol=tcp|socket|pipe (any case): tcp goes by TCP to localhost too. */
+const MYSQL_PROTOCOL: FlagDef = {
+  names: ['--protocol'],
+  value: true,
+  apply: (o, v, n) => {
+    const p = v.toLowerCase();
+    if (p === 'tcp') o.tcp = true;
+    else if (p === 'socket') delete o.tcp;
+    else if (p === 'pipe' || p === 'memory') throw new UsageError(`${n}=${v}: sqlsh connects by TCP or a Unix socket (--protocol=tcp or socket)`);
+    else throw new UsageError(`${n}: unknown protocol ${JSON.stringify(v)}; the mysql client's are TCP, SOCKET and PIPE`);
+    setEngine(o, 'mysql', n);
   },
 };
 
@@ -265,6 +281,7 @@ function closest(name: string): string | undefined {
 /** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '--default-character-set') return DEFAULT_CHARACTER_SET;
+  if (o.mysqlStyle && name === '--protocol') return MYSQL_PROTOCOL;
   // the mysql client's -S / --socket PATH (psql's -S, single-line mode, is refused elsewhere)
   if (o.mysqlStyle && (name === '-S' || name === '--socket')) return { names: [name], value: true, apply: (m, v, n) => (setEngine(m, 'mysql', n), void (m.socket = v)) };
   if (o.mysqlStyle && (name === '-p' || name === '--password')) return MYSQL_PASSWORD;
@@ -306,7 +323,7 @@ function isScriptFile(arg: string): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
   return /^-[A-Za-z]*[uDBNerEsvHXAS]/.test(a);
 }
 

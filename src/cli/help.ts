@@ -65,7 +65,8 @@ Connection:
   -h, --host HOST          server host or socket directory
   -p PORT / -U USER / -d DB      PostgreSQL port, user, database (psql style)
   -P PORT / -u USER / -D DB      MySQL port, user, database (mysql style)
-  -S, --socket PATH        MySQL server's Unix socket (mysql style; TCP when -h names another host)
+  -S, --socket PATH        MySQL server's Unix socket (mysql style; TCP when -h names another host
+                           or with --protocol=tcp)
   -pPASSWORD, --password[=PASSWORD]  MySQL password (mysql style, hidden from ps); -p alone asks first
       --default-character-set=utf8mb4|utf8  MySQL session character set (utf8mb4 whatever the locale)
       --ssh USER@HOST[:PORT]     reach the server through an SSH tunnel (agent, ~/.ssh keys and config)

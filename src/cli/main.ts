@@ -81,7 +81,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
   const interactive = !batch;
   // Read the config while connecting: only a saved connection's name needs it to find the target.
   const configLoad = loadConfig(paths.configFile, { writeDefault: interactive });
-  const flags = { host: opts.host, port: opts.port, user: opts.user, database: opts.database, socket: opts.socket, flagEngine: opts.flagEngine, readOnly: opts.readOnly, ssh: opts.ssh, sshKey: opts.sshKey };
+  const flags = { host: opts.host, port: opts.port, user: opts.user, database: opts.database, socket: opts.socket, tcp: opts.tcp, flagEngine: opts.flagEngine, readOnly: opts.readOnly, ssh: opts.ssh, sshKey: opts.sshKey };
 
   let target: ConnectionTarget;
   let demoCreated = false;

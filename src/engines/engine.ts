@@ -23,6 +23,8 @@ export interface ConnectionTarget {
   readonly password?: string;
   /** MySQL/MariaDB: the Unix socket to connect through (the mysql client's -S / --socket). */
   readonly socket?: string;
+  /** MySQL/MariaDB: TCP even to localhost, no socket (the mysql client's --protocol=tcp). */
+  readonly tcp?: boolean;
   /** MySQL/MariaDB: the session's character set when not utf8mb4 (the mysql client's --default-character-set=utf8). */
   readonly charset?: 'utf8mb3';
   /** Open read-only (DuckDB/SQLite files; a read-only transaction mode elsewhere where cheap). */

@@ -16,6 +16,8 @@ export interface TargetFlags {
   readonly database?: string;
   /** The mysql client's -S / --socket: the MySQL server's Unix socket. */
   readonly socket?: string;
+  /** The mysql client's --protocol=tcp: TCP even to localhost. */
+  readonly tcp?: boolean;
   /** Which client's flags were used: -U/-d/-p are psql's (postgres), -u/-D/-P are mysql's. */
   readonly flagEngine?: EngineId;
   readonly readOnly?: boolean;
@@ -62,6 +64,7 @@ function withFlags(t: ConnectionTarget, flags: TargetFlags | undefined): Connect
   if (flags.user !== undefined) out.user = flags.user;
   if (flags.database !== undefined) out.database = flags.database;
   if (flags.socket !== undefined) out.socket = flags.socket;
+  if (flags.tcp) out.tcp = true;
   if (flags.readOnly) out.readOnly = true;
   if (flags.ssh) out.ssh = flags.ssh;
   if (flags.sshKey) out.sshKey = flags.sshKey;

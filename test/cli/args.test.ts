@@ -179,6 +179,10 @@ test("the mysql client's -S / --socket PATH (psql's -S, single-line mode, is not
     assert.equal(o.socket, '/run/x.sock', argv.join(' '));
     assert.equal(o.flagEngine, 'mysql');
   }
+  assert.equal(parseArgs(['--protocol=TCP', '-h', 'localhost']).tcp, true);
+  assert.equal(parseArgs(['--protocol=socket', '-u', 'x']).tcp, undefined);
+  assert.throws(() => parseArgs(['--protocol=pipe', '-u', 'x']), /TCP or a Unix socket/);
+  assert.throws(() => parseArgs(['--protocol=bogus', '-u', 'x']), /unknown protocol "bogus"/);
 });
 
 test("the mysql client's -vv is taken (row counts after each statement); -vvv is refused with what to use", () => {

@@ -99,12 +99,14 @@ test('-p alone with no terminal and the script on standard input: the first line
   assert.equal(r.stderr, 'Enter password: ');
 });
 
-test("the mysql client's -S / --socket PATH: the server's socket, unless -h names another host (TCP then), as the client connects", async (t) => {
+test("the mysql client's -S / --socket PATH: the server's socket, unless -h names another host (TCP then) or --protocol=tcp, as the client connects", async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;
   if (!server.socket) return t.skip('the server has no socket');
   const sql = "select user() as who;\nstatus"; // (status at a line's start: the client's command)
-  for (const flags of [['-S', server.socket], [`--socket=${server.socket}`], [`-S${server.socket}`, '-h', 'localhost'], ['-S', server.socket, '-h', server.host, '-P', String(server.port)]]) {
+  for (const flags of [['-S', server.socket], [`--socket=${server.socket}`], [`-S${server.socket}`, '-h', 'localhost'], ['-S', server.socket, '-h', server.host, '-P', String(server.port)],
+    // --protocol=tcp: TCP to localhost, the socket left aside
+    ['--protocol=tcp', '-S', server.socket, '-h', 'localhost', '-P', String(server.port)], ['--protocol=SOCKET', '-S', server.socket]]) {
     const env = { ...testEnv(tempDir()), MYSQL_PWD: server.password };
     const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', ...flags, '-u', server.user, server.database, '-e', sql], { encoding: 'utf8', timeout: 60_000, env });
     assert.equal(real.status, 0, real.stderr);
@@ -113,6 +115,6 @@ test("the mysql client's -S / --socket PATH: the server's socket, unless -h name
     // the user's host and how the status block says the connection goes
     const how = (out: string): string => out.split('\n').filter((l) => /^(sqlsh@|Connection:|UNIX socket:|TCP port:)/.test(l)).join('\n');
     assert.equal(how(r.stdout), how(real.stdout), flags.join(' '));
-    assert.match(how(r.stdout), flags.length > 2 && flags.includes(server.host) ? /via TCP\/IP/ : /via UNIX socket/);
+    assert.match(how(r.stdout), flags.includes(server.host) || flags.includes('--protocol=tcp') ? /via TCP\/IP/ : /via UNIX socket/);
   }
 });

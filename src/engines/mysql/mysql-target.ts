@@ -190,8 +190,10 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   const socketLayer = layers.findIndex((l) => l.socketPath !== undefined);
   const tcpLayer = layers.findIndex((l) => (l.host !== undefined && l.host !== 'localhost') || l.port !== undefined);
   if (socketPath !== undefined && tcpLayer >= 0 && tcpLayer < socketLayer) socketPath = undefined;
+  // --protocol=tcp: no socket, localhost too
+  if (target.tcp) socketPath = undefined;
   // Like the mysql client: 'localhost' (or nothing) without a port means the local socket, when there is one.
-  if (socketPath === undefined && (host === undefined || host === 'localhost') && port === undefined) {
+  else if (socketPath === undefined && (host === undefined || host === 'localhost') && port === undefined) {
     socketPath = DEFAULT_SOCKETS.find((s) => existsSync(s));
   }
   const password = pick('password');
