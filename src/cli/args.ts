@@ -73,6 +73,8 @@ export interface CliOptions {
   readonly password?: string;
   /** The mysql client's -p / --password alone: the password is asked for before connecting (`Enter password: `). */
   readonly askPassword?: boolean;
+  /** The mysql client's --show-warnings: its \\W from the start (each statement's warnings after it). */
+  readonly mysqlShowWarnings?: boolean;
   /** The mysql client's --default-character-set=utf8 (or utf8mb3): the session's character set (utf8mb4 otherwise). */
   readonly charset?: 'utf8mb3';
 }
@@ -103,6 +105,48 @@ const DEFAULT_CHARACTER_SET: FlagDef = {
     else throw new UsageError(`${n} expects a character set name (utf8mb4, utf8), got ${JSON.stringify(v)}`);
   },
 };
+
+/**
+ * The mysql client's boolean options sqlsh takes on its command line, as the client reads them: --NAME,
+ * --NAME=0|1 (on/off, true/false), --skip-NAME, --disable-NAME, --enable-NAME. Those that change nothing
+ * here say why.
+ */
+const MYSQL_BOOLEANS: Readonly<Record<string, (o: Mutable, on: boolean, flag: string) => void>> = Object.freeze({
+  'show-warnings': (o, on) => void (o.mysqlShowWarnings = on),
+  // every result is streamed, never held whole: --quick is what sqlsh does
+  quick: () => undefined,
+  // the protocol's compression: the results are the same without it
+  compress: () => undefined,
+  'no-beep': () => undefined,
+  // LOAD DATA LOCAL INFILE sends the file (mysql-local-infile.ts)
+  'local-infile': (_o, on, flag) => {
+    if (!on) throw new UsageError(`${flag}: sqlsh sends the file of a LOAD DATA LOCAL INFILE; leave the statement out instead`);
+  },
+  // sqlsh's MySQL/MariaDB connections are not encrypted
+  ssl: (_o, on, flag) => {
+    if (on) throw new UsageError(`${flag}: sqlsh's MySQL/MariaDB connections do not use TLS (use --ssh for a tunnel)`);
+  },
+});
+
+/** The mysql client's boolean option a flag names (`--skip-show-warnings`: show-warnings, off), or undefined. */
+function mysqlBoolean(name: string): { readonly key: string; readonly negated: boolean } | undefined {
+  const m = /^--(skip-|disable-|enable-)?([a-z-]+)$/.exec(name);
+  if (!m || !Object.hasOwn(MYSQL_BOOLEANS, m[2]!)) return undefined;
+  return { key: m[2]!, negated: m[1] === 'skip-' || m[1] === 'disable-' };
+}
+
+function mysqlBooleanFlag(key: string, negated: boolean): FlagDef {
+  const set = MYSQL_BOOLEANS[key]!;
+  return {
+    names: [`--${key}`],
+    value: true,
+    apply: (o, v, n) => {
+      if (!/^(0|1|on|off|true|false)$/i.test(v)) throw new UsageError(`${n} takes 0 or 1, got ${JSON.stringify(v)}`);
+      set(o, /^(1|on|true)$/i.test(v) !== negated, n);
+    },
+    bare: (o, n) => set(o, !negated, n),
+  };
+}
 
 /** The mysql client's --protocol=tcp|socket|pipe (any case): tcp goes by TCP to localhost too. */
 const MYSQL_PROTOCOL: FlagDef = {
@@ -282,6 +326,9 @@ function closest(name: string): string | undefined {
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '--default-character-set') return DEFAULT_CHARACTER_SET;
   if (o.mysqlStyle && name === '--protocol') return MYSQL_PROTOCOL;
+  const boolean = o.mysqlStyle ? mysqlBoolean(name) : undefined;
+  if (boolean) return mysqlBooleanFlag(boolean.key, boolean.negated);
+  if (o.mysqlStyle && name === '-C') return mysqlBooleanFlag('compress', false);
   // the mysql client's -S / --socket PATH (psql's -S, single-line mode, is refused elsewhere)
   if (o.mysqlStyle && (name === '-S' || name === '--socket')) return { names: [name], value: true, apply: (m, v, n) => (setEngine(m, 'mysql', n), void (m.socket = v)) };
   if (o.mysqlStyle && (name === '-p' || name === '--password')) return MYSQL_PASSWORD;
@@ -323,8 +370,8 @@ function isScriptFile(arg: string): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
-  return /^-[A-Za-z]*[uDBNerEsvHXAS]/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|(no-|skip-|disable-)?auto-rehash|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a);
+  return /^-[A-Za-z]*[uDBNerEsvHXASC]/.test(a);
 }
 
 /** sqlite3's options: the dot-command each stands for (a value option: with its value). */

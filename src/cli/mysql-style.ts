@@ -6,11 +6,12 @@
 
 /**
  * A mysql client's command line: a mysql:// or mariadb:// target, or the mysql-only flags -u, -D,
- * -B, -N, -S, --batch, --socket, --protocol, --default-character-set (psql's -S is refused by sqlsh). There `-e SQL` runs SQL (psql's -e echoes), `-t` draws tables (psql's: rows only)
+ * -B, -N, -S, --batch, --socket, --protocol, --default-character-set, --show-warnings, --quick, --compress,
+ * --local-infile, --skip-ssl ... (psql's -S is refused by sqlsh). There `-e SQL` runs SQL (psql's -e echoes), `-t` draws tables (psql's: rows only)
  * and `-pSECRET` is the password (psql's -p is the port).
  */
 export function isMysqlStyle(argv: readonly string[]): boolean {
-  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N|S)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql' || /^--(default-character-set|socket|protocol)\b/.test(a));
+  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N|S)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql' || /^--(default-character-set|socket|protocol|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a));
 }
 
 /**

@@ -185,6 +185,17 @@ test("the mysql client's -S / --socket PATH (psql's -S, single-line mode, is not
   assert.throws(() => parseArgs(['--protocol=bogus', '-u', 'x']), /unknown protocol "bogus"/);
 });
 
+test("the mysql client's boolean options: --NAME, --NAME=0|1, --skip-NAME, --disable-NAME, --enable-NAME; what sqlsh cannot do is refused", () => {
+  assert.equal(parseArgs(['-u', 'x', '--show-warnings']).mysqlShowWarnings, true);
+  assert.equal(parseArgs(['-u', 'x', '--show-warnings=off']).mysqlShowWarnings, false);
+  assert.equal(parseArgs(['-u', 'x', '--show-warnings', '--skip-show-warnings']).mysqlShowWarnings, false);
+  assert.equal(parseArgs(['--show-warnings', '-h', 'db', 'shop']).mysqlShowWarnings, true, "the client's option: the client's command line");
+  assert.throws(() => parseArgs(['-u', 'x', '--show-warnings=maybe']), /takes 0 or 1/);
+  assert.throws(() => parseArgs(['-u', 'x', '--ssl']), /do not use TLS/);
+  assert.doesNotThrow(() => parseArgs(['-u', 'x', '--ssl=0', '--skip-ssl', '--disable-ssl', '-C', '--quick', '--no-beep']));
+  assert.throws(() => parseArgs(['-u', 'x', '--local-infile=0']), /sends the file/);
+});
+
 test("the mysql client's -vv is taken (row counts after each statement); -vvv is refused with what to use", () => {
   assert.equal(parseArgs(['-u', 'bob', '-vv', 'shop']).mysqlVerbose, 2);
   assert.throws(() => parseArgs(['-u', 'bob', '-vvv', 'shop']), /use -vv/);

@@ -118,3 +118,19 @@ test("the mysql client's -S / --socket PATH: the server's socket, unless -h name
     assert.match(how(r.stdout), flags.includes(server.host) || flags.includes('--protocol=tcp') ? /via TCP\/IP/ : /via UNIX socket/);
   }
 });
+
+test("the mysql client's boolean options: --show-warnings (\\W from the start; =0, --skip-), and --quick, -C, --compress, --no-beep, --skip-ssl, --local-infile, which change nothing here", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const script = 'select 1/0;\n\\w\nselect 1/0;\n\\W\nselect 2/0;\n';
+  const conn = ['-h', server.host, '-P', String(server.port), '-u', server.user];
+  for (const flags of [['--show-warnings'], ['--show-warnings=0'], ['--skip-show-warnings'], ['--enable-show-warnings'], ['--quick', '-C', '--compress', '--no-beep', '--skip-ssl', '--local-infile=1', '--local-infile']]) {
+    const env = { ...testEnv(tempDir()), MYSQL_PWD: server.password };
+    const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', '--protocol=tcp', ...conn, ...flags, server.database], { input: script, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(real.status, 0, real.stderr);
+    const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, ...conn, ...flags, server.database], { input: script, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, real.stdout, flags.join(' '));
+    assert.equal(r.stderr, real.stderr, flags.join(' '));
+  }
+});
