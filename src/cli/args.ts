@@ -73,6 +73,9 @@ export interface CliOptions {
   readonly password?: string;
   /** The mysql client's -p / --password alone: the password is asked for before connecting (`Enter password: `). */
   readonly askPassword?: boolean;
+  /** The mysql client's --init-command=SQL (the last one) and --connect-timeout=SECONDS. */
+  readonly initCommand?: string;
+  readonly connectTimeout?: number;
   /** The mysql client's --show-warnings: its \\W from the start (each statement's warnings after it). */
   readonly mysqlShowWarnings?: boolean;
   /** The mysql client's --default-character-set=utf8 (or utf8mb3): the session's character set (utf8mb4 otherwise). */
@@ -326,6 +329,17 @@ function closest(name: string): string | undefined {
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '--default-character-set') return DEFAULT_CHARACTER_SET;
   if (o.mysqlStyle && name === '--protocol') return MYSQL_PROTOCOL;
+  if (o.mysqlStyle && name === '--init-command') return { names: [name], value: true, apply: (m, v) => void (m.initCommand = v) };
+  if (o.mysqlStyle && name === '--connect-timeout') {
+    return {
+      names: [name],
+      value: true,
+      apply: (m, v, n) => {
+        if (!/^\d+$/.test(v) || Number(v) === 0) throw new UsageError(`${n} expects a number of seconds, got ${JSON.stringify(v)}`);
+        m.connectTimeout = Number(v);
+      },
+    };
+  }
   const boolean = o.mysqlStyle ? mysqlBoolean(name) : undefined;
   if (boolean) return mysqlBooleanFlag(boolean.key, boolean.negated);
   if (o.mysqlStyle && name === '-C') return mysqlBooleanFlag('compress', false);
@@ -370,7 +384,7 @@ function isScriptFile(arg: string): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|(no-|skip-|disable-)?auto-rehash|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|init-command|connect-timeout|(no-|skip-|disable-)?auto-rehash|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a);
   return /^-[A-Za-z]*[uDBNerEsvHXASC]/.test(a);
 }
 

@@ -107,7 +107,12 @@ async function runMain(argv: readonly string[]): Promise<number> {
   }
 
   // The mysql client's -pSECRET, and -p alone: asked now, before connecting, as the client asks
-  if (opts.charset && target.engine === 'mysql') target = { ...target, charset: opts.charset };
+  if (target.engine === 'mysql') {
+    // the mysql client's --default-character-set=utf8, --init-command, --connect-timeout
+    if (opts.charset) target = { ...target, charset: opts.charset };
+    if (opts.initCommand !== undefined) target = { ...target, initCommand: opts.initCommand };
+    if (opts.connectTimeout !== undefined) target = { ...target, connectTimeout: opts.connectTimeout };
+  }
   if (opts.password !== undefined) target = { ...target, password: opts.password };
   else if (opts.askPassword && target.engine !== 'sqlite' && target.engine !== 'duckdb') {
     try {

@@ -25,6 +25,10 @@ export interface ConnectionTarget {
   readonly socket?: string;
   /** MySQL/MariaDB: TCP even to localhost, no socket (the mysql client's --protocol=tcp). */
   readonly tcp?: boolean;
+  /** MySQL/MariaDB: SQL run on each new session before anything else (the mysql client's --init-command). */
+  readonly initCommand?: string;
+  /** MySQL/MariaDB: seconds to wait for each host (the mysql client's --connect-timeout). */
+  readonly connectTimeout?: number;
   /** MySQL/MariaDB: the session's character set when not utf8mb4 (the mysql client's --default-character-set=utf8). */
   readonly charset?: 'utf8mb3';
   /** Open read-only (DuckDB/SQLite files; a read-only transaction mode elsewhere where cheap). */

@@ -196,6 +196,13 @@ test("the mysql client's boolean options: --NAME, --NAME=0|1, --skip-NAME, --dis
   assert.throws(() => parseArgs(['-u', 'x', '--local-infile=0']), /sends the file/);
 });
 
+test("the mysql client's --init-command and --connect-timeout", () => {
+  const o = parseArgs(['-u', 'x', '--init-command=set names utf8mb4', '--connect-timeout', '7']);
+  assert.equal(o.initCommand, 'set names utf8mb4');
+  assert.equal(o.connectTimeout, 7);
+  assert.throws(() => parseArgs(['-u', 'x', '--connect-timeout=soon']), /number of seconds/);
+});
+
 test("the mysql client's -vv is taken (row counts after each statement); -vvv is refused with what to use", () => {
   assert.equal(parseArgs(['-u', 'bob', '-vv', 'shop']).mysqlVerbose, 2);
   assert.throws(() => parseArgs(['-u', 'bob', '-vvv', 'shop']), /use -vv/);

@@ -134,3 +134,27 @@ test("the mysql client's boolean options: --show-warnings (\\W from the start; =
     assert.equal(r.stderr, real.stderr, flags.join(' '));
   }
 });
+
+test("the mysql client's --init-command (each new session, the last one given, its results unread) and --connect-timeout", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const conn = ['-h', server.host, '-P', String(server.port), '-u', server.user];
+  const env = { ...testEnv(tempDir()), MYSQL_PWD: server.password };
+  for (const [flags, input] of [
+    [['--init-command=set @a=41', '-e', 'select @a+1'], ''],
+    [['--init-command', 'select 5', '-e', 'select 1'], ''],
+    [['--init-command=set @a=41', '--init-command=set @b=2', '-e', 'select @a, @b'], ''],
+    [['--init-command=set @a=41', '--connect-timeout=5'], 'set @a=1;\nselect @a;\n\\r\nselect @a;\n'], // again after \r
+  ] as [string[], string][]) {
+    const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', '--protocol=tcp', ...conn, server.database, ...flags], { input, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(real.status, 0, real.stderr);
+    const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, ...conn, server.database, ...flags], { input, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, real.stdout, flags.join(' '));
+  }
+  // a failing one: no connection (the client says the server's error, status 1; sqlsh its own words, status 2)
+  const r = spawnSync(process.execPath, [BIN, ...conn, server.database, '--init-command=selec 5', '-e', 'select 1'], { encoding: 'utf8', timeout: 60_000, env });
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^sqlsh: the --init-command failed on the MySQL server at [^:]+:\d+: You have an error in your SQL syntax.*'selec 5'/);
+});

@@ -60,6 +60,15 @@ async function openCore(driver: Mysql2Module, p: MysqlParams, database: string |
     q.on('end', () => resolve());
   });
   if (p.charset === 'utf8mb3') await run('SET NAMES utf8mb3');
+  // the client's --init-command, on each new session (a failure ends the connection: connectErrorText says which)
+  if (p.initCommand !== undefined) {
+    try {
+      await run(p.initCommand);
+    } catch (e) {
+      core.destroy();
+      throw Object.assign(e as object, { initCommand: true });
+    }
+  }
   // Read-only where cheap: every transaction of this session refuses writes.
   if (readOnly) await run('SET SESSION TRANSACTION READ ONLY');
   return core;
@@ -74,6 +83,7 @@ function connectError(err: MysqlDriverError, p: MysqlParams): ConnectError {
 function connectErrorText(err: MysqlDriverError, p: MysqlParams): ConnectError {
   const where = mysqlWhere(p);
   const server = err.sqlMessage ?? err.message;
+  if ((err as { initCommand?: boolean }).initCommand) return new ConnectError(`the --init-command failed on the MySQL server at ${where}: ${server}`);
   switch (err.code) {
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_DBACCESS_DENIED_ERROR':

@@ -17,6 +17,8 @@ export interface MysqlParams {
   readonly database?: string;
   /** The session's character set when not utf8mb4 (--default-character-set=utf8). */
   readonly charset?: 'utf8mb3';
+  /** SQL run on each new session first (--init-command), its results unread. */
+  readonly initCommand?: string;
   /** Unix socket path; when set, host/port are only shown, not used. */
   readonly socketPath?: string;
   /**
@@ -180,6 +182,7 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   if (target.user) flags.user = target.user;
   if (target.password !== undefined) flags.password = target.password;
   if (target.database) flags.database = target.database;
+  if (target.connectTimeout !== undefined) flags.connectTimeoutMs = Math.round(target.connectTimeout * 1000);
 
   const layers = [flags, url, cnfParts, envParts];
   const pick = <K extends keyof Parts>(k: K): Parts[K] => layers.find((l) => l[k] !== undefined)?.[k];
@@ -199,7 +202,11 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   const password = pick('password');
   const database = pick('database');
   const timeout = pick('connectTimeoutMs');
-  const timeoutPart = { ...(timeout !== undefined ? { connectTimeoutMs: timeout } : {}), ...(target.charset ? { charset: target.charset } : {}) };
+  const timeoutPart = {
+    ...(timeout !== undefined ? { connectTimeoutMs: timeout } : {}),
+    ...(target.charset ? { charset: target.charset } : {}),
+    ...(target.initCommand !== undefined ? { initCommand: target.initCommand } : {}),
+  };
   // A host list wins over the single hosts of lower layers, as a single host of a higher layer wins over it.
   const listLayer = layers.findIndex((l) => l.hostList !== undefined);
   const hostLayer = layers.findIndex((l) => l.host !== undefined);
