@@ -73,6 +73,8 @@ export interface CliOptions {
   readonly password?: string;
   /** The mysql client's -p / --password alone: the password is asked for before connecting (`Enter password: `). */
   readonly askPassword?: boolean;
+  /** The mysql client's --no-defaults, --defaults-file=FILE, --defaults-extra-file=FILE: the option files read. */
+  readonly optionFiles?: { readonly none?: boolean; readonly only?: string; readonly extra?: string };
   /** The mysql client's --init-command=SQL (the last one) and --connect-timeout=SECONDS. */
   readonly initCommand?: string;
   readonly connectTimeout?: number;
@@ -329,6 +331,10 @@ function closest(name: string): string | undefined {
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
   if (o.mysqlStyle && name === '--default-character-set') return DEFAULT_CHARACTER_SET;
   if (o.mysqlStyle && name === '--protocol') return MYSQL_PROTOCOL;
+  // the mysql client's option files (it takes them first on its line only; sqlsh anywhere)
+  if (o.mysqlStyle && name === '--no-defaults') return { names: [name], value: false, apply: (m, _v, n) => void (setEngine(m, 'mysql', n), (m.optionFiles = { none: true })) };
+  if (o.mysqlStyle && name === '--defaults-file') return { names: [name], value: true, apply: (m, v, n) => void (setEngine(m, 'mysql', n), (m.optionFiles = { only: v })) };
+  if (o.mysqlStyle && name === '--defaults-extra-file') return { names: [name], value: true, apply: (m, v, n) => void (setEngine(m, 'mysql', n), (m.optionFiles = { extra: v })) };
   if (o.mysqlStyle && name === '--init-command') return { names: [name], value: true, apply: (m, v) => void (m.initCommand = v) };
   if (o.mysqlStyle && name === '--connect-timeout') {
     return {
@@ -384,7 +390,7 @@ function isScriptFile(arg: string): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|init-command|connect-timeout|(no-|skip-|disable-)?auto-rehash|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|init-command|connect-timeout|no-defaults|defaults-file|defaults-extra-file|(no-|skip-|disable-)?auto-rehash|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a);
   return /^-[A-Za-z]*[uDBNerEsvHXASC]/.test(a);
 }
 

@@ -112,6 +112,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
     if (opts.charset) target = { ...target, charset: opts.charset };
     if (opts.initCommand !== undefined) target = { ...target, initCommand: opts.initCommand };
     if (opts.connectTimeout !== undefined) target = { ...target, connectTimeout: opts.connectTimeout };
+    if (opts.optionFiles) target = { ...target, optionFiles: opts.optionFiles };
   }
   if (opts.password !== undefined) target = { ...target, password: opts.password };
   else if (opts.askPassword && target.engine !== 'sqlite' && target.engine !== 'duckdb') {
@@ -130,13 +131,18 @@ async function runMain(argv: readonly string[]): Promise<number> {
   if (batch && target.engine === 'mysql') {
     // A script on MySQL/MariaDB: ~/.my.cnf's printing options (batch, skip-column-names, raw, table,
     // vertical) as if given first on the command line, as the mysql client reads them
+    // (or the files --defaults-file, --defaults-extra-file name; none with --no-defaults)
     const { readMyCnf } = await import('../engines/mysql/mysql-target.js');
-    const cnfFlags = myCnfPrintFlags(readMyCnf(process.env));
     try {
+      const cnfFlags = myCnfPrintFlags(readMyCnf(process.env, opts.optionFiles));
       if (cnfFlags.length > 0) opts = parseArgs([...cnfFlags, ...argv], { mysql: true });
     } catch (e) {
+      if (e instanceof ConnectError) {
+        stderrTerminal().line(`sqlsh: ${e.message}`);
+        return 2;
+      }
       if (!(e instanceof UsageError)) throw e;
-      stderrTerminal().line(`sqlsh: ~/.my.cnf: ${e.message}`);
+      stderrTerminal().line(`sqlsh: ${opts.optionFiles?.only ?? '~/.my.cnf'}: ${e.message}`);
       return 2;
     }
   }

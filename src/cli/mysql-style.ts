@@ -11,7 +11,7 @@
  * and `-pSECRET` is the password (psql's -p is the port).
  */
 export function isMysqlStyle(argv: readonly string[]): boolean {
-  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N|S)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql' || /^--(default-character-set|socket|protocol|init-command|connect-timeout|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a));
+  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N|S)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql' || /^--(default-character-set|socket|protocol|init-command|connect-timeout|no-defaults|defaults-file|defaults-extra-file|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a));
 }
 
 /**

@@ -91,7 +91,8 @@ export function parseTarget(text: string | undefined, ctx: TargetContext = {}, s
   const cwd = ctx.cwd ?? process.cwd();
   const flags = ctx.flags;
   if (text === undefined || text === '') {
-    if (flags?.flagEngine && (flags.host || flags.port || flags.user || flags.database || flags.socket)) {
+    // (a flag only the mysql client has, such as --defaults-file, is its command line: the server it names)
+    if (flags?.flagEngine && (flags.host || flags.port || flags.user || flags.database || flags.socket || flags.flagEngine === 'mysql')) {
       return withFlags({ engine: flags.flagEngine }, flags);
     }
     return { engine: 'sqlite', path: ':memory:' };

@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sharedMariadb, type MariadbServer } from '../harness/mariadb-server.js';
 import { withServer } from '../harness/server-test.js';
 import { BIN, tempDir, testEnv } from '../meta/cli-helper.js';
@@ -157,4 +159,43 @@ test("the mysql client's --init-command (each new session, the last one given, i
   assert.equal(r.status, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /^sqlsh: the --init-command failed on the MySQL server at [^:]+:\d+: You have an error in your SQL syntax.*'selec 5'/);
+});
+
+test("the mysql client's option files: --defaults-file (that one only), --defaults-extra-file (then ~/.my.cnf over it), --no-defaults (none)", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const dir = tempDir();
+  const home = join(dir, 'home');
+  mkdirSync(home);
+  const conn = server.socket ? `socket=${server.socket}\n` : `host=${server.host}\nport=${server.port}\nprotocol=tcp\n`;
+  const file = join(dir, 'creds.cnf');
+  writeFileSync(file, `[client]\nuser=${server.user}\npassword=${server.password}\n${conn}[mysql]\ndatabase=${server.database}\nskip-column-names\n`);
+  const env = { ...testEnv(tempDir()), HOME: home } as NodeJS.ProcessEnv;
+  delete env['MYSQL_PWD'];
+  const run = (cmd: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}) => spawnSync(cmd, args, { encoding: 'utf8', timeout: 60_000, env: { ...env, ...extraEnv } });
+  const sql = 'select 1 as ok, database() as db';
+  for (const args of [[`--defaults-file=${file}`, '-e', sql], [`--defaults-extra-file=${file}`, '-e', sql]]) {
+    const real = run('mariadb', args);
+    assert.equal(real.status, 0, real.stderr);
+    const r = run(process.execPath, [BIN, ...args]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, real.stdout, args[0]);
+    assert.equal(r.stdout, `1\t${server.database}\n`);
+  }
+  // ~/.my.cnf over the extra file (a wrong password there: refused by both), and not read with --no-defaults
+  writeFileSync(join(home, '.my.cnf'), '[client]\npassword=wrong-password\n');
+  const refused = [run('mariadb', [`--defaults-extra-file=${file}`, '-e', sql]), run(process.execPath, [BIN, `--defaults-extra-file=${file}`, '-e', sql])];
+  assert.deepEqual(refused.map((r) => r.status === 0), [false, false]);
+  assert.match(refused[1]!.stderr, /access denied/);
+  const where = server.socket ? ['-S', server.socket] : ['-h', server.host, '-P', String(server.port)];
+  for (const cmd of ['mariadb', process.execPath]) {
+    const r = run(cmd, [...(cmd === 'mariadb' ? [] : [BIN]), '--no-defaults', ...where, '-u', server.user, server.database, '-e', 'select 2'], { MYSQL_PWD: server.password });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '2\n2\n');
+  }
+  // a file that cannot be read: nothing runs (the client's status is 1, sqlsh's 2: no connection)
+  const missing = run(process.execPath, [BIN, `--defaults-file=${join(dir, 'nope.cnf')}`, '-e', 'select 1']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /^sqlsh: could not open the option file .*nope\.cnf \(--defaults-file\)\n$/);
+  assert.equal(run('mariadb', [`--defaults-file=${join(dir, 'nope.cnf')}`, '-e', 'select 1']).status, 1);
 });

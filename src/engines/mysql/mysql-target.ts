@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ConnectError } from '../../core/errors.js';
-import type { ConnectionTarget } from '../engine.js';
+import type { ConnectionTarget, MysqlOptionFiles } from '../engine.js';
 
 export interface MysqlParams {
   readonly host: string;
@@ -64,14 +64,29 @@ export function parseMyCnf(text: string): Readonly<Record<string, string>> {
   return out;
 }
 
-/** ~/.my.cnf's options for the mysql client ({} when there is no such file). */
-export function readMyCnf(env: Env): Readonly<Record<string, string>> {
+/**
+ * ~/.my.cnf's options for the mysql client ({} when there is no such file), or the option files the
+ * client's --no-defaults (none), --defaults-file=FILE (that one only) or --defaults-extra-file=FILE
+ * (that one, then ~/.my.cnf over it) name. A named file that cannot be read is a ConnectError, as the
+ * client stops there.
+ */
+export function readMyCnf(env: Env, files: MysqlOptionFiles = {}): Readonly<Record<string, string>> {
+  if (files.none) return {};
+  const named = (file: string): Readonly<Record<string, string>> => {
+    try {
+      return parseMyCnf(readFileSync(file, 'utf8'));
+    } catch {
+      throw new ConnectError(`could not open the option file ${file} (--defaults-${files.only !== undefined ? '' : 'extra-'}file)`);
+    }
+  };
+  if (files.only !== undefined) return named(files.only);
+  const extra = files.extra !== undefined ? named(files.extra) : {};
   const home = env['HOME'] ?? homedir();
   const file = join(home, '.my.cnf');
   try {
-    return parseMyCnf(readFileSync(file, 'utf8'));
+    return { ...extra, ...parseMyCnf(readFileSync(file, 'utf8')) };
   } catch {
-    return {};
+    return extra;
   }
 }
 
@@ -158,7 +173,7 @@ function defaultUser(env: Env): string {
   }
 }
 
-export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.env, cnf: Readonly<Record<string, string>> = readMyCnf(env)): MysqlParams {
+export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.env, cnf: Readonly<Record<string, string>> = readMyCnf(env, target.optionFiles)): MysqlParams {
   const url = target.url ? fromUrl(target.url) : {};
   const envParts: Parts = {};
   if (env['MYSQL_HOST']) envParts.host = env['MYSQL_HOST'];
