@@ -177,6 +177,7 @@ const MYSQL_PASSWORD: FlagDef = {
   apply: (o, v) => void ((o.password = v), delete o.askPassword),
   bare: (o) => void ((o.askPassword = true), delete o.password),
 };
+
 type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[]; raw?: boolean; silent?: boolean; verbose?: number; executeAt?: number };
 
 /** The mysql client's -e / --execute: several are one script, joined with a space, as the client joins them. */
@@ -563,7 +564,8 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
     o.nullString ??= 'NULL';
     o.psets = [...(o.psets ?? []), { name: 'format', value: 'unaligned' }, { name: 'fieldsep', value: '\t' }, { name: 'footer', value: 'off' }];
   }
-  if (o.host !== undefined && !o.flagEngine) o.flagEngine = 'postgres';
+  // -h alone: psql's, or the mysql client's on its command line (mysql -h db -psecret shop)
+  if (o.host !== undefined && !o.flagEngine) o.flagEngine = o.mysqlStyle ? 'mysql' : 'postgres';
   // psql's `DBNAME USERNAME`: with psql's connection flags, a second word is the user
   if (positional.length === 2 && o.flagEngine === 'postgres' && o.user === undefined && !/[/:]/.test(positional[1]!)) {
     o.user = positional.pop();

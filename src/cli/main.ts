@@ -106,16 +106,20 @@ async function runMain(argv: readonly string[]): Promise<number> {
     throw e;
   }
 
-  // The mysql client's -pSECRET, and -p alone: asked now, before connecting, as the client asks
   if (target.engine === 'mysql') {
-    // the mysql client's --default-character-set=utf8, --init-command, --connect-timeout
+    // the mysql client's --default-character-set=utf8, --init-command, --connect-timeout, option files
     if (opts.charset) target = { ...target, charset: opts.charset };
     if (opts.initCommand !== undefined) target = { ...target, initCommand: opts.initCommand };
     if (opts.connectTimeout !== undefined) target = { ...target, connectTimeout: opts.connectTimeout };
     if (opts.optionFiles) target = { ...target, optionFiles: opts.optionFiles };
   }
+  // The mysql client's -pSECRET, and -p alone: asked now, before connecting, as the client asks
+  if ((opts.password !== undefined || opts.askPassword) && (target.engine === 'sqlite' || target.engine === 'duckdb')) {
+    stderrTerminal().line(`sqlsh: -p/--password gives a server's password (mysql -u USER -pSECRET DB); a ${target.engine === 'sqlite' ? 'SQLite' : 'DuckDB'} database has none`);
+    return 2;
+  }
   if (opts.password !== undefined) target = { ...target, password: opts.password };
-  else if (opts.askPassword && target.engine !== 'sqlite' && target.engine !== 'duckdb') {
+  else if (opts.askPassword) {
     try {
       const { askPasswordFirst } = await import('./prompt-hidden.js');
       target = { ...target, password: await askPasswordFirst('Enter password: ') };

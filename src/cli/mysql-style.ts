@@ -6,12 +6,12 @@
 
 /**
  * A mysql client's command line: a mysql:// or mariadb:// target, or the mysql-only flags -u, -D,
- * -B, -N, -S, --batch, --socket, --protocol, --default-character-set, --show-warnings, --quick, --compress,
+ * -B, -N, -S, -pSECRET (not digits: psql's -pPORT), --password=SECRET, --batch, --socket, --protocol, --default-character-set, --show-warnings, --quick, --compress,
  * --local-infile, --skip-ssl ... (psql's -S is refused by sqlsh). There `-e SQL` runs SQL (psql's -e echoes), `-t` draws tables (psql's: rows only)
  * and `-pSECRET` is the password (psql's -p is the port).
  */
 export function isMysqlStyle(argv: readonly string[]): boolean {
-  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N|S)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql' || /^--(default-character-set|socket|protocol|init-command|connect-timeout|no-defaults|defaults-file|defaults-extra-file|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a));
+  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N|S)/.test(a) || /^-p(?!\d*$)./.test(a) || /^--password=/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql' || /^--(default-character-set|socket|protocol|init-command|connect-timeout|no-defaults|defaults-file|defaults-extra-file|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a));
 }
 
 /**

@@ -159,8 +159,12 @@ describe("the mysql client's -pPASSWORD", () => {
   test("psql's -p PORT is still the port, and a word there is refused without being repeated", () => {
     assert.equal(parseArgs(['-h', 'db', '-p', '5433']).port, 5433);
     assert.equal(parseArgs(['-h', 'db', '-p5433']).password, undefined);
-    assert.throws(() => parseArgs(['-h', 'db', '-ps3cret']), (e: Error) => /psql's port/.test(e.message) && /-u USER/.test(e.message) && !/s3cret/.test(e.message));
-    assert.throws(() => parseArgs(['--password=s3cret', 'x.db']), (e: Error) => /unknown option "--password"/.test(e.message) && !/s3cret/.test(e.message));
+    assert.throws(() => parseArgs(['-h', 'db', '-p', 's3cret']), (e: Error) => /psql's port/.test(e.message) && /-u USER/.test(e.message) && !/s3cret/.test(e.message));
+    // -pSECRET and --password=SECRET are the mysql client's alone: its command line, with -h only too
+    assert.equal(parseArgs(['-h', 'db', '-ps3cret', 'shop']).password, 's3cret');
+    assert.equal(parseArgs(['-h', 'db', '-ps3cret', 'shop']).flagEngine, 'mysql');
+    assert.equal(parseArgs(['-h', 'db', '--password=s3cret', 'shop']).password, 's3cret');
+    assert.throws(() => parseArgs(['--password', 's3cret', 'x.db']), (e: Error) => /unknown option "--password"/.test(e.message) && !/s3cret/.test(e.message));
   });
 });
 

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { maskedArguments } from '../../src/cli/process-title.js';
 import { BIN, ROOT, sandboxEnv } from '../helpers/run-cli.js';
 
@@ -62,16 +63,23 @@ test('/proc/PID/cmdline: a -c that sets a password is replaced by a title withou
 
 test("/proc/PID/cmdline: the mysql client's -pSECRET and --password=SECRET are replaced", { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
   const marker = `Marker-${process.pid}-p`;
-  for (const [args, shown] of [
-    // (the script comes on standard input: the mysql client's -f is --force)
-    [['-u', 'bob', `-p${marker}`, ':memory:'], /^sqlsh -u bob -p\*\*\* :memory:\0*$/],
-    [['-u', 'bob', `--password=${marker}`, ':memory:'], /^sqlsh -u bob --password=\*\*\* :memory:\0*$/],
-    [['-uroot', '-p31416', ':memory:'], /^sqlsh -uroot -p\*\*\* :memory:\0*$/],
-  ] as const) {
-    const seen = await visibleArguments(args);
-    assert.doesNotMatch(seen.cmdline, new RegExp(`${marker}|31416`), seen.cmdline);
-    assert.doesNotMatch(seen.ps, new RegExp(`${marker}|31416`), seen.ps);
-    assert.match(seen.cmdline, shown);
+  // a server that takes the connection and never answers: sqlsh waits in its connect while the arguments are read
+  const silent = createServer(() => undefined);
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+  const port = String((silent.address() as AddressInfo).port);
+  try {
+    for (const [args, shown] of [
+      [['-u', 'bob', `-p${marker}`, 'shop'], /^sqlsh -u bob -p\*\*\* shop -h 127\.0\.0\.1 -P \d+ --connect-timeout=3\0*$/],
+      [['-u', 'bob', `--password=${marker}`, 'shop'], /^sqlsh -u bob --password=\*\*\* shop -h 127\.0\.0\.1 -P \d+ --connect-timeout=3\0*$/],
+      [['-uroot', '-p31416', 'shop'], /^sqlsh -uroot -p\*\*\* shop -h 127\.0\.0\.1 -P \d+ --connect-timeout=3\0*$/],
+    ] as const) {
+      const seen = await visibleArguments([...args, '-h', '127.0.0.1', '-P', port, '--connect-timeout=3']);
+      assert.doesNotMatch(seen.cmdline, new RegExp(`${marker}|31416`), seen.cmdline);
+      assert.doesNotMatch(seen.ps, new RegExp(`${marker}|31416`), seen.ps);
+      assert.match(seen.cmdline, shown);
+    }
+  } finally {
+    silent.close();
   }
 });
 
