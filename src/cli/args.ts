@@ -392,7 +392,14 @@ function isScriptFile(arg: string): boolean {
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
   if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|init-command|connect-timeout|no-defaults|defaults-file|defaults-extra-file|(no-|skip-|disable-)?auto-rehash|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a);
-  return /^-[A-Za-z]*[uDBNerEsvHXASC]/.test(a);
+  if (!a.startsWith('-')) return false;
+  // a bundle's letters up to the first that takes a value (the rest is the value: -cSELECT, -psecret);
+  // -p (the client's password) counts, as -u does
+  for (const ch of a.slice(1)) {
+    if ('uDBNerEsvHXASCp'.includes(ch)) return true;
+    if ('cfoFRTPUdh'.includes(ch)) return false;
+  }
+  return false;
 }
 
 /** sqlite3's options: the dot-command each stands for (a value option: with its value). */

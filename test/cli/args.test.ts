@@ -177,6 +177,14 @@ test("the mysql client's --default-character-set: utf8mb4 (sqlsh's) or utf8/utf8
   assert.equal(parseArgs(['--default-character-set=utf8mb4', '-h', 'db', '-psecret']).password, 'secret');
 });
 
+test("which flags are the mysql client's own (its output habits): a bundle's letters up to a value, -p as -u", () => {
+  assert.equal(parseArgs(['mysql://h/db', '-cSELECT 1']).mysqlClient, undefined, "psql's -c with SQL attached: the SQL's letters are no flags");
+  assert.equal(parseArgs(['mysql://h/db', '-c', 'select 1']).mysqlClient, undefined);
+  assert.equal(parseArgs(['mysql://h/db', '-psecret', '-c', 'select 1']).mysqlClient, true);
+  assert.equal(parseArgs(['mysql://h/db', '-p1234', '-c', 'select 1']).mysqlClient, true, 'digits too: the same flag');
+  assert.equal(parseArgs(['mysql://h/db', '-Ne', 'select 1']).mysqlClient, true);
+});
+
 test("the mysql client's -S / --socket PATH (psql's -S, single-line mode, is not sqlsh's)", () => {
   for (const argv of [['-S', '/run/x.sock', '-u', 'root'], ['-S/run/x.sock'], ['--socket=/run/x.sock', 'db'], ['--socket', '/run/x.sock']]) {
     const o = parseArgs(argv);
