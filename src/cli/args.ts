@@ -11,6 +11,7 @@ import type { EngineId } from '../sql/dialect.js';
 import { parseAssignment } from '../sql/variables.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import { applyPset } from '../meta/pset.js';
+import { isMysqlStyle } from './mysql-style.js';
 
 export type ScriptSource = { readonly type: 'command'; readonly sql: string } | { readonly type: 'file'; readonly path: string };
 
@@ -33,6 +34,10 @@ export interface CliOptions {
   readonly port?: number;
   readonly user?: string;
   readonly database?: string;
+  /** The mysql client's -S / --socket PATH. */
+  readonly socket?: string;
+  /** The mysql client's --protocol=tcp: TCP even to localhost (socket, its default, is nothing to change). */
+  readonly tcp?: boolean;
   readonly flagEngine?: EngineId;
   /** --ssh user@bastion[:port] and --ssh-key FILE: reach the server through an SSH tunnel. */
   readonly ssh?: string;
@@ -64,13 +69,115 @@ export interface CliOptions {
   readonly mysqlForce?: boolean;
   /** The mysql client's -vv: after each statement its row count or `Query OK` line, and `Bye` at the end. */
   readonly mysqlVerbose?: number;
+  /** The mysql client's -pSECRET / --password=SECRET (taken out of the visible arguments by process-title.ts). */
+  readonly password?: string;
+  /** The mysql client's -p / --password alone: the password is asked for before connecting (`Enter password: `). */
+  readonly askPassword?: boolean;
+  /** The mysql client's --no-defaults, --defaults-file=FILE, --defaults-extra-file=FILE: the option files read. */
+  readonly optionFiles?: { readonly none?: boolean; readonly only?: string; readonly extra?: string };
+  /** The mysql client's --init-command=SQL (the last one) and --connect-timeout=SECONDS. */
+  readonly initCommand?: string;
+  readonly connectTimeout?: number;
+  /** The mysql client's --show-warnings: its \\W from the start (each statement's warnings after it). */
+  readonly mysqlShowWarnings?: boolean;
+  /** The mysql client's --default-character-set=utf8 (or utf8mb3): the session's character set (utf8mb4 otherwise). */
+  readonly charset?: 'utf8mb3';
 }
 
 interface FlagDef {
   readonly names: readonly string[];
   readonly value: boolean;
   apply(o: Mutable, v: string, name: string): void;
+  /** A value that is only attached (-pVALUE, --password=VALUE): the flag alone does this, and the next argument is not its value. */
+  bare?(o: Mutable, name: string): void;
 }
+
+/**
+ * The mysql client's --default-character-set=NAME. sqlsh reads scripts as UTF-8 and its session is
+ * utf8mb4 whatever the locale (the client follows the locale: README); utf8 and utf8mb3 make it
+ * utf8mb3, as the client's (a character outside the BMP is then refused by the server, as there).
+ * Another character set is refused: the client passes a script's bytes through in that character set,
+ * sqlsh would send its UTF-8 reading of them.
+ */
+const DEFAULT_CHARACTER_SET: FlagDef = {
+  names: ['--default-character-set'],
+  value: true,
+  apply: (o, v, n) => {
+    const name = v.toLowerCase();
+    if (name === 'utf8mb4') delete o.charset;
+    else if (name === 'utf8' || name === 'utf8mb3') o.charset = 'utf8mb3';
+    else if (/^\w+$/.test(name)) throw new UsageError(`${n}=${v}: sqlsh reads scripts as UTF-8 and talks utf8mb4 (or utf8mb3, with ${n}=utf8); convert a script written in ${v} first (iconv -f ${v} -t utf-8 x.sql) and leave the option out`);
+    else throw new UsageError(`${n} expects a character set name (utf8mb4, utf8), got ${JSON.stringify(v)}`);
+  },
+};
+
+/**
+ * The mysql client's boolean options sqlsh takes on its command line, as the client reads them: --NAME,
+ * --NAME=0|1 (on/off, true/false), --skip-NAME, --disable-NAME, --enable-NAME. Those that change nothing
+ * here say why.
+ */
+const MYSQL_BOOLEANS: Readonly<Record<string, (o: Mutable, on: boolean, flag: string) => void>> = Object.freeze({
+  'show-warnings': (o, on) => void (o.mysqlShowWarnings = on),
+  // every result is streamed, never held whole: --quick is what sqlsh does
+  quick: () => undefined,
+  // the protocol's compression: the results are the same without it
+  compress: () => undefined,
+  'no-beep': () => undefined,
+  // LOAD DATA LOCAL INFILE sends the file (mysql-local-infile.ts)
+  'local-infile': (_o, on, flag) => {
+    if (!on) throw new UsageError(`${flag}: sqlsh sends the file of a LOAD DATA LOCAL INFILE; leave the statement out instead`);
+  },
+  // sqlsh's MySQL/MariaDB connections are not encrypted
+  ssl: (_o, on, flag) => {
+    if (on) throw new UsageError(`${flag}: sqlsh's MySQL/MariaDB connections do not use TLS (use --ssh for a tunnel)`);
+  },
+});
+
+/** The mysql client's boolean option a flag names (`--skip-show-warnings`: show-warnings, off), or undefined. */
+function mysqlBoolean(name: string): { readonly key: string; readonly negated: boolean } | undefined {
+  const m = /^--(skip-|disable-|enable-)?([a-z-]+)$/.exec(name);
+  if (!m || !Object.hasOwn(MYSQL_BOOLEANS, m[2]!)) return undefined;
+  return { key: m[2]!, negated: m[1] === 'skip-' || m[1] === 'disable-' };
+}
+
+function mysqlBooleanFlag(key: string, negated: boolean): FlagDef {
+  const set = MYSQL_BOOLEANS[key]!;
+  return {
+    names: [`--${key}`],
+    value: true,
+    apply: (o, v, n) => {
+      if (!/^(0|1|on|off|true|false)$/i.test(v)) throw new UsageError(`${n} takes 0 or 1, got ${JSON.stringify(v)}`);
+      set(o, /^(1|on|true)$/i.test(v) !== negated, n);
+    },
+    bare: (o, n) => set(o, !negated, n),
+  };
+}
+
+/** The mysql client's --protocol=tcp|socket|pipe (any case): tcp goes by TCP to localhost too. */
+const MYSQL_PROTOCOL: FlagDef = {
+  names: ['--protocol'],
+  value: true,
+  apply: (o, v, n) => {
+    const p = v.toLowerCase();
+    if (p === 'tcp') o.tcp = true;
+    else if (p === 'socket') delete o.tcp;
+    else if (p === 'pipe' || p === 'memory') throw new UsageError(`${n}=${v}: sqlsh connects by TCP or a Unix socket (--protocol=tcp or socket)`);
+    else throw new UsageError(`${n}: unknown protocol ${JSON.stringify(v)}; the mysql client's are TCP, SOCKET and PIPE`);
+    setEngine(o, 'mysql', n);
+  },
+};
+
+/**
+ * The mysql client's -pSECRET, --password=SECRET, and -p or --password alone (asked for before
+ * connecting): the value is attached or absent, never the next argument (`-p shop` asks, shop is the database).
+ */
+const MYSQL_PASSWORD: FlagDef = {
+  names: ['-p', '--password'],
+  value: true,
+  apply: (o, v) => void ((o.password = v), delete o.askPassword),
+  bare: (o) => void ((o.askPassword = true), delete o.password),
+};
+
 type Mutable = { -readonly [K in keyof CliOptions]: CliOptions[K] } & { scripts: ScriptSource[]; raw?: boolean; silent?: boolean; verbose?: number; executeAt?: number };
 
 /** The mysql client's -e / --execute: several are one script, joined with a space, as the client joins them. */
@@ -151,10 +258,8 @@ const FLAGS: readonly FlagDef[] = [
     names: ['-p'],
     value: true,
     apply: (o, v, n) => {
-      // the mysql client's -pPASSWORD: a password on the command line shows in ps, so sqlsh takes none there
-      if (!/^\d+$/.test(v) && (o.flagEngine === 'mysql' || o.mysqlStyle)) {
-        throw new UsageError(`${n}PASSWORD: sqlsh takes no password on the command line, where ps shows it; give it in MYSQL_PWD or ~/.my.cnf ([client] password=), or leave it out and sqlsh asks`);
-      }
+      // (the mysql client's -pSECRET is MYSQL_PASSWORD, on its command line; not repeated here: it may be one)
+      if (!/^\d+$/.test(v)) throw new UsageError(`${n} is psql's port here and expects a port number from 1 to 65535; the mysql client's ${n}PASSWORD is read on its command line (with -u USER, -D DB or a mysql:// target)`);
       setEngine(o, 'postgres', n);
       o.port = port(v, n);
     },
@@ -225,6 +330,29 @@ function closest(name: string): string | undefined {
 
 /** The flag a name stands for; the mysql client's -e SQL and -E (vertical) on a mysql command line. */
 function flagDef(o: Mutable, name: string, next?: string): FlagDef | undefined {
+  if (o.mysqlStyle && name === '--default-character-set') return DEFAULT_CHARACTER_SET;
+  if (o.mysqlStyle && name === '--protocol') return MYSQL_PROTOCOL;
+  // the mysql client's option files (it takes them first on its line only; sqlsh anywhere)
+  if (o.mysqlStyle && name === '--no-defaults') return { names: [name], value: false, apply: (m, _v, n) => void (setEngine(m, 'mysql', n), (m.optionFiles = { none: true })) };
+  if (o.mysqlStyle && name === '--defaults-file') return { names: [name], value: true, apply: (m, v, n) => void (setEngine(m, 'mysql', n), (m.optionFiles = { only: v })) };
+  if (o.mysqlStyle && name === '--defaults-extra-file') return { names: [name], value: true, apply: (m, v, n) => void (setEngine(m, 'mysql', n), (m.optionFiles = { extra: v })) };
+  if (o.mysqlStyle && name === '--init-command') return { names: [name], value: true, apply: (m, v) => void (m.initCommand = v) };
+  if (o.mysqlStyle && name === '--connect-timeout') {
+    return {
+      names: [name],
+      value: true,
+      apply: (m, v, n) => {
+        if (!/^\d+$/.test(v) || Number(v) === 0) throw new UsageError(`${n} expects a number of seconds, got ${JSON.stringify(v)}`);
+        m.connectTimeout = Number(v);
+      },
+    };
+  }
+  const boolean = o.mysqlStyle ? mysqlBoolean(name) : undefined;
+  if (boolean) return mysqlBooleanFlag(boolean.key, boolean.negated);
+  if (o.mysqlStyle && name === '-C') return mysqlBooleanFlag('compress', false);
+  // the mysql client's -S / --socket PATH (psql's -S, single-line mode, is refused elsewhere)
+  if (o.mysqlStyle && (name === '-S' || name === '--socket')) return { names: [name], value: true, apply: (m, v, n) => (setEngine(m, 'mysql', n), void (m.socket = v)) };
+  if (o.mysqlStyle && (name === '-p' || name === '--password')) return MYSQL_PASSWORD;
   if (o.mysqlStyle && name === '-e') return { names: ['-e'], value: true, apply: mysqlExecute };
   if (o.mysqlStyle && (name === '-E' || name === '--vertical')) return { names: [name], value: false, apply: (m) => void ((m.format = 'expanded'), (m.vertical = true)) };
   // the mysql client's -H / --html and -X / --xml (psql's -H is html too, its -X skips the psqlrc)
@@ -250,14 +378,6 @@ function unknown(name: string, arg: string, inline: string | undefined): never {
   throw new UsageError(`unknown option ${JSON.stringify(shown)}${guess && !hint ? ` (did you mean ${guess}?)` : ''}${hint}; see sqlsh --help`);
 }
 
-/**
- * A mysql client's command line: a mysql:// or mariadb:// target, or the mysql-only flags -u, -D,
- * -B, -N, --batch. There `-e SQL` runs SQL (psql's -e echoes) and `-t` draws tables (psql's: rows only).
- */
-function isMysqlStyle(argv: readonly string[]): boolean {
-  return argv.some((a) => /^(mysql|mariadb):\/\//i.test(a) || /^-(u|D|B|N)/.test(a) || a === '--batch' || /^--(skip-|disable-)?column-names\b/.test(a) || a === '--engine=mysql');
-}
-
 /** A file to run (`-f script.sql` on a mysql command line is sqlsh's -f FILE, not the client's --force): a .sql name or a file that exists. */
 function isScriptFile(arg: string): boolean {
   if (arg.startsWith('-')) return false;
@@ -271,8 +391,15 @@ function isScriptFile(arg: string): boolean {
 
 /** A flag of the mysql client's own (in a bundle such as -Ne too). */
 function isMysqlClientFlag(a: string): boolean {
-  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|(no-|skip-|disable-)?auto-rehash)\b/.test(a);
-  return /^-[A-Za-z]*[uDBNerEsvHXA]/.test(a);
+  if (a.startsWith('--')) return /^--(batch|skip-column-names|disable-column-names|column-names|raw|execute|vertical|table|user|database|silent|verbose|html|xml|force|default-character-set|socket|protocol|init-command|connect-timeout|no-defaults|defaults-file|defaults-extra-file|(no-|skip-|disable-)?auto-rehash|(skip-|disable-|enable-)?(show-warnings|quick|compress|no-beep|local-infile|ssl))\b/.test(a);
+  if (!a.startsWith('-')) return false;
+  // a bundle's letters up to the first that takes a value (the rest is the value: -cSELECT, -psecret);
+  // -p (the client's password) counts, as -u does
+  for (const ch of a.slice(1)) {
+    if ('uDBNerEsvHXASCp'.includes(ch)) return true;
+    if ('cfoFRTPUdh'.includes(ch)) return false;
+  }
+  return false;
 }
 
 /** sqlite3's options: the dot-command each stands for (a value option: with its value). */
@@ -406,7 +533,8 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
     for (;;) {
       const def = flagDef(o, name, inline ?? argv[i + 1]);
       if (!def) unknown(name, arg, inline);
-      if (def.value) {
+      if (def.value && inline === undefined && def.bare) def.bare(o, name);
+      else if (def.value) {
         const v = inline ?? argv[++i];
         if (v === undefined) throw new UsageError(`${name} needs a value; see sqlsh --help`);
         def.apply(o, v, name);
@@ -443,7 +571,8 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
     o.nullString ??= 'NULL';
     o.psets = [...(o.psets ?? []), { name: 'format', value: 'unaligned' }, { name: 'fieldsep', value: '\t' }, { name: 'footer', value: 'off' }];
   }
-  if (o.host !== undefined && !o.flagEngine) o.flagEngine = 'postgres';
+  // -h alone: psql's, or the mysql client's on its command line (mysql -h db -psecret shop)
+  if (o.host !== undefined && !o.flagEngine) o.flagEngine = o.mysqlStyle ? 'mysql' : 'postgres';
   // psql's `DBNAME USERNAME`: with psql's connection flags, a second word is the user
   if (positional.length === 2 && o.flagEngine === 'postgres' && o.user === undefined && !/[/:]/.test(positional[1]!)) {
     o.user = positional.pop();

@@ -65,11 +65,15 @@ Connection:
   -h, --host HOST          server host or socket directory
   -p PORT / -U USER / -d DB      PostgreSQL port, user, database (psql style)
   -P PORT / -u USER / -D DB      MySQL port, user, database (mysql style)
+  -S, --socket PATH        MySQL server's Unix socket (mysql style; TCP when -h names another host
+                           or with --protocol=tcp)
+  -pPASSWORD, --password[=PASSWORD]  MySQL password (mysql style, hidden from ps); -p alone asks first
+      --default-character-set=utf8mb4|utf8  MySQL session character set (utf8mb4 whatever the locale)
       --ssh USER@HOST[:PORT]     reach the server through an SSH tunnel (agent, ~/.ssh keys and config)
       --ssh-key FILE       the private key for --ssh
 
-Passwords: a password in a URI (postgres://alice:secret@...) is hidden from ps once sqlsh starts,
-but it is visible for a moment and stays in your shell's history. Safer: PGPASSWORD or ~/.pgpass
+Passwords: a password in a URI (postgres://alice:secret@...) or in mysql's -pSECRET is hidden from
+ps once sqlsh starts, but it is visible for a moment and stays in your shell's history. Safer: PGPASSWORD or ~/.pgpass
 (PostgreSQL), MYSQL_PWD or ~/.my.cnf [client] password= (MySQL), or no password at all, and sqlsh
 asks for it (hidden input):
   echo 'db.example.com:5432:shop:alice:secret' >> ~/.pgpass && chmod 600 ~/.pgpass

@@ -2,7 +2,6 @@
  * argv → settings → connect → either run scripts (batch) or start the interactive shell.
  * Exit codes: 0 success, 1 a statement failed, 2 usage error / unreachable database.
  */
-import { readFileSync } from 'node:fs';
 import { CancelledError, ConnectError, UsageError, UserError } from '../core/errors.js';
 import { hideSecretArguments } from './process-title.js';
 import { describeFailure } from './describe-failure.js';
@@ -17,18 +16,7 @@ import { engineById } from '../engines/registry.js';
 import { stderrTerminal, stdoutTerminal } from '../output/terminal-writer.js';
 import { isTerminal } from '../output/fd-output.js';
 import { safeLines, term } from '../output/terminal-text.js';
-
-/** Inlined by the bundler (scripts/bundle.mjs); read from package.json when running the tsc build. */
-declare const SQLSH_VERSION: string | undefined;
-
-function version(): string {
-  if (typeof SQLSH_VERSION === 'string') return SQLSH_VERSION;
-  try {
-    return JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version as string;
-  } catch {
-    return 'unknown';
-  }
-}
+import { sqlshVersion as version } from '../core/version.js';
 
 function applyCli(settings: Settings, o: CliOptions, engine: ConnectionTarget['engine']): Settings {
   const s: { -readonly [K in keyof Settings]: Settings[K] } = { ...settings };
@@ -93,7 +81,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
   const interactive = !batch;
   // Read the config while connecting: only a saved connection's name needs it to find the target.
   const configLoad = loadConfig(paths.configFile, { writeDefault: interactive });
-  const flags = { host: opts.host, port: opts.port, user: opts.user, database: opts.database, flagEngine: opts.flagEngine, readOnly: opts.readOnly, ssh: opts.ssh, sshKey: opts.sshKey };
+  const flags = { host: opts.host, port: opts.port, user: opts.user, database: opts.database, socket: opts.socket, tcp: opts.tcp, flagEngine: opts.flagEngine, readOnly: opts.readOnly, ssh: opts.ssh, sshKey: opts.sshKey };
 
   let target: ConnectionTarget;
   let demoCreated = false;
@@ -118,16 +106,47 @@ async function runMain(argv: readonly string[]): Promise<number> {
     throw e;
   }
 
+  if (target.engine === 'mysql') {
+    // the mysql client's --default-character-set=utf8, --init-command, --connect-timeout, option files
+    if (opts.charset) target = { ...target, charset: opts.charset };
+    if (opts.initCommand !== undefined) target = { ...target, initCommand: opts.initCommand };
+    if (opts.connectTimeout !== undefined) target = { ...target, connectTimeout: opts.connectTimeout };
+    if (opts.optionFiles) target = { ...target, optionFiles: opts.optionFiles };
+  }
+  // The mysql client's -pSECRET, and -p alone: asked now, before connecting, as the client asks
+  if ((opts.password !== undefined || opts.askPassword) && (target.engine === 'sqlite' || target.engine === 'duckdb')) {
+    stderrTerminal().line(`sqlsh: -p/--password gives a server's password (mysql -u USER -pSECRET DB); a ${target.engine === 'sqlite' ? 'SQLite' : 'DuckDB'} database has none`);
+    return 2;
+  }
+  if (opts.password !== undefined) target = { ...target, password: opts.password };
+  else if (opts.askPassword) {
+    try {
+      const { askPasswordFirst } = await import('./prompt-hidden.js');
+      target = { ...target, password: await askPasswordFirst('Enter password: ') };
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        stderrTerminal().line(`sqlsh: not connected: ${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
+  }
+
   if (batch && target.engine === 'mysql') {
     // A script on MySQL/MariaDB: ~/.my.cnf's printing options (batch, skip-column-names, raw, table,
     // vertical) as if given first on the command line, as the mysql client reads them
+    // (or the files --defaults-file, --defaults-extra-file name; none with --no-defaults)
     const { readMyCnf } = await import('../engines/mysql/mysql-target.js');
-    const cnfFlags = myCnfPrintFlags(readMyCnf(process.env));
     try {
+      const cnfFlags = myCnfPrintFlags(readMyCnf(process.env, opts.optionFiles));
       if (cnfFlags.length > 0) opts = parseArgs([...cnfFlags, ...argv], { mysql: true });
     } catch (e) {
+      if (e instanceof ConnectError) {
+        stderrTerminal().line(`sqlsh: ${e.message}`);
+        return 2;
+      }
       if (!(e instanceof UsageError)) throw e;
-      stderrTerminal().line(`sqlsh: ~/.my.cnf: ${e.message}`);
+      stderrTerminal().line(`sqlsh: ${opts.optionFiles?.only ?? '~/.my.cnf'}: ${e.message}`);
       return 2;
     }
   }

@@ -1,6 +1,7 @@
 /**
  * Takes passwords out of the process's visible arguments (`ps`, /proc/PID/cmdline), as the MySQL
- * client does: a URI with user:password@, a password=... parameter, or -c SQL that sets a password.
+ * client does: a URI with user:password@, a password=... parameter, the mysql client's -pSECRET and
+ * --password=SECRET, or -c SQL that sets a password.
  *
  * On Linux Node's process.title setter (libuv) writes the new title over the memory that holds argv
  * and clears the rest of it, so the old arguments are gone from /proc/PID/cmdline and `ps -o args`
@@ -12,10 +13,19 @@
  * the command line is not hidden.
  */
 import { maskConnectionPassword } from '../core/mask-password.js';
+import { attachedPassword, isMysqlStyle } from './mysql-style.js';
+
+/** One argument as it may be shown: a URI's or password='s password, the mysql client's -pSECRET, the value after --password. */
+function maskArgument(arg: string, prev: string | undefined, mysqlStyle: boolean): string {
+  if (/^--?pass(word)?$/i.test(prev ?? '')) return '***'; // --password VALUE (not the client's form, but typed)
+  const attached = attachedPassword(arg, mysqlStyle);
+  return attached ? `${attached[0]}***` : maskConnectionPassword(arg);
+}
 
 /** The arguments as they may be shown, or undefined when none holds a secret. */
 export async function maskedArguments(argv: readonly string[]): Promise<string[] | undefined> {
   let changed = false;
+  const mysqlStyle = isMysqlStyle(argv);
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -28,7 +38,7 @@ export async function maskedArguments(argv: readonly string[]): Promise<string[]
       const sql = arg.slice(flag.length);
       if (setsPassword(sql)) shown = flag + (await maskStrings(sql));
     } else {
-      shown = /^--?pass(word)?$/i.test(prev ?? '') ? '***' : maskConnectionPassword(arg); // --password VALUE (not a flag of ours, but typed)
+      shown = maskArgument(arg, prev, mysqlStyle);
     }
     if (shown !== arg) changed = true;
     out.push(shown);
@@ -46,12 +56,13 @@ async function maskStrings(sql: string): Promise<string> {
 }
 
 /**
- * The fast first step, run by bin/sqlsh.js before the program loads: URI and password= passwords
- * only (no SQL reading), so the window in which they are visible is Node's own start-up.
+ * The fast first step, run by bin/sqlsh.js before the program loads: URI, password= and -pSECRET
+ * passwords only (no SQL reading), so the window in which they are visible is Node's own start-up.
  */
 export function hideUriPasswords(argv: readonly string[]): void {
   try {
-    const shown = argv.map((a, i) => (/^--?pass(word)?$/i.test(argv[i - 1] ?? '') ? '***' : maskConnectionPassword(a)));
+    const mysqlStyle = isMysqlStyle(argv);
+    const shown = argv.map((a, i) => maskArgument(a, argv[i - 1], mysqlStyle));
     if (shown.some((a, i) => a !== argv[i])) process.title = ['sqlsh', ...shown].join(' ');
   } catch {
     // cosmetic

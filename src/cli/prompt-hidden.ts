@@ -1,11 +1,16 @@
 /** Reads a line from the terminal without echoing it (passwords). Ctrl-C / Ctrl-D reject with CancelledError. */
+import { closeSync, openSync } from 'node:fs';
+import { ReadStream, WriteStream } from 'node:tty';
+import type { Readable } from 'node:stream';
 import { CancelledError } from '../core/errors.js';
 import { safeText } from '../output/terminal-text.js';
+import { stderrTerminal } from '../output/terminal-writer.js';
 
-export function promptHidden(prompt: string): Promise<string> {
+/** On standard input (the prompt on standard error), or on the controlling terminal's own streams. */
+export function promptHidden(prompt: string, tty?: { readonly input: ReadStream; readonly output: WriteStream }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const input = process.stdin;
-    const output = process.stderr;
+    const input: NodeJS.ReadStream | ReadStream = tty ? tty.input : process.stdin;
+    const output: NodeJS.WritableStream = tty ? tty.output : process.stderr;
     if (!input.isTTY) {
       reject(new Error('no terminal to ask for a password on'));
       return;
@@ -44,5 +49,68 @@ export function promptHidden(prompt: string): Promise<string> {
       }
     };
     input.on('data', onData);
+  });
+}
+
+/**
+ * The mysql client's -p alone: the password asked for before connecting, as the client asks: on the
+ * terminal (standard input, or the controlling terminal when a script comes on standard input, as in
+ * `mysql -p db < x.sql`), without echo; with no terminal at all, the prompt goes to standard error and
+ * the first line of standard input is the password (the rest stays the script), as the client reads it.
+ */
+export async function askPasswordFirst(prompt: string): Promise<string> {
+  if (process.stdin.isTTY) return promptHidden(prompt);
+  let tty: { input: ReadStream; output: WriteStream } | undefined;
+  try {
+    const r = openSync('/dev/tty', 'r');
+    let w: number | undefined;
+    try {
+      w = openSync('/dev/tty', 'w');
+      tty = { input: new ReadStream(r), output: new WriteStream(w) }; // the prompt and a newline only
+    } catch {
+      if (w !== undefined) closeSync(w);
+      closeSync(r);
+    }
+  } catch {
+    // no controlling terminal
+  }
+  if (tty) {
+    try {
+      return await promptHidden(prompt, tty);
+    } finally {
+      tty.input.destroy();
+      tty.output.destroy();
+    }
+  }
+  stderrTerminal().write(safeText(prompt));
+  return readLine(process.stdin);
+}
+
+/** One line of a stream (without its line end); what follows it is left to be read next. */
+function readLine(input: Readable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = Buffer.alloc(0);
+    const finish = (line: Buffer, rest?: Buffer): void => {
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.off('error', onError);
+      input.pause();
+      if (rest && rest.length > 0) input.unshift(rest);
+      resolve(line.toString('utf8').replace(/\r$/, ''));
+    };
+    const onData = (chunk: Buffer): void => {
+      seen = Buffer.concat([seen, chunk]);
+      const nl = seen.indexOf(10);
+      if (nl >= 0) finish(seen.subarray(0, nl), seen.subarray(nl + 1));
+    };
+    const onEnd = (): void => finish(seen);
+    const onError = (e: Error): void => {
+      input.off('data', onData);
+      input.off('end', onEnd);
+      reject(e);
+    };
+    input.on('data', onData);
+    input.on('end', onEnd);
+    input.on('error', onError);
   });
 }

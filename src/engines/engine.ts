@@ -8,6 +8,13 @@ import type { EngineId, SqlDialect } from '../sql/dialect.js';
 import type { ResultEvent } from '../core/result.js';
 import type { CatalogData } from '../catalog/catalog-data.js';
 
+/** The mysql client's option files: --no-defaults (none), --defaults-file=FILE (only it), --defaults-extra-file=FILE (it, then ~/.my.cnf). */
+export interface MysqlOptionFiles {
+  readonly none?: boolean;
+  readonly only?: string;
+  readonly extra?: string;
+}
+
 /** Where to connect, as parsed from the command line, a URI, a saved connection or \c. */
 export interface ConnectionTarget {
   readonly engine: EngineId;
@@ -21,6 +28,18 @@ export interface ConnectionTarget {
   readonly user?: string;
   readonly database?: string;
   readonly password?: string;
+  /** MySQL/MariaDB: the Unix socket to connect through (the mysql client's -S / --socket). */
+  readonly socket?: string;
+  /** MySQL/MariaDB: TCP even to localhost, no socket (the mysql client's --protocol=tcp). */
+  readonly tcp?: boolean;
+  /** MySQL/MariaDB: SQL run on each new session before anything else (the mysql client's --init-command). */
+  readonly initCommand?: string;
+  /** MySQL/MariaDB: seconds to wait for each host (the mysql client's --connect-timeout). */
+  readonly connectTimeout?: number;
+  /** MySQL/MariaDB: which option files are read (~/.my.cnf when absent). */
+  readonly optionFiles?: MysqlOptionFiles;
+  /** MySQL/MariaDB: the session's character set when not utf8mb4 (the mysql client's --default-character-set=utf8). */
+  readonly charset?: 'utf8mb3';
   /** Open read-only (DuckDB/SQLite files; a read-only transaction mode elsewhere where cheap). */
   readonly readOnly?: boolean;
   /** Reach the server through an SSH tunnel: 'user@bastion:port' or a Host of ~/.ssh/config (src/engines/ssh/). */

@@ -14,6 +14,10 @@ export interface TargetFlags {
   readonly port?: number;
   readonly user?: string;
   readonly database?: string;
+  /** The mysql client's -S / --socket: the MySQL server's Unix socket. */
+  readonly socket?: string;
+  /** The mysql client's --protocol=tcp: TCP even to localhost. */
+  readonly tcp?: boolean;
   /** Which client's flags were used: -U/-d/-p are psql's (postgres), -u/-D/-P are mysql's. */
   readonly flagEngine?: EngineId;
   readonly readOnly?: boolean;
@@ -59,6 +63,8 @@ function withFlags(t: ConnectionTarget, flags: TargetFlags | undefined): Connect
   if (flags.port !== undefined) out.port = flags.port;
   if (flags.user !== undefined) out.user = flags.user;
   if (flags.database !== undefined) out.database = flags.database;
+  if (flags.socket !== undefined) out.socket = flags.socket;
+  if (flags.tcp) out.tcp = true;
   if (flags.readOnly) out.readOnly = true;
   if (flags.ssh) out.ssh = flags.ssh;
   if (flags.sshKey) out.sshKey = flags.sshKey;
@@ -85,7 +91,8 @@ export function parseTarget(text: string | undefined, ctx: TargetContext = {}, s
   const cwd = ctx.cwd ?? process.cwd();
   const flags = ctx.flags;
   if (text === undefined || text === '') {
-    if (flags?.flagEngine && (flags.host || flags.port || flags.user || flags.database)) {
+    // (a flag only the mysql client has, such as --defaults-file, is its command line: the server it names)
+    if (flags?.flagEngine && (flags.host || flags.port || flags.user || flags.database || flags.socket || flags.flagEngine === 'mysql')) {
       return withFlags({ engine: flags.flagEngine }, flags);
     }
     return { engine: 'sqlite', path: ':memory:' };

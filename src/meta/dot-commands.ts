@@ -94,10 +94,10 @@ export function sqlite3ModeName(s: Sqlite3Output): string {
 }
 
 /**
- * sqlite3's `.show`: its settings, each `%12.12s: value` (sqlsh has no explain or stats: theirs are auto and off).
+ * sqlite3's `.show`: its settings, each `%12.12s: value` (sqlsh has no explain: its is auto; stats as `.stats` set it).
  * `widthCount`: the most columns a columnar result had since the last `.width` (sqlite3 grows its width list with zeros).
  */
-export function sqlite3Show(state: Sqlite3Output | undefined, o: { readonly echo: boolean; readonly eqp?: boolean; readonly output: string; readonly filename: string; readonly widthCount: number }): string {
+export function sqlite3Show(state: Sqlite3Output | undefined, o: { readonly echo: boolean; readonly eqp?: boolean; readonly stats?: string; readonly output: string; readonly filename: string; readonly widthCount: number }): string {
   const s = state ?? SQLITE3_DEFAULT;
   const mode = sqlite3ModeName(s);
   const widths = [...(s.widths ?? [])];
@@ -105,6 +105,6 @@ export function sqlite3Show(state: Sqlite3Output | undefined, o: { readonly echo
   const line = (name: string, value: string): string => `${name.padStart(12)}: ${value}\n`;
   return line('echo', o.echo ? 'on' : 'off') + line('eqp', o.eqp ? 'on' : 'off') + line('explain', 'auto') + line('headers', s.header ? 'on' : 'off')
     + line('mode', mode) + line('nullvalue', sqlite3CString(s.nullValue)) + line('output', o.output)
-    + line('colseparator', sqlite3CString(s.colSeparator)) + line('rowseparator', sqlite3CString(s.rowSeparator)) + line('stats', 'off')
+    + line('colseparator', sqlite3CString(s.colSeparator)) + line('rowseparator', sqlite3CString(s.rowSeparator)) + line('stats', o.stats ?? 'off')
     + line('width', widths.map((w) => `${w} `).join('')) + line('filename', o.filename);
 }

@@ -177,7 +177,7 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       if (args.length > 0) return usage('Usage: .show');
       // where results go (a .once file too)
       const echo = (s.variables.get('ECHO') ?? 'none').toLowerCase() === 'all';
-      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, eqp: s.sqlite3Eqp, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
+      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, eqp: s.sqlite3Eqp, stats: s.sqlite3Stats, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
       return OK;
     }
     case 'exit':
@@ -203,6 +203,25 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
         const v = booleanArg(ctx, name, args);
         if (typeof v !== 'boolean') return v;
         s.sqlite3Eqp = v;
+      }
+      return OK;
+    }
+    case 'trace':
+      return trace(ctx, args);
+    case 'stats': {
+      // sqlite3's counters (memory, page cache, each statement's steps) come from SQLite calls the driver does
+      // not make: the setting is kept for .show, and said once not to be shown
+      if (args.length > 1) return usage('Usage: .stats ?on|off|stmt|vmstep?');
+      const w = (args[0] ?? '').toLowerCase();
+      if (w === 'stmt' || w === 'vmstep') s.sqlite3Stats = w;
+      else if (args.length === 1) {
+        const v = booleanArg(ctx, name, args);
+        if (typeof v !== 'boolean') return v;
+        s.sqlite3Stats = v ? 'on' : 'off';
+      }
+      if ((args.length === 0 || s.sqlite3Stats !== 'off') && !statsSaid.has(s)) {
+        statsSaid.add(s);
+        s.io.error("sqlsh: .stats: SQLite's counters (memory, page cache, each statement's steps) are not shown: the SQLite driver does not report them");
       }
       return OK;
     }
@@ -242,6 +261,37 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       if (!s.interactive) return fail(`Error: unknown command or invalid arguments:  "${name}". Enter ".help" for help`);
       return fail(`unknown dot-command .${name} (sqlsh knows ${DOT_COMMANDS.map(([n]) => n).filter((n) => n !== '.exit').join(', ')})`);
   }
+}
+
+/** The sessions told that .stats shows nothing. */
+const statsSaid = new WeakSet<object>();
+
+/** `.trace [OPTIONS] [FILE]`: each statement's SQL as it runs (sqlite3-trace.ts); off: no more; no FILE: where it went. */
+async function trace(ctx: MetaContext, args: readonly string[]): Promise<Step> {
+  const s = ctx.session;
+  const { openTrace, traced, traceWords, untraced } = await import('./sqlite3-trace.js');
+  const words = traceWords(args);
+  if ('error' in words) return fail(words.error);
+  const old = s.sqlite3Trace;
+  if (words.file === undefined) {
+    // (sqlite3: the same place, with what the options say)
+    if (old) s.sqlite3Trace = { ...old, ...words.what };
+    s.connection = s.sqlite3Trace ? traced(s.connection, () => s.sqlite3Trace) : untraced(s.connection);
+    return OK;
+  }
+  s.sqlite3Trace = undefined;
+  await old?.close();
+  const on = words.file.toLowerCase() !== 'off' && (words.what.stmt || words.what.profile || words.what.close_);
+  if (on) {
+    try {
+      s.sqlite3Trace = await openTrace(words.file!, words.what, s.io.stdout, (t) => s.io.error(t.replace(/\n$/, '')));
+    } catch {
+      // said, and not an error, as sqlite3 3.40 has it
+      s.io.error(`Error: cannot open "${words.file}"`);
+    }
+  }
+  s.connection = s.sqlite3Trace ? traced(s.connection, () => s.sqlite3Trace) : untraced(s.connection);
+  return OK;
 }
 
 /** sqlite3's number in an argument: decimal or 0x hex, read up to the first other character (`2abc` is 2, `x` 0). */

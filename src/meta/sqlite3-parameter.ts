@@ -10,6 +10,18 @@ import { SQLITE3_PARAMETERS_DDL } from '../sql/sqlite3-parameters.js';
 import { SqlError } from '../core/errors.js';
 
 const OK: MetaOutcome = Object.freeze({ type: 'ok' });
+
+/** What sqlite3 prints for `.parameter` without a command it knows (or with the wrong number of words). */
+const SQLITE3_PARAMETER_HELP = [
+  '.parameter CMD ...       Manage SQL parameter bindings',
+  '   clear                   Erase all bindings',
+  '   init                    Initialize the TEMP table that holds bindings',
+  '   list                    List the current parameter bindings',
+  '   set PARAMETER VALUE     Given SQL parameter PARAMETER a value of VALUE',
+  '                           PARAMETER should start with one of: $ : @ ?',
+  '   unset PARAMETER         Remove PARAMETER from the binding table',
+  '',
+].join('\n');
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export async function sqlite3Parameter(ctx: MetaContext, args: readonly string[], sql: (text: string) => Promise<unknown[][]>): Promise<MetaOutcome> {
@@ -35,6 +47,6 @@ export async function sqlite3Parameter(ctx: MetaContext, args: readonly string[]
       await replace(literal(value!));
     }
   } else if (args.length === 2 && cmd === 'unset') await sql(`DELETE FROM temp.sqlite_parameters WHERE key = ${literal(name!)}`);
-  else await s.out.write('Usage: .parameter clear|init|list|set PARAMETER VALUE|unset PARAMETER\n');
+  else await s.out.write(SQLITE3_PARAMETER_HELP); // (on stdout, the script going on, as sqlite3 3.40 writes it)
   return OK;
 }

@@ -5,6 +5,7 @@
  */
 import type { RenderedSummary } from './render-events.js';
 import type { Session } from './session.js';
+import { untraced } from '../meta/sqlite3-trace.js';
 
 /** The process's CPU use at a statement's start, when sqlite3's .timer line will need it. */
 export function statementCpu(session: Session): NodeJS.CpuUsage | undefined {
@@ -38,7 +39,8 @@ function mysqlOutcome(s: { readonly rowCount: number; readonly affected?: number
 
 /** sqlite3's `.changes on` line after a statement: the rows it changed and the connection's total. */
 async function writeSqlite3Changes(session: Session): Promise<void> {
-  for await (const ev of session.connection.execute('select changes(), total_changes()', {})) {
+  // (not in sqlite3's .trace: the sqlite3 shell asks SQLite without SQL)
+  for await (const ev of untraced(session.connection).execute('select changes(), total_changes()', {})) {
     if (ev.type === 'rows' && ev.rows[0]) await session.io.stdout.write(`changes: ${String(ev.rows[0][0])}   total_changes: ${String(ev.rows[0][1])}\n`);
   }
 }

@@ -18,6 +18,7 @@ import { afterFailure, NO_VARIABLES, withConnectionVariables, type Variables } f
 import { SqlError } from '../core/errors.js';
 import { SQLITE_KEYWORDS } from '../sql/dialects/sqlite.js';
 import type { ConditionalStack } from '../meta/conditional-stack.js';
+import type { Sqlite3Trace } from '../meta/sqlite3-trace.js';
 
 export interface SessionIO {
   /** Where results go by default (stdout). */
@@ -97,6 +98,10 @@ export class Session {
   mysqlDisconnected = false;
   /** sqlite3's `.eqp on`: each statement's query plan before it (src/shell/sqlite3-eqp.ts). */
   sqlite3Eqp = false;
+  /** sqlite3's `.trace`: where each statement's SQL goes as it runs (src/meta/sqlite3-trace.ts); the connection is traced until `.open`. */
+  sqlite3Trace: Sqlite3Trace | undefined;
+  /** sqlite3's `.stats` setting, as `.show` says it (sqlsh shows no counters: README). */
+  sqlite3Stats: 'off' | 'on' | 'stmt' | 'vmstep' = 'off';
   /** sqlite3's `.parameter` was used: statements bind their parameters from its table (src/meta/sqlite3-parameter.ts). */
   sqlite3Parameters = false;
   /** sqlite3's `.exit N`: the status the shell leaves with. */
@@ -236,6 +241,7 @@ export class Session {
     const promptPassword = ask ? async (p: string) => (typed = await ask(p)) : undefined;
     const conn = await engine.connect(target, { ...opts, promptPassword });
     const old = this.connection;
+    // (sqlite3's .trace does not go on on the new connection: a .trace after .open starts it again)
     this.connection = conn;
     this.variables = withConnectionVariables(this.variables, conn.info);
     // A password typed at the prompt is kept with the target (never printed), so \c OTHERDB on the

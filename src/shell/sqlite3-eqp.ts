@@ -6,11 +6,13 @@
 import type { Session } from './session.js';
 import { sqlite3PlanText, sqliteRowsFrom } from '../plan/parse-sqlite-plan.js';
 import { querier } from '../meta/describe/query-rows.js';
+import { untraced } from '../meta/sqlite3-trace.js';
 
 export async function writeSqlite3Plan(session: Session, sql: string, signal?: AbortSignal): Promise<void> {
   let rows: readonly (readonly unknown[])[];
   try {
-    rows = (await querier(session.connection, signal)(`EXPLAIN QUERY PLAN ${sql}`)) as unknown as readonly (readonly unknown[])[];
+    // (not in sqlite3's .trace, as the sqlite3 shell's own plan query is not)
+    rows = (await querier(untraced(session.connection), signal)(`EXPLAIN QUERY PLAN ${sql}`)) as unknown as readonly (readonly unknown[])[];
   } catch {
     return;
   }

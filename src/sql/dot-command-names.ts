@@ -32,10 +32,12 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.separator', 'the separator between values (and rows)'],
   ['.shell', 'run a command with /bin/sh (also .system)'],
   ['.show', 'the settings: mode, headers, separators, null value, output, widths'],
+  ['.stats', 'accepted (on|off|stmt|vmstep) and shown by .show; SQLite\'s counters are not shown'],
   ['.system', 'run a command with /bin/sh (also .shell)'],
   ['.tables', 'the tables and views (matching a pattern)'],
   ['.timeout', 'the busy timeout, in milliseconds'],
   ['.timer', 'the time each statement takes (on|off)'],
+  ['.trace', 'each statement\'s SQL as it runs: .trace [--stmt|--profile|--close] stdout|stderr|FILE|off'],
   ['.width', 'the widths of the columnar modes\' columns (-N: to the right, 0: as needed)'],
 ].map((e) => Object.freeze(e) as readonly [string, string]));
 
@@ -48,7 +50,7 @@ const SHORTEST: readonly (readonly [name: string, shortest: number])[] = [
   ['backup', 3], ['bail', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['eqp', 2], ['exit', 2], ['explain', 3],
   ['headers', 1], ['help', 3], ['indexes', 2], ['indices', 4], ['import', 1], ['mode', 1], ['nullvalue', 1], ['once', 2],
   ['open', 2], ['output', 1], ['parameter', 3], ['print', 3], ['prompt', 1], ['quit', 1], ['read', 3], ['save', 3],
-  ['schema', 3], ['separator', 2], ['shell', 2], ['show', 3], ['system', 2], ['tables', 2], ['timeout', 5], ['width', 2],
+  ['schema', 3], ['separator', 2], ['shell', 2], ['show', 3], ['stats', 2], ['system', 2], ['tables', 2], ['timeout', 5], ['trace', 1], ['width', 2],
 ];
 
 /** The dot-command a word names (lower case, without the dot), its abbreviation read as sqlite3 reads it; else the word. */

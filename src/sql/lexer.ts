@@ -53,7 +53,7 @@ const OPERATORS_BY_CHAR: readonly (readonly string[] | undefined)[] = (() => {
 })();
 
 /** MySQL client commands that take no argument (\G, \g, \c, \p, \q ...), by letter code. */
-const SHORT_COMMANDS: ReadonlySet<number> = new Set([...'gGcpqtwWreh#'].map((ch) => ch.charCodeAt(0)));
+const SHORT_COMMANDS: ReadonlySet<number> = new Set([...'gGcpqtwWrehs#'].map((ch) => ch.charCodeAt(0)));
 
 /** Where the scanner reports the token it found: reused across calls (the scanner allocates nothing). */
 export interface ScanState {

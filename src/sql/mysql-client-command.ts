@@ -13,13 +13,23 @@ const ALONE: Readonly<Record<string, string>> = { quit: '\\q', exit: '\\q' };
 /** On the mysql client's command line only (session.mysqlClient): `connect [db [host]]` is its \\r. */
 const CLIENT_WITH_ARGUMENT: Readonly<Record<string, string>> = { ...WITH_ARGUMENT, connect: '\\r' };
 
+/**
+ * On the mysql client's command line only: commands that take nothing, alone on their line or ended by
+ * the delimiter (`status`, `status;`; `status x` is SQL), unlike quit and exit.
+ */
+const CLIENT_ALONE: Readonly<Record<string, string>> = { status: '\\s' };
+
+/** A word's entry, never an Object.prototype name's (`constructor x;` is SQL). */
+const entry = (table: Readonly<Record<string, string>>, word: string): string | undefined => (Object.hasOwn(table, word) ? table[word] : undefined);
+
 /** The backslash command for `text` (a line, or a statement's text when `statement`), or undefined. */
 export function mysqlClientCommand(text: string, statement: boolean, client = false): string | undefined {
   const m = /^\s*([A-Za-z]+)(?:([ \t\r\n])([^]*))?$/.exec(text);
   if (!m) return undefined;
   const word = m[1]!.toLowerCase();
   const rest = (m[3] ?? '').trim();
-  const command = (client ? CLIENT_WITH_ARGUMENT : WITH_ARGUMENT)[word];
+  const command = entry(client ? CLIENT_WITH_ARGUMENT : WITH_ARGUMENT, word);
   if (command !== undefined) return rest === '' ? command : `${command} ${rest}`;
-  return !statement && rest === '' ? ALONE[word] : undefined;
+  if (rest !== '') return undefined;
+  return (client ? entry(CLIENT_ALONE, word) : undefined) ?? (statement ? undefined : entry(ALONE, word));
 }

@@ -278,7 +278,7 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
           if (arg !== '') delim = arg;
           continue;
         }
-        if (firstSql < 0 && options?.mysqlClientDelimiter === true && /^\\[cptnWw#](?![A-Za-z])./.test(line)) {
+        if (firstSql < 0 && options?.mysqlClientDelimiter === true && /^\\[cptnWws#](?![A-Za-z])./.test(line)) {
           // the client's commands that take nothing are two characters at a statement's start too: the rest is more input
           pushLine('meta', tStart, line.slice(0, 2), tStart + 2);
           pos = tStart + 2;
@@ -313,9 +313,9 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
       pos = lineEnd;
       continue;
     }
-    if (firstSql < 0 && lineCommands && (MYSQL_LINE_COMMANDS.has(u) || (u === 'CONNECT' && options?.mysqlClientDelimiter === true)) && atLineStart(text, tStart)) {
+    if (firstSql < 0 && lineCommands && (MYSQL_LINE_COMMANDS.has(u) || ((u === 'CONNECT' || u === 'STATUS') && options?.mysqlClientDelimiter === true)) && atLineStart(text, tStart)) {
       // the mysql client's one-line commands at a statement's start (`use db`, `source FILE`, `quit`,
-      // `exit`): the line is the command unless the delimiter is on it (then `use db;` is a statement the
+      // `exit`, and on its command line `connect`, `status`): the line is the command unless the delimiter is on it (then `use db;` is a statement the
       // runner takes as the command: mysqlClientCommand); quit and exit take nothing after them
       let lineEnd = pos;
       while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;

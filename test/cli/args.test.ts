@@ -141,17 +141,78 @@ describe('parseArgs: psql printing flags and mysql command lines', () => {
 });
 
 describe("the mysql client's -pPASSWORD", () => {
-  test('is refused with where to put the password instead, and the password is not repeated', () => {
-    for (const argv of [['-uroot', '-psecret', 'db'], ['-u', 'root', '-p', 's3cret', 'db'], ['mysql://h/db', '-pxyzzy']]) {
-      assert.throws(
-        () => parseArgs(argv),
-        (e: Error) => /no password on the command line/.test(e.message) && /MYSQL_PWD/.test(e.message) && !/secret|s3cret|xyzzy/.test(e.message),
-        argv.join(' '),
-      );
+  test('-pSECRET and --password=SECRET are the password on its command line; -p and --password alone ask; the next word is never the value', () => {
+    assert.equal(parseArgs(['-uroot', '-psecret', 'db']).password, 'secret');
+    assert.equal(parseArgs(['mysql://h/db', '-p1234']).password, '1234', 'digits too: a password, not the port, as the client reads it');
+    assert.equal(parseArgs(['mysql://h/db', '-p1234']).port, undefined);
+    assert.equal(parseArgs(['-u', 'root', '--password=s3cret', 'db']).password, 's3cret');
+    assert.equal(parseArgs(['-u', 'root', '--password=', 'db']).password, '', 'an empty password');
+    assert.equal(parseArgs(['-u', 'root', '-Bpxyzzy', 'db']).password, 'xyzzy', 'after a flag without a value, as getopt reads it');
+    for (const argv of [['-u', 'root', '-p', 'shop'], ['-u', 'root', '--password', 'shop'], ['-uroot', '-Np', 'shop']]) {
+      const o = parseArgs(argv);
+      assert.equal(o.askPassword, true, argv.join(' '));
+      assert.equal(o.password, undefined);
+      assert.equal(o.target, 'shop', 'the next word is the database');
     }
-    // psql's -p PORT is still the port
-    assert.equal(parseArgs(['-h', 'db', '-p', '5433']).port, 5433);
+    assert.equal(parseArgs(['-u', 'root', '-p', '-psecret']).askPassword, undefined, 'the last one wins');
   });
+  test("psql's -p PORT is still the port, and a word there is refused without being repeated", () => {
+    assert.equal(parseArgs(['-h', 'db', '-p', '5433']).port, 5433);
+    assert.equal(parseArgs(['-h', 'db', '-p5433']).password, undefined);
+    assert.throws(() => parseArgs(['-h', 'db', '-p', 's3cret']), (e: Error) => /psql's port/.test(e.message) && /-u USER/.test(e.message) && !/s3cret/.test(e.message));
+    // -pSECRET and --password=SECRET are the mysql client's alone: its command line, with -h only too
+    assert.equal(parseArgs(['-h', 'db', '-ps3cret', 'shop']).password, 's3cret');
+    assert.equal(parseArgs(['-h', 'db', '-ps3cret', 'shop']).flagEngine, 'mysql');
+    assert.equal(parseArgs(['-h', 'db', '--password=s3cret', 'shop']).password, 's3cret');
+    assert.throws(() => parseArgs(['--password', 's3cret', 'x.db']), (e: Error) => /unknown option "--password"/.test(e.message) && !/s3cret/.test(e.message));
+  });
+});
+
+test("the mysql client's --default-character-set: utf8mb4 (sqlsh's) or utf8/utf8mb3; another is refused with what to do", () => {
+  assert.equal(parseArgs(['-u', 'root', '--default-character-set=utf8mb4', 'db']).charset, undefined);
+  assert.equal(parseArgs(['-u', 'root', '--default-character-set=utf8', 'db']).charset, 'utf8mb3');
+  assert.equal(parseArgs(['-u', 'root', '--default-character-set', 'UTF8MB3', 'db']).charset, 'utf8mb3');
+  assert.throws(() => parseArgs(['-u', 'root', '--default-character-set=latin1', 'db']), /reads scripts as UTF-8[^]*iconv -f latin1 -t utf-8/);
+  // the client's own option: the command line is the client's (-pSECRET a password, not psql's port)
+  assert.equal(parseArgs(['--default-character-set=utf8mb4', '-h', 'db', '-psecret']).password, 'secret');
+});
+
+test("which flags are the mysql client's own (its output habits): a bundle's letters up to a value, -p as -u", () => {
+  assert.equal(parseArgs(['mysql://h/db', '-cSELECT 1']).mysqlClient, undefined, "psql's -c with SQL attached: the SQL's letters are no flags");
+  assert.equal(parseArgs(['mysql://h/db', '-c', 'select 1']).mysqlClient, undefined);
+  assert.equal(parseArgs(['mysql://h/db', '-psecret', '-c', 'select 1']).mysqlClient, true);
+  assert.equal(parseArgs(['mysql://h/db', '-p1234', '-c', 'select 1']).mysqlClient, true, 'digits too: the same flag');
+  assert.equal(parseArgs(['mysql://h/db', '-Ne', 'select 1']).mysqlClient, true);
+});
+
+test("the mysql client's -S / --socket PATH (psql's -S, single-line mode, is not sqlsh's)", () => {
+  for (const argv of [['-S', '/run/x.sock', '-u', 'root'], ['-S/run/x.sock'], ['--socket=/run/x.sock', 'db'], ['--socket', '/run/x.sock']]) {
+    const o = parseArgs(argv);
+    assert.equal(o.socket, '/run/x.sock', argv.join(' '));
+    assert.equal(o.flagEngine, 'mysql');
+  }
+  assert.equal(parseArgs(['--protocol=TCP', '-h', 'localhost']).tcp, true);
+  assert.equal(parseArgs(['--protocol=socket', '-u', 'x']).tcp, undefined);
+  assert.throws(() => parseArgs(['--protocol=pipe', '-u', 'x']), /TCP or a Unix socket/);
+  assert.throws(() => parseArgs(['--protocol=bogus', '-u', 'x']), /unknown protocol "bogus"/);
+});
+
+test("the mysql client's boolean options: --NAME, --NAME=0|1, --skip-NAME, --disable-NAME, --enable-NAME; what sqlsh cannot do is refused", () => {
+  assert.equal(parseArgs(['-u', 'x', '--show-warnings']).mysqlShowWarnings, true);
+  assert.equal(parseArgs(['-u', 'x', '--show-warnings=off']).mysqlShowWarnings, false);
+  assert.equal(parseArgs(['-u', 'x', '--show-warnings', '--skip-show-warnings']).mysqlShowWarnings, false);
+  assert.equal(parseArgs(['--show-warnings', '-h', 'db', 'shop']).mysqlShowWarnings, true, "the client's option: the client's command line");
+  assert.throws(() => parseArgs(['-u', 'x', '--show-warnings=maybe']), /takes 0 or 1/);
+  assert.throws(() => parseArgs(['-u', 'x', '--ssl']), /do not use TLS/);
+  assert.doesNotThrow(() => parseArgs(['-u', 'x', '--ssl=0', '--skip-ssl', '--disable-ssl', '-C', '--quick', '--no-beep']));
+  assert.throws(() => parseArgs(['-u', 'x', '--local-infile=0']), /sends the file/);
+});
+
+test("the mysql client's --init-command and --connect-timeout", () => {
+  const o = parseArgs(['-u', 'x', '--init-command=set names utf8mb4', '--connect-timeout', '7']);
+  assert.equal(o.initCommand, 'set names utf8mb4');
+  assert.equal(o.connectTimeout, 7);
+  assert.throws(() => parseArgs(['-u', 'x', '--connect-timeout=soon']), /number of seconds/);
 });
 
 test("the mysql client's -vv is taken (row counts after each statement); -vvv is refused with what to use", () => {

@@ -184,11 +184,13 @@ test('--help says where a password is safer than on the command line, with an ex
   assert.match(r.stdout, /Exit codes: 0 success; 1 [^]*2 usage error[^]*70 internal error/);
 });
 
-test('an unknown --password=VALUE is refused without echoing the value, and points to the safer ways', () => {
-  for (const args of [['--password=Marker-h4-pw', ':memory:'], ['--password', 'Marker-h4-pw'], ['-W=Marker-h4-pw']]) {
+test('a --password that is not for a server is refused without echoing the value, and points to the safer ways', () => {
+  for (const args of [['--password=Marker-h4-pw', ':memory:'], ['--password', 'Marker-h4-pw'], ['-W=Marker-h4-pw'], ['-pMarker-h4-pw', 'x.db']]) {
     const r = runCli(args);
     assert.equal(r.code, 2);
     assert.doesNotMatch(r.stderr, /Marker-h4-pw/);
   }
-  assert.match(runCli(['--password=x']).stderr, /^sqlsh: unknown option "--password"; give the password in PGPASSWORD, ~\/\.pgpass, MYSQL_PWD or ~\/\.my\.cnf, or let sqlsh ask for it/);
+  // (--password=VALUE is the mysql client's: a file database has no password)
+  assert.match(runCli(['--password=x']).stderr, /^sqlsh: -p\/--password gives a server's password \(mysql -u USER -pSECRET DB\); a SQLite database has none/);
+  assert.match(runCli(['--password', 'x']).stderr, /^sqlsh: unknown option "--password"; give the password in PGPASSWORD, ~\/\.pgpass, MYSQL_PWD or ~\/\.my\.cnf, or let sqlsh ask for it/);
 });

@@ -32,6 +32,14 @@ describe('mysql target resolution', () => {
     assert.equal(p.socketPath, undefined);
     assert.equal(p.host, '10.0.0.1');
   });
+  test("the mysql client's -S, --protocol=tcp, --connect-timeout and --init-command reach the parameters", () => {
+    assert.equal(resolveMysqlTarget({ engine: 'mysql', socket: '/tmp/s.sock' }, noEnv, {}).socketPath, '/tmp/s.sock');
+    assert.equal(resolveMysqlTarget({ engine: 'mysql', socket: '/tmp/s.sock', host: 'db.example' }, noEnv, {}).socketPath, undefined, 'another host: TCP');
+    assert.equal(resolveMysqlTarget({ engine: 'mysql', socket: '/tmp/s.sock', host: 'localhost', tcp: true }, noEnv, { socket: '/tmp/cnf.sock' }).socketPath, undefined);
+    const p = resolveMysqlTarget({ engine: 'mysql', connectTimeout: 3, initCommand: 'set @a = 1' }, noEnv, { 'connect-timeout': '9' });
+    assert.equal(p.connectTimeoutMs, 3000, 'the command line over ~/.my.cnf');
+    assert.equal(p.initCommand, 'set @a = 1');
+  });
   test('an invalid port is a ConnectError naming it', () => {
     assert.throws(() => resolveMysqlTarget({ engine: 'mysql' }, { MYSQL_TCP_PORT: 'abc' }, {}), (e: unknown) => e instanceof ConnectError && /'abc'/.test(e.message));
   });

@@ -189,6 +189,86 @@ test("the mysql client's backslash commands mean the client's on its command lin
   }
 });
 
+test("the mysql client's status (\\s, status, status;): its block as the client prints it, and \\s leaves the statement being typed open", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const db = `mstatus_${process.pid}`;
+  assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
+  // what differs by design or by the moment: the program's own line, the session's id, the server's
+  // counters and uptime (mysql-status.ts)
+  const same = (out: string): string => out
+    .replace(/^(mariadb|sqlsh) {2}Ver .*$/gm, 'PROGRAM')
+    .replace(/^(Connection id:\t\t)\d+$/gm, '$1N')
+    .replace(/^(Uptime:\t\t\t).*$/gm, '$1T')
+    .replace(/^Threads: \d+ {2}Questions: \d+ {2}Slow queries: \d+ {2}Opens: \d+ {2}Open tables: \d+ {2}Queries per second avg: \d+\.\d{3}$/gm, 'STATISTICS');
+  try {
+    const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env });
+    for (const [script, flags] of [
+      ['\\s\n', []],
+      ['create temporary table t (id int auto_increment primary key, v int);\ninsert into t (v) values (1), (2);\nstatus\nstatus;\nSTATUS ;select 3;\n', []],
+      ['delimiter //\n\\s\nstatus\nselect 1//\n', []],
+      ['select 1\\s\nselect 2 \\s select 3;\n', []],
+      ['\\s select 4;\nselect 5 \\s;\n\\p\n', []],
+      ['status foo;\nselect 6;\n', ['-f']], // SQL, as `select 7; status` is (not at a line's start)
+      ['', ['-e', 'select 7; status']],
+      ['', ['-e', 'select 7;\nstatus']],
+    ] as [string, string[]][]) {
+      // (the character sets of the session: sqlsh's utf8mb4, the client's default-character-set given)
+      const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, '--default-character-set=utf8mb4', ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, '-h', server.host, '-P', String(server.port), '-u', server.user, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      const what = `${JSON.stringify(script)} ${flags.join(' ')}`;
+      assert.equal(/^Uptime:/m.test(real.stdout), !/status foo|7; status/.test(what), what);
+      assert.equal(same(r.stdout), same(real.stdout), `stdout of ${what}`);
+      assert.equal(r.stderr, real.stderr, `stderr of ${what}`);
+      assert.equal(r.status, real.status, `exit status of ${what}`);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
+test("the session's character set: utf8mb4 whatever the locale (the client's follows it), the client's --default-character-set=utf8 and SET NAMES utf8 as the client has them", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const db = `mcharset_${process.pid}`;
+  assert.equal(client(server, ['-e', `create database ${db};`]).status, 0);
+  try {
+    const run = (cmd: string, args: readonly string[], input: string, env: NodeJS.ProcessEnv) => spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60_000, env });
+    const conn = [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`];
+    const own = ['-h', server.host, '-P', String(server.port), '-u', server.user];
+    const session = "select charset('a'), @@character_set_client, @@character_set_connection, @@character_set_results, @@collation_connection;\n";
+    // a character outside the BMP in a utf8mb3 session: a literal passes through, a utf8mb4 column refuses it
+    // (mysql2 on its own wrote it as CESU-8 surrogates, which the server stored: mysql-utf8-queries.ts)
+    const wide = "select hex('🎉') as h, '🎉é' as lit, length('🎉') as n;\ncreate temporary table t (v varchar(10) charset utf8mb4);\ninsert into t values ('é');\ninsert into t values ('🎉');\nselect v, hex(v) from t;\n";
+    for (const [script, flags] of [
+      [session, ['--default-character-set=utf8mb4']],
+      [session, ['--default-character-set=utf8']],
+      [session, ['--default-character-set=UTF8MB3']],
+      [wide, ['--default-character-set=utf8mb4']],
+      [wide, ['--default-character-set=utf8']],
+      [`set names utf8;\n${session}${wide}`, ['--default-character-set=utf8mb4']],
+    ] as [string, string[]][]) {
+      const real = run('mariadb', ['--no-defaults', ...conn, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });
+      const r = run(process.execPath, [BIN, ...own, ...flags, db], script, { ...testEnv(tempDir()), MYSQL_PWD: server.password });
+      const what = `${JSON.stringify(script)} ${flags.join(' ')}`;
+      assert.equal(r.stdout, real.stdout, `stdout of ${what}`);
+      assert.equal(r.stderr, real.stderr, `stderr of ${what}`);
+      assert.equal(r.status, real.status, `exit status of ${what}`);
+    }
+    // without the option the client follows the locale (utf8mb3 under C.UTF-8, latin1 under C); sqlsh stays
+    // utf8mb4, on purpose: there the client refuses an emoji and stores é as two mangled characters (README)
+    for (const lang of ['C.UTF-8', 'C']) {
+      const env = { ...testEnv(tempDir()), MYSQL_PWD: server.password, LANG: lang, LC_ALL: lang };
+      const real = run('mariadb', ['--no-defaults', ...conn, '-N', db], session, env);
+      const r = run(process.execPath, [BIN, ...own, '-N', db], session, env);
+      assert.equal(real.stdout, lang === 'C' ? 'latin1\tlatin1\tlatin1\tlatin1\tlatin1_swedish_ci\n' : 'utf8mb3\tutf8mb3\tutf8mb3\tutf8mb3\tutf8mb3_general_ci\n', lang);
+      assert.equal(r.stdout, 'utf8mb4\tutf8mb4\tutf8mb4\tutf8mb4\tutf8mb4_general_ci\n', lang);
+    }
+  } finally {
+    client(server, ['-e', `drop database ${db};`]);
+  }
+});
+
 test("-t with -r keeps the client's table, and several -e are one script joined with a space, as the client does", async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;
@@ -312,6 +392,7 @@ test("the mysql client's own commands at a statement's start (use, source, quit,
       ['exit\nselect 2;\n', []],
       ['quit now\nselect 2;\n', []],
       ['exit;\nselect 2;\n', []],
+      ['constructor x;\nselect 2;\n', []], // a word that names no command is SQL, whatever JavaScript's objects hold
       [`source ${file}\nselect 1;\n`, []],
       [`source ${file};\nselect 1;\n`, ['-vv']],
       [`source ${file} ; select 2;\n`, []],

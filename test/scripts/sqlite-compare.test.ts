@@ -62,6 +62,53 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.match(r.stdout, /^Run Time: real \d\.\d{3} user \d\.\d{6} sys \d\.\d{6}\n/);
   });
 
+  test(".stats on|off|stmt|vmstep is taken as sqlite3 takes it and .show says it; sqlite3's counters are not shown (said once on stderr)", () => {
+    const dir = tempDir();
+    const script = [
+      'create table t(x);', '.stats on', 'insert into t values (1);', 'select * from t;', '.show', '.stats stmt', 'select 2;', '.st vmstep', 'select 3;',
+      '.show', '.stats off', 'select 4;', '.show', '.stats yes', '.show', '.stats', '.stats 0', '.show',
+    ].join('\n') + '\n';
+    const [a, b] = [join(dir, 'a.db'), join(dir, 'b.db')];
+    const real = sqlite3([a], script);
+    const r = spawnSync(process.execPath, [BIN, b], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.status, real.status, r.stderr);
+    // sqlite3's counters: `Memory Used:   112568 (max 124224) bytes` ..., `VM-steps: 9`
+    const counters = /^(VM-steps: \d+|[A-Z][A-Za-z0-9 ()/.]*: {2,}.*)\n/gm;
+    assert.match(real.stdout, counters);
+    assert.equal(r.stdout.replaceAll(b, 'DB'), real.stdout.replace(counters, '').replaceAll(a, 'DB'));
+    assert.match(r.stdout, /^ {7}stats: vmstep$/m);
+    assert.equal(r.stderr, "sqlsh: .stats: SQLite's counters (memory, page cache, each statement's steps) are not shown: the SQLite driver does not report them\n");
+    // more than one word: sqlite3's usage line, an error (sqlite3 goes on with the script, sqlsh stops: run-script's rule)
+    const usage = spawnSync(process.execPath, [BIN, b], { input: 'select 1;\n.stats a b\n', encoding: 'utf8', env: testEnv(tempDir()) });
+    const realUsage = sqlite3([a], 'select 1;\n.stats a b\n');
+    assert.equal(usage.stdout, realUsage.stdout);
+    assert.equal(usage.stderr, realUsage.stderr);
+    assert.equal(usage.status, realUsage.status);
+  });
+
+  test('.trace to a file, to stderr, with --profile and --close; .open ends it, as in sqlite3', () => {
+    const dir = tempDir();
+    const script = [
+      'create table t(x);', '.trace trace.txt', 'insert into t values (1);', 'select * from t;', '.trace stderr', 'select 2;',
+      '.trace stdout --profile', 'select 3;', '.trace stdout --close --stmt', 'select 4;', '.open other.db', 'select 5;',
+      '.trace /nonexistent/dir/t.txt', 'select 6;', '.trace stdout', '.open x.db', 'select 7;', '.trace --bogus', '.trace stdout --row',
+    ].join('\n') + '\n';
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    mkdirSync(a);
+    mkdirSync(b);
+    const real = spawnSync('sqlite3', ['x.db'], { input: script, encoding: 'utf8', cwd: a });
+    const r = spawnSync(process.execPath, [BIN, 'x.db'], { input: script, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
+    const ns = (s: string): string => s.replace(/-- \d+ ns$/gm, '-- N ns');
+    assert.equal(ns(r.stdout), ns(real.stdout));
+    assert.match(r.stdout, /^select 3; -- \d+ ns$/m);
+    assert.match(r.stdout, /^-- closing database connection$/m);
+    assert.equal(readFileSync(join(b, 'trace.txt'), 'utf8'), readFileSync(join(a, 'trace.txt'), 'utf8'));
+    // (sqlsh says that it does not trace each row; sqlite3 does)
+    assert.equal(r.stderr.replace(/^\.trace --row: .*\n/m, ''), real.stderr);
+    assert.match(r.stderr, /^select 2;\nError: cannot open "\/nonexistent\/dir\/t\.txt"\nUnknown option "--bogus" on "\.trace"\n/);
+    assert.equal(r.status, real.status);
+  });
+
   test('.open, .backup, .save and .cd as sqlite3: the next statements run on the opened file, the copies are the database', () => {
     const dir = tempDir();
     const script = [

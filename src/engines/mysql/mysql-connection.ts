@@ -4,6 +4,7 @@
  * (a server that does not answer it: unanswered-cancel.ts),
  * tracks the transaction flag from the server status, and reconnects after a lost connection.
  */
+import { readUtf8mb3AsUtf8 } from './mysql-utf8-queries.js';
 import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
 import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
 import type { CatalogData } from '../../catalog/catalog-data.js';
@@ -322,6 +323,7 @@ export class MysqlConnection implements Connection {
       }
       inResultSet = true;
       rowCount = 0;
+      readUtf8mb3AsUtf8(fields); // (SET NAMES utf8: mysql-utf8-queries.ts)
       // GEOMETRY as raw bytes needs a typeCast; set it only when needed (mysql2 compiles the row
       // parser from the query's options right after this event), as it costs a closure per value.
       const options = (q as { options?: { typeCast?: unknown } }).options;

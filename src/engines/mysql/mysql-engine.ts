@@ -8,6 +8,7 @@ import type { Connection, ConnectionInfo, ConnectionTarget, ConnectOptions, Engi
 import { describeMysqlNode, probeMysqlNode, type MysqlNodeState } from './mysql-node.js';
 import type { MysqlCore, MysqlDriverError } from './mysql-connection.js';
 import { lightenMysqlIconv } from './mysql-iconv.js';
+import { keepUtf8Statements } from './mysql-utf8-queries.js';
 import { mysqlDisplayUrl, mysqlWhere, resolveMysqlTarget, type MysqlParams } from './mysql-target.js';
 
 interface Mysql2Module {
@@ -26,7 +27,9 @@ export function driverConfig(p: MysqlParams, database: string | undefined): Reco
     user: p.user,
     ...(p.password !== undefined ? { password: p.password } : {}),
     ...(database ? { database } : {}),
-    // utf8mb4 whatever the locale (the mysql client follows it: utf8mb3 under C.UTF-8, latin1 under LANG=C)
+    // utf8mb4 whatever the locale (the mysql client follows it: utf8mb3 under C.UTF-8, latin1 under LANG=C,
+    // where an emoji fails and é is stored as two mangled characters: README). utf8mb3, when asked for, is
+    // set after the handshake (openCore), statements still written as UTF-8 (mysql-utf8-queries.ts)
     charset: 'utf8mb4',
     // mysql2 asks for IGNORE_SPACE by default, which the client does not: `count (*)` would parse and a
     // table named `count` would not, and routines would store it in their sql_mode
@@ -49,15 +52,25 @@ export function driverConfig(p: MysqlParams, database: string | undefined): Reco
 
 async function openCore(driver: Mysql2Module, p: MysqlParams, database: string | undefined, readOnly = false): Promise<MysqlCore> {
   const core = driver.createConnection(driverConfig(p, database));
+  keepUtf8Statements(core);
   await new Promise<void>((resolve, reject) => core.connect((err) => (err ? reject(err) : resolve())));
-  if (readOnly) {
-    // Read-only where cheap: every transaction of this session refuses writes.
-    await new Promise<void>((resolve, reject) => {
-      const q = core.query({ sql: 'SET SESSION TRANSACTION READ ONLY' });
-      q.on('error', reject);
-      q.on('end', () => resolve());
-    });
+  const run = (sql: string): Promise<void> => new Promise<void>((resolve, reject) => {
+    const q = core.query({ sql });
+    q.on('error', reject);
+    q.on('end', () => resolve());
+  });
+  if (p.charset === 'utf8mb3') await run('SET NAMES utf8mb3');
+  // the client's --init-command, on each new session (a failure ends the connection: connectErrorText says which)
+  if (p.initCommand !== undefined) {
+    try {
+      await run(p.initCommand);
+    } catch (e) {
+      core.destroy();
+      throw Object.assign(e as object, { initCommand: true });
+    }
   }
+  // Read-only where cheap: every transaction of this session refuses writes.
+  if (readOnly) await run('SET SESSION TRANSACTION READ ONLY');
   return core;
 }
 
@@ -70,6 +83,7 @@ function connectError(err: MysqlDriverError, p: MysqlParams): ConnectError {
 function connectErrorText(err: MysqlDriverError, p: MysqlParams): ConnectError {
   const where = mysqlWhere(p);
   const server = err.sqlMessage ?? err.message;
+  if ((err as { initCommand?: boolean }).initCommand) return new ConnectError(`the --init-command failed on the MySQL server at ${where}: ${server}`);
   switch (err.code) {
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_DBACCESS_DENIED_ERROR':

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ConnectError } from '../../core/errors.js';
-import type { ConnectionTarget } from '../engine.js';
+import type { ConnectionTarget, MysqlOptionFiles } from '../engine.js';
 
 export interface MysqlParams {
   readonly host: string;
@@ -15,6 +15,10 @@ export interface MysqlParams {
   readonly user: string;
   readonly password?: string;
   readonly database?: string;
+  /** The session's character set when not utf8mb4 (--default-character-set=utf8). */
+  readonly charset?: 'utf8mb3';
+  /** SQL run on each new session first (--init-command), its results unread. */
+  readonly initCommand?: string;
   /** Unix socket path; when set, host/port are only shown, not used. */
   readonly socketPath?: string;
   /**
@@ -60,14 +64,29 @@ export function parseMyCnf(text: string): Readonly<Record<string, string>> {
   return out;
 }
 
-/** ~/.my.cnf's options for the mysql client ({} when there is no such file). */
-export function readMyCnf(env: Env): Readonly<Record<string, string>> {
+/**
+ * ~/.my.cnf's options for the mysql client ({} when there is no such file), or the option files the
+ * client's --no-defaults (none), --defaults-file=FILE (that one only) or --defaults-extra-file=FILE
+ * (that one, then ~/.my.cnf over it) name. A named file that cannot be read is a ConnectError, as the
+ * client stops there.
+ */
+export function readMyCnf(env: Env, files: MysqlOptionFiles = {}): Readonly<Record<string, string>> {
+  if (files.none) return {};
+  const named = (file: string): Readonly<Record<string, string>> => {
+    try {
+      return parseMyCnf(readFileSync(file, 'utf8'));
+    } catch {
+      throw new ConnectError(`could not open the option file ${file} (--defaults-${files.only !== undefined ? '' : 'extra-'}file)`);
+    }
+  };
+  if (files.only !== undefined) return named(files.only);
+  const extra = files.extra !== undefined ? named(files.extra) : {};
   const home = env['HOME'] ?? homedir();
   const file = join(home, '.my.cnf');
   try {
-    return parseMyCnf(readFileSync(file, 'utf8'));
+    return { ...extra, ...parseMyCnf(readFileSync(file, 'utf8')) };
   } catch {
-    return {};
+    return extra;
   }
 }
 
@@ -154,7 +173,7 @@ function defaultUser(env: Env): string {
   }
 }
 
-export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.env, cnf: Readonly<Record<string, string>> = readMyCnf(env)): MysqlParams {
+export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.env, cnf: Readonly<Record<string, string>> = readMyCnf(env, target.optionFiles)): MysqlParams {
   const url = target.url ? fromUrl(target.url) : {};
   const envParts: Parts = {};
   if (env['MYSQL_HOST']) envParts.host = env['MYSQL_HOST'];
@@ -172,10 +191,13 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   const flags: Parts = {};
   if (target.host?.includes(',')) flags.hostList = target.host;
   else if (target.host) flags.host = target.host;
+  // -S PATH: the socket, unless -h names another host than localhost (then the client goes by TCP)
+  if (target.socket && (target.host === undefined || target.host === 'localhost')) flags.socketPath = target.socket;
   if (target.port) flags.port = target.port;
   if (target.user) flags.user = target.user;
   if (target.password !== undefined) flags.password = target.password;
   if (target.database) flags.database = target.database;
+  if (target.connectTimeout !== undefined) flags.connectTimeoutMs = Math.round(target.connectTimeout * 1000);
 
   const layers = [flags, url, cnfParts, envParts];
   const pick = <K extends keyof Parts>(k: K): Parts[K] => layers.find((l) => l[k] !== undefined)?.[k];
@@ -186,14 +208,20 @@ export function resolveMysqlTarget(target: ConnectionTarget, env: Env = process.
   const socketLayer = layers.findIndex((l) => l.socketPath !== undefined);
   const tcpLayer = layers.findIndex((l) => (l.host !== undefined && l.host !== 'localhost') || l.port !== undefined);
   if (socketPath !== undefined && tcpLayer >= 0 && tcpLayer < socketLayer) socketPath = undefined;
+  // --protocol=tcp: no socket, localhost too
+  if (target.tcp) socketPath = undefined;
   // Like the mysql client: 'localhost' (or nothing) without a port means the local socket, when there is one.
-  if (socketPath === undefined && (host === undefined || host === 'localhost') && port === undefined) {
+  else if (socketPath === undefined && (host === undefined || host === 'localhost') && port === undefined) {
     socketPath = DEFAULT_SOCKETS.find((s) => existsSync(s));
   }
   const password = pick('password');
   const database = pick('database');
   const timeout = pick('connectTimeoutMs');
-  const timeoutPart = timeout !== undefined ? { connectTimeoutMs: timeout } : {};
+  const timeoutPart = {
+    ...(timeout !== undefined ? { connectTimeoutMs: timeout } : {}),
+    ...(target.charset ? { charset: target.charset } : {}),
+    ...(target.initCommand !== undefined ? { initCommand: target.initCommand } : {}),
+  };
   // A host list wins over the single hosts of lower layers, as a single host of a higher layer wins over it.
   const listLayer = layers.findIndex((l) => l.hostList !== undefined);
   const hostLayer = layers.findIndex((l) => l.host !== undefined);

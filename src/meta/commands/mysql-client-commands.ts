@@ -13,6 +13,7 @@
  *   \n          nopager: `PAGER set to stdout`
  *   \W, \w      warnings after each statement on, off
  *   \#          rehash (completion): nothing to do in a script
+ *   \s          status: the connection's facts between rules (mysql-status.ts)
  */
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { ok } from '../meta-command.js';
@@ -154,7 +155,20 @@ const notee = quiet('\\t', '\\t', "the mysql client's notee", async (ctx) => voi
 const nopager = quiet('\\n', '\\n', "the mysql client's nopager", async (ctx) => void (await ctx.session.io.stdout.write('PAGER set to stdout\n')));
 const warnings = quiet('\\W', '\\W', "the mysql client's warnings: show the warnings after each statement", (ctx) => void (ctx.session.mysqlShowWarnings = true));
 const nowarnings = quiet('\\w', '\\w', "the mysql client's nowarnings", (ctx) => void (ctx.session.mysqlShowWarnings = false));
+const status: MetaCommand = {
+  name: '\\s',
+  group: 'Connection',
+  syntax: '\\s',
+  summary: "the mysql client's status: the connection, server, character sets and uptime",
+  args: { min: 0, max: Infinity, kinds: ['text'] }, // (the rest of the line is left alone, as the client leaves it)
+  async run(ctx) {
+    const { mysqlStatusText } = await import('./mysql-status.js');
+    await ctx.session.io.stdout.write(await mysqlStatusText(ctx));
+    return ok;
+  },
+};
+
 const rehash = quiet('\\#', '\\#', "the mysql client's rehash (nothing to do in a script)");
 
-/** The client's meanings of \\c \\p \\r \\d \\C \\T \\t \\n \\W \\w \\#, read first on the client's command line. */
-export const MYSQL_CLIENT_COMMANDS: readonly MetaCommand[] = [clear, print, connect, delimiter, charset, tee, notee, nopager, warnings, nowarnings, rehash];
+/** The client's meanings of \\c \\p \\r \\d \\C \\T \\t \\n \\W \\w \\# \\s, read first on the client's command line. */
+export const MYSQL_CLIENT_COMMANDS: readonly MetaCommand[] = [clear, print, connect, delimiter, charset, tee, notee, nopager, warnings, nowarnings, rehash, status];

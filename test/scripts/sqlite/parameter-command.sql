@@ -23,3 +23,7 @@ select :q;
 .param set :z 7
 .param list
 select * from p;
+.parameter
+.param set :x
+.param frobnicate
+select 'after the help';
