@@ -36,6 +36,8 @@ export function traced(conn: Connection, trace: () => Sqlite3Trace | undefined):
   return new Proxy(inner, {
     get(target, key) {
       if (key === TRACED) return inner;
+      // while a trace is on, every statement goes through execute(), each written (no script lane: Connection.executeMany)
+      if (key === 'executeMany' && trace()) return undefined;
       if (key === 'execute') {
         return (sql: string, opts?: ExecuteOptions) => tracedRun(target, sql, opts, trace());
       }
