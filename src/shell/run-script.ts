@@ -117,7 +117,10 @@ export async function runScript(session: Session, input: string, opts: RunOption
   if (session.dialect.id === 'mysql' && !session.interactive && input.includes('\r\n')) input = input.replaceAll('\r\n', '\n');
   let ok = true;
   // psql's ON_ERROR_STOP, when the script sets it, decides; else the command line (--continue-on-error).
-  const stopOnError = (): boolean => variableFlag(session.variables, 'ON_ERROR_STOP') ?? opts.stopOnError;
+  // A sqlite3 script (a file or stdin with its dot-commands, or under its command line) goes on past a failed
+  // statement as sqlite3 does with such input, unless .bail on (ON_ERROR_STOP) stops it; its SQL arguments do not.
+  const sqlite3Script = (): boolean => session.sqlite3Output !== undefined && !session.interactive && opts.source !== undefined;
+  const stopOnError = (): boolean => variableFlag(session.variables, 'ON_ERROR_STOP') ?? (sqlite3Script() ? false : opts.stopOnError);
   const depthAtStart = opts.conditionalDepth ?? session.conditionals.length;
   if (opts.wholeRequest && !opts.dryRun && session.dialect.id === 'postgres' && isOneRequest(input, session.lex)) {
     if (echoMode(session) === 'all') await session.io.stdout.write(`${input}\n`);

@@ -188,6 +188,24 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
   });
 });
 
+describe('a sqlite3 script goes on past a failed statement, as sqlite3 does, unless .bail on', () => {
+  for (const [how, bail] of [['without .bail', ''], ['with .bail on', '.bail on\n']] as const) {
+    test(how, () => {
+      const dir = tempDir();
+      const script = `${bail}.headers on\ncreate table t(a primary key);\nselect nope;\ninsert into t values (1);\ninsert into t values (1);\ninsert into t values (2);\nselect a from t;\n`;
+      const real = sqlite3([join(dir, 'a.db')], script);
+      for (const [db, args] of [['b.db', []], ['c.db', ['-f', join(dir, 'x.sql')]]] as const) {
+        writeFileSync(join(dir, 'x.sql'), script);
+        const ours = spawnSync(process.execPath, [BIN, join(dir, db), ...args], { input: args.length ? '' : script, encoding: 'utf8', env: testEnv(tempDir()) });
+        assert.equal(ours.stdout, real.stdout, `stdout (${args.length ? '-f' : 'stdin'})`);
+        assert.equal(ours.stderr, real.stderr);
+        assert.equal(ours.status, real.status);
+        assert.equal(sqlite3([join(dir, db), '.dump']).stdout, sqlite3([join(dir, 'a.db'), '.dump']).stdout);
+      }
+    });
+  }
+});
+
 describe("dot-command arguments are read with sqlite3's rules, never psql's", () => {
   test('a backquote in any dot-command runs no shell command (sqlite3 prints it as text)', () => {
     const dir = tempDir();
