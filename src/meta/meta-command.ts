@@ -136,7 +136,17 @@ export type MetaOutcome =
    * A failure; message printed by the dispatcher (with file:line in scripts), after the command's name,
    * or (psql: psql's own words) as psql prints it: alone at the prompt, after `error: ` in a script.
    */
-  | { readonly type: 'error'; readonly message?: string; readonly psql?: boolean }
+  | {
+      readonly type: 'error';
+      readonly message?: string;
+      readonly psql?: boolean;
+      /**
+       * In a script the session cannot go on (psql's \\connect that failed: a script must not run its
+       * statements on another database than it asked for): the script ends there with psql's exit status 2
+       * (3 under ON_ERROR_STOP); at the prompt only the error.
+       */
+      readonly endsScript?: boolean;
+    }
   /** One line of information (printed as a message, not a result; on stdout when psql prints it there). */
   | { readonly type: 'message'; readonly text: string; readonly stdout?: boolean; /** psql says it as an error (`error: ` in a script) though the command succeeds. */ readonly psqlError?: boolean }
   /** Wrong arguments: the dispatcher adds the command's syntax. */

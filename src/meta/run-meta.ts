@@ -14,6 +14,7 @@ import { nextCommandAt, WHOLE_LINE_COMMANDS } from '../sql/meta-line.js';
 import { reachesOutside, SANDBOX_REFUSAL, SandboxRefusal } from './sandbox.js';
 import { mysqlClientErrorLine } from './mysql-client-error.js';
 import { RESTRICTED } from './restrict.js';
+import { variableFlag } from '../sql/variables.js';
 
 export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } | { readonly type: 'error' };
 
@@ -162,6 +163,12 @@ async function report(session: Session, outcome: MetaOutcome, word: string, wher
       session.io.error(`${where}${word}: ${outcome.message}; ${syntax}`);
       return { type: 'error' };
     case 'error':
+      if (outcome.endsScript && !session.interactive && opts.source !== undefined) {
+        // psql leaves a script whose connection failed with 2 (3 when ON_ERROR_STOP stopped it)
+        if (outcome.message) session.io.error(`${where}error: ${outcome.message}`);
+        session.exitStatus = variableFlag(session.variables, 'ON_ERROR_STOP') === true ? 3 : 2;
+        return { type: 'quit' };
+      }
       if (outcome.message && outcome.psql) session.io.error(`${where}${session.interactive ? '' : 'error: '}${outcome.message}`);
       else if (outcome.message) session.io.error(`${where}${word}: ${outcome.message}`);
       return { type: 'error' };
