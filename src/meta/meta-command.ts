@@ -43,6 +43,11 @@ export interface MetaArgSpec {
   readonly kinds: readonly MetaArgKind[];
   /** Fixed choices for the first argument ('on', 'off', 'auto'), for completion and checking. */
   readonly choices?: readonly string[];
+  /**
+   * The choices are offered, not checked: the command reads its first argument itself, as psql does
+   * (a boolean's unique prefix, `\\timing of`) and says in psql's words what it cannot read.
+   */
+  readonly choicesOffered?: boolean;
 }
 
 export type MetaGroup = 'General' | 'Help' | 'Informational' | 'Connection' | 'Output' | 'Running' | 'Named queries';
@@ -146,6 +151,8 @@ export type MetaOutcome =
        * (3 under ON_ERROR_STOP); at the prompt only the error.
        */
       readonly endsScript?: boolean;
+      /** What psql prints on stdout after this error (`\\timing foo`: how timing stands), unless QUIET. */
+      readonly then?: string;
     }
   /** One line of information (printed as a message, not a result; on stdout when psql prints it there). */
   | { readonly type: 'message'; readonly text: string; readonly stdout?: boolean; /** psql says it as an error (`error: ` in a script) though the command succeeds. */ readonly psqlError?: boolean }

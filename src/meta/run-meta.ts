@@ -93,7 +93,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     return { type: 'error' };
   }
   const choices = command.args.choices;
-  if (choices && n > 0 && !choices.includes(args.words[0]!.toLowerCase())) {
+  if (choices && !command.args.choicesOffered && n > 0 && !choices.includes(args.words[0]!.toLowerCase())) {
     session.io.error(`${where}${word}: unknown value ${JSON.stringify(args.words[0])}; expected one of ${choices.join(', ')}`);
     return { type: 'error' };
   }
@@ -163,7 +163,7 @@ async function report(session: Session, outcome: MetaOutcome, word: string, wher
       session.io.error(`${where}${word}: ${outcome.message}; ${syntax}`);
       return { type: 'error' };
     case 'error':
-      if (outcome.endsScript && !session.interactive && opts.source !== undefined) {
+      if (outcome.endsScript && !session.interactive) {
         // psql leaves a script whose connection failed with 2 (3 when ON_ERROR_STOP stopped it)
         if (outcome.message) session.io.error(`${where}error: ${outcome.message}`);
         session.exitStatus = variableFlag(session.variables, 'ON_ERROR_STOP') === true ? 3 : 2;
@@ -171,6 +171,7 @@ async function report(session: Session, outcome: MetaOutcome, word: string, wher
       }
       if (outcome.message && outcome.psql) session.io.error(`${where}${session.interactive ? '' : 'error: '}${outcome.message}`);
       else if (outcome.message) session.io.error(`${where}${word}: ${outcome.message}`);
+      if (outcome.then !== undefined && variableFlag(session.variables, 'QUIET') !== true) await session.io.stdout.write(`${outcome.then}\n`);
       return { type: 'error' };
     case 'tables':
       for (let i = 0; i < outcome.tables.length; i++) {

@@ -94,7 +94,7 @@ describe('describe commands on SQLite', () => {
     assert.equal(t.status, 1);
     assert.equal(t.stderr, 'error: invalid command \\describ\n');
     const a = sqlsh(db, ['\\x sideways']);
-    assert.match(a.stderr, /\\x: unknown value "sideways"; expected one of on, off, auto/);
+    assert.match(a.stderr, /unrecognized value "sideways" for "expanded"\nAvailable values are: on, off, auto\./);
   });
 
   test('\\d follows \\T (csv)', () => {

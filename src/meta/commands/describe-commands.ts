@@ -4,7 +4,8 @@
  */
 import type { RelationKind } from '../../catalog/catalog-data.js';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
-import { fail, ok, PATTERN_ARG } from '../meta-command.js';
+import { fail, ok, PATTERN_ARG, psqlFail } from '../meta-command.js';
+import { SqlError, UserError } from '../../core/errors.js';
 import type { DescribeSource } from '../describe/describe-source.js';
 import { PSQL_LIST_FORMS, PSQL_LISTS, type PsqlList } from '../describe/postgres-lists.js';
 
@@ -85,7 +86,14 @@ export async function storedDefinition(ctx: MetaContext, kind: 'function' | 'vie
   const extras = await engineExtras(ctx.session.connection.info.engine);
   if (!extras.source) return fail(`${ctx.session.dialect.name} keeps no ${kind} text to read here; \\d+ NAME shows a view's definition`);
   const { querier } = await import('../describe/query-rows.js');
-  return extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, name);
+  try {
+    return await extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, name);
+  } catch (e) {
+    // as psql says them: the server's refusal of the name (`ERROR:  function "f" does not exist`), or that it is no view
+    if (e instanceof SqlError && e.code !== undefined && ctx.session.connection.info.engine === 'postgres') return psqlFail(`ERROR:  ${e.message}`);
+    if (e instanceof UserError) return psqlFail(e.message);
+    throw e;
+  }
 }
 
 /** \\sf and \\sv: a function's or a view's CREATE OR REPLACE text, as psql prints it (+ numbers the body's lines). */

@@ -2,6 +2,7 @@
 import type { MetaTable } from '../meta-command.js';
 import type { EngineExtras, TableDetails } from './engine-extras.js';
 import { sqlString, text } from './query-rows.js';
+import { UserError } from '../../core/errors.js';
 
 const rel = (schema: string, table: string): string =>
   `(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${sqlString(schema)} AND c.relname = ${sqlString(table)})`;
@@ -47,7 +48,8 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ${sqlString(name)}::regclass`,
     );
     const [qualified, def, relkind, options, check] = (rows[0] ?? []).map(text);
-    if (relkind !== 'v') throw new Error(`"${name}" is not a view`);
+    // psql's words, with the name as the catalog qualifies it
+    if (relkind !== 'v') throw new UserError(`"${qualified}" is not a view`);
     // psql: the name, its options, AS, the definition without pg_get_viewdef's semicolon, the check option
     return `CREATE OR REPLACE VIEW ${qualified}${options ? `\n WITH (${options})` : ''} AS\n${def!.replace(/;$/, '')}${check ? `\n WITH ${check} CHECK OPTION` : ''}\n`;
   },
