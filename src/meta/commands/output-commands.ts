@@ -138,7 +138,8 @@ const PSET_OPTIONS = [...PSET_NAMES, 'title'];
 
 /** psql's \\C TITLE and \\pset title TITLE: the title of the tables that follow; alone, none. */
 function setTitle(ctx: MetaContext, title: string | undefined) {
-  ctx.session.title = title === undefined || title === '' ? undefined : title;
+  // (an empty title is a title, an empty line above the table, as psql's)
+  ctx.session.title = title;
   return said(ctx, ctx.session.title === undefined ? 'Title is unset.' : `Title is "${ctx.session.title}".`);
 }
 
