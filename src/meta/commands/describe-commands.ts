@@ -45,8 +45,10 @@ function lister(
       if (form) {
         const { runPsqlList } = await import('../describe/postgres-lists.js');
         const letters = ctx.invokedAs.slice(name.length).replace(/[+S]/g, '');
-        return withSource(ctx, (src) => runPsqlList(form, src, pattern(args), letters));
+        return withSource(ctx, (src) => runPsqlList(form, src, pattern(args), letters, args.words.slice(1)));
       }
+      // (argument type patterns, \\df f int, are psql's: PostgreSQL's)
+      if (args.words.length > 1) return fail(`argument type patterns (${args.words.slice(1).join(' ')}) are for PostgreSQL's functions`);
       const f = await load();
       return withSource(ctx, (src) => f(src, pattern(args)));
     },
@@ -147,14 +149,14 @@ function psqlList(list: PsqlList): MetaCommand {
     ...(list.aliases ? { aliases: list.aliases } : {}),
     modifiers: (list.plusColumns ? '+S' : 'S') + (list.letters ?? ''),
     group: 'Informational',
-    syntax: `${list.name}${list.plusColumns ? `[${list.letters ?? ''}S+]` : `[${list.letters ?? ''}S]`} [PATTERN]`,
+    syntax: `${list.name}${list.plusColumns ? `[${list.letters ?? ''}S+]` : `[${list.letters ?? ''}S]`} [PATTERN${list.argTypes ? ' [TYPEPATTERN ...]' : ''}]`,
     summary: `${list.summary} (PostgreSQL)`,
-    args: PATTERN_ARG,
+    args: list.argTypes ? { min: 0, max: 1 + list.argTypes.max, kinds: ['pattern', 'text'] } : PATTERN_ARG,
     run: async (ctx, args) => {
       if (ctx.session.connection.info.engine !== 'postgres') return fail(`lists PostgreSQL's ${list.title.replace(/^List of /, '').toLowerCase()}; ${ctx.session.dialect.name} has none`);
       const { runPsqlList } = await import('../describe/postgres-lists.js');
       const letters = ctx.invokedAs.slice(list.name.length).replace(/[+S]/g, '');
-      return withSource(ctx, (src) => runPsqlList(list, src, pattern(args), letters));
+      return withSource(ctx, (src) => runPsqlList(list, src, pattern(args), letters, args.words.slice(1)));
     },
   };
 }
@@ -177,7 +179,12 @@ export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   lister('\\di', 'list indexes', mod('listIndexes'), KINDS),
   lister('\\ds', 'list sequences', mod('listSequences'), KINDS),
   lister('\\dn', 'list schemas', mod('listSchemas')),
-  lister('\\df', 'list functions', mod('listFunctions'), { modifiers: '+Sanptw', syntax: '\\df[anptwS+] [PATTERN]' }),
+  lister('\\df', 'list functions', mod('listFunctions'), {
+    modifiers: '+Sanptw',
+    syntax: '\\df[anptwS+] [PATTERN [TYPEPATTERN ...]]',
+    details: ['On PostgreSQL, as psql: TYPEPATTERNs match the arguments in order (`-`: no argument there): \\df f int text.'],
+    args: { min: 0, max: Infinity, kinds: ['pattern', 'text'] },
+  }),
   lister('\\dT', 'list user-defined data types', mod('listTypes')),
   lister('\\du', 'list users and roles', mod('listRoles'), { aliases: ['\\dg'] }),
   lister('\\l', 'list databases', mod('listDatabases'), { aliases: ['\\list'], syntax: '\\l[+] [PATTERN]' }),

@@ -37,12 +37,84 @@ export interface PsqlList {
   /** Said (on stderr) instead of an empty table, as psql does for \drds and \di. */
   readonly empty?: string | ((pattern: string | undefined) => string);
   /** The rows: the shown columns, in psql's order. */
-  /** `sqlBody`: the server keeps SQL-standard function bodies (PostgreSQL 14+: pg_proc.prosqlbody). */
-  sql(plus: boolean, system: boolean, server?: { readonly sqlBody: boolean }): string;
+  /**
+   * `sqlBody`: the server keeps SQL-standard function bodies (PostgreSQL 14+: pg_proc.prosqlbody).
+   * `typed`: argument type patterns were given: the query ends with the argTypes' hidden columns.
+   */
+  sql(plus: boolean, system: boolean, server?: { readonly sqlBody: boolean }, typed?: boolean): string;
+  /** Argument type patterns after PATTERN (psql's \\df FUNCPTRN TYPEPTRN..., \\do OPPTRN [TYPEPTRN [TYPEPTRN]]). */
+  readonly argTypes?: ArgTypes;
   /** psql's letters after the command (\\dPi, \\dfa): which it takes, and the list they (and a pattern) make. */
   readonly letters?: string;
   forLetters?(letters: string, pattern: string | undefined): Partial<Pick<PsqlList, 'title' | 'columns' | 'plusColumns' | 'sql'>>;
 }
+
+/** A type pattern compiled, or `-`: no argument there. */
+export type TypeTest = '-' | { readonly schema?: RegExp; readonly name: RegExp };
+
+interface ArgTypes {
+  /** How many type patterns the command reads. */
+  readonly max: number;
+  /** How many columns the query adds at its end when `typed` (each argument's type: typeInfo). */
+  readonly hidden: number;
+  /** The row (its hidden cells last) has arguments of these types. */
+  matches(row: Row, types: readonly TypeTest[]): boolean;
+}
+
+const SEP1 = 'chr(1)';
+/** One type, for a type pattern to match: its name as format_type writes it, pg_type's name, schema, and visibility. */
+const typeInfo = (oid: string) => `(SELECT format_type(t.oid, NULL) || ${SEP1} || t.typname || ${SEP1} || tn.nspname || ${SEP1} || pg_type_is_visible(t.oid)::text
+          FROM pg_type t JOIN pg_namespace tn ON tn.oid = t.typnamespace WHERE t.oid = ${oid})`;
+
+/** typeInfo's text matches the pattern: either name; the schema given, else a type on the search path. */
+function typeMatches(info: string | undefined, test: Exclude<TypeTest, '-'>): boolean {
+  if (!info) return false;
+  const [formatted, name, schema, visible] = info.split('\x01');
+  if (!test.name.test(formatted ?? '') && !test.name.test(name ?? '')) return false;
+  return test.schema ? test.schema.test(schema ?? '') : visible === 'true';
+}
+
+/**
+ * The names psql's type patterns take besides the catalog's two (format_type's `integer`, pg_type's `int4`):
+ * the grammar's own spellings, and arrays written as the element's short name with [] (`int4[]`, `timestamp[]`).
+ */
+const TYPE_SPELLINGS: Readonly<Record<string, string>> = { int: 'integer', decimal: 'numeric', float: 'double precision' };
+const ARRAY_SPELLINGS: Readonly<Record<string, string>> = {
+  int: '_int4', int2: '_int2', int4: '_int4', int8: '_int8', float: '_float8', float4: '_float4', float8: '_float8', decimal: '_numeric',
+  bool: '_bool', varchar: '_varchar', varbit: '_varbit', time: '_time', timetz: '_timetz', timestamp: '_timestamp', timestamptz: '_timestamptz',
+};
+
+/** A type pattern as psql reads it: `-`, or a pattern whose last part may be one of the spellings above. */
+export function typePattern(word: string): string {
+  if (word === '-') return word;
+  const m = /^((?:[^".]|"[^"]*")*\.)?([A-Za-z0-9_]+)(\[\])?$/.exec(word);
+  if (!m) return word;
+  const base = m[2]!.toLowerCase();
+  const spelled = m[3] ? ARRAY_SPELLINGS[base] : TYPE_SPELLINGS[base];
+  return spelled === undefined ? word : `${m[1] ?? ''}${spelled}`;
+}
+
+/** \\df's: argument i (of the input arguments) has a type matching pattern i; `-`: there are no more than i. */
+const FUNCTION_ARG_TYPES: ArgTypes = {
+  max: 100,
+  hidden: 2,
+  matches(row, types) {
+    const count = Number(row[row.length - 2]);
+    const args = String(row[row.length - 1] ?? '').split('\x02');
+    return types.every((t, i) => (t === '-' ? count <= i : count > i && typeMatches(args[i], t)));
+  },
+};
+
+/** \\do's: one pattern is a prefix operator's argument; two, the left and the right one (`-`: none). */
+const OPERATOR_ARG_TYPES: ArgTypes = {
+  max: 2,
+  hidden: 2,
+  matches(row, types) {
+    const [left, right] = [row[row.length - 2], row[row.length - 1]].map((c) => (c === null || c === undefined ? undefined : String(c)));
+    const side = (info: string | undefined, t: TypeTest | undefined): boolean => (t === undefined ? true : t === '-' ? info === undefined : typeMatches(info, t));
+    return types.length === 1 ? left === undefined && side(right, types[0]) : side(left, types[0]) && side(right, types[1]);
+  },
+};
 
 const NOT_SYSTEM = (schema: string) => `${schema} <> 'pg_catalog' AND ${schema} <> 'information_schema'`;
 const acl = (column: string) => `CASE WHEN cardinality(${column}) = 0 THEN '(none)' ELSE array_to_string(${column}, E'\\n') END`;
@@ -218,11 +290,13 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     plusColumns: ['Schema', 'Name', 'Left arg type', 'Right arg type', 'Result type', 'Function', 'Description'],
     match: 'schema',
     systemWithPattern: true,
-    sql: (plus, system) => `SELECT n.nspname, o.oprname,
+    argTypes: OPERATOR_ARG_TYPES,
+    sql: (plus, system, _server, typed) => `SELECT n.nspname, o.oprname,
         CASE WHEN o.oprkind = 'l' THEN NULL ELSE format_type(o.oprleft, NULL) END,
         CASE WHEN o.oprkind = 'r' THEN NULL ELSE format_type(o.oprright, NULL) END,
         format_type(o.oprresult, NULL)${plus ? ', o.oprcode::text' : ''},
-        coalesce(obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc'))
+        coalesce(obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc'))${typed ? `,
+        ${typeInfo('o.oprleft')}, ${typeInfo('o.oprright')}` : ''}
       FROM pg_operator o LEFT JOIN pg_namespace n ON n.oid = o.oprnamespace
       ${system ? '' : `WHERE ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 3, 4`,
   },
@@ -412,7 +486,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
 ]);
 
 /** psql's \\df query; `kinds`: its filter on the kind of function (\\dfa ...), an AND clause or ''. */
-const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string, sqlBody = false): string => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
+const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string, sqlBody = false, typed = false): string => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
         CASE p.prokind WHEN 'a' THEN 'agg' WHEN 'w' THEN 'window' WHEN 'p' THEN 'proc' ELSE 'func' END${
           plus
             ? `, CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' WHEN 'v' THEN 'volatile' END,
@@ -420,7 +494,7 @@ const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string, sqlBody = fa
         CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END, ${acl('p.proacl')}, l.lanname,
         ${sqlBody ? 'CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) ELSE p.prosrc END' : 'p.prosrc'}, obj_description(p.oid, 'pg_proc')`
             : ''
-        }
+        }${typed ? `, p.pronargs, array_to_string(ARRAY(SELECT ${typeInfo('p.proargtypes[i]')} FROM generate_series(0, p.pronargs - 1) i ORDER BY i), chr(2))` : ''}
       FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_language l ON l.oid = p.prolang
       WHERE true${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}${kinds} ORDER BY 1, 2, 4`;
 
@@ -438,8 +512,9 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
     match: 'schema',
     systemWithPattern: true,
     letters: 'anptw',
-    forLetters: (letters) => ({ sql: (plus, system, server) => PSQL_DF_SQL(plus, system, functionKinds(letters), server?.sqlBody) }),
-    sql: (plus, system, server) => PSQL_DF_SQL(plus, system, '', server?.sqlBody),
+    argTypes: FUNCTION_ARG_TYPES,
+    forLetters: (letters) => ({ sql: (plus, system, server, typed) => PSQL_DF_SQL(plus, system, functionKinds(letters), server?.sqlBody, typed) }),
+    sql: (plus, system, server, typed) => PSQL_DF_SQL(plus, system, '', server?.sqlBody, typed),
   },
 
   '\\dT': {
@@ -499,7 +574,7 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
 });
 
 /** Runs one list: its query, PATTERN as psql matches it, psql's title and columns. */
-export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern: string | undefined, letters = ''): Promise<MetaOutcome> {
+export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern: string | undefined, letters = '', argTypes: readonly string[] = []): Promise<MetaOutcome> {
   const list: PsqlList = given.forLetters ? { ...given, ...given.forLetters(letters, pattern) } : given;
   const plus = src.plus && list.plusColumns !== undefined;
   const system = src.system || (list.systemWithPattern === true && pattern !== undefined);
@@ -507,7 +582,16 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
   const sqlBody = plus && list.name === '\\df'
     ? await src.q("SELECT 1 FROM pg_attribute WHERE attrelid = 'pg_proc'::regclass AND attname = 'prosqlbody'").then((r) => r.length > 0, () => false)
     : false;
-  let rows = (await src.q(list.sql(plus, system, { sqlBody }))).filter(psqlFilter(list, src, pattern));
+  // argument type patterns: the types' own names, each as a pattern of up to three parts, as psql's
+  const typed = list.argTypes !== undefined && argTypes.length > 0;
+  const tests: TypeTest[] = typed
+    ? argTypes.map((w) => {
+      const t = typePattern(w);
+      return t === '-' ? t : compileNamePattern(t, src.database === undefined ? undefined : { maxParts: 3, database: src.database });
+    })
+    : [];
+  let rows = (await src.q(list.sql(plus, system, { sqlBody }, typed))).filter(psqlFilter(list, src, pattern));
+  if (typed) rows = rows.filter((r) => list.argTypes!.matches(r, tests)).map((r) => r.slice(0, -list.argTypes!.hidden));
   const hidden = list.altName ? 1 : (list.hidden ?? 0);
   if (hidden > 0) rows = rows.map((r) => r.slice(0, -hidden));
   if (rows.length === 0 && list.empty) return { type: 'message', text: typeof list.empty === 'string' ? list.empty : list.empty(pattern), psqlError: true };
