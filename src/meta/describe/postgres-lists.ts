@@ -36,6 +36,8 @@ export interface PsqlList {
   keys?(row: Row): readonly { readonly schema: string; readonly names: readonly string[] }[];
   /** Said (on stderr) instead of an empty table, as psql does for \drds and \di. */
   readonly empty?: string | ((pattern: string | undefined) => string);
+  /** Columns of numbers (right-aligned, as psql's). */
+  readonly numeric?: readonly string[];
   /** The rows: the shown columns, in psql's order. */
   /**
    * `sqlBody`: the server keeps SQL-standard function bodies (PostgreSQL 14+: pg_proc.prosqlbody).
@@ -55,6 +57,8 @@ export type TypeTest = '-' | { readonly schema?: RegExp; readonly name: RegExp }
 interface ArgTypes {
   /** How many type patterns the command reads. */
   readonly max: number;
+  /** \\df's and \\do's: the grammar's spellings of types (typePattern) and `-` for no argument; else patterns as written. */
+  readonly spellings: boolean;
   /** How many columns the query adds at its end when `typed` (each argument's type: typeInfo). */
   readonly hidden: number;
   /** The row (its hidden cells last) has arguments of these types. */
@@ -62,6 +66,17 @@ interface ArgTypes {
 }
 
 const SEP1 = 'chr(1)';
+/** A name as psql shows it: alone where the search path finds it, else with its schema (each quoted as needed). */
+const visibleName = (name: string, schema: string, visible: string) => `CASE WHEN ${visible} THEN quote_ident(${name}) ELSE quote_ident(${schema}) || '.' || quote_ident(${name}) END`;
+/** An operator family for a name pattern (typeMatches): its name twice, its schema, and visible whatever the search path (psql's rule here). */
+const familyInfo = `f.opfname || ${SEP1} || f.opfname || ${SEP1} || n.nspname || ${SEP1} || 'true'`;
+/** \\dAo's and \\dAp's second pattern: the operator family. */
+const FAMILY_NAME: ArgTypes = {
+  max: 1,
+  spellings: false,
+  hidden: 1,
+  matches: (r, [t]) => typeMatches(String(r[r.length - 1] ?? ''), t as Exclude<TypeTest, '-'>),
+};
 /** One type, for a type pattern to match: its name as format_type writes it, pg_type's name, schema, and visibility. */
 const typeInfo = (oid: string) => `(SELECT format_type(t.oid, NULL) || ${SEP1} || t.typname || ${SEP1} || tn.nspname || ${SEP1} || pg_type_is_visible(t.oid)::text
           FROM pg_type t JOIN pg_namespace tn ON tn.oid = t.typnamespace WHERE t.oid = ${oid})`;
@@ -97,6 +112,7 @@ export function typePattern(word: string): string {
 /** \\df's: argument i (of the input arguments) has a type matching pattern i; `-`: there are no more than i. */
 const FUNCTION_ARG_TYPES: ArgTypes = {
   max: 100,
+  spellings: true,
   hidden: 2,
   matches(row, types) {
     const count = Number(row[row.length - 2]);
@@ -108,6 +124,7 @@ const FUNCTION_ARG_TYPES: ArgTypes = {
 /** \\do's: one pattern is a prefix operator's argument; two, the left and the right one (`-`: none). */
 const OPERATOR_ARG_TYPES: ArgTypes = {
   max: 2,
+  spellings: true,
   hidden: 2,
   matches(row, types) {
     const [left, right] = [row[row.length - 2], row[row.length - 1]].map((c) => (c === null || c === undefined ? undefined : String(c)));
@@ -217,6 +234,78 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     sql: (plus) => `SELECT amname, CASE amtype WHEN 'i' THEN 'Index' WHEN 't' THEN 'Table' END${
       plus ? `, amhandler::text, obj_description(oid, 'pg_am')` : ''
     } FROM pg_am ORDER BY 1`,
+  },
+  {
+    name: '\\dAc',
+    parts: 1,
+    summary: 'list operator classes',
+    title: 'List of operator classes',
+    columns: ['AM', 'Input type', 'Storage type', 'Operator class', 'Default?'],
+    plusColumns: ['AM', 'Input type', 'Storage type', 'Operator class', 'Default?', 'Operator family', 'Owner'],
+    match: 'name',
+    argTypes: { max: 1, spellings: false, hidden: 1, matches: (r, [t]) => typeMatches(String(r[r.length - 1] ?? ''), t as Exclude<TypeTest, '-'>) },
+    sql: (plus, _system, _server, typed) => `SELECT am.amname, format_type(c.opcintype, NULL),
+        CASE WHEN c.opckeytype <> 0 AND c.opckeytype <> c.opcintype THEN format_type(c.opckeytype, NULL) END,
+        ${visibleName('c.opcname', 'n.nspname', 'pg_opclass_is_visible(c.oid)')}, CASE WHEN c.opcdefault THEN 'yes' ELSE 'no' END${
+          plus ? `, ${visibleName('f.opfname', 'fn.nspname', 'pg_opfamily_is_visible(f.oid)')}, pg_get_userbyid(c.opcowner)` : ''
+        }${typed ? `, ${typeInfo('c.opcintype')}` : ''}
+      FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod JOIN pg_namespace n ON n.oid = c.opcnamespace
+      JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_namespace fn ON fn.oid = f.opfnamespace
+      ORDER BY 1, 2, 4`,
+  },
+  {
+    name: '\\dAf',
+    parts: 1,
+    summary: 'list operator families',
+    title: 'List of operator families',
+    columns: ['AM', 'Operator family', 'Applicable types'],
+    plusColumns: ['AM', 'Operator family', 'Applicable types', 'Owner'],
+    match: 'name',
+    // a family of an operator class of that type
+    argTypes: { max: 1, spellings: false, hidden: 1, matches: (r, [t]) => String(r[r.length - 1] ?? '').split('\x02').some((i) => typeMatches(i, t as Exclude<TypeTest, '-'>)) },
+    sql: (plus, _system, _server, typed) => `SELECT am.amname, ${visibleName('f.opfname', 'n.nspname', 'pg_opfamily_is_visible(f.oid)')},
+        (SELECT string_agg(format_type(oc.opcintype, NULL), ', ') FROM pg_opclass oc WHERE oc.opcfamily = f.oid)${
+          plus ? ', pg_get_userbyid(f.opfowner)' : ''
+        }${typed ? `, (SELECT string_agg(${typeInfo('oc.opcintype')}, chr(2)) FROM pg_opclass oc WHERE oc.opcfamily = f.oid)` : ''}
+      FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace
+      ORDER BY 1, 2`,
+  },
+  {
+    name: '\\dAo',
+    parts: 1,
+    summary: 'list operators of operator families',
+    title: 'List of operators of operator families',
+    columns: ['AM', 'Operator family', 'Operator', 'Strategy', 'Purpose'],
+    plusColumns: ['AM', 'Operator family', 'Operator', 'Strategy', 'Purpose', 'Sort opfamily'],
+    numeric: ['Strategy'],
+    match: 'name',
+    argTypes: FAMILY_NAME,
+    sql: (plus, _system, _server, typed) => `SELECT am.amname, ${visibleName('f.opfname', 'n.nspname', 'pg_opfamily_is_visible(f.oid)')},
+        o.amopopr::regoperator::text, o.amopstrategy, CASE o.amoppurpose WHEN 's' THEN 'search' WHEN 'o' THEN 'ordering' END${
+          plus ? `, CASE WHEN o.amopsortfamily <> 0 THEN ${visibleName('sf.opfname', 'sfn.nspname', 'pg_opfamily_is_visible(sf.oid)')} END` : ''
+        }${typed ? `, ${familyInfo}` : ''}
+      FROM pg_amop o JOIN pg_opfamily f ON f.oid = o.amopfamily JOIN pg_am am ON am.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace
+      LEFT JOIN pg_opfamily sf ON sf.oid = o.amopsortfamily LEFT JOIN pg_namespace sfn ON sfn.oid = sf.opfnamespace
+      ORDER BY 1, 2, o.amoplefttype = o.amoprighttype DESC, format_type(o.amoplefttype, NULL), format_type(o.amoprighttype, NULL), o.amopstrategy`,
+  },
+  {
+    name: '\\dAp',
+    parts: 1,
+    summary: 'list support functions of operator families',
+    title: 'List of support functions of operator families',
+    columns: ['AM', 'Operator family', 'Registered left type', 'Registered right type', 'Number', 'Function'],
+    plusColumns: ['AM', 'Operator family', 'Registered left type', 'Registered right type', 'Number', 'Function'],
+    numeric: ['Number'],
+    match: 'name',
+    argTypes: FAMILY_NAME,
+    // the function's name; with + its signature
+    sql: (plus, _system, _server, typed) => `SELECT am.amname, ${visibleName('f.opfname', 'n.nspname', 'pg_opfamily_is_visible(f.oid)')},
+        format_type(ap.amproclefttype, NULL), format_type(ap.amprocrighttype, NULL), ap.amprocnum, ${plus ? 'ap.amproc::regprocedure::text' : 'p.proname'}${
+          typed ? `, ${familyInfo}` : ''
+        }
+      FROM pg_amproc ap JOIN pg_opfamily f ON f.oid = ap.amprocfamily JOIN pg_am am ON am.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace
+      JOIN pg_proc p ON p.oid = ap.amproc
+      ORDER BY 1, 2, ap.amproclefttype = ap.amprocrighttype DESC, 3, 4, 5`,
   },
   {
     name: '\\dy',
@@ -586,8 +675,8 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
   const typed = list.argTypes !== undefined && argTypes.length > 0;
   const tests: TypeTest[] = typed
     ? argTypes.map((w) => {
-      const t = typePattern(w);
-      return t === '-' ? t : compileNamePattern(t, src.database === undefined ? undefined : { maxParts: 3, database: src.database });
+      const t = list.argTypes!.spellings ? typePattern(w) : w;
+      return t === '-' && list.argTypes!.spellings ? t : compileNamePattern(t, src.database === undefined ? undefined : { maxParts: 3, database: src.database });
     })
     : [];
   let rows = (await src.q(list.sql(plus, system, { sqlBody }, typed))).filter(psqlFilter(list, src, pattern));
@@ -602,7 +691,7 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
     names = names.filter((_, i) => i !== am);
     rows = rows.map((r) => r.filter((_, i) => i !== am));
   }
-  const columns = names.map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
+  const columns = names.map((name) => ({ name, type: name === 'ID' ? 'oid' : list.numeric?.includes(name) ? 'int4' : 'text' }));
   return { type: 'tables', tables: [{ title: list.title, columns, rows, rowCount: true }] };
 }
 
