@@ -17,6 +17,7 @@ function psetStep(ctx: MetaContext, name: string, value: string | undefined) {
   for (const k of Object.keys(r.settings) as (keyof Settings)[]) {
     if (r.settings[k] !== ctx.session.settings[k]) ctx.session.set(k, r.settings[k] as never);
   }
+  if (name === 'expanded') ctx.session.expandedAutoAsked = r.settings.expanded === 'auto';
   return said(ctx, r.message);
 }
 
@@ -44,8 +45,9 @@ const expanded: MetaCommand = {
     // a value as psql's \\pset expanded reads it (`\\x t`, `\\x of`), or its words for one it cannot read
     if (args.words[0] !== undefined) return psetStep(ctx, 'expanded', args.words[0]);
     // alone it toggles what is in effect: sqlsh's default is auto, which is off in a script, where
-    // `\x` then turns records on as psql's does from its default (off)
-    const next: Settings['expanded'] = s.renderOptions().expanded === 'off' ? 'on' : 'off';
+    // `\x` then turns records on as psql's does from its default (off); an auto asked for turns off, as psql's
+    const next: Settings['expanded'] = s.expandedAutoAsked && s.settings.expanded === 'auto' ? 'off' : s.renderOptions().expanded === 'off' ? 'on' : 'off';
+    s.expandedAutoAsked = false;
     s.set('expanded', next);
     if (s.settings.format === 'expanded' && next !== 'on') s.set('format', 'table');
     return said(ctx, `Expanded display is ${next}.`);
@@ -207,6 +209,9 @@ const pset: MetaCommand = {
       }
       case 'title':
         return setTitle(ctx, value);
+      case 'expanded':
+        // alone it toggles as \\x does
+        return value === undefined ? expanded.run(ctx, { raw: '', words: [], tokens: [] }) : psetStep(ctx, opt, value);
       case 'pager': {
         // psql's values only (on, off, always; \\pager takes a command)
         if (value !== undefined && value.toLowerCase() !== 'always' && psqlBool(value) === undefined) return psetStep(ctx, 'pager', value);

@@ -41,4 +41,14 @@ select 1/0;
 \sf no_such_function(int)
 \sv no_such_view
 \sv pg_class
+-- \x and \pset expanded alone: an auto asked for turns off, as psql's toggle
+\x auto
+\x
+\x
+\pset expanded auto
+\pset expanded
+\pset expanded
+\x auto
+\pset expanded
+\x off
 select 'still here' as t;
