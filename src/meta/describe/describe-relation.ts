@@ -172,16 +172,16 @@ async function describeIndex(src: DescribeSource, found: IndexDef): Promise<Meta
 export async function describeRelations(src: DescribeSource, pattern: string): Promise<MetaOutcome> {
   // An exact name resolves like the engine would (search path), so `\d tracks` finds main.tracks even with S rules.
   const exact = /^[^*?]+$/.test(pattern) && !pattern.includes('"') ? src.catalog.findRelation(pattern.split('.').pop()!, pattern.includes('.') ? pattern.split('.').slice(-2)[0] : undefined) : undefined;
-  const rels = exact ? [exact] : matchByPattern(src, src.catalog.data.relations, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern);
-  const indexes = exact ? [] : matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
+  const rels = exact ? [exact] : matchByPattern(src, src.catalog.data.relations, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern, true);
+  const indexes = exact ? [] : matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern, true);
   if (rels.length === 0 && indexes.length === 0 && /^[^*?]+$/.test(pattern)) {
     const ix = src.catalog.data.indexes.find((i) => i.name.toLowerCase() === pattern.split('.').pop()!.toLowerCase());
     if (ix) indexes.push(ix);
   }
   // sequences too, where the engine describes them (PostgreSQL)
-  const sequences = !exact && src.extras.describeSequence && src.extras.sequences ? matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern) : [];
+  const sequences = !exact && src.extras.describeSequence && src.extras.sequences ? matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern, true) : [];
   // and composite types (PostgreSQL), which psql's \\d describes with the relations
-  const composites = !exact && src.extras.describeComposite && src.extras.compositeTypes ? matchByPattern(src, await src.extras.compositeTypes(src.q), (s) => s, pattern) : [];
+  const composites = !exact && src.extras.describeComposite && src.extras.compositeTypes ? matchByPattern(src, await src.extras.compositeTypes(src.q), (s) => s, pattern, true) : [];
   if (rels.length === 0 && indexes.length === 0 && sequences.length === 0 && composites.length === 0) return { type: 'error', message: `Did not find any relation named "${pattern}".`, psql: true };
   // in psql's order: by schema, then name, whatever kind each is
   const found: { schema: string; name: string; table: () => Promise<MetaTable> }[] = [

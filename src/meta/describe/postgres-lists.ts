@@ -215,6 +215,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Name', 'Owner', 'Trusted', 'Description'],
     plusColumns: ['Name', 'Owner', 'Trusted', 'Internal language', 'Call handler', 'Validator', 'Inline handler', 'Access privileges', 'Description'],
     match: 'name',
+    systemWithPattern: true,
     sql: (plus, system) => `SELECT l.lanname, pg_get_userbyid(l.lanowner), l.lanpltrusted${
       plus
         ? `, NOT l.lanispl, l.lanplcallfoid::regprocedure::text, l.lanvalidator::regprocedure::text, l.laninline::regprocedure::text, ${acl('l.lanacl')}`
@@ -328,6 +329,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?'],
     plusColumns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?', 'Description'],
     match: 'schema',
+    systemWithPattern: true,
     sql: (plus, system) => `SELECT n.nspname, c.collname, c.collcollate, c.collctype,
         to_jsonb(c) ->> 'colliculocale', CASE c.collprovider WHEN 'd' THEN 'default' WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END,
         CASE WHEN c.collisdeterministic THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_collation')` : ''}
@@ -354,6 +356,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Source', 'Destination', 'Default?'],
     plusColumns: ['Schema', 'Name', 'Source', 'Destination', 'Default?', 'Description'],
     match: 'schema',
+    systemWithPattern: true,
     sql: (plus, system) => `SELECT n.nspname, c.conname, pg_encoding_to_char(c.conforencoding), pg_encoding_to_char(c.contoencoding),
         CASE WHEN c.condefault THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_conversion')` : ''}
       FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
