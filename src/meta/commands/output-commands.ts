@@ -174,7 +174,8 @@ const pset: MetaCommand = {
   async run(ctx, args) {
     const s = ctx.session;
     const st = s.settings;
-    const [opt, value] = [args.words[0]?.toLowerCase(), args.words[1]];
+    // (option names as psql reads them: exactly, `\\pset FORMAT` is no option)
+    const [opt, value] = [args.words[0], args.words[1]];
     switch (opt) {
       case undefined: {
         // psql's list of its printing options (psql 15), each `%-24s %s`; sqlsh's own (timing, pager command) are their commands'
@@ -213,8 +214,8 @@ const pset: MetaCommand = {
         // alone it toggles as \\x does
         return value === undefined ? expanded.run(ctx, { raw: '', words: [], tokens: [] }) : psetStep(ctx, opt, value);
       case 'pager': {
-        // psql's values only (on, off, always; \\pager takes a command)
-        if (value !== undefined && value.toLowerCase() !== 'always' && psqlBool(value) === undefined) return psetStep(ctx, 'pager', value);
+        // psql's values only (on, off, always; \\pager takes a command); alone it toggles
+        if (value === undefined || (value.toLowerCase() !== 'always' && psqlBool(value) === undefined)) return psetStep(ctx, 'pager', value);
         const r = await pager.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
         if (r.type !== 'message') return r;
         // psql's words for its pager setting

@@ -51,4 +51,12 @@ select 1/0;
 \x auto
 \pset expanded
 \x off
+-- \pset's option names as psql reads them (exactly), and \pset pager alone toggles
+\pset form csv
+\pset FORMAT csv
+\pset Null x
+\pset pager
+\pset pager
+\pset pager off
+\pset pager
 select 'still here' as t;
