@@ -146,7 +146,8 @@ export async function runBatch(init: {
       // (the mysql client's -f: a script's failed statements were said; it exits 0, as the client does)
       if (!r.ok && !(forced && src.type !== 'command')) ok = false;
       if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? stopOnError))) {
-        stopped = !r.ok;
+        // (a script ended by a failed \\connect, status 2 or 3, did not finish: -1 rolls it back)
+        stopped = !r.ok || (session.exitStatus ?? 0) >= 2;
         break;
       }
     }

@@ -43,6 +43,11 @@ export interface MetaArgSpec {
   readonly kinds: readonly MetaArgKind[];
   /** Fixed choices for the first argument ('on', 'off', 'auto'), for completion and checking. */
   readonly choices?: readonly string[];
+  /**
+   * The choices are offered, not checked: the command reads its first argument itself, as psql does
+   * (a boolean's unique prefix, `\\timing of`) and says in psql's words what it cannot read.
+   */
+  readonly choicesOffered?: boolean;
 }
 
 export type MetaGroup = 'General' | 'Help' | 'Informational' | 'Connection' | 'Output' | 'Running' | 'Named queries';
@@ -138,7 +143,19 @@ export type MetaOutcome =
    * A failure; message printed by the dispatcher (with file:line in scripts), after the command's name,
    * or (psql: psql's own words) as psql prints it: alone at the prompt, after `error: ` in a script.
    */
-  | { readonly type: 'error'; readonly message?: string; readonly psql?: boolean }
+  | {
+      readonly type: 'error';
+      readonly message?: string;
+      readonly psql?: boolean;
+      /**
+       * In a script the session cannot go on (psql's \\connect that failed: a script must not run its
+       * statements on another database than it asked for): the script ends there with psql's exit status 2
+       * (3 under ON_ERROR_STOP); at the prompt only the error.
+       */
+      readonly endsScript?: boolean;
+      /** What psql prints on stdout after this error (`\\timing foo`: how timing stands), unless QUIET. */
+      readonly then?: string;
+    }
   /** One line of information (printed as a message, not a result; on stdout when psql prints it there). */
   | { readonly type: 'message'; readonly text: string; readonly stdout?: boolean; /** psql says it as an error (`error: ` in a script) though the command succeeds. */ readonly psqlError?: boolean }
   /** Wrong arguments: the dispatcher adds the command's syntax. */

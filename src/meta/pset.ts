@@ -155,7 +155,11 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
         : own.length === 1 ? own[0]
           : own.length === 0 && w.length > 5 && 'latex-longtable'.startsWith(w) ? 'latex-longtable'
             : prefixed.length === 1 ? prefixed[0] : undefined;
-      if (!key) return { error: `\\pset: allowed formats are ${PSET_FORMATS.join(', ')}` };
+      if (!key) {
+        // psql's line, then the formats it does not have
+        const psqls = [...PSQL_FORMATS, 'latex-longtable'].sort();
+        return { error: `\\pset: allowed formats are ${psqls.join(', ')}\n(sqlsh's own: ${PSET_FORMATS.filter((f) => !psqls.includes(f)).join(', ')})` };
+      }
       return with_({ wrapped: false, ...FORMATS[key]! }, (n) => describePset(n, 'format'));
     }
     case 'csv_fieldsep':
@@ -199,7 +203,7 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
     case 'expanded': {
       const w = value?.toLowerCase();
       const v = w === 'auto' ? 'auto' : w === undefined ? (s.expanded === 'on' ? 'off' : 'on') : psqlBool(w) === undefined ? undefined : psqlBool(w) ? 'on' : 'off';
-      if (v === undefined) return { error: `unrecognized value "${value}" for "expanded": Boolean expected` };
+      if (v === undefined) return { error: `unrecognized value "${value}" for "expanded"\nAvailable values are: on, off, auto.` };
       const m = `Expanded display is ${v === 'auto' ? 'used automatically' : v}.`;
       return with_(s.format === 'expanded' && v !== 'on' ? { expanded: v, format: 'table' } : { expanded: v }, () => m);
     }
@@ -208,7 +212,7 @@ export function applyPset(s: Settings, name: string, value: string | undefined):
       const w = value?.toLowerCase();
       if (w === 'always') return { settings: s, message: 'Pager is always used.' };
       const on = w === undefined ? s.pager === '' : psqlBool(w);
-      if (on === undefined) return { error: `unrecognized value "${value}" for "pager": Boolean expected` };
+      if (on === undefined) return { error: `unrecognized value "${value}" for "pager"\nAvailable values are: on, off, always.` };
       if (!on) return with_({ pager: '' }, () => 'Pager usage is off.');
       return with_(s.pager === '' ? { pager: 'less -SRXF' } : {}, () => 'Pager is used for long output.');
     }

@@ -14,6 +14,7 @@ import { nextCommandAt, WHOLE_LINE_COMMANDS } from '../sql/meta-line.js';
 import { reachesOutside, SANDBOX_REFUSAL, SandboxRefusal } from './sandbox.js';
 import { mysqlClientErrorLine } from './mysql-client-error.js';
 import { RESTRICTED } from './restrict.js';
+import { variableFlag } from '../sql/variables.js';
 
 export type MetaRunResult = { readonly type: 'ok' } | { readonly type: 'quit' } | { readonly type: 'error' };
 
@@ -49,6 +50,8 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     }
   }
   const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
+  // psql's level before its words where it names the file and line (a script), not at the prompt nor in -c
+  const level = (l: 'error' | 'warning'): string => (where === '' ? '' : `${l}: `);
   const word = client?.word ?? word0;
   const registry = metaRegistry();
   const found = client?.found ?? registry.lookup(word);
@@ -58,7 +61,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   const rest = found && !found.command.argsAsWritten && session.variables.size > 0 ? interpolateArgText(rest1, session.variables) : rest1;
   if (session.restrictKey !== undefined && word !== '\\unrestrict') {
     // psql's \restrict (pg_dump's files): nothing but \unrestrict runs, whatever the command (system-commands.ts)
-    session.io.error(`${where}${session.interactive ? '' : 'error: '}${RESTRICTED}`);
+    session.io.error(`${where}${level('error')}${RESTRICTED}`);
     return { type: 'error' };
   }
   if (!found) {
@@ -69,7 +72,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     }
     // a script says it in psql's words; at the prompt with a suggestion
     if (!session.interactive) {
-      session.io.error(`${where}error: invalid command ${word}`);
+      session.io.error(`${where}${level('error')}invalid command ${word}`);
       return { type: 'error' };
     }
     const near = registry.closest(word);
@@ -83,7 +86,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   // psql: each argument past the last one the command takes is ignored (not expanded), said after the command ran
   const extra = args.words.slice(command.args.max).map((w) => w.replace(/^`(.*)`$/s, '$1'));
   const warnExtra = (): void => {
-    for (const w of extra) session.io.error(`${where}${session.interactive ? '' : 'warning: '}${word}: extra argument "${w}" ignored`);
+    for (const w of extra) session.io.error(`${where}${level('warning')}${word}: extra argument "${w}" ignored`);
   };
   if (extra.length > 0) {
     const max = command.args.max;
@@ -94,12 +97,12 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
   const syntax = `usage: ${command.syntax}`;
   if (n < command.args.min) {
     // a script says it in psql's words (the mysql client's and sqlite3's have their own commands)
-    if (!session.interactive && !session.mysqlClient) session.io.error(`${where}error: ${command.missingArgs ?? `${word}: missing required argument`}`);
+    if (!session.interactive && !session.mysqlClient) session.io.error(`${where}${level('error')}${command.missingArgs ?? `${word}: missing required argument`}`);
     else session.io.error(`${where}${word}: missing argument; ${syntax}`);
     return { type: 'error' };
   }
   const choices = command.args.choices;
-  if (choices && n > 0 && !choices.includes(args.words[0]!.toLowerCase())) {
+  if (choices && !command.args.choicesOffered && n > 0 && !choices.includes(args.words[0]!.toLowerCase())) {
     session.io.error(`${where}${word}: unknown value ${JSON.stringify(args.words[0])}; expected one of ${choices.join(', ')}`);
     return { type: 'error' };
   }
@@ -123,7 +126,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
       outcome = { type: 'error', message: e.message };
     } else throw e;
   }
-  const result = await report(session, outcome, word, where, syntax, opts, runner);
+  const result = await report(session, outcome, word, where, syntax, opts, runner, level('error'));
   warnExtra();
   return result;
 }
@@ -154,14 +157,14 @@ function withoutTrailingSemicolons(args: MetaArgs): MetaArgs {
 }
 
 /** Prints a command's outcome (its message, error or tables). */
-async function report(session: Session, outcome: MetaOutcome, word: string, where: string, syntax: string, opts: MetaRunOptions, runner: StatementRunner): Promise<MetaRunResult> {
+async function report(session: Session, outcome: MetaOutcome, word: string, where: string, syntax: string, opts: MetaRunOptions, runner: StatementRunner, error: string): Promise<MetaRunResult> {
   switch (outcome.type) {
     case 'ok':
       return { type: 'ok' };
     case 'quit':
       return { type: 'quit' };
     case 'message':
-      if (outcome.psqlError && !session.interactive) session.io.error(`${where}error: ${outcome.text}`);
+      if (outcome.psqlError && !session.interactive) session.io.error(`${where}${error}${outcome.text}`);
       else if (outcome.stdout) await session.io.stdout.write(`${outcome.text}\n`);
       else session.io.message(outcome.text);
       return { type: 'ok' };
@@ -169,8 +172,15 @@ async function report(session: Session, outcome: MetaOutcome, word: string, wher
       session.io.error(`${where}${word}: ${outcome.message}; ${syntax}`);
       return { type: 'error' };
     case 'error':
-      if (outcome.message && outcome.psql) session.io.error(`${where}${session.interactive ? '' : 'error: '}${outcome.message}`);
+      if (outcome.endsScript && !session.interactive) {
+        // psql leaves a script whose connection failed with 2 (3 when ON_ERROR_STOP stopped it)
+        if (outcome.message) session.io.error(`${where}${error}${outcome.message}`);
+        session.exitStatus = variableFlag(session.variables, 'ON_ERROR_STOP') === true ? 3 : 2;
+        return { type: 'quit' };
+      }
+      if (outcome.message && outcome.psql) session.io.error(`${where}${error}${outcome.message}`);
       else if (outcome.message) session.io.error(`${where}${word}: ${outcome.message}`);
+      if (outcome.then !== undefined && variableFlag(session.variables, 'QUIET') !== true) await session.io.stdout.write(`${outcome.then}\n`);
       return { type: 'error' };
     case 'tables':
       for (let i = 0; i < outcome.tables.length; i++) {

@@ -51,6 +51,11 @@ export class Session {
   lastSql: string | undefined;
   /** The last result that returned rows (a copy when small), for \chart without a query. */
   lastResult: import('../core/last-result.js').LastResult | undefined;
+  /**
+   * expanded is auto because \\x auto (or \\pset expanded auto) asked for it, not as sqlsh's default:
+   * psql's toggle then turns it off, where the default's toggles what is shown.
+   */
+  expandedAutoAsked = false;
   /** psql's table title (\C, \pset title): over the tables that follow until unset. */
   title: string | undefined;
   /** The last statement error, for \errverbose. */

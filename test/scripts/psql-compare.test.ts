@@ -73,6 +73,8 @@ describe('psql scripts run by psql and by sqlsh', () => {
         assert.equal(sqlsh.status === 0, psqlClean, `exit codes${how}: psql ${psql.status}, sqlsh ${sqlsh.status}\n${sqlsh.stderr}`);
         // stopped by ON_ERROR_STOP: psql's 3
         if (psql.status === 3) assert.equal(sqlsh.status, 3, `exit codes${how}: psql 3, sqlsh ${sqlsh.status}`);
+        // a script ended by a failed \connect: psql's 2
+        if (psql.status === 2) assert.equal(sqlsh.status, 2, `exit codes${how}: psql 2, sqlsh ${sqlsh.status}`);
         assert.equal(dump(server, env, db), expected, `final schema and data of ${script}${how}`);
       }
     });

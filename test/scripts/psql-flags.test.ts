@@ -192,6 +192,16 @@ describe('psql flags, psql and sqlsh side by side', () => {
     sameStdout(s.both(['-X', '-f', 'pset-alone.sql']));
   });
 
+  test('-c: a backslash command\'s error or warning is psql\'s words alone, with no error: before them (no file, no line)', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    const r = s.both(['-X', '-v', 'ON_ERROR_STOP=0', '-c', '\\i', '-c', '\\a foo', '-c', '\\foo', '-c', '\\timing x', '-c', '\\dt a.b.c.d', '-c', '\\sf no_such_function']);
+    assert.match(r.psql.stderr, /^invalid command \\foo$/m);
+    assert.deepEqual(lines(r.sqlsh.stderr), lines(r.psql.stderr));
+    assert.equal(r.sqlsh.stdout, r.psql.stdout);
+    assert.equal(r.sqlsh.status, r.psql.status);
+  });
+
   test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
     const s = await setup(t);
     if (!s) return;

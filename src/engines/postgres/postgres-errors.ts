@@ -70,6 +70,8 @@ export function toConnectError(err: unknown, p: PgParams, e: PgEndpoint, extra?:
   const f = fields(err);
   const code = (err as { code?: string } | null)?.code ?? '';
   const tail = extra ? `\n${extra}` : '';
+  // the server's answer as libpq words it: its severity first ("failed: FATAL:  database "x" does not exist")
+  const said = f.severity ? `${f.severity}:  ` : '';
   let msg: string;
   if (code === 'ECONNREFUSED') {
     msg = e.host.startsWith('/')
@@ -82,13 +84,13 @@ export function toConnectError(err: unknown, p: PgParams, e: PgEndpoint, extra?:
   } else if (/timeout expired/i.test(errorMessage(err)) || code === 'ETIMEDOUT') {
     msg = `could not connect to server ${where(e)}: timeout expired\n\tIs the host reachable? connect_timeout can be raised.`;
   } else if (f.code === '28P01') {
-    msg = `connection to server ${where(e)} failed: password authentication failed for user "${p.user}"\n\tCheck the password (in the URI, PGPASSWORD or ~/.pgpass) and the user name (-U).`;
+    msg = `connection to server ${where(e)} failed: ${said}password authentication failed for user "${p.user}"\n\tCheck the password (in the URI, PGPASSWORD or ~/.pgpass) and the user name (-U).`;
   } else if (f.code === '3D000') {
-    msg = `connection to server ${where(e)} failed: database "${p.database}" does not exist\n\tConnect to an existing database (for example "postgres") and list them with \\l.`;
+    msg = `connection to server ${where(e)} failed: ${said}database "${p.database}" does not exist\n\tConnect to an existing database (for example "postgres") and list them with \\l.`;
   } else if (f.code === '28000') {
-    msg = `connection to server ${where(e)} failed: ${f.message ?? 'authorization failed'}\n\tCheck pg_hba.conf on the server, the user (-U) and sslmode.`;
+    msg = `connection to server ${where(e)} failed: ${said}${f.message ?? 'authorization failed'}\n\tCheck pg_hba.conf on the server, the user (-U) and sslmode.`;
   } else if (f.code) {
-    msg = `connection to server ${where(e)} failed: ${f.message ?? 'error'}`;
+    msg = `connection to server ${where(e)} failed: ${said}${f.message ?? 'error'}`;
   } else {
     msg = `could not connect to server ${where(e)}: ${errorMessage(err)}`;
   }

@@ -112,6 +112,8 @@ const connect: MetaCommand = {
     try {
       await s.reconnect(target);
     } catch (e) {
+      // in a script psql ends there (its statements were meant for the other database); at the prompt the old connection stays
+      if (!s.interactive && !s.mysqlClient && ctx.opts.source !== undefined) return { type: 'error', message: `\\connect: ${(e as Error).message}`, psql: true, endsScript: true };
       return fail(`${(e as Error).message}\nPrevious connection kept: ${describeConnection(s.connection.info)}.`);
     }
     const now = s.connection.info;

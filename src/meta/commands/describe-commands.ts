@@ -4,7 +4,8 @@
  */
 import type { RelationKind } from '../../catalog/catalog-data.js';
 import type { MetaArgs, MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
-import { fail, ok, PATTERN_ARG } from '../meta-command.js';
+import { fail, ok, PATTERN_ARG, psqlFail } from '../meta-command.js';
+import { SqlError, UserError } from '../../core/errors.js';
 import type { DescribeSource } from '../describe/describe-source.js';
 import { PSQL_LIST_FORMS, PSQL_LISTS, type PsqlList } from '../describe/postgres-lists.js';
 
@@ -44,8 +45,10 @@ function lister(
       if (form) {
         const { runPsqlList } = await import('../describe/postgres-lists.js');
         const letters = ctx.invokedAs.slice(name.length).replace(/[+S]/g, '');
-        return withSource(ctx, (src) => runPsqlList(form, src, pattern(args), letters));
+        return withSource(ctx, (src) => runPsqlList(form, src, pattern(args), letters, args.words.slice(1)));
       }
+      // (argument type patterns, \\df f int, are psql's: PostgreSQL's)
+      if (args.words.length > 1) return fail(`argument type patterns (${args.words.slice(1).join(' ')}) are for PostgreSQL's functions`);
       const f = await load();
       return withSource(ctx, (src) => f(src, pattern(args)));
     },
@@ -85,7 +88,14 @@ export async function storedDefinition(ctx: MetaContext, kind: 'function' | 'vie
   const extras = await engineExtras(ctx.session.connection.info.engine);
   if (!extras.source) return fail(`${ctx.session.dialect.name} keeps no ${kind} text to read here; \\d+ NAME shows a view's definition`);
   const { querier } = await import('../describe/query-rows.js');
-  return extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, name);
+  try {
+    return await extras.source(querier(ctx.session.connection, ctx.opts.signal), kind, name);
+  } catch (e) {
+    // as psql says them: the server's refusal of the name (`ERROR:  function "f" does not exist`), or that it is no view
+    if (e instanceof SqlError && e.code !== undefined && ctx.session.connection.info.engine === 'postgres') return psqlFail(`ERROR:  ${e.message}`);
+    if (e instanceof UserError) return psqlFail(e.message);
+    throw e;
+  }
 }
 
 /** \\sf and \\sv: a function's or a view's CREATE OR REPLACE text, as psql prints it (+ numbers the body's lines). */
@@ -139,14 +149,14 @@ function psqlList(list: PsqlList): MetaCommand {
     ...(list.aliases ? { aliases: list.aliases } : {}),
     modifiers: (list.plusColumns ? '+S' : 'S') + (list.letters ?? ''),
     group: 'Informational',
-    syntax: `${list.name}${list.plusColumns ? `[${list.letters ?? ''}S+]` : `[${list.letters ?? ''}S]`} [PATTERN]`,
+    syntax: `${list.name}${list.plusColumns ? `[${list.letters ?? ''}S+]` : `[${list.letters ?? ''}S]`} [PATTERN${list.argTypes ? ' [TYPEPATTERN ...]' : ''}]`,
     summary: `${list.summary} (PostgreSQL)`,
-    args: PATTERN_ARG,
+    args: list.argTypes ? { min: 0, max: 1 + list.argTypes.max, kinds: ['pattern', 'text'] } : PATTERN_ARG,
     run: async (ctx, args) => {
       if (ctx.session.connection.info.engine !== 'postgres') return fail(`lists PostgreSQL's ${list.title.replace(/^List of /, '').toLowerCase()}; ${ctx.session.dialect.name} has none`);
       const { runPsqlList } = await import('../describe/postgres-lists.js');
       const letters = ctx.invokedAs.slice(list.name.length).replace(/[+S]/g, '');
-      return withSource(ctx, (src) => runPsqlList(list, src, pattern(args), letters));
+      return withSource(ctx, (src) => runPsqlList(list, src, pattern(args), letters, args.words.slice(1)));
     },
   };
 }
@@ -169,7 +179,12 @@ export const DESCRIBE_COMMANDS: readonly MetaCommand[] = Object.freeze([
   lister('\\di', 'list indexes', mod('listIndexes'), KINDS),
   lister('\\ds', 'list sequences', mod('listSequences'), KINDS),
   lister('\\dn', 'list schemas', mod('listSchemas')),
-  lister('\\df', 'list functions', mod('listFunctions'), { modifiers: '+Sanptw', syntax: '\\df[anptwS+] [PATTERN]' }),
+  lister('\\df', 'list functions', mod('listFunctions'), {
+    modifiers: '+Sanptw',
+    syntax: '\\df[anptwS+] [PATTERN [TYPEPATTERN ...]]',
+    details: ['On PostgreSQL, as psql: TYPEPATTERNs match the arguments in order (`-`: no argument there): \\df f int text.'],
+    args: { min: 0, max: Infinity, kinds: ['pattern', 'text'] },
+  }),
   lister('\\dT', 'list user-defined data types', mod('listTypes')),
   lister('\\du', 'list users and roles', mod('listRoles'), { aliases: ['\\dg'] }),
   lister('\\l', 'list databases', mod('listDatabases'), { aliases: ['\\list'], syntax: '\\l[+] [PATTERN]' }),

@@ -1,9 +1,9 @@
 /** \x, \T, \pset, \o, \timing, \pager: how and where results are shown. */
 import type { MetaCommand, MetaContext } from '../meta-command.js';
-import { confirmed, fail, info, ok, said, usage } from '../meta-command.js';
+import { confirmed, fail, info, ok, psqlFail, said, usage } from '../meta-command.js';
 import type { Settings } from '../../config/settings.js';
 import { fileErrorReason } from '../file-error.js';
-import { applyPset, describePset, PSET_NAMES, psqlFormatName } from '../pset.js';
+import { applyPset, describePset, PSET_NAMES, psqlBool, psqlFormatName } from '../pset.js';
 import { variableFlag } from '../../sql/variables.js';
 import { withArguments } from '../sandbox.js';
 
@@ -13,10 +13,11 @@ function psetStep(ctx: MetaContext, name: string, value: string | undefined) {
   // NULL as it is shown now: psql's empty default in PostgreSQL scripts (Session.renderOptions)
   if (name === 'null' && value === undefined) return said(ctx, `Null display is "${ctx.session.renderOptions().nullString}".`);
   const r = applyPset(ctx.session.settings, name, value);
-  if ('error' in r) return usage(r.error.replace(/^\\pset: /, '')); // the dispatcher names the command
+  if ('error' in r) return psqlFail(r.error); // psql's words (`\\pset: allowed line styles are ...`)
   for (const k of Object.keys(r.settings) as (keyof Settings)[]) {
     if (r.settings[k] !== ctx.session.settings[k]) ctx.session.set(k, r.settings[k] as never);
   }
+  if (name === 'expanded') ctx.session.expandedAutoAsked = r.settings.expanded === 'auto';
   return said(ctx, r.message);
 }
 
@@ -38,16 +39,18 @@ const expanded: MetaCommand = {
   syntax: '\\x [on|off|auto]',
   summary: 'expanded records; auto: when a table is too wide',
   details: ['\\x alone toggles between on and off.'],
-  args: { min: 0, max: 1, kinds: ['keyword'], choices: ['on', 'off', 'auto'] },
+  args: { min: 0, max: 1, kinds: ['keyword'], choices: ['on', 'off', 'auto'], choicesOffered: true },
   async run(ctx, args) {
     const s = ctx.session;
-    const w = args.words[0]?.toLowerCase();
+    // a value as psql's \\pset expanded reads it (`\\x t`, `\\x of`), or its words for one it cannot read
+    if (args.words[0] !== undefined) return psetStep(ctx, 'expanded', args.words[0]);
     // alone it toggles what is in effect: sqlsh's default is auto, which is off in a script, where
-    // `\x` then turns records on as psql's does from its default (off)
-    const next: Settings['expanded'] = w === 'on' || w === 'off' || w === 'auto' ? w : s.renderOptions().expanded === 'off' ? 'on' : 'off';
+    // `\x` then turns records on as psql's does from its default (off); an auto asked for turns off, as psql's
+    const next: Settings['expanded'] = s.expandedAutoAsked && s.settings.expanded === 'auto' ? 'off' : s.renderOptions().expanded === 'off' ? 'on' : 'off';
+    s.expandedAutoAsked = false;
     s.set('expanded', next);
     if (s.settings.format === 'expanded' && next !== 'on') s.set('format', 'table');
-    return said(ctx, `Expanded display is ${next === 'auto' ? 'used automatically' : next}.`);
+    return said(ctx, `Expanded display is ${next}.`);
   },
 };
 
@@ -100,7 +103,7 @@ const tuplesOnly: MetaCommand = {
   syntax: '\\t [on|off]',
   summary: 'rows only: no header, no (N rows) footer (psql -t)',
   details: ['\\t alone toggles.'],
-  args: { min: 0, max: 1, kinds: ['keyword'], choices: [...ON, ...OFF] },
+  args: { min: 0, max: 1, kinds: ['keyword'], choices: [...ON, ...OFF], choicesOffered: true },
   async run(ctx, args) {
     return psetStep(ctx, 'tuples_only', args.words[0]);
   },
@@ -137,7 +140,8 @@ const PSET_OPTIONS = [...PSET_NAMES, 'title'];
 
 /** psql's \\C TITLE and \\pset title TITLE: the title of the tables that follow; alone, none. */
 function setTitle(ctx: MetaContext, title: string | undefined) {
-  ctx.session.title = title === undefined || title === '' ? undefined : title;
+  // (an empty title is a title, an empty line above the table, as psql's)
+  ctx.session.title = title;
   return said(ctx, ctx.session.title === undefined ? 'Title is unset.' : `Title is "${ctx.session.title}".`);
 }
 
@@ -166,11 +170,12 @@ const pset: MetaCommand = {
     "\\pset fieldsep '\\t', \\pset recordsep STRING, fieldsep_zero, recordsep_zero: the unaligned format's separators.",
     '\\pset header on|off; \\pset footer on|off; \\pset tuples_only on|off (rows only: no header, no footer).',
   ],
-  args: { min: 0, max: 2, kinds: ['keyword', 'text'], choices: PSET_OPTIONS },
+  args: { min: 0, max: 2, kinds: ['keyword', 'text'], choices: PSET_OPTIONS, choicesOffered: true },
   async run(ctx, args) {
     const s = ctx.session;
     const st = s.settings;
-    const [opt, value] = [args.words[0]?.toLowerCase(), args.words[1]];
+    // (option names as psql reads them: exactly, `\\pset FORMAT` is no option)
+    const [opt, value] = [args.words[0], args.words[1]];
     switch (opt) {
       case undefined: {
         // psql's list of its printing options (psql 15), each `%-24s %s`; sqlsh's own (timing, pager command) are their commands'
@@ -205,7 +210,12 @@ const pset: MetaCommand = {
       }
       case 'title':
         return setTitle(ctx, value);
+      case 'expanded':
+        // alone it toggles as \\x does
+        return value === undefined ? expanded.run(ctx, { raw: '', words: [], tokens: [] }) : psetStep(ctx, opt, value);
       case 'pager': {
+        // psql's values only (on, off, always; \\pager takes a command); alone it toggles
+        if (value === undefined || (value.toLowerCase() !== 'always' && psqlBool(value) === undefined)) return psetStep(ctx, 'pager', value);
         const r = await pager.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
         if (r.type !== 'message') return r;
         // psql's words for its pager setting
@@ -225,10 +235,13 @@ const timing: MetaCommand = {
   syntax: '\\timing [on|off]',
   summary: 'show how long each statement took',
   details: ['\\timing alone toggles.'],
-  args: { min: 0, max: 1, kinds: ['keyword'], choices: [...ON, ...OFF] },
+  args: { min: 0, max: 1, kinds: ['keyword'], choices: [...ON, ...OFF], choicesOffered: true },
   async run(ctx, args) {
-    const v = toggle(ctx.session.settings.timing, args.words[0]);
-    if (v === undefined) return usage(`expected on or off, got ${JSON.stringify(args.words[0])}`);
+    const now = ctx.session.settings.timing;
+    const w = args.words[0];
+    const v = w === undefined ? !now : psqlBool(w);
+    // psql's words, then how timing stands (unchanged)
+    if (v === undefined) return { type: 'error', message: `unrecognized value "${w}" for "\\timing": Boolean expected`, psql: true, then: `Timing is ${now ? 'on' : 'off'}.` };
     ctx.session.set('timing', v);
     return said(ctx, `Timing is ${v ? 'on' : 'off'}.`);
   },

@@ -129,18 +129,31 @@ async function editThenUse(ctx: MetaContext, file: string | undefined, initial: 
   }
 }
 
-/** psql's `\\g (a=b c=d) target`: the printing options of one run, and where its result goes. */
-function parseGoArgs(raw: string): { options: [string, string | undefined][]; target?: { file: string } | { command: string } } | { error: string } {
+/**
+ * psql's `\\g (a=b c=d) target`: the printing options of one run, and where its result goes. The options
+ * are words as psql reads them (quotes as in any argument), the first after `(`, up to the word that ends
+ * with `)`; a word `name` alone toggles or shows, as \\pset NAME.
+ */
+function parseGoArgs(raw: string, command: string): { options: [string, string | undefined][]; target?: { file: string } | { command: string } } | { error: string } {
   let rest = raw.trim();
   const options: [string, string | undefined][] = [];
   if (rest.startsWith('(')) {
-    const close = rest.indexOf(')');
-    if (close < 0) return { error: 'the ( of the options is not closed' };
-    for (const w of parseMetaArgs(rest.slice(1, close)).words) {
+    const { words, tokens } = parseMetaArgs(rest.slice(1));
+    let at = 1; // where the text after the options starts
+    let closed = false;
+    for (let i = 0; i < words.length && !closed; i++) {
+      at = rest.indexOf(tokens[i]!, at) + tokens[i]!.length;
+      let w = words[i]!;
+      if (w.endsWith(')')) {
+        w = w.slice(0, -1);
+        closed = true;
+      }
+      if (w === '') continue;
       const eq = w.indexOf('=');
       options.push(eq < 0 ? [w, undefined] : [w.slice(0, eq), w.slice(eq + 1)]);
     }
-    rest = rest.slice(close + 1).trim();
+    if (!closed) return { error: `${command}: missing right parenthesis` };
+    rest = rest.slice(at).trim();
   }
   if (rest === '') return { options };
   if (rest.startsWith('|')) return rest.slice(1).trim() ? { options, target: { command: rest.slice(1).trim() } } : { error: 'give a command after |' };
@@ -149,24 +162,32 @@ function parseGoArgs(raw: string): { options: [string, string | undefined][]; ta
 
 async function rerun(ctx: MetaContext, expanded: boolean, raw = ''): Promise<MetaOutcome> {
   const s = ctx.session;
-  const parsed = parseGoArgs(raw);
-  if ('error' in parsed) return usage(parsed.error);
+  const parsed = parseGoArgs(raw, expanded ? '\\gx' : '\\g');
+  // (psql's words; what was to run stays in the query buffer, as in psql)
+  if ('error' in parsed) return parsed.error.startsWith('\\') ? psqlFail(parsed.error) : usage(parsed.error);
+  // this run's \pset options (psql's title among them), on a copy of the settings put back afterwards
+  const before = s.settings;
+  const titleBefore = s.title;
+  let next = before;
+  let title = titleBefore;
+  if (parsed.options.length > 0) {
+    const { applyPset } = await import('../pset.js');
+    for (const [name, value] of parsed.options) {
+      if (name === 'title') {
+        title = value;
+        continue;
+      }
+      const r = applyPset(next, name, value);
+      if ('error' in r) return psqlFail(r.error);
+      next = r.settings;
+    }
+  }
   // psql: \g sends the query buffer (SQL left before it on earlier lines), else the last query again
   const sql = s.queryBuffer ?? s.lastSql;
   s.queryBuffer = undefined;
   if (!sql) return fail('no previous statement to run');
-  // this run's \pset options, on a copy of the settings put back afterwards
-  const before = s.settings;
-  if (parsed.options.length > 0) {
-    const { applyPset } = await import('../pset.js');
-    let next = before;
-    for (const [name, value] of parsed.options) {
-      const r = applyPset(next, name, value);
-      if ('error' in r) return usage(r.error.replace(/^\\pset: /, ''));
-      next = r.settings;
-    }
-    s.settings = next;
-  }
+  s.settings = next;
+  s.title = title;
   const oldOutput = s.output;
   let redirected: Awaited<ReturnType<typeof import('../open-output.js').openOutput>> | undefined;
   try {
@@ -196,6 +217,7 @@ async function rerun(ctx: MetaContext, expanded: boolean, raw = ''): Promise<Met
       await redirected.close();
     }
     if (s.settings !== before) s.settings = before;
+    s.title = titleBefore;
   }
 }
 

@@ -75,7 +75,8 @@ const unset: MetaCommand = {
   args: { min: 1, max: 1, kinds: ['text'] },
   async run(ctx, args) {
     const [name] = words(ctx, args);
-    if (!isVariableName(name ?? '')) return psqlFail(`invalid variable name: ${JSON.stringify(name)}`);
+    // psql says nothing of a name no variable can have (`\\unset v;`): there is none to remove
+    if (!isVariableName(name ?? '')) return ok;
     const error = ctx.session.setVariable(name!, undefined);
     return error === undefined ? ok : psqlFail(error);
   },

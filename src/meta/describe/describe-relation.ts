@@ -102,7 +102,9 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
       if (def) viewDefinition.push('View definition:', ...(def.startsWith(' ') ? def.split('\n') : def.split('\n').map((l) => ` ${l}`)));
     }
   }
-  if (rel.kind === 'view') footer.push(...viewDefinition);
+  // \\d+ on PostgreSQL: a view's rules (under its definition) and the options psql prints last
+  const verbose = src.plus && src.extras.verboseDetails ? await src.extras.verboseDetails(src.q, rel.schema, rel.name).catch(() => undefined) : undefined;
+  if (rel.kind === 'view') footer.push(...viewDefinition, ...(verbose?.viewRules ?? []));
   if (details) footer.push(...details.afterColumns);
   if (rel.kind !== 'view') {
     const indexes = await indexesOf(src, rel.schema, rel.name);
@@ -128,6 +130,7 @@ async function describeOne(src: DescribeSource, rel: RelationDef): Promise<MetaT
   if (storage) {
     if (tableLike && storage.accessMethod && !src.hideTableAm) footer.push(`Access method: ${storage.accessMethod}`);
   } else if (src.plus && rel.comment) footer.push(`Comment: ${rel.comment}`);
+  if (verbose?.options) footer.push(verbose.options);
   const kind = details?.title ?? TITLES[rel.kind];
   const title = rel.unlogged ? `Unlogged ${kind.toLowerCase()}` : kind;
   return { title: `${title} ${q(qualified(rel.schema, rel.name))}`, columns, rows, footer, rowCount: false, expanded: false };
@@ -148,7 +151,8 @@ async function describeIndex(src: DescribeSource, found: IndexDef): Promise<Meta
   const where = indexWhere(ix);
   if (where) parts.push(`predicate (${where})`);
   // PostgreSQL: psql's own rows (INCLUDE columns are not keys) and a partitioned index's title and partitions
-  const pg = src.extras.indexDetails ? await src.extras.indexDetails(src.q, ix.schema, ix.name).catch(() => undefined) : undefined;
+  const pg = src.extras.indexDetails ? await src.extras.indexDetails(src.q, ix.schema, ix.name, src.plus).catch(() => undefined) : undefined;
+  const verbose = src.plus && src.extras.verboseDetails ? await src.extras.verboseDetails(src.q, ix.schema, ix.name).catch(() => undefined) : undefined;
   const shown: Row[] = pg
     ? pg.rows.map((r, i) => {
         const s = storage ? [...storage.columns.values()][i] : undefined;
@@ -159,7 +163,7 @@ async function describeIndex(src: DescribeSource, found: IndexDef): Promise<Meta
     title: `${pg?.title ?? 'Index'} ${q(qualified(ix.schema, ix.name))}`,
     columns: [col('Column'), col('Type'), col('Key?'), col('Definition'), ...(storage ? [col('Storage'), col('Stats target')] : [])],
     rows: shown,
-    footer: [parts.filter(Boolean).join(', '), ...(pg?.after ?? [])],
+    footer: [...(pg?.before ?? []), parts.filter(Boolean).join(', '), ...(pg?.after ?? []), ...(verbose?.options ? [verbose.options] : [])],
     rowCount: false,
     expanded: false,
   };
@@ -168,16 +172,16 @@ async function describeIndex(src: DescribeSource, found: IndexDef): Promise<Meta
 export async function describeRelations(src: DescribeSource, pattern: string): Promise<MetaOutcome> {
   // An exact name resolves like the engine would (search path), so `\d tracks` finds main.tracks even with S rules.
   const exact = /^[^*?]+$/.test(pattern) && !pattern.includes('"') ? src.catalog.findRelation(pattern.split('.').pop()!, pattern.includes('.') ? pattern.split('.').slice(-2)[0] : undefined) : undefined;
-  const rels = exact ? [exact] : matchByPattern(src, src.catalog.data.relations, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern);
-  const indexes = exact ? [] : matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
+  const rels = exact ? [exact] : matchByPattern(src, src.catalog.data.relations, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern, true);
+  const indexes = exact ? [] : matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern, true);
   if (rels.length === 0 && indexes.length === 0 && /^[^*?]+$/.test(pattern)) {
     const ix = src.catalog.data.indexes.find((i) => i.name.toLowerCase() === pattern.split('.').pop()!.toLowerCase());
     if (ix) indexes.push(ix);
   }
   // sequences too, where the engine describes them (PostgreSQL)
-  const sequences = !exact && src.extras.describeSequence && src.extras.sequences ? matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern) : [];
+  const sequences = !exact && src.extras.describeSequence && src.extras.sequences ? matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern, true) : [];
   // and composite types (PostgreSQL), which psql's \\d describes with the relations
-  const composites = !exact && src.extras.describeComposite && src.extras.compositeTypes ? matchByPattern(src, await src.extras.compositeTypes(src.q), (s) => s, pattern) : [];
+  const composites = !exact && src.extras.describeComposite && src.extras.compositeTypes ? matchByPattern(src, await src.extras.compositeTypes(src.q), (s) => s, pattern, true) : [];
   if (rels.length === 0 && indexes.length === 0 && sequences.length === 0 && composites.length === 0) return { type: 'error', message: `Did not find any relation named "${pattern}".`, psql: true };
   // in psql's order: by schema, then name, whatever kind each is
   const found: { schema: string; name: string; table: () => Promise<MetaTable> }[] = [

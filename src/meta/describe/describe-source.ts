@@ -61,20 +61,26 @@ export function bySchemaThenName(x: { readonly schema: string; readonly name: st
   return x.schema < y.schema ? -1 : x.schema > y.schema ? 1 : x.name < y.name ? -1 : x.name > y.name ? 1 : 0;
 }
 
-/** Filter (schema, name) items by a psql pattern and the S modifier. No schema in the pattern: visible schemas only. */
+/**
+ * Filter (schema, name) items by a psql pattern and the S modifier. No schema in the pattern: visible schemas only.
+ * `patternShowsSystem`: psql's rule for relations (\\dt pg_class, \\d pg_cl*): on PostgreSQL a pattern finds system
+ * objects too, where the search path reaches them (pg_catalog's, not information_schema's).
+ */
 export function matchByPattern<T>(
   src: DescribeSource,
   items: readonly T[],
   key: (t: T) => { schema: string; name: string; kind?: string },
   pattern: string | undefined,
+  patternShowsSystem = false,
 ): T[] {
+  const withSystem = src.system || (patternShowsSystem && pattern !== undefined && src.extras.psqlVisibility === true);
   const search = src.catalog.data.searchPath.map((x) => x.toLowerCase());
   const visible = (schema: string): boolean => schema === '' || search.length === 0 || search.includes(schema.toLowerCase());
   const p = pattern === undefined ? undefined : compileNamePattern(pattern, src.database === undefined ? undefined : { maxParts: 3, database: src.database });
   const out = items.filter((t) => {
     const k = key(t);
     if (p?.schema) return p.schema.test(k.schema) && p.name.test(k.name);
-    if (!src.system && isSystem(src, k.schema, k.name, k.kind)) return false;
+    if (!withSystem && isSystem(src, k.schema, k.name, k.kind)) return false;
     if (p && !p.name.test(k.name)) return false;
     return (src.system && !src.extras.psqlVisibility) || visible(k.schema);
   });

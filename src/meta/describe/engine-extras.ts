@@ -84,8 +84,21 @@ export interface EngineExtras {
    * lines (Inherits, Number of partitions, Partitions, Child tables) and, with +, Replica Identity.
    */
   tableDetails?(q: Querier, schema: string, name: string, plus: boolean): Promise<TableDetails>;
-  /** \\d INDEX on PostgreSQL: psql's rows (Column, Type, Key?, Definition), its title's kind and the lines after. */
-  indexDetails?(q: Querier, schema: string, name: string): Promise<{ readonly title: string; readonly rows: readonly (readonly string[])[]; readonly after: readonly string[] }>;
+  /**
+   * \\d INDEX on PostgreSQL: psql's rows (Column, Type, Key?, Definition), its title's kind, the lines before
+   * the index's kind and table (a partition's Partition of) and after it (its partitions; with +, its access method).
+   */
+  indexDetails?(q: Querier, schema: string, name: string, plus?: boolean): Promise<{
+    readonly title: string;
+    readonly rows: readonly (readonly string[])[];
+    readonly before?: readonly string[];
+    readonly after: readonly string[];
+  }>;
+  /**
+   * \\d+ on PostgreSQL, of any relation: a view's rules (psql's Rules: under its definition, each a line in) and
+   * the storage options psql prints last (`Options: fillfactor=70`).
+   */
+  verboseDetails?(q: Querier, schema: string, name: string): Promise<{ readonly viewRules: readonly string[]; readonly options?: string }>;
   /** \\dconfig: each server setting, its value, and whether it differs from the server's built-in default. */
   settings?(q: Querier): Promise<readonly { readonly name: string; readonly value: string; readonly changed: boolean; readonly type?: string; readonly context?: string; readonly privileges?: string }[]>;
   /** \\dD: each domain's schema, name, base type, collation, nullability, default and checks. */

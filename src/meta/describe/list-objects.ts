@@ -37,10 +37,11 @@ export async function listRelations(
     rels.map((rel) => ({ schema: rel.schema, name: rel.name, kind: rel.kind, rel })),
     (x) => x,
     pattern,
+    true,
   );
   if (withSequences && src.extras.sequences) {
     const seqs = await src.extras.sequences(src.q);
-    items.push(...matchByPattern(src, seqs.map((s) => ({ schema: s.schema, name: s.name, kind: 'sequence', ...(s.owner !== undefined ? { owner: s.owner } : {}) })), (x) => x, pattern));
+    items.push(...matchByPattern(src, seqs.map((s) => ({ schema: s.schema, name: s.name, kind: 'sequence', ...(s.owner !== undefined ? { owner: s.owner } : {}) })), (x) => x, pattern, true));
     items.sort(bySchemaThenName);
   }
   // psql's Owner column, on engines with owners
@@ -80,7 +81,7 @@ export async function listRelationKinds(src: DescribeSource, letters: string, pa
   const withIndexes = letters.includes('i');
   type Item = { schema: string; name: string; type: string; owner: string; table: string; kind?: string };
   const rels = src.catalog.data.relations.filter((r) => kinds.includes(r.kind));
-  const items: Item[] = matchByPattern(src, rels, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern).map((r) => ({
+  const items: Item[] = matchByPattern(src, rels, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern, true).map((r) => ({
     schema: r.schema,
     name: r.name,
     type: kindName(src, r),
@@ -138,13 +139,20 @@ export async function listIndexes(src: DescribeSource, pattern: string | undefin
 
 export async function listSequences(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
   if (!src.extras.sequences) return { type: 'message', text: src.extras.missing.sequences ?? `${src.engineName} has no sequences` };
-  const seqs = matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern);
+  const seqs = matchByPattern(src, await src.extras.sequences(src.q), (s) => s, pattern, true);
   // With owners (PostgreSQL), psql's columns; elsewhere the data type.
   const owners = seqs.some((s) => s.owner !== undefined);
-  const rows: Row[] = seqs.map((s) => [s.schema, s.name, 'sequence', (owners ? s.owner : s.type) ?? '']);
+  // + on PostgreSQL: psql's Persistence, Size and Description
+  const psqlPlus = src.plus && owners && src.extras.verboseColumns ? await src.extras.verboseColumns(src.q) : undefined;
+  const rows: Row[] = seqs.map((s) => {
+    const base: Row = [s.schema, s.name, 'sequence', (owners ? s.owner : s.type) ?? ''];
+    const v = psqlPlus?.get(`${s.schema}.${s.name}`);
+    return psqlPlus ? [...base, v?.persistence ?? '', v?.size ?? '', v?.description ?? ''] : base;
+  });
   const last = owners ? col('Owner') : col('Data type');
+  const more = psqlPlus ? [col('Persistence'), col('Size'), col('Description')] : [];
   return relationsOrNone(
-    { title: owners ? 'List of relations' : 'List of sequences', columns: [col('Schema'), col('Name'), col('Type'), last], rows, rowCount: true },
+    { title: owners ? 'List of relations' : 'List of sequences', columns: [col('Schema'), col('Name'), col('Type'), last, ...more], rows, rowCount: true },
     pattern,
   );
 }

@@ -29,11 +29,13 @@ function mapPart(part: string, f: (ch: string, quoted: boolean) => string): stri
   return out;
 }
 
-function partToRegex(part: string): RegExp {
+/** `fold`: psql's rule, unquoted letters as lower case (`\\dO en-US*` finds no `en-US-x-icu`); else either case. */
+function partToRegex(part: string, fold = false): RegExp {
   const src = mapPart(part, (ch, quoted) => {
     if (quoted) return escapeRe(ch);
     if (ch === '*') return '.*';
     if (ch === '?') return '.';
+    if (fold) return escapeRe(ch.toLowerCase());
     if (ch.toLowerCase() !== ch.toUpperCase()) return `[${escapeRe(ch.toLowerCase())}${escapeRe(ch.toUpperCase())}]`;
     return escapeRe(ch);
   });
@@ -80,8 +82,10 @@ export function compileNamePattern(pattern: string, check?: { readonly maxParts:
     }
     if (check.maxParts > 1 && parts.length === check.maxParts) parts.shift();
   }
-  if (parts.length === 1) return { name: partToRegex(parts[0]!) };
+  // psql's rules (PostgreSQL) fold unquoted letters to lower case, as the server folds names
+  const fold = check !== undefined;
+  if (parts.length === 1) return { name: partToRegex(parts[0]!, fold) };
   const name = parts[parts.length - 1]!;
   const schema = parts[parts.length - 2]!;
-  return { schema: partToRegex(schema), name: partToRegex(name) };
+  return { schema: partToRegex(schema, fold), name: partToRegex(name, fold) };
 }

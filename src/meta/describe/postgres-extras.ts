@@ -2,6 +2,7 @@
 import type { MetaTable } from '../meta-command.js';
 import type { EngineExtras, TableDetails } from './engine-extras.js';
 import { sqlString, text } from './query-rows.js';
+import { UserError } from '../../core/errors.js';
 
 const rel = (schema: string, table: string): string =>
   `(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${sqlString(schema)} AND c.relname = ${sqlString(table)})`;
@@ -47,7 +48,8 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ${sqlString(name)}::regclass`,
     );
     const [qualified, def, relkind, options, check] = (rows[0] ?? []).map(text);
-    if (relkind !== 'v') throw new Error(`"${name}" is not a view`);
+    // psql's words, with the name as the catalog qualifies it
+    if (relkind !== 'v') throw new UserError(`"${qualified}" is not a view`);
     // psql: the name, its options, AS, the definition without pg_get_viewdef's semicolon, the check option
     return `CREATE OR REPLACE VIEW ${qualified}${options ? `\n WITH (${options})` : ''} AS\n${def!.replace(/;$/, '')}${check ? `\n WITH ${check} CHECK OPTION` : ''}\n`;
   },
@@ -397,19 +399,44 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
       afterColumns, indexLines, rules, triggers, policies, statistics, publications, inheritance, replicaIdentity,
     };
   },
-  async indexDetails(q, schema, name) {
+  async verboseDetails(q, schema, name) {
+    const oid = rel(schema, name);
+    // (its TOAST table's options too, as toast.NAME=VALUE)
+    const [info] = await q(`SELECT c.relkind::text, array_to_string(array_cat(c.reloptions,
+        (SELECT array_agg('toast.' || o) FROM pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)), ', ')
+      FROM pg_class c WHERE c.oid = ${oid}`);
+    // a view's rules as psql lists them under its definition (one space in; a table's are in its own sections)
+    const viewRules = text(info?.[0]) !== 'v' ? [] : (await q(`SELECT trim(trailing ';' from pg_get_ruledef(r.oid, true)) FROM pg_rewrite r
+      WHERE r.ev_class = ${oid} AND r.rulename <> '_RETURN' ORDER BY r.rulename`)).map((r) => ` ${text(r[0]).replace(/^CREATE RULE /, '')}`);
+    const options = info?.[1] == null || text(info[1]) === '' ? undefined : `Options: ${text(info[1])}`;
+    return { viewRules: viewRules.length === 0 ? [] : ['Rules:', ...viewRules.flatMap((r) => r.split('\n'))], ...(options !== undefined ? { options } : {}) };
+  },
+  async indexDetails(q, schema, name, plus) {
     const oid = rel(schema, name);
     const rows = await q(`SELECT a.attname, format_type(a.atttypid, a.atttypmod),
         CASE WHEN a.attnum <= (SELECT i.indnkeyatts FROM pg_index i WHERE i.indexrelid = ${oid}) THEN 'yes' ELSE 'no' END,
         pg_get_indexdef(a.attrelid, a.attnum, true)
       FROM pg_attribute a WHERE a.attrelid = ${oid} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`);
-    const [info] = await q(`SELECT c.relkind::text, (SELECT count(*) FROM pg_inherits i WHERE i.inhparent = c.oid) FROM pg_class c WHERE c.oid = ${oid}`);
+    const [info] = await q(`SELECT c.relkind::text, (SELECT count(*) FROM pg_inherits i WHERE i.inhparent = c.oid), am.amname,
+        CASE WHEN c.relispartition THEN (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = c.oid) END
+      FROM pg_class c LEFT JOIN pg_am am ON am.oid = c.relam WHERE c.oid = ${oid}`);
     const partitioned = text(info?.[0]) === 'I';
-    return {
-      title: partitioned ? 'Partitioned index' : 'Index',
-      rows: rows.map((r) => r.map(text)),
-      after: partitioned ? [`Number of partitions: ${text(info?.[1])}${text(info?.[1]) === '0' ? '' : ' (Use \\d+ to list them.)'}`] : [],
-    };
+    // an index of a partition: the partitioned index it is part of (psql's line for a partition, with no bounds)
+    const before = info?.[3] == null ? [] : [`Partition of: ${text(info[3])} `, ...(plus ? ['No partition constraint'] : [])];
+    const after: string[] = [];
+    if (partitioned) {
+      const count = text(info?.[1]);
+      const children = plus && count !== '0' ? await q(`SELECT c.oid::regclass::text, c.relkind::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = ${oid} ORDER BY c.oid::regclass::text`) : [];
+      if (children.length === 0) after.push(`Number of partitions: ${count}${count === '0' ? '' : ' (Use \\d+ to list them.)'}`);
+      else {
+        const head = 'Partitions: ';
+        children.forEach((c, i) => after.push(`${i === 0 ? head : ' '.repeat(head.length)}${text(c[0])}${text(c[1]) === 'I' ? ', PARTITIONED' : ''}${i < children.length - 1 ? ',' : ''}`));
+      }
+      // psql 15 names a partitioned index's access method under \\d+ (not a plain index's)
+      if (plus && info?.[2] != null) after.push(`Access method: ${text(info[2])}`);
+    }
+    return { title: partitioned ? 'Partitioned index' : 'Index', rows: rows.map((r) => r.map(text)), before, after };
   },
   async extensionObjects(q, pattern) {
     const exts = await q(`SELECT e.extname, e.oid FROM pg_extension e ORDER BY 1`);

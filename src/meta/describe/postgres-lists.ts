@@ -36,13 +36,102 @@ export interface PsqlList {
   keys?(row: Row): readonly { readonly schema: string; readonly names: readonly string[] }[];
   /** Said (on stderr) instead of an empty table, as psql does for \drds and \di. */
   readonly empty?: string | ((pattern: string | undefined) => string);
+  /** Columns of numbers (right-aligned, as psql's). */
+  readonly numeric?: readonly string[];
   /** The rows: the shown columns, in psql's order. */
-  /** `sqlBody`: the server keeps SQL-standard function bodies (PostgreSQL 14+: pg_proc.prosqlbody). */
-  sql(plus: boolean, system: boolean, server?: { readonly sqlBody: boolean }): string;
+  /**
+   * `sqlBody`: the server keeps SQL-standard function bodies (PostgreSQL 14+: pg_proc.prosqlbody).
+   * `typed`: argument type patterns were given: the query ends with the argTypes' hidden columns.
+   */
+  sql(plus: boolean, system: boolean, server?: { readonly sqlBody: boolean }, typed?: boolean): string;
+  /** Argument type patterns after PATTERN (psql's \\df FUNCPTRN TYPEPTRN..., \\do OPPTRN [TYPEPTRN [TYPEPTRN]]). */
+  readonly argTypes?: ArgTypes;
   /** psql's letters after the command (\\dPi, \\dfa): which it takes, and the list they (and a pattern) make. */
   readonly letters?: string;
   forLetters?(letters: string, pattern: string | undefined): Partial<Pick<PsqlList, 'title' | 'columns' | 'plusColumns' | 'sql'>>;
 }
+
+/** A type pattern compiled, or `-`: no argument there. */
+export type TypeTest = '-' | { readonly schema?: RegExp; readonly name: RegExp };
+
+interface ArgTypes {
+  /** How many type patterns the command reads. */
+  readonly max: number;
+  /** \\df's and \\do's: the grammar's spellings of types (typePattern) and `-` for no argument; else patterns as written. */
+  readonly spellings: boolean;
+  /** How many columns the query adds at its end when `typed` (each argument's type: typeInfo). */
+  readonly hidden: number;
+  /** The row (its hidden cells last) has arguments of these types. */
+  matches(row: Row, types: readonly TypeTest[]): boolean;
+}
+
+const SEP1 = 'chr(1)';
+/** A name as psql shows it: alone where the search path finds it, else with its schema (each quoted as needed). */
+const visibleName = (name: string, schema: string, visible: string) => `CASE WHEN ${visible} THEN quote_ident(${name}) ELSE quote_ident(${schema}) || '.' || quote_ident(${name}) END`;
+/** An operator family for a name pattern (typeMatches): its name twice, its schema, and visible whatever the search path (psql's rule here). */
+const familyInfo = `f.opfname || ${SEP1} || f.opfname || ${SEP1} || n.nspname || ${SEP1} || 'true'`;
+/** \\dAo's and \\dAp's second pattern: the operator family. */
+const FAMILY_NAME: ArgTypes = {
+  max: 1,
+  spellings: false,
+  hidden: 1,
+  matches: (r, [t]) => typeMatches(String(r[r.length - 1] ?? ''), t as Exclude<TypeTest, '-'>),
+};
+/** One type, for a type pattern to match: its name as format_type writes it, pg_type's name, schema, and visibility. */
+const typeInfo = (oid: string) => `(SELECT format_type(t.oid, NULL) || ${SEP1} || t.typname || ${SEP1} || tn.nspname || ${SEP1} || pg_type_is_visible(t.oid)::text
+          FROM pg_type t JOIN pg_namespace tn ON tn.oid = t.typnamespace WHERE t.oid = ${oid})`;
+
+/** typeInfo's text matches the pattern: either name; the schema given, else a type on the search path. */
+function typeMatches(info: string | undefined, test: Exclude<TypeTest, '-'>): boolean {
+  if (!info) return false;
+  const [formatted, name, schema, visible] = info.split('\x01');
+  if (!test.name.test(formatted ?? '') && !test.name.test(name ?? '')) return false;
+  return test.schema ? test.schema.test(schema ?? '') : visible === 'true';
+}
+
+/**
+ * The names psql's type patterns take besides the catalog's two (format_type's `integer`, pg_type's `int4`):
+ * the grammar's own spellings, and arrays written as the element's short name with [] (`int4[]`, `timestamp[]`).
+ */
+const TYPE_SPELLINGS: Readonly<Record<string, string>> = { int: 'integer', decimal: 'numeric', float: 'double precision' };
+const ARRAY_SPELLINGS: Readonly<Record<string, string>> = {
+  int: '_int4', int2: '_int2', int4: '_int4', int8: '_int8', float: '_float8', float4: '_float4', float8: '_float8', decimal: '_numeric',
+  bool: '_bool', varchar: '_varchar', varbit: '_varbit', time: '_time', timetz: '_timetz', timestamp: '_timestamp', timestamptz: '_timestamptz',
+};
+
+/** A type pattern as psql reads it: `-`, or a pattern whose last part may be one of the spellings above. */
+export function typePattern(word: string): string {
+  if (word === '-') return word;
+  const m = /^((?:[^".]|"[^"]*")*\.)?([A-Za-z0-9_]+)(\[\])?$/.exec(word);
+  if (!m) return word;
+  const base = m[2]!.toLowerCase();
+  const spelled = m[3] ? ARRAY_SPELLINGS[base] : TYPE_SPELLINGS[base];
+  return spelled === undefined ? word : `${m[1] ?? ''}${spelled}`;
+}
+
+/** \\df's: argument i (of the input arguments) has a type matching pattern i; `-`: there are no more than i. */
+const FUNCTION_ARG_TYPES: ArgTypes = {
+  max: 100,
+  spellings: true,
+  hidden: 2,
+  matches(row, types) {
+    const count = Number(row[row.length - 2]);
+    const args = String(row[row.length - 1] ?? '').split('\x02');
+    return types.every((t, i) => (t === '-' ? count <= i : count > i && typeMatches(args[i], t)));
+  },
+};
+
+/** \\do's: one pattern is a prefix operator's argument; two, the left and the right one (`-`: none). */
+const OPERATOR_ARG_TYPES: ArgTypes = {
+  max: 2,
+  spellings: true,
+  hidden: 2,
+  matches(row, types) {
+    const [left, right] = [row[row.length - 2], row[row.length - 1]].map((c) => (c === null || c === undefined ? undefined : String(c)));
+    const side = (info: string | undefined, t: TypeTest | undefined): boolean => (t === undefined ? true : t === '-' ? info === undefined : typeMatches(info, t));
+    return types.length === 1 ? left === undefined && side(right, types[0]) : side(left, types[0]) && side(right, types[1]);
+  },
+};
 
 const NOT_SYSTEM = (schema: string) => `${schema} <> 'pg_catalog' AND ${schema} <> 'information_schema'`;
 const acl = (column: string) => `CASE WHEN cardinality(${column}) = 0 THEN '(none)' ELSE array_to_string(${column}, E'\\n') END`;
@@ -126,6 +215,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Name', 'Owner', 'Trusted', 'Description'],
     plusColumns: ['Name', 'Owner', 'Trusted', 'Internal language', 'Call handler', 'Validator', 'Inline handler', 'Access privileges', 'Description'],
     match: 'name',
+    systemWithPattern: true,
     sql: (plus, system) => `SELECT l.lanname, pg_get_userbyid(l.lanowner), l.lanpltrusted${
       plus
         ? `, NOT l.lanispl, l.lanplcallfoid::regprocedure::text, l.lanvalidator::regprocedure::text, l.laninline::regprocedure::text, ${acl('l.lanacl')}`
@@ -145,6 +235,78 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     sql: (plus) => `SELECT amname, CASE amtype WHEN 'i' THEN 'Index' WHEN 't' THEN 'Table' END${
       plus ? `, amhandler::text, obj_description(oid, 'pg_am')` : ''
     } FROM pg_am ORDER BY 1`,
+  },
+  {
+    name: '\\dAc',
+    parts: 1,
+    summary: 'list operator classes',
+    title: 'List of operator classes',
+    columns: ['AM', 'Input type', 'Storage type', 'Operator class', 'Default?'],
+    plusColumns: ['AM', 'Input type', 'Storage type', 'Operator class', 'Default?', 'Operator family', 'Owner'],
+    match: 'name',
+    argTypes: { max: 1, spellings: false, hidden: 1, matches: (r, [t]) => typeMatches(String(r[r.length - 1] ?? ''), t as Exclude<TypeTest, '-'>) },
+    sql: (plus, _system, _server, typed) => `SELECT am.amname, format_type(c.opcintype, NULL),
+        CASE WHEN c.opckeytype <> 0 AND c.opckeytype <> c.opcintype THEN format_type(c.opckeytype, NULL) END,
+        ${visibleName('c.opcname', 'n.nspname', 'pg_opclass_is_visible(c.oid)')}, CASE WHEN c.opcdefault THEN 'yes' ELSE 'no' END${
+          plus ? `, ${visibleName('f.opfname', 'fn.nspname', 'pg_opfamily_is_visible(f.oid)')}, pg_get_userbyid(c.opcowner)` : ''
+        }${typed ? `, ${typeInfo('c.opcintype')}` : ''}
+      FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod JOIN pg_namespace n ON n.oid = c.opcnamespace
+      JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_namespace fn ON fn.oid = f.opfnamespace
+      ORDER BY 1, 2, 4`,
+  },
+  {
+    name: '\\dAf',
+    parts: 1,
+    summary: 'list operator families',
+    title: 'List of operator families',
+    columns: ['AM', 'Operator family', 'Applicable types'],
+    plusColumns: ['AM', 'Operator family', 'Applicable types', 'Owner'],
+    match: 'name',
+    // a family of an operator class of that type
+    argTypes: { max: 1, spellings: false, hidden: 1, matches: (r, [t]) => String(r[r.length - 1] ?? '').split('\x02').some((i) => typeMatches(i, t as Exclude<TypeTest, '-'>)) },
+    sql: (plus, _system, _server, typed) => `SELECT am.amname, ${visibleName('f.opfname', 'n.nspname', 'pg_opfamily_is_visible(f.oid)')},
+        (SELECT string_agg(format_type(oc.opcintype, NULL), ', ') FROM pg_opclass oc WHERE oc.opcfamily = f.oid)${
+          plus ? ', pg_get_userbyid(f.opfowner)' : ''
+        }${typed ? `, (SELECT string_agg(${typeInfo('oc.opcintype')}, chr(2)) FROM pg_opclass oc WHERE oc.opcfamily = f.oid)` : ''}
+      FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace
+      ORDER BY 1, 2`,
+  },
+  {
+    name: '\\dAo',
+    parts: 1,
+    summary: 'list operators of operator families',
+    title: 'List of operators of operator families',
+    columns: ['AM', 'Operator family', 'Operator', 'Strategy', 'Purpose'],
+    plusColumns: ['AM', 'Operator family', 'Operator', 'Strategy', 'Purpose', 'Sort opfamily'],
+    numeric: ['Strategy'],
+    match: 'name',
+    argTypes: FAMILY_NAME,
+    sql: (plus, _system, _server, typed) => `SELECT am.amname, ${visibleName('f.opfname', 'n.nspname', 'pg_opfamily_is_visible(f.oid)')},
+        o.amopopr::regoperator::text, o.amopstrategy, CASE o.amoppurpose WHEN 's' THEN 'search' WHEN 'o' THEN 'ordering' END${
+          plus ? `, CASE WHEN o.amopsortfamily <> 0 THEN ${visibleName('sf.opfname', 'sfn.nspname', 'pg_opfamily_is_visible(sf.oid)')} END` : ''
+        }${typed ? `, ${familyInfo}` : ''}
+      FROM pg_amop o JOIN pg_opfamily f ON f.oid = o.amopfamily JOIN pg_am am ON am.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace
+      LEFT JOIN pg_opfamily sf ON sf.oid = o.amopsortfamily LEFT JOIN pg_namespace sfn ON sfn.oid = sf.opfnamespace
+      ORDER BY 1, 2, o.amoplefttype = o.amoprighttype DESC, format_type(o.amoplefttype, NULL), format_type(o.amoprighttype, NULL), o.amopstrategy`,
+  },
+  {
+    name: '\\dAp',
+    parts: 1,
+    summary: 'list support functions of operator families',
+    title: 'List of support functions of operator families',
+    columns: ['AM', 'Operator family', 'Registered left type', 'Registered right type', 'Number', 'Function'],
+    plusColumns: ['AM', 'Operator family', 'Registered left type', 'Registered right type', 'Number', 'Function'],
+    numeric: ['Number'],
+    match: 'name',
+    argTypes: FAMILY_NAME,
+    // the function's name; with + its signature
+    sql: (plus, _system, _server, typed) => `SELECT am.amname, ${visibleName('f.opfname', 'n.nspname', 'pg_opfamily_is_visible(f.oid)')},
+        format_type(ap.amproclefttype, NULL), format_type(ap.amprocrighttype, NULL), ap.amprocnum, ${plus ? 'ap.amproc::regprocedure::text' : 'p.proname'}${
+          typed ? `, ${familyInfo}` : ''
+        }
+      FROM pg_amproc ap JOIN pg_opfamily f ON f.oid = ap.amprocfamily JOIN pg_am am ON am.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace
+      JOIN pg_proc p ON p.oid = ap.amproc
+      ORDER BY 1, 2, ap.amproclefttype = ap.amprocrighttype DESC, 3, 4, 5`,
   },
   {
     name: '\\dy',
@@ -167,6 +329,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?'],
     plusColumns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?', 'Description'],
     match: 'schema',
+    systemWithPattern: true,
     sql: (plus, system) => `SELECT n.nspname, c.collname, c.collcollate, c.collctype,
         to_jsonb(c) ->> 'colliculocale', CASE c.collprovider WHEN 'd' THEN 'default' WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END,
         CASE WHEN c.collisdeterministic THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_collation')` : ''}
@@ -193,6 +356,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Source', 'Destination', 'Default?'],
     plusColumns: ['Schema', 'Name', 'Source', 'Destination', 'Default?', 'Description'],
     match: 'schema',
+    systemWithPattern: true,
     sql: (plus, system) => `SELECT n.nspname, c.conname, pg_encoding_to_char(c.conforencoding), pg_encoding_to_char(c.contoencoding),
         CASE WHEN c.condefault THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_conversion')` : ''}
       FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
@@ -218,11 +382,13 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     plusColumns: ['Schema', 'Name', 'Left arg type', 'Right arg type', 'Result type', 'Function', 'Description'],
     match: 'schema',
     systemWithPattern: true,
-    sql: (plus, system) => `SELECT n.nspname, o.oprname,
+    argTypes: OPERATOR_ARG_TYPES,
+    sql: (plus, system, _server, typed) => `SELECT n.nspname, o.oprname,
         CASE WHEN o.oprkind = 'l' THEN NULL ELSE format_type(o.oprleft, NULL) END,
         CASE WHEN o.oprkind = 'r' THEN NULL ELSE format_type(o.oprright, NULL) END,
         format_type(o.oprresult, NULL)${plus ? ', o.oprcode::text' : ''},
-        coalesce(obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc'))
+        coalesce(obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc'))${typed ? `,
+        ${typeInfo('o.oprleft')}, ${typeInfo('o.oprright')}` : ''}
       FROM pg_operator o LEFT JOIN pg_namespace n ON n.oid = o.oprnamespace
       ${system ? '' : `WHERE ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 3, 4`,
   },
@@ -412,7 +578,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
 ]);
 
 /** psql's \\df query; `kinds`: its filter on the kind of function (\\dfa ...), an AND clause or ''. */
-const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string, sqlBody = false): string => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
+const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string, sqlBody = false, typed = false): string => `SELECT n.nspname, p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid),
         CASE p.prokind WHEN 'a' THEN 'agg' WHEN 'w' THEN 'window' WHEN 'p' THEN 'proc' ELSE 'func' END${
           plus
             ? `, CASE p.provolatile WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' WHEN 'v' THEN 'volatile' END,
@@ -420,7 +586,7 @@ const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string, sqlBody = fa
         CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END, ${acl('p.proacl')}, l.lanname,
         ${sqlBody ? 'CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) ELSE p.prosrc END' : 'p.prosrc'}, obj_description(p.oid, 'pg_proc')`
             : ''
-        }
+        }${typed ? `, p.pronargs, array_to_string(ARRAY(SELECT ${typeInfo('p.proargtypes[i]')} FROM generate_series(0, p.pronargs - 1) i ORDER BY i), chr(2))` : ''}
       FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_language l ON l.oid = p.prolang
       WHERE true${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}${kinds} ORDER BY 1, 2, 4`;
 
@@ -438,8 +604,9 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
     match: 'schema',
     systemWithPattern: true,
     letters: 'anptw',
-    forLetters: (letters) => ({ sql: (plus, system, server) => PSQL_DF_SQL(plus, system, functionKinds(letters), server?.sqlBody) }),
-    sql: (plus, system, server) => PSQL_DF_SQL(plus, system, '', server?.sqlBody),
+    argTypes: FUNCTION_ARG_TYPES,
+    forLetters: (letters) => ({ sql: (plus, system, server, typed) => PSQL_DF_SQL(plus, system, functionKinds(letters), server?.sqlBody, typed) }),
+    sql: (plus, system, server, typed) => PSQL_DF_SQL(plus, system, '', server?.sqlBody, typed),
   },
 
   '\\dT': {
@@ -499,7 +666,7 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
 });
 
 /** Runs one list: its query, PATTERN as psql matches it, psql's title and columns. */
-export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern: string | undefined, letters = ''): Promise<MetaOutcome> {
+export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern: string | undefined, letters = '', argTypes: readonly string[] = []): Promise<MetaOutcome> {
   const list: PsqlList = given.forLetters ? { ...given, ...given.forLetters(letters, pattern) } : given;
   const plus = src.plus && list.plusColumns !== undefined;
   const system = src.system || (list.systemWithPattern === true && pattern !== undefined);
@@ -507,7 +674,16 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
   const sqlBody = plus && list.name === '\\df'
     ? await src.q("SELECT 1 FROM pg_attribute WHERE attrelid = 'pg_proc'::regclass AND attname = 'prosqlbody'").then((r) => r.length > 0, () => false)
     : false;
-  let rows = (await src.q(list.sql(plus, system, { sqlBody }))).filter(psqlFilter(list, src, pattern));
+  // argument type patterns: the types' own names, each as a pattern of up to three parts, as psql's
+  const typed = list.argTypes !== undefined && argTypes.length > 0;
+  const tests: TypeTest[] = typed
+    ? argTypes.map((w) => {
+      const t = list.argTypes!.spellings ? typePattern(w) : w;
+      return t === '-' && list.argTypes!.spellings ? t : compileNamePattern(t, src.database === undefined ? undefined : { maxParts: 3, database: src.database });
+    })
+    : [];
+  let rows = (await src.q(list.sql(plus, system, { sqlBody }, typed))).filter(psqlFilter(list, src, pattern));
+  if (typed) rows = rows.filter((r) => list.argTypes!.matches(r, tests)).map((r) => r.slice(0, -list.argTypes!.hidden));
   const hidden = list.altName ? 1 : (list.hidden ?? 0);
   if (hidden > 0) rows = rows.map((r) => r.slice(0, -hidden));
   if (rows.length === 0 && list.empty) return { type: 'message', text: typeof list.empty === 'string' ? list.empty : list.empty(pattern), psqlError: true };
@@ -518,7 +694,7 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
     names = names.filter((_, i) => i !== am);
     rows = rows.map((r) => r.filter((_, i) => i !== am));
   }
-  const columns = names.map((name) => ({ name, type: name === 'ID' ? 'oid' : 'text' }));
+  const columns = names.map((name) => ({ name, type: name === 'ID' ? 'oid' : list.numeric?.includes(name) ? 'int4' : 'text' }));
   return { type: 'tables', tables: [{ title: list.title, columns, rows, rowCount: true }] };
 }
 
