@@ -33,6 +33,13 @@ function createDb(server: PgServer, env: NodeJS.ProcessEnv): string {
   return name;
 }
 
+/** `n` fresh databases, dropped when the suite ends. */
+function freshDatabases(server: PgServer, env: NodeJS.ProcessEnv, n: number, cleanup: (() => void)[]): string[] {
+  const names = Array.from({ length: n }, () => createDb(server, env));
+  cleanup.push(() => void run(join(postgresBinDir(), 'psql'), ['-X', '-q', '-d', 'postgres', ...names.flatMap((d) => ['-c', `drop database ${d}`])], env));
+  return names;
+}
+
 /** Lines without trailing blanks, blank lines dropped (for stderr and pg_dump). */
 const lines = (text: string): string[] => text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
 /** stdout compared line for line: blank lines too (psql's after each table and after \d's footers), trailing spaces too. */
@@ -57,8 +64,7 @@ describe('psql scripts run by psql and by sqlsh', () => {
       const server = await withServer(t, sharedPostgres);
       if (!server) return;
       const env = pgEnv(server);
-      const [a, b, c] = [createDb(server, env), createDb(server, env), createDb(server, env)];
-      cleanup.push(() => void run(join(postgresBinDir(), 'psql'), ['-X', '-q', '-d', 'postgres', '-c', `drop database ${a}`, '-c', `drop database ${b}`, '-c', `drop database ${c}`], env));
+      const [a, b, c] = freshDatabases(server, env, 3, cleanup);
       const psql = run(join(postgresBinDir(), 'psql'), [...ARGS, '-d', a, '-f', script], env);
       const psqlClean = psql.status === 0 && !errorLines(psql.stderr).some((l) => l.startsWith('ERROR'));
       const expected = dump(server, env, a);
@@ -90,8 +96,7 @@ describe("psql's ECHO all (-a) in scripts read whole and in pieces", () => {
       const server = await withServer(t, sharedPostgres);
       if (!server) return;
       const env = pgEnv(server);
-      const [a, b, c] = [createDb(server, env), createDb(server, env), createDb(server, env)];
-      cleanup.push(() => void run(join(postgresBinDir(), 'psql'), ['-X', '-q', '-d', 'postgres', '-c', `drop database ${a}`, '-c', `drop database ${b}`, '-c', `drop database ${c}`], env));
+      const [a, b, c] = freshDatabases(server, env, 3, cleanup);
       const psql = run(join(postgresBinDir(), 'psql'), [...ARGS, '-a', '-d', a, '-f', script], env);
       for (const [db, piece] of [[b, undefined], [c, '37']] as const) {
         const url = `postgres://${encodeURIComponent(server.user)}@${server.host}:${server.port}/${db}`;
