@@ -81,6 +81,14 @@ async function main(): Promise<void> {
           { name: `${label}: psql`, fresh: fresh('restore_a'), cmd: ['psql', '-X', '-d', url('restore_a'), '-f', dump] },
           { name: `${label}: sqlsh`, peer: `${label}: psql`, fresh: fresh('restore_b'), cmd: sqlsh(url('restore_b'), dump) },
         );
+        if (kind === '--inserts') {
+          // the way PostgreSQL's manual restores a dump: in one transaction, stopping at the first error
+          const one = ['-1', '-v', 'ON_ERROR_STOP=1'];
+          contenders.push(
+            { name: `${label} -1: psql`, fresh: fresh('restore_a'), cmd: ['psql', '-X', ...one, '-d', url('restore_a'), '-f', dump] },
+            { name: `${label} -1: sqlsh`, peer: `${label} -1: psql`, fresh: fresh('restore_b'), cmd: [...sqlsh(url('restore_b'), dump), ...one] },
+          );
+        }
       }
     } else skipped.push(`postgres: ${pg.unavailable}`);
 

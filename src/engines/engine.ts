@@ -5,7 +5,7 @@
  * engine's folder, lazily, on connect.
  */
 import type { EngineId, SqlDialect } from '../sql/dialect.js';
-import type { ResultEvent } from '../core/result.js';
+import type { ColumnInfo, ResultEvent, Row } from '../core/result.js';
 import type { CatalogData } from '../catalog/catalog-data.js';
 
 /** The mysql client's option files: --no-defaults (none), --defaults-file=FILE (only it), --defaults-extra-file=FILE (it, then ~/.my.cnf). */
@@ -195,19 +195,57 @@ export interface ExecuteOptions {
   readonly onCopyIn?: () => void;
 }
 
+/** One statement's status in a ManyResult, as execute()'s 'done' event has it. */
+export interface ManyStatus {
+  readonly command?: string;
+  readonly affected?: number;
+  /**
+   * Rows it returned after all, though it was of a kind that returns none (PostgreSQL: a rule's SELECT on
+   * an INSERT): shown as execute() would show them.
+   */
+  readonly result?: { readonly columns: readonly ColumnInfo[]; readonly rows: readonly Row[] };
+}
+
 /** What Connection.executeMany did. */
 export interface ManyResult {
   /**
    * Per statement that ran, in order (statements[0 .. done.length)), its status as execute()'s 'done'
    * event has it (`{}` for a text without a statement: nothing ran, nothing is shown).
    */
-  readonly done: readonly { readonly command?: string; readonly affected?: number }[];
+  readonly done: readonly ManyStatus[];
   /**
    * Why statements[done.length] was not run, when not all were: 'other': it needs execute() (it returns
    * rows, takes parameters ...); an Error: it failed with it (SqlError, CancelledError, ConnectionLostError).
    * None: the request ran as many as it could in its time; send the rest again.
    */
   readonly stop?: 'other' | Error;
+  /**
+   * When stop is an Error: the statements after the failed one that had gone to the server before it
+   * failed (PostgreSQL sends several ahead), each one's status or Error, in order. With stopAtError they
+   * changed nothing (they failed, or ran in a transaction that had failed).
+   */
+  readonly after?: readonly (ManyStatus | Error)[];
+  /** What the server said while they ran, each with the index of its statement (said before its status or error). */
+  readonly notices?: readonly ManyNotice[];
+}
+
+/** A server notice during executeMany. */
+export interface ManyNotice {
+  readonly index: number;
+  readonly message: string;
+  readonly severity?: string;
+  /** 0-based, in its statement. */
+  readonly position?: number;
+}
+
+/** How executeMany runs its statements. */
+export interface ManyOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * The caller stops at the first failure (psql's ON_ERROR_STOP): a statement after one that fails must
+   * change nothing. Without it, every statement runs whatever failed before it, as the caller would run them.
+   */
+  readonly stopAtError?: boolean;
 }
 
 export interface Connection {
@@ -218,7 +256,7 @@ export interface Connection {
    * the same effects and statuses as execute() on each, without a round of messages each; undefined
    * when this connection cannot (then use execute()). Where an engine has it.
    */
-  executeMany?(statements: readonly string[], opts?: { readonly signal?: AbortSignal }): Promise<ManyResult | undefined>;
+  executeMany?(statements: readonly string[], opts?: ManyOptions): Promise<ManyResult | undefined>;
   /**
    * Run one statement and stream its results: 'columns', then 'rows' batches, 'notice's at any time,
    * and a final 'done'. Memory stays bounded by one batch. Throws SqlError (statement failed),

@@ -38,7 +38,8 @@ import { afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
 import { nowMs } from '../core/now-ms.js';
-import type { ExecuteOptions } from '../engines/engine.js';
+import type { ExecuteOptions, ManyStatus } from '../engines/engine.js';
+import type { ResultEvent } from '../core/result.js';
 import type { TextOutput } from '../output/sink.js';
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
 
@@ -178,12 +179,22 @@ export async function runScript(session: Session, input: string, opts: RunOption
   // the statements the loop would only run, many to the engine at a time (Connection.executeMany)
   const laneItem = (s: Statement): LaneItem | undefined => {
     if (s.kind !== 'sql' || !s.complete || s.openToken || s.terminator !== ';' || s.inlineCommands?.length || s.text === '') return undefined;
-    if (psqlBuffer || session.dialect.id === 'mysql' || !isActive(session.conditionals)) return undefined; // (their buffers and commands)
-    const sql = interpolate(session, s.text);
+    if (session.dialect.id === 'mysql' || !isActive(session.conditionals)) return undefined; // (the client's buffer and commands)
+    let text0 = s.text;
+    let line = offsetLine + s.line - 1;
+    if (psqlBuffer) {
+      // what psql sends from its query buffer, at the line of its terminator (as the ordinary way below)
+      if (carry) return undefined;
+      const buffer = psqlQueryText(text, s.segmentStart, s.segmentEnd, session.lex, undefined);
+      if (buffer.joined || !buffer.hasSql) return undefined;
+      text0 = buffer.text;
+      line += newlinesIn(text, s.start, s.segmentEnd - 1);
+    }
+    const sql = interpolate(session, text0);
     if (!returnsNoRows(sql, session.lex) || mayChangeLexing(session.dialect.id, sql)) return undefined;
     // (sqlite3 hands SQLite the text up to the `;`, as below)
     const send = session.dialect.id === 'sqlite' && sql === s.text ? text.slice(s.start, s.segmentEnd - 1) : sql;
-    return { sql, send, line: offsetLine + s.line - 1, statement: s };
+    return { sql, send, line, statement: s, interpolated: sql !== text0 };
   };
   // with more to come: the text from where a statement or command has not all been read yet is the next piece's
   const rest = (at: number): RunResult => ({
@@ -206,7 +217,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
       for (let chars = first.send.length; items.length < LANE_STATEMENTS && chars < LANE_CHARS; ) {
         const next = nextStatement();
         const item = next && laneItem(next);
-        if (!item) {
+        // (a statement with variables takes them as they are when it runs: after those before it, :ROW_COUNT too)
+        if (!item || item.interpolated) {
           if (next) back.push(next);
           break;
         }
@@ -488,6 +500,8 @@ export async function runScript(session: Session, input: string, opts: RunOption
 /** A statement for the lane: its SQL (variables put in), the text the engine gets, its line. */
 interface LaneItem {
   readonly sql: string;
+  /** Variables were put in (it may go first in a request only). */
+  readonly interpolated: boolean;
   readonly send: string;
   readonly line: number;
   readonly statement: Statement;
@@ -524,32 +538,81 @@ function laneOpen(session: Session, opts: RunOptions): boolean {
 async function runLane(session: Session, items: readonly LaneItem[], opts: RunOptions, stopOnError: () => boolean): Promise<{ ok: boolean; end?: RunResult; notRun?: number; unsupported?: boolean }> {
   const render = session.renderOptions();
   const showStatus = variableFlag(session.variables, 'QUIET') !== true && render.sqlite3 === undefined;
+  const stopAtError = stopOnError();
   let ok = true;
   for (let i = 0; i < items.length; ) {
     if (opts.signal?.aborted) return { ok: false, end: { ok: false, quit: false, cancelled: true } };
-    const r = await session.connection.executeMany!(items.slice(i).map((x) => x.send), { ...(opts.signal ? { signal: opts.signal } : {}) });
+    const at = i; // (the result's indices count from here)
+    const r = await session.connection.executeMany!(items.slice(at).map((x) => x.send), { stopAtError, ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!r) return { ok, notRun: i, unsupported: true };
+    // each statement's notices, then its status or error, in order (statuses written many at a time)
     let status = '';
-    for (const tag of showStatus ? r.done : []) {
-      const line = tag.command === undefined ? undefined : statusLine(tag.command, render);
-      if (line !== undefined) status += `${line}\n`;
+    let noticeAt = 0;
+    const notices = r.notices ?? [];
+    // psql's ROW_COUNT, ERROR, SQLSTATE: set once for the last of statements that succeeded in a row
+    let rowCount: number | undefined;
+    const flush = async (): Promise<void> => {
+      if (rowCount !== undefined) session.variables = afterSuccess(session.variables, rowCount);
+      rowCount = undefined;
+      if (status !== '') await session.out.write(status);
+      status = '';
+    };
+    const noticesOf = async (k: number): Promise<void> => {
+      if (noticeAt >= notices.length || notices[noticeAt]!.index > k) return;
+      await flush();
+      for (; noticeAt < notices.length && notices[noticeAt]!.index <= k; noticeAt++) {
+        const n = notices[noticeAt]!;
+        if (n.position !== undefined) await loadDisplayWidth(); // the caret goes under the right cell
+        session.io.message(formatNotice(n.severity ?? 'NOTICE', n.message, n.position, { text: items[at + n.index]!.sql }, where({ ...opts, line: items[at + n.index]!.line })));
+      }
+    };
+    const succeeded = async (k: number, tag: ManyStatus): Promise<void> => {
+      await noticesOf(k);
+      const item = items[at + k]!;
+      if (tag.result) {
+        // rows after all (a rule's SELECT): shown as runStatement shows them
+        await flush();
+        const done: ResultEvent = { type: 'done', ...(tag.command !== undefined ? { command: tag.command } : {}), rowCount: tag.result.rows.length };
+        const events: ResultEvent[] = [{ type: 'columns', columns: tag.result.columns }, ...(tag.result.rows.length > 0 ? [{ type: 'rows' as const, rows: tag.result.rows }] : []), done];
+        await renderEvents((async function* () { yield* events; })(), session.out, render, { notice: () => undefined, status: async (command) => void (showStatus ? await session.out.write(`${command}\n`) : undefined) });
+        rowCount = tag.result.rows.length;
+      } else {
+        const line = showStatus && tag.command !== undefined ? statusLine(tag.command, render) : undefined;
+        if (line !== undefined) status += `${line}\n`;
+        rowCount = tag.affected ?? 0;
+      }
+      session.lastSql = item.sql;
+    };
+    const failed = async (k: number, e: Error): Promise<false | 'cancelled'> => {
+      await noticesOf(k);
+      await flush();
+      const item = items[at + k]!;
+      return reportFailure(session, e, item.sql, classifyStatement(item.sql, session.dialect), { ...opts, line: item.line, terminator: ';' });
+    };
+    for (let k = 0; k < r.done.length; k++) await succeeded(k, r.done[k]!);
+    i = at + r.done.length;
+    if (r.stop === undefined || r.stop === 'other') {
+      await noticesOf(items.length);
+      await flush();
+      if (r.stop === 'other') return { ok, notRun: i };
+      continue;
     }
-    if (status !== '') await session.out.write(status);
-    const last = r.done.at(-1);
-    if (last) {
-      session.variables = afterSuccess(session.variables, last.affected ?? 0);
-      session.lastSql = items[i + r.done.length - 1]!.sql;
+    // a failure; then (PostgreSQL) the statements already sent after it, each as it went
+    const outcomes = [r.stop, ...(r.after ?? [])];
+    const base = r.done.length;
+    for (let k = 0; k < outcomes.length; k++) {
+      const o = outcomes[k]!;
+      if (o instanceof Error) {
+        const f = await failed(base + k, o);
+        if (f === 'cancelled') return { ok: false, end: { ok: false, quit: false, cancelled: true } };
+        ok = false;
+        // (with stopAtError those after it changed nothing)
+        if (stopAtError || stopOnError()) return { ok, end: { ok, quit: false, stopped: true } };
+      } else await succeeded(base + k, o);
     }
-    i += r.done.length;
-    if (r.stop === 'other') return { ok, notRun: i };
-    if (r.stop) {
-      const item = items[i]!;
-      const failed = await reportFailure(session, r.stop, item.sql, classifyStatement(item.sql, session.dialect), { ...opts, line: item.line, terminator: ';' });
-      if (failed === 'cancelled') return { ok: false, end: { ok: false, quit: false, cancelled: true } };
-      ok = false;
-      i++;
-      if (stopOnError()) return { ok, end: { ok, quit: false, stopped: true } };
-    }
+    await noticesOf(items.length);
+    await flush();
+    i += outcomes.length;
   }
   return { ok };
 }

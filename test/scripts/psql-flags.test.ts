@@ -2,13 +2,14 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { postgresBinDir, sharedPostgres, type PgServer } from '../harness/postgres-server.js';
 import { withServer } from '../harness/server-test.js';
-import { BIN, tempDir, testEnv } from '../meta/cli-helper.js';
+import { BIN, ROOT, tempDir, testEnv } from '../meta/cli-helper.js';
 
 const dir = tempDir('sqlsh-psql-flags-');
+const FIXTURES = join(ROOT, 'test', 'scripts', 'psql');
 const psqlBin = () => join(postgresBinDir(), 'psql');
 const run = (cmd: string, args: readonly string[], env: NodeJS.ProcessEnv) => {
   const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 60_000, cwd: dir });
@@ -40,8 +41,16 @@ describe('psql flags, psql and sqlsh side by side', () => {
       psql: run(psqlBin(), ['-d', a, ...args], env!),
       sqlsh: run(process.execPath, [BIN, `postgres://${server.user}@${server.host}:${server.port}/${b}`, ...args], env!),
     });
+    /** stderr and stdout in one stream, in the order written (a shell's `2>&1`) */
+    const merged = (args: readonly string[]) => {
+      const sh = (cmd: readonly string[]) => run('/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...cmd], env!);
+      return {
+        psql: sh([psqlBin(), '-d', a, ...args]),
+        sqlsh: sh([process.execPath, BIN, `postgres://${server.user}@${server.host}:${server.port}/${b}`, ...args]),
+      };
+    };
     const count = (db: 'a' | 'b', sql: string) => run(psqlBin(), ['-X', '-At', '-d', db === 'a' ? a : b, '-c', sql], env!).stdout.trim();
-    return { both, count };
+    return { both, merged, count };
   }
 
   test('-1 -v ON_ERROR_STOP=1: a failing script leaves nothing behind; a good one commits', async (t) => {
@@ -228,6 +237,20 @@ describe('psql flags, psql and sqlsh side by side', () => {
     const located = (text: string) => lines(text).filter((l) => /^(psql:)?lines\.sql:\d+: /.test(l)).map((l) => l.replace(/^psql:/, ''));
     assert.ok(located(r.psql.stderr).length >= 5, r.psql.stderr);
     assert.deepEqual(located(r.sqlsh.stderr), located(r.psql.stderr));
+  });
+
+  test('many INSERTs in a row (sqlsh sends them ahead): statuses, notices and errors in psql\'s order, at their lines', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    copyFileSync(join(FIXTURES, 'pipeline.sql'), join(dir, 'pipeline.sql'));
+    const r = s.merged(['-X', '-f', 'pipeline.sql']);
+    assert.equal(r.psql.status, 3, r.psql.stdout);
+    assert.equal(r.sqlsh.status, 3, r.sqlsh.stdout);
+    // (sqlsh says on purpose that the block left open when ON_ERROR_STOP ended the script was rolled back)
+    const text = (out: string) => out.replace(/^psql:(?=pipeline\.sql:\d+: )/gm, '').replace(/^sqlsh: transaction still open at the end of the script: .*\n/m, '');
+    assert.ok(/pipeline\.sql:\d+: NOTICE:  seven: 7\nINSERT 0 1\n/.test(text(r.psql.stdout)), r.psql.stdout);
+    assert.equal(text(r.sqlsh.stdout), text(r.psql.stdout));
+    assert.equal(s.count('b', 'select count(*), sum(id) from pl'), s.count('a', 'select count(*), sum(id) from pl'));
   });
 
   test('psql options sqlsh lacks are refused with what to use instead (exit 2)', () => {

@@ -92,6 +92,22 @@ function withoutLoggedBeforeError(log: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * One difference on purpose: inside a transaction block sqlsh sends a script's statements that return no
+ * rows several at a time (postgres-pipeline.ts), so when ON_ERROR_STOP ends the script at a failure there,
+ * the server also logs those already on the wire, each refused (25P02: the block had failed; they changed
+ * nothing). Those alone are dropped, after the last statement psql sent, and only when psql's log ends
+ * with that failure.
+ */
+function withoutRefusedAhead(log: readonly string[], psqlLog: readonly string[]): readonly string[] {
+  if (log.length <= psqlLog.length || !psqlLog.some((e) => e.startsWith('ERROR:  '))) return log;
+  const rest = log.slice(psqlLog.length);
+  for (let i = 0; i < rest.length; i += 2) {
+    if (rest[i] !== 'ERROR:  current transaction is aborted, commands ignored until end of transaction block' || !rest[i + 1]?.startsWith('STATEMENT:  ')) return log;
+  }
+  return log.slice(0, psqlLog.length);
+}
+
 /** sqlsh's log without its connect queries (required first) and its type-name lookups. */
 function scriptEntries(log: readonly string[]): string[] {
   assert.deepEqual(log.slice(0, connectEntries.length), connectEntries, 'sqlsh starts with its connect queries');
@@ -158,7 +174,7 @@ describe("the statements that reach the server: psql's and sqlsh's statement log
     for (const script of fixtures) {
       const r = runBoth(script, ['-v', 'ON_ERROR_STOP=1', '-v', "from_v=it's"], FIXTURES, [createDb(), createDb()]);
       assert.ok(r.psqlLog.length > 0, `${script}: psql's run logged nothing`);
-      assert.deepEqual(r.sqlshLog, r.psqlLog, `statement log of ${script}\n--- sqlsh stderr:\n${r.sqlsh.stderr}`);
+      assert.deepEqual(withoutRefusedAhead(r.sqlshLog, r.psqlLog), r.psqlLog, `statement log of ${script}\n--- sqlsh stderr:\n${r.sqlsh.stderr}`);
     }
   });
 

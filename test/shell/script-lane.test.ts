@@ -105,6 +105,8 @@ update t set v = upper(v) where id > 7;
 delete from t where id = 2;
 \\echo :ROW_COUNT
 insert into t values (11, :'n');
+update t set v = 'x' where id < 4;
+insert into t values (100 + :ROW_COUNT, 'three updated before');
 select * from t where id > 8;
 `);
 });

@@ -21,18 +21,19 @@ import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors
 import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
 import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
-import type { Connection, ConnectionInfo, ExecuteOptions, TransactionStatus } from '../engine.js';
+import type { Connection, ConnectionInfo, ExecuteOptions, ManyOptions, ManyResult, TransactionStatus } from '../engine.js';
 import { UnansweredCancel } from '../unanswered-cancel.js';
 import { copyStdioDirection } from '../../sql/copy-statement.js';
 import { afterLeadingComments, lexSignificant } from '../../sql/lexer.js';
 import { sendCancelRequest } from './postgres-cancel.js';
-import { pgResultClass, reportedSettings, type PgClient, type PgCursor, type PgDriver, type PgFieldDesc } from './postgres-driver.js';
+import { pgResultClass, readyForQuery, reportedSettings, type PgClient, type PgCursor, type PgDriver, type PgFieldDesc } from './postgres-driver.js';
 import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js';
 import { introspectPostgres, type SessionPath } from './postgres-introspector.js';
 import { plainQuery } from './postgres-plain-query.js';
 import { copyStdio, type CopyHost } from './postgres-copy-stdio.js';
 import { noticeText } from './postgres-copy-out.js';
 import { simpleQuery, type SimpleQueryHost } from './postgres-simple-query.js';
+import { runPipelined } from './postgres-pipeline.js';
 import type { PgEndpoint } from './postgres-target.js';
 import { PgTypeNames } from './postgres-type-names.js';
 import { psqlTypes } from './postgres-values.js';
@@ -218,6 +219,52 @@ export class PostgresConnection implements Connection {
       while (this.#notifications.length > 0) yield { type: 'notification', ...this.#notifications.shift()! };
     } finally {
       this.#notePath(sql);
+      this.#running = false;
+      this.#unanswered.stop();
+    }
+  }
+
+  /**
+   * Statements that return no rows, each its own simple-query message as execute() sends it, several on
+   * the wire at once (postgres-pipeline.ts). After the loss of the session none runs here: the first goes
+   * through execute(), which reconnects and says so.
+   */
+  async executeMany(statements: readonly string[], opts: ManyOptions = {}): Promise<ManyResult | undefined> {
+    if (this.#closed) throw new ConnectionLostError('the connection is closed: reconnect with \\c');
+    if (this.#running) throw new Error('a statement is already running on this connection');
+    if (this.#dead) return { done: [], stop: 'other' };
+    if (this.#pathRead) await this.#pathRead;
+    if (this.#cancelInFlight) await this.#cancelInFlight;
+    if (this.#running) throw new Error('a statement is already running on this connection');
+    this.#running = true;
+    this.#cancelRequested = false;
+    this.#unanswered.reset();
+    this.#dropped = undefined;
+    this.#notices = [];
+    try {
+      const r = await runPipelined(
+        {
+          client: this.#session.client,
+          cancel: () => this.cancel(),
+          translate: (err, txBefore) => this.#translate(err, txBefore, opts),
+          isDead: () => this.#dead,
+          transactionStatus: () => this.transactionStatus(),
+          lendNotices: (sink) => void (this.#noticeSink = sink),
+          onDeath: (wake) => void (this.#deathWake = wake),
+          status: (tag, rowCount) => {
+            const ev = doneEvent(tag, rowCount, rowCount > 0);
+            return ev.type === 'done' ? { ...(ev.command !== undefined ? { command: ev.command } : {}), ...(ev.affected !== undefined ? { affected: ev.affected } : {}) } : {};
+          },
+          columnType: (f) => this.#types.nameOf(f),
+          fits: (sql) => returnsNoRows(sql, this.dialect.lex),
+        },
+        statements,
+        opts,
+      );
+      const ran = r.done.length + (r.stop instanceof Error ? 1 + (r.after?.length ?? 0) : 0);
+      for (let i = 0; i < ran; i++) this.#notePath(statements[i]!);
+      return r;
+    } finally {
       this.#running = false;
       this.#unanswered.stop();
     }
@@ -698,23 +745,6 @@ function returnsNoRows(sql: string, lexOptions: SqlDialect['lex']): boolean {
     else if (w === 'returning' && depth === 0) return false;
   }
   return !first;
-}
-
-/** After an error pg forgets the statement; wait for its ReadyForQuery so the status byte is current. */
-function readyForQuery(client: PgClient): Promise<void> {
-  const con = client.connection;
-  if (client.readyForQuery !== false || !con) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      con.removeListener('readyForQuery', done);
-      con.removeListener('end', done);
-      resolve();
-    };
-    const timer = setTimeout(done, 5000);
-    con.once('readyForQuery', done);
-    con.once('end', done);
-  });
 }
 
 /**

@@ -88,6 +88,23 @@ export function loadPgDriver(): Promise<PgDriver> {
 const reported = new WeakMap<PgClient, Map<string, string>>();
 
 /** The settings the server reported by itself (ParameterStatus: standard_conforming_strings, TimeZone, ...). */
+/** After an error pg forgets the statement; wait for its ReadyForQuery so the status byte is current. */
+export function readyForQuery(client: PgClient): Promise<void> {
+  const con = client.connection;
+  if (client.readyForQuery !== false || !con) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      con.removeListener('readyForQuery', done);
+      con.removeListener('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 5000);
+    con.once('readyForQuery', done);
+    con.once('end', done);
+  });
+}
+
 export function reportedSettings(client: PgClient): ReadonlyMap<string, string> {
   return reported.get(client) ?? new Map();
 }
