@@ -21,3 +21,22 @@ export function fileErrorReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   return message.split('\n')[0]!;
 }
+
+/** The C library's words (strerror), which psql and the other C clients print: 'No such file or directory'. */
+const C_WORDS: Readonly<Record<string, string>> = Object.freeze({
+  ENOENT: 'No such file or directory',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  EACCES: 'Permission denied',
+  EPERM: 'Operation not permitted',
+  EROFS: 'Read-only file system',
+  ENOSPC: 'No space left on device',
+  ELOOP: 'Too many levels of symbolic links',
+  ENAMETOOLONG: 'File name too long',
+  EEXIST: 'File exists',
+});
+
+export function strerror(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return (code && C_WORDS[code]) || fileErrorReason(e);
+}

@@ -17,8 +17,15 @@ export interface MetaRunOptions {
   readonly stopOnError: boolean;
   readonly confirmDestructive: boolean;
   readonly includeDepth?: number;
-  /** In a script: the lines after the command up to a line `\\.` (\\copy ... FROM STDIN reads them as its data). */
-  readonly inlineData?: string;
+  /**
+   * In a script: the lines after the command up to a line `\\.` (\\copy ... FROM STDIN reads them as its data);
+   * as pieces when the script is read as it runs (PostgreSQL: sent as they are read, once the server takes them).
+   */
+  readonly inlineData?: string | AsyncIterable<string>;
+  /** Called when the server takes inlineData (PostgreSQL's COPY): a COPY that failed first leaves the lines to be read as SQL. */
+  readonly onCopyIn?: () => void;
+  /** The line of the data's `\\.` (once read), where psql names what the server says about the data. */
+  readonly copyEndLine?: number | (() => number);
 }
 
 /** What kind of thing an argument is: drives completion and the help text. */
@@ -86,7 +93,21 @@ export interface StatementRunner {
    * Runs a statement as typed. `lastResult`: the last result set is handed to it instead of shown (psql's
    * `a \\; b \\gset`: one request, the results before the last shown as usual).
    */
-  runStatement(sql: string, opts: RunnerOptions & { readonly line: number; readonly terminator?: string; readonly lastResult?: (r: QueryRows) => void }): Promise<boolean | 'cancelled'>;
+  runStatement(
+    sql: string,
+    opts: RunnerOptions & {
+      readonly line: number;
+      readonly terminator?: string;
+      readonly lastResult?: (r: QueryRows) => void;
+      /** A COPY ... FROM STDIN's data (ExecuteOptions.copyData), onCopyIn and the line of its `\\.` (MetaRunOptions). */
+      readonly copyData?: string | AsyncIterable<string>;
+      readonly onCopyIn?: () => void;
+      readonly copyEndLine?: number | (() => number);
+      /** The text is what is sent, as psql sends it: one request (PostgreSQL's simple query), not previewed. */
+      readonly asSent?: boolean;
+      readonly simpleQuery?: boolean;
+    },
+  ): Promise<boolean | 'cancelled'>;
   /**
    * Text shown to a person (help, listings, \\d output): through the pager when it does not fit the screen,
    * the rule results follow; otherwise to `fallback` (default: the terminal, never into \\o).

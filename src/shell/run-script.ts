@@ -207,6 +207,51 @@ export async function runScript(session: Session, input: string, opts: RunOption
       progressed: offset + at > 0,
     },
   });
+  /**
+   * A COPY ... FROM STDIN (or psql's \\copy ... from stdin) at `at`: the lines after it up to `\\.` are its data
+   * once the server takes them, sent as they are read when the script is read as it runs; a COPY that failed
+   * first took none of them: they are read as SQL, as psql reads them. undefined: go on splitting from where
+   * it left (offset moved); else how the script ends.
+   */
+  const copyInline = async (
+    at: number,
+    run: (data: string | AsyncIterable<string>, onCopyIn: () => void, copyEndLine: number | (() => number)) => Promise<boolean | 'cancelled' | 'quit'>,
+  ): Promise<RunResult | undefined> => {
+    const data = inlineData(text, at);
+    let taken = false;
+    const onCopyIn = (): void => void (taken = true);
+    const outcome = (r: boolean | 'cancelled' | 'quit'): RunResult | undefined => {
+      if (r === 'quit') return { ok, quit: true };
+      if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
+      if (!r) {
+        ok = false;
+        if (stopOnError()) return { ok, quit: false, stopped: true };
+      }
+      return undefined;
+    };
+    if (opts.more && !data.terminated) {
+      // the script is read as it runs and the data goes on past what was read: it is sent as it is read
+      const stream = new InlineCopyData(text, at, opts.more);
+      const copyLine = offsetLine + lineAt(at) - 1;
+      const r = await run(stream.data(), onCopyIn, () => copyLine + stream.linesRead);
+      if (taken) {
+        const { rest: after, newlines } = await stream.finish();
+        // (psql reads COPY's data lines itself: they are not echoed)
+        return outcome(r) ?? { ok, quit: false, rest: { text: after, line: copyLine + newlines + 1, resume: { clientKeptLine, echoed: 0 }, progressed: true } };
+      }
+      const end = outcome(r);
+      if (end) return end;
+      offsetLine += lineAt(at) - 1;
+      offset += at;
+      return undefined;
+    }
+    const r = await run(data.data, onCopyIn, offsetLine + lineOfOffset(text, Math.max(at, data.end - 1)) - 1);
+    const end = taken ? data.end : at;
+    offsetLine += lineOfOffset(text, end) - 1;
+    offset += end;
+    if (taken) echoedTo = Math.max(echoedTo, offset); // psql reads COPY's data lines itself: they are not echoed
+    return outcome(r);
+  };
   for (let st = nextStatement(); st !== undefined; st = nextStatement()) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
     // (psql's ECHO all writes a line as it is read, before what is on it runs: the line must be whole)
@@ -329,7 +374,20 @@ export async function runScript(session: Session, input: string, opts: RunOption
       // (psql puts variables into each command's arguments as that command runs: runMeta)
       const word = /^\\[^\s|]*/.exec(meta)?.[0] ?? '';
       // \copy ... FROM STDIN in a script: the lines after it up to \. are its data (never SQL), as psql reads them
-      const copyData = !session.interactive && word === '\\copy' && COPY_META_FROM_STDIN.test(meta) ? inlineData(text, st.segmentEnd) : undefined;
+      const copyMeta = !session.interactive && word === '\\copy' && COPY_META_FROM_STDIN.test(meta);
+      if (copyMeta && session.dialect.id === 'postgres') {
+        // psql's \\copy ... FROM STDIN is its COPY: the lines after it are its data once the server takes them
+        carry = undefined;
+        const command = meta;
+        const end = await copyInline(st.segmentEnd, async (data, onCopyIn, copyEndLine) => {
+          const r = await runMeta(session, command, { ...opts, stopOnError: stopOnError(), line, inlineData: data, onCopyIn, copyEndLine }, runnerFor(session));
+          return r.type === 'quit' ? 'quit' : r.type !== 'error';
+        });
+        session.queryBuffer = undefined;
+        if (end) return end;
+        continue restart;
+      }
+      const copyData = copyMeta ? inlineData(text, st.segmentEnd) : undefined;
       const r = await runMeta(session, meta, { ...opts, stopOnError: stopOnError(), line, ...(copyData ? { inlineData: copyData.data } : {}) }, runnerFor(session));
       if (copyData) {
         offsetLine += lineOfOffset(text, copyData.end) - 1;
@@ -398,44 +456,9 @@ export async function runScript(session: Session, input: string, opts: RunOption
     if (st.complete && session.dialect.id === 'postgres' && !buffer?.joined && copyStdioDirection(sql, session.lex) === 'in') {
       // psql: once the server takes COPY ... FROM STDIN, the lines after it are its data, up to a line \.
       // (never SQL); a COPY that failed before (no such table) took none: they are read as SQL.
-      const data = inlineData(text, st.segmentEnd);
-      let taken = false;
-      if (opts.more && !data.terminated) {
-        // the script is read as it runs and the data goes on past what was read: it is sent as it is read
-        const stream = new InlineCopyData(text, st.segmentEnd, opts.more);
-        const copyLine = offsetLine + lineAt(st.segmentEnd) - 1;
-        const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: stream.data(), onCopyIn: () => void (taken = true), copyEndLine: () => copyLine + stream.linesRead, asSent: buffer !== undefined });
-        if (taken) {
-          const { rest: after, newlines } = await stream.finish();
-          if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
-          if (!r) {
-            ok = false;
-            if (stopOnError()) return { ok, quit: false, stopped: true };
-          }
-          // (psql reads COPY's data lines itself: they are not echoed)
-          return { ok, quit: false, rest: { text: after, line: copyLine + newlines + 1, resume: { clientKeptLine, echoed: 0 }, progressed: true } };
-        }
-        if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
-        if (!r) {
-          ok = false;
-          if (stopOnError()) return { ok, quit: false, stopped: true };
-        }
-        // (a COPY that failed first took none of the lines after it: they are read as SQL)
-        offsetLine += lineAt(st.segmentEnd) - 1;
-        offset += st.segmentEnd;
-        continue restart;
-      }
-      const copyEndLine = offsetLine + lineOfOffset(text, Math.max(st.segmentEnd, data.end - 1)) - 1;
-      const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data.data, onCopyIn: () => void (taken = true), copyEndLine, asSent: buffer !== undefined });
-      const end = taken ? data.end : st.segmentEnd;
-      offsetLine += lineOfOffset(text, end) - 1;
-      offset += end;
-      if (taken) echoedTo = Math.max(echoedTo, offset); // psql reads COPY's data lines itself: they are not echoed
-      if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
-      if (!r) {
-        ok = false;
-        if (stopOnError()) return { ok, quit: false, stopped: true };
-      }
+      const end = await copyInline(st.segmentEnd, (data, onCopyIn, copyEndLine) =>
+        runStatement(session, sql, { ...opts, line, terminator: st.terminator, copyData: data, onCopyIn, copyEndLine, asSent: buffer !== undefined }));
+      if (end) return end;
       continue restart;
     }
     // psql's `a \\; b;` and a text without SQL (`;`, a lone comment) go as one simple-query message; else
@@ -688,14 +711,14 @@ export async function runScriptInput(session: Session, input: AsyncIterable<Uint
 
 /**
  * True when `st`, at the end of what has been read, may not be whole yet: the last statement (unless a
- * terminator ended it: a command's line or an unterminated one may go on), or a COPY whose inline data
- * has no `\\.` line yet (psql's \\copy ... from stdin: its data is read whole).
+ * terminator ended it: a command's line or an unterminated one may go on), or, but on PostgreSQL (where
+ * it is sent as it is read), a \\copy ... from stdin whose inline data has no `\\.` line yet.
  */
 function unfinished(st: Statement, text: string, session: Session): boolean {
   if (st.segmentEnd >= text.length && !(st.kind === 'sql' && st.complete && !st.openToken && st.terminator !== undefined && !st.terminator.startsWith('\\'))) return true;
-  if (session.dialect.id !== 'postgres' || session.interactive) return false;
-  // (a COPY's data is sent as it is read; \\copy's is read whole first)
-  return st.kind === 'meta' && COPY_META_FROM_STDIN.test(st.text) && !inlineData(text, st.segmentEnd).terminated;
+  if (session.interactive) return false;
+  // (on PostgreSQL \\copy's data is sent as it is read, as COPY's; elsewhere it is read whole first)
+  return session.dialect.id !== 'postgres' && st.kind === 'meta' && COPY_META_FROM_STDIN.test(st.text) && !inlineData(text, st.segmentEnd).terminated;
 }
 
 /** psql -c "a; b": SQL only (no backslash command), more than one statement. */

@@ -277,18 +277,25 @@ const copy: MetaCommand = {
   name: '\\copy',
   outside: (args) => !/\b(?:from|to)\s+p?std(?:in|out)\b/i.test(args.raw),
   group: 'Running',
-  syntax: "\\copy {TABLE [(COLS)] | (QUERY)} {FROM | TO} 'FILE' [WITH (OPTIONS)]",
+  syntax: "\\copy {TABLE [(COLS)] | (QUERY)} {FROM | TO} {'FILE' | PROGRAM 'CMD' | STDIN | STDOUT | PSTDIN | PSTDOUT} [WITH (OPTIONS)]",
   missingArgs: '\\copy: arguments required',
   summary: 'copy between a table or query and a local file',
   details: [
     "\\copy (SELECT * FROM t) TO 'out.csv' WITH (FORMAT csv, HEADER)",
     "\\copy t FROM 'in.csv' WITH (FORMAT csv, HEADER, DELIMITER ';', NULL 'NA')",
-    'Formats: csv (default when the file ends in .csv), text (tab-separated, \\N for NULL).',
-    'FROM inserts in batches inside one transaction; a bad row rolls the whole copy back.',
+    "On PostgreSQL it is psql's \\copy: COPY ... FROM STDIN or TO STDOUT with the options as written (text format",
+    "unless FORMAT says otherwise), the data read or written here, PROGRAM 'CMD' too; the server reads the rows.",
+    'Elsewhere: csv (the default when the file ends in .csv) or text (tab-separated, \\N for NULL); FROM inserts',
+    'in batches inside one transaction, and a bad row rolls the whole copy back.',
     'Relative file names are read from the working directory; TO STDOUT writes to the output.',
   ],
-  args: { min: 3, max: Infinity, kinds: ['sql'] },
+  args: { min: 1, max: Infinity, kinds: ['sql'] },
   async run(ctx, args) {
+    if (ctx.session.dialect.id === 'postgres') {
+      // psql's \copy: COPY ... FROM STDIN / TO STDOUT with the options as written, the data through the COPY protocol
+      const { copyOnServer } = await import('../copy/copy-server.js');
+      return copyOnServer(ctx, args.raw);
+    }
     const { parseCopy } = await import('../copy/parse-copy.js');
     const parsed = parseCopy(args.raw);
     if (!parsed.ok) return usage(parsed.error);

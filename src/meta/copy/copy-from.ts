@@ -35,7 +35,7 @@ export async function copyFrom(ctx: MetaContext, spec: CopySpec): Promise<MetaOu
   } else {
     const typed = spec.stdio === 'stdin' && ctx.opts.inlineData === undefined ? await typedLines(ctx) : undefined;
     if (typed === false) return { type: 'error', message: 'FROM STDIN needs the data after the command (in a script) or typed at the prompt; give a file instead' };
-    input = spec.stdio === 'pstdin' ? standardInputLines() : typed ?? ctx.opts.inlineData ?? '';
+    input = spec.stdio === 'pstdin' ? standardInputLines() : typed ?? (await textOf(ctx.opts.inlineData ?? ''));
   }
   const records = parseDelimited(input, spec);
   if (spec.header) records.shift();
@@ -79,7 +79,7 @@ export async function copyStatus(ctx: MetaContext, n: number): Promise<void> {
 }
 
 /** The shell: psql's prompt for the rows, then lines at `>> ` up to `\.` (or an empty answer to Ctrl-D). false: no prompt to ask on. */
-async function typedLines(ctx: MetaContext): Promise<string | false> {
+export async function typedLines(ctx: MetaContext): Promise<string | false> {
   const ask = ctx.session.io.ask;
   if (!ctx.session.interactive || !ask) return false;
   ctx.session.io.message('Enter data to be copied followed by a newline.\nEnd with a backslash and a period on a line by itself, or an EOF signal.');
@@ -91,8 +91,16 @@ async function typedLines(ctx: MetaContext): Promise<string | false> {
   }
 }
 
+/** Inline data whole (read in pieces, it comes as pieces). */
+async function textOf(data: string | AsyncIterable<string>): Promise<string> {
+  if (typeof data === 'string') return data;
+  let text = '';
+  for await (const piece of data) text += piece;
+  return text;
+}
+
 /** The process's standard input (PSTDIN), up to a line `\.` or its end. */
-function standardInputLines(): string {
+export function standardInputLines(): string {
   let text = '';
   for (let line = readLine(0); line !== undefined && line !== '\\.'; line = readLine(0)) text += `${line}\n`;
   return text;
