@@ -31,6 +31,33 @@ function askLine(question: string): Promise<string> {
   });
 }
 
+/** Lines at `prompt` through one readline interface, up to a line `end` takes or Ctrl-D; undefined on Ctrl-C. */
+function askLines(prompt: string, end: (line: string) => boolean): Promise<readonly string[] | undefined> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    const lines: string[] = [];
+    let settled = false;
+    const finish = (value: readonly string[] | undefined): void => {
+      if (settled) return;
+      settled = true;
+      rl.close();
+      resolve(value);
+    };
+    rl.setPrompt(safeText(prompt));
+    rl.on('line', (line) => {
+      if (end(line)) return finish(lines);
+      lines.push(line);
+      rl.prompt();
+    });
+    rl.on('close', () => finish(lines)); // Ctrl-D
+    rl.on('SIGINT', () => {
+      stdoutTerminal().line('');
+      finish(undefined);
+    });
+    rl.prompt();
+  });
+}
+
 export async function runRepl(init: {
   connection: Connection;
   target?: ConnectionTarget;
@@ -66,6 +93,7 @@ export async function runRepl(init: {
       error: (t) => stderrTerminal().line(t),
       confirm: async (q) => /^y(es)?$/i.test((await askLine(q)).trim()),
       ask: askLine,
+      askLines,
       promptPassword: async (p) => (await import('../cli/prompt-hidden.js')).promptHidden(p),
     },
   });

@@ -31,6 +31,11 @@ export interface SessionIO {
   readonly confirm?: (question: string) => Promise<boolean>;
   /** Ask a question and return the answer as typed ('' on Ctrl-C): the preview's [y/N/e(dit)]. */
   readonly ask?: (question: string) => Promise<string>;
+  /**
+   * Lines typed (or pasted) at `prompt`, up to one `end` takes (not kept) or the end of the input (Ctrl-D);
+   * undefined on Ctrl-C. One reader for all of them, so lines pasted at once are all kept (\\copy ... FROM STDIN).
+   */
+  readonly askLines?: (prompt: string, end: (line: string) => boolean) => Promise<readonly string[] | undefined>;
   readonly promptPassword?: (prompt: string) => Promise<string>;
 }
 

@@ -135,4 +135,21 @@ describe('configuration and editing', () => {
     assert.match(screen, /^\(60 rows\)$/m, 'printed whole, no pager');
     assert.match(screen, /^sqlite demo\.db> $/m, 'back at the prompt');
   });
+
+  test('\\copy ... from stdin at the >> prompt: lines pasted at once are all kept, Ctrl-C copies nothing', async () => {
+    const t = await startShell(home, ['--demo']);
+    await waitForIdlePrompt(t);
+    await run(t, 'create temp table pasted (a int, b text);');
+    t.type('\\copy pasted from stdin\r');
+    await t.waitForText(/^>> $/m, LONG);
+    t.type('1\tone\r2\ttwo\r3\tthree\r\\.\r');
+    await t.waitForText(/^COPY 3$/m, LONG);
+    t.type('\\copy pasted from stdin\r');
+    await t.waitForText(/^>> $/m, LONG);
+    t.type('9\tnine\r');
+    t.press('c-c');
+    await t.waitForText(/cancelled: nothing was copied/, LONG);
+    await run(t, "select count(*) as n, group_concat(b, '+') as b from pasted;");
+    await t.waitForText(/^ +3 \| one\+two\+three$/m, LONG);
+  });
 });

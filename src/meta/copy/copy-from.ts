@@ -33,8 +33,10 @@ export async function copyFrom(ctx: MetaContext, spec: CopySpec): Promise<MetaOu
       return { type: 'error', message: `cannot read ${JSON.stringify(file)}: ${fileErrorReason(e)}` };
     }
   } else {
-    const typed = spec.stdio === 'stdin' && ctx.opts.inlineData === undefined ? await typedLines(ctx) : undefined;
+    const asking = spec.stdio === 'stdin' && ctx.opts.inlineData === undefined;
+    const typed = asking ? await typedLines(ctx) : undefined;
     if (typed === false) return { type: 'error', message: 'FROM STDIN needs the data after the command (in a script) or typed at the prompt; give a file instead' };
+    if (asking && typed === undefined) return { type: 'error', message: 'cancelled: nothing was copied' };
     input = spec.stdio === 'pstdin' ? standardInputLines() : typed ?? (await textOf(ctx.opts.inlineData ?? ''));
   }
   const records = parseDelimited(input, spec);
@@ -78,14 +80,21 @@ export async function copyStatus(ctx: MetaContext, n: number): Promise<void> {
   else await ctx.session.out.write(`COPY ${n}\n`);
 }
 
-/** The shell: psql's prompt for the rows, then lines at `>> ` up to `\.` (or an empty answer to Ctrl-D). false: no prompt to ask on. */
-export async function typedLines(ctx: MetaContext): Promise<string | false> {
-  const ask = ctx.session.io.ask;
-  if (!ctx.session.interactive || !ask) return false;
-  ctx.session.io.message('Enter data to be copied followed by a newline.\nEnd with a backslash and a period on a line by itself, or an EOF signal.');
+/**
+ * The shell: psql's prompt for the rows, then lines at `>> ` up to `\\.` or Ctrl-D (an empty line is a row).
+ * false: no prompt to ask on; undefined: Ctrl-C (nothing is copied).
+ */
+export async function typedLines(ctx: MetaContext): Promise<string | false | undefined> {
+  const io = ctx.session.io;
+  if (!ctx.session.interactive || (!io.askLines && !io.ask)) return false;
+  io.message('Enter data to be copied followed by a newline.\nEnd with a backslash and a period on a line by itself, or an EOF signal.');
+  if (io.askLines) {
+    const lines = await io.askLines('>> ', (line) => line === '\\.');
+    return lines === undefined ? undefined : lines.map((l) => `${l}\n`).join('');
+  }
   let text = '';
   for (;;) {
-    const line = await ask('>> ');
+    const line = await io.ask!('>> ');
     if (line === '\\.' || line === '') return text;
     text += `${line}\n`;
   }

@@ -84,9 +84,11 @@ async function copyIn(ctx: MetaContext, copy: PsqlCopy): Promise<MetaOutcome> {
   }
   if (target.kind === 'pstdio') return send(ctx, copy.sql, { copyData: standardInputLines() });
   // STDIN: a script's lines after the command (its runner hands them over), or lines typed at the shell's prompt
-  const typed = ctx.opts.inlineData === undefined ? await typedLines(ctx) : undefined;
+  if (ctx.opts.inlineData !== undefined) return send(ctx, copy.sql, { copyData: ctx.opts.inlineData });
+  const typed = await typedLines(ctx);
   if (typed === false) return { type: 'error', message: 'FROM STDIN needs the data after the command (in a script) or typed at the prompt; give a file instead' };
-  return send(ctx, copy.sql, { copyData: typed ?? ctx.opts.inlineData ?? '' });
+  if (typed === undefined) return { type: 'error', message: 'cancelled: nothing was copied' };
+  return send(ctx, copy.sql, { copyData: typed });
 }
 
 async function copyOut(ctx: MetaContext, copy: PsqlCopy): Promise<MetaOutcome> {
