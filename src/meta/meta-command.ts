@@ -28,6 +28,16 @@ export interface MetaRunOptions {
   readonly copyEndLine?: number | (() => number);
 }
 
+/** What a meta-command hands on to the statements it runs (StatementRunner): its stop rule, confirmation, signal. */
+export function runnerOptions(opts: MetaRunOptions): RunnerOptions {
+  return { stopOnError: opts.stopOnError, confirmDestructive: opts.confirmDestructive, ...(opts.signal ? { signal: opts.signal } : {}) };
+}
+
+/** The same for one statement run in its place: its line and source too (errors name them). */
+export function statementOptions(opts: MetaRunOptions): RunnerOptions & { readonly line: number } {
+  return { ...runnerOptions(opts), line: opts.line, ...(opts.source ? { source: opts.source } : {}) };
+}
+
 /** What kind of thing an argument is: drives completion and the help text. */
 export type MetaArgKind =
   | 'pattern'

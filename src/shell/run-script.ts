@@ -38,7 +38,7 @@ import { afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
 import { nowMs } from '../core/now-ms.js';
-import type { ExecuteOptions, ManyStatus } from '../engines/engine.js';
+import type { ExecuteOptions, ManyResult, ManyStatus } from '../engines/engine.js';
 import type { ResultEvent } from '../core/result.js';
 import type { TextOutput } from '../output/sink.js';
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
@@ -566,7 +566,9 @@ async function runLane(session: Session, items: readonly LaneItem[], opts: RunOp
   for (let i = 0; i < items.length; ) {
     if (opts.signal?.aborted) return { ok: false, end: { ok: false, quit: false, cancelled: true } };
     const at = i; // (the result's indices count from here)
-    const r = await session.connection.executeMany!(items.slice(at).map((x) => x.send), { stopAtError, ...(opts.signal ? { signal: opts.signal } : {}) });
+    // (what it throws, a closed connection or Ctrl-C before it began, is the first statement's failure)
+    const r = await session.connection.executeMany!(items.slice(at).map((x) => x.send), { stopAtError, ...(opts.signal ? { signal: opts.signal } : {}) })
+      .catch((e: unknown): ManyResult => ({ done: [], stop: e instanceof Error ? e : new Error(String(e)) }));
     if (!r) return { ok, notRun: i, unsupported: true };
     // each statement's notices, then its status or error, in order (statuses written many at a time)
     let status = '';

@@ -1,16 +1,11 @@
 /** runScript with a scripted connection: what a lost connection and MySQL-style warnings print. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
-import { sqlshPaths } from '../../src/config/paths.js';
 import { ConnectionLostError } from '../../src/core/errors.js';
 import type { ResultEvent } from '../../src/core/result.js';
 import type { Connection } from '../../src/engines/engine.js';
 import { engineById } from '../../src/engines/registry.js';
-import { Session } from '../../src/shell/session.js';
+import { testSession } from './session-helper.js';
 import { runScript } from '../../src/shell/run-script.js';
 
 async function sessionWith(execute: (sql: string) => AsyncIterable<ResultEvent>) {
@@ -26,18 +21,7 @@ async function sessionWith(execute: (sql: string) => AsyncIterable<ResultEvent>)
     },
     close: async () => undefined,
   };
-  const out: string[] = [];
-  const messages: string[] = [];
-  const errors: string[] = [];
-  const session = new Session({
-    connection,
-    settings: DEFAULT_SETTINGS,
-    interactive: false,
-    paths: sqlshPaths({ HOME: mkdtempSync(join(tmpdir(), 'sqlsh-run-')) }),
-    connections: new Map(),
-    io: { stdout: { write: (s: string) => void out.push(s) }, message: (m) => void messages.push(m), error: (e) => void errors.push(e) },
-  });
-  return { session, out, messages, errors };
+  return testSession(connection);
 }
 
 test('a lost connection is reported once, in the engine\'s words', async () => {

@@ -9,10 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
-import { sqlshPaths } from '../../src/config/paths.js';
 import type { Connection, ManyOptions } from '../../src/engines/engine.js';
-import { Session } from '../../src/shell/session.js';
+import { oneAtATime, testSession } from './session-helper.js';
 import { runScript } from '../../src/shell/run-script.js';
 import { connectTo, events, rows } from '../harness/postgres-helpers.js';
 import { sharedPostgres } from '../harness/postgres-server.js';
@@ -25,19 +23,6 @@ interface Run {
   readonly result: unknown;
   readonly tables: unknown;
   readonly batches: number;
-}
-
-/** The connection without executeMany: every statement through execute(). */
-function oneAtATime(conn: Connection): Connection {
-  return {
-    info: conn.info,
-    dialect: conn.dialect,
-    execute: (sql, opts) => conn.execute(sql, opts),
-    cancel: () => conn.cancel(),
-    transactionStatus: () => conn.transactionStatus(),
-    introspect: (signal) => conn.introspect(signal),
-    close: () => conn.close(),
-  };
 }
 
 async function run(t: Parameters<typeof withServer>[0], script: string, lane: boolean, stopOnError: boolean): Promise<Run | undefined> {
@@ -53,17 +38,7 @@ async function run(t: Parameters<typeof withServer>[0], script: string, lane: bo
   const connection: Connection = lane
     ? Object.assign(oneAtATime(conn), { executeMany: (s: readonly string[], o?: ManyOptions) => (batches++, many(s, o)) })
     : oneAtATime(conn);
-  let out = '';
-  const messages: string[] = [];
-  const errors: string[] = [];
-  const session = new Session({
-    connection,
-    settings: DEFAULT_SETTINGS,
-    interactive: false,
-    paths: sqlshPaths({ HOME: dir }),
-    connections: new Map(),
-    io: { stdout: { write: (s: string) => void (out += s) }, message: (m) => void messages.push(m), error: (e) => void errors.push(e) },
-  });
+  const { session, out, messages, errors } = testSession(connection, { home: dir });
   try {
     const result = await runScript(session, script, { stopOnError, confirmDestructive: false, source: 'x.sql' });
     if (conn.transactionStatus() !== 'idle') await events(conn, 'rollback');
@@ -71,7 +46,7 @@ async function run(t: Parameters<typeof withServer>[0], script: string, lane: bo
     for (const [name] of await rows(conn, "select relname from pg_class where relnamespace = 'lane'::regnamespace and relkind = 'r' order by 1")) {
       tables.push(name, await rows(conn, `select * from lane.${String(name)} order by 1`));
     }
-    return { out, messages, errors, result, tables, batches };
+    return { out: out(), messages, errors, result, tables, batches };
   } finally {
     await events(conn, 'drop schema if exists lane cascade');
     await conn.close();

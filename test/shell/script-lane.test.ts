@@ -9,11 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS } from '../../src/config/settings.js';
-import { sqlshPaths } from '../../src/config/paths.js';
 import type { Connection } from '../../src/engines/engine.js';
 import { sqliteEngine } from '../../src/engines/sqlite/sqlite-engine.js';
-import { Session } from '../../src/shell/session.js';
+import { oneAtATime, testSession } from './session-helper.js';
 import { runScript } from '../../src/shell/run-script.js';
 import { collect } from '../engines/sqlite-test-helpers.js';
 
@@ -26,19 +24,6 @@ interface Run {
   readonly batches: number;
 }
 
-/** The connection without executeMany: every statement through execute(). */
-function oneAtATime(conn: Connection): Connection {
-  return {
-    info: conn.info,
-    dialect: conn.dialect,
-    execute: (sql, opts) => conn.execute(sql, opts),
-    cancel: () => conn.cancel(),
-    transactionStatus: () => conn.transactionStatus(),
-    introspect: (signal) => conn.introspect(signal),
-    close: () => conn.close(),
-  };
-}
-
 async function run(script: string, lane: boolean, stopOnError: boolean): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'sqlsh-lane-'));
   const conn = await sqliteEngine.connect({ engine: 'sqlite', path: join(dir, 'x.db') }, { inThread: true });
@@ -47,17 +32,7 @@ async function run(script: string, lane: boolean, stopOnError: boolean): Promise
   const connection: Connection = lane
     ? Object.assign(oneAtATime(conn), { executeMany: (s: readonly string[], o?: { signal?: AbortSignal }) => (batches++, many(s, o)) })
     : oneAtATime(conn);
-  let out = '';
-  const messages: string[] = [];
-  const errors: string[] = [];
-  const session = new Session({
-    connection,
-    settings: DEFAULT_SETTINGS,
-    interactive: false,
-    paths: sqlshPaths({ HOME: dir }),
-    connections: new Map(),
-    io: { stdout: { write: (s: string) => void (out += s) }, message: (m) => void messages.push(m), error: (e) => void errors.push(e) },
-  });
+  const { session, out, messages, errors } = testSession(connection, { home: dir });
   try {
     const result = await runScript(session, script, { stopOnError, confirmDestructive: false, source: 'x.sql' });
     const rows = (await collect(conn, "select group_concat(name || ':' || sql, ';') from sqlite_schema")).rows.concat(
@@ -65,7 +40,7 @@ async function run(script: string, lane: boolean, stopOnError: boolean): Promise
         ? (await collect(conn, 'select * from t order by 1')).rows
         : [],
     );
-    return { out, messages, errors, result, rows, batches };
+    return { out: out(), messages, errors, result, rows, batches };
   } finally {
     await conn.close();
     rmSync(dir, { recursive: true, force: true });

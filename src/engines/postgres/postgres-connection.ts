@@ -197,19 +197,7 @@ export class PostgresConnection implements Connection {
   }
 
   async *#run(sql: string, opts: ExecuteOptions): AsyncGenerator<ResultEvent> {
-    if (this.#closed) throw new ConnectionLostError('the connection is closed: reconnect with \\c');
-    if (this.#running) throw new Error('a statement is already running on this connection');
-    if (opts.signal?.aborted) throw new CancelledError();
-    if (this.#pathRead) await this.#pathRead; // the catalog's one query on this session goes first
-    // A cancel request still on its way would stop this statement instead of the one it was sent for:
-    // the server has signalled the backend once it closed the request's socket (an idle backend ignores it).
-    if (this.#cancelInFlight) await this.#cancelInFlight;
-    if (this.#running) throw new Error('a statement is already running on this connection');
-    this.#running = true;
-    this.#cancelRequested = false;
-    this.#unanswered.reset();
-    this.#dropped = undefined;
-    this.#notices = [];
+    await this.#start(opts.signal);
     try {
       if (this.#dead) {
         const reconnected = await this.#recover();
@@ -224,16 +212,14 @@ export class PostgresConnection implements Connection {
     }
   }
 
-  /**
-   * Statements that return no rows, each its own simple-query message as execute() sends it, several on
-   * the wire at once (postgres-pipeline.ts). After the loss of the session none runs here: the first goes
-   * through execute(), which reconnects and says so.
-   */
-  async executeMany(statements: readonly string[], opts: ManyOptions = {}): Promise<ManyResult | undefined> {
+  /** A statement starts: what must go first has gone, and it is the one running. */
+  async #start(signal: AbortSignal | undefined): Promise<void> {
     if (this.#closed) throw new ConnectionLostError('the connection is closed: reconnect with \\c');
     if (this.#running) throw new Error('a statement is already running on this connection');
-    if (this.#dead) return { done: [], stop: 'other' };
-    if (this.#pathRead) await this.#pathRead;
+    if (signal?.aborted) throw new CancelledError();
+    if (this.#pathRead) await this.#pathRead; // the catalog's one query on this session goes first
+    // A cancel request still on its way would stop this statement instead of the one it was sent for:
+    // the server has signalled the backend once it closed the request's socket (an idle backend ignores it).
     if (this.#cancelInFlight) await this.#cancelInFlight;
     if (this.#running) throw new Error('a statement is already running on this connection');
     this.#running = true;
@@ -241,6 +227,16 @@ export class PostgresConnection implements Connection {
     this.#unanswered.reset();
     this.#dropped = undefined;
     this.#notices = [];
+  }
+
+  /**
+   * Statements that return no rows, each its own simple-query message as execute() sends it, several on
+   * the wire at once (postgres-pipeline.ts). After the loss of the session none runs here: the first goes
+   * through execute(), which reconnects and says so.
+   */
+  async executeMany(statements: readonly string[], opts: ManyOptions = {}): Promise<ManyResult | undefined> {
+    if (this.#dead && !this.#closed) return { done: [], stop: 'other' };
+    await this.#start(opts.signal);
     try {
       const r = await runPipelined(
         {

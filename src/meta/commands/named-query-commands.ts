@@ -1,6 +1,6 @@
 /** Named queries: \ns NAME QUERY saves, \n NAME [ARGS...] runs, \n lists, \nd NAME deletes. */
 import type { MetaCommand } from '../meta-command.js';
-import { fail, info, ok, usage } from '../meta-command.js';
+import { fail, info, ok, runnerOptions, usage } from '../meta-command.js';
 
 const NAME = /^[A-Za-z_][\w.-]*$/;
 
@@ -49,11 +49,7 @@ const runNamed: MetaCommand = {
     }
     const sub = substituteArgs(query, args.tokens.slice(1));
     if (!sub.ok) return fail(`${name} ${sub.error}`);
-    const r = await ctx.runner.runScript(sub.sql, {
-      stopOnError: ctx.opts.stopOnError,
-      confirmDestructive: ctx.opts.confirmDestructive,
-      ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
-    });
+    const r = await ctx.runner.runScript(sub.sql, runnerOptions(ctx.opts));
     return r.quit ? { type: 'quit' } : r.ok ? ok : { type: 'error' };
   },
 };

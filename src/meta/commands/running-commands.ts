@@ -1,6 +1,6 @@
 /** \i, \ir, \e, \watch, \g, \gx, \copy: running files, edits, repeats and client-side copies. */
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
-import { NO_ARGS, fail, ok, psqlFail, usage } from '../meta-command.js';
+import { NO_ARGS, fail, ok, psqlFail, runnerOptions, statementOptions, usage } from '../meta-command.js';
 import { fileErrorReason } from '../file-error.js';
 import { parseMetaArgs } from '../meta-args.js';
 import { withArguments } from '../sandbox.js';
@@ -34,10 +34,8 @@ export async function include(ctx: MetaContext, file: string): Promise<MetaOutco
   let r: Awaited<ReturnType<typeof ctx.runner.runScriptInput>>;
   try {
     r = await ctx.runner.runScriptInput(input, {
+      ...runnerOptions(ctx.opts),
       source: label.startsWith('..') || isAbsolute(label) ? path : label,
-      stopOnError: ctx.opts.stopOnError,
-      confirmDestructive: ctx.opts.confirmDestructive,
-      ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
       includeDepth: includeDepth(ctx) + 1,
     });
   } catch (e) {
@@ -120,11 +118,7 @@ async function editThenUse(ctx: MetaContext, file: string | undefined, initial: 
       s.pendingEdit = text;
       return ok;
     }
-    const res = await ctx.runner.runScript(text, {
-      stopOnError: ctx.opts.stopOnError,
-      confirmDestructive: ctx.opts.confirmDestructive,
-      ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
-    });
+    const res = await ctx.runner.runScript(text, runnerOptions(ctx.opts));
     return res.quit ? { type: 'quit' } : res.ok ? ok : { type: 'error' };
   }
 }
@@ -201,14 +195,7 @@ async function rerun(ctx: MetaContext, expanded: boolean, raw = ''): Promise<Met
       s.queryOutput = s.out;
       s.output = redirected;
     }
-    const r = await ctx.runner.runStatement(sql, {
-      line: ctx.opts.line,
-      stopOnError: ctx.opts.stopOnError,
-      confirmDestructive: ctx.opts.confirmDestructive,
-      ...(ctx.opts.source ? { source: ctx.opts.source } : {}),
-      ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
-      ...(expanded ? { terminator: '\\gx' } : {}),
-    });
+    const r = await ctx.runner.runStatement(sql, { ...statementOptions(ctx.opts), ...(expanded ? { terminator: '\\gx' } : {}) });
     return r === true ? ok : { type: 'error' };
   } finally {
     if (redirected) {

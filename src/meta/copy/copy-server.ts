@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import type { MetaContext, MetaOutcome } from '../meta-command.js';
+import { statementOptions, type MetaContext, type MetaOutcome } from '../meta-command.js';
 import { strerror } from '../../core/file-reason.js';
 import { psqlCopyQuery, type PsqlCopy } from './psql-copy-query.js';
 import { standardInputLines, typedLines } from './copy-from.js';
@@ -33,11 +33,7 @@ function localPath(file: string): string {
 /** The statement, as the runner runs any (psql's errors, notices, `COPY n`, ON_ERROR_STOP ...). */
 async function send(ctx: MetaContext, sql: string, extra: { copyData?: string | AsyncIterable<string> } = {}): Promise<MetaOutcome> {
   const r = await ctx.runner.runStatement(sql, {
-    line: ctx.opts.line,
-    stopOnError: ctx.opts.stopOnError,
-    confirmDestructive: ctx.opts.confirmDestructive,
-    ...(ctx.opts.source ? { source: ctx.opts.source } : {}),
-    ...(ctx.opts.signal ? { signal: ctx.opts.signal } : {}),
+    ...statementOptions(ctx.opts),
     ...(extra.copyData !== undefined ? { copyData: extra.copyData } : {}),
     ...(ctx.opts.onCopyIn ? { onCopyIn: ctx.opts.onCopyIn } : {}),
     ...(ctx.opts.copyEndLine !== undefined ? { copyEndLine: ctx.opts.copyEndLine } : {}),
