@@ -5,7 +5,7 @@
 import { afterStatement as afterTransactionStep, beforeStatement, noTransactionSteps } from './psql-transaction.js';
 import { splitLazily, splitStatements, unterminatedWhat, type SplitOptions, type Statement } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
-import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
+import { CancelledError, ConnectionLostError, NotConnectedError, SqlError, UsageError } from '../core/errors.js';
 import { formatNotice, formatSqlError, sqlite3ErrorText } from '../output/error-format.js';
 import { errorStyle } from './error-style.js';
 import { specialSetting } from '../sql/special-variables.js';
@@ -198,6 +198,11 @@ export async function runScript(session: Session, input: string, opts: RunOption
   });
   for (let st = nextStatement(); st !== undefined; st = nextStatement()) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
+    if (session.unconnected && opts.source !== undefined && offsetLine + lineAt(Math.max(st.segmentStart, st.segmentEnd - 1)) - 1 > 1) {
+      // psql reads the first line of a script it starts without a connection (a failed \\connect before), then ends it: 2
+      session.exitStatus = 2;
+      return { ok: false, quit: true };
+    }
     // (psql's ECHO all writes a line as it is read, before what is on it runs: the line must be whole)
     if (opts.more && (unfinished(st, text, session) || (echoMode(session) === 'all' && text.indexOf('\n', st.segmentEnd - 1) < 0))) return rest(st.segmentStart);
     const first = st !== laneSkip && !laneBroken && laneOpen(session, opts) ? laneItem(st) : undefined;
@@ -926,6 +931,11 @@ async function reportFailure(
       // psql's ECHO errors: the statement that failed, after its error
       if (echoMode(session) === 'errors') session.io.error(`${where(opts)}STATEMENT:  ${escapeForTerminal(sql, true)}`);
       if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
+      return false;
+    }
+    if (e instanceof NotConnectedError) {
+      // psql's words, after `error: ` in a script
+      session.io.error(`${where(opts)}${opts.source ? 'error: ' : ''}${e.message}`);
       return false;
     }
     if (e instanceof ConnectionLostError) {

@@ -238,6 +238,27 @@ export class Session {
     };
   }
 
+  /** psql's state after a failed \\connect in a script: no connection (no-connection.ts); a working \\connect ends it. */
+  unconnected = false;
+
+  /**
+   * psql's failed \\connect outside the prompt: the old connection is closed and the session goes on without
+   * one, its connection variables unset, as psql's.
+   */
+  async disconnect(): Promise<void> {
+    const old = this.connection;
+    const { noConnection } = await import('./no-connection.js');
+    this.connection = noConnection(old);
+    this.unconnected = true;
+    const vars = new Map(this.variables);
+    for (const name of ['DBNAME', 'USER', 'HOST', 'PORT', 'ENCODING', 'SERVER_VERSION_NAME', 'SERVER_VERSION_NUM']) vars.delete(name);
+    this.variables = Object.freeze(vars);
+    this.catalogAbort?.abort();
+    this.catalogSnapshot = undefined;
+    this.lexChanges = undefined;
+    await old.close().catch(() => undefined);
+  }
+
   /** Connect to a new target; the old connection is closed only once the new one works. */
   async reconnect(target: ConnectionTarget, opts: ConnectOptions = {}): Promise<void> {
     const engine = await engineById(target.engine).load();
@@ -248,6 +269,7 @@ export class Session {
     const old = this.connection;
     // (sqlite3's .trace does not go on on the new connection: a .trace after .open starts it again)
     this.connection = conn;
+    this.unconnected = false;
     this.variables = withConnectionVariables(this.variables, conn.info);
     // A password typed at the prompt is kept with the target (never printed), so \c OTHERDB on the
     // same server does not ask again, as in psql.

@@ -202,6 +202,31 @@ describe('psql flags, psql and sqlsh side by side', () => {
     assert.equal(r.sqlsh.status, r.psql.status);
   });
 
+  test('a failed \\connect in -c: psql goes on without a connection (its words for each statement, \\conninfo, \\c reusing nothing); a script then runs its first line only (2)', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    // psql's words on stderr, without its `psql:` before FILE:LINE: and without sqlsh's hint (a tab-indented line)
+    const said = (text: string) => lines(text).filter((l) => !l.startsWith('\t')).map((l) => l.replace(/^psql:/, ''));
+    writeScript('first-line.sql', ['select 1 as a; \\echo on the first line', '\\echo second line', 'select 2;', '']);
+    const cases: { args: string[]; status?: number }[] = [
+      { args: ['-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-c', 'select 1', '-c', '\\echo hi :DBNAME :PORT :SERVER_VERSION_NUM', '-c', '\\conninfo', '-c', '\\dt', '-c', '\\c postgres', '-c', '\\c -'], status: 1 },
+      { args: ['-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-c', '\\c "dbname=postgres"', '-c', '\\conninfo', '-c', 'select 1 as one'] },
+      { args: ['-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-f', 'first-line.sql'], status: 2 },
+      { args: ['-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-f', 'first-line.sql', '-c', '\\echo after the script'] },
+      { args: ['-1', '-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-c', '\\echo in'] },
+      // ON_ERROR_STOP ends there; a -c action's failure is psql's 1 (its 3 is a script's)
+      { args: ['-v', 'ON_ERROR_STOP=1', '-c', '\\c no_such_db_ha', '-c', 'select 1'], status: 1 },
+      { args: ['-v', 'ON_ERROR_STOP=1', '-c', 'select 1/0', '-c', 'select 1'], status: 1 },
+    ];
+    for (const { args, status } of cases) {
+      const r = s.both(['-X', ...args]);
+      assert.equal(JSON.stringify(r.sqlsh.stdout), JSON.stringify(r.psql.stdout), args.join(' '));
+      assert.deepEqual(said(r.sqlsh.stderr).filter((l) => l !== 'The open transaction was rolled back.'), said(r.psql.stderr), args.join(' '));
+      if (status !== undefined) assert.deepEqual([r.sqlsh.status, r.psql.status], [status, status], args.join(' '));
+      else assert.notEqual(r.sqlsh.status, 0, args.join(' ')); // (sqlsh's one difference: errors it went past are not 0)
+    }
+  });
+
   test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
     const s = await setup(t);
     if (!s) return;

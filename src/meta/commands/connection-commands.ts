@@ -1,6 +1,6 @@
 /** \c, \conninfo, \refresh, \password, \u: which database the session talks to, and as whom. */
 import type { MetaCommand } from '../meta-command.js';
-import { NO_ARGS, confirmed, fail, info, ok, said } from '../meta-command.js';
+import { NO_ARGS, confirmed, fail, info, ok, psqlFail, said } from '../meta-command.js';
 import type { ConnectionInfo, ConnectionTarget } from '../../engines/engine.js';
 import { SqlError, UsageError } from '../../core/errors.js';
 import { mysqlClientArgument, mysqlClientErrorLine } from '../mysql-client-error.js';
@@ -85,8 +85,12 @@ const connect: MetaCommand = {
           }),
       ...p,
     });
+    // psql without a connection (a failed \\connect in a script): only a connection string or URI says where to go
+    const connString = /^\s*\w+\s*=/.test(word.replace(/^"(.*)"$/s, '$1')) || /^postgres(ql)?:\/\//i.test(word);
+    if (s.unconnected && !connString) return psqlFail('No database connection exists to re-use parameters from');
     let target: ConnectionTarget;
-    if (parts !== undefined) {
+    if (parts !== undefined && s.unconnected && !('error' in parts)) target = { engine: cur.engine, ...parts };
+    else if (parts !== undefined) {
       if ('error' in parts) return fail(parts.error);
       if (!serverEngine) {
         // a file's \c alone opens it again; its other forms are a server's
@@ -112,8 +116,15 @@ const connect: MetaCommand = {
     try {
       await s.reconnect(target);
     } catch (e) {
-      // in a script psql ends there (its statements were meant for the other database); at the prompt the old connection stays
-      if (!s.interactive && !s.mysqlClient && ctx.opts.source !== undefined) return { type: 'error', message: `\\connect: ${(e as Error).message}`, psql: true, endsScript: true };
+      // outside the prompt psql closes the old connection and goes on without one (its -c actions; a script
+      // ends there: its statements were meant for the other database); at the prompt the old connection stays
+      if (!s.interactive && !s.mysqlClient) {
+        const message = `\\connect: ${(e as Error).message}`;
+        const psqlSession = cur.engine === 'postgres';
+        if (psqlSession) await s.disconnect();
+        if (ctx.opts.source !== undefined) return { type: 'error', message, psql: true, endsScript: true };
+        if (psqlSession) return { type: 'error', message, psql: true };
+      }
       return fail(`${(e as Error).message}\nPrevious connection kept: ${describeConnection(s.connection.info)}.`);
     }
     const now = s.connection.info;
@@ -133,7 +144,7 @@ const connect: MetaCommand = {
  */
 function psqlConnectParts(words: readonly string[]): (Partial<Record<'database' | 'user' | 'host', string> & { port: number }>) | { readonly error: string } | undefined {
   const unquote = (w: string): string => (/^".*"$/s.test(w) ? w.slice(1, -1).replace(/""/g, '"') : w);
-  if (words.length === 1 && !/^"/.test(words[0]!) && words[0] !== '-') return undefined;
+  if (words.length === 1 && !/^"/.test(words[0]!) && words[0] !== '-' && !/^\s*\w+\s*=/.test(words[0]!)) return undefined;
   let [db, user, host, port]: (string | undefined)[] = words.map(unquote);
   if (db !== undefined && /^\s*\w+\s*=/.test(db)) {
     // a connection string (`dbname='a b' user=x`): its keywords, as libpq reads them
@@ -159,6 +170,7 @@ const conninfo: MetaCommand = {
   args: NO_ARGS,
   async run(ctx) {
     const i = ctx.session.connection.info;
+    if (ctx.session.unconnected) return confirmed('You are currently not connected to a database.');
     if (i.engine === 'postgres') {
       // psql's words (a script prints what psql prints); at the prompt also the server and the URL to reconnect with
       const more = ctx.session.interactive ? `\nURL: ${i.url}${i.serverVersion ? ` (server ${i.serverVersion})` : ''}` : '';
