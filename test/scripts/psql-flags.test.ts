@@ -227,6 +227,32 @@ describe('psql flags, psql and sqlsh side by side', () => {
     }
   });
 
+  test("\\? TOPIC: psql's topics commands, options and variables, written exactly; any other word lists the commands (exit 0); an extra word is warned about", async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    const help = (topic: string) => s.both(['-X', '-c', `\\? ${topic}`.trimEnd()]);
+    const list = help('');
+    for (const tool of ['psql', 'sqlsh'] as const) {
+      assert.equal(list[tool].status, 0);
+      // (sqlsh's own help text; the topics behave as psql's)
+      for (const topic of ['commands', 'foo', 'Options', 'opt', 'variables;', '"variables"']) {
+        const r = help(topic)[tool];
+        assert.equal(r.status, 0, `${tool} \\? ${topic}`);
+        assert.equal(r.stdout, list[tool].stdout, `${tool} \\? ${topic}`);
+      }
+      for (const topic of ['options', 'variables']) {
+        const r = help(topic)[tool];
+        assert.equal(r.status, 0, `${tool} \\? ${topic}`);
+        assert.notEqual(r.stdout, list[tool].stdout, `${tool} \\? ${topic}`);
+      }
+    }
+    assert.match(help('options').sqlsh.stdout, /^Usage: sqlsh /m);
+    assert.match(help('variables').sqlsh.stdout, /^ {2}ON_ERROR_STOP /m);
+    const extra = help('variables extra');
+    assert.deepEqual(lines(extra.sqlsh.stderr), lines(extra.psql.stderr));
+    assert.equal(extra.sqlsh.stdout, help('variables').sqlsh.stdout);
+  });
+
   test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
     const s = await setup(t);
     if (!s) return;
