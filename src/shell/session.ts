@@ -238,6 +238,8 @@ export class Session {
     };
   }
 
+  /** psql's `\\pset pager always`: the pager for any output at the prompt, short or not (the `pager` setting has the command). */
+  pagerAlways = false;
   /** psql's state after a failed \\connect in a script: no connection (no-connection.ts); a working \\connect ends it. */
   unconnected = false;
 

@@ -1,0 +1,19 @@
+-- psql's pager has three states (off, on, always): \pset pager alone toggles on to off and anything else to on
+\set ON_ERROR_STOP off
+\pset pager
+\pset pager
+\pset pager always
+\pset
+\pset pager
+\pset pager
+\pset pager always
+\pset pager off
+\pset pager
+\pset pager ALWAYS
+\pset pager on
+\pset pager of
+\pset pager alw
+\pset pager
+\pset pager 0
+\pset
+select 1 as one;
