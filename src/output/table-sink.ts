@@ -29,7 +29,7 @@
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { escapeCell, escapeForTerminal } from './escape.js';
 import { ExpandedSink } from './expanded-sink.js';
-import { footerLines, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
+import { footerLines, type ResultSegment, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
 import { displayWidth } from './display-width.js';
 import { formatNumber, formatValue, isNumericValue, NUMERIC_TYPE } from './format-value.js';
 import { fitWidths, psqlWrappedWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
@@ -62,6 +62,8 @@ export interface TableOptions {
   /** psql's wrapped format: wide columns shrink psql's way (psqlWrappedWidths) to wrapColumns, else the terminal's width. */
   readonly wrapped?: boolean;
   readonly wrapColumns?: number;
+  /** A part of a result printed in parts (psql's FETCH_COUNT): RenderOptions.segment. */
+  readonly segment?: ResultSegment;
 }
 
 
@@ -200,10 +202,12 @@ export class TableSink implements ResultSink {
     if (this.spill) await this.replay();
     const expanded = this.delegate as ExpandedSink | undefined;
     if (expanded) return expanded.end(summary);
+    const segment = this.options.segment;
+    if (segment?.open) return; // (more parts follow: the table goes on)
     let text = '';
     if (this.columns.length === 0 && this.options.blankLineAfter) text += this.noColumnsText();
     if (this.columns.length > 0 && this.options.style.bottom) text += renderRule(this.options.style.bottom, this.widths);
-    for (const line of footerLines(this.options, summary.rowCount)) text += `${escapeForTerminal(line)}\n`;
+    for (const line of footerLines(this.options, (segment?.priorRows ?? 0) + summary.rowCount)) text += `${escapeForTerminal(line)}\n`;
     if (this.options.blankLineAfter) text += '\n';
     if (text !== '') await this.out.write(text);
   }
@@ -261,6 +265,11 @@ export class TableSink implements ResultSink {
   private headerText(): string {
     const { style, title } = this.options;
     let text = '';
+    if (this.options.segment?.continued) {
+      // a later part of a result printed in parts: its rows only, laid out on their own
+      this.headerCount++;
+      return text;
+    }
     if (title !== undefined && this.headerCount === 0 && this.options.header) {
       // centred over the whole width, borders included, as psql (a longer title starts at the left edge)
       const total = this.widths.reduce((a, b) => a + b, 0) + borderOverhead(style, this.widths.length);

@@ -297,7 +297,7 @@ const gset: MetaCommand = {
       let last: QueryRows = { columns: [], rows: [] };
       const ran = await ctx.runner.runStatement(sql, { ...ctx.opts, line: ctx.opts.line ?? 1, lastResult: (x) => (last = x) });
       r = ran === true ? last : ran;
-    } else r = await ctx.runner.queryRows(sql, { ...ctx.opts });
+    } else r = await ctx.runner.queryRows(sql, { ...ctx.opts, gset: true });
     if (r === false || r === 'cancelled') return { type: 'error' };
     if (r.rows.length === 0) return psqlFail('no rows returned for \\gset');
     if (r.rows.length > 1) return psqlFail('more than one row returned for \\gset');
