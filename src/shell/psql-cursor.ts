@@ -74,7 +74,7 @@ async function drain(events: AsyncIterable<ResultEvent>, hooks: RenderHooks, int
   let rows = 0;
   let tuples = false;
   for await (const ev of events) {
-    if (ev.type === 'notice') await hooks.notice(ev.message, ev.severity, ev.position);
+    if (ev.type === 'notice') await hooks.notice(ev.message, ev.severity, ev.position, ev.extra);
     else {
       if (ev.type === 'columns') tuples = true;
       if (ev.type === 'rows') rows += ev.rows.length;

@@ -58,7 +58,7 @@ async function queryIntoStep(session: Session, sql: string, opts: RunnerOptions 
       } else if (ev.type === 'rows') {
         count += ev.rows.length;
         await sink.rows(ev.rows);
-      } else if (ev.type === 'notice') session.io.message(formatNotice(ev.severity ?? 'NOTICE', ev.message, ev.position, { text: sql }));
+      } else if (ev.type === 'notice') session.io.message(formatNotice(ev.severity ?? 'NOTICE', ev.message, ev.position, { text: sql }, where, errorStyle(session), ev.extra));
       else if (ev.type === 'done') await sink.end({ rowCount: count, ...(ev.command !== undefined ? { command: ev.command } : {}), ...(ev.affected !== undefined ? { affected: ev.affected } : {}) });
     }
     session.variables = afterSuccess(session.variables, count);

@@ -862,7 +862,7 @@ async function runStatementInTransaction(
     const events = events0 === undefined ? undefined : lastOnly ? lastResultOnly(events0) : opts.lastResult ? allButLastResult(events0, opts.lastResult) : events0;
     const hooks: RenderHooks = {
         // psql: FILE:LINE: in a script, and the statement's line with a caret when the server gave a position
-        notice: async (m, severity, position) => {
+        notice: async (m, severity, position, extra) => {
           if (session.mysqlClient) {
             // the client shows no warnings in batch mode, unless \\W turned them on: then each after the result
             const w = session.mysqlShowWarnings ? /^(\w+) (\d+): ([^]*)$/.exec(m) : null;
@@ -870,7 +870,7 @@ async function runStatementInTransaction(
             return;
           }
           if (position !== undefined) await loadDisplayWidth(); // the caret goes under the right cell
-          session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts)));
+          session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts), errorStyle(session), extra));
         },
         // (the mysql client's command line prints no status lines, as the client in batch mode)
         // (nor does the sqlite3 shell)

@@ -253,6 +253,26 @@ describe('psql flags, psql and sqlsh side by side', () => {
     assert.equal(extra.sqlsh.stdout, help('variables').sqlsh.stdout);
   });
 
+  test("SHOW_CONTEXT and VERBOSITY on PL/pgSQL's errors, notices and warnings: every stderr line as psql's (CONTEXT, SQLSTATE, LOCATION)", async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeScript('show-context.sql', [
+      '\\set ON_ERROR_STOP off',
+      "create function f(x int) returns int language plpgsql as $$ begin raise notice 'in f %', x; if x = 0 then raise exception 'bad x' using detail = 'x was 0', hint = 'use 1'; end if; return 10 / x; end $$;",
+      'create function g(x int) returns int language plpgsql as $$ begin return f(x) + 1; end $$;',
+      ...['errors', 'always', 'never'].flatMap((context) => ['default', 'terse', 'verbose', 'sqlstate'].flatMap((verbosity) => [
+        `\\set SHOW_CONTEXT ${context}`, `\\set VERBOSITY ${verbosity}`,
+        'select g(0);', 'select g(1);', 'do $$ begin perform 1/0; end $$;', "do $$ begin raise warning 'warned'; end $$;",
+        'select f(2) as v \\gset', 'copy (select f(3)) to stdout;',
+      ])),
+      '\\errverbose', '',
+    ]);
+    const r = s.both(['-X', '-f', 'show-context.sql']);
+    assert.match(r.psql.stderr, /^LOCATION: {2}exec_stmt_raise/m);
+    assert.equal(r.sqlsh.stdout, r.psql.stdout);
+    assert.deepEqual(lines(r.sqlsh.stderr), lines(r.psql.stderr).map((l) => l.replace(/^psql:/, '')));
+  });
+
   test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
     const s = await setup(t);
     if (!s) return;
