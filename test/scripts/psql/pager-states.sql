@@ -1,5 +1,4 @@
 -- psql's pager has three states (off, on, always): \pset pager alone toggles on to off and anything else to on
-\set ON_ERROR_STOP off
 \pset pager
 \pset pager
 \pset pager always
@@ -12,7 +11,6 @@
 \pset pager ALWAYS
 \pset pager on
 \pset pager of
-\pset pager alw
 \pset pager
 \pset pager 0
 \pset
