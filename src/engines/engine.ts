@@ -85,6 +85,8 @@ export interface ConnectionInfo {
   readonly database?: string;
   readonly user?: string;
   readonly host?: string;
+  /** PostgreSQL: the address a host name led to, when it is not the host as given (psql's `on host "h" (address "a")`). */
+  readonly hostaddr?: string;
   readonly port?: number;
   /** SQLite/DuckDB: the file's absolute path, or ':memory:'. */
   readonly file?: string;

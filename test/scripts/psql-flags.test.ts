@@ -273,6 +273,30 @@ describe('psql flags, psql and sqlsh side by side', () => {
     assert.deepEqual(lines(r.sqlsh.stderr), lines(r.psql.stderr).map((l) => l.replace(/^psql:/, '')));
   });
 
+  test('\\connect as psql: a connection string or URI alone takes nothing from the connection before (unless -reuse-previous=on), with USER, HOST or PORT it is an error; a host name and its address', async (t) => {
+    const s = await setup(t);
+    if (!s || env!.PGHOST !== '127.0.0.1') return;
+    writeScript('reuse.sql', [
+      '\\set ON_ERROR_STOP off', '\\conninfo',
+      '\\c "dbname=template1"', '\\echo :DBNAME :HOST :PORT',
+      '\\c postgres - localhost', '\\echo :DBNAME :HOST',
+      '\\c -reuse-previous=off template1', '\\echo :DBNAME :HOST',
+      '\\c postgres - localhost',
+      '\\c -reuse-previous=on "dbname=template1"', '\\echo :DBNAME :HOST',
+      '\\c -reuse-previous=on "dbname=postgres host=127.0.0.1"', '\\echo :DBNAME :HOST',
+      '\\c - - localhost', '\\c postgresql:///template1', '\\echo :DBNAME :HOST',
+      '\\c "dbname=postgres" postgres', '\\c postgres://localhost/postgres - -',
+      '\\c -reuse-previous=foo postgres', '\\c -reuse-previous=yes - - localhost',
+      '\\conninfo', '',
+    ]);
+    const args = ['-X', '-h', 'localhost', '-d', 'postgres', '-f', 'reuse.sql'];
+    const psql = run(psqlBin(), args, env!);
+    const sqlsh = run(process.execPath, [BIN, ...args], env!);
+    assert.match(psql.stdout, /on host "localhost" \(address "127\.0\.0\.1"\)/);
+    assert.equal(sqlsh.stdout, psql.stdout);
+    assert.deepEqual(lines(sqlsh.stderr), lines(psql.stderr).map((l) => l.replace(/^psql:/, '')));
+  });
+
   test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
     const s = await setup(t);
     if (!s) return;

@@ -4,6 +4,7 @@ import { NO_ARGS, confirmed, fail, info, ok, psqlFail, said } from '../meta-comm
 import type { ConnectionInfo, ConnectionTarget } from '../../engines/engine.js';
 import { SqlError, UsageError } from '../../core/errors.js';
 import { mysqlClientArgument, mysqlClientErrorLine } from '../mysql-client-error.js';
+import { psqlBool } from '../pset.js';
 
 const ENGINE_NAMES: Readonly<Record<string, string>> = { sqlite: 'SQLite', duckdb: 'DuckDB', postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB' };
 
@@ -34,7 +35,7 @@ export function describeConnection(i: ConnectionInfo): string {
 function psqlWords(i: ConnectionInfo, short: boolean): string {
   let text = `database "${i.database ?? ''}" as user "${i.user ?? ''}"`;
   if (!short) {
-    const where = i.host === undefined ? '' : i.host.startsWith('/') ? ` via socket in "${i.host}"` : ` on host "${i.host}"`;
+    const where = i.host === undefined ? '' : i.host.startsWith('/') ? ` via socket in "${i.host}"` : ` on host "${i.host}"${i.hostaddr ? ` (address "${i.hostaddr}")` : ''}`;
     text += `${where}${i.port !== undefined ? ` at port "${i.port}"` : ''}`;
   }
   return text;
@@ -65,7 +66,10 @@ const connect: MetaCommand = {
     const s = ctx.session;
     const before = s.connection.info;
     // psql's `\c [-reuse-previous=on|off] [DBNAME [USER [HOST [PORT]]]]` (`-` keeps one), as pg_dump and pg_dumpall write it
-    const given = args.words[0] !== undefined && /^-reuse-previous(=\S*)?$/i.test(args.words[0]) ? args.words.slice(1) : args.words;
+    const option = args.words[0] === undefined ? null : /^-reuse-previous=(.*)$/s.exec(args.words[0]);
+    const reuseGiven = option ? psqlBool(option[1]!) : undefined;
+    if (option && reuseGiven === undefined) return psqlFail(`unrecognized value "${option[1]}" for "-reuse-previous": Boolean expected`);
+    const given = option ? args.words.slice(1) : args.words;
     // alone: a new connection to the same database, as psql's \c
     const words = given.length === 0 ? ['-'] : given;
     const parts = psqlConnectParts(words);
@@ -85,11 +89,18 @@ const connect: MetaCommand = {
           }),
       ...p,
     });
-    // psql without a connection (a failed \\connect in a script): only a connection string or URI says where to go
-    const connString = /^\s*\w+\s*=/.test(word.replace(/^"(.*)"$/s, '$1')) || /^postgres(ql)?:\/\//i.test(word);
-    if (s.unconnected && !connString) return psqlFail('No database connection exists to re-use parameters from');
+    // psql: a connection string (`dbname=x host=y`, a postgres:// URI) comes alone, and takes nothing from the
+    // connection before unless -reuse-previous=on; else the current connection's parameters are reused
+    const pg = cur.engine === 'postgres';
+    const unquoted = word.replace(/^"(.*)"$/s, '$1');
+    const connString = unquoted.includes('=') || /^postgres(ql)?:\/\//.test(unquoted);
+    if (pg && connString && given.slice(1).some((w) => w !== '-')) return psqlFail('Do not give user, host, or port separately when using a connection string');
+    const reuse = reuseGiven ?? !connString;
+    // psql without a connection (a failed \\connect in a script): nothing to reuse
+    if (s.unconnected && reuse) return psqlFail('No database connection exists to re-use parameters from');
+    const fresh = s.unconnected || (pg && !reuse);
     let target: ConnectionTarget;
-    if (parts !== undefined && s.unconnected && !('error' in parts)) target = { engine: cur.engine, ...parts };
+    if (parts !== undefined && fresh && !('error' in parts)) target = { engine: cur.engine, ...parts };
     else if (parts !== undefined) {
       if ('error' in parts) return fail(parts.error);
       if (!serverEngine) {
@@ -103,7 +114,7 @@ const connect: MetaCommand = {
         target = parseTarget(word, { connections: s.connections });
       } catch (e) {
         if (!(e instanceof UsageError) || !serverEngine || !/^[\w$-]+$/.test(word)) throw e;
-        target = sameServer({ database: word });
+        target = fresh ? { engine: cur.engine, database: word } : sameServer({ database: word });
       }
     }
     // Leaving a connection ends its transaction: ask first, as Ctrl-D does.
