@@ -297,6 +297,25 @@ describe('psql flags, psql and sqlsh side by side', () => {
     assert.deepEqual(lines(sqlsh.stderr), lines(psql.stderr).map((l) => l.replace(/^psql:/, '')));
   });
 
+  test("\\crosstabview's errors in a script are psql's lines (error: before them)", async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeScript('crosstab-errors.sql', [
+      '\\set ON_ERROR_STOP off',
+      'select 1 as a, 2 as b \\crosstabview',
+      'select 1 as a, 2 as b, 3 as c \\crosstabview a a',
+      'select 1 as a, 2 as b, 3 as c, 4 as d \\crosstabview',
+      'select 1 as a, 2 as b, 3 as c \\crosstabview 9',
+      'select 1 as a, 2 as b, 3 as c \\crosstabview nosuch',
+      'select 1 as a, 1 as b, 3 as c union all select 1, 1, 4 \\crosstabview',
+      '',
+    ]);
+    const r = s.both(['-X', '-f', 'crosstab-errors.sql']);
+    assert.equal(lines(r.psql.stderr).length, 6, r.psql.stderr);
+    assert.deepEqual(lines(r.sqlsh.stderr), lines(r.psql.stderr).map((l) => l.replace(/^psql:/, '')));
+    assert.equal(r.sqlsh.stdout, r.psql.stdout);
+  });
+
   test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
     const s = await setup(t);
     if (!s) return;
