@@ -41,6 +41,13 @@ select * from pairs order by n;
 select * from pairs where n <= 4 order by n;
 \pset format aligned
 select * from pairs order by n \gx
+-- \x auto cannot measure a result printed in parts: psql shows its records (aligned only)
+\x auto
+select * from pairs where n <= 4 order by n;
+\a
+select * from pairs where n <= 4 order by n;
+\a
+\x off
 select n as a, s as b from pairs where n = 2 \gset
 \echo :a :b
 select n from pairs \gset
