@@ -79,7 +79,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
       if (options.mysqlTables && options.tableStyle === 'ascii') return new MysqlTableSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
       return new TableSink(out, {
-        style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, autoExpand: options.expanded === 'auto',
+        style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, autoExpand: options.expanded === 'auto', ...(options.autoExpandColumns !== undefined ? { autoExpandColumns: options.autoExpandColumns } : {}),
         ...(options.wrapped ? { wrapped: true, ...(options.wrapColumns !== undefined ? { wrapColumns: options.wrapColumns } : {}) } : {}),
         ...segmentOf(options),
       });

@@ -108,6 +108,11 @@ export interface RenderOptions {
   /** psql's wrapped format: wide columns wrap, psql's way, to `wrapColumns` (psql's \\pset columns) or else the screen's width. */
   readonly wrapped?: boolean;
   readonly wrapColumns?: number;
+  /**
+   * psql's `\\x auto` with `\\pset columns N` where there is no screen (a script, a file): a result of more than one
+   * column wider than N is shown as records, as psql decides it (on the first block of rows: table-sink.ts).
+   */
+  readonly autoExpandColumns?: number;
   /** One part of a result psql prints in parts (its FETCH_COUNT): aligned tables and records (ResultSegment). */
   readonly segment?: ResultSegment;
 }

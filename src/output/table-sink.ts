@@ -53,6 +53,8 @@ export interface TableOptions {
   /** psql's own footer lines, in place of `(N rows)` (RenderOptions.footers). */
   readonly footers?: readonly string[];
   readonly autoExpand?: boolean;
+  /** Without a screen: the width \\x auto measures against (RenderOptions.autoExpandColumns). */
+  readonly autoExpandColumns?: number;
   /** Rows per block (default 1000). */
   readonly blockRows?: number;
   /** Approximate characters per block (default 1 MB). */
@@ -177,7 +179,7 @@ export class TableSink implements ResultSink {
    */
   async copyText(bytes: Uint8Array, numeric: readonly boolean[]): Promise<void> {
     if (this.columns.length === 0) return;
-    if (this.copyRows || this.delegate || this.terminalWidth() !== undefined || this.options.wrapped || (this.buffer.length > 0 && !this.copyRecords)) {
+    if (this.copyRows || this.delegate || this.terminalWidth() !== undefined || this.options.wrapped || this.options.autoExpandColumns !== undefined || (this.buffer.length > 0 && !this.copyRecords)) {
       this.copyRows ??= new CopyTextRows(numeric);
       return this.rows(this.copyRows.push(bytes, numeric));
     }
@@ -297,6 +299,12 @@ export class TableSink implements ResultSink {
     if (this.columns.length === 0) return;
     if (rows.length === 0 && !(final && this.natural === undefined)) return;
     const cols = this.terminalWidth();
+    if (!this.spill && cols === undefined && !final && this.natural === undefined && this.options.autoExpand && this.options.autoExpandColumns !== undefined && this.columns.length > 1) {
+      // \\x auto without a screen, a result of more than a block: the first block decides (psql measures the whole result)
+      const widths = this.baseWidths();
+      for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, valueCell((r[i] ?? null) as Value, this.options.nullString, this.options.psqlBooleans).width);
+      if (widths.reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, widths.length) > this.options.autoExpandColumns) return this.switchToExpanded(rows);
+    }
     if (this.spill || (cols === undefined && !final && this.natural === undefined)) {
       this.spillRows(rows);
       return;
@@ -332,7 +340,8 @@ export class TableSink implements ResultSink {
     if (this.natural === undefined) {
       // (psql's wrapped format switches only when even the wrapped table is wider)
       const total = (this.options.wrapped ? this.fit(blockNatural) : blockNatural).reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, n);
-      if (this.options.autoExpand && cols !== undefined && total > cols) {
+      const autoColumns = cols ?? (n > 1 ? this.options.autoExpandColumns : undefined);
+      if (this.options.autoExpand && autoColumns !== undefined && total > autoColumns) {
         await this.switchToExpanded(rows);
         return;
       }

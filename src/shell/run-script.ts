@@ -880,7 +880,7 @@ async function runStatementInTransaction(
     };
     const summary = events === undefined
       // (psql's \\x auto cannot measure a result it prints in parts: its records, always)
-      ? await renderThroughCursor(session, sql, fetchCount, out, session.expandedAutoAsked && session.settings.expanded === 'auto' && options.expanded === 'off' && options.format === 'table' ? { ...options, expanded: 'on' } : options, hooks, { signal: abort.signal, ...(options.psqlBooleans ? { psqlValues: true } : {}) }, opts.simpleQuery === true)
+      ? await renderThroughCursor(session, sql, fetchCount, out, session.expandedAutoAsked && session.settings.expanded === 'auto' && (options.expanded === 'off' || options.expanded === 'auto') && options.format === 'table' ? { ...options, expanded: 'on' } : options, hooks, { signal: abort.signal, ...(options.psqlBooleans ? { psqlValues: true } : {}) }, opts.simpleQuery === true)
       : await renderEvents(options.numericLocale ? withNumericLocale(events) : events, out, options, hooks, started);
     // The statement and the fetching, not the user: time spent waiting on the pager is left out.
     const ms = nowMs() - started - (paging?.waitedMs ?? 0);

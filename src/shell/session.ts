@@ -234,7 +234,9 @@ export class Session {
         unicodeHeader: s.unicode_header_linestyle,
       },
       color: Boolean(out.isTTY) && !process.env.NO_COLOR,
-      expanded: format === 'expanded' ? (this.verticalRecords ? 'vertical' : 'on') : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : 'off',
+      // (no screen: \\x auto measures against psql's \\pset columns, when both were asked for)
+      ...(!out.columns && this.expandedAutoAsked && s.expanded === 'auto' && s.columns > 0 && format === 'table' ? { autoExpandColumns: s.columns } : {}),
+      expanded: format === 'expanded' ? (this.verticalRecords ? 'vertical' : 'on') : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : this.expandedAutoAsked && s.expanded === 'auto' && s.columns > 0 && format === 'table' ? 'auto' : 'off',
     };
   }
 
