@@ -99,6 +99,7 @@ export async function runBatch(init: {
   const sources = init.opts.scripts.length > 0 ? scripts : [...scripts, { type: 'file' as const, path: '-' }];
   let ok = true;
   let stopped = false;
+  let stoppedInScript = false;
   const forced = init.opts.mysqlForce === true && session.mysqlClient;
   // psql -1: BEGIN before the scripts, COMMIT after them (ROLLBACK when they stopped on an error).
   const quietly = async (sql: string): Promise<void> => {
@@ -143,11 +144,16 @@ export async function runBatch(init: {
           if (input !== process.stdin) input!.destroy?.();
         }
       }
+      // a script that ended without a connection (psql's failed \\connect, status 2): psql's next actions still run
+      // (unconnected), unless ON_ERROR_STOP
+      const ended = r.quit && session.unconnected;
       // (the mysql client's -f: a script's failed statements were said; it exits 0, as the client does)
-      if (!r.ok && !(forced && src.type !== 'command')) ok = false;
-      if (r.quit || (!r.ok && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? stopOnError))) {
+      if ((!r.ok || ended) && !(forced && src.type !== 'command')) ok = false;
+      if ((r.quit && !ended) || ((!r.ok || ended) && (variableFlag(session.variables, 'ON_ERROR_STOP') ?? stopOnError))) {
         // (a script ended by a failed \\connect, status 2 or 3, did not finish: -1 rolls it back)
         stopped = !r.ok || (session.exitStatus ?? 0) >= 2;
+        // psql's 3 is a script's (-f, stdin) stopped by ON_ERROR_STOP; a -c action that failed is 1
+        stoppedInScript = src.type !== 'command';
         break;
       }
     }
@@ -155,7 +161,9 @@ export async function runBatch(init: {
     if (session.mysqlVerbose >= 2) await session.io.stdout.write('Bye\n');
     // --dry-run: everything the script changed is rolled back, before -1 could commit it.
     if (init.opts.dryRun) await (await import('../preview/dry-run.js')).endDryRun(session.connection);
-    if (init.opts.singleTransaction && session.connection.transactionStatus() !== 'idle') {
+    // (psql -1 sends its COMMIT without a connection too: its words)
+    if (init.opts.singleTransaction && session.unconnected) stderrTerminal().line('You are currently not connected to a database.');
+    else if (init.opts.singleTransaction && session.connection.transactionStatus() !== 'idle') {
       await quietly(stopped ? 'ROLLBACK' : 'COMMIT').catch((e: Error) => {
         stderrTerminal().line(`sqlsh: ${e.message}`);
         ok = false;
@@ -176,6 +184,6 @@ export async function runBatch(init: {
   if (session.exitStatus !== undefined) return session.exitStatus;
   // psql's 3: a script stopped at an error because ON_ERROR_STOP was set (sqlsh's own stop at the first error is 1;
   // a sqlite3 script's .bail on stops with sqlite3's 1)
-  if (!ok && stopped && variableFlag(session.variables, 'ON_ERROR_STOP') === true && session.sqlite3Output === undefined) return 3;
+  if (!ok && stopped && stoppedInScript && variableFlag(session.variables, 'ON_ERROR_STOP') === true && session.sqlite3Output === undefined) return 3;
   return ok ? 0 : 1;
 }

@@ -75,6 +75,17 @@ export class ConnectionLostError extends Error {
 }
 
 /**
+ * psql without a connection: a \\connect in a script failed (psql closes the old connection then) and the
+ * session goes on unconnected; every statement and catalog query fails with psql's words.
+ */
+export class NotConnectedError extends Error {
+  override readonly name = 'NotConnectedError';
+  constructor() {
+    super('You are currently not connected to a database.');
+  }
+}
+
+/**
  * An expected failure the user can act on: a file or directory sqlsh needs cannot be read or
  * written, the environment points somewhere unusable. The message is the words to print (one
  * sentence, no stack); `exitCode` is what the command line exits with when it cannot go on.

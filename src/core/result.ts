@@ -55,7 +55,7 @@ export type ResultEvent =
    */
   | { readonly type: 'copy-text'; readonly bytes: Uint8Array; readonly numeric: readonly boolean[]; readonly booleans?: readonly boolean[] }
   /** A server message: PostgreSQL NOTICE, MySQL warning text, SQLite/DuckDB informational message. */
-  | { readonly type: 'notice'; readonly message: string; readonly severity?: string; /** 0-based, in the statement (PostgreSQL's position). */ readonly position?: number }
+  | { readonly type: 'notice'; readonly message: string; readonly severity?: string; /** 0-based, in the statement (PostgreSQL's position). */ readonly position?: number; readonly extra?: NoticeExtra }
   /** PostgreSQL's LISTEN: a NOTIFY on a channel this session listens on (after the statement it arrived during). */
   | { readonly type: 'notification'; readonly channel: string; readonly payload: string; readonly pid: number }
   /** The statement finished. command: the status tag in the engine's style ('SELECT 3', 'INSERT 0 1', 'CREATE TABLE'). */
@@ -72,4 +72,11 @@ export type ResultEvent =
 
 export function isTypedText(v: Value): v is TypedText {
   return typeof v === 'object' && v !== null && !(v instanceof Uint8Array);
+}
+
+/** What psql's VERBOSITY and SHOW_CONTEXT add to a PostgreSQL notice: its SQLSTATE, CONTEXT and the server's LOCATION (`routine, file:line`). */
+export interface NoticeExtra {
+  readonly code?: string;
+  readonly context?: string;
+  readonly location?: string;
 }

@@ -5,7 +5,7 @@
  * engine's folder, lazily, on connect.
  */
 import type { EngineId, SqlDialect } from '../sql/dialect.js';
-import type { ColumnInfo, ResultEvent, Row } from '../core/result.js';
+import type { ColumnInfo, NoticeExtra, ResultEvent, Row } from '../core/result.js';
 import type { CatalogData } from '../catalog/catalog-data.js';
 
 /** The mysql client's option files: --no-defaults (none), --defaults-file=FILE (only it), --defaults-extra-file=FILE (it, then ~/.my.cnf). */
@@ -85,6 +85,8 @@ export interface ConnectionInfo {
   readonly database?: string;
   readonly user?: string;
   readonly host?: string;
+  /** PostgreSQL: the address a host name led to, when it is not the host as given (psql's `on host "h" (address "a")`). */
+  readonly hostaddr?: string;
   readonly port?: number;
   /** SQLite/DuckDB: the file's absolute path, or ':memory:'. */
   readonly file?: string;
@@ -236,6 +238,8 @@ export interface ManyNotice {
   readonly severity?: string;
   /** 0-based, in its statement. */
   readonly position?: number;
+  /** PostgreSQL: its SQLSTATE, CONTEXT and LOCATION (psql's VERBOSITY, SHOW_CONTEXT). */
+  readonly extra?: NoticeExtra;
 }
 
 /** How executeMany runs its statements. */

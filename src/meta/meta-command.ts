@@ -127,7 +127,7 @@ export interface StatementRunner {
    * Runs one statement and hands back its last result set instead of showing it (\\gset, \\gexec).
    * false: failed (error printed, ERROR/SQLSTATE set as for any statement); 'cancelled'.
    */
-  queryRows(sql: string, opts: RunnerOptions & { readonly line: number; /** PostgreSQL: only describe the result (ExecuteOptions.describeOnly). */ readonly describeOnly?: boolean }): Promise<QueryRows | false | 'cancelled'>;
+  queryRows(sql: string, opts: RunnerOptions & { readonly line: number; /** PostgreSQL: only describe the result (ExecuteOptions.describeOnly). */ readonly describeOnly?: boolean; /** \\gset's query: under psql's FETCH_COUNT one fetch of two rows through a cursor, as psql. */ readonly gset?: boolean }): Promise<QueryRows | false | 'cancelled'>;
   /**
    * Runs one statement and streams its result sets into `sink` instead of showing them (\\chart): memory
    * stays what the sink keeps. Errors and special variables as queryRows. true: ran.

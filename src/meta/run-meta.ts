@@ -9,7 +9,7 @@ import { PatternError } from './describe/name-pattern.js';
 import { interpolateArgText } from '../sql/interpolate.js';
 import { metaRegistry, mysqlClientLookup } from './meta-registry.js';
 import { renderMetaTable } from './render-meta-table.js';
-import { CancelledError, ConnectError, SqlError, UsageError } from '../core/errors.js';
+import { CancelledError, ConnectError, NotConnectedError, SqlError, UsageError } from '../core/errors.js';
 import { nextCommandAt, WHOLE_LINE_COMMANDS } from '../sql/meta-line.js';
 import { reachesOutside, SANDBOX_REFUSAL, SandboxRefusal } from './sandbox.js';
 import { mysqlClientErrorLine } from './mysql-client-error.js';
@@ -119,7 +119,7 @@ export async function runMeta(session: Session, line: string, opts: MetaRunOptio
     outcome = await command.run({ session, runner, opts, invokedAs: word, plus: found.plus, system: found.system }, args);
   } catch (e) {
     if (e instanceof SandboxRefusal) return refuse();
-    if (e instanceof PatternError) outcome = { type: 'error', message: e.message, psql: true };
+    if (e instanceof PatternError || e instanceof NotConnectedError) outcome = { type: 'error', message: e.message, psql: true };
     else if (e instanceof SqlError || e instanceof UsageError || e instanceof ConnectError || e instanceof CancelledError) {
       outcome = { type: 'error', message: e.message };
     } else if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {

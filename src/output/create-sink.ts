@@ -72,18 +72,22 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...(header ? title : {}), ...(header ? footers : {}) });
       return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title, ...footers });
     case 'expanded':
-      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, ...wrapTo(options, out) });
+      return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, ...wrapTo(options, out), ...segmentOf(options) });
     case 'table':
     default:
-      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, ...wrapTo(options, out) });
+      if (options.expanded === 'on') return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, ...wrapTo(options, out), ...segmentOf(options) });
       if (options.tableStyle === 'markdown') return new MarkdownSink(out, { nullString, header });
       if (options.mysqlTables && options.tableStyle === 'ascii') return new MysqlTableSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
       return new TableSink(out, {
-        style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, autoExpand: options.expanded === 'auto',
+        style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, autoExpand: options.expanded === 'auto', ...(options.autoExpandColumns !== undefined ? { autoExpandColumns: options.autoExpandColumns } : {}),
         ...(options.wrapped ? { wrapped: true, ...(options.wrapColumns !== undefined ? { wrapColumns: options.wrapColumns } : {}) } : {}),
+        ...segmentOf(options),
       });
   }
 }
+
+/** A part of a result psql prints in parts (FETCH_COUNT): aligned tables and records lay each out on its own. */
+const segmentOf = (options: RenderOptions): { segment?: NonNullable<RenderOptions['segment']> } => (options.segment ? { segment: options.segment } : {});
 
 /** psql's wrapped format for expanded records: the width they fit (\\pset columns, else the screen's; none: not wrapped). */
 function wrapTo(options: RenderOptions, out: TextOutput): { wrapColumns?: number } {

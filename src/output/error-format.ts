@@ -14,6 +14,7 @@
  */
 import { displayWidth, graphemes } from './display-width.js';
 import { escapeForTerminal, escapeMessage } from './escape.js';
+import type { NoticeExtra } from '../core/result.js';
 
 export interface SqlErrorLike {
   readonly message: string;
@@ -104,12 +105,28 @@ function pointerLines(text: string, position: number): { lines: string[]; lineIn
  * A notice or warning as psql shows it: its severity and message, the statement's line with a caret
  * when the server gave a position, then the DETAIL and HINT lines the message carries.
  */
-export function formatNotice(severity: string, message: string, position: number | undefined, source: ErrorSource | undefined, prefix = ''): string {
+export function formatNotice(
+  severity: string,
+  message: string,
+  position: number | undefined,
+  source: ErrorSource | undefined,
+  prefix = '',
+  style?: ErrorStyle,
+  extra?: NoticeExtra,
+): string {
   const split = message.search(/\n(DETAIL|HINT): {2}/);
   const primary = split < 0 ? message : message.slice(0, split);
+  const verbosity = style?.verbosity ?? 'default';
+  // psql's VERBOSITY sqlstate: the notice's SQLSTATE alone (without one, as terse)
+  if (verbosity === 'sqlstate' && extra?.code) return `${prefix}${severity}:  ${extra.code}`;
+  if (verbosity === 'sqlstate' || verbosity === 'terse') return `${prefix}${severity}:  ${escapeMessage(primary)}`;
   const pointer = position !== undefined && position >= 0 && source ? pointerLines(source.text, position).lines : [];
-  const lines = [`${prefix}${severity}:  ${escapeMessage(primary)}`, ...pointer];
+  const code = verbosity === 'verbose' && extra?.code ? `${extra.code}: ` : '';
+  const lines = [`${prefix}${severity}:  ${code}${escapeMessage(primary)}`, ...pointer];
   if (split >= 0) lines.push(escapeMessage(message.slice(split + 1)));
+  // CONTEXT on a notice only with SHOW_CONTEXT always; the server's LOCATION with VERBOSITY verbose
+  if (style?.noticeContext && extra?.context) lines.push(`CONTEXT:  ${escapeMessage(extra.context)}`);
+  if (verbosity === 'verbose' && extra?.location) lines.push(`LOCATION:  ${escapeForTerminal(extra.location)}`);
   return lines.join('\n');
 }
 
@@ -119,6 +136,8 @@ export interface ErrorStyle {
   readonly verbosity: 'default' | 'verbose' | 'terse' | 'sqlstate';
   /** CONTEXT is shown (psql's SHOW_CONTEXT other than never). */
   readonly context: boolean;
+  /** A notice's or warning's CONTEXT is shown too (psql's SHOW_CONTEXT always). */
+  readonly noticeContext?: boolean;
 }
 
 /**

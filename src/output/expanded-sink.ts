@@ -17,7 +17,7 @@ import type { ColumnInfo, Row } from '../core/result.js';
 import { NULL, PLAIN, RowScanner } from './copy-text-lines.js';
 import { displayWidth, padEndToWidth } from './display-width.js';
 import { escapeCell, escapeForTerminal } from './escape.js';
-import { footerLines, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
+import { footerLines, type ResultSegment, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
 import { CopyTextInput } from './table-copy-text.js';
 import { cellLines, valueCell } from './table-layout.js';
 import type { BorderStyle, RuleChars } from './table-style.js';
@@ -59,6 +59,8 @@ export interface ExpandedOptions {
    * 3, and enough for the `-[ RECORD n ]` label); the record rule is as wide as the cut values.
    */
   readonly wrapColumns?: number;
+  /** A part of a result printed in parts (psql's FETCH_COUNT): RenderOptions.segment. */
+  readonly segment?: ResultSegment;
 }
 
 export class ExpandedSink implements ResultSink {
@@ -88,14 +90,14 @@ export class ExpandedSink implements ResultSink {
     this.nameWidths = this.nameLines.map((ls) => Math.max(...ls.map((l) => l.width)));
     this.nameWidth = Math.max(0, ...this.nameWidths);
     this.namesMultiline = this.nameLines.some((ls) => ls.length > 1);
-    this.count = 0;
+    this.count = this.options.segment?.priorRows ?? 0; // (a later part's records go on from the rows before)
     this.headerValueWidth = undefined;
     this.wrapWidth = undefined;
     this.first = [];
     this.copy = undefined;
     this.prefixes = [];
     if (this.results++ > 0) await this.out.write('\n');
-    if (this.options.title !== undefined && this.options.header !== false) await this.out.write(`${escapeForTerminal(this.options.title)}\n`);
+    if (this.options.title !== undefined && this.options.header !== false && !this.options.segment?.continued) await this.out.write(`${escapeForTerminal(this.options.title)}\n`);
   }
 
   private layout(row: Row): Laid {
@@ -372,6 +374,9 @@ export class ExpandedSink implements ResultSink {
   async end(summary: ResultSummary): Promise<void> {
     await this.copy?.end();
     if (this.headerValueWidth === undefined && this.first.length > 0) await this.writeFirst();
+    const segment = this.options.segment;
+    if (segment?.open) return; // (more parts follow)
+    summary = { ...summary, rowCount: (segment?.priorRows ?? 0) + summary.rowCount };
     // psql's footer in expanded mode: only for an empty result, where there is no record to show
     const { style } = this.options;
     const bottom = style.border === 2 && this.count > 0 && this.names.length > 0 ? this.recordLine(0, this.headerValueWidth ?? 0, style.recordBottom) : '';

@@ -108,4 +108,22 @@ export interface RenderOptions {
   /** psql's wrapped format: wide columns wrap, psql's way, to `wrapColumns` (psql's \\pset columns) or else the screen's width. */
   readonly wrapped?: boolean;
   readonly wrapColumns?: number;
+  /**
+   * psql's `\\x auto` with `\\pset columns N` where there is no screen (a script, a file): a result of more than one
+   * column wider than N is shown as records, as psql decides it (on the first block of rows: table-sink.ts).
+   */
+  readonly autoExpandColumns?: number;
+  /** One part of a result psql prints in parts (its FETCH_COUNT): aligned tables and records (ResultSegment). */
+  readonly segment?: ResultSegment;
+}
+
+/**
+ * psql's FETCH_COUNT prints a result a fetch at a time, each part laid out on its own (its widths):
+ * a part after the first has no title and no header (`continued`), one before the last no bottom rule,
+ * footer nor blank line (`open`); records and the row count go on from the rows before (`priorRows`).
+ */
+export interface ResultSegment {
+  readonly continued: boolean;
+  readonly open: boolean;
+  readonly priorRows: number;
 }

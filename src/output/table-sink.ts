@@ -29,7 +29,7 @@
 import type { ColumnInfo, Row, Value } from '../core/result.js';
 import { escapeCell, escapeForTerminal } from './escape.js';
 import { ExpandedSink } from './expanded-sink.js';
-import { footerLines, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
+import { footerLines, type ResultSegment, type ResultSink, type ResultSummary, type TextOutput } from './sink.js';
 import { displayWidth } from './display-width.js';
 import { formatNumber, formatValue, isNumericValue, NUMERIC_TYPE } from './format-value.js';
 import { fitWidths, psqlWrappedWidths, renderRow, renderRule, textCell, valueCell, type Cell, type RowLayout } from './table-layout.js';
@@ -53,6 +53,8 @@ export interface TableOptions {
   /** psql's own footer lines, in place of `(N rows)` (RenderOptions.footers). */
   readonly footers?: readonly string[];
   readonly autoExpand?: boolean;
+  /** Without a screen: the width \\x auto measures against (RenderOptions.autoExpandColumns). */
+  readonly autoExpandColumns?: number;
   /** Rows per block (default 1000). */
   readonly blockRows?: number;
   /** Approximate characters per block (default 1 MB). */
@@ -62,6 +64,8 @@ export interface TableOptions {
   /** psql's wrapped format: wide columns shrink psql's way (psqlWrappedWidths) to wrapColumns, else the terminal's width. */
   readonly wrapped?: boolean;
   readonly wrapColumns?: number;
+  /** A part of a result printed in parts (psql's FETCH_COUNT): RenderOptions.segment. */
+  readonly segment?: ResultSegment;
 }
 
 
@@ -175,7 +179,7 @@ export class TableSink implements ResultSink {
    */
   async copyText(bytes: Uint8Array, numeric: readonly boolean[]): Promise<void> {
     if (this.columns.length === 0) return;
-    if (this.copyRows || this.delegate || this.terminalWidth() !== undefined || this.options.wrapped || (this.buffer.length > 0 && !this.copyRecords)) {
+    if (this.copyRows || this.delegate || this.terminalWidth() !== undefined || this.options.wrapped || this.options.autoExpandColumns !== undefined || (this.buffer.length > 0 && !this.copyRecords)) {
       this.copyRows ??= new CopyTextRows(numeric);
       return this.rows(this.copyRows.push(bytes, numeric));
     }
@@ -200,10 +204,12 @@ export class TableSink implements ResultSink {
     if (this.spill) await this.replay();
     const expanded = this.delegate as ExpandedSink | undefined;
     if (expanded) return expanded.end(summary);
+    const segment = this.options.segment;
+    if (segment?.open) return; // (more parts follow: the table goes on)
     let text = '';
     if (this.columns.length === 0 && this.options.blankLineAfter) text += this.noColumnsText();
     if (this.columns.length > 0 && this.options.style.bottom) text += renderRule(this.options.style.bottom, this.widths);
-    for (const line of footerLines(this.options, summary.rowCount)) text += `${escapeForTerminal(line)}\n`;
+    for (const line of footerLines(this.options, (segment?.priorRows ?? 0) + summary.rowCount)) text += `${escapeForTerminal(line)}\n`;
     if (this.options.blankLineAfter) text += '\n';
     if (text !== '') await this.out.write(text);
   }
@@ -261,6 +267,11 @@ export class TableSink implements ResultSink {
   private headerText(): string {
     const { style, title } = this.options;
     let text = '';
+    if (this.options.segment?.continued) {
+      // a later part of a result printed in parts: its rows only, laid out on their own
+      this.headerCount++;
+      return text;
+    }
     if (title !== undefined && this.headerCount === 0 && this.options.header) {
       // centred over the whole width, borders included, as psql (a longer title starts at the left edge)
       const total = this.widths.reduce((a, b) => a + b, 0) + borderOverhead(style, this.widths.length);
@@ -288,6 +299,12 @@ export class TableSink implements ResultSink {
     if (this.columns.length === 0) return;
     if (rows.length === 0 && !(final && this.natural === undefined)) return;
     const cols = this.terminalWidth();
+    if (!this.spill && cols === undefined && !final && this.natural === undefined && this.options.autoExpand && this.options.autoExpandColumns !== undefined && this.columns.length > 1) {
+      // \\x auto without a screen, a result of more than a block: the first block decides (psql measures the whole result)
+      const widths = this.baseWidths();
+      for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, valueCell((r[i] ?? null) as Value, this.options.nullString, this.options.psqlBooleans).width);
+      if (widths.reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, widths.length) > this.options.autoExpandColumns) return this.switchToExpanded(rows);
+    }
     if (this.spill || (cols === undefined && !final && this.natural === undefined)) {
       this.spillRows(rows);
       return;
@@ -323,7 +340,8 @@ export class TableSink implements ResultSink {
     if (this.natural === undefined) {
       // (psql's wrapped format switches only when even the wrapped table is wider)
       const total = (this.options.wrapped ? this.fit(blockNatural) : blockNatural).reduce((a, b) => a + b, 0) + borderOverhead(this.options.style, n);
-      if (this.options.autoExpand && cols !== undefined && total > cols) {
+      const autoColumns = cols ?? (n > 1 ? this.options.autoExpandColumns : undefined);
+      if (this.options.autoExpand && autoColumns !== undefined && total > autoColumns) {
         await this.switchToExpanded(rows);
         return;
       }

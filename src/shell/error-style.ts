@@ -5,5 +5,6 @@ import type { Session } from './session.js';
 
 export function errorStyle(session: Session): ErrorStyle {
   const verbosity = specialSetting(session.variables, 'VERBOSITY') as ErrorStyle['verbosity'];
-  return { verbosity, context: specialSetting(session.variables, 'SHOW_CONTEXT') !== 'never' };
+  const context = specialSetting(session.variables, 'SHOW_CONTEXT');
+  return { verbosity, context: context !== 'never', noticeContext: context === 'always' };
 }

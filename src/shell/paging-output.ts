@@ -30,6 +30,8 @@ export class PagingOutput implements TextOutput {
     private readonly onQuit: () => void,
     /** \\pset pager_min_lines: fewer lines than this never start the pager. */
     private readonly minLines = 0,
+    /** psql's `\\pset pager always`: any output goes through the pager, short or not. */
+    private readonly always = false,
   ) {
     this.columns = size.columns;
     this.rows = size.rows;
@@ -52,6 +54,7 @@ export class PagingOutput implements TextOutput {
     }
     if (this.failed) return void (await this.direct.write(text));
     this.held.push(text);
+    if (this.always) return this.startPager();
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
@@ -107,7 +110,7 @@ export function terminalPager(session: Session, onQuit: () => void = () => {}): 
   const p = new PagingOutput(session.io.stdout, command, { columns: stdout.columns || 80, rows: stdout.rows || 24 }, () => {
     p.quit = true;
     onQuit();
-  }, session.settings.pager_min_lines) as PagingOutput & { quit: boolean };
+  }, session.settings.pager_min_lines, session.pagerAlways) as PagingOutput & { quit: boolean };
   p.quit = false;
   return p;
 }

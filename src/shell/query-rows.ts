@@ -15,8 +15,10 @@ import type { Session } from './session.js';
 import { afterStatement, beforeStatement } from './psql-transaction.js';
 import { errorStyle } from './error-style.js';
 import { classifyStatement } from '../sql/classify.js';
+import { specialSetting } from '../sql/special-variables.js';
+import { CursorStatementError, eventsThroughCursor, isSelectCommand } from './psql-cursor.js';
 
-export async function queryRows(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean }): Promise<QueryRows | false | 'cancelled'> {
+export async function queryRows(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean; readonly gset?: boolean }): Promise<QueryRows | false | 'cancelled'> {
   let columns: readonly ColumnInfo[] = [];
   let rows: Row[] = [];
   const r = await queryInto(session, sql, opts, {
@@ -33,7 +35,7 @@ export async function queryRows(session: Session, sql: string, opts: RunnerOptio
 }
 
 /** Runs one statement, its result sets streamed into `sink` (\chart); true: ran, false: failed (error printed). */
-export async function queryInto(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean }, sink: ResultSink): Promise<boolean | 'cancelled'> {
+export async function queryInto(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean; readonly gset?: boolean }, sink: ResultSink): Promise<boolean | 'cancelled'> {
   const where = opts.source ? `${opts.source}:${opts.line}: ` : '';
   session.lastSql = sql;
   // psql's AUTOCOMMIT off and ON_ERROR_ROLLBACK hold for \gset and \gexec's query too (not for \gdesc, which runs nothing)
@@ -43,17 +45,20 @@ export async function queryInto(session: Session, sql: string, opts: RunnerOptio
   return r;
 }
 
-async function queryIntoStep(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean }, sink: ResultSink, where: string): Promise<boolean | 'cancelled'> {
+async function queryIntoStep(session: Session, sql: string, opts: RunnerOptions & { readonly line: number; readonly describeOnly?: boolean; readonly gset?: boolean }, sink: ResultSink, where: string): Promise<boolean | 'cancelled'> {
   let count = 0;
+  const execute = { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.describeOnly ? { describeOnly: true } : {}) };
+  // psql's FETCH_COUNT: \\gset's SELECT goes through a cursor, one fetch of two rows (psql-cursor.ts)
+  const viaCursor = opts.gset && session.dialect.id === 'postgres' && Number.parseInt(specialSetting(session.variables, 'FETCH_COUNT'), 10) > 0 && isSelectCommand(sql);
   try {
-    for await (const ev of session.connection.execute(sql, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.describeOnly ? { describeOnly: true } : {}) })) {
+    for await (const ev of viaCursor ? eventsThroughCursor(session, sql, 2, execute, (rows) => rows === 1) : session.connection.execute(sql, execute)) {
       if (ev.type === 'columns') {
         await sink.begin(ev.columns);
         count = 0;
       } else if (ev.type === 'rows') {
         count += ev.rows.length;
         await sink.rows(ev.rows);
-      } else if (ev.type === 'notice') session.io.message(formatNotice(ev.severity ?? 'NOTICE', ev.message, ev.position, { text: sql }));
+      } else if (ev.type === 'notice') session.io.message(formatNotice(ev.severity ?? 'NOTICE', ev.message, ev.position, { text: sql }, where, errorStyle(session), ev.extra));
       else if (ev.type === 'done') await sink.end({ rowCount: count, ...(ev.command !== undefined ? { command: ev.command } : {}), ...(ev.affected !== undefined ? { affected: ev.affected } : {}) });
     }
     session.variables = afterSuccess(session.variables, count);
@@ -63,6 +68,8 @@ async function queryIntoStep(session: Session, sql: string, opts: RunnerOptions 
       session.io.error(`${where}Cancelled: ${escapeForTerminal(e.message)}`);
       return 'cancelled';
     }
+    // (a statement of psql's cursor: the error points into its text)
+    if (e instanceof CursorStatementError) [e, sql] = [e.error, e.text];
     if (e instanceof SqlError) {
       session.noteFailure(e, sql);
       await loadDisplayWidth();

@@ -1,5 +1,5 @@
 /** Drives a statement's result events into sinks: one sink per result set, notices and status aside. */
-import type { ResultEvent } from '../core/result.js';
+import type { NoticeExtra, ResultEvent } from '../core/result.js';
 import { createSink, type ExpandedMode } from '../output/create-sink.js';
 import { loadDisplayWidth } from '../output/display-width.js';
 import { isDocumentFormat, type RenderOptions, type ResultSink, type TextOutput } from '../output/sink.js';
@@ -10,7 +10,7 @@ import { nowMs } from '../core/now-ms.js';
 
 export interface RenderHooks {
   /** Server notices and warnings (stderr in scripts, the screen interactively). */
-  notice(message: string, severity?: string, position?: number): void | Promise<void>;
+  notice(message: string, severity?: string, position?: number, extra?: NoticeExtra): void | Promise<void>;
   /** Status line for a statement without a result set ('INSERT 0 1', html's `<p>INSERT 0 1</p>`); called only for psql's formats. */
   status?(command: string): void | Promise<void>;
   /** A COPY ... TO STDOUT's status (`COPY 1`): psql writes it to the query output when `\g FILE` took the rows. */
@@ -116,7 +116,7 @@ export async function renderEvents(
         else await writeBytes(out, ev.bytes);
         break;
       case 'notice':
-        await hooks.notice(ev.message, ev.severity, ev.position);
+        await hooks.notice(ev.message, ev.severity, ev.position, ev.extra);
         break;
       case 'notification': // psql prints them after the statement's results and status, where results go
         (notifications ??= []).push(

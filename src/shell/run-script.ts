@@ -5,7 +5,7 @@
 import { afterStatement as afterTransactionStep, beforeStatement, noTransactionSteps } from './psql-transaction.js';
 import { splitLazily, splitStatements, unterminatedWhat, type SplitOptions, type Statement } from '../sql/splitter.js';
 import { classifyStatement } from '../sql/classify.js';
-import { CancelledError, ConnectionLostError, SqlError, UsageError } from '../core/errors.js';
+import { CancelledError, ConnectionLostError, NotConnectedError, SqlError, UsageError } from '../core/errors.js';
 import { formatNotice, formatSqlError, sqlite3ErrorText } from '../output/error-format.js';
 import { errorStyle } from './error-style.js';
 import { specialSetting } from '../sql/special-variables.js';
@@ -14,7 +14,8 @@ import { allButLastResult, lastResultOnly } from './result-selection.js';
 import { escapeForTerminal } from '../output/escape.js';
 import { withNumericLocale } from '../output/numeric-locale.js';
 import { loadDisplayWidth } from '../output/display-width.js';
-import { renderEvents, statusLine } from './render-events.js';
+import { renderEvents, statusLine, type RenderHooks } from './render-events.js';
+import { CursorStatementError, isSelectCommand, renderThroughCursor } from './psql-cursor.js';
 import { afterStatement, statementCpu } from './after-statement.js';
 export { psqlTiming } from './after-statement.js';
 import { keepingLastResult } from '../core/last-result.js';
@@ -34,7 +35,7 @@ import { mysqlClientErrorLine } from '../meta/mysql-client-error.js';
 import { SANDBOX_REFUSAL } from '../meta/sandbox.js';
 import { readsLocalFile } from '../sql/mysql-local-infile.js';
 import type { LexOptions } from '../sql/dialect.js';
-import { afterSuccess, variableFlag } from '../sql/variables.js';
+import { afterFailure, afterSuccess, variableFlag } from '../sql/variables.js';
 import { CONDITIONAL_COMMANDS, isActive } from '../meta/conditional-stack.js';
 import { queryInto, queryRows } from './query-rows.js';
 import { nowMs } from '../core/now-ms.js';
@@ -254,6 +255,11 @@ export async function runScript(session: Session, input: string, opts: RunOption
   };
   for (let st = nextStatement(); st !== undefined; st = nextStatement()) {
     if (opts.signal?.aborted) return { ok: false, quit: false, cancelled: true };
+    if (session.unconnected && opts.source !== undefined && offsetLine + lineAt(Math.max(st.segmentStart, st.segmentEnd - 1)) - 1 > 1) {
+      // psql reads the first line of a script it starts without a connection (a failed \\connect before), then ends it: 2
+      session.exitStatus = 2;
+      return { ok: false, quit: true };
+    }
     // (psql's ECHO all writes a line as it is read, before what is on it runs: the line must be whole)
     if (opts.more && (unfinished(st, text, session) || (echoMode(session) === 'all' && text.indexOf('\n', st.segmentEnd - 1) < 0))) return rest(st.segmentStart);
     const first = st !== laneSkip && !laneBroken && laneOpen(session, opts) ? laneItem(st) : undefined;
@@ -588,7 +594,7 @@ async function runLane(session: Session, items: readonly LaneItem[], opts: RunOp
       for (; noticeAt < notices.length && notices[noticeAt]!.index <= k; noticeAt++) {
         const n = notices[noticeAt]!;
         if (n.position !== undefined) await loadDisplayWidth(); // the caret goes under the right cell
-        session.io.message(formatNotice(n.severity ?? 'NOTICE', n.message, n.position, { text: items[at + n.index]!.sql }, where({ ...opts, line: items[at + n.index]!.line })));
+        session.io.message(formatNotice(n.severity ?? 'NOTICE', n.message, n.position, { text: items[at + n.index]!.sql }, where({ ...opts, line: items[at + n.index]!.line }), errorStyle(session), n.extra));
       }
     };
     const succeeded = async (k: number, tag: ManyStatus): Promise<void> => {
@@ -799,6 +805,16 @@ function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: 
   };
 }
 
+/**
+ * psql's FETCH_COUNT for this statement: the count when it goes through a cursor (PostgreSQL, a SELECT or
+ * VALUES, not a COPY nor \\gset's results of several statements), else 0.
+ */
+function fetchCountFor(session: Session, sql: string, opts: StatementOptions): number {
+  if (session.dialect.id !== 'postgres' || opts.copyData !== undefined || opts.lastResult || session.sqlite3Output) return 0;
+  const n = Number.parseInt(specialSetting(session.variables, 'FETCH_COUNT'), 10);
+  return Number.isFinite(n) && n > 0 && isSelectCommand(sql) ? n : 0;
+}
+
 function where(opts: RunOptions & { line: number }): string {
   return opts.source ? `${opts.source}:${opts.line}: ` : '';
 }
@@ -914,7 +930,9 @@ async function runStatementInTransaction(
   try {
     // The last result with rows is kept (a copy when small) for \chart without a query.
     const lastOnly = opts.simpleQuery && specialSetting(session.variables, 'SHOW_ALL_RESULTS') === 'off';
-    const events0 = keepingLastResult(sql, session.connection.execute(opts.sendText ?? sql, {
+    // psql's FETCH_COUNT: a SELECT or VALUES goes through a cursor, its rows a fetch at a time (psql-cursor.ts)
+    const fetchCount = fetchCountFor(session, sql, opts);
+    const events0 = fetchCount > 0 ? undefined : keepingLastResult(sql, session.connection.execute(opts.sendText ?? sql, {
       signal: abort.signal,
       ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
       ...(opts.onCopyIn ? { onCopyIn: opts.onCopyIn } : {}),
@@ -929,14 +947,10 @@ async function runStatementInTransaction(
       ...(options.psqlBooleans ? { psqlValues: true } : {}),
     }), (r) => (session.lastResult = r));
     // psql's SHOW_ALL_RESULTS off: of `a \\; b` only the last result is shown
-    const events = lastOnly ? lastResultOnly(events0) : opts.lastResult ? allButLastResult(events0, opts.lastResult) : events0;
-    const summary = await renderEvents(
-      options.numericLocale ? withNumericLocale(events) : events,
-      out,
-      options,
-      {
+    const events = events0 === undefined ? undefined : lastOnly ? lastResultOnly(events0) : opts.lastResult ? allButLastResult(events0, opts.lastResult) : events0;
+    const hooks: RenderHooks = {
         // psql: FILE:LINE: in a script, and the statement's line with a caret when the server gave a position
-        notice: async (m, severity, position) => {
+        notice: async (m, severity, position, extra) => {
           if (session.mysqlClient) {
             // the client shows no warnings in batch mode, unless \\W turned them on: then each after the result
             const w = session.mysqlShowWarnings ? /^(\w+) (\d+): ([^]*)$/.exec(m) : null;
@@ -944,16 +958,18 @@ async function runStatementInTransaction(
             return;
           }
           if (position !== undefined) await loadDisplayWidth(); // the caret goes under the right cell
-          session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts)));
+          session.io.message(formatNotice(severity ?? 'NOTICE', m, position, { text: sql }, session.interactive ? '' : where(opts), errorStyle(session), extra));
         },
         // (the mysql client's command line prints no status lines, as the client in batch mode)
         // (nor does the sqlite3 shell)
         status: async (command) => void (quiet || session.mysqlClient || options.sqlite3 ? undefined : await out.write(`${command}\n`)),
         // psql: a COPY ... TO STDOUT whose rows went to \g FILE says `COPY n` where results go
         copyStatus: async (status) => void (quiet || !session.queryOutput ? undefined : await session.queryOutput.write(`${status}\n`)),
-      },
-      started,
-    );
+    };
+    const summary = events === undefined
+      // (psql's \\x auto cannot measure a result it prints in parts: its records, always)
+      ? await renderThroughCursor(session, sql, fetchCount, out, session.expandedAutoAsked && session.settings.expanded === 'auto' && (options.expanded === 'off' || options.expanded === 'auto') && options.format === 'table' ? { ...options, expanded: 'on' } : options, hooks, { signal: abort.signal, ...(options.psqlBooleans ? { psqlValues: true } : {}) }, opts.simpleQuery === true)
+      : await renderEvents(options.numericLocale ? withNumericLocale(events) : events, out, options, hooks, started);
     // The statement and the fetching, not the user: time spent waiting on the pager is left out.
     const ms = nowMs() - started - (paging?.waitedMs ?? 0);
     session.variables = afterSuccess(session.variables, summary.resultSets ? summary.rowCount : summary.affected ?? 0);
@@ -966,6 +982,13 @@ async function runStatementInTransaction(
     await flushPaging();
     // Quitting the pager early cancels the query quietly: the user has seen what they wanted.
     if (e instanceof CancelledError && paging?.quit && !opts.signal?.aborted) return true;
+    // (a statement of psql's cursor: the error points into its text, `DECLARE ...` on the line before the query)
+    if (e instanceof CursorStatementError && e.error === undefined) {
+      // psql's cursor for several statements sent at once: it fails without a word
+      session.variables = afterFailure(session.variables, '', undefined);
+      return false;
+    }
+    if (e instanceof CursorStatementError) return await reportFailure(session, e.error, e.text, cls, opts);
     return await reportFailure(session, e, sql, cls, opts);
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort);
@@ -1014,6 +1037,11 @@ async function reportFailure(
       // psql's ECHO errors: the statement that failed, after its error
       if (echoMode(session) === 'errors') session.io.error(`${where(opts)}STATEMENT:  ${escapeForTerminal(sql, true)}`);
       if (cls.changesCatalog && session.interactive) void session.refreshCatalog();
+      return false;
+    }
+    if (e instanceof NotConnectedError) {
+      // psql's words, after `error: ` in a script
+      session.io.error(`${where(opts)}${opts.source ? 'error: ' : ''}${e.message}`);
       return false;
     }
     if (e instanceof ConnectionLostError) {

@@ -239,8 +239,33 @@ export class Session {
         unicodeHeader: s.unicode_header_linestyle,
       },
       color: Boolean(out.isTTY) && !process.env.NO_COLOR,
-      expanded: format === 'expanded' ? (this.verticalRecords ? 'vertical' : 'on') : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : 'off',
+      // (no screen: \\x auto measures against psql's \\pset columns, when both were asked for)
+      ...(!out.columns && this.expandedAutoAsked && s.expanded === 'auto' && s.columns > 0 && format === 'table' ? { autoExpandColumns: s.columns } : {}),
+      expanded: format === 'expanded' ? (this.verticalRecords ? 'vertical' : 'on') : out.columns ? s.expanded : s.expanded === 'on' ? 'on' : this.expandedAutoAsked && s.expanded === 'auto' && s.columns > 0 && format === 'table' ? 'auto' : 'off',
     };
+  }
+
+  /** psql's `\\pset pager always`: the pager for any output at the prompt, short or not (the `pager` setting has the command). */
+  pagerAlways = false;
+  /** psql's state after a failed \\connect in a script: no connection (no-connection.ts); a working \\connect ends it. */
+  unconnected = false;
+
+  /**
+   * psql's failed \\connect outside the prompt: the old connection is closed and the session goes on without
+   * one, its connection variables unset, as psql's.
+   */
+  async disconnect(): Promise<void> {
+    const old = this.connection;
+    const { noConnection } = await import('./no-connection.js');
+    this.connection = noConnection(old);
+    this.unconnected = true;
+    const vars = new Map(this.variables);
+    for (const name of ['DBNAME', 'USER', 'HOST', 'PORT', 'ENCODING', 'SERVER_VERSION_NAME', 'SERVER_VERSION_NUM']) vars.delete(name);
+    this.variables = Object.freeze(vars);
+    this.catalogAbort?.abort();
+    this.catalogSnapshot = undefined;
+    this.lexChanges = undefined;
+    await old.close().catch(() => undefined);
   }
 
   /** Connect to a new target; the old connection is closed only once the new one works. */
@@ -253,6 +278,7 @@ export class Session {
     const old = this.connection;
     // (sqlite3's .trace does not go on on the new connection: a .trace after .open starts it again)
     this.connection = conn;
+    this.unconnected = false;
     this.variables = withConnectionVariables(this.variables, conn.info);
     // A password typed at the prompt is kept with the target (never printed), so \c OTHERDB on the
     // same server does not ask again, as in psql.

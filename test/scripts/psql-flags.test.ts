@@ -211,6 +211,120 @@ describe('psql flags, psql and sqlsh side by side', () => {
     assert.equal(r.sqlsh.status, r.psql.status);
   });
 
+  test('a failed \\connect in -c: psql goes on without a connection (its words for each statement, \\conninfo, \\c reusing nothing); a script then runs its first line only (2)', async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    // psql's words on stderr, without its `psql:` before FILE:LINE: and without sqlsh's hint (a tab-indented line)
+    const said = (text: string) => lines(text).filter((l) => !l.startsWith('\t')).map((l) => l.replace(/^psql:/, ''));
+    writeScript('first-line.sql', ['select 1 as a; \\echo on the first line', '\\echo second line', 'select 2;', '']);
+    const cases: { args: string[]; status?: number }[] = [
+      { args: ['-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-c', 'select 1', '-c', '\\echo hi :DBNAME :PORT :SERVER_VERSION_NUM', '-c', '\\conninfo', '-c', '\\dt', '-c', '\\c postgres', '-c', '\\c -'], status: 1 },
+      { args: ['-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-c', '\\c "dbname=postgres"', '-c', '\\conninfo', '-c', 'select 1 as one'] },
+      { args: ['-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-f', 'first-line.sql'], status: 2 },
+      { args: ['-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-f', 'first-line.sql', '-c', '\\echo after the script'] },
+      { args: ['-1', '-v', 'ON_ERROR_STOP=0', '-c', '\\c no_such_db_ha', '-c', '\\echo in'] },
+      // ON_ERROR_STOP ends there; a -c action's failure is psql's 1 (its 3 is a script's)
+      { args: ['-v', 'ON_ERROR_STOP=1', '-c', '\\c no_such_db_ha', '-c', 'select 1'], status: 1 },
+      { args: ['-v', 'ON_ERROR_STOP=1', '-c', 'select 1/0', '-c', 'select 1'], status: 1 },
+    ];
+    for (const { args, status } of cases) {
+      const r = s.both(['-X', ...args]);
+      assert.equal(JSON.stringify(r.sqlsh.stdout), JSON.stringify(r.psql.stdout), args.join(' '));
+      assert.deepEqual(said(r.sqlsh.stderr).filter((l) => l !== 'The open transaction was rolled back.'), said(r.psql.stderr), args.join(' '));
+      if (status !== undefined) assert.deepEqual([r.sqlsh.status, r.psql.status], [status, status], args.join(' '));
+      else assert.notEqual(r.sqlsh.status, 0, args.join(' ')); // (sqlsh's one difference: errors it went past are not 0)
+    }
+  });
+
+  test("\\? TOPIC: psql's topics commands, options and variables, written exactly; any other word lists the commands (exit 0); an extra word is warned about", async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    const help = (topic: string) => s.both(['-X', '-c', `\\? ${topic}`.trimEnd()]);
+    const list = help('');
+    for (const tool of ['psql', 'sqlsh'] as const) {
+      assert.equal(list[tool].status, 0);
+      // (sqlsh's own help text; the topics behave as psql's)
+      for (const topic of ['commands', 'foo', 'Options', 'opt', 'variables;', '"variables"']) {
+        const r = help(topic)[tool];
+        assert.equal(r.status, 0, `${tool} \\? ${topic}`);
+        assert.equal(r.stdout, list[tool].stdout, `${tool} \\? ${topic}`);
+      }
+      for (const topic of ['options', 'variables']) {
+        const r = help(topic)[tool];
+        assert.equal(r.status, 0, `${tool} \\? ${topic}`);
+        assert.notEqual(r.stdout, list[tool].stdout, `${tool} \\? ${topic}`);
+      }
+    }
+    assert.match(help('options').sqlsh.stdout, /^Usage: sqlsh /m);
+    assert.match(help('variables').sqlsh.stdout, /^ {2}ON_ERROR_STOP /m);
+    const extra = help('variables extra');
+    assert.deepEqual(lines(extra.sqlsh.stderr), lines(extra.psql.stderr));
+    assert.equal(extra.sqlsh.stdout, help('variables').sqlsh.stdout);
+  });
+
+  test("SHOW_CONTEXT and VERBOSITY on PL/pgSQL's errors, notices and warnings: every stderr line as psql's (CONTEXT, SQLSTATE, LOCATION)", async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeScript('show-context.sql', [
+      '\\set ON_ERROR_STOP off',
+      "create function f(x int) returns int language plpgsql as $$ begin raise notice 'in f %', x; if x = 0 then raise exception 'bad x' using detail = 'x was 0', hint = 'use 1'; end if; return 10 / x; end $$;",
+      'create function g(x int) returns int language plpgsql as $$ begin return f(x) + 1; end $$;',
+      ...['errors', 'always', 'never'].flatMap((context) => ['default', 'terse', 'verbose', 'sqlstate'].flatMap((verbosity) => [
+        `\\set SHOW_CONTEXT ${context}`, `\\set VERBOSITY ${verbosity}`,
+        'select g(0);', 'select g(1);', 'do $$ begin perform 1/0; end $$;', "do $$ begin raise warning 'warned'; end $$;",
+        'select f(2) as v \\gset', 'copy (select f(3)) to stdout;',
+      ])),
+      '\\errverbose', '',
+    ]);
+    const r = s.both(['-X', '-f', 'show-context.sql']);
+    assert.match(r.psql.stderr, /^LOCATION: {2}exec_stmt_raise/m);
+    assert.equal(r.sqlsh.stdout, r.psql.stdout);
+    assert.deepEqual(lines(r.sqlsh.stderr), lines(r.psql.stderr).map((l) => l.replace(/^psql:/, '')));
+  });
+
+  test('\\connect as psql: a connection string or URI alone takes nothing from the connection before (unless -reuse-previous=on), with USER, HOST or PORT it is an error; a host name and its address', async (t) => {
+    const s = await setup(t);
+    if (!s || env!.PGHOST !== '127.0.0.1') return;
+    writeScript('reuse.sql', [
+      '\\set ON_ERROR_STOP off', '\\conninfo',
+      '\\c "dbname=template1"', '\\echo :DBNAME :HOST :PORT',
+      '\\c postgres - localhost', '\\echo :DBNAME :HOST',
+      '\\c -reuse-previous=off template1', '\\echo :DBNAME :HOST',
+      '\\c postgres - localhost',
+      '\\c -reuse-previous=on "dbname=template1"', '\\echo :DBNAME :HOST',
+      '\\c -reuse-previous=on "dbname=postgres host=127.0.0.1"', '\\echo :DBNAME :HOST',
+      '\\c - - localhost', '\\c postgresql:///template1', '\\echo :DBNAME :HOST',
+      '\\c "dbname=postgres" postgres', '\\c postgres://localhost/postgres - -',
+      '\\c -reuse-previous=foo postgres', '\\c -reuse-previous=yes - - localhost',
+      '\\conninfo', '',
+    ]);
+    const args = ['-X', '-h', 'localhost', '-d', 'postgres', '-f', 'reuse.sql'];
+    const psql = run(psqlBin(), args, env!);
+    const sqlsh = run(process.execPath, [BIN, ...args], env!);
+    assert.match(psql.stdout, /on host "localhost" \(address "127\.0\.0\.1"\)/);
+    assert.equal(sqlsh.stdout, psql.stdout);
+    assert.deepEqual(lines(sqlsh.stderr), lines(psql.stderr).map((l) => l.replace(/^psql:/, '')));
+  });
+
+  test("\\crosstabview's errors in a script are psql's lines (error: before them)", async (t) => {
+    const s = await setup(t);
+    if (!s) return;
+    writeScript('crosstab-errors.sql', [
+      '\\set ON_ERROR_STOP off',
+      'select 1 as a, 2 as b \\crosstabview',
+      'select 1 as a, 2 as b, 3 as c \\crosstabview a a',
+      'select 1 as a, 2 as b, 3 as c, 4 as d \\crosstabview',
+      'select 1 as a, 2 as b, 3 as c \\crosstabview 9',
+      'select 1 as a, 2 as b, 3 as c \\crosstabview nosuch',
+      'select 1 as a, 1 as b, 3 as c union all select 1, 1, 4 \\crosstabview',
+      '',
+    ]);
+    const r = s.both(['-X', '-f', 'crosstab-errors.sql']);
+    assert.equal(lines(r.psql.stderr).length, 6, r.psql.stderr);
+    assert.deepEqual(lines(r.sqlsh.stderr), lines(r.psql.stderr).map((l) => l.replace(/^psql:/, '')));
+    assert.equal(r.sqlsh.stdout, r.psql.stdout);
+  });
+
   test('PGDATESTYLE and PGTZ in the environment set the session\'s DateStyle and TimeZone, as libpq sends them (pg_regress does)', async (t) => {
     const s = await setup(t);
     if (!s) return;

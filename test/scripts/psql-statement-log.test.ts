@@ -163,10 +163,10 @@ describe("the statements that reach the server: psql's and sqlsh's statement log
   });
 
   // Not these: their backslash commands ask the server their own questions (\d, \sf, \sv: psql's describe queries
-  // and sqlsh's catalog are not the same statements), \copy FROM STDIN sends INSERTs where psql sends COPY, and
+  // and sqlsh's catalog are not the same statements), and
   // \lo_* call functions with SELECT where libpq calls them through the fast-path protocol; and where an implicit
   // COMMIT fails (deferred-commit.sql) the server logs the extended protocol's statement otherwise (no STATEMENT line).
-  const OWN_QUERIES = new Set(['deferred-commit.sql', 'session-commands.sql', 'pattern-system-objects.sql', 'operator-classes.sql', 'describe-views-partitions.sql', 'df-argument-types.sql', 'lenient-values.sql', 'describe.sql', 'hide-tableam.sql', 'df-atomic.sql', 'dotted-names.sql', 'describe-formats.sql', 'describe-plus.sql', 'describe-tables.sql', 'more-lists.sql', 'title.sql', 'semicolon-arguments.sql', 'describe-footers.sql', 'large-objects-quiet.sql']);
+  const OWN_QUERIES = new Set(['deferred-commit.sql', 'session-commands.sql', 'pattern-system-objects.sql', 'operator-classes.sql', 'describe-views-partitions.sql', 'df-argument-types.sql', 'lenient-values.sql', 'describe.sql', 'hide-tableam.sql', 'df-atomic.sql', 'dotted-names.sql', 'describe-formats.sql', 'describe-plus.sql', 'describe-tables.sql', 'more-lists.sql', 'title.sql', 'semicolon-arguments.sql', 'describe-footers.sql', 'large-objects-quiet.sql', 'search-path-visibility.sql']);
   const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql') && !OWN_QUERIES.has(f)).sort();
   test('the fixture scripts: the same statements in the same order, with the same errors', (t) => {
     if (!haveServer(t)) return;

@@ -93,7 +93,8 @@ ${INSERTS(62, 70)}
 });
 
 test('notices come before their statement\'s status, with their line; errors point into their statement', async (t) => {
-  await same(t, `CREATE TABLE t (id integer PRIMARY KEY, v text);
+  for (const settings of ['', '\\set VERBOSITY verbose\n\\set SHOW_CONTEXT always\n', '\\set VERBOSITY terse\n']) {
+    await same(t, `${settings}CREATE TABLE t (id integer PRIMARY KEY, v text);
 ${INSERTS(1, 3)}
 CREATE TABLE IF NOT EXISTS t (id int);
 DO $$ BEGIN RAISE NOTICE 'from DO'; RAISE WARNING 'and a warning'; END $$;
@@ -103,6 +104,7 @@ INSERT INTO t
 DROP TABLE IF EXISTS nothing_here;
 ${INSERTS(8, 9)}
 `, { stopOnError: false });
+  }
 });
 
 test('rows (SELECT, RETURNING, a rule), backslash commands and variables keep their order', async (t) => {

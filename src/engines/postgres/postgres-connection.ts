@@ -18,7 +18,7 @@
  *   `info` follows the session (host, port, primary or standby).
  */
 import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
-import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
+import type { ColumnInfo, NoticeExtra, ResultEvent, Row } from '../../core/result.js';
 import type { CatalogData } from '../../catalog/catalog-data.js';
 import type { SqlDialect } from '../../sql/dialect.js';
 import type { Connection, ConnectionInfo, ExecuteOptions, ManyOptions, ManyResult, TransactionStatus } from '../engine.js';
@@ -31,7 +31,7 @@ import { errorMessage, isConnectionLoss, toSqlError } from './postgres-errors.js
 import { introspectPostgres, type SessionPath } from './postgres-introspector.js';
 import { plainQuery } from './postgres-plain-query.js';
 import { copyStdio, type CopyHost } from './postgres-copy-stdio.js';
-import { noticeText } from './postgres-copy-out.js';
+import { noticeExtra, noticeText, type NoticeParts } from './postgres-copy-out.js';
 import { simpleQuery, type SimpleQueryHost } from './postgres-simple-query.js';
 import { runPipelined } from './postgres-pipeline.js';
 import type { PgEndpoint } from './postgres-target.js';
@@ -62,6 +62,7 @@ interface Notice {
   readonly severity?: string;
   /** 0-based, in the statement. */
   readonly position?: number;
+  readonly extra?: NoticeExtra;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -109,7 +110,7 @@ export class PostgresConnection implements Connection {
   #notifications: { channel: string; payload: string; pid: number }[] = [];
   #wake: (() => void) | undefined;
   /** A simple-query request in progress takes the notices in protocol order (postgres-simple-query.ts). */
-  #noticeSink: ((message: string, severity?: string, position?: number) => void) | undefined;
+  #noticeSink: ((message: string, severity?: string, position?: number, extra?: NoticeExtra) => void) | undefined;
   #deathWake: (() => void) | undefined;
   /**
    * This session's search_path setting and its schemas (current_schemas(true): its pg_temp_N first
@@ -139,11 +140,12 @@ export class PostgresConnection implements Connection {
   #attach(client: PgClient): void {
     client.on('error', () => this.#markDead(client));
     client.on('end', () => this.#markDead(client));
-    client.on('notice', (msg: { message?: string; severity?: string; detail?: string; hint?: string; position?: string }) => {
+    client.on('notice', (msg: { message?: string; severity?: string; detail?: string; hint?: string; position?: string } & NoticeParts) => {
       const message = noticeText(msg);
       const position = Number(msg.position) > 0 ? Number(msg.position) - 1 : undefined;
-      if (this.#noticeSink && client === this.#session.client) return this.#noticeSink(message, msg.severity, position);
-      this.#notices.push({ message, ...(msg.severity ? { severity: msg.severity } : {}), ...(position !== undefined ? { position } : {}) });
+      const extra = noticeExtra(msg);
+      if (this.#noticeSink && client === this.#session.client) return this.#noticeSink(message, msg.severity, position, extra);
+      this.#notices.push({ message, ...(msg.severity ? { severity: msg.severity } : {}), ...(position !== undefined ? { position } : {}), ...(extra ? { extra } : {}) });
       this.#wake?.();
     });
     client.on('notification', (msg: { channel: string; payload?: string; processId: number }) => {
@@ -626,7 +628,7 @@ export class PostgresConnection implements Connection {
   *#drainNotices(): Generator<ResultEvent> {
     while (this.#notices.length > 0) {
       const n = this.#notices.shift()!;
-      yield { type: 'notice', message: n.message, ...(n.severity ? { severity: n.severity } : {}), ...(n.position !== undefined ? { position: n.position } : {}) };
+      yield { type: 'notice', message: n.message, ...(n.severity ? { severity: n.severity } : {}), ...(n.position !== undefined ? { position: n.position } : {}), ...(n.extra ? { extra: n.extra } : {}) };
     }
   }
 

@@ -13,6 +13,7 @@
  */
 import { Readable } from 'node:stream';
 import type { Socket } from 'node:net';
+import type { NoticeExtra } from '../../core/result.js';
 
 const COPY_DATA = 0x64; // d
 const COPY_DONE = 0x63; // c
@@ -45,7 +46,7 @@ export class CopyOut extends Readable {
 
   constructor(
     private readonly text: string,
-    private readonly onNotice?: (message: string, severity?: string, position?: number) => void,
+    private readonly onNotice?: (message: string, severity?: string, position?: number, extra?: NoticeExtra) => void,
   ) {
     super({ highWaterMark: 256 * 1024 });
   }
@@ -124,7 +125,7 @@ export class CopyOut extends Readable {
     const body = Buffer.concat(this.notice);
     this.notice = [];
     const fields = noticeFields(body);
-    if (fields.message !== undefined) this.onNotice?.(fields.message, fields.severity, fields.position);
+    if (fields.message !== undefined) this.onNotice?.(fields.message, fields.severity, fields.position, fields.extra);
   }
 
   /** pg reads the rest (CommandComplete and ReadyForQuery, or the error) as for any query. */
@@ -162,8 +163,24 @@ export function noticeText(n: { message?: string; detail?: string; hint?: string
   return `${n.message ?? ''}${n.detail ? `\nDETAIL:  ${n.detail}` : ''}${n.hint ? `\nHINT:  ${n.hint}` : ''}`;
 }
 
-export function noticeFields(body: Buffer): { message?: string; severity?: string; position?: number } {
-  const out: { message?: string; severity?: string; detail?: string; hint?: string; position?: number } = {};
+/** The notice fields psql's VERBOSITY and SHOW_CONTEXT show (pg's names): SQLSTATE, CONTEXT, the server's routine, file and line. */
+export interface NoticeParts {
+  readonly code?: string;
+  readonly where?: string;
+  readonly routine?: string;
+  readonly file?: string;
+  readonly line?: string;
+}
+
+/** A notice's SQLSTATE, CONTEXT and LOCATION (libpq's `routine, file:line`), as psql shows them; undefined when it has none. */
+export function noticeExtra(n: NoticeParts): NoticeExtra | undefined {
+  const location = n.file === undefined ? undefined : `${n.routine !== undefined ? `${n.routine}, ` : ''}${n.file}:${n.line ?? ''}`;
+  const extra = { ...(n.code ? { code: n.code } : {}), ...(n.where ? { context: n.where } : {}), ...(location !== undefined ? { location } : {}) };
+  return Object.keys(extra).length > 0 ? extra : undefined;
+}
+
+export function noticeFields(body: Buffer): { message?: string; severity?: string; position?: number; extra?: NoticeExtra } {
+  const out: { message?: string; severity?: string; detail?: string; hint?: string; position?: number } & { -readonly [K in keyof NoticeParts]?: string } = {};
   let p = 0;
   while (p < body.length && body[p] !== 0) {
     const type = body[p++]!;
@@ -175,7 +192,14 @@ export function noticeFields(body: Buffer): { message?: string; severity?: strin
     else if (type === 0x44) out.detail = text; // D
     else if (type === 0x48) out.hint = text; // H
     else if (type === 0x50 && Number(text) > 0) out.position = Number(text) - 1; // P, 1-based
+    else if (type === 0x43) out.code = text; // C
+    else if (type === 0x57) out.where = text; // W
+    else if (type === 0x46) out.file = text; // F
+    else if (type === 0x4c) out.line = text; // L
+    else if (type === 0x52) out.routine = text; // R
     p = end + 1;
   }
-  return out.message === undefined ? out : { ...out, message: noticeText(out) };
+  const extra = noticeExtra(out);
+  const fields = { ...(out.severity !== undefined ? { severity: out.severity } : {}), ...(out.position !== undefined ? { position: out.position } : {}), ...(extra ? { extra } : {}) };
+  return out.message === undefined ? fields : { ...fields, message: noticeText(out) };
 }

@@ -84,7 +84,7 @@ export async function* copyStdio(host: CopyHost, sql: string, direction: 'in' | 
       return;
     }
     const notices: ResultEvent[] = [];
-    const stream = host.client.query(new CopyOut(sql, (message, severity, position) => notices.push({ type: 'notice', message, ...(severity ? { severity } : {}), ...(position !== undefined ? { position } : {}) })) as never) as unknown as CopyOut;
+    const stream = host.client.query(new CopyOut(sql, (message, severity, position, extra) => notices.push({ type: 'notice', message, ...(severity ? { severity } : {}), ...(position !== undefined ? { position } : {}), ...(extra ? { extra } : {}) })) as never) as unknown as CopyOut;
     for await (const ev of copyOutText(stream)) {
       yield ev;
       if (notices.length > 0) yield* notices.splice(0);

@@ -87,6 +87,9 @@ function sessionInfo(p: PgParams, chosen: Chosen<Opened>): ConnectionInfo {
   // One server alone is shown as before; several, or a standby, say which and what.
   const showRole = role !== undefined && (many || role !== 'primary');
   const node = [many ? `host ${chosen.index + 1} of ${p.endpoints.length}` : '', showRole ? `the ${role}` : ''].filter(Boolean).join(', ');
+  // the address the host name led to (not through a tunnel: that is its loopback end), as psql names it
+  const address = (chosen.opened.client.connection?.stream as { readonly remoteAddress?: string } | undefined)?.remoteAddress;
+  const hostaddr = address && !p.tunnelOf && !endpoint.host.startsWith('/') && address !== endpoint.host ? address : undefined;
   return Object.freeze({
     engine: 'postgres' as const,
     label: showRole ? `${label} (${role})` : label,
@@ -94,6 +97,7 @@ function sessionInfo(p: PgParams, chosen: Chosen<Opened>): ConnectionInfo {
     database: p.database,
     user: p.user,
     host: endpoint.host,
+    ...(hostaddr ? { hostaddr } : {}),
     port: endpoint.port,
     ...(chosen.state?.serverVersion ? { serverVersion: chosen.state.serverVersion } : {}),
     ...(node ? { node } : {}),

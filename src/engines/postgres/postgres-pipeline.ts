@@ -14,7 +14,7 @@
  * At most WINDOW statements are on the wire: after Ctrl-C (a CancelRequest, then nothing more is sent)
  * at most that many, already sent, still run outside a block.
  */
-import type { ColumnInfo, Row } from '../../core/result.js';
+import type { ColumnInfo, NoticeExtra, Row } from '../../core/result.js';
 import type { ManyNotice, ManyOptions, ManyResult, ManyStatus, TransactionStatus } from '../engine.js';
 import { pgResultClass, readyForQuery, type PgClient, type PgFieldDesc } from './postgres-driver.js';
 
@@ -26,7 +26,7 @@ export interface PipelineHost {
   isDead(): boolean;
   transactionStatus(): TransactionStatus;
   /** While set, the host hands server notices to `sink` (in protocol order) instead of keeping them. */
-  lendNotices(sink: ((message: string, severity?: string, position?: number) => void) | undefined): void;
+  lendNotices(sink: ((message: string, severity?: string, position?: number, extra?: NoticeExtra) => void) | undefined): void;
   /** While set, the host calls `wake` when the session dies. */
   onDeath(wake: (() => void) | undefined): void;
   /** The status for a statement's command tag, as execute()'s 'done' event has it. */
@@ -67,7 +67,7 @@ export async function runPipelined(host: PipelineHost, statements: readonly stri
   let tag: string | undefined;
   let stopSending = false;
   const ahead = (): boolean => !opts.stopAtError || txBefore === 'in-transaction';
-  host.lendNotices((message, severity, position) => notices.push({ index: answered, message, ...(severity ? { severity } : {}), ...(position !== undefined ? { position } : {}) }));
+  host.lendNotices((message, severity, position, extra) => notices.push({ index: answered, message, ...(severity ? { severity } : {}), ...(position !== undefined ? { position } : {}), ...(extra ? { extra } : {}) }));
   const onAbort = (): void => {
     stopSending = true;
     void host.cancel();

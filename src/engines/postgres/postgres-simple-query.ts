@@ -10,7 +10,7 @@
  * Notices come in protocol order between the results (the host lends its notice stream).
  */
 import { StringDecoder } from 'node:string_decoder';
-import type { ColumnInfo, ResultEvent, Row } from '../../core/result.js';
+import type { ColumnInfo, NoticeExtra, ResultEvent, Row } from '../../core/result.js';
 import type { ExecuteOptions } from '../engine.js';
 import { pgResultClass, type PgClient, type PgFieldDesc } from './postgres-driver.js';
 import { DataRowTap, PgCopyTextWriter } from './postgres-raw-rows.js';
@@ -36,7 +36,7 @@ export interface SimpleQueryHost {
   translate(err: unknown, opts: ExecuteOptions): Error;
   isDead(): boolean;
   /** While set, the host hands server notices to `sink` (in protocol order) instead of keeping them. */
-  lendNotices(sink: ((message: string, severity?: string, position?: number) => void) | undefined): void;
+  lendNotices(sink: ((message: string, severity?: string, position?: number, extra?: NoticeExtra) => void) | undefined): void;
   /** While set, the host calls `wake` when the session dies. */
   onDeath(wake: (() => void) | undefined): void;
   /** The done event for a statement's command tag (postgres-connection.ts). */
@@ -231,7 +231,7 @@ export async function* simpleQuery(host: SimpleQueryHost, sql: string, opts: Exe
       stream?.resume();
     }
   };
-  host.lendNotices((message, severity, position) => push({ type: 'notice', message, ...(severity ? { severity } : {}), ...(position !== undefined ? { position } : {}) }));
+  host.lendNotices((message, severity, position, extra) => push({ type: 'notice', message, ...(severity ? { severity } : {}), ...(position !== undefined ? { position } : {}), ...(extra ? { extra } : {}) }));
   host.onDeath(() => wake?.());
   const onAbort = (): void => {
     resume();

@@ -1,9 +1,10 @@
 /** \c, \conninfo, \refresh, \password, \u: which database the session talks to, and as whom. */
 import type { MetaCommand } from '../meta-command.js';
-import { NO_ARGS, confirmed, fail, info, ok, said } from '../meta-command.js';
+import { NO_ARGS, confirmed, fail, info, ok, psqlFail, said } from '../meta-command.js';
 import type { ConnectionInfo, ConnectionTarget } from '../../engines/engine.js';
 import { SqlError, UsageError } from '../../core/errors.js';
 import { mysqlClientArgument, mysqlClientErrorLine } from '../mysql-client-error.js';
+import { psqlBool } from '../pset.js';
 
 const ENGINE_NAMES: Readonly<Record<string, string>> = { sqlite: 'SQLite', duckdb: 'DuckDB', postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB' };
 
@@ -34,7 +35,7 @@ export function describeConnection(i: ConnectionInfo): string {
 function psqlWords(i: ConnectionInfo, short: boolean): string {
   let text = `database "${i.database ?? ''}" as user "${i.user ?? ''}"`;
   if (!short) {
-    const where = i.host === undefined ? '' : i.host.startsWith('/') ? ` via socket in "${i.host}"` : ` on host "${i.host}"`;
+    const where = i.host === undefined ? '' : i.host.startsWith('/') ? ` via socket in "${i.host}"` : ` on host "${i.host}"${i.hostaddr ? ` (address "${i.hostaddr}")` : ''}`;
     text += `${where}${i.port !== undefined ? ` at port "${i.port}"` : ''}`;
   }
   return text;
@@ -65,7 +66,10 @@ const connect: MetaCommand = {
     const s = ctx.session;
     const before = s.connection.info;
     // psql's `\c [-reuse-previous=on|off] [DBNAME [USER [HOST [PORT]]]]` (`-` keeps one), as pg_dump and pg_dumpall write it
-    const given = args.words[0] !== undefined && /^-reuse-previous(=\S*)?$/i.test(args.words[0]) ? args.words.slice(1) : args.words;
+    const option = args.words[0] === undefined ? null : /^-reuse-previous=(.*)$/s.exec(args.words[0]);
+    const reuseGiven = option ? psqlBool(option[1]!) : undefined;
+    if (option && reuseGiven === undefined) return psqlFail(`unrecognized value "${option[1]}" for "-reuse-previous": Boolean expected`);
+    const given = option ? args.words.slice(1) : args.words;
     // alone: a new connection to the same database, as psql's \c
     const words = given.length === 0 ? ['-'] : given;
     const parts = psqlConnectParts(words);
@@ -85,8 +89,19 @@ const connect: MetaCommand = {
           }),
       ...p,
     });
+    // psql: a connection string (`dbname=x host=y`, a postgres:// URI) comes alone, and takes nothing from the
+    // connection before unless -reuse-previous=on; else the current connection's parameters are reused
+    const pg = cur.engine === 'postgres';
+    const unquoted = word.replace(/^"(.*)"$/s, '$1');
+    const connString = unquoted.includes('=') || /^postgres(ql)?:\/\//.test(unquoted);
+    if (pg && connString && given.slice(1).some((w) => w !== '-')) return psqlFail('Do not give user, host, or port separately when using a connection string');
+    const reuse = reuseGiven ?? !connString;
+    // psql without a connection (a failed \\connect in a script): nothing to reuse
+    if (s.unconnected && reuse) return psqlFail('No database connection exists to re-use parameters from');
+    const fresh = s.unconnected || (pg && !reuse);
     let target: ConnectionTarget;
-    if (parts !== undefined) {
+    if (parts !== undefined && fresh && !('error' in parts)) target = { engine: cur.engine, ...parts };
+    else if (parts !== undefined) {
       if ('error' in parts) return fail(parts.error);
       if (!serverEngine) {
         // a file's \c alone opens it again; its other forms are a server's
@@ -99,7 +114,7 @@ const connect: MetaCommand = {
         target = parseTarget(word, { connections: s.connections });
       } catch (e) {
         if (!(e instanceof UsageError) || !serverEngine || !/^[\w$-]+$/.test(word)) throw e;
-        target = sameServer({ database: word });
+        target = fresh ? { engine: cur.engine, database: word } : sameServer({ database: word });
       }
     }
     // Leaving a connection ends its transaction: ask first, as Ctrl-D does.
@@ -112,8 +127,15 @@ const connect: MetaCommand = {
     try {
       await s.reconnect(target);
     } catch (e) {
-      // in a script psql ends there (its statements were meant for the other database); at the prompt the old connection stays
-      if (!s.interactive && !s.mysqlClient && ctx.opts.source !== undefined) return { type: 'error', message: `\\connect: ${(e as Error).message}`, psql: true, endsScript: true };
+      // outside the prompt psql closes the old connection and goes on without one (its -c actions; a script
+      // ends there: its statements were meant for the other database); at the prompt the old connection stays
+      if (!s.interactive && !s.mysqlClient) {
+        const message = `\\connect: ${(e as Error).message}`;
+        const psqlSession = cur.engine === 'postgres';
+        if (psqlSession) await s.disconnect();
+        if (ctx.opts.source !== undefined) return { type: 'error', message, psql: true, endsScript: true };
+        if (psqlSession) return { type: 'error', message, psql: true };
+      }
       return fail(`${(e as Error).message}\nPrevious connection kept: ${describeConnection(s.connection.info)}.`);
     }
     const now = s.connection.info;
@@ -133,7 +155,7 @@ const connect: MetaCommand = {
  */
 function psqlConnectParts(words: readonly string[]): (Partial<Record<'database' | 'user' | 'host', string> & { port: number }>) | { readonly error: string } | undefined {
   const unquote = (w: string): string => (/^".*"$/s.test(w) ? w.slice(1, -1).replace(/""/g, '"') : w);
-  if (words.length === 1 && !/^"/.test(words[0]!) && words[0] !== '-') return undefined;
+  if (words.length === 1 && !/^"/.test(words[0]!) && words[0] !== '-' && !/^\s*\w+\s*=/.test(words[0]!)) return undefined;
   let [db, user, host, port]: (string | undefined)[] = words.map(unquote);
   if (db !== undefined && /^\s*\w+\s*=/.test(db)) {
     // a connection string (`dbname='a b' user=x`): its keywords, as libpq reads them
@@ -159,6 +181,7 @@ const conninfo: MetaCommand = {
   args: NO_ARGS,
   async run(ctx) {
     const i = ctx.session.connection.info;
+    if (ctx.session.unconnected) return confirmed('You are currently not connected to a database.');
     if (i.engine === 'postgres') {
       // psql's words (a script prints what psql prints); at the prompt also the server and the URL to reconnect with
       const more = ctx.session.interactive ? `\nURL: ${i.url}${i.serverVersion ? ` (server ${i.serverVersion})` : ''}` : '';

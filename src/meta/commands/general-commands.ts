@@ -18,26 +18,40 @@ const help: MetaCommand = {
   name: '\\?',
   aliases: ['\\help-commands'],
   group: 'Help',
-  syntax: '\\? [COMMAND]',
+  syntax: '\\? [commands | options | variables | COMMAND]',
   summary: 'list the backslash commands, or explain one',
-  details: ['\\? alone lists every command with one line; \\? \\dt (or \\? dt) explains \\dt.'],
+  details: [
+    "\\? alone (or \\? commands) lists every command with one line; \\? options the command line's; \\? variables",
+    'the special variables; \\? \\dt (or \\? dt) explains \\dt. Another word lists the commands, as psql does.',
+  ],
   args: { min: 0, max: 1, kinds: ['command'] },
   async run(ctx, args) {
     const { metaRegistry } = await import('../meta-registry.js');
     const reg = metaRegistry();
-    if (args.words.length === 0) {
-      await ctx.runner.page(reg.helpList());
+    // psql's topics, written exactly (`\\? Options` is no topic)
+    const word = args.words[0];
+    if (word === 'options') {
+      const [{ helpText }, { sqlshVersion }] = await Promise.all([import('../../cli/help.js'), import('../../core/version.js')]);
+      await ctx.runner.page(helpText(sqlshVersion()));
       return ok;
     }
-    const word = args.words[0]!;
-    const text = reg.helpFor(word);
+    if (word === 'variables') {
+      await ctx.runner.page((await import('../variables-help.js')).variablesHelp());
+      return ok;
+    }
+    const text = word === undefined || word === 'commands' ? undefined : reg.helpFor(word);
     if (text) {
       await ctx.runner.page(text);
       return ok;
     }
-    const w = word.startsWith('\\') ? word : `\\${word}`;
-    const near = reg.closest(w);
-    return fail(`no command ${w}${near ? `; did you mean ${near}?` : ''} (\\? lists the commands)`);
+    if (word !== undefined && word !== 'commands' && ctx.session.interactive) {
+      // any other word lists the commands, as psql's \\? does; at the prompt a word about it first
+      const w = word.startsWith('\\') ? word : `\\${word}`;
+      const near = reg.closest(w);
+      ctx.session.io.message(`No command ${w}${near ? `; did you mean ${near}?` : ''} All of them:`);
+    }
+    await ctx.runner.page(reg.helpList());
+    return ok;
   },
 };
 

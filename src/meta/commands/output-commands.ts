@@ -194,7 +194,7 @@ const pset: MetaCommand = {
           ['linestyle', describePset(st, 'linestyle')!.replace(/^Line style is (.*)\.$/, '$1')],
           ['null', quoted(s.renderOptions().nullString)],
           ['numericlocale', onOff(st.numeric_locale)],
-          ['pager', st.pager ? '1' : '0'],
+          ['pager', st.pager ? (s.pagerAlways ? '2' : '1') : '0'],
           ['pager_min_lines', String(st.pager_min_lines)],
           ['recordsep', quoted(st.record_separator === '\0' ? '' : st.record_separator)],
           ['recordsep_zero', onOff(st.record_separator === '\0')],
@@ -214,12 +214,17 @@ const pset: MetaCommand = {
         // alone it toggles as \\x does
         return value === undefined ? expanded.run(ctx, { raw: '', words: [], tokens: [] }) : psetStep(ctx, opt, value);
       case 'pager': {
-        // psql's values only (on, off, always; \\pager takes a command); alone it toggles
-        if (value === undefined || (value.toLowerCase() !== 'always' && psqlBool(value) === undefined)) return psetStep(ctx, 'pager', value);
-        const r = await pager.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });
-        if (r.type !== 'message') return r;
-        // psql's words for its pager setting
-        return said(ctx, s.settings.pager ? (value?.toLowerCase() === 'always' ? 'Pager is always used.' : 'Pager is used for long output.') : 'Pager usage is off.');
+        // psql's three states: 0 off, 1 for long output, 2 always; alone it toggles (1 to 0, else to 1), as psql's
+        // (\\pager takes a command; on keeps the one configured)
+        const w = value?.toLowerCase();
+        const now = !st.pager ? 0 : s.pagerAlways ? 2 : 1;
+        const bool = w === undefined || w === 'always' ? undefined : psqlBool(w);
+        const next = w === undefined ? (now === 1 ? 0 : 1) : w === 'always' ? 2 : bool === undefined ? undefined : bool ? 1 : 0;
+        if (next === undefined) return psetStep(ctx, 'pager', value); // psql's error
+        if (next === 0) s.set('pager', '');
+        else if (!st.pager) s.set('pager', process.env['PAGER']?.trim() || 'less -SRXF');
+        s.pagerAlways = next === 2;
+        return said(ctx, ['Pager usage is off.', 'Pager is used for long output.', 'Pager is always used.'][next]!);
       }
       case 'timing':
         return timing.run(ctx, { raw: value ?? '', words: value ? [value] : [], tokens: value ? [value] : [] });

@@ -297,7 +297,7 @@ const gset: MetaCommand = {
       let last: QueryRows = { columns: [], rows: [] };
       const ran = await ctx.runner.runStatement(sql, { ...ctx.opts, line: ctx.opts.line ?? 1, lastResult: (x) => (last = x) });
       r = ran === true ? last : ran;
-    } else r = await ctx.runner.queryRows(sql, { ...ctx.opts });
+    } else r = await ctx.runner.queryRows(sql, { ...ctx.opts, gset: true });
     if (r === false || r === 'cancelled') return { type: 'error' };
     if (r.rows.length === 0) return psqlFail('no rows returned for \\gset');
     if (r.rows.length > 1) return psqlFail('more than one row returned for \\gset');
@@ -432,22 +432,24 @@ const crosstab: MetaCommand = {
     const r = await ctx.runner.queryRows(sql, { ...ctx.opts });
     if (r === false || r === 'cancelled') return { type: 'error' };
     const cols = r.columns;
-    if (cols.length < 3) return fail('query must return at least three columns');
+    // psql's words, after `error: ` in a script
+    const xtabFail = (message: string): MetaOutcome => psqlFail(`\\crosstabview: ${message}`);
+    if (cols.length < 3) return xtabFail('query must return at least three columns');
     const pick = (i: number, fallback: number): number | string => {
       return w[i] === undefined ? fallback : columnIndex(cols, w[i]!);
     };
     const v = pick(0, 0);
     const h = pick(1, 1);
-    if (typeof v === 'string') return fail(v);
-    if (typeof h === 'string') return fail(h);
-    if (v === h) return fail('vertical and horizontal headers must be different columns');
+    if (typeof v === 'string') return xtabFail(v);
+    if (typeof h === 'string') return xtabFail(h);
+    if (v === h) return xtabFail('vertical and horizontal headers must be different columns');
     let d: number | string;
     if (w[2] !== undefined) d = pick(2, -1);
-    else if (cols.length !== 3) return fail('data column must be specified when query returns more than three columns');
+    else if (cols.length !== 3) return xtabFail('data column must be specified when query returns more than three columns');
     else d = [0, 1, 2].find((i) => i !== v && i !== h)!;
-    if (typeof d === 'string') return fail(d);
+    if (typeof d === 'string') return xtabFail(d);
     const sortBy = w[3] !== undefined ? pick(3, -1) : undefined;
-    if (typeof sortBy === 'string') return fail(sortBy);
+    if (typeof sortBy === 'string') return xtabFail(sortBy);
     const show = (x: Row[number] | undefined): string => formatValue(x ?? null, '', true);
     // a NULL header is named as NULL is shown (\\pset null)
     const nullShown = ctx.session.renderOptions().nullString;
@@ -459,7 +461,7 @@ const crosstab: MetaCommand = {
       if (!rowKeys.has(rk)) rowKeys.set(rk, rowKeys.size);
       const ck = show(row[h]);
       if (!colKeys.has(ck)) {
-        if (colKeys.size >= CROSSTAB_MAX_COLUMNS) return fail(`maximum number of columns (${CROSSTAB_MAX_COLUMNS}) exceeded`);
+        if (colKeys.size >= CROSSTAB_MAX_COLUMNS) return xtabFail(`maximum number of columns (${CROSSTAB_MAX_COLUMNS}) exceeded`);
         colKeys.set(ck, { index: colKeys.size, sort: sortBy === undefined ? 0 : Number(show(row[sortBy])), name: row[h] === null || row[h] === undefined ? nullShown : ck });
       }
     }
@@ -471,7 +473,7 @@ const crosstab: MetaCommand = {
       const ri = rowKeys.get(show(row[v]))!;
       firstOf[ri] ??= row[v] ?? null;
       const ci = colPos.get(show(row[h]))!;
-      if (grid[ri]![ci] !== undefined) return fail(`query result contains multiple data values for row "${show(row[v])}", column "${show(row[h])}"`);
+      if (grid[ri]![ci] !== undefined) return xtabFail(`query result contains multiple data values for row "${show(row[v])}", column "${show(row[h])}"`);
       grid[ri]![ci] = row[d] ?? null;
     }
     const columns = [cols[v]!, ...colOrder.map(([, c]) => ({ name: c.name, type: cols[d as number]!.type }))];

@@ -6,7 +6,7 @@
 import type { ForeignKeyDef, IndexDef, RelationDef } from '../../catalog/catalog-data.js';
 import type { Row } from '../../core/result.js';
 import type { MetaOutcome, MetaTable } from '../meta-command.js';
-import { bySchemaThenName, matchByPattern, qualified, type DescribeSource } from './describe-source.js';
+import { bySchemaThenName, firstInPath, matchByPattern, qualified, type DescribeSource } from './describe-source.js';
 
 const col = (name: string) => ({ name, type: 'text' });
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -171,7 +171,9 @@ async function describeIndex(src: DescribeSource, found: IndexDef): Promise<Meta
 
 export async function describeRelations(src: DescribeSource, pattern: string): Promise<MetaOutcome> {
   // An exact name resolves like the engine would (search path), so `\d tracks` finds main.tracks even with S rules.
-  const exact = /^[^*?]+$/.test(pattern) && !pattern.includes('"') ? src.catalog.findRelation(pattern.split('.').pop()!, pattern.includes('.') ? pattern.split('.').slice(-2)[0] : undefined) : undefined;
+  const exact0 = /^[^*?]+$/.test(pattern) && !pattern.includes('"') ? src.catalog.findRelation(pattern.split('.').pop()!, pattern.includes('.') ? pattern.split('.').slice(-2)[0] : undefined) : undefined;
+  // (PostgreSQL: unless an index, sequence or composite type of that name comes first on the search path, as psql finds it)
+  const exact = exact0 && src.extras.psqlVisibility && !pattern.includes('.') && (firstInPath(src.catalog).get(exact0.name) ?? exact0.schema) !== exact0.schema ? undefined : exact0;
   const rels = exact ? [exact] : matchByPattern(src, src.catalog.data.relations, (r) => ({ schema: r.schema, name: r.name, kind: r.kind }), pattern, true);
   const indexes = exact ? [] : matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern, true);
   if (rels.length === 0 && indexes.length === 0 && /^[^*?]+$/.test(pattern)) {

@@ -72,6 +72,8 @@ export function matchByPattern<T>(
   key: (t: T) => { schema: string; name: string; kind?: string },
   pattern: string | undefined,
   patternShowsSystem = false,
+  /** PostgreSQL's relations, indexes, sequences and composite types (pg_class): listed where their name is first on the path. */
+  classVisibility = patternShowsSystem,
 ): T[] {
   const withSystem = src.system || (patternShowsSystem && pattern !== undefined && src.extras.psqlVisibility === true);
   const search = src.catalog.data.searchPath.map((x) => x.toLowerCase());
@@ -82,9 +84,35 @@ export function matchByPattern<T>(
     if (p?.schema) return p.schema.test(k.schema) && p.name.test(k.name);
     if (!withSystem && isSystem(src, k.schema, k.name, k.kind)) return false;
     if (p && !p.name.test(k.name)) return false;
-    return (src.system && !src.extras.psqlVisibility) || visible(k.schema);
+    if (src.system && !src.extras.psqlVisibility) return true;
+    // psql's pg_table_is_visible: a relation is listed only where its name is first found on the search path
+    if (classVisibility && src.extras.psqlVisibility) return visible(k.schema) && (firstInPath(src.catalog).get(k.name) ?? k.schema) === k.schema;
+    return visible(k.schema);
   });
   return out.sort((a, b) => bySchemaThenName(key(a), key(b)));
+}
+
+const FIRST_IN_PATH = new WeakMap<Catalog, ReadonlyMap<string, string>>();
+
+/**
+ * The schema each relation name is found in first on the search path (PostgreSQL: tables, views, indexes,
+ * sequences and composite types share one namespace per schema, pg_class), so a name in an earlier schema
+ * hides the same name in a later one.
+ */
+export function firstInPath(catalog: Catalog): ReadonlyMap<string, string> {
+  const known = FIRST_IN_PATH.get(catalog);
+  if (known) return known;
+  const d = catalog.data;
+  const bySchema = new Map<string, string[]>();
+  const add = (schema: string, name: string): void => void (bySchema.get(schema) ?? bySchema.set(schema, []).get(schema)!).push(name);
+  for (const r of d.relations) add(r.schema, r.name);
+  for (const i of d.indexes) add(i.schema, i.name);
+  for (const q of d.sequences ?? []) add(q.schema, q.name);
+  for (const t of d.types ?? []) if (t.kind === 'composite') add(t.schema, t.name);
+  const first = new Map<string, string>();
+  for (const schema of d.searchPath) for (const name of bySchema.get(schema) ?? []) if (!first.has(name)) first.set(name, schema);
+  FIRST_IN_PATH.set(catalog, first);
+  return first;
 }
 
 /** 'main.tracks', or 'tracks' when the engine has no schemas. */

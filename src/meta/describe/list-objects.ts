@@ -89,12 +89,12 @@ export async function listRelationKinds(src: DescribeSource, letters: string, pa
     table: '',
   }));
   if (letters.includes('s') && src.extras.sequences) {
-    const seqs = matchByPattern(src, await src.extras.sequences(src.q), (x) => x, pattern);
+    const seqs = matchByPattern(src, await src.extras.sequences(src.q), (x) => x, pattern, false, true);
     items.push(...seqs.map((x) => ({ schema: x.schema, name: x.name, type: 'sequence', owner: x.owner ?? '', table: '' })));
   }
   if (withIndexes) {
     const ownerOf = (i: IndexDef): string => src.catalog.data.relations.find((r) => r.schema === i.schema && r.name === i.table)?.owner ?? '';
-    const ixs = matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
+    const ixs = matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern, false, true);
     items.push(...ixs.map((i) => ({ schema: i.schema, name: i.name, type: i.partitioned ? 'partitioned index' : 'index', owner: ownerOf(i), table: i.table })));
   }
   items.sort(bySchemaThenName);
@@ -113,7 +113,7 @@ export async function listRelationKinds(src: DescribeSource, letters: string, pa
 }
 
 export async function listIndexes(src: DescribeSource, pattern: string | undefined): Promise<MetaOutcome> {
-  const items = matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern);
+  const items = matchByPattern(src, src.catalog.data.indexes, (i) => ({ schema: i.schema, name: i.name }), pattern, false, true);
   // + on PostgreSQL: psql's columns
   const psqlPlus = src.plus && src.extras.verboseColumns ? await src.extras.verboseColumns(src.q) : undefined;
   const sizes = src.plus && !psqlPlus && src.extras.sizes ? await src.extras.sizes(src.q) : new Map<string, number>();

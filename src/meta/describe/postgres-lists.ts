@@ -6,7 +6,7 @@
  */
 import type { Row } from '../../core/result.js';
 import type { MetaOutcome } from '../meta-command.js';
-import type { DescribeSource } from './describe-source.js';
+import { firstInPath, type DescribeSource } from './describe-source.js';
 import { compileNamePattern } from './name-pattern.js';
 
 export interface PsqlList {
@@ -28,6 +28,8 @@ export interface PsqlList {
   readonly systemWithPattern?: boolean;
   /** The query's last column is another name PATTERN may match (\dT: the internal name); it is not shown. */
   readonly altName?: boolean;
+  /** Its objects are pg_class's (\di): without a schema in PATTERN, listed only where their name is first on the search path (psql's pg_table_is_visible). */
+  readonly classNames?: boolean;
   /**
    * match 'keys': the query's last `hidden` columns are not shown; keys() names the objects a row
    * stands for (\dC: its source and its target type), and the row matches when one of them does.
@@ -638,6 +640,7 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
     plusColumns: ['Schema', 'Name', 'Type', 'Owner', 'Table', 'Persistence', 'Access method', 'Size', 'Description'],
     match: 'schema',
     systemWithPattern: true,
+    classNames: true,
     empty: (pattern) => (pattern === undefined ? 'Did not find any relations.' : `Did not find any relation named "${pattern}".`),
     sql: (plus, system) => `SELECT n.nspname, c.relname, CASE c.relkind WHEN 'i' THEN 'index' WHEN 'I' THEN 'partitioned index' END,
         pg_get_userbyid(c.relowner), c2.relname${
@@ -717,6 +720,7 @@ function psqlFilter(list: PsqlList, src: DescribeSource, pattern: string | undef
         const name = (n: RegExp) => n.test(cell(r, 1)) || (list.altName === true && n.test(cell(r, r.length - 1)));
         if (p?.schema) return p.schema.test(cell(r, 0)) && name(p.name);
         if (p && !name(p.name)) return false;
+        if (list.classNames) return search.includes(cell(r, 0).toLowerCase()) && (firstInPath(src.catalog).get(cell(r, 1)) ?? cell(r, 0)) === cell(r, 0);
         return search.length === 0 || search.includes(cell(r, 0).toLowerCase());
       };
     case 'keys':

@@ -1,0 +1,41 @@
+-- one name in several schemas of the search path: psql lists and describes only the one found first
+-- (pg_table_is_visible: tables, views, indexes, sequences and composite types share one namespace)
+create schema s1;
+create schema s2;
+create table s1.t (a int);
+create table s2.t (b text, c int);
+create table public.t (z int);
+create view s2.only2 as select 1 as one;
+create table s1.only1 (x int);
+create view s1.vt as select 1 as one;
+create table s2.vt (y int);
+create index tix on s2.t (b);
+create index tix2 on s1.t (a);
+create table s1.tix2x (q int);
+create index tix2x on s2.t (c);
+create sequence s1.sq;
+create sequence s2.sq;
+create type s1.ct as (a int);
+create table s2.ct (u int);
+set search_path = s2, s1, public;
+\d t
+\d
+\dt
+\dv
+\d only1
+\dt t
+\d s1.t
+\dt *.t
+set search_path = s1, s2, public;
+\d
+\dt
+\dv
+\di
+\ds
+\dt *t*
+\d t*
+\d vt
+\d ct
+\d+ sq
+reset search_path;
+\dt
