@@ -232,8 +232,27 @@ export interface Connection {
   serverSetting?(name: string): string | undefined;
   /** Read the whole catalog in a few queries (on a separate connection where the engine has them). */
   introspect(signal?: AbortSignal): Promise<CatalogData>;
+  /**
+   * SQLite: a page-by-page copy of a database into a file, or back from one (the sqlite3 shell's .backup and
+   * .restore), inside an open transaction too. Where an engine has it.
+   */
+  backup?(request: BackupRequest): Promise<BackupResult>;
   close(): Promise<void>;
 }
+
+/** What Connection.backup copies. */
+export interface BackupRequest {
+  /** The database of the session (`main`, `temp`, an attached name). */
+  readonly schema: string;
+  readonly file: string;
+  /** True: FILE's main database replaces `schema` (.restore); else `schema` is copied into FILE, replacing it. */
+  readonly restore?: boolean;
+  /** FILE written without syncing or a journal (sqlite3's .backup --async). */
+  readonly fast?: boolean;
+}
+
+/** What Connection.backup did: `error`, the engine's words for why it failed; `unsupported`: this build cannot. */
+export type BackupResult = { readonly error?: string; readonly unsupported?: boolean };
 
 export interface Engine {
   readonly id: EngineId;

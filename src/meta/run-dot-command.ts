@@ -94,7 +94,7 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
 }
 
 /** The dot-commands that reach a shell or the file system outside the session: refused in sandbox mode (sandbox.ts). */
-const OUTSIDE: ReadonlySet<string> = new Set(['cd', 'shell', 'system', 'open', 'backup', 'save']);
+const OUTSIDE: ReadonlySet<string> = new Set(['cd', 'shell', 'system', 'open', 'backup', 'save', 'restore']);
 
 const OK: MetaOutcome = Object.freeze({ type: 'ok' });
 const usage = (message: string): Step => ({ type: 'usage', message });
@@ -252,6 +252,8 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
     case 'backup':
     case 'save':
       return backup(ctx, args);
+    case 'restore':
+      return restore(ctx, args);
     case 'help': {
       const { metaRegistry } = await import('./meta-registry.js');
       await ctx.runner.page(metaRegistry().helpList());
@@ -399,20 +401,53 @@ async function open(ctx: MetaContext, args: readonly string[]): Promise<Step> {
 }
 
 /**
- * `.backup [DB] FILE` (`.save FILE`): a copy of the database (main, or the attached DB) in FILE, replaced
- * when it is there. Made with VACUUM INTO a new file next to FILE, then renamed over it.
+ * `.backup [--async] [DB] FILE` (`.save FILE`): a copy of the database (main, or the attached DB) in FILE,
+ * replacing it, made page by page with SQLite's backup API as sqlite3 makes it (inside an open transaction
+ * too; Connection.backup). Without sqlsh's native SQLite helper: VACUUM INTO a new file next to FILE, then
+ * renamed over it (not inside a transaction).
  */
 async function backup(ctx: MetaContext, args: readonly string[]): Promise<Step> {
   const names: string[] = [];
+  let fast = false;
   for (const a of args) {
     if (a.startsWith('-')) {
       const o = a.replace(/^--?/, '');
-      if (o !== 'append' && o !== 'async') return fail(`unknown option: ${a}`);
+      if (o === 'async') fast = true;
+      else if (o === 'append') return fail(".backup --append: not done by sqlsh (the append VFS is the sqlite3 shell's own)");
+      else return fail(`unknown option: ${a}`);
     } else names.push(a);
   }
   if (names.length === 0) return fail(`missing FILENAME argument on .backup`);
   if (names.length > 2) return usage('Usage: .backup ?DB? ?OPTIONS? FILENAME');
   const [db, file] = names.length === 2 ? [names[0]!, names[1]!] : ['main', names[0]!];
+  const conn = ctx.session.connection;
+  const r = conn.backup ? await conn.backup({ schema: db, file, fast }) : { unsupported: true };
+  if (!r.unsupported) return r.error === undefined ? OK : fail(r.error === 'cannot open' ? `Error: cannot open "${file}"` : `Error: ${r.error}`);
+  return vacuumInto(ctx, db, file);
+}
+
+/**
+ * `.restore [DB] FILE`: the database (main, or the attached DB) replaced by FILE's, page by page with SQLite's
+ * backup API, as sqlite3 does (a FILE that is not there is made: an empty database then). Needs sqlsh's native
+ * SQLite helper.
+ */
+async function restore(ctx: MetaContext, args: readonly string[]): Promise<Step> {
+  if (args.length === 0 || args.length > 2) return usage('Usage: .restore ?DB? FILE');
+  const [db, file] = args.length === 2 ? [args[0]!, args[1]!] : ['main', args[0]!];
+  const conn = ctx.session.connection;
+  const r = conn.backup ? await conn.backup({ schema: db, file, restore: true }) : { unsupported: true };
+  if (r.unsupported) {
+    return fail(ctx.session.dialect.id === 'sqlite'
+      ? ".restore needs sqlsh's native SQLite helper, which was not built (npm run install builds it)"
+      : '.restore replaces a SQLite database: this session is not on SQLite');
+  }
+  if (r.error !== undefined) return fail(r.error === 'cannot open' ? `Error: cannot open "${file}"` : `Error: ${r.error}`);
+  if (ctx.session.interactive) void ctx.session.refreshCatalog();
+  return OK;
+}
+
+/** .backup without the native helper: VACUUM INTO a new file next to FILE, then renamed over it. */
+async function vacuumInto(ctx: MetaContext, db: string, file: string): Promise<Step> {
   const { dirname, basename, join } = await import('node:path');
   const { rename, rm, appendFile } = await import('node:fs/promises');
   // as sqlite3: the file is opened (made) first, then the database looked for

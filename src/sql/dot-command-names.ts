@@ -3,7 +3,7 @@
  * each does: the one list the error message, `.help` and completion after a `.` at a line's start share.
  */
 export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[] = Object.freeze([
-  ['.backup', 'a copy of the database (or the attached DB) in a file: .backup [DB] FILE'],
+  ['.backup', 'a copy of the database (or the attached DB) in a file, page by page as sqlite3 makes it: .backup [--async] [DB] FILE'],
   ['.bail', 'stop after an error (on|off)'],
   ['.cd', 'change the current directory'],
   ['.changes', 'after each statement, the rows it changed and the total (on|off)'],
@@ -27,6 +27,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.prompt', 'accepted (sqlsh\'s prompt is its own)'],
   ['.quit', 'leave the shell'],
   ['.read', 'run the commands of a file'],
+  ['.restore', 'the database (or the attached DB) replaced by the one in a file: .restore [DB] FILE'],
   ['.save', 'a copy of the database in a file (.backup main FILE)'],
   ['.schema', 'the CREATE statements (of the tables matching a pattern)'],
   ['.separator', 'the separator between values (and rows)'],
@@ -49,7 +50,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
 const SHORTEST: readonly (readonly [name: string, shortest: number])[] = [
   ['backup', 3], ['bail', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['eqp', 2], ['exit', 2], ['explain', 3],
   ['headers', 1], ['help', 3], ['indexes', 2], ['indices', 4], ['import', 1], ['mode', 1], ['nullvalue', 1], ['once', 2],
-  ['open', 2], ['output', 1], ['parameter', 3], ['print', 3], ['prompt', 1], ['quit', 1], ['read', 3], ['save', 3],
+  ['open', 2], ['output', 1], ['parameter', 3], ['print', 3], ['prompt', 1], ['quit', 1], ['read', 3], ['restore', 3], ['save', 3],
   ['schema', 3], ['separator', 2], ['shell', 2], ['show', 3], ['stats', 2], ['system', 2], ['tables', 2], ['timeout', 5], ['trace', 1], ['width', 2],
 ];
 

@@ -131,6 +131,32 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     for (const f of ['b1.db', 's1.db', 'b2.db', 'a.db', 'sub/in-sub.db']) assert.equal(sqlite3([join(b, f), '.dump']).stdout, sqlite3([join(a, f), '.dump']).stdout, f);
   });
 
+  test('.backup, .save and .restore as sqlite3: page by page inside a transaction, of and into attached databases; the same files and errors', () => {
+    const dir = tempDir();
+    const script = [
+      'create table t(a,b); insert into t values(1,\'x\'),(2,\'y\');', 'create index ti on t(b);',
+      'begin;', 'select count(*) from t;', '.backup in-tx.db', '.save saved.db', 'insert into t values(3,\'z\');', '.backup locked.db', 'commit;',
+      "attach 'aux.db' as aux;", 'create table aux.q(z); insert into aux.q values(42);', '.backup aux aux-copy.db', '.backup --async async.db',
+      '.restore aux in-tx.db', 'select * from aux.t;', '.restore empty.db', '.tables', '.restore saved.db', 'select count(*) from t;',
+      '.res temp saved.db', 'select * from temp.t;', '.backup nope x.db', '.restore nope saved.db', '.restore /nonexistent/dir/x.db',
+      '.backup /nonexistent/dir/x.db', '.restore a b c', '.restore', '.print end',
+    ].join('\n') + '\n';
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    mkdirSync(a);
+    mkdirSync(b);
+    const real = spawnSync('sqlite3', ['main.db'], { input: script, encoding: 'utf8', cwd: a });
+    const r = spawnSync(process.execPath, [BIN, 'main.db'], { input: script, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+    assert.equal(r.stdout, '2\n1|x\n2|y\naux.t\n2\n1|x\n2|y\nend\n');
+    assert.match(r.stderr, /^Error: database is locked\n/);
+    const files = (d: string) => readdirSync(d).sort();
+    assert.deepEqual(files(b), files(a));
+    for (const f of files(a)) assert.equal(sqlite3([join(b, f), '.dump']).stdout, sqlite3([join(a, f), '.dump']).stdout, f);
+    assert.match(sqlite3([join(b, 'in-tx.db'), '.dump']).stdout, /CREATE INDEX ti on t\(b\);/);
+  });
+
   test('.shell, .system, .cd and .open are refused in sandbox mode, as \\! is', () => {
     for (const line of ['.shell echo x', '.system echo x', '.cd /', '.open x.db', '.save x.db']) {
       const r = spawnSync(process.execPath, [BIN], { input: `\\-\n${line}\n`, encoding: 'utf8', cwd: tempDir(), env: testEnv(tempDir()) });

@@ -97,11 +97,12 @@ export class SqliteInlineHost implements SqliteHost {
       this.acks = 0;
       this.stepsId = msg.id;
       this.steps = server.execute(msg.id, msg.sql, msg.batchSize, msg.text, msg.sqlite3Values === true, msg.nullParameters === true);
-    } else if (msg.type === 'introspect' || msg.type === 'run-many') {
+    } else if (msg.type === 'introspect' || msg.type === 'run-many' || msg.type === 'backup') {
       const m = msg;
       this.stepsId = m.id;
       this.steps = (function* (): Generator<number, void, void> {
         if (m.type === 'introspect') server.introspect(m.id);
+        else if (m.type === 'backup') server.backup(m.id, m.schema, m.file, m.restore, m.fast);
         else server.runMany(m.id, m.statements);
       })();
     } else {

@@ -76,6 +76,8 @@ export type ToWorker =
   | { readonly type: 'introspect'; readonly id: number }
   /** Statements that return no rows, one after another (Connection.executeMany): answered by 'ran'. */
   | { readonly type: 'run-many'; readonly id: number; readonly statements: readonly string[] }
+  /** SQLite's online backup between the database `schema` and FILE (Connection.backup): answered by 'backed-up'. */
+  | { readonly type: 'backup'; readonly id: number; readonly schema: string; readonly file: string; readonly restore: boolean; readonly fast: boolean }
   | { readonly type: 'close' };
 
 export interface WorkerError {
@@ -131,6 +133,8 @@ export type FromWorker =
       readonly error?: WorkerError;
       readonly inTransaction: boolean;
     }
+  /** The backup was made, or `error` says why not; `unsupported`: the native helper is missing. */
+  | { readonly type: 'backed-up'; readonly id: number; readonly error?: string; readonly unsupported?: boolean; readonly inTransaction: boolean }
   | { readonly type: 'error'; readonly id: number; readonly error: WorkerError; readonly inTransaction: boolean }
   | { readonly type: 'cancelled'; readonly id: number; readonly inTransaction: boolean }
   | { readonly type: 'closed' };

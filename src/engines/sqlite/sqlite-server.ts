@@ -360,6 +360,14 @@ export class SqliteServer {
     }
   }
 
+  /** SQLite's online backup between the database `schema` and FILE, in the native helper: posts 'backed-up'. */
+  backup(id: number, schema: string, file: string, restore: boolean, fast: boolean): void {
+    const { db, io, native } = this;
+    const r = native?.backup && this.interruptId ? native.backup(this.interruptId, schema, file, restore, fast) : undefined;
+    if (!r) io.post({ type: 'backed-up', id, unsupported: true, inTransaction: db.inTransaction });
+    else io.post({ type: 'backed-up', id, ...(r.error !== undefined ? { error: r.error } : {}), inTransaction: db.inTransaction });
+  }
+
   introspect(id: number): void {
     const { db, io } = this;
     try {

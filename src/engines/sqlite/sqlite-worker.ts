@@ -47,6 +47,9 @@ async function main(): Promise<void> {
       case 'run-many':
         server.runMany(m.id, m.statements);
         break;
+      case 'backup':
+        server.backup(m.id, m.schema, m.file, m.restore, m.fast);
+        break;
       case 'close':
         try {
           server.close();
