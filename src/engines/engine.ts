@@ -159,6 +159,11 @@ export interface ExecuteOptions {
    */
   readonly sqlite3Values?: boolean;
   /**
+   * The statement as written in the script, with its terminator, where the text run is cut from it: what a
+   * trace of the statements shows (the sqlite3 shell's `.trace`, meta/sqlite3-trace.ts). Engines ignore it.
+   */
+  readonly asWritten?: string;
+  /**
    * SQLite: a parameter is bound to the value the sqlite3 shell's `.parameter set` gave its name (`:foo`, `@bar`,
    * `$baz`, `?1`), and one without a value (`?` too) to NULL, as in the sqlite3 shell, instead of an error. Other
    * engines ignore it.

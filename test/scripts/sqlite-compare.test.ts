@@ -109,6 +109,17 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.equal(r.status, real.status);
   });
 
+  test('.trace writes a statement that runs, one that fails as it runs too, never one that does not compile (as SQLite traces)', () => {
+    const dir = tempDir();
+    const script = '.trace stdout\nselect nope;\nselect 1;\nselect abs(-9223372036854775808);\n/* c */ select 2 ;\n';
+    const real = sqlite3([join(dir, 'a.db')], script);
+    const r = spawnSync(process.execPath, [BIN, join(dir, 'b.db')], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stdout, 'select 1;\n1\nselect abs(-9223372036854775808);\n/* c */ select 2 ;\n2\n');
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+  });
+
   test('.open, .backup, .save and .cd as sqlite3: the next statements run on the opened file, the copies are the database', () => {
     const dir = tempDir();
     const script = [
