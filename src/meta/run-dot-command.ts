@@ -104,7 +104,7 @@ const fail = (message: string): MetaOutcome => ({ type: 'error', message });
 function booleanArg(ctx: MetaContext, name: string, args: readonly string[]): boolean | Step {
   if (args.length !== 1) return usage(`Usage: .${name} on|off`);
   const b = sqlite3Boolean(args[0]!);
-  if (b.warning) ctx.session.io.error(`${ctx.opts.source ? `${ctx.opts.source}:${ctx.opts.line}: ` : ''}${b.warning}`);
+  if (b.warning) ctx.session.io.error(`${ctx.opts.source && ctx.session.interactive ? `${ctx.opts.source}:${ctx.opts.line}: ` : ''}${b.warning}`);
   return b.value;
 }
 
@@ -177,7 +177,7 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       if (args.length > 0) return usage('Usage: .show');
       // where results go (a .once file too)
       const echo = (s.variables.get('ECHO') ?? 'none').toLowerCase() === 'all';
-      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, eqp: s.sqlite3Eqp, stats: s.sqlite3Stats, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
+      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, eqp: s.sqlite3Eqp || 'off', stats: s.sqlite3Stats, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
       return OK;
     }
     case 'exit':
@@ -195,14 +195,15 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
     case 'prompt':
       return OK; // (the prompts: nothing in a script; sqlsh's prompt is its own)
     case 'eqp': {
-      // on, off, full and trigger, as sqlite3 reads them (full and trigger draw the plan as on does: no bytecode)
+      // on, off, full (the plan, then the bytecode as EXPLAIN lists it) and trigger (drawn as on), as sqlite3 reads
+      // them; trace (for a debugging build of SQLite) is not a boolean to sqlite3 either
       if (args.length !== 1) return usage('Usage: .eqp off|on|trace|trigger|full');
       const w = args[0]!.toLowerCase();
-      if (w === 'full' || w === 'trigger' || w === 'trace') s.sqlite3Eqp = true;
+      if (w === 'full' || w === 'trigger') s.sqlite3Eqp = w;
       else {
         const v = booleanArg(ctx, name, args);
         if (typeof v !== 'boolean') return v;
-        s.sqlite3Eqp = v;
+        s.sqlite3Eqp = v ? 'on' : false;
       }
       return OK;
     }
@@ -229,13 +230,6 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       const { sqlite3Parameter } = await import('./sqlite3-parameter.js');
       return sqlite3Parameter(ctx, args, (text) => sql(ctx, text));
     }
-    case 'explain':
-      // accepted as sqlite3 reads it (auto, or a boolean with its warning); EXPLAIN's output stays sqlsh's (README)
-      if (args[0] !== undefined && args[0].toLowerCase() !== 'auto') {
-        const b = sqlite3Boolean(args[0]);
-        if (b.warning) s.io.error(b.warning);
-      }
-      return OK;
     case 'cd':
       if (args.length !== 1) return usage('Usage: .cd DIRECTORY');
       try {

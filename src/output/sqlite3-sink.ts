@@ -22,8 +22,15 @@ import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { sqlite3Name, sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
 import { bytesText, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
+import { explainHeader, explainIndents, explainRow, isExplainListing } from './sqlite3-explain.js';
+import { sqlite3PlanText, sqliteRowsFrom } from '../plan/parse-sqlite-plan.js';
 
-export type Sqlite3Mode = 'list' | 'ascii' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl' | 'json';
+/**
+ * The modes `.mode` sets, and two more: 'explain', the mode of `.explain on` and of an EXPLAIN statement under
+ * `.explain auto` (sqlite3-explain.ts); 'eqp', an EXPLAIN QUERY PLAN statement's rows drawn as its tree under
+ * `.explain auto`.
+ */
+export type Sqlite3Mode = 'list' | 'ascii' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl' | 'json' | 'explain' | 'eqp';
 export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'ascii', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert', 'html', 'tcl', 'json']);
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
@@ -66,6 +73,10 @@ export interface Sqlite3Output {
   readonly widths?: readonly number[];
   /** `.changes on`: after each statement, `changes: N   total_changes: M` (written by the script runner). */
   readonly changes?: boolean;
+  /** `.explain off` or `on` (undefined: auto, an EXPLAIN statement in explain mode and EXPLAIN QUERY PLAN as a tree). */
+  readonly autoExplain?: false;
+  /** The mode `.explain on` replaced, which `.explain off` and `.explain auto` set again. */
+  readonly normalMode?: Sqlite3Mode;
 }
 
 /** sqlite3's start: list mode, no headers, '|' and '\n', NULL empty. */
@@ -133,6 +144,8 @@ const chars = (s: string): number => {
 };
 
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - chars(s)));
+/** The first `w` characters. */
+const cut = (s: string, w: number): string => [...s].slice(0, w).join('');
 const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, w - chars(s))) + s;
 
 /** A cell's lines cut every `w` characters (`.width`): sqlite3 wraps by characters, not words. */
@@ -182,6 +195,8 @@ export class Sqlite3Sink implements ResultSink {
   private count = 0;
   /** The columnar modes' rows (as cell lines), kept for the widths. */
   private cells: string[][][] = [];
+  /** An EXPLAIN listing's rows (for its indentation), an EXPLAIN QUERY PLAN's (for its tree). */
+  private held: (readonly unknown[])[] = [];
 
   constructor(
     private readonly out: TextOutput,
@@ -192,6 +207,7 @@ export class Sqlite3Sink implements ResultSink {
     this.names = columns.map((c) => c.name);
     this.count = 0;
     this.cells = [];
+    this.held = [];
   }
 
   async rows(batch: readonly Row[]): Promise<void> {
@@ -234,6 +250,13 @@ export class Sqlite3Sink implements ResultSink {
           // sqlite3's json mode: one object a line, the array opened by the first row and closed after the last
           chunk += `${this.count === 0 ? '[{' : ',\n{'}${row.map((v, i) => `${sqlite3Json(this.names[i]!)}:${jsonValue(v)}`).join(',')}}`;
           break;
+        case 'explain':
+          if (isExplainListing(this.names)) this.held.push(values);
+          else chunk += (this.count === 0 ? explainHeader(this.names, pad, cut) : '') + explainRow(values, pad);
+          break;
+        case 'eqp':
+          this.held.push(row);
+          break;
         case 'line': {
           const w = Math.max(5, ...this.names.map(chars));
           if (this.count > 0) chunk += o.rowSeparator;
@@ -250,6 +273,16 @@ export class Sqlite3Sink implements ResultSink {
 
   async end(_summary: ResultSummary): Promise<void> {
     const { o } = this;
+    if (o.mode === 'explain' || o.mode === 'eqp') {
+      const held = this.held;
+      this.held = [];
+      if (held.length === 0) return;
+      if (o.mode === 'eqp') return void (await this.out.write(sqlite3PlanText(sqliteRowsFrom(held))));
+      const rows = held as string[][];
+      const indents = explainIndents(rows);
+      await this.out.write(explainHeader(this.names, pad, cut) + rows.map((r, i) => explainRow(r, pad, indents[i])).join(''));
+      return;
+    }
     if (o.mode === 'json') {
       if (this.count > 0) await this.out.write(']\n');
       return;

@@ -40,7 +40,7 @@ import { queryInto, queryRows } from './query-rows.js';
 import { nowMs } from '../core/now-ms.js';
 import type { ExecuteOptions } from '../engines/engine.js';
 import type { TextOutput } from '../output/sink.js';
-import { sqlite3StatementStart } from '../sql/sqlite3-statement-text.js';
+import { sqlite3StatementStart, sqliteExplainKind } from '../sql/sqlite3-statement-text.js';
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
 
 export interface RunOptions {
@@ -811,7 +811,10 @@ async function runStatementInTransaction(
   const render = session.renderOptions();
   // `\\G` on MySQL/MariaDB: the mysql client's vertical records; elsewhere (and \\gx) psql's expanded ones
   const vertical = term === '\\G' && session.dialect.id === 'mysql';
-  const options0 = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
+  const options1 = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
+  // sqlite3's .explain auto: an EXPLAIN statement in explain mode, EXPLAIN QUERY PLAN drawn as its tree
+  const explain = options1.sqlite3 && options1.sqlite3.autoExplain !== false && session.dialect.id === 'sqlite' ? sqliteExplainKind(sql) : undefined;
+  const options0 = explain && options1.sqlite3 ? { ...options1, sqlite3: { ...options1.sqlite3, mode: explain === 'plan' ? ('eqp' as const) : ('explain' as const) } } : options1;
   const options = options0.mysqlMarkup === 'xml' ? { ...options0, statement: opts.xmlStatement ?? sql } : options0;
   const started = nowMs();
   const cpuStart = statementCpu(session);

@@ -101,8 +101,8 @@ export class Session {
   mysqlShowWarnings = false;
   /** The mysql client's \\r failed: the client has no connection, and its next statement ends the script. */
   mysqlDisconnected = false;
-  /** sqlite3's `.eqp on`: each statement's query plan before it (src/shell/sqlite3-eqp.ts). */
-  sqlite3Eqp = false;
+  /** sqlite3's `.eqp on` (full, trigger): each statement's query plan before it (src/shell/sqlite3-eqp.ts). */
+  sqlite3Eqp: false | 'on' | 'full' | 'trigger' = false;
   /** sqlite3's `.trace`: where each statement's SQL goes as it runs (src/meta/sqlite3-trace.ts); the connection is traced until `.open`. */
   sqlite3Trace: Sqlite3Trace | undefined;
   /** sqlite3's `.stats` setting, as `.show` says it (sqlsh shows no counters: README). */

@@ -32,3 +32,9 @@ export function sqlite3StatementStart(before: string): number {
   while (at < before.length && /\s/.test(before[at]!)) at++;
   return at;
 }
+
+/** What kind of EXPLAIN a statement is, by its first words (its text from its first token). */
+export function sqliteExplainKind(sql: string): 'plan' | 'bytecode' | undefined {
+  if (!/^explain\b/i.test(sql)) return undefined;
+  return /^explain\s+query\s+plan\b/i.test(sql) ? 'plan' : 'bytecode';
+}

@@ -120,6 +120,20 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.equal(r.status, real.status);
   });
 
+  test('.show says .explain and .eqp as sqlite3 does; .eqp trace and .explain with a word that is not a boolean warn as sqlite3 does', () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, 'a.db'), join(dir, 'b.db')];
+    const script = ['.show', '.explain on', '.show', '.mode csv', '.show', '.explain off', '.show', '.explain on', '.mode list', '.explain off', '.show',
+      '.explain', '.explain auto', '.show', '.eqp full', '.show', '.eqp trigger', '.show', '.eqp trace', '.show', '.explain maybe', '.show'].join('\n') + '\n';
+    const real = sqlite3([a], script);
+    const r = spawnSync(process.execPath, [BIN, b], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout.replaceAll(a, b));
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+    assert.match(r.stdout, /^ {5}explain: on\n {5}headers: off\n {8}mode: explain\n/m);
+    assert.match(r.stdout, /^ {9}eqp: trigger\n/m);
+  });
+
   test('.open, .backup, .save and .cd as sqlite3: the next statements run on the opened file, the copies are the database', () => {
     const dir = tempDir();
     const script = [
