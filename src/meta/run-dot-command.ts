@@ -57,6 +57,8 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
       return { type: 'ok' };
     }
     if (step.print) await session.out.write(step.print);
+    // (at the prompt, .explain auto or off keeps sqlsh's own output: only explain mode is sqlite3's)
+    if (name === 'explain' && session.interactive && session.sqlite3Output === undefined && step.state?.mode !== 'explain') return { type: 'ok' };
     session.sqlite3Output = step.state;
     return { type: 'ok' };
   }
