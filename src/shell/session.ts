@@ -72,6 +72,8 @@ export class Session {
   lexChanges: Partial<LexOptions> | undefined;
   /** mysql -E: the expanded format is the mysql client's vertical records (`*** 1. row ***`). */
   verticalRecords = false;
+  /** The mysql client's -s: its tab-separated output without the column names (RenderOptions.mysqlSilent). */
+  mysqlSilent = false;
   /** mysql -H / -X: results in the mysql client's html or xml (output/mysql-markup-sinks.ts). */
   mysqlMarkup: 'html' | 'xml' | undefined;
   /** The statement terminator the mysql client's DELIMITER set (MySQL/MariaDB), for the rest of the session; undefined: ';'. */
@@ -211,6 +213,7 @@ export class Session {
       ...(this.title !== undefined ? { title: this.title } : {}),
       ...(this.sqlite3Output !== undefined ? { sqlite3: { ...this.sqlite3Output, keywords: SQLITE_KEYWORDS } } : {}),
       ...(this.mysqlClient && format === 'tsv' ? { mysqlBatch: true } : {}),
+      ...(this.mysqlClient && this.mysqlSilent ? { mysqlSilent: true } : {}),
       // (the client's xml writes a document for a result without rows too)
       ...(this.mysqlClient ? { hideEmptyResults: this.mysqlMarkup !== 'xml', mysqlTables: true } : {}),
       ...(this.mysqlClient && this.mysqlMarkup ? { mysqlMarkup: this.mysqlMarkup } : {}),

@@ -230,3 +230,21 @@ test("the mysql client's option files: --defaults-file (that one only), --defaul
   assert.match(missing.stderr, /^sqlsh: could not open the option file .*nope\.cnf \(--defaults-file\)\n$/);
   assert.equal(run('mariadb', [`--defaults-file=${join(dir, 'nope.cnf')}`, '-e', 'select 1']).status, 1);
 });
+
+test("a script on stdin under the mysql client's -s (no column names in its batch output, its \\G records keep theirs), -s -r, and -vvv (the ascii table whatever else was asked, the time after each row count): stdout as the mariadb client's, the times aside", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const script = "select 1 as n, 'a\\tb' as t, null as z;\nselect 'Ada' as name, 2 as b\\G\ncreate temporary table hb_v(x int);\ninsert into hb_v values (1), (2);\nselect x from hb_v where x > 5;\nselect 'q' as a\\G\n";
+  const times = (s: string): string => s.replace(/\(\d+\.\d{3} sec\)/g, '(N sec)');
+  const conn: string[] = server.socket ? [`--socket=${server.socket}`] : [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp'];
+  const env: NodeJS.ProcessEnv = { ...testEnv(tempDir()), MYSQL_PWD: server.password };
+  for (const flags of [['-s'], ['-ss'], ['-s', '-r'], ['-s', '-N'], ['-vvv'], ['-vvv', '-B'], ['-vvv', '-N'], ['-vvv', '-E'], ['-s', '-vvv'], ['-vvvv']]) {
+    const args: string[] = [...conn, `--user=${server.user}`, server.database, ...flags];
+    const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', ...args], { input: script, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(real.status, 0, real.stderr);
+    const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, ...args], { input: script, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(times(r.stdout), times(real.stdout), flags.join(' '));
+    if (flags.includes('-vvv')) assert.match(r.stdout, /^1 row in set \(\d+\.\d{3} sec\)$/m);
+  }
+});
