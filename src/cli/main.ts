@@ -25,7 +25,7 @@ function applyCli(settings: Settings, o: CliOptions, engine: ConnectionTarget['e
   if (o.nullString !== undefined) s.null_string = o.nullString;
   if (o.continueOnError) s.continue_on_error = true;
   if (o.confirmDestructive) s.confirm_destructive = true;
-  return applyPrintFlags(Object.freeze(s), o, engine, isTerminal(1)); // -A, -t, -F, -P ... (psql), -t, --raw (mysql)
+  return applyPrintFlags(Object.freeze(s), o, engine, isTerminal(1), isTerminal(0)); // -A, -t, -F, -P ... (psql), -t, --raw (mysql)
 }
 
 /**

@@ -248,3 +248,23 @@ test("a script on stdin under the mysql client's -s (no column names in its batc
     if (flags.includes('-vvv')) assert.match(r.stdout, /^1 row in set \(\d+\.\d{3} sec\)$/m);
   }
 });
+
+test("a script on stdin with the output on a terminal: the mysql client's batch output (tab-separated, its header), as the client writes it when its input is not a terminal", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  if (spawnSync('script', ['--version'], { encoding: 'utf8' }).status !== 0) return t.skip('needs util-linux script for a terminal');
+  const dir = tempDir();
+  const file = join(dir, 'in.sql');
+  writeFileSync(file, "select 1 as a, null as b;\nselect 'x' as c\\G\n");
+  const conn = server.socket ? `--socket='${server.socket}'` : `--host=${server.host} --port=${server.port} --protocol=tcp`;
+  const env: NodeJS.ProcessEnv = { ...testEnv(tempDir()), MYSQL_PWD: server.password };
+  // (stdout a terminal, stdin the file: `script` runs the command on a pseudo-terminal)
+  const onTerminal = (cmd: string, flags: string): string =>
+    spawnSync('script', ['-qc', `${cmd} ${conn} --user=${server.user} ${server.database} ${flags} < '${file}'`, '/dev/null'], { encoding: 'utf8', timeout: 60_000, env }).stdout.replace(/\r\n/g, '\n');
+  for (const flags of ['', '-N']) {
+    const real = onTerminal('mariadb --no-defaults', flags);
+    assert.match(real, /^(a\tb\n)?1\tNULL\n/);
+    // (sqlsh's last guard before the screen shows a tab as `\t`, the separators too: the client writes tabs)
+    assert.equal(onTerminal(`'${process.execPath}' '${BIN}'`, flags).replaceAll('\\t', '\t'), real, flags);
+  }
+});
