@@ -105,29 +105,32 @@ export function sqlite3Csv(value: string, separator: string): string {
 
 /**
  * A cell's lines as sqlite3 3.40 lays them out: split at each control character but the tab (a newline, and a
- * CR or ESC too, which are dropped; CR LF is one break), a last break ends the value, tabs padded to the next
- * multiple of 8.
+ * CR or ESC too, which are dropped; CR LF is one break), a last break ends the value. Tabs stay (expandTabs, or
+ * wrapLines under a `.width`).
  */
 function cellLines(value: string): string[] {
   const parts = value.split(/\r\n|[\x00-\x08\x0a-\x1f]/);
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  return parts.map((line) => {
-    if (!line.includes('\t')) return line;
-    let out = '';
-    let n = 0;
-    for (const ch of line) {
-      if (ch === '\t') {
-        do {
-          out += ' ';
-          n++;
-        } while (n % 8 !== 0);
-      } else {
-        out += ch;
+  return parts;
+}
+
+/** A line's tabs as spaces to the next multiple of 8. */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  let n = 0;
+  for (const ch of line) {
+    if (ch === '\t') {
+      do {
+        out += ' ';
         n++;
-      }
+      } while (n % 8 !== 0);
+    } else {
+      out += ch;
+      n++;
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 /**
@@ -148,13 +151,32 @@ const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - cha
 const cut = (s: string, w: number): string => [...s].slice(0, w).join('');
 const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, w - chars(s))) + s;
 
-/** A cell's lines cut every `w` characters (`.width`): sqlite3 wraps by characters, not words. */
+/**
+ * A cell's lines cut every `w` characters (`.width`): sqlite3 wraps by characters, not words. A tab is spaces to
+ * the next multiple of 8 of its piece, or to the piece's end (the rest of it is lost at the cut), as in sqlite3 3.40.
+ */
 function wrapLines(lines: readonly string[], w: number): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    const cs = [...line];
-    if (cs.length <= w) out.push(line);
-    else for (let k = 0; k < cs.length; k += w) out.push(cs.slice(k, k + w).join(''));
+    let piece = '';
+    let n = 0;
+    for (const ch of line) {
+      if (n >= w) {
+        out.push(piece);
+        piece = '';
+        n = 0;
+      }
+      if (ch === '\t') {
+        do {
+          piece += ' ';
+          n++;
+        } while (n % 8 !== 0 && n < w);
+      } else {
+        piece += ch;
+        n++;
+      }
+    }
+    out.push(piece);
   }
   return out;
 }
@@ -181,7 +203,7 @@ function sqlite3Json(text: string): string {
 function jsonValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'bigint' || typeof v === 'number') return sqlite3Quoted(v, false);
-  if (v instanceof Uint8Array) return sqlite3Json(Buffer.from(v).toString('latin1'));
+  if (v instanceof Uint8Array) return sqlite3Json(bytesText(v)); // (its bytes as they are: invalid UTF-8 carried escaped)
   return sqlite3Json(typeof v === 'string' ? v : typeof v === 'object' && 'text' in v ? String((v as { text: unknown }).text) : String(v));
 }
 
@@ -293,7 +315,7 @@ export class Sqlite3Sink implements ResultSink {
     // .width: a set width wraps the values and cuts the name; a negative one aligns to the right
     const spec = this.names.map((_, i) => o.widths?.[i] ?? 0);
     const names = this.names.map((n, i) => (spec[i] !== 0 ? wrapLines([n], Math.abs(spec[i]!))[0] ?? '' : n));
-    if (spec.some((w) => w !== 0)) this.cells = this.cells.map((r) => r.map((c, i) => (spec[i] !== 0 ? wrapLines(c, Math.abs(spec[i]!)) : c)));
+    this.cells = this.cells.map((r) => r.map((c, i) => (spec[i] !== 0 ? wrapLines(c, Math.abs(spec[i]!)) : c.map(expandTabs))));
     const widths = names.map((name, i) => {
       if (spec[i] !== 0) return Math.abs(spec[i]!);
       let w = header ? chars(name) : 0;
