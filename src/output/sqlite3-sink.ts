@@ -73,6 +73,12 @@ export interface Sqlite3Output {
   readonly widths?: readonly number[];
   /** `.changes on`: after each statement, `changes: N   total_changes: M` (written by the script runner). */
   readonly changes?: boolean;
+  /** The columnar modes' `--wrap N` (undefined: 60): a column `.width` leaves as wide as needed wraps there (0 or less: never). */
+  readonly wrap?: number;
+  /** The columnar modes' `--wordwrap on`: a wrapped value is cut after a space where it can. */
+  readonly wordWrap?: boolean;
+  /** The columnar modes' `--quote` (and qbox): values as SQL literals, NULL as NULL. */
+  readonly quote?: boolean;
   /** `.explain off` or `on` (undefined: auto, an EXPLAIN statement in explain mode and EXPLAIN QUERY PLAN as a tree). */
   readonly autoExplain?: false;
   /** The mode `.explain on` replaced, which `.explain off` and `.explain auto` set again. */
@@ -94,6 +100,14 @@ function text(v: Value, nullValue: string): string {
     return bytesText(end < 0 ? v : v.subarray(0, end));
   }
   return v.text;
+}
+
+/** A value in a columnar mode's `--quote` (qbox): text in single quotes, a blob as x'hex', NULL as NULL, numbers as they are. */
+function columnarQuoted(v: Value): string {
+  if (v === null) return 'NULL';
+  if (v instanceof Uint8Array) return `x'${Buffer.from(v).toString('hex')}'`;
+  if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`;
+  return text(v, '');
 }
 
 /** sqlite3's csv quoting: needed for an empty value, a control character, space, '"', '\'', DEL or beyond ASCII, or the separator. */
@@ -150,6 +164,41 @@ const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - cha
 /** The first `w` characters. */
 const cut = (s: string, w: number): string => [...s].slice(0, w).join('');
 const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, w - chars(s))) + s;
+
+const alnum = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+
+/**
+ * A cell's lines cut after at most `w` characters (`--wordwrap on`), as sqlite3 3.40 cuts them: after a space in
+ * the second half of the piece (the space stays at the piece's end), else where a letter or digit meets another
+ * character there (then the spaces after the cut are left out), else at `w`.
+ */
+function wordWrapLines(lines: readonly string[], w: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const cs = [...line];
+    if (cs.length === 0) out.push('');
+    for (let i = 0; i < cs.length; ) {
+      let j = Math.min(cs.length, i + w);
+      if (j - i >= w) {
+        // (the second half counted in UTF-8 bytes, as sqlite3 counts it)
+        const at = [0];
+        for (let m = i; m < j; m++) at.push(at[at.length - 1]! + Buffer.byteLength(cs[m]!));
+        const later = (k: number): boolean => at[k - i]! > at[j - i]! / 2;
+        let k = j;
+        while (later(k) && !/\s/.test(cs[k - 1]!)) k--;
+        if (!later(k)) for (k = j; later(k) && alnum(cs[k - 1]) === alnum(cs[k]); k--);
+        if (later(k)) {
+          out.push(cs.slice(i, k).join(''));
+          for (i = k; i < cs.length && cs[i] === ' '; i++);
+          continue;
+        }
+      }
+      out.push(cs.slice(i, j).join(''));
+      i = j;
+    }
+  }
+  return out;
+}
 
 /**
  * A cell's lines cut every `w` characters (`.width`): sqlite3 wraps by characters, not words. A tab is spaces to
@@ -286,7 +335,7 @@ export class Sqlite3Sink implements ResultSink {
           break;
         }
         default:
-          this.cells.push(values.map(cellLines));
+          this.cells.push(o.quote ? row.map((v) => cellLines(columnarQuoted(v))) : values.map(cellLines));
       }
       this.count++;
     }
@@ -312,10 +361,14 @@ export class Sqlite3Sink implements ResultSink {
     if (o.mode !== 'column' && o.mode !== 'box' && o.mode !== 'table' && o.mode !== 'markdown') return;
     if (this.cells.length === 0) return;
     const header = o.mode !== 'column' || o.header;
-    // .width: a set width wraps the values and cuts the name; a negative one aligns to the right
+    // .width: a set width wraps the values and cuts the name; a negative one aligns to the right; a column without
+    // one wraps at the mode's --wrap (60)
     const spec = this.names.map((_, i) => o.widths?.[i] ?? 0);
-    const names = this.names.map((n, i) => (spec[i] !== 0 ? wrapLines([n], Math.abs(spec[i]!))[0] ?? '' : n));
-    this.cells = this.cells.map((r) => r.map((c, i) => (spec[i] !== 0 ? wrapLines(c, Math.abs(spec[i]!)) : c.map(expandTabs))));
+    const wrapAt = o.wrap ?? 60;
+    const cutAt = spec.map((w) => (w !== 0 ? Math.abs(w) : wrapAt > 0 ? wrapAt : 0));
+    const wrap = (lines: readonly string[], w: number): string[] => (o.wordWrap ? wordWrapLines(lines.map(expandTabs), w) : wrapLines(lines, w));
+    const names = this.names.map((n, i) => (cutAt[i] !== 0 ? wrapLines([n], cutAt[i]!)[0] ?? '' : n));
+    this.cells = this.cells.map((r) => r.map((c, i) => (cutAt[i] !== 0 ? wrap(c, cutAt[i]!) : c.map(expandTabs))));
     const widths = names.map((name, i) => {
       if (spec[i] !== 0) return Math.abs(spec[i]!);
       let w = header ? chars(name) : 0;

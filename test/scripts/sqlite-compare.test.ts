@@ -304,7 +304,7 @@ describe("dot-commands' bad arguments, .bail and .exit N: sqlite3's messages and
       assert.equal(ours.stdout, real.stdout);
       assert.equal(ours.stdout, 'before\n');
       const first = real.stderr.split('\n')[0]!;
-      assert.equal(ours.stderr.split('\n')[0], bad === '.mode foo' ? first.replace('qbox ', '') : first);
+      assert.equal(ours.stderr.split('\n')[0], first);
     });
   }
 
