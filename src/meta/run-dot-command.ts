@@ -141,6 +141,23 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       const { writeSchema } = await import('./commands/sqlite-commands.js');
       return writeSchema(ctx, args);
     }
+    case 'fullschema': {
+      if (args.length > 1 || (args[0] !== undefined && args[0] !== '--indent' && args[0] !== '-indent')) return usage('Usage: .fullschema ?--indent?');
+      if (args.length === 1) return fail('.fullschema --indent: sqlsh does not lay out the schema (.fullschema alone writes it as stored)');
+      if (s.dialect.id !== 'sqlite') return fail('.fullschema reads a SQLite database');
+      const { writeFullSchema } = await import('./commands/sqlite-commands.js');
+      return writeFullSchema(ctx);
+    }
+    case 'binary':
+      // (on and off: the same on this system, where no line end is translated)
+      return args.length === 1 ? OK : usage('Usage: .binary on|off');
+    case 'log':
+      if (args.length !== 1) return usage('Usage: .log FILENAME');
+      return args[0] === 'off' ? OK : fail(`.log ${args[0]}: sqlsh does not write SQLite's error log`);
+    case 'scanstats':
+      if (args.length !== 1) return usage('Usage: .scanstats on|off');
+      s.io.error('Warning: .scanstats not available in this build.');
+      return OK;
     case 'dump': {
       const { dumpOptions, writeDump } = await import('./commands/sqlite-commands.js');
       const o = dumpOptions(args);

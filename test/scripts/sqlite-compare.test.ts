@@ -296,7 +296,7 @@ describe("dot-commands' bad arguments, .bail and .exit N: sqlite3's messages and
   };
 
   for (const bad of ['.headers', '.headers OFF BAD', '.header', '.bail', '.bail on x', '.echo', '.echo on x', '.timer', '.timer on x', '.changes',
-    '.nullvalue', '.nullvalue a b', '.separator', '.separator a b c', '.show x', '.read', '.read a b', '.indexes a b', '.schema a b', '.mode foo']) {
+    '.nullvalue', '.nullvalue a b', '.separator', '.separator a b c', '.show x', '.read', '.read a b', '.indexes a b', '.schema a b', '.mode foo', '.binary', '.log', '.scanstats', '.fullschema x', '.restore']) {
     test(`${bad}: sqlite3's usage error, and .bail on stops there with status 1`, () => {
       const { real, ours } = both(`.bail on\n.print before\n${bad}\nselect 42;\n`);
       assert.equal(real.status, 1);
