@@ -242,6 +242,12 @@ export interface Connection {
    * .restore), inside an open transaction too. Where an engine has it.
    */
   backup?(request: BackupRequest): Promise<BackupResult>;
+  /**
+   * SQLite: loads an extension (a shared library) into the connection, the sqlite3 shell's `.load FILE ?ENTRY?`;
+   * `error`: SQLite's words for why it could not. It stays until the connection closes (a reopened worker does
+   * not load it again). Where an engine has it.
+   */
+  loadExtension?(file: string, entryPoint?: string): Promise<{ readonly error?: string }>;
   close(): Promise<void>;
 }
 

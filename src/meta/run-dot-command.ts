@@ -96,7 +96,7 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
 }
 
 /** The dot-commands that reach a shell or the file system outside the session: refused in sandbox mode (sandbox.ts). */
-const OUTSIDE: ReadonlySet<string> = new Set(['cd', 'shell', 'system', 'open', 'backup', 'save', 'restore']);
+const OUTSIDE: ReadonlySet<string> = new Set(['cd', 'shell', 'system', 'open', 'backup', 'save', 'restore', 'load']);
 
 const OK: MetaOutcome = Object.freeze({ type: 'ok' });
 const usage = (message: string): Step => ({ type: 'usage', message });
@@ -147,6 +147,13 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       if (s.dialect.id !== 'sqlite') return fail('.fullschema reads a SQLite database');
       const { writeFullSchema } = await import('./commands/sqlite-commands.js');
       return writeFullSchema(ctx);
+    }
+    case 'load': {
+      if (args.length === 0) return usage('Usage: .load FILE ?ENTRYPOINT?');
+      const conn = s.connection;
+      if (!conn.loadExtension) return fail('.load loads an SQLite extension: this session is not on SQLite');
+      const r = await conn.loadExtension(args[0]!, args[1]);
+      return r.error !== undefined ? fail(`Error: ${r.error}`) : OK;
     }
     case 'binary':
       // (on and off: the same on this system, where no line end is translated)

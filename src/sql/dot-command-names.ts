@@ -19,6 +19,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.help', 'the commands'],
   ['.import', 'a file into a table, read as .mode says: .import [--csv|--ascii] [--skip N] [--schema S] FILE TABLE'],
   ['.indexes', 'the indexes (of the tables matching a pattern)'],
+  ['.load', 'an SQLite extension into the connection: .load FILE [ENTRYPOINT]'],
   ['.log', 'accepted: .log off (sqlsh writes no SQLite error log)'],
   ['.mode', 'the output mode: list, ascii, csv, tabs, line, column, table, box, markdown, quote, insert, html, tcl, json'],
   ['.nullvalue', 'the text shown for NULL'],
@@ -52,7 +53,7 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
  * here takes no abbreviation. Read off the sqlite3 3.40 shell, prefix by prefix.
  */
 const SHORTEST: readonly (readonly [name: string, shortest: number])[] = [
-  ['backup', 3], ['bail', 3], ['binary', 3], ['fullschema', 2], ['log', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['eqp', 2], ['exit', 2], ['explain', 3],
+  ['backup', 3], ['bail', 3], ['binary', 3], ['fullschema', 2], ['load', 1], ['log', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['eqp', 2], ['exit', 2], ['explain', 3],
   ['headers', 1], ['help', 3], ['indexes', 2], ['indices', 4], ['import', 1], ['mode', 1], ['nullvalue', 1], ['once', 2],
   ['open', 2], ['output', 1], ['parameter', 3], ['print', 3], ['prompt', 1], ['quit', 1], ['read', 3], ['restore', 3], ['save', 3],
   ['schema', 3], ['separator', 2], ['shell', 2], ['show', 3], ['stats', 2], ['system', 2], ['scanstats', 1], ['tables', 2], ['timeout', 5], ['trace', 1], ['width', 2],

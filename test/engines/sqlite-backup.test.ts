@@ -1,7 +1,8 @@
 /**
  * Connection.backup on SQLite (native/sqlsh-backup.cc through sqlite-server.ts backup): SQLite's online
  * backup of a database into a file and back (the sqlite3 shell's .backup and .restore), inside a read
- * transaction too, on the main thread (a script's) and in the worker (the shell's).
+ * transaction too, on the main thread (a script's) and in the worker (the shell's); and Connection.loadExtension
+ * (the sqlite3 shell's .load) there.
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,5 +42,18 @@ for (const [where, open] of Object.entries(hosts)) {
         await conn.close();
       }
     });
+  });
+}
+
+for (const [where, open] of Object.entries(hosts)) {
+  test(`Connection.loadExtension on SQLite, on ${where}: SQLite's error for a file that is not there`, async (t) => {
+    const conn = await open(join(tempDir(t), 'a.db'));
+    try {
+      const r = await conn.loadExtension!(join(tempDir(t), 'nothing'));
+      assert.match(r.error ?? '', /nothing\.so: cannot open shared object file/);
+      assert.deepEqual((await collect(conn, 'select 1')).rows, [[1]]);
+    } finally {
+      await conn.close();
+    }
   });
 }

@@ -146,6 +146,27 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.match(r.stdout, /^ERROR: unknown option: "-bogus"\. {2}Usage:\n\.import FILE TABLE {7}Import data from FILE into TABLE\n/m);
   });
 
+  test('.load FILE ?ENTRYPOINT? loads an SQLite extension as sqlite3 does (its errors in SQLite\'s words), at the prompt\'s worker too', (t) => {
+    const dir = tempDir();
+    // a tiny extension, built here with the C compiler the native helper needs
+    writeFileSync(join(dir, 'twice.c'), [
+      '#include "sqlite3ext.h"', 'SQLITE_EXTENSION_INIT1',
+      'static void twice(sqlite3_context *c, int n, sqlite3_value **v) { sqlite3_result_int64(c, 2 * sqlite3_value_int64(v[0])); }',
+      'int sqlite3_twice_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) { SQLITE_EXTENSION_INIT2(api); return sqlite3_create_function(db, "twice", 1, SQLITE_UTF8, 0, twice, 0, 0); }',
+      'int other_entry(sqlite3 *db, char **err, const sqlite3_api_routines *api) { SQLITE_EXTENSION_INIT2(api); return sqlite3_create_function(db, "thrice", 1, SQLITE_UTF8, 0, twice, 0, 0); }', '',
+    ].join('\n'));
+    const include = join(ROOT, 'node_modules', 'better-sqlite3', 'deps', 'sqlite3');
+    const cc = spawnSync('cc', ['-shared', '-fPIC', '-I', include, 'twice.c', '-o', 'twice.so'], { cwd: dir, encoding: 'utf8' });
+    if (cc.status !== 0) return t.skip(`no C compiler to build a test extension: ${cc.stderr ?? cc.error?.message}`);
+    const script = '.load ./twice\nselect twice(21);\n.load ./twice.so other_entry\nselect thrice(2);\n.load ./nothing\n.load ./twice nope_init\n.load\nselect 1;\n';
+    const real = spawnSync('sqlite3', [], { input: script, encoding: 'utf8', cwd: dir });
+    const r = spawnSync(process.execPath, [BIN], { input: script, encoding: 'utf8', cwd: dir, env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+    assert.equal(r.stdout, '42\n4\n1\n');
+  });
+
   test('.open, .backup, .save and .cd as sqlite3: the next statements run on the opened file, the copies are the database', () => {
     const dir = tempDir();
     const script = [
