@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "sqlsh_interrupt",
-      "sources": ["src/engines/sqlite/native/sqlsh-interrupt.c", "src/engines/sqlite/native/sqlsh-export.cc", "src/engines/sqlite/native/sqlsh-run-many.cc"],
+      "sources": ["src/engines/sqlite/native/sqlsh-interrupt.c", "src/engines/sqlite/native/sqlsh-export.cc", "src/engines/sqlite/native/sqlsh-run-many.cc", "src/engines/sqlite/native/sqlsh-backup.cc"],
       "include_dirs": [
         "<!(node -p \"require('path').join(require('path').dirname(require.resolve('better-sqlite3/package.json')), 'deps', 'sqlite3')\")"
       ],

@@ -63,6 +63,8 @@ export interface CliOptions {
   readonly mysqlClient?: boolean;
   /** The mysql client's -E / --vertical: its `*** 1. row ***` records (with format 'expanded'). */
   readonly vertical?: boolean;
+  /** The mysql client's -s / --silent: its tab-separated output without the column names. */
+  readonly mysqlSilent?: boolean;
   /** The mysql client's -H / --html and -X / --xml (output/mysql-markup-sinks.ts). */
   readonly mysqlMarkup?: 'html' | 'xml';
   /** The mysql client's -f / --force: a script goes on past a failed statement (each said on stderr) and exits 0. */
@@ -555,12 +557,16 @@ export function parseArgs(argv: readonly string[], known: { readonly mysql?: boo
       break;
     }
   }
-  // mysql -s: the tab-separated output without its column names (-t tables and -E records keep theirs)
-  if (o.silent && !o.vertical && !o.psets?.some((p) => p.name === 'format' && p.value === 'ascii')) o.header = false;
+  // mysql -s: the tab-separated output without its column names (-t tables, -E and \\G records keep theirs)
+  if (o.silent) o.mysqlSilent = true;
   if (o.verbose !== undefined) {
-    if (o.verbose > 2) throw new UsageError(`-${'v'.repeat(o.verbose)}: sqlsh writes the mysql client's -v and -vv (each statement between dashes, then its row count), not the timings of -vvv; use -vv`);
     setVariable(o, 'ECHO=queries', '-v');
     if (o.verbose > 1) o.mysqlVerbose = o.verbose;
+    // mysql -vvv: the ascii table whatever else was asked (-B too), unless -E's records; the time after the row count
+    if (o.verbose > 2 && !o.vertical) {
+      pset(o, 'format', 'ascii', '-vvv');
+      pset(o, 'footer', 'off', '-vvv');
+    }
   }
   delete o.silent;
   delete o.verbose;

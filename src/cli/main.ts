@@ -25,7 +25,7 @@ function applyCli(settings: Settings, o: CliOptions, engine: ConnectionTarget['e
   if (o.nullString !== undefined) s.null_string = o.nullString;
   if (o.continueOnError) s.continue_on_error = true;
   if (o.confirmDestructive) s.confirm_destructive = true;
-  return applyPrintFlags(Object.freeze(s), o, engine, isTerminal(1)); // -A, -t, -F, -P ... (psql), -t, --raw (mysql)
+  return applyPrintFlags(Object.freeze(s), o, engine, isTerminal(1), isTerminal(0)); // -A, -t, -F, -P ... (psql), -t, --raw (mysql)
 }
 
 /**
@@ -188,10 +188,11 @@ async function runMain(argv: readonly string[]): Promise<number> {
     }
     const { PendingConnection, provisionalFileInfo } = await import('../shell/pending-connection.js');
     const pending = new PendingConnection(opening, await engineById(target.engine).dialect(), early === 'file' ? provisionalFileInfo(target) : early);
-    pending.ready.catch((e: Error) => {
+    pending.ready.catch(async (e: Error) => {
       stderrTerminal().write(term`\r\n`); // the editor may have the terminal in raw mode
-      stderrTerminal().line(`sqlsh: ${redactUrl(e.message)}`);
-      process.exit(2);
+      const failed = await connectFailure(e, opts, target);
+      stderrTerminal().line(failed.text);
+      process.exit(failed.code);
     });
     return pending;
   })();
@@ -210,8 +211,9 @@ async function runMain(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (e instanceof ConnectError || e instanceof UsageError) {
-      stderrTerminal().line(`sqlsh: ${redactUrl(e.message)}`);
-      return 2;
+      const failed = await connectFailure(e, opts, target);
+      stderrTerminal().line(failed.text);
+      return failed.code;
     }
     throw e;
   }
@@ -236,4 +238,16 @@ async function runMain(argv: readonly string[]): Promise<number> {
   // Quit while the server connection was still opening (the prompt came first): nothing to wait for
   if ((connection as { opening?: boolean }).opening) process.exit(code);
   return code;
+}
+
+/**
+ * What a failed connection prints, and the exit code: sqlsh's sentence and 2; under the mysql client's command line
+ * (CliOptions.mysqlClient) the client's own `ERROR n (state): ...` line where it has one, and 1, as the client exits.
+ */
+async function connectFailure(e: Error, opts: CliOptions, target: ConnectionTarget): Promise<{ readonly text: string; readonly code: number }> {
+  if (opts.mysqlClient && e instanceof ConnectError && target.engine === 'mysql') {
+    const { mysqlClientConnectLine } = await import('../meta/mysql-client-error.js');
+    return { text: mysqlClientConnectLine(e, target) ?? `sqlsh: ${redactUrl(e.message)}`, code: 1 };
+  }
+  return { text: `sqlsh: ${redactUrl(e.message)}`, code: 2 };
 }

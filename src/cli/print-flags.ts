@@ -4,7 +4,8 @@
  * order they were given, through the same step as `\pset`.
  *
  * The mysql client writes tab-separated rows when its output is not a terminal (`mysql -e "..." > f`,
- * `$(mysql -N -e ...)`): a command line with the mysql client's own flags and no format does the same;
+ * `$(mysql -N -e ...)`), and in its batch mode, when its input is not one (`mysql db < script.sql`, on the
+ * screen too): a command line with the mysql client's own flags and no format does the same;
  * `sqlsh mysql://... -c SQL > f` keeps sqlsh's aligned table, as on every engine.
  */
 import type { Settings } from '../config/settings.js';
@@ -12,9 +13,9 @@ import type { EngineId } from '../sql/dialect.js';
 import { applyPset } from '../meta/pset.js';
 import type { CliOptions } from './args.js';
 
-export function applyPrintFlags(settings: Settings, o: CliOptions, engine: EngineId, stdoutIsTTY: boolean): Settings {
+export function applyPrintFlags(settings: Settings, o: CliOptions, engine: EngineId, stdoutIsTTY: boolean, stdinIsTTY = true): Settings {
   let s = settings;
-  if (o.mysqlClient && engine === 'mysql' && !stdoutIsTTY && o.format === undefined && !o.psets?.some((p) => p.name === 'format')) {
+  if (o.mysqlClient && engine === 'mysql' && (!stdoutIsTTY || !stdinIsTTY) && o.format === undefined && !o.psets?.some((p) => p.name === 'format')) {
     s = Object.freeze({ ...s, format: 'tsv', null_string: o.nullString ?? 'NULL' });
   }
   for (const p of o.psets ?? []) {

@@ -90,6 +90,7 @@ export async function runBatch(init: {
   if (init.opts.mysqlMarkup && init.connection.dialect.id === 'mysql') session.mysqlMarkup = init.opts.mysqlMarkup; // mysql -H, -X
   if (init.opts.mysqlClient && init.connection.dialect.id === 'mysql') session.mysqlClient = true;
   if (init.opts.mysqlVerbose && session.mysqlClient) session.mysqlVerbose = init.opts.mysqlVerbose; // mysql -vv
+  if (init.opts.mysqlSilent && session.mysqlClient) session.mysqlSilent = true; // mysql -s
   if (init.opts.mysqlShowWarnings && session.mysqlClient) session.mysqlShowWarnings = true; // mysql --show-warnings: \W from the start
   for (const v of init.opts.variables ?? []) session.setVariable(v.name, v.value);
   // sqlite3's command line: its output from the start, its options' dot-commands first

@@ -161,6 +161,11 @@ export interface ExecuteOptions {
    */
   readonly sqlite3Values?: boolean;
   /**
+   * The statement as written in the script, with its terminator, where the text run is cut from it: what a
+   * trace of the statements shows (the sqlite3 shell's `.trace`, meta/sqlite3-trace.ts). Engines ignore it.
+   */
+  readonly asWritten?: string;
+  /**
    * SQLite: a parameter is bound to the value the sqlite3 shell's `.parameter set` gave its name (`:foo`, `@bar`,
    * `$baz`, `?1`), and one without a value (`?` too) to NULL, as in the sqlite3 shell, instead of an error. Other
    * engines ignore it.
@@ -274,8 +279,33 @@ export interface Connection {
   serverSetting?(name: string): string | undefined;
   /** Read the whole catalog in a few queries (on a separate connection where the engine has them). */
   introspect(signal?: AbortSignal): Promise<CatalogData>;
+  /**
+   * SQLite: a page-by-page copy of a database into a file, or back from one (the sqlite3 shell's .backup and
+   * .restore), inside an open transaction too. Where an engine has it.
+   */
+  backup?(request: BackupRequest): Promise<BackupResult>;
+  /**
+   * SQLite: loads an extension (a shared library) into the connection, the sqlite3 shell's `.load FILE ?ENTRY?`;
+   * `error`: SQLite's words for why it could not. It stays until the connection closes (a reopened worker does
+   * not load it again). Where an engine has it.
+   */
+  loadExtension?(file: string, entryPoint?: string): Promise<{ readonly error?: string }>;
   close(): Promise<void>;
 }
+
+/** What Connection.backup copies. */
+export interface BackupRequest {
+  /** The database of the session (`main`, `temp`, an attached name). */
+  readonly schema: string;
+  readonly file: string;
+  /** True: FILE's main database replaces `schema` (.restore); else `schema` is copied into FILE, replacing it. */
+  readonly restore?: boolean;
+  /** FILE written without syncing or a journal (sqlite3's .backup --async). */
+  readonly fast?: boolean;
+}
+
+/** What Connection.backup did: `error`, the engine's words for why it failed; `unsupported`: this build cannot. */
+export type BackupResult = { readonly error?: string; readonly unsupported?: boolean };
 
 export interface Engine {
   readonly id: EngineId;

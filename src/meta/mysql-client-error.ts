@@ -24,3 +24,22 @@ export function mysqlClientArgument(raw: string): string {
   }
   return /^\S*/.exec(text)![0];
 }
+
+/**
+ * The mysql client's line for a connection it could not make, from sqlsh's ConnectError (its `cause`, the driver's
+ * error): the server's refusal as the server words it (`ERROR 1045 (28000): Access denied for user ...`,
+ * `ERROR 1049 (42000): Unknown database 'x'`), or the MariaDB client library's words for a server it did not reach
+ * (no such host, nothing listening, no socket); undefined for another failure (sqlsh's own words then).
+ */
+export function mysqlClientConnectLine(e: unknown, target: { readonly host?: string; readonly socket?: string }): string | undefined {
+  const cause = (e as { cause?: { errno?: number; sqlState?: string; sqlMessage?: string; code?: string; params?: { host?: string; socketPath?: string } } }).cause;
+  if (!cause) return undefined;
+  if (cause.sqlMessage !== undefined && cause.errno !== undefined) return `ERROR ${cause.errno} (${cause.sqlState ?? 'HY000'}): ${cause.sqlMessage}`;
+  const host = cause.params?.host ?? target.host ?? 'localhost';
+  // the resolver's status in the client's parentheses: EAI_NONAME -2, EAI_AGAIN -3
+  if (cause.code === 'ENOTFOUND' || cause.code === 'EAI_AGAIN') return `ERROR 2005 (HY000): Unknown server host '${host}' (${cause.code === 'EAI_AGAIN' ? -3 : -2})`;
+  // (the client library connects without blocking: its errno there is EINPROGRESS's, 115)
+  if (cause.code === 'ECONNREFUSED') return `ERROR 2002 (HY000): Can't connect to server on '${host}' (115)`;
+  if (cause.code === 'ENOENT') return `ERROR 2002 (HY000): Can't connect to local server through socket '${cause.params?.socketPath ?? target.socket ?? ''}' (2)`;
+  return undefined;
+}

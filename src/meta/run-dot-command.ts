@@ -57,6 +57,8 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
       return { type: 'ok' };
     }
     if (step.print) await session.out.write(step.print);
+    // (at the prompt, .explain auto or off keeps sqlsh's own output: only explain mode is sqlite3's)
+    if (name === 'explain' && session.interactive && session.sqlite3Output === undefined && step.state?.mode !== 'explain') return { type: 'ok' };
     session.sqlite3Output = step.state;
     return { type: 'ok' };
   }
@@ -94,7 +96,7 @@ async function runWords(session: Session, words: readonly string[], opts: MetaRu
 }
 
 /** The dot-commands that reach a shell or the file system outside the session: refused in sandbox mode (sandbox.ts). */
-const OUTSIDE: ReadonlySet<string> = new Set(['cd', 'shell', 'system', 'open', 'backup', 'save']);
+const OUTSIDE: ReadonlySet<string> = new Set(['cd', 'shell', 'system', 'open', 'backup', 'save', 'restore', 'load']);
 
 const OK: MetaOutcome = Object.freeze({ type: 'ok' });
 const usage = (message: string): Step => ({ type: 'usage', message });
@@ -104,7 +106,7 @@ const fail = (message: string): MetaOutcome => ({ type: 'error', message });
 function booleanArg(ctx: MetaContext, name: string, args: readonly string[]): boolean | Step {
   if (args.length !== 1) return usage(`Usage: .${name} on|off`);
   const b = sqlite3Boolean(args[0]!);
-  if (b.warning) ctx.session.io.error(`${ctx.opts.source ? `${ctx.opts.source}:${ctx.opts.line}: ` : ''}${b.warning}`);
+  if (b.warning) ctx.session.io.error(`${ctx.opts.source && ctx.session.interactive ? `${ctx.opts.source}:${ctx.opts.line}: ` : ''}${b.warning}`);
   return b.value;
 }
 
@@ -139,6 +141,30 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       const { writeSchema } = await import('./commands/sqlite-commands.js');
       return writeSchema(ctx, args);
     }
+    case 'fullschema': {
+      if (args.length > 1 || (args[0] !== undefined && args[0] !== '--indent' && args[0] !== '-indent')) return usage('Usage: .fullschema ?--indent?');
+      if (args.length === 1) return fail('.fullschema --indent: sqlsh does not lay out the schema (.fullschema alone writes it as stored)');
+      if (s.dialect.id !== 'sqlite') return fail('.fullschema reads a SQLite database');
+      const { writeFullSchema } = await import('./commands/sqlite-commands.js');
+      return writeFullSchema(ctx);
+    }
+    case 'load': {
+      if (args.length === 0) return usage('Usage: .load FILE ?ENTRYPOINT?');
+      const conn = s.connection;
+      if (!conn.loadExtension) return fail('.load loads an SQLite extension: this session is not on SQLite');
+      const r = await conn.loadExtension(args[0]!, args[1]);
+      return r.error !== undefined ? fail(`Error: ${r.error}`) : OK;
+    }
+    case 'binary':
+      // (on and off: the same on this system, where no line end is translated)
+      return args.length === 1 ? OK : usage('Usage: .binary on|off');
+    case 'log':
+      if (args.length !== 1) return usage('Usage: .log FILENAME');
+      return args[0] === 'off' ? OK : fail(`.log ${args[0]}: sqlsh does not write SQLite's error log`);
+    case 'scanstats':
+      if (args.length !== 1) return usage('Usage: .scanstats on|off');
+      s.io.error('Warning: .scanstats not available in this build.');
+      return OK;
     case 'dump': {
       const { dumpOptions, writeDump } = await import('./commands/sqlite-commands.js');
       const o = dumpOptions(args);
@@ -177,7 +203,7 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       if (args.length > 0) return usage('Usage: .show');
       // where results go (a .once file too)
       const echo = (s.variables.get('ECHO') ?? 'none').toLowerCase() === 'all';
-      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, eqp: s.sqlite3Eqp, stats: s.sqlite3Stats, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
+      await s.out.write(sqlite3Show(s.sqlite3Output, { echo, eqp: s.sqlite3Eqp || 'off', stats: s.sqlite3Stats, output: s.output?.description ?? 'stdout', filename: s.connection.info.file ?? '', widthCount: s.sqlite3WidthCount }));
       return OK;
     }
     case 'exit':
@@ -195,14 +221,15 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
     case 'prompt':
       return OK; // (the prompts: nothing in a script; sqlsh's prompt is its own)
     case 'eqp': {
-      // on, off, full and trigger, as sqlite3 reads them (full and trigger draw the plan as on does: no bytecode)
+      // on, off, full (the plan, then the bytecode as EXPLAIN lists it) and trigger (drawn as on), as sqlite3 reads
+      // them; trace (for a debugging build of SQLite) is not a boolean to sqlite3 either
       if (args.length !== 1) return usage('Usage: .eqp off|on|trace|trigger|full');
       const w = args[0]!.toLowerCase();
-      if (w === 'full' || w === 'trigger' || w === 'trace') s.sqlite3Eqp = true;
+      if (w === 'full' || w === 'trigger') s.sqlite3Eqp = w;
       else {
         const v = booleanArg(ctx, name, args);
         if (typeof v !== 'boolean') return v;
-        s.sqlite3Eqp = v;
+        s.sqlite3Eqp = v ? 'on' : false;
       }
       return OK;
     }
@@ -229,13 +256,6 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
       const { sqlite3Parameter } = await import('./sqlite3-parameter.js');
       return sqlite3Parameter(ctx, args, (text) => sql(ctx, text));
     }
-    case 'explain':
-      // accepted as sqlite3 reads it (auto, or a boolean with its warning); EXPLAIN's output stays sqlsh's (README)
-      if (args[0] !== undefined && args[0].toLowerCase() !== 'auto') {
-        const b = sqlite3Boolean(args[0]);
-        if (b.warning) s.io.error(b.warning);
-      }
-      return OK;
     case 'cd':
       if (args.length !== 1) return usage('Usage: .cd DIRECTORY');
       try {
@@ -252,6 +272,8 @@ async function run(ctx: MetaContext, name: string, args: readonly string[]): Pro
     case 'backup':
     case 'save':
       return backup(ctx, args);
+    case 'restore':
+      return restore(ctx, args);
     case 'help': {
       const { metaRegistry } = await import('./meta-registry.js');
       await ctx.runner.page(metaRegistry().helpList());
@@ -399,20 +421,53 @@ async function open(ctx: MetaContext, args: readonly string[]): Promise<Step> {
 }
 
 /**
- * `.backup [DB] FILE` (`.save FILE`): a copy of the database (main, or the attached DB) in FILE, replaced
- * when it is there. Made with VACUUM INTO a new file next to FILE, then renamed over it.
+ * `.backup [--async] [DB] FILE` (`.save FILE`): a copy of the database (main, or the attached DB) in FILE,
+ * replacing it, made page by page with SQLite's backup API as sqlite3 makes it (inside an open transaction
+ * too; Connection.backup). Without sqlsh's native SQLite helper: VACUUM INTO a new file next to FILE, then
+ * renamed over it (not inside a transaction).
  */
 async function backup(ctx: MetaContext, args: readonly string[]): Promise<Step> {
   const names: string[] = [];
+  let fast = false;
   for (const a of args) {
     if (a.startsWith('-')) {
       const o = a.replace(/^--?/, '');
-      if (o !== 'append' && o !== 'async') return fail(`unknown option: ${a}`);
+      if (o === 'async') fast = true;
+      else if (o === 'append') return fail(".backup --append: not done by sqlsh (the append VFS is the sqlite3 shell's own)");
+      else return fail(`unknown option: ${a}`);
     } else names.push(a);
   }
   if (names.length === 0) return fail(`missing FILENAME argument on .backup`);
   if (names.length > 2) return usage('Usage: .backup ?DB? ?OPTIONS? FILENAME');
   const [db, file] = names.length === 2 ? [names[0]!, names[1]!] : ['main', names[0]!];
+  const conn = ctx.session.connection;
+  const r = conn.backup ? await conn.backup({ schema: db, file, fast }) : { unsupported: true };
+  if (!r.unsupported) return r.error === undefined ? OK : fail(r.error === 'cannot open' ? `Error: cannot open "${file}"` : `Error: ${r.error}`);
+  return vacuumInto(ctx, db, file);
+}
+
+/**
+ * `.restore [DB] FILE`: the database (main, or the attached DB) replaced by FILE's, page by page with SQLite's
+ * backup API, as sqlite3 does (a FILE that is not there is made: an empty database then). Needs sqlsh's native
+ * SQLite helper.
+ */
+async function restore(ctx: MetaContext, args: readonly string[]): Promise<Step> {
+  if (args.length === 0 || args.length > 2) return usage('Usage: .restore ?DB? FILE');
+  const [db, file] = args.length === 2 ? [args[0]!, args[1]!] : ['main', args[0]!];
+  const conn = ctx.session.connection;
+  const r = conn.backup ? await conn.backup({ schema: db, file, restore: true }) : { unsupported: true };
+  if (r.unsupported) {
+    return fail(ctx.session.dialect.id === 'sqlite'
+      ? ".restore needs sqlsh's native SQLite helper, which was not built (npm run install builds it)"
+      : '.restore replaces a SQLite database: this session is not on SQLite');
+  }
+  if (r.error !== undefined) return fail(r.error === 'cannot open' ? `Error: cannot open "${file}"` : `Error: ${r.error}`);
+  if (ctx.session.interactive) void ctx.session.refreshCatalog();
+  return OK;
+}
+
+/** .backup without the native helper: VACUUM INTO a new file next to FILE, then renamed over it. */
+async function vacuumInto(ctx: MetaContext, db: string, file: string): Promise<Step> {
   const { dirname, basename, join } = await import('node:path');
   const { rename, rm, appendFile } = await import('node:fs/promises');
   // as sqlite3: the file is opened (made) first, then the database looked for

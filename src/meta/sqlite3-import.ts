@@ -15,7 +15,22 @@ import type { MetaContext, MetaOutcome } from './meta-command.js';
 import { importColumnNames, importCreateTable, readImportText, type ImportRecord } from './sqlite3-import-text.js';
 
 const ROWS_PER_INSERT = 200;
-const USAGE = 'Usage: .import [--csv|--ascii] [--skip N] [--schema S] [-v] FILE TABLE';
+/** sqlite3 3.40's help for .import, which it prints after a usage error. */
+const USAGE = `Usage:
+.import FILE TABLE       Import data from FILE into TABLE
+   Options:
+     --ascii               Use \\037 and \\036 as column and row separators
+     --csv                 Use , and \\n as column and row separators
+     --skip N              Skip the first N rows of input
+     --schema S            Target table to be S.TABLE
+     -v                    "Verbose" - increase auxiliary output
+   Notes:
+     *  If TABLE does not exist, it is created.  The first row of input
+        determines the column names.
+     *  If neither --csv or --ascii are used, the input mode is derived
+        from the ".mode" output mode
+     *  If FILE begins with "|" then it is a command that generates the
+        input text.`;
 
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
@@ -94,6 +109,7 @@ export async function sqlite3Import(ctx: MetaContext, words: readonly string[]):
     const { names, renamed } = importColumnNames(header.fields);
     if (renamed.length > 0) s.io.error(`Columns renamed during .import ${file} due to duplicates:\n${renamed.map(([a, b]) => `"${a}" to "${b}"`).join(',\n')}`);
     const create = importCreateTable(target, names);
+    if (verbose) await s.out.write(`${create}\n\n`); // (-v: the statement that makes the table, as sqlite3 shows it)
     try {
       await run(ctx, create);
     } catch (e) {

@@ -32,21 +32,28 @@ export async function sqlite3Parameter(ctx: MetaContext, args: readonly string[]
   if (args.length === 1 && cmd === 'clear') await sql('DROP TABLE IF EXISTS temp.sqlite_parameters');
   else if (args.length === 1 && cmd === 'init') await sql(SQLITE3_PARAMETERS_DDL);
   else if (args.length === 1 && cmd === 'list') {
-    if ((await sql("SELECT 1 FROM temp.sqlite_master WHERE name = 'sqlite_parameters'")).length === 0) return OK;
+    // (the statements as sqlite3 writes them, for .trace; no table, or an empty one: nothing, as in sqlite3)
+    try {
+      const longest = await sql('SELECT max(length(key)) FROM temp.sqlite_parameters');
+      if (longest[0]?.[0] === null || longest[0]?.[0] === undefined) return OK;
+    } catch (e) {
+      if (e instanceof SqlError && e.phase === 'prepare') return OK;
+      throw e;
+    }
     const rows = (await sql('SELECT key, quote(value) FROM temp.sqlite_parameters')).map((r) => [String(r[0]), String(r[1])] as const);
     // (sqlite3 pads the names to the longest one, counted in bytes)
     const width = Math.max(0, ...rows.map(([k]) => Buffer.byteLength(k)));
     await s.out.write(rows.map(([k, v]) => `${k}${' '.repeat(width - Buffer.byteLength(k))} ${v}\n`).join(''));
   } else if (args.length === 3 && cmd === 'set') {
     await sql(SQLITE3_PARAMETERS_DDL);
-    const replace = (v: string): Promise<unknown[][]> => sql(`REPLACE INTO temp.sqlite_parameters(key, value) VALUES(${literal(name!)}, ${v})`);
+    const replace = (v: string): Promise<unknown[][]> => sql(`REPLACE INTO temp.sqlite_parameters(key,value)VALUES(${literal(name!)},${v})`);
     try {
       await replace(value!);
     } catch (e) {
       if (!(e instanceof SqlError) || e.phase !== 'prepare') throw e;
       await replace(literal(value!));
     }
-  } else if (args.length === 2 && cmd === 'unset') await sql(`DELETE FROM temp.sqlite_parameters WHERE key = ${literal(name!)}`);
+  } else if (args.length === 2 && cmd === 'unset') await sql(`DELETE FROM temp.sqlite_parameters WHERE key=${literal(name!)}`);
   else await s.out.write(SQLITE3_PARAMETER_HELP); // (on stdout, the script going on, as sqlite3 3.40 writes it)
   return OK;
 }

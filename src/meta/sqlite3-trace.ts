@@ -5,14 +5,16 @@
  * are not sqlite3's own: `.tables` and `.parameter` trace different SQL in each; the shell's own queries for
  * `.eqp` and `.changes` are not traced, as sqlite3's are not). `.open` ends it, as in sqlite3.
  *
- * Differences: the statement is written as sqlsh sends it, from its first word to its end with `;` after it,
- * where sqlite3 writes it from its first character to its `;` as written (`/* c *\/ select 6;`, `select 2 ;`,
- * a line break before the `;`); --expanded writes it as written (sqlite3 puts the parameters' values in);
+ * A script's statement is written as written (ExecuteOptions.asWritten: from where sqlite3's text of it begins to its
+ * `;`, sql/sqlite3-statement-text.ts), and only once it runs (SQLite traces none that does not compile).
+ * Differences: a trigger's statements are not traced (sqlite3: `-- TRIGGER tr`), nor the shell's lookups of each
+ * parameter's value; --expanded writes it as written (sqlite3 puts the parameters' values in);
  * sqlite3 3.40 opens its first word as the file (`.trace --stmt stdout` writes a file named --stmt), sqlsh
  * the first word that is not an option.
  */
 import type { Connection, ExecuteOptions } from '../engines/engine.js';
 import type { TextOutput } from '../output/sink.js';
+import { SqlError } from '../core/errors.js';
 
 /** Where the trace goes: a writer, and how it is closed (a file); what is written (sqlite3's --stmt, --profile, --close). */
 export interface Sqlite3Trace {
@@ -55,12 +57,28 @@ export function traced(conn: Connection, trace: () => Sqlite3Trace | undefined):
 }
 
 async function* tracedRun(conn: Connection, sql: string, opts: ExecuteOptions | undefined, trace: Sqlite3Trace | undefined) {
-  if (trace?.stmt) await trace.write(`${traceText(sql)}\n`);
+  // the statement as written in the script, else as sent
+  const text = opts?.asWritten ?? traceText(sql);
+  let said = !trace?.stmt;
+  const say = async (): Promise<void> => {
+    if (said) return;
+    said = true;
+    await trace!.write(`${text}\n`);
+  };
   const started = process.hrtime.bigint();
-  yield* conn.execute(sql, opts);
+  try {
+    for await (const ev of conn.execute(sql, opts)) {
+      await say();
+      yield ev;
+    }
+  } catch (e) {
+    // SQLite traces a statement as it starts to run: one that does not compile is not traced
+    if (!(e instanceof SqlError && e.phase === 'prepare')) await say();
+    throw e;
+  }
   // --profile: the statement again once it has run, with the time it took in nanoseconds, counted in whole
   // milliseconds as SQLite's clock counts them (a quick statement is `-- 0 ns`)
-  if (trace?.profile) await trace.write(`${traceText(sql)} -- ${((process.hrtime.bigint() - started) / 1_000_000n) * 1_000_000n} ns\n`);
+  if (trace?.profile) await trace.write(`${text} -- ${((process.hrtime.bigint() - started) / 1_000_000n) * 1_000_000n} ns\n`);
 }
 
 /** A statement as sqlite3's trace shows it: its text from its first character, with its `;`. */

@@ -41,7 +41,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
   if (options.mysqlMarkup === 'xml') return new MysqlXmlSink(out.isTTY ? escapedOutput(out) : out, options.statement ?? '');
   if (options.sqlite3) return new Sqlite3Sink(out.isTTY ? escapedOutput(out) : out, options.sqlite3);
   if (options.expanded === 'vertical') return new VerticalSink(out.isTTY ? escapedOutput(out) : out, { nullString: 'NULL', header });
-  if (options.mysqlBatch && format === 'tsv' && options.expanded !== 'on') return new MysqlBatchSink(out.isTTY ? escapedOutput(out) : out, { nullString, header });
+  if (options.mysqlBatch && format === 'tsv' && options.expanded !== 'on') return new MysqlBatchSink(out.isTTY ? escapedOutput(out) : out, { nullString, header: header && !options.mysqlSilent });
   if (isMachineFormat(format) && out.isTTY) out = escapedOutput(out);
   const style = borderStyleFor(options.tableStyle, options.psqlLines);
   switch (format) {
@@ -70,7 +70,7 @@ export function createSink(out: TextOutput, options: RenderOptions & { readonly 
       });
     case 'unaligned':
       if (options.expanded === 'on') return new UnalignedRecordsSink(out, { nullString, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...(header ? title : {}), ...(header ? footers : {}) });
-      return new UnalignedSink(out, { nullString, header, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title, ...footers });
+      return new UnalignedSink(out, { nullString, header: header && !options.mysqlSilent, footer, fieldSeparator: options.fieldSeparator, recordSeparator: options.recordSeparator, ...title, ...footers });
     case 'expanded':
       return new ExpandedSink(out, { style, nullString, header, footer, color, blankLineAfter, psqlBooleans, ...title, ...footers, ...wrapTo(options, out), ...segmentOf(options) });
     case 'table':

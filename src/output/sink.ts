@@ -98,6 +98,8 @@ export interface RenderOptions {
   readonly sqlite3?: Sqlite3Output;
   /** The mysql client's batch output (its command line, tsv to a file or pipe): output/mysql-batch-sink.ts. */
   readonly mysqlBatch?: boolean;
+  /** The mysql client's -s: its batch output (and --raw's) without the column names (its tables and `\\G` records keep theirs). */
+  readonly mysqlSilent?: boolean;
   /** A result without rows shows nothing, not even its header (the mysql client's command line). */
   readonly hideEmptyResults?: boolean;
   /** Tables are the mysql client's (its command line: `-t`): output/mysql-table-sink.ts. */

@@ -22,8 +22,15 @@ import type { ColumnInfo, Row, Value } from '../core/result.js';
 import type { ResultSink, ResultSummary, TextOutput } from './sink.js';
 import { sqlite3Name, sqlite3Quoted, sqlite3Real } from './sqlite3-values.js';
 import { bytesText, encodeUtf8Escaped, hasEscapedBytes } from '../core/surrogate-escape.js';
+import { explainHeader, explainIndents, explainRow, isExplainListing } from './sqlite3-explain.js';
+import { sqlite3PlanText, sqliteRowsFrom } from '../plan/parse-sqlite-plan.js';
 
-export type Sqlite3Mode = 'list' | 'ascii' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl' | 'json';
+/**
+ * The modes `.mode` sets, and two more: 'explain', the mode of `.explain on` and of an EXPLAIN statement under
+ * `.explain auto` (sqlite3-explain.ts); 'eqp', an EXPLAIN QUERY PLAN statement's rows drawn as its tree under
+ * `.explain auto`.
+ */
+export type Sqlite3Mode = 'list' | 'ascii' | 'csv' | 'tabs' | 'column' | 'line' | 'box' | 'table' | 'markdown' | 'quote' | 'insert' | 'html' | 'tcl' | 'json' | 'explain' | 'eqp';
 export const SQLITE3_MODES: readonly Sqlite3Mode[] = Object.freeze(['list', 'ascii', 'csv', 'tabs', 'column', 'line', 'box', 'table', 'markdown', 'quote', 'insert', 'html', 'tcl', 'json']);
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
@@ -66,6 +73,16 @@ export interface Sqlite3Output {
   readonly widths?: readonly number[];
   /** `.changes on`: after each statement, `changes: N   total_changes: M` (written by the script runner). */
   readonly changes?: boolean;
+  /** The columnar modes' `--wrap N` (undefined: 60): a column `.width` leaves as wide as needed wraps there (0 or less: never). */
+  readonly wrap?: number;
+  /** The columnar modes' `--wordwrap on`: a wrapped value is cut after a space where it can. */
+  readonly wordWrap?: boolean;
+  /** The columnar modes' `--quote` (and qbox): values as SQL literals, NULL as NULL. */
+  readonly quote?: boolean;
+  /** `.explain off` or `on` (undefined: auto, an EXPLAIN statement in explain mode and EXPLAIN QUERY PLAN as a tree). */
+  readonly autoExplain?: false;
+  /** The mode `.explain on` replaced, which `.explain off` and `.explain auto` set again. */
+  readonly normalMode?: Sqlite3Mode;
 }
 
 /** sqlite3's start: list mode, no headers, '|' and '\n', NULL empty. */
@@ -85,6 +102,14 @@ function text(v: Value, nullValue: string): string {
   return v.text;
 }
 
+/** A value in a columnar mode's `--quote` (qbox): text in single quotes, a blob as x'hex', NULL as NULL, numbers as they are. */
+function columnarQuoted(v: Value): string {
+  if (v === null) return 'NULL';
+  if (v instanceof Uint8Array) return `x'${Buffer.from(v).toString('hex')}'`;
+  if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`;
+  return text(v, '');
+}
+
 /** sqlite3's csv quoting: needed for an empty value, a control character, space, '"', '\'', DEL or beyond ASCII, or the separator. */
 export function sqlite3Csv(value: string, separator: string): string {
   // eslint-disable-next-line no-control-regex
@@ -94,29 +119,32 @@ export function sqlite3Csv(value: string, separator: string): string {
 
 /**
  * A cell's lines as sqlite3 3.40 lays them out: split at each control character but the tab (a newline, and a
- * CR or ESC too, which are dropped; CR LF is one break), a last break ends the value, tabs padded to the next
- * multiple of 8.
+ * CR or ESC too, which are dropped; CR LF is one break), a last break ends the value. Tabs stay (expandTabs, or
+ * wrapLines under a `.width`).
  */
 function cellLines(value: string): string[] {
   const parts = value.split(/\r\n|[\x00-\x08\x0a-\x1f]/);
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  return parts.map((line) => {
-    if (!line.includes('\t')) return line;
-    let out = '';
-    let n = 0;
-    for (const ch of line) {
-      if (ch === '\t') {
-        do {
-          out += ' ';
-          n++;
-        } while (n % 8 !== 0);
-      } else {
-        out += ch;
+  return parts;
+}
+
+/** A line's tabs as spaces to the next multiple of 8. */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  let n = 0;
+  for (const ch of line) {
+    if (ch === '\t') {
+      do {
+        out += ' ';
         n++;
-      }
+      } while (n % 8 !== 0);
+    } else {
+      out += ch;
+      n++;
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 /**
@@ -133,15 +161,71 @@ const chars = (s: string): number => {
 };
 
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - chars(s)));
+/** The first `w` characters. */
+const cut = (s: string, w: number): string => [...s].slice(0, w).join('');
 const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, w - chars(s))) + s;
 
-/** A cell's lines cut every `w` characters (`.width`): sqlite3 wraps by characters, not words. */
-function wrapLines(lines: readonly string[], w: number): string[] {
+const alnum = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+
+/**
+ * A cell's lines cut after at most `w` characters (`--wordwrap on`), as sqlite3 3.40 cuts them: after a space in
+ * the second half of the piece (the space stays at the piece's end), else where a letter or digit meets another
+ * character there (then the spaces after the cut are left out), else at `w`.
+ */
+function wordWrapLines(lines: readonly string[], w: number): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const cs = [...line];
-    if (cs.length <= w) out.push(line);
-    else for (let k = 0; k < cs.length; k += w) out.push(cs.slice(k, k + w).join(''));
+    if (cs.length === 0) out.push('');
+    for (let i = 0; i < cs.length; ) {
+      let j = Math.min(cs.length, i + w);
+      if (j - i >= w) {
+        // (the second half counted in UTF-8 bytes, as sqlite3 counts it)
+        const at = [0];
+        for (let m = i; m < j; m++) at.push(at[at.length - 1]! + Buffer.byteLength(cs[m]!));
+        const later = (k: number): boolean => at[k - i]! > at[j - i]! / 2;
+        let k = j;
+        while (later(k) && !/\s/.test(cs[k - 1]!)) k--;
+        if (!later(k)) for (k = j; later(k) && alnum(cs[k - 1]) === alnum(cs[k]); k--);
+        if (later(k)) {
+          out.push(cs.slice(i, k).join(''));
+          for (i = k; i < cs.length && cs[i] === ' '; i++);
+          continue;
+        }
+      }
+      out.push(cs.slice(i, j).join(''));
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * A cell's lines cut every `w` characters (`.width`): sqlite3 wraps by characters, not words. A tab is spaces to
+ * the next multiple of 8 of its piece, or to the piece's end (the rest of it is lost at the cut), as in sqlite3 3.40.
+ */
+function wrapLines(lines: readonly string[], w: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let piece = '';
+    let n = 0;
+    for (const ch of line) {
+      if (n >= w) {
+        out.push(piece);
+        piece = '';
+        n = 0;
+      }
+      if (ch === '\t') {
+        do {
+          piece += ' ';
+          n++;
+        } while (n % 8 !== 0 && n < w);
+      } else {
+        piece += ch;
+        n++;
+      }
+    }
+    out.push(piece);
   }
   return out;
 }
@@ -168,7 +252,7 @@ function sqlite3Json(text: string): string {
 function jsonValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'bigint' || typeof v === 'number') return sqlite3Quoted(v, false);
-  if (v instanceof Uint8Array) return sqlite3Json(Buffer.from(v).toString('latin1'));
+  if (v instanceof Uint8Array) return sqlite3Json(bytesText(v)); // (its bytes as they are: invalid UTF-8 carried escaped)
   return sqlite3Json(typeof v === 'string' ? v : typeof v === 'object' && 'text' in v ? String((v as { text: unknown }).text) : String(v));
 }
 
@@ -182,6 +266,8 @@ export class Sqlite3Sink implements ResultSink {
   private count = 0;
   /** The columnar modes' rows (as cell lines), kept for the widths. */
   private cells: string[][][] = [];
+  /** An EXPLAIN listing's rows (for its indentation), an EXPLAIN QUERY PLAN's (for its tree). */
+  private held: (readonly unknown[])[] = [];
 
   constructor(
     private readonly out: TextOutput,
@@ -192,6 +278,7 @@ export class Sqlite3Sink implements ResultSink {
     this.names = columns.map((c) => c.name);
     this.count = 0;
     this.cells = [];
+    this.held = [];
   }
 
   async rows(batch: readonly Row[]): Promise<void> {
@@ -234,6 +321,13 @@ export class Sqlite3Sink implements ResultSink {
           // sqlite3's json mode: one object a line, the array opened by the first row and closed after the last
           chunk += `${this.count === 0 ? '[{' : ',\n{'}${row.map((v, i) => `${sqlite3Json(this.names[i]!)}:${jsonValue(v)}`).join(',')}}`;
           break;
+        case 'explain':
+          if (isExplainListing(this.names)) this.held.push(values);
+          else chunk += (this.count === 0 ? explainHeader(this.names, pad, cut) : '') + explainRow(values, pad);
+          break;
+        case 'eqp':
+          this.held.push(row);
+          break;
         case 'line': {
           const w = Math.max(5, ...this.names.map(chars));
           if (this.count > 0) chunk += o.rowSeparator;
@@ -241,7 +335,7 @@ export class Sqlite3Sink implements ResultSink {
           break;
         }
         default:
-          this.cells.push(values.map(cellLines));
+          this.cells.push(o.quote ? row.map((v) => cellLines(columnarQuoted(v))) : values.map(cellLines));
       }
       this.count++;
     }
@@ -250,6 +344,16 @@ export class Sqlite3Sink implements ResultSink {
 
   async end(_summary: ResultSummary): Promise<void> {
     const { o } = this;
+    if (o.mode === 'explain' || o.mode === 'eqp') {
+      const held = this.held;
+      this.held = [];
+      if (held.length === 0) return;
+      if (o.mode === 'eqp') return void (await this.out.write(sqlite3PlanText(sqliteRowsFrom(held))));
+      const rows = held as string[][];
+      const indents = explainIndents(rows);
+      await this.out.write(explainHeader(this.names, pad, cut) + rows.map((r, i) => explainRow(r, pad, indents[i])).join(''));
+      return;
+    }
     if (o.mode === 'json') {
       if (this.count > 0) await this.out.write(']\n');
       return;
@@ -257,10 +361,14 @@ export class Sqlite3Sink implements ResultSink {
     if (o.mode !== 'column' && o.mode !== 'box' && o.mode !== 'table' && o.mode !== 'markdown') return;
     if (this.cells.length === 0) return;
     const header = o.mode !== 'column' || o.header;
-    // .width: a set width wraps the values and cuts the name; a negative one aligns to the right
+    // .width: a set width wraps the values and cuts the name; a negative one aligns to the right; a column without
+    // one wraps at the mode's --wrap (60)
     const spec = this.names.map((_, i) => o.widths?.[i] ?? 0);
-    const names = this.names.map((n, i) => (spec[i] !== 0 ? wrapLines([n], Math.abs(spec[i]!))[0] ?? '' : n));
-    if (spec.some((w) => w !== 0)) this.cells = this.cells.map((r) => r.map((c, i) => (spec[i] !== 0 ? wrapLines(c, Math.abs(spec[i]!)) : c)));
+    const wrapAt = o.wrap ?? 60;
+    const cutAt = spec.map((w) => (w !== 0 ? Math.abs(w) : wrapAt > 0 ? wrapAt : 0));
+    const wrap = (lines: readonly string[], w: number): string[] => (o.wordWrap ? wordWrapLines(lines.map(expandTabs), w) : wrapLines(lines, w));
+    const names = this.names.map((n, i) => (cutAt[i] !== 0 ? wrapLines([n], cutAt[i]!)[0] ?? '' : n));
+    this.cells = this.cells.map((r) => r.map((c, i) => (cutAt[i] !== 0 ? wrap(c, cutAt[i]!) : c.map(expandTabs))));
     const widths = names.map((name, i) => {
       if (spec[i] !== 0) return Math.abs(spec[i]!);
       let w = header ? chars(name) : 0;

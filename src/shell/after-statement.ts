@@ -26,15 +26,33 @@ export async function afterStatement(session: Session, summary: RenderedSummary,
   if ((mode === 'column' || mode === 'box' || mode === 'table' || mode === 'markdown') && summary.columns !== undefined) {
     session.sqlite3WidthCount = Math.max(session.sqlite3WidthCount, summary.columns);
   }
-  if (session.mysqlVerbose >= 2 && session.mysqlClient) await session.io.stdout.write(mysqlOutcome(summary));
+  if (session.mysqlVerbose >= 2 && session.mysqlClient) await session.io.stdout.write(mysqlOutcome(summary, session.mysqlVerbose >= 3 ? ms : undefined));
 }
 
-/** The mysql client's -vv line after a statement: `2 rows in set` / `Empty set`, or `Query OK, 1 row affected` (and the server's info), then a blank line. */
-function mysqlOutcome(s: { readonly rowCount: number; readonly affected?: number; readonly resultSets: number; readonly warnings?: number; readonly info?: string }): string {
+/** The mysql client's -vvv time: `0.012 sec`, from a minute on `1 min 2.345 sec`, `1 hour ...`, `2 days ...`. */
+export function mysqlClientTime(ms: number): string {
+  let sec = ms / 1000;
+  let out = '';
+  for (const [size, one, many] of [[86400, 'day', 'days'], [3600, 'hour', 'hours'], [60, 'min', 'min']] as const) {
+    if (sec >= size) {
+      const n = Math.floor(sec / size);
+      sec -= n * size;
+      out += `${n} ${n === 1 ? one : many} `;
+    }
+  }
+  return `${out}${sec.toFixed(3)} sec`;
+}
+
+/**
+ * The mysql client's -vv line after a statement: `2 rows in set` / `Empty set`, or `Query OK, 1 row affected` (and the
+ * server's info), then a blank line; -vvv (`ms`) adds the time, `(0.001 sec)`.
+ */
+function mysqlOutcome(s: { readonly rowCount: number; readonly affected?: number; readonly resultSets: number; readonly warnings?: number; readonly info?: string }, ms?: number): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const warned = s.warnings ? `, ${plural(s.warnings, 'warning')}` : '';
-  if (s.resultSets > 0) return `${s.rowCount === 0 ? 'Empty set' : `${plural(s.rowCount, 'row')} in set`}${warned}\n\n`;
-  return `Query OK, ${plural(s.affected ?? 0, 'row')} affected${warned}\n${s.info ? `${s.info}\n` : ''}\n`;
+  const time = ms !== undefined ? ` (${mysqlClientTime(ms)})` : '';
+  if (s.resultSets > 0) return `${s.rowCount === 0 ? 'Empty set' : `${plural(s.rowCount, 'row')} in set`}${warned}${time}\n\n`;
+  return `Query OK, ${plural(s.affected ?? 0, 'row')} affected${warned}${time}\n${s.info ? `${s.info}\n` : ''}\n`;
 }
 
 /** sqlite3's `.changes on` line after a statement: the rows it changed and the connection's total. */

@@ -42,6 +42,7 @@ import { nowMs } from '../core/now-ms.js';
 import type { ExecuteOptions, ManyResult, ManyStatus } from '../engines/engine.js';
 import type { ResultEvent } from '../core/result.js';
 import type { TextOutput } from '../output/sink.js';
+import { sqlite3StatementStart, sqliteExplainKind } from '../sql/sqlite3-statement-text.js';
 import { SQLITE3_DEFAULT } from '../output/sqlite3-sink.js';
 
 export interface RunOptions {
@@ -484,7 +485,10 @@ export async function runScript(session: Session, input: string, opts: RunOption
     // and .dump show) keeps the line break or comment before it, as after sqlite3
     const sendText = session.dialect.id === 'sqlite' && st.complete && st.terminator === ';' && sql === st.text
       ? text.slice(st.start, st.segmentEnd - 1) : undefined;
-    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(buffer !== undefined ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}), ...(sendText !== undefined && sendText !== sql ? { sendText } : {}) });
+    // sqlite3's .trace shows the statement as written, from where sqlite3's text of it begins to its `;`
+    const asWritten = sendText !== undefined && session.sqlite3Trace
+      ? text.slice(st.segmentStart + sqlite3StatementStart(text.slice(st.segmentStart, st.start)), st.segmentEnd) : undefined;
+    const r = await runStatement(session, sql, { ...opts, line, terminator: st.terminator, asSent: buffer !== undefined, ...(buffer !== undefined ? { simpleQuery } : {}), ...(xmlStatement !== undefined ? { xmlStatement } : {}), ...(sendText !== undefined && sendText !== sql ? { sendText } : {}), ...(asWritten !== undefined ? { asWritten } : {}) });
     if (r === 'cancelled') return { ok: false, quit: false, cancelled: true };
     if (!r) {
       ok = false;
@@ -835,6 +839,8 @@ type StatementOptions = RunOptions & {
   lastResult?: (r: QueryRows) => void;
   /** The text the engine gets, when not `sql` (what follows the statement up to its `;`). */
   sendText?: string;
+  /** The statement as written, with its `;` (ExecuteOptions.asWritten). */
+  asWritten?: string;
 };
 
 /** Runs one SQL statement. true: ok; false: failed (error printed); 'cancelled'. */
@@ -909,7 +915,10 @@ async function runStatementInTransaction(
   const render = session.renderOptions();
   // `\\G` on MySQL/MariaDB: the mysql client's vertical records; elsewhere (and \\gx) psql's expanded ones
   const vertical = term === '\\G' && session.dialect.id === 'mysql';
-  const options0 = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
+  const options1 = expandedOnce ? { ...render, expanded: vertical ? ('vertical' as const) : ('on' as const) } : render;
+  // sqlite3's .explain auto: an EXPLAIN statement in explain mode, EXPLAIN QUERY PLAN drawn as its tree
+  const explain = options1.sqlite3 && options1.sqlite3.autoExplain !== false && session.dialect.id === 'sqlite' ? sqliteExplainKind(sql) : undefined;
+  const options0 = explain && options1.sqlite3 ? { ...options1, sqlite3: { ...options1.sqlite3, mode: explain === 'plan' ? ('eqp' as const) : ('explain' as const) } } : options1;
   const options = options0.mysqlMarkup === 'xml' ? { ...options0, statement: opts.xmlStatement ?? sql } : options0;
   const started = nowMs();
   const cpuStart = statementCpu(session);
@@ -937,6 +946,7 @@ async function runStatementInTransaction(
       ...(opts.copyData !== undefined ? { copyData: opts.copyData } : {}),
       ...(opts.onCopyIn ? { onCopyIn: opts.onCopyIn } : {}),
       ...(opts.simpleQuery ? { simpleQuery: true } : {}),
+      ...(opts.asWritten !== undefined ? { asWritten: opts.asWritten } : {}),
       // the sqlite3 shell's output: rows with its values, none of the fast paths
       ...(options.sqlite3 ? { sqlite3Values: true } : {}),
       // a sqlite3 script (or .parameter at the prompt): parameters bound from .parameter's table, else NULL, as in the sqlite3 shell

@@ -77,6 +77,8 @@ export class Session {
   lexChanges: Partial<LexOptions> | undefined;
   /** mysql -E: the expanded format is the mysql client's vertical records (`*** 1. row ***`). */
   verticalRecords = false;
+  /** The mysql client's -s: its tab-separated output without the column names (RenderOptions.mysqlSilent). */
+  mysqlSilent = false;
   /** mysql -H / -X: results in the mysql client's html or xml (output/mysql-markup-sinks.ts). */
   mysqlMarkup: 'html' | 'xml' | undefined;
   /** The statement terminator the mysql client's DELIMITER set (MySQL/MariaDB), for the rest of the session; undefined: ';'. */
@@ -106,8 +108,8 @@ export class Session {
   mysqlShowWarnings = false;
   /** The mysql client's \\r failed: the client has no connection, and its next statement ends the script. */
   mysqlDisconnected = false;
-  /** sqlite3's `.eqp on`: each statement's query plan before it (src/shell/sqlite3-eqp.ts). */
-  sqlite3Eqp = false;
+  /** sqlite3's `.eqp on` (full, trigger): each statement's query plan before it (src/shell/sqlite3-eqp.ts). */
+  sqlite3Eqp: false | 'on' | 'full' | 'trigger' = false;
   /** sqlite3's `.trace`: where each statement's SQL goes as it runs (src/meta/sqlite3-trace.ts); the connection is traced until `.open`. */
   sqlite3Trace: Sqlite3Trace | undefined;
   /** sqlite3's `.stats` setting, as `.show` says it (sqlsh shows no counters: README). */
@@ -216,6 +218,7 @@ export class Session {
       ...(this.title !== undefined ? { title: this.title } : {}),
       ...(this.sqlite3Output !== undefined ? { sqlite3: { ...this.sqlite3Output, keywords: SQLITE_KEYWORDS } } : {}),
       ...(this.mysqlClient && format === 'tsv' ? { mysqlBatch: true } : {}),
+      ...(this.mysqlClient && this.mysqlSilent ? { mysqlSilent: true } : {}),
       // (the client's xml writes a document for a result without rows too)
       ...(this.mysqlClient ? { hideEmptyResults: this.mysqlMarkup !== 'xml', mysqlTables: true } : {}),
       ...(this.mysqlClient && this.mysqlMarkup ? { mysqlMarkup: this.mysqlMarkup } : {}),

@@ -3,20 +3,24 @@
  * each does: the one list the error message, `.help` and completion after a `.` at a line's start share.
  */
 export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[] = Object.freeze([
-  ['.backup', 'a copy of the database (or the attached DB) in a file: .backup [DB] FILE'],
+  ['.backup', 'a copy of the database (or the attached DB) in a file, page by page as sqlite3 makes it: .backup [--async] [DB] FILE'],
   ['.bail', 'stop after an error (on|off)'],
+  ['.binary', 'accepted (on|off): no line end is translated here'],
   ['.cd', 'change the current directory'],
   ['.changes', 'after each statement, the rows it changed and the total (on|off)'],
   ['.databases', 'the attached databases and their files'],
   ['.dump', 'the database (or the tables matching a pattern) as SQL: --preserve-rowids, --data-only, --nosys, --newlines'],
   ['.echo', 'print each command before it runs (on|off)'],
-  ['.explain', 'accepted (on|off|auto); EXPLAIN\'s output stays sqlsh\'s'],
-  ['.eqp', 'before each statement its query plan, drawn as sqlite3 draws it (on|off)'],
+  ['.explain', 'EXPLAIN in sqlite3\'s explain mode and EXPLAIN QUERY PLAN as a tree (auto), every result in explain mode (on), neither (off)'],
+  ['.eqp', 'before each statement its query plan, drawn as sqlite3 draws it (on|off|full: its bytecode too|trigger)'],
   ['.exit', 'leave the shell'],
+  ['.fullschema', 'the schema as stored and ANALYZE\'s statistics as statements'],
   ['.headers', 'column names in the output (on|off)'],
   ['.help', 'the commands'],
   ['.import', 'a file into a table, read as .mode says: .import [--csv|--ascii] [--skip N] [--schema S] FILE TABLE'],
   ['.indexes', 'the indexes (of the tables matching a pattern)'],
+  ['.load', 'an SQLite extension into the connection: .load FILE [ENTRYPOINT]'],
+  ['.log', 'accepted: .log off (sqlsh writes no SQLite error log)'],
   ['.mode', 'the output mode: list, ascii, csv, tabs, line, column, table, box, markdown, quote, insert, html, tcl, json'],
   ['.nullvalue', 'the text shown for NULL'],
   ['.once', 'the next result into a file'],
@@ -27,7 +31,9 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
   ['.prompt', 'accepted (sqlsh\'s prompt is its own)'],
   ['.quit', 'leave the shell'],
   ['.read', 'run the commands of a file'],
+  ['.restore', 'the database (or the attached DB) replaced by the one in a file: .restore [DB] FILE'],
   ['.save', 'a copy of the database in a file (.backup main FILE)'],
+  ['.scanstats', 'as sqlite3 built without them: a warning'],
   ['.schema', 'the CREATE statements (of the tables matching a pattern)'],
   ['.separator', 'the separator between values (and rows)'],
   ['.shell', 'run a command with /bin/sh (also .system)'],
@@ -47,10 +53,10 @@ export const DOT_COMMANDS: readonly (readonly [name: string, summary: string])[]
  * here takes no abbreviation. Read off the sqlite3 3.40 shell, prefix by prefix.
  */
 const SHORTEST: readonly (readonly [name: string, shortest: number])[] = [
-  ['backup', 3], ['bail', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['eqp', 2], ['exit', 2], ['explain', 3],
+  ['backup', 3], ['bail', 3], ['binary', 3], ['fullschema', 2], ['load', 1], ['log', 3], ['changes', 3], ['databases', 2], ['dump', 1], ['echo', 1], ['eqp', 2], ['exit', 2], ['explain', 3],
   ['headers', 1], ['help', 3], ['indexes', 2], ['indices', 4], ['import', 1], ['mode', 1], ['nullvalue', 1], ['once', 2],
-  ['open', 2], ['output', 1], ['parameter', 3], ['print', 3], ['prompt', 1], ['quit', 1], ['read', 3], ['save', 3],
-  ['schema', 3], ['separator', 2], ['shell', 2], ['show', 3], ['stats', 2], ['system', 2], ['tables', 2], ['timeout', 5], ['trace', 1], ['width', 2],
+  ['open', 2], ['output', 1], ['parameter', 3], ['print', 3], ['prompt', 1], ['quit', 1], ['read', 3], ['restore', 3], ['save', 3],
+  ['schema', 3], ['separator', 2], ['shell', 2], ['show', 3], ['stats', 2], ['system', 2], ['scanstats', 1], ['tables', 2], ['timeout', 5], ['trace', 1], ['width', 2],
 ];
 
 /** The dot-command a word names (lower case, without the dot), its abbreviation read as sqlite3 reads it; else the word. */

@@ -10,14 +10,19 @@
 const WITH_ARGUMENT: Readonly<Record<string, string>> = { use: '\\u', source: '\\.' };
 const ALONE: Readonly<Record<string, string>> = { quit: '\\q', exit: '\\q' };
 
-/** On the mysql client's command line only (session.mysqlClient): `connect [db [host]]` is its \\r. */
-const CLIENT_WITH_ARGUMENT: Readonly<Record<string, string>> = { ...WITH_ARGUMENT, connect: '\\r' };
+/**
+ * On the mysql client's command line only (session.mysqlClient): `connect [db [host]]` is its \\r, `tee FILE` \\T,
+ * `system CMD` \\!, `prompt [TEXT]` \\R, `charset NAME` \\C.
+ */
+const CLIENT_WITH_ARGUMENT: Readonly<Record<string, string>> = { ...WITH_ARGUMENT, connect: '\\r', tee: '\\T', system: '\\!', prompt: '\\R', charset: '\\C' };
 
 /**
  * On the mysql client's command line only: commands that take nothing, alone on their line or ended by
  * the delimiter (`status`, `status;`; `status x` is SQL), unlike quit and exit.
  */
-const CLIENT_ALONE: Readonly<Record<string, string>> = { status: '\\s' };
+const CLIENT_ALONE: Readonly<Record<string, string>> = {
+  status: '\\s', notee: '\\t', warnings: '\\W', nowarning: '\\w', rehash: '\\#', nopager: '\\n', clear: '\\c', print: '\\p',
+};
 
 /** A word's entry, never an Object.prototype name's (`constructor x;` is SQL). */
 const entry = (table: Readonly<Record<string, string>>, word: string): string | undefined => (Object.hasOwn(table, word) ? table[word] : undefined);

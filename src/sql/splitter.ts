@@ -97,6 +97,12 @@ export interface SplitResult {
 const BLOCK_OBJECTS = new Set(['TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT']);
 /** The mysql client's commands read as a line at a statement's start (DELIMITER aside): mysql-client-command.ts. */
 const MYSQL_LINE_COMMANDS = new Set(['USE', 'SOURCE', 'QUIT', 'EXIT']);
+/**
+ * On the mysql client's command line, its other named commands too: those that take the rest of the line, and
+ * those that take nothing.
+ */
+const CLIENT_LINE_ARGUMENT = new Set(['CONNECT', 'TEE', 'SYSTEM', 'PROMPT', 'CHARSET']);
+const CLIENT_LINE_ALONE = new Set(['STATUS', 'NOTEE', 'WARNINGS', 'NOWARNING', 'REHASH', 'NOPAGER', 'CLEAR', 'PRINT']);
 
 /** Only blanks before `at` on its line. */
 function atLineStart(text: string, at: number): boolean {
@@ -313,16 +319,17 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
       pos = lineEnd;
       continue;
     }
-    if (firstSql < 0 && lineCommands && (MYSQL_LINE_COMMANDS.has(u) || ((u === 'CONNECT' || u === 'STATUS') && options?.mysqlClientDelimiter === true)) && atLineStart(text, tStart)) {
+    const clientLine = options?.mysqlClientDelimiter === true && (CLIENT_LINE_ARGUMENT.has(u) || CLIENT_LINE_ALONE.has(u));
+    if (firstSql < 0 && lineCommands && (MYSQL_LINE_COMMANDS.has(u) || clientLine) && atLineStart(text, tStart)) {
       // the mysql client's one-line commands at a statement's start (`use db`, `source FILE`, `quit`,
-      // `exit`, and on its command line `connect`, `status`): the line is the command unless the delimiter is on it (then `use db;` is a statement the
+      // `exit`, and on its command line `connect`, `status`, `system`, `tee`, `warnings` ...): the line is the command unless the delimiter is on it (then `use db;` is a statement the
       // runner takes as the command: mysqlClientCommand); quit and exit take nothing after them
       let lineEnd = pos;
       while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
       const rest = text.slice(pos, lineEnd);
       const c = pos < n ? text.charCodeAt(pos) : 10;
       const separated = c === 32 || c === 9 || c === 10 || c === 13;
-      if (separated && !rest.includes(delim) && !rest.includes('\\g') && (u === 'USE' || u === 'SOURCE' || u === 'CONNECT' || rest.trim() === '')) {
+      if (separated && !rest.includes(delim) && !rest.includes('\\g') && (u === 'USE' || u === 'SOURCE' || CLIENT_LINE_ARGUMENT.has(u) || rest.trim() === '')) {
         pushLine('meta', tStart, text.slice(tStart, lineEnd).trimEnd(), lineEnd);
         pos = lineEnd;
         continue;

@@ -4,4 +4,4 @@
  * written (`:x`, `@x`, `$x`, `?2`), NULL for those it lacks. The engine makes the table (its name is one
  * SQLite keeps for itself, so only with the guards the shell also lifts) when it is given this statement.
  */
-export const SQLITE3_PARAMETERS_DDL = 'CREATE TABLE IF NOT EXISTS temp.sqlite_parameters(key TEXT PRIMARY KEY, value) WITHOUT ROWID';
+export const SQLITE3_PARAMETERS_DDL = 'CREATE TABLE IF NOT EXISTS temp.sqlite_parameters(\n  key TEXT PRIMARY KEY,\n  value\n) WITHOUT ROWID';

@@ -215,9 +215,12 @@ test("the mysql client's --init-command and --connect-timeout", () => {
   assert.throws(() => parseArgs(['-u', 'x', '--connect-timeout=soon']), /number of seconds/);
 });
 
-test("the mysql client's -vv is taken (row counts after each statement); -vvv is refused with what to use", () => {
+test("the mysql client's -vv is taken (row counts after each statement); -vvv too, with the ascii table (unless -E)", () => {
   assert.equal(parseArgs(['-u', 'bob', '-vv', 'shop']).mysqlVerbose, 2);
-  assert.throws(() => parseArgs(['-u', 'bob', '-vvv', 'shop']), /use -vv/);
+  const o = parseArgs(['-u', 'bob', '-vvv', '-B', 'shop']);
+  assert.equal(o.mysqlVerbose, 3);
+  assert.deepEqual(o.psets?.slice(-2), [{ name: 'format', value: 'ascii' }, { name: 'footer', value: 'off' }]);
+  assert.equal(parseArgs(['-u', 'bob', '-vvv', '-E', 'shop']).psets?.some((p) => p.value === 'ascii') ?? false, false);
 });
 
 test("the mysql client's -A / --no-auto-rehash / --auto-rehash: accepted on a mysql command line and change nothing (psql's -A elsewhere)", () => {

@@ -154,11 +154,41 @@ test("the mysql client's --init-command (each new session, the last one given, i
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, real.stdout, flags.join(' '));
   }
-  // a failing one: no connection (the client says the server's error, status 1; sqlsh its own words, status 2)
-  const r = spawnSync(process.execPath, [BIN, ...conn, server.database, '--init-command=selec 5', '-e', 'select 1'], { encoding: 'utf8', timeout: 60_000, env });
-  assert.equal(r.status, 2);
+  // a failing one: no connection, the server's error as the client says it, status 1
+  const failing = [server.database, '--init-command=selec 5', '-e', 'select 1'];
+  const r = spawnSync(process.execPath, [BIN, ...conn, ...failing], { encoding: 'utf8', timeout: 60_000, env });
+  const real = spawnSync('mariadb', ['--no-defaults', '--protocol=tcp', ...conn, ...failing], { encoding: 'utf8', timeout: 60_000, env });
+  assert.equal(r.status, 1);
+  assert.equal(r.status, real.status);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^sqlsh: the --init-command failed on the MySQL server at [^:]+:\d+: You have an error in your SQL syntax.*'selec 5'/);
+  assert.equal(r.stderr, real.stderr);
+  assert.match(r.stderr, /^ERROR 1064 \(42000\): You have an error in your SQL syntax.*'selec 5'/);
+});
+
+test("the mysql client's command line cannot connect: the client's ERROR line and its status 1 (a wrong password, no such database, nothing listening, no such host or socket); sqlsh's own way: its words, status 2", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const env = { ...testEnv(tempDir()), MYSQL_PWD: server.password };
+  const tcp = ['-h', server.host, '-P', String(server.port), '--protocol=tcp'];
+  for (const args of [
+    [...tcp, '-u', server.user, '-pwrong-password', server.database],
+    [...tcp, '-u', 'hb_nosuchuser', server.database],
+    [...tcp, '-u', server.user, 'hb_nosuchdb'],
+    ['-B', ...tcp, '-u', server.user, '-D', 'hb_nosuchdb', '-e', 'select 1'],
+    ['-h', '127.0.0.1', '-P', '1', '-u', server.user, server.database],
+    ['-h', 'nonexistent.invalid', '-u', server.user, server.database],
+    ['-S', join(tempDir(), 'none.sock'), '-u', server.user, server.database],
+  ]) {
+    const real = spawnSync('mariadb', ['--no-defaults', ...args], { input: 'select 1;\n', encoding: 'utf8', timeout: 60_000, env });
+    const r = spawnSync(process.execPath, [BIN, ...args], { input: 'select 1;\n', encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(r.stderr, real.stderr, args.join(' '));
+    assert.equal(r.status, real.status, args.join(' '));
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+  }
+  const own = spawnSync(process.execPath, [BIN, `mysql://${server.user}:wrong-password@${server.host}:${server.port}/${server.database}`, '-c', 'select 1'], { encoding: 'utf8', timeout: 60_000, env });
+  assert.equal(own.status, 2);
+  assert.match(own.stderr, /^sqlsh: access denied by the MySQL server at /);
 });
 
 test("the mysql client's option files: --defaults-file (that one only), --defaults-extra-file (then ~/.my.cnf over it), --no-defaults (none)", async (t) => {
@@ -186,7 +216,8 @@ test("the mysql client's option files: --defaults-file (that one only), --defaul
   writeFileSync(join(home, '.my.cnf'), '[client]\npassword=wrong-password\n');
   const refused = [run('mariadb', [`--defaults-extra-file=${file}`, '-e', sql]), run(process.execPath, [BIN, `--defaults-extra-file=${file}`, '-e', sql])];
   assert.deepEqual(refused.map((r) => r.status === 0), [false, false]);
-  assert.match(refused[1]!.stderr, /access denied/);
+  assert.equal(refused[1]!.stderr, refused[0]!.stderr);
+  assert.match(refused[1]!.stderr, /^ERROR 1045 \(28000\): Access denied/);
   const where = server.socket ? ['-S', server.socket] : ['-h', server.host, '-P', String(server.port)];
   for (const cmd of ['mariadb', process.execPath]) {
     const r = run(cmd, [...(cmd === 'mariadb' ? [] : [BIN]), '--no-defaults', ...where, '-u', server.user, server.database, '-e', 'select 2'], { MYSQL_PWD: server.password });
@@ -198,4 +229,42 @@ test("the mysql client's option files: --defaults-file (that one only), --defaul
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /^sqlsh: could not open the option file .*nope\.cnf \(--defaults-file\)\n$/);
   assert.equal(run('mariadb', [`--defaults-file=${join(dir, 'nope.cnf')}`, '-e', 'select 1']).status, 1);
+});
+
+test("a script on stdin under the mysql client's -s (no column names in its batch output, its \\G records keep theirs), -s -r, and -vvv (the ascii table whatever else was asked, the time after each row count): stdout as the mariadb client's, the times aside", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  const script = "select 1 as n, 'a\\tb' as t, null as z;\nselect 'Ada' as name, 2 as b\\G\ncreate temporary table hb_v(x int);\ninsert into hb_v values (1), (2);\nselect x from hb_v where x > 5;\nselect 'q' as a\\G\n";
+  const times = (s: string): string => s.replace(/\(\d+\.\d{3} sec\)/g, '(N sec)');
+  const conn: string[] = server.socket ? [`--socket=${server.socket}`] : [`--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp'];
+  const env: NodeJS.ProcessEnv = { ...testEnv(tempDir()), MYSQL_PWD: server.password };
+  for (const flags of [['-s'], ['-ss'], ['-s', '-r'], ['-s', '-N'], ['-vvv'], ['-vvv', '-B'], ['-vvv', '-N'], ['-vvv', '-E'], ['-s', '-vvv'], ['-vvvv']]) {
+    const args: string[] = [...conn, `--user=${server.user}`, server.database, ...flags];
+    const real: { stdout: string; stderr: string; status: number | null } = spawnSync('mariadb', ['--no-defaults', ...args], { input: script, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(real.status, 0, real.stderr);
+    const r: { stdout: string; stderr: string; status: number | null } = spawnSync(process.execPath, [BIN, ...args], { input: script, encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(times(r.stdout), times(real.stdout), flags.join(' '));
+    if (flags.includes('-vvv')) assert.match(r.stdout, /^1 row in set \(\d+\.\d{3} sec\)$/m);
+  }
+});
+
+test("a script on stdin with the output on a terminal: the mysql client's batch output (tab-separated, its header), as the client writes it when its input is not a terminal", async (t) => {
+  const server = await withServer(t, sharedMariadb);
+  if (!server) return;
+  if (spawnSync('script', ['--version'], { encoding: 'utf8' }).status !== 0) return t.skip('needs util-linux script for a terminal');
+  const dir = tempDir();
+  const file = join(dir, 'in.sql');
+  writeFileSync(file, "select 1 as a, null as b;\nselect 'x' as c\\G\n");
+  const conn = server.socket ? `--socket='${server.socket}'` : `--host=${server.host} --port=${server.port} --protocol=tcp`;
+  const env: NodeJS.ProcessEnv = { ...testEnv(tempDir()), MYSQL_PWD: server.password };
+  // (stdout a terminal, stdin the file: `script` runs the command on a pseudo-terminal)
+  const onTerminal = (cmd: string, flags: string): string =>
+    spawnSync('script', ['-qc', `${cmd} ${conn} --user=${server.user} ${server.database} ${flags} < '${file}'`, '/dev/null'], { encoding: 'utf8', timeout: 60_000, env }).stdout.replace(/\r\n/g, '\n');
+  for (const flags of ['', '-N']) {
+    const real = onTerminal('mariadb --no-defaults', flags);
+    assert.match(real, /^(a\tb\n)?1\tNULL\n/);
+    // (sqlsh's last guard before the screen shows a tab as `\t`, the separators too: the client writes tabs)
+    assert.equal(onTerminal(`'${process.execPath}' '${BIN}'`, flags).replaceAll('\\t', '\t'), real, flags);
+  }
 });

@@ -147,7 +147,7 @@ test("the mysql client's -f / --force: a script goes on past its failed statemen
   }
 });
 
-test("the mysql client's backslash commands mean the client's on its command line: \\c \\p \\d \\r \\C \\T \\t \\n \\W \\w \\#", async (t) => {
+test("the mysql client's backslash commands mean the client's on its command line: \\c \\p \\d \\r \\C \\T \\t \\n \\W \\w \\# \\R \\!, and their names at a statement's start (warnings, tee, system ...)", async (t) => {
   const server = await withServer(t, sharedMariadb);
   if (!server) return;
   const db = `mcmd_${process.pid}`;
@@ -167,6 +167,10 @@ test("the mysql client's backslash commands mean the client's on its command lin
       [`select 1,\n2 \\r ${db}\nselect database();\nselect 3 \\r ${db}\nselect 4;\n`, []],
       ['connect nosuch_db_x\nselect 1;\n', []],
       [`connect ${db} nosuch-host.invalid\nselect 1;\n`, []],
+      // their names, as a line where a statement starts (with the delimiter too; in a statement they are SQL)
+      ['select 1;\nwarnings;\nselect 1/0;\nnowarning;\nselect 1/0;\nWARNINGS\nselect 1/0;\nnowarning\nrehash\nrehash;\nnotee;\nnopager\nclear\nselect 2;\nprint\n', []],
+      ['select 3\nclear\nselect 4;\nselect 5\nprint\n;\n', ['-f']],
+      ['prompt abc;\nprompt\n\\R q>\ntee /nonexistent/tee.txt\nnotee\ncharset utf8mb4\nselect @@character_set_client;\nsystem true\nsystem true;\n\\! true\nsystem\nselect 6;\n', []],
     ];
     for (const [script, flags] of cases) {
       const real = run('mariadb', ['--no-defaults', `--host=${server.host}`, `--port=${server.port}`, '--protocol=tcp', `--user=${server.user}`, ...flags, db], script, { ...process.env, MYSQL_PWD: server.password });

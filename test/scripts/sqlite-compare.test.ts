@@ -109,6 +109,64 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.equal(r.status, real.status);
   });
 
+  test('.trace writes a statement that runs, one that fails as it runs too, never one that does not compile (as SQLite traces)', () => {
+    const dir = tempDir();
+    const script = '.trace stdout\nselect nope;\nselect 1;\nselect abs(-9223372036854775808);\n/* c */ select 2 ;\n';
+    const real = sqlite3([join(dir, 'a.db')], script);
+    const r = spawnSync(process.execPath, [BIN, join(dir, 'b.db')], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stdout, 'select 1;\n1\nselect abs(-9223372036854775808);\n/* c */ select 2 ;\n2\n');
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+  });
+
+  test('.show says .explain and .eqp as sqlite3 does; .eqp trace and .explain with a word that is not a boolean warn as sqlite3 does', () => {
+    const dir = tempDir();
+    const [a, b] = [join(dir, 'a.db'), join(dir, 'b.db')];
+    const script = ['.show', '.explain on', '.show', '.mode csv', '.show', '.explain off', '.show', '.explain on', '.mode list', '.explain off', '.show',
+      '.explain', '.explain auto', '.show', '.eqp full', '.show', '.eqp trigger', '.show', '.eqp trace', '.show', '.explain maybe', '.show'].join('\n') + '\n';
+    const real = sqlite3([a], script);
+    const r = spawnSync(process.execPath, [BIN, b], { input: script, encoding: 'utf8', env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout.replaceAll(a, b));
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+    assert.match(r.stdout, /^ {5}explain: on\n {5}headers: off\n {8}mode: explain\n/m);
+    assert.match(r.stdout, /^ {9}eqp: trigger\n/m);
+  });
+
+  test(".import -v (the CREATE it makes, then the count) and its usage errors with sqlite3's help, as sqlite3 writes them", () => {
+    const dir = tempDir();
+    const script = '.import -v --csv imp.csv t2\n.import -v --csv --schema temp imp.csv t3\n.import --csv imp.csv\n.import --bogus imp.csv t10\n.import\n.import --csv a b c\nselect count(*) from t2;\n';
+    const real = spawnSync('sqlite3', [join(dir, 'a.db')], { input: script, encoding: 'utf8', cwd: FIXTURES });
+    const r = spawnSync(process.execPath, [BIN, join(dir, 'b.db')], { input: script, encoding: 'utf8', cwd: FIXTURES, env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+    assert.match(r.stdout, /^CREATE TABLE "t2"\(\n"id" TEXT, "name" TEXT, "note, quoted" TEXT\)\n\nAdded 2 rows with 0 errors using 3 lines of input\n/);
+    assert.match(r.stdout, /^ERROR: unknown option: "-bogus"\. {2}Usage:\n\.import FILE TABLE {7}Import data from FILE into TABLE\n/m);
+  });
+
+  test('.load FILE ?ENTRYPOINT? loads an SQLite extension as sqlite3 does (its errors in SQLite\'s words), at the prompt\'s worker too', (t) => {
+    const dir = tempDir();
+    // a tiny extension, built here with the C compiler the native helper needs
+    writeFileSync(join(dir, 'twice.c'), [
+      '#include "sqlite3ext.h"', 'SQLITE_EXTENSION_INIT1',
+      'static void twice(sqlite3_context *c, int n, sqlite3_value **v) { sqlite3_result_int64(c, 2 * sqlite3_value_int64(v[0])); }',
+      'int sqlite3_twice_init(sqlite3 *db, char **err, const sqlite3_api_routines *api) { SQLITE_EXTENSION_INIT2(api); return sqlite3_create_function(db, "twice", 1, SQLITE_UTF8, 0, twice, 0, 0); }',
+      'int other_entry(sqlite3 *db, char **err, const sqlite3_api_routines *api) { SQLITE_EXTENSION_INIT2(api); return sqlite3_create_function(db, "thrice", 1, SQLITE_UTF8, 0, twice, 0, 0); }', '',
+    ].join('\n'));
+    const include = join(ROOT, 'node_modules', 'better-sqlite3', 'deps', 'sqlite3');
+    const cc = spawnSync('cc', ['-shared', '-fPIC', '-I', include, 'twice.c', '-o', 'twice.so'], { cwd: dir, encoding: 'utf8' });
+    if (cc.status !== 0) return t.skip(`no C compiler to build a test extension: ${cc.stderr ?? cc.error?.message}`);
+    const script = '.load ./twice\nselect twice(21);\n.load ./twice.so other_entry\nselect thrice(2);\n.load ./nothing\n.load ./twice nope_init\n.load\nselect 1;\n';
+    const real = spawnSync('sqlite3', [], { input: script, encoding: 'utf8', cwd: dir });
+    const r = spawnSync(process.execPath, [BIN], { input: script, encoding: 'utf8', cwd: dir, env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+    assert.equal(r.stdout, '42\n4\n1\n');
+  });
+
   test('.open, .backup, .save and .cd as sqlite3: the next statements run on the opened file, the copies are the database', () => {
     const dir = tempDir();
     const script = [
@@ -129,6 +187,32 @@ describe('sqlite3 scripts run by sqlite3 and by sqlsh', () => {
     assert.deepEqual(files(b), files(a));
     assert.deepEqual(files(join(b, 'sub')), files(join(a, 'sub')));
     for (const f of ['b1.db', 's1.db', 'b2.db', 'a.db', 'sub/in-sub.db']) assert.equal(sqlite3([join(b, f), '.dump']).stdout, sqlite3([join(a, f), '.dump']).stdout, f);
+  });
+
+  test('.backup, .save and .restore as sqlite3: page by page inside a transaction, of and into attached databases; the same files and errors', () => {
+    const dir = tempDir();
+    const script = [
+      'create table t(a,b); insert into t values(1,\'x\'),(2,\'y\');', 'create index ti on t(b);',
+      'begin;', 'select count(*) from t;', '.backup in-tx.db', '.save saved.db', 'insert into t values(3,\'z\');', '.backup locked.db', 'commit;',
+      "attach 'aux.db' as aux;", 'create table aux.q(z); insert into aux.q values(42);', '.backup aux aux-copy.db', '.backup --async async.db',
+      '.restore aux in-tx.db', 'select * from aux.t;', '.restore empty.db', '.tables', '.restore saved.db', 'select count(*) from t;',
+      '.res temp saved.db', 'select * from temp.t;', '.backup nope x.db', '.restore nope saved.db', '.restore /nonexistent/dir/x.db',
+      '.backup /nonexistent/dir/x.db', '.restore a b c', '.restore', '.print end',
+    ].join('\n') + '\n';
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    mkdirSync(a);
+    mkdirSync(b);
+    const real = spawnSync('sqlite3', ['main.db'], { input: script, encoding: 'utf8', cwd: a });
+    const r = spawnSync(process.execPath, [BIN, 'main.db'], { input: script, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
+    assert.equal(r.stdout, real.stdout);
+    assert.equal(r.stderr, real.stderr);
+    assert.equal(r.status, real.status);
+    assert.equal(r.stdout, '2\n1|x\n2|y\naux.t\n2\n1|x\n2|y\nend\n');
+    assert.match(r.stderr, /^Error: database is locked\n/);
+    const files = (d: string) => readdirSync(d).sort();
+    assert.deepEqual(files(b), files(a));
+    for (const f of files(a)) assert.equal(sqlite3([join(b, f), '.dump']).stdout, sqlite3([join(a, f), '.dump']).stdout, f);
+    assert.match(sqlite3([join(b, 'in-tx.db'), '.dump']).stdout, /CREATE INDEX ti on t\(b\);/);
   });
 
   test('.shell, .system, .cd and .open are refused in sandbox mode, as \\! is', () => {
@@ -233,7 +317,7 @@ describe("dot-commands' bad arguments, .bail and .exit N: sqlite3's messages and
   };
 
   for (const bad of ['.headers', '.headers OFF BAD', '.header', '.bail', '.bail on x', '.echo', '.echo on x', '.timer', '.timer on x', '.changes',
-    '.nullvalue', '.nullvalue a b', '.separator', '.separator a b c', '.show x', '.read', '.read a b', '.indexes a b', '.schema a b', '.mode foo']) {
+    '.nullvalue', '.nullvalue a b', '.separator', '.separator a b c', '.show x', '.read', '.read a b', '.indexes a b', '.schema a b', '.mode foo', '.binary', '.log', '.scanstats', '.fullschema x', '.restore']) {
     test(`${bad}: sqlite3's usage error, and .bail on stops there with status 1`, () => {
       const { real, ours } = both(`.bail on\n.print before\n${bad}\nselect 42;\n`);
       assert.equal(real.status, 1);
@@ -241,7 +325,7 @@ describe("dot-commands' bad arguments, .bail and .exit N: sqlite3's messages and
       assert.equal(ours.stdout, real.stdout);
       assert.equal(ours.stdout, 'before\n');
       const first = real.stderr.split('\n')[0]!;
-      assert.equal(ours.stderr.split('\n')[0], bad === '.mode foo' ? first.replace('qbox ', '') : first);
+      assert.equal(ours.stderr.split('\n')[0], first);
     });
   }
 
@@ -302,8 +386,8 @@ describe(".import as sqlite3 3.40 imports", () => {
       const real = spawnSync('sqlite3', [join(a, 'x.db')], { input: script, encoding: 'utf8', cwd: a });
       const r = spawnSync(process.execPath, [BIN, join(b, 'x.db')], { input: script, encoding: 'utf8', cwd: b, env: testEnv(tempDir()) });
       assert.equal(r.status, real.status, bad);
-      assert.equal(r.stdout.split('Usage:')[0], real.stdout.split('Usage:')[0], bad);
-      assert.match(r.stdout, /^ERROR: .*Usage: \.import /, bad);
+      assert.equal(r.stdout, real.stdout, bad);
+      assert.match(r.stdout, /^ERROR: .*Usage:\n\.import FILE TABLE /, bad);
     }
     const script = "create table u(a primary key, b);\ninsert into u values ('2', 'x');\n.bail off\n.import \"|printf '1,a\\n2,b\\n3,c\\n'\" u\n.mode csv\n.import \"|printf '4,a\\n2,b\\n5,c\\n'\" u\nselect * from u;\n";
     const real = spawnSync('sqlite3', [join(a, 'y.db')], { input: script, encoding: 'utf8', cwd: a });

@@ -11,7 +11,7 @@ import type { CatalogData } from '../../catalog/catalog-data.js';
 import { CancelledError, ConnectionLostError, SqlError } from '../../core/errors.js';
 import type { ResultEvent } from '../../core/result.js';
 import type { SqlDialect } from '../../sql/dialect.js';
-import type { Connection, ConnectionInfo, ExecuteOptions, ManyResult, TransactionStatus } from '../engine.js';
+import type { BackupRequest, BackupResult, Connection, ConnectionInfo, ExecuteOptions, ManyResult, TransactionStatus } from '../engine.js';
 import { BatchReader } from './sqlite-batch-reader.js';
 import { sqliteCommandTag } from './sqlite-command-tag.js';
 import type { HostStarted, SqliteHost } from './sqlite-host.js';
@@ -27,7 +27,7 @@ const ABANDON_AFTER_MS = 1000;
 const ABANDON_INTERRUPTIBLE_AFTER_MS = 6000;
 const DEFAULT_BATCH = 1000;
 
-type Terminal = Extract<FromWorker, { type: 'done' | 'catalog' | 'ran' | 'error' | 'cancelled' }>;
+type Terminal = Extract<FromWorker, { type: 'done' | 'catalog' | 'ran' | 'backed-up' | 'loaded' | 'error' | 'cancelled' }>;
 
 /** Messages of one request, in arrival order, read by one awaiting consumer. */
 class Inbox {
@@ -229,6 +229,38 @@ export class SqliteConnection implements Connection {
     }
   }
 
+  async backup(o: BackupRequest): Promise<BackupResult> {
+    const req = await this.start(undefined, (id) => ({ type: 'backup', id, schema: o.schema, file: o.file, restore: o.restore === true, fast: o.fast === true }));
+    try {
+      for (;;) {
+        const m = await req.inbox.next();
+        if (m.type === 'backed-up') {
+          this.finish(req, m);
+          return m.unsupported ? { unsupported: true } : m.error !== undefined ? { error: m.error } : {};
+        }
+        this.finishOrThrow(req, m);
+      }
+    } finally {
+      await this.release(req);
+    }
+  }
+
+  async loadExtension(file: string, entryPoint?: string): Promise<{ readonly error?: string }> {
+    const req = await this.start(undefined, (id) => ({ type: 'load-extension', id, file, ...(entryPoint !== undefined ? { entryPoint } : {}) }));
+    try {
+      for (;;) {
+        const m = await req.inbox.next();
+        if (m.type === 'loaded') {
+          this.finish(req, m);
+          return m.error !== undefined ? { error: m.error } : {};
+        }
+        this.finishOrThrow(req, m);
+      }
+    } finally {
+      await this.release(req);
+    }
+  }
+
   async cancel(): Promise<void> {
     const req = this.current;
     if (!req || req.finished || req.cancelRequested) return;
@@ -313,7 +345,7 @@ export class SqliteConnection implements Connection {
         await this.cancel();
         for (;;) {
           const m = await req.inbox.next().catch(() => undefined);
-          if (!m || m.type === 'done' || m.type === 'catalog' || m.type === 'ran' || m.type === 'error' || m.type === 'cancelled') {
+          if (!m || m.type === 'done' || m.type === 'catalog' || m.type === 'ran' || m.type === 'backed-up' || m.type === 'loaded' || m.type === 'error' || m.type === 'cancelled') {
             if (m) this.finish(req, m);
             break;
           }

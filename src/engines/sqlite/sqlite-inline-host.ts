@@ -97,11 +97,13 @@ export class SqliteInlineHost implements SqliteHost {
       this.acks = 0;
       this.stepsId = msg.id;
       this.steps = server.execute(msg.id, msg.sql, msg.batchSize, msg.text, msg.sqlite3Values === true, msg.nullParameters === true);
-    } else if (msg.type === 'introspect' || msg.type === 'run-many') {
+    } else if (msg.type === 'introspect' || msg.type === 'run-many' || msg.type === 'backup' || msg.type === 'load-extension') {
       const m = msg;
       this.stepsId = m.id;
       this.steps = (function* (): Generator<number, void, void> {
         if (m.type === 'introspect') server.introspect(m.id);
+        else if (m.type === 'backup') server.backup(m.id, m.schema, m.file, m.restore, m.fast);
+        else if (m.type === 'load-extension') server.loadExtension(m.id, m.file, m.entryPoint);
         else server.runMany(m.id, m.statements);
       })();
     } else {

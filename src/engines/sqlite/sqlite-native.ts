@@ -57,6 +57,13 @@ export interface SqliteNative {
    * 'interrupted': a SIGINT between two statements). Missing in a helper built before it.
    */
   runMany?(id: number, statements: readonly string[], limitMs: number): { changes: number[]; stop?: 'other' | 'error' | 'interrupted'; code?: string; message?: string } | undefined;
+  /**
+   * SQLite's online backup on connection `id` (native/sqlsh-backup.cc): the database `schema` copied into FILE
+   * (restore false; `fast`: FILE written with synchronous and journal_mode off), or FILE's main database copied
+   * over `schema` (restore true). `error`: what failed; undefined when the connection is not open. Missing in a
+   * helper built before it.
+   */
+  backup?(id: number, schema: string, file: string, restore: boolean, fast: boolean): { error?: string } | undefined;
   /** The export's text of a double (output/format-value.ts formatNumber; toString: JavaScript's String(value)), for tests. */
   formatDouble?(value: number, toString?: boolean): string;
 }

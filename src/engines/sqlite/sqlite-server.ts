@@ -360,6 +360,26 @@ export class SqliteServer {
     }
   }
 
+  /** SQLite's online backup between the database `schema` and FILE, in the native helper: posts 'backed-up'. */
+  backup(id: number, schema: string, file: string, restore: boolean, fast: boolean): void {
+    const { db, io, native } = this;
+    const r = native?.backup && this.interruptId ? native.backup(this.interruptId, schema, file, restore, fast) : undefined;
+    if (!r) io.post({ type: 'backed-up', id, unsupported: true, inTransaction: db.inTransaction });
+    else io.post({ type: 'backed-up', id, ...(r.error !== undefined ? { error: r.error } : {}), inTransaction: db.inTransaction });
+  }
+
+  /** Loads an SQLite extension into the connection: posts 'loaded'. */
+  loadExtension(id: number, file: string, entryPoint: string | undefined): void {
+    const { db, io } = this;
+    try {
+      // better-sqlite3 takes the entry point as a second argument; its typings do not say so
+      (db as unknown as { loadExtension(file: string, entryPoint?: string): void }).loadExtension(file, ...(entryPoint !== undefined ? [entryPoint] : []));
+      io.post({ type: 'loaded', id, inTransaction: db.inTransaction });
+    } catch (e) {
+      io.post({ type: 'loaded', id, error: e instanceof Error ? e.message : String(e), inTransaction: db.inTransaction });
+    }
+  }
+
   introspect(id: number): void {
     const { db, io } = this;
     try {

@@ -47,6 +47,12 @@ async function main(): Promise<void> {
       case 'run-many':
         server.runMany(m.id, m.statements);
         break;
+      case 'backup':
+        server.backup(m.id, m.schema, m.file, m.restore, m.fast);
+        break;
+      case 'load-extension':
+        server.loadExtension(m.id, m.file, m.entryPoint);
+        break;
       case 'close':
         try {
           server.close();

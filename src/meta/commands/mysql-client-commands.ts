@@ -14,6 +14,10 @@
  *   \W, \w      warnings after each statement on, off
  *   \#          rehash (completion): nothing to do in a script
  *   \s          status: the connection's facts between rules (mysql-status.ts)
+ *   \R [text]   prompt: says the prompt it sets (a script shows none)
+ *   \! command  system: the command run by /bin/sh (alone: the client's usage error)
+ * and, as a line at a statement's start, their names: tee, notee, system, prompt, charset, warnings,
+ * nowarning, rehash, nopager, clear, print, status, connect (sql/mysql-client-command.ts).
  */
 import type { MetaCommand, MetaContext, MetaOutcome } from '../meta-command.js';
 import { ok } from '../meta-command.js';
@@ -168,7 +172,42 @@ const status: MetaCommand = {
   },
 };
 
+const prompt: MetaCommand = {
+  name: '\\R',
+  group: 'General',
+  syntax: '\\R [TEXT]',
+  summary: "the mysql client's prompt (a script shows none: only what the client says)",
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  async run(ctx, args) {
+    const text = args.raw.trim();
+    await ctx.session.io.stdout.write(text === '' ? 'Returning to default PROMPT of \\N [\\d]> \n' : `PROMPT set to '${text}'\n`);
+    return ok;
+  },
+};
+
+const system: MetaCommand = {
+  name: '\\!',
+  outside: true,
+  group: 'General',
+  syntax: '\\! COMMAND',
+  summary: "the mysql client's system: the rest of the line run by /bin/sh (nothing: the client's usage error)",
+  args: { min: 0, max: Infinity, kinds: ['text'] },
+  argsAsWritten: true,
+  async run(ctx, args) {
+    const line = args.raw.trim();
+    if (line === '') {
+      // (said, and no error: the client goes on, its status untouched)
+      say(ctx, 'Usage: \\! shell-command');
+      return ok;
+    }
+    const { spawnSync } = await import('node:child_process');
+    const { withTerminalForChild } = await import('../../editor/quiet-terminal.js');
+    withTerminalForChild(() => spawnSync(line, { shell: '/bin/sh', stdio: 'inherit' }));
+    return ok;
+  },
+};
+
 const rehash = quiet('\\#', '\\#', "the mysql client's rehash (nothing to do in a script)");
 
-/** The client's meanings of \\c \\p \\r \\d \\C \\T \\t \\n \\W \\w \\# \\s, read first on the client's command line. */
-export const MYSQL_CLIENT_COMMANDS: readonly MetaCommand[] = [clear, print, connect, delimiter, charset, tee, notee, nopager, warnings, nowarnings, rehash, status];
+/** The client's meanings of \\c \\p \\r \\d \\C \\T \\t \\n \\W \\w \\# \\s \\R, read first on the client's command line. */
+export const MYSQL_CLIENT_COMMANDS: readonly MetaCommand[] = [clear, print, connect, delimiter, charset, tee, notee, nopager, warnings, nowarnings, rehash, status, prompt, system];

@@ -111,6 +111,31 @@ export async function writeSchema(ctx: MetaContext, args: readonly string[]): Pr
 }
 
 /**
+ * sqlite3's `.fullschema`: the CREATE statements of main and temp as stored (no system tables, no column lists
+ * of views), in the order they were made, then the statistics ANALYZE keeps, as statements that put them back
+ * (or a comment that there are none), as sqlite3 3.40 writes them.
+ */
+export async function writeFullSchema(ctx: MetaContext): Promise<MetaOutcome> {
+  const both = "select sql, type, name, rowid as x, 0 as db from main.sqlite_schema union all select sql, type, name, rowid, 1 from temp.sqlite_schema";
+  let text = '';
+  for (const [sql] of await rows(ctx, `select sql from (${both}) where type != 'meta' and sql notnull and name not like 'sqlite_%' order by x, db`)) text += `${String(sql)};\n`;
+  const stats = (await rows(ctx, "select name from main.sqlite_schema where name in ('sqlite_stat1', 'sqlite_stat4') order by name")).map((r) => String(r[0]));
+  if (stats.length === 0) text += '/* No STAT tables available */\n';
+  else {
+    text += 'ANALYZE sqlite_schema;\n';
+    if (stats.includes('sqlite_stat1')) {
+      for (const [line] of await rows(ctx, "select 'INSERT INTO sqlite_stat1 VALUES(' || quote(tbl) || ',' || quote(idx) || ',' || quote(stat) || ');' from sqlite_stat1")) text += `${String(line)}\n`;
+    }
+    if (stats.includes('sqlite_stat4')) {
+      for (const [line] of await rows(ctx, "select 'INSERT INTO sqlite_stat4 VALUES(' || quote(tbl) || ',' || quote(idx) || ',' || quote(neq) || ',' || quote(nlt) || ',' || quote(ndlt) || ',' || quote(sample) || ');' from sqlite_stat4")) text += `${String(line)}\n`;
+    }
+    text += 'ANALYZE sqlite_schema;\n';
+  }
+  await ctx.session.out.write(text);
+  return ok;
+}
+
+/**
  * `\\dump [PATTERN]`: the database as SQL text, as sqlite3 3.40's `.dump` writes it (sqlite3 scripts'
  * `.dump` maps here): PRAGMA foreign_keys=OFF and a transaction around each table's CREATE and its rows
  * as `INSERT INTO t VALUES(...)` (values as `.mode insert` writes them), sqlite_sequence's rows, then

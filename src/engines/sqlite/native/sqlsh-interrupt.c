@@ -22,7 +22,8 @@
  * the connection from closing (its destructor takes the same mutex) while interrupt() runs.
  *
  * The csv/tsv export that steps a statement here is in sqlsh-export.cc (its functions are added
- * to this module's exports by sqlsh_export_init()).
+ * to this module's exports by sqlsh_export_init()); runMany in sqlsh-run-many.cc; backup (.backup,
+ * .restore) in sqlsh-backup.cc.
  */
 #ifndef _WIN32
 #define _POSIX_C_SOURCE 200809L /* sigaction, SA_RESTART with -std=c11 */
@@ -130,6 +131,7 @@ sqlite3 *sqlsh_find_connection(int64_t id) {
 
 napi_value sqlsh_export_init(napi_env env, napi_value exports);
 napi_value sqlsh_run_many_init(napi_env env, napi_value exports);
+napi_value sqlsh_backup_init(napi_env env, napi_value exports);
 
 /* interrupt(id): sqlite3_interrupt() on that connection; false when it is not open. */
 static napi_value js_interrupt(napi_env env, napi_callback_info info) {
@@ -293,5 +295,5 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "sigintDisarm", fn);
   napi_create_function(env, "sigintCount", NAPI_AUTO_LENGTH, js_sigint_count, NULL, &fn);
   napi_set_named_property(env, exports, "sigintCount", fn);
-  return sqlsh_run_many_init(env, sqlsh_export_init(env, exports));
+  return sqlsh_backup_init(env, sqlsh_run_many_init(env, sqlsh_export_init(env, exports)));
 }
