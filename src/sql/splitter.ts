@@ -8,7 +8,7 @@
  * second `;` of `;;`, or trailing comments): callers should skip it when running statements.
  */
 import type { LexOptions } from './dialect.js';
-import { lexAt, newScanState, scanToken } from './lexer.js';
+import { lexAt, newScanState, scanToken, type ScanState } from './lexer.js';
 import type { Token } from './token.js';
 
 export interface Statement {
@@ -107,6 +107,8 @@ function atLineStart(text: string, at: number): boolean {
   }
   return true;
 }
+/** No mysql client `\\-` commands in a statement (shared; replaced by an array of its own on the first one). */
+const NO_INLINE: { text: string; line: number }[] = [];
 const END_NOT_BLOCK = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
 
 export function splitStatements(text: string, opts: LexOptions, options?: SplitOptions): readonly Statement[] {
@@ -129,7 +131,69 @@ export type SplitTail = Omit<SplitResult, 'statements'>;
  * The statements one at a time, each as soon as its end is read: a script runner that goes on reading
  * elsewhere (after a COPY ... FROM STDIN's data) stops there, so the text after it is not split for nothing.
  */
-export function* splitLazily(text: string, opts: LexOptions, options?: SplitOptions): Generator<Statement, SplitTail, undefined> {
+export function splitLazily(text: string, opts: LexOptions, options?: SplitOptions): Generator<Statement, SplitTail, undefined> {
+  return split(text, opts, options, true);
+}
+
+/**
+ * splitLazily without its fast path (every token read the one general way): the reference the property
+ * tests hold the fast path to. Not for use elsewhere.
+ */
+export function splitLazilyWithoutFastPath(text: string, opts: LexOptions, options?: SplitOptions): Generator<Statement, SplitTail, undefined> {
+  return split(text, opts, options, false);
+}
+
+/** Where skipToEnd stopped, and what it saw on the way (reused: one per split). */
+interface BodyScan {
+  pos: number;
+  lastSqlEnd: number;
+  paren: number;
+  lastStart: number;
+  lastUnterminated: boolean;
+}
+
+/**
+ * The fast path, for the body of a statement whose first word is read and is not CREATE, with ';' as the
+ * delimiter: there no keyword, block or line command counts any more (the general loop would only note
+ * where each SQL token ends and count parentheses), so its tokens are skipped in one tight loop up to the
+ * next one the general loop must see itself: a `;` outside parentheses (the end), a backslash command, or
+ * the end of the text. Same tokens, same results; a dump's INSERTs are read here.
+ */
+function skipToEnd(text: string, opts: LexOptions, st: ScanState, b: BodyScan): void {
+  const n = text.length;
+  let pos = b.pos;
+  let lastSqlEnd = b.lastSqlEnd;
+  let paren = b.paren;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 59 /* ; */) {
+      if (paren === 0) break;
+      // a ';' inside parentheses is a token like any other
+      b.lastStart = pos;
+      b.lastUnterminated = false;
+      lastSqlEnd = ++pos;
+      continue;
+    }
+    const end = scanToken(text, opts, pos, false, st);
+    const type = st.type;
+    if (type === 'backslash') break;
+    b.lastStart = pos;
+    b.lastUnterminated = st.unterminated;
+    if (type !== 'space' && type !== 'line-comment' && type !== 'block-comment') {
+      lastSqlEnd = end;
+      if (type === 'punct') {
+        if (c === 40 /* ( */) paren++;
+        else if (c === 41 /* ) */ && paren > 0) paren--;
+      }
+    }
+    pos = end;
+  }
+  b.pos = pos;
+  b.lastSqlEnd = lastSqlEnd;
+  b.paren = paren;
+}
+
+function* split(text: string, opts: LexOptions, options: SplitOptions | undefined, fast: boolean): Generator<Statement, SplitTail, undefined> {
   const n = text.length;
   const out: Statement[] = [];
   let last: Statement | undefined;
@@ -141,8 +205,19 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
   // Line numbers: statement starts only increase, so count newlines incrementally.
   let lineOffset = 0;
   let lineNo = 1;
+  // the first LF at or after lineOffset (n: none), found with indexOf and kept until passed
+  let nextLf = -1;
   const lineAt = (offset: number): number => {
-    for (; lineOffset < offset; lineOffset++) if (text.charCodeAt(lineOffset) === 10) lineNo++;
+    for (;;) {
+      if (nextLf < lineOffset) {
+        nextLf = text.indexOf('\n', lineOffset);
+        if (nextLf < 0) nextLf = n;
+      }
+      if (nextLf >= offset) break;
+      lineNo++;
+      lineOffset = nextLf + 1;
+    }
+    if (offset > lineOffset) lineOffset = offset;
     return lineNo;
   };
 
@@ -154,7 +229,7 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
   };
 
   let segStart = 0;
-  let inline: { text: string; line: number }[] = [];
+  let inline: { text: string; line: number }[] = NO_INLINE;
   let firstSql = -1;
   let lastSqlEnd = -1;
   let firstWord = '';
@@ -165,7 +240,7 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
 
   const reset = (segEnd: number): void => {
     segStart = segEnd;
-    inline = [];
+    inline = NO_INLINE;
     firstSql = -1;
     lastSqlEnd = -1;
     firstWord = '';
@@ -178,18 +253,13 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
     const hasText = firstSql >= 0;
     const start = hasText ? firstSql : segStart;
     const end = hasText ? lastSqlEnd : segStart;
-    const s: Statement = {
-      kind: 'sql',
-      text: hasText ? text.slice(start, end) : '',
-      start,
-      end,
-      segmentStart: segStart,
-      segmentEnd: segEnd,
-      complete,
-      ...(terminator !== undefined ? { terminator } : {}),
-      line: lineAt(start),
-      ...(inline.length > 0 ? { inlineCommands: inline } : {}),
-    };
+    const sqlText = hasText ? text.slice(start, end) : '';
+    const line = lineAt(start);
+    // (literals of fixed shapes: spreading optional fields in costs more than the rest of a short statement)
+    const s: { -readonly [K in keyof Statement]: Statement[K] } = terminator !== undefined
+      ? { kind: 'sql', text: sqlText, start, end, segmentStart: segStart, segmentEnd: segEnd, complete, terminator, line }
+      : { kind: 'sql', text: sqlText, start, end, segmentStart: segStart, segmentEnd: segEnd, complete, line };
+    if (inline.length > 0) s.inlineCommands = inline;
     out.push(s);
     reset(segEnd);
   };
@@ -214,10 +284,11 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
   let lastStart = -1;
   let lastUnterminated = false;
   let pos = 0;
+  const body: BodyScan = { pos: 0, lastSqlEnd: 0, paren: 0, lastStart: 0, lastUnterminated: false };
   while (pos < n) {
     if (out.length > 0) {
       last = out[out.length - 1];
-      yield* out;
+      for (let i = 0; i < out.length; i++) yield out[i]!;
       out.length = 0;
     }
     const d0 = delim.charCodeAt(0);
@@ -257,6 +328,7 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
       case 'backslash': {
         if (opts.shortBackslashCommands && tEnd - tStart === 2 && text.charCodeAt(tStart + 1) === 45 /* - */) {
           // the mysql client's \- acts where it is read and leaves the statement open around it
+          if (inline === NO_INLINE) inline = [];
           inline.push({ text: '\\-', line: peekLine(tStart) });
           continue;
         }
@@ -349,6 +421,19 @@ export function* splitLazily(text: string, opts: LexOptions, options?: SplitOpti
         if (u === 'BEGIN' || u === 'CASE') depth++;
         else if (u === 'END') pendingEnd = true;
       }
+    }
+    if (fast && firstWord !== '' && firstWord !== 'CREATE' && !pendingEnd) {
+      body.pos = pos;
+      body.lastSqlEnd = lastSqlEnd;
+      body.paren = paren;
+      body.lastStart = lastStart;
+      body.lastUnterminated = lastUnterminated;
+      skipToEnd(text, opts, st, body);
+      pos = body.pos;
+      lastSqlEnd = body.lastSqlEnd;
+      paren = body.paren;
+      lastStart = body.lastStart;
+      lastUnterminated = body.lastUnterminated;
     }
   }
   const finalParen = paren;
