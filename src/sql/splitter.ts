@@ -107,9 +107,42 @@ function atLineStart(text: string, at: number): boolean {
   }
   return true;
 }
+const END_NOT_BLOCK = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
+/** The words the splitter acts on (statement starts, CREATE ... bodies, END ...), upper case. */
+const SPLIT_KEYWORDS: ReadonlySet<string> = new Set([
+  'CREATE', 'DELIMITER', ...MYSQL_LINE_COMMANDS, 'CONNECT', 'STATUS', ...BLOCK_OBJECTS, 'BEGIN', 'CASE', 'END', ...END_NOT_BLOCK,
+]);
+/** SPLIT_KEYWORDS by length: [upper case, lower case] (compared by character codes with the 0x20 bit set). */
+const KEYWORDS_BY_LENGTH: readonly (readonly (readonly [string, string])[] | undefined)[] = (() => {
+  const m: [string, string][][] = [];
+  for (const k of SPLIT_KEYWORDS) (m[k.length] ??= []).push([k, k.toLowerCase()]);
+  return m;
+})();
+
+/**
+ * The word text[a, b) upper-cased when it is one of SPLIT_KEYWORDS, else '' (all the splitter needs to
+ * know of any other word). ASCII words are compared by character codes, without a string made for them;
+ * others are upper-cased as JavaScript does it (where 'ı' or 'ſ' become ASCII letters).
+ */
+function keywordAt(text: string, a: number, b: number): string {
+  if (b - a > 9) return '';
+  const list = KEYWORDS_BY_LENGTH[b - a];
+  for (let i = a; i < b; i++) {
+    if (text.charCodeAt(i) >= 128) {
+      const u = text.slice(a, b).toUpperCase();
+      return SPLIT_KEYWORDS.has(u) ? u : '';
+    }
+  }
+  if (list === undefined) return '';
+  next: for (const [upper, lower] of list) {
+    for (let i = 0; i < lower.length; i++) if ((text.charCodeAt(a + i) | 0x20) !== lower.charCodeAt(i)) continue next;
+    return upper;
+  }
+  return '';
+}
+
 /** No mysql client `\\-` commands in a statement (shared; replaced by an array of its own on the first one). */
 const NO_INLINE: { text: string; line: number }[] = [];
-const END_NOT_BLOCK = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
 
 export function splitStatements(text: string, opts: LexOptions, options?: SplitOptions): readonly Statement[] {
   return splitWithState(text, opts, options).statements;
@@ -278,8 +311,6 @@ function* split(text: string, opts: LexOptions, options: SplitOptions | undefine
     reset(segEnd);
   };
 
-  /** The upper-cased word text[a, b) when it is short enough to be a keyword the splitter cares about. */
-  const upperWord = (a: number, b: number): string => (b - a <= 9 ? text.slice(a, b).toUpperCase() : '');
   const st = newScanState();
   let lastStart = -1;
   let lastUnterminated = false;
@@ -289,7 +320,8 @@ function* split(text: string, opts: LexOptions, options: SplitOptions | undefine
     if (out.length > 0) {
       last = out[out.length - 1];
       for (let i = 0; i < out.length; i++) yield out[i]!;
-      out.length = 0;
+      // (mostly one: pop() is cheaper than setting the length)
+      while (out.length > 0) out.pop();
     }
     const d0 = delim.charCodeAt(0);
     if (text.charCodeAt(pos) === d0 && (delim.length === 1 || text.startsWith(delim, pos))) {
@@ -373,7 +405,7 @@ function* split(text: string, opts: LexOptions, options: SplitOptions | undefine
     }
     const isWord = type === 'word';
     // the word's upper-case text, only where a keyword matters: statement start, CREATE ... bodies
-    const u = isWord && (firstSql < 0 || firstWord === '' || pendingEnd || firstWord === 'CREATE') ? upperWord(tStart, tEnd) : '';
+    const u = isWord && (firstSql < 0 || firstWord === '' || pendingEnd || firstWord === 'CREATE') ? keywordAt(text, tStart, tEnd) : '';
     if (firstSql < 0 && delimCommand && u === 'DELIMITER' &&
         (pos >= n || text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) {
       let lineEnd = pos;
