@@ -8,7 +8,9 @@
  * second `;` of `;;`, or trailing comments): callers should skip it when running statements.
  */
 import type { LexOptions } from './dialect.js';
-import { lexAt, newScanState, scanToken, type ScanState } from './lexer.js';
+import { lexAt, newScanState, scanToken } from './lexer.js';
+import { skipToEnd, type BodyScan } from './skip-to-end.js';
+import { BLOCK_OBJECTS, END_NOT_BLOCK, MYSQL_LINE_COMMANDS, splitKeyword } from './split-keyword.js';
 import type { Token } from './token.js';
 
 export interface Statement {
@@ -94,10 +96,6 @@ export interface SplitResult {
   readonly delimiter: string;
 }
 
-const BLOCK_OBJECTS = new Set(['TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT']);
-/** The mysql client's commands read as a line at a statement's start (DELIMITER aside): mysql-client-command.ts. */
-const MYSQL_LINE_COMMANDS = new Set(['USE', 'SOURCE', 'QUIT', 'EXIT']);
-
 /** Only blanks before `at` on its line. */
 function atLineStart(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
@@ -106,39 +104,6 @@ function atLineStart(text: string, at: number): boolean {
     if (c !== 32 && c !== 9) return false;
   }
   return true;
-}
-const END_NOT_BLOCK = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
-/** The words the splitter acts on (statement starts, CREATE ... bodies, END ...), upper case. */
-const SPLIT_KEYWORDS: ReadonlySet<string> = new Set([
-  'CREATE', 'DELIMITER', ...MYSQL_LINE_COMMANDS, 'CONNECT', 'STATUS', ...BLOCK_OBJECTS, 'BEGIN', 'CASE', 'END', ...END_NOT_BLOCK,
-]);
-/** SPLIT_KEYWORDS by length: [upper case, lower case] (compared by character codes with the 0x20 bit set). */
-const KEYWORDS_BY_LENGTH: readonly (readonly (readonly [string, string])[] | undefined)[] = (() => {
-  const m: [string, string][][] = [];
-  for (const k of SPLIT_KEYWORDS) (m[k.length] ??= []).push([k, k.toLowerCase()]);
-  return m;
-})();
-
-/**
- * The word text[a, b) upper-cased when it is one of SPLIT_KEYWORDS, else '' (all the splitter needs to
- * know of any other word). ASCII words are compared by character codes, without a string made for them;
- * others are upper-cased as JavaScript does it (where 'ı' or 'ſ' become ASCII letters).
- */
-function keywordAt(text: string, a: number, b: number): string {
-  if (b - a > 9) return '';
-  const list = KEYWORDS_BY_LENGTH[b - a];
-  for (let i = a; i < b; i++) {
-    if (text.charCodeAt(i) >= 128) {
-      const u = text.slice(a, b).toUpperCase();
-      return SPLIT_KEYWORDS.has(u) ? u : '';
-    }
-  }
-  if (list === undefined) return '';
-  next: for (const [upper, lower] of list) {
-    for (let i = 0; i < lower.length; i++) if ((text.charCodeAt(a + i) | 0x20) !== lower.charCodeAt(i)) continue next;
-    return upper;
-  }
-  return '';
 }
 
 /** No mysql client `\\-` commands in a statement (shared; replaced by an array of its own on the first one). */
@@ -176,55 +141,6 @@ export function splitLazilyWithoutFastPath(text: string, opts: LexOptions, optio
   return split(text, opts, options, false);
 }
 
-/** Where skipToEnd stopped, and what it saw on the way (reused: one per split). */
-interface BodyScan {
-  pos: number;
-  lastSqlEnd: number;
-  paren: number;
-  lastStart: number;
-  lastUnterminated: boolean;
-}
-
-/**
- * The fast path, for the body of a statement whose first word is read and is not CREATE, with ';' as the
- * delimiter: there no keyword, block or line command counts any more (the general loop would only note
- * where each SQL token ends and count parentheses), so its tokens are skipped in one tight loop up to the
- * next one the general loop must see itself: a `;` outside parentheses (the end), a backslash command, or
- * the end of the text. Same tokens, same results; a dump's INSERTs are read here.
- */
-function skipToEnd(text: string, opts: LexOptions, st: ScanState, b: BodyScan): void {
-  const n = text.length;
-  let pos = b.pos;
-  let lastSqlEnd = b.lastSqlEnd;
-  let paren = b.paren;
-  while (pos < n) {
-    const c = text.charCodeAt(pos);
-    if (c === 59 /* ; */) {
-      if (paren === 0) break;
-      // a ';' inside parentheses is a token like any other
-      b.lastStart = pos;
-      b.lastUnterminated = false;
-      lastSqlEnd = ++pos;
-      continue;
-    }
-    const end = scanToken(text, opts, pos, false, st);
-    const type = st.type;
-    if (type === 'backslash') break;
-    b.lastStart = pos;
-    b.lastUnterminated = st.unterminated;
-    if (type !== 'space' && type !== 'line-comment' && type !== 'block-comment') {
-      lastSqlEnd = end;
-      if (type === 'punct') {
-        if (c === 40 /* ( */) paren++;
-        else if (c === 41 /* ) */ && paren > 0) paren--;
-      }
-    }
-    pos = end;
-  }
-  b.pos = pos;
-  b.lastSqlEnd = lastSqlEnd;
-  b.paren = paren;
-}
 
 function* split(text: string, opts: LexOptions, options: SplitOptions | undefined, fast: boolean): Generator<Statement, SplitTail, undefined> {
   const n = text.length;
@@ -405,7 +321,7 @@ function* split(text: string, opts: LexOptions, options: SplitOptions | undefine
     }
     const isWord = type === 'word';
     // the word's upper-case text, only where a keyword matters: statement start, CREATE ... bodies
-    const u = isWord && (firstSql < 0 || firstWord === '' || pendingEnd || firstWord === 'CREATE') ? keywordAt(text, tStart, tEnd) : '';
+    const u = isWord && (firstSql < 0 || firstWord === '' || pendingEnd || firstWord === 'CREATE') ? splitKeyword(text, tStart, tEnd) : '';
     if (firstSql < 0 && delimCommand && u === 'DELIMITER' &&
         (pos >= n || text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) {
       let lineEnd = pos;
