@@ -36,16 +36,33 @@ function* topLevelWords(sql: string): Generator<string, void, undefined> {
   }
 }
 
+/** The upper-cased first word when the statement starts with one (after blanks and comments), else ''. */
+function leadingWord(sql: string): string {
+  const st = newScanState();
+  for (let pos = 0; pos < sql.length; ) {
+    const end = scanToken(sql, sqliteDialect.lex, pos, true, st);
+    if (st.type === 'word') return sql.slice(pos, end).toUpperCase();
+    if (st.type !== 'space' && st.type !== 'line-comment' && st.type !== 'block-comment') return '';
+    pos = end;
+  }
+  return '';
+}
+
+function dmlTag(kw: string, outcome: StatementOutcome): CommandTag {
+  const n = outcome.reader ? outcome.rowCount : outcome.changes;
+  return outcome.reader ? { command: `${kw} ${n}`, affected: n, rowCount: n } : { command: `${kw} ${n}`, affected: n };
+}
+
 export function sqliteCommandTag(sql: string, outcome: StatementOutcome): CommandTag {
+  // a dump's INSERTs: the first word is the tag's, read without a generator of words
+  const lead = leadingWord(sql);
+  if (DML.has(lead)) return dmlTag(lead, outcome);
   const next = topLevelWords(sql);
   const words = { first: next.next().value ?? '', rest: next };
   let kw = words.first;
   if (kw === 'WITH') kw = find(words.rest, (w) => DML.has(w) || w === 'SELECT' || w === 'VALUES') ?? 'SELECT';
   if (kw === 'VALUES') kw = 'SELECT';
-  if (DML.has(kw)) {
-    const n = outcome.reader ? outcome.rowCount : outcome.changes;
-    return outcome.reader ? { command: `${kw} ${n}`, affected: n, rowCount: n } : { command: `${kw} ${n}`, affected: n };
-  }
+  if (DML.has(kw)) return dmlTag(kw, outcome);
   if (outcome.reader) return { command: kw === 'SELECT' ? `SELECT ${outcome.rowCount}` : kw, rowCount: outcome.rowCount };
   if (kw === 'CREATE' || kw === 'DROP' || kw === 'ALTER') {
     const object = find(words.rest, (w) => !OBJECT_MODIFIERS.has(w));
