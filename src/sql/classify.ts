@@ -4,7 +4,7 @@
  * whether it destroys data (so the shell can ask before running it).
  */
 import type { SqlDialect } from './dialect.js';
-import { lexSignificant, newScanState, scanToken } from './lexer.js';
+import { leadingWord, lexSignificant } from './lexer.js';
 import type { Token } from './token.js';
 
 export interface StatementClass {
@@ -297,24 +297,12 @@ function insertClass(text: string, dialect: SqlDialect, keyword: string): Statem
   };
 }
 
-/** The upper-cased first word when the statement starts with one (after blanks and comments), else ''. */
-function leadingWord(text: string, dialect: SqlDialect): string {
-  const st = newScanState();
-  for (let pos = 0; pos < text.length; ) {
-    const end = scanToken(text, dialect.lex, pos, true, st);
-    if (st.type === 'word') return text.slice(pos, end).toUpperCase();
-    if (st.type !== 'space' && st.type !== 'line-comment' && st.type !== 'block-comment') return '';
-    pos = end;
-  }
-  return '';
-}
-
 export function classifyStatement(text: string, dialect: SqlDialect): StatementClass {
   // A dump's INSERT of 10,000 rows is 100,000 tokens, and only previews (--dry-run, \explain) read what it
   // changes: its kind comes from its first words, its `change` is worked out when first read. A dump of
   // one-row INSERTs has hundreds of thousands: the kind of one that starts with its verb is read without
   // lexing the rest.
-  const first = leadingWord(text, dialect);
+  const first = leadingWord(text, dialect.lex);
   if (first === 'INSERT' || first === 'REPLACE') return insertClass(text, dialect, first);
   const head = lexSignificant(text, dialect.lex, HEAD + 1);
   const whole = head.length <= HEAD;

@@ -413,3 +413,18 @@ export function afterLeadingComments(text: string, opts: LexOptions): string {
   }
   return text.slice(pos);
 }
+
+/**
+ * The statement's first word upper-cased, when its first token (after blanks and comments) is a word;
+ * else ''. What lexSignificant(text, opts, 1) tells of a statement's verb, without a token made for it.
+ */
+export function leadingWord(text: string, opts: LexOptions): string {
+  const st = newScanState();
+  for (let pos = 0; pos < text.length; ) {
+    const end = scanToken(text, opts, pos, true, st);
+    if (st.type === 'word') return text.slice(pos, end).toUpperCase();
+    if (st.type !== 'space' && st.type !== 'line-comment' && st.type !== 'block-comment') return '';
+    pos = end;
+  }
+  return '';
+}

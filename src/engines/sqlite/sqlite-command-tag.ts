@@ -3,7 +3,7 @@
  * 'UPDATE 0', 'CREATE TABLE', 'BEGIN'. SQLite has no tags of its own, so the tag is made from the
  * statement's leading keywords (found with the lexer, so comments are skipped).
  */
-import { newScanState, scanToken } from '../../sql/lexer.js';
+import { leadingWord, newScanState, scanToken } from '../../sql/lexer.js';
 import { sqliteDialect } from '../../sql/dialects/sqlite.js';
 
 export interface StatementOutcome {
@@ -36,18 +36,6 @@ function* topLevelWords(sql: string): Generator<string, void, undefined> {
   }
 }
 
-/** The upper-cased first word when the statement starts with one (after blanks and comments), else ''. */
-function leadingWord(sql: string): string {
-  const st = newScanState();
-  for (let pos = 0; pos < sql.length; ) {
-    const end = scanToken(sql, sqliteDialect.lex, pos, true, st);
-    if (st.type === 'word') return sql.slice(pos, end).toUpperCase();
-    if (st.type !== 'space' && st.type !== 'line-comment' && st.type !== 'block-comment') return '';
-    pos = end;
-  }
-  return '';
-}
-
 function dmlTag(kw: string, outcome: StatementOutcome): CommandTag {
   const n = outcome.reader ? outcome.rowCount : outcome.changes;
   return outcome.reader ? { command: `${kw} ${n}`, affected: n, rowCount: n } : { command: `${kw} ${n}`, affected: n };
@@ -55,7 +43,7 @@ function dmlTag(kw: string, outcome: StatementOutcome): CommandTag {
 
 export function sqliteCommandTag(sql: string, outcome: StatementOutcome): CommandTag {
   // a dump's INSERTs: the first word is the tag's, read without a generator of words
-  const lead = leadingWord(sql);
+  const lead = leadingWord(sql, sqliteDialect.lex);
   if (DML.has(lead)) return dmlTag(lead, outcome);
   const next = topLevelWords(sql);
   const words = { first: next.next().value ?? '', rest: next };
