@@ -112,7 +112,7 @@ function makeToken(text: string, type: TokenType, start: number, end: number, un
 }
 
 /** Index just past the quoted run that starts after the opening quote at `from`, or -1 when it is not closed. */
-function scanQuoted(text: string, from: number, quote: number, backslash: boolean): number {
+export function scanQuoted(text: string, from: number, quote: number, backslash: boolean): number {
   const n = text.length;
   let i = from;
   for (;;) {

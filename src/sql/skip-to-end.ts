@@ -4,14 +4,18 @@
  * where each SQL token ends and count parentheses. So the body is read here in one tight loop, up to the next
  * token the general loop must see itself: a `;` outside parentheses (the end), a backslash command, or the
  * end of the text. The tokens are the lexer's (scanToken), the most common ones (blanks, plain words,
- * parentheses and commas) read inline as scanToken reads them; a dump's INSERTs are read here.
+ * numbers, strings, parentheses and commas) read inline as scanToken reads them; a dump's INSERTs are read here.
  * test/sql/splitter-fast-path.test.ts holds it to the general loop.
  */
 import { CHAR_CLASS, Cls, scanWord } from './char-class.js';
 import type { LexOptions } from './dialect.js';
-import { scanToken, type ScanState } from './lexer.js';
+import { scanQuoted, scanToken, type ScanState } from './lexer.js';
 
-const SQUOTE = 39, AMP = 38, LPAREN = 40, RPAREN = 41, COMMA = 44, SEMI = 59;
+const SQUOTE = 39, AMP = 38, LPAREN = 40, RPAREN = 41, COMMA = 44, DOT = 46, D0 = 48, SEMI = 59, UNDERSCORE = 95;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** The general loop's state that the fast path reads and moves on (one object per split, reused). */
 export interface BodyScan {
@@ -57,6 +61,30 @@ export function skipToEnd(text: string, opts: LexOptions, st: ScanState, b: Body
           pos = lastSqlEnd = scanWord(text, pos + 1);
           continue;
         }
+      } else if (cls === Cls.Digit) {
+        // a number of digits, with a fraction or not (scanToken's for an exponent, `_`, 0x.., 0b..)
+        let i = pos + 1;
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        let d = i < n ? text.charCodeAt(i) : -1;
+        if (d === DOT && !(i + 1 < n && text.charCodeAt(i + 1) === DOT)) {
+          i++;
+          while (i < n && isDigit(text.charCodeAt(i))) i++;
+          d = i < n ? text.charCodeAt(i) : -1;
+        }
+        const lower = d | 0x20;
+        if (d !== UNDERSCORE && lower !== 101 /* e */ && !(c === D0 && i === pos + 1 && (lower === 120 /* x */ || lower === 98 /* b */))) {
+          lastStart = pos;
+          lastUnterminated = false;
+          pos = lastSqlEnd = i;
+          continue;
+        }
+      } else if (c === SQUOTE) {
+        // a string (scanToken's reading of it)
+        const end = scanQuoted(text, pos + 1, SQUOTE, opts.backslashEscapes);
+        lastStart = pos;
+        lastUnterminated = end < 0;
+        pos = lastSqlEnd = end < 0 ? n : end;
+        continue;
       } else if (c === COMMA || c === LPAREN || c === RPAREN || c === SEMI) {
         if (c === SEMI && paren === 0) break;
         // (a ';' inside parentheses is a token like any other)

@@ -23,7 +23,7 @@ const FRAGMENTS = [
   'function', 'DELIMITER //', 'DELIMITER ;', 'delimiter $$', '//', '$$', 'use db', 'source f', 'quit', 'exit', 'connect', 'status',
   "E'", "e'\\''", "X'", "b'", "N'", "n'", '1e', '1e5', '0x1e', "1e'", '.', '.x', '.5', '(', ')', '((', '))', '::', '->>', ':name',
   '@x', '@@g.x', '?', '0x1F', '1.5e3', 'é', '😀', '\u0000', "''", '""', 'where', 'if', '\\G', '\\conninfo', '\\gx', "U&'", 'U&"',
-  'u&', '/*!', '/*!40101', '/*M!', '*/;', '/*+ x */', 'a$b', 'x$$y',
+  'u&', '/*!', '/*!40101', '/*M!', '*/;', '/*+ x */', 'a$b', 'x$$y', '1_000', '1_', '0b1', '0b2', '0x', '00x1', '1..2', '1.5e-3', '1.e', '12.34', '0', "'unclosed",
 ];
 
 /** SQL-ish strings: fragments from the table glued with arbitrary short strings. */
