@@ -28,7 +28,7 @@ import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../sql/psql-qu
 import { copyStdioDirection } from '../sql/copy-statement.js';
 import { COPY_META_FROM_STDIN, InlineCopyData, inlineData } from '../sql/copy-inline-data.js';
 import type { PsqlQueryText as Buffered } from '../sql/psql-query-text.js';
-import { afterLeadingComments, lex, lexSignificant } from '../sql/lexer.js';
+import { afterLeadingComments, leadingWord, lex } from '../sql/lexer.js';
 import { mysqlClientText } from '../sql/mysql-client-text.js';
 import { mysqlClientCommand } from '../sql/mysql-client-command.js';
 import { mysqlClientErrorLine } from '../meta/mysql-client-error.js';
@@ -548,8 +548,7 @@ const LANE_CHARS = 1 << 20;
 const NO_ROWS = new Set(['INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'ALTER', 'BEGIN', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'ANALYZE', 'VACUUM', 'REINDEX', 'ATTACH', 'DETACH']);
 
 function returnsNoRows(sql: string, lexOptions: LexOptions): boolean {
-  const first = lexSignificant(sql, lexOptions, 1)[0];
-  return first?.type === 'word' && NO_ROWS.has(first.text.toUpperCase());
+  return NO_ROWS.has(leadingWord(sql, lexOptions));
 }
 
 /**

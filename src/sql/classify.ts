@@ -4,7 +4,7 @@
  * whether it destroys data (so the shell can ask before running it).
  */
 import type { SqlDialect } from './dialect.js';
-import { lexSignificant } from './lexer.js';
+import { leadingWord, lexSignificant } from './lexer.js';
 import type { Token } from './token.js';
 
 export interface StatementClass {
@@ -283,25 +283,39 @@ function changeOf(text: string, toks: readonly Token[], i: number, keyword: stri
 /** The first tokens that decide an INSERT's kind; its rows are lexed only when its `change` is read. */
 const HEAD = 32;
 
-export function classifyStatement(text: string, dialect: SqlDialect): StatementClass {
-  // A dump's INSERT of 10,000 rows is 100,000 tokens, and only previews (--dry-run, \explain) read what it
-  // changes: its kind comes from its first words, its `change` is worked out when first read.
-  const head = lexSignificant(text, dialect.lex, HEAD + 1);
-  if (head.length > HEAD) {
-    const i = mainVerbIndex(head);
-    const keyword = upper(head[i]);
-    if (i < HEAD - 2 && (keyword === 'INSERT' || keyword === 'REPLACE')) {
-      const cls = classifyKind(head, dialect);
-      let change: StatementClass['change'];
-      return Object.defineProperty({ ...cls }, 'change', { enumerable: true, get: () => (change ??= classifyAll(text, dialect).change) });
-    }
-  }
-  return classifyAll(text, dialect);
+/** An INSERT's or REPLACE's class: its kind from its verb alone; `change` worked out (lexing it all) when first read. */
+function insertClass(text: string, dialect: SqlDialect, keyword: string): StatementClass {
+  let change: StatementClass['change'];
+  // (a getter in the literal: Object.defineProperty on each of a dump's INSERTs costs more than the rest)
+  return {
+    keyword,
+    changesCatalog: false,
+    kind: 'dml',
+    get change() {
+      return (change ??= classifyAll(text, dialect).change);
+    },
+  };
 }
 
-function classifyAll(text: string, dialect: SqlDialect): StatementClass {
+export function classifyStatement(text: string, dialect: SqlDialect): StatementClass {
+  // A dump's INSERT of 10,000 rows is 100,000 tokens, and only previews (--dry-run, \explain) read what it
+  // changes: its kind comes from its first words, its `change` is worked out when first read. A dump of
+  // one-row INSERTs has hundreds of thousands: the kind of one that starts with its verb is read without
+  // lexing the rest.
+  const first = leadingWord(text, dialect.lex);
+  if (first === 'INSERT' || first === 'REPLACE') return insertClass(text, dialect, first);
+  const head = lexSignificant(text, dialect.lex, HEAD + 1);
+  const whole = head.length <= HEAD;
+  const i = mainVerbIndex(head);
+  const keyword = upper(head[i]);
+  if ((whole || i < HEAD - 2) && (keyword === 'INSERT' || keyword === 'REPLACE')) return insertClass(text, dialect, keyword);
+  // (a short statement's head is all its tokens: not lexed again)
+  return classifyAll(text, dialect, whole ? head : undefined);
+}
+
+function classifyAll(text: string, dialect: SqlDialect, tokens?: readonly Token[]): StatementClass {
   // lexed once
-  const toks = significant(text, dialect);
+  const toks = tokens ?? significant(text, dialect);
   const cls = classifyKind(toks, dialect);
   // Queries too: SELECT nextval('s') has an effect a rollback does not undo (\explain analyze asks).
   if (cls.kind !== 'dml' && cls.kind !== 'ddl' && cls.kind !== 'query') return cls;

@@ -112,7 +112,7 @@ function makeToken(text: string, type: TokenType, start: number, end: number, un
 }
 
 /** Index just past the quoted run that starts after the opening quote at `from`, or -1 when it is not closed. */
-function scanQuoted(text: string, from: number, quote: number, backslash: boolean): number {
+export function scanQuoted(text: string, from: number, quote: number, backslash: boolean): number {
   const n = text.length;
   let i = from;
   for (;;) {
@@ -412,4 +412,19 @@ export function afterLeadingComments(text: string, opts: LexOptions): string {
     pos = end;
   }
   return text.slice(pos);
+}
+
+/**
+ * The statement's first word upper-cased, when its first token (after blanks and comments) is a word;
+ * else ''. What lexSignificant(text, opts, 1) tells of a statement's verb, without a token made for it.
+ */
+export function leadingWord(text: string, opts: LexOptions): string {
+  const st = newScanState();
+  for (let pos = 0; pos < text.length; ) {
+    const end = scanToken(text, opts, pos, true, st);
+    if (st.type === 'word') return text.slice(pos, end).toUpperCase();
+    if (st.type !== 'space' && st.type !== 'line-comment' && st.type !== 'block-comment') return '';
+    pos = end;
+  }
+  return '';
 }

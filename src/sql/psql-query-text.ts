@@ -23,7 +23,7 @@ export interface PsqlQueryText {
   readonly joined: boolean;
 }
 
-const LF = 10;
+const LF = 10, BACKSLASH = 92;
 
 /**
  * psql's buffer after reading input[from, to) with `carry` already in it (SQL left over from before
@@ -31,6 +31,47 @@ const LF = 10;
  * including its `;` or its backslash command line.
  */
 export function psqlQueryText(input: string, from: number, to: number, lex: LexOptions, carry?: PsqlQueryText): PsqlQueryText {
+  return psqlQueryTextAsIs(input, from, to, lex, carry) ?? psqlQueryTextWithoutFastPath(input, from, to, lex, carry);
+}
+
+/**
+ * The common case, without a string built token by token: no backslash (no command, no `\;`) and no empty
+ * line from the first token taken on. Then psql's buffer is the carry plus the range as it is written from
+ * that token on. undefined when the case is not that one.
+ */
+function psqlQueryTextAsIs(input: string, from: number, to: number, lex: LexOptions, carry?: PsqlQueryText): PsqlQueryText | undefined {
+  const buf = carry?.text ?? '';
+  let hasSql = carry?.hasSql ?? false;
+  const st = newScanState();
+  let pos = from;
+  if (buf === '') {
+    // blanks and -- comments before the first token taken are dropped
+    while (pos < to) {
+      const end = scanToken(input, lex, pos, true, st);
+      if (st.type !== 'space' && st.type !== 'line-comment') break;
+      pos = end;
+    }
+    if (pos >= to) return { text: buf, start: carry?.start ?? -1, hasSql, joined: carry?.joined ?? false };
+  }
+  // a backslash (a command, `\\;`), or an empty line that would be skipped (a newline after a newline, or one
+  // that ends the input), from there on: the general way (blanks and comments before it hold no command)
+  if (to === input.length && input.charCodeAt(to - 1) === LF) return undefined;
+  for (let i = pos; i < to; i++) {
+    const c = input.charCodeAt(i);
+    if (c === BACKSLASH || (c === LF && input.charCodeAt(i + 1) === LF)) return undefined;
+  }
+  for (let at = pos; !hasSql && at < to; ) {
+    const end = scanToken(input, lex, at, false, st);
+    const type = st.type;
+    if (type !== 'space' && type !== 'line-comment' && type !== 'block-comment' && !(type === 'punct' && input.charCodeAt(at) === 59)) hasSql = true;
+    at = end;
+  }
+  const start = carry?.start ?? -1;
+  return { text: buf + input.slice(pos, to), start: start < 0 ? pos : start, hasSql, joined: carry?.joined ?? false };
+}
+
+/** psqlQueryText read token by token (every case; the reference its fast path is tested against). */
+export function psqlQueryTextWithoutFastPath(input: string, from: number, to: number, lex: LexOptions, carry?: PsqlQueryText): PsqlQueryText {
   let buf = carry?.text ?? '';
   let start = carry?.start ?? -1;
   let hasSql = carry?.hasSql ?? false;

@@ -9,7 +9,11 @@ import type { EngineId, LexOptions } from './dialect.js';
 /** A statement after which the reading rules may have changed (SET, RESET, SET SESSION, SET @@...). */
 export function mayChangeLexing(engine: EngineId, sql: string): boolean {
   // anywhere in the text: after a comment, in a `\\;` request, in a function's SET clause
-  if (engine === 'postgres') return /\b(?:set|reset|set_config)\b[\s\S]*\bstandard_conforming_strings\b/i.test(sql) || /\b(?:reset\s+all|discard\s+all)\b/i.test(sql);
+  // (the setting's name looked for first: the pattern after each `set` of a long text would read on to its end)
+  if (engine === 'postgres') {
+    return (/standard_conforming_strings/i.test(sql) && /\b(?:set|reset|set_config)\b[\s\S]*\bstandard_conforming_strings\b/i.test(sql))
+      || /\b(?:reset\s+all|discard\s+all)\b/i.test(sql);
+  }
   // (a mysqldump line sets it inside an executable comment: `/*!40101 SET SQL_MODE=... */`)
   if (engine === 'mysql') return /^\s*(?:\/\*M?!\d*\s*)?set\b[\s\S]*\bsql_mode\b/i.test(sql);
   return false;

@@ -6,7 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitStatements } from '../../src/sql/splitter.js';
-import { psqlEchoLines, psqlQueryText, type PsqlQueryText } from '../../src/sql/psql-query-text.js';
+import fc from 'fast-check';
+import { psqlEchoLines, psqlQueryText, psqlQueryTextWithoutFastPath, type PsqlQueryText } from '../../src/sql/psql-query-text.js';
 import { postgresDialect } from '../../src/sql/dialects/postgres.js';
 
 const lex = postgresDialect.lex;
@@ -81,5 +82,32 @@ describe("psql's ECHO=all: the lines as psql reads them", () => {
   test('every line, comments too; an empty line only inside a quote or comment; a last line without newline', () => {
     const script = "-- c\nselect 1;\n\n/* a\n\nb */ select 'x\n\ny';\n\\echo hi\nselect 2";
     assert.equal(psqlEchoLines(script, 0, script.length, lex), "-- c\nselect 1;\n/* a\n\nb */ select 'x\n\ny';\n\\echo hi\nselect 2\n");
+  });
+});
+
+describe('psqlQueryText: its fast path (the range taken as written) gives what reading it token by token gives', () => {
+  const FRAGMENTS = [
+    'select 1', 'insert into t values (1, \'a\')', ';', '\\;', '\\echo x', '\\g', '\\\\', '\\', '\n', '\n\n', '\r\n', ' ', '\t', '-- c', '/* c */',
+    "'", "'a\n\nb'", '"', '$$', '$$x\n\ny$$', "E'\\n'", '/*', '*/', 'x', '(', ')',
+  ];
+  const text = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 3 })), { maxLength: 30 }).map((p) => p.join(''));
+  test('for any range of any text, with or without a carry, with the PostgreSQL flags and E-strings off or backslash escapes on', () => {
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), fc.boolean(), fc.boolean(), (input, a, b, withCarry, escapes) => {
+      const opts = escapes ? { ...lex, backslashEscapes: true } : lex;
+      const from = a % (input.length + 1);
+      const to = from + (b % (input.length - from + 1));
+      const carry = withCarry ? psqlQueryTextWithoutFastPath(input, 0, from, opts) : undefined;
+      assert.deepStrictEqual(psqlQueryText(input, from, to, opts, carry), psqlQueryTextWithoutFastPath(input, from, to, opts, carry));
+    }), { numRuns: 3000 });
+  });
+  test("for each statement of a script split as runScript splits it", () => {
+    fc.assert(fc.property(text, (input) => {
+      let carry: PsqlQueryText | undefined;
+      for (const st of splitStatements(input, lex)) {
+        const got = psqlQueryText(input, st.segmentStart, st.segmentEnd, lex, carry);
+        assert.deepStrictEqual(got, psqlQueryTextWithoutFastPath(input, st.segmentStart, st.segmentEnd, lex, carry));
+        carry = st.kind === 'meta' && got.text !== '' ? got : undefined;
+      }
+    }), { numRuns: 1000 });
   });
 });

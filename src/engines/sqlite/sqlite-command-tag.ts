@@ -3,7 +3,7 @@
  * 'UPDATE 0', 'CREATE TABLE', 'BEGIN'. SQLite has no tags of its own, so the tag is made from the
  * statement's leading keywords (found with the lexer, so comments are skipped).
  */
-import { newScanState, scanToken } from '../../sql/lexer.js';
+import { leadingWord, newScanState, scanToken } from '../../sql/lexer.js';
 import { sqliteDialect } from '../../sql/dialects/sqlite.js';
 
 export interface StatementOutcome {
@@ -36,16 +36,21 @@ function* topLevelWords(sql: string): Generator<string, void, undefined> {
   }
 }
 
+function dmlTag(kw: string, outcome: StatementOutcome): CommandTag {
+  const n = outcome.reader ? outcome.rowCount : outcome.changes;
+  return outcome.reader ? { command: `${kw} ${n}`, affected: n, rowCount: n } : { command: `${kw} ${n}`, affected: n };
+}
+
 export function sqliteCommandTag(sql: string, outcome: StatementOutcome): CommandTag {
+  // a dump's INSERTs: the first word is the tag's, read without a generator of words
+  const lead = leadingWord(sql, sqliteDialect.lex);
+  if (DML.has(lead)) return dmlTag(lead, outcome);
   const next = topLevelWords(sql);
   const words = { first: next.next().value ?? '', rest: next };
   let kw = words.first;
   if (kw === 'WITH') kw = find(words.rest, (w) => DML.has(w) || w === 'SELECT' || w === 'VALUES') ?? 'SELECT';
   if (kw === 'VALUES') kw = 'SELECT';
-  if (DML.has(kw)) {
-    const n = outcome.reader ? outcome.rowCount : outcome.changes;
-    return outcome.reader ? { command: `${kw} ${n}`, affected: n, rowCount: n } : { command: `${kw} ${n}`, affected: n };
-  }
+  if (DML.has(kw)) return dmlTag(kw, outcome);
   if (outcome.reader) return { command: kw === 'SELECT' ? `SELECT ${outcome.rowCount}` : kw, rowCount: outcome.rowCount };
   if (kw === 'CREATE' || kw === 'DROP' || kw === 'ALTER') {
     const object = find(words.rest, (w) => !OBJECT_MODIFIERS.has(w));
