@@ -90,6 +90,22 @@ async function main(): Promise<void> {
           );
         }
       }
+      // psql's \copy of a csv file (the 1M-row table): the data read here and sent through the COPY protocol
+      {
+        const n = ROWS.copy;
+        const csv = join(cache, `pg-${n}.csv`);
+        check(psql('postgres', '-c', `\\copy ${tableFor(n)} to '${csv}' csv`), 'psql \\copy to');
+        const copyLine = `\\copy ${tableFor(n)} from '${csv}' csv`;
+        const label = `postgres \\copy ${n / 1000}k csv rows`;
+        const ddl = (db: string) => () => {
+          fresh(db)();
+          check(spawnSync('sh', ['-c', `pg_dump -d postgres -t ${tableFor(n)} --schema-only | psql -X -q -d ${db}`], { env }), 'schema');
+        };
+        contenders.push(
+          { name: `${label}: psql`, fresh: ddl('restore_a'), cmd: ['psql', '-X', '-d', url('restore_a'), '-c', copyLine] },
+          { name: `${label}: sqlsh`, peer: `${label}: psql`, fresh: ddl('restore_b'), cmd: [process.execPath, 'bin/sqlsh.js', url('restore_b'), '-c', copyLine] },
+        );
+      }
     } else skipped.push(`postgres: ${pg.unavailable}`);
 
     const my = servers.mariadb;
