@@ -262,6 +262,8 @@ const watch: MetaCommand = {
 
 const copy: MetaCommand = {
   name: '\\copy',
+  // psql reads the rest of the line as it is: variables are not put in (`:'x'` reaches the server)
+  argsAsWritten: true,
   outside: (args) => !/\b(?:from|to)\s+p?std(?:in|out)\b/i.test(args.raw),
   group: 'Running',
   syntax: "\\copy {TABLE [(COLS)] | (QUERY)} {FROM | TO} {'FILE' | PROGRAM 'CMD' | STDIN | STDOUT | PSTDIN | PSTDOUT} [WITH (OPTIONS)]",

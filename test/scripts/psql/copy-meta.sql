@@ -40,3 +40,6 @@ x,bad
 \copy cm from program 'exit 3'
 \copy cm to stdout;
 select count(*), sum(id) from cm;
+-- psql takes \copy's line as written: no variables put in
+\set x 5
+\copy (select :'x' as v) to stdout
