@@ -27,6 +27,15 @@ const LINES: readonly (readonly string[])[] = [
   ['-cmd', '.mode box', 'FILE', 'select * from t'],
   ['--csv', '--header', 'FILE', 'select a from t'],
   ['-readonly', '-list', 'FILE', 'select count(*) from t'],
+  // -newline sets the row separator only, -csv the column one only (each keeps the other), -ascii both
+  ['-newline', 'XX', 'FILE', 'select * from t'],
+  ['-newline', 'XX', '-csv', 'FILE', 'select * from t'],
+  ['-csv', '-newline', ';', 'FILE', 'select * from t'],
+  ['-separator', ';', '-newline', 'XX', '-tabs', 'FILE', 'select * from t'],
+  ['-ascii', 'FILE', 'select * from t'],
+  ['-ascii', '-newline', 'XX', 'FILE', 'select * from t'],
+  ['-eqp', 'FILE', 'select * from t where a > 1'],
+  ['-mmap', '0', '-nofollow', 'FILE', 'select count(*) from t'],
 ];
 
 test("sqlite3's command lines give sqlite3's output", (t) => {
