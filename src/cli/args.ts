@@ -502,7 +502,7 @@ function parseSqlite3Args(argv: readonly string[]): CliOptions | undefined {
     else if (name === 'tabs') [col, row] = ['\t', '\n'];
     else if (name === 'ascii') [col, row] = ['\x1f', '\x1e'];
     if (name === 'readonly') o.readOnly = true;
-    else if (name === 'bail') first.push(def.dot!(v));
+    else if (name === 'bail' || name === 'init') first.push(def.dot!(v)); // (sqlite3 reads -init's file before its other options: -echo does not echo it)
     else if (name === 'newline') {
       row = v;
       prelude.push(`.separator ${sqlite3Quoted(col)} ${sqlite3Quoted(v)}`);
