@@ -411,6 +411,14 @@ const SQLITE3_OPTIONS: Readonly<Record<string, { readonly value: boolean; readon
   // sqlite3's -csv keeps the line end a newline (.mode csv makes it \r\n); -tabs is list mode with a tab
   csv: { value: false, dot: () => '.mode csv\n.separator , "\\n"' },
   tabs: { value: false, dot: () => '.mode list\n.separator "\\t"' },
+  ascii: { value: false, dot: () => '.mode ascii' },
+  // -newline SEP: the row separator alone (parseSqlite3Args keeps the column one)
+  newline: { value: true },
+  eqp: { value: false, dot: () => '.eqp on' },
+  stats: { value: false, dot: () => '.stats on' },
+  // taken and changing nothing here: SQLite's memory map size, and opening through a symbolic link
+  mmap: { value: true },
+  nofollow: { value: false },
   header: { value: false, dot: () => '.headers on' },
   headers: { value: false, dot: () => '.headers on' },
   noheader: { value: false, dot: () => '.headers off' },
@@ -467,6 +475,10 @@ function parseSqlite3Args(argv: readonly string[]): CliOptions | undefined {
   const first: string[] = [];
   const prelude: string[] = [];
   let target = false;
+  // the separators the options set so far, as sqlite3 keeps them: -newline changes the row one only, and -csv
+  // the column one only (its row separator stays)
+  let col = '|';
+  let row = '\n';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const name = sqliteOption(arg);
@@ -486,9 +498,18 @@ function parseSqlite3Args(argv: readonly string[]): CliOptions | undefined {
     const def = SQLITE3_OPTIONS[name]!;
     const v = def.value ? argv[++i] : '';
     if (v === undefined) throw new UsageError(`${arg} needs a value; see sqlsh --help`);
+    if (name === 'separator') col = v;
+    else if (name === 'tabs') [col, row] = ['\t', '\n'];
+    else if (name === 'ascii') [col, row] = ['\x1f', '\x1e'];
     if (name === 'readonly') o.readOnly = true;
-    else if (name === 'bail') first.push(def.dot!(v));
-    else if (def.dot) prelude.push(def.dot(v));
+    else if (name === 'bail' || name === 'init') first.push(def.dot!(v)); // (sqlite3 reads -init's file before its other options: -echo does not echo it)
+    else if (name === 'newline') {
+      row = v;
+      prelude.push(`.separator ${sqlite3Quoted(col)} ${sqlite3Quoted(v)}`);
+    } else if (name === 'csv') {
+      col = ',';
+      prelude.push(`.mode csv\n.separator , ${sqlite3Quoted(row)}`);
+    } else if (def.dot) prelude.push(def.dot(v));
   }
   o.sqlite3Prelude = [...first, ...prelude];
   return Object.freeze(o);

@@ -130,6 +130,8 @@ export async function runBatch(init: {
         confirmDestructive: Boolean(init.opts.confirmDestructive),
         ...(init.opts.dryRun ? { dryRun: true } : {}),
         ...(src.type === 'command' && !('prelude' in src) ? { wholeRequest: true } : {}), // psql -c "a; b": one request
+        // (sqlite3's command line: its arguments are not echoed by -echo or .echo on)
+        ...(src.type === 'command' && prelude && session.dialect.id === 'sqlite' ? { unechoed: true } : {}),
       };
       let r: RunResult;
       if (src.type === 'command') r = await runScript(session, src.sql, runOptions);

@@ -64,6 +64,8 @@ export interface RunOptions {
    * server as it is, in one request (one implicit transaction, every result shown), as psql sends it.
    */
   readonly wholeRequest?: boolean;
+  /** sqlite3's command line (its SQL and dot-command arguments, -cmd): their text is not echoed, as sqlite3 does not. */
+  readonly unechoed?: boolean;
   /**
    * More of the script follows this text (runScriptInput), read with this (undefined: the end): what ends
    * the input (psql's buffer sent, the unclosed \\if said) waits for the last piece, and a COPY's inline
@@ -149,7 +151,7 @@ export async function runScript(session: Session, input: string, opts: RunOption
     if (end <= echoedTo) return;
     const nl = input.indexOf('\n', end - 1);
     const to = nl < 0 ? input.length : nl + 1;
-    if (!session.interactive && echoMode(session) === 'all') await session.io.stdout.write(psqlEchoLines(input, echoedTo, to, session.lex));
+    if (!session.interactive && !opts.unechoed && echoMode(session) === 'all') await session.io.stdout.write(psqlEchoLines(input, echoedTo, to, session.lex));
     echoedTo = to;
   };
   restart: for (;;) {
