@@ -39,3 +39,21 @@ set search_path = s1, s2, public;
 \d+ sq
 reset search_path;
 \dt
+-- functions by name and argument types (pg_function_is_visible), types and domains by name (pg_type_is_visible)
+create function s1.f(int) returns int language sql as 'select 1';
+create function s2.f(int) returns int language sql as 'select 2';
+create function s2.f(text) returns int language sql as 'select 3';
+create type s1.ty as enum ('a');
+create type s2.ty as enum ('b');
+create domain s2.dm as int;
+create domain s1.dm as text;
+set search_path = s1, s2;
+\df f
+\df
+\df *.f
+\dT
+\dT+ ty
+\dT s2.*
+\dD
+\dD+
+\dD *.dm
