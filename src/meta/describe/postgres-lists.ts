@@ -333,10 +333,11 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?'],
     plusColumns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?', 'Description'],
     match: 'schema',
+    visibleLast: true,
     systemWithPattern: true,
     sql: (plus, system) => `SELECT n.nspname, c.collname, c.collcollate, c.collctype,
         to_jsonb(c) ->> 'colliculocale', CASE c.collprovider WHEN 'd' THEN 'default' WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END,
-        CASE WHEN c.collisdeterministic THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_collation')` : ''}
+        CASE WHEN c.collisdeterministic THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_collation')` : ''}, pg_collation_is_visible(c.oid)::text
       FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
       WHERE c.collencoding IN (-1, pg_char_to_encoding(getdatabaseencoding()))${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}
       ORDER BY 1, 2`,
@@ -347,9 +348,10 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     title: 'List of aggregate functions',
     columns: ['Schema', 'Name', 'Result data type', 'Argument data types', 'Description'],
     match: 'schema',
+    visibleLast: true,
     systemWithPattern: true,
     sql: (_plus, system) => `SELECT n.nspname, p.proname, format_type(p.prorettype, NULL),
-        CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_get_function_arguments(p.oid) END, obj_description(p.oid, 'pg_proc')
+        CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_get_function_arguments(p.oid) END, obj_description(p.oid, 'pg_proc'), pg_function_is_visible(p.oid)::text
       FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE p.prokind = 'a'${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 4`,
   },
@@ -360,9 +362,10 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Source', 'Destination', 'Default?'],
     plusColumns: ['Schema', 'Name', 'Source', 'Destination', 'Default?', 'Description'],
     match: 'schema',
+    visibleLast: true,
     systemWithPattern: true,
     sql: (plus, system) => `SELECT n.nspname, c.conname, pg_encoding_to_char(c.conforencoding), pg_encoding_to_char(c.contoencoding),
-        CASE WHEN c.condefault THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_conversion')` : ''}
+        CASE WHEN c.condefault THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_conversion')` : ''}, pg_conversion_is_visible(c.oid)::text
       FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
       WHERE true${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2`,
   },
@@ -372,10 +375,11 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     title: 'List of extended statistics',
     columns: ['Schema', 'Name', 'Definition', 'Ndistinct', 'Dependencies', 'MCV'],
     match: 'schema',
+    visibleLast: true,
     sql: () => `SELECT es.stxnamespace::regnamespace::text, es.stxname,
         pg_get_statisticsobjdef_columns(es.oid) || ' FROM ' || es.stxrelid::regclass::text,
         CASE WHEN 'd' = ANY (es.stxkind) THEN 'defined' END, CASE WHEN 'f' = ANY (es.stxkind) THEN 'defined' END,
-        CASE WHEN 'm' = ANY (es.stxkind) THEN 'defined' END
+        CASE WHEN 'm' = ANY (es.stxkind) THEN 'defined' END, pg_statistics_obj_is_visible(es.oid)::text
       FROM pg_statistic_ext es ORDER BY 1, 2`,
   },
   {
@@ -385,6 +389,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Left arg type', 'Right arg type', 'Result type', 'Description'],
     plusColumns: ['Schema', 'Name', 'Left arg type', 'Right arg type', 'Result type', 'Function', 'Description'],
     match: 'schema',
+    visibleLast: true,
     systemWithPattern: true,
     argTypes: OPERATOR_ARG_TYPES,
     sql: (plus, system, _server, typed) => `SELECT n.nspname, o.oprname,
@@ -392,7 +397,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
         CASE WHEN o.oprkind = 'r' THEN NULL ELSE format_type(o.oprright, NULL) END,
         format_type(o.oprresult, NULL)${plus ? ', o.oprcode::text' : ''},
         coalesce(obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc'))${typed ? `,
-        ${typeInfo('o.oprleft')}, ${typeInfo('o.oprright')}` : ''}
+        ${typeInfo('o.oprleft')}, ${typeInfo('o.oprright')}` : ''}, pg_operator_is_visible(o.oid)::text
       FROM pg_operator o LEFT JOIN pg_namespace n ON n.oid = o.oprnamespace
       ${system ? '' : `WHERE ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 3, 4`,
   },
