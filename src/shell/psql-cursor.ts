@@ -13,6 +13,8 @@ import type { RenderOptions, TextOutput } from '../output/sink.js';
 import type { ExpandedMode } from '../output/create-sink.js';
 import { renderEvents, type RenderedSummary, type RenderHooks } from './render-events.js';
 import type { Session } from './session.js';
+import type { LexOptions } from '../sql/dialect.js';
+import { lexSignificant } from '../sql/lexer.js';
 
 /**
  * A statement of the cursor's failed: its text is what the error's position points into. No error: psql's
@@ -28,40 +30,14 @@ export class CursorStatementError extends Error {
 }
 
 /** psql's test for a query it fetches through a cursor: its first word (after blanks, comments and left parentheses) is SELECT or VALUES. */
-export function isSelectCommand(sql: string): boolean {
-  let i = 0;
-  for (;;) {
-    const rest = sql.slice(i);
-    const blank = /^(?:\s+|--[^\n]*(?:\n|$))/.exec(rest);
-    if (blank) {
-      i += blank[0].length;
-      continue;
-    }
-    if (rest.startsWith('/*')) {
-      // (nested, as the server reads them)
-      let depth = 0;
-      let j = i;
-      do {
-        if (sql.startsWith('/*', j)) {
-          depth++;
-          j += 2;
-        } else if (sql.startsWith('*/', j)) {
-          depth--;
-          j += 2;
-        } else if (j >= sql.length) return false;
-        else j++;
-      } while (depth > 0);
-      i = j;
-      continue;
-    }
-    if (rest.startsWith('(')) {
-      i++;
-      continue;
-    }
-    break;
+export function isSelectCommand(sql: string, lexOptions: LexOptions): boolean {
+  // (the session's lexer skips the blanks and comments; psql also steps over opening parentheses)
+  for (let max = 8; ; max *= 2) {
+    const tokens = lexSignificant(sql, lexOptions, max);
+    const first = tokens.find((t) => t.text !== '(');
+    if (first) return first.type === 'word' && /^(select|values)$/i.test(first.text);
+    if (tokens.length < max) return false;
   }
-  const word = /^[A-Za-z]+/.exec(sql.slice(i))?.[0]?.toLowerCase();
-  return word === 'select' || word === 'values';
 }
 
 /** Whether an aligned table or records would take this result (laid out per part); else the part's rows go on in one result. */

@@ -49,7 +49,7 @@ async function queryIntoStep(session: Session, sql: string, opts: RunnerOptions 
   let count = 0;
   const execute = { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.describeOnly ? { describeOnly: true } : {}) };
   // psql's FETCH_COUNT: \\gset's SELECT goes through a cursor, one fetch of two rows (psql-cursor.ts)
-  const viaCursor = opts.gset && session.dialect.id === 'postgres' && Number.parseInt(specialSetting(session.variables, 'FETCH_COUNT'), 10) > 0 && isSelectCommand(sql);
+  const viaCursor = opts.gset && session.dialect.id === 'postgres' && Number.parseInt(specialSetting(session.variables, 'FETCH_COUNT'), 10) > 0 && isSelectCommand(sql, session.lex);
   try {
     for await (const ev of viaCursor ? eventsThroughCursor(session, sql, 2, execute, (rows) => rows === 1) : session.connection.execute(sql, execute)) {
       if (ev.type === 'columns') {

@@ -817,7 +817,7 @@ function fastPaths(options: ReturnType<Session['renderOptions']>, expandedOnce: 
 function fetchCountFor(session: Session, sql: string, opts: StatementOptions): number {
   if (session.dialect.id !== 'postgres' || opts.copyData !== undefined || opts.lastResult || session.sqlite3Output) return 0;
   const n = Number.parseInt(specialSetting(session.variables, 'FETCH_COUNT'), 10);
-  return Number.isFinite(n) && n > 0 && isSelectCommand(sql) ? n : 0;
+  return Number.isFinite(n) && n > 0 && isSelectCommand(sql, session.lex) ? n : 0;
 }
 
 function where(opts: RunOptions & { line: number }): string {

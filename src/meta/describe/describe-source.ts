@@ -69,7 +69,7 @@ export function bySchemaThenName(x: { readonly schema: string; readonly name: st
 export function matchByPattern<T>(
   src: DescribeSource,
   items: readonly T[],
-  key: (t: T) => { schema: string; name: string; kind?: string },
+  key: (t: T) => { schema: string; name: string; kind?: string; visible?: boolean },
   pattern: string | undefined,
   patternShowsSystem = false,
   /** PostgreSQL's relations, indexes, sequences and composite types (pg_class): listed where their name is first on the path. */
@@ -85,6 +85,8 @@ export function matchByPattern<T>(
     if (!withSystem && isSystem(src, k.schema, k.name, k.kind)) return false;
     if (p && !p.name.test(k.name)) return false;
     if (src.system && !src.extras.psqlVisibility) return true;
+    // the server's pg_*_is_visible, where the item has it (PostgreSQL: \\dD's types)
+    if (k.visible !== undefined && src.extras.psqlVisibility) return k.visible;
     // psql's pg_table_is_visible: a relation is listed only where its name is first found on the search path
     if (classVisibility && src.extras.psqlVisibility) return visible(k.schema) && (firstInPath(src.catalog).get(k.name) ?? k.schema) === k.schema;
     return visible(k.schema);

@@ -20,6 +20,8 @@ export interface NamedRow {
   readonly schema: string;
   readonly name: string;
   readonly row: readonly string[];
+  /** The server's own word on whether the name reaches it unqualified (PostgreSQL's pg_*_is_visible), where it gave one. */
+  readonly visible?: boolean;
 }
 
 export interface EngineExtras {

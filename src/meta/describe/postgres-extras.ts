@@ -117,11 +117,11 @@ export const postgresExtras: EngineExtras = Object.freeze<EngineExtras>({
         CASE WHEN t.typnotnull THEN 'not null' END, t.typdefault,
         array_to_string(ARRAY(SELECT pg_get_constraintdef(r.oid, true) FROM pg_constraint r WHERE t.oid = r.contypid), ' ')${
           plus ? `, CASE WHEN cardinality(t.typacl) = 0 THEN '(none)' ELSE array_to_string(t.typacl, E'\\n') END, obj_description(t.oid, 'pg_type')` : ''
-        }
+        }, pg_type_is_visible(t.oid)::text
       FROM pg_type t LEFT JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'd' AND n.nspname <> 'pg_catalog' AND n.nspname <> 'information_schema'
       ORDER BY 1, 2`);
-    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), row: r.map(text) }));
+    return rows.map((r) => ({ schema: text(r[0]), name: text(r[1]), row: r.slice(0, -1).map(text), visible: text(r[r.length - 1]) === 'true' }));
   },
   async privileges(q) {
     // psql 15's \dp: privileges one per line, column privileges under the column's name, row security policies

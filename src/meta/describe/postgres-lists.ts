@@ -30,6 +30,8 @@ export interface PsqlList {
   readonly altName?: boolean;
   /** Its objects are pg_class's (\di): without a schema in PATTERN, listed only where their name is first on the search path (psql's pg_table_is_visible). */
   readonly classNames?: boolean;
+  /** The query's last column is the server's pg_*_is_visible (as text): without a schema in PATTERN it decides, as in psql; it is not shown. */
+  readonly visibleLast?: boolean;
   /**
    * match 'keys': the query's last `hidden` columns are not shown; keys() names the objects a row
    * stands for (\dC: its source and its target type), and the row matches when one of them does.
@@ -331,10 +333,11 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?'],
     plusColumns: ['Schema', 'Name', 'Collate', 'Ctype', 'ICU Locale', 'Provider', 'Deterministic?', 'Description'],
     match: 'schema',
+    visibleLast: true,
     systemWithPattern: true,
     sql: (plus, system) => `SELECT n.nspname, c.collname, c.collcollate, c.collctype,
         to_jsonb(c) ->> 'colliculocale', CASE c.collprovider WHEN 'd' THEN 'default' WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' END,
-        CASE WHEN c.collisdeterministic THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_collation')` : ''}
+        CASE WHEN c.collisdeterministic THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_collation')` : ''}, pg_collation_is_visible(c.oid)::text
       FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
       WHERE c.collencoding IN (-1, pg_char_to_encoding(getdatabaseencoding()))${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}
       ORDER BY 1, 2`,
@@ -345,9 +348,10 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     title: 'List of aggregate functions',
     columns: ['Schema', 'Name', 'Result data type', 'Argument data types', 'Description'],
     match: 'schema',
+    visibleLast: true,
     systemWithPattern: true,
     sql: (_plus, system) => `SELECT n.nspname, p.proname, format_type(p.prorettype, NULL),
-        CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_get_function_arguments(p.oid) END, obj_description(p.oid, 'pg_proc')
+        CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_get_function_arguments(p.oid) END, obj_description(p.oid, 'pg_proc'), pg_function_is_visible(p.oid)::text
       FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE p.prokind = 'a'${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 4`,
   },
@@ -358,9 +362,10 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Source', 'Destination', 'Default?'],
     plusColumns: ['Schema', 'Name', 'Source', 'Destination', 'Default?', 'Description'],
     match: 'schema',
+    visibleLast: true,
     systemWithPattern: true,
     sql: (plus, system) => `SELECT n.nspname, c.conname, pg_encoding_to_char(c.conforencoding), pg_encoding_to_char(c.contoencoding),
-        CASE WHEN c.condefault THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_conversion')` : ''}
+        CASE WHEN c.condefault THEN 'yes' ELSE 'no' END${plus ? `, obj_description(c.oid, 'pg_conversion')` : ''}, pg_conversion_is_visible(c.oid)::text
       FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
       WHERE true${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2`,
   },
@@ -370,10 +375,11 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     title: 'List of extended statistics',
     columns: ['Schema', 'Name', 'Definition', 'Ndistinct', 'Dependencies', 'MCV'],
     match: 'schema',
+    visibleLast: true,
     sql: () => `SELECT es.stxnamespace::regnamespace::text, es.stxname,
         pg_get_statisticsobjdef_columns(es.oid) || ' FROM ' || es.stxrelid::regclass::text,
         CASE WHEN 'd' = ANY (es.stxkind) THEN 'defined' END, CASE WHEN 'f' = ANY (es.stxkind) THEN 'defined' END,
-        CASE WHEN 'm' = ANY (es.stxkind) THEN 'defined' END
+        CASE WHEN 'm' = ANY (es.stxkind) THEN 'defined' END, pg_statistics_obj_is_visible(es.oid)::text
       FROM pg_statistic_ext es ORDER BY 1, 2`,
   },
   {
@@ -383,6 +389,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
     columns: ['Schema', 'Name', 'Left arg type', 'Right arg type', 'Result type', 'Description'],
     plusColumns: ['Schema', 'Name', 'Left arg type', 'Right arg type', 'Result type', 'Function', 'Description'],
     match: 'schema',
+    visibleLast: true,
     systemWithPattern: true,
     argTypes: OPERATOR_ARG_TYPES,
     sql: (plus, system, _server, typed) => `SELECT n.nspname, o.oprname,
@@ -390,7 +397,7 @@ export const PSQL_LISTS: readonly PsqlList[] = Object.freeze([
         CASE WHEN o.oprkind = 'r' THEN NULL ELSE format_type(o.oprright, NULL) END,
         format_type(o.oprresult, NULL)${plus ? ', o.oprcode::text' : ''},
         coalesce(obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc'))${typed ? `,
-        ${typeInfo('o.oprleft')}, ${typeInfo('o.oprright')}` : ''}
+        ${typeInfo('o.oprleft')}, ${typeInfo('o.oprright')}` : ''}, pg_operator_is_visible(o.oid)::text
       FROM pg_operator o LEFT JOIN pg_namespace n ON n.oid = o.oprnamespace
       ${system ? '' : `WHERE ${NOT_SYSTEM('n.nspname')}`} ORDER BY 1, 2, 3, 4`,
   },
@@ -588,7 +595,7 @@ const PSQL_DF_SQL = (plus: boolean, system: boolean, kinds: string, sqlBody = fa
         CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END, ${acl('p.proacl')}, l.lanname,
         ${sqlBody ? 'CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) ELSE p.prosrc END' : 'p.prosrc'}, obj_description(p.oid, 'pg_proc')`
             : ''
-        }${typed ? `, p.pronargs, array_to_string(ARRAY(SELECT ${typeInfo('p.proargtypes[i]')} FROM generate_series(0, p.pronargs - 1) i ORDER BY i), chr(2))` : ''}
+        }${typed ? `, p.pronargs, array_to_string(ARRAY(SELECT ${typeInfo('p.proargtypes[i]')} FROM generate_series(0, p.pronargs - 1) i ORDER BY i), chr(2))` : ''}, pg_function_is_visible(p.oid)::text
       FROM pg_proc p LEFT JOIN pg_namespace n ON n.oid = p.pronamespace LEFT JOIN pg_language l ON l.oid = p.prolang
       WHERE true${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}${kinds} ORDER BY 1, 2, 4`;
 
@@ -605,6 +612,7 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
     plusColumns: ['Schema', 'Name', 'Result data type', 'Argument data types', 'Type', 'Volatility', 'Parallel', 'Owner', 'Security', 'Access privileges', 'Language', 'Source code', 'Description'],
     match: 'schema',
     systemWithPattern: true,
+    visibleLast: true,
     letters: 'anptw',
     argTypes: FUNCTION_ARG_TYPES,
     forLetters: (letters) => ({ sql: (plus, system, server, typed) => PSQL_DF_SQL(plus, system, functionKinds(letters), server?.sqlBody, typed) }),
@@ -620,13 +628,14 @@ export const PSQL_LIST_FORMS: Readonly<Record<string, PsqlList>> = Object.freeze
     match: 'schema',
     systemWithPattern: true,
     altName: true,
+    visibleLast: true,
     sql: (plus, system) => `SELECT n.nspname, format_type(t.oid, NULL)${
       plus
         ? `, t.typname, CASE WHEN t.typrelid <> 0 THEN 'tuple' WHEN t.typlen < 0 THEN 'var' ELSE t.typlen::text END,
         array_to_string(ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), E'\\n'),
         pg_get_userbyid(t.typowner), ${acl('t.typacl')}`
         : ''
-    }, obj_description(t.oid, 'pg_type'), t.typname
+    }, obj_description(t.oid, 'pg_type'), t.typname, pg_type_is_visible(t.oid)::text
       FROM pg_type t LEFT JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE (t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_class c WHERE c.oid = t.typrelid))
         AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)${system ? '' : ` AND ${NOT_SYSTEM('n.nspname')}`}
@@ -686,6 +695,7 @@ export async function runPsqlList(given: PsqlList, src: DescribeSource, pattern:
     })
     : [];
   let rows = (await src.q(list.sql(plus, system, { sqlBody }, typed))).filter(psqlFilter(list, src, pattern));
+  if (list.visibleLast) rows = rows.map((r) => r.slice(0, -1));
   if (typed) rows = rows.filter((r) => list.argTypes!.matches(r, tests)).map((r) => r.slice(0, -list.argTypes!.hidden));
   const hidden = list.altName ? 1 : (list.hidden ?? 0);
   if (hidden > 0) rows = rows.map((r) => r.slice(0, -hidden));
@@ -717,9 +727,11 @@ function psqlFilter(list: PsqlList, src: DescribeSource, pattern: string | undef
       return (r) => !p || p.name.test(cell(r, 1)) || p.name.test(cell(r, 0));
     case 'schema':
       return (r) => {
-        const name = (n: RegExp) => n.test(cell(r, 1)) || (list.altName === true && n.test(cell(r, r.length - 1)));
+        const visibility = list.visibleLast ? 1 : 0;
+        const name = (n: RegExp) => n.test(cell(r, 1)) || (list.altName === true && n.test(cell(r, r.length - 1 - visibility)));
         if (p?.schema) return p.schema.test(cell(r, 0)) && name(p.name);
         if (p && !name(p.name)) return false;
+        if (list.visibleLast) return cell(r, r.length - 1) === 'true';
         if (list.classNames) return search.includes(cell(r, 0).toLowerCase()) && (firstInPath(src.catalog).get(cell(r, 1)) ?? cell(r, 0)) === cell(r, 0);
         return search.length === 0 || search.includes(cell(r, 0).toLowerCase());
       };

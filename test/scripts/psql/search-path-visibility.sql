@@ -39,3 +39,44 @@ set search_path = s1, s2, public;
 \d+ sq
 reset search_path;
 \dt
+-- functions by name and argument types (pg_function_is_visible), types and domains by name (pg_type_is_visible)
+create function s1.f(int) returns int language sql as 'select 1';
+create function s2.f(int) returns int language sql as 'select 2';
+create function s2.f(text) returns int language sql as 'select 3';
+create type s1.ty as enum ('a');
+create type s2.ty as enum ('b');
+create domain s2.dm as int;
+create domain s1.dm as text;
+set search_path = s1, s2;
+\df f
+\df
+\df *.f
+\dT
+\dT+ ty
+\dT s2.*
+\dD
+\dD+
+\dD *.dm
+-- operators, aggregates, collations, conversions and extended statistics: the server's pg_*_is_visible
+create function s1.plus1(int, int) returns int language sql as 'select $1 + $2';
+create operator s1.### (leftarg = int, rightarg = int, function = s1.plus1);
+create operator s2.### (leftarg = int, rightarg = int, function = s1.plus1);
+create aggregate s1.agg(int) (sfunc = int4pl, stype = int);
+create aggregate s2.agg(int) (sfunc = int4pl, stype = int);
+create aggregate s2.agg(bigint) (sfunc = int8pl, stype = bigint);
+create collation s1.cx from "C";
+create collation s2.cx from "C";
+create conversion s1.cv for 'LATIN1' to 'UTF8' from iso8859_1_to_utf8;
+create conversion s2.cv for 'LATIN1' to 'UTF8' from iso8859_1_to_utf8;
+create table s1.st (a int, b int);
+create statistics s1.stx on a, b from s1.st;
+create statistics s2.stx on a, b from s1.st;
+set search_path = s1, s2;
+\do ###
+\do
+\da
+\dO
+\dc
+\dX
+\do *.###
+\da s2.*
